@@ -1,0 +1,33 @@
+/// The candidate closest to `word`, for a "did you mean" hint; `nil` when none is close.
+///
+/// A candidate is close when it starts with `word`, or when its edit distance from `word`
+/// is at most a third of the longer length (and at least 1), so `data-volum` and
+/// `tranience` find their question, but `x` finds nothing.
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
+    guard !word.isEmpty else { return nil }
+    let lowered = word.lowercased()
+    let prefixed = candidates.filter { $0.hasPrefix(lowered) }
+    if prefixed.count == 1 { return prefixed[0] }
+    let scored = candidates.map { ($0, editDistance(lowered, $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    let limit = max(1, max(lowered.count, best.0.count) / 3)
+    return best.1 <= limit ? best.0 : nil
+}
+
+/// The Levenshtein distance between two strings, counted in characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

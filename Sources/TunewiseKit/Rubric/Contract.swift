@@ -1,0 +1,30 @@
+/// The ids that the product contract fixes: scripts outside the project rely on them,
+/// so every rubric must keep them exactly.
+public enum Contract {
+    /// The four strategy ids, simplest and cheapest first.
+    public static let strategyIDs = ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"]
+
+    /// The six required questions and their options, in order.
+    public static let coreQuestions: [(id: String, options: [String])] = [
+        ("data-volume", ["none", "few", "hundreds", "thousands"]),
+        ("transience", ["static", "periodic", "frequent"]),
+        ("governance", ["open", "confidential", "role-based"]),
+        ("budget", ["minimal", "moderate", "substantial"]),
+        ("time-to-market", ["days", "weeks", "months"]),
+        ("consistency", ["flexible", "important", "critical"]),
+    ]
+
+    /// The ten optional refinements and their options, in order.
+    public static let refinementQuestions: [(id: String, options: [String])] = [
+        ("context-size", ["snippet", "documents", "corpus"]),
+        ("specialization", ["general", "domain", "niche"]),
+        ("model-access", ["api", "api-tuning", "weights"]),
+        ("ml-expertise", ["none", "some", "strong"]),
+        ("task-diversity", ["one", "few", "many"]),
+        ("query-volume", ["low", "medium", "high"]),
+        ("explainability", ["no", "preferred", "required"]),
+        ("prompting-status", ["not-tried", "improving", "plateaued"]),
+        ("output-style", ["standard", "custom"]),
+        ("model-size", ["small", "medium", "large"]),
+    ]
+}

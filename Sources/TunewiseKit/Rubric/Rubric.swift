@@ -1,0 +1,177 @@
+/// The scoring rubric: questions, options, the points each answer gives each strategy,
+/// combination rules, hard exclusions, caveats, next steps and the declared properties.
+///
+/// A rubric is data. Load one with ``RubricLoader``; score answers against it with ``Advisor``.
+public struct Rubric: Sendable {
+    /// The rubric format's version; ``RubricLoader`` accepts ``supportedSchemaVersion`` only.
+    public var schemaVersion: Int
+    /// A short identifier (`default` for the built-in rubric).
+    public var id: String
+    /// The content's own version, reported alongside advice.
+    public var version: String
+    /// A one-line title.
+    public var title: String
+    /// The strategies, simplest and cheapest first; ties go to the earlier one.
+    public var strategies: [Strategy]
+    /// The questions, core ones first, in the order they are asked.
+    public var questions: [Question]
+    /// Points given when two or more answers occur together.
+    public var rules: [Rule]
+    /// Hard constraints that remove strategies from consideration.
+    public var exclusions: [Exclusion]
+    /// How a recommended strategy is carried out (PEFT or full fine-tuning, with or without retrieval).
+    public var variants: [Variant]
+    /// Margins between the first two strategies that make the advice high or medium confidence.
+    public var confidence: ConfidenceThresholds
+    /// Monotone properties the rubric's author declares and ``RubricCheck`` verifies.
+    public var properties: [MonotoneProperty]
+
+    /// The only rubric format version this build reads.
+    public static let supportedSchemaVersion = 1
+
+    /// The question with the given id.
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    /// The strategy with the given id.
+    public func strategy(_ id: String) -> Strategy? { strategies.first { $0.id == id } }
+}
+
+/// Where a piece of advice comes from, and why it holds, in the project's own words.
+public struct Citation: Equatable, Sendable {
+    /// The reason, paraphrased.
+    public var reason: String
+    /// The source's short name and a locator, such as `002-… § When Prompt Engineering Reaches Its Limits`.
+    public var source: String
+}
+
+/// A conjunction of answers: every listed question must have one of its listed options.
+///
+/// An unanswered question matches no clause, so an unknown refinement never triggers a rule.
+public struct Condition: Equatable, Sendable {
+    /// One clause per question: the options that satisfy it.
+    public var clauses: [(question: String, options: [String])]
+
+    /// The condition that always holds.
+    public static let always = Condition(clauses: [])
+
+    public init(clauses: [(question: String, options: [String])]) { self.clauses = clauses }
+
+    /// Whether `answers` satisfies every clause.
+    public func isSatisfied(by answers: Answers) -> Bool {
+        clauses.allSatisfy { clause in answers[clause.question].map(clause.options.contains) ?? false }
+    }
+
+    public static func == (lhs: Condition, rhs: Condition) -> Bool {
+        lhs.clauses.count == rhs.clauses.count
+            && zip(lhs.clauses, rhs.clauses).allSatisfy { $0.question == $1.question && $0.options == $1.options }
+    }
+}
+
+/// One way of customising a model that the rubric can recommend.
+public struct Strategy: Equatable, Sendable {
+    public var id: String
+    /// A human name ("PEFT / fine-tuning").
+    public var label: String
+    /// One sentence on what the strategy is.
+    public var summary: String
+    /// Points every situation starts with; a small lead for simpler strategies breaks near-ties.
+    public var baseline: Double
+    /// Why the baseline is what it is; required when it is not zero.
+    public var baselineCitation: Citation?
+    /// Things to watch when this strategy is recommended.
+    public var caveats: [Note]
+    /// What to do next when this strategy is recommended.
+    public var nextSteps: [Note]
+}
+
+/// A caveat or next step, shown when its condition holds.
+public struct Note: Equatable, Sendable {
+    public var text: String
+    /// Where the note comes from, when it rests on a source.
+    public var source: String?
+    public var when: Condition
+}
+
+/// A question of the rubric with its options in order, lowest to highest on its scale.
+public struct Question: Equatable, Sendable {
+    public var id: String
+    /// A short name ("Data volume").
+    public var label: String
+    /// The question as asked, in one line.
+    public var text: String
+    /// Longer help shown on request.
+    public var help: String
+    /// Core questions must be answered; refinements may stay unknown.
+    public var isCore: Bool
+    /// How much this question's points count.
+    public var weight: Double
+    /// The option taken when a person presses Enter, if any.
+    public var defaultOption: String?
+    public var options: [Option]
+
+    /// The option with the given id.
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+}
+
+/// One answer to a question, with the points it gives each strategy.
+public struct Option: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    /// How a user tells that this option is theirs.
+    public var help: String
+    /// Points per strategy id; a missing strategy gets zero.
+    public var points: [String: Double]
+    /// Why the points are what they are; required when any point is not zero.
+    public var citation: Citation?
+}
+
+/// Points given to strategies when two or more answers occur together.
+public struct Rule: Equatable, Sendable {
+    public var id: String
+    public var when: Condition
+    public var points: [String: Double]
+    public var citation: Citation
+}
+
+/// A hard constraint: when its condition holds, the listed strategies cannot be recommended.
+public struct Exclusion: Equatable, Sendable {
+    public var id: String
+    public var when: Condition
+    public var strategies: [String]
+    public var citation: Citation
+}
+
+/// A choice of how to carry out a strategy, such as PEFT versus full fine-tuning.
+public struct Variant: Equatable, Sendable {
+    public var id: String
+    /// What the choice is about ("Tuning method").
+    public var label: String
+    /// The strategies it applies to.
+    public var strategies: [String]
+    /// The alternatives in order; the first whose condition holds is taken.
+    public var choices: [VariantChoice]
+}
+
+/// One alternative of a ``Variant``.
+public struct VariantChoice: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    /// The choice applies when any of these conditions holds; an empty list always applies.
+    public var whenAny: [Condition]
+    public var citation: Citation
+}
+
+/// Score margins that set the confidence of advice.
+public struct ConfidenceThresholds: Equatable, Sendable {
+    /// A margin of at least this much is high confidence.
+    public var high: Double
+    /// A margin of at least this much (and below ``high``) is medium confidence.
+    public var medium: Double
+}
+
+/// A declared direction of evidence: as the answer to `question` moves up its options,
+/// the score of `favours` minus the score of `over` never decreases.
+public struct MonotoneProperty: Equatable, Sendable {
+    public var question: String
+    public var favours: String
+    public var over: String
+}

@@ -1,0 +1,536 @@
+/// One thing wrong with a rubric file, at a JSON path such as `questions[3].options[1].points.fine-tune`.
+public struct RubricProblem: Equatable, Sendable, CustomStringConvertible {
+    /// Where the problem is; `$` is the whole document.
+    public var path: String
+    /// What is wrong and, where it helps, what is allowed.
+    public var message: String
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Why a rubric could not be loaded.
+public enum RubricLoadError: Error, Equatable, Sendable {
+    /// The bytes are not JSON.
+    case syntax(JSONSyntaxError)
+    /// The JSON breaks the rubric format; every problem found, in document order.
+    case invalid([RubricProblem])
+}
+
+/// Reads and validates rubric documents.
+///
+/// Validation reports every problem at once, each with its JSON path, so an author can fix
+/// a file in one pass: unknown keys, wrong types, duplicate ids, references to unknown
+/// questions, options or strategies, missing reasons or sources, negative weights, missing
+/// fixed questions, and exclusions that together leave no strategy at all.
+public enum RubricLoader {
+    /// Parses and validates a rubric.
+    /// - Parameter bytes: the document, UTF-8 JSON.
+    /// - Throws: ``RubricLoadError``.
+    public static func load<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(RubricLoadError) -> Rubric {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw .syntax(error)
+        }
+        return try load(document)
+    }
+
+    /// Validates an already parsed rubric document.
+    /// - Throws: ``RubricLoadError/invalid(_:)`` with every problem found.
+    public static func load(_ document: JSONValue) throws(RubricLoadError) -> Rubric {
+        var reader = RubricReader()
+        let rubric = reader.readRubric(document)
+        guard let rubric, reader.problems.isEmpty else {
+            throw .invalid(reader.problems.isEmpty ? [RubricProblem(path: "$", message: "not a valid rubric")] : reader.problems)
+        }
+        return rubric
+    }
+}
+
+/// Walks a rubric document, building the model and recording each problem with its path.
+private struct RubricReader {
+    var problems: [RubricProblem] = []
+    private var strategyIDs: [String] = Contract.strategyIDs
+    private var questionOptions: [String: [String]] = [:]
+
+    mutating func report(_ path: String, _ message: String) {
+        problems.append(RubricProblem(path: path, message: message))
+    }
+
+    // MARK: The document
+
+    mutating func readRubric(_ document: JSONValue) -> Rubric? {
+        guard let root = members(document, "$", allowed: [
+            "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
+            "rules", "exclusions", "variants", "properties",
+        ]) else { return nil }
+        let schemaVersion = number(root, "schemaVersion", "$").map(Int.init)
+        if let schemaVersion, schemaVersion != Rubric.supportedSchemaVersion {
+            report("$.schemaVersion", "unsupported version \(schemaVersion); this tunewise reads version \(Rubric.supportedSchemaVersion)")
+        }
+        let id = string(root, "id", "$")
+        let version = string(root, "version", "$")
+        let title = string(root, "title", "$")
+        let confidence = readConfidence(root["confidence"], "$.confidence")
+        let strategies = readList(root["strategies"], "$.strategies", required: true) { reader, value, path in
+            reader.readStrategy(value, path)
+        }
+        checkStrategies(strategies, "$.strategies")
+        let questions = readList(root["questions"], "$.questions", required: true) { reader, value, path in
+            reader.readQuestion(value, path)
+        }
+        checkQuestions(questions, "$.questions")
+        // Conditions elsewhere refer to questions, so strategies and questions come first.
+        let strategiesWithNotes = readStrategyNotes(root["strategies"], strategies, "$.strategies")
+        let rules = readList(root["rules"], "$.rules", required: false) { reader, value, path in
+            reader.readRule(value, path)
+        }
+        checkUniqueIDs(rules.map(\.id), "$.rules", what: "rule")
+        let exclusions = readList(root["exclusions"], "$.exclusions", required: false) { reader, value, path in
+            reader.readExclusion(value, path)
+        }
+        checkUniqueIDs(exclusions.map(\.id), "$.exclusions", what: "exclusion")
+        let variants = readList(root["variants"], "$.variants", required: false) { reader, value, path in
+            reader.readVariant(value, path)
+        }
+        checkUniqueIDs(variants.map(\.id), "$.variants", what: "variant")
+        let properties = readList(root["properties"], "$.properties", required: false) { reader, value, path in
+            reader.readProperty(value, path)
+        }
+        guard problems.isEmpty, let schemaVersion, let id, let version, let title, let confidence else { return nil }
+        let rubric = Rubric(
+            schemaVersion: schemaVersion, id: id, version: version, title: title,
+            strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
+            variants: variants, confidence: confidence, properties: properties)
+        checkExclusionsLeaveAStrategy(rubric)
+        return problems.isEmpty ? rubric : nil
+    }
+
+    mutating func readConfidence(_ value: JSONValue?, _ path: String) -> ConfidenceThresholds? {
+        guard let value else {
+            report(path, "missing; expected an object with \"high\" and \"medium\" margins")
+            return nil
+        }
+        guard let object = members(value, path, allowed: ["high", "medium"]) else { return nil }
+        guard let high = nonNegative(object, "high", path), let medium = nonNegative(object, "medium", path) else {
+            return nil
+        }
+        if medium > high { report(path, "\"medium\" (\(JSONWriter.format(medium))) must not exceed \"high\" (\(JSONWriter.format(high)))") }
+        return ConfidenceThresholds(high: high, medium: medium)
+    }
+
+    // MARK: Strategies
+
+    mutating func readStrategy(_ value: JSONValue, _ path: String) -> Strategy? {
+        guard let object = members(value, path, allowed: [
+            "id", "label", "summary", "baseline", "reason", "source", "caveats", "nextSteps",
+        ]) else { return nil }
+        let id = identifier(object, path)
+        let label = string(object, "label", path)
+        let summary = string(object, "summary", path)
+        let baseline = optionalNumber(object, "baseline", path) ?? 0
+        let citation = optionalCitation(object, path, required: baseline != 0, what: "a non-zero baseline")
+        guard let id, let label, let summary else { return nil }
+        return Strategy(
+            id: id, label: label, summary: summary, baseline: baseline, baselineCitation: citation,
+            caveats: [], nextSteps: [])
+    }
+
+    mutating func checkStrategies(_ strategies: [Strategy], _ path: String) {
+        checkUniqueIDs(strategies.map(\.id), path, what: "strategy")
+        for (index, strategy) in strategies.enumerated() where !Contract.strategyIDs.contains(strategy.id) {
+            report("\(path)[\(index)].id", "unknown strategy \"\(strategy.id)\"; known: \(Contract.strategyIDs.joined(separator: ", "))")
+        }
+        let present = Set(strategies.map(\.id))
+        let missing = Contract.strategyIDs.filter { !present.contains($0) }
+        if !missing.isEmpty, !strategies.isEmpty {
+            report(path, "missing fixed strateg\(missing.count == 1 ? "y" : "ies") \(missing.joined(separator: ", "))")
+        }
+        strategyIDs = strategies.map(\.id).filter(Contract.strategyIDs.contains)
+    }
+
+    /// Caveats and next steps hold conditions on questions, so they are read after the questions.
+    mutating func readStrategyNotes(_ value: JSONValue?, _ strategies: [Strategy], _ path: String) -> [Strategy] {
+        guard case let .array(elements)? = value, elements.count == strategies.count else { return strategies }
+        return zip(elements.indices, strategies).map { index, strategy in
+            var strategy = strategy
+            let elementPath = "\(path)[\(index)]"
+            strategy.caveats = readList(elements[index]["caveats"], "\(elementPath).caveats", required: false) {
+                reader, value, path in reader.readNote(value, path)
+            }
+            strategy.nextSteps = readList(elements[index]["nextSteps"], "\(elementPath).nextSteps", required: false) {
+                reader, value, path in reader.readNote(value, path)
+            }
+            return strategy
+        }
+    }
+
+    mutating func readNote(_ value: JSONValue, _ path: String) -> Note? {
+        guard let object = members(value, path, allowed: ["text", "source", "when"]) else { return nil }
+        let text = string(object, "text", path)
+        let source = optionalString(object, "source", path)
+        let condition = object["when"].map { readCondition($0, "\(path).when", minimumClauses: 1) } ?? .always
+        guard let text, let condition else { return nil }
+        return Note(text: text, source: source, when: condition)
+    }
+
+    // MARK: Questions
+
+    mutating func readQuestion(_ value: JSONValue, _ path: String) -> Question? {
+        guard let object = members(value, path, allowed: [
+            "id", "label", "text", "help", "core", "weight", "default", "options",
+        ]) else { return nil }
+        let id = identifier(object, path)
+        let label = string(object, "label", path)
+        let text = string(object, "text", path)
+        let help = string(object, "help", path)
+        let core = boolean(object, "core", path)
+        let weight = nonNegative(object, "weight", path)
+        let defaultOption = optionalString(object, "default", path)
+        let options = readList(object["options"], "\(path).options", required: true) { reader, value, path in
+            reader.readOption(value, path)
+        }
+        checkUniqueIDs(options.map(\.id), "\(path).options", what: "option")
+        if options.count == 1 { report("\(path).options", "a question needs at least two options") }
+        if let defaultOption, !options.contains(where: { $0.id == defaultOption }) {
+            report("\(path).default", "unknown option \"\(defaultOption)\"; known: \(options.map(\.id).joined(separator: ", "))")
+        }
+        guard let id, let label, let text, let help, let core, let weight else { return nil }
+        return Question(
+            id: id, label: label, text: text, help: help, isCore: core, weight: weight,
+            defaultOption: defaultOption, options: options)
+    }
+
+    mutating func readOption(_ value: JSONValue, _ path: String) -> Option? {
+        guard let object = members(value, path, allowed: ["id", "label", "help", "points", "reason", "source"]) else {
+            return nil
+        }
+        let id = identifier(object, path)
+        let label = string(object, "label", path)
+        let help = string(object, "help", path)
+        let points = object["points"].map { readPoints($0, "\(path).points") } ?? [:]
+        let citation = optionalCitation(
+            object, path, required: points.values.contains { $0 != 0 }, what: "points")
+        guard let id, let label, let help else { return nil }
+        return Option(id: id, label: label, help: help, points: points, citation: citation)
+    }
+
+    mutating func checkQuestions(_ questions: [Question], _ path: String) {
+        checkUniqueIDs(questions.map(\.id), path, what: "question")
+        for (index, question) in questions.enumerated() {
+            questionOptions[question.id] = question.options.map(\.id)
+            let fixed = Contract.coreQuestions.first { $0.id == question.id }.map { ($0, true) }
+                ?? Contract.refinementQuestions.first { $0.id == question.id }.map { ($0, false) }
+            guard let (contract, isCore) = fixed else { continue }
+            let options = question.options.map(\.id)
+            if options != contract.options {
+                report("\(path)[\(index)].options", "the fixed question \"\(question.id)\" must have the options \(contract.options.joined(separator: ", ")) in that order; found \(options.joined(separator: ", "))")
+            }
+            if question.isCore != isCore {
+                report("\(path)[\(index)].core", "the fixed question \"\(question.id)\" must have \"core\": \(isCore)")
+            }
+        }
+        let present = Set(questions.map(\.id))
+        let missing = (Contract.coreQuestions + Contract.refinementQuestions).map(\.id).filter { !present.contains($0) }
+        if !missing.isEmpty {
+            report(path, "missing fixed question\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
+    }
+
+    // MARK: Rules, exclusions, variants and properties
+
+    mutating func readRule(_ value: JSONValue, _ path: String) -> Rule? {
+        guard let object = members(value, path, allowed: ["id", "when", "points", "reason", "source"]) else { return nil }
+        let id = identifier(object, path)
+        let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: 2) }
+        let points = required(object, "points", path).map { readPoints($0, "\(path).points") }
+        let citation = citation(object, path)
+        guard let id, let condition, let points, let citation else { return nil }
+        return Rule(id: id, when: condition, points: points, citation: citation)
+    }
+
+    mutating func readExclusion(_ value: JSONValue, _ path: String) -> Exclusion? {
+        guard let object = members(value, path, allowed: ["id", "when", "strategies", "reason", "source"]) else {
+            return nil
+        }
+        let id = identifier(object, path)
+        let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: 1) }
+        let strategies = readStrategyList(object["strategies"], "\(path).strategies")
+        let citation = citation(object, path)
+        guard let id, let condition, let strategies, let citation else { return nil }
+        return Exclusion(id: id, when: condition, strategies: strategies, citation: citation)
+    }
+
+    mutating func readVariant(_ value: JSONValue, _ path: String) -> Variant? {
+        guard let object = members(value, path, allowed: ["id", "label", "strategies", "choices"]) else { return nil }
+        let id = identifier(object, path)
+        let label = string(object, "label", path)
+        let strategies = readStrategyList(object["strategies"], "\(path).strategies")
+        let choices = readList(object["choices"], "\(path).choices", required: true) { reader, value, path in
+            reader.readVariantChoice(value, path)
+        }
+        checkUniqueIDs(choices.map(\.id), "\(path).choices", what: "choice")
+        if choices.last.map({ !$0.whenAny.isEmpty }) ?? false {
+            report("\(path).choices", "the last choice must have no \"whenAny\", so that some choice always applies")
+        }
+        guard let id, let label, let strategies else { return nil }
+        return Variant(id: id, label: label, strategies: strategies, choices: choices)
+    }
+
+    mutating func readVariantChoice(_ value: JSONValue, _ path: String) -> VariantChoice? {
+        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source"]) else {
+            return nil
+        }
+        let id = identifier(object, path)
+        let label = string(object, "label", path)
+        let conditions = readList(object["whenAny"], "\(path).whenAny", required: false) { reader, value, path in
+            reader.readCondition(value, path, minimumClauses: 1)
+        }
+        let citation = citation(object, path)
+        guard let id, let label, let citation else { return nil }
+        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation)
+    }
+
+    mutating func readProperty(_ value: JSONValue, _ path: String) -> MonotoneProperty? {
+        guard let object = members(value, path, allowed: ["question", "favours", "over"]) else { return nil }
+        let question = string(object, "question", path)
+        let favours = string(object, "favours", path)
+        let over = string(object, "over", path)
+        if let question, questionOptions[question] == nil {
+            report("\(path).question", unknownQuestionMessage(question))
+        }
+        for (key, strategy) in [("favours", favours), ("over", over)] {
+            if let strategy, !strategyIDs.contains(strategy) { report("\(path).\(key)", unknownStrategyMessage(strategy)) }
+        }
+        if let favours, favours == over { report(path, "\"favours\" and \"over\" must name two different strategies") }
+        guard let question, let favours, let over else { return nil }
+        return MonotoneProperty(question: question, favours: favours, over: over)
+    }
+
+    /// A condition object: question id to the list of options that satisfy it.
+    mutating func readCondition(_ value: JSONValue, _ path: String, minimumClauses: Int) -> Condition? {
+        guard case let .object(members) = value else {
+            report(path, "expected an object of question id to a list of option ids; found \(value.kindDescription)")
+            return nil
+        }
+        if members.count < minimumClauses {
+            report(path, minimumClauses == 1 ? "a condition needs at least one question" : "a rule's condition needs at least \(minimumClauses) questions; a single answer's points belong on its option")
+        }
+        var clauses: [(question: String, options: [String])] = []
+        for (questionID, optionsValue) in members {
+            let clausePath = "\(path).\(questionID)"
+            guard let known = questionOptions[questionID] else {
+                report(clausePath, unknownQuestionMessage(questionID))
+                continue
+            }
+            guard case let .array(elements) = optionsValue, !elements.isEmpty else {
+                report(clausePath, "expected a non-empty list of option ids; known: \(known.joined(separator: ", "))")
+                continue
+            }
+            var options: [String] = []
+            for (index, element) in elements.enumerated() {
+                guard case let .string(option) = element, known.contains(option) else {
+                    report("\(clausePath)[\(index)]", "unknown option \(describe(element)) of \"\(questionID)\"; known: \(known.joined(separator: ", "))")
+                    continue
+                }
+                if options.contains(option) { report("\(clausePath)[\(index)]", "duplicate option \"\(option)\"") }
+                options.append(option)
+            }
+            clauses.append((questionID, options))
+        }
+        return Condition(clauses: clauses)
+    }
+
+    mutating func readPoints(_ value: JSONValue, _ path: String) -> [String: Double] {
+        guard case let .object(members) = value else {
+            report(path, "expected an object of strategy id to points; found \(value.kindDescription)")
+            return [:]
+        }
+        var points: [String: Double] = [:]
+        for (strategy, pointsValue) in members {
+            guard strategyIDs.contains(strategy) else {
+                report("\(path).\(strategy)", unknownStrategyMessage(strategy))
+                continue
+            }
+            guard case let .number(number) = pointsValue, number.isFinite else {
+                report("\(path).\(strategy)", "expected a finite number; found \(pointsValue.kindDescription)")
+                continue
+            }
+            points[strategy] = number
+        }
+        return points
+    }
+
+    mutating func readStrategyList(_ value: JSONValue?, _ path: String) -> [String]? {
+        guard case let .array(elements)? = value, !elements.isEmpty else {
+            report(path, "expected a non-empty list of strategy ids; known: \(strategyIDs.joined(separator: ", "))")
+            return nil
+        }
+        var strategies: [String] = []
+        for (index, element) in elements.enumerated() {
+            guard case let .string(strategy) = element, strategyIDs.contains(strategy) else {
+                report("\(path)[\(index)]", "unknown strategy \(describe(element)); known: \(strategyIDs.joined(separator: ", "))")
+                continue
+            }
+            strategies.append(strategy)
+        }
+        return strategies
+    }
+
+    /// Reports when some answers trigger exclusions that together remove every strategy.
+    mutating func checkExclusionsLeaveAStrategy(_ rubric: Rubric) {
+        let involved = Array(Set(rubric.exclusions.flatMap { $0.when.clauses.map(\.question) })).sorted()
+        let optionLists = involved.map { rubric.question($0)!.options.map(\.id) }
+        guard optionLists.reduce(1, { $0 * $1.count }) <= 1_000_000 else { return }
+        var indices = Array(repeating: 0, count: involved.count)
+        while true {
+            var answers = Answers()
+            for (position, question) in involved.enumerated() { answers[question] = optionLists[position][indices[position]] }
+            let excluded = Set(rubric.exclusions.filter { $0.when.isSatisfied(by: answers) }.flatMap(\.strategies))
+            if !rubric.strategies.isEmpty, rubric.strategies.allSatisfy({ excluded.contains($0.id) }) {
+                let situation = answers.ordered(by: rubric).map { "\($0.question)=\($0.option)" }.joined(separator: ", ")
+                report("$.exclusions", "together they exclude every strategy when \(situation)")
+                return
+            }
+            var position = involved.count - 1
+            while position >= 0 {
+                indices[position] += 1
+                if indices[position] < optionLists[position].count { break }
+                indices[position] = 0
+                position -= 1
+            }
+            if position < 0 { return }
+        }
+    }
+
+    // MARK: Primitives
+
+    func describe(_ value: JSONValue) -> String {
+        if case let .string(text) = value { return "\"\(text)\"" }
+        return value.kindDescription
+    }
+
+    func unknownQuestionMessage(_ question: String) -> String {
+        let known = questionOptions.keys.sorted()
+        let hint = closestMatch(to: question, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+        return "unknown question \"\(question)\"\(hint); known: \(known.joined(separator: ", "))"
+    }
+
+    func unknownStrategyMessage(_ strategy: String) -> String {
+        let hint = closestMatch(to: strategy, in: strategyIDs).map { " (did you mean \"\($0)\"?)" } ?? ""
+        return "unknown strategy \"\(strategy)\"\(hint); known: \(strategyIDs.joined(separator: ", "))"
+    }
+
+    mutating func members(_ value: JSONValue, _ path: String, allowed: [String]) -> JSONValue? {
+        guard case let .object(members) = value else {
+            report(path, "expected an object; found \(value.kindDescription)")
+            return nil
+        }
+        for member in members where !allowed.contains(member.key) {
+            let hint = closestMatch(to: member.key, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+            report("\(path).\(member.key)", "unknown key\(hint); allowed: \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    mutating func readList<Element>(
+        _ value: JSONValue?, _ path: String, required: Bool,
+        _ readElement: (inout RubricReader, JSONValue, String) -> Element?
+    ) -> [Element] {
+        guard let value else {
+            if required { report(path, "missing; expected a non-empty array") }
+            return []
+        }
+        guard case let .array(elements) = value else {
+            report(path, "expected an array; found \(value.kindDescription)")
+            return []
+        }
+        if required, elements.isEmpty { report(path, "expected a non-empty array") }
+        return elements.enumerated().compactMap { index, element in readElement(&self, element, "\(path)[\(index)]") }
+    }
+
+    mutating func checkUniqueIDs(_ ids: [String], _ path: String, what: String) {
+        var seen = Set<String>()
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            report("\(path)[\(index)].id", "duplicate \(what) id \"\(id)\"")
+        }
+    }
+
+    mutating func required(_ object: JSONValue, _ key: String, _ path: String) -> JSONValue? {
+        guard let value = object[key] else {
+            report("\(path).\(key)", "missing")
+            return nil
+        }
+        return value
+    }
+
+    mutating func string(_ object: JSONValue, _ key: String, _ path: String) -> String? {
+        guard let value = required(object, key, path) else { return nil }
+        guard case let .string(text) = value, !text.allSatisfy(\.isWhitespace) else {
+            report("\(path).\(key)", "expected a non-empty string; found \(value == .string("") ? "an empty string" : value.kindDescription)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func optionalString(_ object: JSONValue, _ key: String, _ path: String) -> String? {
+        object[key] == nil ? nil : string(object, key, path)
+    }
+
+    mutating func identifier(_ object: JSONValue, _ path: String) -> String? {
+        guard let id = string(object, "id", path) else { return nil }
+        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard allowed, id.first != "-" else {
+            report("\(path).id", "\"\(id)\" is not a valid id; use lowercase letters, digits and '-'")
+            return nil
+        }
+        return id
+    }
+
+    mutating func number(_ object: JSONValue, _ key: String, _ path: String) -> Double? {
+        guard let value = required(object, key, path) else { return nil }
+        guard case let .number(number) = value, number.isFinite else {
+            report("\(path).\(key)", "expected a finite number; found \(value.kindDescription)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func optionalNumber(_ object: JSONValue, _ key: String, _ path: String) -> Double? {
+        object[key] == nil ? nil : number(object, key, path)
+    }
+
+    mutating func nonNegative(_ object: JSONValue, _ key: String, _ path: String) -> Double? {
+        guard let number = number(object, key, path) else { return nil }
+        guard number >= 0 else {
+            report("\(path).\(key)", "must not be negative; found \(JSONWriter.format(number))")
+            return nil
+        }
+        return number
+    }
+
+    mutating func boolean(_ object: JSONValue, _ key: String, _ path: String) -> Bool? {
+        guard let value = required(object, key, path) else { return nil }
+        guard case let .bool(flag) = value else {
+            report("\(path).\(key)", "expected true or false; found \(value.kindDescription)")
+            return nil
+        }
+        return flag
+    }
+
+    mutating func citation(_ object: JSONValue, _ path: String) -> Citation? {
+        let reason = string(object, "reason", path)
+        let source = string(object, "source", path)
+        guard let reason, let source else { return nil }
+        return Citation(reason: reason, source: source)
+    }
+
+    mutating func optionalCitation(_ object: JSONValue, _ path: String, required: Bool, what: String) -> Citation? {
+        if object["reason"] == nil, object["source"] == nil {
+            if required { report(path, "\(what) need a \"reason\" and a \"source\"") }
+            return nil
+        }
+        return citation(object, path)
+    }
+}

@@ -1,0 +1,104 @@
+/// A rubric flattened into index-based tables for fast, allocation-free scoring.
+///
+/// A situation is an array with one entry per question: the chosen option's index, or
+/// ``unanswered``. Strategy `s` scores its baseline, plus for each answered question the
+/// question's weight times the option's points, plus the points of every rule whose
+/// condition holds.
+struct ScoringTable: Sendable {
+    static let unanswered = -1
+
+    struct Clause: Sendable {
+        var question: Int
+        /// Bit `o` is set when option `o` satisfies the clause.
+        var options: UInt64
+    }
+
+    struct CompiledRule: Sendable {
+        var clauses: [Clause]
+        var points: [Double]
+    }
+
+    struct CompiledExclusion: Sendable {
+        var clauses: [Clause]
+        /// Bit `s` is set for each excluded strategy.
+        var strategies: UInt32
+    }
+
+    let strategyCount: Int
+    let baseline: [Double]
+    /// `points[q][o][s]`: unweighted points of option `o` of question `q` for strategy `s`.
+    let points: [[[Double]]]
+    let weights: [Double]
+    let rules: [CompiledRule]
+    let exclusions: [CompiledExclusion]
+
+    init(rubric: Rubric, weights: [Double]) {
+        let strategyIndex = Dictionary(uniqueKeysWithValues: rubric.strategies.enumerated().map { ($1.id, $0) })
+        let questionIndex = Dictionary(uniqueKeysWithValues: rubric.questions.enumerated().map { ($1.id, $0) })
+        func vector(_ points: [String: Double]) -> [Double] {
+            rubric.strategies.map { points[$0.id] ?? 0 }
+        }
+        func compile(_ condition: Condition) -> [Clause] {
+            condition.clauses.map { clause in
+                let question = rubric.questions[questionIndex[clause.question]!]
+                let mask = question.options.enumerated().reduce(UInt64(0)) { mask, element in
+                    clause.options.contains(element.element.id) ? mask | (1 << UInt64(element.offset)) : mask
+                }
+                return Clause(question: questionIndex[clause.question]!, options: mask)
+            }
+        }
+        strategyCount = rubric.strategies.count
+        baseline = rubric.strategies.map(\.baseline)
+        points = rubric.questions.map { $0.options.map { vector($0.points) } }
+        self.weights = weights
+        rules = rubric.rules.map { CompiledRule(clauses: compile($0.when), points: vector($0.points)) }
+        exclusions = rubric.exclusions.map { exclusion in
+            CompiledExclusion(
+                clauses: compile(exclusion.when),
+                strategies: exclusion.strategies.reduce(UInt32(0)) { $0 | (1 << UInt32(strategyIndex[$1]!)) })
+        }
+    }
+
+    static func holds(_ clauses: [Clause], in situation: [Int]) -> Bool {
+        clauses.allSatisfy { clause in
+            let option = situation[clause.question]
+            return option != unanswered && clause.options & (1 << UInt64(option)) != 0
+        }
+    }
+
+    /// Each strategy's score in `situation`.
+    func scores(_ situation: [Int]) -> [Double] {
+        var scores = baseline
+        for (question, option) in situation.enumerated() where option != Self.unanswered {
+            let weight = weights[question]
+            let row = points[question][option]
+            for strategy in 0..<strategyCount { scores[strategy] += weight * row[strategy] }
+        }
+        for rule in rules where Self.holds(rule.clauses, in: situation) {
+            for strategy in 0..<strategyCount { scores[strategy] += rule.points[strategy] }
+        }
+        return scores
+    }
+
+    /// The strategies excluded in `situation`, as a bit mask.
+    func excluded(_ situation: [Int]) -> UInt32 {
+        exclusions.reduce(0) { mask, exclusion in
+            Self.holds(exclusion.clauses, in: situation) ? mask | exclusion.strategies : mask
+        }
+    }
+
+    /// The best strategy that is not excluded; ties go to the earlier (simpler) one.
+    /// `nil` when every strategy is excluded.
+    static func winner(scores: [Double], excluded: UInt32) -> Int? {
+        var best: Int?
+        for strategy in scores.indices where excluded & (1 << UInt32(strategy)) == 0 {
+            if best == nil || scores[strategy] > scores[best!] { best = strategy }
+        }
+        return best
+    }
+
+    /// The recommended strategy's index in `situation`, or `nil` when all are excluded.
+    func winner(_ situation: [Int]) -> Int? {
+        Self.winner(scores: scores(situation), excluded: excluded(situation))
+    }
+}

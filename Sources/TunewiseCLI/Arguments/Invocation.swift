@@ -1,0 +1,173 @@
+import TunewiseKit
+
+/// A report format for `--format`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, markdown
+}
+
+/// What the command line asks for.
+enum Invocation: Equatable {
+    case advise(AdviseRequest)
+    case questions(rubricPath: String?, format: ReportFormat)
+    case validateRubrics([String])
+    case help(topic: String?)
+    case version
+}
+
+/// The `advise` flags that do not depend on the rubric; question flags and weights are
+/// checked against the rubric once it is loaded.
+struct AdviseRequest: Equatable {
+    var rubricPath: String?
+    var answersPath: String?
+    var saveAnswersPath: String?
+    var format: ReportFormat = .text
+    var expect: String?
+    var noInput = false
+    var interactive = false
+    var noColor = false
+    /// `--QUESTION-ID OPTION-ID` flags, in order, not yet checked against the rubric.
+    var answerFlags: [FlagArgument] = []
+    /// `--weight` values: question id to weight, not yet checked against the rubric.
+    var weights: [(question: String, weight: Double)] = []
+
+    static func == (lhs: AdviseRequest, rhs: AdviseRequest) -> Bool {
+        lhs.rubricPath == rhs.rubricPath && lhs.answersPath == rhs.answersPath
+            && lhs.saveAnswersPath == rhs.saveAnswersPath && lhs.format == rhs.format && lhs.expect == rhs.expect
+            && lhs.noInput == rhs.noInput && lhs.interactive == rhs.interactive && lhs.noColor == rhs.noColor
+            && lhs.answerFlags == rhs.answerFlags
+            && lhs.weights.map(\.question) == rhs.weights.map(\.question)
+            && lhs.weights.map(\.weight) == rhs.weights.map(\.weight)
+    }
+}
+
+extension Invocation {
+    /// The commands, for messages and help.
+    static let commands = ["advise", "questions", "rubric", "help"]
+    /// The flags of `advise` other than the question flags.
+    static let adviseFlags = [
+        "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
+        "help", "version",
+    ]
+
+    /// Interprets a command line (without the program name).
+    static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
+        let scanned = try ArgumentScanner.scan(arguments)
+        if scanned.has("version") { return .version }
+        var positionals = scanned.positionals[...]
+        let command = positionals.popFirst() ?? "advise"
+        if scanned.has("help") {
+            return .help(topic: command == "help" ? positionals.first : (scanned.positionals.isEmpty ? nil : command))
+        }
+        switch command {
+        case "advise":
+            try expectNoPositionals(positionals, command: "advise")
+            return .advise(try parseAdvise(scanned))
+        case "questions":
+            try expectNoPositionals(positionals, command: "questions")
+            try expectOnly(["rubric", "format"], in: scanned)
+            let format = try parseFormat(scanned)
+            return .questions(rubricPath: try scanned.single("rubric"), format: format)
+        case "rubric":
+            return try parseRubric(Array(positionals), scanned)
+        case "help":
+            try expectOnly([], in: scanned)
+            let topic = positionals.popFirst()
+            if let topic, !HelpText.topics.contains(topic) {
+                throw .unknownWord(topic, kind: "help topic", allowed: HelpText.topics, suggestion: closestMatch(to: topic, in: HelpText.topics))
+            }
+            try expectNoPositionals(positionals, command: "help")
+            return .help(topic: topic)
+        default:
+            throw .unknownWord(command, kind: "command", allowed: commands, suggestion: closestMatch(to: command, in: commands))
+        }
+    }
+
+    private static func parseRubric(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> Invocation {
+        let subcommands = ["validate"]
+        guard let subcommand = words.first else {
+            throw .missingArgument(command: "rubric", expected: "a subcommand: \(subcommands.joined(separator: ", "))")
+        }
+        switch subcommand {
+        case "validate":
+            try expectOnly([], in: scanned)
+            let files = Array(words.dropFirst())
+            guard !files.isEmpty else {
+                throw .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")
+            }
+            return .validateRubrics(files)
+        default:
+            throw .unknownWord(subcommand, kind: "rubric subcommand", allowed: subcommands, suggestion: closestMatch(to: subcommand, in: subcommands))
+        }
+    }
+
+    private static func parseAdvise(_ scanned: ScannedArguments) throws(CommandError) -> AdviseRequest {
+        var request = AdviseRequest()
+        for flag in scanned.flags where flag.isMissingValue && adviseFlags.contains(flag.name) {
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : (flag.name == "expect" ? Contract.strategyIDs : nil))
+        }
+        request.rubricPath = try scanned.single("rubric")
+        request.answersPath = try scanned.single("answers")
+        request.saveAnswersPath = try scanned.single("save-answers")
+        request.format = try parseFormat(scanned)
+        if let expect = try scanned.single("expect") {
+            guard Contract.strategyIDs.contains(expect) else {
+                throw .invalidValue(flag: "--expect", value: expect, allowed: Contract.strategyIDs, suggestion: closestMatch(to: expect, in: Contract.strategyIDs))
+            }
+            request.expect = expect
+        }
+        request.noInput = scanned.has("no-input")
+        request.interactive = scanned.has("interactive")
+        request.noColor = scanned.has("no-color")
+        if request.noInput, request.interactive { throw .conflictingFlags("--no-input", "--interactive") }
+        if request.answersPath == "-", request.interactive { throw .conflictingFlags("--answers -", "--interactive") }
+        for value in scanned.values("weight") {
+            let weight = try parseWeight(value)
+            if request.weights.contains(where: { $0.question == weight.question }) {
+                throw .repeatedFlag("--weight \(weight.question)")
+            }
+            request.weights.append(weight)
+        }
+        request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) }
+        return request
+    }
+
+    private static func parseWeight(_ value: String) throws(CommandError) -> (question: String, weight: Double) {
+        guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+            throw .invalidWeight(value, reason: "no '='")
+        }
+        let question = String(value[..<equals])
+        let number = value[value.index(after: equals)...]
+        guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number") }
+        guard weight.isFinite else { throw .invalidWeight(value, reason: "the weight is not finite") }
+        guard weight >= 0 else { throw .invalidWeight(value, reason: "the weight is negative") }
+        return (question, weight)
+    }
+
+    private static func parseFormat(_ scanned: ScannedArguments) throws(CommandError) -> ReportFormat {
+        let allowed = ReportFormat.allCases.map(\.rawValue)
+        if scanned.flags.contains(where: { $0.name == "format" && $0.isMissingValue }) {
+            throw .missingValue(flag: "--format", allowed: allowed)
+        }
+        guard let value = try scanned.single("format") else { return .text }
+        guard let format = ReportFormat(rawValue: value) else {
+            throw .invalidValue(flag: "--format", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
+        }
+        return format
+    }
+
+    private static func expectOnly(_ allowed: [String], in scanned: ScannedArguments) throws(CommandError) {
+        for flag in scanned.flags where !allowed.contains(flag.name) {
+            let spellings = allowed.map { "--\($0)" } + ["--help"]
+            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        }
+        if let flag = scanned.flags.first(where: \.isMissingValue) {
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : nil)
+        }
+    }
+
+    private static func expectNoPositionals(_ words: ArraySlice<String>, command: String) throws(CommandError) {
+        if let word = words.first {
+            throw .unknownWord(word, kind: "argument to '\(command)'", allowed: ["flags only; see 'tunewise help \(command)'"], suggestion: nil)
+        }
+    }
+}

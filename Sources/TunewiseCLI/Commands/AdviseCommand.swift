@@ -1,0 +1,122 @@
+import Foundation
+import TunewiseKit
+
+/// `tunewise advise`: gathers answers from flags, a file and the questionnaire, then reports.
+struct AdviseCommand {
+    let request: AdviseRequest
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let flagAnswers = try answersFromFlags(rubric)
+        let weights = try weightOverrides(rubric)
+        var answers = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) } ?? Answers()
+        answers = answers.overlaid(with: flagAnswers)
+
+        let missing = rubric.missingCoreQuestions(in: answers)
+        let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
+        let asks = request.interactive || (!missing.isEmpty && canAsk)
+        if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
+        if asks {
+            let promptStyle = TextStyle.forStream(
+                isTerminal: console.inputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
+            answers = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: answers, console: &console)
+        }
+
+        let advice: Advice
+        do {
+            advice = try Advisor(rubric: rubric, weightOverrides: weights).advise(answers)
+        } catch {
+            switch error {
+            case .everyStrategyExcluded: throw .everyStrategyExcluded
+            case let .missingAnswers(questions): throw .missingAnswers(questions)
+            case let .invalidAnswers(problems):
+                // Flags and files are checked before this point, so this cannot happen.
+                preconditionFailure("answers were not checked: \(problems)")
+            }
+        }
+
+        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version)
+        let text: String
+        switch request.format {
+        case .text:
+            let style = TextStyle.forStream(
+                isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
+            text = TextRenderer(style: style).render(report)
+        case .json: text = JSONRenderer().render(report)
+        case .markdown: text = MarkdownRenderer().render(report)
+        }
+        if let path = request.saveAnswersPath {
+            try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)
+        }
+        try console.writeOutput(text)
+        if asks {
+            console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(answers, rubric))\n")
+        }
+        if let expected = request.expect, expected != advice.strategy {
+            Tunewise.report(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)
+            return .expectationFailed
+        }
+        return .success
+    }
+
+    /// The `--QUESTION-ID OPTION-ID` flags, checked against the rubric.
+    private func answersFromFlags(_ rubric: Rubric) throws(CommandError) -> Answers {
+        var answers = Answers()
+        for flag in request.answerFlags {
+            guard let question = rubric.question(flag.name) else {
+                let known = Invocation.adviseFlags.map { "--\($0)" } + rubric.questions.map { "--\($0.id)" }
+                throw .unknownWord(flag.spelling, kind: "flag", allowed: known, suggestion: closestMatch(to: flag.spelling, in: known))
+            }
+            let allowed = question.options.map(\.id)
+            guard let value = flag.value else { throw .missingValue(flag: flag.spelling, allowed: allowed) }
+            guard allowed.contains(value) else {
+                throw .invalidValue(flag: flag.spelling, value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
+            }
+            guard answers[question.id] == nil else { throw .repeatedFlag(flag.spelling) }
+            answers[question.id] = value
+        }
+        return answers
+    }
+
+    private func weightOverrides(_ rubric: Rubric) throws(CommandError) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for (question, weight) in request.weights {
+            guard rubric.question(question) != nil else {
+                let known = rubric.questions.map(\.id)
+                throw .unknownWord(question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: question, in: known))
+            }
+            weights[question] = weight
+        }
+        return weights
+    }
+
+    private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Answers {
+        let bytes = path == "-" ? try console.readAllInput() : try InputFile.read(path)
+        let name = path == "-" ? "standard input" : path
+        do {
+            return try AnswersDocument.decode(bytes, against: rubric)
+        } catch {
+            switch error {
+            case let .syntax(error): throw .invalidAnswersFile(path: name, problems: ["not valid JSON: \(error.description)"])
+            case let .invalid(problems): throw .invalidAnswersFile(path: name, problems: problems)
+            }
+        }
+    }
+
+    /// The command line that gives the same advice without asking.
+    private func oneShotCommand(_ answers: Answers, _ rubric: Rubric) -> String {
+        var words = ["tunewise"]
+        if let path = request.rubricPath { words += ["--rubric", shellQuoted(path)] }
+        words += answers.ordered(by: rubric).map { "--\($0.question) \($0.option)" }
+        words += request.weights.map { "--weight \($0.question)=\(JSONWriter.format($0.weight))" }
+        if request.format != .text { words.append("--format \(request.format.rawValue)") }
+        words.append("--no-input")
+        return words.joined(separator: " ")
+    }
+}
+
+/// `text` quoted for a POSIX shell when it holds anything but safe characters.
+func shellQuoted(_ text: String) -> String {
+    let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
+    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

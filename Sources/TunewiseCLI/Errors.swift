@@ -1,0 +1,131 @@
+import TunewiseKit
+
+/// The process exit codes that the product contract fixes.
+public enum ExitCode: Int32, Sendable, CaseIterable {
+    /// Advice given (and `--expect`, if any, matched).
+    case success = 0
+    /// `--expect` did not match.
+    case expectationFailed = 1
+    /// Unknown command, flag, question or option; missing answers with no terminal.
+    case usage = 64
+    /// A rubric or answers file that is not valid JSON or breaks the rubric's rules.
+    case dataError = 65
+    /// An input file that cannot be opened.
+    case noInput = 66
+    /// An output file that cannot be written.
+    case cannotCreate = 73
+    /// The questionnaire was interrupted or reached end of input.
+    case interrupted = 130
+}
+
+/// Every way a command can fail, with its one-line message and exit code in one place.
+public enum CommandError: Error, Equatable, Sendable {
+    /// A word on the command line that is not a command, flag or question.
+    case unknownWord(String, kind: String, allowed: [String], suggestion: String?)
+    /// A flag that takes a value was given none (or an empty one).
+    case missingValue(flag: String, allowed: [String]?)
+    /// A flag's value is not one of the allowed values.
+    case invalidValue(flag: String, value: String, allowed: [String], suggestion: String?)
+    /// A single-valued flag was given more than once.
+    case repeatedFlag(String)
+    /// Two flags that cannot be used together.
+    case conflictingFlags(String, String)
+    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a finite number ≥ 0.
+    case invalidWeight(String, reason: String)
+    /// Core questions unanswered and nobody to ask.
+    case missingAnswers([String])
+    /// A command that needs arguments got none.
+    case missingArgument(command: String, expected: String)
+    /// An input file that cannot be opened or read.
+    case cannotRead(path: String, reason: String)
+    /// An input file larger than ``InputFile/sizeLimit``.
+    case fileTooLarge(path: String, limit: Int)
+    /// A rubric file that is not JSON or breaks the format.
+    case invalidRubric(path: String, RubricLoadError)
+    /// An answers file that is not JSON, not an object of strings, or names unknown ids.
+    case invalidAnswersFile(path: String, problems: [String])
+    /// Every strategy is excluded by the rubric for these answers.
+    case everyStrategyExcluded
+    /// An output file or stream that cannot be written.
+    case cannotWrite(path: String, reason: String)
+    /// The questionnaire reached end of input before it was complete.
+    case endOfInput
+    /// `--expect` named a different strategy than the one recommended.
+    case expectationFailed(expected: String, actual: String)
+
+    /// The exit code for this error.
+    public var exitCode: ExitCode {
+        switch self {
+        case .unknownWord, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
+            .missingAnswers, .missingArgument:
+            return .usage
+        case .invalidRubric, .invalidAnswersFile, .everyStrategyExcluded: return .dataError
+        case .cannotRead, .fileTooLarge: return .noInput
+        case .cannotWrite: return .cannotCreate
+        case .endOfInput: return .interrupted
+        case .expectationFailed: return .expectationFailed
+        }
+    }
+
+    /// Whether a pointer to `--help` should follow the message.
+    var isUsageError: Bool { exitCode == .usage }
+
+    /// The one-line message, without the `tunewise: ` prefix.
+    public var message: String {
+        switch self {
+        case let .unknownWord(word, kind, allowed, suggestion):
+            return "unknown \(kind) '\(word)'\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+        case let .missingValue(flag, allowed):
+            return "\(flag) needs a value" + (allowed.map { "; allowed: \($0.joined(separator: ", "))" } ?? "")
+        case let .invalidValue(flag, value, allowed, suggestion):
+            return "invalid value '\(value)' for \(flag)\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+        case let .repeatedFlag(flag):
+            return "\(flag) was given more than once; give it once"
+        case let .conflictingFlags(first, second):
+            return "\(first) and \(second) cannot be used together"
+        case let .invalidWeight(value, reason):
+            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a finite number >= 0"
+        case let .missingAnswers(questions):
+            let flags = questions.map { "--\($0)" }.joined(separator: ", ")
+            return "missing answers for \(flags); give them as flags or in --answers FILE, or run in a terminal to be asked"
+        case let .missingArgument(command, expected):
+            return "'\(command)' needs \(expected)"
+        case let .cannotRead(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .fileTooLarge(path, limit):
+            return "\(path) is larger than the \(limit / 1024 / 1024) MiB limit for input files; not read"
+        case let .invalidRubric(path, .syntax(error)):
+            return "rubric \(path) is not valid JSON: \(error.description)"
+        case let .invalidRubric(path, .invalid(problems)):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return "rubric \(path) is invalid (\(count)): \(problems[0])"
+        case let .invalidAnswersFile(path, problems):
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+            return "answers file \(path): \(problems[0])\(more)"
+        case .everyStrategyExcluded:
+            return "the rubric's exclusions leave no strategy for these answers; check the rubric with 'tunewise rubric validate'"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case .endOfInput:
+            return "the questionnaire ended before it was complete; nothing was written"
+        case let .expectationFailed(expected, actual):
+            return "expected \(expected), but the advice is \(actual)"
+        }
+    }
+
+    /// Lines that follow the message: every further problem of an invalid file.
+    var details: [String] {
+        switch self {
+        case let .invalidRubric(_, .invalid(problems)) where problems.count > 1:
+            return problems.dropFirst().map { "  \($0)" }
+        case let .invalidAnswersFile(_, problems) where problems.count > 1:
+            return problems.dropFirst().map { "  \($0)" }
+        default:
+            return []
+        }
+    }
+
+    private func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

@@ -1,0 +1,103 @@
+import TunewiseKit
+
+/// The text of `--help` and `tunewise help COMMAND`.
+enum HelpText {
+    static let topics = ["advise", "questions", "rubric"]
+
+    static func text(for topic: String?, rubric: Rubric) -> String {
+        switch topic {
+        case "questions": return questions
+        case "rubric": return rubricHelp
+        case "advise": return advise(rubric)
+        default: return overview + "\n" + advise(rubric)
+        }
+    }
+
+    private static let overview = """
+        tunewise - should you prompt, prompt-tune or fine-tune your LLM?
+
+        Asks about your data, how often your knowledge changes, governance, budget, time to
+        market and consistency, scores the answers against a rubric drawn from published
+        guidance, and recommends prompt engineering, prompt-tuning, PEFT/fine-tuning or a hybrid,
+        with reasons, sources, caveats, next steps and what would change the advice.
+
+        Usage:
+          tunewise [advise] [--QUESTION-ID OPTION-ID ...] [options]
+          tunewise questions [--format text|json] [--rubric FILE]
+          tunewise rubric validate FILE...
+          tunewise help [advise|questions|rubric]
+          tunewise --version
+
+        """
+
+    private static func advise(_ rubric: Rubric) -> String {
+        var text = """
+            tunewise advise: recommend a strategy. In a terminal it asks for whatever the flags
+            and files leave unanswered; otherwise every core question needs an answer.
+
+            Options:
+              --QUESTION-ID OPTION-ID   answer one question (also --QUESTION-ID=OPTION-ID)
+              --answers FILE            answers as a JSON object {"question-id": "option-id"};
+                                        '-' reads standard input; flags win over the file
+              --save-answers FILE       write the final answers to FILE (atomically)
+              --rubric FILE             use a rubric other than the built-in one
+              --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
+              --format FORMAT           text (default), json or markdown
+              --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
+              --no-input                never ask; missing core answers are an error
+              --interactive             ask even when standard input is not a terminal
+              --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
+              -h, --help                show this help
+              --version                 show the version
+
+            Strategies: \(Contract.strategyIDs.joined(separator: ", "))
+
+
+            """
+        for (heading, isCore) in [("Core questions (required):", true), ("Refinements (optional; unanswered means unknown):", false)] {
+            text += heading + "\n"
+            let questions = rubric.questions.filter { $0.isCore == isCore }
+            let width = (questions.map(\.id.count).max() ?? 0) + 2
+            for question in questions {
+                let flag = "--\(question.id)".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                text += "  \(flag)  \(question.options.map(\.id).joined(separator: " | "))\n"
+            }
+            text += "\n"
+        }
+        text += """
+            Exit codes:
+              0    advice given (and --expect, if any, matched)
+              1    --expect did not match
+              64   usage: unknown command, flag, question or option; missing answers with no terminal
+              65   bad data: a rubric or answers file that is not valid JSON or breaks the rubric
+              66   an input file that cannot be opened
+              73   an output file that cannot be written
+              130  the questionnaire was interrupted or reached end of input
+
+            Examples:
+              tunewise
+              tunewise --data-volume thousands --transience static --governance confidential \\
+                --budget substantial --time-to-market months --consistency critical --no-input
+              tunewise --answers answers.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+              tunewise --answers answers.json --expect prompt-engineering --format json
+
+            """
+        return text
+    }
+
+    private static let questions = """
+        tunewise questions: list the rubric's questions, their options and help.
+
+        Options:
+          --format FORMAT   text (default) or json, for scripts that build forms
+          --rubric FILE     list a rubric other than the built-in one
+
+        """
+
+    private static let rubricHelp = """
+        tunewise rubric validate FILE...: check rubric files and report every problem with
+        its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when
+        any is invalid, 66 when a file cannot be opened.
+
+        """
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The terminal or pipes a command talks through: lines in, the report out on standard
+/// output, prompts and messages out on standard error.
+///
+/// Commands take a console `inout`, so tests drive them with a scripted one.
+public protocol Console {
+    /// The next line of input without its line break, or `nil` at end of input.
+    mutating func readLine() -> String?
+    /// All of standard input, for `--answers -`.
+    mutating func readAllInput() throws(CommandError) -> [UInt8]
+    /// Writes to standard output (the report).
+    mutating func writeOutput(_ text: String) throws(CommandError)
+    /// Writes to standard error (prompts, hints and errors).
+    mutating func writeError(_ text: String)
+    /// Whether standard input is a terminal someone can type into.
+    var inputIsTerminal: Bool { get }
+    /// Whether standard output is a terminal (colour is used only then).
+    var outputIsTerminal: Bool { get }
+    /// The process environment (`NO_COLOR`, `TERM`).
+    var environment: [String: String] { get }
+}
+
+/// The process's own standard streams.
+public struct SystemConsole: Console {
+    public let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    public var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    public mutating func readLine() -> String? {
+        Swift.readLine(strippingNewline: true)
+    }
+
+    public mutating func readAllInput() throws(CommandError) -> [UInt8] {
+        try InputFile.readAll(STDIN_FILENO, path: "standard input")
+    }
+
+    public mutating func writeOutput(_ text: String) throws(CommandError) {
+        guard Self.write(text, to: STDOUT_FILENO) else {
+            throw .cannotWrite(path: "standard output", reason: systemError())
+        }
+    }
+
+    public mutating func writeError(_ text: String) {
+        _ = Self.write(text, to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
+    }
+}

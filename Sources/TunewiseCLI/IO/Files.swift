@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reading input files safely: only regular files, never a FIFO or device that could
+/// block or never end, and never more than ``sizeLimit`` bytes.
+enum InputFile {
+    /// The largest rubric or answers file read (1 MiB); the default rubric is a few tens of KiB.
+    static let sizeLimit = 1 << 20
+
+    /// The bytes of the regular file at `path`.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)`` or ``CommandError/fileTooLarge(path:limit:)``.
+    static func read(_ path: String) throws(CommandError) -> [UInt8] {
+        // O_NONBLOCK keeps open() from waiting for a writer when the path is a FIFO.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: systemError()) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: path, reason: systemError()) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .cannotRead(path: path, reason: "it is a directory")
+        default: throw .cannotRead(path: path, reason: "not a regular file")
+        }
+        guard Int(status.st_size) <= sizeLimit else { throw .fileTooLarge(path: path, limit: sizeLimit) }
+        return try readAll(descriptor, path: path)
+    }
+
+    /// Everything readable from `descriptor`, up to ``sizeLimit`` bytes.
+    static func readAll(_ descriptor: Int32, path: String) throws(CommandError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // A non-blocking descriptor with nothing yet: wait until it is readable.
+                    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&poller, 1, -1)
+                    continue
+                }
+                throw .cannotRead(path: path, reason: systemError())
+            }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > sizeLimit { throw .fileTooLarge(path: path, limit: sizeLimit) }
+        }
+    }
+}
+
+/// Writing output files atomically: a temporary file in the same directory, then a rename,
+/// so a failure leaves any old file intact and never a half-written one.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws(CommandError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: systemError()) }
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        TemporaryFiles.register(temporaryPath)
+        defer { TemporaryFiles.unregister() }
+        var isOpen = true
+        do throws(CommandError) {
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw .cannotWrite(path: path, reason: systemError())
+                }
+                bytes = bytes.dropFirst(written)
+            }
+            // New files get the usual permissions (0666 less the umask), not mkstemp's 0600.
+            let mask = umask(0)
+            umask(mask)
+            guard fchmod(descriptor, 0o666 & ~mask) == 0, fsync(descriptor) == 0 else {
+                throw .cannotWrite(path: path, reason: systemError())
+            }
+            isOpen = false
+            guard close(descriptor) == 0 else { throw .cannotWrite(path: path, reason: systemError()) }
+            guard rename(temporaryPath, path) == 0 else { throw .cannotWrite(path: path, reason: systemError()) }
+        } catch {
+            if isOpen { close(descriptor) }
+            unlink(temporaryPath)
+            throw error
+        }
+    }
+}
+
+/// The temporary file being written, so an interrupt can remove it before exiting.
+enum TemporaryFiles {
+    nonisolated(unsafe) static var current: UnsafeMutablePointer<CChar>?
+
+    static func register(_ path: String) { current = strdup(path) }
+
+    static func unregister() {
+        free(current)
+        current = nil
+    }
+}
+
+/// The description of the current `errno`.
+func systemError() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,133 @@
+import Foundation
+import TunewiseKit
+
+/// What a person typed at a question's prompt.
+enum TypedAnswer: Equatable {
+    /// An option, by id.
+    case option(String)
+    /// `?`: show the question's longer help.
+    case help
+    /// An empty line: take the default, or skip a refinement.
+    case empty
+    /// `-` or `skip`: leave a refinement unanswered.
+    case skip
+    /// `done`: leave this and every remaining refinement unanswered.
+    case done
+    /// Anything else, with a one-line hint.
+    case invalid(String)
+
+    /// Interprets one typed line: an option number, an option id, or an unambiguous prefix
+    /// of an option id (case-insensitive).
+    static func parse(_ line: String, for question: Question) -> TypedAnswer {
+        let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let ids = question.options.map(\.id)
+        switch typed {
+        case "": return .empty
+        case "?", "help": return .help
+        case "-", "skip": return .skip
+        case "done": return .done
+        default: break
+        }
+        let range = "1-\(ids.count)"
+        if let number = Int(typed) {
+            return ids.indices.contains(number - 1) ? .option(ids[number - 1]) : .invalid("there is no option \(number); type \(range), an option name, or ? for help")
+        }
+        if ids.contains(typed) { return .option(typed) }
+        let matches = ids.filter { $0.hasPrefix(typed) }
+        if matches.count == 1 { return .option(matches[0]) }
+        if matches.count > 1 {
+            return .invalid("'\(line)' could be \(matches.joined(separator: " or ")); type more letters or the number")
+        }
+        return .invalid("'\(line)' is not an option; type \(range), one of \(ids.joined(separator: ", ")), or ? for help")
+    }
+}
+
+/// The interactive questionnaire: asks the core questions, then offers the refinements.
+///
+/// Prompts go to standard error, so the report on standard output can be redirected.
+/// A wrong answer re-asks with a one-line hint; end of input stops the questionnaire.
+struct Questionnaire {
+    let rubric: Rubric
+    let style: TextStyle
+
+    /// Asks every question `answers` leaves open and returns the completed answers.
+    /// - Throws: ``CommandError/endOfInput`` when input ends before the core questions are done.
+    func run(completing answers: Answers, console: inout some Console) throws(CommandError) -> Answers {
+        var answers = answers
+        let core = rubric.questions.filter { $0.isCore && answers[$0.id] == nil }
+        let refinements = rubric.questions.filter { !$0.isCore && answers[$0.id] == nil }
+        if !core.isEmpty {
+            console.writeError(style.bold("Tunewise: should you prompt, prompt-tune or fine-tune?") + "\n")
+            console.writeError("Answer with a number or an option name; ? shows more help.\n")
+        }
+        for (position, question) in core.enumerated() {
+            let heading = "\(position + 1) of \(core.count)"
+            switch try ask(question, heading: heading, console: &console) {
+            case let .option(id): answers[question.id] = id
+            default: break
+            }
+        }
+        guard !refinements.isEmpty, try offerRefinements(count: refinements.count, console: &console) else {
+            return answers
+        }
+        for (position, question) in refinements.enumerated() {
+            let heading = "refinement \(position + 1) of \(refinements.count)"
+            switch try ask(question, heading: heading, console: &console) {
+            case let .option(id): answers[question.id] = id
+            case .done: return answers
+            default: continue
+            }
+        }
+        return answers
+    }
+
+    private func offerRefinements(count: Int, console: inout some Console) throws(CommandError) -> Bool {
+        console.writeError("\n\(count) optional questions can sharpen the advice. Answer them? [Y/n] ")
+        while true {
+            guard let line = console.readLine() else { throw .endOfInput }
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "", "y", "yes":
+                console.writeError(style.dim("Press Enter or type - to skip one, or done to skip the rest.") + "\n")
+                return true
+            case "n", "no": return false
+            default: console.writeError("Type y to answer them or n to skip them all: ")
+            }
+        }
+    }
+
+    /// Asks one question until it gets a usable answer. For a core question that is an option;
+    /// for a refinement, an option, a skip, or `done`.
+    private func ask(_ question: Question, heading: String, console: inout some Console) throws(CommandError) -> TypedAnswer {
+        console.writeError("\n" + style.dim("[\(heading)]") + " " + style.bold(question.label) + "\n")
+        console.writeError(question.text + "\n")
+        let width = question.options.map(\.id.count).max() ?? 0
+        for (index, option) in question.options.enumerated() {
+            let marker = option.id == question.defaultOption ? "*" : " "
+            let padded = option.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            console.writeError("  \(index + 1)\(marker) \(style.bold(padded))  \(option.help)\n")
+        }
+        let defaultHint = question.defaultOption.map { " [\($0)]" } ?? (question.isCore ? "" : " [skip]")
+        while true {
+            console.writeError("> \(question.id)\(defaultHint): ")
+            guard let line = console.readLine() else {
+                console.writeError("\n")
+                throw .endOfInput
+            }
+            switch TypedAnswer.parse(line, for: question) {
+            case let .option(id):
+                return .option(id)
+            case .help:
+                console.writeError(question.help + "\n")
+            case .empty:
+                if let defaultOption = question.defaultOption { return .option(defaultOption) }
+                if !question.isCore { return .skip }
+                console.writeError(style.dim("This question needs an answer; type 1-\(question.options.count) or an option name.") + "\n")
+            case .skip, .done:
+                if !question.isCore { return TypedAnswer.parse(line, for: question) }
+                console.writeError(style.dim("This question needs an answer; only refinements can be skipped.") + "\n")
+            case let .invalid(hint):
+                console.writeError(style.dim(hint) + "\n")
+            }
+        }
+    }
+}

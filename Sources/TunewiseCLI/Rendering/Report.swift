@@ -1,0 +1,62 @@
+import TunewiseKit
+
+/// Everything a report shows: the advice and what it was made from.
+struct Report {
+    let advice: Advice
+    let rubric: Rubric
+    let toolVersion: String
+
+    func strategyLabel(_ id: String) -> String { rubric.strategy(id)?.label ?? id }
+
+    func questionLabel(_ id: String) -> String { rubric.question(id)?.label ?? id }
+
+    /// A reason's subject: "Data volume: thousands", or the rule's answers joined by " + ".
+    func subject(of reason: Reason) -> String {
+        switch reason.kind {
+        case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
+        case .rule:
+            let questions = (reason.question ?? "").split(separator: "+").map(String.init)
+            let answers = (reason.answer ?? "").split(separator: "+").map(String.init)
+            return zip(questions, answers).map { "\(questionLabel($0)): \($1)" }.joined(separator: " + ")
+        case .baseline: return "Start simple"
+        }
+    }
+
+    /// "if transience weighed 1.8× as much", for the weight sensitivity line.
+    func weightPhrase(_ change: WeightChange) -> String {
+        let question = questionLabel(change.question).lowercased()
+        if change.newWeight == 0 { return "if \(question) did not count at all" }
+        guard let factor = change.factor else {
+            return "if \(question) weighed \(JSONWriter.format(change.newWeight)) instead of 0"
+        }
+        return "if \(question) weighed \(JSONWriter.format(rounded(factor)))× as much (weight \(JSONWriter.format(change.newWeight)) instead of \(JSONWriter.format(change.weight)))"
+    }
+
+    /// The sensitivity grouped by question, in rubric order: (question, [(answer, strategy)]).
+    var sensitivityByQuestion: [(question: String, changes: [AnswerChange])] {
+        var groups: [(question: String, changes: [AnswerChange])] = []
+        for change in advice.sensitivity {
+            if groups.last?.question == change.question {
+                groups[groups.count - 1].changes.append(change)
+            } else {
+                groups.append((change.question, [change]))
+            }
+        }
+        return groups
+    }
+
+    /// The rubric's version and the tool's, for a footer.
+    var provenance: String {
+        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
+    }
+}
+
+/// `value` rounded to two decimals.
+func rounded(_ value: Double) -> Double {
+    (value * 100).rounded() / 100
+}
+
+/// A signed number for a points column: `+3`, `-1.5`.
+func signed(_ value: Double) -> String {
+    value > 0 ? "+" + JSONWriter.format(value) : JSONWriter.format(value)
+}

@@ -1,0 +1,49 @@
+import TunewiseKit
+
+/// The `tunewise` command: interprets a command line, runs it, and maps every failure to
+/// a one-line message on standard error and an exit code.
+public enum Tunewise {
+    /// The tool's version, reported by `--version` and in every report.
+    public static let version = "0.1.0"
+
+    /// Runs one command line (without the program name) and returns its exit code.
+    public static func run(_ arguments: [String], console: inout some Console) -> ExitCode {
+        do {
+            switch try Invocation.parse(arguments) {
+            case let .advise(request):
+                return try AdviseCommand(request: request).run(console: &console)
+            case let .questions(rubricPath, format):
+                try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
+            case let .validateRubrics(paths):
+                return try ValidateCommand(paths: paths).run(console: &console)
+            case let .help(topic):
+                try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
+            case .version:
+                try console.writeOutput("tunewise \(version)\n")
+            }
+            return .success
+        } catch {
+            report(error, console: &console)
+            return error.exitCode
+        }
+    }
+
+    /// Writes an error's message, its details and, for usage errors, a pointer to help.
+    static func report(_ error: CommandError, console: inout some Console) {
+        var text = "tunewise: \(error.message)\n"
+        for line in error.details { text += line + "\n" }
+        if error.isUsageError { text += "Run 'tunewise --help' for usage.\n" }
+        console.writeError(text)
+    }
+
+    /// The rubric at `path`, or the built-in one when `path` is `nil` or `default`.
+    static func loadRubric(_ path: String?) throws(CommandError) -> Rubric {
+        guard let path, path != BuiltInRubric.name else { return BuiltInRubric.load() }
+        let bytes = try InputFile.read(path)
+        do {
+            return try RubricLoader.load(bytes)
+        } catch {
+            throw .invalidRubric(path: path, error)
+        }
+    }
+}

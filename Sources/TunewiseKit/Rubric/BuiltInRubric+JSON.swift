@@ -63,7 +63,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Prompting has been tried and has stopped improving; if the next round of prompt changes brings nothing, revisit training (run again with a different prompting-status answer to compare).",
+          "text": "Prompting has already stalled, so this advice rests on other limits (data, budget, time or access); once those ease, training is the natural next step.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits",
           "when": {
             "prompting-status": [
@@ -384,7 +384,7 @@ extension BuiltInRubric {
             "fine-tuning": 3,
             "hybrid": 2
           },
-          "reason": "A large, good-quality task dataset is what lets training pay off; the law-firm case with thousands of its own files is the sources' model for fine-tuning.",
+          "reason": "A large, good-quality task dataset is what lets training pay off; the law-firm case, with thousands of in-house case files, is the sources' model for fine-tuning.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning"
         }
       ]
@@ -527,7 +527,7 @@ extension BuiltInRubric {
       "id": "time-to-market",
       "label": "Time to market",
       "text": "How soon must a first version ship?",
-      "help": "Prompting can be tested the same day; training needs data preparation, training runs, evaluation and deployment of a new model version first.",
+      "help": "Prompting can be tested the same day; training first needs the data prepared, several training runs, an evaluation and a new model rolled out.",
       "core": true,
       "weight": 1.0,
       "options": [
@@ -628,7 +628,7 @@ extension BuiltInRubric {
           "points": {
             "prompt-engineering": 1
           },
-          "reason": "When each answer needs only a short passage, retrieval fits it into a small prompt easily.",
+          "reason": "NILG calls this case a tie between the methods; prompting gets a slight edge because a short retrieved passage fits cheaply in a prompt.",
           "source": "001-nilg-customizing-language-models § Data Volume"
         },
         {
@@ -675,7 +675,7 @@ extension BuiltInRubric {
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "For moderate specialisation prompting is the suggested route; the base model's broad knowledge is enough.",
+          "reason": "Everyday language is already within the base model's reach, and IBM points to prompting whenever only moderate specialisation is needed.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         },
         {
@@ -1023,7 +1023,7 @@ extension BuiltInRubric {
           "id": "medium",
           "label": "Medium (1-10B)",
           "help": "Pick this for models of about 1 to 10 billion parameters.",
-          "reason": "In this middle range the quality gap between soft prompts and fine-tuning narrows, per Lester et al. 2021.",
+          "reason": "In this middle range the quality gap between soft prompts and full tuning narrows, per Lester et al. 2021.",
           "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
         },
         {
@@ -1036,7 +1036,7 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Lester et al. 2021 showed soft prompts match fine-tuning at about ten billion parameters and above, while updating all weights of a huge model is costly (003); capable large models also take prompts well (002).",
+          "reason": "Updating every weight of a huge model is costly (003), while soft prompts catch up with full tuning at this scale (Lester et al. 2021); capable large models also follow prompts well (002).",
           "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
         }
       ]
@@ -1145,7 +1145,7 @@ extension BuiltInRubric {
       "points": {
         "prompt-tuning": 2
       },
-      "reason": "On open models above about ten billion parameters, soft prompts approach full fine-tuning quality at a fraction of the trained parameters (Lester et al. 2021, as cited by 003).",
+      "reason": "The sources disagree on quality: 003 ranks fine-tuning above prompt-tuning in general, while UbiOps says soft prompts give similar gains for less. Lester et al. 2021 (cited by 003) settles it by size: on open models above about ten billion parameters soft prompts reach full-tuning quality.",
       "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
     },
     {
@@ -1216,7 +1216,7 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "Every trained method learns from examples; with none available only prompting on the model's existing knowledge is possible.",
+      "reason": "Every trained method learns from examples; with none available, the only option is to prompt the base model and rely on what it already knows.",
       "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
     },
     {

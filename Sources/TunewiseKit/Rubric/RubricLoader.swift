@@ -131,9 +131,9 @@ private struct RubricReader {
         let summary = string(object, "summary", path)
         let baseline = optionalNumber(object, "baseline", path) ?? 0
         let citation = optionalCitation(object, path, required: baseline != 0, what: "a non-zero baseline")
-        guard let id, let label, let summary else { return nil }
+        guard let id else { return nil }
         return Strategy(
-            id: id, label: label, summary: summary, baseline: baseline, baselineCitation: citation,
+            id: id, label: label ?? "", summary: summary ?? "", baseline: baseline, baselineCitation: citation,
             caveats: [], nextSteps: [])
     }
 
@@ -196,9 +196,11 @@ private struct RubricReader {
         if let defaultOption, !options.contains(where: { $0.id == defaultOption }) {
             report("\(path).default", "unknown option \"\(defaultOption)\"; known: \(options.map(\.id).joined(separator: ", "))")
         }
-        guard let id, let label, let text, let help, let core, let weight else { return nil }
+        // Any other problem is already recorded; keeping the question lets references to it
+        // resolve, so one mistake is reported once rather than at every reference.
+        guard let id else { return nil }
         return Question(
-            id: id, label: label, text: text, help: help, isCore: core, weight: weight,
+            id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, weight: weight ?? 0,
             defaultOption: defaultOption, options: options)
     }
 
@@ -212,8 +214,8 @@ private struct RubricReader {
         let points = object["points"].map { readPoints($0, "\(path).points") } ?? [:]
         let citation = optionalCitation(
             object, path, required: points.values.contains { $0 != 0 }, what: "points")
-        guard let id, let label, let help else { return nil }
-        return Option(id: id, label: label, help: help, points: points, citation: citation)
+        guard let id else { return nil }
+        return Option(id: id, label: label ?? "", help: help ?? "", points: points, citation: citation)
     }
 
     mutating func checkQuestions(_ questions: [Question], _ path: String) {

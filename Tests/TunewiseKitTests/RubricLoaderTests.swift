@@ -1,0 +1,141 @@
+import Testing
+@testable import TunewiseKit
+
+/// One step of a path into a JSON document.
+enum PathStep {
+    case key(String)
+    case index(Int)
+}
+
+extension JSONValue {
+    /// This value with the value at `path` replaced by `newValue`, or removed when it is `nil`.
+    func replacing(_ path: [PathStep], with newValue: JSONValue?) -> JSONValue {
+        guard let step = path.first else { return newValue ?? .null }
+        let rest = Array(path.dropFirst())
+        switch (self, step) {
+        case let (.object(members), .key(key)):
+            var members = members
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if rest.isEmpty, newValue == nil {
+                    members.remove(at: index)
+                } else {
+                    members[index].value = members[index].value.replacing(rest, with: newValue)
+                }
+            } else if let newValue, rest.isEmpty {
+                members.append((key, newValue))
+            }
+            return .object(members)
+        case let (.array(elements), .index(index)):
+            var elements = elements
+            if rest.isEmpty, newValue == nil {
+                elements.remove(at: index)
+            } else {
+                elements[index] = elements[index].replacing(rest, with: newValue)
+            }
+            return .array(elements)
+        default:
+            preconditionFailure("path does not match the document")
+        }
+    }
+}
+
+/// The built-in rubric as a JSON document, to break in one place per test.
+let defaultDocument = try! JSONParser.parse(Array(BuiltInRubric.json.utf8))
+
+/// The problems the loader reports for `document`, or none.
+func problems(in document: JSONValue) -> [RubricProblem] {
+    do {
+        _ = try RubricLoader.load(document)
+        return []
+    } catch let .invalid(problems) {
+        return problems
+    } catch {
+        return [RubricProblem(path: "$", message: "\(error)")]
+    }
+}
+
+struct RubricLoaderTests {
+    @Test func theBuiltInRubricLoads() throws {
+        let rubric = try RubricLoader.load(Array(BuiltInRubric.json.utf8))
+        #expect(rubric.id == "default")
+        #expect(rubric.strategies.map(\.id) == Contract.strategyIDs)
+        #expect(rubric.questions.map(\.id) == (Contract.coreQuestions + Contract.refinementQuestions).map(\.id))
+    }
+
+    @Test(arguments: [
+        ([PathStep.key("questions"), .index(0), .key("options"), .index(1), .key("points"), .key("fine-tune")], JSONValue.number(1),
+         "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean \"fine-tuning\"?)"),
+        ([.key("questions"), .index(1), .key("id")], .string("data-volume"),
+         "$.questions[1].id", "duplicate question id \"data-volume\""),
+        ([.key("questions"), .index(0), .key("weight")], .number(-1),
+         "$.questions[0].weight", "must not be negative; found -1"),
+        ([.key("questions"), .index(0), .key("weight")], .string("heavy"),
+         "$.questions[0].weight", "expected a finite number; found a string"),
+        ([.key("rules"), .index(0), .key("when"), .key("output-styl")], .array([.string("custom")]),
+         "$.rules[0].when.output-styl", "unknown question \"output-styl\" (did you mean \"output-style\"?)"),
+        ([.key("rules"), .index(0), .key("when"), .key("transience")], .array([.string("hourly")]),
+         "$.rules[0].when.transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"),
+        ([.key("rules"), .index(0), .key("source")], nil,
+         "$.rules[0].source", "missing"),
+        ([.key("exclusions"), .index(0), .key("reason")], .string(""),
+         "$.exclusions[0].reason", "expected a non-empty string; found an empty string"),
+        ([.key("exclusions"), .index(0), .key("strategies"), .index(0)], .string("rag"),
+         "$.exclusions[0].strategies[0]", "unknown strategy \"rag\""),
+        ([.key("strategies"), .index(3), .key("id")], .string("agents"),
+         "$.strategies[3].id", "unknown strategy \"agents\""),
+        ([.key("questions"), .index(0), .key("options"), .index(0), .key("reason")], nil,
+         "$.questions[0].options[0].reason", "missing"),
+        ([.key("questions"), .index(5)], nil,
+         "$.questions", "missing fixed question consistency"),
+        ([.key("questions"), .index(0), .key("optoins")], .array([]),
+         "$.questions[0].optoins", "unknown key (did you mean \"options\"?)"),
+        ([.key("confidence"), .key("medium")], .number(99),
+         "$.confidence", "\"medium\" (99) must not exceed \"high\""),
+        ([.key("schemaVersion")], .number(2),
+         "$.schemaVersion", "unsupported version 2"),
+    ])
+    func reportsAProblemAtItsJSONPath(path: [PathStep], value: JSONValue?, problemPath: String, message: String) {
+        let found = problems(in: defaultDocument.replacing(path, with: value))
+        #expect(found.contains { $0.path == problemPath && $0.message.hasPrefix(message) }, "found: \(found)")
+    }
+
+    @Test func reportsEveryProblemAtOnce() {
+        let broken = defaultDocument
+            .replacing([.key("questions"), .index(0), .key("weight")], with: .number(-2))
+            .replacing([.key("rules"), .index(0), .key("points"), .key("hybird")], with: .number(1))
+            .replacing([.key("exclusions"), .index(0), .key("source")], with: nil)
+        let found = problems(in: broken)
+        #expect(found.map(\.path) == ["$.questions[0].weight", "$.rules[0].points.hybird", "$.exclusions[0].source"])
+    }
+
+    @Test func refusesExclusionsThatLeaveNoStrategy() {
+        let everything = JSONValue.array(Contract.strategyIDs.map(JSONValue.string))
+        let broken = defaultDocument.replacing([.key("exclusions"), .index(0), .key("strategies")], with: everything)
+        let found = problems(in: broken)
+        #expect(found.count == 1)
+        #expect(found.first?.path == "$.exclusions")
+        #expect(found.first?.message.hasPrefix("together they exclude every strategy when") == true)
+    }
+
+    @Test func aRuleNeedsTwoQuestions() {
+        let broken = defaultDocument.replacing(
+            [.key("rules"), .index(0), .key("when")], with: .object([("transience", .array([.string("frequent")]))]))
+        #expect(problems(in: broken).map(\.path) == ["$.rules[0].when"])
+    }
+
+    @Test func fixedQuestionsKeepTheirOptionsInOrder() {
+        let reordered = defaultDocument.replacing(
+            [.key("questions"), .index(1), .key("options"), .index(0), .key("id")], with: .string("daily"))
+        let found = problems(in: reordered)
+        #expect(found.contains { $0.path == "$.questions[1].options" && $0.message.contains("static, periodic, frequent in that order") })
+    }
+
+    @Test func reportsJSONSyntaxSeparately() {
+        #expect(throws: RubricLoadError.syntax(JSONSyntaxError(message: "expected a string key in the object", line: 1, column: 2))) {
+            try RubricLoader.load(Array("{".utf8))
+        }
+        #expect(throws: RubricLoadError.invalid([RubricProblem(path: "$", message: "expected an object; found an array")])) {
+            try RubricLoader.load(Array("[]".utf8))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+import TunewiseKit
+@testable import TunewiseCLI
+
+struct QuestionnaireTests {
+    let rubric = BuiltInRubric.load()
+
+    var dataVolume: Question { rubric.question("data-volume")! }
+
+    @Test(arguments: [
+        ("2", TypedAnswer.option("few")), ("thousands", .option("thousands")), ("th", .option("thousands")),
+        ("  HUN ", .option("hundreds")), ("?", .help), ("", .empty), ("-", .skip), ("skip", .skip), ("done", .done),
+    ])
+    func readsNumbersIdsAndPrefixes(typed: String, expected: TypedAnswer) {
+        #expect(TypedAnswer.parse(typed, for: dataVolume) == expected)
+    }
+
+    @Test func hintsAtWhatIsAllowed() {
+        #expect(TypedAnswer.parse("9", for: dataVolume) == .invalid("there is no option 9; type 1-4, an option name, or ? for help"))
+        #expect(TypedAnswer.parse("lots", for: dataVolume) == .invalid("'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help"))
+        let modelSize = rubric.question("model-size")!
+        #expect(TypedAnswer.parse("s", for: modelSize) == .option("small"))
+        let contextSize = rubric.question("context-size")!
+        #expect(TypedAnswer.parse("s", for: contextSize) == .option("snippet"))
+        let budget = rubric.question("time-to-market")!
+        #expect(TypedAnswer.parse("x", for: budget) == .invalid("'x' is not an option; type 1-3, one of days, weeks, months, or ? for help"))
+    }
+
+    @Test func asksTheCoreQuestionsThenSkipsTheRefinements() throws {
+        let console = ScriptedConsole(lines: ["4", "static", "conf", "3", "months", "critical", "n"])
+        let (code, result) = run(["--interactive", "--format", "json"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains("[1 of 6] Data volume"))
+        #expect(result.transcript.contains("[6 of 6]"))
+        #expect(result.output.contains("\"strategy\": \"fine-tuning\""))
+        #expect(result.errors.contains("tunewise --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"))
+    }
+
+    @Test func reasksAfterAnInvalidAnswerAndShowsHelpOnQuestionMark() throws {
+        let console = ScriptedConsole(lines: ["?", "lots", "7", "few", "1", "", "1", "1", "", "n"])
+        let (code, result) = run(["--interactive", "--format", "json"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains(dataVolume.help))
+        #expect(result.transcript.contains("'lots' is not an option"))
+        #expect(result.transcript.contains("there is no option 7"))
+        // Enter takes the default where there is one (governance and consistency).
+        #expect(result.output.contains("\"governance\": \"open\""))
+        #expect(result.output.contains("\"consistency\": \"important\""))
+    }
+
+    @Test func aCoreQuestionCannotBeSkipped() {
+        let console = ScriptedConsole(lines: ["-", "", "few", "static", "open", "minimal", "days", "flexible", "n"])
+        let (code, result) = run(["--interactive"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains("only refinements can be skipped"))
+        #expect(result.transcript.contains("This question needs an answer"))
+    }
+
+    @Test func answersRefinementsOneByOneAndStopsOnDone() {
+        let lines = ["few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done"]
+        let (code, result) = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
+        #expect(code == .success)
+        #expect(result.transcript.contains("[refinement 1 of 10] "))
+        #expect(result.transcript.contains("[refinement 5 of 10] "))
+        #expect(!result.transcript.contains("[refinement 6 of 10] "))
+        #expect(result.output.contains("\"context-size\": \"snippet\""))
+        #expect(result.output.contains("\"ml-expertise\": \"strong\""))
+        #expect(!result.output.contains("\"specialization\":"))
+    }
+
+    @Test func doesNotAskWhatFlagsAlreadyAnswered() {
+        let console = ScriptedConsole(lines: ["few", "n"])
+        let (code, result) = run(["--interactive", "--transience", "static", "--governance", "open", "--budget", "minimal",
+                                  "--time-to-market", "days", "--consistency", "flexible"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains("[1 of 1] Data volume"))
+        #expect(!result.transcript.contains("Information transience"))
+    }
+
+    @Test func endOfInputMidwayExits130WithNothingOnStandardOutput() {
+        let (code, result) = run(["--interactive", "--save-answers", "/tmp/tunewise-never-written.json"], ScriptedConsole(lines: ["few", "static"]))
+        #expect(code == .interrupted)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.hasSuffix("tunewise: the questionnaire ended before it was complete; nothing was written\n"))
+    }
+
+    @Test func asksOnlyInATerminalUnlessTold() {
+        let piped = run([], ScriptedConsole(lines: ["few"]))
+        #expect(piped.code == .usage)
+        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for --data-volume, --transience"))
+        let terminal = run([], ScriptedConsole(lines: ["few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
+        #expect(terminal.code == .success)
+        let refused = run(["--no-input"], ScriptedConsole(lines: ["few"], inputIsTerminal: true))
+        #expect(refused.code == .usage)
+    }
+}

@@ -14,10 +14,14 @@ let package = Package(
         .target(name: "TunewiseCLI", dependencies: ["TunewiseKit"]),
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
+        // Timings of the expensive operations: `swift run -c release tunewise-bench`.
+        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit"]),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
         .testTarget(
             name: "TunewiseCLITests",
-            dependencies: ["TunewiseCLI", "TunewiseKit", "tunewise"]
+            dependencies: ["TunewiseCLI", "TunewiseKit", "tunewise"],
+            // Expected reports, read from the source tree by the renderer tests.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -78,10 +78,13 @@ enum ArgumentScanner {
                 scanned.flags.append(FlagArgument(name: name))
                 continue
             }
-            guard index < arguments.count, !arguments[index].isEmpty,
-                !arguments[index].hasPrefix("-") || arguments[index] == "-"
-            else {
+            guard index < arguments.count, !arguments[index].hasPrefix("-") || arguments[index] == "-" else {
                 scanned.flags.append(FlagArgument(name: name, isMissingValue: true))
+                continue
+            }
+            if arguments[index].isEmpty {
+                scanned.flags.append(FlagArgument(name: name, isMissingValue: true))
+                index += 1
                 continue
             }
             scanned.flags.append(FlagArgument(name: name, value: arguments[index]))

@@ -197,8 +197,10 @@ public struct Advisor: Sendable {
     /// The smallest relative change of one answered question's weight that changes the winner.
     ///
     /// Each score is linear in one question's weight, so the winner can only change where two
-    /// strategies' lines cross. Each crossing is rounded away from the weight in force to two
-    /// decimals and checked by scoring again; the closest one (by ratio) is reported.
+    /// strategies' lines cross (at the weight in force itself when they are tied). Each crossing
+    /// is rounded away from the weight in force, in the direction in which the other strategy
+    /// overtakes, to two decimals and checked by scoring again; the closest one (by ratio) is
+    /// reported.
     private func weightSensitivity(_ situation: [Int], winner: Int) -> WeightChange? {
         let excluded = table.excluded(situation)
         let scores = table.scores(situation)
@@ -208,21 +210,24 @@ public struct Advisor: Sendable {
             let slope = table.points[index][option]
             let intercept = zip(scores, slope).map { $0 - weight * $1 }
             func winnerWith(weight candidate: Double) -> Int? {
-                ScoringTable.winner(scores: zip(intercept, slope).map { $0 + candidate * $1 }, excluded: excluded)
+                var changed = weights
+                changed[index] = candidate
+                return ScoringTable.winner(scores: table.scores(situation, weights: changed), excluded: excluded)
             }
             for other in scores.indices where other != winner && excluded & (1 << UInt32(other)) == 0 {
                 let slopeGap = slope[winner] - slope[other]
                 guard slopeGap != 0 else { continue }
                 let crossing = (intercept[other] - intercept[winner]) / slopeGap
-                guard crossing >= 0, crossing != weight, crossing.isFinite else { continue }
-                let upward = crossing > weight
+                guard crossing >= 0, crossing.isFinite else { continue }
+                let upward = slopeGap < 0
                 var candidate = upward ? (crossing * 100).rounded(.up) / 100 : (crossing * 100).rounded(.down) / 100
                 if winnerWith(weight: candidate) == winner { candidate += upward ? 0.01 : -0.01 }
+                candidate = rounded(candidate)
                 guard candidate >= 0, let newWinner = winnerWith(weight: candidate), newWinner != winner else { continue }
                 let distance = weight > 0 && candidate > 0 ? abs(log(candidate / weight)) : .infinity
                 if best == nil || distance < best!.distance {
                     best = (WeightChange(
-                        question: rubric.questions[index].id, weight: weight, newWeight: rounded(candidate),
+                        question: rubric.questions[index].id, weight: weight, newWeight: candidate,
                         strategy: rubric.strategies[newWinner].id), distance)
                 }
             }

@@ -66,8 +66,9 @@ struct ScoringTable: Sendable {
         }
     }
 
-    /// Each strategy's score in `situation`.
-    func scores(_ situation: [Int]) -> [Double] {
+    /// Each strategy's score in `situation`, with `weights` in place of the table's when given.
+    func scores(_ situation: [Int], weights: [Double]? = nil) -> [Double] {
+        let weights = weights ?? self.weights
         var scores = baseline
         for (question, option) in situation.enumerated() where option != Self.unanswered {
             let weight = weights[question]

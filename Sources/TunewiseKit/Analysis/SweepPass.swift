@@ -1,0 +1,341 @@
+/// Situations counted per winner: lanes 0 to 3 are the strategies in rubric order, lane 4
+/// (``SweepPass/noStrategy``) counts situations in which the exclusions leave no strategy.
+typealias Tally = SIMD8<Int>
+
+/// The answers a sweep varies, in the order it varies them, and the answers it holds.
+struct SweepSpace {
+    /// One varied question: its rubric index and its values (option indices, and
+    /// ``ScoringTable/unanswered`` for an unanswered refinement) in classes of values that give
+    /// the same points and the same rule and exclusion conditions, so never a different winner.
+    /// Only the first value of each class is scored; the class counts once per value.
+    struct Level {
+        var question: Int
+        var classes: [[Int]]
+    }
+
+    /// The varied questions, outermost first; the last one varies fastest.
+    var levels: [Level]
+    /// One answer per rubric question for the questions that are not varied.
+    var constants: [Int]
+}
+
+/// Receives the situations of a sweep, one group at a time.
+protocol SweepVisitor {
+    /// Called once for each group of situations that differ only in the innermost answer.
+    /// - Parameters:
+    ///   - winners: the winner for each class of the innermost level, in visiting order
+    ///     (a strategy index, or ``SweepPass/noStrategy``).
+    ///   - weight: how many situations each scored one stands for through the outer levels'
+    ///     classes (the product of their sizes).
+    ///   - pass: the pass, whose ``SweepPass/situation`` holds the outer levels' answers.
+    /// - Returns: `true` to stop the sweep.
+    mutating func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool
+}
+
+/// A visitor that only lets the pass count.
+struct CountingVisitor: SweepVisitor {
+    func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool { false }
+}
+
+/// One compiled enumeration of a ``SweepSpace``: nested loops, one per level, that add one
+/// answer's weighted points to a running score vector at each level.
+///
+/// A rule is added, and an exclusion applied, at the level of its deepest varied question;
+/// clauses on constant questions are settled once at compile time. Which rules and exclusions
+/// can still hold is a bit mask narrowed at each level, so nothing is allocated per situation.
+///
+/// The winner rule is ``ScoringTable/winner(scores:excluded:)``'s: the highest score among the
+/// strategies not excluded, ties to the lower index. Scores here are summed in a different
+/// order than the table sums them; when every term is a multiple of 2^-24 small enough that
+/// every partial sum is exact (true of the default rubric), the order cannot matter. Otherwise
+/// a near tie is settled by scoring the situation again with the table itself.
+final class SweepPass {
+    /// The winner index of a situation in which every strategy is excluded.
+    static let noStrategy = 4
+
+    let table: ScoringTable
+    let space: SweepSpace
+    /// The situation being visited: one answer per rubric question.
+    let situation: UnsafeMutableBufferPointer<Int>
+    /// Per level, the index of its first class in the flat per-class buffers.
+    let firstClass: [Int]
+    /// Per class (flat), the situations with one given value of that class, by winner.
+    let marginals: UnsafeMutableBufferPointer<Tally>
+
+    private let levelCount: Int
+    private let questions: UnsafeMutableBufferPointer<Int>
+    private let classCounts: UnsafeMutableBufferPointer<Int>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let options: UnsafeMutableBufferPointer<Int>
+    private let classSizes: UnsafeMutableBufferPointer<Int>
+    private let vectors: UnsafeMutableBufferPointer<SIMD4<Double>>
+    private let ruleMasks: UnsafeMutableBufferPointer<UInt64>
+    private let exclusionMasks: UnsafeMutableBufferPointer<UInt64>
+    private let completingRules: UnsafeMutableBufferPointer<UInt64>
+    private let completingExclusions: UnsafeMutableBufferPointer<UInt64>
+    private let rulePoints: UnsafeMutableBufferPointer<SIMD4<Double>>
+    private let exclusionStrategies: UnsafeMutableBufferPointer<UInt32>
+    private let winners: UnsafeMutableBufferPointer<UInt8>
+    private let stopped: UnsafeMutablePointer<Bool>
+    private let baseScore: SIMD4<Double>
+    private let baseRules: UInt64
+    private let baseExclusions: UInt64
+    private let baseExcluded: UInt32
+    /// How close two scores must be for the winner to be settled by ``table``; `nil` when
+    /// the arithmetic is exact.
+    private let tieTolerance: Double?
+
+    /// The most rules, and the most exclusions, a sweep handles (one bit each in a mask).
+    static let ruleLimit = 64
+
+    /// Compiles `space` for `table`.
+    /// - Precondition: four strategies, at most ``ruleLimit`` rules and exclusions, and at
+    ///   least one level. ``Sweep`` checks these.
+    init(table: ScoringTable, space: SweepSpace) {
+        precondition(table.strategyCount == 4 && table.rules.count <= Self.ruleLimit)
+        precondition(table.exclusions.count <= Self.ruleLimit && !space.levels.isEmpty)
+        self.table = table
+        self.space = space
+        levelCount = space.levels.count
+        let levelOf = Dictionary(uniqueKeysWithValues: space.levels.enumerated().map { ($1.question, $0) })
+        let constants = space.constants
+
+        // Clauses on constant questions are settled now; a rule completes at its deepest level.
+        func compile(_ clauses: [ScoringTable.Clause]) -> (holds: Bool, level: Int?) {
+            var deepest: Int?
+            for clause in clauses {
+                if let level = levelOf[clause.question] {
+                    deepest = max(deepest ?? level, level)
+                } else if !Self.satisfies(clause, constants[clause.question]) {
+                    return (false, nil)
+                }
+            }
+            return (true, deepest)
+        }
+        var score = SIMD4<Double>(table.baseline)
+        for (question, option) in constants.enumerated() where levelOf[question] == nil && option != ScoringTable.unanswered {
+            score += Self.vector(table, question, option)
+        }
+        var rules: UInt64 = 0
+        var completingRules = [UInt64](repeating: 0, count: levelCount)
+        for (index, rule) in table.rules.enumerated() {
+            let (holds, level) = compile(rule.clauses)
+            guard holds else { continue }
+            if let level {
+                rules |= 1 << UInt64(index)
+                completingRules[level] |= 1 << UInt64(index)
+            } else {
+                score += SIMD4(rule.points)
+            }
+        }
+        var exclusions: UInt64 = 0
+        var excluded: UInt32 = 0
+        var completingExclusions = [UInt64](repeating: 0, count: levelCount)
+        for (index, exclusion) in table.exclusions.enumerated() {
+            let (holds, level) = compile(exclusion.clauses)
+            guard holds else { continue }
+            if let level {
+                exclusions |= 1 << UInt64(index)
+                completingExclusions[level] |= 1 << UInt64(index)
+            } else {
+                excluded |= exclusion.strategies
+            }
+        }
+        baseScore = score
+        baseRules = rules
+        baseExclusions = exclusions
+        baseExcluded = excluded
+
+        // Per class: its points, and which rules and exclusions it leaves possible.
+        func mask(_ clauses: [[ScoringTable.Clause]], _ question: Int, _ option: Int) -> UInt64 {
+            clauses.enumerated().reduce(UInt64(0)) { mask, element in
+                let clause = element.element.first { $0.question == question }
+                let possible = clause.map { Self.satisfies($0, option) } ?? true
+                return possible ? mask | (1 << UInt64(element.offset)) : mask
+            }
+        }
+        let flat = space.levels.flatMap { level in level.classes.map { (question: level.question, class: $0) } }
+        let scored = flat.map { ($0.question, $0.class[0]) }
+        firstClass = space.levels.indices.map { index in space.levels[..<index].reduce(0) { $0 + $1.classes.count } }
+        questions = Self.copy(space.levels.map(\.question))
+        classCounts = Self.copy(space.levels.map(\.classes.count))
+        starts = Self.copy(firstClass)
+        options = Self.copy(scored.map(\.1))
+        classSizes = Self.copy(flat.map(\.class.count))
+        vectors = Self.copy(scored.map { $1 == ScoringTable.unanswered ? .zero : Self.vector(table, $0, $1) })
+        ruleMasks = Self.copy(scored.map { mask(table.rules.map(\.clauses), $0, $1) })
+        exclusionMasks = Self.copy(scored.map { mask(table.exclusions.map(\.clauses), $0, $1) })
+        self.completingRules = Self.copy(completingRules)
+        self.completingExclusions = Self.copy(completingExclusions)
+        rulePoints = Self.copy(table.rules.map { SIMD4($0.points) })
+        exclusionStrategies = Self.copy(table.exclusions.map(\.strategies))
+        marginals = Self.copy([Tally](repeating: .zero, count: flat.count))
+        situation = Self.copy(constants)
+        winners = Self.copy([UInt8](repeating: 0, count: space.levels.last!.classes.count))
+        stopped = .allocate(capacity: 1)
+        stopped.initialize(to: false)
+        tieTolerance = Self.tieTolerance(table)
+    }
+
+    private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+        _ = buffer.initialize(fromContentsOf: elements)
+        return buffer
+    }
+
+    deinit {
+        for buffer in [questions, classCounts, starts, options, classSizes, situation] { buffer.deallocate() }
+        for buffer in [ruleMasks, exclusionMasks, completingRules, completingExclusions] { buffer.deallocate() }
+        vectors.deallocate()
+        rulePoints.deallocate()
+        exclusionStrategies.deallocate()
+        marginals.deallocate()
+        winners.deallocate()
+        stopped.deallocate()
+    }
+
+    /// The innermost level's rubric question.
+    var innermostQuestion: Int { questions[levelCount - 1] }
+
+    /// The scored option (or ``ScoringTable/unanswered``) of the innermost level's `index`th class.
+    func innermostOption(_ index: Int) -> Int { options[starts[levelCount - 1] + index] }
+
+    /// The number of values in the innermost level's `index`th class.
+    func innermostClassSize(_ index: Int) -> Int { classSizes[starts[levelCount - 1] + index] }
+
+    /// Visits every situation (or until `visitor` stops it), filling ``marginals``.
+    /// - Returns: the situations covered, by winner, and whether the visitor stopped early.
+    func run<Visitor: SweepVisitor>(_ visitor: inout Visitor) -> (tally: Tally, stopped: Bool) {
+        stopped.pointee = false
+        marginals.update(repeating: .zero)
+        let tally = descend(0, baseScore, baseRules, baseExclusions, baseExcluded, 1, &visitor)
+        return (tally, stopped.pointee)
+    }
+
+    /// Visits the subtree below one class of each outer level.
+    /// - Parameter weight: the product of the outer levels' class sizes.
+    /// - Returns: the subtree's situations by winner, counting this level's and inner levels'
+    ///   class sizes but not the outer ones'.
+    private func descend<Visitor: SweepVisitor>(
+        _ level: Int, _ score: SIMD4<Double>, _ rules: UInt64, _ exclusions: UInt64, _ excluded: UInt32,
+        _ weight: Int, _ visitor: inout Visitor
+    ) -> Tally {
+        let question = questions[level]
+        let first = starts[level]
+        let count = classCounts[level]
+        let completingRules = completingRules[level]
+        let completingExclusions = completingExclusions[level]
+        var total = Tally.zero
+        if level == levelCount - 1 {
+            var wins = (0, 0, 0, 0, 0)
+            for offset in 0..<count {
+                let index = first + offset
+                var levelScore = score + vectors[index]
+                var newRules = rules & ruleMasks[index] & completingRules
+                while newRules != 0 {
+                    levelScore += rulePoints[newRules.trailingZeroBitCount]
+                    newRules &= newRules &- 1
+                }
+                var levelExcluded = excluded
+                var newExclusions = exclusions & exclusionMasks[index] & completingExclusions
+                while newExclusions != 0 {
+                    levelExcluded |= exclusionStrategies[newExclusions.trailingZeroBitCount]
+                    newExclusions &= newExclusions &- 1
+                }
+                situation[question] = options[index]
+                var winner = Self.winner(levelScore, levelExcluded)
+                if let tieTolerance, Self.isNearTie(levelScore, levelExcluded, winner, tieTolerance) {
+                    winner = table.winner(Array(situation)) ?? Self.noStrategy
+                }
+                winners[offset] = UInt8(truncatingIfNeeded: winner)
+                // Five conditional adds rather than `tally[winner] += size`, which stalls on the reload.
+                let size = classSizes[index]
+                wins.0 &+= winner == 0 ? size : 0
+                wins.1 &+= winner == 1 ? size : 0
+                wins.2 &+= winner == 2 ? size : 0
+                wins.3 &+= winner == 3 ? size : 0
+                wins.4 &+= winner == Self.noStrategy ? size : 0
+                marginals[index][winner] &+= weight
+            }
+            if visitor.visit(winners, weight: weight, in: self) { stopped.pointee = true }
+            return Tally(wins.0, wins.1, wins.2, wins.3, wins.4, 0, 0, 0)
+        }
+        for offset in 0..<count {
+            let index = first + offset
+            var levelScore = score + vectors[index]
+            let levelRules = rules & ruleMasks[index]
+            var newRules = levelRules & completingRules
+            while newRules != 0 {
+                levelScore += rulePoints[newRules.trailingZeroBitCount]
+                newRules &= newRules &- 1
+            }
+            var levelExcluded = excluded
+            let levelExclusions = exclusions & exclusionMasks[index]
+            var newExclusions = levelExclusions & completingExclusions
+            while newExclusions != 0 {
+                levelExcluded |= exclusionStrategies[newExclusions.trailingZeroBitCount]
+                newExclusions &= newExclusions &- 1
+            }
+            situation[question] = options[index]
+            let size = classSizes[index]
+            let subtotal = descend(level + 1, levelScore, levelRules, levelExclusions, levelExcluded, weight &* size, &visitor)
+            marginals[index] &+= subtotal &* weight
+            total &+= subtotal &* size
+            if stopped.pointee { break }
+        }
+        return total
+    }
+
+    /// The best strategy not excluded, ties to the lower index; ``noStrategy`` when all are.
+    @inline(__always)
+    static func winner(_ scores: SIMD4<Double>, _ excluded: UInt32) -> Int {
+        if excluded == 0 {
+            var best = 0
+            var top = scores[0]
+            if scores[1] > top { best = 1; top = scores[1] }
+            if scores[2] > top { best = 2; top = scores[2] }
+            if scores[3] > top { best = 3 }
+            return best
+        }
+        var best = noStrategy
+        for strategy in 0..<4 where excluded & (1 << UInt32(strategy)) == 0 {
+            if best == noStrategy || scores[strategy] > scores[best] { best = strategy }
+        }
+        return best
+    }
+
+    /// Whether another strategy that is not excluded scores within `tolerance` of `winner`.
+    @inline(__always)
+    private static func isNearTie(_ scores: SIMD4<Double>, _ excluded: UInt32, _ winner: Int, _ tolerance: Double) -> Bool {
+        guard winner != noStrategy else { return false }
+        for strategy in 0..<4 where strategy != winner && excluded & (1 << UInt32(strategy)) == 0 {
+            if scores[strategy] >= scores[winner] - tolerance { return true }
+        }
+        return false
+    }
+
+    /// `nil` when every term of every score is a multiple of 2^-24 and their magnitudes sum
+    /// below 2^28, so every partial sum is exact in any order; otherwise a tolerance far above
+    /// the rounding error of summing them in another order.
+    private static func tieTolerance(_ table: ScoringTable) -> Double? {
+        var terms = table.baseline + table.rules.flatMap(\.points)
+        for (question, options) in table.points.enumerated() {
+            for option in options.indices { terms += (0..<4).map { vector(table, question, option)[$0] } }
+        }
+        let scale = 16_777_216.0  // 2^24
+        let magnitude = terms.reduce(0) { $0 + abs($1) }
+        let isExact = magnitude < 268_435_456 && terms.allSatisfy { ($0 * scale).rounded() == $0 * scale }
+        return isExact ? nil : 1e-9 * max(1, magnitude)
+    }
+
+    /// The weighted points of one answer, computed as ``ScoringTable/scores(_:)`` computes them.
+    private static func vector(_ table: ScoringTable, _ question: Int, _ option: Int) -> SIMD4<Double> {
+        let weight = table.weights[question]
+        let row = table.points[question][option]
+        return SIMD4(weight * row[0], weight * row[1], weight * row[2], weight * row[3])
+    }
+
+    private static func satisfies(_ clause: ScoringTable.Clause, _ option: Int) -> Bool {
+        option != ScoringTable.unanswered && clause.options & (1 << UInt64(option)) != 0
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// A tmux session running `tunewise` under a real terminal, driven by keystrokes.
+struct TmuxSession {
+    static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+
+    let socket = "tunewise-test-\(UUID().uuidString.prefix(8))"
+
+    /// Starts `command` in a new detached session; the shell, which outlives a Ctrl-C, prints `EXIT=<code>` when it ends.
+    init(_ command: String) throws {
+        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", "trap : INT; \(command); echo EXIT=$?; sleep 60"])
+    }
+
+    /// Runs one tmux command and returns its standard output.
+    ///
+    /// Spawned and waited for directly, with output to a file: the first command forks the
+    /// tmux server, which keeps every descriptor it inherits open for as long as it runs, so
+    /// neither a pipe nor `Process` (which watches a descriptor of its own) would see the end.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Types `keys` (tmux key names such as `Enter` or `C-d`, or literal text).
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    /// The whole screen and its scrollback.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0", "-S", "-500"]) }
+
+    /// Waits up to `timeout` seconds for `text` to appear on the screen.
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try screen().contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    func close() { _ = try? tmux(["kill-server"]) }
+}
+
+extension BinaryTests {
+    @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    struct TerminalTests {
+        @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() throws {
+            let session = try TmuxSession(Binary.url.path)
+            defer { session.close() }
+            #expect(try session.waitFor("[1 of 6] Data volume"))
+            for answer in ["4", "static", "conf", "substantial", "months", "3"] {
+                try session.send(answer, "Enter")
+            }
+            #expect(try session.waitFor("Answer them? [Y/n]"))
+            try session.send("n", "Enter")
+            #expect(try session.waitFor("EXIT=0"))
+            let screen = try session.screen()
+            #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
+            #expect(screen.contains("tunewise --data-volume thousands --transience static"))
+        }
+
+        @Test func ctrlDMidwayExits130() throws {
+            let session = try TmuxSession(Binary.url.path)
+            defer { session.close() }
+            #expect(try session.waitFor("[1 of 6] Data volume"))
+            try session.send("few", "Enter")
+            #expect(try session.waitFor("[2 of 6]"))
+            try session.send("C-d")
+            #expect(try session.waitFor("EXIT=130"))
+            #expect(try session.screen().contains("tunewise: the questionnaire ended before it was complete; nothing was written"))
+        }
+
+        @Test func ctrlCExits130AndWritesNoFile() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let saved = directory.appendingPathComponent("answers.json").path
+            let session = try TmuxSession("\(Binary.url.path) --save-answers \(saved)")
+            defer { session.close() }
+            #expect(try session.waitFor("[1 of 6] Data volume"))
+            try session.send("few", "Enter")
+            #expect(try session.waitFor("[2 of 6]"))
+            try session.send("C-c")
+            #expect(try session.waitFor("EXIT=130"))
+            #expect(try session.screen().contains("tunewise: interrupted; nothing was written"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        }
+    }
+}

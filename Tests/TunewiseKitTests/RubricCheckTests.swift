@@ -1,0 +1,112 @@
+import Testing
+@testable import TunewiseKit
+
+/// A test rubric in which every core question matters and every strategy wins somewhere:
+/// option `i` of core question `q` gives one point to strategy `(i + q) % 4`. The
+/// refinements give no points, so they are dead and sweep as one value each.
+private func rotatingRubric() -> TestRubric {
+    var builder = TestRubric()
+    for (position, question) in Contract.coreQuestions.enumerated() {
+        builder.points[question.id] = Dictionary(uniqueKeysWithValues: question.options.enumerated().map { index, option in
+            (option, [Contract.strategyIDs[(index + position) % 4]: 1])
+        })
+    }
+    return builder
+}
+
+private let deadRefinements = Contract.refinementQuestions.map { RubricFinding.deadOptions(question: $0.id, options: $0.options) }
+
+struct RubricCheckTests {
+    @Test func defaultRubricIsClean() throws {
+        let findings = try RubricCheck.findings(in: defaultRubric)
+        #expect(findings.isEmpty, "\(findings.map { $0.message(in: defaultRubric) })")
+    }
+
+    @Test func rotatingRubricHasOnlyItsPointlessRefinementsAsFindings() throws {
+        #expect(try RubricCheck.findings(in: rotatingRubric().load()) == deadRefinements)
+    }
+
+    /// A core question whose only points, a thousandth to prompt engineering, can never
+    /// break a tie that prompt engineering does not already win: two classes of answers, so
+    /// the exhaustive search, not the shortcut, proves it dead.
+    @Test func findsAPlantedDeadOption() throws {
+        var builder = rotatingRubric()
+        builder.points["consistency"] = ["critical": ["prompt-engineering": 0.001]]
+        let findings = try RubricCheck.findings(in: builder.load())
+        #expect(findings == [.deadOptions(question: "consistency", options: ["flexible", "important", "critical"])] + deadRefinements)
+    }
+
+    @Test func findsAStrategyThatCanNeverWin() throws {
+        var builder = rotatingRubric()
+        builder.baselines["hybrid"] = -10
+        let findings = try RubricCheck.findings(in: builder.load())
+        #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 4 * 243 * 262_144 * 3)))
+        #expect(!findings.contains { if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 4 * 243 * 262_144 * 3) } else { false } })
+    }
+
+    @Test func findsAnOptionWithWhichEveryStrategyIsExcluded() throws {
+        var rubric = try rotatingRubric().load()
+        // The loader refuses such exclusions, so they are added to the loaded model.
+        let citation = Citation(reason: "A test reason.", source: "test")
+        rubric.exclusions = [
+            Exclusion(id: "simple", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["prompt-engineering", "prompt-tuning"], citation: citation),
+            Exclusion(id: "trained", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["fine-tuning", "hybrid"], citation: citation),
+        ]
+        let findings = try RubricCheck.findings(in: rubric)
+        #expect(findings.contains(.unreachableOption(question: "budget", option: "minimal")))
+        #expect(findings.filter { if case .unreachableOption = $0 { true } else { false } }.count == 1)
+    }
+
+    /// Fine-tuning over prompt engineering rises with data volume, except that two rules take
+    /// five points from fine-tuning at `hundreds`: one with role-based governance, one with a
+    /// corpus-sized context. The smallest counterexample needs no refinement answered.
+    @Test func findsTheSmallestCounterexampleToAMonotoneProperty() throws {
+        var builder = rotatingRubric()
+        builder.points["data-volume"] = [
+            "none": ["prompt-engineering": 2], "few": ["prompt-engineering": 1],
+            "hundreds": ["fine-tuning": 1], "thousands": ["fine-tuning": 2],
+        ]
+        builder.rules = [
+            .init(id: "corpus", when: ["data-volume": ["hundreds"], "context-size": ["corpus"]], points: ["fine-tuning": -5]),
+            .init(id: "roles", when: ["data-volume": ["hundreds"], "governance": ["role-based"]], points: ["fine-tuning": -5]),
+        ]
+        builder.properties = [("data-volume", "fine-tuning", "prompt-engineering"), ("budget", "prompt-tuning", "hybrid")]
+        let rubric = try builder.load()
+        let findings = try RubricCheck.findings(in: rubric)
+
+        let violations = findings.compactMap { if case let .propertyViolated(violation) = $0 { violation } else { nil } }
+        let violation = try #require(violations.first)
+        #expect(violations.count == 1)
+        #expect(violation.property == MonotoneProperty(question: "data-volume", favours: "fine-tuning", over: "prompt-engineering"))
+        let context = ["transience": "static", "governance": "role-based", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"]
+        #expect(violation.before == Answers(context.merging(["data-volume": "few"]) { a, _ in a }))
+        #expect(violation.after == Answers(context.merging(["data-volume": "hundreds"]) { a, _ in a }))
+        let before = referenceScores(rubric, violation.before)
+        let after = referenceScores(rubric, violation.after)
+        #expect([violation.favoursBefore, violation.overBefore] == [before["fine-tuning"]!, before["prompt-engineering"]!])
+        #expect([violation.favoursAfter, violation.overAfter] == [after["fine-tuning"]!, after["prompt-engineering"]!])
+        // Fine-tuning 0 - 3 (few, role-based, days), then 1 - 5 (the rule) - 2 (role-based, days).
+        #expect(violation.favoursBefore - violation.overBefore == -3)
+        #expect(violation.favoursAfter - violation.overAfter == -6)
+    }
+
+    @Test func everyFindingIsOneLine() throws {
+        let answers = Answers(["data-volume": "none", "context-size": "corpus"])
+        let property = MonotoneProperty(question: "data-volume", favours: "fine-tuning", over: "prompt-engineering")
+        let findings: [RubricFinding] = [
+            .deadOptions(question: "consistency", options: ["flexible", "important", "critical"]),
+            .unreachableOption(question: "budget", option: "minimal"),
+            .strategyNeverWins(strategy: "hybrid", situations: 972),
+            .exclusionOverridden(exclusion: "no-training-data", strategy: "fine-tuning", answers: answers),
+            .propertyViolated(PropertyViolation(
+                property: property, before: Answers(["data-volume": "few", "budget": "minimal"]),
+                after: Answers(["data-volume": "hundreds", "budget": "minimal"]),
+                favoursBefore: 0.5, overBefore: 1, favoursAfter: 0.25, overAfter: 1)),
+            .rankReversal(removed: "hybrid", answers: answers, winner: "fine-tuning", winnerWithout: "prompt-tuning"),
+        ]
+        let messages = findings.map { $0.message(in: defaultRubric) }
+        #expect(messages.allSatisfy { !$0.contains("\n") })
+        #expect(messages[3] == "exclusion overridden: fine-tuning is recommended although no-training-data excludes it, with data-volume=none, context-size=corpus")
+        #expect(messages[4] == "property broken: fine-tuning minus prompt-engineering should not fall as data-volume rises, but from data-volume=few to data-volume=hundreds it falls from -0.5 (fine-tuning 0.5, prompt-engineering 1) to -0.75 (fine-tuning 0.25, prompt-engineering 1), with budget=minimal")
+    }
+}

@@ -1,0 +1,166 @@
+import Testing
+@testable import TunewiseKit
+
+/// The winner of every situation of a small space, one ``Advisor/advise(_:)`` call each.
+private struct BruteForce {
+    /// The varied questions and their values (`nil` is unanswered), in rubric order.
+    let varied: [(id: String, values: [String?])]
+    /// Each situation's answers to the varied questions and its winner (`nil`: none left).
+    let situations: [(values: [String?], winner: String?)]
+    private let winners: [[String?]: String?]
+
+    init(rubric: Rubric, varied ids: [String], fixed: Answers = Answers(), weights: [String: Double] = [:]) {
+        let advisor = Advisor(rubric: rubric, weightOverrides: weights)
+        let varied = rubric.questions.filter { ids.contains($0.id) }.map { question in
+            (id: question.id, values: question.options.map { Optional($0.id) } + (question.isCore ? [] : [nil]))
+        }
+        let combinations = varied.reduce([[String?]]([[]])) { partial, question in
+            partial.flatMap { prefix in question.values.map { prefix + [$0] } }
+        }
+        let situations = combinations.map { values in
+            var answers = fixed
+            for (question, value) in zip(varied, values) { answers[question.id] = value }
+            return (values: values, winner: try? advisor.advise(answers).strategy)
+        }
+        self.varied = varied
+        self.situations = situations
+        winners = Dictionary(uniqueKeysWithValues: situations.map { ($0.values, $0.winner) })
+    }
+
+    func counts(_ strategies: [String], where include: ([String?]) -> Bool = { _ in true }) -> [Int] {
+        strategies.map { strategy in situations.filter { include($0.values) && $0.winner == strategy }.count }
+    }
+
+    /// Situations in which some other value of question `position` changes the winner.
+    func deciding(_ position: Int) -> Int {
+        situations.filter { situation in
+            varied[position].values.contains { value in
+                var changed = situation.values
+                changed[position] = value
+                return winners[changed]! != situation.winner
+            }
+        }.count
+    }
+}
+
+struct SweepTests {
+    @Test func coreSweepMatchesBruteForce() throws {
+        let result = try Sweep(rubric: defaultRubric).run()
+        let brute = BruteForce(rubric: defaultRubric, varied: Contract.coreQuestions.map(\.id))
+
+        #expect(result.situationCount == 972)
+        #expect(result.counts == brute.counts(result.strategies))
+        #expect(result.unresolved == 0)
+        #expect(result.questions.map(\.id) == brute.varied.map(\.id))
+        for (position, question) in result.questions.enumerated() {
+            #expect(question.values == brute.varied[position].values)
+            for (index, value) in question.values.enumerated() {
+                #expect(question.counts[index] == brute.counts(result.strategies) { $0[position] == value }, "\(question.id)=\(value ?? "-")")
+            }
+            #expect(question.deciding == brute.deciding(position), "\(question.id)")
+        }
+    }
+
+    /// Refinements with "unanswered", a fixed answer, an exclusion on a refinement, a weight
+    /// whose products are inexact (so near ties are settled by the scoring table) and a map.
+    @Test func sweepWithRefinementsFixedAnswersAndWeightsMatchesBruteForce() throws {
+        let scope = SweepScope(
+            included: ["model-access"], fixed: Answers(["budget": "moderate", "consistency": "important"]),
+            map: (row: "data-volume", column: "context-size"))
+        let weights = ["transience": 1.1, "data-volume": 0.3]
+        let result = try Sweep(rubric: defaultRubric, weightOverrides: weights, scope: scope).run()
+        let variedIDs = ["data-volume", "transience", "governance", "time-to-market", "context-size", "model-access"]
+        let brute = BruteForce(rubric: defaultRubric, varied: variedIDs, fixed: scope.fixed, weights: weights)
+
+        #expect(result.situationCount == 4 * 3 * 3 * 3 * 4 * 4)
+        #expect(result.fixed == scope.fixed)
+        #expect(result.counts == brute.counts(result.strategies))
+        for (position, question) in result.questions.enumerated() {
+            #expect(question.id == brute.varied[position].id)
+            for (index, value) in question.values.enumerated() {
+                #expect(question.counts[index] == brute.counts(result.strategies) { $0[position] == value }, "\(question.id)=\(value ?? "-")")
+            }
+            #expect(question.deciding == brute.deciding(position), "\(question.id)")
+        }
+        let map = try #require(result.map)
+        #expect(map.rowValues == ["none", "few", "hundreds", "thousands"])
+        #expect(map.columnValues == ["snippet", "documents", "corpus", nil])
+        for (row, rowValue) in map.rowValues.enumerated() {
+            for (column, columnValue) in map.columnValues.enumerated() {
+                let expected = brute.counts(result.strategies) { $0[0] == rowValue && $0[4] == columnValue }
+                #expect(map.cells[row][column].counts == expected)
+            }
+        }
+    }
+
+    /// Questions whose values never differ are counted, not enumerated, so sweeping all
+    /// sixteen questions of a rubric with one scored answer is immediate and exact.
+    @Test func interchangeableValuesAreCountedExactly() throws {
+        var builder = TestRubric()
+        builder.points["output-style"] = ["custom": ["fine-tuning": 1]]
+        let rubric = try builder.load()
+        let result = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true)).run()
+
+        let total = 4 * 243 * 262_144 * 3
+        #expect(result.situationCount == total)
+        #expect(result.counts == [total / 3 * 2, 0, total / 3, 0])
+        for question in result.questions {
+            // Changing the output style flips every situation; nothing else matters.
+            #expect(question.deciding == (question.id == "output-style" ? total : 0), "\(question.id)")
+        }
+        let style = try #require(result.questions.first { $0.id == "output-style" })
+        #expect(style.values == ["standard", "custom", nil])
+        #expect(style.counts == [[total / 3, 0, 0, 0], [0, 0, total / 3, 0], [total / 3, 0, 0, 0]])
+    }
+
+    /// The sweep adds terms in another order than the scoring table, and in floating point
+    /// 0.1 + 0.2 + 0.4 (the table's order) exceeds 0.7 while 0.4 + 0.1 + 0.2 (the sweep's,
+    /// which puts a question whose options all score alike outermost) equals it.
+    @Test func nearTiesAreSettledAsTheScoringTableSettlesThem() throws {
+        var builder = TestRubric()
+        builder.baselines["prompt-engineering"] = 0.7
+        builder.points["data-volume"] = ["few": ["prompt-tuning": 0.1]]
+        builder.points["transience"] = ["static": ["prompt-tuning": 0.2]]
+        builder.points["consistency"] = Dictionary(uniqueKeysWithValues: ["flexible", "important", "critical"].map {
+            ($0, ["prompt-tuning": 0.4])
+        })
+        let rubric = try builder.load()
+        let result = try Sweep(rubric: rubric).run()
+        let brute = BruteForce(rubric: rubric, varied: Contract.coreQuestions.map(\.id))
+
+        #expect(result.counts == brute.counts(result.strategies))
+        #expect(result.counts == [972 - 81, 81, 0, 0])
+        #expect(result.questions.map(\.deciding) == (0..<6).map { brute.deciding($0) })
+    }
+
+    @Test func decidingQuestionsAreSortedByHowOftenTheyDecide() throws {
+        let result = try Sweep(rubric: defaultRubric).run()
+        let counts = result.decidingQuestions.map { $0.deciding! }
+        #expect(counts == counts.sorted(by: >))
+        #expect(result.decidingQuestions.count == 6)
+    }
+
+    @Test func mapCellNamesTheMostCommonWinnerAndItsShare() {
+        let cell = MapCell(strategies: Contract.strategyIDs, counts: [1, 3, 3, 1], unresolved: 0)
+        #expect(cell.winner == "prompt-tuning")
+        #expect(cell.share == 3.0 / 8.0)
+        #expect(MapCell(strategies: Contract.strategyIDs, counts: [0, 0, 0, 0], unresolved: 2).winner == nil)
+    }
+
+    @Test(arguments: [
+        (SweepScope(included: ["context-sise"]), SweepError.unknownQuestion("context-sise", suggestion: "context-size")),
+        (SweepScope(fixed: Answers(["budget": "huge"])),
+         .unknownOption(question: "budget", option: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)),
+        (SweepScope(included: ["budget"], fixed: Answers(["budget": "minimal"])), .fixedAndVaried("budget")),
+        (SweepScope(map: (row: "budget", column: "budget")), .sameMapQuestion("budget")),
+    ])
+    func refusesABadScope(scope: SweepScope, error: SweepError) {
+        #expect(throws: error) { try Sweep(rubric: defaultRubric, scope: scope) }
+    }
+
+    @Test func mapQuestionsAreVariedEvenWhenNotIncluded() throws {
+        let sweep = try Sweep(rubric: defaultRubric, scope: SweepScope(map: (row: "data-volume", column: "model-size")))
+        #expect(sweep.variedQuestions.contains("model-size"))
+        #expect(sweep.situationCount == 972 * 4)
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+import TunewiseKit
+
+/// Every core situation's weight sensitivity, checked by scoring again with the weight changed.
+struct SweepWeightFlipTests {
+    /// Every combination of the core answers, with two refinements answered so that
+    /// refinement weights are reported too.
+    static let situations: [Answers] = Contract.coreQuestions.reduce([Answers(["context-size": "corpus", "model-access": "weights"])]) {
+        partial, question in
+        partial.flatMap { answers in
+            question.options.map { option in
+                var extended = answers
+                extended[question.id] = option
+                return extended
+            }
+        }
+    }
+
+    @Test func reportedWeightChangesTheAdviceToTheReportedStrategy() throws {
+        var reported = 0
+        for answers in Self.situations {
+            let advice = try Advisor(rubric: defaultRubric).advise(answers)
+            guard let change = advice.weightSensitivity else { continue }
+            reported += 1
+            let flipped = try Advisor(rubric: defaultRubric, weightOverrides: [change.question: change.newWeight]).advise(answers)
+            #expect(flipped.strategy == change.strategy, "\(answers.values) at \(change.question)=\(change.newWeight)")
+            #expect(change.strategy != advice.strategy)
+            #expect(change.weight == defaultRubric.question(change.question)!.weight)
+        }
+        #expect(reported > Self.situations.count / 2)
+    }
+
+    /// Scores are linear in one question's weight, so the advice holds everywhere between the
+    /// weight in force and the crossing. The reported weight is the crossing rounded away from
+    /// the weight in force to two decimals (one more step if the rounded value is still a
+    /// tie), so the crossing lies within 0.02 of it; halfway is before the crossing whenever the
+    /// change is larger than 0.04.
+    @Test func adviceHoldsHalfwayToTheReportedWeight() throws {
+        var checked = 0
+        for answers in Self.situations {
+            let advice = try Advisor(rubric: defaultRubric).advise(answers)
+            guard let change = advice.weightSensitivity, abs(change.newWeight - change.weight) > 0.04 else { continue }
+            checked += 1
+            let halfway = (change.weight + change.newWeight) / 2
+            let held = try Advisor(rubric: defaultRubric, weightOverrides: [change.question: halfway]).advise(answers)
+            #expect(held.strategy == advice.strategy, "\(answers.values) at \(change.question)=\(halfway)")
+        }
+        #expect(checked > 0)
+    }
+}

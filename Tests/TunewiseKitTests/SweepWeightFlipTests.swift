@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import TunewiseKit
+@testable import TunewiseKit
 
 /// Every core situation's weight sensitivity, checked by scoring again with the weight changed.
 struct SweepWeightFlipTests {
@@ -46,5 +47,35 @@ struct SweepWeightFlipTests {
             #expect(held.strategy == advice.strategy, "\(answers.values) at \(change.question)=\(halfway)")
         }
         #expect(checked > 0)
+    }
+
+    /// No weight of any answered question changes the advice closer (by ratio) to the weight
+    /// in force than the reported change does: a scan of each weight over a geometric grid from
+    /// 1/50 to 50 times its value, on every ninth situation. The reported weight is a crossing
+    /// rounded to two decimals, so it may lie up to 0.02 beyond the true crossing.
+    @Test func noWeightCloserThanTheReportedOneChangesTheAdvice() throws {
+        let advisor = Advisor(rubric: defaultRubric)
+        let factors = (0...200).map { pow(50.0, Double($0 - 100) / 100) }
+        var scanned = 0
+        for answers in Self.situations.enumerated().filter({ $0.offset % 9 == 0 }).map(\.element) {
+            let advice = try advisor.advise(answers)
+            let situation = advisor.situation(for: answers)
+            let excluded = advisor.table.excluded(situation)
+            let reported = advice.weightSensitivity.map { abs(log($0.newWeight / $0.weight)) } ?? .infinity
+            for (question, option) in situation.enumerated() where option != ScoringTable.unanswered {
+                for factor in factors {
+                    var weights = advisor.weights
+                    weights[question] *= factor
+                    let winner = ScoringTable.winner(scores: advisor.table.scores(situation, weights: weights), excluded: excluded)
+                    guard winner.map({ defaultRubric.strategies[$0].id }) != advice.strategy else { continue }
+                    let slack = 0.02 / min(weights[question], advice.weightSensitivity?.newWeight ?? .infinity)
+                    #expect(
+                        reported <= abs(log(factor)) + slack,
+                        "\(answers.values): \(defaultRubric.questions[question].id) at \(weights[question]) flips it")
+                }
+            }
+            scanned += 1
+        }
+        #expect(scanned > 100)
     }
 }

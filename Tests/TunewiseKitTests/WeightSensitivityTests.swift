@@ -3,7 +3,7 @@ import Testing
 @testable import TunewiseKit
 
 /// Every core situation's weight sensitivity, checked by scoring again with the weight changed.
-struct SweepWeightFlipTests {
+struct WeightSensitivityTests {
     /// Every combination of the core answers, with two refinements answered so that
     /// refinement weights are reported too.
     static let situations: [Answers] = Contract.coreQuestions.reduce([Answers(["context-size": "corpus", "model-access": "weights"])]) {

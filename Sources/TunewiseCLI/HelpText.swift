@@ -109,7 +109,8 @@ enum HelpText {
 
         Options:
           --include QUESTION-ID     vary a refinement too; repeatable
-          --all                     vary every question of the rubric
+          --all                     vary every question of the rubric; for the built-in
+                                    one, hundreds of millions of situations (a while)
           --fix QUESTION-ID=OPTION-ID
                                     hold one answer fixed; repeatable
           --map ROW-ID,COLUMN-ID    the winner for each pair of answers to two questions,

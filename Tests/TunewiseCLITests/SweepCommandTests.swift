@@ -48,7 +48,7 @@ extension BinaryTests {
         @Test func textAndCSVForPeopleAndSpreadsheets() throws {
             let text = try Binary.run(["sweep", "--include", "model-access", "--fix", "budget=minimal"])
             #expect(text.code == 0)
-            #expect(text.stdout.hasPrefix("Sweep: 1296 situations"))
+            #expect(text.stdout.hasPrefix("Sweep: 1,296 situations"))
             #expect(!text.stdout.contains("\u{1B}"), "no colour when standard output is not a terminal")
             let csv = try Binary.run(["sweep", "--format", "csv"])
             #expect(csv.code == 0)

@@ -64,6 +64,11 @@ struct SweepRendererTests {
         #expect(percentage(count, of: total) == text)
     }
 
+    @Test(arguments: [(0, "0"), (972, "972"), (1_000, "1,000"), (764_411_904, "764,411,904"), (12_345_678, "12,345,678")])
+    func countsAreGroupedInThousands(count: Int, text: String) {
+        #expect(grouped(count) == text)
+    }
+
     @Test func aMapCellGivesItsShareOnlyWhenNotUnanimous() {
         #expect(cellText(MapCell(strategies: Contract.strategyIDs, counts: [0, 0, 3, 0], unresolved: 0)) == "fine-tuning")
         #expect(cellText(MapCell(strategies: Contract.strategyIDs, counts: [1, 0, 2, 0], unresolved: 0)) == "fine-tuning (66.7%)")

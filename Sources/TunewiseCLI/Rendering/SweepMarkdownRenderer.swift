@@ -6,7 +6,7 @@ struct SweepMarkdownRenderer {
     func render(_ report: SweepReport) -> String {
         let result = report.result
         var lines: [String] = []
-        lines.append("# Advice over \(result.situationCount) situations")
+        lines.append("# Advice over \(grouped(result.situationCount)) situations")
         lines.append("")
         lines.append("Every combination of answers to the varied questions.")
         lines.append("")
@@ -24,10 +24,10 @@ struct SweepMarkdownRenderer {
         lines.append("| Strategy | Situations | Share |")
         lines.append("|---|--:|--:|")
         for (strategy, count) in zip(result.strategies, result.counts) {
-            lines.append("| \(strategy) | \(count) | \(percentage(count, of: result.situationCount)) |")
+            lines.append("| \(strategy) | \(grouped(count)) | \(percentage(count, of: result.situationCount)) |")
         }
         if result.unresolved > 0 {
-            lines.append("| *none (every strategy excluded)* | \(result.unresolved) | \(percentage(result.unresolved, of: result.situationCount)) |")
+            lines.append("| *none (every strategy excluded)* | \(grouped(result.unresolved)) | \(percentage(result.unresolved, of: result.situationCount)) |")
         }
 
         lines.append("")
@@ -38,7 +38,7 @@ struct SweepMarkdownRenderer {
         lines.append("| Question | Situations | Share |")
         lines.append("|---|--:|--:|")
         for question in result.decidingQuestions {
-            lines.append("| \(question.id) | \(question.deciding!) | \(percentage(question.deciding!, of: result.situationCount)) |")
+            lines.append("| \(question.id) | \(grouped(question.deciding!)) | \(percentage(question.deciding!, of: result.situationCount)) |")
         }
 
         lines.append("")

@@ -51,6 +51,14 @@ func percentage(_ count: Int, of total: Int) -> String {
     return "\(tenths / 10).\(tenths % 10)%"
 }
 
+/// A count with its digits in groups of three for people to read: "764,411,904".
+func grouped(_ count: Int) -> String {
+    let digits = String(count)
+    return digits.enumerated().map { index, digit in
+        index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : "\(digit)"
+    }.joined()
+}
+
 /// An answer as reports show it: its option id, or "unanswered" for an unanswered refinement.
 func answerName(_ value: String?) -> String {
     value ?? "unanswered"

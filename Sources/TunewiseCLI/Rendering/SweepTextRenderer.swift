@@ -11,7 +11,7 @@ struct SweepTextRenderer {
     func render(_ report: SweepReport) -> String {
         let result = report.result
         var lines: [String] = []
-        lines.append(style.bold("Sweep: \(result.situationCount) situations") + ", every combination of answers to the varied questions")
+        lines.append(style.bold("Sweep: \(grouped(result.situationCount)) situations") + ", every combination of answers to the varied questions")
         lines += wrapped(result.questions.map { "\($0.id) (\($0.values.count))" }, label: "  varied (answers): ")
         if !report.fixedSummary.isEmpty { lines += wrapped(report.fixedSummary, label: "  fixed:            ") }
         if !report.weightSummary.isEmpty { lines += wrapped(report.weightSummary, label: "  weights:          ") }
@@ -19,16 +19,16 @@ struct SweepTextRenderer {
 
         lines.append("")
         lines.append(style.bold("Advice:"))
-        var rows = zip(result.strategies, result.counts).map { [$0, "\($1)", percentage($1, of: result.situationCount)] }
+        var rows = zip(result.strategies, result.counts).map { [$0, grouped($1), percentage($1, of: result.situationCount)] }
         if result.unresolved > 0 {
-            rows.append(["none (every strategy excluded)", "\(result.unresolved)", percentage(result.unresolved, of: result.situationCount)])
+            rows.append(["none (every strategy excluded)", grouped(result.unresolved), percentage(result.unresolved, of: result.situationCount)])
         }
         lines += table(rows, rightAligned: [1, 2]).map { "  " + $0 }
 
         lines.append("")
         lines.append(style.bold("Deciding questions") + " (how often changing that one answer changes the advice):")
         lines += table(result.decidingQuestions.map { question in
-            [question.id, "\(question.deciding!)", percentage(question.deciding!, of: result.situationCount)]
+            [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
         }, rightAligned: [1, 2]).map { "  " + $0 }
 
         lines.append("")

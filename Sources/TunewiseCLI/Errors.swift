@@ -32,6 +32,15 @@ public enum CommandError: Error, Equatable, Sendable {
     case conflictingFlags(String, String)
     /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a finite number ≥ 0.
     case invalidWeight(String, reason: String)
+    /// A `--fix` or `--map` value that is not two ids joined by the flag's separator.
+    case invalidPair(flag: String, value: String, reason: String, expected: String)
+    /// A sweep over more situations than can be counted.
+    case sweepTooLarge
+    /// A rubric with more rules or exclusions than a sweep handles (`ruleLimit` each), or,
+    /// when `ruleLimit` is `nil`, more situations than can be counted.
+    case rubricTooLargeToSweep(path: String, ruleLimit: Int?)
+    /// `rubric check` found problems in the rubric; the findings themselves are the report.
+    case rubricHasFindings(path: String, count: Int)
     /// Core questions unanswered and nobody to ask.
     case missingAnswers([String])
     /// A command that needs arguments got none.
@@ -57,9 +66,10 @@ public enum CommandError: Error, Equatable, Sendable {
     public var exitCode: ExitCode {
         switch self {
         case .unknownWord, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
-            .missingAnswers, .missingArgument:
+            .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument:
             return .usage
-        case .invalidRubric, .invalidAnswersFile, .everyStrategyExcluded: return .dataError
+        case .invalidRubric, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
+            return .dataError
         case .cannotRead, .fileTooLarge: return .noInput
         case .cannotWrite: return .cannotCreate
         case .endOfInput: return .interrupted
@@ -85,6 +95,15 @@ public enum CommandError: Error, Equatable, Sendable {
             return "\(first) and \(second) cannot be used together"
         case let .invalidWeight(value, reason):
             return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a finite number >= 0"
+        case let .invalidPair(flag, value, reason, expected):
+            return "invalid \(flag) '\(value)': \(reason); expected \(expected)"
+        case .sweepTooLarge:
+            return "the sweep covers more situations than can be counted; hold some answers with --fix or include fewer questions"
+        case let .rubricTooLargeToSweep(path, ruleLimit):
+            let reason = ruleLimit.map { "more than \($0) rules or more than \($0) exclusions" } ?? "more situations than can be counted"
+            return "rubric \(path) is too large to sweep: it has \(reason)"
+        case let .rubricHasFindings(path, count):
+            return "rubric \(path) fails the check with \(count == 1 ? "1 finding" : "\(count) findings"), one a line on standard output"
         case let .missingAnswers(questions):
             let flags = questions.map { "--\($0)" }.joined(separator: ", ")
             return "missing answers for \(flags); give them as flags or in --answers FILE, or run in a terminal to be asked"

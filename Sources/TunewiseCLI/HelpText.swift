@@ -2,11 +2,12 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    static let topics = ["advise", "questions", "rubric"]
+    static let topics = ["advise", "questions", "sweep", "rubric"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
         case "questions": return questions
+        case "sweep": return sweep
         case "rubric": return rubricHelp
         case "advise": return advise(rubric)
         default: return overview + "\n" + advise(rubric)
@@ -24,8 +25,11 @@ enum HelpText {
         Usage:
           tunewise [advise] [--QUESTION-ID OPTION-ID ...] [options]
           tunewise questions [--format text|json] [--rubric FILE]
+          tunewise sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...]
+                         [--map QUESTION-ID,QUESTION-ID] [options]
           tunewise rubric validate FILE...
-          tunewise help [advise|questions|rubric]
+          tunewise rubric check [FILE]
+          tunewise help [advise|questions|sweep|rubric]
           tunewise --version
 
         """
@@ -94,10 +98,59 @@ enum HelpText {
 
         """
 
+    private static let sweep = """
+        tunewise sweep: the advice over every combination of answers. Reports how many
+        situations lead to each strategy, the questions that decide most often (how often
+        changing that one answer changes the advice), the share of each strategy for each
+        answer, and with --map the winning strategy for each pair of answers to two questions.
+
+        By default the six core questions are varied and the refinements stay unanswered; a
+        varied refinement takes each of its options and unanswered.
+
+        Options:
+          --include QUESTION-ID     vary a refinement too; repeatable
+          --all                     vary every question of the rubric; for the built-in
+                                    one, hundreds of millions of situations (a while)
+          --fix QUESTION-ID=OPTION-ID
+                                    hold one answer fixed; repeatable
+          --map ROW-ID,COLUMN-ID    the winner for each pair of answers to two questions,
+                                    over the other varied questions (with its share when
+                                    it does not win them all)
+          --rubric FILE             sweep a rubric other than the built-in one
+          --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
+          --format FORMAT           text (default), json, markdown or csv
+          --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
+
+        CSV: a header row, then one row per varied question and answer:
+          question,answer,situations,prompt-engineering,prompt-tuning,fine-tuning,hybrid
+        With --map, one row per map cell instead, its two answers first:
+          ROW-ID,COLUMN-ID,situations,prompt-engineering,...,hybrid,winner
+        Counts are situations; an unanswered refinement's answer is empty.
+
+        Exit codes: 0 swept; 64 usage (unknown question or option, a question both fixed
+        and varied); 65 a rubric file that is not valid; 66 a file that cannot be opened.
+
+        Examples:
+          tunewise sweep
+          tunewise sweep --map data-volume,transience --format markdown
+          tunewise sweep --include model-access --fix budget=minimal --format json
+          tunewise sweep --all --format csv > sweep.csv
+
+        """
+
     private static let rubricHelp = """
         tunewise rubric validate FILE...: check rubric files and report every problem with
         its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when
         any is invalid, 66 when a file cannot be opened.
+
+        tunewise rubric check [FILE]: check how a valid rubric behaves over every situation
+        (every question, each refinement answered or not), for CI. It finds questions whose
+        answer never changes the advice, options that exclude every strategy, strategies that
+        never win, exclusions that the advice overrides, declared properties that break, and
+        rank reversals (removing a strategy that lost changes the winner). No FILE or
+        'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with
+        one 'FILE: finding' line per finding on standard output and a summary on standard
+        error, or when the file is not a valid rubric; 66 when it cannot be opened.
 
         """
 }

@@ -16,6 +16,10 @@ public enum Tunewise {
                 try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
             case let .validateRubrics(paths):
                 return try ValidateCommand(paths: paths).run(console: &console)
+            case let .checkRubric(path):
+                return try CheckCommand(path: path).run(console: &console)
+            case let .sweep(request):
+                try SweepCommand(request: request).run(console: &console)
             case let .help(topic):
                 try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
             case .version:
@@ -45,5 +49,18 @@ public enum Tunewise {
         } catch {
             throw .invalidRubric(path: path, error)
         }
+    }
+
+    /// `--weight` overrides as question id to weight, each question checked against `rubric`.
+    static func weightOverrides(_ weights: [(question: String, weight: Double)], in rubric: Rubric) throws(CommandError) -> [String: Double] {
+        var overrides: [String: Double] = [:]
+        for (question, weight) in weights {
+            guard rubric.question(question) != nil else {
+                let known = rubric.questions.map(\.id)
+                throw .unknownWord(question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: question, in: known))
+            }
+            overrides[question] = weight
+        }
+        return overrides
     }
 }

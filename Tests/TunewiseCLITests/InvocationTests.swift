@@ -1,4 +1,5 @@
 import Testing
+import TunewiseKit
 @testable import TunewiseCLI
 
 struct InvocationTests {
@@ -46,16 +47,126 @@ struct InvocationTests {
         (["--weight", "budget=lots"], .invalidWeight("budget=lots", reason: "'lots' is not a number")),
         (["--weight", "budget=1", "--weight", "budget=2"], .repeatedFlag("--weight budget")),
         (["--no-input=yes"], .invalidValue(flag: "--no-input", value: "yes", allowed: ["no value"], suggestion: nil)),
-        (["adivse"], .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "rubric", "help"], suggestion: "advise")),
+        (["adivse"], .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "rubric", "help", "sweep"], suggestion: "advise")),
+        (["swep"], .unknownWord("swep", kind: "command", allowed: ["advise", "questions", "rubric", "help", "sweep"], suggestion: "sweep")),
         (["-x"], .unknownWord("-x", kind: "flag", allowed: ["--help"], suggestion: nil)),
-        (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate")),
+        (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check")),
+        (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check"], suggestion: "check")),
+        (["rubric", "check", "a.json", "b.json"], .unknownWord("b.json", kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)),
+        (["rubric", "check", "--format", "json"], .unknownWord("--format", kind: "flag", allowed: ["--help"], suggestion: nil)),
         (["rubric", "validate"], .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")),
         (["questions", "--data-volume", "few"], .unknownWord("--data-volume", kind: "flag", allowed: ["--rubric", "--format", "--help"], suggestion: nil)),
-        (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: HelpText.topics, suggestion: nil)),
+        (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: HelpText.topics, suggestion: "sweep")),
     ])
     func refusesBadCommandLines(arguments: [String], error: CommandError) {
         #expect(throws: error) { try Invocation.parse(arguments) }
         #expect(error.exitCode == .usage)
+    }
+
+    @Test func bothFlagFormsGiveTheSameSweepRequest() throws {
+        let spaced = try Invocation.parse([
+            "sweep", "--include", "context-size", "--include", "model-access", "--fix", "budget=minimal",
+            "--fix", "consistency=critical", "--map", "data-volume,transience", "--weight", "budget=2",
+            "--format", "csv", "--rubric", "r.json", "--no-color",
+        ])
+        let joined = try Invocation.parse([
+            "sweep", "--include=context-size", "--include=model-access", "--fix=budget=minimal",
+            "--fix=consistency=critical", "--map=data-volume,transience", "--weight=budget=2",
+            "--format=csv", "--rubric=r.json", "--no-color",
+        ])
+        var expected = SweepRequest()
+        expected.rubricPath = "r.json"
+        expected.format = .csv
+        expected.included = ["context-size", "model-access"]
+        expected.fixed = ["budget": "minimal", "consistency": "critical"]
+        expected.map = SweepRequest.Map(row: "data-volume", column: "transience")
+        expected.weights = ["budget": 2]
+        expected.noColor = true
+        #expect(spaced == .sweep(expected))
+        #expect(joined == spaced)
+    }
+
+    @Test func sweepDefaultsToTheCoreQuestionsAsText() throws {
+        #expect(try Invocation.parse(["sweep"]) == .sweep(SweepRequest()))
+        var all = SweepRequest()
+        all.includesAll = true
+        all.format = .markdown
+        #expect(try Invocation.parse(["sweep", "--all", "--format", "markdown"]) == .sweep(all))
+    }
+
+    @Test func rubricCheckTakesAtMostOneFile() throws {
+        #expect(try Invocation.parse(["rubric", "check"]) == .checkRubric(path: nil))
+        #expect(try Invocation.parse(["rubric", "check", "default"]) == .checkRubric(path: "default"))
+        #expect(try Invocation.parse(["rubric", "check", "mine.json"]) == .checkRubric(path: "mine.json"))
+        #expect(try Invocation.parse(["rubric", "check", "--", "-odd.json"]) == .checkRubric(path: "-odd.json"))
+    }
+
+    static let sweepFlags = ["--rubric", "--format", "--include", "--all", "--fix", "--map", "--weight", "--no-color", "--help"]
+    static let sweepFormats = ["text", "json", "markdown", "csv"]
+
+    @Test(arguments: [
+        (["sweep", "--format", "xml"], CommandError.invalidValue(flag: "--format", value: "xml", allowed: sweepFormats, suggestion: nil)),
+        (["sweep", "--format=csvv"], .invalidValue(flag: "--format", value: "csvv", allowed: sweepFormats, suggestion: "csv")),
+        (["sweep", "--format"], .missingValue(flag: "--format", allowed: sweepFormats)),
+        (["sweep", "--format", "csv", "--format", "json"], .repeatedFlag("--format")),
+        (["sweep", "--include"], .missingValue(flag: "--include", allowed: nil)),
+        (["sweep", "--include="], .missingValue(flag: "--include", allowed: nil)),
+        (["sweep", "--include", "model-access", "--include=model-access"], .repeatedFlag("--include model-access")),
+        (["sweep", "--all", "--include", "model-access"], .conflictingFlags("--all", "--include model-access")),
+        (["sweep", "--all=yes"], .invalidValue(flag: "--all", value: "yes", allowed: ["no value"], suggestion: nil)),
+        (["sweep", "--fix", "budget"], .invalidPair(flag: "--fix", value: "budget", reason: "no '='", expected: "QUESTION-ID=OPTION-ID")),
+        (["sweep", "--fix", "=minimal"], .invalidPair(flag: "--fix", value: "=minimal", reason: "a part is empty", expected: "QUESTION-ID=OPTION-ID")),
+        (["sweep", "--fix=budget="], .invalidPair(flag: "--fix", value: "budget=", reason: "a part is empty", expected: "QUESTION-ID=OPTION-ID")),
+        (["sweep", "--fix=budget=minimal=moderate"], .invalidPair(flag: "--fix", value: "budget=minimal=moderate", reason: "more than one '='", expected: "QUESTION-ID=OPTION-ID")),
+        (["sweep", "--fix", "budget=minimal", "--fix=budget=moderate"], .repeatedFlag("--fix budget")),
+        (["sweep", "--fix"], .missingValue(flag: "--fix", allowed: nil)),
+        (["sweep", "--map", "data-volume"], .invalidPair(flag: "--map", value: "data-volume", reason: "no ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (["sweep", "--map=data-volume,"], .invalidPair(flag: "--map", value: "data-volume,", reason: "a part is empty", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (["sweep", "--map", "budget,governance,transience"], .invalidPair(flag: "--map", value: "budget,governance,transience", reason: "more than one ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (["sweep", "--map", "budget,governance", "--map=budget,transience"], .repeatedFlag("--map")),
+        (["sweep", "--weight", "budget=-1"], .invalidWeight("budget=-1", reason: "the weight is negative")),
+        (["sweep", "--weight=budget=lots"], .invalidWeight("budget=lots", reason: "'lots' is not a number")),
+        (["sweep", "--weight", "budget=1", "--weight=budget=2"], .repeatedFlag("--weight budget")),
+        (["sweep", "--exclude", "model-access"], .unknownWord("--exclude", kind: "flag", allowed: sweepFlags, suggestion: "--include")),
+        (["sweep", "--data-volume", "few"], .unknownWord("--data-volume", kind: "flag", allowed: sweepFlags, suggestion: nil)),
+        (["sweep", "data-volume"], .unknownWord("data-volume", kind: "argument to 'sweep'", allowed: ["flags only; see 'tunewise help sweep'"], suggestion: nil)),
+    ])
+    func refusesBadSweepCommandLines(arguments: [String], error: CommandError) {
+        #expect(throws: error) { try Invocation.parse(arguments) }
+        #expect(error.exitCode == .usage)
+    }
+
+    static let questionIDs = BuiltInRubric.load().questions.map(\.id)
+
+    /// Ids are checked against the rubric by the sweep itself; each refusal names the flag.
+    @Test(arguments: [
+        (["--include", "context-sise"], CommandError.unknownWord("context-sise", kind: "question in --include", allowed: questionIDs, suggestion: "context-size")),
+        (["--fix", "budgt=minimal"], .unknownWord("budgt", kind: "question in --fix", allowed: questionIDs, suggestion: "budget")),
+        (["--fix", "budget=huge"], .invalidValue(flag: "--fix budget", value: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)),
+        (["--fix", "budget=minimall"], .invalidValue(flag: "--fix budget", value: "minimall", allowed: ["minimal", "moderate", "substantial"], suggestion: "minimal")),
+        (["--map", "data-volume,transince"], .unknownWord("transince", kind: "question in --map", allowed: questionIDs, suggestion: "transience")),
+        (["--map", "budget,budget"], .invalidPair(flag: "--map", value: "budget,budget", reason: "the same question twice", expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (["--fix", "budget=minimal", "--include", "budget"], .conflictingFlags("--fix budget=minimal", "--include budget")),
+        (["--fix", "budget=minimal", "--map", "budget,transience"], .conflictingFlags("--fix budget=minimal", "--map budget,transience")),
+        (["--weight", "budgie=1"], .unknownWord("budgie", kind: "question in --weight", allowed: questionIDs, suggestion: "budget")),
+    ])
+    func refusesSweepScopesTheRubricDoesNotAllow(arguments: [String], error: CommandError) {
+        let (code, console) = run(["sweep"] + arguments)
+        #expect(code == .usage)
+        #expect(console.errors == "tunewise: \(error.message)\nRun 'tunewise --help' for usage.\n")
+        #expect(console.output.isEmpty)
+    }
+
+    @Test func sweepAndRubricCheckHaveHelp() throws {
+        #expect(try Invocation.parse(["sweep", "--help"]) == .help(topic: "sweep"))
+        #expect(try Invocation.parse(["rubric", "check", "--help"]) == .help(topic: "rubric"))
+        #expect(try Invocation.parse(["help", "sweep"]) == .help(topic: "sweep"))
+        let rubric = BuiltInRubric.load()
+        let overview = HelpText.text(for: nil, rubric: rubric)
+        #expect(overview.contains("tunewise sweep [--include QUESTION-ID"))
+        #expect(overview.contains("tunewise rubric check [FILE]"))
+        #expect(HelpText.text(for: "sweep", rubric: rubric).contains("--map ROW-ID,COLUMN-ID"))
+        #expect(HelpText.text(for: "rubric", rubric: rubric).contains("tunewise rubric check [FILE]"))
     }
 
     @Test func helpAndVersionAreCleanExits() throws {

@@ -140,6 +140,16 @@ struct SweepTests {
         #expect(result.decidingQuestions.count == 6)
     }
 
+    @Test func everyAnswerOfAVariedQuestionCoversTheSameSituations() throws {
+        let result = try Sweep(rubric: defaultRubric, scope: SweepScope(included: ["model-access"])).run(decidingQuestions: false)
+        #expect(result.unresolved == 0)
+        for question in result.questions {
+            let perAnswer = result.situationsPerAnswer(of: question)
+            #expect(perAnswer * question.values.count == result.situationCount)
+            for counts in question.counts { #expect(counts.reduce(0, +) == perAnswer, "\(question.id)") }
+        }
+    }
+
     @Test func mapCellNamesTheMostCommonWinnerAndItsShare() {
         let cell = MapCell(strategies: Contract.strategyIDs, counts: [1, 3, 3, 1], unresolved: 0)
         #expect(cell.winner == "prompt-tuning")

@@ -5,11 +5,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown
 }
 
+/// A report format for `sweep --format`: the report formats and CSV.
+public enum SweepFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, csv
+}
+
 /// What the command line asks for.
 enum Invocation: Equatable {
     case advise(AdviseRequest)
     case questions(rubricPath: String?, format: ReportFormat)
     case validateRubrics([String])
+    case sweep(SweepRequest)
+    /// `rubric check`: the rubric file, or `nil` for the built-in one.
+    case checkRubric(path: String?)
     case help(topic: String?)
     case version
 }
@@ -40,9 +48,32 @@ struct AdviseRequest: Equatable {
     }
 }
 
+/// The `sweep` flags that do not depend on the rubric; question and option ids are checked
+/// against the rubric once it is loaded.
+struct SweepRequest: Equatable {
+    /// The two questions of `--map`: answers of `row` are the rows, of `column` the columns.
+    struct Map: Equatable {
+        var row: String
+        var column: String
+    }
+
+    var rubricPath: String?
+    var format: SweepFormat = .text
+    /// `--include` question ids, in order.
+    var included: [String] = []
+    /// `--all`: every question of the rubric is varied.
+    var includesAll = false
+    /// `--fix` answers: question id to option id.
+    var fixed: [String: String] = [:]
+    var map: Map?
+    /// `--weight` values: question id to weight.
+    var weights: [String: Double] = [:]
+    var noColor = false
+}
+
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "rubric", "help"]
+    static let commands = ["advise", "questions", "rubric", "help", "sweep"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
@@ -65,8 +96,11 @@ extension Invocation {
         case "questions":
             try expectNoPositionals(positionals, command: "questions")
             try expectOnly(["rubric", "format"], in: scanned)
-            let format = try parseFormat(scanned)
+            let format = try parseFormat(scanned, default: ReportFormat.text)
             return .questions(rubricPath: try scanned.single("rubric"), format: format)
+        case "sweep":
+            try expectNoPositionals(positionals, command: "sweep")
+            return .sweep(try parseSweep(scanned))
         case "rubric":
             return try parseRubric(Array(positionals), scanned)
         case "help":
@@ -83,7 +117,7 @@ extension Invocation {
     }
 
     private static func parseRubric(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> Invocation {
-        let subcommands = ["validate"]
+        let subcommands = ["validate", "check"]
         guard let subcommand = words.first else {
             throw .missingArgument(command: "rubric", expected: "a subcommand: \(subcommands.joined(separator: ", "))")
         }
@@ -95,6 +129,13 @@ extension Invocation {
                 throw .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")
             }
             return .validateRubrics(files)
+        case "check":
+            try expectOnly([], in: scanned)
+            let files = words.dropFirst()
+            if let extra = files.dropFirst().first {
+                throw .unknownWord(extra, kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+            }
+            return .checkRubric(path: files.first)
         default:
             throw .unknownWord(subcommand, kind: "rubric subcommand", allowed: subcommands, suggestion: closestMatch(to: subcommand, in: subcommands))
         }
@@ -108,7 +149,7 @@ extension Invocation {
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")
         request.saveAnswersPath = try scanned.single("save-answers")
-        request.format = try parseFormat(scanned)
+        request.format = try parseFormat(scanned, default: .text)
         if let expect = try scanned.single("expect") {
             guard Contract.strategyIDs.contains(expect) else {
                 throw .invalidValue(flag: "--expect", value: expect, allowed: Contract.strategyIDs, suggestion: closestMatch(to: expect, in: Contract.strategyIDs))
@@ -120,15 +161,64 @@ extension Invocation {
         request.noColor = scanned.has("no-color")
         if request.noInput, request.interactive { throw .conflictingFlags("--no-input", "--interactive") }
         if request.answersPath == "-", request.interactive { throw .conflictingFlags("--answers -", "--interactive") }
-        for value in scanned.values("weight") {
-            let weight = try parseWeight(value)
-            if request.weights.contains(where: { $0.question == weight.question }) {
-                throw .repeatedFlag("--weight \(weight.question)")
-            }
-            request.weights.append(weight)
-        }
+        request.weights = try parseWeights(scanned)
         request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) }
         return request
+    }
+
+    private static func parseSweep(_ scanned: ScannedArguments) throws(CommandError) -> SweepRequest {
+        try expectOnly(["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"], in: scanned, formats: SweepFormat.allCases.map(\.rawValue))
+        var request = SweepRequest()
+        request.rubricPath = try scanned.single("rubric")
+        request.format = try parseFormat(scanned, default: .text)
+        request.includesAll = scanned.has("all")
+        request.noColor = scanned.has("no-color")
+        for question in scanned.values("include") {
+            guard !request.included.contains(question) else { throw .repeatedFlag("--include \(question)") }
+            request.included.append(question)
+        }
+        if request.includesAll, let question = request.included.first {
+            throw .conflictingFlags("--all", "--include \(question)")
+        }
+        for value in scanned.values("fix") {
+            let (question, option) = try parsePair(value, flag: "--fix", separator: "=", expected: "QUESTION-ID=OPTION-ID")
+            guard request.fixed[question] == nil else { throw .repeatedFlag("--fix \(question)") }
+            request.fixed[question] = option
+        }
+        if let value = try scanned.single("map") {
+            let (row, column) = try parsePair(value, flag: "--map", separator: ",", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+            request.map = SweepRequest.Map(row: row, column: column)
+        }
+        for (question, weight) in try parseWeights(scanned) { request.weights[question] = weight }
+        return request
+    }
+
+    /// `value` split at its one `separator` into two non-empty parts.
+    private static func parsePair(_ value: String, flag: String, separator: Character, expected: String) throws(CommandError) -> (String, String) {
+        guard let split = value.firstIndex(of: separator) else {
+            throw .invalidPair(flag: flag, value: value, reason: "no '\(separator)'", expected: expected)
+        }
+        let first = String(value[..<split]), second = String(value[value.index(after: split)...])
+        guard !first.isEmpty, !second.isEmpty else {
+            throw .invalidPair(flag: flag, value: value, reason: "a part is empty", expected: expected)
+        }
+        guard !second.contains(separator) else {
+            throw .invalidPair(flag: flag, value: value, reason: "more than one '\(separator)'", expected: expected)
+        }
+        return (first, second)
+    }
+
+    /// Every `--weight` value, each question at most once.
+    private static func parseWeights(_ scanned: ScannedArguments) throws(CommandError) -> [(question: String, weight: Double)] {
+        var weights: [(question: String, weight: Double)] = []
+        for value in scanned.values("weight") {
+            let weight = try parseWeight(value)
+            if weights.contains(where: { $0.question == weight.question }) {
+                throw .repeatedFlag("--weight \(weight.question)")
+            }
+            weights.append(weight)
+        }
+        return weights
     }
 
     private static func parseWeight(_ value: String) throws(CommandError) -> (question: String, weight: Double) {
@@ -143,25 +233,31 @@ extension Invocation {
         return (question, weight)
     }
 
-    private static func parseFormat(_ scanned: ScannedArguments) throws(CommandError) -> ReportFormat {
-        let allowed = ReportFormat.allCases.map(\.rawValue)
+    private static func parseFormat<Format: RawRepresentable & CaseIterable>(
+        _ scanned: ScannedArguments, default fallback: Format
+    ) throws(CommandError) -> Format where Format.RawValue == String {
+        let allowed = Format.allCases.map(\.rawValue)
         if scanned.flags.contains(where: { $0.name == "format" && $0.isMissingValue }) {
             throw .missingValue(flag: "--format", allowed: allowed)
         }
-        guard let value = try scanned.single("format") else { return .text }
-        guard let format = ReportFormat(rawValue: value) else {
+        guard let value = try scanned.single("format") else { return fallback }
+        guard let format = Format(rawValue: value) else {
             throw .invalidValue(flag: "--format", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
         }
         return format
     }
 
-    private static func expectOnly(_ allowed: [String], in scanned: ScannedArguments) throws(CommandError) {
+    /// Refuses any flag not in `allowed`, then any flag without its value; `formats` are the
+    /// values `--format` allows.
+    private static func expectOnly(
+        _ allowed: [String], in scanned: ScannedArguments, formats: [String] = ReportFormat.allCases.map(\.rawValue)
+    ) throws(CommandError) {
         for flag in scanned.flags where !allowed.contains(flag.name) {
             let spellings = allowed.map { "--\($0)" } + ["--help"]
             throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
         }
         if let flag = scanned.flags.first(where: \.isMissingValue) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : nil)
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? formats : nil)
         }
     }
 

@@ -8,7 +8,7 @@ struct AdviseCommand {
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubricPath)
         let flagAnswers = try answersFromFlags(rubric)
-        let weights = try weightOverrides(rubric)
+        let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         var answers = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) } ?? Answers()
         answers = answers.overlaid(with: flagAnswers)
 
@@ -76,18 +76,6 @@ struct AdviseCommand {
             answers[question.id] = value
         }
         return answers
-    }
-
-    private func weightOverrides(_ rubric: Rubric) throws(CommandError) -> [String: Double] {
-        var weights: [String: Double] = [:]
-        for (question, weight) in request.weights {
-            guard rubric.question(question) != nil else {
-                let known = rubric.questions.map(\.id)
-                throw .unknownWord(question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: question, in: known))
-            }
-            weights[question] = weight
-        }
-        return weights
     }
 
     private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Answers {

@@ -25,6 +25,12 @@ public struct SweepResult: Equatable, Sendable {
             .sorted { ($0.element.deciding!, -$0.offset) > ($1.element.deciding!, -$1.offset) }
             .map(\.element)
     }
+
+    /// The situations with any one given answer to `question`: each answer of a varied
+    /// question occurs in the same number of situations.
+    public func situationsPerAnswer(of question: SweptQuestion) -> Int {
+        situationCount / question.values.count
+    }
 }
 
 /// One varied question's marginals: for each of its values, the situations won by each strategy.

@@ -1,0 +1,30 @@
+import TunewiseKit
+
+/// `tunewise rubric check [FILE]`: the checks a rubric author runs in CI, over every situation.
+struct CheckCommand {
+    /// The rubric file, or `nil` for the built-in one.
+    let path: String?
+
+    /// Prints `FILE: clean (...)` and returns 0; or prints one `FILE: finding` line per
+    /// finding, then a one-line summary on standard error, and returns 65.
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        let name = path ?? BuiltInRubric.name
+        let rubric = try Tunewise.loadRubric(path)
+        let findings: [RubricFinding]
+        do {
+            findings = try RubricCheck.findings(in: rubric)
+        } catch let .tooManyRules(limit) {
+            throw .rubricTooLargeToSweep(path: name, ruleLimit: limit)
+        } catch {
+            // The check varies every question and names no ids, so only the space's size is left.
+            throw .rubricTooLargeToSweep(path: name, ruleLimit: nil)
+        }
+        guard !findings.isEmpty else {
+            try console.writeOutput("\(name): clean (every question can change the advice, no option excludes every strategy, every strategy wins somewhere, no exclusion is overridden, every declared property holds, no rank reversal)\n")
+            return .success
+        }
+        try console.writeOutput(findings.map { "\(name): \($0.message(in: rubric))\n" }.joined())
+        Tunewise.report(.rubricHasFindings(path: name, count: findings.count), console: &console)
+        return .dataError
+    }
+}

@@ -1,0 +1,58 @@
+import TunewiseKit
+
+/// `tunewise sweep`: the advice over every combination of answers, for rubric authors and
+/// for anyone who wants to see where the advice changes before trusting it.
+struct SweepCommand {
+    let request: SweepRequest
+
+    func run(console: inout some Console) throws(CommandError) {
+        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let weights = try Tunewise.weightOverrides(request.weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: rubric)
+        let scope = SweepScope(
+            included: request.included, includesAll: request.includesAll, fixed: Answers(request.fixed),
+            map: request.map.map { ($0.row, $0.column) })
+        let sweep: Sweep
+        do {
+            sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope)
+        } catch {
+            throw commandError(error, rubric)
+        }
+        let report = SweepReport(result: sweep.run(), rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
+        let text: String
+        switch request.format {
+        case .text:
+            let style = TextStyle.forStream(
+                isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
+            text = SweepTextRenderer(style: style).render(report)
+        case .json: text = SweepJSONRenderer().render(report)
+        case .markdown: text = SweepMarkdownRenderer().render(report)
+        case .csv: text = SweepCSVRenderer().render(report)
+        }
+        try console.writeOutput(text)
+    }
+
+    /// The usage error for a scope the sweep refused, naming the flag that caused it.
+    private func commandError(_ error: SweepError, _ rubric: Rubric) -> CommandError {
+        switch error {
+        case let .unknownQuestion(question, suggestion):
+            let flag = request.fixed[question] != nil ? "--fix" : (request.included.contains(question) ? "--include" : "--map")
+            return .unknownWord(question, kind: "question in \(flag)", allowed: rubric.questions.map(\.id), suggestion: suggestion)
+        case let .unknownOption(question, option, allowed, suggestion):
+            return .invalidValue(flag: "--fix \(question)", value: option, allowed: allowed, suggestion: suggestion)
+        case let .fixedAndVaried(question):
+            let varying = request.included.contains(question) ? "--include \(question)" : "--map \(mapValue)"
+            return .conflictingFlags("--fix \(question)=\(request.fixed[question]!)", varying)
+        case .sameMapQuestion:
+            return .invalidPair(flag: "--map", value: mapValue, reason: "the same question twice", expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        case let .tooManyRules(limit):
+            return .rubricTooLargeToSweep(path: request.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
+        case .tooLarge:
+            return .sweepTooLarge
+        }
+    }
+
+    /// The `--map` value as given.
+    private var mapValue: String {
+        request.map.map { "\($0.row),\($0.column)" } ?? ""
+    }
+}

@@ -1,0 +1,73 @@
+import TunewiseKit
+
+/// Everything a sweep report shows: the result and what it was made from.
+///
+/// Question, option and strategy ids are lowercase letters, digits and `-` (the rubric
+/// loader refuses others), so they go into Markdown tables and CSV as they are.
+struct SweepReport {
+    let result: SweepResult
+    let rubric: Rubric
+    /// The `--weight` overrides: question id to weight.
+    let weightOverrides: [String: Double]
+    let toolVersion: String
+
+    /// The fixed answers as `question=option`, in rubric order.
+    var fixedSummary: [String] {
+        result.fixed.ordered(by: rubric).map { "\($0.question)=\($0.option)" }
+    }
+
+    /// The weight overrides in rubric order: "transience 2 (rubric: 1.25)".
+    var weightSummary: [String] {
+        rubric.questions.compactMap { question in
+            weightOverrides[question.id].map {
+                "\(question.id) \(JSONWriter.format($0)) (rubric: \(JSONWriter.format(question.weight)))"
+            }
+        }
+    }
+
+    /// The refinements neither varied nor fixed, which stay unanswered in every situation.
+    var unansweredQuestions: [String] {
+        let swept = Set(result.questions.map(\.id))
+        return rubric.questions.filter { !swept.contains($0.id) && result.fixed[$0.id] == nil }.map(\.id)
+    }
+
+    /// The number of varied questions other than the map's two.
+    var otherVariedCount: Int { result.questions.count - 2 }
+
+    /// The tool's and the rubric's versions, for a footer.
+    var provenance: String {
+        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
+    }
+}
+
+/// `count` as a percentage of `total` with one decimal, never rounded to a misleading
+/// `0%` or `100%`: "42.4%", "100%", "0%", "<0.1%", ">99.9%".
+func percentage(_ count: Int, of total: Int) -> String {
+    if count == 0 || total == 0 { return "0%" }
+    if count == total { return "100%" }
+    let tenths = (count * 1000 + total / 2) / total
+    if tenths == 0 { return "<0.1%" }
+    if tenths == 1000 { return ">99.9%" }
+    return "\(tenths / 10).\(tenths % 10)%"
+}
+
+/// A count with its digits in groups of three for people to read: "764,411,904".
+func grouped(_ count: Int) -> String {
+    let digits = String(count)
+    return digits.enumerated().map { index, digit in
+        index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : "\(digit)"
+    }.joined()
+}
+
+/// An answer as reports show it: its option id, or "unanswered" for an unanswered refinement.
+func answerName(_ value: String?) -> String {
+    value ?? "unanswered"
+}
+
+/// A map cell as text: its winner, with its share when it does not win every situation
+/// ("fine-tuning (58.0%)"); "none" when the exclusions leave no strategy.
+func cellText(_ cell: MapCell) -> String {
+    guard let winner = cell.winner else { return "none" }
+    let top = cell.counts.max()!
+    return top == cell.situations ? winner : "\(winner) (\(percentage(top, of: cell.situations)))"
+}

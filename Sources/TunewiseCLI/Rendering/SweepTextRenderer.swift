@@ -1,0 +1,91 @@
+import TunewiseKit
+
+/// The sweep report a person reads in a terminal: what was swept, how the advice splits,
+/// which questions decide, the split by answer, and the map when asked for.
+struct SweepTextRenderer {
+    let style: TextStyle
+
+    /// The width that lists wrap to.
+    static let width = 80
+
+    func render(_ report: SweepReport) -> String {
+        let result = report.result
+        var lines: [String] = []
+        lines.append(style.bold("Sweep: \(grouped(result.situationCount)) situations") + ", every combination of answers to the varied questions")
+        lines += wrapped(result.questions.map { "\($0.id) (\($0.values.count))" }, label: "  varied (answers): ")
+        if !report.fixedSummary.isEmpty { lines += wrapped(report.fixedSummary, label: "  fixed:            ") }
+        if !report.weightSummary.isEmpty { lines += wrapped(report.weightSummary, label: "  weights:          ") }
+        if !report.unansweredQuestions.isEmpty { lines += wrapped(report.unansweredQuestions, label: "  unanswered:       ") }
+
+        lines.append("")
+        lines.append(style.bold("Advice:"))
+        var rows = zip(result.strategies, result.counts).map { [$0, grouped($1), percentage($1, of: result.situationCount)] }
+        if result.unresolved > 0 {
+            rows.append(["none (every strategy excluded)", grouped(result.unresolved), percentage(result.unresolved, of: result.situationCount)])
+        }
+        lines += table(rows, rightAligned: [1, 2]).map { "  " + $0 }
+
+        lines.append("")
+        lines.append(style.bold("Deciding questions") + " (how often changing that one answer changes the advice):")
+        lines += table(result.decidingQuestions.map { question in
+            [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
+        }, rightAligned: [1, 2]).map { "  " + $0 }
+
+        lines.append("")
+        lines.append(style.bold("Advice by answer") + " (share of the situations with that answer):")
+        var marginals = [[""] + result.strategies]
+        for question in result.questions {
+            marginals.append([question.id] + result.strategies.map { _ in "" })
+            let total = result.situationsPerAnswer(of: question)
+            for (value, counts) in zip(question.values, question.counts) {
+                marginals.append(["  " + answerName(value)] + counts.map { percentage($0, of: total) })
+            }
+        }
+        lines += table(marginals, rightAligned: Set(1...result.strategies.count)).map { "  " + $0 }
+
+        if let map = result.map {
+            lines.append("")
+            lines.append(style.bold("Map: \(map.row) (rows) by \(map.column) (columns)"))
+            lines.append("  The winner over the other \(report.otherVariedCount) varied questions, with its share when not 100%.")
+            let header = ["\(map.row) \\ \(map.column)"] + map.columnValues.map(answerName)
+            let cells = zip(map.rowValues, map.cells).map { value, row in [answerName(value)] + row.map(cellText) }
+            lines += table([header] + cells, rightAligned: []).map { "  " + $0 }
+        }
+
+        lines.append("")
+        lines.append(style.dim(report.provenance))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `rows` in columns two spaces apart, each as wide as its widest cell; the columns in
+    /// `rightAligned` are padded on the left. Trailing spaces are trimmed.
+    private func table(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
+            rows.map { column < $0.count ? $0[column].count : 0 }.max()!
+        }
+        return rows.map { row in
+            let cells = row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? padding + cell : cell + padding
+            }
+            return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
+    /// `items` joined by ", " after `label`, wrapped to ``width`` with following lines
+    /// indented to the label's width.
+    private func wrapped(_ items: [String], label: String) -> [String] {
+        var lines: [String] = []
+        var line = label
+        for (index, item) in items.enumerated() {
+            let piece = item + (index < items.count - 1 ? "," : "")
+            if line.count > label.count, line.count + 1 + piece.count > Self.width {
+                lines.append(line)
+                line = String(repeating: " ", count: label.count) + piece
+            } else {
+                line += (line.count > label.count ? " " : "") + piece
+            }
+        }
+        return lines + [line]
+    }
+}

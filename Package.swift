@@ -14,8 +14,11 @@ let package = Package(
         .target(name: "TunewiseCLI", dependencies: ["TunewiseKit"]),
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
-        // Timings of the expensive operations: `swift run -c release tunewise-bench`.
-        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit"]),
+        // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
+        // built `tunewise` and the baseline, so it depends on them to have them built too.
+        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "tunewise", "tunewise-bench-baseline"]),
+        // The benchmark's yardstick: Foundation start and one JSON decode of the rubric.
+        .executableTarget(name: "tunewise-bench-baseline"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
         .testTarget(
             name: "TunewiseCLITests",

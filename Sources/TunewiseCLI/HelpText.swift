@@ -63,7 +63,7 @@ enum HelpText {
             let questions = rubric.questions.filter { $0.isCore == isCore }
             let width = (questions.map(\.id.count).max() ?? 0) + 2
             for question in questions {
-                let flag = "--\(question.id)".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                let flag = "--\(question.id)".padded(to: width + 2)
                 text += "  \(flag)  \(question.options.map(\.id).joined(separator: " | "))\n"
             }
             text += "\n"

@@ -113,6 +113,16 @@ extension BinaryTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["answers.json"])
         }
 
+        @Test func savesAnswersToAOneLetterNameInTheCurrentDirectory() throws {
+            // NSString's path methods crashed on such a name (SIGILL), so the split is hand-written.
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let result = try Binary.run(lawFirmFlags + ["--save-answers", "a"], directory: directory)
+            #expect(result.code == 0)
+            #expect(!result.crashed)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a"])
+        }
+
         @Test func aFailedSaveLeavesNothingBehind() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }

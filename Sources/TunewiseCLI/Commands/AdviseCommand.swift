@@ -106,5 +106,10 @@ struct AdviseCommand {
 /// `text` quoted for a POSIX shell when it holds anything but safe characters.
 func shellQuoted(_ text: String) -> String {
     let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
-    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    guard !safe || text.isEmpty else { return text }
+    var quoted = "'"
+    for scalar in text.unicodeScalars {
+        if scalar == "'" { quoted += "'\\''" } else { quoted.unicodeScalars.append(scalar) }
+    }
+    return quoted + "'"
 }

@@ -22,7 +22,7 @@ struct QuestionsCommand {
             let width = question.options.map(\.id.count).max() ?? 0
             for option in question.options {
                 let marker = option.id == question.defaultOption ? " (default)" : ""
-                lines.append("    \(option.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(option.help)\(marker)")
+                lines.append("    \(option.id.padded(to: width))  \(option.help)\(marker)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -51,8 +51,7 @@ enum InputFile {
 /// so a failure leaves any old file intact and never a half-written one.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws(CommandError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = pathComponents(path)
         var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: systemError()) }

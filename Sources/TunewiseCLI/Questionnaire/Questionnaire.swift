@@ -19,7 +19,7 @@ enum TypedAnswer: Equatable {
     /// Interprets one typed line: an option number, an option id, or an unambiguous prefix
     /// of an option id (case-insensitive).
     static func parse(_ line: String, for question: Question) -> TypedAnswer {
-        let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let typed = line.trimmingBlanks().lowercased()
         let ids = question.options.map(\.id)
         switch typed {
         case "": return .empty
@@ -85,7 +85,7 @@ struct Questionnaire {
         console.writeError("\n\(count) optional questions can sharpen the advice. Answer them? [Y/n] ")
         while true {
             guard let line = console.readLine() else { throw .endOfInput }
-            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch line.trimmingBlanks().lowercased() {
             case "", "y", "yes":
                 console.writeError(style.dim("Press Enter or type - to skip one, or done to skip the rest.") + "\n")
                 return true
@@ -103,7 +103,7 @@ struct Questionnaire {
         let width = question.options.map(\.id.count).max() ?? 0
         for (index, option) in question.options.enumerated() {
             let marker = option.id == question.defaultOption ? "*" : " "
-            let padded = option.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let padded = option.id.padded(to: width)
             console.writeError("  \(index + 1)\(marker) \(style.bold(padded))  \(option.help)\n")
         }
         let defaultHint = question.defaultOption.map { " [\($0)]" } ?? (question.isCore ? "" : " [skip]")

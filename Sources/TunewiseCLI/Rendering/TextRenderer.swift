@@ -42,7 +42,7 @@ struct TextRenderer {
         lines.append(style.bold("Ranking:"))
         let width = advice.ranking.map { report.strategyLabel($0.strategy).count }.max() ?? 0
         for (index, entry) in advice.ranking.enumerated() {
-            let label = report.strategyLabel(entry.strategy).padding(toLength: width, withPad: " ", startingAt: 0)
+            let label = report.strategyLabel(entry.strategy).padded(to: width)
             if entry.excluded {
                 let why = entry.exclusions.map(\.reason).joined(separator: " ")
                 lines.append("  -  \(label)  excluded: \(why)")
@@ -66,7 +66,7 @@ struct TextRenderer {
         return lines.joined(separator: "\n") + "\n"
 
         func reasonLine(_ reason: Reason) -> String {
-            let points = signed(reason.points).padding(toLength: 5, withPad: " ", startingAt: 0)
+            let points = signed(reason.points).padded(to: 5)
             return "  \(points) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
         }
     }

@@ -1,0 +1,45 @@
+/// Small text operations written out by hand.
+///
+/// Foundation's `padding(toLength:withPad:startingAt:)`, `trimmingCharacters(in:)`,
+/// `replacingOccurrences(of:with:)` and `NSString` path methods go through `NSString`,
+/// which links ICU and its 30 MB of data into a binary built with the Swift standard
+/// library linked statically. These do the same for the text `tunewise` handles with the
+/// standard library alone.
+extension String {
+    /// The text followed by spaces up to `width` characters; longer text is kept whole.
+    func padded(to width: Int) -> String {
+        let count = self.count
+        return count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    /// The text without spaces and tabs at either end: the scalars that
+    /// `CharacterSet.whitespaces` holds (general category Zs, U+0009 and U+200B).
+    func trimmingBlanks() -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+            let last = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+/// The directory and the file name of `path`, as `NSString`'s `deletingLastPathComponent`
+/// and `lastPathComponent` give them: repeated slashes count as one and a trailing slash
+/// is ignored; the directory of a bare name is empty, of a name in the root `/`.
+/// (Those methods crash on a one-letter name such as `a`; this does not.)
+func pathComponents(_ path: String) -> (directory: String, name: String) {
+    var fixed = String.UnicodeScalarView()
+    for scalar in path.unicodeScalars where !(scalar == "/" && fixed.last == "/") {
+        fixed.append(scalar)
+    }
+    if fixed.count > 1, fixed.last == "/" { fixed.removeLast() }
+    // `//` and longer runs of slashes alone give nothing, as in NSString; `/` is the root.
+    if path.unicodeScalars.count > 1, String(fixed) == "/" { return ("", "") }
+    let text = String(fixed)
+    guard text != "/", let slash = fixed.lastIndex(of: "/") else { return (text == "/" ? "/" : "", text) }
+    let name = String(fixed[fixed.index(after: slash)...])
+    return (slash == fixed.startIndex ? "/" : String(fixed[..<slash]), name)
+}

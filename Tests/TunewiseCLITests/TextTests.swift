@@ -1,0 +1,33 @@
+import Testing
+@testable import TunewiseCLI
+
+/// The hand-written text helpers do what the Foundation methods they replace did.
+struct TextTests {
+    @Test(arguments: [
+        ("a", "", "a"), ("a/", "", "a"), ("answers.json", "", "answers.json"), ("dir/out.json", "dir", "out.json"),
+        ("/out.json", "/", "out.json"), ("a//b/", "a", "b"), ("/a/b/c.json", "/a/b", "c.json"), ("./x", ".", "x"),
+        ("/", "/", "/"), ("//", "", ""), ("", "", ""),
+    ])
+    func splitsPathsAsNSStringDid(path: String, directory: String, name: String) {
+        let parts = pathComponents(path)
+        #expect(parts.directory == directory)
+        #expect(parts.name == name)
+    }
+
+    @Test func trimsSpacesAndTabsButNotLineBreaks() {
+        #expect(" \tfew\u{00A0}\u{3000} ".trimmingBlanks() == "few")
+        #expect("\nfew ".trimmingBlanks() == "\nfew")
+        #expect(" \t ".trimmingBlanks() == "")
+    }
+
+    @Test func padsWithoutCuttingLongerText() {
+        #expect("ab".padded(to: 4) == "ab  ")
+        #expect("+10.35".padded(to: 5) == "+10.35")
+    }
+
+    @Test func quotesForTheShell() {
+        #expect(shellQuoted("rubric.json") == "rubric.json")
+        #expect(shellQuoted("my rubric's.json") == #"'my rubric'\''s.json'"#)
+        #expect(shellQuoted("") == "''")
+    }
+}

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why answers could not be turned into advice.
 public enum AdviceError: Error, Equatable, Sendable {
     /// Some answers name unknown questions or options.
@@ -224,7 +222,8 @@ public struct Advisor: Sendable {
                 if winnerWith(weight: candidate) == winner { candidate += upward ? 0.01 : -0.01 }
                 candidate = rounded(candidate)
                 guard candidate >= 0, let newWinner = winnerWith(weight: candidate), newWinner != winner else { continue }
-                let distance = weight > 0 && candidate > 0 ? abs(log(candidate / weight)) : .infinity
+                // The ratio of the larger weight to the smaller: 2 for both halving and doubling.
+                let distance = weight > 0 && candidate > 0 ? max(candidate / weight, weight / candidate) : .infinity
                 if best == nil || distance < best!.distance {
                     best = (WeightChange(
                         question: rubric.questions[index].id, weight: weight, newWeight: candidate,

@@ -40,6 +40,7 @@ struct InvocationTests {
         (["--answers", "-", "--interactive"], .conflictingFlags("--answers -", "--interactive")),
         (["--expect", "fine-tune"], .invalidValue(flag: "--expect", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], suggestion: "fine-tuning")),
         (["--weight", "budget"], .invalidWeight("budget", reason: "no '='")),
+        (["--weight", "=1"], .invalidWeight("=1", reason: "no question id before '='")),
         (["--weight", "budget=nan"], .invalidWeight("budget=nan", reason: "the weight is not finite")),
         (["--weight", "budget=inf"], .invalidWeight("budget=inf", reason: "the weight is not finite")),
         (["--weight", "budget=-1"], .invalidWeight("budget=-1", reason: "the weight is negative")),

@@ -55,7 +55,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidAnswersFile(path: String, problems: [String])
     /// Every strategy is excluded by the rubric for these answers.
     case everyStrategyExcluded
-    /// An output file or stream that cannot be written.
+    /// An output file or stream that cannot be written, standard output included: a full
+    /// disk, a closed descriptor, or a pipe whose reader has gone (`tunewise | head -c1` when
+    /// the reader leaves before the report is written) all end with 73 and this one line.
     case cannotWrite(path: String, reason: String)
     /// The questionnaire reached end of input before it was complete.
     case endOfInput

@@ -45,6 +45,7 @@ enum HelpText {
                                         '-' reads standard input; flags win over the file
               --save-answers FILE       write the final answers to FILE (atomically)
               --rubric FILE             use a rubric other than the built-in one
+                                        (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
               --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
               --format FORMAT           text (default), json or markdown
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)

@@ -26,9 +26,11 @@ enum Binary {
 
     /// Runs `tunewise` with `arguments`, feeding `input` on standard input (none: /dev/null).
     /// A run that takes longer than `timeout` seconds is killed and reported as crashed.
+    /// `executable` runs another program instead (a shell that redirects and then runs
+    /// `tunewise`); `standardOutput` replaces the captured standard output (then `stdout` is empty).
     static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-        directory: URL? = nil, timeout: TimeInterval = 30
+        directory: URL? = nil, timeout: TimeInterval = 30, executable: URL? = nil, standardOutput: FileHandle? = nil
     ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -41,7 +43,7 @@ enum Binary {
         FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         var processEnvironment = ProcessInfo.processInfo.environment
         processEnvironment["NO_COLOR"] = nil
@@ -49,14 +51,15 @@ enum Binary {
         process.environment = processEnvironment
         if let directory { process.currentDirectoryURL = directory }
         process.standardInput = input == nil ? FileHandle.nullDevice : try FileHandle(forReadingFrom: inputURL)
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: outputURL)
         process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         let timedOut = process.isRunning
         if timedOut {
-            process.terminate()
+            // SIGKILL, as the child may have inherited a mask that blocks SIGTERM from this thread.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         return Result(

@@ -117,6 +117,33 @@ struct RubricLoaderTests {
         #expect(found.first?.message.hasPrefix("together they exclude every strategy when") == true)
     }
 
+    /// Exclusions over all 16 questions: 38 million combinations of answers, too many to try one by one.
+    @Test func refusesExclusionsThatLeaveNoStrategyHoweverManyQuestionsTheyName() {
+        let everyAnswer = JSONValue.object(BuiltInRubric.load().questions.map { ($0.id, .array($0.options.map { .string($0.id) })) })
+        let found = problems(in: addingExclusion(of: "prompt-engineering", when: everyAnswer))
+        #expect(found.map(\.path) == ["$.exclusions"])
+        #expect(found.first?.message.hasPrefix("together they exclude every strategy when data-volume=none, transience=static") == true)
+    }
+
+    /// Exclusions that between them name every strategy but can never all apply at once are fine.
+    @Test func acceptsExclusionsThatCannotAllApplyAtOnce() {
+        // The built-in exclusions of the trained strategies need data-volume=none or model-access=api.
+        let when = JSONValue.object([
+            ("model-access", .array([.string("api-tuning"), .string("weights")])),
+            ("data-volume", .array([.string("few"), .string("hundreds"), .string("thousands")])),
+        ])
+        #expect(problems(in: addingExclusion(of: "prompt-engineering", when: when)).isEmpty)
+    }
+
+    private func addingExclusion(of strategy: String, when: JSONValue) -> JSONValue {
+        guard case let .array(exclusions)? = defaultDocument["exclusions"] else { preconditionFailure("no exclusions") }
+        let exclusion = JSONValue.object([
+            ("id", .string("test-exclusion")), ("when", when), ("strategies", .array([.string(strategy)])),
+            ("reason", .string("A test exclusion.")), ("source", .string("test")),
+        ])
+        return defaultDocument.replacing([.key("exclusions")], with: .array(exclusions + [exclusion]))
+    }
+
     @Test func aRuleNeedsTwoQuestions() {
         let broken = defaultDocument.replacing(
             [.key("rules"), .index(0), .key("when")], with: .object([("transience", .array([.string("frequent")]))]))

@@ -73,7 +73,7 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "rubric", "help", "sweep"]
+    static let commands = ["advise", "questions", "sweep", "rubric", "help"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
@@ -222,9 +222,8 @@ extension Invocation {
     }
 
     private static func parseWeight(_ value: String) throws(CommandError) -> (question: String, weight: Double) {
-        guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
-            throw .invalidWeight(value, reason: "no '='")
-        }
+        guard let equals = value.firstIndex(of: "=") else { throw .invalidWeight(value, reason: "no '='") }
+        guard equals != value.startIndex else { throw .invalidWeight(value, reason: "no question id before '='") }
         let question = String(value[..<equals])
         let number = value[value.index(after: equals)...]
         guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number") }

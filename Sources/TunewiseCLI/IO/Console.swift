@@ -37,7 +37,13 @@ public struct SystemConsole: Console {
     }
 
     public mutating func readAllInput() throws(CommandError) -> [UInt8] {
-        try InputFile.readAll(STDIN_FILENO, path: "standard input")
+        // Redirected from a file: refuse one over the limit before reading it, as for --answers FILE.
+        var status = stat()
+        if fstat(STDIN_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            Int(status.st_size) - max(0, Int(lseek(STDIN_FILENO, 0, SEEK_CUR))) > InputFile.sizeLimit {
+            throw .fileTooLarge(path: "standard input", limit: InputFile.sizeLimit)
+        }
+        return try InputFile.readAll(STDIN_FILENO, path: "standard input")
     }
 
     public mutating func writeOutput(_ text: String) throws(CommandError) {

@@ -51,6 +51,12 @@ enum InputFile {
 /// so a failure leaves any old file intact and never a half-written one.
 enum OutputFile {
     static func write(_ text: String, to path: String) throws(CommandError) {
+        // The rename would replace a FIFO or a device (even /dev/null, run as root) with a file;
+        // a directory makes the rename itself fail.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+            throw .cannotWrite(path: path, reason: "not a regular file")
+        }
         let (directory, name) = pathComponents(path)
         var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

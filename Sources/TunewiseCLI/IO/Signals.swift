@@ -6,6 +6,12 @@ public enum Signals {
     /// temporary file; a closed output pipe becomes a write error instead of killing the process.
     public static func install() {
         signal(SIGPIPE, SIG_IGN)
+        // A parent may start us with SIGINT blocked (the mask is inherited; dispatch worker
+        // threads block it), which would leave Ctrl-C pending forever.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             // Only async-signal-safe calls here: unlink, write and _exit.
             if let path = TemporaryFiles.current { unlink(path) }

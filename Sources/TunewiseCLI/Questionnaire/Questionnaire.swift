@@ -84,7 +84,10 @@ struct Questionnaire {
     private func offerRefinements(count: Int, console: inout some Console) throws(CommandError) -> Bool {
         console.writeError("\n\(count) optional questions can sharpen the advice. Answer them? [Y/n] ")
         while true {
-            guard let line = console.readLine() else { throw .endOfInput }
+            guard let line = console.readLine() else {
+                console.writeError("\n")
+                throw .endOfInput
+            }
             switch line.trimmingBlanks().lowercased() {
             case "", "y", "yes":
                 console.writeError(style.dim("Press Enter or type - to skip one, or done to skip the rest.") + "\n")

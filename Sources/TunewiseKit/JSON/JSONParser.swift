@@ -15,8 +15,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 ///
 /// Beyond the grammar it rejects duplicate keys in one object (a common slip when a file
 /// is edited by hand: which of the two would win is not obvious), invalid UTF-8, numbers
-/// that do not fit a `Double`, and nesting deeper than ``maximumDepth``, so a hostile file
-/// can never exhaust the stack.
+/// that do not fit a `Double` (naming their JSON path, as `1e999` would otherwise become
+/// infinity), and nesting deeper than ``maximumDepth``, so a hostile file can never exhaust the stack.
 public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 64
@@ -24,6 +24,13 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// The keys and indices leading to the value being parsed, for messages.
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -95,7 +102,9 @@ public struct JSONParser {
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             index += 1
             skipWhitespace()
+            path.append(.key(key))
             members.append((key, try parseValue()))
+            path.removeLast()
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
@@ -120,7 +129,9 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            path.append(.index(elements.count))
             elements.append(try parseValue())
+            path.removeLast()
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
@@ -219,7 +230,7 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             index = start
-            throw error("the number \(text) is too large")
+            throw error("the number \(text) at \(jsonPath) is out of range; numbers must be finite (magnitude below 1.8e308)")
         }
         return value
     }
@@ -244,6 +255,16 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
             index += 1
+        }
+    }
+
+    /// Where the value being parsed is, as `$.questions[0].weight`.
+    private var jsonPath: String {
+        path.reduce("$") { text, step in
+            switch step {
+            case let .key(key): return "\(text).\(key)"
+            case let .index(index): return "\(text)[\(index)]"
+            }
         }
     }
 

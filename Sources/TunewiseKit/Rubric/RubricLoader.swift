@@ -381,29 +381,52 @@ private struct RubricReader {
     }
 
     /// Reports when some answers trigger exclusions that together remove every strategy.
+    ///
+    /// Looks for exclusions, one per strategy, whose conditions can all hold at once (each
+    /// question they share keeps an option common to all of them), so exclusions over many
+    /// questions are checked exactly, without enumerating every combination of answers.
     mutating func checkExclusionsLeaveAStrategy(_ rubric: Rubric) {
-        let involved = Array(Set(rubric.exclusions.flatMap { $0.when.clauses.map(\.question) })).sorted()
-        let optionLists = involved.map { rubric.question($0)!.options.map(\.id) }
-        guard optionLists.reduce(1, { $0 * $1.count }) <= 1_000_000 else { return }
-        var indices = Array(repeating: 0, count: involved.count)
-        while true {
-            var answers = Answers()
-            for (position, question) in involved.enumerated() { answers[question] = optionLists[position][indices[position]] }
-            let excluded = Set(rubric.exclusions.filter { $0.when.isSatisfied(by: answers) }.flatMap(\.strategies))
-            if !rubric.strategies.isEmpty, rubric.strategies.allSatisfy({ excluded.contains($0.id) }) {
-                let situation = answers.ordered(by: rubric).map { "\($0.question)=\($0.option)" }.joined(separator: ", ")
-                report("$.exclusions", "together they exclude every strategy when \(situation)")
-                return
-            }
-            var position = involved.count - 1
-            while position >= 0 {
-                indices[position] += 1
-                if indices[position] < optionLists[position].count { break }
-                indices[position] = 0
-                position -= 1
-            }
-            if position < 0 { return }
+        // The strategy with the fewest exclusions first; one with none ends the search at once.
+        let strategies = rubric.strategies.map(\.id).sorted { first, second in
+            rubric.exclusions.filter { $0.strategies.contains(first) }.count
+                < rubric.exclusions.filter { $0.strategies.contains(second) }.count
         }
+        // A search longer than this, which no hand-written rubric needs, is given up unreported.
+        var budget = 100_000
+        /// The options each question keeps when `exclusion` applies too, or `nil` when it cannot.
+        func narrowing(_ allowed: [String: [String]], by exclusion: Exclusion) -> [String: [String]]? {
+            budget -= 1
+            var narrowed = allowed
+            for clause in exclusion.when.clauses {
+                let options = narrowed[clause.question].map { $0.filter(clause.options.contains) } ?? clause.options
+                if options.isEmpty { return nil }
+                narrowed[clause.question] = options
+            }
+            return narrowed
+        }
+        /// The options each question keeps when every strategy in `remaining` is excluded too,
+        /// or `nil` when that is impossible (or the search is too long to finish).
+        func search(_ remaining: [String], _ allowed: [String: [String]]) -> [String: [String]]? {
+            guard let strategy = remaining.first else { return allowed }
+            for exclusion in rubric.exclusions where exclusion.strategies.contains(strategy) {
+                guard budget > 0 else { return nil }
+                guard let narrowed = narrowing(allowed, by: exclusion) else { continue }
+                let rest = remaining.filter { !exclusion.strategies.contains($0) }
+                // Every strategy still to exclude needs an exclusion that can still apply.
+                let hopeful = rest.allSatisfy { other in
+                    rubric.exclusions.contains { $0.strategies.contains(other) && narrowing(narrowed, by: $0) != nil }
+                }
+                if hopeful, let found = search(rest, narrowed) { return found }
+            }
+            return nil
+        }
+        guard !strategies.isEmpty, let narrowed = search(strategies, [:]) else { return }
+        var answers = Answers()
+        for (question, options) in narrowed {
+            answers[question] = rubric.question(question)?.options.map(\.id).first(where: options.contains)
+        }
+        let situation = answers.ordered(by: rubric).map { "\($0.question)=\($0.option)" }.joined(separator: ", ")
+        report("$.exclusions", "together they exclude every strategy when \(situation)")
     }
 
     // MARK: Primitives

@@ -124,7 +124,7 @@ public enum CommandError: Error, Equatable, Sendable {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             return "answers file \(path): \(problems[0])\(more)"
         case .everyStrategyExcluded:
-            return "the rubric's exclusions leave no strategy for these answers; check the rubric with 'tunewise rubric validate'"
+            return "the rubric's exclusions leave no strategy for these answers"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
         case .endOfInput:

@@ -179,7 +179,7 @@ extension BinaryTests {
         static let badFlags: [BadInput] = [
             BadInput(lawFirmFlags + ["--format="], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
             BadInput(lawFirmFlags + ["--format", ""], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
-            BadInput(["questions", "--format="], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
+            BadInput(["questions", "--format="], nil, 64, "tunewise: --format needs a value; allowed: text, json"),
             BadInput(lawFirmFlags + ["--answers", ""], nil, 64, "tunewise: --answers needs a value"),
             BadInput(lawFirmFlags + ["--rubric="], nil, 64, "tunewise: --rubric needs a value"),
             BadInput(lawFirmFlags + ["--save-answers", ""], nil, 64, "tunewise: --save-answers needs a value"),

@@ -31,6 +31,12 @@ struct InvocationTests {
         #expect(invocation == .advise(expected))
     }
 
+    /// A rubric question named like a flag could not be answered as `--QUESTION-ID`.
+    @Test func everyFlagNameIsReservedFromQuestionIDs() {
+        #expect(Set(Invocation.adviseFlags).isSubset(of: Contract.reservedQuestionIDs))
+        #expect(Set(Invocation.sweepFlags).isSubset(of: Contract.reservedQuestionIDs))
+    }
+
     @Test(arguments: [
         (["--format", "xml"], CommandError.invalidValue(flag: "--format", value: "xml", allowed: ["text", "json", "markdown"], suggestion: nil)),
         (["--format", "jsn"], .invalidValue(flag: "--format", value: "jsn", allowed: ["text", "json", "markdown"], suggestion: "json")),
@@ -48,6 +54,9 @@ struct InvocationTests {
         (["--weight", "budget=lots"], .invalidWeight("budget=lots", reason: "'lots' is not a number")),
         (["--weight", "budget=1", "--weight", "budget=2"], .repeatedFlag("--weight budget")),
         (["--no-input=yes"], .invalidValue(flag: "--no-input", value: "yes", allowed: ["no value"], suggestion: nil)),
+        (["frob", "--help"], .unknownWord("frob", kind: "command", allowed: ["advise", "questions", "sweep", "rubric", "help"], suggestion: nil)),
+        (["--save-answers", "-"], .invalidValue(flag: "--save-answers", value: "-", allowed: ["a file name (standard output carries the report)"], suggestion: nil)),
+        (["questions", "--format", "markdown"], .invalidValue(flag: "--format", value: "markdown", allowed: ["text", "json"], suggestion: nil)),
         (["adivse"], .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "sweep", "rubric", "help"], suggestion: "advise")),
         (["swep"], .unknownWord("swep", kind: "command", allowed: ["advise", "questions", "sweep", "rubric", "help"], suggestion: "sweep")),
         (["-x"], .unknownWord("-x", kind: "flag", allowed: ["--help"], suggestion: nil)),

@@ -93,6 +93,13 @@ struct RubricLoaderTests {
          "$.confidence", "\"medium\" (99) must not exceed \"high\""),
         ([.key("schemaVersion")], .number(2),
          "$.schemaVersion", "unsupported version 2"),
+        ([.key("schemaVersion")], .number(1.5),
+         "$.schemaVersion", "unsupported version 1.5"),
+        // Too large for an Int: refused, not a crash.
+        ([.key("schemaVersion")], .number(1e300),
+         "$.schemaVersion", "unsupported version"),
+        ([.key("questions"), .index(15), .key("id")], .string("format"),
+         "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"),
     ])
     func reportsAProblemAtItsJSONPath(path: [PathStep], value: JSONValue?, problemPath: String, message: String) {
         let found = problems(in: defaultDocument.replacing(path, with: value))

@@ -5,6 +5,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown
 }
 
+/// A format for `questions --format`: text for people, JSON for scripts that build forms.
+public enum QuestionsFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
 /// A report format for `sweep --format`: the report formats and CSV.
 public enum SweepFormat: String, CaseIterable, Sendable {
     case text, json, markdown, csv
@@ -13,7 +18,7 @@ public enum SweepFormat: String, CaseIterable, Sendable {
 /// What the command line asks for.
 enum Invocation: Equatable {
     case advise(AdviseRequest)
-    case questions(rubricPath: String?, format: ReportFormat)
+    case questions(rubricPath: String?, format: QuestionsFormat)
     case validateRubrics([String])
     case sweep(SweepRequest)
     /// `rubric check`: the rubric file, or `nil` for the built-in one.
@@ -80,6 +85,9 @@ extension Invocation {
         "help", "version",
     ]
 
+    /// The flags of `sweep`.
+    static let sweepFlags = ["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"]
+
     /// Interprets a command line (without the program name).
     static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
         let scanned = try ArgumentScanner.scan(arguments)
@@ -87,6 +95,7 @@ extension Invocation {
         var positionals = scanned.positionals[...]
         let command = positionals.popFirst() ?? "advise"
         if scanned.has("help") {
+            guard commands.contains(command) else { throw unknownCommand(command) }
             return .help(topic: command == "help" ? positionals.first : (scanned.positionals.isEmpty ? nil : command))
         }
         switch command {
@@ -95,8 +104,8 @@ extension Invocation {
             return .advise(try parseAdvise(scanned))
         case "questions":
             try expectNoPositionals(positionals, command: "questions")
-            try expectOnly(["rubric", "format"], in: scanned)
-            let format = try parseFormat(scanned, default: ReportFormat.text)
+            try expectOnly(["rubric", "format"], in: scanned, formats: QuestionsFormat.allCases.map(\.rawValue))
+            let format = try parseFormat(scanned, default: QuestionsFormat.text)
             return .questions(rubricPath: try scanned.single("rubric"), format: format)
         case "sweep":
             try expectNoPositionals(positionals, command: "sweep")
@@ -112,8 +121,12 @@ extension Invocation {
             try expectNoPositionals(positionals, command: "help")
             return .help(topic: topic)
         default:
-            throw .unknownWord(command, kind: "command", allowed: commands, suggestion: closestMatch(to: command, in: commands))
+            throw unknownCommand(command)
         }
+    }
+
+    private static func unknownCommand(_ command: String) -> CommandError {
+        .unknownWord(command, kind: "command", allowed: commands, suggestion: closestMatch(to: command, in: commands))
     }
 
     private static func parseRubric(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> Invocation {
@@ -149,6 +162,9 @@ extension Invocation {
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")
         request.saveAnswersPath = try scanned.single("save-answers")
+        if request.saveAnswersPath == "-" {
+            throw .invalidValue(flag: "--save-answers", value: "-", allowed: ["a file name (standard output carries the report)"], suggestion: nil)
+        }
         request.format = try parseFormat(scanned, default: .text)
         if let expect = try scanned.single("expect") {
             guard Contract.strategyIDs.contains(expect) else {
@@ -167,7 +183,7 @@ extension Invocation {
     }
 
     private static func parseSweep(_ scanned: ScannedArguments) throws(CommandError) -> SweepRequest {
-        try expectOnly(["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"], in: scanned, formats: SweepFormat.allCases.map(\.rawValue))
+        try expectOnly(sweepFlags, in: scanned, formats: SweepFormat.allCases.map(\.rawValue))
         var request = SweepRequest()
         request.rubricPath = try scanned.single("rubric")
         request.format = try parseFormat(scanned, default: .text)

@@ -3,12 +3,9 @@ import TunewiseKit
 /// `tunewise questions`: the rubric's questions, options and help, for people and for scripts.
 struct QuestionsCommand {
     let rubricPath: String?
-    let format: ReportFormat
+    let format: QuestionsFormat
 
     func run(console: inout some Console) throws(CommandError) {
-        guard format != .markdown else {
-            throw .invalidValue(flag: "--format", value: format.rawValue, allowed: ["text", "json"], suggestion: nil)
-        }
         let rubric = try Tunewise.loadRubric(rubricPath)
         try console.writeOutput(format == .json ? json(rubric) : text(rubric))
     }

@@ -65,9 +65,10 @@ private struct RubricReader {
             "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
             "rules", "exclusions", "variants", "properties",
         ]) else { return nil }
-        let schemaVersion = number(root, "schemaVersion", "$").map(Int.init)
-        if let schemaVersion, schemaVersion != Rubric.supportedSchemaVersion {
-            report("$.schemaVersion", "unsupported version \(schemaVersion); this tunewise reads version \(Rubric.supportedSchemaVersion)")
+        let schemaVersion = number(root, "schemaVersion", "$")
+        if let schemaVersion, schemaVersion != Double(Rubric.supportedSchemaVersion) {
+            let found = JSONWriter.format(schemaVersion)
+            report("$.schemaVersion", "unsupported version \(found); this tunewise reads version \(Rubric.supportedSchemaVersion)")
         }
         let id = string(root, "id", "$")
         let version = string(root, "version", "$")
@@ -98,9 +99,10 @@ private struct RubricReader {
         let properties = readList(root["properties"], "$.properties", required: false) { reader, value, path in
             reader.readProperty(value, path)
         }
-        guard problems.isEmpty, let schemaVersion, let id, let version, let title, let confidence else { return nil }
+        // With no problem reported, the schema version is the supported one.
+        guard problems.isEmpty, schemaVersion != nil, let id, let version, let title, let confidence else { return nil }
         let rubric = Rubric(
-            schemaVersion: schemaVersion, id: id, version: version, title: title,
+            schemaVersion: Rubric.supportedSchemaVersion, id: id, version: version, title: title,
             strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
             variants: variants, confidence: confidence, properties: properties)
         checkExclusionsLeaveAStrategy(rubric)
@@ -221,6 +223,9 @@ private struct RubricReader {
     mutating func checkQuestions(_ questions: [Question], _ path: String) {
         checkUniqueIDs(questions.map(\.id), path, what: "question")
         for (index, question) in questions.enumerated() {
+            if Contract.reservedQuestionIDs.contains(question.id) {
+                report("\(path)[\(index)].id", "\"\(question.id)\" cannot be a question id: --\(question.id) is already a flag of tunewise")
+            }
             questionOptions[question.id] = question.options.map(\.id)
             let fixed = Contract.coreQuestions.first { $0.id == question.id }.map { ($0, true) }
                 ?? Contract.refinementQuestions.first { $0.id == question.id }.map { ($0, false) }

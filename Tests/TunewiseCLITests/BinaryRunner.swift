@@ -10,8 +10,14 @@ import Testing
 enum Binary {
     /// The executable, built next to the test bundle.
     static let url: URL = {
+        #if os(macOS)
+        // The tests run inside a bundle beside the products, loaded by xctest.
+        let testBundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL
+        return testBundle.deletingLastPathComponent().appendingPathComponent("tunewise")
+        #else
         let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         return testBinary.deletingLastPathComponent().appendingPathComponent("tunewise")
+        #endif
     }()
 
     struct Result {
@@ -39,8 +45,8 @@ enum Binary {
         let outputURL = scratch.appendingPathComponent("stdout")
         let errorURL = scratch.appendingPathComponent("stderr")
         try Data((input ?? "").utf8).write(to: inputURL)
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
         let process = Process()
         process.executableURL = executable ?? url

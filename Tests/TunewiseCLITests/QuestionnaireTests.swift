@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TunewiseKit
 @testable import TunewiseCLI
@@ -77,11 +78,15 @@ struct QuestionnaireTests {
         #expect(!result.transcript.contains("Information transience"))
     }
 
-    @Test func endOfInputMidwayExits130WithNothingOnStandardOutput() {
-        let (code, result) = run(["--interactive", "--save-answers", "/tmp/tunewise-never-written.json"], ScriptedConsole(lines: ["few", "static"]))
+    @Test func endOfInputMidwayExits130WithNothingOnStandardOutput() throws {
+        let directory = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let saved = directory.appendingPathComponent("answers.json").path
+        let (code, result) = run(["--interactive", "--save-answers", saved], ScriptedConsole(lines: ["few", "static"]))
         #expect(code == .interrupted)
         #expect(result.output.isEmpty)
         #expect(result.errors.hasSuffix("tunewise: the questionnaire ended before it was complete; nothing was written\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
     @Test func asksOnlyInATerminalUnlessTold() {

@@ -34,10 +34,24 @@ public enum Tunewise {
 
     /// Writes an error's message, its details and, for usage errors, a pointer to help.
     static func report(_ error: CommandError, console: inout some Console) {
-        var text = "tunewise: \(error.message)\n"
-        for line in error.details { text += line + "\n" }
+        var text = "tunewise: \(visible(error.message))\n"
+        for line in error.details { text += visible(line) + "\n" }
         if error.isUsageError { text += "Run 'tunewise --help' for usage.\n" }
         console.writeError(text)
+    }
+
+    /// `text` with control characters (which may come from a user's file or flag, and could
+    /// move the cursor or recolour the terminal) written as escapes such as `\u{1B}`.
+    static func visible(_ text: String) -> String {
+        var visible = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                visible += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                visible.unicodeScalars.append(scalar)
+            }
+        }
+        return visible
     }
 
     /// The rubric at `path`, or the built-in one when `path` is `nil` or `default`.

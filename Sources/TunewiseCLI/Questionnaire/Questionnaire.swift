@@ -51,7 +51,8 @@ struct Questionnaire {
     let style: TextStyle
 
     /// Asks every question `answers` leaves open and returns the completed answers.
-    /// - Throws: ``CommandError/endOfInput`` when input ends before the core questions are done.
+    /// - Throws: ``CommandError/endOfInput`` when input ends before every question asked has
+    ///   an answer (skipping the refinements takes an explicit "n", "-" or "done").
     func run(completing answers: Answers, console: inout some Console) throws(CommandError) -> Answers {
         var answers = answers
         let core = rubric.questions.filter { $0.isCore && answers[$0.id] == nil }

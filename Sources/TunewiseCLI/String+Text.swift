@@ -2,7 +2,7 @@
 ///
 /// Foundation's `padding(toLength:withPad:startingAt:)`, `trimmingCharacters(in:)`,
 /// `replacingOccurrences(of:with:)` and `NSString` path methods go through `NSString`,
-/// which links ICU and its 30 MB of data into a binary built with the Swift standard
+/// which links ICU and its data, about 50 MB, into a binary built with the Swift standard
 /// library linked statically. These do the same for the text `tunewise` handles with the
 /// standard library alone.
 extension String {

@@ -23,19 +23,28 @@ public protocol Console {
 
 /// The process's own standard streams.
 public struct SystemConsole: Console {
+    /// The environment given at creation: the process's own unless a test passes another.
     public let environment: [String: String]
 
+    /// The process's standard streams, with `environment` in place of the process's.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
+    /// Whether standard input is a terminal, asked of the system each time.
     public var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    /// Whether standard output is a terminal, asked of the system each time.
     public var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// The next line of standard input without its line break, or `nil` at end of input.
     public mutating func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
     }
 
+    /// All of standard input, at most ``InputFile/sizeLimit`` bytes; a regular file
+    /// redirected in that is larger is refused before anything is read.
+    /// - Throws: ``CommandError/fileTooLarge(path:limit:)`` or
+    ///   ``CommandError/cannotRead(path:reason:)``.
     public mutating func readAllInput() throws(CommandError) -> [UInt8] {
         // Redirected from a file: refuse one over the limit before reading it, as for --answers FILE.
         var status = stat()
@@ -46,16 +55,23 @@ public struct SystemConsole: Console {
         return try InputFile.readAll(STDIN_FILENO, path: "standard input")
     }
 
+    /// Writes all of `text` to standard output.
+    /// - Throws: ``CommandError/cannotWrite(path:reason:)`` when the write fails, such as
+    ///   into a closed pipe.
     public mutating func writeOutput(_ text: String) throws(CommandError) {
         guard Self.write(text, to: STDOUT_FILENO) else {
             throw .cannotWrite(path: "standard output", reason: systemError())
         }
     }
 
+    /// Writes all of `text` to standard error; a failure is ignored, as there is nowhere
+    /// left to report it.
     public mutating func writeError(_ text: String) {
         _ = Self.write(text, to: STDERR_FILENO)
     }
 
+    /// Writes every byte of `text` to `descriptor`, retrying after an interruption; `false`
+    /// on any other error.
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

@@ -1,7 +1,22 @@
 import TunewiseKit
 
+/// A report that names, in its footer, the tool and rubric it was made with.
+protocol ProvenanceReporting {
+    /// The rubric the report was made from.
+    var rubric: Rubric { get }
+    /// The version of `tunewise` that made it.
+    var toolVersion: String { get }
+}
+
+extension ProvenanceReporting {
+    /// The tool's and the rubric's versions, for a footer.
+    var provenance: String {
+        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
+    }
+}
+
 /// Everything a report shows: the advice and what it was made from.
-struct Report {
+struct Report: ProvenanceReporting {
     let advice: Advice
     let rubric: Rubric
     let toolVersion: String
@@ -44,16 +59,6 @@ struct Report {
         }
         return groups
     }
-
-    /// The rubric's version and the tool's, for a footer.
-    var provenance: String {
-        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
-    }
-}
-
-/// `value` rounded to two decimals.
-func rounded(_ value: Double) -> Double {
-    (value * 100).rounded() / 100
 }
 
 /// A signed number for a points column: `+3`, `-1.5`.

@@ -4,7 +4,7 @@ import TunewiseKit
 ///
 /// Question, option and strategy ids are lowercase letters, digits and `-` (the rubric
 /// loader refuses others), so they go into Markdown tables and CSV as they are.
-struct SweepReport {
+struct SweepReport: ProvenanceReporting {
     let result: SweepResult
     let rubric: Rubric
     /// The `--weight` overrides: question id to weight.
@@ -33,11 +33,6 @@ struct SweepReport {
 
     /// The number of varied questions other than the map's two.
     var otherVariedCount: Int { result.questions.count - 2 }
-
-    /// The tool's and the rubric's versions, for a footer.
-    var provenance: String {
-        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
-    }
 }
 
 /// `count` as a percentage of `total` with one decimal, never rounded to a misleading

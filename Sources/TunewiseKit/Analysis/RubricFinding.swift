@@ -39,16 +39,19 @@ public enum RubricFinding: Equatable, Sendable {
 /// "Smallest" means the fewest answered refinements, then the lowest options; answers that
 /// play no part in the property are the first option of a core question and unanswered.
 public struct PropertyViolation: Equatable, Sendable {
+    /// The declared property that does not hold.
     public var property: MonotoneProperty
     /// The situation with the lower option.
     public var before: Answers
     /// The same situation with the next option up.
     public var after: Answers
-    /// The scores of `favours` and `over` in ``before``.
+    /// The score of the property's `favours` strategy in ``before``.
     public var favoursBefore: Double
+    /// The score of the property's `over` strategy in ``before``.
     public var overBefore: Double
-    /// The scores of `favours` and `over` in ``after``.
+    /// The score of the property's `favours` strategy in ``after``.
     public var favoursAfter: Double
+    /// The score of the property's `over` strategy in ``after``.
     public var overAfter: Double
 
     func message(in rubric: Rubric) -> String {

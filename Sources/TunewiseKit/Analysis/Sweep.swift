@@ -26,6 +26,8 @@ public struct SweepScope: Sendable {
     /// Two questions for a ``DecisionMap``, rows then columns; both are varied.
     public var map: (row: String, column: String)?
 
+    /// A scope varying the core questions, the refinements in `included` (or every question
+    /// with `includesAll`) and the `map` questions, with the `fixed` answers held.
     public init(
         included: [String] = [], includesAll: Bool = false, fixed: Answers = Answers(),
         map: (row: String, column: String)? = nil
@@ -52,6 +54,7 @@ public struct SweepScope: Sendable {
 /// conditions (such as an option worth no points and unanswered) can never lead to different
 /// advice, so each such class is scored once and counted once per value.
 public struct Sweep: Sendable {
+    /// The rubric whose advice is swept.
     public let rubric: Rubric
     /// Each question's weight in force, in rubric order.
     public let weights: [Double]

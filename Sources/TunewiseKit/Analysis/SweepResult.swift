@@ -35,6 +35,7 @@ public struct SweepResult: Equatable, Sendable {
 
 /// One varied question's marginals: for each of its values, the situations won by each strategy.
 public struct SweptQuestion: Equatable, Sendable {
+    /// The question's id.
     public var id: String
     /// The option ids in order, then `nil` (unanswered) for a refinement.
     public var values: [String?]
@@ -55,7 +56,10 @@ public struct DecisionMap: Equatable, Sendable {
     public var row: String
     /// The question whose answers are the columns.
     public var column: String
+    /// The row question's values, one per row: its option ids in order, then `nil`
+    /// (unanswered) for a refinement.
     public var rowValues: [String?]
+    /// The column question's values, one per column, in the same form as ``rowValues``.
     public var columnValues: [String?]
     /// `cells[row][column]`.
     public var cells: [[MapCell]]

@@ -53,6 +53,7 @@ public struct Condition: Equatable, Sendable {
     /// The condition that always holds.
     public static let always = Condition(clauses: [])
 
+    /// A condition of `clauses`, one per question; with none, the condition always holds.
     public init(clauses: [(question: String, options: [String])]) { self.clauses = clauses }
 
     /// Whether `answers` satisfies every clause.
@@ -60,6 +61,8 @@ public struct Condition: Equatable, Sendable {
         clauses.allSatisfy { clause in answers[clause.question].map(clause.options.contains) ?? false }
     }
 
+    /// Whether both have the same clauses in the same order, each with the same options in
+    /// the same order. Written out because tuples are not `Equatable`.
     public static func == (lhs: Condition, rhs: Condition) -> Bool {
         lhs.clauses.count == rhs.clauses.count
             && zip(lhs.clauses, rhs.clauses).allSatisfy { $0.question == $1.question && $0.options == $1.options }
@@ -68,6 +71,8 @@ public struct Condition: Equatable, Sendable {
 
 /// One way of customising a model that the rubric can recommend.
 public struct Strategy: Equatable, Sendable {
+    /// The identifier, one of ``Contract/strategyIDs`` (`fine-tuning`); points, rules,
+    /// exclusions, variants and advice refer to the strategy by it.
     public var id: String
     /// A human name ("PEFT / fine-tuning").
     public var label: String
@@ -85,14 +90,17 @@ public struct Strategy: Equatable, Sendable {
 
 /// A caveat or next step, shown when its condition holds.
 public struct Note: Equatable, Sendable {
+    /// The caveat or next step as shown to the reader.
     public var text: String
     /// Where the note comes from, when it rests on a source.
     public var source: String?
+    /// When the note is shown; ``Condition/always`` when the rubric gives no condition.
     public var when: Condition
 }
 
 /// A question of the rubric with its options in order, lowest to highest on its scale.
 public struct Question: Equatable, Sendable {
+    /// The identifier answers use (`data-volume`); a fixed question's is the one ``Contract`` gives.
     public var id: String
     /// A short name ("Data volume").
     public var label: String
@@ -106,6 +114,7 @@ public struct Question: Equatable, Sendable {
     public var weight: Double
     /// The option taken when a person presses Enter, if any.
     public var defaultOption: String?
+    /// The possible answers, at least two, lowest to highest on the question's scale.
     public var options: [Option]
 
     /// The option with the given id.
@@ -114,7 +123,9 @@ public struct Question: Equatable, Sendable {
 
 /// One answer to a question, with the points it gives each strategy.
 public struct Option: Equatable, Sendable {
+    /// The identifier an answer gives (`thousands`), unique within its question.
     public var id: String
+    /// A short human name ("Thousands (1,000+ or a large corpus)").
     public var label: String
     /// How a user tells that this option is theirs.
     public var help: String
@@ -126,22 +137,32 @@ public struct Option: Equatable, Sendable {
 
 /// Points given to strategies when two or more answers occur together.
 public struct Rule: Equatable, Sendable {
+    /// The identifier, unique among the rules; ``Reason/rule`` names it.
     public var id: String
+    /// The answers that must occur together: clauses on at least two questions.
     public var when: Condition
+    /// Points per strategy id added while ``when`` holds, not multiplied by any question's
+    /// weight; a missing strategy gets zero.
     public var points: [String: Double]
+    /// Why the combination earns these points.
     public var citation: Citation
 }
 
 /// A hard constraint: when its condition holds, the listed strategies cannot be recommended.
 public struct Exclusion: Equatable, Sendable {
+    /// The identifier, unique among the exclusions; ``ExclusionReason/id`` names it.
     public var id: String
+    /// The answers under which it applies: clauses on at least one question.
     public var when: Condition
+    /// The ids of the strategies it rules out.
     public var strategies: [String]
+    /// Why those strategies are ruled out.
     public var citation: Citation
 }
 
 /// A choice of how to carry out a strategy, such as PEFT versus full fine-tuning.
 public struct Variant: Equatable, Sendable {
+    /// The identifier (`tuning-method`), unique among the variants; ``VariantDecision/variant``.
     public var id: String
     /// What the choice is about ("Tuning method").
     public var label: String
@@ -153,10 +174,13 @@ public struct Variant: Equatable, Sendable {
 
 /// One alternative of a ``Variant``.
 public struct VariantChoice: Equatable, Sendable {
+    /// The identifier (`peft`), unique within its variant; ``VariantDecision/choice``.
     public var id: String
+    /// The alternative as shown ("PEFT (for example LoRA adapters)"); ``VariantDecision/choiceLabel``.
     public var label: String
     /// The choice applies when any of these conditions holds; an empty list always applies.
     public var whenAny: [Condition]
+    /// Why this alternative is the one to take when it applies.
     public var citation: Citation
 }
 
@@ -171,7 +195,10 @@ public struct ConfidenceThresholds: Equatable, Sendable {
 /// A declared direction of evidence: as the answer to `question` moves up its options,
 /// the score of `favours` minus the score of `over` never decreases.
 public struct MonotoneProperty: Equatable, Sendable {
+    /// The id of the question whose options, in order, are the rising scale.
     public var question: String
+    /// The id of the strategy whose lead must not shrink as the answer rises.
     public var favours: String
+    /// The id of the strategy that lead is measured against, a different one from ``favours``.
     public var over: String
 }

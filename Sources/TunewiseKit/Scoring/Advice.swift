@@ -8,6 +8,8 @@ public struct Advice: Equatable, Sendable {
     public var answers: Answers
     /// The recommended strategy's id.
     public var strategy: String
+    /// How sure the advice is: the exact (unrounded) ``margin`` measured against the rubric's
+    /// ``ConfidenceThresholds``; high when there is no runner-up.
     public var confidence: Confidence
     /// The best strategy that was not recommended and not excluded, if any.
     public var runnerUp: String?
@@ -33,11 +35,17 @@ public struct Advice: Equatable, Sendable {
 
 /// How sure the advice is, from the margin between the first two strategies.
 public enum Confidence: String, Equatable, Sendable, CaseIterable {
-    case high, medium, low
+    /// The margin reaches the rubric's high threshold, or no other strategy is left.
+    case high
+    /// The margin reaches the medium threshold but not the high one.
+    case medium
+    /// The margin is below the medium threshold: a close call, which the caveats point out.
+    case low
 }
 
 /// One contribution to the difference between two strategies' scores.
 public struct Reason: Equatable, Sendable {
+    /// What a reason's points come from.
     public enum Kind: String, Equatable, Sendable {
         /// One answer's points.
         case answer
@@ -47,6 +55,7 @@ public struct Reason: Equatable, Sendable {
         case baseline
     }
 
+    /// Whether the points come from an answer, a combination rule or the baselines.
     public var kind: Kind
     /// The question, for an answer; the questions joined by `+`, for a rule.
     public var question: String?
@@ -56,45 +65,68 @@ public struct Reason: Equatable, Sendable {
     public var rule: String?
     /// How many points this contributes to the lead (negative for a counterpoint).
     public var points: Double
+    /// Why the points hold: the reason of the option's, rule's or baseline's ``Citation``.
     public var text: String
+    /// Where ``text`` comes from: that citation's source.
     public var source: String
 }
 
 /// The chosen alternative of a ``Variant`` for the recommended strategy.
 public struct VariantDecision: Equatable, Sendable {
+    /// The variant's id: which decision this is (``Variant/id``, such as `tuning-method`).
     public var variant: String
+    /// The variant's label: what the decision is about ("Tuning method"), not the answer to it.
     public var label: String
+    /// The chosen alternative's id (``VariantChoice/id``, such as `peft`).
     public var choice: String
+    /// The chosen alternative's label ("PEFT (for example LoRA adapters)").
     public var choiceLabel: String
+    /// Why this alternative: the reason of its ``VariantChoice/citation``.
     public var reason: String
+    /// Where ``reason`` comes from: that citation's source.
     public var source: String
 }
 
 /// A caveat or next step, with its source when it has one.
 public struct AdviceNote: Equatable, Sendable {
+    /// The caveat or next step as shown to the reader.
     public var text: String
+    /// Where the note comes from; `nil` when it rests on no source, as for the note the
+    /// advisor adds itself on a close call.
     public var source: String?
 }
 
 /// One strategy's place in the ranking.
 public struct RankedStrategy: Equatable, Sendable {
+    /// The strategy's id.
     public var strategy: String
+    /// The strategy's score for the answers, rounded to two decimals: its baseline, plus each
+    /// answer's points times its question's weight, plus the points of every rule that holds.
+    /// Exclusions do not change it.
     public var score: Double
+    /// Whether an exclusion that holds for the answers rules the strategy out, so it cannot
+    /// be recommended; true exactly when ``exclusions`` is not empty.
     public var excluded: Bool
     /// Why the strategy was excluded; empty when it was not.
     public var exclusions: [ExclusionReason]
 }
 
-/// An exclusion that applied to a strategy.
+/// An exclusion that applied to a strategy: one that lists it and whose condition holds
+/// for the answers, with that exclusion's citation.
 public struct ExclusionReason: Equatable, Sendable {
+    /// The exclusion's id (``Exclusion/id``).
     public var id: String
+    /// Why the exclusion rules the strategy out: the reason of its ``Exclusion/citation``.
     public var reason: String
+    /// Where ``reason`` comes from: that citation's source.
     public var source: String
 }
 
 /// A change of one answer that changes the advice. `answer` is the new option.
 public struct AnswerChange: Equatable, Sendable {
+    /// The id of the question whose answer changes (for an unanswered refinement, is answered).
     public var question: String
+    /// The id of the option it changes to.
     public var answer: String
     /// The strategy that would be recommended instead.
     public var strategy: String
@@ -102,6 +134,7 @@ public struct AnswerChange: Equatable, Sendable {
 
 /// A change of one question's weight that changes the advice.
 public struct WeightChange: Equatable, Sendable {
+    /// The id of the answered question whose weight changes.
     public var question: String
     /// The weight in force.
     public var weight: Double

@@ -235,7 +235,7 @@ public struct Advisor: Sendable {
     }
 }
 
-/// `value` rounded to two decimals, for reports.
-func rounded(_ value: Double) -> Double {
+/// `value` rounded to two decimals, halves away from zero, as scores and points are reported.
+public func rounded(_ value: Double) -> Double {
     (value * 100).rounded() / 100
 }

@@ -13,6 +13,25 @@ extension BinaryTests {
             #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
         }
 
+        /// A rule's reason names the rule and the answers that meet it; its `question` and
+        /// `answer` stay null, so scripts can read them as ids.
+        @Test func ruleReasonsNameTheRuleAndItsAnswers() throws {
+            let flags = ["--data-volume", "thousands", "--transience", "frequent", "--governance", "confidential",
+                         "--budget", "substantial", "--time-to-market", "months", "--consistency", "critical",
+                         "--output-style", "custom", "--format", "json"]
+            let result = try Binary.run(flags)
+            #expect(result.code == 0)
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            guard case let .array(reasons)? = report["recommendation"]?["reasons"] else {
+                Issue.record("no reasons in \(result.stdout)")
+                return
+            }
+            let rule = try #require(reasons.first { $0["kind"] == .string("rule") })
+            #expect(rule["rule"] == .string("fresh-facts-custom-style"))
+            #expect(rule["question"] == .null && rule["answer"] == .null)
+            #expect(rule["when"] == .object([("transience", .string("frequent")), ("output-style", .string("custom"))]))
+        }
+
         @Test func worksFromAnEmptyDirectoryWithNoFilesBesideIt() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }

@@ -50,7 +50,10 @@ struct JSONRenderer {
             ("source", .string(reason.source)),
             ("kind", .string(reason.kind.rawValue)),
         ]
-        if let rule = reason.rule { members.append(("rule", .string(rule))) }
+        if let rule = reason.rule {
+            members.append(("rule", .string(rule)))
+            members.append(("when", .object(reason.ruleAnswers.map { ($0.question, .string($0.answer)) })))
+        }
         return .object(members)
     }
 

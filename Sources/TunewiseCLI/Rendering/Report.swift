@@ -30,9 +30,7 @@ struct Report: ProvenanceReporting {
         switch reason.kind {
         case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
         case .rule:
-            let questions = (reason.question ?? "").split(separator: "+").map(String.init)
-            let answers = (reason.answer ?? "").split(separator: "+").map(String.init)
-            return zip(questions, answers).map { "\(questionLabel($0)): \($1)" }.joined(separator: " + ")
+            return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }.joined(separator: " + ")
         case .baseline: return "Start simple"
         }
     }

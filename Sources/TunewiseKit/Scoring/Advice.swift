@@ -57,18 +57,29 @@ public struct Reason: Equatable, Sendable {
 
     /// Whether the points come from an answer, a combination rule or the baselines.
     public var kind: Kind
-    /// The question, for an answer; the questions joined by `+`, for a rule.
+    /// The question, for an answer; `nil` for a rule or the baselines.
     public var question: String?
-    /// The option, for an answer; the options joined by `+`, for a rule.
+    /// The chosen option, for an answer; `nil` for a rule or the baselines.
     public var answer: String?
     /// The rule's id, for a rule.
     public var rule: String?
+    /// For a rule, the answers that meet its condition, in the order of its condition; empty
+    /// otherwise.
+    public var ruleAnswers: [GivenAnswer] = []
     /// How many points this contributes to the lead (negative for a counterpoint).
     public var points: Double
     /// Why the points hold: the reason of the option's, rule's or baseline's ``Citation``.
     public var text: String
     /// Where ``text`` comes from: that citation's source.
     public var source: String
+}
+
+/// One question and the option given for it.
+public struct GivenAnswer: Equatable, Sendable {
+    /// The question's id.
+    public var question: String
+    /// The chosen option's id.
+    public var answer: String
 }
 
 /// The chosen alternative of a ``Variant`` for the recommended strategy.

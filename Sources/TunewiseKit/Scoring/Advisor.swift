@@ -128,10 +128,9 @@ public struct Advisor: Sendable {
             let points = difference(compiled.points)
             guard points != 0 else { continue }
             reasons.append(Reason(
-                kind: .rule,
-                question: rule.when.clauses.map(\.question).joined(separator: "+"),
-                answer: rule.when.clauses.map { situationAnswer($0.question, situation) }.joined(separator: "+"),
-                rule: rule.id, points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
+                kind: .rule, question: nil, answer: nil, rule: rule.id,
+                ruleAnswers: rule.when.clauses.map { GivenAnswer(question: $0.question, answer: situationAnswer($0.question, situation)) },
+                points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
         }
         let baselinePoints = difference(table.baseline)
         let baselineOwner = baselinePoints > 0 ? winner : runnerUp

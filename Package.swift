@@ -16,6 +16,11 @@ let package = Package(
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of the expensive operations: `swift run -c release tunewise-bench`.
         .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit"]),
+        // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.
+        // A plain build makes a tool that replays inputs through them: `swift run tunewise-fuzz`.
+        .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
+        // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
+        .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
         .testTarget(
             name: "TunewiseCLITests",

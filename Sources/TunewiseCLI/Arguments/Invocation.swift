@@ -49,6 +49,20 @@ extension Invocation {
         "help", "version",
     ]
 
+    /// Whether running this would open a file; the built-in rubric's name and `-` (standard
+    /// input for `--answers`) are not files.
+    var namesFiles: Bool {
+        func isFile(_ rubricPath: String?) -> Bool { rubricPath.map { $0 != BuiltInRubric.name } ?? false }
+        switch self {
+        case let .advise(request):
+            return isFile(request.rubricPath) || (request.answersPath.map { $0 != "-" } ?? false)
+                || request.saveAnswersPath != nil
+        case let .questions(rubricPath, _): return isFile(rubricPath)
+        case let .validateRubrics(paths): return paths.contains(where: isFile)
+        case .help, .version: return false
+        }
+    }
+
     /// Interprets a command line (without the program name).
     static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
         let scanned = try ArgumentScanner.scan(arguments)

@@ -30,7 +30,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
     case conflictingFlags(String, String)
-    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a finite number ≥ 0.
+    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``.
     case invalidWeight(String, reason: String)
     /// Core questions unanswered and nobody to ask.
     case missingAnswers([String])
@@ -84,7 +84,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case let .conflictingFlags(first, second):
             return "\(first) and \(second) cannot be used together"
         case let .invalidWeight(value, reason):
-            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a finite number >= 0"
+            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
         case let .missingAnswers(questions):
             let flags = questions.map { "--\($0)" }.joined(separator: ", ")
             return "missing answers for \(flags); give them as flags or in --answers FILE, or run in a terminal to be asked"

@@ -41,7 +41,7 @@ enum HelpText {
                                         '-' reads standard input; flags win over the file
               --save-answers FILE       write the final answers to FILE (atomically)
               --rubric FILE             use a rubric other than the built-in one
-              --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
+              --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
               --format FORMAT           text (default), json or markdown
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --no-input                never ask; missing core answers are an error

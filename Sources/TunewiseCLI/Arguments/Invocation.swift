@@ -154,6 +154,7 @@ extension Invocation {
         guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number") }
         guard weight.isFinite else { throw .invalidWeight(value, reason: "the weight is not finite") }
         guard weight >= 0 else { throw .invalidWeight(value, reason: "the weight is negative") }
+        guard weight <= Rubric.numberLimit else { throw .invalidWeight(value, reason: "the weight is too large") }
         return (question, weight)
     }
 

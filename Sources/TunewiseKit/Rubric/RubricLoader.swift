@@ -65,9 +65,10 @@ private struct RubricReader {
             "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
             "rules", "exclusions", "variants", "properties",
         ]) else { return nil }
-        let schemaVersion = number(root, "schemaVersion", "$").map(Int.init)
-        if let schemaVersion, schemaVersion != Rubric.supportedSchemaVersion {
-            report("$.schemaVersion", "unsupported version \(schemaVersion); this tunewise reads version \(Rubric.supportedSchemaVersion)")
+        // Compared as read: converting to Int first would trap on a huge number and read 1.5 as 1.
+        let schemaVersion = number(root, "schemaVersion", "$")
+        if let schemaVersion, schemaVersion != Double(Rubric.supportedSchemaVersion) {
+            report("$.schemaVersion", "unsupported version \(JSONWriter.format(schemaVersion)); this tunewise reads version \(Rubric.supportedSchemaVersion)")
         }
         let id = string(root, "id", "$")
         let version = string(root, "version", "$")
@@ -98,9 +99,9 @@ private struct RubricReader {
         let properties = readList(root["properties"], "$.properties", required: false) { reader, value, path in
             reader.readProperty(value, path)
         }
-        guard problems.isEmpty, let schemaVersion, let id, let version, let title, let confidence else { return nil }
+        guard problems.isEmpty, schemaVersion != nil, let id, let version, let title, let confidence else { return nil }
         let rubric = Rubric(
-            schemaVersion: schemaVersion, id: id, version: version, title: title,
+            schemaVersion: Rubric.supportedSchemaVersion, id: id, version: version, title: title,
             strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
             variants: variants, confidence: confidence, properties: properties)
         checkExclusionsLeaveAStrategy(rubric)
@@ -359,7 +360,7 @@ private struct RubricReader {
                 report("\(path).\(strategy)", "expected a finite number; found \(pointsValue.kindDescription)")
                 continue
             }
-            points[strategy] = number
+            points[strategy] = inRange(number, "\(path).\(strategy)")
         }
         return points
     }
@@ -384,7 +385,9 @@ private struct RubricReader {
     mutating func checkExclusionsLeaveAStrategy(_ rubric: Rubric) {
         let involved = Array(Set(rubric.exclusions.flatMap { $0.when.clauses.map(\.question) })).sorted()
         let optionLists = involved.map { rubric.question($0)!.options.map(\.id) }
-        guard optionLists.reduce(1, { $0 * $1.count }) <= 1_000_000 else { return }
+        let limit = 1_000_000
+        // Counting stops past the limit, so many questions cannot overflow the product.
+        guard optionLists.reduce(1, { $0 > limit ? $0 : $0 * $1.count }) <= limit else { return }
         var indices = Array(repeating: 0, count: involved.count)
         while true {
             var answers = Answers()
@@ -494,6 +497,17 @@ private struct RubricReader {
         guard let value = required(object, key, path) else { return nil }
         guard case let .number(number) = value, number.isFinite else {
             report("\(path).\(key)", "expected a finite number; found \(value.kindDescription)")
+            return nil
+        }
+        return inRange(number, "\(path).\(key)")
+    }
+
+    /// `number` when its magnitude is at most ``Rubric/numberLimit``, which keeps every sum of
+    /// weighted points finite; otherwise reports it.
+    mutating func inRange(_ number: Double, _ path: String) -> Double? {
+        guard abs(number) <= Rubric.numberLimit else {
+            let limit = JSONWriter.format(Rubric.numberLimit)
+            report(path, "out of range; a rubric's numbers lie between -\(limit) and \(limit), found \(JSONWriter.format(number))")
             return nil
         }
         return number

@@ -19,6 +19,11 @@ let package = Package(
         .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "tunewise", "tunewise-bench-baseline"]),
         // The benchmark's yardstick: Foundation start and one JSON decode of the rubric.
         .executableTarget(name: "tunewise-bench-baseline"),
+        // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.
+        // A plain build makes a tool that replays inputs through them: `swift run tunewise-fuzz`.
+        .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
+        // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
+        .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
         .testTarget(
             name: "TunewiseCLITests",

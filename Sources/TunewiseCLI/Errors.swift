@@ -30,7 +30,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
     case conflictingFlags(String, String)
-    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a finite number ≥ 0.
+    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``.
     case invalidWeight(String, reason: String)
     /// A `--fix` or `--map` value that is not two ids joined by the flag's separator.
     case invalidPair(flag: String, value: String, reason: String, expected: String)
@@ -96,7 +96,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case let .conflictingFlags(first, second):
             return "\(first) and \(second) cannot be used together"
         case let .invalidWeight(value, reason):
-            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a finite number >= 0"
+            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
         case let .invalidPair(flag, value, reason, expected):
             return "invalid \(flag) '\(value)': \(reason); expected \(expected)"
         case .sweepTooLarge:

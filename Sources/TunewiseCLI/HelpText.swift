@@ -46,7 +46,7 @@ enum HelpText {
               --save-answers FILE       write the final answers to FILE (atomically)
               --rubric FILE             use a rubric other than the built-in one
                                         (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
-              --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
+              --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
               --format FORMAT           text (default), json or markdown
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --no-input                never ask; missing core answers are an error
@@ -118,7 +118,7 @@ enum HelpText {
                                     over the other varied questions (with its share when
                                     it does not win them all)
           --rubric FILE             sweep a rubric other than the built-in one
-          --weight QUESTION-ID=N    override one question's weight (N >= 0); repeatable
+          --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
           --format FORMAT           text (default), json, markdown or csv
           --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
 

@@ -9,27 +9,50 @@ public enum Tunewise {
     /// Runs one command line (without the program name) and returns its exit code.
     public static func run(_ arguments: [String], console: inout some Console) -> ExitCode {
         do {
-            switch try Invocation.parse(arguments) {
-            case let .advise(request):
-                return try AdviseCommand(request: request).run(console: &console)
-            case let .questions(rubricPath, format):
-                try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
-            case let .validateRubrics(paths):
-                return try ValidateCommand(paths: paths).run(console: &console)
-            case let .checkRubric(path):
-                return try CheckCommand(path: path).run(console: &console)
-            case let .sweep(request):
-                try SweepCommand(request: request).run(console: &console)
-            case let .help(topic):
-                try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
-            case .version:
-                try console.writeOutput("tunewise \(version)\n")
-            }
-            return .success
+            return try execute(Invocation.parse(arguments), console: &console)
         } catch {
             report(error, console: &console)
             return error.exitCode
         }
+    }
+
+    /// Runs a command line as ``run(_:console:)`` does, provided it names no file to read or
+    /// write; for harnesses (the fuzzer) that feed arbitrary command lines.
+    ///
+    /// Only the console is used: the built-in rubric, standard input for `--answers -`, and
+    /// standard output and error.
+    /// - Returns: the exit code, or `nil`, having done nothing, when the command line is valid
+    ///   but names a file: `--rubric` (other than `default`), `--answers` (other than `-`),
+    ///   `--save-answers`, or `rubric validate` with anything but `default`.
+    public static func runWithoutFiles(_ arguments: [String], console: inout some Console) -> ExitCode? {
+        do {
+            let invocation = try Invocation.parse(arguments)
+            guard !invocation.namesFiles else { return nil }
+            return try execute(invocation, console: &console)
+        } catch {
+            report(error, console: &console)
+            return error.exitCode
+        }
+    }
+
+    private static func execute(_ invocation: Invocation, console: inout some Console) throws(CommandError) -> ExitCode {
+        switch invocation {
+        case let .advise(request):
+            return try AdviseCommand(request: request).run(console: &console)
+        case let .questions(rubricPath, format):
+            try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
+        case let .validateRubrics(paths):
+            return try ValidateCommand(paths: paths).run(console: &console)
+        case let .checkRubric(path):
+            return try CheckCommand(path: path).run(console: &console)
+        case let .sweep(request):
+            try SweepCommand(request: request).run(console: &console)
+        case let .help(topic):
+            try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
+        case .version:
+            try console.writeOutput("tunewise \(version)\n")
+        }
+        return .success
     }
 
     /// Writes an error's message, its details and, for usage errors, a pointer to help.

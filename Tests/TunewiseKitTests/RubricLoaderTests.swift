@@ -97,7 +97,7 @@ struct RubricLoaderTests {
          "$.schemaVersion", "unsupported version 1.5"),
         // Too large for an Int: refused, not a crash.
         ([.key("schemaVersion")], .number(1e300),
-         "$.schemaVersion", "unsupported version"),
+         "$.schemaVersion", "out of range"),
         ([.key("questions"), .index(15), .key("id")], .string("format"),
          "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"),
     ])

@@ -88,6 +88,22 @@ extension Invocation {
     /// The flags of `sweep`.
     static let sweepFlags = ["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"]
 
+    /// Whether running this would open a file; the built-in rubric's name and `-` (standard
+    /// input for `--answers`) are not files.
+    var namesFiles: Bool {
+        func isFile(_ rubricPath: String?) -> Bool { rubricPath.map { $0 != BuiltInRubric.name } ?? false }
+        switch self {
+        case let .advise(request):
+            return isFile(request.rubricPath) || (request.answersPath.map { $0 != "-" } ?? false)
+                || request.saveAnswersPath != nil
+        case let .questions(rubricPath, _): return isFile(rubricPath)
+        case let .validateRubrics(paths): return paths.contains(where: isFile)
+        case let .checkRubric(path): return isFile(path)
+        case let .sweep(request): return isFile(request.rubricPath)
+        case .help, .version: return false
+        }
+    }
+
     /// Interprets a command line (without the program name).
     static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
         let scanned = try ArgumentScanner.scan(arguments)
@@ -245,6 +261,7 @@ extension Invocation {
         guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number") }
         guard weight.isFinite else { throw .invalidWeight(value, reason: "the weight is not finite") }
         guard weight >= 0 else { throw .invalidWeight(value, reason: "the weight is negative") }
+        guard weight <= Rubric.numberLimit else { throw .invalidWeight(value, reason: "the weight is too large") }
         return (question, weight)
     }
 

@@ -30,7 +30,8 @@ enum TypedAnswer: Equatable {
         }
         let range = "1-\(ids.count)"
         if let number = Int(typed) {
-            return ids.indices.contains(number - 1) ? .option(ids[number - 1]) : .invalid("there is no option \(number); type \(range), an option name, or ? for help")
+            // Compared before subtracting, which would overflow for the lowest Int.
+            return number >= 1 && number <= ids.count ? .option(ids[number - 1]) : .invalid("there is no option \(number); type \(range), an option name, or ? for help")
         }
         if ids.contains(typed) { return .option(typed) }
         let matches = ids.filter { $0.hasPrefix(typed) }

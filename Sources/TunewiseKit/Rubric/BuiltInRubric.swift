@@ -5,14 +5,16 @@ public enum BuiltInRubric {
     /// The name by which commands accept the built-in rubric (`tunewise rubric validate default`).
     public static let name = "default"
 
-    /// The built-in rubric, parsed and validated.
+    /// The built-in rubric, parsed and validated once per process.
     ///
     /// The embedded text is checked by the test suite, so a failure here is a build defect.
-    public static func load() -> Rubric {
+    public static func load() -> Rubric { parsed }
+
+    private static let parsed: Rubric = {
         do {
             return try RubricLoader.load(json.utf8)
         } catch {
             preconditionFailure("the built-in rubric is invalid: \(error)")
         }
-    }
+    }()
 }

@@ -29,6 +29,10 @@ public struct Rubric: Sendable {
     /// The only rubric format version this build reads.
     public static let supportedSchemaVersion = 1
 
+    /// The largest magnitude of any number in a rubric, and of a weight override: far beyond
+    /// any sensible points or weight, and small enough that no score or margin can overflow.
+    public static let numberLimit: Double = 1_000_000
+
     /// The question with the given id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
     /// The strategy with the given id.

@@ -65,10 +65,10 @@ private struct RubricReader {
             "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
             "rules", "exclusions", "variants", "properties",
         ]) else { return nil }
+        // Compared as read: converting to Int first would trap on a huge number and read 1.5 as 1.
         let schemaVersion = number(root, "schemaVersion", "$")
         if let schemaVersion, schemaVersion != Double(Rubric.supportedSchemaVersion) {
-            let found = JSONWriter.format(schemaVersion)
-            report("$.schemaVersion", "unsupported version \(found); this tunewise reads version \(Rubric.supportedSchemaVersion)")
+            report("$.schemaVersion", "unsupported version \(JSONWriter.format(schemaVersion)); this tunewise reads version \(Rubric.supportedSchemaVersion)")
         }
         let id = string(root, "id", "$")
         let version = string(root, "version", "$")
@@ -364,7 +364,7 @@ private struct RubricReader {
                 report("\(path).\(strategy)", "expected a finite number; found \(pointsValue.kindDescription)")
                 continue
             }
-            points[strategy] = number
+            points[strategy] = inRange(number, "\(path).\(strategy)")
         }
         return points
     }
@@ -522,6 +522,17 @@ private struct RubricReader {
         guard let value = required(object, key, path) else { return nil }
         guard case let .number(number) = value, number.isFinite else {
             report("\(path).\(key)", "expected a finite number; found \(value.kindDescription)")
+            return nil
+        }
+        return inRange(number, "\(path).\(key)")
+    }
+
+    /// `number` when its magnitude is at most ``Rubric/numberLimit``, which keeps every sum of
+    /// weighted points finite; otherwise reports it.
+    mutating func inRange(_ number: Double, _ path: String) -> Double? {
+        guard abs(number) <= Rubric.numberLimit else {
+            let limit = JSONWriter.format(Rubric.numberLimit)
+            report(path, "out of range; a rubric's numbers lie between -\(limit) and \(limit), found \(JSONWriter.format(number))")
             return nil
         }
         return number

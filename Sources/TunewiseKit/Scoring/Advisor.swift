@@ -27,8 +27,9 @@ public struct Advisor: Sendable {
     static let counterpointLimit = 3
 
     /// An advisor for `rubric`, with some questions' weights replaced.
-    /// - Parameter weightOverrides: question id to weight; unknown ids are ignored, so
-    ///   callers validate them first (the command reports them as usage errors).
+    /// - Parameter weightOverrides: question id to weight, from 0 to ``Rubric/numberLimit``;
+    ///   unknown ids are ignored, so callers validate ids and weights first (the command
+    ///   reports them as usage errors).
     public init(rubric: Rubric, weightOverrides: [String: Double] = [:]) {
         self.rubric = rubric
         weights = rubric.questions.map { weightOverrides[$0.id] ?? $0.weight }
@@ -220,7 +221,10 @@ public struct Advisor: Sendable {
                 var candidate = upward ? (crossing * 100).rounded(.up) / 100 : (crossing * 100).rounded(.down) / 100
                 if winnerWith(weight: candidate) == winner { candidate += upward ? 0.01 : -0.01 }
                 candidate = rounded(candidate)
-                guard candidate >= 0, let newWinner = winnerWith(weight: candidate), newWinner != winner else { continue }
+                // A weight beyond the limit cannot be given, and its scores could overflow.
+                guard candidate >= 0, candidate <= Rubric.numberLimit, let newWinner = winnerWith(weight: candidate),
+                    newWinner != winner
+                else { continue }
                 // The ratio of the larger weight to the smaller: 2 for both halving and doubling.
                 let distance = weight > 0 && candidate > 0 ? max(candidate / weight, weight / candidate) : .infinity
                 if best == nil || distance < best!.distance {

@@ -1,0 +1,31 @@
+import TunewiseKit
+
+/// Answers files, read against the built-in rubric.
+enum AnswersHarness {
+    static func run(_ bytes: [UInt8]) -> String {
+        let rubric = BuiltInRubric.load()
+        let answers: Answers
+        do {
+            answers = try AnswersDocument.decode(bytes, against: rubric)
+        } catch {
+            switch error {
+            case let .syntax(error): return "not JSON: \(error.description)"
+            case let .invalid(problems):
+                require(!problems.isEmpty, "invalid answers with no problems")
+                return "invalid answers: \(problems[0]) (\(problems.count - 1) more)"
+            }
+        }
+        require(rubric.problems(in: answers).isEmpty, "accepted answers the rubric does not know")
+        // What --save-answers writes reads back as the same answers.
+        let saved = AnswersDocument.encode(answers, rubric: rubric)
+        do {
+            let reread = try AnswersDocument.decode(Array(saved.utf8), against: rubric)
+            require(reread == answers, "saved answers read back differently:\n\(saved)")
+        } catch {
+            fatalError("saved answers do not read back (\(error)):\n\(saved)")
+        }
+        let missing = rubric.missingCoreQuestions(in: answers)
+        guard missing.isEmpty else { return "valid answers, \(missing.count) core questions missing" }
+        return "valid answers; " + AdviceHarness.check(Advisor(rubric: rubric), answers)
+    }
+}

@@ -17,17 +17,19 @@ public enum Tunewise {
     }
 
     /// Runs a command line as ``run(_:console:)`` does, provided it names no file to read or
-    /// write; for harnesses (the fuzzer) that feed arbitrary command lines.
+    /// write and finishes in moments; for harnesses (the fuzzer) that feed arbitrary command
+    /// lines.
     ///
     /// Only the console is used: the built-in rubric, standard input for `--answers -`, and
     /// standard output and error.
     /// - Returns: the exit code, or `nil`, having done nothing, when the command line is valid
-    ///   but names a file: `--rubric` (other than `default`), `--answers` (other than `-`),
-    ///   `--save-answers`, or `rubric validate` with anything but `default`.
+    ///   but names a file (`--rubric` other than `default`, `--answers` other than `-`,
+    ///   `--save-answers`, `rubric validate` or `rubric check` with a file), or asks for work
+    ///   that takes seconds or more (`rubric check`, a sweep beyond the core questions).
     public static func runWithoutFiles(_ arguments: [String], console: inout some Console) -> ExitCode? {
         do {
             let invocation = try Invocation.parse(arguments)
-            guard !invocation.namesFiles else { return nil }
+            guard !invocation.namesFiles, !invocation.isLengthy else { return nil }
             return try execute(invocation, console: &console)
         } catch {
             report(error, console: &console)

@@ -6,7 +6,7 @@ import TunewiseKit
 /// The bytes up to the first 0xFF (which UTF-8 text never contains) are the arguments,
 /// separated by NUL bytes (which arguments never contain); no bytes at all is no arguments.
 /// Whatever follows a 0xFF is typed at a terminal: with it, standard input and output are
-/// terminals, so the questionnaire runs. A command line that names a file is parsed but
+/// terminals, so the questionnaire runs. A command line that names a file or takes long is parsed but
 /// not run (see `Tunewise.runWithoutFiles`).
 enum ArgumentsHarness {
     static func run(_ bytes: [UInt8]) -> String {
@@ -17,7 +17,7 @@ enum ArgumentsHarness {
             : argumentBytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         var console = MemoryConsole(input: separator.map { Array(bytes[($0 + 1)...]) })
         guard let code = Tunewise.runWithoutFiles(arguments, console: &console) else {
-            return "\(arguments): names a file, not run"
+            return "\(arguments): names a file or takes long, not run"
         }
         check(code, console, arguments)
         return "\(arguments): exit \(code.rawValue)"

@@ -104,6 +104,16 @@ extension Invocation {
         }
     }
 
+    /// Whether running this takes seconds or more: a rubric check, or a sweep that varies more
+    /// than the core questions.
+    var isLengthy: Bool {
+        switch self {
+        case .checkRubric: return true
+        case let .sweep(request): return request.includesAll || !request.included.isEmpty
+        case .advise, .questions, .validateRubrics, .help, .version: return false
+        }
+    }
+
     /// Interprets a command line (without the program name).
     static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
         let scanned = try ArgumentScanner.scan(arguments)

@@ -98,6 +98,11 @@ struct RubricLoaderTests {
         // Too large for an Int: refused, not a crash.
         ([.key("schemaVersion")], .number(1e300),
          "$.schemaVersion", "out of range"),
+        ([.key("questions"), .index(6), .key("options")], .array((0...64).map { index in
+            .object([("id", .string("o\(index)")), ("label", .string("O")), ("help", .string("Pick it.")),
+                     ("points", .object([])), ("reason", .string("A reason.")), ("source", .string("A source § Here"))])
+         }),
+         "$.questions[6].options", "a question has at most 64 options; found 65"),
         ([.key("questions"), .index(15), .key("id")], .string("format"),
          "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"),
     ])

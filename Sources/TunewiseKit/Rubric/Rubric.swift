@@ -32,6 +32,8 @@ public struct Rubric: Sendable {
     /// The largest magnitude of any number in a rubric, and of a weight override: far beyond
     /// any sensible points or weight, and small enough that no score or margin can overflow.
     public static let numberLimit: Double = 1_000_000
+    /// The most options a question may have.
+    public static let optionLimit = 64
 
     /// The question with the given id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }

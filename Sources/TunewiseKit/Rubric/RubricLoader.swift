@@ -195,6 +195,10 @@ private struct RubricReader {
         }
         checkUniqueIDs(options.map(\.id), "\(path).options", what: "option")
         if options.count == 1 { report("\(path).options", "a question needs at least two options") }
+        // Rules and exclusions hold a question's options as bits of a 64-bit mask.
+        if options.count > Rubric.optionLimit {
+            report("\(path).options", "a question has at most \(Rubric.optionLimit) options; found \(options.count)")
+        }
         if let defaultOption, !options.contains(where: { $0.id == defaultOption }) {
             report("\(path).default", "unknown option \"\(defaultOption)\"; known: \(options.map(\.id).joined(separator: ", "))")
         }

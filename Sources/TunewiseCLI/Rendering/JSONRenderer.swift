@@ -13,10 +13,7 @@ struct JSONRenderer {
 
     func document(_ report: Report) -> JSONValue {
         let advice = report.advice
-        return .object([
-            ("schemaVersion", .number(Double(Self.schemaVersion))),
-            ("tool", .object([("name", .string("tunewise")), ("version", .string(report.toolVersion))])),
-            ("rubric", .object([("id", .string(report.rubric.id)), ("version", .string(report.rubric.version))])),
+        return .object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
             ("answers", .object(advice.answers.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
             ("recommendation", .object([
                 ("strategy", .string(advice.strategy)),

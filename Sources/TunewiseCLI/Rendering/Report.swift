@@ -13,6 +13,14 @@ extension ProvenanceReporting {
     var provenance: String {
         "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
     }
+
+    /// The `tool` and `rubric` members that follow `schemaVersion` in a JSON report.
+    var provenanceMembers: [(key: String, value: JSONValue)] {
+        [
+            ("tool", .object([("name", .string("tunewise")), ("version", .string(toolVersion))])),
+            ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
+        ]
+    }
 }
 
 /// Everything a report shows: the advice and what it was made from.

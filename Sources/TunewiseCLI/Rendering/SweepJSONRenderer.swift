@@ -15,10 +15,7 @@ struct SweepJSONRenderer {
     func document(_ report: SweepReport) -> JSONValue {
         let result = report.result
         let total = result.situationCount
-        return .object([
-            ("schemaVersion", .number(Double(Self.schemaVersion))),
-            ("tool", .object([("name", .string("tunewise")), ("version", .string(report.toolVersion))])),
-            ("rubric", .object([("id", .string(report.rubric.id)), ("version", .string(report.rubric.version))])),
+        return .object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
             ("scope", .object([
                 ("varied", .array(result.questions.map { .string($0.id) })),
                 ("fixed", .object(result.fixed.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),

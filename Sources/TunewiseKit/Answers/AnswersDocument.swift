@@ -29,7 +29,7 @@ public enum AnswersDocument {
         for (questionID, value) in members {
             let path = "$.\(questionID)"
             guard let question = rubric.question(questionID) else {
-                let hint = closestMatch(to: questionID, in: rubric.questions.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let hint = didYouMean(questionID, in: rubric.questions.map(\.id))
                 problems.append("\(path): unknown question\(hint); known: \(rubric.questions.map(\.id).joined(separator: ", "))")
                 continue
             }
@@ -39,7 +39,7 @@ public enum AnswersDocument {
                 continue
             }
             guard allowed.contains(optionID) else {
-                let hint = closestMatch(to: optionID, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let hint = didYouMean(optionID, in: allowed)
                 problems.append("\(path): unknown option \"\(optionID)\"\(hint); allowed: \(allowed.joined(separator: ", "))")
                 continue
             }

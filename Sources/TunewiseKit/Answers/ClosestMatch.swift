@@ -1,3 +1,9 @@
+/// ` (did you mean "CANDIDATE"?)` for the candidate closest to `word`, to follow the name
+/// of something unknown in a file's problem; empty when none is close.
+func didYouMean(_ word: String, in candidates: [String]) -> String {
+    closestMatch(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+}
+
 /// The candidate closest to `word`, for a "did you mean" hint; `nil` when none is close.
 ///
 /// A candidate is close when it starts with `word`, or when its edit distance from `word`

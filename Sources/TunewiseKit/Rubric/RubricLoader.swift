@@ -447,12 +447,12 @@ private struct RubricReader {
 
     func unknownQuestionMessage(_ question: String) -> String {
         let known = questionOptions.keys.sorted()
-        let hint = closestMatch(to: question, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = didYouMean(question, in: known)
         return "unknown question \"\(question)\"\(hint); known: \(known.joined(separator: ", "))"
     }
 
     func unknownStrategyMessage(_ strategy: String) -> String {
-        let hint = closestMatch(to: strategy, in: strategyIDs).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = didYouMean(strategy, in: strategyIDs)
         return "unknown strategy \"\(strategy)\"\(hint); known: \(strategyIDs.joined(separator: ", "))"
     }
 
@@ -462,7 +462,7 @@ private struct RubricReader {
             return nil
         }
         for member in members where !allowed.contains(member.key) {
-            let hint = closestMatch(to: member.key, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+            let hint = didYouMean(member.key, in: allowed)
             report("\(path).\(member.key)", "unknown key\(hint); allowed: \(allowed.joined(separator: ", "))")
         }
         return value

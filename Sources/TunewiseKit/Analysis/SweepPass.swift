@@ -230,18 +230,8 @@ final class SweepPass {
             var wins = (0, 0, 0, 0, 0)
             for offset in 0..<count {
                 let index = first + offset
-                var levelScore = score + vectors[index]
-                var newRules = rules & ruleMasks[index] & completingRules
-                while newRules != 0 {
-                    levelScore += rulePoints[newRules.trailingZeroBitCount]
-                    newRules &= newRules &- 1
-                }
-                var levelExcluded = excluded
-                var newExclusions = exclusions & exclusionMasks[index] & completingExclusions
-                while newExclusions != 0 {
-                    levelExcluded |= exclusionStrategies[newExclusions.trailingZeroBitCount]
-                    newExclusions &= newExclusions &- 1
-                }
+                let (levelScore, _, _, levelExcluded) = choose(
+                    index, score, rules, exclusions, excluded, completingRules, completingExclusions)
                 situation[question] = options[index]
                 var winner = Self.winner(levelScore, levelExcluded)
                 if let tieTolerance, Self.isNearTie(levelScore, levelExcluded, winner, tieTolerance) {
@@ -262,20 +252,8 @@ final class SweepPass {
         }
         for offset in 0..<count {
             let index = first + offset
-            var levelScore = score + vectors[index]
-            let levelRules = rules & ruleMasks[index]
-            var newRules = levelRules & completingRules
-            while newRules != 0 {
-                levelScore += rulePoints[newRules.trailingZeroBitCount]
-                newRules &= newRules &- 1
-            }
-            var levelExcluded = excluded
-            let levelExclusions = exclusions & exclusionMasks[index]
-            var newExclusions = levelExclusions & completingExclusions
-            while newExclusions != 0 {
-                levelExcluded |= exclusionStrategies[newExclusions.trailingZeroBitCount]
-                newExclusions &= newExclusions &- 1
-            }
+            let (levelScore, levelRules, levelExclusions, levelExcluded) = choose(
+                index, score, rules, exclusions, excluded, completingRules, completingExclusions)
             situation[question] = options[index]
             let size = classSizes[index]
             let subtotal = descend(level + 1, levelScore, levelRules, levelExclusions, levelExcluded, weight &* size, &visitor)
@@ -284,6 +262,31 @@ final class SweepPass {
             if stopped.pointee { break }
         }
         return total
+    }
+
+    /// The state after choosing the class at flat `index` at one level: the score with its
+    /// points and those of the rules it completes, the rules and exclusions that can still
+    /// hold below it, and the strategies excluded so far.
+    @inline(__always)
+    private func choose(
+        _ index: Int, _ score: SIMD4<Double>, _ rules: UInt64, _ exclusions: UInt64, _ excluded: UInt32,
+        _ completingRules: UInt64, _ completingExclusions: UInt64
+    ) -> (score: SIMD4<Double>, rules: UInt64, exclusions: UInt64, excluded: UInt32) {
+        var levelScore = score + vectors[index]
+        let levelRules = rules & ruleMasks[index]
+        var newRules = levelRules & completingRules
+        while newRules != 0 {
+            levelScore += rulePoints[newRules.trailingZeroBitCount]
+            newRules &= newRules &- 1
+        }
+        var levelExcluded = excluded
+        let levelExclusions = exclusions & exclusionMasks[index]
+        var newExclusions = levelExclusions & completingExclusions
+        while newExclusions != 0 {
+            levelExcluded |= exclusionStrategies[newExclusions.trailingZeroBitCount]
+            newExclusions &= newExclusions &- 1
+        }
+        return (levelScore, levelRules, levelExclusions, levelExcluded)
     }
 
     /// The best strategy not excluded, ties to the lower index; ``noStrategy`` when all are.

@@ -38,6 +38,10 @@ struct AdviseRequest: Equatable {
     var noInput = false
     var interactive = false
     var noColor = false
+    /// `--explain`: every reason and every change that would alter the advice, not the top few.
+    var explain = false
+    /// `--why-not STRATEGY-ID`: print only why that strategy is not the advice.
+    var whyNot: String?
     /// `--QUESTION-ID OPTION-ID` flags, in order, not yet checked against the rubric.
     var answerFlags: [FlagArgument] = []
     /// `--weight` values: question id to weight, not yet checked against the rubric.
@@ -47,6 +51,7 @@ struct AdviseRequest: Equatable {
         lhs.rubricPath == rhs.rubricPath && lhs.answersPath == rhs.answersPath
             && lhs.saveAnswersPath == rhs.saveAnswersPath && lhs.format == rhs.format && lhs.expect == rhs.expect
             && lhs.noInput == rhs.noInput && lhs.interactive == rhs.interactive && lhs.noColor == rhs.noColor
+            && lhs.explain == rhs.explain && lhs.whyNot == rhs.whyNot
             && lhs.answerFlags == rhs.answerFlags
             && lhs.weights.map(\.question) == rhs.weights.map(\.question)
             && lhs.weights.map(\.weight) == rhs.weights.map(\.weight)
@@ -81,8 +86,8 @@ extension Invocation {
     static let commands = ["advise", "questions", "sweep", "rubric", "help"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
-        "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
-        "help", "version",
+        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "no-input", "interactive",
+        "no-color", "help", "version",
     ]
 
     /// The flags of `sweep`.
@@ -183,7 +188,7 @@ extension Invocation {
     private static func parseAdvise(_ scanned: ScannedArguments) throws(CommandError) -> AdviseRequest {
         var request = AdviseRequest()
         for flag in scanned.flags where flag.isMissingValue && adviseFlags.contains(flag.name) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : (flag.name == "expect" ? Contract.strategyIDs : nil))
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
         }
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")
@@ -198,6 +203,13 @@ extension Invocation {
             }
             request.expect = expect
         }
+        if let whyNot = try scanned.single("why-not") {
+            guard Contract.strategyIDs.contains(whyNot) else {
+                throw .invalidValue(flag: "--why-not", value: whyNot, allowed: Contract.strategyIDs, suggestion: closestMatch(to: whyNot, in: Contract.strategyIDs))
+            }
+            request.whyNot = whyNot
+        }
+        request.explain = scanned.has("explain")
         request.noInput = scanned.has("no-input")
         request.interactive = scanned.has("interactive")
         request.noColor = scanned.has("no-color")

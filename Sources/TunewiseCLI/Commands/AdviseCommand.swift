@@ -35,15 +35,16 @@ struct AdviseCommand {
             }
         }
 
-        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version)
+        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain)
+        let style = TextStyle.forStream(
+            isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text: String
-        switch request.format {
-        case .text:
-            let style = TextStyle.forStream(
-                isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
-            text = TextRenderer(style: style).render(report)
-        case .json: text = JSONRenderer().render(report)
-        case .markdown: text = MarkdownRenderer().render(report)
+        switch (request.format, request.whyNot) {
+        case let (.json, strategy?): text = JSONRenderer().renderWhyNot(strategy, report)
+        case let (_, strategy?): text = TextRenderer(style: style).renderWhyNot(strategy, report)
+        case (.text, nil): text = TextRenderer(style: style).render(report)
+        case (.json, nil): text = JSONRenderer().render(report)
+        case (.markdown, nil): text = MarkdownRenderer().render(report)
         }
         if let path = request.saveAnswersPath {
             try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)

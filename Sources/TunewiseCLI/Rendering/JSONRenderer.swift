@@ -1,11 +1,11 @@
 import TunewiseKit
 
-/// The machine-readable report, schemaVersion 1.
+/// The machine-readable report, schemaVersion 2.
 ///
 /// The document is built field by field, so its shape is the contract's and does not
 /// drift when internal types change; keys keep the order written here.
 struct JSONRenderer {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     func render(_ report: Report) -> String {
         JSONWriter.write(document(report))
@@ -19,6 +19,9 @@ struct JSONRenderer {
                 ("strategy", .string(advice.strategy)),
                 ("label", .string(report.strategyLabel(advice.strategy))),
                 ("confidence", .string(advice.confidence.rawValue)),
+                ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
+                ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
+                ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
                 ("margin", .number(advice.margin)),
                 ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),
                 ("reasons", .array(advice.reasons.map(reason))),
@@ -27,15 +30,33 @@ struct JSONRenderer {
                 ("caveats", .array(advice.caveats.map { .string($0.text) })),
                 ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
             ])),
+            ("plan", .array(advice.plan.map { stage in
+                .object([
+                    ("strategy", .string(stage.strategy)), ("label", .string(report.strategyLabel(stage.strategy))),
+                    ("when", .string(stage.when)), ("after", .array(stage.after.map(JSONValue.string))),
+                    ("variants", .array(stage.variants.map(variant))),
+                ])
+            })),
             ("ranking", .array(advice.ranking.map(rankingEntry))),
             ("sensitivity", .array(advice.sensitivity.map { change in
                 .object([
                     ("question", .string(change.question)), ("answer", .string(change.answer)),
-                    ("strategy", .string(change.strategy)),
+                    ("strategy", .string(change.strategy)), ("kind", .string(change.kind.rawValue)),
+                    ("rulesOutCurrent", .bool(change.rulesOutCurrent)), ("lead", .number(change.lead)),
                 ])
             })),
             ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
         ])
+    }
+
+    /// What `--why-not STRATEGY --format json` prints.
+    func renderWhyNot(_ strategy: String, _ report: Report) -> String {
+        let entry = report.advice.ranking.first { $0.strategy == strategy }
+        return JSONWriter.write(.object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
+            ("strategy", .string(strategy)),
+            ("recommendation", .string(report.advice.strategy)),
+            ("whyNot", .array((entry?.whyNot ?? []).map(reason))),
+        ]))
     }
 
     private func reason(_ reason: Reason) -> JSONValue {
@@ -47,7 +68,9 @@ struct JSONRenderer {
             ("source", .string(reason.source)),
             ("kind", .string(reason.kind.rawValue)),
         ]
-        if let rule = reason.rule {
+        if reason.kind == .gate, let gate = reason.rule {
+            members.append(("gate", .string(gate)))
+        } else if let rule = reason.rule {
             members.append(("rule", .string(rule)))
             members.append(("when", .object(reason.ruleAnswers.map { ($0.question, .string($0.answer)) })))
         }
@@ -73,6 +96,7 @@ struct JSONRenderer {
                     ("source", .string(exclusion.source)),
                 ])
             })),
+            ("whyNot", .array(entry.whyNot.map(reason))),
         ])
     }
 

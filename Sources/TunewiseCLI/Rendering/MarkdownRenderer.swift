@@ -8,7 +8,7 @@ struct MarkdownRenderer {
         var lines: [String] = []
         lines.append("# Decision: \(escape(label)) to customise our LLM")
         lines.append("")
-        lines.append("*Recorded by \(report.provenance). Confidence: **\(advice.confidence.rawValue)**.*")
+        lines.append("*Recorded by \(report.provenance). Confidence: **\(escape(report.confidenceText))**.*")
 
         lines.append("")
         lines.append("## Context")
@@ -24,38 +24,50 @@ struct MarkdownRenderer {
         lines.append("")
         lines.append("## Decision")
         lines.append("")
-        var decision = "We will use **\(escape(label))** (`\(advice.strategy)`)"
-        if let runnerUp = advice.runnerUp {
-            decision += ", ahead of \(escape(report.strategyLabel(runnerUp))) by \(JSONWriter.format(advice.margin)) points"
-        }
-        lines.append(decision + ".")
+        lines.append("We will use **\(escape(label))** (`\(advice.strategy)`) now.")
         if let strategy = report.rubric.strategy(advice.strategy) { lines.append(""); lines.append(escape(strategy.summary)) }
         for variant in advice.variants {
             lines.append("")
             lines.append("- **\(escape(variant.label)):** \(escape(variant.choiceLabel)). \(escape(variant.reason)) *(\(escape(variant.source)))*")
         }
 
+        if !report.decidingGates.isEmpty {
+            lines.append("")
+            lines.append("Decided by our limits:")
+            lines.append("")
+            lines += report.decidingGates.map { "- `\($0.id)`: \(escape($0.citation.reason)) *(\(escape($0.citation.source)))*" }
+        }
+
+        lines.append("")
+        lines.append("## Plan")
+        lines.append("")
+        for (index, stage) in advice.plan.enumerated() {
+            let when = stage.when == PlanStage.now ? "Now" : "Then, \(escape(stage.when))"
+            lines.append("\(index + 1). \(when): \(escape(report.stageDescription(stage)))")
+        }
+
         lines.append("")
         lines.append("## Reasons")
         lines.append("")
-        if advice.reasons.isEmpty { lines.append("- The scores are tied; ties go to the simpler strategy.") }
-        lines += advice.reasons.map { reasonItem($0, report) }
+        if advice.reasons.isEmpty { lines.append("- The strategies are tied; ties go to the simpler one.") }
+        lines += report.shownReasons.map { reasonItem($0, report) }
         if !advice.counterpoints.isEmpty {
             lines.append("")
             lines.append("Against it:")
             lines.append("")
-            lines += advice.counterpoints.map { reasonItem($0, report) }
+            lines += report.shownCounterpoints.map { reasonItem($0, report) }
         }
 
         lines.append("")
-        lines.append("## Ranking")
+        lines.append("## Alternatives")
         lines.append("")
-        lines.append("| # | Strategy | Score | Excluded because |")
-        lines.append("|---|---|---|---|")
-        for (index, entry) in advice.ranking.enumerated() {
-            let why = entry.exclusions.map { escape($0.reason) }.joined(separator: " ")
-            let place = entry.excluded ? "-" : "\(index + 1)"
-            lines.append("| \(place) | \(escape(report.strategyLabel(entry.strategy))) | \(JSONWriter.format(entry.score)) | \(why) |")
+        lines.append("| Strategy | Why it is not the advice |")
+        lines.append("|---|---|")
+        for entry in advice.ranking where entry.strategy != advice.strategy {
+            let why = entry.excluded
+                ? entry.exclusions.map { "Ruled out (`\($0.id)`): \(escape($0.reason))" }.joined(separator: " ")
+                : entry.whyNot.prefix(3).map { "**\(escape(report.subject(of: $0)))**: \(escape($0.text))" }.joined(separator: " ")
+            lines.append("| \(escape(report.strategyLabel(entry.strategy))) | \(why.isEmpty ? "Tied; ties go to the simpler strategy." : why) |")
         }
 
         if !advice.caveats.isEmpty {
@@ -68,17 +80,25 @@ struct MarkdownRenderer {
             lines.append("")
             lines.append("## Next steps")
             lines.append("")
-            lines += advice.nextSteps.enumerated().map { "\($0 + 1). \(escape($1.text))" }
+            lines += advice.nextSteps.enumerated().map { "\($0 + 1). \(escape($1.text))" + ($1.source.map { " *(\(escape($0)))*" } ?? "") }
         }
 
         lines.append("")
         lines.append("## What would change this decision")
         lines.append("")
         if advice.sensitivity.isEmpty { lines.append("- No single change of one answer changes it.") }
-        for group in report.sensitivityByQuestion {
-            let changes = group.changes.map { "`\($0.answer)` → \(escape(report.strategyLabel($0.strategy)))" }
-            lines.append("- \(escape(report.questionLabel(group.question))): \(changes.joined(separator: "; "))")
+        let changes = report.shownChanges
+        for (heading, groups) in [
+            ("Worth answering (unanswered now)", changes.open), ("What we could change", changes.levers),
+            ("If our situation were different", changes.facts),
+        ] where !groups.isEmpty {
+            lines.append("- \(heading):")
+            lines += groups.map { group in
+                let moves = group.changes.map { "`\($0.answer)` → \(escape(report.strategyLabel($0.strategy)))" }
+                return "  - \(escape(report.questionLabel(group.question))): \(moves.joined(separator: "; "))"
+            }
         }
+        if changes.hidden > 0 { lines.append("- \(changes.hidden) more with `--explain`.") }
         if let change = advice.weightSensitivity {
             lines.append("- The advice would become \(escape(report.strategyLabel(change.strategy))) \(report.weightPhrase(change)).")
         }
@@ -86,7 +106,7 @@ struct MarkdownRenderer {
     }
 
     private func reasonItem(_ reason: Reason, _ report: Report) -> String {
-        "- **\(escape(report.subject(of: reason)))** (\(signed(reason.points))): \(escape(reason.text)) *(\(escape(reason.source)))*"
+        "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text)) *(\(escape(reason.source)))*"
     }
 
     /// Escapes the characters that would break a table cell or start unintended formatting.

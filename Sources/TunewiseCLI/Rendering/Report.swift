@@ -28,46 +28,88 @@ struct Report: ProvenanceReporting {
     let advice: Advice
     let rubric: Rubric
     let toolVersion: String
+    /// Whether to show every reason and change rather than the top few.
+    var explain = false
+
+    /// How many reasons, counterpoints and changes a report shows without ``explain``.
+    static let reasonLimit = 6
+    static let counterpointLimit = 3
+    static let changeLimit = 5
 
     func strategyLabel(_ id: String) -> String { rubric.strategy(id)?.label ?? id }
 
     func questionLabel(_ id: String) -> String { rubric.question(id)?.label ?? id }
 
-    /// A reason's subject: "Data volume: thousands", or the rule's answers joined by " + ".
+    /// The reasons to show: all with ``explain``, else the strongest few.
+    var shownReasons: [Reason] { explain ? advice.reasons : Array(advice.reasons.prefix(Self.reasonLimit)) }
+
+    /// The counterpoints to show: all with ``explain``, else the strongest few.
+    var shownCounterpoints: [Reason] {
+        explain ? advice.counterpoints : Array(advice.counterpoints.prefix(Self.counterpointLimit))
+    }
+
+    /// A reason's subject: "Data volume: thousands", the rule's answers joined by " + ", or a
+    /// gate's id.
     func subject(of reason: Reason) -> String {
         switch reason.kind {
         case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
         case .rule:
             return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }.joined(separator: " + ")
         case .baseline: return "Start simple"
+        case .gate: return "Ruled out (\(reason.rule ?? ""))"
         }
+    }
+
+    /// "high", "high, decided by your limits", or "medium until refinements are answered".
+    var confidenceText: String {
+        var text = advice.confidence.rawValue
+        if advice.confidenceBasis == .limits {
+            text += ", decided by your limits"
+        } else if !advice.openQuestions.isEmpty {
+            text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
+        }
+        return text
+    }
+
+    /// The gates that decided the advice, with their reasons, in rubric order.
+    var decidingGates: [Exclusion] {
+        rubric.exclusions.filter { advice.decidedBy.contains($0.id) }
+    }
+
+    /// "PEFT / fine-tuning (PEFT, for example LoRA adapters)": a stage's strategy and variants.
+    func stageDescription(_ stage: PlanStage) -> String {
+        let choices = stage.variants.map(\.choiceLabel)
+        return strategyLabel(stage.strategy) + (choices.isEmpty ? "" : " (\(choices.joined(separator: "; ")))")
+    }
+
+    /// Why an alternative ranks where it does, in a few words: the gates that rule it out, or
+    /// the subjects of the strongest reasons against it.
+    func placeSummary(_ entry: RankedStrategy) -> String {
+        if entry.strategy == advice.strategy { return "recommended" }
+        if entry.excluded { return "ruled out by " + entry.exclusions.map(\.id).joined(separator: ", ") }
+        let subjects = entry.whyNot.prefix(2).map(subject(of:))
+        return subjects.isEmpty ? "tied; ties go to the simpler strategy" : "behind on " + subjects.joined(separator: "; ")
+    }
+
+    /// The changes that would alter the advice, grouped by question, strongest first, split
+    /// into unanswered refinements, what the team can change, and facts about its situation;
+    /// at most ``changeLimit`` groups in all without ``explain``.
+    var shownChanges: (open: [ChangeGroup], levers: [ChangeGroup], facts: [ChangeGroup], hidden: Int) {
+        let groups = advice.rankedChanges
+        let shown = explain ? groups : Array(groups.prefix(Self.changeLimit))
+        return (
+            shown.filter { $0.kind == .unanswered }, shown.filter { $0.kind == .lever }, shown.filter { $0.kind == .fact },
+            groups.count - shown.count
+        )
     }
 
     /// "if transience weighed 1.8× as much", for the weight sensitivity line.
     func weightPhrase(_ change: WeightChange) -> String {
         let question = questionLabel(change.question).lowercased()
-        if change.newWeight == 0 { return "if \(question) did not count at all" }
-        guard let factor = change.factor else {
-            return "if \(question) weighed \(JSONWriter.format(change.newWeight)) instead of 0"
-        }
-        return "if \(question) weighed \(JSONWriter.format(rounded(factor)))× as much (weight \(JSONWriter.format(change.newWeight)) instead of \(JSONWriter.format(change.weight)))"
-    }
-
-    /// The sensitivity grouped by question, in rubric order: (question, [(answer, strategy)]).
-    var sensitivityByQuestion: [(question: String, changes: [AnswerChange])] {
-        var groups: [(question: String, changes: [AnswerChange])] = []
-        for change in advice.sensitivity {
-            if groups.last?.question == change.question {
-                groups[groups.count - 1].changes.append(change)
-            } else {
-                groups.append((change.question, [change]))
-            }
-        }
-        return groups
+        let factor = change.factor.map { JSONWriter.format(rounded($0)) } ?? JSONWriter.format(change.newWeight)
+        return "if \(question) counted \(factor)× as much as this rubric weighs it"
     }
 }
 
-/// A signed number for a points column: `+3`, `-1.5`.
-func signed(_ value: Double) -> String {
-    value > 0 ? "+" + JSONWriter.format(value) : JSONWriter.format(value)
-}
+/// The changes of one question's answer that alter the advice.
+typealias ChangeGroup = (question: String, kind: AnswerChange.Kind, changes: [AnswerChange])

@@ -1,30 +1,38 @@
 import TunewiseKit
 
-/// The report a person reads in a terminal: one screen, most important first.
+/// The report a person reads in a terminal: the decision and its plan first, then why, what
+/// to watch, what to do, and what would change it. No bare point sums: every line says why.
 struct TextRenderer {
     let style: TextStyle
 
     func render(_ report: Report) -> String {
         let advice = report.advice
         var lines: [String] = []
-        let strategy = report.rubric.strategy(advice.strategy)
-        lines.append(style.bold("Recommendation: \(report.strategyLabel(advice.strategy))") + "  (confidence: \(advice.confidence.rawValue))")
-        if let strategy { lines.append("  " + strategy.summary) }
+        lines.append(style.bold("Recommendation: \(report.strategyLabel(advice.strategy))") + "  (confidence: \(report.confidenceText))")
+        if let strategy = report.rubric.strategy(advice.strategy) { lines.append("  " + strategy.summary) }
         for variant in advice.variants {
             lines.append("  \(variant.label): \(style.bold(variant.choiceLabel)). \(variant.reason) [\(variant.source)]")
         }
+        if !report.decidingGates.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Decided by your limits:"))
+            lines += report.decidingGates.map { "  - \($0.id): \($0.citation.reason) [\($0.citation.source)]" }
+        }
 
         lines.append("")
-        if let runnerUp = advice.runnerUp {
-            lines.append(style.bold("Why") + " (ahead of \(report.strategyLabel(runnerUp)) by \(JSONWriter.format(advice.margin)) points):")
-        } else {
-            lines.append(style.bold("Why") + " (every other strategy is excluded):")
+        lines.append(style.bold("Plan:"))
+        for (index, stage) in advice.plan.enumerated() {
+            let when = stage.when == PlanStage.now ? "Now" : "Then, \(stage.when)"
+            lines.append("  \(index + 1). \(when): \(report.stageDescription(stage))")
         }
-        if advice.reasons.isEmpty { lines.append("  The two are tied; ties go to the simpler strategy.") }
-        lines += advice.reasons.map(reasonLine)
+
+        lines.append("")
+        lines.append(style.bold("Why:"))
+        if advice.reasons.isEmpty { lines.append("  The strategies are tied; ties go to the simpler one.") }
+        lines += report.shownReasons.map { reasonLine($0, mark: "+") }
         if !advice.counterpoints.isEmpty {
             lines.append(style.bold("Against it:"))
-            lines += advice.counterpoints.map(reasonLine)
+            lines += report.shownCounterpoints.map { reasonLine($0, mark: "-") }
         }
 
         if !advice.caveats.isEmpty {
@@ -35,39 +43,63 @@ struct TextRenderer {
         if !advice.nextSteps.isEmpty {
             lines.append("")
             lines.append(style.bold("Next steps:"))
-            lines += advice.nextSteps.enumerated().map { "  \($0 + 1). \($1.text)" }
+            lines += advice.nextSteps.enumerated().map { "  \($0 + 1). \($1.text)" + ($1.source.map { " [\($0)]" } ?? "") }
         }
 
         lines.append("")
         lines.append(style.bold("Ranking:"))
         let width = advice.ranking.map { report.strategyLabel($0.strategy).count }.max() ?? 0
-        for (index, entry) in advice.ranking.enumerated() {
+        var place = 0
+        for entry in advice.ranking {
             let label = report.strategyLabel(entry.strategy).padded(to: width)
-            if entry.excluded {
-                let why = entry.exclusions.map(\.reason).joined(separator: " ")
-                lines.append("  -  \(label)  excluded: \(why)")
-            } else {
-                lines.append("  \(index + 1). \(label)  \(JSONWriter.format(entry.score))")
-            }
+            if !entry.excluded { place += 1 }
+            lines.append("  \(entry.excluded ? "- " : "\(place).") \(label)  \(report.placeSummary(entry))")
         }
+        lines.append(style.dim("  For the full reasons against one: --why-not STRATEGY-ID."))
 
         lines.append("")
         lines.append(style.bold("What would change the advice:"))
+        let changes = report.shownChanges
         if advice.sensitivity.isEmpty { lines.append("  No single change of one answer changes it.") }
-        for group in report.sensitivityByQuestion {
-            let changes = group.changes.map { "\($0.answer) -> \($0.strategy)" }.joined(separator: "; ")
-            lines.append("  - \(report.questionLabel(group.question)): \(changes)")
+        for (heading, groups) in [
+            ("Worth answering (unanswered now):", changes.open), ("What you could change:", changes.levers),
+            ("If your situation were different:", changes.facts),
+        ] where !groups.isEmpty {
+            lines.append("  " + heading)
+            lines += groups.map { group in
+                let moves = group.changes.map { "\($0.answer) -> \(report.strategyLabel($0.strategy))" }
+                return "    - \(report.questionLabel(group.question)): \(moves.joined(separator: "; "))"
+            }
         }
+        if changes.hidden > 0 { lines.append(style.dim("  \(changes.hidden) more with --explain.")) }
         if let change = advice.weightSensitivity {
-            lines.append("  - It would become \(change.strategy) \(report.weightPhrase(change)).")
+            lines.append("  It would become \(report.strategyLabel(change.strategy)) \(report.weightPhrase(change)).")
         }
         lines.append("")
         lines.append(style.dim(report.provenance))
         return lines.joined(separator: "\n") + "\n"
 
-        func reasonLine(_ reason: Reason) -> String {
-            let points = signed(reason.points).padded(to: 5)
-            return "  \(points) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
+        func reasonLine(_ reason: Reason, mark: String) -> String {
+            "  \(mark) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
         }
+    }
+
+    /// What `--why-not STRATEGY` prints: why that strategy is not the advice.
+    func renderWhyNot(_ strategy: String, _ report: Report) -> String {
+        let advice = report.advice
+        let label = report.strategyLabel(strategy)
+        guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
+            let reasons = report.shownReasons.map { "  + \(style.bold(report.subject(of: $0))). \($0.text) [\($0.source)]" }
+            return ([style.bold("\(label) is the recommendation.") + " Why:"] + reasons).joined(separator: "\n") + "\n"
+        }
+        var lines = [style.bold("Why not \(label)") + " (the advice is \(report.strategyLabel(advice.strategy))):"]
+        if entry.whyNot.isEmpty { lines.append("  It is tied with the advice; ties go to the simpler strategy.") }
+        for reason in entry.whyNot {
+            lines.append("  - \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]")
+        }
+        if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
+            lines.append("  The plan moves to it \(stage.when).")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -108,7 +108,7 @@ private struct Checker {
         let points = table.points[question][value].map { table.weights[question] * $0 }
         let lead = points[strategy] - points.indices.filter { $0 != strategy }.map { points[$0] }.max()!
         let excludes = exclusions && table.exclusions.contains { exclusion in
-            exclusion.strategies & (1 << UInt32(strategy)) != 0 && exclusion.clauses.count == 1
+            exclusion.strategies.contains(strategy) && exclusion.clauses.count == 1
                 && exclusion.clauses[0].question == question && exclusion.clauses[0].options & (1 << UInt64(value)) != 0
         }
         return excludes ? lead - 1e6 : lead
@@ -146,7 +146,7 @@ private struct Checker {
         let adjusted = samples.enumerated().map { index, sample in
             sample.indices.map { question in allowed(question).map { $0[index % $0.count] } ?? sample[question] }
         }
-        return ([favourable] + adjusted).first { ScoringTable.winner(scores: table.scores($0), excluded: 0) == strategy }
+        return ([favourable] + adjusted).first { ScoringTable.winner(scores: table.scores($0), excluded: StrategySet()) == strategy }
     }
 
     // MARK: Monotone properties
@@ -178,16 +178,18 @@ private struct Checker {
         for context in contexts {
             var situation = base
             for (partner, value) in zip(partners, context) { situation[partner] = value }
-            for option in rubric.questions[question].options.indices.dropLast() {
-                situation[question] = option
+            let options = rubric.questions[question].options
+            let scale = property.scale.isEmpty ? Array(options.indices) : property.scale.map { id in options.firstIndex { $0.id == id }! }
+            for (lowerOption, higherOption) in zip(scale, scale.dropFirst()) {
+                situation[question] = lowerOption
                 let before = table.scores(situation)
-                situation[question] = option + 1
+                situation[question] = higherOption
                 let after = table.scores(situation)
                 let fall = (before[favours] - before[over]) - (after[favours] - after[over])
                 let tolerance = 1e-9 * (1 + abs(before[favours]) + abs(before[over]) + abs(after[favours]) + abs(after[over]))
                 guard fall > tolerance else { continue }
                 var lower = situation
-                lower[question] = option
+                lower[question] = lowerOption
                 return PropertyViolation(
                     property: property, before: rubric.answers(lower), after: rubric.answers(situation),
                     favoursBefore: before[favours], overBefore: before[over],

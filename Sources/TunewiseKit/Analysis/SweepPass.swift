@@ -138,7 +138,7 @@ final class SweepPass {
                 exclusions |= 1 << UInt64(index)
                 completingExclusions[level] |= 1 << UInt64(index)
             } else {
-                excluded |= exclusion.strategies
+                excluded |= exclusion.strategies.rawValue
             }
         }
         baseScore = score
@@ -168,7 +168,7 @@ final class SweepPass {
         self.completingRules = Self.copy(completingRules)
         self.completingExclusions = Self.copy(completingExclusions)
         rulePoints = Self.copy(table.rules.map { SIMD4($0.points) })
-        exclusionStrategies = Self.copy(table.exclusions.map(\.strategies))
+        exclusionStrategies = Self.copy(table.exclusions.map(\.strategies.rawValue))
         marginals = Self.copy([Tally](repeating: .zero, count: flat.count))
         situation = Self.copy(constants)
         winners = Self.copy([UInt8](repeating: 0, count: space.levels.last!.classes.count))

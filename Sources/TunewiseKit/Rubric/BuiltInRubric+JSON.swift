@@ -5,9 +5,9 @@ extension BuiltInRubric {
     public static let json = #"""
 {
   "$schema": "rubric.schema.json",
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "id": "default",
-  "version": "1.0.0",
+  "version": "2.0.0",
   "title": "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
   "confidence": {
     "high": 4,
@@ -19,15 +19,15 @@ extension BuiltInRubric {
       "label": "Prompt engineering",
       "summary": "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, passages fetched at request time (retrieval-augmented generation).",
       "baseline": 1.0,
-      "reason": "Every article tells teams to begin here: nothing is trained, a first version ships fast and it shows whether the task is feasible at all, so near-ties go to prompting.",
-      "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
+      "reason": "Three of the five articles tell teams to start here, and none warns against it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.",
+      "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
       "caveats": [
         {
-          "text": "Outputs can drift when a prompt is reworded or the model samples differently; wording alone rarely guarantees an exact format.",
+          "text": "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
         },
         {
-          "text": "Consistency is critical here: check every response against the expected format (a schema or a parser) and retry or reject on failure rather than trusting the prompt.",
+          "text": "Consistency is critical: validate every response against the expected format (a schema or a parser) and retry or reject failures rather than trusting the prompt.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
           "when": {
             "consistency": [
@@ -36,7 +36,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "At high request volume every call pays for the instructions, examples and retrieved passages again; long prompts can end up costing more than a one-off training run.",
+          "text": "At high volume every call pays again for the instructions, examples and retrieved passages; run `tunewise cost` with your prices to see whether a tuned model with a shorter prompt would pay back, retraining included.",
           "source": "001-nilg-customizing-language-models § Costs",
           "when": {
             "query-volume": [
@@ -45,8 +45,8 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "A prompt window holds only so much: if requests need a whole book or collection at once, retrieval will only ever show the model part of it.",
-          "source": "001-nilg-customizing-language-models § Data Volume",
+          "text": "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before considering training.",
+          "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
           "when": {
             "context-size": [
               "corpus"
@@ -54,16 +54,17 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Apply each user's access rights inside the retrieval query itself, so that passages a role may not see never reach the prompt.",
-          "source": "001-nilg-customizing-language-models § Data Governance",
+          "text": "Every call sends the data to the model's host: check the provider's terms on retention, training use and where data is processed, or run an open model yourself.",
+          "source": "azure-data-privacy",
           "when": {
             "governance": [
+              "confidential",
               "role-based"
             ]
           }
         },
         {
-          "text": "Prompting has already stalled, so this advice rests on other limits (data, budget, time or access); once those ease, training is the natural next step.",
+          "text": "Prompting has already stalled, so this advice rests on your limits (data, budget, time or access); once they ease, training is the natural next step.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits",
           "when": {
             "prompting-status": [
@@ -74,34 +75,15 @@ extension BuiltInRubric {
       ],
       "nextSteps": [
         {
+          "text": "Set the bar first: write down what a good output is, gather 30 to 100 real inputs with accepted outputs as a held-out test set, and score every prompt change on it; keep failures you fix as a regression set.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
+        },
+        {
           "text": "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt"
         },
         {
-          "text": "Collect 20 to 50 real inputs with accepted outputs and use them as a regression set whenever the prompt changes.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
-        },
-        {
-          "text": "Index the documents in a vector store and re-run the indexing as often as the source data changes, so answers always draw on the latest version.",
-          "source": "001-nilg-customizing-language-models § Information Transience",
-          "when": {
-            "transience": [
-              "periodic",
-              "frequent"
-            ]
-          }
-        },
-        {
-          "text": "Tag each indexed passage with the roles allowed to read it and filter on those tags at search time.",
-          "source": "001-nilg-customizing-language-models § Data Governance",
-          "when": {
-            "governance": [
-              "role-based"
-            ]
-          }
-        },
-        {
-          "text": "Keep gathering good input/output pairs from real use: if prompting later stalls, they become the training set for prompt-tuning or fine-tuning.",
+          "text": "Log real inputs with reviewed outputs as you go: they grow the test set and, if prompting later stalls, become the training set.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
           "when": {
             "data-volume": [
@@ -115,22 +97,19 @@ extension BuiltInRubric {
     {
       "id": "prompt-tuning",
       "label": "Prompt-tuning",
-      "summary": "Train a small set of soft prompt vectors for each task while the base model stays frozen; needs access to the model's weights.",
-      "baseline": 0.25,
-      "reason": "The sources disagree on its effort: UbiOps and IBM present soft prompts as a cheap near-substitute for fine-tuning, while the 003 comparison rates prompt-tuning the hardest of the three to carry out, so it gets a smaller head start than prompting.",
-      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning",
+      "summary": "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
       "caveats": [
         {
-          "text": "Soft prompts are numeric vectors, not words: nobody can read or review what they tell the model, so audits must rely on tests of the outputs.",
+          "text": "Soft prompts are numeric vectors, not words: nobody can read what they tell the model, so audits rest on tests of the outputs.",
           "source": "004-ubiops-when-to-fine-tune § Prompt tuning"
         },
         {
-          "text": "Tooling is thinner than for prompting or hosted fine-tuning; expect to write training code against the open model yourself.",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+          "text": "Managed offers are few (003 found none in early 2023; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
+          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"
         },
         {
-          "text": "On models well below ten billion parameters prompt-tuning usually trails full fine-tuning in quality (Lester et al. 2021); compare against a LoRA baseline before committing.",
-          "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning",
+          "text": "Below about ten billion parameters soft prompts trailed full fine-tuning in Lester et al. (T5 on SuperGLUE); compare with a LoRA adapter before committing.",
+          "source": "lester-2021",
           "when": {
             "model-size": [
               "small",
@@ -139,7 +118,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Human review of how the model is steered is required here; since soft prompts cannot be read, keep a written specification and an evaluation set as the auditable record.",
+          "text": "Readable steering is wanted here and soft prompts cannot be read: keep a written specification and the evaluation set as the auditable record.",
           "source": "004-ubiops-when-to-fine-tune § Prompt tuning",
           "when": {
             "explainability": [
@@ -149,7 +128,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Soft prompts learn a task, not new facts: if the knowledge changes, pair them with retrieval instead of retraining for every update.",
+          "text": "Soft prompts learn a task, not facts: keep changing knowledge in retrieval rather than retraining for every update.",
           "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
           "when": {
             "transience": [
@@ -161,16 +140,16 @@ extension BuiltInRubric {
       ],
       "nextSteps": [
         {
-          "text": "Start from a strong hand-written prompt and measure it on a held-out set; that is the bar the tuned soft prompt has to beat.",
+          "text": "Measure the best hand-written prompt on a held-out test set first: that is the score the soft prompt must beat, per task.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions"
         },
         {
-          "text": "Label a few hundred examples per task and train one soft prompt per task on the frozen model (for example with an open PEFT library's prompt-tuning method).",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+          "text": "Label a few hundred examples per task and train one soft prompt per task (a few dozen vectors ahead of the input; the model and its embedding table stay frozen) with an open PEFT library's prompt-tuning method.",
+          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
         },
         {
-          "text": "Serve all tasks from one frozen copy of the model and switch the soft prompt per request instead of deploying one model per task.",
-          "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning",
+          "text": "Serve every task from one frozen copy of the model and switch the soft prompt per request instead of deploying a model per task.",
+          "source": "lester-2021",
           "when": {
             "task-diversity": [
               "few",
@@ -183,21 +162,25 @@ extension BuiltInRubric {
     {
       "id": "fine-tuning",
       "label": "PEFT / fine-tuning",
-      "summary": "Train the model on your curated examples, usually with a parameter-efficient method such as LoRA, or by updating all weights when data, budget and skills allow.",
+      "summary": "Train the model on your labelled examples, usually with a parameter-efficient method such as LoRA, or by updating all weights when data, budget, skills and model size allow.",
       "baseline": 0.5,
-      "reason": "Training needs data curation, compute and evaluation before anything ships, so it starts behind prompting, but ahead of the hybrid, which adds a retrieval pipeline on top.",
-      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
+      "reason": "Hosted fine-tuning services make it the most packaged trained method, easier to start than prompt-tuning, so near-ties between the two go to fine-tuning.",
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning",
       "caveats": [
         {
-          "text": "The costs go beyond GPU hours: curating and labelling data, repeated training runs, and hosting and maintaining a new model version all count.",
+          "text": "The costs go beyond GPU hours: curating and labelling data, repeated training runs, and hosting and maintaining each new model version.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         },
         {
-          "text": "A model trained narrowly can overfit and lose general ability; keep a broad evaluation set alongside the task-specific one.",
+          "text": "A model trained narrowly can overfit and lose general ability; keep a broad regression set beside the task test set.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
-          "text": "With role-based access a single tuned model can leak what one role may not see; you would need a separate model per group of roles with the same rights.",
+          "text": "Train behaviour, not facts: facts new to the model are learned unreliably and raise hallucination, so keep anything it must state correctly in the prompt or in retrieval.",
+          "source": "gekhman-2024; ovadia-2023"
+        },
+        {
+          "text": "With role-based access a single tuned model can leak what one role may not see: train only on examples every role may see, or keep one model per group of roles with the same rights.",
           "source": "001-nilg-customizing-language-models § Data Governance",
           "when": {
             "governance": [
@@ -206,7 +189,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Confidential records used for training can surface in answers; train only on material every user of the model is allowed to see.",
+          "text": "Confidential examples become part of the weights: store, version and delete the tuned model under the same rules as the data.",
           "source": "001-nilg-customizing-language-models § Data Governance",
           "when": {
             "governance": [
@@ -215,7 +198,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Facts learned in training go stale as the source changes; every update means another training and test cycle.",
+          "text": "Training is not one-off: every change of the facts or format behind the examples means another training and test cycle.",
           "source": "001-nilg-customizing-language-models § Information Transience",
           "when": {
             "transience": [
@@ -223,46 +206,23 @@ extension BuiltInRubric {
               "frequent"
             ]
           }
-        },
-        {
-          "text": "The first version is needed within days, which leaves no room for data preparation and training; ship a prompted version first and fine-tune behind it.",
-          "source": "001-nilg-customizing-language-models § Time to Market",
-          "when": {
-            "time-to-market": [
-              "days"
-            ]
-          }
         }
       ],
       "nextSteps": [
         {
-          "text": "Build and measure a prompted baseline first, so the tuned model has a number to beat.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion"
+          "text": "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on) and keep a broad regression set of everyday requests to catch lost general ability.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
-          "text": "Turn the material into input/output pairs (question-and-answer form where possible), de-duplicate it, and hold out 10 to 20 percent for testing.",
+          "text": "Size the first run on published guidance: OpenAI usually sees clear gains from 50 to 100 examples, Google suggests 100 to 500 for supervised tuning; plot test scores against training set size and add data where errors cluster.",
+          "source": "openai-fine-tuning; google-vertex-tuning"
+        },
+        {
+          "text": "Turn the material into input/output pairs that show the behaviour you want, de-duplicate them, and keep only outputs the team would accept.",
           "source": "001-nilg-customizing-language-models § Fine-Tuning"
         },
         {
-          "text": "Begin with a LoRA adapter on the open model; go to full fine-tuning only if the adapter clearly falls short.",
-          "source": "Hu et al. 2021, LoRA: Low-Rank Adaptation of Large Language Models",
-          "when": {
-            "model-access": [
-              "weights"
-            ]
-          }
-        },
-        {
-          "text": "Use the provider's hosted fine-tuning API with a small first dataset (a few hundred pairs) before scaling up.",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning",
-          "when": {
-            "model-access": [
-              "api-tuning"
-            ]
-          }
-        },
-        {
-          "text": "Plan who retrains the model, when and on what data, and keep the training data and configuration versioned.",
+          "text": "Plan who retrains the model, when and on what data, and version the training data and configuration.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         }
       ]
@@ -270,121 +230,151 @@ extension BuiltInRubric {
     {
       "id": "hybrid",
       "label": "Hybrid (fine-tuned model + prompts and retrieval)",
-      "summary": "Fine-tune for the domain's language, style and format, then steer the tuned model per request with prompts and fresh retrieved facts.",
-      "baseline": 0.0,
-      "reason": "The hybrid carries both the training cost and a retrieval pipeline to run, so it starts with no lead and has to earn its place through the answers.",
-      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques",
+      "summary": "Fine-tune for the behaviour (format, style, domain language), then steer the tuned model per request with prompts and retrieved facts.",
       "caveats": [
         {
           "text": "Two systems to run: a tuned model to retrain and an index to keep fresh; budget for both.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         },
         {
-          "text": "Teach the model style, format and domain language in training, and leave changing facts to retrieval; facts baked into weights go out of date.",
-          "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
+          "text": "Teach style, format and domain language in training and leave facts to retrieval; facts baked into weights go stale and are recalled unreliably.",
+          "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning; gekhman-2024"
         },
         {
-          "text": "With role-based access, train only on material every role may see and filter retrieved passages per role at search time.",
+          "text": "With role-based access, train only on material every role may see and filter retrieved passages by role at search time.",
           "source": "001-nilg-customizing-language-models § Data Governance",
           "when": {
             "governance": [
               "role-based"
             ]
           }
-        },
-        {
-          "text": "The first version is needed within days: launch the retrieval-and-prompt part on the base model now and swap in the tuned model later.",
-          "source": "001-nilg-customizing-language-models § Time to Market",
-          "when": {
-            "time-to-market": [
-              "days"
-            ]
-          }
         }
       ],
       "nextSteps": [
+        {
+          "text": "Evaluate in two layers on a held-out set: does retrieval find the right passages, and are answers right with retrieval switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024"
+        },
         {
           "text": "Ship prompting with retrieval on the base model first and measure where it falls short; train only for those gaps.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
         },
         {
-          "text": "Fine-tune (LoRA is usually enough) on examples that show the target format, tone and terminology rather than current facts.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance"
+          "text": "Fine-tune on examples that show the target format, tone and terminology, with retrieved passages in the input as in production, rather than on the facts themselves.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024"
         },
         {
-          "text": "Schedule re-indexing at least as often as the knowledge changes and alert when an indexing run fails.",
-          "source": "001-nilg-customizing-language-models § Information Transience",
-          "when": {
-            "transience": [
-              "periodic",
-              "frequent"
-            ]
-          }
-        },
-        {
-          "text": "Evaluate the tuned model with retrieval switched on, since that is how it will run in production.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques"
+          "text": "Size the training set on published guidance: OpenAI usually sees clear gains from 50 to 100 examples, Google suggests 100 to 500 for supervised tuning.",
+          "source": "openai-fine-tuning; google-vertex-tuning"
         }
       ]
     }
   ],
   "questions": [
     {
+      "id": "need",
+      "label": "What the model must gain",
+      "text": "What must the model gain?",
+      "help": "Knowledge: facts or documents it must know, look up or cite (a product manual, policies, case law, a price list). Behaviour: a format, style, tone or skill it must follow (a report layout, a brand voice, a way of classifying or extracting). Both: it needs your facts and a behaviour of its own.",
+      "core": true,
+      "weight": 1.5,
+      "options": [
+        {
+          "id": "knowledge",
+          "label": "Knowledge (facts or documents to know, look up or cite)",
+          "help": "Pick this if the model mainly has to answer from your documents or data: manuals, FAQs, policies, records.",
+          "points": {
+            "prompt-engineering": 3,
+            "prompt-tuning": -2,
+            "fine-tuning": -3,
+            "hybrid": -1
+          },
+          "reason": "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination. Article 000's picture of training as a way to add new information is outdated on this point.",
+          "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
+        },
+        {
+          "id": "behavior",
+          "label": "Behaviour (a format, style, tone or skill to follow)",
+          "help": "Pick this if the facts are in the input and the model has to handle them in a particular way: extract fields, follow a house style, classify, draft to a pattern.",
+          "points": {
+            "prompt-tuning": 1,
+            "fine-tuning": 2.5,
+            "hybrid": -0.5
+          },
+          "reason": "A format, style, tone or skill is what training changes reliably; a tuned model follows it without long instructions, where prompts only ask for it.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Adapting to Unique Data Formats or Styles; openai-fine-tuning"
+        },
+        {
+          "id": "both",
+          "label": "Both",
+          "help": "Pick this if it must answer from your documents and also follow a behaviour that prompting alone does not give.",
+          "points": {
+            "prompt-engineering": 0.5,
+            "prompt-tuning": -0.5,
+            "hybrid": 3
+          },
+          "reason": "Facts and behaviour call for different tools: retrieval for what the model must know, training for how it must answer. A tuned model fed retrieved passages covers both, and Balaguer et al. found the two gains add up.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024"
+        }
+      ]
+    },
+    {
       "id": "data-volume",
       "label": "Data volume",
-      "text": "How many task-specific examples or curated domain documents do you have?",
-      "help": "Count labelled input/output examples, or curated documents about the domain, that you could use today. Training methods need far more than prompting: a prompt needs a handful of examples, prompt-tuning a few hundred labelled ones, fine-tuning hundreds to thousands.",
+      "text": "How many labelled examples (inputs with the outputs you want) do you have?",
+      "help": "Count pairs of an input and an output you would accept, ready today. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs.",
       "core": true,
+      "lever": true,
       "weight": 1.5,
       "options": [
         {
           "id": "none",
           "label": "None",
-          "help": "Pick this if you have no examples or documents yet.",
+          "help": "Pick this if you have no input/output examples yet.",
           "points": {
             "prompt-engineering": 2,
             "prompt-tuning": -2,
             "fine-tuning": -3,
             "hybrid": -3
           },
-          "reason": "With nothing to learn from, the only route is to lean on what the base model already knows and instruct it well.",
+          "reason": "With no labelled examples nothing can be trained; the base model must be steered by instructions, and real use is where the first examples come from.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         },
         {
           "id": "few",
           "label": "A few (up to about 100)",
-          "help": "Pick this for up to about 100 examples, or a small set of short documents.",
+          "help": "Pick this for up to about 100 labelled examples.",
           "points": {
-            "prompt-engineering": 2,
-            "prompt-tuning": -1,
-            "fine-tuning": -2,
-            "hybrid": -2
+            "prompt-engineering": 1.5,
+            "prompt-tuning": -0.5,
+            "fine-tuning": -1.5,
+            "hybrid": -1.5
           },
-          "reason": "A small collection is rarely enough to train a model well; it is better spent as few-shot examples inside the prompt.",
-          "source": "001-nilg-customizing-language-models § Data Volume"
+          "reason": "Up to about a hundred pairs is best spent as few-shot examples and as a test set. OpenAI reports first gains from tuning at 50 to 100 pairs, which is a floor to try, not a training set to rely on once a fair share is held out for testing.",
+          "source": "001-nilg-customizing-language-models § Data Volume; 000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; openai-fine-tuning"
         },
         {
           "id": "hundreds",
           "label": "Hundreds (about 100 to 1,000)",
-          "help": "Pick this for roughly 100 to 1,000 good examples.",
+          "help": "Pick this for roughly 100 to 1,000 good labelled examples.",
           "points": {
-            "prompt-engineering": 0.5,
-            "prompt-tuning": 0.5,
-            "fine-tuning": 0.5
+            "prompt-tuning": 1,
+            "fine-tuning": 1,
+            "hybrid": 0.5
           },
-          "reason": "A few hundred quality pairs is the range where training becomes workable; the 003 article quotes about 500 pairs for one hosted fine-tuning service, and soft prompts need some labelled examples too.",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+          "reason": "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, 003 quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.",
+          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-tuning"
         },
         {
           "id": "thousands",
-          "label": "Thousands (1,000+ or a large corpus)",
-          "help": "Pick this for over 1,000 examples or a large body of domain documents.",
+          "label": "Thousands (1,000 or more)",
+          "help": "Pick this for over 1,000 labelled examples.",
           "points": {
-            "prompt-tuning": 0.5,
-            "fine-tuning": 3,
+            "prompt-tuning": 1,
+            "fine-tuning": 2.5,
             "hybrid": 2
           },
-          "reason": "A large, good-quality task dataset is what lets training pay off; the law-firm case, with thousands of in-house case files, is the sources' model for fine-tuning.",
+          "reason": "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case; a prompt can only ever show a handful of them.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning"
         }
       ]
@@ -402,10 +392,10 @@ extension BuiltInRubric {
           "label": "Static",
           "help": "Pick this if the facts rarely change (reference material, past cases, a fixed style).",
           "points": {
-            "fine-tuning": 1,
-            "hybrid": -0.5
+            "prompt-tuning": 0.5,
+            "fine-tuning": 1
           },
-          "reason": "Knowledge that stays put can be trained into the model once without going out of date.",
+          "reason": "Facts that rarely change do not go stale inside a tuned model, so training is not undone by the next update.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -417,7 +407,7 @@ extension BuiltInRubric {
             "fine-tuning": -1.5,
             "hybrid": 1
           },
-          "reason": "Regular updates would force a new train-and-test cycle each time, whereas re-indexing for retrieval is cheap.",
+          "reason": "Monthly or quarterly changes mean a tuned model needs a new training and test cycle each time, while retrieval only re-indexes.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -430,8 +420,8 @@ extension BuiltInRubric {
             "fine-tuning": -3,
             "hybrid": 1
           },
-          "reason": "Fast-changing data is a listed reason not to fine-tune: retraining could take longer than the data stays valid, while retrieval always reads the latest version. A hybrid keeps retrieval for the fresh facts.",
-          "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
+          "reason": "Daily or live changes outpace any training cycle; only retrieval, re-indexed as the data changes, keeps answers current. UbiOps also lists fast-changing data among the cases not to fine-tune.",
+          "source": "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
         }
       ]
     },
@@ -447,9 +437,7 @@ extension BuiltInRubric {
         {
           "id": "open",
           "label": "Open",
-          "help": "Pick this if every user of the system may see all of the data.",
-          "reason": "No access limits means governance does not separate the strategies.",
-          "source": "001-nilg-customizing-language-models § Data Governance"
+          "help": "Pick this if every user of the system may see all of the data."
         },
         {
           "id": "confidential",
@@ -457,11 +445,11 @@ extension BuiltInRubric {
           "help": "Pick this if the data is sensitive but everyone using the model may see all of it.",
           "points": {
             "prompt-tuning": -0.25,
-            "fine-tuning": -0.5,
-            "hybrid": -0.5
+            "fine-tuning": -0.25,
+            "hybrid": -0.25
           },
-          "reason": "Sensitive material that is trained in can reappear in answers, so training calls for a little extra care even when one audience uses the model.",
-          "source": "001-nilg-customizing-language-models § Data Governance"
+          "reason": "Sensitive data needs a home you trust whichever way it is used: trained weights hold a copy that must be protected like the data, and a hosted model receives the data on every call, so check where each option processes and keeps it.",
+          "source": "001-nilg-customizing-language-models § Data Governance; azure-data-privacy"
         },
         {
           "id": "role-based",
@@ -473,7 +461,7 @@ extension BuiltInRubric {
             "fine-tuning": -2,
             "hybrid": -1
           },
-          "reason": "Retrieval can filter passages by the user's role before they reach the prompt; a trained model would need one copy per group of roles, which is hard to maintain. A hybrid can still filter its retrieval per role.",
+          "reason": "When what a user may see depends on their role, one tuned model can leak across roles; filtering retrieved passages by the user's rights at search time enforces access on every request.",
           "source": "001-nilg-customizing-language-models § Data Governance"
         }
       ]
@@ -484,6 +472,7 @@ extension BuiltInRubric {
       "text": "How much money and how many people can go into training compute and ML engineering?",
       "help": "Include GPU time, data labelling and curation, experiments, and the people to run and maintain a model. Prompting mostly costs human time and per-call fees.",
       "core": true,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -496,8 +485,8 @@ extension BuiltInRubric {
             "fine-tuning": -4,
             "hybrid": -4.5
           },
-          "reason": "When compute for training is not available, prompting is the only realistic option; it needs only access to a model.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
+          "reason": "With no money for training, only using the model as it is remains: prompting costs people's time and per-call fees, not GPUs or data labelling.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints"
         },
         {
           "id": "moderate",
@@ -506,8 +495,8 @@ extension BuiltInRubric {
           "points": {
             "hybrid": -0.5
           },
-          "reason": "A modest budget covers parameter-efficient training but makes running two systems, as a hybrid does, a stretch.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization"
+          "reason": "A moderate budget covers some training runs, but running a tuned model and a retrieval index side by side stretches it.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         },
         {
           "id": "substantial",
@@ -518,8 +507,8 @@ extension BuiltInRubric {
             "fine-tuning": 1.5,
             "hybrid": 1.5
           },
-          "reason": "Fine-tuning suits higher-value uses where the spend on curation and training is justified. The sources differ on long-run cost: NILG notes tuning can end up cheaper once prompts grow long, while 002 and 003 stress its higher cost.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion"
+          "reason": "A substantial budget covers what training really costs: data curation and labelling, repeated runs, and hosting and upkeep of the tuned model.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         }
       ]
     },
@@ -529,6 +518,7 @@ extension BuiltInRubric {
       "text": "How soon must a first version ship?",
       "help": "Prompting can be tested the same day; training first needs the data prepared, several training runs, an evaluation and a new model rolled out.",
       "core": true,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -541,8 +531,8 @@ extension BuiltInRubric {
             "fine-tuning": -2.5,
             "hybrid": -3
           },
-          "reason": "For a quick MVP prompting wins: it can be tried and changed at once, and user feedback can be gathered while other options are explored.",
-          "source": "001-nilg-customizing-language-models § Time to Market"
+          "reason": "A first version within days leaves no time to prepare data, train and evaluate; a prompted version can ship now and gather the feedback and examples that later training needs.",
+          "source": "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Rapid Prototyping and Experimentation"
         },
         {
           "id": "weeks",
@@ -553,7 +543,7 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -1
           },
-          "reason": "A few weeks allows a small training experiment, but prompting still reaches production sooner.",
+          "reason": "A few weeks allow a careful prompted release but leave little room for a training cycle, let alone two systems.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Rapid Prototyping and Experimentation"
         },
         {
@@ -565,8 +555,8 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 1
           },
-          "reason": "Long-term projects that need specialised behaviour are where the sources place fine-tuning; there is time to curate data and iterate.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Differences Summarized"
+          "reason": "Months leave room to prepare data, train, evaluate and roll out a tuned model behind a prompted first version.",
+          "source": "001-nilg-customizing-language-models § Time to Market"
         }
       ]
     },
@@ -588,15 +578,13 @@ extension BuiltInRubric {
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "Prompted models keep more creativity and flexibility; a tuned model trades some of that for sameness.",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+          "reason": "When variety in wording is acceptable, prompting's looser control costs nothing and training buys little.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
         },
         {
           "id": "important",
           "label": "Important",
-          "help": "Pick this if outputs should usually follow a pattern, with occasional review.",
-          "reason": "A fixed template with examples usually keeps outputs in line, as in the flower-shop product descriptions.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
+          "help": "Pick this if outputs should usually follow a pattern, with occasional review."
         },
         {
           "id": "critical",
@@ -608,8 +596,8 @@ extension BuiltInRubric {
             "fine-tuning": 2,
             "hybrid": 2
           },
-          "reason": "When responses must be reliably the same, training on examples of the task is the stronger tool; prompts stay sensitive to small wording changes.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
+          "reason": "When every output must match one exact pattern, a model trained on that pattern holds it more reliably than instructions that can drift with wording or sampling.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
         }
       ]
     },
@@ -628,7 +616,7 @@ extension BuiltInRubric {
           "points": {
             "prompt-engineering": 1
           },
-          "reason": "NILG calls this case a tie between the methods; prompting gets a slight edge because a short retrieved passage fits cheaply in a prompt.",
+          "reason": "A paragraph or two per request fits easily in a prompt, so there is nothing to gain from training for it.",
           "source": "001-nilg-customizing-language-models § Data Volume"
         },
         {
@@ -637,24 +625,22 @@ extension BuiltInRubric {
           "help": "Pick this if a request needs several pages or a few whole documents.",
           "points": {
             "prompt-engineering": 0.5,
-            "fine-tuning": 0.5,
             "hybrid": 0.5
           },
-          "reason": "Moderate background still fits a long prompt, so either approach can work and the other factors decide.",
-          "source": "001-nilg-customizing-language-models § Data Volume"
+          "reason": "A few documents per request is what retrieval is built for: fetch the relevant passages and pass them in the prompt.",
+          "source": "001-nilg-customizing-language-models § Data Volume; 004-ubiops-when-to-fine-tune § Prompt engineering"
         },
         {
           "id": "corpus",
           "label": "Corpus",
           "help": "Pick this if a request needs a whole book, collection or knowledge base at once.",
           "points": {
-            "prompt-engineering": -1.5,
-            "prompt-tuning": -0.5,
-            "fine-tuning": 2,
-            "hybrid": 1.5
+            "prompt-engineering": -0.5,
+            "fine-tuning": 1,
+            "hybrid": 1
           },
-          "reason": "Prompts are too small, and too costly when stuffed, to carry a whole collection per request; training puts that breadth into the model.",
-          "source": "001-nilg-customizing-language-models § Data Volume"
+          "reason": "A request that needs a whole collection at once does not fit the few passages retrieval returns; 001 argues for training here. That claim is dated: million-token context windows and summarising in stages now cover many such requests, so test those first.",
+          "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024"
         }
       ]
     },
@@ -675,7 +661,7 @@ extension BuiltInRubric {
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "Everyday language is already within the base model's reach, and IBM points to prompting whenever only moderate specialisation is needed.",
+          "reason": "Everyday language is what a base model already handles; training adds little a good prompt cannot.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         },
         {
@@ -683,12 +669,10 @@ extension BuiltInRubric {
           "label": "Domain",
           "help": "Pick this if the task uses one field's terminology but not dense jargon.",
           "points": {
-            "prompt-tuning": 0.5,
-            "fine-tuning": 0.5,
-            "hybrid": 0.5
+            "prompt-engineering": 0.5
           },
-          "reason": "A field's vocabulary can often be handled by good prompts with examples, with training a modest gain.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Skillset for Prompt Engineering"
+          "reason": "One field's terminology is a moderate degree of specialisation, which IBM places on the prompting side: a glossary and worked examples in the prompt usually suffice.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         },
         {
           "id": "niche",
@@ -696,11 +680,10 @@ extension BuiltInRubric {
           "help": "Pick this for dense jargon and strict conventions: legal, medical, patents.",
           "points": {
             "prompt-engineering": -1,
-            "prompt-tuning": 0.5,
             "fine-tuning": 2,
             "hybrid": 2
           },
-          "reason": "Deep expert language and hidden conventions are what training absorbs and general models miss, as in drafting patent applications.",
+          "reason": "Dense jargon and strict conventions (legal drafting, medical reports, patents) are what a general model lacks and training on many examples supplies.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Achieving Deep Domain Expertise"
         }
       ]
@@ -711,6 +694,7 @@ extension BuiltInRubric {
       "text": "How can the base model be used?",
       "help": "A hosted API without tuning allows prompting only; a hosted API with a fine-tuning endpoint allows fine-tuning; open weights allow any method, including soft prompts.",
       "core": false,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -720,7 +704,7 @@ extension BuiltInRubric {
           "points": {
             "prompt-engineering": 1
           },
-          "reason": "Without any way to train, only prompting and retrieval are possible; this is also how prompting stays cheap and accessible.",
+          "reason": "A hosted model without tuning can be steered only through its input, which is exactly what prompting does.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints"
         },
         {
@@ -731,7 +715,7 @@ extension BuiltInRubric {
             "fine-tuning": 0.5,
             "hybrid": 0.5
           },
-          "reason": "Providers' wrapped fine-tuning APIs make tuning technically easy, but they expose no embeddings to train soft prompts on.",
+          "reason": "A hosted fine-tuning service makes training a managed job: upload pairs, get a tuned model behind the same API.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
         },
         {
@@ -739,11 +723,11 @@ extension BuiltInRubric {
           "label": "Open weights",
           "help": "Pick this if you can download the model and train it on your own hardware.",
           "points": {
-            "prompt-tuning": 1.5,
+            "prompt-tuning": 0.5,
             "fine-tuning": 0.5,
             "hybrid": 0.5
           },
-          "reason": "Open weights allow every method; soft prompts in particular need direct access to the model's embedding layer.",
+          "reason": "Open weights allow every trained method, including soft prompts, which need the model's internals.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
         }
       ]
@@ -754,6 +738,7 @@ extension BuiltInRubric {
       "text": "How much ML engineering skill does the team have?",
       "help": "None: nobody has trained a model. Some: people who can run a training script or a hosted tuning job. Strong: engineers who can set up training, evaluation and serving themselves.",
       "core": false,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -766,7 +751,7 @@ extension BuiltInRubric {
             "fine-tuning": -1.5,
             "hybrid": -2
           },
-          "reason": "Prompting opens models to people without an ML background, whereas training needs ML engineers.",
+          "reason": "Without anyone who has trained a model, prompting is the approach the team can run and maintain itself.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Democratizing LLM Usage"
         },
         {
@@ -777,7 +762,7 @@ extension BuiltInRubric {
             "prompt-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Hosted tuning APIs are within reach of a generalist engineer; soft prompts and combined pipelines ask more.",
+          "reason": "Running a hosted tuning job is within reach; soft prompts and a combined system need more than that.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
         },
         {
@@ -789,8 +774,8 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 1
           },
-          "reason": "Strong engineers can take on training; prompt-tuning, rated the hardest method in 003, becomes feasible only here.",
-          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+          "reason": "A team that trains and serves models can take on any trained method, including the less packaged ones.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints"
         }
       ]
     },
@@ -810,7 +795,7 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 0.5
           },
-          "reason": "A single well-defined job is where a specialised, trained tool shines.",
+          "reason": "A single job is where a specialised model shines: training narrows the model to it.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § A Swiss Army Knife vs. a Scalpel"
         },
         {
@@ -821,8 +806,8 @@ extension BuiltInRubric {
             "prompt-engineering": 0.5,
             "prompt-tuning": 0.5
           },
-          "reason": "A handful of tasks can share one prompted model, or one frozen model with a soft prompt for each.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility"
+          "reason": "A few tasks are served well by one model steered per task, by prompts or one soft prompt each.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; lester-2021"
         },
         {
           "id": "many",
@@ -830,12 +815,12 @@ extension BuiltInRubric {
           "help": "Pick this for five or more different tasks, or tasks that keep being added.",
           "points": {
             "prompt-engineering": 1.5,
-            "prompt-tuning": 1.5,
+            "prompt-tuning": 1,
             "fine-tuning": -1.5,
             "hybrid": -0.5
           },
-          "reason": "Switching focus by prompt keeps a model versatile, while tuning for one task can cost general ability; soft prompts also let one frozen model serve many tasks (Lester et al. 2021).",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility"
+          "reason": "Many tasks favour one unchanged model steered per request; a model tuned for one job grows worse at the others, while one frozen model can switch soft prompts per task.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; lester-2021"
         }
       ]
     },
@@ -856,28 +841,26 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "At low volume the per-call cost of long prompts stays small, so training's up-front cost is hard to recover.",
+          "reason": "At low volume per-call prompt costs stay small, so training is unlikely to pay for itself.",
           "source": "001-nilg-customizing-language-models § Costs"
         },
         {
           "id": "medium",
           "label": "Medium",
-          "help": "Pick this for thousands to tens of thousands of requests a day.",
-          "reason": "At medium volume neither per-call prompt cost nor training cost dominates.",
-          "source": "001-nilg-customizing-language-models § Costs"
+          "help": "Pick this for thousands to tens of thousands of requests a day."
         },
         {
           "id": "high",
           "label": "High",
           "help": "Pick this for more than tens of thousands of requests a day.",
           "points": {
-            "prompt-engineering": -1,
-            "prompt-tuning": 0.5,
-            "fine-tuning": 1,
-            "hybrid": 0.5
+            "prompt-engineering": -0.5,
+            "prompt-tuning": 0.25,
+            "fine-tuning": 0.75,
+            "hybrid": 0.25
           },
-          "reason": "Long prompts are paid for on every call, so at scale a tuned model with short prompts can be cheaper overall; the sources disagree on cost, and NILG is the one making this long-run case.",
-          "source": "001-nilg-customizing-language-models § Costs"
+          "reason": "At high volume every call pays again for long instructions and examples; a tuned model can drop them, though a tuned model may cost more per token, so check the break-even with your own prices.",
+          "source": "001-nilg-customizing-language-models § Costs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         }
       ]
     },
@@ -892,9 +875,7 @@ extension BuiltInRubric {
         {
           "id": "no",
           "label": "No",
-          "help": "Pick this if nobody needs to inspect how the model is steered.",
-          "reason": "Without an audit need, readability of the steering does not separate the strategies.",
-          "source": "004-ubiops-when-to-fine-tune § Prompt tuning"
+          "help": "Pick this if nobody needs to inspect how the model is steered."
         },
         {
           "id": "preferred",
@@ -904,7 +885,7 @@ extension BuiltInRubric {
             "prompt-engineering": 0.5,
             "prompt-tuning": -1
           },
-          "reason": "Soft prompts cannot be read by people, which weakens any review of how a prompt-tuned model is guided.",
+          "reason": "Readable steering is a plus: written prompts can be reviewed line by line; soft prompts are numbers nobody can read.",
           "source": "004-ubiops-when-to-fine-tune § Prompt tuning"
         },
         {
@@ -917,8 +898,8 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "When steering must be auditable, readable instructions are a strong plus and unreadable soft prompts a serious minus; tuned weights are opaque too but their training data can be audited.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Prompt engineering"
+          "reason": "When steering must be readable and auditable, written prompts are the only form a reviewer can inspect; soft prompts cannot be read at all, and tuned weights cannot be inspected either.",
+          "source": "004-ubiops-when-to-fine-tune § Prompt tuning; 000-ibm-community-prompt-engineering-vs-fine-tuning § Prompt engineering"
         }
       ]
     },
@@ -928,6 +909,7 @@ extension BuiltInRubric {
       "text": "How far has prompt engineering got?",
       "help": "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help.",
       "core": false,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -940,8 +922,8 @@ extension BuiltInRubric {
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "Try prompting first: it is cheap and shows whether the task is feasible before money goes into training.",
-          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion"
+          "reason": "Prompting has not been tried, and it is both the quickest test of whether the task is feasible and the baseline any trained model must beat.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions"
         },
         {
           "id": "improving",
@@ -952,8 +934,8 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "While prompt changes still pay off, keep iterating; training is for when that stops.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
+          "reason": "Prompt changes still bring gains, so the cheaper method has not yet reached its limit.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting"
         },
         {
           "id": "plateaued",
@@ -965,7 +947,7 @@ extension BuiltInRubric {
             "fine-tuning": 2.5,
             "hybrid": 1.5
           },
-          "reason": "When more prompt tweaks bring only marginal gains, the model has to learn new patterns, which calls for training.",
+          "reason": "Rounds of prompt changes no longer move results below the bar you need: the signal the sources give for moving to training.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits"
         }
       ]
@@ -981,9 +963,7 @@ extension BuiltInRubric {
         {
           "id": "standard",
           "label": "Standard",
-          "help": "Pick this if ordinary prose, lists or common formats (JSON, e-mail) are fine.",
-          "reason": "Common formats are well covered by the base model and can be requested in the prompt.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt"
+          "help": "Pick this if ordinary prose, lists or common formats (JSON, e-mail) are fine."
         },
         {
           "id": "custom",
@@ -994,7 +974,7 @@ extension BuiltInRubric {
             "fine-tuning": 2,
             "hybrid": 2
           },
-          "reason": "Formats and tones far from general web text are picked up best by training on your own examples, as with in-house support transcripts.",
+          "reason": "An in-house structure, vocabulary or tone that general text does not show is learned from examples far more reliably than described in instructions.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Adapting to Unique Data Formats or Styles"
         }
       ]
@@ -1005,6 +985,7 @@ extension BuiltInRubric {
       "text": "How many parameters does the base model have?",
       "help": "Small: under 1 billion. Medium: 1 to 10 billion. Large: over 10 billion. Hosted frontier models count as large.",
       "core": false,
+      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -1016,15 +997,18 @@ extension BuiltInRubric {
             "fine-tuning": 0.5,
             "hybrid": 0.5
           },
-          "reason": "Lester et al. 2021 found soft prompts lag full tuning on small models; small models are also cheap to fine-tune. This threshold comes from that paper, cited by 003.",
-          "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
+          "reason": "On small models soft prompts trailed full fine-tuning by a wide margin in Lester et al. (T5 models on SuperGLUE), and a small model is cheap to fine-tune.",
+          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
         },
         {
           "id": "medium",
           "label": "Medium (1-10B)",
           "help": "Pick this for models of about 1 to 10 billion parameters.",
-          "reason": "In this middle range the quality gap between soft prompts and full tuning narrows, per Lester et al. 2021.",
-          "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
+          "points": {
+            "prompt-tuning": -0.5
+          },
+          "reason": "Between one and ten billion parameters soft prompts were still catching up with full fine-tuning in Lester et al.",
+          "source": "lester-2021"
         },
         {
           "id": "large",
@@ -1032,12 +1016,12 @@ extension BuiltInRubric {
           "help": "Pick this for models over about 10 billion parameters, or hosted frontier models.",
           "points": {
             "prompt-engineering": 0.5,
-            "prompt-tuning": 1.5,
+            "prompt-tuning": 0.5,
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Updating every weight of a huge model is costly (003), while soft prompts catch up with full tuning at this scale (Lester et al. 2021); capable large models also follow prompts well (002).",
-          "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
+          "reason": "Large models follow instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); tuning all weights of such a model is costly.",
+          "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
         }
       ]
     }
@@ -1055,9 +1039,9 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "hybrid": 2.5
+        "hybrid": 2
       },
-      "reason": "A custom format calls for training while changing facts call for retrieval; a tuned model that is fed fresh passages covers both.",
+      "reason": "A custom format calls for training while changing facts call for retrieval; a tuned model fed fresh passages covers both.",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance"
     },
     {
@@ -1072,9 +1056,9 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "hybrid": 2
+        "hybrid": 1.5
       },
-      "reason": "Dense jargon is learned best in training, but facts that keep changing belong in retrieval; combining the two gives the domain foundation plus current knowledge.",
+      "reason": "Dense jargon is learned best in training, but facts that keep changing belong in retrieval; combining the two gives the domain language and current knowledge.",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques"
     },
     {
@@ -1090,28 +1074,11 @@ extension BuiltInRubric {
       },
       "points": {
         "prompt-tuning": -0.5,
-        "fine-tuning": -1.5,
-        "hybrid": -1
+        "fine-tuning": -1,
+        "hybrid": -0.5
       },
-      "reason": "Training on role-restricted data means one tuned model per group of roles, multiplying training and upkeep; retrieval with per-role filtering avoids that.",
+      "reason": "Training on role-restricted examples means one tuned model per group of roles with the same rights, multiplying training and upkeep.",
       "source": "001-nilg-customizing-language-models § Data Governance"
-    },
-    {
-      "id": "large-corpus-per-request",
-      "when": {
-        "context-size": [
-          "corpus"
-        ],
-        "data-volume": [
-          "thousands"
-        ]
-      },
-      "points": {
-        "fine-tuning": 1.5,
-        "hybrid": 1
-      },
-      "reason": "A large collection that requests need in bulk cannot be passed in prompts at a sane cost, so it should be learned by the model.",
-      "source": "001-nilg-customizing-language-models § Data Volume"
     },
     {
       "id": "plateau-with-data",
@@ -1129,61 +1096,28 @@ extension BuiltInRubric {
         "fine-tuning": 1.5,
         "hybrid": 1
       },
-      "reason": "Prompting has stalled and there is enough data to train on, which is exactly when the sources move from prompting to fine-tuning.",
+      "reason": "Prompting has stalled and there are enough labelled pairs to train on: the point at which the sources move from prompting to training.",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits"
     },
     {
-      "id": "large-open-model-soft-prompts",
+      "id": "soft-prompts-for-many-tasks",
       "when": {
         "model-size": [
           "large"
         ],
         "model-access": [
           "weights"
-        ]
-      },
-      "points": {
-        "prompt-tuning": 2
-      },
-      "reason": "The sources disagree on quality: 003 ranks fine-tuning above prompt-tuning in general, while UbiOps says soft prompts give similar gains for less. Lester et al. 2021 (cited by 003) settles it by size: on open models above about ten billion parameters soft prompts reach full-tuning quality.",
-      "source": "Lester et al. 2021, The Power of Scale for Parameter-Efficient Prompt Tuning"
-    },
-    {
-      "id": "no-money-no-skills",
-      "when": {
-        "budget": [
-          "minimal"
         ],
-        "ml-expertise": [
-          "none"
+        "task-diversity": [
+          "few",
+          "many"
         ]
       },
       "points": {
-        "prompt-tuning": -1,
-        "fine-tuning": -1,
-        "hybrid": -1
+        "prompt-tuning": 1.5
       },
-      "reason": "With neither money nor ML skills for training, any trained option is out of reach in practice; prompting needs neither.",
-      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints"
-    },
-    {
-      "id": "long-prompts-at-scale",
-      "when": {
-        "query-volume": [
-          "high"
-        ],
-        "context-size": [
-          "documents",
-          "corpus"
-        ]
-      },
-      "points": {
-        "prompt-engineering": -0.5,
-        "fine-tuning": 1,
-        "hybrid": 0.5
-      },
-      "reason": "Passing long retrieved context on every one of many calls makes prompting expensive over time; NILG argues fine-tuning can then be cheaper in the long run, although 002 and 003 stress its higher cost.",
-      "source": "001-nilg-customizing-language-models § Costs"
+      "reason": "Several tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE.",
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
     },
     {
       "id": "role-based-changing-data",
@@ -1205,7 +1139,7 @@ extension BuiltInRubric {
   ],
   "exclusions": [
     {
-      "id": "no-training-data",
+      "id": "no-examples",
       "when": {
         "data-volume": [
           "none"
@@ -1216,8 +1150,93 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "Every trained method learns from examples; with none available, the only option is to prompt the base model and rely on what it already knows.",
-      "source": "004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
+      "reason": "You have no labelled examples, and every trained method learns from them; steer the base model with instructions and collect examples from real use.",
+      "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
+      "later": {
+        "trigger": "once you have collected a few hundred reviewed input/output pairs",
+        "assume": {
+          "data-volume": "hundreds"
+        }
+      }
+    },
+    {
+      "id": "few-examples",
+      "when": {
+        "data-volume": [
+          "few"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).",
+      "source": "001-nilg-customizing-language-models § Data Volume; openai-fine-tuning; gu-2022",
+      "later": {
+        "trigger": "once you have a few hundred labelled pairs beyond your test set",
+        "assume": {
+          "data-volume": "hundreds"
+        }
+      }
+    },
+    {
+      "id": "no-training-budget",
+      "when": {
+        "budget": [
+          "minimal"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "Your budget covers using a model as it is, and every trained method costs data preparation, training runs and upkeep.",
+      "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
+    },
+    {
+      "id": "ship-in-days",
+      "when": {
+        "time-to-market": [
+          "days"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "A first version is due within days, which leaves no time to prepare data, train and evaluate; ship prompting first.",
+      "source": "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market",
+      "later": {
+        "trigger": "once the first version ships",
+        "assume": {
+          "time-to-market": "months"
+        }
+      }
+    },
+    {
+      "id": "prompt-first",
+      "when": {
+        "prompting-status": [
+          "not-tried",
+          "improving"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "Prompting has not yet reached its limit: it is the first thing to try and the baseline any trained model must beat.",
+      "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
+      "later": {
+        "trigger": "once prompting, measured on a held-out set, plateaus below your quality bar",
+        "assume": {
+          "prompting-status": "plateaued"
+        }
+      }
     },
     {
       "id": "hosted-api-without-tuning",
@@ -1231,8 +1250,8 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "A hosted model with no tuning offer can only be steered through its input, so every training-based strategy is impossible.",
-      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints"
+      "reason": "Your model is a hosted API with no tuning offer, so it can only be steered through its input.",
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
     },
     {
       "id": "soft-prompts-need-weights",
@@ -1244,8 +1263,39 @@ extension BuiltInRubric {
       "strategies": [
         "prompt-tuning"
       ],
-      "reason": "Soft prompts are trained on the model's embedding layer, which hosted fine-tuning services do not expose; the 003 article notes no ready API offers it.",
-      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+      "reason": "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. 003's remark that no API offered prompt-tuning dates from early 2023: IBM watsonx later offered it, so pick open weights if you have such a service.",
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"
+    },
+    {
+      "id": "knowledge-in-retrieval",
+      "when": {
+        "need": [
+          "knowledge"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning"
+      ],
+      "reason": "The model must gain knowledge, and knowledge belongs in retrieval: trained weights absorb new facts poorly, cannot cite them and go stale; soft prompts hold a task, not a library.",
+      "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
+    },
+    {
+      "id": "role-restricted-knowledge",
+      "when": {
+        "governance": [
+          "role-based"
+        ],
+        "need": [
+          "knowledge",
+          "both"
+        ]
+      },
+      "strategies": [
+        "fine-tuning"
+      ],
+      "reason": "Facts that only some roles may see must not go into one model's weights, which any user could draw out; filter them at retrieval, and train only on what every role may see.",
+      "source": "001-nilg-customizing-language-models § Data Governance"
     }
   ],
   "variants": [
@@ -1262,6 +1312,9 @@ extension BuiltInRubric {
           "label": "Full fine-tuning (update all weights)",
           "whenAny": [
             {
+              "model-access": [
+                "weights"
+              ],
               "budget": [
                 "substantial"
               ],
@@ -1271,19 +1324,46 @@ extension BuiltInRubric {
               "data-volume": [
                 "thousands"
               ],
-              "model-access": [
-                "weights"
+              "model-size": [
+                "small",
+                "medium"
               ]
             }
           ],
-          "reason": "Updating every layer gives the largest gains but also the highest cost; it is worth it only with open weights, thousands of examples, a substantial budget and a strong team.",
-          "source": "004-ubiops-when-to-fine-tune § Transfer learning"
+          "reason": "Open weights of a model up to about ten billion parameters, thousands of examples, a substantial budget and a strong team put updating every weight within reach; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.",
+          "source": "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021",
+          "nextSteps": [
+            {
+              "text": "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
+              "source": "hu-2021"
+            }
+          ]
         },
         {
           "id": "peft",
           "label": "PEFT (for example LoRA adapters)",
-          "reason": "Parameter-efficient methods train a small fraction of the weights, cutting compute, memory and data needs while keeping most of the gain; UbiOps and IBM both point to them, and Hu et al. 2021 (LoRA) showed low-rank adapters matching full tuning on large models.",
-          "source": "004-ubiops-when-to-fine-tune § Transfer learning"
+          "reason": "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.",
+          "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning",
+          "nextSteps": [
+            {
+              "text": "Train a LoRA adapter on the open model with an open PEFT library (start with a low rank such as 8 to 16 and a few epochs) and compare it with the prompted baseline on the held-out set.",
+              "source": "hu-2021",
+              "when": {
+                "model-access": [
+                  "weights"
+                ]
+              }
+            },
+            {
+              "text": "Use the provider's hosted fine-tuning with a first set of a few hundred pairs, and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
+              "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
+              "when": {
+                "model-access": [
+                  "api-tuning"
+                ]
+              }
+            }
+          ]
         }
       ]
     },
@@ -1300,6 +1380,12 @@ extension BuiltInRubric {
           "label": "Retrieval-augmented generation",
           "whenAny": [
             {
+              "need": [
+                "knowledge",
+                "both"
+              ]
+            },
+            {
               "transience": [
                 "periodic",
                 "frequent"
@@ -1315,21 +1401,44 @@ extension BuiltInRubric {
                 "documents",
                 "corpus"
               ]
-            },
-            {
-              "data-volume": [
-                "hundreds",
-                "thousands"
-              ]
             }
           ],
-          "reason": "Fetching relevant passages into the prompt keeps answers current, lets access be filtered per user, and brings a large document set within reach without training.",
-          "source": "004-ubiops-when-to-fine-tune § Prompt engineering"
+          "reason": "The model must answer from your own documents, or from facts that change or are access-controlled: retrieval puts the relevant passages into each prompt, re-indexing keeps them current, and filtering keeps each user to what they may see.",
+          "source": "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering",
+          "nextSteps": [
+            {
+              "text": "Build the index: split the documents into passages, index them (a vector store, or keyword search to start) and keep each passage's source so answers can cite it.",
+              "source": "001-nilg-customizing-language-models § Prompt Engineering"
+            },
+            {
+              "text": "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results, then check that answers stay faithful to what was retrieved.",
+              "source": "balaguer-2024"
+            },
+            {
+              "text": "Re-index whenever the source data changes (or on a schedule at least as frequent) and alert when a run fails.",
+              "source": "001-nilg-customizing-language-models § Information Transience",
+              "when": {
+                "transience": [
+                  "periodic",
+                  "frequent"
+                ]
+              }
+            },
+            {
+              "text": "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt.",
+              "source": "001-nilg-customizing-language-models § Data Governance",
+              "when": {
+                "governance": [
+                  "role-based"
+                ]
+              }
+            }
+          ]
         },
         {
-          "id": "prompt-only",
-          "label": "Prompt templates and few-shot examples",
-          "reason": "With little material and stable facts, a good template plus a few examples is enough and there is no index to maintain.",
+          "id": "none",
+          "label": "No retrieval: a prompt template with few-shot examples",
+          "reason": "The task needs no documents beyond what fits in the prompt and no changing or access-controlled facts, so a good template and a few examples are enough, with no index to maintain.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         }
       ]
@@ -1337,8 +1446,38 @@ extension BuiltInRubric {
   ],
   "properties": [
     {
+      "question": "need",
+      "scale": [
+        "knowledge",
+        "both",
+        "behavior"
+      ],
+      "favours": "fine-tuning",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "need",
+      "scale": [
+        "knowledge",
+        "behavior",
+        "both"
+      ],
+      "favours": "hybrid",
+      "over": "prompt-engineering"
+    },
+    {
       "question": "data-volume",
       "favours": "fine-tuning",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "data-volume",
+      "favours": "hybrid",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "data-volume",
+      "favours": "prompt-tuning",
       "over": "prompt-engineering"
     },
     {
@@ -1347,8 +1486,28 @@ extension BuiltInRubric {
       "over": "prompt-engineering"
     },
     {
+      "question": "budget",
+      "favours": "hybrid",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "budget",
+      "favours": "prompt-tuning",
+      "over": "prompt-engineering"
+    },
+    {
       "question": "time-to-market",
       "favours": "fine-tuning",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "time-to-market",
+      "favours": "hybrid",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "time-to-market",
+      "favours": "prompt-tuning",
       "over": "prompt-engineering"
     },
     {
@@ -1369,6 +1528,11 @@ extension BuiltInRubric {
     {
       "question": "prompting-status",
       "favours": "fine-tuning",
+      "over": "prompt-engineering"
+    },
+    {
+      "question": "prompting-status",
+      "favours": "hybrid",
       "over": "prompt-engineering"
     },
     {
@@ -1415,6 +1579,92 @@ extension BuiltInRubric {
       "question": "model-size",
       "favours": "prompt-tuning",
       "over": "fine-tuning"
+    }
+  ],
+  "references": [
+    {
+      "id": "lester-2021",
+      "title": "The Power of Scale for Parameter-Efficient Prompt Tuning",
+      "author": "Brian Lester, Rami Al-Rfou, Noah Constant (Google)",
+      "year": 2021,
+      "url": "https://arxiv.org/abs/2104.08691"
+    },
+    {
+      "id": "hu-2021",
+      "title": "LoRA: Low-Rank Adaptation of Large Language Models",
+      "author": "Edward J. Hu et al. (Microsoft)",
+      "year": 2021,
+      "url": "https://arxiv.org/abs/2106.09685"
+    },
+    {
+      "id": "ovadia-2023",
+      "title": "Fine-Tuning or Retrieval? Comparing Knowledge Injection in LLMs",
+      "author": "Oded Ovadia et al. (Microsoft)",
+      "year": 2023,
+      "url": "https://arxiv.org/abs/2312.05934"
+    },
+    {
+      "id": "balaguer-2024",
+      "title": "RAG vs Fine-tuning: Pipelines, Tradeoffs, and a Case Study on Agriculture",
+      "author": "Angels Balaguer et al. (Microsoft)",
+      "year": 2024,
+      "url": "https://arxiv.org/abs/2401.08406"
+    },
+    {
+      "id": "gekhman-2024",
+      "title": "Does Fine-Tuning LLMs on New Knowledge Encourage Hallucinations?",
+      "author": "Zorik Gekhman et al. (Google)",
+      "year": 2024,
+      "url": "https://arxiv.org/abs/2405.05904"
+    },
+    {
+      "id": "openai-fine-tuning",
+      "title": "Fine-tuning guide",
+      "author": "OpenAI",
+      "year": 2024,
+      "url": "https://platform.openai.com/docs/guides/fine-tuning"
+    },
+    {
+      "id": "google-vertex-tuning",
+      "title": "Introduction to tuning (Vertex AI generative AI)",
+      "author": "Google Cloud",
+      "year": 2024,
+      "url": "https://cloud.google.com/vertex-ai/generative-ai/docs/models/tune-models"
+    },
+    {
+      "id": "azure-fine-tuning",
+      "title": "When to use Azure OpenAI fine-tuning; Customize a model with fine-tuning",
+      "author": "Microsoft",
+      "year": 2024,
+      "url": "https://learn.microsoft.com/azure/ai-services/openai/concepts/fine-tuning-considerations"
+    },
+    {
+      "id": "azure-data-privacy",
+      "title": "Data, privacy, and security for Azure OpenAI Service",
+      "author": "Microsoft",
+      "year": 2024,
+      "url": "https://learn.microsoft.com/legal/cognitive-services/openai/data-privacy"
+    },
+    {
+      "id": "ibm-watsonx-tuning",
+      "title": "Tuning Studio: prompt tuning foundation models in watsonx.ai",
+      "author": "IBM",
+      "year": 2023,
+      "url": "https://www.ibm.com/docs/en/watsonx/saas?topic=models-tuning-foundation"
+    },
+    {
+      "id": "gu-2022",
+      "title": "PPT: Pre-trained Prompt Tuning for Few-shot Learning",
+      "author": "Yuxian Gu, Xu Han, Zhiyuan Liu, Minlie Huang",
+      "year": 2022,
+      "url": "https://arxiv.org/abs/2109.04332"
+    },
+    {
+      "id": "gemini-1-5-2024",
+      "title": "Gemini 1.5: Unlocking multimodal understanding across millions of tokens of context",
+      "author": "Gemini Team, Google",
+      "year": 2024,
+      "url": "https://arxiv.org/abs/2403.05530"
     }
   ]
 }

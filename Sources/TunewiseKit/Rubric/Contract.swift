@@ -8,11 +8,12 @@ public enum Contract {
     /// flags (`--format`, `--all`, ...) and every question id must work as `--QUESTION-ID`.
     public static let reservedQuestionIDs: Set<String> = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
-        "help", "version", "include", "all", "fix", "map",
+        "help", "version", "include", "all", "fix", "map", "why-not", "explain",
     ]
 
-    /// The six required questions and their options, in order.
+    /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [
+        ("need", ["knowledge", "behavior", "both"]),
         ("data-volume", ["none", "few", "hundreds", "thousands"]),
         ("transience", ["static", "periodic", "frequent"]),
         ("governance", ["open", "confidential", "role-based"]),

@@ -25,9 +25,11 @@ public struct Rubric: Sendable {
     public var confidence: ConfidenceThresholds
     /// Monotone properties the rubric's author declares and ``RubricCheck`` verifies.
     public var properties: [MonotoneProperty]
+    /// Published works beyond the articles that sharpen or correct them, cited by id.
+    public var references: [Reference] = []
 
     /// The only rubric format version this build reads.
-    public static let supportedSchemaVersion = 1
+    public static let supportedSchemaVersion = 2
 
     /// The largest magnitude of any number in a rubric, and of a weight override: far beyond
     /// any sensible points or weight, and small enough that no score or margin can overflow.
@@ -37,6 +39,10 @@ public struct Rubric: Sendable {
 
     /// The question with the given id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    /// The index of the question with the given id.
+    public func questionIndex(_ id: String) -> Int? { questions.firstIndex { $0.id == id } }
+    /// The index of the strategy with the given id.
+    public func strategyIndex(_ id: String) -> Int? { strategies.firstIndex { $0.id == id } }
     /// The strategy with the given id.
     public func strategy(_ id: String) -> Strategy? { strategies.first { $0.id == id } }
 }
@@ -116,6 +122,10 @@ public struct Question: Equatable, Sendable {
     public var help: String
     /// Core questions must be answered; refinements may stay unknown.
     public var isCore: Bool
+    /// Whether the answer is something the team can change (its budget, deadline, data,
+    /// skills or model), as opposed to a fact about its situation; the report lists the two
+    /// kinds of change apart.
+    public var isLever: Bool = false
     /// How much this question's points count.
     public var weight: Double
     /// The option taken when a person presses Enter, if any.
@@ -154,9 +164,11 @@ public struct Rule: Equatable, Sendable {
     public var citation: Citation
 }
 
-/// A hard constraint: when its condition holds, the listed strategies cannot be recommended.
+/// A hard constraint, or gate: when its condition holds, the listed strategies cannot be
+/// recommended now, whatever the scores.
 public struct Exclusion: Equatable, Sendable {
-    /// The identifier, unique among the exclusions; ``ExclusionReason/id`` names it.
+    /// The identifier, unique among the exclusions; ``ExclusionReason/id`` and
+    /// ``Advice/decidedBy`` name it.
     public var id: String
     /// The answers under which it applies: clauses on at least one question.
     public var when: Condition
@@ -164,6 +176,46 @@ public struct Exclusion: Equatable, Sendable {
     public var strategies: [String]
     /// Why those strategies are ruled out.
     public var citation: Citation
+    /// For a gate that only holds for now (a deadline, prompting not yet tried), what lifts it;
+    /// the staged plan scores the later stage as if it were lifted.
+    public var later: Deferral?
+}
+
+/// What lifts a gate that holds only for now: an event described for the reader, modelled as
+/// the answers the team will then give.
+public struct Deferral: Equatable, Sendable {
+    /// When the gate lifts, as the plan shows it ("once the first version ships").
+    public var trigger: String
+    /// The answers that hold once it lifts, question id to option id; the gate's own
+    /// condition no longer holds under them.
+    public var assume: [(question: String, option: String)]
+
+    /// A deferral lifted by `trigger`, after which `assume` holds.
+    public init(trigger: String, assume: [(question: String, option: String)]) {
+        self.trigger = trigger
+        self.assume = assume
+    }
+
+    /// Whether both have the same trigger and assumed answers in the same order. Written out
+    /// because tuples are not `Equatable`.
+    public static func == (lhs: Deferral, rhs: Deferral) -> Bool {
+        lhs.trigger == rhs.trigger && lhs.assume.map(\.question) == rhs.assume.map(\.question)
+            && lhs.assume.map(\.option) == rhs.assume.map(\.option)
+    }
+}
+
+/// A published work beyond the five articles, cited by ``id`` in a citation's source.
+public struct Reference: Equatable, Sendable {
+    /// A short id, such as `lester-2021`.
+    public var id: String
+    /// The work's title.
+    public var title: String
+    /// Its authors or the organisation that published it.
+    public var author: String
+    /// The year it was published or, for a living guide, checked.
+    public var year: Int
+    /// Where to read it.
+    public var url: String
 }
 
 /// A choice of how to carry out a strategy, such as PEFT versus full fine-tuning.
@@ -188,6 +240,8 @@ public struct VariantChoice: Equatable, Sendable {
     public var whenAny: [Condition]
     /// Why this alternative is the one to take when it applies.
     public var citation: Citation
+    /// What to do next when this alternative is taken; they follow the strategy's own.
+    public var nextSteps: [Note] = []
 }
 
 /// Score margins that set the confidence of advice.
@@ -198,11 +252,13 @@ public struct ConfidenceThresholds: Equatable, Sendable {
     public var medium: Double
 }
 
-/// A declared direction of evidence: as the answer to `question` moves up its options,
+/// A declared direction of evidence: as the answer to `question` moves up its scale,
 /// the score of `favours` minus the score of `over` never decreases.
 public struct MonotoneProperty: Equatable, Sendable {
-    /// The id of the question whose options, in order, are the rising scale.
+    /// The id of the question whose options are the rising scale.
     public var question: String
+    /// The option ids in rising order; empty for the question's own order.
+    public var scale: [String] = []
     /// The id of the strategy whose lead must not shrink as the answer rises.
     public var favours: String
     /// The id of the strategy that lead is measured against, a different one from ``favours``.

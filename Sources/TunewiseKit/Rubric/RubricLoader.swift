@@ -63,7 +63,7 @@ private struct RubricReader {
     mutating func readRubric(_ document: JSONValue) -> Rubric? {
         guard let root = members(document, "$", allowed: [
             "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
-            "rules", "exclusions", "variants", "properties",
+            "rules", "exclusions", "variants", "properties", "references",
         ]) else { return nil }
         // Compared as read: converting to Int first would trap on a huge number and read 1.5 as 1.
         let schemaVersion = number(root, "schemaVersion", "$")
@@ -99,12 +99,16 @@ private struct RubricReader {
         let properties = readList(root["properties"], "$.properties", required: false) { reader, value, path in
             reader.readProperty(value, path)
         }
+        let references = readList(root["references"], "$.references", required: false) { reader, value, path in
+            reader.readReference(value, path)
+        }
+        checkUniqueIDs(references.map(\.id), "$.references", what: "reference")
         // With no problem reported, the schema version is the supported one.
         guard problems.isEmpty, schemaVersion != nil, let id, let version, let title, let confidence else { return nil }
         let rubric = Rubric(
             schemaVersion: Rubric.supportedSchemaVersion, id: id, version: version, title: title,
             strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
-            variants: variants, confidence: confidence, properties: properties)
+            variants: variants, confidence: confidence, properties: properties, references: references)
         checkExclusionsLeaveAStrategy(rubric)
         return problems.isEmpty ? rubric : nil
     }
@@ -181,13 +185,14 @@ private struct RubricReader {
 
     mutating func readQuestion(_ value: JSONValue, _ path: String) -> Question? {
         guard let object = members(value, path, allowed: [
-            "id", "label", "text", "help", "core", "weight", "default", "options",
+            "id", "label", "text", "help", "core", "lever", "weight", "default", "options",
         ]) else { return nil }
         let id = identifier(object, path)
         let label = string(object, "label", path)
         let text = string(object, "text", path)
         let help = string(object, "help", path)
         let core = boolean(object, "core", path)
+        let lever = object["lever"] == nil ? false : boolean(object, "lever", path)
         let weight = nonNegative(object, "weight", path)
         let defaultOption = optionalString(object, "default", path)
         let options = readList(object["options"], "\(path).options", required: true) { reader, value, path in
@@ -206,7 +211,7 @@ private struct RubricReader {
         // resolve, so one mistake is reported once rather than at every reference.
         guard let id else { return nil }
         return Question(
-            id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, weight: weight ?? 0,
+            id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, isLever: lever ?? false, weight: weight ?? 0,
             defaultOption: defaultOption, options: options)
     }
 
@@ -262,15 +267,49 @@ private struct RubricReader {
     }
 
     mutating func readExclusion(_ value: JSONValue, _ path: String) -> Exclusion? {
-        guard let object = members(value, path, allowed: ["id", "when", "strategies", "reason", "source"]) else {
+        guard let object = members(value, path, allowed: ["id", "when", "strategies", "reason", "source", "later"]) else {
             return nil
         }
         let id = identifier(object, path)
         let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: 1) }
         let strategies = readStrategyList(object["strategies"], "\(path).strategies")
         let citation = citation(object, path)
+        let later = object["later"].flatMap { readDeferral($0, lifting: condition, "\(path).later") }
         guard let id, let condition, let strategies, let citation else { return nil }
-        return Exclusion(id: id, when: condition, strategies: strategies, citation: citation)
+        return Exclusion(id: id, when: condition, strategies: strategies, citation: citation, later: later)
+    }
+
+    /// A gate's `later`: the trigger, and answers under which the gate's `condition` fails.
+    mutating func readDeferral(_ value: JSONValue, lifting condition: Condition?, _ path: String) -> Deferral? {
+        guard let object = members(value, path, allowed: ["trigger", "assume"]) else { return nil }
+        let trigger = string(object, "trigger", path)
+        guard let assumeValue = required(object, "assume", path) else { return nil }
+        guard case let .object(pairs) = assumeValue, !pairs.isEmpty else {
+            report("\(path).assume", "expected a non-empty object of question id to option id; found \(assumeValue.kindDescription)")
+            return nil
+        }
+        var assume: [(question: String, option: String)] = []
+        for (questionID, optionValue) in pairs {
+            let pairPath = "\(path).assume.\(questionID)"
+            guard let known = questionOptions[questionID] else {
+                report(pairPath, unknownQuestionMessage(questionID))
+                continue
+            }
+            guard case let .string(option) = optionValue, known.contains(option) else {
+                report(pairPath, "unknown option \(describe(optionValue)) of \"\(questionID)\"; known: \(known.joined(separator: ", "))")
+                continue
+            }
+            assume.append((questionID, option))
+        }
+        guard let trigger, assume.count == pairs.count else { return nil }
+        if let condition {
+            let lifted = Answers(Dictionary(uniqueKeysWithValues: assume.map { ($0.question, $0.option) }))
+            let stillHolds = condition.clauses.allSatisfy { clause in
+                lifted[clause.question].map(clause.options.contains) ?? true
+            }
+            if stillHolds { report("\(path).assume", "must answer some question of the gate's \"when\" with an option outside it, so that the gate lifts") }
+        }
+        return Deferral(trigger: trigger, assume: assume)
     }
 
     mutating func readVariant(_ value: JSONValue, _ path: String) -> Variant? {
@@ -290,7 +329,7 @@ private struct RubricReader {
     }
 
     mutating func readVariantChoice(_ value: JSONValue, _ path: String) -> VariantChoice? {
-        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source"]) else {
+        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source", "nextSteps"]) else {
             return nil
         }
         let id = identifier(object, path)
@@ -299,16 +338,29 @@ private struct RubricReader {
             reader.readCondition(value, path, minimumClauses: 1)
         }
         let citation = citation(object, path)
+        let nextSteps = readList(object["nextSteps"], "\(path).nextSteps", required: false) { reader, value, path in
+            reader.readNote(value, path)
+        }
         guard let id, let label, let citation else { return nil }
-        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation)
+        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation, nextSteps: nextSteps)
     }
 
     mutating func readProperty(_ value: JSONValue, _ path: String) -> MonotoneProperty? {
-        guard let object = members(value, path, allowed: ["question", "favours", "over"]) else { return nil }
+        guard let object = members(value, path, allowed: ["question", "scale", "favours", "over"]) else { return nil }
         let question = string(object, "question", path)
         let favours = string(object, "favours", path)
         let over = string(object, "over", path)
-        if let question, questionOptions[question] == nil {
+        var scale: [String] = []
+        if let question, let known = questionOptions[question] {
+            if let scaleValue = object["scale"] {
+                let elements: [JSONValue]
+                if case let .array(array) = scaleValue { elements = array } else { elements = [] }
+                scale = elements.compactMap { if case let .string(id) = $0 { id } else { nil } }
+                if scale.count != elements.count || scale.sorted() != known.sorted() {
+                    report("\(path).scale", "expected every option of \"\(question)\" once, in rising order; known: \(known.joined(separator: ", "))")
+                }
+            }
+        } else if let question {
             report("\(path).question", unknownQuestionMessage(question))
         }
         for (key, strategy) in [("favours", favours), ("over", over)] {
@@ -316,7 +368,21 @@ private struct RubricReader {
         }
         if let favours, favours == over { report(path, "\"favours\" and \"over\" must name two different strategies") }
         guard let question, let favours, let over else { return nil }
-        return MonotoneProperty(question: question, favours: favours, over: over)
+        return MonotoneProperty(question: question, scale: scale, favours: favours, over: over)
+    }
+
+    mutating func readReference(_ value: JSONValue, _ path: String) -> Reference? {
+        guard let object = members(value, path, allowed: ["id", "title", "author", "year", "url"]) else { return nil }
+        let id = identifier(object, path)
+        let title = string(object, "title", path)
+        let author = string(object, "author", path)
+        let year = number(object, "year", path)
+        let url = string(object, "url", path)
+        if let year, year != year.rounded() || year < 1900 || year > 2100 {
+            report("\(path).year", "expected a year such as 2021; found \(JSONWriter.format(year))")
+        }
+        guard let id, let title, let author, let year, let url else { return nil }
+        return Reference(id: id, title: title, author: author, year: Int(year), url: url)
     }
 
     /// A condition object: question id to the list of options that satisfy it.

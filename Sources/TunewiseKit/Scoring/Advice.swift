@@ -1,36 +1,94 @@
-/// The advice for one situation: the recommended strategy, why, what to watch, what to do,
-/// how the strategies rank, and what would change it.
+/// The advice for one situation: the recommended strategy, the gates that decided it, why,
+/// what to watch, what to do now and later, how the strategies rank, and what would change it.
 ///
 /// Scores and points here are rounded to two decimals for reporting; decisions are made on
 /// the exact values.
 public struct Advice: Equatable, Sendable {
     /// The answers the advice is for.
     public var answers: Answers
-    /// The recommended strategy's id.
+    /// The recommended strategy's id: what to do now.
     public var strategy: String
     /// How sure the advice is: the exact (unrounded) ``margin`` measured against the rubric's
-    /// ``ConfidenceThresholds``; high when there is no runner-up.
+    /// ``ConfidenceThresholds``, at most medium while ``openQuestions`` is not empty; high
+    /// when gates left no other strategy.
     public var confidence: Confidence
+    /// Whether the confidence rests on the margin or on gates that left one strategy.
+    public var confidenceBasis: ConfidenceBasis
+    /// The ids of the gates (exclusions) that decided the advice: every gate that holds when
+    /// together they leave one strategy, otherwise those that rule out a strategy that scored
+    /// higher than the recommendation. Empty when the scores decided.
+    public var decidedBy: [String]
+    /// Unanswered refinements whose answer could change the advice, in rubric order: the
+    /// questions worth answering.
+    public var openQuestions: [String]
     /// The best strategy that was not recommended and not excluded, if any.
     public var runnerUp: String?
     /// The score lead over the runner-up (zero when there is none).
     public var margin: Double
-    /// The answers and rules that most separate the recommendation from the runner-up.
+    /// The answers and rules that favour the recommendation over the average of the
+    /// strategies still in the running (or of all others, when gates left none), largest first.
     public var reasons: [Reason]
-    /// The answers and rules that most favour the runner-up instead.
+    /// The answers and rules that count against the recommendation on the same measure,
+    /// strongest first; points are negative.
     public var counterpoints: [Reason]
     /// How to carry out the recommendation (PEFT or full fine-tuning; with or without retrieval).
     public var variants: [VariantDecision]
     /// Things to watch.
     public var caveats: [AdviceNote]
-    /// What to do next.
+    /// What to do next: the strategy's steps (an evaluation plan first), then those of the
+    /// chosen variants.
     public var nextSteps: [AdviceNote]
+    /// The staged plan: the recommendation now, then what comes later and on what trigger.
+    public var plan: [PlanStage]
     /// Every strategy, best first; excluded strategies last with the reasons they were excluded.
     public var ranking: [RankedStrategy]
     /// Each single change of one answer that would change the recommended strategy.
     public var sensitivity: [AnswerChange]
-    /// The smallest change of one question's weight that would change the recommended strategy.
+    /// The smallest plausible change of one question's weight (at most
+    /// ``Advisor/plausibleWeightFactor`` either way) that would change the recommended strategy.
     public var weightSensitivity: WeightChange?
+
+    /// ``sensitivity`` grouped by question, strongest effect first: changes under which a gate
+    /// rules the current advice out, then by the new strategy's lead.
+    public var rankedChanges: [(question: String, kind: AnswerChange.Kind, changes: [AnswerChange])] {
+        let ordered = sensitivity.enumerated().sorted { a, b in
+            if a.element.rulesOutCurrent != b.element.rulesOutCurrent { return a.element.rulesOutCurrent }
+            if a.element.lead != b.element.lead { return a.element.lead > b.element.lead }
+            return a.offset < b.offset
+        }.map(\.element)
+        var groups: [(question: String, kind: AnswerChange.Kind, changes: [AnswerChange])] = []
+        for change in ordered {
+            if let index = groups.firstIndex(where: { $0.question == change.question }) {
+                groups[index].changes.append(change)
+            } else {
+                groups.append((change.question, change.kind, [change]))
+            }
+        }
+        return groups
+    }
+}
+
+/// What a confidence level rests on.
+public enum ConfidenceBasis: String, Equatable, Sendable {
+    /// The score margin over the runner-up.
+    case margin
+    /// Gates left no other strategy; the team's own limits decided.
+    case limits
+}
+
+/// One stage of the staged plan.
+public struct PlanStage: Equatable, Sendable {
+    /// The ``when`` of the first stage.
+    public static let now = "now"
+
+    /// The strategy's id.
+    public var strategy: String
+    /// ``now`` for the first stage; for a later one, the events that move a team there.
+    public var when: String
+    /// The ids of the gates whose lifting opens this stage; empty for the first.
+    public var after: [String]
+    /// How to carry the stage out (PEFT or full fine-tuning; with or without retrieval).
+    public var variants: [VariantDecision]
 }
 
 /// How sure the advice is, from the margin between the first two strategies.
@@ -53,16 +111,18 @@ public struct Reason: Equatable, Sendable {
         case rule
         /// The strategies' baseline points, which favour simpler strategies.
         case baseline
+        /// A gate that rules a strategy out, named by ``rule``; it has no points.
+        case gate
     }
 
     /// Whether the points come from an answer, a combination rule or the baselines.
     public var kind: Kind
-    /// The question, for an answer; `nil` for a rule or the baselines.
-    public var question: String?
-    /// The chosen option, for an answer; `nil` for a rule or the baselines.
-    public var answer: String?
-    /// The rule's id, for a rule.
-    public var rule: String?
+    /// The question, for an answer; `nil` otherwise.
+    public var question: String? = nil
+    /// The chosen option, for an answer; `nil` otherwise.
+    public var answer: String? = nil
+    /// The rule's id, for a rule; the exclusion's, for a gate.
+    public var rule: String? = nil
     /// For a rule, the answers that meet its condition, in the order of its condition; empty
     /// otherwise.
     public var ruleAnswers: [GivenAnswer] = []
@@ -120,6 +180,9 @@ public struct RankedStrategy: Equatable, Sendable {
     public var excluded: Bool
     /// Why the strategy was excluded; empty when it was not.
     public var exclusions: [ExclusionReason]
+    /// Why it is not the advice: the gates that rule it out, or else the answers and rules
+    /// that favour the recommendation over it, strongest first. Empty for the recommendation.
+    public var whyNot: [Reason]
 }
 
 /// An exclusion that applied to a strategy: one that lists it and whose condition holds
@@ -141,6 +204,23 @@ public struct AnswerChange: Equatable, Sendable {
     public var answer: String
     /// The strategy that would be recommended instead.
     public var strategy: String
+    /// Whether the team could make the change, it is a fact about its situation, or the
+    /// question is unanswered.
+    public var kind: Kind
+    /// Whether a gate rules the current advice out under the change.
+    public var rulesOutCurrent: Bool
+    /// How far the new strategy's score leads the current advice's under the change.
+    public var lead: Double
+
+    /// What kind of answer a change alters.
+    public enum Kind: String, Equatable, Sendable {
+        /// Something the team can change: budget, deadline, data, skills, model.
+        case lever
+        /// A fact about the situation.
+        case fact
+        /// A refinement not yet answered.
+        case unanswered
+    }
 }
 
 /// A change of one question's weight that changes the advice.

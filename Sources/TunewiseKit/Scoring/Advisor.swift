@@ -10,9 +10,15 @@ public enum AdviceError: Error, Equatable, Sendable {
 
 /// Scores answers against a rubric and explains the result.
 ///
+/// The recommendation is what to do now: the best-scoring strategy that no gate (exclusion)
+/// rules out. Gates are the team's own limits and the rubric's hard rules; points never
+/// outvote them. The rest of the advice explains that choice: which gates decided it, a
+/// staged plan, reasons for and against, why each alternative is not the advice, and what
+/// would change it.
+///
 /// ```swift
 /// let advisor = Advisor(rubric: rubric)
-/// let advice = try advisor.advise(Answers(["data-volume": "thousands", ...]))
+/// let advice = try advisor.advise(Answers(["need": "behavior", "data-volume": "thousands", ...]))
 /// print(advice.strategy)  // "fine-tuning"
 /// ```
 public struct Advisor: Sendable {
@@ -22,9 +28,9 @@ public struct Advisor: Sendable {
     public let weights: [Double]
     let table: ScoringTable
 
-    /// The most reasons and counterpoints an ``Advice`` lists.
-    static let reasonLimit = 5
-    static let counterpointLimit = 3
+    /// The largest factor (and smallest, as its inverse) by which a reweighting counts as
+    /// plausible; the advice reports a weight that flips it only within this range.
+    public static let plausibleWeightFactor = 3.0
 
     /// An advisor for `rubric`, with some questions' weights replaced.
     /// - Parameter weightOverrides: question id to weight, from 0 to ``Rubric/numberLimit``;
@@ -50,24 +56,33 @@ public struct Advisor: Sendable {
         guard let winner = ScoringTable.winner(scores: scores, excluded: excluded) else {
             throw .everyStrategyExcluded
         }
-        let ranking = rank(scores: scores, excluded: excluded, situation: situation)
-        let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { strategyIndex($0.strategy) }
+        let ranking = rank(scores: scores, excluded: excluded, situation: situation, winner: winner)
+        let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { rubric.strategyIndex($0.strategy)! }
         let margin = runnerUp.map { scores[winner] - scores[$0] } ?? 0
-        let contributions = self.contributions(situation, favouring: winner, over: runnerUp)
+        let field = comparisonField(winner: winner, excluded: excluded)
+        let contributions = self.contributions(situation, of: winner, against: field)
         let strategy = rubric.strategies[winner]
+        let variants = variants(for: strategy.id, answers: answers)
+        let sensitivity = sensitivity(situation, winner: winner)
+        let openQuestions = orderedUnique(sensitivity.filter { $0.kind == .unanswered }.map(\.question))
+        let decidedBy = decidingGates(situation, scores: scores, excluded: excluded, winner: winner)
         return Advice(
             answers: answers,
             strategy: strategy.id,
-            confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil),
+            confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions),
+            confidenceBasis: runnerUp == nil ? .limits : .margin,
+            decidedBy: decidedBy,
+            openQuestions: openQuestions,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
             margin: rounded(margin),
-            reasons: Array(contributions.filter { $0.points > 0 }.prefix(Self.reasonLimit)),
-            counterpoints: Array(contributions.filter { $0.points < 0 }.reversed().prefix(Self.counterpointLimit)),
-            variants: variants(for: strategy.id, answers: answers),
-            caveats: notes(strategy.caveats, answers) + closeCallCaveat(winner: winner, runnerUp: runnerUp, margin: margin),
-            nextSteps: notes(strategy.nextSteps, answers),
+            reasons: contributions.filter { $0.points > 0 },
+            counterpoints: contributions.filter { $0.points < 0 }.reversed(),
+            variants: variants,
+            caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
+            nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, for: strategy.id, answers: answers),
+            plan: plan(situation, answers: answers, winner: winner),
             ranking: ranking,
-            sensitivity: sensitivity(situation, winner: winner),
+            sensitivity: sensitivity,
             weightSensitivity: weightSensitivity(situation, winner: winner))
     }
 
@@ -78,77 +93,102 @@ public struct Advisor: Sendable {
         }
     }
 
-    private func strategyIndex(_ id: String) -> Int {
-        rubric.strategies.firstIndex { $0.id == id }!
+    /// The answers of `situation`, question id to option id.
+    func answers(for situation: [Int]) -> Answers {
+        var answers = Answers()
+        for (index, option) in situation.enumerated() where option != ScoringTable.unanswered {
+            answers[rubric.questions[index].id] = rubric.questions[index].options[option].id
+        }
+        return answers
     }
 
-    private func confidence(margin: Double, hasRunnerUp: Bool) -> Confidence {
+    /// High or medium from the margin over the runner-up, at most medium while an unanswered
+    /// refinement could change the advice; high when no other strategy is left.
+    private func confidence(margin: Double, hasRunnerUp: Bool, openQuestions: [String]) -> Confidence {
         guard hasRunnerUp else { return .high }
-        if margin >= rubric.confidence.high { return .high }
-        if margin >= rubric.confidence.medium { return .medium }
-        return .low
+        let byMargin: Confidence = margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
+        return byMargin == .high && !openQuestions.isEmpty ? .medium : byMargin
     }
 
-    private func rank(scores: [Double], excluded: UInt32, situation: [Int]) -> [RankedStrategy] {
+    /// The gates that decided the advice: when they leave a single strategy, every gate that
+    /// holds; otherwise those that rule out a strategy scoring above the recommendation.
+    private func decidingGates(_ situation: [Int], scores: [Double], excluded: StrategySet, winner: Int) -> [String] {
+        let leftAlone = excluded.complement(count: table.strategyCount).count == 1
+        return zip(rubric.exclusions, table.exclusions).compactMap { exclusion, compiled in
+            guard ScoringTable.holds(compiled.clauses, in: situation) else { return nil }
+            let decides = leftAlone || compiled.strategies.contains { scores[$0] > scores[winner] }
+            return decides ? exclusion.id : nil
+        }
+    }
+
+    private func rank(scores: [Double], excluded: StrategySet, situation: [Int], winner: Int) -> [RankedStrategy] {
         let order = scores.indices.sorted { a, b in
-            let aExcluded = excluded & (1 << UInt32(a)) != 0
-            let bExcluded = excluded & (1 << UInt32(b)) != 0
-            if aExcluded != bExcluded { return !aExcluded }
+            if excluded.contains(a) != excluded.contains(b) { return !excluded.contains(a) }
             if scores[a] != scores[b] { return scores[a] > scores[b] }
             return a < b
         }
         return order.map { index in
-            let id = rubric.strategies[index].id
-            let reasons = zip(rubric.exclusions, table.exclusions)
-                .filter { exclusion, compiled in
-                    exclusion.strategies.contains(id) && ScoringTable.holds(compiled.clauses, in: situation)
-                }
+            let gates = zip(rubric.exclusions, table.exclusions)
+                .filter { _, compiled in compiled.strategies.contains(index) && ScoringTable.holds(compiled.clauses, in: situation) }
                 .map { exclusion, _ in
                     ExclusionReason(id: exclusion.id, reason: exclusion.citation.reason, source: exclusion.citation.source)
                 }
-            return RankedStrategy(strategy: id, score: rounded(scores[index]), excluded: !reasons.isEmpty, exclusions: reasons)
+            let whyNot: [Reason]
+            if index == winner {
+                whyNot = []
+            } else if gates.isEmpty {
+                whyNot = contributions(situation, of: winner, against: [index]).filter { $0.points > 0 }
+            } else {
+                whyNot = gates.map { Reason(kind: .gate, rule: $0.id, points: 0, text: $0.reason, source: $0.source) }
+            }
+            return RankedStrategy(
+                strategy: rubric.strategies[index].id, score: rounded(scores[index]), excluded: !gates.isEmpty,
+                exclusions: gates, whyNot: whyNot)
         }
     }
 
-    /// Every answer's, rule's and baseline's share of the lead of `winner` over `runnerUp`
-    /// (or of `winner`'s own score when nothing else is left), largest first.
-    private func contributions(_ situation: [Int], favouring winner: Int, over runnerUp: Int?) -> [Reason] {
-        func difference(_ points: [Double]) -> Double {
-            points[winner] - (runnerUp.map { points[$0] } ?? 0)
+    /// The strategies the recommendation is measured against in its reasons: those still in
+    /// the running, or, when gates left none, all the others.
+    private func comparisonField(winner: Int, excluded: StrategySet) -> [Int] {
+        let running = (0..<table.strategyCount).filter { $0 != winner && !excluded.contains($0) }
+        return running.isEmpty ? (0..<table.strategyCount).filter { $0 != winner } : running
+    }
+
+    /// Every answer's, rule's and baseline's part in the lead of `strategy` over the average of
+    /// `others`, largest first: positive parts favour `strategy`, negative ones count against it.
+    func contributions(_ situation: [Int], of strategy: Int, against others: [Int]) -> [Reason] {
+        func lead(_ points: [Double]) -> Double {
+            points[strategy] - others.map { points[$0] }.reduce(0, +) / Double(max(others.count, 1))
         }
         var reasons: [Reason] = []
         for (index, option) in situation.enumerated() where option != ScoringTable.unanswered {
             let question = rubric.questions[index]
-            let points = weights[index] * difference(table.points[index][option])
-            guard points != 0, let citation = question.options[option].citation else { continue }
+            let points = weights[index] * lead(table.points[index][option])
+            guard abs(points) >= 0.005, let citation = question.options[option].citation else { continue }
             reasons.append(Reason(
-                kind: .answer, question: question.id, answer: question.options[option].id, rule: nil,
-                points: rounded(points), text: citation.reason, source: citation.source))
+                kind: .answer, question: question.id, answer: question.options[option].id, points: rounded(points),
+                text: citation.reason, source: citation.source))
         }
         for (rule, compiled) in zip(rubric.rules, table.rules) where ScoringTable.holds(compiled.clauses, in: situation) {
-            let points = difference(compiled.points)
-            guard points != 0 else { continue }
+            let points = lead(compiled.points)
+            guard abs(points) >= 0.005 else { continue }
             reasons.append(Reason(
-                kind: .rule, question: nil, answer: nil, rule: rule.id,
-                ruleAnswers: rule.when.clauses.map { GivenAnswer(question: $0.question, answer: situationAnswer($0.question, situation)) },
+                kind: .rule, rule: rule.id,
+                ruleAnswers: rule.when.clauses.map { clause in
+                    let index = rubric.questionIndex(clause.question)!
+                    return GivenAnswer(question: clause.question, answer: rubric.questions[index].options[situation[index]].id)
+                },
                 points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
         }
-        let baselinePoints = difference(table.baseline)
-        let baselineOwner = baselinePoints > 0 ? winner : runnerUp
-        if baselinePoints != 0, let owner = baselineOwner, let citation = rubric.strategies[owner].baselineCitation {
-            reasons.append(Reason(
-                kind: .baseline, question: nil, answer: nil, rule: nil, points: rounded(baselinePoints),
-                text: citation.reason, source: citation.source))
+        let baselinePoints = lead(table.baseline)
+        let owner = baselinePoints > 0 ? strategy : others.max { table.baseline[$0] < table.baseline[$1] }
+        if abs(baselinePoints) >= 0.005, let owner, let citation = rubric.strategies[owner].baselineCitation {
+            reasons.append(Reason(kind: .baseline, points: rounded(baselinePoints), text: citation.reason, source: citation.source))
         }
         return reasons.sorted { $0.points > $1.points }
     }
 
-    private func situationAnswer(_ questionID: String, _ situation: [Int]) -> String {
-        let index = rubric.questions.firstIndex { $0.id == questionID }!
-        return rubric.questions[index].options[situation[index]].id
-    }
-
-    private func variants(for strategy: String, answers: Answers) -> [VariantDecision] {
+    func variants(for strategy: String, answers: Answers) -> [VariantDecision] {
         rubric.variants.filter { $0.strategies.contains(strategy) }.compactMap { variant in
             let choice = variant.choices.first { choice in
                 choice.whenAny.isEmpty || choice.whenAny.contains { $0.isSatisfied(by: answers) }
@@ -161,81 +201,32 @@ public struct Advisor: Sendable {
         }
     }
 
+    /// The next steps of the chosen variants, so that the steps follow the choice shown.
+    private func variantNextSteps(_ decisions: [VariantDecision], for strategy: String, answers: Answers) -> [AdviceNote] {
+        decisions.flatMap { decision in
+            let variant = rubric.variants.first { $0.id == decision.variant }
+            let choice = variant?.choices.first { $0.id == decision.choice }
+            return notes(choice?.nextSteps ?? [], answers)
+        }
+    }
+
     private func notes(_ notes: [Note], _ answers: Answers) -> [AdviceNote] {
         notes.filter { $0.when.isSatisfied(by: answers) }.map { AdviceNote(text: $0.text, source: $0.source) }
     }
 
-    private func closeCallCaveat(winner: Int, runnerUp: Int?, margin: Double) -> [AdviceNote] {
+    private func closeCallCaveat(runnerUp: Int?, margin: Double) -> [AdviceNote] {
         guard let runnerUp, margin < rubric.confidence.medium else { return [] }
         let name = rubric.strategies[runnerUp].label
         return [AdviceNote(
-            text: "This is a close call: \(name) scored only \(JSONWriter.format(rounded(margin))) points lower, so try both on a small pilot before committing.",
+            text: "This is a close call with \(name): run both on a small pilot against the same held-out set before committing.",
             source: nil)]
     }
+}
 
-    /// Each single change of one answer that changes the winner, in rubric order. For an
-    /// unanswered refinement, answering it counts as a change.
-    private func sensitivity(_ situation: [Int], winner: Int) -> [AnswerChange] {
-        var changes: [AnswerChange] = []
-        var changed = situation
-        for (index, question) in rubric.questions.enumerated() {
-            for option in question.options.indices where option != situation[index] {
-                changed[index] = option
-                if let newWinner = table.winner(changed), newWinner != winner {
-                    changes.append(AnswerChange(
-                        question: question.id, answer: question.options[option].id,
-                        strategy: rubric.strategies[newWinner].id))
-                }
-            }
-            changed[index] = situation[index]
-        }
-        return changes
-    }
-
-    /// The smallest relative change of one answered question's weight that changes the winner.
-    ///
-    /// Each score is linear in one question's weight, so the winner can only change where two
-    /// strategies' lines cross (at the weight in force itself when they are tied). Each crossing
-    /// is rounded away from the weight in force, in the direction in which the other strategy
-    /// overtakes, to two decimals and checked by scoring again; the closest one (by ratio) is
-    /// reported.
-    private func weightSensitivity(_ situation: [Int], winner: Int) -> WeightChange? {
-        let excluded = table.excluded(situation)
-        let scores = table.scores(situation)
-        var best: (change: WeightChange, distance: Double)?
-        for (index, option) in situation.enumerated() where option != ScoringTable.unanswered {
-            let weight = weights[index]
-            let slope = table.points[index][option]
-            let intercept = zip(scores, slope).map { $0 - weight * $1 }
-            func winnerWith(weight candidate: Double) -> Int? {
-                var changed = weights
-                changed[index] = candidate
-                return ScoringTable.winner(scores: table.scores(situation, weights: changed), excluded: excluded)
-            }
-            for other in scores.indices where other != winner && excluded & (1 << UInt32(other)) == 0 {
-                let slopeGap = slope[winner] - slope[other]
-                guard slopeGap != 0 else { continue }
-                let crossing = (intercept[other] - intercept[winner]) / slopeGap
-                guard crossing >= 0, crossing.isFinite else { continue }
-                let upward = slopeGap < 0
-                var candidate = upward ? (crossing * 100).rounded(.up) / 100 : (crossing * 100).rounded(.down) / 100
-                if winnerWith(weight: candidate) == winner { candidate += upward ? 0.01 : -0.01 }
-                candidate = rounded(candidate)
-                // A weight beyond the limit cannot be given, and its scores could overflow.
-                guard candidate >= 0, candidate <= Rubric.numberLimit, let newWinner = winnerWith(weight: candidate),
-                    newWinner != winner
-                else { continue }
-                // The ratio of the larger weight to the smaller: 2 for both halving and doubling.
-                let distance = weight > 0 && candidate > 0 ? max(candidate / weight, weight / candidate) : .infinity
-                if best == nil || distance < best!.distance {
-                    best = (WeightChange(
-                        question: rubric.questions[index].id, weight: weight, newWeight: candidate,
-                        strategy: rubric.strategies[newWinner].id), distance)
-                }
-            }
-        }
-        return best?.change
-    }
+/// `values` without repeats, in first-seen order.
+func orderedUnique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }
 }
 
 /// `value` rounded to two decimals, halves away from zero, as scores and points are reported.

@@ -20,8 +20,8 @@ struct ScoringTable: Sendable {
 
     struct CompiledExclusion: Sendable {
         var clauses: [Clause]
-        /// Bit `s` is set for each excluded strategy.
-        var strategies: UInt32
+        /// The strategies it excludes.
+        var strategies: StrategySet
     }
 
     let strategyCount: Int
@@ -55,7 +55,7 @@ struct ScoringTable: Sendable {
         exclusions = rubric.exclusions.map { exclusion in
             CompiledExclusion(
                 clauses: compile(exclusion.when),
-                strategies: exclusion.strategies.reduce(UInt32(0)) { $0 | (1 << UInt32(strategyIndex[$1]!)) })
+                strategies: StrategySet(exclusion.strategies.map { strategyIndex[$0]! }))
         }
     }
 
@@ -81,18 +81,18 @@ struct ScoringTable: Sendable {
         return scores
     }
 
-    /// The strategies excluded in `situation`, as a bit mask.
-    func excluded(_ situation: [Int]) -> UInt32 {
-        exclusions.reduce(0) { mask, exclusion in
-            Self.holds(exclusion.clauses, in: situation) ? mask | exclusion.strategies : mask
+    /// The strategies excluded in `situation`.
+    func excluded(_ situation: [Int]) -> StrategySet {
+        exclusions.reduce(StrategySet()) { set, exclusion in
+            Self.holds(exclusion.clauses, in: situation) ? set.union(exclusion.strategies) : set
         }
     }
 
     /// The best strategy that is not excluded; ties go to the earlier (simpler) one.
     /// `nil` when every strategy is excluded.
-    static func winner(scores: [Double], excluded: UInt32) -> Int? {
+    static func winner(scores: [Double], excluded: StrategySet) -> Int? {
         var best: Int?
-        for strategy in scores.indices where excluded & (1 << UInt32(strategy)) == 0 {
+        for strategy in scores.indices where !excluded.contains(strategy) {
             if best == nil || scores[strategy] > scores[best!] { best = strategy }
         }
         return best
@@ -101,5 +101,36 @@ struct ScoringTable: Sendable {
     /// The recommended strategy's index in `situation`, or `nil` when all are excluded.
     func winner(_ situation: [Int]) -> Int? {
         Self.winner(scores: scores(situation), excluded: excluded(situation))
+    }
+}
+
+/// A set of strategies by rubric index (at most 32), stored as a bit mask.
+struct StrategySet: Equatable, Sendable, Sequence {
+    /// Bit `s` is set when strategy `s` is in the set.
+    var rawValue: UInt32 = 0
+
+    init() {}
+
+    init(_ strategies: some Sequence<Int>) {
+        for strategy in strategies { rawValue |= 1 << UInt32(strategy) }
+    }
+
+    func contains(_ strategy: Int) -> Bool { rawValue & (1 << UInt32(strategy)) != 0 }
+
+    func union(_ other: StrategySet) -> StrategySet {
+        var set = self
+        set.rawValue |= other.rawValue
+        return set
+    }
+
+    /// The strategies among the first `count` that are not in the set.
+    func complement(count: Int) -> StrategySet {
+        StrategySet((0..<count).filter { !contains($0) })
+    }
+
+    var count: Int { rawValue.nonzeroBitCount }
+
+    func makeIterator() -> some IteratorProtocol<Int> {
+        (0..<32).lazy.filter { self.contains($0) }.makeIterator()
     }
 }

@@ -18,9 +18,9 @@ struct FuzzRegressionTests {
 
     /// A version beyond `Int` trapped when converted; 1.5 was read as version 1.
     @Test(arguments: ["1e19", "-1e300", "9223372036854775807", "1.5", "0.999999"])
-    func aSchemaVersionThatIsNotOneIsRefused(version: String) {
+    func aSchemaVersionThatIsNotTheSupportedOneIsRefused(version: String) {
         let text = JSONWriter.write(TestRubric().json)
-            .replacing("\"schemaVersion\": 1,", with: "\"schemaVersion\": \(version),")
+            .replacing("\"schemaVersion\": 2,", with: "\"schemaVersion\": \(version),")
         #expect(text.contains("\"schemaVersion\": \(version),"))
         let found = problems(inText: text)
         #expect(found.map(\.path) == ["$.schemaVersion"], "found: \(found)")
@@ -59,8 +59,8 @@ struct FuzzRegressionTests {
     /// report wrote as `inf` and `-nan`: not JSON.
     @Test(arguments: [
         ([PathStep.key("questions"), .index(0), .key("weight")], 1e308, "$.questions[0].weight"),
-        ([.key("questions"), .index(0), .key("options"), .index(3), .key("points"), .key("fine-tuning")], -1e300,
-         "$.questions[0].options[3].points.fine-tuning"),
+        ([.key("questions"), .index(1), .key("options"), .index(3), .key("points"), .key("fine-tuning")], -1e300,
+         "$.questions[1].options[3].points.fine-tuning"),
         ([.key("strategies"), .index(0), .key("baseline")], 1_000_000.5, "$.strategies[0].baseline"),
         ([.key("rules"), .index(0), .key("points"), .key("hybrid")], 2e6, "$.rules[0].points.hybrid"),
         ([.key("confidence"), .key("high")], 1e20, "$.confidence.high"),

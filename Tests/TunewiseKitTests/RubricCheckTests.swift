@@ -40,8 +40,8 @@ struct RubricCheckTests {
         var builder = rotatingRubric()
         builder.baselines["hybrid"] = -10
         let findings = try RubricCheck.findings(in: builder.load())
-        #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 4 * 243 * 262_144 * 3)))
-        #expect(!findings.contains { if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 4 * 243 * 262_144 * 3) } else { false } })
+        #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 729 * 262_144 * 3)))
+        #expect(!findings.contains { if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 729 * 262_144 * 3) } else { false } })
     }
 
     @Test func findsAnOptionWithWhichEveryStrategyIsExcluded() throws {
@@ -78,16 +78,20 @@ struct RubricCheckTests {
         let violation = try #require(violations.first)
         #expect(violations.count == 1)
         #expect(violation.property == MonotoneProperty(question: "data-volume", favours: "fine-tuning", over: "prompt-engineering"))
-        let context = ["transience": "static", "governance": "role-based", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"]
+        let context = [
+            "need": "knowledge", "transience": "static", "governance": "role-based", "budget": "minimal", "time-to-market": "days",
+            "consistency": "flexible",
+        ]
         #expect(violation.before == Answers(context.merging(["data-volume": "few"]) { a, _ in a }))
         #expect(violation.after == Answers(context.merging(["data-volume": "hundreds"]) { a, _ in a }))
         let before = referenceScores(rubric, violation.before)
         let after = referenceScores(rubric, violation.after)
         #expect([violation.favoursBefore, violation.overBefore] == [before["fine-tuning"]!, before["prompt-engineering"]!])
         #expect([violation.favoursAfter, violation.overAfter] == [after["fine-tuning"]!, after["prompt-engineering"]!])
-        // Fine-tuning 0 - 3 (few, role-based, days), then 1 - 5 (the rule) - 2 (role-based, days).
-        #expect(violation.favoursBefore - violation.overBefore == -3)
-        #expect(violation.favoursAfter - violation.overAfter == -6)
+        // Rotating points: fine-tuning gets static and flexible, prompt engineering knowledge and
+        // minimal. Before: 2 - 3 (those and few); after: 2 + 1 (hundreds) - 5 (the rule) - 2.
+        #expect(violation.favoursBefore - violation.overBefore == -1)
+        #expect(violation.favoursAfter - violation.overAfter == -4)
     }
 
     @Test func everyFindingIsOneLine() throws {

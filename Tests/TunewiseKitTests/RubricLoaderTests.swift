@@ -65,8 +65,8 @@ struct RubricLoaderTests {
     @Test(arguments: [
         ([PathStep.key("questions"), .index(0), .key("options"), .index(1), .key("points"), .key("fine-tune")], JSONValue.number(1),
          "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean \"fine-tuning\"?)"),
-        ([.key("questions"), .index(1), .key("id")], .string("data-volume"),
-         "$.questions[1].id", "duplicate question id \"data-volume\""),
+        ([.key("questions"), .index(2), .key("id")], .string("data-volume"),
+         "$.questions[2].id", "duplicate question id \"data-volume\""),
         ([.key("questions"), .index(0), .key("weight")], .number(-1),
          "$.questions[0].weight", "must not be negative; found -1"),
         ([.key("questions"), .index(0), .key("weight")], .string("heavy"),
@@ -85,24 +85,24 @@ struct RubricLoaderTests {
          "$.strategies[3].id", "unknown strategy \"agents\""),
         ([.key("questions"), .index(0), .key("options"), .index(0), .key("reason")], nil,
          "$.questions[0].options[0].reason", "missing"),
-        ([.key("questions"), .index(5)], nil,
+        ([.key("questions"), .index(6)], nil,
          "$.questions", "missing fixed question consistency"),
         ([.key("questions"), .index(0), .key("optoins")], .array([]),
          "$.questions[0].optoins", "unknown key (did you mean \"options\"?)"),
         ([.key("confidence"), .key("medium")], .number(99),
          "$.confidence", "\"medium\" (99) must not exceed \"high\""),
-        ([.key("schemaVersion")], .number(2),
-         "$.schemaVersion", "unsupported version 2"),
+        ([.key("schemaVersion")], .number(1),
+         "$.schemaVersion", "unsupported version 1"),
         ([.key("schemaVersion")], .number(1.5),
          "$.schemaVersion", "unsupported version 1.5"),
         // Too large for an Int: refused, not a crash.
         ([.key("schemaVersion")], .number(1e300),
          "$.schemaVersion", "out of range"),
-        ([.key("questions"), .index(6), .key("options")], .array((0...64).map { index in
+        ([.key("questions"), .index(7), .key("options")], .array((0...64).map { index in
             .object([("id", .string("o\(index)")), ("label", .string("O")), ("help", .string("Pick it.")),
                      ("points", .object([])), ("reason", .string("A reason.")), ("source", .string("A source § Here"))])
          }),
-         "$.questions[6].options", "a question has at most 64 options; found 65"),
+         "$.questions[7].options", "a question has at most 64 options; found 65"),
         ([.key("questions"), .index(15), .key("id")], .string("format"),
          "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"),
     ])
@@ -134,15 +134,20 @@ struct RubricLoaderTests {
         let everyAnswer = JSONValue.object(BuiltInRubric.load().questions.map { ($0.id, .array($0.options.map { .string($0.id) })) })
         let found = problems(in: addingExclusion(of: "prompt-engineering", when: everyAnswer))
         #expect(found.map(\.path) == ["$.exclusions"])
-        #expect(found.first?.message.hasPrefix("together they exclude every strategy when data-volume=none, transience=static") == true)
+        #expect(found.first?.message.hasPrefix("together they exclude every strategy when need=knowledge, data-volume=none, transience=static") == true)
     }
 
     /// Exclusions that between them name every strategy but can never all apply at once are fine.
     @Test func acceptsExclusionsThatCannotAllApplyAtOnce() {
-        // The built-in exclusions of the trained strategies need data-volume=none or model-access=api.
+        // The built-in exclusions of every trained strategy need no or few examples, a minimal
+        // budget, days to ship, prompting still to try, or a hosted API without tuning.
         let when = JSONValue.object([
             ("model-access", .array([.string("api-tuning"), .string("weights")])),
-            ("data-volume", .array([.string("few"), .string("hundreds"), .string("thousands")])),
+            ("data-volume", .array([.string("hundreds"), .string("thousands")])),
+            ("budget", .array([.string("moderate"), .string("substantial")])),
+            ("time-to-market", .array([.string("weeks"), .string("months")])),
+            ("prompting-status", .array([.string("plateaued")])),
+            ("need", .array([.string("behavior")])),
         ])
         #expect(problems(in: addingExclusion(of: "prompt-engineering", when: when)).isEmpty)
     }
@@ -164,9 +169,9 @@ struct RubricLoaderTests {
 
     @Test func fixedQuestionsKeepTheirOptionsInOrder() {
         let reordered = defaultDocument.replacing(
-            [.key("questions"), .index(1), .key("options"), .index(0), .key("id")], with: .string("daily"))
+            [.key("questions"), .index(2), .key("options"), .index(0), .key("id")], with: .string("daily"))
         let found = problems(in: reordered)
-        #expect(found.contains { $0.path == "$.questions[1].options" && $0.message.contains("static, periodic, frequent in that order") })
+        #expect(found.contains { $0.path == "$.questions[2].options" && $0.message.contains("static, periodic, frequent in that order") })
     }
 
     @Test func reportsJSONSyntaxSeparately() {

@@ -1,96 +1,169 @@
 import Testing
 @testable import TunewiseKit
 
-/// A situation one of the source articles describes, and the advice the article argues for.
+/// A realistic situation drawn from an article or a vendor guide, and the advice a
+/// practitioner would sign: what to do now, the plan, and the gates that decide it.
 struct Scenario: CustomTestStringConvertible, Sendable {
+    /// What the team is building, and where the expected advice comes from.
     var name: String
     var answers: [String: String]
-    var strategy: String
-    /// The retrieval or tuning-method choice the advice should carry, if any.
-    var variant: String?
+    /// The plan's strategies in order; the first is the recommendation.
+    var plan: [String]
+    /// The gates expected in `decidedBy`, in rubric order.
+    var decidedBy: [String] = []
+    /// Variant choices the recommendation must carry (`rag`, `none`, `peft`, `full`).
+    var variants: [String] = []
 
     var testDescription: String { name }
 }
 
+private let core = ["transience": "static", "governance": "open", "budget": "moderate", "time-to-market": "months", "consistency": "important"]
+
+private func situation(_ answers: [String: String]) -> [String: String] {
+    core.merging(answers) { _, new in new }
+}
+
 let scenarios: [Scenario] = [
     Scenario(
-        name: "IBM: a flower shop with a few example descriptions prompts with a template",
-        answers: ["data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal",
-                  "time-to-market": "days", "consistency": "important"],
-        strategy: "prompt-engineering", variant: "prompt-only"),
+        name: "000 (When to use prompt engineering): a flower shop with a few descriptions, no budget, due in days, prompts a template",
+        answers: situation(["need": "behavior", "data-volume": "few", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"]),
+        plan: ["prompt-engineering"], decidedBy: ["few-examples", "no-training-budget", "ship-in-days"], variants: ["none"]),
     Scenario(
-        name: "IBM: a law firm with thousands of its own case files fine-tunes",
-        answers: ["data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "critical", "specialization": "niche"],
-        strategy: "fine-tuning", variant: "peft"),
+        name: "000 (When to use fine-tuning): a law firm extracting fields from thousands of labelled case files fine-tunes",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+                            "consistency": "critical", "specialization": "niche", "output-style": "custom",
+                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
-        name: "NILG: knowledge that changes daily is retrieved, not trained in",
-        answers: ["data-volume": "thousands", "transience": "frequent", "governance": "open", "budget": "moderate",
-                  "time-to-market": "weeks", "consistency": "important"],
-        strategy: "prompt-engineering", variant: "rag"),
+        name: "000 (Conclusion): the same law firm before trying prompts prompts first and fine-tunes once prompting plateaus",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+                            "consistency": "critical", "specialization": "niche", "output-style": "custom",
+                            "prompting-status": "not-tried", "model-access": "api-tuning"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first"]),
     Scenario(
-        name: "NILG: role-based access is filtered at retrieval time",
-        answers: ["data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
-                  "time-to-market": "weeks", "consistency": "important"],
-        strategy: "prompt-engineering", variant: "rag"),
+        name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
+        answers: situation(["need": "knowledge", "data-volume": "none"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-examples", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
-        name: "NILG: an MVP that must ship in days starts with prompts",
-        answers: ["data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
-                  "time-to-market": "days", "consistency": "flexible"],
-        strategy: "prompt-engineering"),
+        name: "ovadia-2023: a knowledge bot stays on retrieval even with thousands of labelled questions",
+        answers: situation(["need": "knowledge", "data-volume": "thousands"]),
+        plan: ["prompt-engineering"], variants: ["rag"]),
     Scenario(
-        name: "NILG: a whole book of background per request is trained in",
-        answers: ["data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "important", "context-size": "corpus"],
-        strategy: "fine-tuning"),
+        name: "001 (Information Transience): a news assistant over daily-changing facts retrieves",
+        answers: situation(["need": "knowledge", "data-volume": "hundreds", "transience": "frequent", "time-to-market": "weeks"]),
+        plan: ["prompt-engineering"], variants: ["rag"]),
     Scenario(
-        name: "002: drafting patent applications in their own format fine-tunes",
-        answers: ["data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "critical", "specialization": "niche", "output-style": "custom"],
-        strategy: "fine-tuning"),
+        name: "001 (Data Governance): an HR assistant with role-based access filters at retrieval",
+        answers: situation(["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
+                            "time-to-market": "weeks"]),
+        plan: ["prompt-engineering"], variants: ["rag"]),
     Scenario(
-        name: "002: prompting that has plateaued moves on to fine-tuning",
-        answers: ["data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
-                  "time-to-market": "months", "consistency": "critical", "prompting-status": "plateaued"],
-        strategy: "fine-tuning"),
+        name: "001 (Data Governance): role-restricted facts plus a house style never go into one fine-tuned model",
+        answers: situation(["need": "both", "data-volume": "thousands", "governance": "role-based", "budget": "substantial",
+                            "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
+        plan: ["hybrid"], variants: ["peft", "rag"]),
     Scenario(
-        name: "002: a niche domain with fresh facts fine-tunes the foundation and retrieves the news",
-        answers: ["data-volume": "thousands", "transience": "frequent", "governance": "confidential", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "critical", "specialization": "niche", "output-style": "custom"],
-        strategy: "hybrid", variant: "rag"),
+        name: "001 (Time to Market): an MVP due in days with thousands of examples prompts now and fine-tunes once it ships",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "days",
+                            "consistency": "critical"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["ship-in-days"]),
     Scenario(
-        name: "003: open weights of a large model and many tasks suit prompt-tuning",
-        answers: ["data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
-                  "time-to-market": "weeks", "consistency": "important", "model-access": "weights", "model-size": "large",
-                  "ml-expertise": "strong", "task-diversity": "many", "explainability": "no"],
-        strategy: "prompt-tuning"),
+        name: "002 (Achieving Deep Domain Expertise): a patent drafter in its own format, prompting plateaued, fine-tunes",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+                            "consistency": "critical", "specialization": "niche", "output-style": "custom", "prompting-status": "plateaued"]),
+        plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
-        name: "UbiOps: frequently changing data with little of it is not fine-tuned",
-        answers: ["data-volume": "few", "transience": "frequent", "governance": "open", "budget": "moderate",
-                  "time-to-market": "weeks", "consistency": "important"],
-        strategy: "prompt-engineering", variant: "rag"),
+        name: "002 (When Prompt Engineering Reaches Its Limits): a plateaued classifier with hundreds of pairs fine-tunes",
+        answers: situation(["need": "behavior", "data-volume": "hundreds", "consistency": "critical", "prompting-status": "plateaued"]),
+        plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
-        name: "UbiOps: with no domain data, even a rich team with critical needs prompts",
-        answers: ["data-volume": "none", "transience": "static", "governance": "open", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "critical", "specialization": "niche", "ml-expertise": "strong"],
-        strategy: "prompt-engineering"),
+        name: "002 (The Hybrid Approach) and balaguer-2024: a niche support bot with fresh facts and a house format combines both",
+        answers: situation(["need": "both", "data-volume": "thousands", "transience": "frequent", "governance": "confidential",
+                            "budget": "substantial", "consistency": "critical", "specialization": "niche", "output-style": "custom",
+                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        plan: ["hybrid"], variants: ["peft", "rag"]),
     Scenario(
-        name: "003: a hosted model without tuning can only be prompted",
-        answers: ["data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
-                  "time-to-market": "months", "consistency": "critical", "model-access": "api", "specialization": "niche"],
-        strategy: "prompt-engineering"),
+        name: "lester-2021 and 003: many tasks on one large open model suit prompt-tuning",
+        answers: situation(["need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "model-access": "weights",
+                            "model-size": "large", "ml-expertise": "strong", "task-diversity": "many", "explainability": "no",
+                            "prompting-status": "plateaued"]),
+        plan: ["prompt-tuning"]),
+    Scenario(
+        name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
+        answers: situation(["need": "knowledge", "data-volume": "few", "transience": "frequent", "time-to-market": "weeks"]),
+        plan: ["prompt-engineering"], decidedBy: ["few-examples", "knowledge-in-retrieval"], variants: ["rag"]),
+    Scenario(
+        name: "004 (Challenges of fine-tuning): no labelled examples prompts now, even for a rich team with a niche behaviour",
+        answers: situation(["need": "behavior", "data-volume": "none", "budget": "substantial", "consistency": "critical",
+                            "specialization": "niche", "ml-expertise": "strong"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["no-examples"]),
+    Scenario(
+        name: "003 (Comparison): a hosted model without tuning can only be prompted",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+                            "model-access": "api", "specialization": "niche"]),
+        plan: ["prompt-engineering"], decidedBy: ["hosted-api-without-tuning"]),
+    Scenario(
+        name: "000 (When to use prompt engineering): no training budget keeps even a data-rich team on prompts, now and later",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "consistency": "critical"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-training-budget"]),
+    Scenario(
+        name: "openai-fine-tuning: a tone-and-format job with under a hundred examples prompts until it has a few hundred pairs",
+        answers: situation(["need": "behavior", "data-volume": "few", "consistency": "critical", "output-style": "custom",
+                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples"]),
+    Scenario(
+        name: "hu-2021: a strong team with open weights of a small model and thousands of pairs can afford full fine-tuning",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+                            "model-access": "weights", "model-size": "small", "ml-expertise": "strong", "prompting-status": "plateaued"]),
+        plan: ["fine-tuning"], variants: ["full"]),
+    Scenario(
+        name: "hu-2021: on a model above ten billion parameters the same team trains LoRA adapters",
+        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+                            "model-access": "weights", "model-size": "large", "ml-expertise": "strong", "prompting-status": "plateaued"]),
+        plan: ["fine-tuning"], variants: ["peft"]),
+    Scenario(
+        name: "google-vertex-tuning: hundreds of examples on a hosted model with tuning, prompting plateaued, fine-tunes",
+        answers: situation(["need": "behavior", "data-volume": "hundreds", "consistency": "critical", "model-access": "api-tuning",
+                            "prompting-status": "plateaued"]),
+        plan: ["fine-tuning"], variants: ["peft"]),
+    Scenario(
+        name: "002 (Maintaining Model Versatility): a general assistant for many tasks with flexible output prompts",
+        answers: situation(["need": "behavior", "data-volume": "hundreds", "consistency": "flexible", "task-diversity": "many",
+                            "specialization": "general"]),
+        plan: ["prompt-engineering"], variants: ["none"]),
 ]
 
 struct ScenarioTests {
     @Test(arguments: scenarios)
-    func givesTheAdviceTheArticleArguesFor(_ scenario: Scenario) throws {
+    func givesTheAdviceAPractitionerWouldSign(_ scenario: Scenario) throws {
         let advice = try Advisor(rubric: defaultRubric).advise(Answers(scenario.answers))
-        #expect(advice.strategy == scenario.strategy)
-        if let variant = scenario.variant {
-            #expect(advice.variants.map(\.choice).contains(variant), "\(advice.variants.map(\.choice))")
-        }
+        #expect(advice.plan.map(\.strategy) == scenario.plan)
+        #expect(advice.strategy == scenario.plan.first)
+        #expect(advice.decidedBy == scenario.decidedBy)
+        let choices = advice.variants.map(\.choice)
+        #expect(scenario.variants.allSatisfy(choices.contains), "\(choices)")
         #expect(!advice.reasons.isEmpty)
         #expect(!advice.nextSteps.isEmpty)
+    }
+
+    /// Next steps start with an evaluation plan, and follow the variants shown: a retrieval
+    /// choice brings a step that builds and evaluates the index, a tuning method its own step.
+    @Test(arguments: scenarios)
+    func nextStepsStartWithEvaluationAndFollowTheVariants(_ scenario: Scenario) throws {
+        let advice = try Advisor(rubric: defaultRubric).advise(Answers(scenario.answers))
+        let first = try #require(advice.nextSteps.first).text.lowercased()
+        #expect(["held-out", "test set", "bar"].contains { first.contains($0) }, "\(first)")
+        let steps = advice.nextSteps.map { $0.text.lowercased() }
+        if advice.variants.contains(where: { $0.choice == "rag" }) {
+            #expect(steps.contains { $0.contains("index") })
+            #expect(steps.contains { $0.contains("retrieval") && $0.contains("evaluate") })
+        }
+        if advice.variants.contains(where: { $0.choice == "full" }) {
+            #expect(steps.contains { $0.contains("full fine-tuning") })
+        }
+        if advice.variants.contains(where: { $0.choice == "peft" }) {
+            #expect(!steps.contains { $0.contains("full fine-tuning") })
+        }
     }
 
     @Test func everyStrategyWinsSomewhereAndPromptingWinsMostCoreSituations() throws {
@@ -111,8 +184,6 @@ struct DefaultRubricContentTests {
         "003-fine-tuning-prompt-engineering-prompt-tuning",
         "004-ubiops-when-to-fine-tune",
     ]
-    static let namedPapers = ["Lester et al. 2021", "Hu et al. 2021"]
-
     /// Every (reason, source) pair of the rubric.
     static var citations: [Citation] {
         let rubric = defaultRubric
@@ -129,21 +200,34 @@ struct DefaultRubricContentTests {
         }
     }
 
-    @Test func everySourceNamesAnArticleOrPaperAndALocator() {
-        for citation in Self.citations {
-            let named = (Self.articles + Self.namedPapers).contains { citation.source.hasPrefix($0) }
-            #expect(named, "unknown source: \(citation.source)")
-            #expect(citation.source.contains(" § ") || Self.namedPapers.contains { citation.source.hasPrefix($0) }, "no locator: \(citation.source)")
-            #expect(citation.reason.count >= 30, "reason too short: \(citation.reason)")
+    /// Every part of a source is an article with a locator (`002-… § Heading`) or the id of
+    /// an entry of the rubric's references, and every reference is cited somewhere.
+    @Test func everySourceNamesAnArticleWithALocatorOrAReference() {
+        let references = Set(defaultRubric.references.map(\.id))
+        var cited: Set<String> = []
+        let notes = defaultRubric.strategies.flatMap { $0.caveats + $0.nextSteps }
+            + defaultRubric.variants.flatMap { $0.choices.flatMap(\.nextSteps) }
+        for source in Self.citations.map(\.source) + notes.compactMap(\.source) {
+            for part in source.split(separator: "; ").map(String.init) {
+                if references.contains(part) {
+                    cited.insert(part)
+                    continue
+                }
+                let article = Self.articles.first { part.hasPrefix($0 + " § ") }
+                #expect(article != nil, "neither an article with a locator nor a reference: \(part)")
+            }
         }
+        #expect(cited == references, "references never cited: \(references.subtracting(cited).sorted())")
+        for citation in Self.citations { #expect(citation.reason.count >= 30, "reason too short: \(citation.reason)") }
     }
 
-    @Test func everyOptionExplainsItself() {
+    @Test func everyOptionExplainsItselfAndEveryScoredOptionSaysWhy() {
         for question in defaultRubric.questions {
             #expect(!question.help.isEmpty)
             for option in question.options {
                 #expect(!option.help.isEmpty)
-                #expect(option.citation != nil, "\(question.id)=\(option.id) has no reason")
+                let scored = option.points.values.contains { $0 != 0 }
+                #expect(!scored || option.citation != nil, "\(question.id)=\(option.id) has points but no reason")
             }
         }
     }

@@ -58,7 +58,7 @@ struct TestRubric {
             ])
         }
         return .object([
-            ("schemaVersion", .number(1)), ("id", .string("test")), ("version", .string("1")),
+            ("schemaVersion", .number(2)), ("id", .string("test")), ("version", .string("1")),
             ("title", .string("A test rubric")), ("confidence", .object([("high", .number(4)), ("medium", .number(1.5))])),
             ("strategies", .array(strategies)), ("questions", .array(questions)),
             ("rules", .array(rules.map { rule in

@@ -28,7 +28,8 @@ struct WeightSensitivityTests {
             #expect(change.strategy != advice.strategy)
             #expect(change.weight == defaultRubric.question(change.question)!.weight)
         }
-        #expect(reported > Self.situations.count / 2)
+        // Only plausible reweightings (within 3x either way) are reported, so not every situation has one.
+        #expect(reported > Self.situations.count / 10)
     }
 
     /// Scores are linear in one question's weight, so the advice holds everywhere between the
@@ -50,8 +51,9 @@ struct WeightSensitivityTests {
     }
 
     /// No weight of any answered question changes the advice closer (by ratio) to the weight
-    /// in force than the reported change does: a scan of each weight over a geometric grid from
-    /// 1/50 to 50 times its value, on every ninth situation. The reported weight is a crossing
+    /// in force than the reported change does, and none within the plausible range when none is
+    /// reported: a scan of each weight over a geometric grid from 1/50 to 50 times its value, on
+    /// every ninth situation. The reported weight is a crossing
     /// rounded to two decimals, so it may lie up to 0.02 beyond the true crossing.
     @Test func noWeightCloserThanTheReportedOneChangesTheAdvice() throws {
         let advisor = Advisor(rubric: defaultRubric)
@@ -61,7 +63,7 @@ struct WeightSensitivityTests {
             let advice = try advisor.advise(answers)
             let situation = advisor.situation(for: answers)
             let excluded = advisor.table.excluded(situation)
-            let reported = advice.weightSensitivity.map { abs(log($0.newWeight / $0.weight)) } ?? .infinity
+            let reported = advice.weightSensitivity.map { abs(log($0.newWeight / $0.weight)) } ?? log(Advisor.plausibleWeightFactor)
             for (question, option) in situation.enumerated() where option != ScoringTable.unanswered {
                 for factor in factors {
                     var weights = advisor.weights

@@ -24,7 +24,13 @@ extension BuiltInRubric {
       "caveats": [
         {
           "text": "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+          "when": {
+            "consistency": [
+              "important",
+              "critical"
+            ]
+          }
         },
         {
           "text": "Consistency is critical: validate every response against the expected format (a schema or a parser) and retry or reject failures rather than trusting the prompt.",
@@ -45,7 +51,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before considering training.",
+          "text": "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; 001's case for training here predates million-token context windows.",
           "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
           "when": {
             "context-size": [
@@ -54,12 +60,34 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Every call sends the data to the model's host: check the provider's terms on retention, training use and where data is processed, or run an open model yourself.",
+          "text": "Inputs run to whole documents: check them against the context window and, for tuning, the service's limit on example length; split what does not fit and merge the partial results.",
+          "source": "001-nilg-customizing-language-models § Data Volume",
+          "when": {
+            "need": [
+              "behavior"
+            ],
+            "context-size": [
+              "documents",
+              "corpus"
+            ]
+          }
+        },
+        {
+          "text": "If the model is hosted, every call sends the data to the provider: check its terms on retention, training use and where data is processed, or run an open model yourself.",
           "source": "azure-data-privacy",
           "when": {
             "governance": [
               "confidential",
               "role-based"
+            ]
+          }
+        },
+        {
+          "text": "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly and move to tuning as soon as it is clear where it falls short.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+          "when": {
+            "model-size": [
+              "small"
             ]
           }
         },
@@ -75,7 +103,7 @@ extension BuiltInRubric {
       ],
       "nextSteps": [
         {
-          "text": "Set the bar first: write down what a good output is, gather 30 to 100 real inputs with accepted outputs as a held-out test set, and score every prompt change on it; keep failures you fix as a regression set.",
+          "text": "Set the bar first: write down what a good output is, hold out a test set of real inputs with accepted outputs (from your labelled pairs, or 30 to 100 gathered now if you have none), and score every prompt change on it; keep fixed failures as a regression set.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
         },
         {
@@ -83,7 +111,17 @@ extension BuiltInRubric {
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt"
         },
         {
-          "text": "Log real inputs with reviewed outputs as you go: they grow the test set and, if prompting later stalls, become the training set.",
+          "text": "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
+          "when": {
+            "data-volume": [
+              "hundreds",
+              "thousands"
+            ]
+          }
+        },
+        {
+          "text": "Log real inputs with reviewed outputs as you go: they grow the test set and become the training set for a later tuned model.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
           "when": {
             "data-volume": [
@@ -206,6 +244,38 @@ extension BuiltInRubric {
               "frequent"
             ]
           }
+        },
+        {
+          "text": "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, and is tied to a base model the provider will retire: budget for serving it and for retraining on the successor.",
+          "source": "openai-fine-tuning; azure-fine-tuning",
+          "when": {
+            "model-access": [
+              "api-tuning"
+            ]
+          }
+        },
+        {
+          "text": "Tuned weights cannot be read: keep the versioned training data and the evaluation reports as the auditable record, and keep the instructions in a readable prompt.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Model Modification vs. Input Design",
+          "when": {
+            "explainability": [
+              "preferred",
+              "required"
+            ]
+          }
+        },
+        {
+          "text": "Inputs run to whole documents: check them against the context window and, for tuning, the service's limit on example length; split what does not fit and merge the partial results.",
+          "source": "001-nilg-customizing-language-models § Data Volume",
+          "when": {
+            "need": [
+              "behavior"
+            ],
+            "context-size": [
+              "documents",
+              "corpus"
+            ]
+          }
         }
       ],
       "nextSteps": [
@@ -214,8 +284,22 @@ extension BuiltInRubric {
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
-          "text": "Size the first run on published guidance: OpenAI usually sees clear gains from 50 to 100 examples, Google suggests 100 to 500 for supervised tuning; plot test scores against training set size and add data where errors cluster.",
-          "source": "openai-fine-tuning; google-vertex-tuning"
+          "text": "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
+          "source": "openai-fine-tuning; google-vertex-tuning",
+          "when": {
+            "data-volume": [
+              "hundreds"
+            ]
+          }
+        },
+        {
+          "text": "Train on all the curated pairs you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+          "source": "openai-fine-tuning",
+          "when": {
+            "data-volume": [
+              "thousands"
+            ]
+          }
         },
         {
           "text": "Turn the material into input/output pairs that show the behaviour you want, de-duplicate them, and keep only outputs the team would accept.",
@@ -234,7 +318,7 @@ extension BuiltInRubric {
       "caveats": [
         {
           "text": "Two systems to run: a tuned model to retrain and an index to keep fresh; budget for both.",
-          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; 001-nilg-customizing-language-models § Information Transience"
         },
         {
           "text": "Teach style, format and domain language in training and leave facts to retrieval; facts baked into weights go stale and are recalled unreliably.",
@@ -246,6 +330,34 @@ extension BuiltInRubric {
           "when": {
             "governance": [
               "role-based"
+            ]
+          }
+        },
+        {
+          "text": "Confidential examples become part of the weights: store, version and delete the tuned model under the same rules as the data.",
+          "source": "001-nilg-customizing-language-models § Data Governance",
+          "when": {
+            "governance": [
+              "confidential"
+            ]
+          }
+        },
+        {
+          "text": "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, and is tied to a base model the provider will retire: budget for serving it and for retraining on the successor.",
+          "source": "openai-fine-tuning; azure-fine-tuning",
+          "when": {
+            "model-access": [
+              "api-tuning"
+            ]
+          }
+        },
+        {
+          "text": "Tuned weights cannot be read: keep the versioned training data and the evaluation reports as the auditable record, and keep the instructions in a readable prompt.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Model Modification vs. Input Design",
+          "when": {
+            "explainability": [
+              "preferred",
+              "required"
             ]
           }
         }
@@ -264,8 +376,22 @@ extension BuiltInRubric {
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024"
         },
         {
-          "text": "Size the training set on published guidance: OpenAI usually sees clear gains from 50 to 100 examples, Google suggests 100 to 500 for supervised tuning.",
-          "source": "openai-fine-tuning; google-vertex-tuning"
+          "text": "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
+          "source": "openai-fine-tuning; google-vertex-tuning",
+          "when": {
+            "data-volume": [
+              "hundreds"
+            ]
+          }
+        },
+        {
+          "text": "Train on all the curated pairs you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+          "source": "openai-fine-tuning",
+          "when": {
+            "data-volume": [
+              "thousands"
+            ]
+          }
         }
       ]
     }
@@ -301,7 +427,7 @@ extension BuiltInRubric {
             "fine-tuning": 2.5,
             "hybrid": -0.5
           },
-          "reason": "A format, style, tone or skill is what training changes reliably; a tuned model follows it without long instructions, where prompts only ask for it.",
+          "reason": "A format, style, tone or skill is what training changes reliably, weight updates most firmly of all, where a written prompt can only ask for it; with no facts to look up, the retrieval half of a hybrid has nothing to do.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Adapting to Unique Data Formats or Styles; openai-fine-tuning"
         },
         {
@@ -374,7 +500,7 @@ extension BuiltInRubric {
             "fine-tuning": 2.5,
             "hybrid": 2
           },
-          "reason": "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case; a prompt can only ever show a handful of them.",
+          "reason": "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case: a written prompt can show only a handful of them, and updating weights makes fuller use of them than a soft prompt's few vectors.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning"
         }
       ]
@@ -395,7 +521,7 @@ extension BuiltInRubric {
             "prompt-tuning": 0.5,
             "fine-tuning": 1
           },
-          "reason": "Facts that rarely change do not go stale inside a tuned model, so training is not undone by the next update.",
+          "reason": "What the model relies on rarely changes, so a tuned model does not go stale and an index would rarely need refreshing.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -407,7 +533,7 @@ extension BuiltInRubric {
             "fine-tuning": -1.5,
             "hybrid": 1
           },
-          "reason": "Monthly or quarterly changes mean a tuned model needs a new training and test cycle each time, while retrieval only re-indexes.",
+          "reason": "Facts that change monthly or quarterly belong in retrieval, which only re-indexes; a model trained on them would need a new training and test cycle each time, so any tuning should teach only what stays stable.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -420,7 +546,7 @@ extension BuiltInRubric {
             "fine-tuning": -3,
             "hybrid": 1
           },
-          "reason": "Daily or live changes outpace any training cycle; only retrieval, re-indexed as the data changes, keeps answers current. UbiOps also lists fast-changing data among the cases not to fine-tune.",
+          "reason": "Daily or live changes outpace any training cycle: only retrieval, re-indexed as the data changes, keeps answers current, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if facts stay in retrieval.",
           "source": "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
         }
       ]
@@ -448,7 +574,7 @@ extension BuiltInRubric {
             "fine-tuning": -0.25,
             "hybrid": -0.25
           },
-          "reason": "Sensitive data needs a home you trust whichever way it is used: trained weights hold a copy that must be protected like the data, and a hosted model receives the data on every call, so check where each option processes and keeps it.",
+          "reason": "Sensitive data needs care whichever way it is used: trained weights hold a copy that must be protected like the data, and a hosted model receives whatever goes into each call, so check where each option processes and keeps it.",
           "source": "001-nilg-customizing-language-models § Data Governance; azure-data-privacy"
         },
         {
@@ -495,7 +621,7 @@ extension BuiltInRubric {
           "points": {
             "hybrid": -0.5
           },
-          "reason": "A moderate budget covers some training runs, but running a tuned model and a retrieval index side by side stretches it.",
+          "reason": "A moderate budget covers some training runs, but the curation, repeated runs and upkeep of two moving parts stretch it.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         },
         {
@@ -540,10 +666,11 @@ extension BuiltInRubric {
           "help": "Pick this if you have a few weeks before the first release.",
           "points": {
             "prompt-engineering": 0.5,
+            "prompt-tuning": -0.5,
             "fine-tuning": -0.5,
             "hybrid": -1
           },
-          "reason": "A few weeks allow a careful prompted release but leave little room for a training cycle, let alone two systems.",
+          "reason": "A few weeks allow a careful prompted release but leave little room for a training cycle, and no room for building two systems.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Rapid Prototyping and Experimentation"
         },
         {
@@ -627,7 +754,7 @@ extension BuiltInRubric {
             "prompt-engineering": 0.5,
             "hybrid": 0.5
           },
-          "reason": "A few documents per request is what retrieval is built for: fetch the relevant passages and pass them in the prompt.",
+          "reason": "A few documents per request fit in a modern context window, whether retrieval fetches them or they arrive as the input; nothing about that size calls for training.",
           "source": "001-nilg-customizing-language-models § Data Volume; 004-ubiops-when-to-fine-tune § Prompt engineering"
         },
         {
@@ -639,8 +766,8 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 1
           },
-          "reason": "A request that needs a whole collection at once does not fit the few passages retrieval returns; 001 argues for training here. That claim is dated: million-token context windows and summarising in stages now cover many such requests, so test those first.",
-          "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024"
+          "reason": "A request that needs a whole collection at once does not fit the few passages retrieval returns, and sending all of it on every call is costly; 001 argues for training the model on it instead.",
+          "source": "001-nilg-customizing-language-models § Data Volume"
         }
       ]
     },
@@ -762,7 +889,7 @@ extension BuiltInRubric {
             "prompt-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Running a hosted tuning job is within reach; soft prompts and a combined system need more than that.",
+          "reason": "Someone who can run a hosted tuning job covers prompting and fine-tuning through a provider; soft prompts, which 003 rates hardest to set up, and a combined system ask for more.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
         },
         {
@@ -815,11 +942,11 @@ extension BuiltInRubric {
           "help": "Pick this for five or more different tasks, or tasks that keep being added.",
           "points": {
             "prompt-engineering": 1.5,
-            "prompt-tuning": 1,
+            "prompt-tuning": 0.5,
             "fine-tuning": -1.5,
             "hybrid": -0.5
           },
-          "reason": "Many tasks favour one unchanged model steered per request; a model tuned for one job grows worse at the others, while one frozen model can switch soft prompts per task.",
+          "reason": "Many tasks favour one unchanged model steered per request: one model tuned for one job grows worse at the others, while a frozen model can switch prompts, soft prompts or per-task adapters per request.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; lester-2021"
         }
       ]
@@ -859,7 +986,7 @@ extension BuiltInRubric {
             "fine-tuning": 0.75,
             "hybrid": 0.25
           },
-          "reason": "At high volume every call pays again for long instructions and examples; a tuned model can drop them, though a tuned model may cost more per token, so check the break-even with your own prices.",
+          "reason": "At high volume every call pays again for long instructions and examples; a tuned model can drop most of them, and soft prompts replace them with a few vectors, though a hosted tuned model may cost more per token, so check the break-even with your own prices.",
           "source": "001-nilg-customizing-language-models § Costs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         }
       ]
@@ -893,12 +1020,12 @@ extension BuiltInRubric {
           "label": "Required",
           "help": "Pick this if regulation or policy demands readable, auditable steering.",
           "points": {
-            "prompt-engineering": 1.5,
+            "prompt-engineering": 2,
             "prompt-tuning": -3,
-            "fine-tuning": -0.5,
-            "hybrid": -0.5
+            "fine-tuning": -1.5,
+            "hybrid": -1.5
           },
-          "reason": "When steering must be readable and auditable, written prompts are the only form a reviewer can inspect; soft prompts cannot be read at all, and tuned weights cannot be inspected either.",
+          "reason": "When steering must be readable and auditable, written prompts are the only form a reviewer can inspect; soft prompts cannot be read at all, and tuned weights cannot be inspected either, so trained methods must be audited through their data and tests.",
           "source": "004-ubiops-when-to-fine-tune § Prompt tuning; 000-ibm-community-prompt-engineering-vs-fine-tuning § Prompt engineering"
         }
       ]
@@ -993,11 +1120,12 @@ extension BuiltInRubric {
           "label": "Small (<1B)",
           "help": "Pick this for models under about 1 billion parameters.",
           "points": {
+            "prompt-engineering": -0.5,
             "prompt-tuning": -1.5,
             "fine-tuning": 0.5,
             "hybrid": 0.5
           },
-          "reason": "On small models soft prompts trailed full fine-tuning by a wide margin in Lester et al. (T5 models on SuperGLUE), and a small model is cheap to fine-tune.",
+          "reason": "Small models follow written instructions less reliably and, in Lester et al. (T5 models on SuperGLUE), soft prompts trailed full fine-tuning by a wide margin on them; updating the weights of a small model is cheap.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
         },
         {
@@ -1042,7 +1170,7 @@ extension BuiltInRubric {
         "hybrid": 2
       },
       "reason": "A custom format calls for training while changing facts call for retrieval; a tuned model fed fresh passages covers both.",
-      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance"
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; 001-nilg-customizing-language-models § Information Transience"
     },
     {
       "id": "fresh-facts-niche-language",
@@ -1114,9 +1242,9 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "prompt-tuning": 1.5
+        "prompt-tuning": 1
       },
-      "reason": "Several tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE.",
+      "reason": "Several tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
     },
     {
@@ -1207,7 +1335,7 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "A first version is due within days, which leaves no time to prepare data, train and evaluate; ship prompting first.",
+      "reason": "A first version is due within days: too little time to train, evaluate and roll out a tuned model safely. Ship prompting now; training can start alongside it.",
       "source": "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market",
       "later": {
         "trigger": "once the first version ships",
@@ -1251,7 +1379,32 @@ extension BuiltInRubric {
         "hybrid"
       ],
       "reason": "Your model is a hosted API with no tuning offer, so it can only be steered through its input.",
-      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning",
+      "later": {
+        "trigger": "if you move to a model you can tune (a hosted service with fine-tuning, or open weights)",
+        "assume": {
+          "model-access": "api-tuning"
+        }
+      }
+    },
+    {
+      "id": "two-systems-need-time",
+      "when": {
+        "time-to-market": [
+          "weeks"
+        ]
+      },
+      "strategies": [
+        "hybrid"
+      ],
+      "reason": "A hybrid means building a retrieval index and a tuned model; a few weeks leave room for the first, not both. Ship retrieval with prompts first and add tuning behind it.",
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; 001-nilg-customizing-language-models § Time to Market",
+      "later": {
+        "trigger": "once the retrieval version ships and its evaluation shows gaps in format or style that prompting cannot close",
+        "assume": {
+          "time-to-market": "months"
+        }
+      }
     },
     {
       "id": "soft-prompts-need-weights",
@@ -1263,7 +1416,7 @@ extension BuiltInRubric {
       "strategies": [
         "prompt-tuning"
       ],
-      "reason": "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. 003's remark that no API offered prompt-tuning dates from early 2023: IBM watsonx later offered it, so pick open weights if you have such a service.",
+      "reason": "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. 003's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"
     },
     {
@@ -1325,12 +1478,31 @@ extension BuiltInRubric {
                 "thousands"
               ],
               "model-size": [
-                "small",
                 "medium"
+              ]
+            },
+            {
+              "model-access": [
+                "weights"
+              ],
+              "budget": [
+                "moderate",
+                "substantial"
+              ],
+              "ml-expertise": [
+                "some",
+                "strong"
+              ],
+              "data-volume": [
+                "hundreds",
+                "thousands"
+              ],
+              "model-size": [
+                "small"
               ]
             }
           ],
-          "reason": "Open weights of a model up to about ten billion parameters, thousands of examples, a substantial budget and a strong team put updating every weight within reach; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.",
+          "reason": "Updating every weight is within reach here (open weights of a small model, or of one up to about ten billion parameters with thousands of examples, a substantial budget and a strong team); it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.",
           "source": "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021",
           "nextSteps": [
             {
@@ -1341,16 +1513,26 @@ extension BuiltInRubric {
         },
         {
           "id": "peft",
-          "label": "PEFT (for example LoRA adapters)",
+          "label": "Parameter-efficient tuning (LoRA adapters; on a hosted service, the provider's own method)",
           "reason": "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning",
           "nextSteps": [
             {
-              "text": "Train a LoRA adapter on the open model with an open PEFT library (start with a low rank such as 8 to 16 and a few epochs) and compare it with the prompted baseline on the held-out set.",
+              "text": "Train a LoRA adapter on the open model with an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set) and compare it with the prompted baseline.",
               "source": "hu-2021",
               "when": {
                 "model-access": [
                   "weights"
+                ]
+              }
+            },
+            {
+              "text": "With several tasks, train one adapter per task (or one multi-task adapter checked per task) and serve them on one frozen base model, switching per request.",
+              "source": "hu-2021",
+              "when": {
+                "task-diversity": [
+                  "few",
+                  "many"
                 ]
               }
             },
@@ -1384,26 +1566,9 @@ extension BuiltInRubric {
                 "knowledge",
                 "both"
               ]
-            },
-            {
-              "transience": [
-                "periodic",
-                "frequent"
-              ]
-            },
-            {
-              "governance": [
-                "role-based"
-              ]
-            },
-            {
-              "context-size": [
-                "documents",
-                "corpus"
-              ]
             }
           ],
-          "reason": "The model must answer from your own documents, or from facts that change or are access-controlled: retrieval puts the relevant passages into each prompt, re-indexing keeps them current, and filtering keeps each user to what they may see.",
+          "reason": "The model must answer from your own documents or facts: retrieval puts the relevant passages into each prompt, where re-indexing keeps them current, answers can cite them and, where access differs by user, they can be filtered per user.",
           "source": "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering",
           "nextSteps": [
             {
@@ -1425,7 +1590,7 @@ extension BuiltInRubric {
               }
             },
             {
-              "text": "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt.",
+              "text": "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt; sync permission changes to the index as promptly as content changes, and restrict logs of prompts and answers the same way.",
               "source": "001-nilg-customizing-language-models § Data Governance",
               "when": {
                 "governance": [
@@ -1438,7 +1603,7 @@ extension BuiltInRubric {
         {
           "id": "none",
           "label": "No retrieval: a prompt template with few-shot examples",
-          "reason": "The task needs no documents beyond what fits in the prompt and no changing or access-controlled facts, so a good template and a few examples are enough, with no index to maintain.",
+          "reason": "The facts the model works on arrive with each request, so there is nothing to look up: a template with instructions and worked examples is enough, with no index to maintain.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         }
       ]

@@ -26,7 +26,8 @@ public struct Advice: Equatable, Sendable {
     /// The score lead over the runner-up (zero when there is none).
     public var margin: Double
     /// The answers and rules that favour the recommendation over the average of the
-    /// strategies still in the running (or of all others, when gates left none), largest first.
+    /// strategies still in the running (or of all others, when gates left none), largest first;
+    /// parts smaller than ``Advisor/reasonThreshold`` are left out.
     public var reasons: [Reason]
     /// The answers and rules that count against the recommendation on the same measure,
     /// strongest first; points are negative.

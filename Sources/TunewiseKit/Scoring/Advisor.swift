@@ -32,6 +32,10 @@ public struct Advisor: Sendable {
     /// plausible; the advice reports a weight that flips it only within this range.
     public static let plausibleWeightFactor = 3.0
 
+    /// The smallest part of a lead, in points, that a reason, counterpoint or "why not" shows:
+    /// an answer that barely separates the strategies says more about others than about them.
+    public static let reasonThreshold = 0.4
+
     /// An advisor for `rubric`, with some questions' weights replaced.
     /// - Parameter weightOverrides: question id to weight, from 0 to ``Rubric/numberLimit``;
     ///   unknown ids are ignored, so callers validate ids and weights first (the command
@@ -75,8 +79,8 @@ public struct Advisor: Sendable {
             openQuestions: openQuestions,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
             margin: rounded(margin),
-            reasons: contributions.filter { $0.points > 0 },
-            counterpoints: contributions.filter { $0.points < 0 }.reversed(),
+            reasons: contributions.filter { $0.points >= Self.reasonThreshold },
+            counterpoints: contributions.filter { $0.points <= -Self.reasonThreshold }.reversed(),
             variants: variants,
             caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
             nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, for: strategy.id, answers: answers),
@@ -137,7 +141,9 @@ public struct Advisor: Sendable {
             if index == winner {
                 whyNot = []
             } else if gates.isEmpty {
-                whyNot = contributions(situation, of: winner, against: [index]).filter { $0.points > 0 }
+                let against = contributions(situation, of: winner, against: [index]).filter { $0.points > 0 }
+                let clear = against.filter { $0.points >= Self.reasonThreshold }
+                whyNot = clear.isEmpty ? (against.isEmpty ? [tieReason(winner: winner)] : against) : clear
             } else {
                 whyNot = gates.map { Reason(kind: .gate, rule: $0.id, points: 0, text: $0.reason, source: $0.source) }
             }
@@ -145,6 +151,14 @@ public struct Advisor: Sendable {
                 strategy: rubric.strategies[index].id, score: rounded(scores[index]), excluded: !gates.isEmpty,
                 exclusions: gates, whyNot: whyNot)
         }
+    }
+
+    /// Why an alternative that ties with `winner` on every answer is not the advice.
+    private func tieReason(winner: Int) -> Reason {
+        Reason(
+            kind: .baseline, points: 0,
+            text: "It scores the same as \(rubric.strategies[winner].label) here, and ties go to the strategy listed first in the rubric, the simpler one.",
+            source: "the rubric's order of strategies")
     }
 
     /// The strategies the recommendation is measured against in its reasons: those still in

@@ -188,11 +188,11 @@ public enum CostModel {
             throw .missing(notCosted.first { $0.strategy == "fine-tuning" }?.missing ?? [])
         }
         let baseline = costed[0]
-        let breakEven = costed.dropFirst().map { breakEven($0, against: baseline, volume: volume, horizon: horizon, cadence: cadence ?? 0) }
+        let paybacks = costed.dropFirst().map { breakEven($0, against: baseline, volume: volume, horizon: horizon, cadence: cadence ?? 0) }
         return CostComparison(
-            horizonMonths: horizon, requestsPerDay: volume, retrainEveryMonths: costed.count > 1 ? cadence : nil,
+            horizonMonths: horizon, requestsPerDay: volume, retrainEveryMonths: cadence,
             retrainCadenceFromTransience: inputs[.retrainEveryMonths] == nil ? inputs.transience : nil,
-            strategies: costed, notCosted: notCosted, breakEven: breakEven, inputs: inputs)
+            strategies: costed, notCosted: notCosted, breakEven: paybacks, inputs: inputs)
     }
 
     /// Retrains by the end of month `month` (1-based) with a retrain every `cadence` months.

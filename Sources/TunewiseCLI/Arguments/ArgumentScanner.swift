@@ -39,7 +39,7 @@ struct ScannedArguments: Equatable {
 
 enum ArgumentScanner {
     /// Flags that take no value, across all commands.
-    static let switches: Set<String> = ["help", "version", "no-input", "interactive", "no-color", "all"]
+    static let switches: Set<String> = ["help", "version", "no-input", "interactive", "no-color", "all", "template"]
 
     static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {
         var scanned = ScannedArguments()

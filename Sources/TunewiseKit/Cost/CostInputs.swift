@@ -169,6 +169,11 @@ public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// Equal when they name the same field and kind and the same value, NaN matching NaN.
+    public static func == (lhs: CostProblem, rhs: CostProblem) -> Bool {
+        lhs.field == rhs.field && lhs.kind == rhs.kind && (lhs.value == rhs.value || (lhs.value.isNaN && rhs.value.isNaN))
+    }
+
     /// "must not be negative; found -5; allowed: a number from 0 to 1000000000".
     public var description: String {
         let found = value.isFinite ? JSONWriter.format(value) : (value.isNaN ? "NaN" : (value > 0 ? "infinity" : "-infinity"))

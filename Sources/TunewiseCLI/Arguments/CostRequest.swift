@@ -47,18 +47,27 @@ struct CostRequest: Equatable {
             }
             request.format = format
         }
+        request.flagInputs = try inputs(from: scanned)
+        return request
+    }
+
+    /// The cost inputs given as flags: `--transience` and one flag per ``CostField``, each
+    /// number checked against its bounds; other flags are left alone, so `advise --cost`
+    /// can read the same flags beside its own.
+    static func inputs(from scanned: ScannedArguments) throws(CommandError) -> CostInputs {
+        var inputs = CostInputs()
         if let value = try scanned.single("transience") {
             let allowed = CostTransience.allCases.map(\.rawValue)
             guard let transience = CostTransience(rawValue: value) else {
                 throw .invalidValue(flag: "--transience", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
             }
-            request.flagInputs.transience = transience
+            inputs.transience = transience
         }
         for field in CostField.allCases {
             guard let text = try scanned.single(String(field.flag.dropFirst(2))) else { continue }
-            request.flagInputs[field] = try number(text, for: field)
+            inputs[field] = try number(text, for: field)
         }
-        return request
+        return inputs
     }
 
     /// The number `text` gives `field`, within its bounds.

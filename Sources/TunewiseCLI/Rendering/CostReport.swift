@@ -27,7 +27,7 @@ struct CostReport {
         if cadence == 0 { return "No retraining\(source)." }
         let count = comparison.strategies.dropFirst().map(\.retrains).max() ?? 0
         let within = count == 0 ? "none falls within the \(horizonText)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizonText)"
-        return "Trained models are retrained every \(months(cadence))\(source): \(within)."
+        return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)."
     }
 
     /// The payback of a trained strategy in a few words, for a table cell.

@@ -63,13 +63,21 @@ public enum CommandError: Error, Equatable, Sendable {
     case endOfInput
     /// `--expect` named a different strategy than the one recommended.
     case expectationFailed(expected: String, actual: String)
+    /// Cost inputs that the cost model needs and nobody gave, as the flags that supply them.
+    case missingCostInputs([String])
+    /// A cost flag whose value is not a number within the field's bounds.
+    case invalidCostNumber(flag: String, value: String, reason: String)
+    /// A cost inputs file that is not JSON or holds unknown keys or bad numbers.
+    case invalidCostFile(path: String, problems: [String])
 
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
         case .unknownWord, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
-            .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument:
+            .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
+        case .invalidCostFile:
+            return .dataError
         case .invalidRubric, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
             return .dataError
         case .cannotRead, .fileTooLarge: return .noInput
@@ -131,6 +139,13 @@ public enum CommandError: Error, Equatable, Sendable {
             return "the questionnaire ended before it was complete; nothing was written"
         case let .expectationFailed(expected, actual):
             return "expected \(expected), but the advice is \(actual)"
+        case let .missingCostInputs(flags):
+            return "missing cost inputs: \(flags.joined(separator: ", ")); give them as flags or in --cost FILE ('tunewise cost --template' writes a starter file)"
+        case let .invalidCostNumber(flag, value, reason):
+            return "invalid \(flag) '\(value)': \(reason)"
+        case let .invalidCostFile(path, problems):
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+            return "cost file \(path): \(problems[0])\(more)"
         }
     }
 
@@ -140,6 +155,8 @@ public enum CommandError: Error, Equatable, Sendable {
         case let .invalidRubric(_, .invalid(problems)) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
         case let .invalidAnswersFile(_, problems) where problems.count > 1:
+            return problems.dropFirst().map { "  \($0)" }
+        case let .invalidCostFile(_, problems) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
         default:
             return []

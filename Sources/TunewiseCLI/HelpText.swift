@@ -2,12 +2,13 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    static let topics = ["advise", "questions", "sweep", "rubric"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
         case "questions": return questions
         case "sweep": return sweep
+        case "cost": return cost
         case "rubric": return rubricHelp
         case "advise": return advise(rubric)
         default: return overview + "\n" + advise(rubric)
@@ -27,9 +28,11 @@ enum HelpText {
           tunewise questions [--format text|json] [--rubric FILE]
           tunewise sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...]
                          [--map QUESTION-ID,QUESTION-ID] [options]
+          tunewise cost [--cost FILE] [--requests-per-day N] [--horizon-months N] [options]
+          tunewise cost --template > cost.json
           tunewise rubric validate FILE...
           tunewise rubric check [FILE]
-          tunewise help [advise|questions|sweep|rubric]
+          tunewise help [advise|questions|sweep|cost|rubric]
           tunewise --version
 
         """

@@ -49,6 +49,8 @@ public enum Tunewise {
             return try CheckCommand(path: path).run(console: &console)
         case let .sweep(request):
             try SweepCommand(request: request).run(console: &console)
+        case let .cost(request):
+            try CostCommand(request: request).run(console: &console)
         case let .help(topic):
             try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
         case .version:

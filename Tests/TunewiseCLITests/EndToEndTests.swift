@@ -91,7 +91,7 @@ extension BinaryTests {
             BadInput(["--data-volum", "few"], nil, 64, "tunewise: unknown flag '--data-volum' (did you mean '--data-volume'?)"),
             // Control characters from a file are shown as escapes, never sent to the terminal.
             BadInput(["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
-            BadInput(["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, rubric, help"),
+            BadInput(["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help"),
             BadInput(["--data-volume", "few", "--no-input"], nil, 64, "tunewise: missing answers for --transience, --governance, --budget, --time-to-market, --consistency"),
             BadInput([], nil, 64, "tunewise: missing answers for --data-volume"),
             BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': the weight is not finite"),

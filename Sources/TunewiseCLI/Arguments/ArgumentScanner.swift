@@ -39,7 +39,9 @@ struct ScannedArguments: Equatable {
 
 enum ArgumentScanner {
     /// Flags that take no value, across all commands.
-    static let switches: Set<String> = ["help", "version", "no-input", "interactive", "no-color", "all", "explain"]
+    static let switches: Set<String> = [
+        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template",
+    ]
 
     static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {
         var scanned = ScannedArguments()

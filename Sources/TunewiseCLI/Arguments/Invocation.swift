@@ -21,6 +21,8 @@ enum Invocation: Equatable {
     case questions(rubricPath: String?, format: QuestionsFormat)
     case validateRubrics([String])
     case sweep(SweepRequest)
+    /// `cost`: each strategy's cost over time from the team's own numbers.
+    case cost(CostRequest)
     /// `rubric check`: the rubric file, or `nil` for the built-in one.
     case checkRubric(path: String?)
     case help(topic: String?)
@@ -83,7 +85,7 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "sweep", "rubric", "help"]
+    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "no-input", "interactive",
@@ -105,6 +107,7 @@ extension Invocation {
         case let .validateRubrics(paths): return paths.contains(where: isFile)
         case let .checkRubric(path): return isFile(path)
         case let .sweep(request): return isFile(request.rubricPath)
+        case let .cost(request): return request.costPath.map { $0 != "-" } ?? false
         case .help, .version: return false
         }
     }
@@ -115,7 +118,7 @@ extension Invocation {
         switch self {
         case .checkRubric: return true
         case let .sweep(request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .help, .version: return false
+        case .advise, .questions, .validateRubrics, .cost, .help, .version: return false
         }
     }
 
@@ -141,6 +144,9 @@ extension Invocation {
         case "sweep":
             try expectNoPositionals(positionals, command: "sweep")
             return .sweep(try parseSweep(scanned))
+        case "cost":
+            try expectNoPositionals(positionals, command: "cost")
+            return .cost(try CostRequest.parse(scanned))
         case "rubric":
             return try parseRubric(Array(positionals), scanned)
         case "help":

@@ -1,0 +1,60 @@
+import TunewiseKit
+
+/// `tunewise cost`: what each strategy costs over time from the team's own numbers, and
+/// when training pays back against prompt engineering.
+struct CostCommand {
+    let request: CostRequest
+
+    func run(console: inout some Console) throws(CommandError) {
+        if request.template {
+            try console.writeOutput(CostInputsDocument.template)
+            return
+        }
+        let fileInputs = try request.costPath.map { path throws(CommandError) in try Self.readInputs(path, &console) } ?? CostInputs()
+        let comparison = try Self.compare(fileInputs.overlaid(with: request.flagInputs))
+        let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)
+        let text: String
+        switch request.format {
+        case .text:
+            let environment = console.environment
+            let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
+            let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
+            text = CostTextRenderer(style: style, asciiOnly: asciiOnly).render(report)
+        case .json: text = CostJSONRenderer().render(report)
+        case .markdown: text = CostMarkdownRenderer().render(report)
+        }
+        try console.writeOutput(text)
+    }
+
+    /// Runs the cost model, mapping its errors to command errors; for `cost` and, later,
+    /// `advise --cost`.
+    /// - Throws: ``CommandError/missingCostInputs(_:)`` naming the flags that supply what
+    ///   is missing.
+    static func compare(_ inputs: CostInputs) throws(CommandError) -> CostComparison {
+        do {
+            return try CostModel.compare(inputs)
+        } catch {
+            switch error {
+            case let .missing(fields): throw .missingCostInputs(fields.map(\.suppliedBy))
+            case let .invalid(problems):
+                // Flags and files are checked as they are read, so this cannot happen.
+                let problem = problems[0]
+                throw .invalidCostNumber(flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: problem.kind.rawValue)
+            }
+        }
+    }
+
+    /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.
+    static func readInputs(_ path: String, _ console: inout some Console) throws(CommandError) -> CostInputs {
+        let bytes = path == "-" ? try console.readAllInput() : try InputFile.read(path)
+        let name = path == "-" ? "standard input" : path
+        do {
+            return try CostInputsDocument.decode(bytes)
+        } catch {
+            switch error {
+            case let .syntax(error): throw .invalidCostFile(path: name, problems: ["not valid JSON: \(error.description)"])
+            case let .invalid(problems): throw .invalidCostFile(path: name, problems: problems)
+            }
+        }
+    }
+}

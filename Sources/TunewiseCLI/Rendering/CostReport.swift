@@ -1,0 +1,114 @@
+import TunewiseKit
+
+/// Everything a cost report shows: the comparison and the tool that made it.
+///
+/// Amounts are in the currency of the user's prices; the report never names a currency.
+struct CostReport {
+    let comparison: CostComparison
+    let toolVersion: String
+
+    /// The cost report's JSON schema version.
+    static let schemaVersion = 1
+
+    var horizon: Int { comparison.horizonMonths }
+
+    /// "12 months", "1 month".
+    var horizonText: String { months(horizon) }
+
+    /// The break-even of a trained strategy, if it was costed.
+    func breakEven(_ strategy: String) -> BreakEven? {
+        comparison.breakEven.first { $0.strategy == strategy }
+    }
+
+    /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
+    var retrainText: String? {
+        guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
+        let source = comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
+        if cadence == 0 { return "No retraining\(source)." }
+        let count = comparison.strategies.dropFirst().map(\.retrains).max() ?? 0
+        let within = count == 0 ? "none falls within the \(horizonText)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizonText)"
+        return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)."
+    }
+
+    /// The payback of a trained strategy in a few words, for a table cell.
+    func paybackCell(_ strategy: String) -> String {
+        guard let breakEven = breakEven(strategy) else { return "baseline" }
+        if let month = breakEven.paybackMonth { return "month \(month)" }
+        if let month = breakEven.paybackMonthBeyondHorizon { return "month \(month)" }
+        return "never"
+    }
+
+    /// One sentence on when `breakEven` pays back: the volume it needs, then what happens
+    /// at the stated volume.
+    func breakEvenSentence(_ breakEven: BreakEven) -> String {
+        let volume = comparison.requestsPerDay
+        var sentence: String
+        if let needed = breakEven.requestsPerDay {
+            sentence = needed == 0
+                ? "pays back within \(horizonText) at any volume from 0 requests a day"
+                : "pays back within \(horizonText) from \(requests(needed)) requests a day"
+        } else {
+            sentence = "never pays back at any volume: \(reasonText(.tunedCostsMorePerRequest, breakEven))"
+        }
+        sentence += "; at \(requests(volume)) a day, "
+        if let month = breakEven.paybackMonth {
+            sentence += "in month \(month)."
+        } else if let reason = breakEven.paybackNever {
+            if reason == .horizonTooShort {
+                let later = breakEven.paybackMonthBeyondHorizon.map { "only in month \($0)" } ?? "only after \(months(CostModel.lookAheadMonths))"
+                sentence += "not within \(horizonText): it saves every month but pays back \(later)."
+            } else if breakEven.requestsPerDay == nil, reason == .tunedCostsMorePerRequest {
+                sentence = "never pays back: \(reasonText(reason, breakEven))."
+            } else {
+                sentence += "never: \(reasonText(reason, breakEven))."
+            }
+        }
+        return sentence
+    }
+
+    /// Why it never pays back, in words.
+    func reasonText(_ reason: NoPaybackReason, _ breakEven: BreakEven) -> String {
+        switch reason {
+        case .tunedCostsMorePerRequest:
+            let trained = comparison.strategy(breakEven.strategy)?.perRequest ?? 0
+            let baseline = comparison.strategies.first?.perRequest ?? 0
+            return "the tuned model costs \(trained > baseline ? "more" : "as much") per request (\(money(trained * 1000)) against \(money(baseline * 1000)) per 1,000 requests)"
+        case .noRequests: return "with no requests there is nothing to save"
+        case .runningCostNotLower: return "the per-request savings do not cover the tuned model's hosting"
+        case .retrainingEatsSavings: return "retraining eats the monthly savings"
+        case .horizonTooShort: return "it pays back only after the horizon"
+        }
+    }
+}
+
+/// An amount to the cent with its thousands grouped: "1,830.50", "-12.00".
+func money(_ amount: Double) -> String {
+    guard amount.isFinite, abs(amount) < 1e15 else { return JSONWriter.format(amount) }
+    let cents = Int64((abs(amount) * 100).rounded())
+    let sign = amount < 0 && cents > 0 ? "-" : ""
+    let fraction = cents % 100
+    return sign + grouped(Int(cents / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+}
+
+/// An amount rounded to the cent, for JSON.
+func cents(_ amount: Double) -> Double {
+    guard amount.isFinite, abs(amount) < 1e15 else { return amount }
+    return (amount * 100).rounded() / 100
+}
+
+/// A break-even volume as whole requests a day, rounded up: at that volume it pays back.
+func wholeRequests(_ volume: Double) -> Double {
+    // The small allowance keeps 4200.0000000001, a rounding error, from becoming 4201.
+    max(0, (volume - 1e-6).rounded(.up))
+}
+
+/// Requests a day for people: "20,000", "11,228".
+func requests(_ volume: Double) -> String {
+    let whole = wholeRequests(volume)
+    return whole < 1e15 ? grouped(Int(whole)) : JSONWriter.format(whole)
+}
+
+/// "1 month", "12 months".
+func months(_ count: Int) -> String {
+    count == 1 ? "1 month" : "\(count) months"
+}

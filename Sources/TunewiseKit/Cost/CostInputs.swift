@@ -1,0 +1,232 @@
+/// How often the knowledge the model must use changes: the `transience` answer of the
+/// advice, which sets the default retrain cadence of the cost model.
+public enum CostTransience: String, CaseIterable, Sendable {
+    case `static`, periodic, frequent
+
+    /// The retrain cadence this answer implies, in months; 0 means no retrain.
+    ///
+    /// - `static`: 0, knowledge that stays put needs no retrain within a typical horizon;
+    /// - `periodic` (monthly or quarterly changes): every 3 months, a quarterly refresh;
+    /// - `frequent` (daily or live): every month, the most often a training run is
+    ///   practical; live facts belong in retrieval, which is why the hybrid keeps it.
+    public var retrainEveryMonths: Int {
+        switch self {
+        case .static: return 0
+        case .periodic: return 3
+        case .frequent: return 1
+        }
+    }
+}
+
+/// One number a team gives the cost model; its `rawValue` is its key in a cost inputs file.
+///
+/// Every field is also a command-line flag (``flag``) and is checked against the same
+/// bounds (``minimum``, ``maximum``, ``isWholeNumber``) wherever it comes from.
+public enum CostField: String, CaseIterable, Sendable {
+    /// Requests served a day, by whichever strategy.
+    case requestsPerDay
+    /// Months compared, 1 to 120 (default 12).
+    case horizonMonths
+    /// Base model: instruction and example tokens sent with each request.
+    case promptTokens
+    /// Base model: retrieved-context tokens sent with each request (default 0, no retrieval).
+    case contextTokens
+    /// Output tokens of a request, the same for every strategy.
+    case outputTokens
+    /// Base model: price per million input tokens.
+    case inputPricePerMillion
+    /// Base model: price per million output tokens.
+    case outputPricePerMillion
+    /// Upkeep of the retrieval index and pipeline per month (default 0).
+    case retrievalPerMonth
+    /// Tuned model: prompt tokens sent with each request (the short instructions left, or
+    /// a soft prompt's virtual tokens), without retrieved context.
+    case tunedPromptTokens
+    /// Tuned model: price per million input tokens.
+    case tunedInputPricePerMillion
+    /// Tuned model: price per million output tokens.
+    case tunedOutputPricePerMillion
+    /// Hosting per month of a self-hosted tuned model (default 0, a provider-hosted model
+    /// paid per token); prompt-tuning needs it.
+    case hostingPerMonth
+    /// Tokens in the training set, for a provider's fine-tuning price.
+    case trainingTokens
+    /// Passes over the training set per training run.
+    case epochs
+    /// Price per million training tokens (a provider's fine-tuning price).
+    case trainingPricePerMillion
+    /// One prompt-tuning run on your own hardware (GPU hours × rate).
+    case promptTuningRunCost
+    /// People hours to prepare the training data once.
+    case dataPrepHours
+    /// People hours to refresh the data for each retrain (default 0).
+    case retrainHours
+    /// Cost of one people hour.
+    case hourlyRate
+    /// Months between retrains; 0 means none. Default from the transience.
+    case retrainEveryMonths
+
+    /// The command-line flag that supplies the field: `--requests-per-day`.
+    public var flag: String {
+        var words = "--"
+        for character in rawValue {
+            if character.isUppercase { words += "-" + character.lowercased() } else { words.append(character) }
+        }
+        return words
+    }
+
+    /// The flags a user can give to supply the field, for a "missing" message.
+    public var suppliedBy: String {
+        self == .retrainEveryMonths ? "\(flag) (or --transience)" : flag
+    }
+
+    /// The smallest value allowed.
+    public var minimum: Double {
+        self == .horizonMonths ? 1 : 0
+    }
+
+    /// The largest value allowed: generous bounds that only a typo or a unit mix-up
+    /// (tokens for millions of tokens, cents for a currency) would cross.
+    public var maximum: Double {
+        switch self {
+        case .requestsPerDay: return 1_000_000_000
+        case .horizonMonths, .retrainEveryMonths: return 120
+        case .promptTokens, .contextTokens, .outputTokens, .tunedPromptTokens: return 10_000_000
+        case .inputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion, .tunedOutputPricePerMillion,
+            .trainingPricePerMillion:
+            return 100_000
+        case .retrievalPerMonth, .hostingPerMonth, .promptTuningRunCost: return 1_000_000_000
+        case .trainingTokens: return 10_000_000_000_000
+        case .epochs: return 100
+        case .dataPrepHours, .retrainHours: return 1_000_000
+        case .hourlyRate: return 100_000
+        }
+    }
+
+    /// Whether the value must be a whole number (months).
+    public var isWholeNumber: Bool {
+        self == .horizonMonths || self == .retrainEveryMonths
+    }
+
+    /// A short description, for help and the schema.
+    public var summary: String {
+        switch self {
+        case .requestsPerDay: return "requests served a day"
+        case .horizonMonths: return "months compared, 1 to 120 (default 12)"
+        case .promptTokens: return "base model: instruction and example tokens per request"
+        case .contextTokens: return "base model: retrieved-context tokens per request (default 0)"
+        case .outputTokens: return "output tokens per request"
+        case .inputPricePerMillion: return "base model: price per million input tokens"
+        case .outputPricePerMillion: return "base model: price per million output tokens"
+        case .retrievalPerMonth: return "retrieval index and pipeline upkeep a month (default 0)"
+        case .tunedPromptTokens: return "tuned model: prompt tokens per request, without context"
+        case .tunedInputPricePerMillion: return "tuned model: price per million input tokens"
+        case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens"
+        case .hostingPerMonth: return "self-hosted tuned model: hosting a month (default 0)"
+        case .trainingTokens: return "tokens in the training set"
+        case .epochs: return "passes over the training set per run"
+        case .trainingPricePerMillion: return "price per million training tokens"
+        case .promptTuningRunCost: return "one prompt-tuning run on your own hardware"
+        case .dataPrepHours: return "hours to prepare the training data once"
+        case .retrainHours: return "hours to refresh the data for each retrain (default 0)"
+        case .hourlyRate: return "cost of one people hour"
+        case .retrainEveryMonths: return "months between retrains, 0 for none (default from --transience)"
+        }
+    }
+
+    /// What is wrong with `value` for this field, or `nil` when it is allowed.
+    public func problem(with value: Double) -> CostProblem.Kind? {
+        guard value.isFinite else { return .notFinite }
+        if value < 0 { return .negative }
+        if value < minimum || value > maximum { return .outOfRange }
+        if isWholeNumber, value != value.rounded() { return .notWhole }
+        return nil
+    }
+
+    /// "a number from 0 to 1000000000", "a whole number of months from 1 to 120".
+    public var allowedDescription: String {
+        let unit = isWholeNumber ? "a whole number" : "a number"
+        return "\(unit) from \(JSONWriter.format(minimum)) to \(JSONWriter.format(maximum))"
+    }
+}
+
+/// A value refused for a field.
+public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Equatable, Sendable {
+        case notFinite = "is not a finite number"
+        case negative = "must not be negative"
+        case outOfRange = "is out of range"
+        case notWhole = "must be a whole number"
+    }
+
+    public var field: CostField
+    public var value: Double
+    public var kind: Kind
+
+    public init(field: CostField, value: Double, kind: Kind) {
+        self.field = field
+        self.value = value
+        self.kind = kind
+    }
+
+    /// Equal when they name the same field and kind and the same value, NaN matching NaN.
+    public static func == (lhs: CostProblem, rhs: CostProblem) -> Bool {
+        lhs.field == rhs.field && lhs.kind == rhs.kind && (lhs.value == rhs.value || (lhs.value.isNaN && rhs.value.isNaN))
+    }
+
+    /// "must not be negative; found -5; allowed: a number from 0 to 1000000000".
+    public var description: String {
+        let found = value.isFinite ? JSONWriter.format(value) : (value.isNaN ? "NaN" : (value > 0 ? "infinity" : "-infinity"))
+        return "\(kind.rawValue); found \(found); allowed: \(field.allowedDescription)"
+    }
+}
+
+/// The team's own numbers for the cost model: every field optional until the model needs it.
+///
+/// Fields are stored by ``CostField``; a field absent is "not given", never zero, so a
+/// strategy whose numbers are missing is reported as not costed rather than costed with
+/// invented figures.
+public struct CostInputs: Equatable, Sendable {
+    /// The given numbers.
+    public var values: [CostField: Double]
+    /// The transience answer, which sets the retrain cadence unless
+    /// ``CostField/retrainEveryMonths`` is given.
+    public var transience: CostTransience?
+
+    public init(_ values: [CostField: Double] = [:], transience: CostTransience? = nil) {
+        self.values = values
+        self.transience = transience
+    }
+
+    public subscript(field: CostField) -> Double? {
+        get { values[field] }
+        set { values[field] = newValue }
+    }
+
+    /// These inputs with every value given in `other` in place of this one's (flags over a file).
+    public func overlaid(with other: CostInputs) -> CostInputs {
+        CostInputs(values.merging(other.values) { _, new in new }, transience: other.transience ?? transience)
+    }
+
+    /// Every given value outside its field's bounds, in field order.
+    public var problems: [CostProblem] {
+        CostField.allCases.compactMap { field in
+            values[field].flatMap { value in field.problem(with: value).map { CostProblem(field: field, value: value, kind: $0) } }
+        }
+    }
+
+    /// The horizon: given, or 12 months (clamped to the field's bounds, so an unchecked
+    /// value never traps).
+    public var horizonMonths: Int {
+        values[.horizonMonths].map { Self.months($0, .horizonMonths) } ?? 12
+    }
+
+    /// The retrain cadence in months (0 for none): given, else from the transience, else `nil`.
+    public var retrainEveryMonths: Int? {
+        values[.retrainEveryMonths].map { Self.months($0, .retrainEveryMonths) } ?? transience?.retrainEveryMonths
+    }
+
+    private static func months(_ value: Double, _ field: CostField) -> Int {
+        value.isNaN ? Int(field.minimum) : Int(min(max(value, field.minimum), field.maximum))
+    }
+}

@@ -1,0 +1,121 @@
+/// Why a cost inputs document was refused.
+public enum CostInputsDocumentError: Error, Equatable, Sendable {
+    /// The bytes are not JSON.
+    case syntax(JSONSyntaxError)
+    /// Every problem, as `path: message`.
+    case invalid([String])
+}
+
+/// The cost inputs file: a JSON object of ``CostField`` keys to numbers (`null` for not
+/// given), with `transience` as `static`, `periodic` or `frequent`.
+///
+/// `$schema` (for editors) and keys starting with `_` (comments, such as the template's
+/// `_comment` and `_examplesChecked`) are read and ignored.
+public enum CostInputsDocument {
+    /// The `$id` of `rubrics/cost.schema.json`, which the template names as its `$schema`.
+    public static let schemaID = "https://tunewise.invalid/cost.schema.json"
+
+    /// The date the template's example prices were checked against public price pages.
+    public static let examplesChecked = "2026-11-29"
+
+    /// Parses and checks a cost inputs document.
+    /// - Throws: ``CostInputsDocumentError`` naming every unknown key, wrong type and value
+    ///   out of bounds with its JSON path.
+    public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(CostInputsDocumentError) -> CostInputs {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw .syntax(error)
+        }
+        guard case let .object(members) = document else {
+            throw .invalid(["$: expected an object of cost inputs, such as {\"requestsPerDay\": 20000}; found \(document.kindDescription)"])
+        }
+        let keys = CostField.allCases.map(\.rawValue) + ["transience"]
+        var inputs = CostInputs()
+        var problems: [String] = []
+        for (key, value) in members {
+            let path = "$.\(key)"
+            if key == "$schema" || key.hasPrefix("_") { continue }
+            if key == "transience" {
+                let allowed = CostTransience.allCases.map(\.rawValue)
+                switch value {
+                case .null: break
+                case let .string(text):
+                    if let transience = CostTransience(rawValue: text) {
+                        inputs.transience = transience
+                    } else {
+                        problems.append("\(path): unknown transience \"\(text)\"\(didYouMean(text, in: allowed)); allowed: \(allowed.joined(separator: ", "))")
+                    }
+                default:
+                    problems.append("\(path): expected a string; found \(value.kindDescription); allowed: \(allowed.joined(separator: ", "))")
+                }
+                continue
+            }
+            guard let field = CostField(rawValue: key) else {
+                problems.append("\(path): unknown key\(didYouMean(key, in: keys)); known: \(keys.joined(separator: ", "))")
+                continue
+            }
+            switch value {
+            case .null: continue
+            case let .number(number):
+                if let kind = field.problem(with: number) {
+                    problems.append("\(path): \(CostProblem(field: field, value: number, kind: kind))")
+                } else {
+                    inputs[field] = number
+                }
+            default:
+                problems.append("\(path): expected a number or null; found \(value.kindDescription)")
+            }
+        }
+        guard problems.isEmpty else { throw .invalid(problems) }
+        return inputs
+    }
+
+    /// A starter inputs file: every field, with example figures labelled as examples.
+    ///
+    /// The prices are illustrative list prices of a small hosted model and its fine-tuned
+    /// variant as public price pages showed them on ``examplesChecked``; tunewise relies on
+    /// none of them. The self-hosting fields are `null` (not given), so prompt-tuning shows
+    /// as not costed until a team that self-hosts fills them in.
+    public static var template: String {
+        let examples: [(CostField, JSONValue)] = [
+            (.requestsPerDay, .number(20_000)),
+            (.horizonMonths, .number(12)),
+            (.promptTokens, .number(1_500)),
+            (.contextTokens, .number(2_000)),
+            (.outputTokens, .number(300)),
+            (.inputPricePerMillion, .number(0.15)),
+            (.outputPricePerMillion, .number(0.6)),
+            (.retrievalPerMonth, .number(150)),
+            (.tunedPromptTokens, .number(200)),
+            (.tunedInputPricePerMillion, .number(0.3)),
+            (.tunedOutputPricePerMillion, .number(1.2)),
+            (.hostingPerMonth, .null),
+            (.trainingTokens, .number(2_000_000)),
+            (.epochs, .number(3)),
+            (.trainingPricePerMillion, .number(3)),
+            (.promptTuningRunCost, .null),
+            (.dataPrepHours, .number(24)),
+            (.retrainHours, .number(8)),
+            (.hourlyRate, .number(60)),
+            (.retrainEveryMonths, .null),
+        ]
+        let comment = """
+            EXAMPLE FIGURES: replace every number with your own. The prices are illustrative \
+            list prices (per million tokens) of a small hosted model and its fine-tuned variant \
+            as public price pages showed them, checked \(examplesChecked); tunewise builds in no \
+            price. Amounts are in the currency of your prices; a month is 30 days. null means \
+            not given. retrainEveryMonths null takes the cadence from transience (static: none, \
+            periodic: 3, frequent: 1). prompt-tuning runs on a self-hosted model: give \
+            hostingPerMonth and promptTuningRunCost to cost it.
+            """
+        let members: [(key: String, value: JSONValue)] = [
+            ("$schema", .string(schemaID)),
+            ("_comment", .string(comment)),
+            ("_examplesChecked", .string(examplesChecked)),
+            ("transience", .string(CostTransience.periodic.rawValue)),
+        ] + examples.map { ($0.0.rawValue, $0.1) }
+        return JSONWriter.write(.object(members))
+    }
+}

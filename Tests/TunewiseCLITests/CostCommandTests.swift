@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import TunewiseKit
+import TunewiseCLI
+
+extension BinaryTests {
+    /// `tunewise cost`, run from the built binary.
+    @Suite struct CostCommandTests {
+        /// `cost --template > f; cost --cost f` exits 0, and the text matches the golden report.
+        @Test func theTemplateRoundTrips() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let template = try Binary.run(["cost", "--template"])
+            #expect(template.code == 0)
+            #expect(template.stderr.isEmpty)
+            let file = directory.appendingPathComponent("cost.json")
+            try template.stdout.write(to: file, atomically: true, encoding: .utf8)
+            let result = try Binary.run(["cost", "--cost", file.path], environment: ["TERM": "xterm-256color"])
+            #expect(result.code == 0)
+            #expect(result.stderr.isEmpty)
+            try expectMatchesGolden(result.stdout.replacingOccurrences(of: "tunewise \(Tunewise.version)", with: "tunewise 0.0.0-test"), "cost.txt")
+            let markdown = try Binary.run(["cost", "--cost", "-", "--format", "markdown"], input: template.stdout)
+            #expect(markdown.code == 0)
+            try expectMatchesGolden(markdown.stdout.replacingOccurrences(of: "tunewise \(Tunewise.version)", with: "tunewise 0.0.0-test"), "cost.md")
+        }
+
+        @Test func theJSONReportHasTheFixedFields() throws {
+            let template = try Binary.run(["cost", "--template"])
+            let result = try Binary.run(["cost", "--cost", "-", "--format", "json", "--requests-per-day", "50000", "--horizon-months", "24"], input: template.stdout)
+            #expect(result.code == 0)
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(report["schemaVersion"] == .number(1))
+            #expect(report["tool"]?["version"] == .string(Tunewise.version))
+            let cost = try #require(report["cost"])
+            #expect(cost["horizonMonths"] == .number(24))
+            #expect(cost["requestsPerDay"] == .number(50_000), "flags win over the file")
+            guard case let .array(strategies)? = cost["strategies"], case let .array(breakEven)? = cost["breakEven"] else {
+                Issue.record("no strategies or breakEven in \(result.stdout)")
+                return
+            }
+            for strategy in strategies {
+                for key in ["strategy", "oneOff", "monthly", "cumulative"] { #expect(strategy[key] != nil, "\(key)") }
+                guard case let .array(cumulative)? = strategy["cumulative"] else { continue }
+                #expect(cumulative.count == 24)
+            }
+            for entry in breakEven {
+                for key in ["strategy", "requestsPerDay", "paybackMonth"] { #expect(entry[key] != nil, "\(key)") }
+            }
+        }
+
+        @Test func plainASCIIForADumbTerminalOrNoColor() throws {
+            let template = try Binary.run(["cost", "--template"])
+            for (arguments, environment) in [([String](), ["TERM": "dumb"]), ([], ["NO_COLOR": "1"]), (["--no-color"], ["TERM": "xterm"])] {
+                let result = try Binary.run(["cost", "--cost", "-"] + arguments, input: template.stdout, environment: environment)
+                #expect(result.code == 0)
+                #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "\(environment)")
+                #expect(result.stdout.contains("^ fine-tuning pays back in month 8"))
+            }
+        }
+
+        @Test func helpForCost() throws {
+            let result = try Binary.run(["help", "cost"])
+            #expect(result.code == 0)
+            #expect(result.stdout.hasPrefix("tunewise cost:"))
+            for line in result.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+            #expect(try Binary.run(["--help"]).stdout.contains("tunewise cost [--cost FILE]"))
+            #expect(try Binary.run(["cost", "--help"]).stdout.hasPrefix("tunewise cost:"))
+        }
+
+        struct BadCost: Sendable, CustomTestStringConvertible {
+            var arguments: [String]
+            var input: String?
+            var code: Int32
+            var line: String
+
+            init(_ arguments: [String], _ input: String, _ code: Int32, _ line: String) {
+                self.arguments = arguments
+                self.input = input
+                self.code = code
+                self.line = line
+            }
+
+            init(_ arguments: [String], _ code: Int32, _ line: String) {
+                self.arguments = arguments
+                self.code = code
+                self.line = line
+            }
+
+            var testDescription: String { "\(arguments.joined(separator: " ")) -> \(code)" }
+        }
+
+        static let baseline = ["--requests-per-day", "100", "--prompt-tokens", "1000", "--output-tokens", "100",
+                               "--input-price-per-million", "1", "--output-price-per-million", "2"]
+
+        static let badCosts: [BadCost] = [
+            BadCost(["cost"], 64, "tunewise: missing cost inputs: --requests-per-day, --prompt-tokens, --output-tokens, --input-price-per-million, --output-price-per-million; give them as flags or in --cost FILE"),
+            BadCost(["cost"] + baseline, 64, "tunewise: missing cost inputs: --tuned-prompt-tokens, --tuned-input-price-per-million, --tuned-output-price-per-million, --training-tokens, --epochs, --training-price-per-million, --data-prep-hours, --hourly-rate, --retrain-every-months (or --transience)"),
+            BadCost(["cost", "--requests-per-day=-5"], 64, "tunewise: invalid --requests-per-day '-5': must not be negative; expected a number from 0 to 1000000000"),
+            BadCost(["cost", "--requests-per-day", "NaN"], 64, "tunewise: invalid --requests-per-day 'NaN': is not a finite number"),
+            BadCost(["cost", "--requests-per-day", "inf"], 64, "tunewise: invalid --requests-per-day 'inf': is not a finite number"),
+            BadCost(["cost", "--requests-per-day", "1e12"], 64, "tunewise: invalid --requests-per-day '1e12': is out of range"),
+            BadCost(["cost", "--requests-per-day", "lots"], 64, "tunewise: invalid --requests-per-day 'lots': not a number"),
+            BadCost(["cost", "--requests-per-day", "0x10"], 64, "tunewise: invalid --requests-per-day '0x10': not a number"),
+            BadCost(["cost", "--horizon-months", "0"], 64, "tunewise: invalid --horizon-months '0': is out of range; expected a whole number from 1 to 120"),
+            BadCost(["cost", "--horizon-months", "121"], 64, "tunewise: invalid --horizon-months '121': is out of range"),
+            BadCost(["cost", "--horizon-months", "1.5"], 64, "tunewise: invalid --horizon-months '1.5': must be a whole number"),
+            BadCost(["cost", "--transience", "often"], 64, "tunewise: invalid value 'often' for --transience; allowed: static, periodic, frequent"),
+            BadCost(["cost", "--request-per-day", "5"], 64, "tunewise: unknown flag '--request-per-day' (did you mean '--requests-per-day'?)"),
+            BadCost(["cost", "--format", "csv"], 64, "tunewise: invalid value 'csv' for --format"),
+            BadCost(["cost", "--template", "--format", "json"], 64, "tunewise: --template and --format cannot be used together"),
+            BadCost(["cost", "--requests-per-day"], 64, "tunewise: --requests-per-day needs a value; allowed: a number from 0 to 1000000000"),
+            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": -5}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: must not be negative; found -5"),
+            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": 1e999}"#, 65, "tunewise: cost file standard input: not valid JSON: line 1, column 20: the number 1e999"),
+            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": 1e300}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: is out of range"),
+            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": "many"}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
+            BadCost(["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65, "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean \"requestsPerDay\"?)"),
+            BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input: $: expected an object of cost inputs"),
+            BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input: not valid JSON"),
+            BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),
+            BadCost(["cost", "--cost", "/tmp"], 66, "tunewise: cannot read /tmp: it is a directory"),
+            BadCost(["cost", "--cost", "-"], String(repeating: " ", count: 2 << 20), 66, "tunewise: standard input is larger than the 1 MiB limit for input files; not read"),
+        ]
+
+        /// Each bad input: its exit code, a one-line error on standard error, nothing on standard output.
+        @Test(arguments: badCosts)
+        func badInputGetsAOneLineError(_ bad: BadCost) throws {
+            let result = try Binary.run(bad.arguments, input: bad.input)
+            #expect(!result.crashed)
+            #expect(result.code == bad.code)
+            #expect(result.firstErrorLine.hasPrefix(bad.line), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+
+        /// A file's flags win: a negative number in the file is still refused, but a missing one
+        /// can come from a flag.
+        @Test func flagsFillWhatTheFileLeavesOut() throws {
+            let template = try Binary.run(["cost", "--template"])
+            let result = try Binary.run(["cost", "--cost", "-", "--hosting-per-month", "0", "--prompt-tuning-run-cost", "300", "--format", "json"], input: template.stdout)
+            #expect(result.code == 0)
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            guard case let .array(strategies)? = report["cost"]?["strategies"] else {
+                Issue.record("no strategies")
+                return
+            }
+            #expect(strategies.map { $0["strategy"] } == Contract.strategyIDs.map(JSONValue.string))
+        }
+    }
+}

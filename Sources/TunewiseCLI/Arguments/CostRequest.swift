@@ -54,9 +54,11 @@ struct CostRequest: Equatable {
     /// The cost inputs given as flags: `--transience` and one flag per ``CostField``, each
     /// number checked against its bounds; other flags are left alone, so `advise --cost`
     /// can read the same flags beside its own.
-    static func inputs(from scanned: ScannedArguments) throws(CommandError) -> CostInputs {
+    /// `advise` passes `readingTransience: false`: there `--transience` answers the question,
+    /// and the cost model takes its cadence from that answer.
+    static func inputs(from scanned: ScannedArguments, readingTransience: Bool = true) throws(CommandError) -> CostInputs {
         var inputs = CostInputs()
-        if let value = try scanned.single("transience") {
+        if readingTransience, let value = try scanned.single("transience") {
             let allowed = CostTransience.allCases.map(\.rawValue)
             guard let transience = CostTransience(rawValue: value) else {
                 throw .invalidValue(flag: "--transience", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
@@ -64,7 +66,10 @@ struct CostRequest: Equatable {
             inputs.transience = transience
         }
         for field in CostField.allCases {
-            guard let text = try scanned.single(String(field.flag.dropFirst(2))) else { continue }
+            if scanned.flags.contains(where: { $0.name == field.flagName && $0.isMissingValue }) {
+                throw .missingValue(flag: field.flag, allowed: [field.allowedDescription])
+            }
+            guard let text = try scanned.single(field.flagName) else { continue }
             inputs[field] = try number(text, for: field)
         }
         return inputs

@@ -44,6 +44,12 @@ struct AdviseRequest: Equatable {
     var explain = false
     /// `--why-not STRATEGY-ID`: print only why that strategy is not the advice.
     var whyNot: String?
+    /// `--cost FILE`: cost inputs for a "Cost over time" section (`-` for standard input).
+    var costPath: String?
+    /// Cost inputs given as `tunewise cost` flags; they win over the file.
+    var costInputs = CostInputs()
+    /// Whether any cost input was given, so the report gets a cost section.
+    var wantsCost: Bool { costPath != nil || !costInputs.values.isEmpty }
     /// `--QUESTION-ID OPTION-ID` flags, in order, not yet checked against the rubric.
     var answerFlags: [FlagArgument] = []
     /// `--weight` values: question id to weight, not yet checked against the rubric.
@@ -53,7 +59,8 @@ struct AdviseRequest: Equatable {
         lhs.rubricPath == rhs.rubricPath && lhs.answersPath == rhs.answersPath
             && lhs.saveAnswersPath == rhs.saveAnswersPath && lhs.format == rhs.format && lhs.expect == rhs.expect
             && lhs.noInput == rhs.noInput && lhs.interactive == rhs.interactive && lhs.noColor == rhs.noColor
-            && lhs.explain == rhs.explain && lhs.whyNot == rhs.whyNot
+            && lhs.explain == rhs.explain && lhs.whyNot == rhs.whyNot && lhs.costPath == rhs.costPath
+            && lhs.costInputs == rhs.costInputs
             && lhs.answerFlags == rhs.answerFlags
             && lhs.weights.map(\.question) == rhs.weights.map(\.question)
             && lhs.weights.map(\.weight) == rhs.weights.map(\.weight)
@@ -88,8 +95,8 @@ extension Invocation {
     static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
-        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "no-input", "interactive",
-        "no-color", "help", "version",
+        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
+        "interactive", "no-color", "help", "version",
     ]
 
     /// The flags of `sweep`.
@@ -102,7 +109,7 @@ extension Invocation {
         switch self {
         case let .advise(request):
             return isFile(request.rubricPath) || (request.answersPath.map { $0 != "-" } ?? false)
-                || request.saveAnswersPath != nil
+                || (request.costPath.map { $0 != "-" } ?? false) || request.saveAnswersPath != nil
         case let .questions(rubricPath, _): return isFile(rubricPath)
         case let .validateRubrics(paths): return paths.contains(where: isFile)
         case let .checkRubric(path): return isFile(path)
@@ -216,13 +223,17 @@ extension Invocation {
             request.whyNot = whyNot
         }
         request.explain = scanned.has("explain")
+        request.costPath = try scanned.single("cost")
+        request.costInputs = try CostRequest.inputs(from: scanned, readingTransience: false)
+        if request.costPath == "-", request.answersPath == "-" { throw .conflictingFlags("--answers -", "--cost -") }
         request.noInput = scanned.has("no-input")
         request.interactive = scanned.has("interactive")
         request.noColor = scanned.has("no-color")
         if request.noInput, request.interactive { throw .conflictingFlags("--no-input", "--interactive") }
         if request.answersPath == "-", request.interactive { throw .conflictingFlags("--answers -", "--interactive") }
         request.weights = try parseWeights(scanned)
-        request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) }
+        let costFlags = Set(CostField.allCases.map(\.flagName))
+        request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) && !costFlags.contains($0.name) }
         return request
     }
 

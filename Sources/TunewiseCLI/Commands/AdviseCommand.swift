@@ -35,7 +35,8 @@ struct AdviseCommand {
             }
         }
 
-        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain)
+        let cost = try costComparison(for: answers, &console)
+        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text: String
@@ -58,6 +59,16 @@ struct AdviseCommand {
             return .expectationFailed
         }
         return .success
+    }
+
+    /// The cost of each strategy from `--cost` and the cost flags, with the retrain cadence
+    /// taken from the transience answer unless given; `nil` when no cost input was given.
+    private func costComparison(for answers: Answers, _ console: inout some Console) throws(CommandError) -> CostComparison? {
+        guard request.wantsCost else { return nil }
+        let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
+        var inputs = fileInputs.overlaid(with: request.costInputs)
+        if let transience = answers["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
+        return try CostCommand.compare(inputs)
     }
 
     /// The `--QUESTION-ID OPTION-ID` flags, checked against the rubric.

@@ -31,11 +31,13 @@ struct JSONRenderer {
                 ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
             ])),
             ("plan", .array(advice.plan.map { stage in
-                .object([
+                var members: [(key: String, value: JSONValue)] = [
                     ("strategy", .string(stage.strategy)), ("label", .string(report.strategyLabel(stage.strategy))),
                     ("when", .string(stage.when)), ("after", .array(stage.after.map(JSONValue.string))),
                     ("variants", .array(stage.variants.map(variant))),
-                ])
+                ]
+                if let stageCost = report.stageCosts.first(where: { $0.stage == stage }) { members.append(("cost", self.stageCost(stageCost))) }
+                return .object(members)
             })),
             ("ranking", .array(advice.ranking.map(rankingEntry))),
             ("sensitivity", .array(advice.sensitivity.map { change in
@@ -46,7 +48,7 @@ struct JSONRenderer {
                 ])
             })),
             ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
-        ])
+        ] + costMembers(report))
     }
 
     /// What `--why-not STRATEGY --format json` prints.
@@ -57,6 +59,23 @@ struct JSONRenderer {
             ("recommendation", .string(report.advice.strategy)),
             ("whyNot", .array((entry?.whyNot ?? []).map(reason))),
         ]))
+    }
+
+    /// The `cost` object of `tunewise cost` and the one-line check, when cost inputs were given.
+    private func costMembers(_ report: Report) -> [(key: String, value: JSONValue)] {
+        guard let cost = report.cost else { return [] }
+        return [("cost", CostJSONRenderer.costObject(cost)), ("costCheck", report.costCheck.map(JSONValue.string) ?? .null)]
+    }
+
+    /// A plan stage's cost: `null` figures when the inputs do not cover its strategy.
+    private func stageCost(_ stageCost: Report.StageCost) -> JSONValue {
+        let cost = stageCost.cost
+        func amount(_ value: Double?) -> JSONValue { value.map { .number(cents($0)) } ?? .null }
+        return .object([
+            ("oneOff", amount(cost?.oneOff)), ("monthly", amount(cost?.monthly)), ("total", amount(cost?.total)),
+            ("paybackMonth", stageCost.breakEven?.paybackMonth.map { .number(Double($0)) } ?? .null),
+            ("missing", .array(stageCost.missing.map(JSONValue.string))),
+        ])
     }
 
     private func reason(_ reason: Reason) -> JSONValue {

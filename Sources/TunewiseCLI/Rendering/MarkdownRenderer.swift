@@ -58,6 +58,19 @@ struct MarkdownRenderer {
             lines += report.shownCounterpoints.map { reasonItem($0, report) }
         }
 
+        if report.cost != nil {
+            lines.append("")
+            lines.append("## Cost over time")
+            lines.append("")
+            lines.append("Our prices, \(escape(report.costScope)).")
+            lines.append("")
+            for stageCost in report.stageCosts {
+                let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
+                lines.append("- **\(when), \(escape(report.strategyLabel(stageCost.stage.strategy))):** \(escape(report.costSentence(stageCost)))")
+            }
+            if let check = report.costCheck { lines.append(""); lines.append(escape(check)) }
+        }
+
         lines.append("")
         lines.append("## Alternatives")
         lines.append("")

@@ -30,6 +30,8 @@ struct Report: ProvenanceReporting {
     let toolVersion: String
     /// Whether to show every reason and change rather than the top few.
     var explain = false
+    /// What each strategy costs over time, when cost inputs were given.
+    var cost: CostComparison? = nil
 
     /// How many reasons, counterpoints and changes a report shows without ``explain``.
     static let reasonLimit = 6
@@ -76,10 +78,11 @@ struct Report: ProvenanceReporting {
         rubric.exclusions.filter { advice.decidedBy.contains($0.id) }
     }
 
-    /// "PEFT / fine-tuning (PEFT, for example LoRA adapters)": a stage's strategy and variants.
+    /// "Hybrid, tuning method: PEFT (…), retrieval: retrieval-augmented generation (RAG)": a
+    /// stage's strategy and how to carry it out.
     func stageDescription(_ stage: PlanStage) -> String {
-        let choices = stage.variants.map(\.choiceLabel)
-        return strategyLabel(stage.strategy) + (choices.isEmpty ? "" : " (\(choices.joined(separator: "; ")))")
+        ([strategyLabel(stage.strategy)] + stage.variants.map { "\($0.label.lowercased()): \($0.choiceLabel)" })
+            .joined(separator: ", ")
     }
 
     /// Why an alternative ranks where it does, in a few words: the gates that rule it out, or

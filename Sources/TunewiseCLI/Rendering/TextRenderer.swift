@@ -46,6 +46,16 @@ struct TextRenderer {
             lines += advice.nextSteps.enumerated().map { "  \($0 + 1). \($1.text)" + ($1.source.map { " [\($0)]" } ?? "") }
         }
 
+        if report.cost != nil {
+            lines.append("")
+            lines.append(style.bold("Cost over time") + " (your prices; \(report.costScope)):")
+            for stageCost in report.stageCosts {
+                let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
+                lines.append("  \(when), \(report.strategyLabel(stageCost.stage.strategy)): \(report.costSentence(stageCost))")
+            }
+            if let check = report.costCheck { lines.append("  " + check) }
+        }
+
         lines.append("")
         lines.append(style.bold("Ranking:"))
         let width = advice.ranking.map { report.strategyLabel($0.strategy).count }.max() ?? 0

@@ -67,6 +67,9 @@ public enum CostField: String, CaseIterable, Sendable {
     case retrainEveryMonths
 
     /// The command-line flag that supplies the field: `--requests-per-day`.
+    /// The flag's name without its dashes: `requests-per-day`.
+    public var flagName: String { String(flag.dropFirst(2)) }
+
     public var flag: String {
         var words = "--"
         for character in rawValue {

@@ -1462,7 +1462,7 @@ extension BuiltInRubric {
       "choices": [
         {
           "id": "full",
-          "label": "Full fine-tuning (update all weights)",
+          "label": "full fine-tuning (all weights)",
           "whenAny": [
             {
               "model-access": [
@@ -1513,7 +1513,7 @@ extension BuiltInRubric {
         },
         {
           "id": "peft",
-          "label": "Parameter-efficient tuning (LoRA adapters; on a hosted service, the provider's own method)",
+          "label": "PEFT (LoRA adapters, or the provider's method when hosted)",
           "reason": "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning",
           "nextSteps": [
@@ -1559,7 +1559,7 @@ extension BuiltInRubric {
       "choices": [
         {
           "id": "rag",
-          "label": "Retrieval-augmented generation",
+          "label": "retrieval-augmented generation (RAG)",
           "whenAny": [
             {
               "need": [
@@ -1602,7 +1602,7 @@ extension BuiltInRubric {
         },
         {
           "id": "none",
-          "label": "No retrieval: a prompt template with few-shot examples",
+          "label": "none (a prompt template with worked examples)",
           "reason": "The facts the model works on arrive with each request, so there is nothing to look up: a template with instructions and worked examples is enough, with no index to maintain.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         }

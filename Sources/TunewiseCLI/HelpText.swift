@@ -52,6 +52,11 @@ enum HelpText {
               --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
               --format FORMAT           text (default), json or markdown
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
+              --why-not STRATEGY-ID     print only why that strategy is not the advice
+              --explain                 every reason and every change that would alter the advice
+              --cost FILE               add the cost of the plan over time from your own numbers
+                                        (a 'tunewise cost' inputs file, '-' for standard input;
+                                        every 'tunewise cost' flag works here too)
               --no-input                never ask; missing core answers are an error
               --interactive             ask even when standard input is not a terminal
               --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
@@ -84,8 +89,12 @@ enum HelpText {
 
             Examples:
               tunewise
-              tunewise --data-volume thousands --transience static --governance confidential \\
-                --budget substantial --time-to-market months --consistency critical --no-input
+              tunewise --need behavior --data-volume thousands --transience static \\
+                --governance confidential --budget substantial --time-to-market months \\
+                --consistency critical --no-input
+              tunewise --need knowledge --data-volume none --transience periodic --governance open \\
+                --budget moderate --time-to-market weeks --consistency important --no-input \\
+                --why-not fine-tuning
               tunewise --answers answers.json --format markdown >> "$GITHUB_STEP_SUMMARY"
               tunewise --answers answers.json --expect prompt-engineering --format json
 

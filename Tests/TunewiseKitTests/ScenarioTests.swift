@@ -51,12 +51,13 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "001 (Information Transience): a news assistant over daily-changing facts retrieves",
         answers: situation(["need": "knowledge", "data-volume": "hundreds", "transience": "frequent", "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): an HR assistant with role-based access filters at retrieval",
         answers: situation(["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
                             "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval", "role-restricted-knowledge"],
+        variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): role-restricted facts plus a house style never go into one fine-tuned model",
         answers: situation(["need": "both", "data-volume": "thousands", "governance": "role-based", "budget": "substantial",
@@ -91,17 +92,22 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
         answers: situation(["need": "knowledge", "data-volume": "few", "transience": "frequent", "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], decidedBy: ["few-examples", "knowledge-in-retrieval"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["few-examples", "two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): no labelled examples prompts now, even for a rich team with a niche behaviour",
         answers: situation(["need": "behavior", "data-volume": "none", "budget": "substantial", "consistency": "critical",
                             "specialization": "niche", "ml-expertise": "strong"]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["no-examples"]),
     Scenario(
-        name: "003 (Comparison): a hosted model without tuning can only be prompted",
+        name: "003 (Comparison): a hosted model without tuning can only be prompted, until the team can tune one",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
                             "model-access": "api", "specialization": "niche"]),
-        plan: ["prompt-engineering"], decidedBy: ["hosted-api-without-tuning"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["hosted-api-without-tuning"]),
+    Scenario(
+        name: "002 (Iterative Refinement with Both Methods): facts plus a house style due in weeks ship retrieval first, then tune",
+        answers: situation(["need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
+                            "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
+        plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time"], variants: ["rag"]),
     Scenario(
         name: "000 (When to use prompt engineering): no training budget keeps even a data-rich team on prompts, now and later",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "consistency": "critical"]),

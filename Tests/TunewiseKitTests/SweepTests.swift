@@ -101,7 +101,7 @@ struct SweepTests {
         let rubric = try builder.load()
         let result = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true)).run()
 
-        let total = 3 * 4 * 729 * 262_144 * 3
+        let total = 3 * 4 * 243 * 262_144 * 3
         #expect(result.situationCount == total)
         #expect(result.counts == [total / 3 * 2, 0, total / 3, 0])
         for question in result.questions {

@@ -135,6 +135,9 @@ extension BuiltInRubric {
     {
       "id": "prompt-tuning",
       "label": "Prompt-tuning",
+      "baseline": -1.0,
+      "reason": "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), 003 rates it the hardest of the three to set up, and its tooling is the thinnest.",
+      "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning",
       "summary": "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
       "caveats": [
         {
@@ -423,7 +426,7 @@ extension BuiltInRubric {
           "label": "Behaviour (a format, style, tone or skill to follow)",
           "help": "Pick this if the facts are in the input and the model has to handle them in a particular way: extract fields, follow a house style, classify, draft to a pattern.",
           "points": {
-            "prompt-tuning": 1,
+            "prompt-tuning": 1.5,
             "fine-tuning": 2.5,
             "hybrid": -0.5
           },
@@ -702,10 +705,11 @@ extension BuiltInRubric {
           "help": "Pick this if variety in wording is fine or even welcome (brainstorming, drafts).",
           "points": {
             "prompt-engineering": 1,
+            "prompt-tuning": -0.5,
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "When variety in wording is acceptable, prompting's looser control costs nothing and training buys little.",
+          "reason": "When variety in wording is acceptable, prompting's looser control costs nothing and any training buys little.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity"
         },
         {
@@ -785,10 +789,11 @@ extension BuiltInRubric {
           "help": "Pick this if the task uses everyday language a general model already handles.",
           "points": {
             "prompt-engineering": 1,
+            "prompt-tuning": -0.5,
             "fine-tuning": -1,
             "hybrid": -1
           },
-          "reason": "Everyday language is what a base model already handles; training adds little a good prompt cannot.",
+          "reason": "Everyday language is what a base model already handles; training of any kind adds little a good prompt cannot.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
         },
         {
@@ -942,7 +947,7 @@ extension BuiltInRubric {
           "help": "Pick this for five or more different tasks, or tasks that keep being added.",
           "points": {
             "prompt-engineering": 1.5,
-            "prompt-tuning": 0.5,
+            "prompt-tuning": 1,
             "fine-tuning": -1.5,
             "hybrid": -0.5
           },
@@ -1242,7 +1247,7 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "prompt-tuning": 1
+        "prompt-tuning": 2
       },
       "reason": "Several tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"

@@ -114,15 +114,14 @@ public struct Advisor: Sendable {
         return byMargin == .high && !openQuestions.isEmpty ? .medium : byMargin
     }
 
-    /// The gates that decided the advice: when they leave a single strategy, every gate that
-    /// holds; otherwise those that rule out a strategy scoring above the recommendation.
+    /// The gates that decided the advice: those that rule out a strategy scoring above the
+    /// recommendation; when there is none but the gates leave a single strategy, every gate
+    /// that holds, since together they leave no choice.
     private func decidingGates(_ situation: [Int], scores: [Double], excluded: StrategySet, winner: Int) -> [String] {
+        let holding = zip(rubric.exclusions, table.exclusions).filter { ScoringTable.holds($1.clauses, in: situation) }
+        let overruling = holding.filter { _, compiled in compiled.strategies.contains { scores[$0] > scores[winner] } }
         let leftAlone = excluded.complement(count: table.strategyCount).count == 1
-        return zip(rubric.exclusions, table.exclusions).compactMap { exclusion, compiled in
-            guard ScoringTable.holds(compiled.clauses, in: situation) else { return nil }
-            let decides = leftAlone || compiled.strategies.contains { scores[$0] > scores[winner] }
-            return decides ? exclusion.id : nil
-        }
+        return (overruling.isEmpty && leftAlone ? holding : overruling).map(\.0.id)
     }
 
     private func rank(scores: [Double], excluded: StrategySet, situation: [Int], winner: Int) -> [RankedStrategy] {

@@ -328,7 +328,7 @@ guard FileManager.default.createFile(atPath: rubricFile, contents: Data(BuiltInR
 
 /// The law firm of the end-to-end tests: a large confidential corpus that rarely changes.
 let lawFirm = [
-    "data-volume": "thousands", "transience": "static", "governance": "confidential",
+    "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential",
     "budget": "substantial", "time-to-market": "months", "consistency": "critical",
 ]
 let oneShot = lawFirm.keys.sorted().flatMap { ["--\($0)", lawFirm[$0]!] } + ["--no-input", "--format", "json"]

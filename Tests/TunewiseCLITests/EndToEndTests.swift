@@ -16,7 +16,8 @@ extension BinaryTests {
         /// A rule's reason names the rule and the answers that meet it; its `question` and
         /// `answer` stay null, so scripts can read them as ids.
         @Test func ruleReasonsNameTheRuleAndItsAnswers() throws {
-            let flags = ["--data-volume", "thousands", "--transience", "frequent", "--governance", "confidential",
+            // Facts that change often plus a house style: a need for both knowledge and behaviour.
+            let flags = ["--need", "both", "--data-volume", "thousands", "--transience", "frequent", "--governance", "confidential",
                          "--budget", "substantial", "--time-to-market", "months", "--consistency", "critical",
                          "--output-style", "custom", "--format", "json"]
             let result = try Binary.run(flags)
@@ -92,8 +93,20 @@ extension BinaryTests {
             // Control characters from a file are shown as escapes, never sent to the terminal.
             BadInput(["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
             BadInput(["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help"),
-            BadInput(["--data-volume", "few", "--no-input"], nil, 64, "tunewise: missing answers for --transience, --governance, --budget, --time-to-market, --consistency"),
-            BadInput([], nil, 64, "tunewise: missing answers for --data-volume"),
+            BadInput(["--data-volume", "few", "--no-input"], nil, 64, "tunewise: missing answers for --need, --transience, --governance, --budget, --time-to-market, --consistency"),
+            BadInput([], nil, 64, "tunewise: missing answers for --need, --data-volume"),
+            // `need` is core: every other core answer given is not enough.
+            BadInput(Array(lawFirmFlags.dropFirst(2)) + ["--no-input"], nil, 64, "tunewise: missing answers for --need; give them as flags or in --answers FILE"),
+            BadInput(["--answers", "-"], #"{"data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"}"#, 64, "tunewise: missing answers for --need;"),
+            BadInput(["--need", "facts", "--no-input"], nil, 64, "tunewise: invalid value 'facts' for --need; allowed: knowledge, behavior, both"),
+            BadInput(["--need", "behaviour", "--no-input"], nil, 64, "tunewise: invalid value 'behaviour' for --need (did you mean 'behavior'?); allowed: knowledge, behavior, both"),
+            BadInput(["--answers", "-"], "{\"need\": \"skills\"}", 65, "tunewise: answers file standard input: $.need: unknown option \"skills\"; allowed: knowledge, behavior, both"),
+            // --why-not takes a strategy id, named from the contract's list.
+            BadInput(lawFirmFlags + ["--why-not", "fine-tune"], nil, 64, "tunewise: invalid value 'fine-tune' for --why-not (did you mean 'fine-tuning'?); allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+            BadInput(lawFirmFlags + ["--why-not", "retrieval"], nil, 64, "tunewise: invalid value 'retrieval' for --why-not…; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+            BadInput(lawFirmFlags + ["--why-not="], nil, 64, "tunewise: --why-not needs a value; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+            BadInput(lawFirmFlags + ["--why-not", "hybrid", "--why-not", "prompt-tuning"], nil, 64, "tunewise: --why-not was given more than once; give it once"),
+            BadInput(lawFirmFlags + ["--explain=yes"], nil, 64, "tunewise: invalid value 'yes' for --explain; allowed: no value"),
             BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': the weight is not finite"),
             BadInput(["--weight", "budgie=1"] + lawFirmFlags, nil, 64, "tunewise: unknown question in --weight 'budgie' (did you mean 'budget'?)"),
             BadInput(["--format", ""], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
@@ -185,6 +198,12 @@ extension BinaryTests {
             BadInput(["rubric", "validate", "rubric-negative-weight.json"], nil, 65, "rubric-negative-weight.json: $.questions[0].weight: must not be negative; found -1", on: .firstOutput),
             BadInput(["--rubric", "rubric-wrong-type.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-wrong-type.json is invalid (1 problem): $.schemaVersion: expected a finite number; found a string"),
             BadInput(["rubric", "validate", "rubric-wrong-type.json"], nil, 65, "rubric-wrong-type.json: $.schemaVersion: expected a finite number; found a string", on: .firstOutput),
+            // A rubric in the first format is refused: it has no `need` and its reasons do not say how they gate.
+            BadInput(["--rubric", "rubric-version-1.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-version-1.json is invalid (1 problem): $.schemaVersion: unsupported version 1; this tunewise reads version 2"),
+            BadInput(["rubric", "validate", "rubric-version-1.json"], nil, 65, "rubric-version-1.json: $.schemaVersion: unsupported version 1; this tunewise reads version 2", on: .firstOutput),
+            // `--why-not` and `--explain` are flags of advise, so no question may take their names.
+            BadInput(["--rubric", "rubric-why-not-question.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-why-not-question.json is invalid (1 problem): $.questions[17].id: \"why-not\" cannot be a question id: --why-not is already a flag of tunewise"),
+            BadInput(["rubric", "validate", "rubric-explain-question.json"], nil, 65, "rubric-explain-question.json: $.questions[17].id: \"explain\" cannot be a question id: --explain is already a flag of tunewise", on: .firstOutput),
             BadInput(["--rubric", "rubric-unknown-key.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key; allowed: $schema, schemaVersion"),
             BadInput(["rubric", "validate", "rubric-unknown-key.json"], nil, 65, "rubric-unknown-key.json: $.colour: unknown key; allowed: $schema, schemaVersion", on: .firstOutput),
             // Contradictory: the confidence margins, and exclusions that together leave no strategy.
@@ -192,8 +211,8 @@ extension BinaryTests {
             BadInput(["--rubric", "rubric-no-strategy.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-no-strategy.json is invalid (1 problem): $.exclusions: together they exclude every strategy when data-volume=none"),
             BadInput(["rubric", "validate", "rubric-no-strategy.json"], nil, 65, "rubric-no-strategy.json: $.exclusions: together they exclude every strategy when data-volume=none", on: .firstOutput),
             // The same over every question: far too many combinations of answers to try one by one.
-            BadInput(["--rubric", "rubric-no-strategy-wide.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-no-strategy-wide.json is invalid (1 problem): $.exclusions: together they exclude every strategy when data-volume=none, transience=static"),
-            BadInput(["rubric", "validate", "rubric-no-strategy-wide.json"], nil, 65, "rubric-no-strategy-wide.json: $.exclusions: together they exclude every strategy when data-volume=none, transience=static", on: .firstOutput),
+            BadInput(["--rubric", "rubric-no-strategy-wide.json"] + lawFirmFlags, nil, 65, "tunewise: rubric rubric-no-strategy-wide.json is invalid (1 problem): $.exclusions: together they exclude every strategy when need=knowledge, data-volume=none, transience=static"),
+            BadInput(["rubric", "validate", "rubric-no-strategy-wide.json"], nil, 65, "rubric-no-strategy-wide.json: $.exclusions: together they exclude every strategy when need=knowledge, data-volume=none, transience=static", on: .firstOutput),
         ]
 
         /// Flag values that are empty, repeated, or not a finite number >= 0 for `--weight`.
@@ -226,10 +245,11 @@ extension BinaryTests {
         /// written, not even the answers asked to be saved.
         static let badQuestionnaires: [BadInput] = [
             BadInput(["--interactive"], "", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
-            BadInput(["--interactive", "--save-answers", "saved.json"], "few\nstatic\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+            BadInput(["--interactive", "--save-answers", "saved.json"], "knowledge\nfew\nstatic\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
             BadInput(["--interactive", "--format", "json"], "lots\nmany\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
-            BadInput(["--interactive", "--save-answers", "saved.json"], "1\n1\n1\n1\n1\n1\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
-            BadInput(["--interactive"], "1\n1\n1\n1\n1\n1\ny\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+            // Every core question answered (seven), then input ends at the offer of refinements.
+            BadInput(["--interactive", "--save-answers", "saved.json"], "1\n1\n1\n1\n1\n1\n1\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+            BadInput(["--interactive"], "1\n1\n1\n1\n1\n1\n1\ny\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
         ]
 
         @Test(arguments: badInputs)
@@ -389,15 +409,15 @@ extension BinaryTests {
             process.standardError = try FileHandle(forWritingTo: errorURL)
             try process.run()
             defer { try? input.fileHandleForWriting.close() }
-            try input.fileHandleForWriting.write(contentsOf: Data("few\n".utf8))
+            try input.fileHandleForWriting.write(contentsOf: Data("knowledge\n".utf8))
 
             // Ctrl-C while the questionnaire waits for the second answer, with input still open. (The
             // child inherits this thread's signal mask, in which dispatch blocks SIGINT; tunewise
             // unblocks it itself, as any parent might have left it blocked.)
             func stderr() -> String { (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "" }
             var deadline = Date().addingTimeInterval(10)
-            while !stderr().contains("> transience"), Date() < deadline { usleep(10_000) }
-            #expect(stderr().contains("> transience"))
+            while !stderr().contains("> data-volume"), Date() < deadline { usleep(10_000) }
+            #expect(stderr().contains("> data-volume"))
             process.interrupt()
             deadline = Date().addingTimeInterval(10)
             while process.isRunning, Date() < deadline { usleep(10_000) }
@@ -417,13 +437,13 @@ extension BinaryTests {
         @Test func expectStillPrintsTheReport() throws {
             let result = try Binary.run(lawFirmFlags + ["--expect", "hybrid", "--format", "json"])
             #expect(result.code == 1)
-            #expect(result.stdout.contains("\"schemaVersion\": 1"))
+            #expect(result.stdout.contains("\"schemaVersion\": 2"))
             let matching = try Binary.run(lawFirmFlags + ["--expect", "fine-tuning"])
             #expect(matching.code == 0)
         }
 
         @Test func answersFromStandardInputAndFlagsWinOverTheFile() throws {
-            let answers = #"{"data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"}"#
+            let answers = #"{"need": "knowledge", "data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"}"#
             let fromFile = try Binary.run(["--answers", "-", "--format", "json"], input: answers)
             #expect(fromFile.code == 0)
             #expect(fromFile.stdout.contains("\"strategy\": \"prompt-engineering\""))
@@ -467,7 +487,7 @@ extension BinaryTests {
         }
 
         @Test func theQuestionnaireReadsPipedLinesAndPrintsAReproducibleCommand() throws {
-            let lines = ["3", "periodic", "role", "2", "weeks", "important", "y", "documents", "", "api-tuning", "done"]
+            let lines = ["knowledge", "3", "periodic", "role", "2", "weeks", "important", "y", "documents", "", "api-tuning", "done"]
             let asked = try Binary.run(["--interactive", "--format", "json"], input: lines.joined(separator: "\n") + "\n")
             #expect(asked.code == 0)
             let marker = "The same advice as one command:\n  "
@@ -478,7 +498,8 @@ extension BinaryTests {
             let replayed = try Binary.run(Array(words.dropFirst()))
             #expect(replayed.code == 0)
             #expect(replayed.stdout == asked.stdout)
-            #expect(!asked.stdout.contains("[1 of 6]"), "prompts belong on standard error")
+            #expect(asked.stderr.contains("[1 of 7] What the model must gain"))
+            #expect(!asked.stdout.contains("[1 of 7]"), "prompts belong on standard error")
         }
 
         @Test func theQuestionnaireEndOfInputExits130() throws {
@@ -496,25 +517,28 @@ extension BinaryTests {
                 Issue.record("no questions")
                 return
             }
-            #expect(questions.count == 16)
-            #expect(questions.first?["id"] == .string("data-volume"))
+            #expect(questions.count == 17)
+            #expect(questions.first?["id"] == .string("need"))
+            #expect(questions.dropFirst().first?["id"] == .string("data-volume"))
             let text = try Binary.run(["questions"])
+            #expect(text.stdout.contains("--need  (core)"))
             #expect(text.stdout.contains("--data-volume  (core)"))
         }
 
         @Test func validatesRubricFilesReportingEveryProblem() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
-            let broken = BuiltInRubric.json
-                .replacingOccurrences(of: "\"weight\": 1.5", with: "\"weight\": -1.5")
-                .replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 7")
+            // Two problems: an unsupported version and the first question's weight made negative.
+            let broken = JSONWriter.write(try JSONParser.parse(Array(BuiltInRubric.json.utf8))
+                .changing(["questions", "0", "weight"]) { _ in .number(-1.5) }
+                .changing(["schemaVersion"]) { _ in .number(7) })
             let path = directory.appendingPathComponent("broken.json").path
             try broken.write(toFile: path, atomically: true, encoding: .utf8)
             let result = try Binary.run(["rubric", "validate", "default", path])
             #expect(result.code == 65)
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first?.hasPrefix("default: valid") == true)
-            #expect(lines.contains("\(path): $.schemaVersion: unsupported version 7; this tunewise reads version 1"))
+            #expect(lines.contains("\(path): $.schemaVersion: unsupported version 7; this tunewise reads version 2"))
             #expect(lines.contains { $0.hasPrefix("\(path): $.questions[0].weight: must not be negative") })
             let advise = try Binary.run(lawFirmFlags + ["--rubric", path])
             #expect(advise.code == 65)
@@ -525,7 +549,7 @@ extension BinaryTests {
         @Test func markdownIsADecisionRecord() throws {
             let result = try Binary.run(lawFirmFlags + ["--format", "markdown"])
             #expect(result.code == 0)
-            for heading in ["# Decision: PEFT / fine-tuning", "## Context", "## Decision", "## Reasons", "## Ranking", "## Consequences", "## Next steps", "## What would change this decision"] {
+            for heading in ["# Decision: PEFT / fine-tuning", "## Context", "## Decision", "## Plan", "## Reasons", "## Alternatives", "## Consequences", "## Next steps", "## What would change this decision"] {
                 #expect(result.stdout.contains(heading), "\(heading)")
             }
         }
@@ -583,8 +607,18 @@ enum BadFiles {
         // JSON has no literal for infinity: a marker number is written, then replaced by 1e999.
         let infinite = JSONWriter.write(document.changing(["questions", "0", "weight"]) { _ in .number(123_456.5) })
             .replacingOccurrences(of: "123456.5", with: "1e999")
+        /// The rubric with one more refinement question, a copy of the last one named `id`.
+        func withExtraQuestion(_ id: String) -> String {
+            JSONWriter.write(document.changing(["questions"]) { questions in
+                guard case let .array(elements) = questions, let last = elements.last else { preconditionFailure("no questions") }
+                return questions.appending(last.changing(["id"]) { _ in .string(id) })
+            })
+        }
         return [
             ("rubric-infinite.json", infinite),
+            ("rubric-version-1.json", JSONWriter.write(document.changing(["schemaVersion"]) { _ in .number(1) })),
+            ("rubric-why-not-question.json", withExtraQuestion("why-not")),
+            ("rubric-explain-question.json", withExtraQuestion("explain")),
             ("rubric-negative-weight.json", JSONWriter.write(document.changing(["questions", "0", "weight"]) { _ in .number(-1) })),
             ("rubric-wrong-type.json", JSONWriter.write(document.changing(["schemaVersion"]) { _ in .string("1") })),
             ("rubric-unknown-key.json", JSONWriter.write(document.changing([]) { $0.appending("colour", .string("blue")) })),

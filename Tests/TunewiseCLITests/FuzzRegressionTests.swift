@@ -8,11 +8,16 @@ struct FuzzRegressionTests {
 
     /// Found by the arguments target: the input `\xFF-9223372036854775808` (no arguments, then
     /// that line typed at a terminal) trapped on `number - 1` overflowing for the lowest Int.
+    /// The first prompt is now `need`, with three options; the second, data volume, has four.
     @Test func theLowestIntegerTypedAtAPromptIsNotAnOption() {
         let (code, console) = run([], ScriptedConsole(lines: ["-9223372036854775808"], inputIsTerminal: true))
         #expect(code == .interrupted)
-        #expect(console.errors.contains("there is no option -9223372036854775808; type 1-4"))
+        #expect(console.errors.contains("there is no option -9223372036854775808; type 1-3"))
         #expect(console.output.isEmpty)
+        let second = run([], ScriptedConsole(lines: ["knowledge", "-9223372036854775808"], inputIsTerminal: true))
+        #expect(second.code == .interrupted)
+        #expect(second.console.errors.contains("there is no option -9223372036854775808; type 1-4"))
+        #expect(second.console.output.isEmpty)
     }
 
     @Test(arguments: ["-9223372036854775808", "9223372036854775807", "0", "-1", "5"])

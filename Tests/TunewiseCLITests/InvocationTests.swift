@@ -31,10 +31,26 @@ struct InvocationTests {
         #expect(invocation == .advise(expected))
     }
 
+    @Test func readsWhyNotAndExplain() throws {
+        var expected = AdviseRequest()
+        expected.whyNot = "hybrid"
+        expected.explain = true
+        #expect(try Invocation.parse(["--why-not", "hybrid", "--explain"]) == .advise(expected))
+        #expect(try Invocation.parse(["advise", "--why-not=hybrid", "--explain"]) == .advise(expected))
+        guard case let .advise(plain) = try Invocation.parse(["--need", "knowledge"]) else {
+            Issue.record("expected advise")
+            return
+        }
+        #expect(plain.whyNot == nil && !plain.explain)
+        #expect(plain.answerFlags == [FlagArgument(name: "need", value: "knowledge")])
+    }
+
     /// A rubric question named like a flag could not be answered as `--QUESTION-ID`.
     @Test func everyFlagNameIsReservedFromQuestionIDs() {
         #expect(Set(Invocation.adviseFlags).isSubset(of: Contract.reservedQuestionIDs))
         #expect(Set(Invocation.sweepFlags).isSubset(of: Contract.reservedQuestionIDs))
+        #expect(Contract.reservedQuestionIDs.contains("why-not"))
+        #expect(Contract.reservedQuestionIDs.contains("explain"))
     }
 
     @Test(arguments: [
@@ -46,6 +62,10 @@ struct InvocationTests {
         (["--no-input", "--interactive"], .conflictingFlags("--no-input", "--interactive")),
         (["--answers", "-", "--interactive"], .conflictingFlags("--answers -", "--interactive")),
         (["--expect", "fine-tune"], .invalidValue(flag: "--expect", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], suggestion: "fine-tuning")),
+        (["--why-not", "fine-tune"], .invalidValue(flag: "--why-not", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], suggestion: "fine-tuning")),
+        (["--why-not"], .missingValue(flag: "--why-not", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"])),
+        (["--why-not", "hybrid", "--why-not=hybrid"], .repeatedFlag("--why-not")),
+        (["--explain=all"], .invalidValue(flag: "--explain", value: "all", allowed: ["no value"], suggestion: nil)),
         (["--weight", "budget"], .invalidWeight("budget", reason: "no '='")),
         (["--weight", "=1"], .invalidWeight("=1", reason: "no question id before '='")),
         (["--weight", "budget=nan"], .invalidWeight("budget=nan", reason: "the weight is not finite")),

@@ -28,17 +28,18 @@ struct QuestionnaireTests {
     }
 
     @Test func asksTheCoreQuestionsThenSkipsTheRefinements() throws {
-        let console = ScriptedConsole(lines: ["4", "static", "conf", "3", "months", "critical", "n"])
+        let console = ScriptedConsole(lines: ["behavior", "4", "static", "conf", "3", "months", "critical", "n"])
         let (code, result) = run(["--interactive", "--format", "json"], console)
         #expect(code == .success)
-        #expect(result.transcript.contains("[1 of 6] Data volume"))
-        #expect(result.transcript.contains("[6 of 6]"))
+        #expect(result.transcript.contains("[1 of 7] What the model must gain"))
+        #expect(result.transcript.contains("[2 of 7] Data volume"))
+        #expect(result.transcript.contains("[7 of 7]"))
         #expect(result.output.contains("\"strategy\": \"fine-tuning\""))
-        #expect(result.errors.contains("tunewise --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"))
+        #expect(result.errors.contains("tunewise --need behavior --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"))
     }
 
     @Test func reasksAfterAnInvalidAnswerAndShowsHelpOnQuestionMark() throws {
-        let console = ScriptedConsole(lines: ["?", "lots", "7", "few", "1", "", "1", "1", "", "n"])
+        let console = ScriptedConsole(lines: ["2", "?", "lots", "7", "few", "1", "", "1", "1", "", "n"])
         let (code, result) = run(["--interactive", "--format", "json"], console)
         #expect(code == .success)
         #expect(result.transcript.contains(dataVolume.help))
@@ -50,7 +51,8 @@ struct QuestionnaireTests {
     }
 
     @Test func aCoreQuestionCannotBeSkipped() {
-        let console = ScriptedConsole(lines: ["-", "", "few", "static", "open", "minimal", "days", "flexible", "n"])
+        // The first core question, `need`, has no default: Enter does not answer it either.
+        let console = ScriptedConsole(lines: ["-", "", "knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"])
         let (code, result) = run(["--interactive"], console)
         #expect(code == .success)
         #expect(result.transcript.contains("only refinements can be skipped"))
@@ -58,7 +60,7 @@ struct QuestionnaireTests {
     }
 
     @Test func answersRefinementsOneByOneAndStopsOnDone() {
-        let lines = ["few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done"]
+        let lines = ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done"]
         let (code, result) = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
         #expect(code == .success)
         #expect(result.transcript.contains("[refinement 1 of 10] "))
@@ -71,7 +73,7 @@ struct QuestionnaireTests {
 
     @Test func doesNotAskWhatFlagsAlreadyAnswered() {
         let console = ScriptedConsole(lines: ["few", "n"])
-        let (code, result) = run(["--interactive", "--transience", "static", "--governance", "open", "--budget", "minimal",
+        let (code, result) = run(["--interactive", "--need", "knowledge", "--transience", "static", "--governance", "open", "--budget", "minimal",
                                   "--time-to-market", "days", "--consistency", "flexible"], console)
         #expect(code == .success)
         #expect(result.transcript.contains("[1 of 1] Data volume"))
@@ -82,7 +84,7 @@ struct QuestionnaireTests {
         let directory = try makeScratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let saved = directory.appendingPathComponent("answers.json").path
-        let (code, result) = run(["--interactive", "--save-answers", saved], ScriptedConsole(lines: ["few", "static"]))
+        let (code, result) = run(["--interactive", "--save-answers", saved], ScriptedConsole(lines: ["knowledge", "few", "static"]))
         #expect(code == .interrupted)
         #expect(result.output.isEmpty)
         #expect(result.errors.hasSuffix("tunewise: the questionnaire ended before it was complete; nothing was written\n"))
@@ -92,8 +94,8 @@ struct QuestionnaireTests {
     @Test func asksOnlyInATerminalUnlessTold() {
         let piped = run([], ScriptedConsole(lines: ["few"]))
         #expect(piped.code == .usage)
-        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for --data-volume, --transience"))
-        let terminal = run([], ScriptedConsole(lines: ["few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
+        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for --need, --data-volume, --transience"))
+        let terminal = run([], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
         #expect(terminal.code == .success)
         let refused = run(["--no-input"], ScriptedConsole(lines: ["few"], inputIsTerminal: true))
         #expect(refused.code == .usage)

@@ -31,13 +31,15 @@ struct RendererTests {
         return Report(advice: advice, rubric: rubric, toolVersion: "0.0.0-test")
     }
 
+    /// IBM's law-firm case: extracting to a fixed legal pattern is a behaviour to learn.
     var lawFirm: [String: String] {
-        ["data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
+        ["need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
          "time-to-market": "months", "consistency": "critical", "specialization": "niche"]
     }
 
+    /// An assistant that answers from documents each role may see only in part: a knowledge need.
     var roleBased: [String: String] {
-        ["data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
+        ["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
          "time-to-market": "weeks", "consistency": "important", "model-access": "api-tuning"]
     }
 
@@ -72,28 +74,91 @@ struct RendererTests {
             Issue.record("not an object")
             return
         }
-        #expect(Array(members.map(\.key).prefix(7)) == ["schemaVersion", "tool", "rubric", "answers", "recommendation", "ranking", "sensitivity"])
-        #expect(document["schemaVersion"] == .number(1))
+        #expect(Array(members.map(\.key).prefix(8)) == ["schemaVersion", "tool", "rubric", "answers", "recommendation", "plan", "ranking", "sensitivity"])
+        #expect(document["schemaVersion"] == .number(2))
         #expect(document["tool"]?["name"] == .string("tunewise"))
         #expect(document["rubric"]?["id"] == .string("default"))
+        #expect(document["answers"]?["need"] == .string("knowledge"))
         let recommendation = document["recommendation"]!
-        for key in ["strategy", "confidence", "reasons", "caveats", "nextSteps"] { #expect(recommendation[key] != nil, "\(key)") }
+        for key in ["strategy", "confidence", "confidenceBasis", "openQuestions", "decidedBy", "variants", "reasons", "caveats", "nextSteps"] {
+            #expect(recommendation[key] != nil, "\(key)")
+        }
+        // Role-restricted facts are never trained into weights: the gates decide, and say so.
+        #expect(recommendation["strategy"] == .string("prompt-engineering"))
+        #expect(recommendation["confidenceBasis"] == .string("limits"))
+        guard case let .array(decidedBy)? = recommendation["decidedBy"] else {
+            Issue.record("no decidedBy")
+            return
+        }
+        #expect(decidedBy.contains(.string("knowledge-in-retrieval")))
+        guard case let .array(variants)? = recommendation["variants"] else {
+            Issue.record("no variants")
+            return
+        }
+        #expect(variants.contains { $0["variant"] == .string("retrieval") && $0["choice"] == .string("rag") })
         guard case let .array(reasons)? = recommendation["reasons"], let first = reasons.first else {
             Issue.record("no reasons")
             return
         }
         for key in ["question", "answer", "points", "text", "source"] { #expect(first[key] != nil, "\(key)") }
+        guard case let .array(plan)? = document["plan"], let now = plan.first else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(now["strategy"] == recommendation["strategy"])
+        #expect(now["when"] == .string("now"))
+        for key in ["strategy", "label", "when", "after", "variants"] { #expect(now[key] != nil, "\(key)") }
         guard case let .array(ranking)? = document["ranking"] else {
             Issue.record("no ranking")
             return
         }
         #expect(ranking.count == 4)
+        #expect(Set(ranking.compactMap { entry -> String? in
+            guard case let .string(id)? = entry["strategy"] else { return nil }
+            return id
+        }) == Set(Contract.strategyIDs))
         let excluded = ranking.filter { $0["excluded"] == .bool(true) }
-        #expect(excluded.map { $0["strategy"] } == [.string("prompt-tuning")])
-        guard case let .array(exclusions)? = excluded.first?["exclusions"] else {
-            Issue.record("no exclusions")
+        #expect(Set(excluded.compactMap { entry -> String? in
+            guard case let .string(id)? = entry["strategy"] else { return nil }
+            return id
+        }) == ["prompt-tuning", "fine-tuning", "hybrid"])
+        for entry in excluded {
+            guard case let .array(exclusions)? = entry["exclusions"], case let .array(whyNot)? = entry["whyNot"] else {
+                Issue.record("no exclusions or whyNot in \(entry)")
+                continue
+            }
+            #expect(!exclusions.isEmpty)
+            #expect(!whyNot.isEmpty)
+        }
+    }
+
+    /// Each sensitivity entry says what kind of change it is, whether it rules out the current
+    /// advice, and by how much the new strategy would lead.
+    @Test func sensitivityEntriesSayWhatKindOfChangeTheyAre() throws {
+        let document = try JSONParser.parse(Array(JSONRenderer().render(report(lawFirm)).utf8))
+        guard case let .array(sensitivity)? = document["sensitivity"], !sensitivity.isEmpty else {
+            Issue.record("no sensitivity")
             return
         }
-        #expect(!exclusions.isEmpty)
+        for entry in sensitivity {
+            guard case let .object(members) = entry else {
+                Issue.record("not an object: \(entry)")
+                continue
+            }
+            #expect(Array(members.map(\.key).prefix(6)) == ["question", "answer", "strategy", "kind", "rulesOutCurrent", "lead"])
+            #expect(["lever", "fact", "unanswered"].map(JSONValue.string).contains(entry["kind"]!), "\(entry)")
+        }
+        func change(_ question: String, _ answer: String) -> JSONValue? {
+            sensitivity.first { $0["question"] == .string(question) && $0["answer"] == .string(answer) }
+        }
+        // A deadline of days is a lever the team holds, and it rules fine-tuning out.
+        let days = try #require(change("time-to-market", "days"))
+        #expect(days["strategy"] == .string("prompt-engineering"))
+        #expect(days["kind"] == .string("lever"))
+        #expect(days["rulesOutCurrent"] == .bool(true))
+        // What the model must gain is a fact about the situation, not a lever.
+        #expect(change("need", "knowledge")?["kind"] == .string("fact"))
+        // Model access is unanswered in this situation: answering it could change the advice.
+        #expect(change("model-access", "api")?["kind"] == .string("unanswered"))
     }
 }

@@ -10,7 +10,7 @@ extension BinaryTests {
             #expect(result.code == 0)
             #expect(result.stderr.isEmpty)
             let report = try JSONParser.parse(Array(result.stdout.utf8))
-            #expect(report["situations"] == .number(972))
+            #expect(report["situations"] == .number(2_916))
             #expect(report["unresolved"] == .number(0))
             guard case let .array(strategies)? = report["strategies"], case let .array(deciding)? = report["deciding"],
                 case let .array(marginals)? = report["marginals"]
@@ -19,9 +19,10 @@ extension BinaryTests {
                 return
             }
             #expect(strategies.map { $0["strategy"] } == Contract.strategyIDs.map(JSONValue.string))
-            #expect(strategies.map { number($0["situations"]) }.reduce(0, +) == 972)
-            #expect(deciding.count == 6)
-            // Each core question's answers split the same 972 situations.
+            #expect(strategies.map { number($0["situations"]) }.reduce(0, +) == 2_916)
+            #expect(deciding.count == Contract.coreQuestions.count)
+            #expect(Contract.coreQuestions.count == 7)
+            // Each core question's answers split the same 2,916 situations (3 × 4 × 3⁵).
             for question in Contract.coreQuestions {
                 let rows = marginals.filter { $0["question"] == .string(question.id) }
                 #expect(rows.map { $0["answer"] } == question.options.map(JSONValue.string))
@@ -29,7 +30,7 @@ extension BinaryTests {
                     guard case let .object(counts)? = row["strategies"] else { return [] }
                     return counts.map { number($0.value) }
                 }
-                #expect(counted.reduce(0, +) == 972, "\(question.id)")
+                #expect(counted.reduce(0, +) == 2_916, "\(question.id)")
             }
             #expect(report["map"] == .null)
         }
@@ -48,13 +49,14 @@ extension BinaryTests {
         @Test func textAndCSVForPeopleAndSpreadsheets() throws {
             let text = try Binary.run(["sweep", "--include", "model-access", "--fix", "budget=minimal"])
             #expect(text.code == 0)
-            #expect(text.stdout.hasPrefix("Sweep: 1,296 situations"))
+            #expect(text.stdout.hasPrefix("Sweep: 3,888 situations"))
             #expect(!text.stdout.contains("\u{1B}"), "no colour when standard output is not a terminal")
             let csv = try Binary.run(["sweep", "--format", "csv"])
             #expect(csv.code == 0)
             let rows = csv.stdout.split(separator: "\n")
             #expect(rows.first == "question,answer,situations,prompt-engineering,prompt-tuning,fine-tuning,hybrid")
-            #expect(rows.count == 1 + 4 + 3 * 5)
+            // A header, then one row per answer: need 3, data volume 4, the five other core questions 3 each.
+            #expect(rows.count == 1 + 3 + 4 + 3 * 5)
         }
 
         struct BadSweep: Sendable, CustomTestStringConvertible {
@@ -131,7 +133,7 @@ extension BinaryTests {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let path = directory.appendingPathComponent("broken.json").path
-            try BuiltInRubric.json.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 7")
+            try BuiltInRubric.json.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 7")
                 .write(toFile: path, atomically: true, encoding: .utf8)
             let result = try Binary.run(["rubric", "check", path])
             #expect(result.code == 65)

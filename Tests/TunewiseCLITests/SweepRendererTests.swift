@@ -5,7 +5,7 @@ import Testing
 struct SweepRendererTests {
     let rubric = BuiltInRubric.load()
 
-    /// 144 situations: three core questions and one refinement varied, three answers fixed,
+    /// 432 situations: four core questions (need among them) and one refinement varied, three answers fixed,
     /// one weight overridden, and a map of two of the varied questions when asked for.
     func report(map: Bool) throws -> SweepReport {
         let weights = ["governance": 0.5]
@@ -42,7 +42,7 @@ struct SweepRendererTests {
 
     @Test func theJSONCountsAddUp() throws {
         let document = try JSONParser.parse(Array(SweepJSONRenderer().render(report(map: true)).utf8))
-        #expect(document["situations"] == .number(144))
+        #expect(document["situations"] == .number(432))
         guard case let .array(strategies)? = document["strategies"], case let .array(cells)? = document["map"]?["cells"] else {
             Issue.record("no strategies or map cells")
             return
@@ -51,7 +51,7 @@ struct SweepRendererTests {
             guard case let .number(count)? = entry["situations"] else { return nil }
             return count
         }.reduce(0, +)
-        #expect(total == 144)
+        #expect(total == 432)
         #expect(cells.count == 4 * 4)
         #expect(cells.last?["column"] == .null, "the last column is an unanswered model-access")
     }

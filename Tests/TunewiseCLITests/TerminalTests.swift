@@ -63,8 +63,8 @@ extension BinaryTests {
         @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 6] Data volume"))
-            for answer in ["4", "static", "conf", "substantial", "months", "3"] {
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            for answer in ["behavior", "4", "static", "conf", "substantial", "months", "3"] {
                 try session.send(answer, "Enter")
             }
             #expect(try session.waitFor("Answer them? [Y/n]"))
@@ -72,15 +72,15 @@ extension BinaryTests {
             #expect(try session.waitFor("EXIT=0"))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
-            #expect(screen.contains("tunewise --data-volume thousands --transience static"))
+            #expect(screen.contains("tunewise --need behavior --data-volume thousands --transience static"))
         }
 
         @Test func ctrlDMidwayExits130() throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 6] Data volume"))
-            try session.send("few", "Enter")
-            #expect(try session.waitFor("[2 of 6]"))
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            try session.send("knowledge", "Enter")
+            #expect(try session.waitFor("[2 of 7] Data volume"))
             try session.send("C-d")
             #expect(try session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: the questionnaire ended before it was complete; nothing was written"))
@@ -92,9 +92,9 @@ extension BinaryTests {
             let saved = directory.appendingPathComponent("answers.json").path
             let session = try TmuxSession("\(Binary.url.path) --save-answers \(saved)")
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 6] Data volume"))
-            try session.send("few", "Enter")
-            #expect(try session.waitFor("[2 of 6]"))
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            try session.send("knowledge", "Enter")
+            #expect(try session.waitFor("[2 of 7] Data volume"))
             try session.send("C-c")
             #expect(try session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: interrupted; nothing was written"))

@@ -56,10 +56,10 @@ let scenarios: [Scenario] = [
         name: "001 (Data Governance): an HR assistant with role-based access filters at retrieval",
         answers: situation(["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
                             "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval", "role-restricted-knowledge"],
+        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"],
         variants: ["rag"]),
     Scenario(
-        name: "001 (Data Governance): role-restricted facts plus a house style never go into one fine-tuned model",
+        name: "001 (Data Governance): role-restricted facts plus a house style stay in retrieval beside a tuned model",
         answers: situation(["need": "both", "data-volume": "thousands", "governance": "role-based", "budget": "substantial",
                             "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
         plan: ["hybrid"], variants: ["peft", "rag"]),

@@ -33,7 +33,7 @@ struct MarkdownRenderer {
 
         if !report.decidingGates.isEmpty {
             lines.append("")
-            lines.append("Decided by our limits:")
+            lines.append("Decided by these gates, not by points:")
             lines.append("")
             lines += report.decidingGates.map { "- `\($0.id)`: \(escape($0.citation.reason)) *(\(escape($0.citation.source)))*" }
         }

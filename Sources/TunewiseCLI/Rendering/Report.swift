@@ -57,7 +57,7 @@ struct Report: ProvenanceReporting {
         case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
         case .rule:
             return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }.joined(separator: " + ")
-        case .baseline: return "Start simple"
+        case .baseline: return "Starting points"
         case .gate: return "Ruled out (\(reason.rule ?? ""))"
         }
     }
@@ -66,7 +66,7 @@ struct Report: ProvenanceReporting {
     var confidenceText: String {
         var text = advice.confidence.rawValue
         if advice.confidenceBasis == .limits {
-            text += ", decided by your limits"
+            text += ": your answers leave no other option now"
         } else if !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
         }
@@ -98,7 +98,9 @@ struct Report: ProvenanceReporting {
     /// into unanswered refinements, what the team can change, and facts about its situation;
     /// at most ``changeLimit`` groups in all without ``explain``.
     var shownChanges: (open: [ChangeGroup], levers: [ChangeGroup], facts: [ChangeGroup], hidden: Int) {
-        let groups = advice.rankedChanges
+        // The questions worth answering come first, as the confidence line names them all.
+        let ranked = advice.rankedChanges
+        let groups = ranked.filter { $0.kind == .unanswered } + ranked.filter { $0.kind != .unanswered }
         let shown = explain ? groups : Array(groups.prefix(Self.changeLimit))
         return (
             shown.filter { $0.kind == .unanswered }, shown.filter { $0.kind == .lever }, shown.filter { $0.kind == .fact },

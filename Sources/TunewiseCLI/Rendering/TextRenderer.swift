@@ -15,7 +15,7 @@ struct TextRenderer {
         }
         if !report.decidingGates.isEmpty {
             lines.append("")
-            lines.append(style.bold("Decided by your limits:"))
+            lines.append(style.bold("Decided by these gates, not by points:"))
             lines += report.decidingGates.map { "  - \($0.id): \($0.citation.reason) [\($0.citation.source)]" }
         }
 

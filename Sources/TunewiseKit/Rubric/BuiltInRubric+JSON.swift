@@ -129,6 +129,19 @@ extension BuiltInRubric {
               "few"
             ]
           }
+        },
+        {
+          "text": "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
+          "source": "001-nilg-customizing-language-models § Time to Market",
+          "when": {
+            "time-to-market": [
+              "days"
+            ],
+            "data-volume": [
+              "hundreds",
+              "thousands"
+            ]
+          }
         }
       ]
     },
@@ -287,6 +300,10 @@ extension BuiltInRubric {
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
+          "text": "Turn the material into input/output pairs that show the behaviour you want, de-duplicate them, and keep only outputs the team would accept.",
+          "source": "001-nilg-customizing-language-models § Fine-Tuning"
+        },
+        {
           "text": "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
           "source": "openai-fine-tuning; google-vertex-tuning",
           "when": {
@@ -303,10 +320,6 @@ extension BuiltInRubric {
               "thousands"
             ]
           }
-        },
-        {
-          "text": "Turn the material into input/output pairs that show the behaviour you want, de-duplicate them, and keep only outputs the team would accept.",
-          "source": "001-nilg-customizing-language-models § Fine-Tuning"
         },
         {
           "text": "Plan who retrains the model, when and on what data, and version the training data and configuration.",
@@ -418,7 +431,7 @@ extension BuiltInRubric {
             "fine-tuning": -3,
             "hybrid": -1
           },
-          "reason": "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination. Article 000's picture of training as a way to add new information is outdated on this point.",
+          "reason": "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination; with no behaviour to change, a hybrid's training has nothing to learn. Article 000's picture of training as a way to add new information is outdated on this point.",
           "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
         },
         {
@@ -1242,14 +1255,13 @@ extension BuiltInRubric {
           "weights"
         ],
         "task-diversity": [
-          "few",
           "many"
         ]
       },
       "points": {
-        "prompt-tuning": 2
+        "prompt-tuning": 2.5
       },
-      "reason": "Several tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.",
+      "reason": "Many tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
     },
     {
@@ -1428,32 +1440,16 @@ extension BuiltInRubric {
       "id": "knowledge-in-retrieval",
       "when": {
         "need": [
-          "knowledge"
+          "knowledge",
+          "both"
         ]
       },
       "strategies": [
         "prompt-tuning",
         "fine-tuning"
       ],
-      "reason": "The model must gain knowledge, and knowledge belongs in retrieval: trained weights absorb new facts poorly, cannot cite them and go stale; soft prompts hold a task, not a library.",
+      "reason": "The model must gain knowledge, and knowledge belongs in retrieval: trained weights absorb new facts poorly, cannot cite them, go stale and, with role-based access, can leak across roles; soft prompts hold a task, not a library. Only prompting with retrieval and the hybrid keep facts there.",
       "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
-    },
-    {
-      "id": "role-restricted-knowledge",
-      "when": {
-        "governance": [
-          "role-based"
-        ],
-        "need": [
-          "knowledge",
-          "both"
-        ]
-      },
-      "strategies": [
-        "fine-tuning"
-      ],
-      "reason": "Facts that only some roles may see must not go into one model's weights, which any user could draw out; filter them at retrieval, and train only on what every role may see.",
-      "source": "001-nilg-customizing-language-models § Data Governance"
     }
   ],
   "variants": [

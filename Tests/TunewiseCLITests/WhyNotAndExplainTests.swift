@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// The advice's own account of itself, run from the built binary: `--why-not`, `--explain`,
+    /// the limits that decide (`decidedBy`), the staged plan, and the `need` question that
+    /// every complete answer set now carries.
+    @Suite struct WhyNotAndExplainTests {
+        /// A question-answering bot over a static FAQ: facts to look up, so a knowledge need.
+        static let faqBotFlags = [
+            "--need", "knowledge", "--data-volume", "hundreds", "--transience", "static", "--governance", "open",
+            "--budget", "moderate", "--time-to-market", "months", "--consistency", "important",
+        ]
+
+        /// Thousands of labelled pairs and the money to train, but a first version due in days.
+        static let shipInDaysFlags = [
+            "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open",
+            "--budget", "substantial", "--time-to-market", "days", "--consistency", "critical",
+        ]
+
+        @Test func whyNotFineTuningForAKnowledgeNeedNamesTheGate() throws {
+            let result = try Binary.run(Self.faqBotFlags + ["--why-not", "fine-tuning", "--no-input"])
+            #expect(result.code == 0)
+            #expect(result.stderr.isEmpty)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "Why not PEFT / fine-tuning (the advice is Prompt engineering):")
+            #expect(lines.contains { $0.hasPrefix("  - Ruled out (knowledge-in-retrieval).") }, "\(result.stdout)")
+            // Only the answer to the question asked: not the whole report.
+            #expect(!result.stdout.contains("Recommendation:"))
+            #expect(!result.stdout.contains("Plan:"))
+        }
+
+        @Test func whyNotAsJSONListsTheGateWithItsSource() throws {
+            let result = try Binary.run(Self.faqBotFlags + ["--why-not", "fine-tuning", "--format", "json"])
+            #expect(result.code == 0)
+            let document = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(document["schemaVersion"] == .number(2))
+            #expect(document["strategy"] == .string("fine-tuning"))
+            #expect(document["recommendation"] == .string("prompt-engineering"))
+            guard case let .array(whyNot)? = document["whyNot"] else {
+                Issue.record("no whyNot in \(result.stdout)")
+                return
+            }
+            let gate = try #require(whyNot.first { $0["kind"] == .string("gate") })
+            #expect(gate["gate"] == .string("knowledge-in-retrieval"))
+            guard case let .string(source)? = gate["source"] else {
+                Issue.record("the gate has no source")
+                return
+            }
+            #expect(!source.isEmpty)
+            #expect(document["ranking"] == nil, "only the why-not, not the whole report")
+        }
+
+        @Test func whyNotAnUnknownStrategyNamesTheAllowedIDs() throws {
+            let result = try Binary.run(lawFirmFlags + ["--why-not", "lora"])
+            #expect(result.code == 64)
+            #expect(result.stdout.isEmpty)
+            #expect(result.firstErrorLine.hasPrefix("tunewise: invalid value 'lora' for --why-not"))
+            #expect(result.firstErrorLine.hasSuffix("allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"))
+        }
+
+        @Test func whyNotTheRecommendationSaysItIsTheRecommendation() throws {
+            let result = try Binary.run(lawFirmFlags + ["--why-not", "fine-tuning"])
+            #expect(result.code == 0)
+            #expect(result.stdout.hasPrefix("PEFT / fine-tuning is the recommendation."), "\(result.stdout)")
+            // Then its reasons, each marked as one for it.
+            let reasons = result.stdout.split(separator: "\n").dropFirst()
+            #expect(!reasons.isEmpty)
+            #expect(reasons.allSatisfy { $0.hasPrefix("  + ") }, "\(result.stdout)")
+
+            let json = try Binary.run(lawFirmFlags + ["--why-not", "fine-tuning", "--format", "json"])
+            #expect(json.code == 0)
+            let document = try JSONParser.parse(Array(json.stdout.utf8))
+            #expect(document["strategy"] == document["recommendation"])
+            #expect(document["whyNot"] == .array([]))
+        }
+
+        /// Ship in days with thousands of pairs: prompt engineering now, decided by the
+        /// deadline, and the trained method as the next stage.
+        @Test func shipInDaysPromptsNowAndTrainsNext() throws {
+            let result = try Binary.run(Self.shipInDaysFlags + ["--format", "json"])
+            #expect(result.code == 0)
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(report["schemaVersion"] == .number(2))
+            let recommendation = try #require(report["recommendation"])
+            #expect(recommendation["strategy"] == .string("prompt-engineering"))
+            #expect(recommendation["decidedBy"] == .array([.string("ship-in-days")]))
+            #expect(recommendation["confidenceBasis"] == .string("limits"))
+
+            guard case let .array(plan)? = report["plan"] else {
+                Issue.record("no plan in \(result.stdout)")
+                return
+            }
+            try #require(plan.count >= 2)
+            #expect(plan[0]["strategy"] == recommendation["strategy"])
+            #expect(plan[0]["when"] == .string("now"))
+            #expect(plan[1]["strategy"] == .string("fine-tuning"))
+            guard case let .string(when)? = plan[1]["when"] else {
+                Issue.record("the second stage has no trigger")
+                return
+            }
+            #expect(!when.isEmpty && when != "now")
+
+            guard case let .array(ranking)? = report["ranking"] else {
+                Issue.record("no ranking")
+                return
+            }
+            #expect(ranking.count == Contract.strategyIDs.count)
+            for entry in ranking where entry["strategy"] != recommendation["strategy"] {
+                guard case let .array(whyNot)? = entry["whyNot"] else {
+                    Issue.record("no whyNot in \(entry)")
+                    continue
+                }
+                #expect(!whyNot.isEmpty, "\(entry)")
+            }
+        }
+
+        /// The same situation as text opens with the limit that decided it, then the plan.
+        @Test func shipInDaysAsTextSaysWhatDecided() throws {
+            let result = try Binary.run(Self.shipInDaysFlags)
+            #expect(result.code == 0)
+            let text = result.stdout
+            #expect(text.hasPrefix("Recommendation: Prompt engineering  (confidence: high, decided by your limits)"), "\(text)")
+            let decided = try #require(text.range(of: "Decided by your limits:\n  - ship-in-days: "))
+            let plan = try #require(text.range(of: "Plan:\n  1. Now: Prompt engineering"))
+            #expect(decided.lowerBound < plan.lowerBound)
+            #expect(text.contains("\n  2. Then, once the first version ships: PEFT / fine-tuning"))
+            #expect(text.contains("ruled out by ship-in-days"))
+        }
+
+        @Test func aMissingNeedWithNoInputIsAUsageError() throws {
+            let withoutNeed = Array(lawFirmFlags.dropFirst(2))
+            #expect(!withoutNeed.contains("--need"))
+            let result = try Binary.run(withoutNeed + ["--no-input"])
+            #expect(result.code == 64)
+            #expect(result.stdout.isEmpty)
+            #expect(result.firstErrorLine.hasPrefix("tunewise: missing answers for --need; "), "\(result.stderr)")
+
+            // An answers file without `need` is no more complete than the flags.
+            let answers = #"{"data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial", "time-to-market": "months", "consistency": "critical"}"#
+            let fromFile = try Binary.run(["--answers", "-", "--format", "json"], input: answers)
+            #expect(fromFile.code == 64)
+            #expect(fromFile.stdout.isEmpty)
+            #expect(fromFile.firstErrorLine.contains("--need"), "\(fromFile.stderr)")
+        }
+
+        /// `--explain` shows every reason and change; without it the report keeps to the
+        /// strongest few and says how many more there are.
+        @Test func explainShowsEveryReasonAndChange() throws {
+            let flags = lawFirmFlags + ["--specialization", "niche"]
+            let brief = try Binary.run(flags)
+            let full = try Binary.run(flags + ["--explain"])
+            #expect(brief.code == 0 && full.code == 0)
+            let briefReasons = reasonLines(brief.stdout), fullReasons = reasonLines(full.stdout)
+            #expect(!briefReasons.isEmpty)
+            #expect(fullReasons.count >= briefReasons.count)
+            #expect(Set(briefReasons).isSubset(of: Set(fullReasons)))
+
+            let briefChanges = changeLines(brief.stdout), fullChanges = changeLines(full.stdout)
+            #expect(briefChanges.count <= 5, "at most five groups by default")
+            #expect(Set(briefChanges).isSubset(of: Set(fullChanges)))
+            #expect(!full.stdout.contains("more with --explain"))
+            if let hidden = hiddenCount(brief.stdout) {
+                #expect(fullChanges.count == briefChanges.count + hidden)
+            } else {
+                #expect(fullChanges.count == briefChanges.count)
+            }
+        }
+
+        @Test func aRubricInTheFirstFormatIsRefusedInOneLine() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("old.json").path
+            let old = BuiltInRubric.json.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
+            #expect(old != BuiltInRubric.json)
+            try old.write(toFile: path, atomically: true, encoding: .utf8)
+
+            let result = try Binary.run(lawFirmFlags + ["--rubric", path])
+            #expect(result.code == 65)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(result.firstErrorLine.hasPrefix("tunewise: rubric \(path) is invalid (1 problem): $.schemaVersion"))
+            #expect(result.firstErrorLine.contains("version 1"))
+        }
+
+        /// The reason lines of a text report's "Why:" section, "Against it:" included.
+        private func reasonLines(_ report: String) -> [String] {
+            section(report, from: "Why:").filter { $0.hasPrefix("  + ") || $0.hasPrefix("  - ") }
+        }
+
+        /// The change lines of a text report's "What would change the advice:" section.
+        private func changeLines(_ report: String) -> [String] {
+            section(report, from: "What would change the advice:").filter { $0.hasPrefix("    - ") }
+        }
+
+        /// N in "N more with --explain.", if the report hides any.
+        private func hiddenCount(_ report: String) -> Int? {
+            section(report, from: "What would change the advice:")
+                .first { $0.hasSuffix(" more with --explain.") }
+                .flatMap { Int($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]) }
+        }
+
+        /// The lines after `heading` up to the next blank line.
+        private func section(_ report: String, from heading: String) -> [String] {
+            let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let start = lines.firstIndex(of: heading) else { return [] }
+            return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+        }
+    }
+}

@@ -109,7 +109,9 @@ struct AdvisorTests {
                 #expect(later.strategy != advice.strategy)
                 #expect(!later.after.isEmpty && !later.when.isEmpty)
                 let deferrable = Set(defaultRubric.exclusions.filter { $0.later != nil }.map(\.id))
-                #expect(later.after.allSatisfy(deferrable.contains), "\(later.after)")
+                #expect(later.after.allSatisfy { deferrable.contains($0) && advice.decidedBy.contains($0) }, "\(later.after)")
+                let ruledOut = defaultRubric.exclusions.filter { later.after.contains($0.id) }.flatMap(\.strategies)
+                #expect(ruledOut.contains(later.strategy), "\(later.strategy) was not ruled out by \(later.after)")
                 if answers["budget"] == "minimal" { #expect(!trainedStrategies.contains(later.strategy)) }
                 if modelAccess == "api-tuning" { #expect(later.strategy != "prompt-tuning") }
                 if answers["need"] == "knowledge" { #expect(later.strategy != "fine-tuning") }

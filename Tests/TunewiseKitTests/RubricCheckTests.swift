@@ -70,7 +70,7 @@ struct RubricCheckTests {
             .init(id: "corpus", when: ["data-volume": ["hundreds"], "context-size": ["corpus"]], points: ["fine-tuning": -5]),
             .init(id: "roles", when: ["data-volume": ["hundreds"], "governance": ["role-based"]], points: ["fine-tuning": -5]),
         ]
-        builder.properties = [("data-volume", "fine-tuning", "prompt-engineering"), ("budget", "prompt-tuning", "hybrid")]
+        builder.properties = [("data-volume", "fine-tuning", "prompt-engineering"), ("budget", "fine-tuning", "prompt-engineering")]
         let rubric = try builder.load()
         let findings = try RubricCheck.findings(in: rubric)
 

@@ -39,11 +39,11 @@ let scenarios: [Scenario] = [
         answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
                             "consistency": "critical", "specialization": "niche", "output-style": "custom",
                             "prompting-status": "not-tried", "model-access": "api-tuning"]),
-        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first", "soft-prompts-need-weights"]),
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
         answers: situation(["need": "knowledge", "data-volume": "none"]),
-        plan: ["prompt-engineering"], decidedBy: ["no-examples", "knowledge-in-retrieval"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-examples"], variants: ["rag"]),
     Scenario(
         name: "ovadia-2023: a knowledge bot stays on retrieval even with thousands of labelled questions",
         answers: situation(["need": "knowledge", "data-volume": "thousands"]),
@@ -92,7 +92,7 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
         answers: situation(["need": "knowledge", "data-volume": "few", "transience": "frequent", "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], decidedBy: ["few-examples", "two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["few-examples"], variants: ["rag"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): no labelled examples prompts now, even for a rich team with a niche behaviour",
         answers: situation(["need": "behavior", "data-volume": "none", "budget": "substantial", "consistency": "critical",
@@ -107,7 +107,7 @@ let scenarios: [Scenario] = [
         name: "002 (Iterative Refinement with Both Methods): facts plus a house style due in weeks ship retrieval first, then tune",
         answers: situation(["need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
                             "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
-        plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time"], variants: ["rag"]),
+        plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "000 (When to use prompt engineering): no training budget keeps even a data-rich team on prompts, now and later",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "consistency": "critical"]),
@@ -116,7 +116,7 @@ let scenarios: [Scenario] = [
         name: "openai-fine-tuning: a tone-and-format job with under a hundred examples prompts until it has a few hundred pairs",
         answers: situation(["need": "behavior", "data-volume": "few", "consistency": "critical", "output-style": "custom",
                             "prompting-status": "plateaued", "model-access": "api-tuning"]),
-        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples", "soft-prompts-need-weights"]),
     Scenario(
         name: "hu-2021: a strong team with open weights of a small model and thousands of pairs can afford full fine-tuning",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",

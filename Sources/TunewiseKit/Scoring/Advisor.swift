@@ -84,7 +84,7 @@ public struct Advisor: Sendable {
             variants: variants,
             caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
             nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, for: strategy.id, answers: answers),
-            plan: plan(situation, answers: answers, winner: winner),
+            plan: plan(situation, answers: answers, winner: winner, decidedBy: decidedBy),
             ranking: ranking,
             sensitivity: sensitivity,
             weightSensitivity: weightSensitivity(situation, winner: winner))

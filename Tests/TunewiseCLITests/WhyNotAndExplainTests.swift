@@ -121,8 +121,8 @@ extension BinaryTests {
             let result = try Binary.run(Self.shipInDaysFlags)
             #expect(result.code == 0)
             let text = result.stdout
-            #expect(text.hasPrefix("Recommendation: Prompt engineering  (confidence: high, decided by your limits)"), "\(text)")
-            let decided = try #require(text.range(of: "Decided by your limits:\n  - ship-in-days: "))
+            #expect(text.hasPrefix("Recommendation: Prompt engineering  (confidence: high: your answers leave no other option now)"), "\(text)")
+            let decided = try #require(text.range(of: "Decided by these gates, not by points:\n  - ship-in-days: "))
             let plan = try #require(text.range(of: "Plan:\n  1. Now: Prompt engineering"))
             #expect(decided.lowerBound < plan.lowerBound)
             #expect(text.contains("\n  2. Then, once the first version ships: PEFT / fine-tuning"))

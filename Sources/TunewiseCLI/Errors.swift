@@ -93,57 +93,59 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The one-line message, without the `tunewise: ` prefix.
     public var message: String {
         switch self {
-        case let .unknownWord(word, kind, allowed, suggestion):
+        case .unknownWord(let word, let kind, let allowed, let suggestion):
             return "unknown \(kind) '\(word)'\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
-        case let .missingValue(flag, allowed):
+        case .missingValue(let flag, let allowed):
             return "\(flag) needs a value" + (allowed.map { "; allowed: \($0.joined(separator: ", "))" } ?? "")
-        case let .invalidValue(flag, value, allowed, suggestion):
+        case .invalidValue(let flag, let value, let allowed, let suggestion):
             return "invalid value '\(value)' for \(flag)\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
-        case let .repeatedFlag(flag):
+        case .repeatedFlag(let flag):
             return "\(flag) was given more than once; give it once"
-        case let .conflictingFlags(first, second):
+        case .conflictingFlags(let first, let second):
             return "\(first) and \(second) cannot be used together"
-        case let .invalidWeight(value, reason):
-            return "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
-        case let .invalidPair(flag, value, reason, expected):
+        case .invalidWeight(let value, let reason):
+            return
+                "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
+        case .invalidPair(let flag, let value, let reason, let expected):
             return "invalid \(flag) '\(value)': \(reason); expected \(expected)"
         case .sweepTooLarge:
             return "the sweep covers more situations than can be counted; hold some answers with --fix or include fewer questions"
-        case let .rubricTooLargeToSweep(path, ruleLimit):
+        case .rubricTooLargeToSweep(let path, let ruleLimit):
             let reason = ruleLimit.map { "more than \($0) rules or more than \($0) exclusions" } ?? "more situations than can be counted"
             return "rubric \(path) is too large to sweep: it has \(reason)"
-        case let .rubricHasFindings(path, count):
+        case .rubricHasFindings(let path, let count):
             return "rubric \(path) fails the check with \(count == 1 ? "1 finding" : "\(count) findings"), one a line on standard output"
-        case let .missingAnswers(questions):
+        case .missingAnswers(let questions):
             let flags = questions.map { "--\($0)" }.joined(separator: ", ")
             return "missing answers for \(flags); give them as flags or in --answers FILE, or run in a terminal to be asked"
-        case let .missingArgument(command, expected):
+        case .missingArgument(let command, let expected):
             return "'\(command)' needs \(expected)"
-        case let .cannotRead(path, reason):
+        case .cannotRead(let path, let reason):
             return "cannot read \(path): \(reason)"
-        case let .fileTooLarge(path, limit):
+        case .fileTooLarge(let path, let limit):
             return "\(path) is larger than the \(limit / 1024 / 1024) MiB limit for input files; not read"
-        case let .invalidRubric(path, .syntax(error)):
+        case .invalidRubric(let path, .syntax(let error)):
             return "rubric \(path) is not valid JSON: \(error.description)"
-        case let .invalidRubric(path, .invalid(problems)):
+        case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return "rubric \(path) is invalid (\(count)): \(problems[0])"
-        case let .invalidAnswersFile(path, problems):
+        case .invalidAnswersFile(let path, let problems):
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             return "answers file \(path): \(problems[0])\(more)"
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
-        case let .cannotWrite(path, reason):
+        case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
         case .endOfInput:
             return "the questionnaire ended before it was complete; nothing was written"
-        case let .expectationFailed(expected, actual):
+        case .expectationFailed(let expected, let actual):
             return "expected \(expected), but the advice is \(actual)"
-        case let .missingCostInputs(flags):
-            return "missing cost inputs: \(flags.joined(separator: ", ")); give them as flags or in --cost FILE ('tunewise cost --template' writes a starter file)"
-        case let .invalidCostNumber(flag, value, reason):
+        case .missingCostInputs(let flags):
+            return
+                "missing cost inputs: \(flags.joined(separator: ", ")); give them as flags or in --cost FILE ('tunewise cost --template' writes a starter file)"
+        case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
-        case let .invalidCostFile(path, problems):
+        case .invalidCostFile(let path, let problems):
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             return "cost file \(path): \(problems[0])\(more)"
         }
@@ -152,11 +154,11 @@ public enum CommandError: Error, Equatable, Sendable {
     /// Lines that follow the message: every further problem of an invalid file.
     var details: [String] {
         switch self {
-        case let .invalidRubric(_, .invalid(problems)) where problems.count > 1:
+        case .invalidRubric(_, .invalid(let problems)) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
-        case let .invalidAnswersFile(_, problems) where problems.count > 1:
+        case .invalidAnswersFile(_, let problems) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
-        case let .invalidCostFile(_, problems) where problems.count > 1:
+        case .invalidCostFile(_, let problems) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
         default:
             return []

@@ -39,19 +39,19 @@ public enum Tunewise {
 
     private static func execute(_ invocation: Invocation, console: inout some Console) throws(CommandError) -> ExitCode {
         switch invocation {
-        case let .advise(request):
+        case .advise(let request):
             return try AdviseCommand(request: request).run(console: &console)
-        case let .questions(rubricPath, format):
+        case .questions(let rubricPath, let format):
             try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
-        case let .validateRubrics(paths):
+        case .validateRubrics(let paths):
             return try ValidateCommand(paths: paths).run(console: &console)
-        case let .checkRubric(path):
+        case .checkRubric(let path):
             return try CheckCommand(path: path).run(console: &console)
-        case let .sweep(request):
+        case .sweep(let request):
             try SweepCommand(request: request).run(console: &console)
-        case let .cost(request):
+        case .cost(let request):
             try CostCommand(request: request).run(console: &console)
-        case let .help(topic):
+        case .help(let topic):
             try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
         case .version:
             try console.writeOutput("tunewise \(version)\n")

@@ -74,7 +74,8 @@ func fixed(_ value: Double, _ digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = Int64((abs(value) * scale).rounded())
-    let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
+    let whole = scaled / Int64(scale)
+    let fraction = scaled % Int64(scale)
     var text = (value < 0 && scaled != 0 ? "-" : "") + String(whole)
     if digits > 0 {
         let fractionText = String(fraction)
@@ -109,7 +110,8 @@ func padded(_ text: String, _ width: Int) -> String {
 struct Sample {
     var values: [Double]
     var median: Double {
-        let sorted = values.sorted(), middle = sorted.count / 2
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
     var min: Double { values.min() ?? .nan }
@@ -145,7 +147,7 @@ let devNull = open("/dev/null", O_RDWR | O_CLOEXEC)
 func spawn(_ path: String, _ arguments: [String], stdin: Int32 = devNull, stdout: Int32 = devNull, stderr: Int32 = devNull) -> pid_t {
     // Everything the child needs is made before the fork: it may only call async-signal-safe functions.
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for argument in argv { free(argument) } }
     let pid = argv.withUnsafeBufferPointer { argv in
         let pid = fork()
         if pid == 0 {
@@ -216,7 +218,8 @@ func timedRun(_ path: String, _ arguments: [String]) -> (seconds: Double, peakKi
 /// - Returns: seconds from start to the first prompt, each answer's response, and the
 ///   response to the last answer (the report, then exit).
 func questionnaireRun(_ path: String, answers: [String]) -> (firstPrompt: Double, responses: [Double], last: Double) {
-    let input = makePipe(), errors = makePipe()
+    let input = makePipe()
+    let errors = makePipe()
     let start = now()
     let pid = spawn(path, ["--interactive", "--format", "json"], stdin: input.read, stderr: errors.write)
     close(input.read)
@@ -229,7 +232,8 @@ func questionnaireRun(_ path: String, answers: [String]) -> (firstPrompt: Double
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             if !toEnd, let lastLine = pending.split(separator: "\n", omittingEmptySubsequences: false).last,
-                (lastLine.hasPrefix("> ") && lastLine.hasSuffix(": ")) || lastLine.hasSuffix("[Y/n] ") {
+                (lastLine.hasPrefix("> ") && lastLine.hasSuffix(": ")) || lastLine.hasSuffix("[Y/n] ")
+            {
                 pending = ""
                 return
             }
@@ -355,8 +359,10 @@ for _ in 0..<3 {
 }
 
 progress("one-shot and baseline, \(options.runs) runs each")
-var adviceTimes = Sample(values: []), adviceMemory = Sample(values: [])
-var baselineTimes = Sample(values: []), baselineMemory = Sample(values: [])
+var adviceTimes = Sample(values: [])
+var adviceMemory = Sample(values: [])
+var baselineTimes = Sample(values: [])
+var baselineMemory = Sample(values: [])
 for _ in 0..<options.runs {
     let advice = timedRun(tunewise, oneShot)
     adviceTimes.values.append(advice.seconds)
@@ -380,15 +386,19 @@ for _ in 0..<options.runs {
     _ = try? RubricLoader.load(Array(BuiltInRubric.json.utf8))
     loads.values.append(now() - start)
 }
-rows.append(Row(
-    measurement: "rubric parse + check (in process)", median: milliseconds(loads.median), range: loads.range(milliseconds),
-    goal: "\(BuiltInRubric.json.utf8.count / 1024) KiB of JSON"))
+rows.append(
+    Row(
+        measurement: "rubric parse + check (in process)", median: milliseconds(loads.median), range: loads.range(milliseconds),
+        goal: "\(BuiltInRubric.json.utf8.count / 1024) KiB of JSON"))
 
 progress("questionnaire, \(options.questionnaireRuns) runs")
 // The core questions in rubric order, the offer of refinements, then every refinement.
-let answers = rubric.questions.filter(\.isCore).map { lawFirm[$0.id] ?? $0.options[0].id } + ["y"]
+let answers =
+    rubric.questions.filter(\.isCore).map { lawFirm[$0.id] ?? $0.options[0].id } + ["y"]
     + rubric.questions.filter { !$0.isCore }.map { $0.options.last!.id }
-var firstPrompts = Sample(values: []), responses = Sample(values: []), lastAnswers = Sample(values: [])
+var firstPrompts = Sample(values: [])
+var responses = Sample(values: [])
+var lastAnswers = Sample(values: [])
 for _ in 0..<options.questionnaireRuns {
     let run = questionnaireRun(tunewise, answers: answers)
     firstPrompts.values.append(run.firstPrompt)
@@ -396,16 +406,18 @@ for _ in 0..<options.questionnaireRuns {
     lastAnswers.values.append(run.last)
 }
 rows.append(Row(measurement: "questionnaire: first prompt", median: milliseconds(firstPrompts.median), range: firstPrompts.range(milliseconds)))
-rows.append(Row(
-    measurement: "questionnaire: per answer", median: milliseconds(responses.median), range: responses.range(milliseconds),
-    goal: "slowest < 100 ms", result: verdict(responses.max < 0.1)))
+rows.append(
+    Row(
+        measurement: "questionnaire: per answer", median: milliseconds(responses.median), range: responses.range(milliseconds),
+        goal: "slowest < 100 ms", result: verdict(responses.max < 0.1)))
 rows.append(Row(measurement: "questionnaire: last → report", median: milliseconds(lastAnswers.median), range: lastAnswers.range(milliseconds)))
 
 if options.sweeps {
     var peaks: [String: Double] = [:]
     for (kind, label) in sweepKinds {
         progress("\(label), \(options.sweepRuns) runs")
-        var times = Sample(values: []), memory = Sample(values: [])
+        var times = Sample(values: [])
+        var memory = Sample(values: [])
         var detail = ""
         for _ in 0..<options.sweepRuns {
             let run = capture(selfPath, ["--child", kind])
@@ -419,18 +431,21 @@ if options.sweeps {
         }
         peaks[kind] = memory.max
         let goal: Double? = kind == "counts" ? 10 : kind == "deciding" ? 60 : nil
-        rows.append(Row(
-            measurement: label, median: seconds(times.median), range: times.range(seconds),
-            goal: goal.map { "≤ \(Int($0)) s, " } ?? "", result: goal.map { verdict(times.median <= $0) } ?? ""))
+        rows.append(
+            Row(
+                measurement: label, median: seconds(times.median), range: times.range(seconds),
+                goal: goal.map { "≤ \(Int($0)) s, " } ?? "", result: goal.map { verdict(times.median <= $0) } ?? ""))
         rows[rows.count - 1].goal += detail
     }
     // Memory that does not grow with the space: the full space (786,432 times the core
     // space; one byte per situation would be 729 MiB) may use no more than a few MiB
     // beyond the core sweep's peak.
-    let core = peaks["core"]!, full = max(peaks["counts"]!, peaks["deciding"]!)
-    rows.append(Row(
-        measurement: "sweep peak memory: core / all", median: mebibytes(core) + " / " + mebibytes(full), range: "",
-        goal: "all ≤ core + 8 MiB", result: verdict(full <= core + 8 * 1024)))
+    let core = peaks["core"]!
+    let full = max(peaks["counts"]!, peaks["deciding"]!)
+    rows.append(
+        Row(
+            measurement: "sweep peak memory: core / all", median: mebibytes(core) + " / " + mebibytes(full), range: "",
+            goal: "all ≤ core + 8 MiB", result: verdict(full <= core + 8 * 1024)))
 }
 
 // MARK: The table
@@ -446,13 +461,15 @@ func linksSwiftDynamically(_ path: String) -> Bool {
 }
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
 print("tunewise-bench: \(tunewise)" + (load.map { " (load average at the end: \($0))" } ?? ""))
-print("  tunewise \(mebibytes(fileSize(tunewise) / 1024)), baseline \(mebibytes(fileSize(baseline) / 1024)), Swift runtime "
-    + (linksSwiftDynamically(tunewise) ? "linked dynamically" : "linked statically")
-    + "; \(options.runs) process runs, \(options.questionnaireRuns) questionnaires of \(answers.count) answers"
-    + (options.sweeps ? ", \(options.sweepRuns) runs per sweep" : ""))
+print(
+    "  tunewise \(mebibytes(fileSize(tunewise) / 1024)), baseline \(mebibytes(fileSize(baseline) / 1024)), Swift runtime "
+        + (linksSwiftDynamically(tunewise) ? "linked dynamically" : "linked statically")
+        + "; \(options.runs) process runs, \(options.questionnaireRuns) questionnaires of \(answers.count) answers"
+        + (options.sweeps ? ", \(options.sweepRuns) runs per sweep" : ""))
 let floor = FileManager.default.isExecutableFile(atPath: "/bin/true") ? timedRun("/bin/true", []).peakKiB : nil
-print("  median of runs; range is fastest – slowest run"
-    + (floor.map { "; peak memory counts from a floor of \(mebibytes($0)) (/bin/true run the same way)" } ?? ""))
+print(
+    "  median of runs; range is fastest – slowest run"
+        + (floor.map { "; peak memory counts from a floor of \(mebibytes($0)) (/bin/true run the same way)" } ?? ""))
 let header = Row(measurement: "measurement", median: "median", range: "range", goal: "goal / detail", result: "result")
 let table = [header] + rows
 let widths = [
@@ -460,7 +477,8 @@ let widths = [
     table.map(\.goal.count).max()!,
 ]
 for row in table {
-    let line = padded(row.measurement, widths[0]) + "  " + padded(row.median, widths[1]) + "  " + padded(row.range, widths[2])
+    let line =
+        padded(row.measurement, widths[0]) + "  " + padded(row.median, widths[1]) + "  " + padded(row.range, widths[2])
         + "  " + padded(row.goal, widths[3]) + "  " + row.result
     print(String(line.reversed().drop { $0 == " " }.reversed()))
 }

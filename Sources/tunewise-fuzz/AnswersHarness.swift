@@ -9,8 +9,8 @@ enum AnswersHarness {
             answers = try AnswersDocument.decode(bytes, against: rubric)
         } catch {
             switch error {
-            case let .syntax(error): return "not JSON: \(error.description)"
-            case let .invalid(problems):
+            case .syntax(let error): return "not JSON: \(error.description)"
+            case .invalid(let problems):
                 require(!problems.isEmpty, "invalid answers with no problems")
                 return "invalid answers: \(problems[0]) (\(problems.count - 1) more)"
             }

@@ -12,7 +12,8 @@ enum ArgumentsHarness {
     static func run(_ bytes: [UInt8]) -> String {
         let separator = bytes.firstIndex(of: 0xFF)
         let argumentBytes = bytes[..<(separator ?? bytes.endIndex)]
-        let arguments = argumentBytes.isEmpty
+        let arguments =
+            argumentBytes.isEmpty
             ? []
             : argumentBytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         var console = MemoryConsole(input: separator.map { Array(bytes[($0 + 1)...]) })

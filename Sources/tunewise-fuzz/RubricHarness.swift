@@ -21,7 +21,7 @@ enum RubricHarness {
         do {
             rubric = try RubricLoader.load(bytes)
         } catch {
-            guard case let .invalid(problems) = error else { fatalError("the loader refused as JSON what the parser read") }
+            guard case .invalid(let problems) = error else { fatalError("the loader refused as JSON what the parser read") }
             require(!problems.isEmpty, "an invalid rubric with no problems")
             return "invalid rubric: \(problems[0]) (\(problems.count - 1) more)"
         }

@@ -11,12 +11,12 @@ enum Binary {
     /// The executable, built next to the test bundle.
     static let url: URL = {
         #if os(macOS)
-        // The tests run inside a bundle beside the products, loaded by xctest.
-        let testBundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL
-        return testBundle.deletingLastPathComponent().appendingPathComponent("tunewise")
+            // The tests run inside a bundle beside the products, loaded by xctest.
+            let testBundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }!.bundleURL
+            return testBundle.deletingLastPathComponent().appendingPathComponent("tunewise")
         #else
-        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return testBinary.deletingLastPathComponent().appendingPathComponent("tunewise")
+            let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            return testBinary.deletingLastPathComponent().appendingPathComponent("tunewise")
         #endif
     }()
 

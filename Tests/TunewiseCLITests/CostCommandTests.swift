@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import TunewiseKit
 import TunewiseCLI
+import TunewiseKit
 
 extension BinaryTests {
     /// `tunewise cost`, run from the built binary.
@@ -26,7 +26,8 @@ extension BinaryTests {
 
         @Test func theJSONReportHasTheFixedFields() throws {
             let template = try Binary.run(["cost", "--template"])
-            let result = try Binary.run(["cost", "--cost", "-", "--format", "json", "--requests-per-day", "50000", "--horizon-months", "24"], input: template.stdout)
+            let result = try Binary.run(
+                ["cost", "--cost", "-", "--format", "json", "--requests-per-day", "50000", "--horizon-months", "24"], input: template.stdout)
             #expect(result.code == 0)
             let report = try JSONParser.parse(Array(result.stdout.utf8))
             #expect(report["schemaVersion"] == .number(1))
@@ -34,13 +35,13 @@ extension BinaryTests {
             let cost = try #require(report["cost"])
             #expect(cost["horizonMonths"] == .number(24))
             #expect(cost["requestsPerDay"] == .number(50_000), "flags win over the file")
-            guard case let .array(strategies)? = cost["strategies"], case let .array(breakEven)? = cost["breakEven"] else {
+            guard case .array(let strategies)? = cost["strategies"], case .array(let breakEven)? = cost["breakEven"] else {
                 Issue.record("no strategies or breakEven in \(result.stdout)")
                 return
             }
             for strategy in strategies {
                 for key in ["strategy", "oneOff", "monthly", "cumulative"] { #expect(strategy[key] != nil, "\(key)") }
-                guard case let .array(cumulative)? = strategy["cumulative"] else { continue }
+                guard case .array(let cumulative)? = strategy["cumulative"] else { continue }
                 #expect(cumulative.count == 24)
             }
             for entry in breakEven {
@@ -89,19 +90,31 @@ extension BinaryTests {
             var testDescription: String { "\(arguments.joined(separator: " ")) -> \(code)" }
         }
 
-        static let baseline = ["--requests-per-day", "100", "--prompt-tokens", "1000", "--output-tokens", "100",
-                               "--input-price-per-million", "1", "--output-price-per-million", "2"]
+        static let baseline = [
+            "--requests-per-day", "100", "--prompt-tokens", "1000", "--output-tokens", "100",
+            "--input-price-per-million", "1", "--output-price-per-million", "2",
+        ]
 
         static let badCosts: [BadCost] = [
-            BadCost(["cost"], 64, "tunewise: missing cost inputs: --requests-per-day, --prompt-tokens, --output-tokens, --input-price-per-million, --output-price-per-million; give them as flags or in --cost FILE"),
-            BadCost(["cost"] + baseline, 64, "tunewise: missing cost inputs: --tuned-prompt-tokens, --tuned-input-price-per-million, --tuned-output-price-per-million, --training-tokens, --epochs, --training-price-per-million, --data-prep-hours, --hourly-rate, --retrain-every-months (or --transience)"),
-            BadCost(["cost", "--requests-per-day=-5"], 64, "tunewise: invalid --requests-per-day '-5': must not be negative; expected a number from 0 to 1000000000"),
+            BadCost(
+                ["cost"], 64,
+                "tunewise: missing cost inputs: --requests-per-day, --prompt-tokens, --output-tokens, --input-price-per-million, --output-price-per-million; give them as flags or in --cost FILE"
+            ),
+            BadCost(
+                ["cost"] + baseline, 64,
+                "tunewise: missing cost inputs: --tuned-prompt-tokens, --tuned-input-price-per-million, --tuned-output-price-per-million, --training-tokens, --epochs, --training-price-per-million, --data-prep-hours, --hourly-rate, --retrain-every-months (or --transience)"
+            ),
+            BadCost(
+                ["cost", "--requests-per-day=-5"], 64,
+                "tunewise: invalid --requests-per-day '-5': must not be negative; expected a number from 0 to 1000000000"),
             BadCost(["cost", "--requests-per-day", "NaN"], 64, "tunewise: invalid --requests-per-day 'NaN': is not a finite number"),
             BadCost(["cost", "--requests-per-day", "inf"], 64, "tunewise: invalid --requests-per-day 'inf': is not a finite number"),
             BadCost(["cost", "--requests-per-day", "1e12"], 64, "tunewise: invalid --requests-per-day '1e12': is out of range"),
             BadCost(["cost", "--requests-per-day", "lots"], 64, "tunewise: invalid --requests-per-day 'lots': not a number"),
             BadCost(["cost", "--requests-per-day", "0x10"], 64, "tunewise: invalid --requests-per-day '0x10': not a number"),
-            BadCost(["cost", "--horizon-months", "0"], 64, "tunewise: invalid --horizon-months '0': is out of range; expected a whole number from 1 to 120"),
+            BadCost(
+                ["cost", "--horizon-months", "0"], 64,
+                "tunewise: invalid --horizon-months '0': is out of range; expected a whole number from 1 to 120"),
             BadCost(["cost", "--horizon-months", "121"], 64, "tunewise: invalid --horizon-months '121': is out of range"),
             BadCost(["cost", "--horizon-months", "1.5"], 64, "tunewise: invalid --horizon-months '1.5': must be a whole number"),
             BadCost(["cost", "--transience", "often"], 64, "tunewise: invalid value 'often' for --transience; allowed: static, periodic, frequent"),
@@ -109,16 +122,27 @@ extension BinaryTests {
             BadCost(["cost", "--format", "csv"], 64, "tunewise: invalid value 'csv' for --format"),
             BadCost(["cost", "--template", "--format", "json"], 64, "tunewise: --template and --format cannot be used together"),
             BadCost(["cost", "--requests-per-day"], 64, "tunewise: --requests-per-day needs a value; allowed: a number from 0 to 1000000000"),
-            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": -5}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: must not be negative; found -5"),
-            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": 1e999}"#, 65, "tunewise: cost file standard input: not valid JSON: line 1, column 20: the number 1e999"),
-            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": 1e300}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: is out of range"),
-            BadCost(["cost", "--cost", "-"], #"{"requestsPerDay": "many"}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
-            BadCost(["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65, "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean \"requestsPerDay\"?)"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"requestsPerDay": -5}"#, 65,
+                "tunewise: cost file standard input: $.requestsPerDay: must not be negative; found -5"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"requestsPerDay": 1e999}"#, 65,
+                "tunewise: cost file standard input: not valid JSON: line 1, column 20: the number 1e999"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"requestsPerDay": 1e300}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: is out of range"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"requestsPerDay": "many"}"#, 65,
+                "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65,
+                "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean \"requestsPerDay\"?)"),
             BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input: $: expected an object of cost inputs"),
             BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input: not valid JSON"),
             BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),
             BadCost(["cost", "--cost", "/tmp"], 66, "tunewise: cannot read /tmp: it is a directory"),
-            BadCost(["cost", "--cost", "-"], String(repeating: " ", count: 2 << 20), 66, "tunewise: standard input is larger than the 1 MiB limit for input files; not read"),
+            BadCost(
+                ["cost", "--cost", "-"], String(repeating: " ", count: 2 << 20), 66,
+                "tunewise: standard input is larger than the 1 MiB limit for input files; not read"),
         ]
 
         /// Each bad input: its exit code, a one-line error on standard error, nothing on standard output.
@@ -135,10 +159,11 @@ extension BinaryTests {
         /// can come from a flag.
         @Test func flagsFillWhatTheFileLeavesOut() throws {
             let template = try Binary.run(["cost", "--template"])
-            let result = try Binary.run(["cost", "--cost", "-", "--hosting-per-month", "0", "--prompt-tuning-run-cost", "300", "--format", "json"], input: template.stdout)
+            let result = try Binary.run(
+                ["cost", "--cost", "-", "--hosting-per-month", "0", "--prompt-tuning-run-cost", "300", "--format", "json"], input: template.stdout)
             #expect(result.code == 0)
             let report = try JSONParser.parse(Array(result.stdout.utf8))
-            guard case let .array(strategies)? = report["cost"]?["strategies"] else {
+            guard case .array(let strategies)? = report["cost"]?["strategies"] else {
                 Issue.record("no strategies")
                 return
             }

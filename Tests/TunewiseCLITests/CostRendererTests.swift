@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 /// The cost report's three formats, from the template's example figures.
@@ -38,7 +39,7 @@ struct CostRendererTests {
 
     @Test func theJSONReportHasTheContractsFixedNames() throws {
         let document = try JSONParser.parse(Array(CostJSONRenderer().render(report()).utf8))
-        guard case let .object(members) = document else {
+        guard case .object(let members) = document else {
             Issue.record("not an object")
             return
         }
@@ -47,7 +48,7 @@ struct CostRendererTests {
         let cost = try #require(document["cost"])
         #expect(cost["horizonMonths"] == .number(12))
         #expect(cost["requestsPerDay"] == .number(20_000))
-        guard case let .array(strategies)? = cost["strategies"], case let .array(breakEven)? = cost["breakEven"] else {
+        guard case .array(let strategies)? = cost["strategies"], case .array(let breakEven)? = cost["breakEven"] else {
             Issue.record("no strategies or breakEven")
             return
         }
@@ -56,7 +57,7 @@ struct CostRendererTests {
         #expect(strategies[0]["monthly"] == .number(573))
         #expect(strategies[1]["oneOff"] == .number(1458))
         for strategy in strategies {
-            guard case let .array(cumulative)? = strategy["cumulative"] else {
+            guard case .array(let cumulative)? = strategy["cumulative"] else {
                 Issue.record("no cumulative")
                 continue
             }

@@ -1,5 +1,6 @@
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 /// `tunewise cost` command lines, parsed in-process.
@@ -21,7 +22,9 @@ struct CostRequestTests {
     }
 
     @Test func badNumbersAreUsageErrors() {
-        #expect(throws: CommandError.invalidCostNumber(flag: "--epochs", value: "-1", reason: "must not be negative; expected a number from 0 to 100")) {
+        #expect(
+            throws: CommandError.invalidCostNumber(flag: "--epochs", value: "-1", reason: "must not be negative; expected a number from 0 to 100")
+        ) {
             try Invocation.parse(["cost", "--epochs=-1"])
         }
         #expect(throws: CommandError.repeatedFlag("--epochs")) { try Invocation.parse(["cost", "--epochs", "1", "--epochs", "2"]) }

@@ -1,5 +1,6 @@
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 /// Inputs that made the fuzz harnesses (`.ci/fuzz/run`) stop, each kept once fixed.
@@ -31,7 +32,10 @@ struct FuzzRegressionTests {
         let (code, console) = run(lawFirmFlags + ["--weight", "data-volume=1e308", "--format", "json"])
         #expect(code == .usage)
         #expect(console.output.isEmpty)
-        #expect(console.errors.hasPrefix("tunewise: invalid --weight 'data-volume=1e308': the weight is too large; expected QUESTION-ID=NUMBER with a number from 0 to 1000000\n"))
+        #expect(
+            console.errors.hasPrefix(
+                "tunewise: invalid --weight 'data-volume=1e308': the weight is too large; expected QUESTION-ID=NUMBER with a number from 0 to 1000000\n"
+            ))
     }
 
     @Test func theLargestWeightGivesAJSONReport() throws {

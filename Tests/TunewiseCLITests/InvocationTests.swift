@@ -1,5 +1,6 @@
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 struct InvocationTests {
@@ -7,7 +8,7 @@ struct InvocationTests {
         let spaced = try Invocation.parse(["--data-volume", "few", "--format", "json", "--weight", "budget=2"])
         let joined = try Invocation.parse(["advise", "--data-volume=few", "--format=json", "--weight=budget=2"])
         #expect(spaced == joined)
-        guard case let .advise(request) = spaced else {
+        guard case .advise(let request) = spaced else {
             Issue.record("expected advise")
             return
         }
@@ -37,7 +38,7 @@ struct InvocationTests {
         expected.explain = true
         #expect(try Invocation.parse(["--why-not", "hybrid", "--explain"]) == .advise(expected))
         #expect(try Invocation.parse(["advise", "--why-not=hybrid", "--explain"]) == .advise(expected))
-        guard case let .advise(plain) = try Invocation.parse(["--need", "knowledge"]) else {
+        guard case .advise(let plain) = try Invocation.parse(["--need", "knowledge"]) else {
             Issue.record("expected advise")
             return
         }
@@ -61,8 +62,18 @@ struct InvocationTests {
         (["--format", "json", "--format", "text"], .repeatedFlag("--format")),
         (["--no-input", "--interactive"], .conflictingFlags("--no-input", "--interactive")),
         (["--answers", "-", "--interactive"], .conflictingFlags("--answers -", "--interactive")),
-        (["--expect", "fine-tune"], .invalidValue(flag: "--expect", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], suggestion: "fine-tuning")),
-        (["--why-not", "fine-tune"], .invalidValue(flag: "--why-not", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], suggestion: "fine-tuning")),
+        (
+            ["--expect", "fine-tune"],
+            .invalidValue(
+                flag: "--expect", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"],
+                suggestion: "fine-tuning")
+        ),
+        (
+            ["--why-not", "fine-tune"],
+            .invalidValue(
+                flag: "--why-not", value: "fine-tune", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"],
+                suggestion: "fine-tuning")
+        ),
         (["--why-not"], .missingValue(flag: "--why-not", allowed: ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"])),
         (["--why-not", "hybrid", "--why-not=hybrid"], .repeatedFlag("--why-not")),
         (["--explain=all"], .invalidValue(flag: "--explain", value: "all", allowed: ["no value"], suggestion: nil)),
@@ -74,18 +85,37 @@ struct InvocationTests {
         (["--weight", "budget=lots"], .invalidWeight("budget=lots", reason: "'lots' is not a number")),
         (["--weight", "budget=1", "--weight", "budget=2"], .repeatedFlag("--weight budget")),
         (["--no-input=yes"], .invalidValue(flag: "--no-input", value: "yes", allowed: ["no value"], suggestion: nil)),
-        (["frob", "--help"], .unknownWord("frob", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: nil)),
-        (["--save-answers", "-"], .invalidValue(flag: "--save-answers", value: "-", allowed: ["a file name (standard output carries the report)"], suggestion: nil)),
+        (
+            ["frob", "--help"],
+            .unknownWord("frob", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: nil)
+        ),
+        (
+            ["--save-answers", "-"],
+            .invalidValue(flag: "--save-answers", value: "-", allowed: ["a file name (standard output carries the report)"], suggestion: nil)
+        ),
         (["questions", "--format", "markdown"], .invalidValue(flag: "--format", value: "markdown", allowed: ["text", "json"], suggestion: nil)),
-        (["adivse"], .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: "advise")),
+        (
+            ["adivse"],
+            .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: "advise")
+        ),
         (["swep"], .unknownWord("swep", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: "sweep")),
         (["-x"], .unknownWord("-x", kind: "flag", allowed: ["--help"], suggestion: nil)),
         (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check")),
         (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check"], suggestion: "check")),
-        (["rubric", "check", "a.json", "b.json"], .unknownWord("b.json", kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)),
+        (
+            ["rubric", "check", "a.json", "b.json"],
+            .unknownWord(
+                "b.json", kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+        ),
         (["rubric", "check", "--format", "json"], .unknownWord("--format", kind: "flag", allowed: ["--help"], suggestion: nil)),
-        (["rubric", "validate"], .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")),
-        (["questions", "--data-volume", "few"], .unknownWord("--data-volume", kind: "flag", allowed: ["--rubric", "--format", "--help"], suggestion: nil)),
+        (
+            ["rubric", "validate"],
+            .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")
+        ),
+        (
+            ["questions", "--data-volume", "few"],
+            .unknownWord("--data-volume", kind: "flag", allowed: ["--rubric", "--format", "--help"], suggestion: nil)
+        ),
         (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: HelpText.topics, suggestion: "sweep")),
     ])
     func refusesBadCommandLines(arguments: [String], error: CommandError) {
@@ -145,21 +175,40 @@ struct InvocationTests {
         (["sweep", "--all", "--include", "model-access"], .conflictingFlags("--all", "--include model-access")),
         (["sweep", "--all=yes"], .invalidValue(flag: "--all", value: "yes", allowed: ["no value"], suggestion: nil)),
         (["sweep", "--fix", "budget"], .invalidPair(flag: "--fix", value: "budget", reason: "no '='", expected: "QUESTION-ID=OPTION-ID")),
-        (["sweep", "--fix", "=minimal"], .invalidPair(flag: "--fix", value: "=minimal", reason: "a part is empty", expected: "QUESTION-ID=OPTION-ID")),
+        (
+            ["sweep", "--fix", "=minimal"],
+            .invalidPair(flag: "--fix", value: "=minimal", reason: "a part is empty", expected: "QUESTION-ID=OPTION-ID")
+        ),
         (["sweep", "--fix=budget="], .invalidPair(flag: "--fix", value: "budget=", reason: "a part is empty", expected: "QUESTION-ID=OPTION-ID")),
-        (["sweep", "--fix=budget=minimal=moderate"], .invalidPair(flag: "--fix", value: "budget=minimal=moderate", reason: "more than one '='", expected: "QUESTION-ID=OPTION-ID")),
+        (
+            ["sweep", "--fix=budget=minimal=moderate"],
+            .invalidPair(flag: "--fix", value: "budget=minimal=moderate", reason: "more than one '='", expected: "QUESTION-ID=OPTION-ID")
+        ),
         (["sweep", "--fix", "budget=minimal", "--fix=budget=moderate"], .repeatedFlag("--fix budget")),
         (["sweep", "--fix"], .missingValue(flag: "--fix", allowed: nil)),
-        (["sweep", "--map", "data-volume"], .invalidPair(flag: "--map", value: "data-volume", reason: "no ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
-        (["sweep", "--map=data-volume,"], .invalidPair(flag: "--map", value: "data-volume,", reason: "a part is empty", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
-        (["sweep", "--map", "budget,governance,transience"], .invalidPair(flag: "--map", value: "budget,governance,transience", reason: "more than one ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (
+            ["sweep", "--map", "data-volume"],
+            .invalidPair(flag: "--map", value: "data-volume", reason: "no ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        ),
+        (
+            ["sweep", "--map=data-volume,"],
+            .invalidPair(flag: "--map", value: "data-volume,", reason: "a part is empty", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        ),
+        (
+            ["sweep", "--map", "budget,governance,transience"],
+            .invalidPair(
+                flag: "--map", value: "budget,governance,transience", reason: "more than one ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        ),
         (["sweep", "--map", "budget,governance", "--map=budget,transience"], .repeatedFlag("--map")),
         (["sweep", "--weight", "budget=-1"], .invalidWeight("budget=-1", reason: "the weight is negative")),
         (["sweep", "--weight=budget=lots"], .invalidWeight("budget=lots", reason: "'lots' is not a number")),
         (["sweep", "--weight", "budget=1", "--weight=budget=2"], .repeatedFlag("--weight budget")),
         (["sweep", "--exclude", "model-access"], .unknownWord("--exclude", kind: "flag", allowed: sweepFlags, suggestion: "--include")),
         (["sweep", "--data-volume", "few"], .unknownWord("--data-volume", kind: "flag", allowed: sweepFlags, suggestion: nil)),
-        (["sweep", "data-volume"], .unknownWord("data-volume", kind: "argument to 'sweep'", allowed: ["flags only; see 'tunewise help sweep'"], suggestion: nil)),
+        (
+            ["sweep", "data-volume"],
+            .unknownWord("data-volume", kind: "argument to 'sweep'", allowed: ["flags only; see 'tunewise help sweep'"], suggestion: nil)
+        ),
     ])
     func refusesBadSweepCommandLines(arguments: [String], error: CommandError) {
         #expect(throws: error) { try Invocation.parse(arguments) }
@@ -170,12 +219,26 @@ struct InvocationTests {
 
     /// Ids are checked against the rubric by the sweep itself; each refusal names the flag.
     @Test(arguments: [
-        (["--include", "context-sise"], CommandError.unknownWord("context-sise", kind: "question in --include", allowed: questionIDs, suggestion: "context-size")),
+        (
+            ["--include", "context-sise"],
+            CommandError.unknownWord("context-sise", kind: "question in --include", allowed: questionIDs, suggestion: "context-size")
+        ),
         (["--fix", "budgt=minimal"], .unknownWord("budgt", kind: "question in --fix", allowed: questionIDs, suggestion: "budget")),
-        (["--fix", "budget=huge"], .invalidValue(flag: "--fix budget", value: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)),
-        (["--fix", "budget=minimall"], .invalidValue(flag: "--fix budget", value: "minimall", allowed: ["minimal", "moderate", "substantial"], suggestion: "minimal")),
+        (
+            ["--fix", "budget=huge"],
+            .invalidValue(flag: "--fix budget", value: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)
+        ),
+        (
+            ["--fix", "budget=minimall"],
+            .invalidValue(flag: "--fix budget", value: "minimall", allowed: ["minimal", "moderate", "substantial"], suggestion: "minimal")
+        ),
         (["--map", "data-volume,transince"], .unknownWord("transince", kind: "question in --map", allowed: questionIDs, suggestion: "transience")),
-        (["--map", "budget,budget"], .invalidPair(flag: "--map", value: "budget,budget", reason: "the same question twice", expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")),
+        (
+            ["--map", "budget,budget"],
+            .invalidPair(
+                flag: "--map", value: "budget,budget", reason: "the same question twice",
+                expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        ),
         (["--fix", "budget=minimal", "--include", "budget"], .conflictingFlags("--fix budget=minimal", "--include budget")),
         (["--fix", "budget=minimal", "--map", "budget,transience"], .conflictingFlags("--fix budget=minimal", "--map budget,transience")),
         (["--weight", "budgie=1"], .unknownWord("budgie", kind: "question in --weight", allowed: questionIDs, suggestion: "budget")),

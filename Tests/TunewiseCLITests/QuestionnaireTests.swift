@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 struct QuestionnaireTests {
@@ -18,7 +19,9 @@ struct QuestionnaireTests {
 
     @Test func hintsAtWhatIsAllowed() {
         #expect(TypedAnswer.parse("9", for: dataVolume) == .invalid("there is no option 9; type 1-4, an option name, or ? for help"))
-        #expect(TypedAnswer.parse("lots", for: dataVolume) == .invalid("'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help"))
+        #expect(
+            TypedAnswer.parse("lots", for: dataVolume)
+                == .invalid("'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help"))
         let modelSize = rubric.question("model-size")!
         #expect(TypedAnswer.parse("s", for: modelSize) == .option("small"))
         let contextSize = rubric.question("context-size")!
@@ -35,7 +38,10 @@ struct QuestionnaireTests {
         #expect(result.transcript.contains("[2 of 7] Data volume"))
         #expect(result.transcript.contains("[7 of 7]"))
         #expect(result.output.contains("\"strategy\": \"fine-tuning\""))
-        #expect(result.errors.contains("tunewise --need behavior --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"))
+        #expect(
+            result.errors.contains(
+                "tunewise --need behavior --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"
+            ))
     }
 
     @Test func reasksAfterAnInvalidAnswerAndShowsHelpOnQuestionMark() throws {
@@ -73,8 +79,11 @@ struct QuestionnaireTests {
 
     @Test func doesNotAskWhatFlagsAlreadyAnswered() {
         let console = ScriptedConsole(lines: ["few", "n"])
-        let (code, result) = run(["--interactive", "--need", "knowledge", "--transience", "static", "--governance", "open", "--budget", "minimal",
-                                  "--time-to-market", "days", "--consistency", "flexible"], console)
+        let (code, result) = run(
+            [
+                "--interactive", "--need", "knowledge", "--transience", "static", "--governance", "open", "--budget", "minimal",
+                "--time-to-market", "days", "--consistency", "flexible",
+            ], console)
         #expect(code == .success)
         #expect(result.transcript.contains("[1 of 1] Data volume"))
         #expect(!result.transcript.contains("Information transience"))
@@ -95,7 +104,8 @@ struct QuestionnaireTests {
         let piped = run([], ScriptedConsole(lines: ["few"]))
         #expect(piped.code == .usage)
         #expect(piped.console.errors.hasPrefix("tunewise: missing answers for --need, --data-volume, --transience"))
-        let terminal = run([], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
+        let terminal = run(
+            [], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
         #expect(terminal.code == .success)
         let refused = run(["--no-input"], ScriptedConsole(lines: ["few"], inputIsTerminal: true))
         #expect(refused.code == .usage)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunewiseKit
+
 @testable import TunewiseCLI
 
 /// Compares `actual` with a checked-in file under `Golden/`; `RECORD_SNAPSHOTS=1` rewrites it.
@@ -16,11 +17,12 @@ func expectMatchesGolden(_ actual: String, _ name: String, sourceLocation: Sourc
     let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let diff = actualLines.difference(from: expectedLines).map { change -> String in
         switch change {
-        case let .insert(offset, line, _): return "+\(offset + 1): \(line)"
-        case let .remove(offset, line, _): return "-\(offset + 1): \(line)"
+        case .insert(let offset, let line, _): return "+\(offset + 1): \(line)"
+        case .remove(let offset, let line, _): return "-\(offset + 1): \(line)"
         }
     }
-    Issue.record("\(name) differs from the golden file (RECORD_SNAPSHOTS=1 re-records):\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    Issue.record(
+        "\(name) differs from the golden file (RECORD_SNAPSHOTS=1 re-records):\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
 }
 
 struct RendererTests {
@@ -33,14 +35,18 @@ struct RendererTests {
 
     /// IBM's law-firm case: extracting to a fixed legal pattern is a behaviour to learn.
     var lawFirm: [String: String] {
-        ["need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
-         "time-to-market": "months", "consistency": "critical", "specialization": "niche"]
+        [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial",
+            "time-to-market": "months", "consistency": "critical", "specialization": "niche",
+        ]
     }
 
     /// An assistant that answers from documents each role may see only in part: a knowledge need.
     var roleBased: [String: String] {
-        ["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
-         "time-to-market": "weeks", "consistency": "important", "model-access": "api-tuning"]
+        [
+            "need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "important", "model-access": "api-tuning",
+        ]
     }
 
     @Test func textReport() throws {
@@ -70,11 +76,12 @@ struct RendererTests {
 
     @Test func theJSONReportHasTheContractsShape() throws {
         let document = try JSONParser.parse(Array(JSONRenderer().render(report(roleBased)).utf8))
-        guard case let .object(members) = document else {
+        guard case .object(let members) = document else {
             Issue.record("not an object")
             return
         }
-        #expect(Array(members.map(\.key).prefix(8)) == ["schemaVersion", "tool", "rubric", "answers", "recommendation", "plan", "ranking", "sensitivity"])
+        #expect(
+            Array(members.map(\.key).prefix(8)) == ["schemaVersion", "tool", "rubric", "answers", "recommendation", "plan", "ranking", "sensitivity"])
         #expect(document["schemaVersion"] == .number(2))
         #expect(document["tool"]?["name"] == .string("tunewise"))
         #expect(document["rubric"]?["id"] == .string("default"))
@@ -86,44 +93,48 @@ struct RendererTests {
         // Role-restricted facts are never trained into weights: the gates decide, and say so.
         #expect(recommendation["strategy"] == .string("prompt-engineering"))
         #expect(recommendation["confidenceBasis"] == .string("limits"))
-        guard case let .array(decidedBy)? = recommendation["decidedBy"] else {
+        guard case .array(let decidedBy)? = recommendation["decidedBy"] else {
             Issue.record("no decidedBy")
             return
         }
         #expect(decidedBy.contains(.string("knowledge-in-retrieval")))
-        guard case let .array(variants)? = recommendation["variants"] else {
+        guard case .array(let variants)? = recommendation["variants"] else {
             Issue.record("no variants")
             return
         }
         #expect(variants.contains { $0["variant"] == .string("retrieval") && $0["choice"] == .string("rag") })
-        guard case let .array(reasons)? = recommendation["reasons"], let first = reasons.first else {
+        guard case .array(let reasons)? = recommendation["reasons"], let first = reasons.first else {
             Issue.record("no reasons")
             return
         }
         for key in ["question", "answer", "points", "text", "source"] { #expect(first[key] != nil, "\(key)") }
-        guard case let .array(plan)? = document["plan"], let now = plan.first else {
+        guard case .array(let plan)? = document["plan"], let now = plan.first else {
             Issue.record("no plan")
             return
         }
         #expect(now["strategy"] == recommendation["strategy"])
         #expect(now["when"] == .string("now"))
         for key in ["strategy", "label", "when", "after", "variants"] { #expect(now[key] != nil, "\(key)") }
-        guard case let .array(ranking)? = document["ranking"] else {
+        guard case .array(let ranking)? = document["ranking"] else {
             Issue.record("no ranking")
             return
         }
         #expect(ranking.count == 4)
-        #expect(Set(ranking.compactMap { entry -> String? in
-            guard case let .string(id)? = entry["strategy"] else { return nil }
-            return id
-        }) == Set(Contract.strategyIDs))
+        #expect(
+            Set(
+                ranking.compactMap { entry -> String? in
+                    guard case .string(let id)? = entry["strategy"] else { return nil }
+                    return id
+                }) == Set(Contract.strategyIDs))
         let excluded = ranking.filter { $0["excluded"] == .bool(true) }
-        #expect(Set(excluded.compactMap { entry -> String? in
-            guard case let .string(id)? = entry["strategy"] else { return nil }
-            return id
-        }) == ["prompt-tuning", "fine-tuning", "hybrid"])
+        #expect(
+            Set(
+                excluded.compactMap { entry -> String? in
+                    guard case .string(let id)? = entry["strategy"] else { return nil }
+                    return id
+                }) == ["prompt-tuning", "fine-tuning", "hybrid"])
         for entry in excluded {
-            guard case let .array(exclusions)? = entry["exclusions"], case let .array(whyNot)? = entry["whyNot"] else {
+            guard case .array(let exclusions)? = entry["exclusions"], case .array(let whyNot)? = entry["whyNot"] else {
                 Issue.record("no exclusions or whyNot in \(entry)")
                 continue
             }
@@ -136,12 +147,12 @@ struct RendererTests {
     /// advice, and by how much the new strategy would lead.
     @Test func sensitivityEntriesSayWhatKindOfChangeTheyAre() throws {
         let document = try JSONParser.parse(Array(JSONRenderer().render(report(lawFirm)).utf8))
-        guard case let .array(sensitivity)? = document["sensitivity"], !sensitivity.isEmpty else {
+        guard case .array(let sensitivity)? = document["sensitivity"], !sensitivity.isEmpty else {
             Issue.record("no sensitivity")
             return
         }
         for entry in sensitivity {
-            guard case let .object(members) = entry else {
+            guard case .object(let members) = entry else {
                 Issue.record("not an object: \(entry)")
                 continue
             }

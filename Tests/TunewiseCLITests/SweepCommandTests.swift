@@ -12,8 +12,8 @@ extension BinaryTests {
             let report = try JSONParser.parse(Array(result.stdout.utf8))
             #expect(report["situations"] == .number(2_916))
             #expect(report["unresolved"] == .number(0))
-            guard case let .array(strategies)? = report["strategies"], case let .array(deciding)? = report["deciding"],
-                case let .array(marginals)? = report["marginals"]
+            guard case .array(let strategies)? = report["strategies"], case .array(let deciding)? = report["deciding"],
+                case .array(let marginals)? = report["marginals"]
             else {
                 Issue.record("missing strategies, deciding or marginals")
                 return
@@ -27,7 +27,7 @@ extension BinaryTests {
                 let rows = marginals.filter { $0["question"] == .string(question.id) }
                 #expect(rows.map { $0["answer"] } == question.options.map(JSONValue.string))
                 let counted = rows.flatMap { row -> [Int] in
-                    guard case let .object(counts)? = row["strategies"] else { return [] }
+                    guard case .object(let counts)? = row["strategies"] else { return [] }
                     return counts.map { number($0.value) }
                 }
                 #expect(counted.reduce(0, +) == 2_916, "\(question.id)")
@@ -74,12 +74,18 @@ extension BinaryTests {
         }
 
         static let badSweeps: [BadSweep] = [
-            BadSweep(["sweep", "--map", "data-volume"], 64, "tunewise: invalid --map 'data-volume': no ','; expected ROW-QUESTION-ID,COLUMN-QUESTION-ID"),
+            BadSweep(
+                ["sweep", "--map", "data-volume"], 64, "tunewise: invalid --map 'data-volume': no ','; expected ROW-QUESTION-ID,COLUMN-QUESTION-ID"),
             BadSweep(["sweep", "--map", "budget,budget"], 64, "tunewise: invalid --map 'budget,budget': the same question twice"),
-            BadSweep(["sweep", "--map", "data-volume,transince"], 64, "tunewise: unknown question in --map 'transince' (did you mean 'transience'?)"),
-            BadSweep(["sweep", "--include", "context-sise"], 64, "tunewise: unknown question in --include 'context-sise' (did you mean 'context-size'?)"),
-            BadSweep(["sweep", "--fix", "budget=huge"], 64, "tunewise: invalid value 'huge' for --fix budget; allowed: minimal, moderate, substantial"),
-            BadSweep(["sweep", "--fix", "budget=minimal", "--map", "budget,governance"], 64, "tunewise: --fix budget=minimal and --map budget,governance cannot be used together"),
+            BadSweep(
+                ["sweep", "--map", "data-volume,transince"], 64, "tunewise: unknown question in --map 'transince' (did you mean 'transience'?)"),
+            BadSweep(
+                ["sweep", "--include", "context-sise"], 64, "tunewise: unknown question in --include 'context-sise' (did you mean 'context-size'?)"),
+            BadSweep(
+                ["sweep", "--fix", "budget=huge"], 64, "tunewise: invalid value 'huge' for --fix budget; allowed: minimal, moderate, substantial"),
+            BadSweep(
+                ["sweep", "--fix", "budget=minimal", "--map", "budget,governance"], 64,
+                "tunewise: --fix budget=minimal and --map budget,governance cannot be used together"),
             BadSweep(["sweep", "--all", "--include", "model-access"], 64, "tunewise: --all and --include model-access cannot be used together"),
             BadSweep(["sweep", "--format", "xml"], 64, "tunewise: invalid value 'xml' for --format; allowed: text, json, markdown, csv"),
             BadSweep(["sweep", "--expect", "hybrid"], 64, "tunewise: unknown flag '--expect'"),
@@ -125,7 +131,9 @@ extension BinaryTests {
 
             let result = try Binary.run(["rubric", "check", path])
             #expect(result.code == 65)
-            #expect(result.stdout == "\(path): dead options: changing explainability (no, preferred, required) never changes the advice in any situation\n")
+            #expect(
+                result.stdout
+                    == "\(path): dead options: changing explainability (no, preferred, required) never changes the advice in any situation\n")
             #expect(result.stderr == "tunewise: rubric \(path) fails the check with 1 finding, one a line on standard output\n")
         }
 
@@ -145,6 +153,6 @@ extension BinaryTests {
 
 /// A JSON number as an integer; 0 for anything else.
 private func number(_ value: JSONValue?) -> Int {
-    guard case let .number(number)? = value else { return 0 }
+    guard case .number(let number)? = value else { return 0 }
     return Int(number)
 }

@@ -1,6 +1,7 @@
 import Testing
-@testable import TunewiseKit
+
 @testable import TunewiseCLI
+@testable import TunewiseKit
 
 struct SweepRendererTests {
     let rubric = BuiltInRubric.load()
@@ -43,12 +44,12 @@ struct SweepRendererTests {
     @Test func theJSONCountsAddUp() throws {
         let document = try JSONParser.parse(Array(SweepJSONRenderer().render(report(map: true)).utf8))
         #expect(document["situations"] == .number(432))
-        guard case let .array(strategies)? = document["strategies"], case let .array(cells)? = document["map"]?["cells"] else {
+        guard case .array(let strategies)? = document["strategies"], case .array(let cells)? = document["map"]?["cells"] else {
             Issue.record("no strategies or map cells")
             return
         }
         let total = strategies.compactMap { entry -> Double? in
-            guard case let .number(count)? = entry["situations"] else { return nil }
+            guard case .number(let count)? = entry["situations"] else { return nil }
             return count
         }.reduce(0, +)
         #expect(total == 432)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseCLI
 
 /// The hand-written text helpers do what the Foundation methods they replace did.

@@ -38,13 +38,13 @@ extension BinaryTests {
             #expect(document["schemaVersion"] == .number(2))
             #expect(document["strategy"] == .string("fine-tuning"))
             #expect(document["recommendation"] == .string("prompt-engineering"))
-            guard case let .array(whyNot)? = document["whyNot"] else {
+            guard case .array(let whyNot)? = document["whyNot"] else {
                 Issue.record("no whyNot in \(result.stdout)")
                 return
             }
             let gate = try #require(whyNot.first { $0["kind"] == .string("gate") })
             #expect(gate["gate"] == .string("knowledge-in-retrieval"))
-            guard case let .string(source)? = gate["source"] else {
+            guard case .string(let source)? = gate["source"] else {
                 Issue.record("the gate has no source")
                 return
             }
@@ -88,7 +88,7 @@ extension BinaryTests {
             #expect(recommendation["decidedBy"] == .array([.string("ship-in-days")]))
             #expect(recommendation["confidenceBasis"] == .string("limits"))
 
-            guard case let .array(plan)? = report["plan"] else {
+            guard case .array(let plan)? = report["plan"] else {
                 Issue.record("no plan in \(result.stdout)")
                 return
             }
@@ -96,19 +96,19 @@ extension BinaryTests {
             #expect(plan[0]["strategy"] == recommendation["strategy"])
             #expect(plan[0]["when"] == .string("now"))
             #expect(plan[1]["strategy"] == .string("fine-tuning"))
-            guard case let .string(when)? = plan[1]["when"] else {
+            guard case .string(let when)? = plan[1]["when"] else {
                 Issue.record("the second stage has no trigger")
                 return
             }
             #expect(!when.isEmpty && when != "now")
 
-            guard case let .array(ranking)? = report["ranking"] else {
+            guard case .array(let ranking)? = report["ranking"] else {
                 Issue.record("no ranking")
                 return
             }
             #expect(ranking.count == Contract.strategyIDs.count)
             for entry in ranking where entry["strategy"] != recommendation["strategy"] {
-                guard case let .array(whyNot)? = entry["whyNot"] else {
+                guard case .array(let whyNot)? = entry["whyNot"] else {
                     Issue.record("no whyNot in \(entry)")
                     continue
                 }
@@ -138,7 +138,8 @@ extension BinaryTests {
             #expect(result.firstErrorLine.hasPrefix("tunewise: missing answers for --need; "), "\(result.stderr)")
 
             // An answers file without `need` is no more complete than the flags.
-            let answers = #"{"data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial", "time-to-market": "months", "consistency": "critical"}"#
+            let answers =
+                #"{"data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "substantial", "time-to-market": "months", "consistency": "critical"}"#
             let fromFile = try Binary.run(["--answers", "-", "--format", "json"], input: answers)
             #expect(fromFile.code == 64)
             #expect(fromFile.stdout.isEmpty)
@@ -152,12 +153,14 @@ extension BinaryTests {
             let brief = try Binary.run(flags)
             let full = try Binary.run(flags + ["--explain"])
             #expect(brief.code == 0 && full.code == 0)
-            let briefReasons = reasonLines(brief.stdout), fullReasons = reasonLines(full.stdout)
+            let briefReasons = reasonLines(brief.stdout)
+            let fullReasons = reasonLines(full.stdout)
             #expect(!briefReasons.isEmpty)
             #expect(fullReasons.count >= briefReasons.count)
             #expect(Set(briefReasons).isSubset(of: Set(fullReasons)))
 
-            let briefChanges = changeLines(brief.stdout), fullChanges = changeLines(full.stdout)
+            let briefChanges = changeLines(brief.stdout)
+            let fullChanges = changeLines(full.stdout)
             #expect(briefChanges.count <= 5, "at most five groups by default")
             #expect(Set(briefChanges).isSubset(of: Set(fullChanges)))
             #expect(!full.stdout.contains("more with --explain"))

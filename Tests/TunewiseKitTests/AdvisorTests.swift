@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 let defaultRubric = BuiltInRubric.load()
@@ -120,10 +121,11 @@ struct AdvisorTests {
     }
 
     @Test func shipInDaysWithThousandsOfExamplesPromptsNowAndTrainsOnceItShips() throws {
-        let advice = try advisor.advise(Answers([
-            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open",
-            "budget": "substantial", "time-to-market": "days", "consistency": "critical",
-        ]))
+        let advice = try advisor.advise(
+            Answers([
+                "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open",
+                "budget": "substantial", "time-to-market": "days", "consistency": "critical",
+            ]))
         #expect(advice.strategy == "prompt-engineering")
         #expect(advice.decidedBy == ["ship-in-days"])
         #expect(advice.confidenceBasis == .limits)
@@ -167,9 +169,11 @@ struct AdvisorTests {
         let disfavoured = defaultRubric.strategyIndex(over)!
         let options = scale.map { id in defaultRubric.questions[questionIndex].options.firstIndex { $0.id == id }! }
         let refinements = defaultRubric.questions.indices.filter { !defaultRubric.questions[$0].isCore && $0 != questionIndex }
-        let extras: [(Int, Int)?] = [nil] + refinements.flatMap { other in
-            defaultRubric.questions[other].options.indices.map { (other, $0) }
-        }
+        let extras: [(Int, Int)?] =
+            [nil]
+            + refinements.flatMap { other in
+                defaultRubric.questions[other].options.indices.map { (other, $0) }
+            }
         for base in everyCoreSituation where base[question] == scale[0] || defaultRubric.questions[questionIndex].isCore == false {
             for extra in extras {
                 var situation = advisor.situation(for: base)
@@ -262,7 +266,9 @@ struct AdvisorTests {
                 continue
             }
             #expect(advice.confidenceBasis == .margin)
-            var expected: Confidence = advice.margin >= defaultRubric.confidence.high ? .high
+            var expected: Confidence =
+                advice.margin >= defaultRubric.confidence.high
+                ? .high
                 : advice.margin >= defaultRubric.confidence.medium ? .medium : .low
             if expected == .high, !advice.openQuestions.isEmpty { expected = .medium }
             // Margins are rounded for reports; skip the rare case right at a threshold.
@@ -300,8 +306,12 @@ struct AdvisorTests {
         #expect(throws: AdviceError.missingAnswers(["need", "transience", "governance", "budget", "time-to-market", "consistency"])) {
             try advisor.advise(Answers(["data-volume": "few"]))
         }
-        #expect(throws: AdviceError.invalidAnswers([.unknownOption(
-            question: "data-volume", option: "lots", allowed: ["none", "few", "hundreds", "thousands"], suggestion: nil)])) {
+        #expect(
+            throws: AdviceError.invalidAnswers([
+                .unknownOption(
+                    question: "data-volume", option: "lots", allowed: ["none", "few", "hundreds", "thousands"], suggestion: nil)
+            ])
+        ) {
             try advisor.advise(Answers(["data-volume": "lots"]))
         }
         #expect(throws: AdviceError.invalidAnswers([.unknownQuestion("budgett", suggestion: "budget")])) {

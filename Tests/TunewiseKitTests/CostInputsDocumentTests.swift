@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 struct CostInputsDocumentTests {
@@ -20,13 +21,16 @@ struct CostInputsDocumentTests {
 
     @Test func everyProblemIsNamedWithItsPath() {
         let text = #"{"requestsPerDay": -5, "horizonMonths": 1.5, "promptTokenz": 3, "epochs": "3", "transience": "often"}"#
-        #expect(throws: CostInputsDocumentError.invalid([
-            "$.requestsPerDay: must not be negative; found -5; allowed: a number from 0 to 1000000000",
-            "$.horizonMonths: must be a whole number; found 1.5; allowed: a whole number from 1 to 120",
-            "$.promptTokenz: unknown key (did you mean \"promptTokens\"?); known: " + (CostField.allCases.map(\.rawValue) + ["transience"]).joined(separator: ", "),
-            "$.epochs: expected a number or null; found a string",
-            "$.transience: unknown transience \"often\"; allowed: static, periodic, frequent",
-        ])) { try decode(text) }
+        #expect(
+            throws: CostInputsDocumentError.invalid([
+                "$.requestsPerDay: must not be negative; found -5; allowed: a number from 0 to 1000000000",
+                "$.horizonMonths: must be a whole number; found 1.5; allowed: a whole number from 1 to 120",
+                "$.promptTokenz: unknown key (did you mean \"promptTokens\"?); known: "
+                    + (CostField.allCases.map(\.rawValue) + ["transience"]).joined(separator: ", "),
+                "$.epochs: expected a number or null; found a string",
+                "$.transience: unknown transience \"often\"; allowed: static, periodic, frequent",
+            ])
+        ) { try decode(text) }
     }
 
     @Test func refusesWhatIsNotAnObjectOrNotJSON() {

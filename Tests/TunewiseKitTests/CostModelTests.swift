@@ -1,17 +1,19 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// The cost model against hand-worked cases and properties over a grid of inputs.
 struct CostModelTests {
     /// The template's example figures: a provider-hosted base model with retrieval, and its
     /// fine-tuned variant.
-    static let example = CostInputs([
-        .requestsPerDay: 20_000, .promptTokens: 1_500, .contextTokens: 2_000, .outputTokens: 300,
-        .inputPricePerMillion: 0.15, .outputPricePerMillion: 0.6, .retrievalPerMonth: 150,
-        .tunedPromptTokens: 200, .tunedInputPricePerMillion: 0.3, .tunedOutputPricePerMillion: 1.2,
-        .trainingTokens: 2_000_000, .epochs: 3, .trainingPricePerMillion: 3,
-        .dataPrepHours: 24, .retrainHours: 8, .hourlyRate: 60,
-    ], transience: .periodic)
+    static let example = CostInputs(
+        [
+            .requestsPerDay: 20_000, .promptTokens: 1_500, .contextTokens: 2_000, .outputTokens: 300,
+            .inputPricePerMillion: 0.15, .outputPricePerMillion: 0.6, .retrievalPerMonth: 150,
+            .tunedPromptTokens: 200, .tunedInputPricePerMillion: 0.3, .tunedOutputPricePerMillion: 1.2,
+            .trainingTokens: 2_000_000, .epochs: 3, .trainingPricePerMillion: 3,
+            .dataPrepHours: 24, .retrainHours: 8, .hourlyRate: 60,
+        ], transience: .periodic)
 
     static func with(_ inputs: CostInputs, _ changes: [CostField: Double?], transience: CostTransience? = nil) -> CostInputs {
         var changed = inputs
@@ -138,12 +140,13 @@ struct CostModelTests {
     /// V(12) = 4300 / (30 × 12 × 0.0014) = 4300 / 0.504 = 8531.75 (the lowest; V(m) falls with m).
     /// Fine-tuning and the hybrid need a training price, so they are not costed.
     @Test func selfHostedPromptTuningByHand() throws {
-        let inputs = CostInputs([
-            .requestsPerDay: 10_000, .promptTokens: 1_000, .outputTokens: 200, .inputPricePerMillion: 1,
-            .outputPricePerMillion: 2, .tunedPromptTokens: 20, .tunedInputPricePerMillion: 0,
-            .tunedOutputPricePerMillion: 0, .hostingPerMonth: 300, .promptTuningRunCost: 200,
-            .dataPrepHours: 10, .hourlyRate: 50,
-        ], transience: .static)
+        let inputs = CostInputs(
+            [
+                .requestsPerDay: 10_000, .promptTokens: 1_000, .outputTokens: 200, .inputPricePerMillion: 1,
+                .outputPricePerMillion: 2, .tunedPromptTokens: 20, .tunedInputPricePerMillion: 0,
+                .tunedOutputPricePerMillion: 0, .hostingPerMonth: 300, .promptTuningRunCost: 200,
+                .dataPrepHours: 10, .hourlyRate: 50,
+            ], transience: .static)
         let comparison = try CostModel.compare(inputs)
         #expect(comparison.strategies.map(\.strategy) == ["prompt-engineering", "prompt-tuning"])
         #expect(abs((comparison.strategy("prompt-engineering")?.monthly ?? 0) - 420) < 1e-9)
@@ -160,10 +163,12 @@ struct CostModelTests {
         let baselineOnly = CostInputs([
             .requestsPerDay: 1, .promptTokens: 1, .outputTokens: 1, .inputPricePerMillion: 1, .outputPricePerMillion: 1,
         ])
-        #expect(throws: CostModelError.missing([
-            .tunedPromptTokens, .tunedInputPricePerMillion, .tunedOutputPricePerMillion, .trainingTokens, .epochs,
-            .trainingPricePerMillion, .dataPrepHours, .hourlyRate, .retrainEveryMonths,
-        ])) { try CostModel.compare(baselineOnly) }
+        #expect(
+            throws: CostModelError.missing([
+                .tunedPromptTokens, .tunedInputPricePerMillion, .tunedOutputPricePerMillion, .trainingTokens, .epochs,
+                .trainingPricePerMillion, .dataPrepHours, .hourlyRate, .retrainEveryMonths,
+            ])
+        ) { try CostModel.compare(baselineOnly) }
     }
 
     static let badValues: [(CostField, Double, CostProblem.Kind)] = [
@@ -213,10 +218,13 @@ struct CostModelTests {
         for horizon in [1.0, 6, 12, 36] {
             for cadence in [0.0, 1, 3, 12] {
                 for hosting in [0.0, 500] {
-                    scenarios.append(with(example, [
-                        .horizonMonths: horizon, .retrainEveryMonths: cadence, .hostingPerMonth: hosting,
-                        .promptTuningRunCost: 400,
-                    ]))
+                    scenarios.append(
+                        with(
+                            example,
+                            [
+                                .horizonMonths: horizon, .retrainEveryMonths: cadence, .hostingPerMonth: hosting,
+                                .promptTuningRunCost: 400,
+                            ]))
                 }
             }
         }
@@ -252,14 +260,18 @@ struct CostModelTests {
     @Test func aHigherTunedPriceNeverMakesItEarlier() throws {
         for scenario in Self.scenarios {
             for volume in Self.volumes {
-                for (prices, field) in [(Self.tunedInputPrices, CostField.tunedInputPricePerMillion), (Self.tunedOutputPrices, .tunedOutputPricePerMillion)] {
+                for (prices, field) in [
+                    (Self.tunedInputPrices, CostField.tunedInputPricePerMillion), (Self.tunedOutputPrices, .tunedOutputPricePerMillion),
+                ] {
                     var previous: [String: (month: Int?, volume: Double?)] = [:]
                     for price in prices {
                         let comparison = try CostModel.compare(Self.with(scenario, [.requestsPerDay: volume, field: price]))
                         for breakEven in comparison.breakEven {
                             if let before = previous[breakEven.strategy] {
                                 #expect(Self.order(breakEven.paybackMonth) >= Self.order(before.month), "\(breakEven.strategy) \(field) \(price)")
-                                #expect(Self.order(breakEven.requestsPerDay) >= Self.order(before.volume) * (1 - 1e-12), "\(breakEven.strategy) \(field) \(price)")
+                                #expect(
+                                    Self.order(breakEven.requestsPerDay) >= Self.order(before.volume) * (1 - 1e-12),
+                                    "\(breakEven.strategy) \(field) \(price)")
                             }
                             previous[breakEven.strategy] = (breakEven.paybackMonth, breakEven.requestsPerDay)
                         }

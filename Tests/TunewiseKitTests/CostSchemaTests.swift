@@ -10,7 +10,7 @@ struct CostSchemaTests {
         let schema = try JSONParser.parse(Array(try Data(contentsOf: url)))
         #expect(schema["$id"] == .string(CostInputsDocument.schemaID))
         #expect(schema["$schema"] == .string("https://json-schema.org/draft/2020-12/schema"))
-        guard case let .object(properties)? = schema["properties"] else {
+        guard case .object(let properties)? = schema["properties"] else {
             Issue.record("no properties")
             return
         }

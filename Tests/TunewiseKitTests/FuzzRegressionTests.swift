@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// Rubrics that made the loader trap or the advice overflow, each kept once fixed. The fuzz
@@ -37,7 +38,7 @@ struct FuzzRegressionTests {
             ])
         }
         let base = TestRubric().json
-        guard case let .array(questions)? = base["questions"] else {
+        guard case .array(let questions)? = base["questions"] else {
             Issue.record("the test rubric has no questions")
             return
         }
@@ -47,7 +48,8 @@ struct FuzzRegressionTests {
             ("strategies", .array([.string("hybrid")])),
             ("reason", .string("A test reason.")), ("source", .string("test")),
         ])
-        let document = base
+        let document =
+            base
             .replacing([.key("questions")], with: .array(questions + extra))
             .replacing([.key("exclusions")], with: .array([exclusion]))
         let rubric = try RubricLoader.load(Array(JSONWriter.write(document).utf8))
@@ -59,8 +61,10 @@ struct FuzzRegressionTests {
     /// report wrote as `inf` and `-nan`: not JSON.
     @Test(arguments: [
         ([PathStep.key("questions"), .index(0), .key("weight")], 1e308, "$.questions[0].weight"),
-        ([.key("questions"), .index(1), .key("options"), .index(3), .key("points"), .key("fine-tuning")], -1e300,
-         "$.questions[1].options[3].points.fine-tuning"),
+        (
+            [.key("questions"), .index(1), .key("options"), .index(3), .key("points"), .key("fine-tuning")], -1e300,
+            "$.questions[1].options[3].points.fine-tuning"
+        ),
         ([.key("strategies"), .index(0), .key("baseline")], 1_000_000.5, "$.strategies[0].baseline"),
         ([.key("rules"), .index(0), .key("points"), .key("hybrid")], 2e6, "$.rules[0].points.hybrid"),
         ([.key("confidence"), .key("high")], 1e20, "$.confidence.high"),
@@ -77,9 +81,10 @@ struct FuzzRegressionTests {
             builder.weights[question.id] = Rubric.numberLimit
             for (index, option) in question.options.enumerated() {
                 let sign = index.isMultiple(of: 2) ? 1.0 : -1.0
-                builder.points[question.id, default: [:]][option] = Dictionary(uniqueKeysWithValues: Contract.strategyIDs.enumerated().map {
-                    ($1, sign * ($0.isMultiple(of: 2) ? Rubric.numberLimit : -Rubric.numberLimit))
-                })
+                builder.points[question.id, default: [:]][option] = Dictionary(
+                    uniqueKeysWithValues: Contract.strategyIDs.enumerated().map {
+                        ($1, sign * ($0.isMultiple(of: 2) ? Rubric.numberLimit : -Rubric.numberLimit))
+                    })
             }
         }
         builder.baselines = ["prompt-engineering": Rubric.numberLimit, "hybrid": -Rubric.numberLimit]

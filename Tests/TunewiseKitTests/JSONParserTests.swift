@@ -1,13 +1,16 @@
 import Testing
+
 @testable import TunewiseKit
 
 struct JSONParserTests {
     @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {
         let value = try JSONParser.parse(Array(#"{"b": [1, -2.5e1, true, false, null], "a": "x\n\u00e9\ud83d\ude00"}"#.utf8))
-        #expect(value == .object([
-            ("b", .array([.number(1), .number(-25), .bool(true), .bool(false), .null])),
-            ("a", .string("x\né😀")),
-        ]))
+        #expect(
+            value
+                == .object([
+                    ("b", .array([.number(1), .number(-25), .bool(true), .bool(false), .null])),
+                    ("a", .string("x\né😀")),
+                ]))
     }
 
     @Test(arguments: [

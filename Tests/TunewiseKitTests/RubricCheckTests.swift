@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// A test rubric in which every core question matters and every strategy wins somewhere:
@@ -7,9 +8,10 @@ import Testing
 private func rotatingRubric() -> TestRubric {
     var builder = TestRubric()
     for (position, question) in Contract.coreQuestions.enumerated() {
-        builder.points[question.id] = Dictionary(uniqueKeysWithValues: question.options.enumerated().map { index, option in
-            (option, [Contract.strategyIDs[(index + position) % 4]: 1])
-        })
+        builder.points[question.id] = Dictionary(
+            uniqueKeysWithValues: question.options.enumerated().map { index, option in
+                (option, [Contract.strategyIDs[(index + position) % 4]: 1])
+            })
     }
     return builder
 }
@@ -41,7 +43,10 @@ struct RubricCheckTests {
         builder.baselines["hybrid"] = -10
         let findings = try RubricCheck.findings(in: builder.load())
         #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 3)))
-        #expect(!findings.contains { if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 3) } else { false } })
+        #expect(
+            !findings.contains {
+                if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 3) } else { false }
+            })
     }
 
     @Test func findsAnOptionWithWhichEveryStrategyIsExcluded() throws {
@@ -49,7 +54,9 @@ struct RubricCheckTests {
         // The loader refuses such exclusions, so they are added to the loaded model.
         let citation = Citation(reason: "A test reason.", source: "test")
         rubric.exclusions = [
-            Exclusion(id: "simple", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["prompt-engineering", "prompt-tuning"], citation: citation),
+            Exclusion(
+                id: "simple", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["prompt-engineering", "prompt-tuning"],
+                citation: citation),
             Exclusion(id: "trained", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["fine-tuning", "hybrid"], citation: citation),
         ]
         let findings = try RubricCheck.findings(in: rubric)
@@ -74,7 +81,7 @@ struct RubricCheckTests {
         let rubric = try builder.load()
         let findings = try RubricCheck.findings(in: rubric)
 
-        let violations = findings.compactMap { if case let .propertyViolated(violation) = $0 { violation } else { nil } }
+        let violations = findings.compactMap { if case .propertyViolated(let violation) = $0 { violation } else { nil } }
         let violation = try #require(violations.first)
         #expect(violations.count == 1)
         #expect(violation.property == MonotoneProperty(question: "data-volume", favours: "fine-tuning", over: "prompt-engineering"))
@@ -102,15 +109,22 @@ struct RubricCheckTests {
             .unreachableOption(question: "budget", option: "minimal"),
             .strategyNeverWins(strategy: "hybrid", situations: 972),
             .exclusionOverridden(exclusion: "no-training-data", strategy: "fine-tuning", answers: answers),
-            .propertyViolated(PropertyViolation(
-                property: property, before: Answers(["data-volume": "few", "budget": "minimal"]),
-                after: Answers(["data-volume": "hundreds", "budget": "minimal"]),
-                favoursBefore: 0.5, overBefore: 1, favoursAfter: 0.25, overAfter: 1)),
+            .propertyViolated(
+                PropertyViolation(
+                    property: property, before: Answers(["data-volume": "few", "budget": "minimal"]),
+                    after: Answers(["data-volume": "hundreds", "budget": "minimal"]),
+                    favoursBefore: 0.5, overBefore: 1, favoursAfter: 0.25, overAfter: 1)),
             .rankReversal(removed: "hybrid", answers: answers, winner: "fine-tuning", winnerWithout: "prompt-tuning"),
         ]
         let messages = findings.map { $0.message(in: defaultRubric) }
         #expect(messages.allSatisfy { !$0.contains("\n") })
-        #expect(messages[3] == "exclusion overridden: fine-tuning is recommended although no-training-data excludes it, with data-volume=none, context-size=corpus")
-        #expect(messages[4] == "property broken: fine-tuning minus prompt-engineering should not fall as data-volume rises, but from data-volume=few to data-volume=hundreds it falls from -0.5 (fine-tuning 0.5, prompt-engineering 1) to -0.75 (fine-tuning 0.25, prompt-engineering 1), with budget=minimal")
+        #expect(
+            messages[3]
+                == "exclusion overridden: fine-tuning is recommended although no-training-data excludes it, with data-volume=none, context-size=corpus"
+        )
+        #expect(
+            messages[4]
+                == "property broken: fine-tuning minus prompt-engineering should not fall as data-volume rises, but from data-volume=few to data-volume=hundreds it falls from -0.5 (fine-tuning 0.5, prompt-engineering 1) to -0.75 (fine-tuning 0.25, prompt-engineering 1), with budget=minimal"
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// One step of a path into a JSON document.
@@ -13,7 +14,7 @@ extension JSONValue {
         guard let step = path.first else { return newValue ?? .null }
         let rest = Array(path.dropFirst())
         switch (self, step) {
-        case let (.object(members), .key(key)):
+        case (.object(let members), .key(let key)):
             var members = members
             if let index = members.firstIndex(where: { $0.key == key }) {
                 if rest.isEmpty, newValue == nil {
@@ -25,7 +26,7 @@ extension JSONValue {
                 members.append((key, newValue))
             }
             return .object(members)
-        case let (.array(elements), .index(index)):
+        case (.array(let elements), .index(let index)):
             var elements = elements
             if rest.isEmpty, newValue == nil {
                 elements.remove(at: index)
@@ -63,48 +64,90 @@ struct RubricLoaderTests {
     }
 
     @Test(arguments: [
-        ([PathStep.key("questions"), .index(0), .key("options"), .index(1), .key("points"), .key("fine-tune")], JSONValue.number(1),
-         "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean \"fine-tuning\"?)"),
-        ([.key("questions"), .index(2), .key("id")], .string("data-volume"),
-         "$.questions[2].id", "duplicate question id \"data-volume\""),
-        ([.key("questions"), .index(0), .key("weight")], .number(-1),
-         "$.questions[0].weight", "must not be negative; found -1"),
-        ([.key("questions"), .index(0), .key("weight")], .string("heavy"),
-         "$.questions[0].weight", "expected a finite number; found a string"),
-        ([.key("rules"), .index(0), .key("when"), .key("output-styl")], .array([.string("custom")]),
-         "$.rules[0].when.output-styl", "unknown question \"output-styl\" (did you mean \"output-style\"?)"),
-        ([.key("rules"), .index(0), .key("when"), .key("transience")], .array([.string("hourly")]),
-         "$.rules[0].when.transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"),
-        ([.key("rules"), .index(0), .key("source")], nil,
-         "$.rules[0].source", "missing"),
-        ([.key("exclusions"), .index(0), .key("reason")], .string(""),
-         "$.exclusions[0].reason", "expected a non-empty string; found an empty string"),
-        ([.key("exclusions"), .index(0), .key("strategies"), .index(0)], .string("rag"),
-         "$.exclusions[0].strategies[0]", "unknown strategy \"rag\""),
-        ([.key("strategies"), .index(3), .key("id")], .string("agents"),
-         "$.strategies[3].id", "unknown strategy \"agents\""),
-        ([.key("questions"), .index(0), .key("options"), .index(0), .key("reason")], nil,
-         "$.questions[0].options[0].reason", "missing"),
-        ([.key("questions"), .index(6)], nil,
-         "$.questions", "missing fixed question consistency"),
-        ([.key("questions"), .index(0), .key("optoins")], .array([]),
-         "$.questions[0].optoins", "unknown key (did you mean \"options\"?)"),
-        ([.key("confidence"), .key("medium")], .number(99),
-         "$.confidence", "\"medium\" (99) must not exceed \"high\""),
-        ([.key("schemaVersion")], .number(1),
-         "$.schemaVersion", "unsupported version 1"),
-        ([.key("schemaVersion")], .number(1.5),
-         "$.schemaVersion", "unsupported version 1.5"),
+        (
+            [PathStep.key("questions"), .index(0), .key("options"), .index(1), .key("points"), .key("fine-tune")], JSONValue.number(1),
+            "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean \"fine-tuning\"?)"
+        ),
+        (
+            [.key("questions"), .index(2), .key("id")], .string("data-volume"),
+            "$.questions[2].id", "duplicate question id \"data-volume\""
+        ),
+        (
+            [.key("questions"), .index(0), .key("weight")], .number(-1),
+            "$.questions[0].weight", "must not be negative; found -1"
+        ),
+        (
+            [.key("questions"), .index(0), .key("weight")], .string("heavy"),
+            "$.questions[0].weight", "expected a finite number; found a string"
+        ),
+        (
+            [.key("rules"), .index(0), .key("when"), .key("output-styl")], .array([.string("custom")]),
+            "$.rules[0].when.output-styl", "unknown question \"output-styl\" (did you mean \"output-style\"?)"
+        ),
+        (
+            [.key("rules"), .index(0), .key("when"), .key("transience")], .array([.string("hourly")]),
+            "$.rules[0].when.transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"
+        ),
+        (
+            [.key("rules"), .index(0), .key("source")], nil,
+            "$.rules[0].source", "missing"
+        ),
+        (
+            [.key("exclusions"), .index(0), .key("reason")], .string(""),
+            "$.exclusions[0].reason", "expected a non-empty string; found an empty string"
+        ),
+        (
+            [.key("exclusions"), .index(0), .key("strategies"), .index(0)], .string("rag"),
+            "$.exclusions[0].strategies[0]", "unknown strategy \"rag\""
+        ),
+        (
+            [.key("strategies"), .index(3), .key("id")], .string("agents"),
+            "$.strategies[3].id", "unknown strategy \"agents\""
+        ),
+        (
+            [.key("questions"), .index(0), .key("options"), .index(0), .key("reason")], nil,
+            "$.questions[0].options[0].reason", "missing"
+        ),
+        (
+            [.key("questions"), .index(6)], nil,
+            "$.questions", "missing fixed question consistency"
+        ),
+        (
+            [.key("questions"), .index(0), .key("optoins")], .array([]),
+            "$.questions[0].optoins", "unknown key (did you mean \"options\"?)"
+        ),
+        (
+            [.key("confidence"), .key("medium")], .number(99),
+            "$.confidence", "\"medium\" (99) must not exceed \"high\""
+        ),
+        (
+            [.key("schemaVersion")], .number(1),
+            "$.schemaVersion", "unsupported version 1"
+        ),
+        (
+            [.key("schemaVersion")], .number(1.5),
+            "$.schemaVersion", "unsupported version 1.5"
+        ),
         // Too large for an Int: refused, not a crash.
-        ([.key("schemaVersion")], .number(1e300),
-         "$.schemaVersion", "out of range"),
-        ([.key("questions"), .index(7), .key("options")], .array((0...64).map { index in
-            .object([("id", .string("o\(index)")), ("label", .string("O")), ("help", .string("Pick it.")),
-                     ("points", .object([])), ("reason", .string("A reason.")), ("source", .string("A source § Here"))])
-         }),
-         "$.questions[7].options", "a question has at most 64 options; found 65"),
-        ([.key("questions"), .index(15), .key("id")], .string("format"),
-         "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"),
+        (
+            [.key("schemaVersion")], .number(1e300),
+            "$.schemaVersion", "out of range"
+        ),
+        (
+            [.key("questions"), .index(7), .key("options")],
+            .array(
+                (0...64).map { index in
+                    .object([
+                        ("id", .string("o\(index)")), ("label", .string("O")), ("help", .string("Pick it.")),
+                        ("points", .object([])), ("reason", .string("A reason.")), ("source", .string("A source § Here")),
+                    ])
+                }),
+            "$.questions[7].options", "a question has at most 64 options; found 65"
+        ),
+        (
+            [.key("questions"), .index(15), .key("id")], .string("format"),
+            "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"
+        ),
     ])
     func reportsAProblemAtItsJSONPath(path: [PathStep], value: JSONValue?, problemPath: String, message: String) {
         let found = problems(in: defaultDocument.replacing(path, with: value))
@@ -112,7 +155,8 @@ struct RubricLoaderTests {
     }
 
     @Test func reportsEveryProblemAtOnce() {
-        let broken = defaultDocument
+        let broken =
+            defaultDocument
             .replacing([.key("questions"), .index(0), .key("weight")], with: .number(-2))
             .replacing([.key("rules"), .index(0), .key("points"), .key("hybird")], with: .number(1))
             .replacing([.key("exclusions"), .index(0), .key("source")], with: nil)
@@ -134,7 +178,8 @@ struct RubricLoaderTests {
         let everyAnswer = JSONValue.object(BuiltInRubric.load().questions.map { ($0.id, .array($0.options.map { .string($0.id) })) })
         let found = problems(in: addingExclusion(of: "prompt-engineering", when: everyAnswer))
         #expect(found.map(\.path) == ["$.exclusions"])
-        #expect(found.first?.message.hasPrefix("together they exclude every strategy when need=knowledge, data-volume=none, transience=static") == true)
+        #expect(
+            found.first?.message.hasPrefix("together they exclude every strategy when need=knowledge, data-volume=none, transience=static") == true)
     }
 
     /// Exclusions that between them name every strategy but can never all apply at once are fine.
@@ -153,7 +198,7 @@ struct RubricLoaderTests {
     }
 
     private func addingExclusion(of strategy: String, when: JSONValue) -> JSONValue {
-        guard case let .array(exclusions)? = defaultDocument["exclusions"] else { preconditionFailure("no exclusions") }
+        guard case .array(let exclusions)? = defaultDocument["exclusions"] else { preconditionFailure("no exclusions") }
         let exclusion = JSONValue.object([
             ("id", .string("test-exclusion")), ("when", when), ("strategies", .array([.string(strategy)])),
             ("reason", .string("A test exclusion.")), ("source", .string("test")),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// A realistic situation drawn from an article or a vendor guide, and the advice a
@@ -30,15 +31,19 @@ let scenarios: [Scenario] = [
         plan: ["prompt-engineering"], decidedBy: ["few-examples", "no-training-budget", "ship-in-days"], variants: ["none"]),
     Scenario(
         name: "000 (When to use fine-tuning): a law firm extracting fields from thousands of labelled case files fine-tunes",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
-                            "consistency": "critical", "specialization": "niche", "output-style": "custom",
-                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+            "consistency": "critical", "specialization": "niche", "output-style": "custom",
+            "prompting-status": "plateaued", "model-access": "api-tuning",
+        ]),
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "000 (Conclusion): the same law firm before trying prompts prompts first and fine-tunes once prompting plateaus",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
-                            "consistency": "critical", "specialization": "niche", "output-style": "custom",
-                            "prompting-status": "not-tried", "model-access": "api-tuning"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+            "consistency": "critical", "specialization": "niche", "output-style": "custom",
+            "prompting-status": "not-tried", "model-access": "api-tuning",
+        ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first", "soft-prompts-need-weights"]),
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
@@ -54,24 +59,32 @@ let scenarios: [Scenario] = [
         plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): an HR assistant with role-based access filters at retrieval",
-        answers: situation(["need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
-                            "time-to-market": "weeks"]),
+        answers: situation([
+            "need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
+            "time-to-market": "weeks",
+        ]),
         plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"],
         variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): role-restricted facts plus a house style stay in retrieval beside a tuned model",
-        answers: situation(["need": "both", "data-volume": "thousands", "governance": "role-based", "budget": "substantial",
-                            "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "both", "data-volume": "thousands", "governance": "role-based", "budget": "substantial",
+            "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued",
+        ]),
         plan: ["hybrid"], variants: ["peft", "rag"]),
     Scenario(
         name: "001 (Time to Market): an MVP due in days with thousands of examples prompts now and fine-tunes once it ships",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "days",
-                            "consistency": "critical"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "days",
+            "consistency": "critical",
+        ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["ship-in-days"]),
     Scenario(
         name: "002 (Achieving Deep Domain Expertise): a patent drafter in its own format, prompting plateaued, fine-tunes",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
-                            "consistency": "critical", "specialization": "niche", "output-style": "custom", "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
+            "consistency": "critical", "specialization": "niche", "output-style": "custom", "prompting-status": "plateaued",
+        ]),
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "002 (When Prompt Engineering Reaches Its Limits): a plateaued classifier with hundreds of pairs fine-tunes",
@@ -79,15 +92,19 @@ let scenarios: [Scenario] = [
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "002 (The Hybrid Approach) and balaguer-2024: a niche support bot with fresh facts and a house format combines both",
-        answers: situation(["need": "both", "data-volume": "thousands", "transience": "frequent", "governance": "confidential",
-                            "budget": "substantial", "consistency": "critical", "specialization": "niche", "output-style": "custom",
-                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        answers: situation([
+            "need": "both", "data-volume": "thousands", "transience": "frequent", "governance": "confidential",
+            "budget": "substantial", "consistency": "critical", "specialization": "niche", "output-style": "custom",
+            "prompting-status": "plateaued", "model-access": "api-tuning",
+        ]),
         plan: ["hybrid"], variants: ["peft", "rag"]),
     Scenario(
         name: "lester-2021 and 003: many tasks on one large open model suit prompt-tuning",
-        answers: situation(["need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "model-access": "weights",
-                            "model-size": "large", "ml-expertise": "strong", "task-diversity": "many", "explainability": "no",
-                            "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "model-access": "weights",
+            "model-size": "large", "ml-expertise": "strong", "task-diversity": "many", "explainability": "no",
+            "prompting-status": "plateaued",
+        ]),
         plan: ["prompt-tuning"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
@@ -95,18 +112,24 @@ let scenarios: [Scenario] = [
         plan: ["prompt-engineering"], decidedBy: ["few-examples"], variants: ["rag"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): no labelled examples prompts now, even for a rich team with a niche behaviour",
-        answers: situation(["need": "behavior", "data-volume": "none", "budget": "substantial", "consistency": "critical",
-                            "specialization": "niche", "ml-expertise": "strong"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "none", "budget": "substantial", "consistency": "critical",
+            "specialization": "niche", "ml-expertise": "strong",
+        ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["no-examples"]),
     Scenario(
         name: "003 (Comparison): a hosted model without tuning can only be prompted, until the team can tune one",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
-                            "model-access": "api", "specialization": "niche"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+            "model-access": "api", "specialization": "niche",
+        ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["hosted-api-without-tuning"]),
     Scenario(
         name: "002 (Iterative Refinement with Both Methods): facts plus a house style due in weeks ship retrieval first, then tune",
-        answers: situation(["need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
-                            "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
+            "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued",
+        ]),
         plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "000 (When to use prompt engineering): no training budget keeps even a data-rich team on prompts, now and later",
@@ -114,28 +137,38 @@ let scenarios: [Scenario] = [
         plan: ["prompt-engineering"], decidedBy: ["no-training-budget"]),
     Scenario(
         name: "openai-fine-tuning: a tone-and-format job with under a hundred examples prompts until it has a few hundred pairs",
-        answers: situation(["need": "behavior", "data-volume": "few", "consistency": "critical", "output-style": "custom",
-                            "prompting-status": "plateaued", "model-access": "api-tuning"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "few", "consistency": "critical", "output-style": "custom",
+            "prompting-status": "plateaued", "model-access": "api-tuning",
+        ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples", "soft-prompts-need-weights"]),
     Scenario(
         name: "hu-2021: a strong team with open weights of a small model and thousands of pairs can afford full fine-tuning",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
-                            "model-access": "weights", "model-size": "small", "ml-expertise": "strong", "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+            "model-access": "weights", "model-size": "small", "ml-expertise": "strong", "prompting-status": "plateaued",
+        ]),
         plan: ["fine-tuning"], variants: ["full"]),
     Scenario(
         name: "hu-2021: on a model above ten billion parameters the same team trains LoRA adapters",
-        answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
-                            "model-access": "weights", "model-size": "large", "ml-expertise": "strong", "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+            "model-access": "weights", "model-size": "large", "ml-expertise": "strong", "prompting-status": "plateaued",
+        ]),
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "google-vertex-tuning: hundreds of examples on a hosted model with tuning, prompting plateaued, fine-tunes",
-        answers: situation(["need": "behavior", "data-volume": "hundreds", "consistency": "critical", "model-access": "api-tuning",
-                            "prompting-status": "plateaued"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "hundreds", "consistency": "critical", "model-access": "api-tuning",
+            "prompting-status": "plateaued",
+        ]),
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "002 (Maintaining Model Versatility): a general assistant for many tasks with flexible output prompts",
-        answers: situation(["need": "behavior", "data-volume": "hundreds", "consistency": "flexible", "task-diversity": "many",
-                            "specialization": "general"]),
+        answers: situation([
+            "need": "behavior", "data-volume": "hundreds", "consistency": "flexible", "task-diversity": "many",
+            "specialization": "general",
+        ]),
         plan: ["prompt-engineering"], variants: ["none"]),
 ]
 
@@ -211,7 +244,8 @@ struct DefaultRubricContentTests {
     @Test func everySourceNamesAnArticleWithALocatorOrAReference() {
         let references = Set(defaultRubric.references.map(\.id))
         var cited: Set<String> = []
-        let notes = defaultRubric.strategies.flatMap { $0.caveats + $0.nextSteps }
+        let notes =
+            defaultRubric.strategies.flatMap { $0.caveats + $0.nextSteps }
             + defaultRubric.variants.flatMap { $0.choices.flatMap(\.nextSteps) }
         for source in Self.citations.map(\.source) + notes.compactMap(\.source) {
             for part in source.split(separator: "; ").map(String.init) {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TunewiseKit
 
 /// The winner of every situation of a small space, one ``Advisor/advise(_:)`` call each.
@@ -121,9 +122,10 @@ struct SweepTests {
         builder.baselines["prompt-engineering"] = 0.7
         builder.points["data-volume"] = ["few": ["prompt-tuning": 0.1]]
         builder.points["transience"] = ["static": ["prompt-tuning": 0.2]]
-        builder.points["consistency"] = Dictionary(uniqueKeysWithValues: ["flexible", "important", "critical"].map {
-            ($0, ["prompt-tuning": 0.4])
-        })
+        builder.points["consistency"] = Dictionary(
+            uniqueKeysWithValues: ["flexible", "important", "critical"].map {
+                ($0, ["prompt-tuning": 0.4])
+            })
         let rubric = try builder.load()
         let result = try Sweep(rubric: rubric).run()
         let brute = BruteForce(rubric: rubric, varied: Contract.coreQuestions.map(\.id))
@@ -160,8 +162,10 @@ struct SweepTests {
 
     @Test(arguments: [
         (SweepScope(included: ["context-sise"]), SweepError.unknownQuestion("context-sise", suggestion: "context-size")),
-        (SweepScope(fixed: Answers(["budget": "huge"])),
-         .unknownOption(question: "budget", option: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)),
+        (
+            SweepScope(fixed: Answers(["budget": "huge"])),
+            .unknownOption(question: "budget", option: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)
+        ),
         (SweepScope(included: ["budget"], fixed: Answers(["budget": "minimal"])), .fixedAndVaried("budget")),
         (SweepScope(map: (row: "budget", column: "budget")), .sameMapQuestion("budget")),
     ])

@@ -43,35 +43,62 @@ struct TestRubric {
             .object(points.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
         }
         let strategies: [JSONValue] = Contract.strategyIDs.map { id in
-            .object([("id", .string(id)), ("label", .string(id)), ("summary", .string("The \(id) strategy.")),
-                     ("baseline", .number(baselines[id] ?? 0))] + citation)
+            .object(
+                [
+                    ("id", .string(id)), ("label", .string(id)), ("summary", .string("The \(id) strategy.")),
+                    ("baseline", .number(baselines[id] ?? 0)),
+                ] + citation)
         }
         let fixed = Contract.coreQuestions.map { ($0, true) } + Contract.refinementQuestions.map { ($0, false) }
         let questions: [JSONValue] = fixed.map { question, isCore in
             .object([
                 ("id", .string(question.id)), ("label", .string(question.id)), ("text", .string("\(question.id)?")),
                 ("help", .string("Help.")), ("core", .bool(isCore)), ("weight", .number(weights[question.id] ?? 1)),
-                ("options", .array(question.options.map { option in
-                    .object([("id", .string(option)), ("label", .string(option)), ("help", .string("Help.")),
-                             ("points", pointsObject(points[question.id]?[option] ?? [:]))] + citation)
-                })),
+                (
+                    "options",
+                    .array(
+                        question.options.map { option in
+                            .object(
+                                [
+                                    ("id", .string(option)), ("label", .string(option)), ("help", .string("Help.")),
+                                    ("points", pointsObject(points[question.id]?[option] ?? [:])),
+                                ] + citation)
+                        })
+                ),
             ])
         }
         return .object([
             ("schemaVersion", .number(2)), ("id", .string("test")), ("version", .string("1")),
             ("title", .string("A test rubric")), ("confidence", .object([("high", .number(4)), ("medium", .number(1.5))])),
             ("strategies", .array(strategies)), ("questions", .array(questions)),
-            ("rules", .array(rules.map { rule in
-                .object([("id", .string(rule.id)), ("when", condition(rule.when)), ("points", pointsObject(rule.points))] + citation)
-            })),
-            ("exclusions", .array(exclusions.map { exclusion in
-                .object([("id", .string(exclusion.id)), ("when", condition(exclusion.when)),
-                         ("strategies", .array(exclusion.strategies.map(JSONValue.string)))] + citation)
-            })),
-            ("properties", .array(properties.map { property in
-                .object([("question", .string(property.question)), ("favours", .string(property.favours)),
-                         ("over", .string(property.over))])
-            })),
+            (
+                "rules",
+                .array(
+                    rules.map { rule in
+                        .object([("id", .string(rule.id)), ("when", condition(rule.when)), ("points", pointsObject(rule.points))] + citation)
+                    })
+            ),
+            (
+                "exclusions",
+                .array(
+                    exclusions.map { exclusion in
+                        .object(
+                            [
+                                ("id", .string(exclusion.id)), ("when", condition(exclusion.when)),
+                                ("strategies", .array(exclusion.strategies.map(JSONValue.string))),
+                            ] + citation)
+                    })
+            ),
+            (
+                "properties",
+                .array(
+                    properties.map { property in
+                        .object([
+                            ("question", .string(property.question)), ("favours", .string(property.favours)),
+                            ("over", .string(property.over)),
+                        ])
+                    })
+            ),
         ])
     }
 

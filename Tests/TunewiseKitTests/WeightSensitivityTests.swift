@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TunewiseKit
 
 /// Every core situation's weight sensitivity, checked by scoring again with the weight changed.

@@ -26,11 +26,12 @@ struct CostRequest: Equatable {
             throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
         }
         if let flag = scanned.flags.first(where: \.isMissingValue) {
-            let allowed: [String]? = switch flag.name {
-            case "format": ReportFormat.allCases.map(\.rawValue)
-            case "transience": CostTransience.allCases.map(\.rawValue)
-            default: fields[flag.name].map { [$0.allowedDescription] }
-            }
+            let allowed: [String]? =
+                switch flag.name {
+                case "format": ReportFormat.allCases.map(\.rawValue)
+                case "transience": CostTransience.allCases.map(\.rawValue)
+                default: fields[flag.name].map { [$0.allowedDescription] }
+                }
             throw .missingValue(flag: flag.spelling, allowed: allowed)
         }
         var request = CostRequest()

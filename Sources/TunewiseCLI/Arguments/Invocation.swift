@@ -107,14 +107,14 @@ extension Invocation {
     var namesFiles: Bool {
         func isFile(_ rubricPath: String?) -> Bool { rubricPath.map { $0 != BuiltInRubric.name } ?? false }
         switch self {
-        case let .advise(request):
+        case .advise(let request):
             return isFile(request.rubricPath) || (request.answersPath.map { $0 != "-" } ?? false)
                 || (request.costPath.map { $0 != "-" } ?? false) || request.saveAnswersPath != nil
-        case let .questions(rubricPath, _): return isFile(rubricPath)
-        case let .validateRubrics(paths): return paths.contains(where: isFile)
-        case let .checkRubric(path): return isFile(path)
-        case let .sweep(request): return isFile(request.rubricPath)
-        case let .cost(request): return request.costPath.map { $0 != "-" } ?? false
+        case .questions(let rubricPath, _): return isFile(rubricPath)
+        case .validateRubrics(let paths): return paths.contains(where: isFile)
+        case .checkRubric(let path): return isFile(path)
+        case .sweep(let request): return isFile(request.rubricPath)
+        case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
         case .help, .version: return false
         }
     }
@@ -124,7 +124,7 @@ extension Invocation {
     var isLengthy: Bool {
         switch self {
         case .checkRubric: return true
-        case let .sweep(request): return request.includesAll || !request.included.isEmpty
+        case .sweep(let request): return request.includesAll || !request.included.isEmpty
         case .advise, .questions, .validateRubrics, .cost, .help, .version: return false
         }
     }
@@ -190,7 +190,8 @@ extension Invocation {
             try expectOnly([], in: scanned)
             let files = words.dropFirst()
             if let extra = files.dropFirst().first {
-                throw .unknownWord(extra, kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+                throw .unknownWord(
+                    extra, kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
             }
             return .checkRubric(path: files.first)
         default:
@@ -201,7 +202,10 @@ extension Invocation {
     private static func parseAdvise(_ scanned: ScannedArguments) throws(CommandError) -> AdviseRequest {
         var request = AdviseRequest()
         for flag in scanned.flags where flag.isMissingValue && adviseFlags.contains(flag.name) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
+            throw .missingValue(
+                flag: flag.spelling,
+                allowed: flag.name == "format"
+                    ? ReportFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
         }
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")
@@ -212,13 +216,15 @@ extension Invocation {
         request.format = try parseFormat(scanned, default: .text)
         if let expect = try scanned.single("expect") {
             guard Contract.strategyIDs.contains(expect) else {
-                throw .invalidValue(flag: "--expect", value: expect, allowed: Contract.strategyIDs, suggestion: closestMatch(to: expect, in: Contract.strategyIDs))
+                throw .invalidValue(
+                    flag: "--expect", value: expect, allowed: Contract.strategyIDs, suggestion: closestMatch(to: expect, in: Contract.strategyIDs))
             }
             request.expect = expect
         }
         if let whyNot = try scanned.single("why-not") {
             guard Contract.strategyIDs.contains(whyNot) else {
-                throw .invalidValue(flag: "--why-not", value: whyNot, allowed: Contract.strategyIDs, suggestion: closestMatch(to: whyNot, in: Contract.strategyIDs))
+                throw .invalidValue(
+                    flag: "--why-not", value: whyNot, allowed: Contract.strategyIDs, suggestion: closestMatch(to: whyNot, in: Contract.strategyIDs))
             }
             request.whyNot = whyNot
         }
@@ -269,7 +275,8 @@ extension Invocation {
         guard let split = value.firstIndex(of: separator) else {
             throw .invalidPair(flag: flag, value: value, reason: "no '\(separator)'", expected: expected)
         }
-        let first = String(value[..<split]), second = String(value[value.index(after: split)...])
+        let first = String(value[..<split])
+        let second = String(value[value.index(after: split)...])
         guard !first.isEmpty, !second.isEmpty else {
             throw .invalidPair(flag: flag, value: value, reason: "a part is empty", expected: expected)
         }

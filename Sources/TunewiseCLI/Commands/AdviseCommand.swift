@@ -28,8 +28,8 @@ struct AdviseCommand {
         } catch {
             switch error {
             case .everyStrategyExcluded: throw .everyStrategyExcluded
-            case let .missingAnswers(questions): throw .missingAnswers(questions)
-            case let .invalidAnswers(problems):
+            case .missingAnswers(let questions): throw .missingAnswers(questions)
+            case .invalidAnswers(let problems):
                 // Flags and files are checked before this point, so this cannot happen.
                 preconditionFailure("answers were not checked: \(problems)")
             }
@@ -41,8 +41,8 @@ struct AdviseCommand {
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text: String
         switch (request.format, request.whyNot) {
-        case let (.json, strategy?): text = JSONRenderer().renderWhyNot(strategy, report)
-        case let (_, strategy?): text = TextRenderer(style: style).renderWhyNot(strategy, report)
+        case (.json, let strategy?): text = JSONRenderer().renderWhyNot(strategy, report)
+        case (_, let strategy?): text = TextRenderer(style: style).renderWhyNot(strategy, report)
         case (.text, nil): text = TextRenderer(style: style).render(report)
         case (.json, nil): text = JSONRenderer().render(report)
         case (.markdown, nil): text = MarkdownRenderer().render(report)
@@ -97,8 +97,8 @@ struct AdviseCommand {
             return try AnswersDocument.decode(bytes, against: rubric)
         } catch {
             switch error {
-            case let .syntax(error): throw .invalidAnswersFile(path: name, problems: ["not valid JSON: \(error.description)"])
-            case let .invalid(problems): throw .invalidAnswersFile(path: name, problems: problems)
+            case .syntax(let error): throw .invalidAnswersFile(path: name, problems: ["not valid JSON: \(error.description)"])
+            case .invalid(let problems): throw .invalidAnswersFile(path: name, problems: problems)
             }
         }
     }

@@ -35,8 +35,8 @@ struct CostCommand {
             return try CostModel.compare(inputs)
         } catch {
             switch error {
-            case let .missing(fields): throw .missingCostInputs(fields.map(\.suppliedBy))
-            case let .invalid(problems):
+            case .missing(let fields): throw .missingCostInputs(fields.map(\.suppliedBy))
+            case .invalid(let problems):
                 // Flags and files are checked as they are read, so this cannot happen.
                 let problem = problems[0]
                 throw .invalidCostNumber(flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: problem.kind.rawValue)
@@ -52,8 +52,8 @@ struct CostCommand {
             return try CostInputsDocument.decode(bytes)
         } catch {
             switch error {
-            case let .syntax(error): throw .invalidCostFile(path: name, problems: ["not valid JSON: \(error.description)"])
-            case let .invalid(problems): throw .invalidCostFile(path: name, problems: problems)
+            case .syntax(let error): throw .invalidCostFile(path: name, problems: ["not valid JSON: \(error.description)"])
+            case .invalid(let problems): throw .invalidCostFile(path: name, problems: problems)
             }
         }
     }

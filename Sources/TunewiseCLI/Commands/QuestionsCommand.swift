@@ -26,25 +26,38 @@ struct QuestionsCommand {
     }
 
     private func json(_ rubric: Rubric) -> String {
-        JSONWriter.write(.object([
-            ("schemaVersion", .number(1)),
-            ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
-            ("questions", .array(rubric.questions.map { question in
-                .object([
-                    ("id", .string(question.id)),
-                    ("label", .string(question.label)),
-                    ("text", .string(question.text)),
-                    ("help", .string(question.help)),
-                    ("core", .bool(question.isCore)),
-                    ("default", question.defaultOption.map(JSONValue.string) ?? .null),
-                    ("options", .array(question.options.map { option in
-                        .object([("id", .string(option.id)), ("label", .string(option.label)), ("help", .string(option.help))])
-                    })),
-                ])
-            })),
-            ("strategies", .array(rubric.strategies.map { strategy in
-                .object([("id", .string(strategy.id)), ("label", .string(strategy.label)), ("summary", .string(strategy.summary))])
-            })),
-        ]))
+        JSONWriter.write(
+            .object([
+                ("schemaVersion", .number(1)),
+                ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
+                (
+                    "questions",
+                    .array(
+                        rubric.questions.map { question in
+                            .object([
+                                ("id", .string(question.id)),
+                                ("label", .string(question.label)),
+                                ("text", .string(question.text)),
+                                ("help", .string(question.help)),
+                                ("core", .bool(question.isCore)),
+                                ("default", question.defaultOption.map(JSONValue.string) ?? .null),
+                                (
+                                    "options",
+                                    .array(
+                                        question.options.map { option in
+                                            .object([("id", .string(option.id)), ("label", .string(option.label)), ("help", .string(option.help))])
+                                        })
+                                ),
+                            ])
+                        })
+                ),
+                (
+                    "strategies",
+                    .array(
+                        rubric.strategies.map { strategy in
+                            .object([("id", .string(strategy.id)), ("label", .string(strategy.label)), ("summary", .string(strategy.summary))])
+                        })
+                ),
+            ]))
     }
 }

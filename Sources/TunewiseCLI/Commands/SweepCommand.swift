@@ -34,17 +34,19 @@ struct SweepCommand {
     /// The usage error for a scope the sweep refused, naming the flag that caused it.
     private func commandError(_ error: SweepError, _ rubric: Rubric) -> CommandError {
         switch error {
-        case let .unknownQuestion(question, suggestion):
+        case .unknownQuestion(let question, let suggestion):
             let flag = request.fixed[question] != nil ? "--fix" : (request.included.contains(question) ? "--include" : "--map")
             return .unknownWord(question, kind: "question in \(flag)", allowed: rubric.questions.map(\.id), suggestion: suggestion)
-        case let .unknownOption(question, option, allowed, suggestion):
+        case .unknownOption(let question, let option, let allowed, let suggestion):
             return .invalidValue(flag: "--fix \(question)", value: option, allowed: allowed, suggestion: suggestion)
-        case let .fixedAndVaried(question):
+        case .fixedAndVaried(let question):
             let varying = request.included.contains(question) ? "--include \(question)" : "--map \(mapValue)"
             return .conflictingFlags("--fix \(question)=\(request.fixed[question]!)", varying)
         case .sameMapQuestion:
-            return .invalidPair(flag: "--map", value: mapValue, reason: "the same question twice", expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
-        case let .tooManyRules(limit):
+            return .invalidPair(
+                flag: "--map", value: mapValue, reason: "the same question twice",
+                expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+        case .tooManyRules(let limit):
             return .rubricTooLargeToSweep(path: request.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
         case .tooLarge:
             return .sweepTooLarge

@@ -12,7 +12,9 @@ struct ValidateCommand {
         for path in paths {
             do {
                 let rubric = try Tunewise.loadRubric(path)
-                try console.writeOutput("\(path): valid (\(rubric.id) \(rubric.version), \(rubric.questions.count) questions, \(rubric.rules.count) rules, \(rubric.exclusions.count) exclusions)\n")
+                try console.writeOutput(
+                    "\(path): valid (\(rubric.id) \(rubric.version), \(rubric.questions.count) questions, \(rubric.rules.count) rules, \(rubric.exclusions.count) exclusions)\n"
+                )
             } catch let .invalidRubric(_, .syntax(error)) {
                 anyInvalid = true
                 try console.writeOutput("\(path): not valid JSON: \(error.description)\n")

@@ -49,7 +49,8 @@ public struct SystemConsole: Console {
         // Redirected from a file: refuse one over the limit before reading it, as for --answers FILE.
         var status = stat()
         if fstat(STDIN_FILENO, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-            Int(status.st_size) - max(0, Int(lseek(STDIN_FILENO, 0, SEEK_CUR))) > InputFile.sizeLimit {
+            Int(status.st_size) - max(0, Int(lseek(STDIN_FILENO, 0, SEEK_CUR))) > InputFile.sizeLimit
+        {
             throw .fileTooLarge(path: "standard input", limit: InputFile.sizeLimit)
         }
         return try InputFile.readAll(STDIN_FILENO, path: "standard input")

@@ -31,7 +31,8 @@ enum TypedAnswer: Equatable {
         let range = "1-\(ids.count)"
         if let number = Int(typed) {
             // Compared before subtracting, which would overflow for the lowest Int.
-            return number >= 1 && number <= ids.count ? .option(ids[number - 1]) : .invalid("there is no option \(number); type \(range), an option name, or ? for help")
+            return number >= 1 && number <= ids.count
+                ? .option(ids[number - 1]) : .invalid("there is no option \(number); type \(range), an option name, or ? for help")
         }
         if ids.contains(typed) { return .option(typed) }
         let matches = ids.filter { $0.hasPrefix(typed) }
@@ -65,7 +66,7 @@ struct Questionnaire {
         for (position, question) in core.enumerated() {
             let heading = "\(position + 1) of \(core.count)"
             switch try ask(question, heading: heading, console: &console) {
-            case let .option(id): answers[question.id] = id
+            case .option(let id): answers[question.id] = id
             default: break
             }
         }
@@ -75,7 +76,7 @@ struct Questionnaire {
         for (position, question) in refinements.enumerated() {
             let heading = "refinement \(position + 1) of \(refinements.count)"
             switch try ask(question, heading: heading, console: &console) {
-            case let .option(id): answers[question.id] = id
+            case .option(let id): answers[question.id] = id
             case .done: return answers
             default: continue
             }
@@ -119,7 +120,7 @@ struct Questionnaire {
                 throw .endOfInput
             }
             switch TypedAnswer.parse(line, for: question) {
-            case let .option(id):
+            case .option(let id):
                 return .option(id)
             case .help:
                 console.writeError(question.help + "\n")
@@ -130,7 +131,7 @@ struct Questionnaire {
             case .skip, .done:
                 if !question.isCore { return TypedAnswer.parse(line, for: question) }
                 console.writeError(style.dim("This question needs an answer; only refinements can be skipped.") + "\n")
-            case let .invalid(hint):
+            case .invalid(let hint):
                 console.writeError(style.dim(hint) + "\n")
             }
         }

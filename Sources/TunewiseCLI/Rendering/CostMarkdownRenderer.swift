@@ -11,7 +11,9 @@ struct CostMarkdownRenderer {
         lines.append("| Strategy | One-off | Monthly | \(report.horizonText) | Payback |")
         lines.append("|---|--:|--:|--:|---|")
         for cost in comparison.strategies {
-            lines.append("| `\(cost.strategy)` | \(money(cost.oneOff)) | \(money(cost.monthly)) | \(money(cost.total)) | \(report.paybackCell(cost.strategy)) |")
+            lines.append(
+                "| `\(cost.strategy)` | \(money(cost.oneOff)) | \(money(cost.monthly)) | \(money(cost.total)) | \(report.paybackCell(cost.strategy)) |"
+            )
         }
         for uncosted in comparison.notCosted {
             let flags = uncosted.missing.map { "`\($0.suppliedBy)`" }.joined(separator: ", ")
@@ -22,7 +24,8 @@ struct CostMarkdownRenderer {
             lines.append("- **\(breakEven.strategy)** \(report.breakEvenSentence(breakEven))")
         }
         lines.append("")
-        var notes = "Against `prompt-engineering`. Amounts in the currency of your prices; a month is \(JSONWriter.format(CostModel.daysPerMonth)) days."
+        var notes =
+            "Against `prompt-engineering`. Amounts in the currency of your prices; a month is \(JSONWriter.format(CostModel.daysPerMonth)) days."
         if let retrain = report.retrainText { notes += " " + retrain }
         lines.append(notes)
         lines.append("")

@@ -26,7 +26,8 @@ struct CostReport {
         let source = comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
         if cadence == 0 { return "No retraining\(source)." }
         let count = comparison.strategies.dropFirst().map(\.retrains).max() ?? 0
-        let within = count == 0 ? "none falls within the \(horizonText)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizonText)"
+        let within =
+            count == 0 ? "none falls within the \(horizonText)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizonText)"
         return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)."
     }
 
@@ -44,7 +45,8 @@ struct CostReport {
         let volume = comparison.requestsPerDay
         var sentence: String
         if let needed = breakEven.requestsPerDay {
-            sentence = needed == 0
+            sentence =
+                needed == 0
                 ? "pays back within \(horizonText) at any volume from 0 requests a day"
                 : "pays back within \(horizonText) from \(requests(needed)) requests a day"
         } else {
@@ -72,7 +74,8 @@ struct CostReport {
         case .tunedCostsMorePerRequest:
             let trained = comparison.strategy(breakEven.strategy)?.perRequest ?? 0
             let baseline = comparison.strategies.first?.perRequest ?? 0
-            return "the tuned model costs \(trained > baseline ? "more" : "as much") per request (\(money(trained * 1000)) against \(money(baseline * 1000)) per 1,000 requests)"
+            return
+                "the tuned model costs \(trained > baseline ? "more" : "as much") per request (\(money(trained * 1000)) against \(money(baseline * 1000)) per 1,000 requests)"
         case .noRequests: return "with no requests there is nothing to save"
         case .runningCostNotLower: return "the per-request savings do not cover the tuned model's hosting"
         case .retrainingEatsSavings: return "retraining eats the monthly savings"

@@ -13,52 +13,68 @@ struct JSONRenderer {
 
     func document(_ report: Report) -> JSONValue {
         let advice = report.advice
-        return .object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
-            ("answers", .object(advice.answers.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
-            ("recommendation", .object([
-                ("strategy", .string(advice.strategy)),
-                ("label", .string(report.strategyLabel(advice.strategy))),
-                ("confidence", .string(advice.confidence.rawValue)),
-                ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
-                ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
-                ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
-                ("margin", .number(advice.margin)),
-                ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),
-                ("reasons", .array(advice.reasons.map(reason))),
-                ("counterpoints", .array(advice.counterpoints.map(reason))),
-                ("variants", .array(advice.variants.map(variant))),
-                ("caveats", .array(advice.caveats.map { .string($0.text) })),
-                ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
-            ])),
-            ("plan", .array(advice.plan.map { stage in
-                var members: [(key: String, value: JSONValue)] = [
-                    ("strategy", .string(stage.strategy)), ("label", .string(report.strategyLabel(stage.strategy))),
-                    ("when", .string(stage.when)), ("after", .array(stage.after.map(JSONValue.string))),
-                    ("variants", .array(stage.variants.map(variant))),
-                ]
-                if let stageCost = report.stageCosts.first(where: { $0.stage == stage }) { members.append(("cost", self.stageCost(stageCost))) }
-                return .object(members)
-            })),
-            ("ranking", .array(advice.ranking.map(rankingEntry))),
-            ("sensitivity", .array(advice.sensitivity.map { change in
-                .object([
-                    ("question", .string(change.question)), ("answer", .string(change.answer)),
-                    ("strategy", .string(change.strategy)), ("kind", .string(change.kind.rawValue)),
-                    ("rulesOutCurrent", .bool(change.rulesOutCurrent)), ("lead", .number(change.lead)),
-                ])
-            })),
-            ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
-        ] + costMembers(report))
+        return .object(
+            [("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
+                ("answers", .object(advice.answers.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
+                (
+                    "recommendation",
+                    .object([
+                        ("strategy", .string(advice.strategy)),
+                        ("label", .string(report.strategyLabel(advice.strategy))),
+                        ("confidence", .string(advice.confidence.rawValue)),
+                        ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
+                        ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
+                        ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
+                        ("margin", .number(advice.margin)),
+                        ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),
+                        ("reasons", .array(advice.reasons.map(reason))),
+                        ("counterpoints", .array(advice.counterpoints.map(reason))),
+                        ("variants", .array(advice.variants.map(variant))),
+                        ("caveats", .array(advice.caveats.map { .string($0.text) })),
+                        ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
+                    ])
+                ),
+                (
+                    "plan",
+                    .array(
+                        advice.plan.map { stage in
+                            var members: [(key: String, value: JSONValue)] = [
+                                ("strategy", .string(stage.strategy)), ("label", .string(report.strategyLabel(stage.strategy))),
+                                ("when", .string(stage.when)), ("after", .array(stage.after.map(JSONValue.string))),
+                                ("variants", .array(stage.variants.map(variant))),
+                            ]
+                            if let stageCost = report.stageCosts.first(where: { $0.stage == stage }) {
+                                members.append(("cost", self.stageCost(stageCost)))
+                            }
+                            return .object(members)
+                        })
+                ),
+                ("ranking", .array(advice.ranking.map(rankingEntry))),
+                (
+                    "sensitivity",
+                    .array(
+                        advice.sensitivity.map { change in
+                            .object([
+                                ("question", .string(change.question)), ("answer", .string(change.answer)),
+                                ("strategy", .string(change.strategy)), ("kind", .string(change.kind.rawValue)),
+                                ("rulesOutCurrent", .bool(change.rulesOutCurrent)), ("lead", .number(change.lead)),
+                            ])
+                        })
+                ),
+                ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
+            ] + costMembers(report))
     }
 
     /// What `--why-not STRATEGY --format json` prints.
     func renderWhyNot(_ strategy: String, _ report: Report) -> String {
         let entry = report.advice.ranking.first { $0.strategy == strategy }
-        return JSONWriter.write(.object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
-            ("strategy", .string(strategy)),
-            ("recommendation", .string(report.advice.strategy)),
-            ("whyNot", .array((entry?.whyNot ?? []).map(reason))),
-        ]))
+        return JSONWriter.write(
+            .object(
+                [("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
+                    ("strategy", .string(strategy)),
+                    ("recommendation", .string(report.advice.strategy)),
+                    ("whyNot", .array((entry?.whyNot ?? []).map(reason))),
+                ]))
     }
 
     /// The `cost` object of `tunewise cost` and the one-line check, when cost inputs were given.
@@ -109,12 +125,16 @@ struct JSONRenderer {
             ("strategy", .string(entry.strategy)),
             ("score", .number(entry.score)),
             ("excluded", .bool(entry.excluded)),
-            ("exclusions", .array(entry.exclusions.map { exclusion in
-                .object([
-                    ("id", .string(exclusion.id)), ("reason", .string(exclusion.reason)),
-                    ("source", .string(exclusion.source)),
-                ])
-            })),
+            (
+                "exclusions",
+                .array(
+                    entry.exclusions.map { exclusion in
+                        .object([
+                            ("id", .string(exclusion.id)), ("reason", .string(exclusion.reason)),
+                            ("source", .string(exclusion.source)),
+                        ])
+                    })
+            ),
             ("whyNot", .array(entry.whyNot.map(reason))),
         ])
     }

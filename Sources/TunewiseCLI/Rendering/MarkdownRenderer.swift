@@ -25,7 +25,10 @@ struct MarkdownRenderer {
         lines.append("## Decision")
         lines.append("")
         lines.append("We will use **\(escape(label))** (`\(advice.strategy)`) now.")
-        if let strategy = report.rubric.strategy(advice.strategy) { lines.append(""); lines.append(escape(strategy.summary)) }
+        if let strategy = report.rubric.strategy(advice.strategy) {
+            lines.append("")
+            lines.append(escape(strategy.summary))
+        }
         for variant in advice.variants {
             lines.append("")
             lines.append("- **\(escape(variant.label)):** \(escape(variant.choiceLabel)). \(escape(variant.reason)) *(\(escape(variant.source)))*")
@@ -68,7 +71,10 @@ struct MarkdownRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("- **\(when), \(escape(report.strategyLabel(stageCost.stage.strategy))):** \(escape(report.costSentence(stageCost)))")
             }
-            if let check = report.costCheck { lines.append(""); lines.append(escape(check)) }
+            if let check = report.costCheck {
+                lines.append("")
+                lines.append(escape(check))
+            }
         }
 
         lines.append("")
@@ -77,7 +83,8 @@ struct MarkdownRenderer {
         lines.append("| Strategy | Why it is not the advice |")
         lines.append("|---|---|")
         for entry in advice.ranking where entry.strategy != advice.strategy {
-            let why = entry.excluded
+            let why =
+                entry.excluded
                 ? entry.exclusions.map { "Ruled out (`\($0.id)`): \(escape($0.reason))" }.joined(separator: " ")
                 : entry.whyNot.prefix(3).map { "**\(escape(report.subject(of: $0)))**: \(escape($0.text))" }.joined(separator: " ")
             lines.append("| \(escape(report.strategyLabel(entry.strategy))) | \(why.isEmpty ? "Tied; ties go to the simpler strategy." : why) |")

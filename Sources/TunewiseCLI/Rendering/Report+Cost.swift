@@ -31,13 +31,16 @@ extension Report {
         let volume = requests(cost.requestsPerDay)
         if let breakEven = cost.breakEven.first(where: { $0.strategy == advice.strategy }), breakEven.paybackMonth == nil {
             let reason = breakEven.paybackNever.map { costReport.reasonText($0, breakEven) } ?? "it does not pay back"
-            return "At \(volume) requests a day, \(strategyLabel(advice.strategy)) does not pay back against prompting within \(costReport.horizonText) (\(reason)): the advice rests on quality, not cost."
+            return
+                "At \(volume) requests a day, \(strategyLabel(advice.strategy)) does not pay back against prompting within \(costReport.horizonText) (\(reason)): the advice rests on quality, not cost."
         }
         guard advice.strategy == Contract.strategyIDs[0] else { return nil }
         let paying = cost.breakEven.filter { $0.paybackMonth != nil }.min { $0.paybackMonth! < $1.paybackMonth! }
         guard let paying, let month = paying.paybackMonth else { return nil }
         let planned = advice.plan.dropFirst().contains { $0.strategy == paying.strategy }
-        let grounds = planned ? "the plan moves to it \(advice.plan.first { $0.strategy == paying.strategy }!.when)" : "the advice rests on your answers, not on cost"
+        let grounds =
+            planned
+            ? "the plan moves to it \(advice.plan.first { $0.strategy == paying.strategy }!.when)" : "the advice rests on your answers, not on cost"
         return "At \(volume) requests a day, \(strategyLabel(paying.strategy)) would pay back against prompting in month \(month); \(grounds)."
     }
 
@@ -53,7 +56,8 @@ extension Report {
             let needs = stageCost.missing.isEmpty ? "" : " (needs \(stageCost.missing.joined(separator: ", ")))"
             return "not costed\(needs)."
         }
-        var sentence = "\(money(strategyCost.oneOff)) one-off, \(money(strategyCost.monthly)) a month, \(money(strategyCost.total)) over \(months(cost.horizonMonths))"
+        var sentence =
+            "\(money(strategyCost.oneOff)) one-off, \(money(strategyCost.monthly)) a month, \(money(strategyCost.total)) over \(months(cost.horizonMonths))"
         if let breakEven = stageCost.breakEven {
             sentence += "; " + CostReport(comparison: cost, toolVersion: toolVersion).breakEvenSentence(breakEven)
         } else {

@@ -15,55 +15,79 @@ struct SweepJSONRenderer {
     func document(_ report: SweepReport) -> JSONValue {
         let result = report.result
         let total = result.situationCount
-        return .object([("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
-            ("scope", .object([
-                ("varied", .array(result.questions.map { .string($0.id) })),
-                ("fixed", .object(result.fixed.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
-                ("weights", .object(report.rubric.questions.compactMap { question in
-                    report.weightOverrides[question.id].map { (question.id, .number($0)) }
-                })),
-                ("unanswered", .array(report.unansweredQuestions.map(JSONValue.string))),
-            ])),
-            ("situations", .number(Double(total))),
-            ("unresolved", .number(Double(result.unresolved))),
-            ("strategies", .array(zip(result.strategies, result.counts).map { strategy, count in
-                .object([("strategy", .string(strategy)), ("situations", .number(Double(count))), ("share", share(count, total))])
-            })),
-            ("deciding", .array(result.decidingQuestions.map { question in
-                .object([
-                    ("question", .string(question.id)), ("situations", .number(Double(question.deciding!))),
-                    ("share", share(question.deciding!, total)),
-                ])
-            })),
-            ("marginals", .array(result.questions.flatMap { question in
-                zip(question.values, question.counts).map { value, counts in
+        return .object(
+            [("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
+                (
+                    "scope",
                     .object([
-                        ("question", .string(question.id)), ("answer", value.map(JSONValue.string) ?? .null),
-                        ("situations", .number(Double(result.situationsPerAnswer(of: question)))),
-                        ("strategies", strategyCounts(result.strategies, counts)),
+                        ("varied", .array(result.questions.map { .string($0.id) })),
+                        ("fixed", .object(result.fixed.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
+                        (
+                            "weights",
+                            .object(
+                                report.rubric.questions.compactMap { question in
+                                    report.weightOverrides[question.id].map { (question.id, .number($0)) }
+                                })
+                        ),
+                        ("unanswered", .array(report.unansweredQuestions.map(JSONValue.string))),
                     ])
-                }
-            })),
-            ("map", result.map.map(map) ?? .null),
-        ])
+                ),
+                ("situations", .number(Double(total))),
+                ("unresolved", .number(Double(result.unresolved))),
+                (
+                    "strategies",
+                    .array(
+                        zip(result.strategies, result.counts).map { strategy, count in
+                            .object([("strategy", .string(strategy)), ("situations", .number(Double(count))), ("share", share(count, total))])
+                        })
+                ),
+                (
+                    "deciding",
+                    .array(
+                        result.decidingQuestions.map { question in
+                            .object([
+                                ("question", .string(question.id)), ("situations", .number(Double(question.deciding!))),
+                                ("share", share(question.deciding!, total)),
+                            ])
+                        })
+                ),
+                (
+                    "marginals",
+                    .array(
+                        result.questions.flatMap { question in
+                            zip(question.values, question.counts).map { value, counts in
+                                .object([
+                                    ("question", .string(question.id)), ("answer", value.map(JSONValue.string) ?? .null),
+                                    ("situations", .number(Double(result.situationsPerAnswer(of: question)))),
+                                    ("strategies", strategyCounts(result.strategies, counts)),
+                                ])
+                            }
+                        })
+                ),
+                ("map", result.map.map(map) ?? .null),
+            ])
     }
 
     private func map(_ map: DecisionMap) -> JSONValue {
         .object([
             ("row", .string(map.row)),
             ("column", .string(map.column)),
-            ("cells", .array(zip(map.rowValues, map.cells).flatMap { rowValue, row in
-                zip(map.columnValues, row).map { columnValue, cell in
-                    .object([
-                        ("row", rowValue.map(JSONValue.string) ?? .null),
-                        ("column", columnValue.map(JSONValue.string) ?? .null),
-                        ("winner", cell.winner.map(JSONValue.string) ?? .null),
-                        ("share", .number((cell.share * 10_000).rounded() / 10_000)),
-                        ("situations", .number(Double(cell.situations))),
-                        ("strategies", strategyCounts(cell.strategies, cell.counts)),
-                    ])
-                }
-            })),
+            (
+                "cells",
+                .array(
+                    zip(map.rowValues, map.cells).flatMap { rowValue, row in
+                        zip(map.columnValues, row).map { columnValue, cell in
+                            .object([
+                                ("row", rowValue.map(JSONValue.string) ?? .null),
+                                ("column", columnValue.map(JSONValue.string) ?? .null),
+                                ("winner", cell.winner.map(JSONValue.string) ?? .null),
+                                ("share", .number((cell.share * 10_000).rounded() / 10_000)),
+                                ("situations", .number(Double(cell.situations))),
+                                ("strategies", strategyCounts(cell.strategies, cell.counts)),
+                            ])
+                        }
+                    })
+            ),
         ])
     }
 

@@ -27,7 +27,8 @@ struct SweepMarkdownRenderer {
             lines.append("| \(strategy) | \(grouped(count)) | \(percentage(count, of: result.situationCount)) |")
         }
         if result.unresolved > 0 {
-            lines.append("| *none (every strategy excluded)* | \(grouped(result.unresolved)) | \(percentage(result.unresolved, of: result.situationCount)) |")
+            lines.append(
+                "| *none (every strategy excluded)* | \(grouped(result.unresolved)) | \(percentage(result.unresolved, of: result.situationCount)) |")
         }
 
         lines.append("")
@@ -60,7 +61,9 @@ struct SweepMarkdownRenderer {
             lines.append("")
             lines.append("## Map: \(map.row) by \(map.column)")
             lines.append("")
-            lines.append("The winning strategy for each pair of answers, over the other \(report.otherVariedCount) varied questions; a share is given when it does not win them all.")
+            lines.append(
+                "The winning strategy for each pair of answers, over the other \(report.otherVariedCount) varied questions; a share is given when it does not win them all."
+            )
             lines.append("")
             lines.append("| \(map.row) ↓ \(map.column) → | " + map.columnValues.map(answer).joined(separator: " | ") + " |")
             lines.append("|---|" + String(repeating: "---|", count: map.columnValues.count))

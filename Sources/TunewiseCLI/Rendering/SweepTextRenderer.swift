@@ -27,9 +27,11 @@ struct SweepTextRenderer {
 
         lines.append("")
         lines.append(style.bold("Deciding questions") + " (how often changing that one answer changes the advice):")
-        lines += table(result.decidingQuestions.map { question in
-            [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
-        }, rightAligned: [1, 2]).map { "  " + $0 }
+        lines += table(
+            result.decidingQuestions.map { question in
+                [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
+            }, rightAligned: [1, 2]
+        ).map { "  " + $0 }
 
         lines.append("")
         lines.append(style.bold("Advice by answer") + " (share of the situations with that answer):")

@@ -57,7 +57,8 @@ private struct Checker {
 
     func deadOptions() -> [RubricFinding] {
         rubric.questions.indices.compactMap { question in
-            let matters = sweep.classes[question]!.count > 1
+            let matters =
+                sweep.classes[question]!.count > 1
                 && (samplesShowADecision(by: question)
                     || sweep.containsGroup(order: [question]) { winners in winners.contains { $0 != winners[0] } })
             return matters ? nil : .deadOptions(question: rubric.questions[question].id, options: rubric.questions[question].options.map(\.id))
@@ -107,10 +108,12 @@ private struct Checker {
         guard value != ScoringTable.unanswered else { return 0 }
         let points = table.points[question][value].map { table.weights[question] * $0 }
         let lead = points[strategy] - points.indices.filter { $0 != strategy }.map { points[$0] }.max()!
-        let excludes = exclusions && table.exclusions.contains { exclusion in
-            exclusion.strategies.contains(strategy) && exclusion.clauses.count == 1
-                && exclusion.clauses[0].question == question && exclusion.clauses[0].options & (1 << UInt64(value)) != 0
-        }
+        let excludes =
+            exclusions
+            && table.exclusions.contains { exclusion in
+                exclusion.strategies.contains(strategy) && exclusion.clauses.count == 1
+                    && exclusion.clauses[0].question == question && exclusion.clauses[0].options & (1 << UInt64(value)) != 0
+            }
         return excludes ? lead - 1e6 : lead
     }
 
@@ -141,7 +144,9 @@ private struct Checker {
             }
         }
         let favourable = values.indices.map { question in
-            (allowed(question) ?? values[question]).max { favour(strategy, question, $0, counting: false) < favour(strategy, question, $1, counting: false) }!
+            (allowed(question) ?? values[question]).max {
+                favour(strategy, question, $0, counting: false) < favour(strategy, question, $1, counting: false)
+            }!
         }
         let adjusted = samples.enumerated().map { index, sample in
             sample.indices.map { question in allowed(question).map { $0[index % $0.count] } ?? sample[question] }
@@ -166,8 +171,10 @@ private struct Checker {
         let question = rubric.questions.firstIndex { $0.id == property.question }!
         let favours = rubric.strategies.firstIndex { $0.id == property.favours }!
         let over = rubric.strategies.firstIndex { $0.id == property.over }!
-        let partners = Set(table.rules.filter { $0.clauses.contains { $0.question == question } }
-            .flatMap { $0.clauses.map(\.question) }).subtracting([question]).sorted()
+        let partners = Set(
+            table.rules.filter { $0.clauses.contains { $0.question == question } }
+                .flatMap { $0.clauses.map(\.question) }
+        ).subtracting([question]).sorted()
         let contexts = partners.reduce([[Int]]([[]])) { partial, partner in
             partial.flatMap { prefix in values[partner].map { prefix + [$0] } }
         }.sorted { a, b in
@@ -232,9 +239,10 @@ private struct Checker {
                 let without = reduced[removed].winner(situation).map { $0 >= removed ? $0 + 1 : $0 }
                 guard without != winner else { continue }
                 reported.insert(removed)
-                findings.append(.rankReversal(
-                    removed: rubric.strategies[removed].id, answers: rubric.answers(situation),
-                    winner: rubric.strategies[winner].id, winnerWithout: without.map { rubric.strategies[$0].id }))
+                findings.append(
+                    .rankReversal(
+                        removed: rubric.strategies[removed].id, answers: rubric.answers(situation),
+                        winner: rubric.strategies[winner].id, winnerWithout: without.map { rubric.strategies[$0].id }))
             }
         }
         return findings

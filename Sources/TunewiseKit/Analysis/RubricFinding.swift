@@ -17,18 +17,19 @@ public enum RubricFinding: Equatable, Sendable {
     /// The finding in one line, with answers in the rubric's question order.
     public func message(in rubric: Rubric) -> String {
         switch self {
-        case let .deadOptions(question, options):
+        case .deadOptions(let question, let options):
             return "dead options: changing \(question) (\(options.joined(separator: ", "))) never changes the advice in any situation"
-        case let .unreachableOption(question, option):
+        case .unreachableOption(let question, let option):
             return "unreachable option: every situation with \(question)=\(option) excludes every strategy"
-        case let .strategyNeverWins(strategy, situations):
+        case .strategyNeverWins(let strategy, let situations):
             return "strategy never wins: \(strategy) is recommended in none of the \(situations) situations"
-        case let .exclusionOverridden(exclusion, strategy, answers):
+        case .exclusionOverridden(let exclusion, let strategy, let answers):
             return "exclusion overridden: \(strategy) is recommended although \(exclusion) excludes it, with \(list(answers, rubric))"
-        case let .propertyViolated(violation):
+        case .propertyViolated(let violation):
             return violation.message(in: rubric)
-        case let .rankReversal(removed, answers, winner, winnerWithout):
-            return "rank reversal: removing \(removed), which is not recommended, changes the advice from \(winner) to \(winnerWithout ?? "nothing"), with \(list(answers, rubric))"
+        case .rankReversal(let removed, let answers, let winner, let winnerWithout):
+            return
+                "rank reversal: removing \(removed), which is not recommended, changes the advice from \(winner) to \(winnerWithout ?? "nothing"), with \(list(answers, rubric))"
         }
     }
 }

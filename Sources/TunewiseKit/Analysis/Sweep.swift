@@ -102,7 +102,8 @@ public struct Sweep: Sendable {
         var requested = try scope.included.map { id throws(SweepError) in try index(id) }
         if let map = scope.map {
             guard map.row != map.column else { throw .sameMapQuestion(map.row) }
-            let row = try index(map.row), column = try index(map.column)
+            let row = try index(map.row)
+            let column = try index(map.column)
             requested += [row, column]
             self.map = (row, column)
         } else {
@@ -126,11 +127,15 @@ public struct Sweep: Sendable {
         situationCount = count
         let mapped = scope.map == nil ? [] : Array(requested.suffix(2))
         let table = self.table
-        classes = Dictionary(uniqueKeysWithValues: varied.map { question in
-            (question, mapped.contains(question)
-                ? Self.values(of: rubric.questions[question]).map { [$0] }
-                : Self.classes(of: question, rubric, table))
-        })
+        classes = Dictionary(
+            uniqueKeysWithValues: varied.map { question in
+                (
+                    question,
+                    mapped.contains(question)
+                        ? Self.values(of: rubric.questions[question]).map { [$0] }
+                        : Self.classes(of: question, rubric, table)
+                )
+            })
     }
 
     /// The varied questions' ids, in rubric order.
@@ -249,7 +254,8 @@ public struct Sweep: Sendable {
     private static func classes(of question: Int, _ rubric: Rubric, _ table: ScoringTable) -> [[Int]] {
         let conditions = table.rules.map(\.clauses) + table.exclusions.map(\.clauses)
         func signature(_ option: Int) -> [Double] {
-            let points = option == ScoringTable.unanswered
+            let points =
+                option == ScoringTable.unanswered
                 ? [Double](repeating: 0, count: table.strategyCount)
                 : table.points[question][option].map { table.weights[question] * $0 }
             let membership = conditions.map { clauses -> Double in
@@ -413,8 +419,10 @@ private struct DecidingVisitor: SweepVisitor {
 extension Rubric {
     /// A situation (one option index or ``ScoringTable/unanswered`` per question) as answers.
     func answers(_ situation: [Int]) -> Answers {
-        Answers(Dictionary(uniqueKeysWithValues: situation.enumerated().compactMap { question, option in
-            option == ScoringTable.unanswered ? nil : (questions[question].id, questions[question].options[option].id)
-        }))
+        Answers(
+            Dictionary(
+                uniqueKeysWithValues: situation.enumerated().compactMap { question, option in
+                    option == ScoringTable.unanswered ? nil : (questions[question].id, questions[question].options[option].id)
+                }))
     }
 }

@@ -295,8 +295,14 @@ final class SweepPass {
         if excluded == 0 {
             var best = 0
             var top = scores[0]
-            if scores[1] > top { best = 1; top = scores[1] }
-            if scores[2] > top { best = 2; top = scores[2] }
+            if scores[1] > top {
+                best = 1
+                top = scores[1]
+            }
+            if scores[2] > top {
+                best = 2
+                top = scores[2]
+            }
             if scores[3] > top { best = 3 }
             return best
         }

@@ -21,8 +21,10 @@ public enum AnswersDocument {
         } catch {
             throw .syntax(error)
         }
-        guard case let .object(members) = document else {
-            throw .invalid(["$: expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(document.kindDescription)"])
+        guard case .object(let members) = document else {
+            throw .invalid([
+                "$: expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(document.kindDescription)"
+            ])
         }
         var answers = Answers()
         var problems: [String] = []
@@ -34,8 +36,9 @@ public enum AnswersDocument {
                 continue
             }
             let allowed = question.options.map(\.id)
-            guard case let .string(optionID) = value else {
-                problems.append("\(path): expected an option id as a string; found \(value.kindDescription); allowed: \(allowed.joined(separator: ", "))")
+            guard case .string(let optionID) = value else {
+                problems.append(
+                    "\(path): expected an option id as a string; found \(value.kindDescription); allowed: \(allowed.joined(separator: ", "))")
                 continue
             }
             guard allowed.contains(optionID) else {

@@ -22,7 +22,8 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
 
 /// The Levenshtein distance between two strings, counted in characters.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

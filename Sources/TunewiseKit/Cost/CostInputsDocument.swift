@@ -28,7 +28,7 @@ public enum CostInputsDocument {
         } catch {
             throw .syntax(error)
         }
-        guard case let .object(members) = document else {
+        guard case .object(let members) = document else {
             throw .invalid(["$: expected an object of cost inputs, such as {\"requestsPerDay\": 20000}; found \(document.kindDescription)"])
         }
         let keys = CostField.allCases.map(\.rawValue) + ["transience"]
@@ -41,11 +41,12 @@ public enum CostInputsDocument {
                 let allowed = CostTransience.allCases.map(\.rawValue)
                 switch value {
                 case .null: break
-                case let .string(text):
+                case .string(let text):
                     if let transience = CostTransience(rawValue: text) {
                         inputs.transience = transience
                     } else {
-                        problems.append("\(path): unknown transience \"\(text)\"\(didYouMean(text, in: allowed)); allowed: \(allowed.joined(separator: ", "))")
+                        problems.append(
+                            "\(path): unknown transience \"\(text)\"\(didYouMean(text, in: allowed)); allowed: \(allowed.joined(separator: ", "))")
                     }
                 default:
                     problems.append("\(path): expected a string; found \(value.kindDescription); allowed: \(allowed.joined(separator: ", "))")
@@ -58,7 +59,7 @@ public enum CostInputsDocument {
             }
             switch value {
             case .null: continue
-            case let .number(number):
+            case .number(let number):
                 if let kind = field.problem(with: number) {
                     problems.append("\(path): \(CostProblem(field: field, value: number, kind: kind))")
                 } else {
@@ -110,12 +111,13 @@ public enum CostInputsDocument {
             periodic: 3, frequent: 1). prompt-tuning runs on a self-hosted model: give \
             hostingPerMonth and promptTuningRunCost to cost it.
             """
-        let members: [(key: String, value: JSONValue)] = [
-            ("$schema", .string(schemaID)),
-            ("_comment", .string(comment)),
-            ("_examplesChecked", .string(examplesChecked)),
-            ("transience", .string(CostTransience.periodic.rawValue)),
-        ] + examples.map { ($0.0.rawValue, $0.1) }
+        let members: [(key: String, value: JSONValue)] =
+            [
+                ("$schema", .string(schemaID)),
+                ("_comment", .string(comment)),
+                ("_examplesChecked", .string(examplesChecked)),
+                ("transience", .string(CostTransience.periodic.rawValue)),
+            ] + examples.map { ($0.0.rawValue, $0.1) }
         return JSONWriter.write(.object(members))
     }
 }

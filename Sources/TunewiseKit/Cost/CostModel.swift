@@ -210,15 +210,17 @@ public enum CostModel {
         var oneOff = 0.0
         var retrainCost = 0.0
         if strategy == "prompt-engineering" {
-            perRequest = ((value(.promptTokens) + value(.contextTokens)) * value(.inputPricePerMillion)
-                + value(.outputTokens) * value(.outputPricePerMillion)) / perMillion
+            perRequest =
+                ((value(.promptTokens) + value(.contextTokens)) * value(.inputPricePerMillion)
+                    + value(.outputTokens) * value(.outputPricePerMillion)) / perMillion
             fixed = value(.retrievalPerMonth)
         } else {
             let keepsRetrieval = strategy != "fine-tuning"
             let inputTokens = value(.tunedPromptTokens) + (keepsRetrieval ? value(.contextTokens) : 0)
             perRequest = (inputTokens * value(.tunedInputPricePerMillion) + value(.outputTokens) * value(.tunedOutputPricePerMillion)) / perMillion
             fixed = value(.hostingPerMonth) + (keepsRetrieval ? value(.retrievalPerMonth) : 0)
-            let run = strategy == "prompt-tuning"
+            let run =
+                strategy == "prompt-tuning"
                 ? value(.promptTuningRunCost)
                 : value(.trainingTokens) * value(.epochs) * value(.trainingPricePerMillion) / perMillion
             oneOff = run + value(.dataPrepHours) * value(.hourlyRate)

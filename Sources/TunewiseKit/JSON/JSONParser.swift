@@ -63,9 +63,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected character \(Self.describe(byte)); expected a value")
         }
@@ -262,8 +268,8 @@ public struct JSONParser {
     private var jsonPath: String {
         path.reduce("$") { text, step in
             switch step {
-            case let .key(key): return "\(text).\(key)"
-            case let .index(index): return "\(text)[\(index)]"
+            case .key(let key): return "\(text).\(key)"
+            case .index(let index): return "\(text)[\(index)]"
             }
         }
     }
@@ -301,7 +307,7 @@ public struct JSONParser {
         var offset = 0
         while true {
             switch decoder.decode(&iterator) {
-            case let .scalarValue(scalar): offset += UTF8.width(scalar)
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
             case .emptyInput: return nil
             case .error: return offset
             }

@@ -23,12 +23,12 @@ public enum JSONWriter {
     private static func append(_ value: JSONValue, to output: inout String, indent: Int?) {
         switch value {
         case .null: output += "null"
-        case let .bool(flag): output += flag ? "true" : "false"
-        case let .number(number): output += format(number)
-        case let .string(text): appendString(text, to: &output)
-        case let .array(elements):
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let number): output += format(number)
+        case .string(let text): appendString(text, to: &output)
+        case .array(let elements):
             appendContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
-        case let .object(members):
+        case .object(let members):
             appendContainer(members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent)
         }
     }

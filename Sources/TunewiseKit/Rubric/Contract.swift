@@ -6,10 +6,11 @@ public enum Contract {
 
     /// Names that a question id may not take, because the command line already uses them as
     /// flags (`--format`, `--all`, ...) and every question id must work as `--QUESTION-ID`.
-    public static let reservedQuestionIDs: Set<String> = Set([
-        "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
-        "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template",
-    ] + CostField.allCases.map(\.flagName))
+    public static let reservedQuestionIDs: Set<String> = Set(
+        [
+            "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
+            "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template",
+        ] + CostField.allCases.map(\.flagName))
 
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [

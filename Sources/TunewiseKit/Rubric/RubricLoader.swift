@@ -61,14 +61,20 @@ private struct RubricReader {
     // MARK: The document
 
     mutating func readRubric(_ document: JSONValue) -> Rubric? {
-        guard let root = members(document, "$", allowed: [
-            "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
-            "rules", "exclusions", "variants", "properties", "references",
-        ]) else { return nil }
+        guard
+            let root = members(
+                document, "$",
+                allowed: [
+                    "$schema", "schemaVersion", "id", "version", "title", "confidence", "strategies", "questions",
+                    "rules", "exclusions", "variants", "properties", "references",
+                ])
+        else { return nil }
         // Compared as read: converting to Int first would trap on a huge number and read 1.5 as 1.
         let schemaVersion = number(root, "schemaVersion", "$")
         if let schemaVersion, schemaVersion != Double(Rubric.supportedSchemaVersion) {
-            report("$.schemaVersion", "unsupported version \(JSONWriter.format(schemaVersion)); this tunewise reads version \(Rubric.supportedSchemaVersion)")
+            report(
+                "$.schemaVersion",
+                "unsupported version \(JSONWriter.format(schemaVersion)); this tunewise reads version \(Rubric.supportedSchemaVersion)")
         }
         let id = string(root, "id", "$")
         let version = string(root, "version", "$")
@@ -129,9 +135,13 @@ private struct RubricReader {
     // MARK: Strategies
 
     mutating func readStrategy(_ value: JSONValue, _ path: String) -> Strategy? {
-        guard let object = members(value, path, allowed: [
-            "id", "label", "summary", "baseline", "reason", "source", "caveats", "nextSteps",
-        ]) else { return nil }
+        guard
+            let object = members(
+                value, path,
+                allowed: [
+                    "id", "label", "summary", "baseline", "reason", "source", "caveats", "nextSteps",
+                ])
+        else { return nil }
         let id = identifier(object, path)
         let label = string(object, "label", path)
         let summary = string(object, "summary", path)
@@ -158,7 +168,7 @@ private struct RubricReader {
 
     /// Caveats and next steps hold conditions on questions, so they are read after the questions.
     mutating func readStrategyNotes(_ value: JSONValue?, _ strategies: [Strategy], _ path: String) -> [Strategy] {
-        guard case let .array(elements)? = value, elements.count == strategies.count else { return strategies }
+        guard case .array(let elements)? = value, elements.count == strategies.count else { return strategies }
         return zip(elements.indices, strategies).map { index, strategy in
             var strategy = strategy
             let elementPath = "\(path)[\(index)]"
@@ -184,9 +194,13 @@ private struct RubricReader {
     // MARK: Questions
 
     mutating func readQuestion(_ value: JSONValue, _ path: String) -> Question? {
-        guard let object = members(value, path, allowed: [
-            "id", "label", "text", "help", "core", "lever", "weight", "default", "options",
-        ]) else { return nil }
+        guard
+            let object = members(
+                value, path,
+                allowed: [
+                    "id", "label", "text", "help", "core", "lever", "weight", "default", "options",
+                ])
+        else { return nil }
         let id = identifier(object, path)
         let label = string(object, "label", path)
         let text = string(object, "text", path)
@@ -236,12 +250,16 @@ private struct RubricReader {
                 report("\(path)[\(index)].id", "\"\(question.id)\" cannot be a question id: --\(question.id) is already a flag of tunewise")
             }
             questionOptions[question.id] = question.options.map(\.id)
-            let fixed = Contract.coreQuestions.first { $0.id == question.id }.map { ($0, true) }
+            let fixed =
+                Contract.coreQuestions.first { $0.id == question.id }.map { ($0, true) }
                 ?? Contract.refinementQuestions.first { $0.id == question.id }.map { ($0, false) }
             guard let (contract, isCore) = fixed else { continue }
             let options = question.options.map(\.id)
             if options != contract.options {
-                report("\(path)[\(index)].options", "the fixed question \"\(question.id)\" must have the options \(contract.options.joined(separator: ", ")) in that order; found \(options.joined(separator: ", "))")
+                report(
+                    "\(path)[\(index)].options",
+                    "the fixed question \"\(question.id)\" must have the options \(contract.options.joined(separator: ", ")) in that order; found \(options.joined(separator: ", "))"
+                )
             }
             if question.isCore != isCore {
                 report("\(path)[\(index)].core", "the fixed question \"\(question.id)\" must have \"core\": \(isCore)")
@@ -284,7 +302,7 @@ private struct RubricReader {
         guard let object = members(value, path, allowed: ["trigger", "assume"]) else { return nil }
         let trigger = string(object, "trigger", path)
         guard let assumeValue = required(object, "assume", path) else { return nil }
-        guard case let .object(pairs) = assumeValue, !pairs.isEmpty else {
+        guard case .object(let pairs) = assumeValue, !pairs.isEmpty else {
             report("\(path).assume", "expected a non-empty object of question id to option id; found \(assumeValue.kindDescription)")
             return nil
         }
@@ -295,7 +313,7 @@ private struct RubricReader {
                 report(pairPath, unknownQuestionMessage(questionID))
                 continue
             }
-            guard case let .string(option) = optionValue, known.contains(option) else {
+            guard case .string(let option) = optionValue, known.contains(option) else {
                 report(pairPath, "unknown option \(describe(optionValue)) of \"\(questionID)\"; known: \(known.joined(separator: ", "))")
                 continue
             }
@@ -307,7 +325,9 @@ private struct RubricReader {
             let stillHolds = condition.clauses.allSatisfy { clause in
                 lifted[clause.question].map(clause.options.contains) ?? true
             }
-            if stillHolds { report("\(path).assume", "must answer some question of the gate's \"when\" with an option outside it, so that the gate lifts") }
+            if stillHolds {
+                report("\(path).assume", "must answer some question of the gate's \"when\" with an option outside it, so that the gate lifts")
+            }
         }
         return Deferral(trigger: trigger, assume: assume)
     }
@@ -354,8 +374,8 @@ private struct RubricReader {
         if let question, let known = questionOptions[question] {
             if let scaleValue = object["scale"] {
                 let elements: [JSONValue]
-                if case let .array(array) = scaleValue { elements = array } else { elements = [] }
-                scale = elements.compactMap { if case let .string(id) = $0 { id } else { nil } }
+                if case .array(let array) = scaleValue { elements = array } else { elements = [] }
+                scale = elements.compactMap { if case .string(let id) = $0 { id } else { nil } }
                 if scale.count != elements.count || scale.sorted() != known.sorted() {
                     report("\(path).scale", "expected every option of \"\(question)\" once, in rising order; known: \(known.joined(separator: ", "))")
                 }
@@ -387,12 +407,16 @@ private struct RubricReader {
 
     /// A condition object: question id to the list of options that satisfy it.
     mutating func readCondition(_ value: JSONValue, _ path: String, minimumClauses: Int) -> Condition? {
-        guard case let .object(members) = value else {
+        guard case .object(let members) = value else {
             report(path, "expected an object of question id to a list of option ids; found \(value.kindDescription)")
             return nil
         }
         if members.count < minimumClauses {
-            report(path, minimumClauses == 1 ? "a condition needs at least one question" : "a rule's condition needs at least \(minimumClauses) questions; a single answer's points belong on its option")
+            report(
+                path,
+                minimumClauses == 1
+                    ? "a condition needs at least one question"
+                    : "a rule's condition needs at least \(minimumClauses) questions; a single answer's points belong on its option")
         }
         var clauses: [(question: String, options: [String])] = []
         for (questionID, optionsValue) in members {
@@ -401,14 +425,16 @@ private struct RubricReader {
                 report(clausePath, unknownQuestionMessage(questionID))
                 continue
             }
-            guard case let .array(elements) = optionsValue, !elements.isEmpty else {
+            guard case .array(let elements) = optionsValue, !elements.isEmpty else {
                 report(clausePath, "expected a non-empty list of option ids; known: \(known.joined(separator: ", "))")
                 continue
             }
             var options: [String] = []
             for (index, element) in elements.enumerated() {
-                guard case let .string(option) = element, known.contains(option) else {
-                    report("\(clausePath)[\(index)]", "unknown option \(describe(element)) of \"\(questionID)\"; known: \(known.joined(separator: ", "))")
+                guard case .string(let option) = element, known.contains(option) else {
+                    report(
+                        "\(clausePath)[\(index)]", "unknown option \(describe(element)) of \"\(questionID)\"; known: \(known.joined(separator: ", "))"
+                    )
                     continue
                 }
                 if options.contains(option) { report("\(clausePath)[\(index)]", "duplicate option \"\(option)\"") }
@@ -420,7 +446,7 @@ private struct RubricReader {
     }
 
     mutating func readPoints(_ value: JSONValue, _ path: String) -> [String: Double] {
-        guard case let .object(members) = value else {
+        guard case .object(let members) = value else {
             report(path, "expected an object of strategy id to points; found \(value.kindDescription)")
             return [:]
         }
@@ -430,7 +456,7 @@ private struct RubricReader {
                 report("\(path).\(strategy)", unknownStrategyMessage(strategy))
                 continue
             }
-            guard case let .number(number) = pointsValue, number.isFinite else {
+            guard case .number(let number) = pointsValue, number.isFinite else {
                 report("\(path).\(strategy)", "expected a finite number; found \(pointsValue.kindDescription)")
                 continue
             }
@@ -440,13 +466,13 @@ private struct RubricReader {
     }
 
     mutating func readStrategyList(_ value: JSONValue?, _ path: String) -> [String]? {
-        guard case let .array(elements)? = value, !elements.isEmpty else {
+        guard case .array(let elements)? = value, !elements.isEmpty else {
             report(path, "expected a non-empty list of strategy ids; known: \(strategyIDs.joined(separator: ", "))")
             return nil
         }
         var strategies: [String] = []
         for (index, element) in elements.enumerated() {
-            guard case let .string(strategy) = element, strategyIDs.contains(strategy) else {
+            guard case .string(let strategy) = element, strategyIDs.contains(strategy) else {
                 report("\(path)[\(index)]", "unknown strategy \(describe(element)); known: \(strategyIDs.joined(separator: ", "))")
                 continue
             }
@@ -507,7 +533,7 @@ private struct RubricReader {
     // MARK: Primitives
 
     func describe(_ value: JSONValue) -> String {
-        if case let .string(text) = value { return "\"\(text)\"" }
+        if case .string(let text) = value { return "\"\(text)\"" }
         return value.kindDescription
     }
 
@@ -523,7 +549,7 @@ private struct RubricReader {
     }
 
     mutating func members(_ value: JSONValue, _ path: String, allowed: [String]) -> JSONValue? {
-        guard case let .object(members) = value else {
+        guard case .object(let members) = value else {
             report(path, "expected an object; found \(value.kindDescription)")
             return nil
         }
@@ -542,7 +568,7 @@ private struct RubricReader {
             if required { report(path, "missing; expected a non-empty array") }
             return []
         }
-        guard case let .array(elements) = value else {
+        guard case .array(let elements) = value else {
             report(path, "expected an array; found \(value.kindDescription)")
             return []
         }
@@ -567,7 +593,7 @@ private struct RubricReader {
 
     mutating func string(_ object: JSONValue, _ key: String, _ path: String) -> String? {
         guard let value = required(object, key, path) else { return nil }
-        guard case let .string(text) = value, !text.allSatisfy(\.isWhitespace) else {
+        guard case .string(let text) = value, !text.allSatisfy(\.isWhitespace) else {
             report("\(path).\(key)", "expected a non-empty string; found \(value == .string("") ? "an empty string" : value.kindDescription)")
             return nil
         }
@@ -590,7 +616,7 @@ private struct RubricReader {
 
     mutating func number(_ object: JSONValue, _ key: String, _ path: String) -> Double? {
         guard let value = required(object, key, path) else { return nil }
-        guard case let .number(number) = value, number.isFinite else {
+        guard case .number(let number) = value, number.isFinite else {
             report("\(path).\(key)", "expected a finite number; found \(value.kindDescription)")
             return nil
         }
@@ -623,7 +649,7 @@ private struct RubricReader {
 
     mutating func boolean(_ object: JSONValue, _ key: String, _ path: String) -> Bool? {
         guard let value = required(object, key, path) else { return nil }
-        guard case let .bool(flag) = value else {
+        guard case .bool(let flag) = value else {
             report("\(path).\(key)", "expected true or false; found \(value.kindDescription)")
             return nil
         }

@@ -24,9 +24,12 @@ extension Advisor {
         else { return [now] }
         let triggers = orderedUnique(lifted.map { $0.later!.trigger })
         let strategy = rubric.strategies[laterWinner].id
-        return [now, PlanStage(
-            strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id),
-            variants: variants(for: strategy, answers: self.answers(for: later)))]
+        return [
+            now,
+            PlanStage(
+                strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id),
+                variants: variants(for: strategy, answers: self.answers(for: later))),
+        ]
     }
 }
 

@@ -15,11 +15,12 @@ extension Advisor {
                 if let newWinner = ScoringTable.winner(scores: scores, excluded: excluded), newWinner != winner {
                     let kind: AnswerChange.Kind =
                         situation[index] == ScoringTable.unanswered ? .unanswered : question.isLever ? .lever : .fact
-                    changes.append(AnswerChange(
-                        question: question.id, answer: question.options[option].id,
-                        strategy: rubric.strategies[newWinner].id, kind: kind,
-                        rulesOutCurrent: excluded.contains(winner),
-                        lead: rounded(scores[newWinner] - scores[winner])))
+                    changes.append(
+                        AnswerChange(
+                            question: question.id, answer: question.options[option].id,
+                            strategy: rubric.strategies[newWinner].id, kind: kind,
+                            rulesOutCurrent: excluded.contains(winner),
+                            lead: rounded(scores[newWinner] - scores[winner])))
                 }
             }
             changed[index] = situation[index]
@@ -64,9 +65,11 @@ extension Advisor {
                 let distance = max(candidate / weight, weight / candidate)
                 guard distance <= Self.plausibleWeightFactor else { continue }
                 if best == nil || distance < best!.distance {
-                    best = (WeightChange(
-                        question: rubric.questions[index].id, weight: weight, newWeight: candidate,
-                        strategy: rubric.strategies[newWinner].id), distance)
+                    best = (
+                        WeightChange(
+                            question: rubric.questions[index].id, weight: weight, newWeight: candidate,
+                            strategy: rubric.strategies[newWinner].id), distance
+                    )
                 }
             }
         }

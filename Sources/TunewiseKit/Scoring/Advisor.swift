@@ -171,7 +171,8 @@ public struct Advisor: Sendable {
     private func tieReason(winner: Int) -> Reason {
         Reason(
             kind: .baseline, points: 0,
-            text: "It scores the same as \(rubric.strategies[winner].label) here, and ties go to the strategy listed first in the rubric, the simpler one.",
+            text:
+                "It scores the same as \(rubric.strategies[winner].label) here, and ties go to the strategy listed first in the rubric, the simpler one.",
             source: "the rubric's order of strategies")
     }
 
@@ -193,20 +194,22 @@ public struct Advisor: Sendable {
             let question = rubric.questions[index]
             let points = weights[index] * lead(table.points[index][option])
             guard abs(points) >= 0.005, let citation = question.options[option].citation else { continue }
-            reasons.append(Reason(
-                kind: .answer, question: question.id, answer: question.options[option].id, points: rounded(points),
-                text: citation.reason, source: citation.source))
+            reasons.append(
+                Reason(
+                    kind: .answer, question: question.id, answer: question.options[option].id, points: rounded(points),
+                    text: citation.reason, source: citation.source))
         }
         for (rule, compiled) in zip(rubric.rules, table.rules) where ScoringTable.holds(compiled.clauses, in: situation) {
             let points = lead(compiled.points)
             guard abs(points) >= 0.005 else { continue }
-            reasons.append(Reason(
-                kind: .rule, rule: rule.id,
-                ruleAnswers: rule.when.clauses.map { clause in
-                    let index = rubric.questionIndex(clause.question)!
-                    return GivenAnswer(question: clause.question, answer: rubric.questions[index].options[situation[index]].id)
-                },
-                points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
+            reasons.append(
+                Reason(
+                    kind: .rule, rule: rule.id,
+                    ruleAnswers: rule.when.clauses.map { clause in
+                        let index = rubric.questionIndex(clause.question)!
+                        return GivenAnswer(question: clause.question, answer: rubric.questions[index].options[situation[index]].id)
+                    },
+                    points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
         }
         let baselinePoints = lead(table.baseline)
         let owner = baselinePoints > 0 ? strategy : others.max { table.baseline[$0] < table.baseline[$1] }
@@ -245,9 +248,11 @@ public struct Advisor: Sendable {
     private func closeCallCaveat(runnerUp: Int?, margin: Double) -> [AdviceNote] {
         guard let runnerUp, margin < rubric.confidence.medium else { return [] }
         let name = rubric.strategies[runnerUp].label
-        return [AdviceNote(
-            text: "This is a close call with \(name): run both on a small pilot against the same held-out set before committing.",
-            source: nil)]
+        return [
+            AdviceNote(
+                text: "This is a close call with \(name): run both on a small pilot against the same held-out set before committing.",
+                source: nil)
+        ]
     }
 }
 

@@ -79,9 +79,10 @@ struct AdvisorTests {
                 for gate in contractGates where answers[gate.question].map(gate.options.contains) ?? false {
                     #expect(!gate.never.contains(advice.strategy), "\(gate.gate) at \(answers.values)")
                     if gate.alwaysNamed { #expect(advice.decidedBy.contains(gate.gate), "\(answers.values)") }
-                    let outscored = advice.ranking.filter { $0.excluded && $0.exclusions.contains { $0.id == gate.gate } }
-                        .contains { $0.score > advice.ranking.first!.score }
-                    if outscored { #expect(advice.decidedBy.contains(gate.gate), "\(answers.values)") }
+                }
+                // Every strategy that scored higher but was ruled out is ruled out by a named gate.
+                for entry in advice.ranking where entry.excluded && entry.score > advice.ranking.first!.score {
+                    #expect(entry.exclusions.contains { advice.decidedBy.contains($0.id) }, "\(entry.strategy) at \(answers.values)")
                 }
                 // Every excluded strategy comes last with the gates that removed it.
                 let excluded = advice.ranking.filter(\.excluded)

@@ -44,7 +44,7 @@ let scenarios: [Scenario] = [
             "consistency": "critical", "specialization": "niche", "output-style": "custom",
             "prompting-status": "not-tried", "model-access": "api-tuning",
         ]),
-        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first", "soft-prompts-need-weights"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first"]),
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
         answers: situation(["need": "knowledge", "data-volume": "none"]),
@@ -52,18 +52,18 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "ovadia-2023: a knowledge bot stays on retrieval even with thousands of labelled questions",
         answers: situation(["need": "knowledge", "data-volume": "thousands"]),
-        plan: ["prompt-engineering"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-behaviour-to-train", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "001 (Information Transience): a news assistant over daily-changing facts retrieves",
         answers: situation(["need": "knowledge", "data-volume": "hundreds", "transience": "frequent", "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-behaviour-to-train", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): an HR assistant with role-based access filters at retrieval",
         answers: situation([
             "need": "knowledge", "data-volume": "thousands", "transience": "periodic", "governance": "role-based",
             "time-to-market": "weeks",
         ]),
-        plan: ["prompt-engineering"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"],
+        plan: ["prompt-engineering"], decidedBy: ["no-behaviour-to-train", "knowledge-in-retrieval"],
         variants: ["rag"]),
     Scenario(
         name: "001 (Data Governance): role-restricted facts plus a house style stay in retrieval beside a tuned model",
@@ -141,7 +141,7 @@ let scenarios: [Scenario] = [
             "need": "behavior", "data-volume": "few", "consistency": "critical", "output-style": "custom",
             "prompting-status": "plateaued", "model-access": "api-tuning",
         ]),
-        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples", "soft-prompts-need-weights"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples"]),
     Scenario(
         name: "hu-2021: a strong team with open weights of a small model and thousands of pairs can afford full fine-tuning",
         answers: situation([

@@ -32,6 +32,8 @@ struct JSONRenderer {
                         ("variants", .array(advice.variants.map(variant))),
                         ("caveats", .array(advice.caveats.map { .string($0.text) })),
                         ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
+                        ("citedCaveats", .array(advice.caveats.map(note))),
+                        ("citedNextSteps", .array(advice.nextSteps.map(note))),
                     ])
                 ),
                 (
@@ -80,7 +82,15 @@ struct JSONRenderer {
     /// The `cost` object of `tunewise cost` and the one-line check, when cost inputs were given.
     private func costMembers(_ report: Report) -> [(key: String, value: JSONValue)] {
         guard let cost = report.cost else { return [] }
-        return [("cost", CostJSONRenderer.costObject(cost)), ("costCheck", report.costCheck.map(JSONValue.string) ?? .null)]
+        return [
+            ("cost", CostJSONRenderer.costObject(cost)), ("costCheck", report.costCheck.map(JSONValue.string) ?? .null),
+            ("costInputsNote", report.costInputsNote.map(JSONValue.string) ?? .null),
+        ]
+    }
+
+    /// A caveat or next step with its source (`null` when it rests on none).
+    private func note(_ note: AdviceNote) -> JSONValue {
+        .object([("text", .string(note.text)), ("source", note.source.map(JSONValue.string) ?? .null)])
     }
 
     /// A plan stage's cost: `null` figures when the inputs do not cover its strategy.

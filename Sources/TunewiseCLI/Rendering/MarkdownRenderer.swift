@@ -71,9 +71,9 @@ struct MarkdownRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("- **\(when), \(escape(report.strategyLabel(stageCost.stage.strategy))):** \(escape(report.costSentence(stageCost)))")
             }
-            if let check = report.costCheck {
+            for line in [report.costInputsNote, report.costCheck].compactMap({ $0 }) {
                 lines.append("")
-                lines.append(escape(check))
+                lines.append(escape(line))
             }
         }
 

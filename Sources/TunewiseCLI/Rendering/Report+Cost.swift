@@ -24,24 +24,34 @@ extension Report {
 
     /// One line where the cost result qualifies the advice, which it never changes: a trained
     /// recommendation that does not pay back at the team's volume, or a trained strategy that
-    /// the plan does not start with but that would pay back within the horizon.
+    /// the answers allow, or the plan reaches, and that would pay back within the horizon.
     var costCheck: String? {
         guard let cost else { return nil }
-        let costReport = CostReport(comparison: cost, toolVersion: toolVersion)
         let volume = requests(cost.requestsPerDay)
         if let breakEven = cost.breakEven.first(where: { $0.strategy == advice.strategy }), breakEven.paybackMonth == nil {
-            let reason = breakEven.paybackNever.map { costReport.reasonText($0, breakEven) } ?? "it does not pay back"
-            return
-                "At \(volume) requests a day, \(strategyLabel(advice.strategy)) does not pay back against prompting within \(costReport.horizonText) (\(reason)): the advice rests on quality, not cost."
+            return "Cost check: at \(volume) requests a day \(strategyLabel(advice.strategy)) does not pay back against prompting, "
+                + "so the advice rests on quality, not cost."
         }
         guard advice.strategy == Contract.strategyIDs[0] else { return nil }
-        let paying = cost.breakEven.filter { $0.paybackMonth != nil }.min { $0.paybackMonth! < $1.paybackMonth! }
+        let allowed = Set(advice.ranking.filter { !$0.excluded }.map(\.strategy) + advice.plan.map(\.strategy))
+        let paying = cost.breakEven.filter { $0.paybackMonth != nil && allowed.contains($0.strategy) }
+            .min { $0.paybackMonth! < $1.paybackMonth! }
         guard let paying, let month = paying.paybackMonth else { return nil }
-        let planned = advice.plan.dropFirst().contains { $0.strategy == paying.strategy }
-        let grounds =
-            planned
-            ? "the plan moves to it \(advice.plan.first { $0.strategy == paying.strategy }!.when)" : "the advice rests on your answers, not on cost"
-        return "At \(volume) requests a day, \(strategyLabel(paying.strategy)) would pay back against prompting in month \(month); \(grounds)."
+        let laterStage = advice.plan.dropFirst().first { $0.strategy == paying.strategy }
+        let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
+        return
+            "Cost check: at \(volume) requests a day, \(strategyLabel(paying.strategy)) would pay back against prompting in month \(month); \(grounds)."
+    }
+
+    /// A line when the cost inputs include retrieval (context tokens or upkeep) but the plan
+    /// starts with prompting without retrieval, so the prompted cost is not the plan's.
+    var costInputsNote: String? {
+        guard let cost, let first = advice.plan.first, first.strategy == Contract.strategyIDs[0],
+            first.variants.contains(where: { $0.variant == "retrieval" && $0.choice == "none" }),
+            (cost.inputs[.contextTokens] ?? 0) > 0 || (cost.inputs[.retrievalPerMonth] ?? 0) > 0
+        else { return nil }
+        return "Your cost inputs include retrieval, which this plan does not use: add --context-tokens 0 --retrieval-per-month 0 "
+            + "to cost the plan as advised."
     }
 
     /// "12 months at 20,000 requests a day".

@@ -20,7 +20,7 @@ extension BuiltInRubric {
       "label": "Prompt engineering",
       "summary": "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, passages fetched at request time (retrieval-augmented generation).",
       "baseline": 1.0,
-      "reason": "Three of the five articles tell teams to start here, and none warns against it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.",
+      "reason": "None of the five articles rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
       "caveats": [
         {
@@ -132,6 +132,29 @@ extension BuiltInRubric {
           }
         },
         {
+          "text": "Prompting has stalled: before more prompt rounds, try a stronger base model, constrain the output with a schema or grammar where the format is the problem, and line up a model you can tune.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+          "when": {
+            "prompting-status": [
+              "plateaued"
+            ]
+          }
+        },
+        {
+          "text": "Budget for labelling now: a few hundred reviewed pairs open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
+          "source": "openai-fine-tuning",
+          "when": {
+            "data-volume": [
+              "none",
+              "few"
+            ],
+            "budget": [
+              "moderate",
+              "substantial"
+            ]
+          }
+        },
+        {
           "text": "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
           "source": "001-nilg-customizing-language-models § Time to Market",
           "when": {
@@ -189,6 +212,19 @@ extension BuiltInRubric {
             "transience": [
               "periodic",
               "frequent"
+            ]
+          }
+        },
+        {
+          "text": "Soft prompts converge slowly and are sensitive to learning rate and initialisation, and Lester et al. measured them on T5 classification-style tasks: pilot per-task LoRA adapters against them on the same held-out set before committing.",
+          "source": "lester-2021"
+        },
+        {
+          "text": "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
+          "when": {
+            "ml-expertise": [
+              "none"
             ]
           }
         }
@@ -253,6 +289,19 @@ extension BuiltInRubric {
           }
         },
         {
+          "text": "Uploading confidential training data to a hosted tuning service: check its retention, training use and region, or tune open weights in-house.",
+          "source": "azure-data-privacy",
+          "when": {
+            "governance": [
+              "confidential",
+              "role-based"
+            ],
+            "model-access": [
+              "api-tuning"
+            ]
+          }
+        },
+        {
           "text": "Training is not one-off: every change of the facts or format behind the examples means another training and test cycle.",
           "source": "001-nilg-customizing-language-models § Information Transience",
           "when": {
@@ -293,16 +342,25 @@ extension BuiltInRubric {
               "corpus"
             ]
           }
+        },
+        {
+          "text": "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
+          "when": {
+            "ml-expertise": [
+              "none"
+            ]
+          }
         }
       ],
       "nextSteps": [
         {
-          "text": "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on) and keep a broad regression set of everyday requests to catch lost general ability.",
+          "text": "Before training, measure a prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): if it already meets your bar, stop there; otherwise it is the number to beat. Keep a broad regression set of everyday requests to catch lost general ability.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
-          "text": "Turn the material into input/output pairs that show the behaviour you want, de-duplicate them, and keep only outputs the team would accept.",
-          "source": "001-nilg-customizing-language-models § Fine-Tuning"
+          "text": "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as 001 suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
+          "source": "openai-fine-tuning; 001-nilg-customizing-language-models § Fine-Tuning"
         },
         {
           "text": "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
@@ -360,6 +418,19 @@ extension BuiltInRubric {
           }
         },
         {
+          "text": "Uploading confidential training data to a hosted tuning service: check its retention, training use and region, or tune open weights in-house.",
+          "source": "azure-data-privacy",
+          "when": {
+            "governance": [
+              "confidential",
+              "role-based"
+            ],
+            "model-access": [
+              "api-tuning"
+            ]
+          }
+        },
+        {
           "text": "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, and is tied to a base model the provider will retire: budget for serving it and for retraining on the successor.",
           "source": "openai-fine-tuning; azure-fine-tuning",
           "when": {
@@ -377,6 +448,15 @@ extension BuiltInRubric {
               "required"
             ]
           }
+        },
+        {
+          "text": "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
+          "when": {
+            "ml-expertise": [
+              "none"
+            ]
+          }
         }
       ],
       "nextSteps": [
@@ -385,7 +465,7 @@ extension BuiltInRubric {
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024"
         },
         {
-          "text": "Ship prompting with retrieval on the base model first and measure where it falls short; train only for those gaps.",
+          "text": "Build the retrieval half first and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
         },
         {
@@ -494,7 +574,7 @@ extension BuiltInRubric {
             "hybrid": -1.5
           },
           "reason": "Up to about a hundred pairs is best spent as few-shot examples and as a test set. OpenAI reports first gains from tuning at 50 to 100 pairs, which is a floor to try, not a training set to rely on once a fair share is held out for testing.",
-          "source": "001-nilg-customizing-language-models § Data Volume; 000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; openai-fine-tuning"
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; 000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; openai-fine-tuning"
         },
         {
           "id": "hundreds",
@@ -1055,7 +1135,6 @@ extension BuiltInRubric {
       "text": "How far has prompt engineering got?",
       "help": "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help.",
       "core": false,
-      "lever": true,
       "weight": 1.0,
       "options": [
         {
@@ -1318,7 +1397,7 @@ extension BuiltInRubric {
         "hybrid"
       ],
       "reason": "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).",
-      "source": "001-nilg-customizing-language-models § Data Volume; openai-fine-tuning; gu-2022",
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022",
       "later": {
         "trigger": "once you have a few hundred labelled pairs beyond your test set",
         "assume": {
@@ -1353,7 +1432,7 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "A first version is due within days: too little time to train, evaluate and roll out a tuned model safely. Ship prompting now; training can start alongside it.",
+      "reason": "A first version is due within days: too little time to train, evaluate and roll out a tuned model safely, so ship prompting now.",
       "source": "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market",
       "later": {
         "trigger": "once the first version ships",
@@ -1406,6 +1485,32 @@ extension BuiltInRubric {
       }
     },
     {
+      "id": "no-behaviour-to-train",
+      "when": {
+        "need": [
+          "knowledge"
+        ]
+      },
+      "strategies": [
+        "hybrid"
+      ],
+      "reason": "The model must gain knowledge only: with nothing to change in how it answers, a hybrid's training half has nothing to learn. If a format, tone or skill also matters, answer 'both'.",
+      "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023"
+    },
+    {
+      "id": "nothing-to-retrieve",
+      "when": {
+        "need": [
+          "behavior"
+        ]
+      },
+      "strategies": [
+        "hybrid"
+      ],
+      "reason": "The model must gain a behaviour and the facts arrive with each request, so a hybrid's retrieval half has nothing to fetch: a tuned model with a good prompt covers the need.",
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Adapting to Unique Data Formats or Styles"
+    },
+    {
       "id": "two-systems-need-time",
       "when": {
         "time-to-market": [
@@ -1418,7 +1523,7 @@ extension BuiltInRubric {
       "reason": "A hybrid means building a retrieval index and a tuned model; a few weeks leave room for the first, not both. Ship retrieval with prompts first and add tuning behind it.",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; 001-nilg-customizing-language-models § Time to Market",
       "later": {
-        "trigger": "once the retrieval version ships and its evaluation shows gaps in format or style that prompting cannot close",
+        "trigger": "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close",
         "assume": {
           "time-to-market": "months"
         }
@@ -1449,7 +1554,7 @@ extension BuiltInRubric {
         "prompt-tuning",
         "fine-tuning"
       ],
-      "reason": "The model must gain knowledge, and knowledge belongs in retrieval: trained weights absorb new facts poorly, cannot cite them, go stale and, with role-based access, can leak across roles; soft prompts hold a task, not a library. Only prompting with retrieval and the hybrid keep facts there.",
+      "reason": "The model must gain knowledge, and knowledge belongs in retrieval: trained weights absorb new facts poorly, cannot cite them and go stale; soft prompts hold a task, not a library. Only prompting with retrieval and the hybrid keep facts there.",
       "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
     }
   ],
@@ -1539,7 +1644,7 @@ extension BuiltInRubric {
               }
             },
             {
-              "text": "Use the provider's hosted fine-tuning with a first set of a few hundred pairs, and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
+              "text": "Use the provider's hosted fine-tuning on your training pairs (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
               "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
               "when": {
                 "model-access": [
@@ -1582,11 +1687,24 @@ extension BuiltInRubric {
               "source": "balaguer-2024"
             },
             {
+              "text": "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",
+              "source": "balaguer-2024"
+            },
+            {
               "text": "Re-index whenever the source data changes (or on a schedule at least as frequent) and alert when a run fails.",
               "source": "001-nilg-customizing-language-models § Information Transience",
               "when": {
                 "transience": [
                   "periodic",
+                  "frequent"
+                ]
+              }
+            },
+            {
+              "text": "For live values (prices, stock, status), call the system of record at request time instead of indexing copies that are stale by the next change.",
+              "source": "001-nilg-customizing-language-models § Information Transience",
+              "when": {
+                "transience": [
                   "frequent"
                 ]
               }

@@ -30,10 +30,21 @@ protocol SweepVisitor {
     ///   - pass: the pass, whose ``SweepPass/situation`` holds the outer levels' answers.
     /// - Returns: `true` to stop the sweep.
     mutating func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool
+
+    /// Whether the visitor must see every group of situations. When it need not, the pass
+    /// counts a subtree whose winner gates already settle (one strategy left, and no gate
+    /// below can rule it out) without visiting it.
+    static var visitsEverySituation: Bool { get }
+}
+
+extension SweepVisitor {
+    static var visitsEverySituation: Bool { true }
 }
 
 /// A visitor that only lets the pass count.
 struct CountingVisitor: SweepVisitor {
+    static var visitsEverySituation: Bool { false }
+
     func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool { false }
 }
 
@@ -68,6 +79,10 @@ final class SweepPass {
     private let starts: UnsafeMutableBufferPointer<Int>
     private let options: UnsafeMutableBufferPointer<Int>
     private let classSizes: UnsafeMutableBufferPointer<Int>
+    /// Per level, its number of values (the sum of its class sizes).
+    private let levelSizes: UnsafeMutableBufferPointer<Int>
+    /// Per level, the number of situations of the levels inside it (the product of their sizes).
+    private let innerSizes: UnsafeMutableBufferPointer<Int>
     private let vectors: UnsafeMutableBufferPointer<SIMD4<Double>>
     private let ruleMasks: UnsafeMutableBufferPointer<UInt64>
     private let exclusionMasks: UnsafeMutableBufferPointer<UInt64>
@@ -162,6 +177,9 @@ final class SweepPass {
         starts = Self.copy(firstClass)
         options = Self.copy(scored.map(\.1))
         classSizes = Self.copy(flat.map(\.class.count))
+        let sizes = space.levels.map { $0.classes.reduce(0) { $0 + $1.count } }
+        levelSizes = Self.copy(sizes)
+        innerSizes = Self.copy(sizes.indices.map { level in sizes[(level + 1)...].reduce(1, &*) })
         vectors = Self.copy(scored.map { $1 == ScoringTable.unanswered ? .zero : Self.vector(table, $0, $1) })
         ruleMasks = Self.copy(scored.map { mask(table.rules.map(\.clauses), $0, $1) })
         exclusionMasks = Self.copy(scored.map { mask(table.exclusions.map(\.clauses), $0, $1) })
@@ -184,7 +202,7 @@ final class SweepPass {
     }
 
     deinit {
-        for buffer in [questions, classCounts, starts, options, classSizes, situation] { buffer.deallocate() }
+        for buffer in [questions, classCounts, starts, options, classSizes, levelSizes, innerSizes, situation] { buffer.deallocate() }
         for buffer in [ruleMasks, exclusionMasks, completingRules, completingExclusions] { buffer.deallocate() }
         vectors.deallocate()
         rulePoints.deallocate()
@@ -256,12 +274,48 @@ final class SweepPass {
                 index, score, rules, exclusions, excluded, completingRules, completingExclusions)
             situation[question] = options[index]
             let size = classSizes[index]
-            let subtotal = descend(level + 1, levelScore, levelRules, levelExclusions, levelExcluded, weight &* size, &visitor)
+            let subtotal: Tally
+            if !Visitor.visitsEverySituation, let settled = settledWinner(levelExcluded, levelExclusions) {
+                subtotal = countSettled(below: level, winner: settled, weight: weight &* size)
+            } else {
+                subtotal = descend(level + 1, levelScore, levelRules, levelExclusions, levelExcluded, weight &* size, &visitor)
+            }
             marginals[index] &+= subtotal &* weight
             total &+= subtotal &* size
             if stopped.pointee { break }
         }
         return total
+    }
+
+    /// The one strategy left (or ``noStrategy``) when gates leave at most one and no gate that
+    /// may still hold below could rule it out; `nil` otherwise.
+    @inline(__always)
+    private func settledWinner(_ excluded: UInt32, _ exclusions: UInt64) -> Int? {
+        let left = ~excluded & 0b1111
+        guard left.nonzeroBitCount <= 1 else { return nil }
+        guard left != 0 else { return Self.noStrategy }
+        var pending = exclusions
+        while pending != 0 {
+            if exclusionStrategies[pending.trailingZeroBitCount] & left != 0 { return nil }
+            pending &= pending &- 1
+        }
+        return left.trailingZeroBitCount
+    }
+
+    /// Counts the subtree below `level` whose winner is `winner` throughout, without visiting
+    /// it: every situation of the inner levels, and each inner class's marginal.
+    /// - Complexity: O(*c*) for *c* classes in the inner levels.
+    private func countSettled(below level: Int, winner: Int, weight: Int) -> Tally {
+        for inner in (level + 1)..<levelCount {
+            // Situations with one value of a class here: the other inner levels' sizes.
+            let others = innerSizes[level] / levelSizes[inner]
+            for index in starts[inner]..<(starts[inner] + classCounts[inner]) {
+                marginals[index][winner] &+= weight &* others
+            }
+        }
+        var subtotal = Tally.zero
+        subtotal[winner] = innerSizes[level]
+        return subtotal
     }
 
     /// The state after choosing the class at flat `index` at one level: the score with its

@@ -13,9 +13,9 @@ extension RubricCheck.Checker {
     /// answers, so the answers of the questions those rules name (unanswered included) are
     /// enumerated, fewest answered refinements and lowest options first.
     private func violation(of property: MonotoneProperty) -> PropertyViolation? {
-        let question = rubric.questions.firstIndex { $0.id == property.question }!
-        let favours = rubric.strategies.firstIndex { $0.id == property.favours }!
-        let over = rubric.strategies.firstIndex { $0.id == property.over }!
+        let question = rubric.knownQuestionIndex(property.question)
+        let favours = rubric.knownStrategyIndex(property.favours)
+        let over = rubric.knownStrategyIndex(property.over)
         let partners = Set(
             table.rules.filter { $0.clauses.contains { $0.question == question } }
                 .flatMap { $0.clauses.map(\.question) }
@@ -30,8 +30,8 @@ extension RubricCheck.Checker {
         for context in contexts {
             var situation = base
             for (partner, value) in zip(partners, context) { situation[partner] = value }
-            let options = rubric.questions[question].options
-            let scale = property.scale.isEmpty ? Array(options.indices) : property.scale.map { id in options.firstIndex { $0.id == id }! }
+            let stepped = rubric.questions[question]
+            let scale = property.scale.isEmpty ? Array(stepped.options.indices) : property.scale.map(stepped.knownOptionIndex)
             for (lowerOption, higherOption) in zip(scale, scale.dropFirst()) {
                 situation[question] = lowerOption
                 let before = table.scores(situation)

@@ -6,7 +6,7 @@ extension RubricCheck.Checker {
         var findings: [RubricFinding] = []
         for (exclusion, compiled) in zip(rubric.exclusions, table.exclusions) {
             for strategyID in exclusion.strategies {
-                let strategy = rubric.strategies.firstIndex { $0.id == strategyID }!
+                let strategy = rubric.knownStrategyIndex(strategyID)
                 guard let situation = bitingSituation(compiled, strategy) else { continue }
                 let answers = rubric.answers(situation)
                 guard let advice = try? advisor.advise(answers) else { continue }

@@ -2,6 +2,12 @@ extension Sweep {
     /// Evaluates every situation of the scope.
     /// - Parameter decidingQuestions: whether to count, for each varied question, the
     ///   situations in which changing that answer alone changes the advice (a few more passes).
+    /// - Complexity: One pass over the space, O(*C* + *L*) for the *C* combinations of value
+    ///   classes (at most ``situationCount``: values that never lead to different advice are
+    ///   scored once) of the *L* varied questions. Each step adds a precomputed score vector
+    ///   and the points of the rules and exclusions it completes (at most ``SweepPass/ruleLimit``
+    ///   each); a near tie is rescored in full by ``ScoringTable``. Memory grows with the
+    ///   classes, not the situations. With `decidingQuestions`, plus ``decidingCounts()``.
     public func run(decidingQuestions: Bool = true) -> SweepResult {
         let pass = SweepPass(table: table, space: space())
         let tally: Tally
@@ -43,6 +49,12 @@ extension Sweep {
     /// questions are split into blocks whose situations fit in a small buffer (at most
     /// ``blockCapacity``); one pass per block varies that block innermost and compares the
     /// winners within each block, so memory does not grow with the space.
+    /// - Complexity: One pass per block, each O(*C* + *L*) as in ``run(decidingQuestions:)``,
+    ///   plus O(*C* · *b*) comparisons of winners for a block of *b* questions: O(*C* · (*B* + *d*))
+    ///   in all, for *B* blocks and the *d* varied questions with more than one class. A
+    ///   block holds up to ``blockCapacity`` situations, so *B* ≤ *d* and is a few in
+    ///   practice; memory is O(``blockCapacity``), a winner byte and an `Int` weight per
+    ///   situation of a block, whatever the size of the space.
     public func decidingCounts() -> [Int] {
         let levels = varied.filter { classes[$0]!.count > 1 }
         var blocks: [[Int]] = []

@@ -26,6 +26,16 @@ public enum RubricCheck {
 
     /// Every finding, in the order of the checks above; empty when the rubric is clean.
     /// - Throws: ``SweepError/tooManyRules(limit:)`` for a rubric too large to sweep.
+    /// - Complexity: O((*q* · *v* + *e* · *k*) · *N* + *k* · (*P* + *N*)) scorings of one
+    ///   situation (each O(*q* · *k*) plus the clauses of the rules and exclusions), for *q*
+    ///   questions of at most *v* values, *e* exclusions, *k* strategies, *N* =
+    ///   ``sampleCount`` samples and *P* combinations of the core answers; plus one
+    ///   ``Advisor/advise(_:)`` per exclusion and strategy it lists, and for each monotone
+    ///   property O(*s* · *m*) scorings, for its scale of *s* options and the *m* combinations
+    ///   of the values of the questions that share a rule with it. Only a check that sampling
+    ///   leaves open (a likely finding) sweeps: one pass over the whole space, O(*C*) for its
+    ///   *C* combinations of value classes and stopping at the first witness, per question,
+    ///   option or strategy in doubt.
     public static func findings(in rubric: Rubric) throws(SweepError) -> [RubricFinding] {
         let checker = try Checker(rubric: rubric)
         return try checker.deadOptions() + checker.unreachableOptions() + checker.strategiesThatNeverWin()

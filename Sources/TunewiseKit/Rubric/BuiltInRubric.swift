@@ -1,6 +1,7 @@
 /// The default rubric that every build carries, so `tunewise` works with no files beside it.
 ///
-/// Its text is `rubrics/default.json`, embedded as a string literal by `.ci/embed-rubric`.
+/// Its text is `rubrics/default.json`, embedded as a string literal by `.ci/embed-rubric` in
+/// `Generated/BuiltInRubric+JSON.swift`, which nobody edits by hand.
 public enum BuiltInRubric {
     /// The name by which commands accept the built-in rubric (`tunewise rubric validate default`).
     public static let name = "default"

@@ -45,6 +45,22 @@ public struct Rubric: Sendable {
     public func strategyIndex(_ id: String) -> Int? { strategies.firstIndex { $0.id == id } }
     /// The strategy with the given id.
     public func strategy(_ id: String) -> Strategy? { strategies.first { $0.id == id } }
+
+    /// The index of a question that a loaded rubric names in its own rules, exclusions or
+    /// properties: the loader resolves every such reference, so a miss is a defect.
+    /// - Precondition: the rubric has a question `id`.
+    func knownQuestionIndex(_ id: String) -> Int {
+        guard let index = questionIndex(id) else { preconditionFailure("the rubric has no question \"\(id)\"") }
+        return index
+    }
+
+    /// The index of a strategy that a loaded rubric names in its own exclusions, variants or
+    /// properties: the loader resolves every such reference, so a miss is a defect.
+    /// - Precondition: the rubric has a strategy `id`.
+    func knownStrategyIndex(_ id: String) -> Int {
+        guard let index = strategyIndex(id) else { preconditionFailure("the rubric has no strategy \"\(id)\"") }
+        return index
+    }
 }
 
 /// Where a piece of advice comes from, and why it holds, in the project's own words.
@@ -135,6 +151,16 @@ public struct Question: Equatable, Sendable {
 
     /// The option with the given id.
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    /// The index of the option with the given id.
+    public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }
+
+    /// The index of an option that a loaded rubric names for this question (in a property's
+    /// scale, say): the loader resolves every such reference, so a miss is a defect.
+    /// - Precondition: the question has an option `id`.
+    func knownOptionIndex(_ id: String) -> Int {
+        guard let index = optionIndex(id) else { preconditionFailure("the question \"\(self.id)\" has no option \"\(id)\"") }
+        return index
+    }
 }
 
 /// One answer to a question, with the points it gives each strategy.

@@ -1,0 +1,17 @@
+// Unreachable options: an answer with which every strategy is always excluded.
+
+extension RubricCheck.Checker {
+    func unreachableOptions() throws(SweepError) -> [RubricFinding] {
+        var findings: [RubricFinding] = []
+        for (index, question) in rubric.questions.enumerated() {
+            for (option, optionValue) in question.options.enumerated() {
+                let sampled = zip(samples, sampleWinners).contains { $0[index] == option && $1 != nil }
+                if sampled { continue }
+                let fixed = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true, fixed: Answers([question.id: optionValue.id])))
+                if fixed.containsGroup(where: { $0.contains { Int($0) != SweepPass.noStrategy } }) { continue }
+                findings.append(.unreachableOption(question: question.id, option: optionValue.id))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,115 @@
+extension Sweep {
+    /// Evaluates every situation of the scope.
+    /// - Parameter decidingQuestions: whether to count, for each varied question, the
+    ///   situations in which changing that answer alone changes the advice (a few more passes).
+    /// - Complexity: One pass over the space, O(*C* + *L*) for the *C* combinations of value
+    ///   classes (at most ``situationCount``: values that never lead to different advice are
+    ///   scored once) of the *L* varied questions. Each step adds a precomputed score vector
+    ///   and the points of the rules and exclusions it completes (at most ``SweepPass/ruleLimit``
+    ///   each); a near tie is rescored in full by ``ScoringTable``. Memory grows with the
+    ///   classes, not the situations. With `decidingQuestions`, plus ``decidingCounts()``.
+    public func run(decidingQuestions: Bool = true) -> SweepResult {
+        let pass = SweepPass(table: table, space: space())
+        let tally: Tally
+        var cells: [Tally] = []
+        if let map {
+            var visitor = MapVisitor(
+                row: map.row, column: map.column, columnCount: Self.values(of: rubric.questions[map.column]).count,
+                cells: Array(repeating: .zero, count: cellCount(map.row, map.column)))
+            tally = pass.run(&visitor).tally
+            cells = visitor.cells
+        } else {
+            var visitor = CountingVisitor()
+            tally = pass.run(&visitor).tally
+        }
+        let deciding = decidingQuestions ? decidingCounts() : nil
+        let questions = varied.enumerated().map { position, question in
+            let level = pass.space.levels.firstIndex { $0.question == question }!
+            let levelClasses = pass.space.levels[level].classes
+            let values = Self.values(of: rubric.questions[question])
+            let counts = values.map { value in
+                let index = levelClasses.firstIndex { $0.contains(value) }!
+                return strategyCounts(pass.marginals[pass.firstClass[level] + index])
+            }
+            return SweptQuestion(
+                id: rubric.questions[question].id, values: values.map { optionID(question, $0) }, counts: counts,
+                deciding: deciding?[position])
+        }
+        return SweepResult(
+            strategies: rubric.strategies.map(\.id), situationCount: situationCount, counts: strategyCounts(tally),
+            unresolved: tally[SweepPass.noStrategy], questions: questions, fixed: fixedAnswers,
+            map: map.map { decisionMap($0.row, $0.column, cells) })
+    }
+
+    /// For each varied question, in ``variedQuestions`` order, the situations in which some
+    /// other value of that answer alone would change the advice.
+    ///
+    /// A situation is decided by a question when the situations that differ from it only in
+    /// that answer do not all have the same winner; then each of them is. The varied
+    /// questions are split into blocks whose situations fit in a small buffer (at most
+    /// ``blockCapacity``); one pass per block varies that block innermost and compares the
+    /// winners within each block, so memory does not grow with the space.
+    /// - Complexity: One pass per block, each O(*C* + *L*) as in ``run(decidingQuestions:)``,
+    ///   plus O(*C* · *b*) comparisons of winners for a block of *b* questions: O(*C* · (*B* + *d*))
+    ///   in all, for *B* blocks and the *d* varied questions with more than one class. A
+    ///   block holds up to ``blockCapacity`` situations, so *B* ≤ *d* and is a few in
+    ///   practice; memory is O(``blockCapacity``), a winner byte and an `Int` weight per
+    ///   situation of a block, whatever the size of the space.
+    public func decidingCounts() -> [Int] {
+        let levels = varied.filter { classes[$0]!.count > 1 }
+        var blocks: [[Int]] = []
+        for question in levels.reversed() {
+            if let last = blocks.last, blockSize(last) * classes[question]!.count <= Self.blockCapacity {
+                blocks[blocks.count - 1].insert(question, at: 0)
+            } else {
+                blocks.append([question])
+            }
+        }
+        var deciding: [Int: Int] = [:]
+        for block in blocks {
+            let pass = SweepPass(table: table, space: space(order: block))
+            var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) })
+            _ = pass.run(&visitor)
+            visitor.release()
+            for (position, question) in block.enumerated() {
+                deciding[question] = visitor.decidedGroups[position] * Self.values(of: rubric.questions[question]).count
+            }
+        }
+        return varied.map { deciding[$0] ?? 0 }
+    }
+
+    /// The most situations one deciding pass holds in memory (one byte each).
+    static let blockCapacity = 1 << 20
+
+    private func blockSize(_ block: [Int]) -> Int {
+        block.reduce(1) { $0 * classes[$1]!.count }
+    }
+
+    private func cellCount(_ row: Int, _ column: Int) -> Int {
+        Self.values(of: rubric.questions[row]).count * Self.values(of: rubric.questions[column]).count
+    }
+
+    private func optionID(_ question: Int, _ option: Int) -> String? {
+        option == ScoringTable.unanswered ? nil : rubric.questions[question].options[option].id
+    }
+
+    private func strategyCounts(_ tally: Tally) -> [Int] {
+        (0..<rubric.strategies.count).map { tally[$0] }
+    }
+
+    private func decisionMap(_ row: Int, _ column: Int, _ cells: [Tally]) -> DecisionMap {
+        let rowValues = Self.values(of: rubric.questions[row])
+        let columnValues = Self.values(of: rubric.questions[column])
+        return DecisionMap(
+            row: rubric.questions[row].id, column: rubric.questions[column].id,
+            rowValues: rowValues.map { optionID(row, $0) }, columnValues: columnValues.map { optionID(column, $0) },
+            cells: rowValues.indices.map { r in
+                columnValues.indices.map { c in
+                    let tally = cells[r * columnValues.count + c]
+                    return MapCell(
+                        strategies: rubric.strategies.map(\.id), counts: strategyCounts(tally),
+                        unresolved: tally[SweepPass.noStrategy])
+                }
+            })
+    }
+}

@@ -1,0 +1,24 @@
+/// Which situations a sweep covers.
+public struct SweepScope: Sendable {
+    /// Refinements varied as well as the core questions; an unanswered refinement is one
+    /// more value.
+    public var included: [String]
+    /// Whether every question of the rubric is varied.
+    public var includesAll: Bool
+    /// Answers held fixed; their questions are not varied.
+    public var fixed: Answers
+    /// Two questions for a ``DecisionMap``, rows then columns; both are varied.
+    public var map: (row: String, column: String)?
+
+    /// A scope varying the core questions, the refinements in `included` (or every question
+    /// with `includesAll`) and the `map` questions, with the `fixed` answers held.
+    public init(
+        included: [String] = [], includesAll: Bool = false, fixed: Answers = Answers(),
+        map: (row: String, column: String)? = nil
+    ) {
+        self.included = included
+        self.includesAll = includesAll
+        self.fixed = fixed
+        self.map = map
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import TunewiseKit
+
+// Each measurement takes what it runs and how often, and returns its rows of the table.
+
+// MARK: Statistics
+
+/// Repeated measurements of one quantity.
+struct Sample {
+    var values: [Double]
+    var median: Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+    var min: Double { values.min() ?? .nan }
+    var max: Double { values.max() ?? .nan }
+    func range(_ format: (Double) -> String) -> String { "\(format(min)) – \(format(max))" }
+}
+
+func progress(_ text: String) { FileHandle.standardError.write(Data("  \(text)…\n".utf8)) }
+
+/// One-shot advice as a whole process, alternating with the baseline: times, their ratio and peak memory.
+func measureOneShot(_ tunewise: String, _ oneShot: [String], against baseline: String, runs: Int) -> [Row] {
+    var rows: [Row] = []
+    progress("one-shot and baseline, \(runs) runs each")
+    var adviceTimes = Sample(values: [])
+    var adviceMemory = Sample(values: [])
+    var baselineTimes = Sample(values: [])
+    var baselineMemory = Sample(values: [])
+    for _ in 0..<runs {
+        let advice = timedRun(tunewise, oneShot)
+        adviceTimes.values.append(advice.seconds)
+        adviceMemory.values.append(advice.peakKiB)
+        let base = timedRun(baseline, [rubricFile])
+        baselineTimes.values.append(base.seconds)
+        baselineMemory.values.append(base.peakKiB)
+    }
+    let ratio = adviceTimes.median / baselineTimes.median
+    rows.append(Row(measurement: "one-shot advice (process)", median: milliseconds(adviceTimes.median), range: adviceTimes.range(milliseconds)))
+    rows.append(
+        Row(measurement: "baseline: Foundation + decode", median: milliseconds(baselineTimes.median), range: baselineTimes.range(milliseconds)))
+    rows.append(Row(measurement: "one-shot / baseline", median: fixed(ratio, 2) + "×", range: "", goal: "≤ 1.50×", result: verdict(ratio <= 1.5)))
+    rows.append(Row(measurement: "peak memory: one-shot", median: mebibytes(adviceMemory.median), range: adviceMemory.range(mebibytes)))
+    rows.append(Row(measurement: "peak memory: baseline", median: mebibytes(baselineMemory.median), range: baselineMemory.range(mebibytes)))
+    return rows
+}
+
+/// The part of every run that reads the rubric: parse and validate the embedded JSON, in process.
+func measureRubricLoad(runs: Int) -> Row {
+    var loads = Sample(values: [])
+    for _ in 0..<runs {
+        let start = now()
+        // The loader itself: `BuiltInRubric.load()` parses once per process and then remembers.
+        _ = try? RubricLoader.load(Array(BuiltInRubric.json.utf8))
+        loads.values.append(now() - start)
+    }
+    return Row(
+        measurement: "rubric parse + check (in process)", median: milliseconds(loads.median), range: loads.range(milliseconds),
+        goal: "\(BuiltInRubric.json.utf8.count / 1024) KiB of JSON")
+}
+
+/// Whole questionnaires over pipes: the first prompt, the response to each answer, and the last.
+func measureQuestionnaire(_ tunewise: String, answers: [String], runs: Int) -> [Row] {
+    var rows: [Row] = []
+    var firstPrompts = Sample(values: [])
+    var responses = Sample(values: [])
+    var lastAnswers = Sample(values: [])
+    for _ in 0..<runs {
+        let run = questionnaireRun(tunewise, answers: answers)
+        firstPrompts.values.append(run.firstPrompt)
+        responses.values += run.responses
+        lastAnswers.values.append(run.last)
+    }
+    rows.append(Row(measurement: "questionnaire: first prompt", median: milliseconds(firstPrompts.median), range: firstPrompts.range(milliseconds)))
+    rows.append(
+        Row(
+            measurement: "questionnaire: per answer", median: milliseconds(responses.median), range: responses.range(milliseconds),
+            goal: "slowest < 100 ms", result: verdict(responses.max < 0.1)))
+    rows.append(Row(measurement: "questionnaire: last → report", median: milliseconds(lastAnswers.median), range: lastAnswers.range(milliseconds)))
+    return rows
+}
+
+/// Each sweep in a child process of `selfPath`, then their peak memory side by side.
+func measureSweeps(_ selfPath: String, runs: Int) -> [Row] {
+    var rows: [Row] = []
+    var peaks: [String: Double] = [:]
+    for (kind, label) in sweepKinds {
+        progress("\(label), \(runs) runs")
+        var times = Sample(values: [])
+        var memory = Sample(values: [])
+        var detail = ""
+        for _ in 0..<runs {
+            let run = capture(selfPath, ["--child", kind])
+            let words = run.output.split(whereSeparator: \.isNewline).first?.split(separator: " ", maxSplits: 1) ?? []
+            guard run.code == 0, let time = words.first.flatMap({ Double($0) }) else {
+                fail("the \(kind) sweep failed (exit \(run.code)): \(run.output)")
+            }
+            times.values.append(time)
+            memory.values.append(run.peakKiB)
+            detail = words.count > 1 ? String(words[1]) : ""
+        }
+        peaks[kind] = memory.max
+        let goal: Double? = kind == "counts" ? 10 : kind == "deciding" ? 60 : nil
+        rows.append(
+            Row(
+                measurement: label, median: seconds(times.median), range: times.range(seconds),
+                goal: goal.map { "≤ \(Int($0)) s, " } ?? "", result: goal.map { verdict(times.median <= $0) } ?? ""))
+        rows[rows.count - 1].goal += detail
+    }
+    // Memory that does not grow with the space: the full space (786,432 times the core
+    // space; one byte per situation would be 729 MiB) may use no more than a few MiB
+    // beyond the core sweep's peak.
+    let core = peaks["core"]!
+    let full = max(peaks["counts"]!, peaks["deciding"]!)
+    rows.append(
+        Row(
+            measurement: "sweep peak memory: core / all", median: mebibytes(core) + " / " + mebibytes(full), range: "",
+            goal: "all ≤ core + 8 MiB", result: verdict(full <= core + 8 * 1024)))
+    return rows
+}

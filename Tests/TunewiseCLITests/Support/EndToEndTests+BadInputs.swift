@@ -1,0 +1,361 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+// The table of bad input that `refusesBadInputWithOneClearLine` runs, one row per class.
+
+extension BinaryTests.EndToEndTests {
+    /// One class of bad input: the arguments, standard input, exit code and the start of the
+    /// line that explains it. Each row runs in a scratch directory holding ``BadFiles``, so
+    /// relative paths name those files.
+    struct BadInput: Sendable, CustomTestStringConvertible {
+        /// Where the explaining line is.
+        enum Line: Sendable {
+            /// The first line of standard error (the usual case).
+            case firstError
+            /// The last line of standard error, after the questionnaire's prompts.
+            case lastError
+            /// The first line of standard output: `rubric validate` reports problems there.
+            case firstOutput
+        }
+
+        var arguments: [String]
+        var input: String?
+        var code: Int32
+        /// The start of the line; `…` stands for any text.
+        var line: String
+        var stream: Line
+
+        init(_ arguments: [String], _ input: String?, _ code: Int32, _ line: String, on stream: Line = .firstError) {
+            self.arguments = arguments
+            self.input = input
+            self.code = code
+            self.line = line
+            self.stream = stream
+        }
+
+        var testDescription: String {
+            let input = self.input.map { " <<< \($0.count > 40 ? "\($0.utf8.count) bytes" : $0)" } ?? ""
+            return "\(arguments.joined(separator: " "))\(input) -> \(code)"
+        }
+    }
+
+    static let badInputs: [BadInput] =
+        [
+            BadInput(
+                ["--data-volume", "lots", "--no-input"], nil, 64,
+                "tunewise: invalid value 'lots' for --data-volume; allowed: none, few, hundreds, thousands"),
+            BadInput(["--data-volum", "few"], nil, 64, "tunewise: unknown flag '--data-volum' (did you mean '--data-volume'?)"),
+            // Control characters from a file are shown as escapes, never sent to the terminal.
+            BadInput(
+                ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
+            BadInput(["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help"),
+            BadInput(
+                ["--data-volume", "few", "--no-input"], nil, 64,
+                "tunewise: missing answers for --need, --transience, --governance, --budget, --time-to-market, --consistency"),
+            BadInput([], nil, 64, "tunewise: missing answers for --need, --data-volume"),
+            // `need` is core: every other core answer given is not enough.
+            BadInput(
+                Array(lawFirmFlags.dropFirst(2)) + ["--no-input"], nil, 64,
+                "tunewise: missing answers for --need; give them as flags or in --answers FILE"),
+            BadInput(
+                ["--answers", "-"],
+                #"{"data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"}"#,
+                64, "tunewise: missing answers for --need;"),
+            BadInput(
+                ["--need", "facts", "--no-input"], nil, 64, "tunewise: invalid value 'facts' for --need; allowed: knowledge, behavior, both"),
+            BadInput(
+                ["--need", "behaviour", "--no-input"], nil, 64,
+                "tunewise: invalid value 'behaviour' for --need (did you mean 'behavior'?); allowed: knowledge, behavior, both"),
+            BadInput(
+                ["--answers", "-"], "{\"need\": \"skills\"}", 65,
+                "tunewise: answers file standard input: $.need: unknown option \"skills\"; allowed: knowledge, behavior, both"),
+            // --why-not takes a strategy id, named from the contract's list.
+            BadInput(
+                lawFirmFlags + ["--why-not", "fine-tune"], nil, 64,
+                "tunewise: invalid value 'fine-tune' for --why-not (did you mean 'fine-tuning'?); allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"
+            ),
+            BadInput(
+                lawFirmFlags + ["--why-not", "retrieval"], nil, 64,
+                "tunewise: invalid value 'retrieval' for --why-not…; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+            BadInput(
+                lawFirmFlags + ["--why-not="], nil, 64,
+                "tunewise: --why-not needs a value; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+            BadInput(
+                lawFirmFlags + ["--why-not", "hybrid", "--why-not", "prompt-tuning"], nil, 64,
+                "tunewise: --why-not was given more than once; give it once"),
+            BadInput(lawFirmFlags + ["--explain=yes"], nil, 64, "tunewise: invalid value 'yes' for --explain; allowed: no value"),
+            BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': the weight is not finite"),
+            BadInput(
+                ["--weight", "budgie=1"] + lawFirmFlags, nil, 64, "tunewise: unknown question in --weight 'budgie' (did you mean 'budget'?)"),
+            BadInput(["--format", ""], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
+            BadInput(
+                ["--answers", "/nonexistent/answers.json"], nil, 66, "tunewise: cannot read /nonexistent/answers.json: No such file or directory"),
+            BadInput(["--answers", "/tmp"], nil, 66, "tunewise: cannot read /tmp: it is a directory"),
+            BadInput(["--answers", "/dev/zero"], nil, 66, "tunewise: cannot read /dev/zero: not a regular file"),
+            BadInput(["--rubric", "/nonexistent/rubric.json"], nil, 66, "tunewise: cannot read /nonexistent/rubric.json"),
+            BadInput(
+                ["--answers", "-"], "{\"data-volume\": ", 65,
+                "tunewise: answers file standard input: not valid JSON: line 1, column 17: unexpected end of input"),
+            BadInput(
+                ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input: $: expected an object of question id to option id"),
+            BadInput(
+                ["--answers", "-"], "{\"data-volume\": 3}", 65,
+                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number"),
+            BadInput(
+                ["--answers", "-"], "{\"data-volume\": \"few\", \"data-volume\": \"none\"}", 65,
+                "tunewise: answers file standard input: not valid JSON: line 1, column 24: duplicate key \"data-volume\""),
+            BadInput(
+                ["--answers", "-"], "{\"budgett\": \"minimal\"}", 65,
+                "tunewise: answers file standard input: $.budgett: unknown question (did you mean \"budget\"?)"),
+            BadInput(
+                ["--answers", "-"], "{\"budget\": \"huge\"}", 65,
+                "tunewise: answers file standard input: $.budget: unknown option \"huge\"; allowed: minimal, moderate, substantial"),
+            BadInput(
+                ["--answers", "-"], "", 65, "tunewise: answers file standard input: not valid JSON: line 1, column 1: the document is empty"),
+            BadInput(
+                lawFirmFlags + ["--expect", "prompt-engineering"], nil, 1, "tunewise: expected prompt-engineering, but the advice is fine-tuning"),
+            BadInput(
+                lawFirmFlags + ["--save-answers", "/nonexistent/dir/answers.json"], nil, 73,
+                "tunewise: cannot write /nonexistent/dir/answers.json: No such file or directory"),
+            BadInput(["rubric", "validate", "/nonexistent.json"], nil, 66, "tunewise: cannot read /nonexistent.json"),
+        ] + badFiles + badRubrics + badFlags + badQuestionnaires
+
+    /// Every class of bad file, given as `--answers FILE`, `--rubric FILE` and to
+    /// `rubric validate` (which reports a file's problems on standard output).
+    static let badFiles: [BadInput] = [
+        // Not JSON at all.
+        BadInput(
+            ["--answers", "not-json.json"], nil, 65,
+            "tunewise: answers file not-json.json: not valid JSON: line 1, column 24: expected a string key in the object"),
+        BadInput(
+            ["--rubric", "not-json.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric not-json.json is not valid JSON: line 1, column 24: expected a string key in the object"),
+        BadInput(
+            ["rubric", "validate", "not-json.json"], nil, 65,
+            "not-json.json: not valid JSON: line 1, column 24: expected a string key in the object", on: .firstOutput),
+        // JSON, but not an object.
+        BadInput(["--answers", "array.json"], nil, 65, "tunewise: answers file array.json: $: expected an object of question id to option id"),
+        BadInput(
+            ["--rubric", "array.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric array.json is invalid (1 problem): $: expected an object; found an array"),
+        BadInput(["rubric", "validate", "array.json"], nil, 65, "array.json: $: expected an object; found an array", on: .firstOutput),
+        // A value of the wrong type.
+        BadInput(
+            ["--answers", "wrong-type.json"], nil, 65,
+            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean"),
+        BadInput(
+            ["--answers", "-"], "{\"data-volume\": null}", 65,
+            "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found null"),
+        // An unknown key.
+        BadInput(
+            ["--answers", "unknown-key.json"], nil, 65,
+            "tunewise: answers file unknown-key.json: $.budgett: unknown question (did you mean \"budget\"?)"),
+        // A duplicated key is refused wherever it is: which of the two would win is not obvious.
+        BadInput(
+            ["--answers", "duplicate-key.json"], nil, 65,
+            "tunewise: answers file duplicate-key.json: not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object"),
+        BadInput(
+            ["--rubric", "duplicate-key.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric duplicate-key.json is not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object"),
+        BadInput(
+            ["rubric", "validate", "duplicate-key.json"], nil, 65,
+            "duplicate-key.json: not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object", on: .firstOutput),
+        // 100,000 levels of nesting stop at the 65th, never exhausting the stack.
+        BadInput(
+            ["--answers", "deep.json"], nil, 65,
+            "tunewise: answers file deep.json: not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+        BadInput(
+            ["--answers", "deep-object.json"], nil, 65,
+            "tunewise: answers file deep-object.json: not valid JSON: line 1, column 321: nesting is deeper than 64 levels"),
+        BadInput(
+            ["--answers", "-"], String(repeating: "[", count: 100_000), 65,
+            "tunewise: answers file standard input: not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+        BadInput(
+            ["--rubric", "deep.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric deep.json is not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+        BadInput(
+            ["rubric", "validate", "deep-object.json"], nil, 65,
+            "deep-object.json: not valid JSON: line 1, column 321: nesting is deeper than 64 levels", on: .firstOutput),
+        BadInput(
+            ["questions", "--rubric", "deep.json"], nil, 65,
+            "tunewise: rubric deep.json is not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+        // Over the size limit: refused, naming the limit, before a byte is read.
+        BadInput(["--answers", "big.json"], nil, 66, "tunewise: big.json is larger than the 1 MiB limit for input files; not read"),
+        BadInput(
+            ["--answers", "-"], String(repeating: " ", count: 2 << 20), 66,
+            "tunewise: standard input is larger than the 1 MiB limit for input files; not read"),
+        BadInput(
+            ["--rubric", "big.json"] + lawFirmFlags, nil, 66, "tunewise: big.json is larger than the 1 MiB limit for input files; not read"),
+        BadInput(["rubric", "validate", "big.json"], nil, 66, "tunewise: big.json is larger than the 1 MiB limit for input files; not read"),
+        BadInput(["questions", "--rubric", "big.json"], nil, 66, "tunewise: big.json is larger than the 1 MiB limit for input files; not read"),
+        // Not UTF-8.
+        BadInput(
+            ["--answers", "not-utf8.json"], nil, 65,
+            "tunewise: answers file not-utf8.json: not valid JSON: line 1, column 20: the file is not valid UTF-8 text"),
+        BadInput(
+            ["--rubric", "not-utf8.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric not-utf8.json is not valid JSON: line 1, column 20: the file is not valid UTF-8 text"),
+        BadInput(
+            ["rubric", "validate", "not-utf8.json"], nil, 65,
+            "not-utf8.json: not valid JSON: line 1, column 20: the file is not valid UTF-8 text", on: .firstOutput),
+        // Not a regular file: a directory, a FIFO with no writer (which must not hang), a device that never ends.
+        BadInput(["--answers", "directory"], nil, 66, "tunewise: cannot read directory: it is a directory"),
+        BadInput(["--rubric", "directory"] + lawFirmFlags, nil, 66, "tunewise: cannot read directory: it is a directory"),
+        BadInput(["rubric", "validate", "directory"], nil, 66, "tunewise: cannot read directory: it is a directory"),
+        BadInput(["--answers", "fifo"], nil, 66, "tunewise: cannot read fifo: not a regular file"),
+        BadInput(["--rubric", "fifo"] + lawFirmFlags, nil, 66, "tunewise: cannot read fifo: not a regular file"),
+        BadInput(["rubric", "validate", "fifo"], nil, 66, "tunewise: cannot read fifo: not a regular file"),
+        BadInput(["questions", "--rubric", "fifo"], nil, 66, "tunewise: cannot read fifo: not a regular file"),
+        BadInput(["--rubric", "/dev/zero"] + lawFirmFlags, nil, 66, "tunewise: cannot read /dev/zero: not a regular file"),
+        BadInput(["rubric", "validate", "/dev/zero"], nil, 66, "tunewise: cannot read /dev/zero: not a regular file"),
+        // Empty.
+        BadInput(
+            ["--answers", "empty.json"], nil, 65,
+            "tunewise: answers file empty.json: not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
+        BadInput(
+            ["--rubric", "empty.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric empty.json is not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
+        BadInput(
+            ["rubric", "validate", "empty.json"], nil, 65,
+            "empty.json: not valid JSON: line 1, column 1: the document is empty; expected a JSON value", on: .firstOutput),
+        // A number too large to be finite (JSON has no NaN or infinity literal; 1e999 would overflow to one).
+        BadInput(
+            ["--answers", "infinite.json"], nil, 65,
+            "tunewise: answers file infinite.json: not valid JSON: line 1, column 17: the number 1e999 at $.data-volume is out of range; numbers must be finite"
+        ),
+        // Missing.
+        BadInput(["--answers", "missing.json"], nil, 66, "tunewise: cannot read missing.json: No such file or directory"),
+        BadInput(["--rubric", "missing.json"] + lawFirmFlags, nil, 66, "tunewise: cannot read missing.json: No such file or directory"),
+        BadInput(["rubric", "validate", "missing.json"], nil, 66, "tunewise: cannot read missing.json: No such file or directory"),
+        // Answers to save where no regular file can be written.
+        BadInput(
+            lawFirmFlags + ["--save-answers", "missing/answers.json"], nil, 73,
+            "tunewise: cannot write missing/answers.json: No such file or directory"),
+        BadInput(lawFirmFlags + ["--save-answers", "file/answers.json"], nil, 73, "tunewise: cannot write file/answers.json: Not a directory"),
+        BadInput(lawFirmFlags + ["--save-answers", "directory"], nil, 73, "tunewise: cannot write directory: Is a directory"),
+        BadInput(lawFirmFlags + ["--save-answers", "fifo"], nil, 73, "tunewise: cannot write fifo: not a regular file"),
+    ]
+
+    /// Rubrics that parse but break the format's rules, each the default rubric with one change.
+    static let badRubrics: [BadInput] = [
+        BadInput(
+            ["--rubric", "rubric-infinite.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-infinite.json is not valid JSON: line …: the number 1e999 at $.questions[0].weight is out of range; numbers must be finite"
+        ),
+        BadInput(
+            ["rubric", "validate", "rubric-infinite.json"], nil, 65,
+            "rubric-infinite.json: not valid JSON: line …: the number 1e999 at $.questions[0].weight is out of range", on: .firstOutput),
+        BadInput(
+            ["--rubric", "rubric-negative-weight.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-negative-weight.json is invalid (1 problem): $.questions[0].weight: must not be negative; found -1"),
+        BadInput(
+            ["rubric", "validate", "rubric-negative-weight.json"], nil, 65,
+            "rubric-negative-weight.json: $.questions[0].weight: must not be negative; found -1", on: .firstOutput),
+        BadInput(
+            ["--rubric", "rubric-wrong-type.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-wrong-type.json is invalid (1 problem): $.schemaVersion: expected a finite number; found a string"),
+        BadInput(
+            ["rubric", "validate", "rubric-wrong-type.json"], nil, 65,
+            "rubric-wrong-type.json: $.schemaVersion: expected a finite number; found a string", on: .firstOutput),
+        // A rubric in the first format is refused: it has no `need` and its reasons do not say how they gate.
+        BadInput(
+            ["--rubric", "rubric-version-1.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-version-1.json is invalid (1 problem): $.schemaVersion: unsupported version 1; this tunewise reads version 2"
+        ),
+        BadInput(
+            ["rubric", "validate", "rubric-version-1.json"], nil, 65,
+            "rubric-version-1.json: $.schemaVersion: unsupported version 1; this tunewise reads version 2", on: .firstOutput),
+        // `--why-not` and `--explain` are flags of advise, so no question may take their names.
+        BadInput(
+            ["--rubric", "rubric-why-not-question.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-why-not-question.json is invalid (1 problem): $.questions[17].id: \"why-not\" cannot be a question id: --why-not is already a flag of tunewise"
+        ),
+        BadInput(
+            ["rubric", "validate", "rubric-explain-question.json"], nil, 65,
+            "rubric-explain-question.json: $.questions[17].id: \"explain\" cannot be a question id: --explain is already a flag of tunewise",
+            on: .firstOutput),
+        BadInput(
+            ["--rubric", "rubric-unknown-key.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key; allowed: $schema, schemaVersion"),
+        BadInput(
+            ["rubric", "validate", "rubric-unknown-key.json"], nil, 65,
+            "rubric-unknown-key.json: $.colour: unknown key; allowed: $schema, schemaVersion", on: .firstOutput),
+        // Contradictory: the confidence margins, and exclusions that together leave no strategy.
+        BadInput(
+            ["--rubric", "rubric-confidence.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-confidence.json is invalid (1 problem): $.confidence: \"medium\" (2) must not exceed \"high\" (1)"),
+        BadInput(
+            ["--rubric", "rubric-no-strategy.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-no-strategy.json is invalid (1 problem): $.exclusions: together they exclude every strategy when data-volume=none"
+        ),
+        BadInput(
+            ["rubric", "validate", "rubric-no-strategy.json"], nil, 65,
+            "rubric-no-strategy.json: $.exclusions: together they exclude every strategy when data-volume=none", on: .firstOutput),
+        // The same over every question: far too many combinations of answers to try one by one.
+        BadInput(
+            ["--rubric", "rubric-no-strategy-wide.json"] + lawFirmFlags, nil, 65,
+            "tunewise: rubric rubric-no-strategy-wide.json is invalid (1 problem): $.exclusions: together they exclude every strategy when need=knowledge, data-volume=none, transience=static"
+        ),
+        BadInput(
+            ["rubric", "validate", "rubric-no-strategy-wide.json"], nil, 65,
+            "rubric-no-strategy-wide.json: $.exclusions: together they exclude every strategy when need=knowledge, data-volume=none, transience=static",
+            on: .firstOutput),
+    ]
+
+    /// Flag values that are empty, repeated, or not a finite number >= 0 for `--weight`.
+    static let badFlags: [BadInput] = [
+        BadInput(lawFirmFlags + ["--format="], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
+        BadInput(lawFirmFlags + ["--format", ""], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
+        BadInput(["questions", "--format="], nil, 64, "tunewise: --format needs a value; allowed: text, json"),
+        BadInput(lawFirmFlags + ["--answers", ""], nil, 64, "tunewise: --answers needs a value"),
+        BadInput(lawFirmFlags + ["--rubric="], nil, 64, "tunewise: --rubric needs a value"),
+        BadInput(lawFirmFlags + ["--save-answers", ""], nil, 64, "tunewise: --save-answers needs a value"),
+        BadInput(
+            lawFirmFlags + ["--expect="], nil, 64,
+            "tunewise: --expect needs a value; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+        BadInput(lawFirmFlags + ["--weight", ""], nil, 64, "tunewise: --weight needs a value"),
+        BadInput(["--data-volume=", "--no-input"], nil, 64, "tunewise: --data-volume needs a value; allowed: none, few, hundreds, thousands"),
+        BadInput(["--data-volume", "few", "--data-volume", "none"], nil, 64, "tunewise: --data-volume was given more than once; give it once"),
+        BadInput(lawFirmFlags + ["--format", "json", "--format", "text"], nil, 64, "tunewise: --format was given more than once; give it once"),
+        BadInput(
+            lawFirmFlags + ["--answers", "a.json", "--answers", "b.json"], nil, 64, "tunewise: --answers was given more than once; give it once"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=1", "--weight", "budget=2"], nil, 64,
+            "tunewise: --weight budget was given more than once; give it once"),
+        BadInput(["questions", "--format", "json", "--format", "text"], nil, 64, "tunewise: --format was given more than once; give it once"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=nan"], nil, 64,
+            "tunewise: invalid --weight 'budget=nan': the weight is not finite; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=inf"], nil, 64,
+            "tunewise: invalid --weight 'budget=inf': the weight is not finite; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
+        BadInput(lawFirmFlags + ["--weight", "budget=-inf"], nil, 64, "tunewise: invalid --weight 'budget=-inf': the weight is not finite"),
+        BadInput(lawFirmFlags + ["--weight", "budget=1e999"], nil, 64, "tunewise: invalid --weight 'budget=1e999': the weight is not finite"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=-1"], nil, 64,
+            "tunewise: invalid --weight 'budget=-1': the weight is negative; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
+        BadInput(lawFirmFlags + ["--weight", "budget="], nil, 64, "tunewise: invalid --weight 'budget=': '' is not a number"),
+        BadInput(lawFirmFlags + ["--weight", "budget"], nil, 64, "tunewise: invalid --weight 'budget': no '='"),
+        BadInput(lawFirmFlags + ["--weight", "=1"], nil, 64, "tunewise: invalid --weight '=1': no question id before '='"),
+    ]
+
+    /// End of input before the questionnaire is complete: 130, one last line, and nothing
+    /// written, not even the answers asked to be saved.
+    static let badQuestionnaires: [BadInput] = [
+        BadInput(["--interactive"], "", 130, "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+        BadInput(
+            ["--interactive", "--save-answers", "saved.json"], "knowledge\nfew\nstatic\n", 130,
+            "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+        BadInput(
+            ["--interactive", "--format", "json"], "lots\nmany\n", 130,
+            "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+        // Every core question answered (seven), then input ends at the offer of refinements.
+        BadInput(
+            ["--interactive", "--save-answers", "saved.json"], "1\n1\n1\n1\n1\n1\n1\n", 130,
+            "tunewise: the questionnaire ended before it was complete; nothing was written", on: .lastError),
+        BadInput(
+            ["--interactive"], "1\n1\n1\n1\n1\n1\n1\ny\n", 130, "tunewise: the questionnaire ended before it was complete; nothing was written",
+            on: .lastError),
+    ]
+}

@@ -2,7 +2,7 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "completions"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -10,6 +10,7 @@ enum HelpText {
         case "sweep": return sweep
         case "cost": return cost
         case "rubric": return rubricHelp
+        case "completions": return completions
         case "advise": return advise(rubric)
         default: return overview + "\n" + advise(rubric)
         }
@@ -32,7 +33,8 @@ enum HelpText {
           tunewise cost --template > cost.json
           tunewise rubric validate FILE...
           tunewise rubric check [FILE]
-          tunewise help [advise|questions|sweep|cost|rubric]
+          tunewise completions bash|zsh|fish [--rubric FILE]
+          tunewise help [advise|questions|sweep|cost|rubric|completions]
           tunewise --version
 
         """

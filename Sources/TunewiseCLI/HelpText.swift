@@ -2,6 +2,9 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
+    /// The flags of `help`.
+    static let flags = ["man"]
+
     static let topics = ["advise", "questions", "sweep", "cost", "rubric", "completions"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
@@ -35,6 +38,7 @@ enum HelpText {
           tunewise rubric check [FILE]
           tunewise completions bash|zsh|fish [--rubric FILE]
           tunewise help [advise|questions|sweep|cost|rubric|completions]
+          tunewise help --man | man -l -
           tunewise --version
 
         """

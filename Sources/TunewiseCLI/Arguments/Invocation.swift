@@ -27,6 +27,8 @@ enum Invocation: Equatable {
     case checkRubric(path: String?)
     case help(topic: String?)
     case version
+    /// `help --man`: the manual page in roff.
+    case manPage
     /// `completions SHELL`: a shell completion script for the rubric in use.
     case completions(CompletionsRequest)
 }
@@ -123,7 +125,7 @@ extension Invocation {
         case .sweep(let request): return isFile(request.rubricPath)
         case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
         case .completions(let request): return isFile(request.rubricPath)
-        case .help, .version: return false
+        case .help, .version, .manPage: return false
         }
     }
 
@@ -133,7 +135,7 @@ extension Invocation {
         switch self {
         case .checkRubric: return true
         case .sweep(let request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions: return false
+        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage: return false
         }
     }
 
@@ -168,7 +170,11 @@ extension Invocation {
             try expectOnly(CompletionsRequest.flags, in: scanned)
             return .completions(try CompletionsRequest.parse(Array(positionals), rubricPath: try scanned.single("rubric")))
         case "help":
-            try expectOnly([], in: scanned)
+            try expectOnly(HelpText.flags, in: scanned)
+            if scanned.has("man") {
+                try expectNoPositionals(positionals, command: "help --man")
+                return .manPage
+            }
             let topic = positionals.popFirst()
             if let topic, !HelpText.topics.contains(topic) {
                 throw .unknownWord(topic, kind: "help topic", allowed: HelpText.topics, suggestion: closestMatch(to: topic, in: HelpText.topics))

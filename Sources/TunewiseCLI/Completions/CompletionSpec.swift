@@ -148,6 +148,7 @@ struct CompletionSpec {
                     .words(Invocation.rubricSubcommands.map { Word(value: $0, description: "rubric \($0)") }), .files,
                 ]
             case "help":
+                command.flags = HelpText.flags.map { Flag(name: $0, description: "print the manual page in roff", values: .none) }
                 command.positionals = [.words(HelpText.topics.map { Word(value: $0, description: summary($0)) })]
             case "completions":
                 command.flags = CompletionsRequest.flags.map { flag($0, topic: "completions") }

@@ -5,7 +5,7 @@ enum HelpText {
     /// The flags of `help`.
     static let flags = ["man"]
 
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "completions"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -14,6 +14,7 @@ enum HelpText {
         case "cost": return cost
         case "rubric": return rubricHelp
         case "completions": return completions
+        case "diff": return diff
         case "advise": return advise(rubric)
         default: return overview + "\n" + advise(rubric)
         }
@@ -36,8 +37,9 @@ enum HelpText {
           tunewise cost --template > cost.json
           tunewise rubric validate FILE...
           tunewise rubric check [FILE]
+          tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT] [--exit-code]
           tunewise completions bash|zsh|fish [--rubric FILE]
-          tunewise help [advise|questions|sweep|cost|rubric|completions]
+          tunewise help [advise|questions|sweep|cost|rubric|diff|completions]
           tunewise help --man | man -l -
           tunewise --version
 

@@ -27,6 +27,8 @@ enum Invocation: Equatable {
     case checkRubric(path: String?)
     case help(topic: String?)
     case version
+    /// `diff A.json B.json`: how the advice changes between two answers files or rubrics.
+    case diff(DiffRequest)
     /// `help --man`: the manual page in roff.
     case manPage
     /// `completions SHELL`: a shell completion script for the rubric in use.
@@ -96,7 +98,7 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "completions"]
+    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
@@ -125,6 +127,7 @@ extension Invocation {
         case .sweep(let request): return isFile(request.rubricPath)
         case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
         case .completions(let request): return isFile(request.rubricPath)
+        case .diff: return true
         case .help, .version, .manPage: return false
         }
     }
@@ -135,7 +138,7 @@ extension Invocation {
         switch self {
         case .checkRubric: return true
         case .sweep(let request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage: return false
+        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage, .diff: return false
         }
     }
 
@@ -166,6 +169,8 @@ extension Invocation {
             return .cost(try CostRequest.parse(scanned))
         case "rubric":
             return try parseRubric(Array(positionals), scanned)
+        case "diff":
+            return .diff(try DiffRequest.parse(Array(positionals), scanned))
         case "completions":
             try expectOnly(CompletionsRequest.flags, in: scanned)
             return .completions(try CompletionsRequest.parse(Array(positionals), rubricPath: try scanned.single("rubric")))

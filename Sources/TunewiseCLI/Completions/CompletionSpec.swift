@@ -150,6 +150,11 @@ struct CompletionSpec {
             case "help":
                 command.flags = HelpText.flags.map { Flag(name: $0, description: "print the manual page in roff", values: .none) }
                 command.positionals = [.words(HelpText.topics.map { Word(value: $0, description: summary($0)) })]
+            case "diff":
+                command.flags = DiffRequest.flags.map { name in
+                    flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
+                }
+                command.positionals = [.files]
             case "completions":
                 command.flags = CompletionsRequest.flags.map { flag($0, topic: "completions") }
                 command.positionals = [.words(CompletionShell.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) script") })]

@@ -2,7 +2,10 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric"]
+    /// The flags of `help`.
+    static let flags = ["man"]
+
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -10,6 +13,8 @@ enum HelpText {
         case "sweep": return sweep
         case "cost": return cost
         case "rubric": return rubricHelp
+        case "completions": return completions
+        case "diff": return diff
         case "advise": return advise(rubric)
         default: return overview + "\n" + advise(rubric)
         }
@@ -32,7 +37,10 @@ enum HelpText {
           tunewise cost --template > cost.json
           tunewise rubric validate FILE...
           tunewise rubric check [FILE]
-          tunewise help [advise|questions|sweep|cost|rubric]
+          tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT] [--exit-code]
+          tunewise completions bash|zsh|fish [--rubric FILE]
+          tunewise help [advise|questions|sweep|cost|rubric|diff|completions]
+          tunewise help --man | man -l -
           tunewise --version
 
         """

@@ -55,6 +55,12 @@ public enum Tunewise {
             try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
         case .version:
             try console.writeOutput("tunewise \(version)\n")
+        case .diff(let request):
+            return try DiffCommand(request: request).run(console: &console)
+        case .manPage:
+            try console.writeOutput(ManPage.render(rubric: BuiltInRubric.load(), version: version))
+        case .completions(let request):
+            try CompletionsCommand(request: request).run(console: &console)
         }
         return .success
     }

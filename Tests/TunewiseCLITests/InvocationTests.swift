@@ -87,7 +87,7 @@ struct InvocationTests {
         (["--no-input=yes"], .invalidValue(flag: "--no-input", value: "yes", allowed: ["no value"], suggestion: nil)),
         (
             ["frob", "--help"],
-            .unknownWord("frob", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: nil)
+            .unknownWord("frob", kind: "command", allowed: Invocation.commands, suggestion: nil)
         ),
         (
             ["--save-answers", "-"],
@@ -96,9 +96,9 @@ struct InvocationTests {
         (["questions", "--format", "markdown"], .invalidValue(flag: "--format", value: "markdown", allowed: ["text", "json"], suggestion: nil)),
         (
             ["adivse"],
-            .unknownWord("adivse", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: "advise")
+            .unknownWord("adivse", kind: "command", allowed: Invocation.commands, suggestion: "advise")
         ),
-        (["swep"], .unknownWord("swep", kind: "command", allowed: ["advise", "questions", "sweep", "cost", "rubric", "help"], suggestion: "sweep")),
+        (["swep"], .unknownWord("swep", kind: "command", allowed: Invocation.commands, suggestion: "sweep")),
         (["-x"], .unknownWord("-x", kind: "flag", allowed: ["--help"], suggestion: nil)),
         (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check")),
         (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check"], suggestion: "check")),

@@ -40,7 +40,7 @@ struct ScannedArguments: Equatable {
 enum ArgumentScanner {
     /// Flags that take no value, across all commands.
     static let switches: Set<String> = [
-        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template",
+        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code",
     ]
 
     static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {

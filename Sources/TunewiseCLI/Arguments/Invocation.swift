@@ -27,6 +27,12 @@ enum Invocation: Equatable {
     case checkRubric(path: String?)
     case help(topic: String?)
     case version
+    /// `diff A.json B.json`: how the advice changes between two answers files or rubrics.
+    case diff(DiffRequest)
+    /// `help --man`: the manual page in roff.
+    case manPage
+    /// `completions SHELL`: a shell completion script for the rubric in use.
+    case completions(CompletionsRequest)
 }
 
 /// The `advise` flags that do not depend on the rubric; question flags and weights are
@@ -92,12 +98,17 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help"]
+    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
         "interactive", "no-color", "help", "version",
     ]
+
+    /// The flags of `questions`.
+    static let questionsFlags = ["rubric", "format"]
+    /// The subcommands of `rubric`.
+    static let rubricSubcommands = ["validate", "check"]
 
     /// The flags of `sweep`.
     static let sweepFlags = ["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"]
@@ -115,7 +126,9 @@ extension Invocation {
         case .checkRubric(let path): return isFile(path)
         case .sweep(let request): return isFile(request.rubricPath)
         case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
-        case .help, .version: return false
+        case .completions(let request): return isFile(request.rubricPath)
+        case .diff: return true
+        case .help, .version, .manPage: return false
         }
     }
 
@@ -125,7 +138,7 @@ extension Invocation {
         switch self {
         case .checkRubric: return true
         case .sweep(let request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .cost, .help, .version: return false
+        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage, .diff: return false
         }
     }
 
@@ -145,7 +158,7 @@ extension Invocation {
             return .advise(try parseAdvise(scanned))
         case "questions":
             try expectNoPositionals(positionals, command: "questions")
-            try expectOnly(["rubric", "format"], in: scanned, formats: QuestionsFormat.allCases.map(\.rawValue))
+            try expectOnly(questionsFlags, in: scanned, formats: QuestionsFormat.allCases.map(\.rawValue))
             let format = try parseFormat(scanned, default: QuestionsFormat.text)
             return .questions(rubricPath: try scanned.single("rubric"), format: format)
         case "sweep":
@@ -156,8 +169,17 @@ extension Invocation {
             return .cost(try CostRequest.parse(scanned))
         case "rubric":
             return try parseRubric(Array(positionals), scanned)
+        case "diff":
+            return .diff(try DiffRequest.parse(Array(positionals), scanned))
+        case "completions":
+            try expectOnly(CompletionsRequest.flags, in: scanned)
+            return .completions(try CompletionsRequest.parse(Array(positionals), rubricPath: try scanned.single("rubric")))
         case "help":
-            try expectOnly([], in: scanned)
+            try expectOnly(HelpText.flags, in: scanned)
+            if scanned.has("man") {
+                try expectNoPositionals(positionals, command: "help --man")
+                return .manPage
+            }
             let topic = positionals.popFirst()
             if let topic, !HelpText.topics.contains(topic) {
                 throw .unknownWord(topic, kind: "help topic", allowed: HelpText.topics, suggestion: closestMatch(to: topic, in: HelpText.topics))
@@ -174,7 +196,7 @@ extension Invocation {
     }
 
     private static func parseRubric(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> Invocation {
-        let subcommands = ["validate", "check"]
+        let subcommands = rubricSubcommands
         guard let subcommand = words.first else {
             throw .missingArgument(command: "rubric", expected: "a subcommand: \(subcommands.joined(separator: ", "))")
         }

@@ -9,7 +9,7 @@ public enum Contract {
     public static let reservedQuestionIDs: Set<String> = Set(
         [
             "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
-            "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template",
+            "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template", "man", "exit-code", "rubric-b",
         ] + CostField.allCases.map(\.flagName))
 
     /// The seven required questions and their options, in order.

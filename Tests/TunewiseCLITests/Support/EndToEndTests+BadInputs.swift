@@ -49,7 +49,9 @@ extension BinaryTests.EndToEndTests {
             // Control characters from a file are shown as escapes, never sent to the terminal.
             BadInput(
                 ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
-            BadInput(["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help"),
+            BadInput(
+                ["frobnicate"], nil, 64,
+                "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help, diff, completions"),
             BadInput(
                 ["--data-volume", "few", "--no-input"], nil, 64,
                 "tunewise: missing answers for --need, --transience, --governance, --budget, --time-to-market, --consistency"),

@@ -1,0 +1,49 @@
+import TunewiseKit
+
+/// `tunewise diff A.json [B.json] [--rubric FILE] [--rubric-b FILE] [--format FORMAT] [--exit-code]`.
+struct DiffRequest: Equatable {
+    /// The first answers file (`-` for standard input).
+    var pathA: String
+    /// The second answers file; the first again when only one is given (with `--rubric-b`).
+    var pathB: String
+    /// The rubric for both sides; `nil` for the built-in one.
+    var rubricPath: String?
+    /// `--rubric-b`: the rubric for the second side, to compare two rubrics.
+    var rubricBPath: String?
+    var format: ReportFormat = .text
+    /// `--exit-code`: exit 1 when the advice differs, as `git diff --exit-code` does.
+    var exitCode = false
+
+    /// The flags of `diff`.
+    static let flags = ["rubric", "rubric-b", "format", "exit-code"]
+
+    static func parse(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> DiffRequest {
+        let spellings = flags.map { "--\($0)" } + ["--help"]
+        for flag in scanned.flags where !flags.contains(flag.name) {
+            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        }
+        let formats = ReportFormat.allCases.map(\.rawValue)
+        if let flag = scanned.flags.first(where: \.isMissingValue) {
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? formats : nil)
+        }
+        let rubricB = try scanned.single("rubric-b")
+        let expected = "two answers files, A.json B.json (or one with --rubric-b FILE)"
+        guard let first = words.first, words.count == 2 || rubricB != nil else {
+            throw .missingArgument(command: "diff", expected: expected)
+        }
+        if let extra = words.dropFirst(2).first {
+            throw .unknownWord(extra, kind: "argument to 'diff'", allowed: [expected], suggestion: nil)
+        }
+        var request = DiffRequest(pathA: first, pathB: words.last ?? first)
+        request.rubricPath = try scanned.single("rubric")
+        request.rubricBPath = rubricB
+        request.exitCode = scanned.has("exit-code")
+        if let value = try scanned.single("format") {
+            guard let format = ReportFormat(rawValue: value) else {
+                throw .invalidValue(flag: "--format", value: value, allowed: formats, suggestion: closestMatch(to: value, in: formats))
+            }
+            request.format = format
+        }
+        return request
+    }
+}

@@ -1,0 +1,44 @@
+import TunewiseKit
+
+/// The diff for scripts and CI: each side's source, the answers that differ, which parts
+/// of the advice change, and each side's strategy, confidence, deciding gates and plan.
+struct DiffJSONRenderer {
+    func render(_ report: DiffReport) -> String {
+        let diff = report.diff
+        func side(_ side: DiffReport.Side) -> JSONValue {
+            .object([
+                ("answers", .string(side.answers)),
+                ("rubric", .object([("id", .string(side.rubricID)), ("version", .string(side.rubricVersion))])),
+            ])
+        }
+        func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        func advice(_ advice: Advice) -> JSONValue {
+            .object([
+                ("strategy", .string(advice.strategy)),
+                ("confidence", .string(advice.confidence.rawValue)),
+                ("decidedBy", .array(advice.decidedBy.map { .string($0) })),
+                (
+                    "plan",
+                    .array(advice.plan.map { .object([("strategy", .string($0.strategy)), ("when", .string($0.when))]) })
+                ),
+            ])
+        }
+        return JSONWriter.write(
+            .object([
+                ("schemaVersion", .number(Double(DiffReport.schemaVersion))),
+                ("tool", .object([("name", .string("tunewise")), ("version", .string(report.toolVersion))])),
+                ("a", side(report.a)),
+                ("b", side(report.b)),
+                ("differs", .bool(diff.adviceDiffers)),
+                ("changes", .array(diff.changes.map { .string($0.rawValue) })),
+                (
+                    "answers",
+                    .array(
+                        diff.answers.map {
+                            .object([("question", .string($0.question)), ("a", optional($0.before)), ("b", optional($0.after))])
+                        })
+                ),
+                ("advice", .object([("a", advice(diff.before)), ("b", advice(diff.after))])),
+            ]))
+    }
+}

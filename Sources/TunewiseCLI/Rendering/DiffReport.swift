@@ -1,0 +1,55 @@
+import TunewiseKit
+
+/// What `tunewise diff` reports: the comparison and where each side came from.
+struct DiffReport {
+    /// Version of the JSON diff document; bumped only when a field changes meaning or goes away.
+    static let schemaVersion = 1
+
+    /// One side of the comparison.
+    struct Side {
+        /// The answers file as given (`-` for standard input).
+        var answers: String
+        var rubricID: String
+        var rubricVersion: String
+
+        var rubric: String { "\(rubricID) \(rubricVersion)" }
+    }
+
+    var diff: AdviceDiff
+    var a: Side
+    var b: Side
+    var toolVersion: String
+
+    /// Whether the two sides use different rubrics (by id and version).
+    var comparesRubrics: Bool { a.rubric != b.rubric }
+
+    /// A plan as one line: `prompt-engineering now; fine-tuning once ...`.
+    static func planLine(_ advice: Advice) -> String {
+        advice.plan.map { "\($0.strategy) \($0.when)" }.joined(separator: "; ")
+    }
+
+    /// The deciding gates as one line, or what decided when no gate did.
+    static func decidedByLine(_ advice: Advice) -> String {
+        advice.decidedBy.isEmpty ? "(the scores)" : advice.decidedBy.joined(separator: ", ")
+    }
+
+    /// The value of `aspect` in `advice`, as one line.
+    static func value(_ aspect: AdviceDiff.Aspect, _ advice: Advice) -> String {
+        switch aspect {
+        case .strategy: advice.strategy
+        case .confidence: advice.confidence.rawValue
+        case .plan: planLine(advice)
+        case .decidedBy: decidedByLine(advice)
+        }
+    }
+
+    /// How an aspect is named in text and Markdown.
+    static func label(_ aspect: AdviceDiff.Aspect) -> String {
+        switch aspect {
+        case .strategy: "strategy"
+        case .confidence: "confidence"
+        case .plan: "plan"
+        case .decidedBy: "decided by"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+@testable import TunewiseCLI
+
+extension BinaryTests {
+    /// `tunewise diff`: two answers files (or two rubrics), run from the built binary.
+    @Suite struct DiffTests {
+        /// An FAQ bot's answers with the `need` given.
+        static func answers(need: String) -> String {
+            """
+            {"need": "\(need)", "data-volume": "hundreds", "transience": "static", "governance": "open",
+             "budget": "moderate", "time-to-market": "months", "consistency": "important"}
+            """
+        }
+
+        /// Writes `files` (name to contents) into a fresh directory and runs `diff` there.
+        static func run(_ arguments: [String], files: [String: String]) throws -> Binary.Result {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            for (name, contents) in files {
+                try Data(contents.utf8).write(to: directory.appendingPathComponent(name))
+            }
+            return try Binary.run(["diff"] + arguments, directory: directory)
+        }
+
+        @Test func identicalFilesShowNoDifference() throws {
+            let files = ["a.json": Self.answers(need: "knowledge"), "b.json": Self.answers(need: "knowledge")]
+            let result = try Self.run(["a.json", "b.json"], files: files)
+            #expect(result.code == 0)
+            #expect(result.stderr.isEmpty)
+            #expect(result.stdout.lowercased().contains("no difference"), "\(result.stdout)")
+            let gated = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
+            #expect(gated.code == 0, "no difference is a success even with --exit-code")
+        }
+
+        @Test func aKnowledgeVersusBehaviorNeedShowsTheStrategyChange() throws {
+            let files = ["a.json": Self.answers(need: "knowledge"), "b.json": Self.answers(need: "behavior")]
+            let result = try Self.run(["a.json", "b.json"], files: files)
+            #expect(result.code == 0)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains("  need: knowledge → behavior"), "\(result.stdout)")
+            let strategy = try #require(lines.first { $0.hasPrefix("  strategy:") })
+            #expect(strategy.contains("prompt-engineering →"), "\(strategy)")
+            #expect(lines.contains { $0.hasPrefix("  plan:") })
+
+            let gated = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
+            #expect(gated.code == 1)
+            #expect(gated.stdout == result.stdout)
+        }
+
+        @Test func theJSONDiffNamesEachSideAndWhatChanges() throws {
+            let files = ["a.json": Self.answers(need: "knowledge"), "b.json": Self.answers(need: "behavior")]
+            let result = try Self.run(["a.json", "b.json", "--format", "json"], files: files)
+            #expect(result.code == 0)
+            let document = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(document["schemaVersion"] == .number(1))
+            #expect(document["tool"]?["name"] == .string("tunewise"))
+            #expect(document["differs"] == .bool(true))
+            guard case .array(let changes)? = document["changes"] else {
+                Issue.record("no changes in \(result.stdout)")
+                return
+            }
+            #expect(changes.contains(.string("strategy")))
+            #expect(document["advice"]?["a"]?["strategy"] == .string("prompt-engineering"))
+            guard case .array(let plan)? = document["advice"]?["b"]?["plan"], let first = plan.first else {
+                Issue.record("no plan in \(result.stdout)")
+                return
+            }
+            #expect(first["when"] == .string("now"))
+            #expect(first["strategy"] == document["advice"]?["b"]?["strategy"])
+            #expect(
+                document["answers"]
+                    == .array([.object([("question", .string("need")), ("a", .string("knowledge")), ("b", .string("behavior"))])]))
+        }
+
+        @Test func theMarkdownDiffHasATableOfTheAdvice() throws {
+            let files = ["a.json": Self.answers(need: "knowledge"), "b.json": Self.answers(need: "behavior")]
+            let result = try Self.run(["a.json", "b.json", "--format", "markdown"], files: files)
+            #expect(result.code == 0)
+            #expect(result.stdout.contains("| need | knowledge | behavior |"))
+            #expect(result.stdout.contains("| **strategy** | prompt-engineering | **"))
+        }
+
+        @Test func rubricBComparesTwoRubricsForOneAnswersFile() throws {
+            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"2.0.0\"", with: "\"version\": \"2.1.0\"")
+            let files = ["a.json": Self.answers(need: "knowledge"), "new.json": newer]
+            let result = try Self.run(["a.json", "--rubric-b", "new.json"], files: files)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("tunewise diff: a.json → a.json (rubric default 2.0.0 → default 2.1.0)"), "\(result.stdout)")
+            #expect(result.stdout.lowercased().contains("no difference"))
+        }
+
+        /// A bad answers file gets the exit code and first line that `--answers` gives it.
+        @Test(arguments: [
+            ("unknown-question.json", #"{"nede": "knowledge"}"#, Int32(65)),
+            ("unknown-option.json", #"{"need": "knowlege"}"#, Int32(65)),
+            ("not-json.json", #"{"need": "#, Int32(65)),
+            ("missing.json", nil, Int32(66)),
+        ])
+        func aBadFileExitsAsAnswersDoes(name: String, contents: String?, code: Int32) throws {
+            var files = ["good.json": Self.answers(need: "knowledge")]
+            if let contents { files[name] = contents }
+            let diff = try Self.run(["good.json", name], files: files)
+            #expect(diff.code == code)
+            #expect(diff.stdout.isEmpty)
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            if let contents { try Data(contents.utf8).write(to: directory.appendingPathComponent(name)) }
+            let advise = try Binary.run(["--answers", name, "--no-input"], directory: directory)
+            #expect(diff.code == advise.code)
+            #expect(diff.firstErrorLine == advise.firstErrorLine)
+        }
+
+        @Test func diffNeedsTwoFilesOrASecondRubric() throws {
+            let result = try Self.run(["a.json"], files: ["a.json": Self.answers(need: "knowledge")])
+            #expect(result.code == 64)
+            #expect(result.firstErrorLine == "tunewise: 'diff' needs two answers files, A.json B.json (or one with --rubric-b FILE)")
+            let incomplete = try Self.run(["a.json", "b.json"], files: ["a.json": Self.answers(need: "knowledge"), "b.json": #"{"need": "both"}"#])
+            #expect(incomplete.code == 64)
+            #expect(incomplete.stdout.isEmpty)
+        }
+    }
+}

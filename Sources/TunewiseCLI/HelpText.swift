@@ -23,10 +23,12 @@ enum HelpText {
     private static let overview = """
         tunewise - should you prompt, prompt-tune or fine-tune your LLM?
 
-        Asks about your data, how often your knowledge changes, governance, budget, time to
-        market and consistency, scores the answers against a rubric drawn from published
-        guidance, and recommends prompt engineering, prompt-tuning, PEFT/fine-tuning or a hybrid,
-        with reasons, sources, caveats, next steps and what would change the advice.
+        Asks what the model must gain (knowledge or behaviour), how many labelled examples you
+        have, how often your knowledge changes, governance, budget, time to market and
+        consistency; scores the answers against a rubric drawn from published guidance; and
+        recommends prompt engineering, prompt-tuning, PEFT/fine-tuning or a hybrid as a staged
+        plan, with the limits that decided it, reasons, sources, caveats, an evaluation plan and
+        what would change the advice.
 
         Usage:
           tunewise [advise] [--QUESTION-ID OPTION-ID ...] [options]

@@ -754,7 +754,7 @@ extension BuiltInRubric {
             "fine-tuning": -2.5,
             "hybrid": -3
           },
-          "reason": "A first version within days leaves no time to prepare data, train and evaluate; a prompted version can ship now and gather the feedback and examples that later training needs.",
+          "reason": "A first version within days leaves too little time to train, evaluate and roll out a tuned model; a prompted version can ship now and gather the feedback and examples that later training needs.",
           "source": "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Rapid Prototyping and Experimentation"
         },
         {
@@ -779,7 +779,7 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 1
           },
-          "reason": "Months leave room to prepare data, train, evaluate and roll out a tuned model behind a prompted first version.",
+          "reason": "Months leave room to prepare data, train, evaluate and roll out a tuned model, or a second system beside the first.",
           "source": "001-nilg-customizing-language-models § Time to Market"
         }
       ]

@@ -6,29 +6,26 @@ extension Advisor {
     /// The later stage is scored on the answers the deciding gates' deferrals assume (for
     /// example prompting `plateaued` in place of `not-tried`), with every gate checked again,
     /// so a limit that stays (a minimal budget) still rules training out.
-    func plan(_ situation: [Int], answers: Answers, winner: Int, decidedBy: [String]) -> [PlanStage] {
-        let now = PlanStage(
-            strategy: rubric.strategies[winner].id, when: PlanStage.now, after: [],
-            variants: variants(for: rubric.strategies[winner].id, answers: answers))
+    /// - Parameter now: the first stage, the recommendation.
+    func plan(answers: Answers, now: PlanStage, decidedBy: [String]) -> [PlanStage] {
         let lifted = rubric.exclusions.filter { $0.later != nil && decidedBy.contains($0.id) }
         guard !lifted.isEmpty else { return [now] }
-        var later = situation
+        var laterAnswers = answers
         for exclusion in lifted {
-            for (question, option) in exclusion.later!.assume {
-                let index = rubric.questionIndex(question)!
-                later[index] = rubric.questions[index].options.firstIndex { $0.id == option }!
-            }
+            for (question, option) in exclusion.later!.assume { laterAnswers[question] = option }
         }
+        let later = self.situation(for: laterAnswers)
         let ruledOut = Set(lifted.flatMap(\.strategies))
-        guard let laterWinner = table.winner(later), laterWinner != winner, ruledOut.contains(rubric.strategies[laterWinner].id)
-        else { return [now] }
+        // The recommendation is not ruled out, so a later winner that was is another strategy.
+        guard let strategy = table.winner(later).map({ rubric.strategies[$0].id }), ruledOut.contains(strategy) else {
+            return [now]
+        }
         let triggers = orderedUnique(lifted.map { $0.later!.trigger })
-        let strategy = rubric.strategies[laterWinner].id
         return [
             now,
             PlanStage(
                 strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id),
-                variants: variants(for: strategy, answers: self.answers(for: later))),
+                variants: variants(for: strategy, answers: laterAnswers)),
         ]
     }
 }

@@ -61,7 +61,7 @@ public struct Advisor: Sendable {
             throw .everyStrategyExcluded
         }
         let ranking = rank(scores: scores, excluded: excluded, situation: situation, winner: winner)
-        let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { rubric.strategyIndex($0.strategy)! }
+        let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { rubric.knownStrategyIndex($0.strategy) }
         let margin = runnerUp.map { scores[winner] - scores[$0] } ?? 0
         let field = comparisonField(winner: winner, excluded: excluded)
         let contributions = self.contributions(situation, of: winner, against: field)
@@ -83,8 +83,9 @@ public struct Advisor: Sendable {
             counterpoints: contributions.filter { $0.points <= -Self.reasonThreshold }.reversed(),
             variants: variants,
             caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
-            nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, for: strategy.id, answers: answers),
-            plan: plan(situation, answers: answers, winner: winner, decidedBy: decidedBy),
+            nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, answers: answers),
+            plan: plan(
+                answers: answers, now: PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants), decidedBy: decidedBy),
             ranking: ranking,
             sensitivity: sensitivity,
             weightSensitivity: weightSensitivity(situation, winner: winner))
@@ -93,17 +94,8 @@ public struct Advisor: Sendable {
     /// The answers as option indices per question, ``ScoringTable/unanswered`` where absent.
     func situation(for answers: Answers) -> [Int] {
         rubric.questions.map { question in
-            answers[question.id].flatMap { id in question.options.firstIndex { $0.id == id } } ?? ScoringTable.unanswered
+            answers[question.id].flatMap(question.optionIndex) ?? ScoringTable.unanswered
         }
-    }
-
-    /// The answers of `situation`, question id to option id.
-    func answers(for situation: [Int]) -> Answers {
-        var answers = Answers()
-        for (index, option) in situation.enumerated() where option != ScoringTable.unanswered {
-            answers[rubric.questions[index].id] = rubric.questions[index].options[option].id
-        }
-        return answers
     }
 
     /// High or medium from the margin over the runner-up, at most medium while an unanswered
@@ -206,7 +198,7 @@ public struct Advisor: Sendable {
                 Reason(
                     kind: .rule, rule: rule.id,
                     ruleAnswers: rule.when.clauses.map { clause in
-                        let index = rubric.questionIndex(clause.question)!
+                        let index = rubric.knownQuestionIndex(clause.question)
                         return GivenAnswer(question: clause.question, answer: rubric.questions[index].options[situation[index]].id)
                     },
                     points: rounded(points), text: rule.citation.reason, source: rule.citation.source))
@@ -233,7 +225,7 @@ public struct Advisor: Sendable {
     }
 
     /// The next steps of the chosen variants, so that the steps follow the choice shown.
-    private func variantNextSteps(_ decisions: [VariantDecision], for strategy: String, answers: Answers) -> [AdviceNote] {
+    private func variantNextSteps(_ decisions: [VariantDecision], answers: Answers) -> [AdviceNote] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }
             let choice = variant?.choices.first { $0.id == decision.choice }

@@ -115,6 +115,3 @@ struct Report: ProvenanceReporting {
         return "if \(question) counted \(factor)× as much as this rubric weighs it"
     }
 }
-
-/// The changes of one question's answer that alter the advice.
-typealias ChangeGroup = (question: String, kind: AnswerChange.Kind, changes: [AnswerChange])

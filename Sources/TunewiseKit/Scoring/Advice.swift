@@ -51,13 +51,13 @@ public struct Advice: Equatable, Sendable {
 
     /// ``sensitivity`` grouped by question, strongest effect first: changes under which a gate
     /// rules the current advice out, then by the new strategy's lead.
-    public var rankedChanges: [(question: String, kind: AnswerChange.Kind, changes: [AnswerChange])] {
+    public var rankedChanges: [ChangeGroup] {
         let ordered = sensitivity.enumerated().sorted { a, b in
             if a.element.rulesOutCurrent != b.element.rulesOutCurrent { return a.element.rulesOutCurrent }
             if a.element.lead != b.element.lead { return a.element.lead > b.element.lead }
             return a.offset < b.offset
         }.map(\.element)
-        var groups: [(question: String, kind: AnswerChange.Kind, changes: [AnswerChange])] = []
+        var groups: [ChangeGroup] = []
         for change in ordered {
             if let index = groups.firstIndex(where: { $0.question == change.question }) {
                 groups[index].changes.append(change)
@@ -68,6 +68,10 @@ public struct Advice: Equatable, Sendable {
         return groups
     }
 }
+
+/// The changes of one question's answer that would alter the advice, and what kind of
+/// answer it is.
+public typealias ChangeGroup = (question: String, kind: AnswerChange.Kind, changes: [AnswerChange])
 
 /// What a confidence level rests on.
 public enum ConfidenceBasis: String, Equatable, Sendable {

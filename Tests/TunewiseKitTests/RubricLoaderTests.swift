@@ -185,7 +185,8 @@ struct RubricLoaderTests {
     /// Exclusions that between them name every strategy but can never all apply at once are fine.
     @Test func acceptsExclusionsThatCannotAllApplyAtOnce() {
         // The built-in exclusions of every trained strategy need no or few examples, a minimal
-        // budget, days to ship, prompting still to try, or a hosted API without tuning.
+        // budget, days to ship, prompting still to try, a hosted API without tuning, or open
+        // weights with nobody to train them.
         let when = JSONValue.object([
             ("model-access", .array([.string("api-tuning"), .string("weights")])),
             ("data-volume", .array([.string("hundreds"), .string("thousands")])),
@@ -193,6 +194,7 @@ struct RubricLoaderTests {
             ("time-to-market", .array([.string("weeks"), .string("months")])),
             ("prompting-status", .array([.string("plateaued")])),
             ("need", .array([.string("behavior")])),
+            ("ml-expertise", .array([.string("some"), .string("strong")])),
         ])
         #expect(problems(in: addingExclusion(of: "prompt-engineering", when: when)).isEmpty)
     }

@@ -24,6 +24,13 @@ private func situation(_ answers: [String: String]) -> [String: String] {
     core.merging(answers) { _, new in new }
 }
 
+/// Many tasks on one large open model, thousands of pairs, a strong team and prompting plateaued.
+private let manyTasksOnALargeOpenModel = situation([
+    "need": "behavior", "data-volume": "thousands", "time-to-market": "weeks", "model-access": "weights",
+    "model-size": "large", "ml-expertise": "strong", "task-diversity": "many", "explainability": "no",
+    "prompting-status": "plateaued",
+])
+
 let scenarios: [Scenario] = [
     Scenario(
         name: "000 (When to use prompt engineering): a flower shop with a few descriptions, no budget, due in days, prompts a template",
@@ -99,13 +106,9 @@ let scenarios: [Scenario] = [
         ]),
         plan: ["hybrid"], variants: ["peft", "rag"]),
     Scenario(
-        name: "lester-2021 and 003: many tasks on one large open model suit prompt-tuning",
-        answers: situation([
-            "need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "model-access": "weights",
-            "model-size": "large", "ml-expertise": "strong", "task-diversity": "many", "explainability": "no",
-            "prompting-status": "plateaued",
-        ]),
-        plan: ["prompt-tuning"]),
+        name: "lester-2021 and hu-2021: many tasks on one large open model train per-task adapters, close behind soft prompts",
+        answers: manyTasksOnALargeOpenModel,
+        plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
         answers: situation(["need": "knowledge", "data-volume": "few", "transience": "frequent", "time-to-market": "weeks"]),
@@ -203,6 +206,16 @@ struct ScenarioTests {
         if advice.variants.contains(where: { $0.choice == "peft" }) {
             #expect(!steps.contains { $0.contains("full fine-tuning") })
         }
+    }
+
+    /// Per-task LoRA adapters and soft prompts both serve many tasks from one frozen model;
+    /// the advice is a close call between them, and says to pilot both.
+    @Test func manyTasksOnALargeOpenModelIsACloseCallWithSoftPrompts() throws {
+        let advice = try Advisor(rubric: defaultRubric).advise(Answers(manyTasksOnALargeOpenModel))
+        #expect(advice.runnerUp == "prompt-tuning")
+        #expect(advice.confidence == .low)
+        #expect(advice.caveats.contains { $0.text.contains("close call") })
+        #expect(advice.nextSteps.contains { $0.text.contains("one adapter per task") })
     }
 
     @Test func everyStrategyWinsSomewhereAndPromptingWinsMostCoreSituations() throws {

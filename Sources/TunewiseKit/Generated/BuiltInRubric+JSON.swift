@@ -48,6 +48,10 @@ extension BuiltInRubric {
           "when": {
             "query-volume": [
               "high"
+            ],
+            "need": [
+              "behavior",
+              "both"
             ]
           }
         },
@@ -128,6 +132,10 @@ extension BuiltInRubric {
             "data-volume": [
               "none",
               "few"
+            ],
+            "need": [
+              "behavior",
+              "both"
             ]
           }
         },
@@ -151,6 +159,10 @@ extension BuiltInRubric {
             "budget": [
               "moderate",
               "substantial"
+            ],
+            "need": [
+              "behavior",
+              "both"
             ]
           }
         },
@@ -627,10 +639,11 @@ extension BuiltInRubric {
           "help": "Pick this if the knowledge is updated every month or quarter.",
           "points": {
             "prompt-engineering": 1,
+            "prompt-tuning": -1,
             "fine-tuning": -1.5,
             "hybrid": 1
           },
-          "reason": "Facts that change monthly or quarterly belong in retrieval, which only re-indexes; a model trained on them would need a new training and test cycle each time, so any tuning should teach only what stays stable.",
+          "reason": "What changes monthly or quarterly must reach the model at request time, through retrieval or the input, which costs only a re-index; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -639,11 +652,11 @@ extension BuiltInRubric {
           "help": "Pick this if the knowledge changes daily, hourly or is live data.",
           "points": {
             "prompt-engineering": 2.5,
-            "prompt-tuning": -0.5,
+            "prompt-tuning": -1.5,
             "fine-tuning": -3,
             "hybrid": 1
           },
-          "reason": "Daily or live changes outpace any training cycle: only retrieval, re-indexed as the data changes, keeps answers current, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if facts stay in retrieval.",
+          "reason": "Daily or live changes outpace any training cycle: what changes must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.",
           "source": "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"
         }
       ]
@@ -1082,10 +1095,9 @@ extension BuiltInRubric {
           "points": {
             "prompt-engineering": -0.5,
             "prompt-tuning": 0.25,
-            "fine-tuning": 0.75,
-            "hybrid": 0.25
+            "fine-tuning": 0.75
           },
-          "reason": "At high volume every call pays again for long instructions and examples; a tuned model can drop most of them, and soft prompts replace them with a few vectors, though a hosted tuned model may cost more per token, so check the break-even with your own prices.",
+          "reason": "At high volume every call pays again for long instructions and examples; a tuned model can drop most of them and soft prompts replace them with a few vectors, while a hybrid still sends retrieved passages; a hosted tuned model may cost more per token, so check the break-even with your own prices.",
           "source": "001-nilg-customizing-language-models § Costs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"
         }
       ]
@@ -1339,10 +1351,28 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "prompt-tuning": 2.5
+        "prompt-tuning": 3.5
       },
       "reason": "Many tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
+    },
+    {
+      "id": "thin-data-across-tasks",
+      "when": {
+        "task-diversity": [
+          "many"
+        ],
+        "data-volume": [
+          "hundreds"
+        ]
+      },
+      "points": {
+        "prompt-tuning": -2,
+        "fine-tuning": -0.5,
+        "hybrid": -0.5
+      },
+      "reason": "A few hundred labelled pairs spread over five or more tasks leave under a hundred per task, too few to train each one well, and soft prompts train poorly on so few.",
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; gu-2022"
     },
     {
       "id": "role-based-changing-data",
@@ -1526,6 +1556,30 @@ extension BuiltInRubric {
         "trigger": "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close",
         "assume": {
           "time-to-market": "months"
+        }
+      }
+    },
+    {
+      "id": "no-skills-for-open-weights",
+      "when": {
+        "ml-expertise": [
+          "none"
+        ],
+        "model-access": [
+          "weights"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "Training on open weights means setting up training, evaluation and serving yourself, and nobody on the team has trained a model: bring in ML help or use a hosted tuning service first.",
+      "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints; 004-ubiops-when-to-fine-tune § Fine-tuning LLMs",
+      "later": {
+        "trigger": "once someone on the team, or a partner, can run training and serving",
+        "assume": {
+          "ml-expertise": "some"
         }
       }
     },

@@ -23,11 +23,11 @@ enum HelpText {
     private static let overview = """
         tunewise - should you prompt, prompt-tune or fine-tune your LLM?
 
-        Asks what the model must gain (knowledge or behaviour), how many labelled examples you
-        have, how often your knowledge changes, governance, budget, time to market and
-        consistency; scores the answers against a rubric drawn from published guidance; and
-        recommends prompt engineering, prompt-tuning, PEFT/fine-tuning or a hybrid as a staged
-        plan, with the limits that decided it, reasons, sources, caveats, an evaluation plan and
+        Asks what the model must gain (knowledge or behaviour), how many labelled examples you \
+        have, how often your knowledge changes, governance, budget, time to market and \
+        consistency; scores the answers against a rubric drawn from published guidance; and \
+        recommends prompt engineering, prompt-tuning, PEFT/fine-tuning or a hybrid as a staged \
+        plan, with the limits that decided it, reasons, sources, caveats, an evaluation plan and \
         what would change the advice.
 
         Usage:
@@ -39,7 +39,8 @@ enum HelpText {
           tunewise cost --template > cost.json
           tunewise rubric validate FILE...
           tunewise rubric check [FILE]
-          tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT] [--exit-code]
+          tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT]
+                        [--exit-code]
           tunewise completions bash|zsh|fish [--rubric FILE]
           tunewise help [advise|questions|sweep|cost|rubric|diff|completions]
           tunewise help --man | man -l -
@@ -49,24 +50,24 @@ enum HelpText {
 
     private static func advise(_ rubric: Rubric) -> String {
         var text = """
-            tunewise advise: recommend a strategy. In a terminal it asks for whatever the flags
+            tunewise advise: recommend a strategy. In a terminal it asks for whatever the flags \
             and files leave unanswered; otherwise every core question needs an answer.
 
             Options:
               --QUESTION-ID OPTION-ID   answer one question (also --QUESTION-ID=OPTION-ID)
-              --answers FILE            answers as a JSON object {"question-id": "option-id"};
-                                        '-' reads standard input; flags win over the file
+              --answers FILE            answers as a JSON object {"question-id": "option-id"}; \
+            '-' reads standard input; flags win over the file
               --save-answers FILE       write the final answers to FILE (atomically)
-              --rubric FILE             use a rubric other than the built-in one
-                                        (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
+              --rubric FILE             use a rubric other than the built-in one \
+            (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
               --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
               --format FORMAT           text (default), json or markdown
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --why-not STRATEGY-ID     print only why that strategy is not the advice
               --explain                 every reason and every change that would alter the advice
-              --cost FILE               add the cost of the plan over time from your own numbers
-                                        (a 'tunewise cost' inputs file, '-' for standard input;
-                                        every 'tunewise cost' flag works here too)
+              --cost FILE               add the cost of the plan over time from your own numbers \
+            (a 'tunewise cost' inputs file, '-' for standard input; \
+            every 'tunewise cost' flag works here too)
               --no-input                never ask; missing core answers are an error
               --interactive             ask even when standard input is not a terminal
               --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
@@ -99,14 +100,19 @@ enum HelpText {
 
             Examples:
               tunewise
-              tunewise --need behavior --data-volume thousands --transience static \\
-                --governance confidential --budget substantial --time-to-market months \\
+              tunewise --need behavior --data-volume thousands \\
+                --transience static --governance confidential \\
+                --budget substantial --time-to-market months \\
                 --consistency critical --no-input
-              tunewise --need knowledge --data-volume none --transience periodic --governance open \\
-                --budget moderate --time-to-market weeks --consistency important --no-input \\
+              tunewise --need knowledge --data-volume none \\
+                --transience periodic --governance open \\
+                --budget moderate --time-to-market weeks \\
+                --consistency important --no-input \\
                 --why-not fine-tuning
-              tunewise --answers answers.json --format markdown >> "$GITHUB_STEP_SUMMARY"
-              tunewise --answers answers.json --expect prompt-engineering --format json
+              tunewise --answers answers.json --format markdown \\
+                >> "$GITHUB_STEP_SUMMARY"
+              tunewise --answers answers.json --format json \\
+                --expect prompt-engineering
 
             """
         return text
@@ -122,23 +128,23 @@ enum HelpText {
         """
 
     private static let sweep = """
-        tunewise sweep: the advice over every combination of answers. Reports how many
-        situations lead to each strategy, the questions that decide most often (how often
-        changing that one answer changes the advice), the share of each strategy for each
+        tunewise sweep: the advice over every combination of answers. Reports how many \
+        situations lead to each strategy, the questions that decide most often (how often \
+        changing that one answer changes the advice), the share of each strategy for each \
         answer, and with --map the winning strategy for each pair of answers to two questions.
 
-        By default the six core questions are varied and the refinements stay unanswered; a
+        By default the six core questions are varied and the refinements stay unanswered; a \
         varied refinement takes each of its options and unanswered.
 
         Options:
           --include QUESTION-ID     vary a refinement too; repeatable
-          --all                     vary every question of the rubric; for the built-in
-                                    one, hundreds of millions of situations (a while)
+          --all                     vary every question of the rubric; for the built-in \
+        one, hundreds of millions of situations (a while)
           --fix QUESTION-ID=OPTION-ID
                                     hold one answer fixed; repeatable
-          --map ROW-ID,COLUMN-ID    the winner for each pair of answers to two questions,
-                                    over the other varied questions (with its share when
-                                    it does not win them all)
+          --map ROW-ID,COLUMN-ID    the winner for each pair of answers to two questions, \
+        over the other varied questions (with its share when \
+        it does not win them all)
           --rubric FILE             sweep a rubric other than the built-in one
           --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
           --format FORMAT           text (default), json, markdown or csv
@@ -150,29 +156,31 @@ enum HelpText {
           ROW-ID,COLUMN-ID,situations,prompt-engineering,...,hybrid,winner
         Counts are situations; an unanswered refinement's answer is empty.
 
-        Exit codes: 0 swept; 64 usage (unknown question or option, a question both fixed
+        Exit codes: 0 swept; 64 usage (unknown question or option, a question both fixed \
         and varied); 65 a rubric file that is not valid; 66 a file that cannot be opened.
 
         Examples:
           tunewise sweep
-          tunewise sweep --map data-volume,transience --format markdown
-          tunewise sweep --include model-access --fix budget=minimal --format json
+          tunewise sweep --map data-volume,transience \\
+            --format markdown
+          tunewise sweep --include model-access \\
+            --fix budget=minimal --format json
           tunewise sweep --all --format csv > sweep.csv
 
         """
 
     private static let rubricHelp = """
-        tunewise rubric validate FILE...: check rubric files and report every problem with
-        its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when
+        tunewise rubric validate FILE...: check rubric files and report every problem with \
+        its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when \
         any is invalid, 66 when a file cannot be opened.
 
-        tunewise rubric check [FILE]: check how a valid rubric behaves over every situation
-        (every question, each refinement answered or not), for CI. It finds questions whose
-        answer never changes the advice, options that exclude every strategy, strategies that
-        never win, exclusions that the advice overrides, declared properties that break, and
-        rank reversals (removing a strategy that lost changes the winner). No FILE or
-        'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with
-        one 'FILE: finding' line per finding on standard output and a summary on standard
+        tunewise rubric check [FILE]: check how a valid rubric behaves over every situation \
+        (every question, each refinement answered or not), for CI. It finds questions whose \
+        answer never changes the advice, options that exclude every strategy, strategies that \
+        never win, exclusions that the advice overrides, declared properties that break, and \
+        rank reversals (removing a strategy that lost changes the winner). No FILE or \
+        'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with \
+        one 'FILE: finding' line per finding on standard output and a summary on standard \
         error, or when the file is not a valid rubric; 66 when it cannot be opened.
 
         """

@@ -52,7 +52,7 @@ public enum Tunewise {
         case .cost(let request):
             try CostCommand(request: request).run(console: &console)
         case .help(let topic):
-            try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()))
+            try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()).wrapped(to: TextStyle.width(in: console.environment)))
         case .version:
             try console.writeOutput("tunewise \(version)\n")
         case .diff(let request):

@@ -89,7 +89,7 @@ extension BinaryTests {
         }
 
         @Test func helpStatesTheInputSizeLimit() throws {
-            let result = try Binary.run(["--help"])
+            let result = try Binary.run(["--help"], environment: ["COLUMNS": "200"])
             #expect(result.code == 0)
             #expect(result.stdout.contains("(rubric and answers files: UTF-8 JSON, at most 1 MiB)"))
         }

@@ -64,10 +64,10 @@ extension BinaryTests {
             let result = try Binary.run(lawFirmFlags + ["--why-not", "fine-tuning"])
             #expect(result.code == 0)
             #expect(result.stdout.hasPrefix("PEFT / fine-tuning is the recommendation."), "\(result.stdout)")
-            // Then its reasons, each marked as one for it.
+            // Then its reasons, each marked as one for it (and wrapped under its text).
             let reasons = result.stdout.split(separator: "\n").dropFirst()
             #expect(!reasons.isEmpty)
-            #expect(reasons.allSatisfy { $0.hasPrefix("  + ") }, "\(result.stdout)")
+            #expect(reasons.allSatisfy { $0.hasPrefix("  + ") || $0.hasPrefix("    ") }, "\(result.stdout)")
 
             let json = try Binary.run(lawFirmFlags + ["--why-not", "fine-tuning", "--format", "json"])
             #expect(json.code == 0)
@@ -118,7 +118,7 @@ extension BinaryTests {
 
         /// The same situation as text opens with the limit that decided it, then the plan.
         @Test func shipInDaysAsTextSaysWhatDecided() throws {
-            let result = try Binary.run(Self.shipInDaysFlags)
+            let result = try Binary.run(Self.shipInDaysFlags, environment: ["COLUMNS": "1000"])
             #expect(result.code == 0)
             let text = result.stdout
             #expect(text.hasPrefix("Recommendation: Prompt engineering  (confidence: high: your answers leave no other option now)"), "\(text)")

@@ -28,7 +28,7 @@ struct DiffCommand {
             toolVersion: Tunewise.version)
         let text =
             switch request.format {
-            case .text: DiffTextRenderer().render(report)
+            case .text: DiffTextRenderer(width: TextStyle.width(in: console.environment)).render(report)
             case .json: DiffJSONRenderer().render(report)
             case .markdown: DiffMarkdownRenderer().render(report)
             }

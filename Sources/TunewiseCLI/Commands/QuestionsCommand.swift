@@ -1,13 +1,14 @@
 import TunewiseKit
 
-/// `tunewise questions`: the rubric's questions, options and help, for people and for scripts.
+/// `tunewise questions`: the rubric's questions, options and help, for people (wrapped to the
+/// terminal's width) and for scripts.
 struct QuestionsCommand {
     let rubricPath: String?
     let format: QuestionsFormat
 
     func run(console: inout some Console) throws(CommandError) {
         let rubric = try Tunewise.loadRubric(rubricPath)
-        try console.writeOutput(format == .json ? json(rubric) : text(rubric))
+        try console.writeOutput(format == .json ? json(rubric) : text(rubric).wrapped(to: TextStyle.width(in: console.environment)))
     }
 
     private func text(_ rubric: Rubric) -> String {

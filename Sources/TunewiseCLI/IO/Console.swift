@@ -17,18 +17,36 @@ public protocol Console {
     var inputIsTerminal: Bool { get }
     /// Whether standard output is a terminal (colour is used only then).
     var outputIsTerminal: Bool { get }
-    /// The process environment (`NO_COLOR`, `TERM`).
+    /// The process environment (`NO_COLOR`, `TERM`, `COLUMNS`).
     var environment: [String: String] { get }
 }
 
 /// The process's own standard streams.
 public struct SystemConsole: Console {
-    /// The environment given at creation: the process's own unless a test passes another.
+    /// The environment given at creation (the process's own unless a test passes another),
+    /// with `COLUMNS` set to the terminal's width when it holds no width and standard output
+    /// is a terminal.
     public let environment: [String: String]
 
     /// The process's standard streams, with `environment` in place of the process's.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        var environment = environment
+        if environment["COLUMNS"].flatMap({ Int($0) }) == nil, let columns = Self.terminalColumns() {
+            environment["COLUMNS"] = String(columns)
+        }
         self.environment = environment
+    }
+
+    /// The width of the terminal on standard output, or `nil` when it is not a terminal.
+    private static func terminalColumns() -> Int? {
+        var size = winsize()
+        #if os(Linux)
+            let request = UInt(TIOCGWINSZ)
+        #else
+            let request = TIOCGWINSZ
+        #endif
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// Whether standard input is a terminal, asked of the system each time.

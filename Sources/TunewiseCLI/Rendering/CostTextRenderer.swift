@@ -1,7 +1,8 @@
 import TunewiseKit
 
 /// The cost report a person reads in a terminal: a table of each strategy's costs, when
-/// each trained strategy pays back, and a chart of the cumulative costs, within 80 columns.
+/// each trained strategy pays back, and a chart of the cumulative costs. Text wraps to the
+/// style's width; the table and the chart, 80 columns wide at most, keep their rows whole.
 struct CostTextRenderer {
     let style: TextStyle
     /// Plain ASCII for the chart (`TERM=dumb`, `NO_COLOR`, `--no-color`); box-drawing and
@@ -11,8 +12,8 @@ struct CostTextRenderer {
     func render(_ report: CostReport) -> String {
         let comparison = report.comparison
         var lines: [String] = []
-        lines.append(style.bold("Cost over \(report.horizonText) at \(requests(comparison.requestsPerDay)) requests a day"))
-        lines.append("Amounts in the currency of your prices; a month is \(JSONWriter.format(CostModel.daysPerMonth)) days.")
+        lines.append(style.bold("Cost over \(report.horizonText) at \(requests(comparison.requestsPerDay)) requests a day").wrapped(to: style.width))
+        lines.append("Amounts in the currency of your prices; a month is \(JSONWriter.format(CostModel.daysPerMonth)) days.".wrapped(to: style.width))
         lines.append("")
 
         var rows = [["Strategy", "One-off", "Monthly", report.horizonText, "Payback"]]
@@ -21,17 +22,18 @@ struct CostTextRenderer {
         }
         lines += table(rows, rightAligned: [1, 2, 3]).map { "  " + $0 }
         for uncosted in comparison.notCosted {
-            lines += wrapped("  \(uncosted.strategy): not costed; needs \(uncosted.missing.map(\.suppliedBy).joined(separator: ", "))", indent: 4)
+            let needs = uncosted.missing.map(\.suppliedBy).joined(separator: ", ")
+            lines.append("  \(uncosted.strategy): not costed; needs \(needs)".wrapped(to: style.width, hangingIndent: 4))
         }
         if let retrain = report.retrainText {
             lines.append("")
-            lines += wrapped(retrain, indent: 0)
+            lines.append(retrain.wrapped(to: style.width))
         }
 
         lines.append("")
         lines.append(style.bold("Break-even") + " against prompt-engineering:")
         for breakEven in comparison.breakEven {
-            lines += wrapped("  \(breakEven.strategy) \(report.breakEvenSentence(breakEven))", indent: 4)
+            lines.append("  \(breakEven.strategy) \(report.breakEvenSentence(breakEven))".wrapped(to: style.width, hangingIndent: 4))
         }
 
         lines.append("")
@@ -53,25 +55,6 @@ struct CostTextRenderer {
             }
             return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
         }
-    }
-
-    /// `text` wrapped at spaces to 80 columns, following lines indented by `indent`.
-    private func wrapped(_ text: String, indent: Int) -> [String] {
-        let width = 80
-        let leading = String(text.prefix { $0 == " " })
-        var lines: [String] = []
-        var line = leading
-        for word in text.dropFirst(leading.count).split(separator: " ") {
-            if line.count == leading.count && lines.isEmpty {
-                line += word
-            } else if line.count + 1 + word.count > width {
-                lines.append(line)
-                line = String(repeating: " ", count: indent) + word
-            } else {
-                line += " " + word
-            }
-        }
-        return lines + [line]
     }
 }
 

@@ -1,9 +1,15 @@
 import TunewiseKit
 
 /// The diff for people: the answers that differ, then each part of the advice, changed ones
-/// as `before → after`.
+/// as `before → after`, wrapped to `width` columns.
 struct DiffTextRenderer {
+    let width: Int
+
     func render(_ report: DiffReport) -> String {
+        unwrapped(report).wrapped(to: width)
+    }
+
+    private func unwrapped(_ report: DiffReport) -> String {
         let diff = report.diff
         var text = "tunewise diff: \(report.a.answers) → \(report.b.answers)"
         if report.comparesRubrics { text += " (rubric \(report.a.rubric) → \(report.b.rubric))" }

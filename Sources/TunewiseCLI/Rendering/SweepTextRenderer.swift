@@ -1,21 +1,21 @@
 import TunewiseKit
 
 /// The sweep report a person reads in a terminal: what was swept, how the advice splits,
-/// which questions decide, the split by answer, and the map when asked for.
+/// which questions decide, the split by answer, and the map when asked for. Text wraps to
+/// the style's width; tables keep their rows whole, as a wrapped row cannot be read.
 struct SweepTextRenderer {
     let style: TextStyle
-
-    /// The width that lists wrap to.
-    static let width = 80
 
     func render(_ report: SweepReport) -> String {
         let result = report.result
         var lines: [String] = []
-        lines.append(style.bold("Sweep: \(grouped(result.situationCount)) situations") + ", every combination of answers to the varied questions")
-        lines += wrapped(result.questions.map { "\($0.id) (\($0.values.count))" }, label: "  varied (answers): ")
-        if !report.fixedSummary.isEmpty { lines += wrapped(report.fixedSummary, label: "  fixed:            ") }
-        if !report.weightSummary.isEmpty { lines += wrapped(report.weightSummary, label: "  weights:          ") }
-        if !report.unansweredQuestions.isEmpty { lines += wrapped(report.unansweredQuestions, label: "  unanswered:       ") }
+        lines.append(
+            (style.bold("Sweep: \(grouped(result.situationCount)) situations") + ", every combination of answers to the varied questions")
+                .wrapped(to: style.width))
+        lines.append(wrapped(result.questions.map { "\($0.id) (\($0.values.count))" }, label: "  varied (answers): "))
+        if !report.fixedSummary.isEmpty { lines.append(wrapped(report.fixedSummary, label: "  fixed:            ")) }
+        if !report.weightSummary.isEmpty { lines.append(wrapped(report.weightSummary, label: "  weights:          ")) }
+        if !report.unansweredQuestions.isEmpty { lines.append(wrapped(report.unansweredQuestions, label: "  unanswered:       ")) }
 
         lines.append("")
         lines.append(style.bold("Advice:"))
@@ -26,7 +26,7 @@ struct SweepTextRenderer {
         lines += table(rows, rightAligned: [1, 2]).map { "  " + $0 }
 
         lines.append("")
-        lines.append(style.bold("Deciding questions") + " (how often changing that one answer changes the advice):")
+        lines.append((style.bold("Deciding questions") + " (how often changing that one answer changes the advice):").wrapped(to: style.width))
         lines += table(
             result.decidingQuestions.map { question in
                 [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
@@ -34,7 +34,7 @@ struct SweepTextRenderer {
         ).map { "  " + $0 }
 
         lines.append("")
-        lines.append(style.bold("Advice by answer") + " (share of the situations with that answer):")
+        lines.append((style.bold("Advice by answer") + " (share of the situations with that answer):").wrapped(to: style.width))
         var marginals = [[""] + result.strategies]
         for question in result.questions {
             marginals.append([question.id] + result.strategies.map { _ in "" })
@@ -47,8 +47,9 @@ struct SweepTextRenderer {
 
         if let map = result.map {
             lines.append("")
-            lines.append(style.bold("Map: \(map.row) (rows) by \(map.column) (columns)"))
-            lines.append("  The winner over the other \(report.otherVariedCount) varied questions, with its share when not 100%.")
+            lines.append(style.bold("Map: \(map.row) (rows) by \(map.column) (columns)").wrapped(to: style.width))
+            lines.append(
+                "  The winner over the other \(report.otherVariedCount) varied questions, with its share when not 100%.".wrapped(to: style.width))
             let header = ["\(map.row) \\ \(map.column)"] + map.columnValues.map(answerName)
             let cells = zip(map.rowValues, map.cells).map { value, row in [answerName(value)] + row.map(cellText) }
             lines += table([header] + cells, rightAligned: []).map { "  " + $0 }
@@ -74,20 +75,9 @@ struct SweepTextRenderer {
         }
     }
 
-    /// `items` joined by ", " after `label`, wrapped to ``width`` with following lines
-    /// indented to the label's width.
-    private func wrapped(_ items: [String], label: String) -> [String] {
-        var lines: [String] = []
-        var line = label
-        for (index, item) in items.enumerated() {
-            let piece = item + (index < items.count - 1 ? "," : "")
-            if line.count > label.count, line.count + 1 + piece.count > Self.width {
-                lines.append(line)
-                line = String(repeating: " ", count: label.count) + piece
-            } else {
-                line += (line.count > label.count ? " " : "") + piece
-            }
-        }
-        return lines + [line]
+    /// `items` joined by ", " after `label`, wrapped with following lines indented to the
+    /// label's width.
+    private func wrapped(_ items: [String], label: String) -> String {
+        (label + items.joined(separator: ", ")).wrapped(to: style.width, hangingIndent: label.count)
     }
 }

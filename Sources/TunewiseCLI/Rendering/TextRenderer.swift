@@ -2,6 +2,7 @@ import TunewiseKit
 
 /// The report a person reads in a terminal: the decision and its plan first, then why, what
 /// to watch, what to do, and what would change it. No bare point sums: every line says why.
+/// Lines wrap to the style's width.
 struct TextRenderer {
     let style: TextStyle
 
@@ -88,7 +89,7 @@ struct TextRenderer {
         }
         lines.append("")
         lines.append(style.dim(report.provenance))
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
         func reasonLine(_ reason: Reason, mark: String) -> String {
             "  \(mark) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
@@ -101,7 +102,7 @@ struct TextRenderer {
         let label = report.strategyLabel(strategy)
         guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
             let reasons = report.shownReasons.map { "  + \(style.bold(report.subject(of: $0))). \($0.text) [\($0.source)]" }
-            return ([style.bold("\(label) is the recommendation.") + " Why:"] + reasons).joined(separator: "\n") + "\n"
+            return (([style.bold("\(label) is the recommendation.") + " Why:"] + reasons).joined(separator: "\n") + "\n").wrapped(to: style.width)
         }
         var lines = [style.bold("Why not \(label)") + " (the advice is \(report.strategyLabel(advice.strategy))):"]
         if entry.whyNot.isEmpty { lines.append("  It is tied with the advice; ties go to the simpler strategy.") }
@@ -111,6 +112,6 @@ struct TextRenderer {
         if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
             lines.append("  The plan moves to it \(stage.when).")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
     }
 }

@@ -1,15 +1,23 @@
-/// ANSI text styles, or plain text when colour is off.
+/// ANSI text styles, or plain text when colour is off, and the width text wraps to.
 struct TextStyle: Equatable {
     /// Whether escape sequences are written.
     var isEnabled: Bool
+    /// The columns text wraps to.
+    var width = 80
 
     static let plain = TextStyle(isEnabled: false)
 
     /// Colour only for a terminal, and never with `--no-color`, a non-empty `NO_COLOR`
-    /// (see no-color.org) or `TERM=dumb`.
+    /// (see no-color.org) or `TERM=dumb`; the width from ``width(in:)``.
     static func forStream(isTerminal: Bool, noColorFlag: Bool, environment: [String: String]) -> TextStyle {
         let disabledByEnvironment = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
-        return TextStyle(isEnabled: isTerminal && !noColorFlag && !disabledByEnvironment)
+        return TextStyle(isEnabled: isTerminal && !noColorFlag && !disabledByEnvironment, width: width(in: environment))
+    }
+
+    /// `COLUMNS` when it is a whole number of at least 20, else 80. (``SystemConsole`` sets
+    /// `COLUMNS` from the terminal when it is unset and standard output is one.)
+    static func width(in environment: [String: String]) -> Int {
+        environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 ? $0 : nil } ?? 80
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }

@@ -53,6 +53,7 @@ enum Binary {
         process.arguments = arguments
         var processEnvironment = ProcessInfo.processInfo.environment
         processEnvironment["NO_COLOR"] = nil
+        processEnvironment["COLUMNS"] = nil
         processEnvironment.merge(environment) { _, new in new }
         process.environment = processEnvironment
         if let directory { process.currentDirectoryURL = directory }

@@ -60,7 +60,7 @@ enum HelpText {
               --rubric FILE             use a rubric other than the built-in one
                                         (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
               --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
-              --format FORMAT           text (default), json or markdown
+              --format FORMAT           text (default), json, markdown or summary (one line)
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --why-not STRATEGY-ID     print only why that strategy is not the advice
               --explain                 every reason and every change that would alter the advice

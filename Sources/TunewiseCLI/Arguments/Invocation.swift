@@ -5,6 +5,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown
 }
 
+/// A report format for `advise --format`: the report formats and a one-line summary for scripts.
+public enum AdviseFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, summary
+}
+
 /// A format for `questions --format`: text for people, JSON for scripts that build forms.
 public enum QuestionsFormat: String, CaseIterable, Sendable {
     case text, json
@@ -41,7 +46,7 @@ struct AdviseRequest: Equatable {
     var rubricPath: String?
     var answersPath: String?
     var saveAnswersPath: String?
-    var format: ReportFormat = .text
+    var format: AdviseFormat = .text
     var expect: String?
     var noInput = false
     var interactive = false
@@ -227,7 +232,7 @@ extension Invocation {
             throw .missingValue(
                 flag: flag.spelling,
                 allowed: flag.name == "format"
-                    ? ReportFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
+                    ? AdviseFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
         }
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")

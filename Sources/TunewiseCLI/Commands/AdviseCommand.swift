@@ -46,6 +46,7 @@ struct AdviseCommand {
         case (.text, nil): text = TextRenderer(style: style).render(report)
         case (.json, nil): text = JSONRenderer().render(report)
         case (.markdown, nil): text = MarkdownRenderer().render(report)
+        case (.summary, nil): text = SummaryRenderer().render(report)
         }
         if let path = request.saveAnswersPath {
             try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)

@@ -103,7 +103,7 @@ struct CompletionSpec {
             case "advise":
                 command.flags = Invocation.adviseFlags.map { name in
                     switch name {
-                    case "format": flag(name, topic: "advise", values: words(ReportFormat.self))
+                    case "format": flag(name, topic: "advise", values: words(AdviseFormat.self))
                     case "expect", "why-not": flag(name, topic: "advise", values: .words(strategies))
                     case "weight": flag(name, topic: "advise", values: .words(assignments))
                     default: flag(name, topic: "advise")

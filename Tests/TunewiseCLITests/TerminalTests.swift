@@ -64,15 +64,20 @@ extension BinaryTests {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
             #expect(try session.waitFor("[1 of 7] What the model must gain"))
-            for answer in ["behavior", "4", "static", "conf", "substantial", "months", "3"] {
+            // Enter takes consistency's default, which is echoed.
+            for answer in ["behavior", "4", "static", "conf", "substantial", "months"] {
                 try session.send(answer, "Enter")
             }
+            #expect(try session.waitFor("> consistency [important]:"))
+            try session.send("Enter")
+            #expect(try session.waitFor("> consistency: important"))
             #expect(try session.waitFor("Answer them? [Y/n]"))
             try session.send("n", "Enter")
             #expect(try session.waitFor("EXIT=0"))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
             #expect(screen.contains("tunewise --need behavior --data-volume thousands --transience static"))
+            #expect(screen.contains("--consistency important --no-input"))
         }
 
         @Test func ctrlDMidwayExits130() throws {

@@ -52,6 +52,7 @@ struct AdviseCommand {
             try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)
         }
         try console.writeOutput(text)
+        if let path = request.saveAnswersPath { console.writeError("tunewise: wrote answers to \(Tunewise.visible(path))\n") }
         if asks {
             console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(answers, rubric))\n")
         }

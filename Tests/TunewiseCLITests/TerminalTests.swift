@@ -80,6 +80,18 @@ extension BinaryTests {
             #expect(screen.contains("--consistency important --no-input"))
         }
 
+        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
+            let includes = ["model-access", "ml-expertise", "context-size", "specialization"].map { "--include \($0)" }
+            let session = try TmuxSession("\(Binary.url.path) sweep \(includes.joined(separator: " ")) --format csv > /dev/null")
+            defer { session.close() }
+            #if DEBUG
+                #expect(try session.waitFor("tunewise: this is a debug build"))
+                #expect(try session.waitFor("% done, about"))
+            #endif
+            #expect(try session.waitFor("EXIT=0", timeout: 120))
+            #expect(!(try session.screen().contains("% done")), "the progress line is cleared at the end")
+        }
+
         @Test func ctrlDMidwayExits130() throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }

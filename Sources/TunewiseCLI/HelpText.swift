@@ -5,7 +5,7 @@ enum HelpText {
     /// The flags of `help`.
     static let flags = ["man"]
 
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -16,6 +16,7 @@ enum HelpText {
         case "completions": return completions
         case "diff": return diff
         case "advise": return advise(rubric)
+        case "init": return initHelp
         default: return overview + "\n" + advise(rubric)
         }
     }
@@ -41,7 +42,8 @@ enum HelpText {
           tunewise rubric check [FILE]
           tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT] [--exit-code]
           tunewise completions bash|zsh|fish [--rubric FILE]
-          tunewise help [advise|questions|sweep|cost|rubric|diff|completions]
+          tunewise init [FILE] [--force]
+          tunewise help [advise|questions|sweep|cost|rubric|diff|completions|init]
           tunewise help --man | man -l -
           tunewise --version
 

@@ -155,6 +155,9 @@ struct CompletionSpec {
                     flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
                 }
                 command.positionals = [.files]
+            case "init":
+                command.flags = InitRequest.flags.map { flag($0, topic: "init") }
+                command.positionals = [.files]
             case "completions":
                 command.flags = CompletionsRequest.flags.map { flag($0, topic: "completions") }
                 command.positionals = [.words(CompletionShell.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) script") })]

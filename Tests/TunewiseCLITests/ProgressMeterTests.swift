@@ -25,18 +25,25 @@ struct ProgressMeterTests {
         #expect(meter.update(0.5, now: start + .seconds(1)) == "\rtunewise: sweep 50% done, about 1 s left")
         #expect(meter.update(0.6, now: start + .milliseconds(1050)) == nil)
         let redrawn = meter.update(0.9, now: start + .seconds(9))
-        #expect(redrawn == "\rtunewise: sweep 90% done, about 1 s left")
+        #expect(redrawn == "\rtunewise: sweep 90% done, about 2 s left")
         // Fractions never go back.
-        #expect(meter.update(0.2, now: start + .seconds(10)) == "\rtunewise: sweep 90% done, about 1 s left")
+        #expect(meter.update(0.2, now: start + .seconds(10)) == "\rtunewise: sweep 90% done, about 2 s left")
         #expect(meter.clear() == "\r" + String(repeating: " ", count: 40) + "\r")
         #expect(meter.clear() == nil)
+    }
+
+    @Test func theTimeLeftFollowsTheRecentPace() {
+        var meter = ProgressMeter(label: "sweep", start: start)
+        // A quick first pass, then a slower one: the recent pace, not the average, says what is left.
+        #expect(meter.update(0.5, now: start + .seconds(1)) == "\rtunewise: sweep 50% done, about 1 s left")
+        #expect(meter.update(0.55, now: start + .seconds(6)) == "\rtunewise: sweep 55% done, about 45 s left")
     }
 
     @Test func padsOverALongerLine() {
         var meter = ProgressMeter(label: "sweep", start: start)
         _ = meter.update(0.5, now: start + .seconds(200))
         let shorter = meter.update(0.99, now: start + .seconds(201))
-        #expect(shorter == "\rtunewise: sweep 99% done, about 2 s left" + String(repeating: " ", count: 7))
+        #expect(shorter == "\rtunewise: sweep 99% done, about 1 s left" + String(repeating: " ", count: 7))
     }
 
     @Test func nothingIsDrawnOnceDoneOrWhenNothingWasShown() {

@@ -18,6 +18,11 @@ struct ProgressMeter {
     private(set) var shownWidth = 0
     private var lastDrawn: ContinuousClock.Instant?
     private var highest = 0.0
+    /// The fractions drawn in the last ``window``, oldest first, for the recent pace.
+    private var recent: [(time: ContinuousClock.Instant, fraction: Double)] = []
+    /// How far back the pace is measured: long work changes pace between its passes, so the
+    /// time left follows the recent pace rather than the average since the start.
+    var window: Duration = .seconds(5)
 
     init(label: String, start: ContinuousClock.Instant = .now) {
         self.label = label
@@ -35,7 +40,13 @@ struct ProgressMeter {
         guard elapsed >= delay, highest < 1 else { return nil }
         if let lastDrawn, now - lastDrawn < interval { return nil }
         lastDrawn = now
-        let line = Self.line(label: label, fraction: highest, elapsed: elapsed)
+        while let second = recent.dropFirst().first, now - second.time >= window { recent.removeFirst() }
+        var secondsLeft = Self.secondsLeft(fraction: highest, done: highest, over: elapsed)
+        if let oldest = recent.first, now - oldest.time >= .seconds(1), highest > oldest.fraction {
+            secondsLeft = Self.secondsLeft(fraction: highest, done: highest - oldest.fraction, over: now - oldest.time)
+        }
+        recent.append((now, highest))
+        let line = Self.line(label: label, fraction: highest, secondsLeft: secondsLeft)
         // Pad over a longer line drawn before.
         let padding = String(repeating: " ", count: max(0, shownWidth - line.count))
         shownWidth = line.count
@@ -50,17 +61,23 @@ struct ProgressMeter {
     }
 
     /// "tunewise: sweep 42% done, about 12 s left": the left time extrapolated from the pace
-    /// so far, once there is a pace to go by.
+    /// since the start, once there is a pace to go by.
     static func line(label: String, fraction: Double, elapsed: Duration) -> String {
+        line(label: label, fraction: fraction, secondsLeft: secondsLeft(fraction: fraction, done: fraction, over: elapsed))
+    }
+
+    /// "tunewise: sweep 42% done, about 12 s left", or "estimating the time left" for `nil`.
+    static func line(label: String, fraction: Double, secondsLeft: Double?) -> String {
         let percent = Int((fraction * 100).rounded(.down))
-        var line = "tunewise: \(label) \(percent)% done"
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        if fraction >= 0.01 {
-            line += ", about \(duration(seconds * (1 - fraction) / fraction)) left"
-        } else {
-            line += ", estimating the time left"
-        }
-        return line
+        let left = secondsLeft.map { "about \(duration($0)) left" } ?? "estimating the time left"
+        return "tunewise: \(label) \(percent)% done, \(left)"
+    }
+
+    /// The time left at `fraction`, at the pace of `done` in `time`; `nil` before 1% is done.
+    static func secondsLeft(fraction: Double, done: Double, over time: Duration) -> Double? {
+        guard fraction >= 0.01, done > 0 else { return nil }
+        let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) * 1e-18
+        return seconds * (1 - fraction) / done
     }
 
     /// "12 s", "3 min 5 s", "1 h 2 min": a time left, to the nearest second and at least one.

@@ -69,6 +69,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidCostNumber(flag: String, value: String, reason: String)
     /// A cost inputs file that is not JSON or holds unknown keys or bad numbers.
     case invalidCostFile(path: String, problems: [String])
+    /// `init FILE` when FILE exists and `--force` was not given.
+    case fileExists(path: String)
 
     /// The exit code for this error.
     public var exitCode: ExitCode {
@@ -84,6 +86,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .cannotWrite: return .cannotCreate
         case .endOfInput: return .interrupted
         case .expectationFailed: return .expectationFailed
+        case .fileExists: return .cannotCreate
         }
     }
 
@@ -148,6 +151,8 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidCostFile(let path, let problems):
             let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
             return "cost file \(path): \(problems[0])\(more)"
+        case .fileExists(let path):
+            return "\(path) already exists; nothing was written (--force overwrites it)"
         }
     }
 

@@ -5,7 +5,7 @@ enum HelpText {
     /// The flags of `help`.
     static let flags = ["man"]
 
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -16,6 +16,7 @@ enum HelpText {
         case "completions": return completions
         case "diff": return diff
         case "advise": return advise(rubric)
+        case "init": return initHelp
         default: return overview + "\n" + advise(rubric)
         }
     }
@@ -42,7 +43,8 @@ enum HelpText {
           tunewise diff A.json B.json [--rubric FILE] [--rubric-b FILE] [--format FORMAT]
                         [--exit-code]
           tunewise completions bash|zsh|fish [--rubric FILE]
-          tunewise help [advise|questions|sweep|cost|rubric|diff|completions]
+          tunewise init [FILE] [--force]
+          tunewise help [advise|questions|sweep|cost|rubric|diff|completions|init]
           tunewise help --man | man -l -
           tunewise --version
 
@@ -61,7 +63,7 @@ enum HelpText {
               --rubric FILE             use a rubric other than the built-in one \
             (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
               --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
-              --format FORMAT           text (default), json or markdown
+              --format FORMAT           text (default), json, markdown or summary (one line)
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --why-not STRATEGY-ID     print only why that strategy is not the advice
               --explain                 every reason and every change that would alter the advice

@@ -61,6 +61,8 @@ public enum Tunewise {
             try console.writeOutput(ManPage.render(rubric: BuiltInRubric.load(), version: version))
         case .completions(let request):
             try CompletionsCommand(request: request).run(console: &console)
+        case .initAnswers(let request):
+            try InitCommand(request: request).run(console: &console)
         }
         return .success
     }

@@ -55,7 +55,7 @@ extension BinaryTests {
 
         @Test func bashCompletesEachCommandsOwnFlagsAndValues() throws {
             #expect(try Self.bashCompletions(["tunewise", "sweep", "--format", ""]) == SweepFormat.allCases.map(\.rawValue))
-            #expect(try Self.bashCompletions(["tunewise", "--format", ""]) == ReportFormat.allCases.map(\.rawValue))
+            #expect(try Self.bashCompletions(["tunewise", "--format", ""]) == AdviseFormat.allCases.map(\.rawValue))
             #expect(try Self.bashCompletions(["tunewise", "sweep", "--fix", "budget", "=", ""]) == ["minimal", "moderate", "substantial"])
             #expect(try Self.bashCompletions(["tunewise", "sweep", "--a"]) == ["--all"])
             #expect(try Self.bashCompletions(["tunewise", "completions", ""]) == ["bash", "zsh", "fish"])

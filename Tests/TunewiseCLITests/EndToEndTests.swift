@@ -215,6 +215,7 @@ extension BinaryTests {
             let saved = directory.appendingPathComponent("answers.json").path
             let first = try Binary.run(lawFirmFlags + ["--model-size", "large", "--save-answers", saved, "--format", "json"])
             #expect(first.code == 0)
+            #expect(first.stderr == "tunewise: wrote answers to \(saved)\n")
             let again = try Binary.run(["--answers", saved, "--format", "json"])
             #expect(again.code == 0)
             #expect(again.stdout == first.stdout)

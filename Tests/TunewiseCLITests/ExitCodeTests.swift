@@ -45,6 +45,7 @@ struct ExitCodeTests {
         (.fileTooLarge(path: "a.json", limit: 16 << 20), 66),
         // 73: an output file that cannot be written.
         (.cannotWrite(path: "standard output", reason: "Broken pipe"), 73),
+        (.fileExists(path: "answers.json"), 73),
         // 130: the questionnaire interrupted or at end of input.
         (.endOfInput, 130),
         // 1: `--expect` did not match.
@@ -67,7 +68,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 23
+    static let caseCount = 24
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -94,6 +95,7 @@ struct ExitCodeTests {
         case .missingCostInputs: "missingCostInputs"
         case .invalidCostNumber: "invalidCostNumber"
         case .invalidCostFile: "invalidCostFile"
+        case .fileExists: "fileExists"
         }
     }
 }

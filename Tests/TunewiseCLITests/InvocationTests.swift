@@ -55,10 +55,13 @@ struct InvocationTests {
     }
 
     @Test(arguments: [
-        (["--format", "xml"], CommandError.invalidValue(flag: "--format", value: "xml", allowed: ["text", "json", "markdown"], suggestion: nil)),
-        (["--format", "jsn"], .invalidValue(flag: "--format", value: "jsn", allowed: ["text", "json", "markdown"], suggestion: "json")),
-        (["--format"], .missingValue(flag: "--format", allowed: ["text", "json", "markdown"])),
-        (["--format="], .missingValue(flag: "--format", allowed: ["text", "json", "markdown"])),
+        (
+            ["--format", "xml"],
+            CommandError.invalidValue(flag: "--format", value: "xml", allowed: ["text", "json", "markdown", "summary"], suggestion: nil)
+        ),
+        (["--format", "jsn"], .invalidValue(flag: "--format", value: "jsn", allowed: ["text", "json", "markdown", "summary"], suggestion: "json")),
+        (["--format"], .missingValue(flag: "--format", allowed: ["text", "json", "markdown", "summary"])),
+        (["--format="], .missingValue(flag: "--format", allowed: ["text", "json", "markdown", "summary"])),
         (["--format", "json", "--format", "text"], .repeatedFlag("--format")),
         (["--no-input", "--interactive"], .conflictingFlags("--no-input", "--interactive")),
         (["--answers", "-", "--interactive"], .conflictingFlags("--answers -", "--interactive")),

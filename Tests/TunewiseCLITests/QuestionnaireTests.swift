@@ -56,6 +56,40 @@ struct QuestionnaireTests {
         #expect(result.output.contains("\"consistency\": \"important\""))
     }
 
+    @Test func enterOnADefaultEchoesTheChosenOption() {
+        let console = ScriptedConsole(lines: ["knowledge", "few", "static", "", "minimal", "days", "", "n"])
+        let (code, result) = run(["--interactive"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains("> governance [open]: \n> governance: open\n"))
+        #expect(result.transcript.contains("> consistency [important]: \n> consistency: important\n"))
+    }
+
+    @Test func hintsAreAsLegibleAsTheQuestionsInAColourTerminal() {
+        let lines = ["lots", "-", "knowledge", "9", "few", "static", "open", "minimal", "days", "flexible", "y", "done"]
+        let (code, result) = run([], ScriptedConsole(lines: lines, inputIsTerminal: true))
+        #expect(code == .success)
+        // Colour is on: the question's label is bold.
+        #expect(result.transcript.contains("\u{1B}[1mWhat the model must gain\u{1B}[0m"))
+        for hint in [
+            "'lots' is not an option", "This question needs an answer; only refinements", "there is no option 9",
+            "Press Enter or type - to skip one",
+        ] {
+            #expect(result.transcript.contains("\n" + hint), "\(hint) does not start its own plain line")
+            #expect(!result.transcript.contains("\u{1B}[2m" + hint), "\(hint) is dimmed")
+        }
+    }
+
+    @Test func savingAnswersSaysWhereOnStandardError() throws {
+        let directory = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let saved = directory.appendingPathComponent("answers.json").path
+        let (code, result) = run(lawFirmFlags + ["--save-answers", saved, "--format", "json"])
+        #expect(code == .success)
+        #expect(result.errors == "tunewise: wrote answers to \(saved)\n")
+        #expect(result.output.hasPrefix("{"))
+        #expect(FileManager.default.fileExists(atPath: saved))
+    }
+
     @Test func aCoreQuestionCannotBeSkipped() {
         // The first core question, `need`, has no default: Enter does not answer it either.
         let console = ScriptedConsole(lines: ["-", "", "knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"])

@@ -64,15 +64,32 @@ extension BinaryTests {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
             #expect(try session.waitFor("[1 of 7] What the model must gain"))
-            for answer in ["behavior", "4", "static", "conf", "substantial", "months", "3"] {
+            // Enter takes consistency's default, which is echoed.
+            for answer in ["behavior", "4", "static", "conf", "substantial", "months"] {
                 try session.send(answer, "Enter")
             }
+            #expect(try session.waitFor("> consistency [important]:"))
+            try session.send("Enter")
+            #expect(try session.waitFor("> consistency: important"))
             #expect(try session.waitFor("Answer them? [Y/n]"))
             try session.send("n", "Enter")
             #expect(try session.waitFor("EXIT=0"))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
             #expect(screen.contains("tunewise --need behavior --data-volume thousands --transience static"))
+            #expect(screen.contains("--consistency important --no-input"))
+        }
+
+        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
+            let includes = ["model-access", "ml-expertise", "context-size", "specialization"].map { "--include \($0)" }
+            let session = try TmuxSession("\(Binary.url.path) sweep \(includes.joined(separator: " ")) --format csv > /dev/null")
+            defer { session.close() }
+            #if DEBUG
+                #expect(try session.waitFor("tunewise: this is a debug build"))
+                #expect(try session.waitFor("% done, about"))
+            #endif
+            #expect(try session.waitFor("EXIT=0", timeout: 120))
+            #expect(!(try session.screen().contains("% done")), "the progress line is cleared at the end")
         }
 
         @Test func ctrlDMidwayExits130() throws {

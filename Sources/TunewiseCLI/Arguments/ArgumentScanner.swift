@@ -41,6 +41,7 @@ enum ArgumentScanner {
     /// Flags that take no value, across all commands.
     static let switches: Set<String> = [
         "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code",
+        "force",
     ]
 
     static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {

@@ -5,6 +5,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown
 }
 
+/// A report format for `advise --format`: the report formats and a one-line summary for scripts.
+public enum AdviseFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, summary
+}
+
 /// A format for `questions --format`: text for people, JSON for scripts that build forms.
 public enum QuestionsFormat: String, CaseIterable, Sendable {
     case text, json
@@ -33,6 +38,8 @@ enum Invocation: Equatable {
     case manPage
     /// `completions SHELL`: a shell completion script for the rubric in use.
     case completions(CompletionsRequest)
+    /// `init [FILE]`: a starter answers file.
+    case initAnswers(InitRequest)
 }
 
 /// The `advise` flags that do not depend on the rubric; question flags and weights are
@@ -41,7 +48,7 @@ struct AdviseRequest: Equatable {
     var rubricPath: String?
     var answersPath: String?
     var saveAnswersPath: String?
-    var format: ReportFormat = .text
+    var format: AdviseFormat = .text
     var expect: String?
     var noInput = false
     var interactive = false
@@ -98,7 +105,7 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions"]
+    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions", "init"]
     /// The flags of `advise` other than the question flags.
     static let adviseFlags = [
         "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
@@ -127,6 +134,7 @@ extension Invocation {
         case .sweep(let request): return isFile(request.rubricPath)
         case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
         case .completions(let request): return isFile(request.rubricPath)
+        case .initAnswers(let request): return request.path != nil || isFile(request.rubricPath)
         case .diff: return true
         case .help, .version, .manPage: return false
         }
@@ -138,7 +146,7 @@ extension Invocation {
         switch self {
         case .checkRubric: return true
         case .sweep(let request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage, .diff: return false
+        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage, .diff, .initAnswers: return false
         }
     }
 
@@ -174,6 +182,10 @@ extension Invocation {
         case "completions":
             try expectOnly(CompletionsRequest.flags, in: scanned)
             return .completions(try CompletionsRequest.parse(Array(positionals), rubricPath: try scanned.single("rubric")))
+        case "init":
+            try expectOnly(InitRequest.flags, in: scanned)
+            return .initAnswers(
+                try InitRequest.parse(Array(positionals), force: scanned.has("force"), rubricPath: try scanned.single("rubric")))
         case "help":
             try expectOnly(HelpText.flags, in: scanned)
             if scanned.has("man") {
@@ -227,7 +239,7 @@ extension Invocation {
             throw .missingValue(
                 flag: flag.spelling,
                 allowed: flag.name == "format"
-                    ? ReportFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
+                    ? AdviseFormat.allCases.map(\.rawValue) : (["expect", "why-not"].contains(flag.name) ? Contract.strategyIDs : nil))
         }
         request.rubricPath = try scanned.single("rubric")
         request.answersPath = try scanned.single("answers")

@@ -46,11 +46,13 @@ struct AdviseCommand {
         case (.text, nil): text = TextRenderer(style: style).render(report)
         case (.json, nil): text = JSONRenderer().render(report)
         case (.markdown, nil): text = MarkdownRenderer().render(report)
+        case (.summary, nil): text = SummaryRenderer().render(report)
         }
         if let path = request.saveAnswersPath {
             try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)
         }
         try console.writeOutput(text)
+        if let path = request.saveAnswersPath { console.writeError("tunewise: wrote answers to \(Tunewise.visible(path))\n") }
         if asks {
             console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(answers, rubric))\n")
         }

@@ -10,14 +10,15 @@ struct CheckCommand {
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let name = path ?? BuiltInRubric.name
         let rubric = try Tunewise.loadRubric(path)
-        let findings: [RubricFinding]
-        do {
-            findings = try RubricCheck.findings(in: rubric)
-        } catch let .tooManyRules(limit) {
-            throw .rubricTooLargeToSweep(path: name, ruleLimit: limit)
-        } catch {
-            // The check varies every question and names no ids, so only the space's size is left.
-            throw .rubricTooLargeToSweep(path: name, ruleLimit: nil)
+        let findings = try console.withProgress("rubric check", isLengthy: true) { progress throws(CommandError) in
+            do throws(SweepError) {
+                return try RubricCheck.findings(in: rubric, progress: progress)
+            } catch let .tooManyRules(limit) {
+                throw .rubricTooLargeToSweep(path: name, ruleLimit: limit)
+            } catch {
+                // The check varies every question and names no ids, so only the space's size is left.
+                throw .rubricTooLargeToSweep(path: name, ruleLimit: nil)
+            }
         }
         guard !findings.isEmpty else {
             try console.writeOutput(

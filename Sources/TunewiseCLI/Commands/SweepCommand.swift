@@ -17,7 +17,10 @@ struct SweepCommand {
         } catch {
             throw commandError(error, rubric)
         }
-        let report = SweepReport(result: sweep.run(), rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
+        // Beyond the core questions a sweep takes seconds: show how far it has got.
+        let isLengthy = request.includesAll || !request.included.isEmpty
+        let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in sweep.run(progress: progress) }
+        let report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
         let text: String
         switch request.format {
         case .text:

@@ -103,7 +103,7 @@ struct CompletionSpec {
             case "advise":
                 command.flags = Invocation.adviseFlags.map { name in
                     switch name {
-                    case "format": flag(name, topic: "advise", values: words(ReportFormat.self))
+                    case "format": flag(name, topic: "advise", values: words(AdviseFormat.self))
                     case "expect", "why-not": flag(name, topic: "advise", values: .words(strategies))
                     case "weight": flag(name, topic: "advise", values: .words(assignments))
                     default: flag(name, topic: "advise")
@@ -154,6 +154,9 @@ struct CompletionSpec {
                 command.flags = DiffRequest.flags.map { name in
                     flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
                 }
+                command.positionals = [.files]
+            case "init":
+                command.flags = InitRequest.flags.map { flag($0, topic: "init") }
                 command.positionals = [.files]
             case "completions":
                 command.flags = CompletionsRequest.flags.map { flag($0, topic: "completions") }

@@ -19,6 +19,13 @@ public protocol Console {
     var outputIsTerminal: Bool { get }
     /// The process environment (`NO_COLOR`, `TERM`, `COLUMNS`).
     var environment: [String: String] { get }
+    /// Whether standard error is a terminal (progress is drawn only then).
+    var errorIsTerminal: Bool { get }
+}
+
+extension Console {
+    /// Standard error is not a terminal unless a console says so.
+    public var errorIsTerminal: Bool { false }
 }
 
 /// The process's own standard streams.
@@ -53,6 +60,8 @@ public struct SystemConsole: Console {
     public var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     /// Whether standard output is a terminal, asked of the system each time.
     public var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    /// Whether standard error is a terminal, asked of the system each time.
+    public var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// The next line of standard input without its line break, or `nil` at end of input.
     public mutating func readLine() -> String? {

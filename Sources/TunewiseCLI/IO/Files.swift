@@ -50,6 +50,12 @@ enum InputFile {
 /// Writing output files atomically: a temporary file in the same directory, then a rename,
 /// so a failure leaves any old file intact and never a half-written one.
 enum OutputFile {
+    /// Whether anything (a file, a directory, a dangling link) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
     static func write(_ text: String, to path: String) throws(CommandError) {
         // The rename would replace a FIFO or a device (even /dev/null, run as root) with a file;
         // a directory makes the rename itself fail.

@@ -93,7 +93,7 @@ struct Questionnaire {
             }
             switch line.trimmingBlanks().lowercased() {
             case "", "y", "yes":
-                console.writeError(style.dim("Press Enter or type - to skip one, or done to skip the rest.") + "\n")
+                console.writeError("Press Enter or type - to skip one, or done to skip the rest.\n")
                 return true
             case "n", "no": return false
             default: console.writeError("Type y to answer them or n to skip them all: ")
@@ -125,14 +125,19 @@ struct Questionnaire {
             case .help:
                 console.writeError(question.help + "\n")
             case .empty:
-                if let defaultOption = question.defaultOption { return .option(defaultOption) }
+                if let defaultOption = question.defaultOption {
+                    // Echo the default taken, so the screen shows what was chosen.
+                    console.writeError("> \(question.id): \(defaultOption)\n")
+                    return .option(defaultOption)
+                }
                 if !question.isCore { return .skip }
-                console.writeError(style.dim("This question needs an answer; type 1-\(question.options.count) or an option name.") + "\n")
+                console.writeError("This question needs an answer; type 1-\(question.options.count) or an option name.\n")
             case .skip, .done:
                 if !question.isCore { return TypedAnswer.parse(line, for: question) }
-                console.writeError(style.dim("This question needs an answer; only refinements can be skipped.") + "\n")
+                console.writeError("This question needs an answer; only refinements can be skipped.\n")
             case .invalid(let hint):
-                console.writeError(style.dim(hint) + "\n")
+                // Hints are as legible as the question: a dimmed error fades.
+                console.writeError(hint + "\n")
             }
         }
     }

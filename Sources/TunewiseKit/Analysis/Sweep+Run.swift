@@ -9,7 +9,26 @@ extension Sweep {
     ///   each); a near tie is rescored in full by ``ScoringTable``. Memory grows with the
     ///   classes, not the situations. With `decidingQuestions`, plus ``decidingCounts()``.
     public func run(decidingQuestions: Bool = true) -> SweepResult {
+        run(decidingQuestions: decidingQuestions, reporting: nil)
+    }
+
+    /// Evaluates every situation of the scope as ``run(decidingQuestions:)`` does, telling
+    /// `progress` the fraction done as it goes (every pass counted alike).
+    /// - Parameter progress: called at most every ``SweepPass/progressInterval`` groups of
+    ///   situations, with fractions that never decrease, and with 1 at the end.
+    public func run(decidingQuestions: Bool = true, progress: ProgressHandler) -> SweepResult {
+        withoutActuallyEscaping(progress) { progress in
+            let result = run(decidingQuestions: decidingQuestions, reporting: progress)
+            progress(1)
+            return result
+        }
+    }
+
+    private func run(decidingQuestions: Bool, reporting progress: ProgressHandler?) -> SweepResult {
+        let blocks = decidingQuestions ? decidingBlocks() : []
         let pass = SweepPass(table: table, space: space())
+        pass.progress = progressHandler(progress, part: 0, of: 1 + blocks.count)
+        defer { pass.progress = nil }
         let tally: Tally
         var cells: [Tally] = []
         if let map {
@@ -22,7 +41,9 @@ extension Sweep {
             var visitor = CountingVisitor()
             tally = pass.run(&visitor).tally
         }
-        let deciding = decidingQuestions ? decidingCounts() : nil
+        let deciding =
+            decidingQuestions
+            ? decidingCounts(blocks) { part in progressHandler(progress, part: 1 + part, of: 1 + blocks.count) } : nil
         let questions = varied.enumerated().map { position, question in
             let level = pass.space.levels.firstIndex { $0.question == question }!
             let levelClasses = pass.space.levels[level].classes
@@ -56,6 +77,12 @@ extension Sweep {
     ///   practice; memory is O(``blockCapacity``), a winner byte and an `Int` weight per
     ///   situation of a block, whatever the size of the space.
     public func decidingCounts() -> [Int] {
+        decidingCounts(decidingBlocks()) { _ in nil }
+    }
+
+    /// The varied questions with more than one class, in blocks of at most ``blockCapacity``
+    /// situations, one deciding pass each.
+    private func decidingBlocks() -> [[Int]] {
         let levels = varied.filter { classes[$0]!.count > 1 }
         var blocks: [[Int]] = []
         for question in levels.reversed() {
@@ -65,9 +92,16 @@ extension Sweep {
                 blocks.append([question])
             }
         }
+        return blocks
+    }
+
+    /// ``decidingCounts()`` over `blocks`, with `progress(n)` told the progress of the nth pass.
+    private func decidingCounts(_ blocks: [[Int]], progress: (Int) -> ProgressHandler?) -> [Int] {
         var deciding: [Int: Int] = [:]
-        for block in blocks {
+        for (number, block) in blocks.enumerated() {
             let pass = SweepPass(table: table, space: space(order: block))
+            pass.progress = progress(number)
+            defer { pass.progress = nil }
             var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) })
             _ = pass.run(&visitor)
             visitor.release()

@@ -126,13 +126,17 @@ public struct Sweep: Sendable {
 
     /// Whether some group of situations (those differing only in the innermost answer) has
     /// winners that satisfy `isMatch`, visiting the questions in `innermost` innermost and each
-    /// level's classes as `arrange` orders them; stops at the first match.
+    /// level's classes as `arrange` orders them; stops at the first match. `progress` is told
+    /// the fraction of the space searched.
     func containsGroup(
         order innermost: [Int] = [], arrange: ((Int, [[Int]]) -> [[Int]])? = nil,
-        where isMatch: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Bool
+        progress: ProgressHandler? = nil, where isMatch: @escaping (UnsafeMutableBufferPointer<UInt8>) -> Bool
     ) -> Bool {
         var visitor = SearchVisitor(isMatch: isMatch)
-        return SweepPass(table: table, space: space(order: innermost, arrange: arrange)).run(&visitor).stopped
+        let pass = SweepPass(table: table, space: space(order: innermost, arrange: arrange))
+        pass.progress = progress
+        defer { pass.progress = nil }
+        return pass.run(&visitor).stopped
     }
 
     // MARK: Private

@@ -92,6 +92,12 @@ final class SweepPass {
     private let exclusionStrategies: UnsafeMutableBufferPointer<UInt32>
     private let winners: UnsafeMutableBufferPointer<UInt8>
     private let stopped: UnsafeMutablePointer<Bool>
+    /// Per level above the innermost, the offset of the class being visited, for progress.
+    private let offsets: UnsafeMutableBufferPointer<Int>
+    /// Groups left to visit before progress is told next (`Int.max` when nobody listens).
+    private let countdown: UnsafeMutablePointer<Int>
+    /// Told the fraction of the pass done every ``progressInterval`` groups, when set.
+    var progress: ProgressHandler?
     private let baseScore: SIMD4<Double>
     private let baseRules: UInt64
     private let baseExclusions: UInt64
@@ -99,6 +105,10 @@ final class SweepPass {
     /// How close two scores must be for the winner to be settled by ``table``; `nil` when
     /// the arithmetic is exact.
     private let tieTolerance: Double?
+
+    /// How many groups of situations are visited between two reports of progress: often
+    /// enough to redraw a progress line, rarely enough to cost nothing measurable.
+    static let progressInterval = 4096
 
     /// The most rules, and the most exclusions, a sweep handles (one bit each in a mask).
     static let ruleLimit = 64
@@ -192,6 +202,9 @@ final class SweepPass {
         winners = Self.copy([UInt8](repeating: 0, count: space.levels.last!.classes.count))
         stopped = .allocate(capacity: 1)
         stopped.initialize(to: false)
+        offsets = Self.copy([Int](repeating: 0, count: levelCount))
+        countdown = .allocate(capacity: 1)
+        countdown.initialize(to: Int.max)
         tieTolerance = Self.tieTolerance(table)
     }
 
@@ -202,7 +215,7 @@ final class SweepPass {
     }
 
     deinit {
-        for buffer in [questions, classCounts, starts, options, classSizes, levelSizes, innerSizes, situation] { buffer.deallocate() }
+        for buffer in [questions, classCounts, starts, options, classSizes, levelSizes, innerSizes, situation, offsets] { buffer.deallocate() }
         for buffer in [ruleMasks, exclusionMasks, completingRules, completingExclusions] { buffer.deallocate() }
         vectors.deallocate()
         rulePoints.deallocate()
@@ -210,6 +223,7 @@ final class SweepPass {
         marginals.deallocate()
         winners.deallocate()
         stopped.deallocate()
+        countdown.deallocate()
     }
 
     /// The innermost level's rubric question.
@@ -226,6 +240,8 @@ final class SweepPass {
     func run<Visitor: SweepVisitor>(_ visitor: inout Visitor) -> (tally: Tally, stopped: Bool) {
         stopped.pointee = false
         marginals.update(repeating: .zero)
+        offsets.update(repeating: 0)
+        countdown.pointee = progress == nil ? Int.max : Self.progressInterval
         let tally = descend(0, baseScore, baseRules, baseExclusions, baseExcluded, 1, &visitor)
         return (tally, stopped.pointee)
     }
@@ -266,9 +282,12 @@ final class SweepPass {
                 marginals[index][winner] &+= weight
             }
             if visitor.visit(winners, weight: weight, in: self) { stopped.pointee = true }
+            countdown.pointee &-= 1
+            if countdown.pointee == 0 { reportProgress() }
             return Tally(wins.0, wins.1, wins.2, wins.3, wins.4, 0, 0, 0)
         }
         for offset in 0..<count {
+            offsets[level] = offset
             let index = first + offset
             let (levelScore, levelRules, levelExclusions, levelExcluded) = choose(
                 index, score, rules, exclusions, excluded, completingRules, completingExclusions)
@@ -285,6 +304,21 @@ final class SweepPass {
             if stopped.pointee { break }
         }
         return total
+    }
+
+    /// Tells ``progress`` the fraction of the pass done, reading the levels' offsets as the
+    /// digits of a mixed-radix number (every scored group counted alike), and restarts the
+    /// countdown.
+    private func reportProgress() {
+        countdown.pointee = Self.progressInterval
+        guard let progress else { return }
+        var fraction = 0.0
+        var share = 1.0
+        for level in 0..<(levelCount - 1) {
+            share /= Double(classCounts[level])
+            fraction += Double(offsets[level]) * share
+        }
+        progress(fraction)
     }
 
     /// The one strategy left (or ``noStrategy``) when gates leave at most one and no gate that

@@ -11,6 +11,7 @@ struct ScriptedConsole: Console {
     var transcript = ""
     var inputIsTerminal = false
     var outputIsTerminal = false
+    var errorIsTerminal = false
     var environment: [String: String] = [:]
 
     init(lines: [String] = [], input: String = "", inputIsTerminal: Bool = false) {

@@ -3,10 +3,12 @@
 extension RubricCheck.Checker {
     func deadOptions() -> [RubricFinding] {
         rubric.questions.indices.compactMap { question in
+            let progress = progressHandler(progress, part: question, of: rubric.questions.count)
+            progress?(0)
             let matters =
                 sweep.classes[question]!.count > 1
                 && (samplesShowADecision(by: question)
-                    || sweep.containsGroup(order: [question]) { winners in winners.contains { $0 != winners[0] } })
+                    || sweep.containsGroup(order: [question], progress: progress) { winners in winners.contains { $0 != winners[0] } })
             return matters ? nil : .deadOptions(question: rubric.questions[question].id, options: rubric.questions[question].options.map(\.id))
         }
     }

@@ -4,7 +4,9 @@ extension RubricCheck.Checker {
     func unreachableOptions() throws(SweepError) -> [RubricFinding] {
         var findings: [RubricFinding] = []
         for (index, question) in rubric.questions.enumerated() {
+            let progress = progressHandler(progress, part: index, of: rubric.questions.count)
             for (option, optionValue) in question.options.enumerated() {
+                progress?(Double(option) / Double(question.options.count))
                 let sampled = zip(samples, sampleWinners).contains { $0[index] == option && $1 != nil }
                 if sampled { continue }
                 let fixed = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true, fixed: Answers([question.id: optionValue.id])))

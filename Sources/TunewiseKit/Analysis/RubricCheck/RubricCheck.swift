@@ -37,9 +37,36 @@ public enum RubricCheck {
     ///   *C* combinations of value classes and stopping at the first witness, per question,
     ///   option or strategy in doubt.
     public static func findings(in rubric: Rubric) throws(SweepError) -> [RubricFinding] {
-        let checker = try Checker(rubric: rubric)
-        return try checker.deadOptions() + checker.unreachableOptions() + checker.strategiesThatNeverWin()
-            + checker.overriddenExclusions() + checker.propertyViolations() + checker.rankReversals()
+        try findings(in: rubric, reporting: nil)
+    }
+
+    /// Every finding, as ``findings(in:)`` finds them, telling `progress` the fraction done
+    /// (every check counted alike) as it goes, and 1 at the end.
+    public static func findings(in rubric: Rubric, progress: ProgressHandler) throws(SweepError) -> [RubricFinding] {
+        let result = withoutActuallyEscaping(progress) { progress in
+            Result { () throws(SweepError) in try findings(in: rubric, reporting: progress) }
+        }
+        progress(1)
+        return try result.get()
+    }
+
+    private static func findings(in rubric: Rubric, reporting progress: ProgressHandler?) throws(SweepError) -> [RubricFinding] {
+        var checker = try Checker(rubric: rubric)
+        let checkCount = 6
+        var findings: [RubricFinding] = []
+        for number in 0..<checkCount {
+            checker.progress = progressHandler(progress, part: number, of: checkCount)
+            checker.progress?(0)
+            switch number {
+            case 0: findings += checker.deadOptions()
+            case 1: findings += try checker.unreachableOptions()
+            case 2: findings += checker.strategiesThatNeverWin()
+            case 3: findings += checker.overriddenExclusions()
+            case 4: findings += checker.propertyViolations()
+            default: findings += checker.rankReversals()
+            }
+        }
+        return findings
     }
 }
 
@@ -55,6 +82,8 @@ extension RubricCheck {
         let values: [[Int]]
         let samples: [[Int]]
         let sampleWinners: [Int?]
+        /// Told the fraction of the current check done, when someone listens.
+        var progress: ProgressHandler?
 
         init(rubric: Rubric) throws(SweepError) {
             sweep = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true))

@@ -1,0 +1,22 @@
+/// The advice on one line, for scripts: the strategy, the confidence and the deciding reason.
+///
+/// `prompt-engineering high (ship-in-days: A first version is due within days…)`: the first
+/// gate that decided the advice with its reason, or, when the scores decided, the subject of
+/// the strongest reason.
+struct SummaryRenderer {
+    func render(_ report: Report) -> String {
+        let advice = report.advice
+        var line = "\(advice.strategy) \(advice.confidence.rawValue)"
+        if let reason = decidingReason(report) { line += " (\(reason))" }
+        return Tunewise.visible(line) + "\n"
+    }
+
+    /// "gate-id: its reason" for the first gate that decided, else the top reason's subject.
+    func decidingReason(_ report: Report) -> String? {
+        if let gateID = report.advice.decidedBy.first {
+            guard let gate = report.rubric.exclusions.first(where: { $0.id == gateID }) else { return gateID }
+            return "\(gate.id): \(gate.citation.reason)"
+        }
+        return report.advice.reasons.first.map(report.subject(of:))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+@testable import TunewiseCLI
+
+/// `tunewise init`: a starter answers file that `--answers` accepts as it is.
+struct InitCommandTests {
+    @Test func printsEveryCoreQuestionWithItsDefaultOrFirstOption() throws {
+        for arguments in [["init"], ["init", "-"]] {
+            let (code, console) = run(arguments)
+            #expect(code == .success)
+            #expect(console.errors.isEmpty)
+            let rubric = BuiltInRubric.load()
+            let answers = try AnswersDocument.decode(Array(console.output.utf8), against: rubric)
+            let core = rubric.questions.filter(\.isCore)
+            #expect(answers.ordered(by: rubric).map(\.question) == core.map(\.id))
+            for question in core {
+                #expect(answers[question.id] == (question.defaultOption ?? question.options[0].id), "\(question.id)")
+            }
+            #expect(!console.output.contains("_comment"))
+        }
+    }
+
+    @Test func writesAFileThatAdviseAccepts() throws {
+        let directory = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("answers.json").path
+        let (code, console) = run(["init", path])
+        #expect(code == .success)
+        #expect(console.output.isEmpty)
+        #expect(console.errors.hasPrefix("tunewise: wrote starter answers to \(path)"))
+        let advised = run(["--answers", path, "--no-input", "--format", "summary"])
+        #expect(advised.code == .success)
+        #expect(!advised.console.output.isEmpty)
+    }
+
+    @Test func refusesToOverwriteUnlessForced() throws {
+        let directory = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("answers.json").path
+        try "{\"need\": \"both\"}".write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = run(["init", path])
+        #expect(refused.code == .cannotCreate)
+        #expect(refused.console.errors == "tunewise: \(path) already exists; nothing was written (--force overwrites it)\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"need\": \"both\"}")
+        let forced = run(["init", "--force", path])
+        #expect(forced.code == .success)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"data-volume\""))
+    }
+
+    @Test func takesAtMostOneFile() {
+        let (code, console) = run(["init", "a.json", "b.json"])
+        #expect(code == .usage)
+        #expect(console.errors.hasPrefix("tunewise: unknown argument to 'init' 'b.json'"))
+        #expect(run(["init", "--format", "json"]).code == .usage)
+    }
+}
+
+extension BinaryTests {
+    @Suite struct InitEndToEndTests {
+        /// The README's start: `tunewise init x.json && tunewise --answers x.json --no-input`.
+        @Test func theStarterFileGivesAdviceAsPasted() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let shell = URL(fileURLWithPath: "/bin/sh")
+            let command = "\"$0\" init x.json && \"$0\" --answers x.json --no-input"
+            let result = try Binary.run(["-c", command, Binary.url.path], directory: directory, executable: shell)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("Recommendation: "))
+            #expect(result.stderr.hasPrefix("tunewise: wrote starter answers to x.json"))
+            let again = try Binary.run(["init", "x.json"], directory: directory)
+            #expect(again.code == 73)
+        }
+    }
+}

@@ -91,9 +91,12 @@ struct TextRenderer {
         lines.append(style.dim(report.provenance))
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
-        func reasonLine(_ reason: Reason, mark: String) -> String {
-            "  \(mark) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
-        }
+        func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }
+    }
+
+    /// "  + Subject. text [source]": one reason, counterpoint or "why not".
+    private func reasonLine(_ reason: Reason, mark: String, _ report: Report) -> String {
+        "  \(mark) \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]"
     }
 
     /// What `--why-not STRATEGY` prints: why that strategy is not the advice.
@@ -101,14 +104,11 @@ struct TextRenderer {
         let advice = report.advice
         let label = report.strategyLabel(strategy)
         guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
-            let reasons = report.shownReasons.map { "  + \(style.bold(report.subject(of: $0))). \($0.text) [\($0.source)]" }
+            let reasons = report.shownReasons.map { reasonLine($0, mark: "+", report) }
             return (([style.bold("\(label) is the recommendation.") + " Why:"] + reasons).joined(separator: "\n") + "\n").wrapped(to: style.width)
         }
         var lines = [style.bold("Why not \(label)") + " (the advice is \(report.strategyLabel(advice.strategy))):"]
-        if entry.whyNot.isEmpty { lines.append("  It is tied with the advice; ties go to the simpler strategy.") }
-        for reason in entry.whyNot {
-            lines.append("  - \(style.bold(report.subject(of: reason))). \(reason.text) [\(reason.source)]")
-        }
+        lines += entry.whyNot.map { reasonLine($0, mark: "-", report) }
         if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
             lines.append("  The plan moves to it \(stage.when).")
         }

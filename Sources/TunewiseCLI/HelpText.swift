@@ -2,9 +2,6 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    /// The flags of `help`.
-    static let flags = ["man"]
-
     static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
 
     /// The values of a `--format` flag as the help lists them, from the format enum (at least

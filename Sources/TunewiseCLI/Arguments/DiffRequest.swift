@@ -14,13 +14,9 @@ struct DiffRequest: Equatable {
     /// `--exit-code`: exit 1 when the advice differs, as `git diff --exit-code` does.
     var exitCode = false
 
-    /// The flags of `diff`.
-    static let flags = ["rubric", "rubric-b", "format", "exit-code"]
-
     static func parse(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> DiffRequest {
-        let spellings = flags.map { "--\($0)" } + ["--help"]
-        for flag in scanned.flags where !flags.contains(flag.name) {
-            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        if let flag = scanned.flags.first(where: { !Invocation.diffFlags.contains($0.name) }) {
+            throw Invocation.unknownFlag(flag, allowed: Invocation.diffFlags)
         }
         let formats = ReportFormat.allCases.map(\.rawValue)
         if let flag = scanned.flags.first(where: \.isMissingValue) {

@@ -70,8 +70,7 @@ struct AdviseCommand {
         var answers = Answers()
         for flag in request.answerFlags {
             guard let question = rubric.question(flag.name) else {
-                let known = Invocation.adviseFlags.map { "--\($0)" } + rubric.questions.map { "--\($0.id)" }
-                throw .unknownWord(flag.spelling, kind: "flag", allowed: known, suggestion: closestMatch(to: flag.spelling, in: known))
+                throw Invocation.unknownFlag(flag, allowed: Invocation.adviseFlags + rubric.questions.map(\.id))
             }
             let allowed = question.options.map(\.id)
             guard let value = flag.value else { throw .missingValue(flag: flag.spelling, allowed: allowed) }

@@ -33,13 +33,7 @@ struct CostRequest: Equatable {
         }
         request.costPath = try scanned.single("cost")
         request.noColor = scanned.has("no-color")
-        if let value = try scanned.single("format") {
-            let allowed = ReportFormat.allCases.map(\.rawValue)
-            guard let format = ReportFormat(rawValue: value) else {
-                throw .invalidValue(flag: "--format", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
-            }
-            request.format = format
-        }
+        request.format = try Invocation.parseFormat(scanned, default: .text)
         request.flagInputs = try inputs(from: scanned)
         return request
     }

@@ -1,25 +1,5 @@
 import TunewiseKit
 
-/// A report format for `--format`.
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, markdown
-}
-
-/// A report format for `advise --format`: the report formats and a one-line summary for scripts.
-public enum AdviseFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, summary
-}
-
-/// A format for `questions --format`: text for people, JSON for scripts that build forms.
-public enum QuestionsFormat: String, CaseIterable, Sendable {
-    case text, json
-}
-
-/// A report format for `sweep --format`: the report formats and CSV.
-public enum SweepFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, csv
-}
-
 /// What the command line asks for.
 enum Invocation: Equatable {
     case advise(AdviseRequest)
@@ -333,7 +313,8 @@ extension Invocation {
         return (question, weight)
     }
 
-    private static func parseFormat<Format: RawRepresentable & CaseIterable>(
+    /// The `--format` value, `fallback` when none is given.
+    static func parseFormat<Format: RawRepresentable & CaseIterable>(
         _ scanned: ScannedArguments, default fallback: Format
     ) throws(CommandError) -> Format where Format.RawValue == String {
         let allowed = Format.allCases.map(\.rawValue)

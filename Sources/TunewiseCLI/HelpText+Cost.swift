@@ -18,7 +18,7 @@ extension HelpText {
               --transience static|periodic|frequent
                                         sets the retrain cadence: none, every 3 months, \
             every month (unless --retrain-every-months is given)
-              --format FORMAT           text (default), json or markdown
+              --format FORMAT           \(formats(ReportFormat.self))
               --no-color                plain ASCII text (also when NO_COLOR is set or \
             TERM=dumb)
 

@@ -14,7 +14,7 @@ extension HelpText {
           --rubric FILE             the rubric for both sides (the built-in one by default)
           --rubric-b FILE           the rubric for the second side; then one answers file \
         is enough
-          --format FORMAT           text (default), json or markdown
+          --format FORMAT           \(formats(ReportFormat.self))
           --exit-code               exit 1 when the advice differs, as 'git diff --exit-code'
 
         Answers files are read as --answers reads them ('-' for standard input) and must \

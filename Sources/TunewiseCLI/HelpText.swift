@@ -2,10 +2,16 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    /// The flags of `help`.
-    static let flags = ["man"]
-
     static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
+
+    /// The values of a `--format` flag as the help lists them, from the format enum (at least
+    /// two cases, the first the default): `text (default), json or markdown`.
+    static func formats<Format: RawRepresentable & CaseIterable>(_: Format.Type) -> String where Format.RawValue == String {
+        var names = Format.allCases.map(\.rawValue)
+        names[0] += " (default)"
+        let last = names.removeLast()
+        return names.joined(separator: ", ") + " or " + last
+    }
 
     static func text(for topic: String?, rubric: Rubric) -> String {
         switch topic {
@@ -33,7 +39,7 @@ enum HelpText {
 
         Usage:
           tunewise [advise] [--QUESTION-ID OPTION-ID ...] [options]
-          tunewise questions [--format text|json] [--rubric FILE]
+          tunewise questions [--format \(QuestionsFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE]
           tunewise sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...]
                          [--map QUESTION-ID,QUESTION-ID] [options]
           tunewise cost [--cost FILE] [--requests-per-day N] [--horizon-months N] [options]
@@ -63,7 +69,7 @@ enum HelpText {
               --rubric FILE             use a rubric other than the built-in one \
             (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)
               --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
-              --format FORMAT           text (default), json, markdown or summary (one line)
+              --format FORMAT           \(formats(AdviseFormat.self)) (one line)
               --expect STRATEGY-ID      exit 1 when the advice differs (for CI gates)
               --why-not STRATEGY-ID     print only why that strategy is not the advice
               --explain                 every reason and every change that would alter the advice
@@ -124,7 +130,7 @@ enum HelpText {
         tunewise questions: list the rubric's questions, their options and help.
 
         Options:
-          --format FORMAT   text (default) or json, for scripts that build forms
+          --format FORMAT   \(formats(QuestionsFormat.self)), for scripts that build forms
           --rubric FILE     list a rubric other than the built-in one
 
         """
@@ -149,7 +155,7 @@ enum HelpText {
         it does not win them all)
           --rubric FILE             sweep a rubric other than the built-in one
           --weight QUESTION-ID=N    override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable
-          --format FORMAT           text (default), json, markdown or csv
+          --format FORMAT           \(formats(SweepFormat.self))
           --no-color                plain text (also when NO_COLOR is set or TERM=dumb)
 
         CSV: a header row, then one row per varied question and answer:

@@ -6,9 +6,6 @@ struct CompletionsRequest: Equatable {
     /// The rubric whose questions are completed; `nil` for the built-in one.
     var rubricPath: String?
 
-    /// The flags of `completions`.
-    static let flags = ["rubric"]
-
     /// The request for the words after `completions`: exactly one shell name.
     static func parse(_ words: [String], rubricPath: String?) throws(CommandError) -> CompletionsRequest {
         let shells = CompletionShell.allCases.map(\.rawValue)

@@ -12,18 +12,10 @@ struct CostRequest: Equatable {
     /// `--template`: print a starter inputs file and nothing else.
     var template = false
 
-    /// The flags of `cost`, other than one per ``CostField``.
-    static let flags = ["cost", "transience", "format", "no-color", "template"]
-
-    /// Every flag `cost` takes, as spelled on the command line.
-    static var spellings: [String] {
-        flags.map { "--\($0)" } + CostField.allCases.map(\.flag) + ["--help"]
-    }
-
     static func parse(_ scanned: ScannedArguments) throws(CommandError) -> CostRequest {
         let fields = Dictionary(uniqueKeysWithValues: CostField.allCases.map { (String($0.flag.dropFirst(2)), $0) })
-        for flag in scanned.flags where !flags.contains(flag.name) && fields[flag.name] == nil {
-            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        if let flag = scanned.flags.first(where: { !Invocation.costFlags.contains($0.name) }) {
+            throw Invocation.unknownFlag(flag, allowed: Invocation.costFlags)
         }
         if let flag = scanned.flags.first(where: \.isMissingValue) {
             let allowed: [String]? =
@@ -41,13 +33,7 @@ struct CostRequest: Equatable {
         }
         request.costPath = try scanned.single("cost")
         request.noColor = scanned.has("no-color")
-        if let value = try scanned.single("format") {
-            let allowed = ReportFormat.allCases.map(\.rawValue)
-            guard let format = ReportFormat(rawValue: value) else {
-                throw .invalidValue(flag: "--format", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
-            }
-            request.format = format
-        }
+        request.format = try Invocation.parseFormat(scanned, default: .text)
         request.flagInputs = try inputs(from: scanned)
         return request
     }

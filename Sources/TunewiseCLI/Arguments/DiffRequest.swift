@@ -14,17 +14,12 @@ struct DiffRequest: Equatable {
     /// `--exit-code`: exit 1 when the advice differs, as `git diff --exit-code` does.
     var exitCode = false
 
-    /// The flags of `diff`.
-    static let flags = ["rubric", "rubric-b", "format", "exit-code"]
-
     static func parse(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> DiffRequest {
-        let spellings = flags.map { "--\($0)" } + ["--help"]
-        for flag in scanned.flags where !flags.contains(flag.name) {
-            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        if let flag = scanned.flags.first(where: { !Invocation.diffFlags.contains($0.name) }) {
+            throw Invocation.unknownFlag(flag, allowed: Invocation.diffFlags)
         }
-        let formats = ReportFormat.allCases.map(\.rawValue)
         if let flag = scanned.flags.first(where: \.isMissingValue) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? formats : nil)
+            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : nil)
         }
         let rubricB = try scanned.single("rubric-b")
         let expected = "two answers files, A.json B.json (or one with --rubric-b FILE)"
@@ -38,12 +33,7 @@ struct DiffRequest: Equatable {
         request.rubricPath = try scanned.single("rubric")
         request.rubricBPath = rubricB
         request.exitCode = scanned.has("exit-code")
-        if let value = try scanned.single("format") {
-            guard let format = ReportFormat(rawValue: value) else {
-                throw .invalidValue(flag: "--format", value: value, allowed: formats, suggestion: closestMatch(to: value, in: formats))
-            }
-            request.format = format
-        }
+        request.format = try Invocation.parseFormat(scanned, default: .text)
         return request
     }
 }

@@ -9,9 +9,6 @@ struct InitRequest: Equatable {
     /// The rubric whose core questions are written; `nil` for the built-in one.
     var rubricPath: String?
 
-    /// The flags of `init`.
-    static let flags = ["force", "rubric"]
-
     /// The request for the words after `init`: at most one file.
     static func parse(_ words: [String], force: Bool, rubricPath: String?) throws(CommandError) -> InitRequest {
         if let extra = words.dropFirst().first {

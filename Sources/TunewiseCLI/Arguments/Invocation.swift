@@ -1,25 +1,5 @@
 import TunewiseKit
 
-/// A report format for `--format`.
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, markdown
-}
-
-/// A report format for `advise --format`: the report formats and a one-line summary for scripts.
-public enum AdviseFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, summary
-}
-
-/// A format for `questions --format`: text for people, JSON for scripts that build forms.
-public enum QuestionsFormat: String, CaseIterable, Sendable {
-    case text, json
-}
-
-/// A report format for `sweep --format`: the report formats and CSV.
-public enum SweepFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, csv
-}
-
 /// What the command line asks for.
 enum Invocation: Equatable {
     case advise(AdviseRequest)
@@ -106,19 +86,8 @@ struct SweepRequest: Equatable {
 extension Invocation {
     /// The commands, for messages and help.
     static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions", "init"]
-    /// The flags of `advise` other than the question flags.
-    static let adviseFlags = [
-        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
-        "interactive", "no-color", "help", "version",
-    ]
-
-    /// The flags of `questions`.
-    static let questionsFlags = ["rubric", "format"]
     /// The subcommands of `rubric`.
     static let rubricSubcommands = ["validate", "check"]
-
-    /// The flags of `sweep`.
-    static let sweepFlags = ["rubric", "format", "include", "all", "fix", "map", "weight", "no-color"]
 
     /// Whether running this would open a file; the built-in rubric's name and `-` (standard
     /// input for `--answers`) are not files.
@@ -180,14 +149,14 @@ extension Invocation {
         case "diff":
             return .diff(try DiffRequest.parse(Array(positionals), scanned))
         case "completions":
-            try expectOnly(CompletionsRequest.flags, in: scanned)
+            try expectOnly(completionsFlags, in: scanned)
             return .completions(try CompletionsRequest.parse(Array(positionals), rubricPath: try scanned.single("rubric")))
         case "init":
-            try expectOnly(InitRequest.flags, in: scanned)
+            try expectOnly(initFlags, in: scanned)
             return .initAnswers(
                 try InitRequest.parse(Array(positionals), force: scanned.has("force"), rubricPath: try scanned.single("rubric")))
         case "help":
-            try expectOnly(HelpText.flags, in: scanned)
+            try expectOnly(helpFlags, in: scanned)
             if scanned.has("man") {
                 try expectNoPositionals(positionals, command: "help --man")
                 return .manPage
@@ -272,8 +241,7 @@ extension Invocation {
         if request.noInput, request.interactive { throw .conflictingFlags("--no-input", "--interactive") }
         if request.answersPath == "-", request.interactive { throw .conflictingFlags("--answers -", "--interactive") }
         request.weights = try parseWeights(scanned)
-        let costFlags = Set(CostField.allCases.map(\.flagName))
-        request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) && !costFlags.contains($0.name) }
+        request.answerFlags = scanned.flags.filter { !adviseFlags.contains($0.name) && !costFieldFlags.contains($0.name) }
         return request
     }
 
@@ -345,7 +313,8 @@ extension Invocation {
         return (question, weight)
     }
 
-    private static func parseFormat<Format: RawRepresentable & CaseIterable>(
+    /// The `--format` value, `fallback` when none is given.
+    static func parseFormat<Format: RawRepresentable & CaseIterable>(
         _ scanned: ScannedArguments, default fallback: Format
     ) throws(CommandError) -> Format where Format.RawValue == String {
         let allowed = Format.allCases.map(\.rawValue)
@@ -364,10 +333,7 @@ extension Invocation {
     private static func expectOnly(
         _ allowed: [String], in scanned: ScannedArguments, formats: [String] = ReportFormat.allCases.map(\.rawValue)
     ) throws(CommandError) {
-        for flag in scanned.flags where !allowed.contains(flag.name) {
-            let spellings = allowed.map { "--\($0)" } + ["--help"]
-            throw .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
-        }
+        if let flag = scanned.flags.first(where: { !allowed.contains($0.name) }) { throw unknownFlag(flag, allowed: allowed) }
         if let flag = scanned.flags.first(where: \.isMissingValue) {
             throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? formats : nil)
         }

@@ -39,15 +39,7 @@ struct AdviseCommand {
         let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
-        let text: String
-        switch (request.format, request.whyNot) {
-        case (.json, let strategy?): text = JSONRenderer().renderWhyNot(strategy, report)
-        case (_, let strategy?): text = TextRenderer(style: style).renderWhyNot(strategy, report)
-        case (.text, nil): text = TextRenderer(style: style).render(report)
-        case (.json, nil): text = JSONRenderer().render(report)
-        case (.markdown, nil): text = MarkdownRenderer().render(report)
-        case (.summary, nil): text = SummaryRenderer().render(report)
-        }
+        let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)
         if let path = request.saveAnswersPath {
             try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)
         }
@@ -78,8 +70,7 @@ struct AdviseCommand {
         var answers = Answers()
         for flag in request.answerFlags {
             guard let question = rubric.question(flag.name) else {
-                let known = Invocation.adviseFlags.map { "--\($0)" } + rubric.questions.map { "--\($0.id)" }
-                throw .unknownWord(flag.spelling, kind: "flag", allowed: known, suggestion: closestMatch(to: flag.spelling, in: known))
+                throw Invocation.unknownFlag(flag, allowed: Invocation.adviseFlags + rubric.questions.map(\.id))
             }
             let allowed = question.options.map(\.id)
             guard let value = flag.value else { throw .missingValue(flag: flag.spelling, allowed: allowed) }

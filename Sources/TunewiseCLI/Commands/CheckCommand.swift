@@ -20,13 +20,8 @@ struct CheckCommand {
                 throw .rubricTooLargeToSweep(path: name, ruleLimit: nil)
             }
         }
-        guard !findings.isEmpty else {
-            try console.writeOutput(
-                "\(name): clean (every question can change the advice, no option excludes every strategy, every strategy wins somewhere, no exclusion is overridden, every declared property holds, no rank reversal)\n"
-            )
-            return .success
-        }
-        try console.writeOutput(findings.map { "\(name): \($0.message(in: rubric))\n" }.joined())
+        try console.writeOutput(RubricCheckRenderer().render(RubricCheckReport(name: name, rubric: rubric, findings: findings)))
+        guard !findings.isEmpty else { return .success }
         Tunewise.report(.rubricHasFindings(path: name, count: findings.count), console: &console)
         return .dataError
     }

@@ -13,16 +13,10 @@ struct CostCommand {
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Self.readInputs(path, &console) } ?? CostInputs()
         let comparison = try Self.compare(fileInputs.overlaid(with: request.flagInputs))
         let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)
-        let text: String
-        switch request.format {
-        case .text:
-            let environment = console.environment
-            let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
-            let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
-            text = CostTextRenderer(style: style, asciiOnly: asciiOnly).render(report)
-        case .json: text = CostJSONRenderer().render(report)
-        case .markdown: text = CostMarkdownRenderer().render(report)
-        }
+        let environment = console.environment
+        let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
+        let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
+        let text = request.format.costRenderer(style: style, asciiOnly: asciiOnly).render(report)
         try console.writeOutput(text)
     }
 

@@ -26,12 +26,7 @@ struct DiffCommand {
             a: DiffReport.Side(answers: request.pathA, rubricID: rubricA.id, rubricVersion: rubricA.version),
             b: DiffReport.Side(answers: request.pathB, rubricID: rubricB.id, rubricVersion: rubricB.version),
             toolVersion: Tunewise.version)
-        let text =
-            switch request.format {
-            case .text: DiffTextRenderer(width: TextStyle.width(in: console.environment)).render(report)
-            case .json: DiffJSONRenderer().render(report)
-            case .markdown: DiffMarkdownRenderer().render(report)
-            }
+        let text = request.format.diffRenderer(width: TextStyle.width(in: console.environment)).render(report)
         try console.writeOutput(text)
         return request.exitCode && diff.adviceDiffers ? .expectationFailed : .success
     }

@@ -21,16 +21,8 @@ struct SweepCommand {
         let isLengthy = request.includesAll || !request.included.isEmpty
         let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in sweep.run(progress: progress) }
         let report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
-        let text: String
-        switch request.format {
-        case .text:
-            let style = TextStyle.forStream(
-                isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
-            text = SweepTextRenderer(style: style).render(report)
-        case .json: text = SweepJSONRenderer().render(report)
-        case .markdown: text = SweepMarkdownRenderer().render(report)
-        case .csv: text = SweepCSVRenderer().render(report)
-        }
+        let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
+        let text = request.format.renderer(style: style).render(report)
         try console.writeOutput(text)
     }
 

@@ -10,21 +10,18 @@ struct ValidateCommand {
         var anyInvalid = false
         var anyUnreadable = false
         for path in paths {
+            let result: Result<Rubric, RubricLoadError>
             do {
-                let rubric = try Tunewise.loadRubric(path)
-                try console.writeOutput(
-                    "\(path): valid (\(rubric.id) \(rubric.version), \(rubric.questions.count) questions, \(rubric.rules.count) rules, \(rubric.exclusions.count) exclusions)\n"
-                )
-            } catch let .invalidRubric(_, .syntax(error)) {
+                result = .success(try Tunewise.loadRubric(path))
+            } catch let .invalidRubric(_, error) {
                 anyInvalid = true
-                try console.writeOutput("\(path): not valid JSON: \(error.description)\n")
-            } catch let .invalidRubric(_, .invalid(problems)) {
-                anyInvalid = true
-                try console.writeOutput(problems.map { "\(path): \($0)\n" }.joined())
+                result = .failure(error)
             } catch let error where error.exitCode == .noInput {
                 anyUnreadable = true
                 Tunewise.report(error, console: &console)
+                continue
             }
+            try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: path, result: result)))
         }
         return anyInvalid ? .dataError : (anyUnreadable ? .noInput : .success)
     }

@@ -74,7 +74,8 @@ struct CompletionSpec {
                 (question.id, question.options.map { Word(value: $0.id, description: $0.label) })
             })
         let assignments = rubric.questions.map { Word(value: "\($0.id)=", description: $0.label) }
-        let costFlags = CostField.allCases.map { Flag(name: $0.flagName, description: $0.summary, values: .free) }
+        let costFieldFlags = CostField.allCases.map { Flag(name: $0.flagName, description: $0.summary, values: .free) }
+        let costFieldFlag = Dictionary(uniqueKeysWithValues: costFieldFlags.map { ($0.name, $0) })
 
         func words<Format: RawRepresentable & CaseIterable>(_: Format.Type) -> Values where Format.RawValue == String {
             .words(Format.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) format") })
@@ -112,7 +113,7 @@ struct CompletionSpec {
                 command.flags += rubric.questions.map { question in
                     Flag(name: question.id, description: question.label, values: .words(optionsByQuestion[question.id] ?? []))
                 }
-                command.flags += costFlags
+                command.flags += costFieldFlags
             case "questions":
                 command.flags = Invocation.questionsFlags.map { name in
                     flag(name, topic: "questions", values: name == "format" ? words(QuestionsFormat.self) : nil)
@@ -132,34 +133,33 @@ struct CompletionSpec {
                     }
                 }
             case "cost":
-                command.flags = CostRequest.flags.map { name in
+                command.flags = Invocation.costFlags.map { name in
                     switch name {
                     case "format": flag(name, topic: "cost", values: words(ReportFormat.self))
                     case "transience":
                         flag(
                             name, topic: "cost",
                             values: .words(CostTransience.allCases.map { Word(value: $0.rawValue, description: "retrain cadence") }))
-                    default: flag(name, topic: "cost")
+                    default: costFieldFlag[name] ?? flag(name, topic: "cost")
                     }
                 }
-                command.flags += costFlags
             case "rubric":
                 command.positionals = [
                     .words(Invocation.rubricSubcommands.map { Word(value: $0, description: "rubric \($0)") }), .files,
                 ]
             case "help":
-                command.flags = HelpText.flags.map { Flag(name: $0, description: "print the manual page in roff", values: .none) }
+                command.flags = Invocation.helpFlags.map { Flag(name: $0, description: "print the manual page in roff", values: .none) }
                 command.positionals = [.words(HelpText.topics.map { Word(value: $0, description: summary($0)) })]
             case "diff":
-                command.flags = DiffRequest.flags.map { name in
+                command.flags = Invocation.diffFlags.map { name in
                     flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
                 }
                 command.positionals = [.files]
             case "init":
-                command.flags = InitRequest.flags.map { flag($0, topic: "init") }
+                command.flags = Invocation.initFlags.map { flag($0, topic: "init") }
                 command.positionals = [.files]
             case "completions":
-                command.flags = CompletionsRequest.flags.map { flag($0, topic: "completions") }
+                command.flags = Invocation.completionsFlags.map { flag($0, topic: "completions") }
                 command.positionals = [.words(CompletionShell.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) script") })]
             default:
                 break

@@ -1,0 +1,22 @@
+import TunewiseKit
+
+/// `questions` for people: each question with its flag, kind and text, then its options with
+/// their help, wrapped to `width` columns.
+struct QuestionsTextRenderer: ReportRenderer {
+    let width: Int
+
+    func render(_ rubric: Rubric) -> String {
+        var lines = ["\(rubric.title) (\(rubric.id) \(rubric.version))"]
+        for question in rubric.questions {
+            lines.append("")
+            let kind = question.isCore ? "core" : "refinement"
+            lines.append("--\(question.id)  (\(kind)) \(question.label): \(question.text)")
+            let idWidth = question.options.map(\.id.count).max() ?? 0
+            for option in question.options {
+                let marker = option.id == question.defaultOption ? " (default)" : ""
+                lines.append("    \(option.id.padded(to: idWidth))  \(option.help)\(marker)")
+            }
+        }
+        return (lines.joined(separator: "\n") + "\n").wrapped(to: width)
+    }
+}

@@ -1,0 +1,20 @@
+import TunewiseKit
+
+/// What `rubric check` found in one rubric.
+struct RubricCheckReport {
+    /// The rubric's file, or the built-in rubric's name.
+    var name: String
+    var rubric: Rubric
+    var findings: [RubricFinding]
+}
+
+/// `rubric check`: a one-line `FILE: clean (...)` summary, or one `FILE: finding` line per finding.
+struct RubricCheckRenderer: ReportRenderer {
+    func render(_ report: RubricCheckReport) -> String {
+        guard !report.findings.isEmpty else {
+            return
+                "\(report.name): clean (every question can change the advice, no option excludes every strategy, every strategy wins somewhere, no exclusion is overridden, every declared property holds, no rank reversal)\n"
+        }
+        return report.findings.map { "\(report.name): \($0.message(in: report.rubric))\n" }.joined()
+    }
+}

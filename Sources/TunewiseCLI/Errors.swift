@@ -22,6 +22,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
 public enum CommandError: Error, Equatable, Sendable {
     /// A word on the command line that is not a command, flag or question.
     case unknownWord(String, kind: String, allowed: [String], suggestion: String?)
+    /// A short flag other than `-h`, with the long flag it most likely meant.
+    case unknownShortFlag(String, suggestion: String?)
     /// A flag that takes a value was given none (or an empty one).
     case missingValue(flag: String, allowed: [String]?)
     /// A flag's value is not one of the allowed values.
@@ -75,7 +77,7 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
-        case .unknownWord, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
+        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
             .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
         case .invalidCostFile:
@@ -93,15 +95,17 @@ public enum CommandError: Error, Equatable, Sendable {
     /// Whether a pointer to `--help` should follow the message.
     var isUsageError: Bool { exitCode == .usage }
 
-    /// The one-line message, without the `tunewise: ` prefix.
+    /// The one-line message, without the `tunewise: ` prefix: the problem and the nearest fix.
     public var message: String {
         switch self {
         case .unknownWord(let word, let kind, let allowed, let suggestion):
-            return "unknown \(kind) '\(word)'\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+            return withAllowed("unknown \(kind) '\(word)'\(didYouMean(suggestion))", allowed)
+        case .unknownShortFlag(let flag, let suggestion):
+            return "unknown flag '\(flag)': the only short flag is -h\(didYouMean(suggestion))"
         case .missingValue(let flag, let allowed):
-            return "\(flag) needs a value" + (allowed.map { "; allowed: \($0.joined(separator: ", "))" } ?? "")
+            return withAllowed("\(flag) needs a value", allowed ?? [])
         case .invalidValue(let flag, let value, let allowed, let suggestion):
-            return "invalid value '\(value)' for \(flag)\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+            return withAllowed("invalid value '\(value)' for \(flag)\(didYouMean(suggestion))", allowed)
         case .repeatedFlag(let flag):
             return "\(flag) was given more than once; give it once"
         case .conflictingFlags(let first, let second):
@@ -133,8 +137,7 @@ public enum CommandError: Error, Equatable, Sendable {
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return "rubric \(path) is invalid (\(count)): \(problems[0])"
         case .invalidAnswersFile(let path, let problems):
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            return "answers file \(path): \(problems[0])\(more)"
+            return "answers file \(path): \(problems[0])\(morePointer(problems))"
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
         case .cannotWrite(let path, let reason):
@@ -149,16 +152,18 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
         case .invalidCostFile(let path, let problems):
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            return "cost file \(path): \(problems[0])\(more)"
+            return "cost file \(path): \(problems[0])\(morePointer(problems))"
         case .fileExists(let path):
             return "\(path) already exists; nothing was written (--force overwrites it)"
         }
     }
 
-    /// Lines that follow the message: every further problem of an invalid file.
+    /// Lines that follow the message: the allowed values when they would make the message
+    /// longer than ``messageLimit``, or every further problem of an invalid file.
     var details: [String] {
         switch self {
+        case .unknownWord(_, _, let allowed, _), .invalidValue(_, _, let allowed, _), .missingValue(_, let allowed?):
+            return message.hasSuffix(allowed.joined(separator: ", ")) ? [] : ["  allowed: " + allowed.joined(separator: ", ")]
         case .invalidRubric(_, .invalid(let problems)) where problems.count > 1:
             return problems.dropFirst().map { "  \($0)" }
         case .invalidAnswersFile(_, let problems) where problems.count > 1:
@@ -168,6 +173,23 @@ public enum CommandError: Error, Equatable, Sendable {
         default:
             return []
         }
+    }
+
+    /// The longest first line, in characters, that a list of allowed values is kept on.
+    static let messageLimit = 100
+
+    /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, and
+    /// ``details`` lists them.
+    private func withAllowed(_ message: String, _ allowed: [String]) -> String {
+        guard !allowed.isEmpty else { return message }
+        let inline = "\(message); allowed: \(allowed.joined(separator: ", "))"
+        return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
+    }
+
+    /// " (1 more problem below)" when the file has more problems than the first.
+    private func morePointer(_ problems: [String]) -> String {
+        let more = problems.count - 1
+        return more == 0 ? "" : " (\(more) more \(more == 1 ? "problem" : "problems") below)"
     }
 
     private func didYouMean(_ suggestion: String?) -> String {

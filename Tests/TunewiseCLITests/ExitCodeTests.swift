@@ -21,6 +21,7 @@ struct ExitCodeTests {
     static let errors: [(error: CommandError, code: Int32)] = [
         // 64: unknown command or flag, unknown question or option, missing answers, bad flag values.
         (.unknownWord("frob", kind: "command", allowed: ["advise"], suggestion: nil), 64),
+        (.unknownShortFlag("-v", suggestion: "--version"), 64),
         (.missingValue(flag: "--format", allowed: ["text"]), 64),
         (.invalidValue(flag: "--need", value: "facts", allowed: ["knowledge"], suggestion: nil), 64),
         (.repeatedFlag("--format"), 64),
@@ -73,6 +74,7 @@ struct ExitCodeTests {
     static func caseName(_ error: CommandError) -> String {
         switch error {
         case .unknownWord: "unknownWord"
+        case .unknownShortFlag: "unknownShortFlag"
         case .missingValue: "missingValue"
         case .invalidValue: "invalidValue"
         case .repeatedFlag: "repeatedFlag"

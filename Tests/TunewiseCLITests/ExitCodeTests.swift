@@ -69,7 +69,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 24
+    static let caseCount = 25
 
     static func caseName(_ error: CommandError) -> String {
         switch error {

@@ -101,7 +101,8 @@ extension BinaryTests {
             #expect(result.code == bad.code)
             #expect(result.firstErrorLine.hasPrefix(bad.firstLine), "got: \(result.firstErrorLine)")
             #expect(result.stdout.isEmpty, "partial output: \(result.stdout)")
-            if bad.code == 64 { #expect(result.stderr.hasSuffix("\nRun 'tunewise --help' for usage.\n")) }
+            // Usage errors point to the help on the command that failed: `help sweep`, `help rubric`.
+            if bad.code == 64 { #expect(result.stderr.hasSuffix("\nRun 'tunewise help \(bad.arguments[0])' for usage.\n")) }
         }
 
         /// The CI check of the default rubric: built in, and as the file in the repository.

@@ -38,7 +38,6 @@ struct ScannedArguments: Equatable {
 }
 
 enum ArgumentScanner {
-    /// Flags that take no value, across all commands.
     /// The long flag a short one most likely meant, by its letter, for the error (`-h` is
     /// the only short flag).
     static let longFlags = [
@@ -46,6 +45,7 @@ enum ArgumentScanner {
         "n": "--no-input", "i": "--interactive", "o": "--save-answers",
     ]
 
+    /// Flags that take no value, across all commands.
     static let switches: Set<String> = [
         "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code",
         "force",

@@ -32,6 +32,11 @@ public enum CommandError: Error, Equatable, Sendable {
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
     case conflictingFlags(String, String)
+    /// A sweep question both held at one answer by `fix` and varied by `varying`
+    /// (`--include` or `--map`).
+    case fixedAndVaried(question: String, fix: String, varying: String)
+    /// `sweep --include` of a core question, which every sweep varies anyway.
+    case coreQuestionIncluded(String)
     /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``.
     case invalidWeight(String, reason: String)
     /// A `--fix` or `--map` value that is not two ids joined by the flag's separator.
@@ -77,7 +82,8 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
-        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
+        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .fixedAndVaried, .coreQuestionIncluded,
+            .invalidWeight,
             .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
         case .invalidCostFile:
@@ -110,6 +116,10 @@ public enum CommandError: Error, Equatable, Sendable {
             return "\(flag) was given more than once; give it once"
         case .conflictingFlags(let first, let second):
             return "\(first) and \(second) cannot be used together"
+        case .fixedAndVaried(let question, let fix, let varying):
+            return "\(fix) holds \(question), but \(varying) varies it; give only one"
+        case .coreQuestionIncluded(let question):
+            return "--include \(question) is not needed: core questions are always varied"
         case .invalidWeight(let value, let reason):
             return
                 "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"

@@ -26,6 +26,8 @@ struct ExitCodeTests {
         (.invalidValue(flag: "--need", value: "facts", allowed: ["knowledge"], suggestion: nil), 64),
         (.repeatedFlag("--format"), 64),
         (.conflictingFlags("--all", "--include"), 64),
+        (.fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,need"), 64),
+        (.coreQuestionIncluded("budget"), 64),
         (.invalidWeight("budget", reason: "no '='"), 64),
         (.invalidPair(flag: "--fix", value: "budget", reason: "no '='", expected: "QUESTION=OPTION"), 64),
         (.sweepTooLarge, 64),
@@ -69,7 +71,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 25
+    static let caseCount = 27
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -79,6 +81,8 @@ struct ExitCodeTests {
         case .invalidValue: "invalidValue"
         case .repeatedFlag: "repeatedFlag"
         case .conflictingFlags: "conflictingFlags"
+        case .fixedAndVaried: "fixedAndVaried"
+        case .coreQuestionIncluded: "coreQuestionIncluded"
         case .invalidWeight: "invalidWeight"
         case .invalidPair: "invalidPair"
         case .sweepTooLarge: "sweepTooLarge"

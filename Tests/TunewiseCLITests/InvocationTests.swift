@@ -244,8 +244,17 @@ struct InvocationTests {
                 flag: "--map", value: "budget,budget", reason: "the same question twice",
                 expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
         ),
-        (["--fix", "budget=minimal", "--include", "budget"], .conflictingFlags("--fix budget=minimal", "--include budget")),
-        (["--fix", "budget=minimal", "--map", "budget,transience"], .conflictingFlags("--fix budget=minimal", "--map budget,transience")),
+        (
+            ["--fix", "budget=minimal", "--include", "budget"],
+            .fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--include budget")
+        ),
+        (
+            ["--fix", "budget=minimal", "--map", "budget,transience"],
+            .fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,transience")
+        ),
+        // Core questions are always varied: including one is a mistake worth a word.
+        (["--include", "need"], .coreQuestionIncluded("need")),
+        (["--include", "model-access", "--include", "data-volume"], .coreQuestionIncluded("data-volume")),
         (["--weight", "budgie=1"], .unknownWord("budgie", kind: "question in --weight", allowed: questionIDs, suggestion: "budget")),
     ])
     func refusesSweepScopesTheRubricDoesNotAllow(arguments: [String], error: CommandError) {

@@ -145,9 +145,9 @@ public enum CommandError: Error, Equatable, Sendable {
             return "rubric \(path) is not valid JSON: \(error.description)"
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return "rubric \(path) is invalid (\(count)): \(problems[0])"
+            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).first
         case .invalidAnswersFile(let path, let problems):
-            return "answers file \(path): \(problems[0])\(morePointer(problems))"
+            return fileProblems("answers file \(path): ", problems).first
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
         case .cannotWrite(let path, let reason):
@@ -162,7 +162,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
         case .invalidCostFile(let path, let problems):
-            return "cost file \(path): \(problems[0])\(morePointer(problems))"
+            return fileProblems("cost file \(path): ", problems).first
         case .fileExists(let path):
             return "\(path) already exists; nothing was written (--force overwrites it)"
         }
@@ -174,12 +174,13 @@ public enum CommandError: Error, Equatable, Sendable {
         switch self {
         case .unknownWord(_, _, let allowed, _), .invalidValue(_, _, let allowed, _), .missingValue(_, let allowed?):
             return message.hasSuffix(allowed.joined(separator: ", ")) ? [] : ["  allowed: " + allowed.joined(separator: ", ")]
-        case .invalidRubric(_, .invalid(let problems)) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
-        case .invalidAnswersFile(_, let problems) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
-        case .invalidCostFile(_, let problems) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
+        case .invalidRubric(let path, .invalid(let problems)):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).details
+        case .invalidAnswersFile(let path, let problems):
+            return fileProblems("answers file \(path): ", problems).details
+        case .invalidCostFile(let path, let problems):
+            return fileProblems("cost file \(path): ", problems).details
         default:
             return []
         }
@@ -194,6 +195,22 @@ public enum CommandError: Error, Equatable, Sendable {
         guard !allowed.isEmpty else { return message }
         let inline = "\(message); allowed: \(allowed.joined(separator: ", "))"
         return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
+    }
+
+    /// A file's first problem after `lead`, and its further problems below, indented; a list of
+    /// ids in the first problem (`; known: …` or `; allowed: …`) that would take the first line
+    /// past ``messageLimit`` moves to the line below it. `pointer` adds "(N more problems below)".
+    private func fileProblems(_ lead: String, _ problems: [String], pointer: Bool = true) -> (first: String, details: [String]) {
+        var first = problems[0]
+        var details = problems.dropFirst().map { "  \($0)" }
+        let more = pointer ? morePointer(problems) : ""
+        if "tunewise: \(lead)\(first)\(more)".count > Self.messageLimit,
+            let list = ["; known: ", "; allowed: "].lazy.compactMap({ first.range(of: $0) }).first
+        {
+            details.insert("  " + first[list.lowerBound...].dropFirst(2), at: 0)
+            first = String(first[..<list.lowerBound])
+        }
+        return (lead + first + more, details)
     }
 
     /// " (1 more problem below)" when the file has more problems than the first.

@@ -85,7 +85,7 @@ extension BinaryTests {
                 if let allowed = bad.allowed {
                     #expect(errorLines.dropFirst().first?.matches(allowed) == true, "\(result.stderr)")
                 } else {
-                    #expect(!result.stderr.contains("\n  allowed: "), "\(result.stderr)")
+                    #expect(!result.stderr.contains("\n  allowed: ") && !result.stderr.contains("\n  known: "), "\(result.stderr)")
                 }
             case .lastError: break
             case .firstOutput: #expect(result.stderr.isEmpty)

@@ -25,8 +25,8 @@ extension BinaryTests.EndToEndTests {
         /// The start of the line; `…` stands for any text.
         var line: String
         var stream: Line
-        /// The start of the second line of standard error, when the allowed values did not fit
-        /// the first; `…` stands for any text, as in ``line``.
+        /// The start of the second line of standard error (`  allowed: …` or `  known: …`), when
+        /// the allowed values did not fit the first; `…` stands for any text, as in ``line``.
         var allowed: String?
 
         init(
@@ -69,7 +69,8 @@ extension BinaryTests.EndToEndTests {
             BadInput(["sweep", "-f", "json"], nil, 64, "tunewise: unknown flag '-f': the only short flag is -h (did you mean '--format'?)"),
             // Control characters from a file are shown as escapes, never sent to the terminal.
             BadInput(
-                ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
+                ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#,
+                allowed: "  known: need, data-volume, transience,"),
             BadInput(
                 ["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'",
                 allowed: "  allowed: advise, questions, sweep, cost, rubric, help, diff, completions, init"),
@@ -93,7 +94,7 @@ extension BinaryTests.EndToEndTests {
                 allowed: "  allowed: knowledge, behavior, both"),
             BadInput(
                 ["--answers", "-"], "{\"need\": \"skills\"}", 65,
-                "tunewise: answers file standard input: $.need: unknown option \"skills\"; allowed: knowledge, behavior, both"),
+                "tunewise: answers file standard input: $.need: unknown option \"skills\"", allowed: "  allowed: knowledge, behavior, both"),
             // --why-not takes a strategy id, named from the contract's list.
             BadInput(
                 lawFirmFlags + ["--why-not", "fine-tune"], nil, 64, "tunewise: invalid value 'fine-tune' for --why-not (did you mean 'fine-tuning'?)",
@@ -125,16 +126,24 @@ extension BinaryTests.EndToEndTests {
                 ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input: $: expected an object of question id to option id"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": 3}", 65,
-                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number"),
+                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number",
+                allowed: "  allowed: none, few, hundreds, thousands"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": \"few\", \"data-volume\": \"none\"}", 65,
                 "tunewise: answers file standard input: not valid JSON: line 1, column 24: duplicate key \"data-volume\""),
             BadInput(
                 ["--answers", "-"], "{\"budgett\": \"minimal\"}", 65,
-                "tunewise: answers file standard input: $.budgett: unknown question (did you mean \"budget\"?)"),
+                "tunewise: answers file standard input: $.budgett: unknown question (did you mean \"budget\"?)",
+                allowed: "  known: need, data-volume, transience,"),
+            // The ids an unknown question could have been follow on their own line, and the
+            // count of further problems cannot be mistaken for one of them.
+            BadInput(
+                ["--answers", "-"], #"{"budgett": "minimal", "need": "skills"}"#, 65,
+                #"tunewise: answers file standard input: $.budgett: unknown question (did you mean "budget"?) (1 more problem below)"#,
+                allowed: "  known: need, data-volume, transience, governance, budget, time-to-market,"),
             BadInput(
                 ["--answers", "-"], "{\"budget\": \"huge\"}", 65,
-                "tunewise: answers file standard input: $.budget: unknown option \"huge\"; allowed: minimal, moderate, substantial"),
+                "tunewise: answers file standard input: $.budget: unknown option \"huge\"", allowed: "  allowed: minimal, moderate, substantial"),
             BadInput(
                 ["--answers", "-"], "", 65, "tunewise: answers file standard input: not valid JSON: line 1, column 1: the document is empty"),
             BadInput(
@@ -167,14 +176,17 @@ extension BinaryTests.EndToEndTests {
         // A value of the wrong type.
         BadInput(
             ["--answers", "wrong-type.json"], nil, 65,
-            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean"),
+            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean",
+            allowed: "  allowed: none, few, hundreds, thousands"),
         BadInput(
             ["--answers", "-"], "{\"data-volume\": null}", 65,
-            "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found null"),
+            "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found null",
+            allowed: "  allowed: none, few, hundreds, thousands"),
         // An unknown key.
         BadInput(
             ["--answers", "unknown-key.json"], nil, 65,
-            "tunewise: answers file unknown-key.json: $.budgett: unknown question (did you mean \"budget\"?)"),
+            "tunewise: answers file unknown-key.json: $.budgett: unknown question (did you mean \"budget\"?)",
+            allowed: "  known: need, data-volume, transience,"),
         // A duplicated key is refused wherever it is: which of the two would win is not obvious.
         BadInput(
             ["--answers", "duplicate-key.json"], nil, 65,
@@ -301,7 +313,8 @@ extension BinaryTests.EndToEndTests {
             on: .firstOutput),
         BadInput(
             ["--rubric", "rubric-unknown-key.json"] + lawFirmFlags, nil, 65,
-            "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key; allowed: $schema, schemaVersion"),
+            "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key",
+            allowed: "  allowed: $schema, schemaVersion, id,"),
         BadInput(
             ["rubric", "validate", "rubric-unknown-key.json"], nil, 65,
             "rubric-unknown-key.json: $.colour: unknown key; allowed: $schema, schemaVersion", on: .firstOutput),

@@ -22,6 +22,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
 public enum CommandError: Error, Equatable, Sendable {
     /// A word on the command line that is not a command, flag or question.
     case unknownWord(String, kind: String, allowed: [String], suggestion: String?)
+    /// A short flag other than `-h`, with the long flag it most likely meant.
+    case unknownShortFlag(String, suggestion: String?)
     /// A flag that takes a value was given none (or an empty one).
     case missingValue(flag: String, allowed: [String]?)
     /// A flag's value is not one of the allowed values.
@@ -30,6 +32,11 @@ public enum CommandError: Error, Equatable, Sendable {
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
     case conflictingFlags(String, String)
+    /// A sweep question both held at one answer by `fix` and varied by `varying`
+    /// (`--include` or `--map`).
+    case fixedAndVaried(question: String, fix: String, varying: String)
+    /// `sweep --include` of a core question, which every sweep varies anyway.
+    case coreQuestionIncluded(String)
     /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``.
     case invalidWeight(String, reason: String)
     /// A `--fix` or `--map` value that is not two ids joined by the flag's separator.
@@ -75,7 +82,8 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
-        case .unknownWord, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .invalidWeight,
+        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .fixedAndVaried, .coreQuestionIncluded,
+            .invalidWeight,
             .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
         case .invalidCostFile:
@@ -93,19 +101,25 @@ public enum CommandError: Error, Equatable, Sendable {
     /// Whether a pointer to `--help` should follow the message.
     var isUsageError: Bool { exitCode == .usage }
 
-    /// The one-line message, without the `tunewise: ` prefix.
+    /// The one-line message, without the `tunewise: ` prefix: the problem and the nearest fix.
     public var message: String {
         switch self {
         case .unknownWord(let word, let kind, let allowed, let suggestion):
-            return "unknown \(kind) '\(word)'\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+            return withAllowed("unknown \(kind) '\(word)'\(didYouMean(suggestion))", allowed)
+        case .unknownShortFlag(let flag, let suggestion):
+            return "unknown flag '\(flag)': the only short flag is -h\(didYouMean(suggestion))"
         case .missingValue(let flag, let allowed):
-            return "\(flag) needs a value" + (allowed.map { "; allowed: \($0.joined(separator: ", "))" } ?? "")
+            return withAllowed("\(flag) needs a value", allowed ?? [])
         case .invalidValue(let flag, let value, let allowed, let suggestion):
-            return "invalid value '\(value)' for \(flag)\(didYouMean(suggestion)); allowed: \(allowed.joined(separator: ", "))"
+            return withAllowed("invalid value '\(value)' for \(flag)\(didYouMean(suggestion))", allowed)
         case .repeatedFlag(let flag):
             return "\(flag) was given more than once; give it once"
         case .conflictingFlags(let first, let second):
             return "\(first) and \(second) cannot be used together"
+        case .fixedAndVaried(let question, let fix, let varying):
+            return "\(fix) holds \(question), but \(varying) varies it; give only one"
+        case .coreQuestionIncluded(let question):
+            return "--include \(question) is not needed: core questions are always varied"
         case .invalidWeight(let value, let reason):
             return
                 "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
@@ -131,10 +145,9 @@ public enum CommandError: Error, Equatable, Sendable {
             return "rubric \(path) is not valid JSON: \(error.description)"
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return "rubric \(path) is invalid (\(count)): \(problems[0])"
+            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).first
         case .invalidAnswersFile(let path, let problems):
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            return "answers file \(path): \(problems[0])\(more)"
+            return fileProblems("answers file \(path): ", problems).first
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
         case .cannotWrite(let path, let reason):
@@ -149,25 +162,61 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
         case .invalidCostFile(let path, let problems):
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-            return "cost file \(path): \(problems[0])\(more)"
+            return fileProblems("cost file \(path): ", problems).first
         case .fileExists(let path):
             return "\(path) already exists; nothing was written (--force overwrites it)"
         }
     }
 
-    /// Lines that follow the message: every further problem of an invalid file.
+    /// Lines that follow the message: the allowed values when they would make the message
+    /// longer than ``messageLimit``, or every further problem of an invalid file.
     var details: [String] {
         switch self {
-        case .invalidRubric(_, .invalid(let problems)) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
-        case .invalidAnswersFile(_, let problems) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
-        case .invalidCostFile(_, let problems) where problems.count > 1:
-            return problems.dropFirst().map { "  \($0)" }
+        case .unknownWord(_, _, let allowed, _), .invalidValue(_, _, let allowed, _), .missingValue(_, let allowed?):
+            return message.hasSuffix(allowed.joined(separator: ", ")) ? [] : ["  allowed: " + allowed.joined(separator: ", ")]
+        case .invalidRubric(let path, .invalid(let problems)):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).details
+        case .invalidAnswersFile(let path, let problems):
+            return fileProblems("answers file \(path): ", problems).details
+        case .invalidCostFile(let path, let problems):
+            return fileProblems("cost file \(path): ", problems).details
         default:
             return []
         }
+    }
+
+    /// The longest first line, in characters, that a list of allowed values is kept on.
+    static let messageLimit = 100
+
+    /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, and
+    /// ``details`` lists them.
+    private func withAllowed(_ message: String, _ allowed: [String]) -> String {
+        guard !allowed.isEmpty else { return message }
+        let inline = "\(message); allowed: \(allowed.joined(separator: ", "))"
+        return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
+    }
+
+    /// A file's first problem after `lead`, and its further problems below, indented; a list of
+    /// ids in the first problem (`; known: …` or `; allowed: …`) that would take the first line
+    /// past ``messageLimit`` moves to the line below it. `pointer` adds "(N more problems below)".
+    private func fileProblems(_ lead: String, _ problems: [String], pointer: Bool = true) -> (first: String, details: [String]) {
+        var first = problems[0]
+        var details = problems.dropFirst().map { "  \($0)" }
+        let more = pointer ? morePointer(problems) : ""
+        if "tunewise: \(lead)\(first)\(more)".count > Self.messageLimit,
+            let list = ["; known: ", "; allowed: "].lazy.compactMap({ first.range(of: $0) }).first
+        {
+            details.insert("  " + first[list.lowerBound...].dropFirst(2), at: 0)
+            first = String(first[..<list.lowerBound])
+        }
+        return (lead + first + more, details)
+    }
+
+    /// " (1 more problem below)" when the file has more problems than the first.
+    private func morePointer(_ problems: [String]) -> String {
+        let more = problems.count - 1
+        return more == 0 ? "" : " (\(more) more \(more == 1 ? "problem" : "problems") below)"
     }
 
     private func didYouMean(_ suggestion: String?) -> String {

@@ -11,7 +11,7 @@ public enum Tunewise {
         do {
             return try execute(Invocation.parse(arguments), console: &console)
         } catch {
-            report(error, console: &console)
+            report(error, helpTopic: helpTopic(of: arguments), console: &console)
             return error.exitCode
         }
     }
@@ -32,7 +32,7 @@ public enum Tunewise {
             guard !invocation.namesFiles, !invocation.isLengthy else { return nil }
             return try execute(invocation, console: &console)
         } catch {
-            report(error, console: &console)
+            report(error, helpTopic: helpTopic(of: arguments), console: &console)
             return error.exitCode
         }
     }
@@ -67,12 +67,23 @@ public enum Tunewise {
         return .success
     }
 
-    /// Writes an error's message, its details and, for usage errors, a pointer to help.
-    static func report(_ error: CommandError, console: inout some Console) {
+    /// Writes an error's message, its details wrapped to the width of the terminal and, for
+    /// usage errors, the help to read: `tunewise help TOPIC`, or `tunewise --help` without one.
+    static func report(_ error: CommandError, helpTopic: String? = nil, console: inout some Console) {
         var text = "tunewise: \(visible(error.message))\n"
-        for line in error.details { text += visible(line) + "\n" }
-        if error.isUsageError { text += "Run 'tunewise --help' for usage.\n" }
+        let width = TextStyle.width(in: console.environment)
+        for line in error.details { text += visible(line).wrapped(to: width, hangingIndent: 4) + "\n" }
+        if error.isUsageError {
+            text += "Run 'tunewise \(helpTopic.map { "help \($0)" } ?? "--help")' for usage.\n"
+        }
         console.writeError(text)
+    }
+
+    /// The help topic of a command line's command (`advise` when it names none), or `nil`
+    /// when its first word is neither a topic nor a flag.
+    static func helpTopic(of arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return "advise" }
+        return HelpText.topics.contains(first) ? first : nil
     }
 
     /// `text` with control characters (which may come from a user's file or flag, and could

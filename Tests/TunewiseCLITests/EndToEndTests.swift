@@ -77,8 +77,16 @@ extension BinaryTests {
             }
             switch bad.stream {
             case .firstError:
-                // One line, then only the file's further problems (indented) or the pointer to help.
-                #expect(errorLines.dropFirst().allSatisfy { $0.hasPrefix("  ") || $0 == "Run 'tunewise --help' for usage." }, "\(result.stderr)")
+                // One line, then only the allowed values or the file's further problems (indented),
+                // and for a usage error the help on the command that failed.
+                let pointer = bad.code == 64 ? [bad.helpPointer] : []
+                #expect(Array(errorLines.suffix(pointer.count)) == pointer, "\(result.stderr)")
+                #expect(errorLines.dropFirst().dropLast(pointer.count).allSatisfy { $0.hasPrefix("  ") }, "\(result.stderr)")
+                if let allowed = bad.allowed {
+                    #expect(errorLines.dropFirst().first?.matches(allowed) == true, "\(result.stderr)")
+                } else {
+                    #expect(!result.stderr.contains("\n  allowed: ") && !result.stderr.contains("\n  known: "), "\(result.stderr)")
+                }
             case .lastError: break
             case .firstOutput: #expect(result.stderr.isEmpty)
             }

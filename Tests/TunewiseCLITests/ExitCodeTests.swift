@@ -21,10 +21,13 @@ struct ExitCodeTests {
     static let errors: [(error: CommandError, code: Int32)] = [
         // 64: unknown command or flag, unknown question or option, missing answers, bad flag values.
         (.unknownWord("frob", kind: "command", allowed: ["advise"], suggestion: nil), 64),
+        (.unknownShortFlag("-v", suggestion: "--version"), 64),
         (.missingValue(flag: "--format", allowed: ["text"]), 64),
         (.invalidValue(flag: "--need", value: "facts", allowed: ["knowledge"], suggestion: nil), 64),
         (.repeatedFlag("--format"), 64),
         (.conflictingFlags("--all", "--include"), 64),
+        (.fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,need"), 64),
+        (.coreQuestionIncluded("budget"), 64),
         (.invalidWeight("budget", reason: "no '='"), 64),
         (.invalidPair(flag: "--fix", value: "budget", reason: "no '='", expected: "QUESTION=OPTION"), 64),
         (.sweepTooLarge, 64),
@@ -68,15 +71,18 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 24
+    static let caseCount = 27
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
         case .unknownWord: "unknownWord"
+        case .unknownShortFlag: "unknownShortFlag"
         case .missingValue: "missingValue"
         case .invalidValue: "invalidValue"
         case .repeatedFlag: "repeatedFlag"
         case .conflictingFlags: "conflictingFlags"
+        case .fixedAndVaried: "fixedAndVaried"
+        case .coreQuestionIncluded: "coreQuestionIncluded"
         case .invalidWeight: "invalidWeight"
         case .invalidPair: "invalidPair"
         case .sweepTooLarge: "sweepTooLarge"

@@ -102,7 +102,9 @@ struct InvocationTests {
             .unknownWord("adivse", kind: "command", allowed: Invocation.commands, suggestion: "advise")
         ),
         (["swep"], .unknownWord("swep", kind: "command", allowed: Invocation.commands, suggestion: "sweep")),
-        (["-x"], .unknownWord("-x", kind: "flag", allowed: ["--help"], suggestion: nil)),
+        (["-x"], .unknownShortFlag("-x", suggestion: nil)),
+        (["-v"], .unknownShortFlag("-v", suggestion: "--version")),
+        (["sweep", "-f", "json"], .unknownShortFlag("-f", suggestion: "--format")),
         (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check")),
         (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check"], suggestion: "check")),
         (
@@ -242,14 +244,28 @@ struct InvocationTests {
                 flag: "--map", value: "budget,budget", reason: "the same question twice",
                 expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
         ),
-        (["--fix", "budget=minimal", "--include", "budget"], .conflictingFlags("--fix budget=minimal", "--include budget")),
-        (["--fix", "budget=minimal", "--map", "budget,transience"], .conflictingFlags("--fix budget=minimal", "--map budget,transience")),
+        (
+            ["--fix", "budget=minimal", "--include", "budget"],
+            .fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--include budget")
+        ),
+        (
+            ["--fix", "budget=minimal", "--map", "budget,transience"],
+            .fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,transience")
+        ),
+        // Core questions are always varied: including one is a mistake worth a word.
+        (["--include", "need"], .coreQuestionIncluded("need")),
+        (["--include", "model-access", "--include", "data-volume"], .coreQuestionIncluded("data-volume")),
         (["--weight", "budgie=1"], .unknownWord("budgie", kind: "question in --weight", allowed: questionIDs, suggestion: "budget")),
     ])
     func refusesSweepScopesTheRubricDoesNotAllow(arguments: [String], error: CommandError) {
         let (code, console) = run(["sweep"] + arguments)
         #expect(code == .usage)
-        #expect(console.errors == "tunewise: \(error.message)\nRun 'tunewise --help' for usage.\n")
+        // The message, the allowed values when they did not fit it, then the help on sweep.
+        let lines = console.errors.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "tunewise: \(error.message)"[...])
+        #expect(lines.suffix(2) == ["Run 'tunewise help sweep' for usage.", ""])
+        #expect(lines.dropFirst().dropLast(2).allSatisfy { $0.hasPrefix("  ") }, "\(console.errors)")
+        #expect((lines.count > 3) == !error.details.isEmpty, "\(console.errors)")
         #expect(console.output.isEmpty)
     }
 

@@ -85,7 +85,10 @@ extension BinaryTests {
                 ["sweep", "--fix", "budget=huge"], 64, "tunewise: invalid value 'huge' for --fix budget; allowed: minimal, moderate, substantial"),
             BadSweep(
                 ["sweep", "--fix", "budget=minimal", "--map", "budget,governance"], 64,
-                "tunewise: --fix budget=minimal and --map budget,governance cannot be used together"),
+                "tunewise: --fix budget=minimal holds budget, but --map budget,governance varies it; give only one"),
+            BadSweep(
+                ["sweep", "--include", "need"], 64,
+                "tunewise: --include need is not needed: core questions are always varied"),
             BadSweep(["sweep", "--all", "--include", "model-access"], 64, "tunewise: --all and --include model-access cannot be used together"),
             BadSweep(["sweep", "--format", "xml"], 64, "tunewise: invalid value 'xml' for --format; allowed: text, json, markdown, csv"),
             BadSweep(["sweep", "--expect", "hybrid"], 64, "tunewise: unknown flag '--expect'"),
@@ -101,7 +104,8 @@ extension BinaryTests {
             #expect(result.code == bad.code)
             #expect(result.firstErrorLine.hasPrefix(bad.firstLine), "got: \(result.firstErrorLine)")
             #expect(result.stdout.isEmpty, "partial output: \(result.stdout)")
-            if bad.code == 64 { #expect(result.stderr.hasSuffix("\nRun 'tunewise --help' for usage.\n")) }
+            // Usage errors point to the help on the command that failed: `help sweep`, `help rubric`.
+            if bad.code == 64 { #expect(result.stderr.hasSuffix("\nRun 'tunewise help \(bad.arguments[0])' for usage.\n")) }
         }
 
         /// The CI check of the default rubric: built in, and as the file in the repository.

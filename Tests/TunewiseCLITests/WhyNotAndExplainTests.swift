@@ -57,7 +57,9 @@ extension BinaryTests {
             #expect(result.code == 64)
             #expect(result.stdout.isEmpty)
             #expect(result.firstErrorLine.hasPrefix("tunewise: invalid value 'lora' for --why-not"))
-            #expect(result.firstErrorLine.hasSuffix("allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"))
+            // The list would take the first line past 100 characters, so it follows on its own.
+            #expect(result.firstErrorLine == "tunewise: invalid value 'lora' for --why-not")
+            #expect(result.stderr.contains("\n  allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid\n"))
         }
 
         @Test func whyNotTheRecommendationSaysItIsTheRecommendation() throws {

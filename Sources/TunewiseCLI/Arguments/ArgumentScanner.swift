@@ -38,6 +38,13 @@ struct ScannedArguments: Equatable {
 }
 
 enum ArgumentScanner {
+    /// The long flag a short one most likely meant, by its letter, for the error (`-h` is
+    /// the only short flag).
+    static let longFlags = [
+        "v": "--version", "V": "--version", "f": "--format", "r": "--rubric", "a": "--answers", "e": "--expect", "w": "--weight",
+        "n": "--no-input", "i": "--interactive", "o": "--save-answers",
+    ]
+
     /// Flags that take no value, across all commands.
     static let switches: Set<String> = [
         "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code",
@@ -64,7 +71,7 @@ enum ArgumentScanner {
                 continue
             }
             guard word.hasPrefix("--"), word.count > 2 else {
-                throw .unknownWord(word, kind: "flag", allowed: ["--help"], suggestion: nil)
+                throw .unknownShortFlag(word, suggestion: Self.longFlags[String(word.dropFirst().prefix(1))])
             }
             let body = word.dropFirst(2)
             if let equals = body.firstIndex(of: "=") {

@@ -11,6 +11,11 @@ struct SweepCommand {
         let scope = SweepScope(
             included: request.included, includesAll: request.includesAll, fixed: Answers(request.fixed),
             map: request.map.map { ($0.row, $0.column) })
+        // A core question is varied anyway; one also fixed is refused below, as fixed and varied.
+        let coreIDs = Set(rubric.questions.filter(\.isCore).map(\.id))
+        if let core = request.included.first(where: { coreIDs.contains($0) && request.fixed[$0] == nil }) {
+            throw .coreQuestionIncluded(core)
+        }
         let sweep: Sweep
         do {
             sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope)
@@ -36,7 +41,7 @@ struct SweepCommand {
             return .invalidValue(flag: "--fix \(question)", value: option, allowed: allowed, suggestion: suggestion)
         case .fixedAndVaried(let question):
             let varying = request.included.contains(question) ? "--include \(question)" : "--map \(mapValue)"
-            return .conflictingFlags("--fix \(question)=\(request.fixed[question]!)", varying)
+            return .fixedAndVaried(question: question, fix: "--fix \(question)=\(request.fixed[question]!)", varying: varying)
         case .sameMapQuestion:
             return .invalidPair(
                 flag: "--map", value: mapValue, reason: "the same question twice",

@@ -25,13 +25,29 @@ extension BinaryTests.EndToEndTests {
         /// The start of the line; `…` stands for any text.
         var line: String
         var stream: Line
+        /// The start of the second line of standard error (`  allowed: …` or `  known: …`), when
+        /// the allowed values did not fit the first; `…` stands for any text, as in ``line``.
+        var allowed: String?
 
-        init(_ arguments: [String], _ input: String?, _ code: Int32, _ line: String, on stream: Line = .firstError) {
+        init(
+            _ arguments: [String], _ input: String?, _ code: Int32, _ line: String, on stream: Line = .firstError,
+            allowed: String? = nil
+        ) {
             self.arguments = arguments
             self.input = input
             self.code = code
             self.line = line
             self.stream = stream
+            self.allowed = allowed
+        }
+
+        /// The last line of a usage error: the help on the command that failed (`advise` when
+        /// the arguments name none), or `--help` when the command itself is unknown.
+        var helpPointer: String {
+            let commands = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
+            let first = arguments.first ?? "-"
+            let help = first.hasPrefix("-") ? "help advise" : commands.contains(first) ? "help \(first)" : "--help"
+            return "Run 'tunewise \(help)' for usage."
         }
 
         var testDescription: String {
@@ -45,13 +61,19 @@ extension BinaryTests.EndToEndTests {
             BadInput(
                 ["--data-volume", "lots", "--no-input"], nil, 64,
                 "tunewise: invalid value 'lots' for --data-volume; allowed: none, few, hundreds, thousands"),
-            BadInput(["--data-volum", "few"], nil, 64, "tunewise: unknown flag '--data-volum' (did you mean '--data-volume'?)"),
+            BadInput(
+                ["--data-volum", "few"], nil, 64, "tunewise: unknown flag '--data-volum' (did you mean '--data-volume'?)",
+                allowed: "  allowed: --answers, --save-answers, --rubric, --weight, --format, --expect,"),
+            // `-h` is the only short flag; the others name the long flag they most likely meant.
+            BadInput(["-v"], nil, 64, "tunewise: unknown flag '-v': the only short flag is -h (did you mean '--version'?)"),
+            BadInput(["sweep", "-f", "json"], nil, 64, "tunewise: unknown flag '-f': the only short flag is -h (did you mean '--format'?)"),
             // Control characters from a file are shown as escapes, never sent to the terminal.
             BadInput(
-                ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#),
+                ["--answers", "-"], #"{"\u001b[31mred": "x"}"#, 65, #"tunewise: answers file standard input: $.\u{1B}[31mred: unknown question"#,
+                allowed: "  known: need, data-volume, transience,"),
             BadInput(
-                ["frobnicate"], nil, 64,
-                "tunewise: unknown command 'frobnicate'; allowed: advise, questions, sweep, cost, rubric, help, diff, completions"),
+                ["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'",
+                allowed: "  allowed: advise, questions, sweep, cost, rubric, help, diff, completions, init"),
             BadInput(
                 ["--data-volume", "few", "--no-input"], nil, 64,
                 "tunewise: missing answers for --need, --transience, --governance, --budget, --time-to-market, --consistency"),
@@ -66,20 +88,20 @@ extension BinaryTests.EndToEndTests {
                 64, "tunewise: missing answers for --need;"),
             BadInput(
                 ["--need", "facts", "--no-input"], nil, 64, "tunewise: invalid value 'facts' for --need; allowed: knowledge, behavior, both"),
+            // The list would take the first line past 100 characters: it follows on its own line.
             BadInput(
-                ["--need", "behaviour", "--no-input"], nil, 64,
-                "tunewise: invalid value 'behaviour' for --need (did you mean 'behavior'?); allowed: knowledge, behavior, both"),
+                ["--need", "behaviour", "--no-input"], nil, 64, "tunewise: invalid value 'behaviour' for --need (did you mean 'behavior'?)",
+                allowed: "  allowed: knowledge, behavior, both"),
             BadInput(
                 ["--answers", "-"], "{\"need\": \"skills\"}", 65,
-                "tunewise: answers file standard input: $.need: unknown option \"skills\"; allowed: knowledge, behavior, both"),
+                "tunewise: answers file standard input: $.need: unknown option \"skills\"", allowed: "  allowed: knowledge, behavior, both"),
             // --why-not takes a strategy id, named from the contract's list.
             BadInput(
-                lawFirmFlags + ["--why-not", "fine-tune"], nil, 64,
-                "tunewise: invalid value 'fine-tune' for --why-not (did you mean 'fine-tuning'?); allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"
-            ),
+                lawFirmFlags + ["--why-not", "fine-tune"], nil, 64, "tunewise: invalid value 'fine-tune' for --why-not (did you mean 'fine-tuning'?)",
+                allowed: "  allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
             BadInput(
-                lawFirmFlags + ["--why-not", "retrieval"], nil, 64,
-                "tunewise: invalid value 'retrieval' for --why-not…; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
+                lawFirmFlags + ["--why-not", "retrieval"], nil, 64, "tunewise: invalid value 'retrieval' for --why-not",
+                allowed: "  allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
             BadInput(
                 lawFirmFlags + ["--why-not="], nil, 64,
                 "tunewise: --why-not needs a value; allowed: prompt-engineering, prompt-tuning, fine-tuning, hybrid"),
@@ -89,7 +111,8 @@ extension BinaryTests.EndToEndTests {
             BadInput(lawFirmFlags + ["--explain=yes"], nil, 64, "tunewise: invalid value 'yes' for --explain; allowed: no value"),
             BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': the weight is not finite"),
             BadInput(
-                ["--weight", "budgie=1"] + lawFirmFlags, nil, 64, "tunewise: unknown question in --weight 'budgie' (did you mean 'budget'?)"),
+                ["--weight", "budgie=1"] + lawFirmFlags, nil, 64, "tunewise: unknown question in --weight 'budgie' (did you mean 'budget'?)",
+                allowed: "  allowed: need, data-volume, transience, governance, budget, time-to-market,"),
             BadInput(["--format", ""], nil, 64, "tunewise: --format needs a value; allowed: text, json, markdown"),
             BadInput(
                 ["--answers", "/nonexistent/answers.json"], nil, 66, "tunewise: cannot read /nonexistent/answers.json: No such file or directory"),
@@ -103,16 +126,24 @@ extension BinaryTests.EndToEndTests {
                 ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input: $: expected an object of question id to option id"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": 3}", 65,
-                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number"),
+                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number",
+                allowed: "  allowed: none, few, hundreds, thousands"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": \"few\", \"data-volume\": \"none\"}", 65,
                 "tunewise: answers file standard input: not valid JSON: line 1, column 24: duplicate key \"data-volume\""),
             BadInput(
                 ["--answers", "-"], "{\"budgett\": \"minimal\"}", 65,
-                "tunewise: answers file standard input: $.budgett: unknown question (did you mean \"budget\"?)"),
+                "tunewise: answers file standard input: $.budgett: unknown question (did you mean \"budget\"?)",
+                allowed: "  known: need, data-volume, transience,"),
+            // The ids an unknown question could have been follow on their own line, and the
+            // count of further problems cannot be mistaken for one of them.
+            BadInput(
+                ["--answers", "-"], #"{"budgett": "minimal", "need": "skills"}"#, 65,
+                #"tunewise: answers file standard input: $.budgett: unknown question (did you mean "budget"?) (1 more problem below)"#,
+                allowed: "  known: need, data-volume, transience, governance, budget, time-to-market,"),
             BadInput(
                 ["--answers", "-"], "{\"budget\": \"huge\"}", 65,
-                "tunewise: answers file standard input: $.budget: unknown option \"huge\"; allowed: minimal, moderate, substantial"),
+                "tunewise: answers file standard input: $.budget: unknown option \"huge\"", allowed: "  allowed: minimal, moderate, substantial"),
             BadInput(
                 ["--answers", "-"], "", 65, "tunewise: answers file standard input: not valid JSON: line 1, column 1: the document is empty"),
             BadInput(
@@ -145,14 +176,17 @@ extension BinaryTests.EndToEndTests {
         // A value of the wrong type.
         BadInput(
             ["--answers", "wrong-type.json"], nil, 65,
-            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean"),
+            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean",
+            allowed: "  allowed: none, few, hundreds, thousands"),
         BadInput(
             ["--answers", "-"], "{\"data-volume\": null}", 65,
-            "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found null"),
+            "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found null",
+            allowed: "  allowed: none, few, hundreds, thousands"),
         // An unknown key.
         BadInput(
             ["--answers", "unknown-key.json"], nil, 65,
-            "tunewise: answers file unknown-key.json: $.budgett: unknown question (did you mean \"budget\"?)"),
+            "tunewise: answers file unknown-key.json: $.budgett: unknown question (did you mean \"budget\"?)",
+            allowed: "  known: need, data-volume, transience,"),
         // A duplicated key is refused wherever it is: which of the two would win is not obvious.
         BadInput(
             ["--answers", "duplicate-key.json"], nil, 65,
@@ -279,7 +313,8 @@ extension BinaryTests.EndToEndTests {
             on: .firstOutput),
         BadInput(
             ["--rubric", "rubric-unknown-key.json"] + lawFirmFlags, nil, 65,
-            "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key; allowed: $schema, schemaVersion"),
+            "tunewise: rubric rubric-unknown-key.json is invalid (1 problem): $.colour: unknown key",
+            allowed: "  allowed: $schema, schemaVersion, id,"),
         BadInput(
             ["rubric", "validate", "rubric-unknown-key.json"], nil, 65,
             "rubric-unknown-key.json: $.colour: unknown key; allowed: $schema, schemaVersion", on: .firstOutput),

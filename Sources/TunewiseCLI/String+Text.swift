@@ -43,3 +43,18 @@ func pathComponents(_ path: String) -> (directory: String, name: String) {
     let name = String(fixed[fixed.index(after: slash)...])
     return (slash == fixed.startIndex ? "/" : String(fixed[..<slash]), name)
 }
+
+/// `rows` in columns two spaces apart, each as wide as its widest cell; the columns in
+/// `rightAligned` are padded on the left. Trailing spaces are trimmed.
+func columns(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
+        rows.map { column < $0.count ? $0[column].count : 0 }.max()!
+    }
+    return rows.map { row in
+        let cells = row.enumerated().map { column, cell in
+            let padding = String(repeating: " ", count: widths[column] - cell.count)
+            return rightAligned.contains(column) ? padding + cell : cell + padding
+        }
+        return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+    }
+}

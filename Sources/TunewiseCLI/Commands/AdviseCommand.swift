@@ -22,18 +22,7 @@ struct AdviseCommand {
             answers = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: answers, console: &console)
         }
 
-        let advice: Advice
-        do {
-            advice = try Advisor(rubric: rubric, weightOverrides: weights).advise(answers)
-        } catch {
-            switch error {
-            case .everyStrategyExcluded: throw .everyStrategyExcluded
-            case .missingAnswers(let questions): throw .missingAnswers(questions)
-            case .invalidAnswers(let problems):
-                // Flags and files are checked before this point, so this cannot happen.
-                preconditionFailure("answers were not checked: \(problems)")
-            }
-        }
+        let advice = try Self.advise(answers, with: Advisor(rubric: rubric, weightOverrides: weights))
 
         let cost = try costComparison(for: answers, &console)
         let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
@@ -85,6 +74,26 @@ struct AdviseCommand {
 
     private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Answers {
         let bytes = path == "-" ? try console.readAllInput() : try InputFile.read(path)
+        return try Self.decodeAnswers(bytes, path: path, rubric)
+    }
+
+    /// The advice for answers already checked against the advisor's rubric (as flags, files
+    /// and the questionnaire check them), with its errors as command errors.
+    static func advise(_ answers: Answers, with advisor: Advisor) throws(CommandError) -> Advice {
+        do {
+            return try advisor.advise(answers)
+        } catch {
+            switch error {
+            case .everyStrategyExcluded: throw .everyStrategyExcluded
+            case .missingAnswers(let questions): throw .missingAnswers(questions)
+            case .invalidAnswers(let problems): preconditionFailure("answers were not checked: \(problems)")
+            }
+        }
+    }
+
+    /// The answers in `bytes`, read from `path` (`-`: standard input), checked against `rubric`;
+    /// `diff` reads its answers files the same way.
+    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric) throws(CommandError) -> Answers {
         let name = path == "-" ? "standard input" : path
         do {
             return try AnswersDocument.decode(bytes, against: rubric)

@@ -20,7 +20,7 @@ struct CostTextRenderer {
         for cost in comparison.strategies {
             rows.append([cost.strategy, money(cost.oneOff), money(cost.monthly), money(cost.total), report.paybackCell(cost.strategy)])
         }
-        lines += table(rows, rightAligned: [1, 2, 3]).map { "  " + $0 }
+        lines += columns(rows, rightAligned: [1, 2, 3]).map { "  " + $0 }
         for uncosted in comparison.notCosted {
             let needs = uncosted.missing.map(\.suppliedBy).joined(separator: ", ")
             lines.append("  \(uncosted.strategy): not costed; needs \(needs)".wrapped(to: style.width, hangingIndent: 4))
@@ -43,19 +43,6 @@ struct CostTextRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `rows` in columns two spaces apart; the columns in `rightAligned` padded on the left.
-    private func table(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
-            rows.map { column < $0.count ? $0[column].count : 0 }.max()!
-        }
-        return rows.map { row in
-            let cells = row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? padding + cell : cell + padding
-            }
-            return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
-        }
-    }
 }
 
 /// A small chart of the cumulative costs, month by month, that fits 80 columns and marks

@@ -23,11 +23,11 @@ struct SweepTextRenderer {
         if result.unresolved > 0 {
             rows.append(["none (every strategy excluded)", grouped(result.unresolved), percentage(result.unresolved, of: result.situationCount)])
         }
-        lines += table(rows, rightAligned: [1, 2]).map { "  " + $0 }
+        lines += columns(rows, rightAligned: [1, 2]).map { "  " + $0 }
 
         lines.append("")
         lines.append((style.bold("Deciding questions") + " (how often changing that one answer changes the advice):").wrapped(to: style.width))
-        lines += table(
+        lines += columns(
             result.decidingQuestions.map { question in
                 [question.id, grouped(question.deciding!), percentage(question.deciding!, of: result.situationCount)]
             }, rightAligned: [1, 2]
@@ -43,7 +43,7 @@ struct SweepTextRenderer {
                 marginals.append(["  " + answerName(value)] + counts.map { percentage($0, of: total) })
             }
         }
-        lines += table(marginals, rightAligned: Set(1...result.strategies.count)).map { "  " + $0 }
+        lines += columns(marginals, rightAligned: Set(1...result.strategies.count)).map { "  " + $0 }
 
         if let map = result.map {
             lines.append("")
@@ -52,27 +52,12 @@ struct SweepTextRenderer {
                 "  The winner over the other \(report.otherVariedCount) varied questions, with its share when not 100%.".wrapped(to: style.width))
             let header = ["\(map.row) \\ \(map.column)"] + map.columnValues.map(answerName)
             let cells = zip(map.rowValues, map.cells).map { value, row in [answerName(value)] + row.map(cellText) }
-            lines += table([header] + cells, rightAligned: []).map { "  " + $0 }
+            lines += columns([header] + cells, rightAligned: []).map { "  " + $0 }
         }
 
         lines.append("")
         lines.append(style.dim(report.provenance))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `rows` in columns two spaces apart, each as wide as its widest cell; the columns in
-    /// `rightAligned` are padded on the left. Trailing spaces are trimmed.
-    private func table(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
-            rows.map { column < $0.count ? $0[column].count : 0 }.max()!
-        }
-        return rows.map { row in
-            let cells = row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? padding + cell : cell + padding
-            }
-            return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
-        }
     }
 
     /// `items` joined by ", " after `label`, wrapped with following lines indented to the

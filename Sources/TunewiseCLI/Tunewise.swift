@@ -16,27 +16,6 @@ public enum Tunewise {
         }
     }
 
-    /// Runs a command line as ``run(_:console:)`` does, provided it names no file to read or
-    /// write and finishes in moments; for harnesses (the fuzzer) that feed arbitrary command
-    /// lines.
-    ///
-    /// Only the console is used: the built-in rubric, standard input for `--answers -`, and
-    /// standard output and error.
-    /// - Returns: the exit code, or `nil`, having done nothing, when the command line is valid
-    ///   but names a file (`--rubric` other than `default`, `--answers` other than `-`,
-    ///   `--save-answers`, `rubric validate` or `rubric check` with a file), or asks for work
-    ///   that takes seconds or more (`rubric check`, a sweep beyond the core questions).
-    public static func runWithoutFiles(_ arguments: [String], console: inout some Console) -> ExitCode? {
-        do {
-            let invocation = try Invocation.parse(arguments)
-            guard !invocation.namesFiles, !invocation.isLengthy else { return nil }
-            return try execute(invocation, console: &console)
-        } catch {
-            report(error, helpTopic: helpTopic(of: arguments), console: &console)
-            return error.exitCode
-        }
-    }
-
     private static func execute(_ invocation: Invocation, console: inout some Console) throws(CommandError) -> ExitCode {
         switch invocation {
         case .advise(let request):
@@ -100,10 +79,11 @@ public enum Tunewise {
         return visible
     }
 
-    /// The rubric at `path`, or the built-in one when `path` is `nil` or `default`.
-    static func loadRubric(_ path: String?) throws(CommandError) -> Rubric {
+    /// The rubric at `path`, read through `console`, or the built-in one when `path` is `nil`
+    /// or `default`.
+    static func loadRubric(_ path: String?, console: inout some Console) throws(CommandError) -> Rubric {
         guard let path, path != BuiltInRubric.name else { return BuiltInRubric.load() }
-        let bytes = try InputFile.read(path)
+        let bytes = try console.readFile(path)
         do {
             return try RubricLoader.load(bytes)
         } catch {

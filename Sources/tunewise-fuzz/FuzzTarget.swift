@@ -10,7 +10,7 @@ enum FuzzTarget: String, CaseIterable {
     /// The bytes are an answers file for the built-in rubric: `AnswersDocument`, then advice.
     case answers
     /// The bytes are a command line, NUL-separated, optionally followed by a 0xFF byte and
-    /// what a terminal types: the whole command, but never one that names a file.
+    /// what a terminal types: the whole command, with no files and no lengthy work.
     case arguments
 
     /// The environment variable that chooses the target of a fuzzing run.

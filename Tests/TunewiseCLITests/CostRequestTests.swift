@@ -15,8 +15,6 @@ struct CostRequestTests {
             "--format", "markdown",
         ])
         #expect(parsed == .cost(expected))
-        #expect(parsed.namesFiles == false)
-        #expect(try Invocation.parse(["cost", "--cost", "inputs.json"]).namesFiles)
         #expect(try Invocation.parse(["cost", "--template"]) == .cost(CostRequest(template: true)))
         #expect(try Invocation.parse(["help", "cost"]) == .help(topic: "cost"))
     }

@@ -89,36 +89,6 @@ extension Invocation {
     /// The subcommands of `rubric`.
     static let rubricSubcommands = ["validate", "check"]
 
-    /// Whether running this would open a file; the built-in rubric's name and `-` (standard
-    /// input for `--answers`) are not files.
-    var namesFiles: Bool {
-        func isFile(_ rubricPath: String?) -> Bool { rubricPath.map { $0 != BuiltInRubric.name } ?? false }
-        switch self {
-        case .advise(let request):
-            return isFile(request.rubricPath) || (request.answersPath.map { $0 != "-" } ?? false)
-                || (request.costPath.map { $0 != "-" } ?? false) || request.saveAnswersPath != nil
-        case .questions(let rubricPath, _): return isFile(rubricPath)
-        case .validateRubrics(let paths): return paths.contains(where: isFile)
-        case .checkRubric(let path): return isFile(path)
-        case .sweep(let request): return isFile(request.rubricPath)
-        case .cost(let request): return request.costPath.map { $0 != "-" } ?? false
-        case .completions(let request): return isFile(request.rubricPath)
-        case .initAnswers(let request): return request.path != nil || isFile(request.rubricPath)
-        case .diff: return true
-        case .help, .version, .manPage: return false
-        }
-    }
-
-    /// Whether running this takes seconds or more: a rubric check, or a sweep that varies more
-    /// than the core questions.
-    var isLengthy: Bool {
-        switch self {
-        case .checkRubric: return true
-        case .sweep(let request): return request.includesAll || !request.included.isEmpty
-        case .advise, .questions, .validateRubrics, .cost, .help, .version, .completions, .manPage, .diff, .initAnswers: return false
-        }
-    }
-
     /// Interprets a command line (without the program name).
     static func parse(_ arguments: [String]) throws(CommandError) -> Invocation {
         let scanned = try ArgumentScanner.scan(arguments)

@@ -6,7 +6,7 @@ struct AdviseCommand {
     let request: AdviseRequest
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         let flagAnswers = try answersFromFlags(rubric)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         var answers = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) } ?? Answers()
@@ -30,7 +30,7 @@ struct AdviseCommand {
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)
         if let path = request.saveAnswersPath {
-            try OutputFile.write(AnswersDocument.encode(answers, rubric: rubric), to: path)
+            try console.writeFile(AnswersDocument.encode(answers, rubric: rubric), to: path)
         }
         try console.writeOutput(text)
         if let path = request.saveAnswersPath { console.writeError("tunewise: wrote answers to \(Tunewise.visible(path))\n") }
@@ -73,7 +73,7 @@ struct AdviseCommand {
     }
 
     private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Answers {
-        let bytes = path == "-" ? try console.readAllInput() : try InputFile.read(path)
+        let bytes = path == "-" ? try console.readAllInput() : try console.readFile(path)
         return try Self.decodeAnswers(bytes, path: path, rubric)
     }
 

@@ -9,7 +9,7 @@ struct CheckCommand {
     /// finding, then a one-line summary on standard error, and returns 65.
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let name = path ?? BuiltInRubric.name
-        let rubric = try Tunewise.loadRubric(path)
+        let rubric = try Tunewise.loadRubric(path, console: &console)
         let findings = try console.withProgress("rubric check", isLengthy: true) { progress throws(CommandError) in
             do throws(SweepError) {
                 return try RubricCheck.findings(in: rubric, progress: progress)

@@ -5,7 +5,7 @@ struct CompletionsCommand {
     let request: CompletionsRequest
 
     func run(console: inout some Console) throws(CommandError) {
-        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         try console.writeOutput(request.shell.script(CompletionSpec(rubric: rubric)))
     }
 }

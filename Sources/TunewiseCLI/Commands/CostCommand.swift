@@ -40,7 +40,7 @@ struct CostCommand {
 
     /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.
     static func readInputs(_ path: String, _ console: inout some Console) throws(CommandError) -> CostInputs {
-        let bytes = path == "-" ? try console.readAllInput() : try InputFile.read(path)
+        let bytes = path == "-" ? try console.readAllInput() : try console.readFile(path)
         let name = path == "-" ? "standard input" : path
         do {
             return try CostInputsDocument.decode(bytes)

@@ -6,12 +6,12 @@ struct DiffCommand {
     let request: DiffRequest
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubricA = try Tunewise.loadRubric(request.rubricPath)
-        let rubricB = try request.rubricBPath.map { path throws(CommandError) in try Tunewise.loadRubric(path) } ?? rubricA
+        let rubricA = try Tunewise.loadRubric(request.rubricPath, console: &console)
+        let rubricB = try request.rubricBPath.map { path throws(CommandError) in try Tunewise.loadRubric(path, console: &console) } ?? rubricA
         // Standard input can be read once: `-` on both sides reads it for both.
         var standardInput: [UInt8]?
         func bytes(_ path: String) throws(CommandError) -> [UInt8] {
-            guard path == "-" else { return try InputFile.read(path) }
+            guard path == "-" else { return try console.readFile(path) }
             if let standardInput { return standardInput }
             let read = try console.readAllInput()
             standardInput = read

@@ -5,14 +5,14 @@ struct InitCommand {
     let request: InitRequest
 
     func run(console: inout some Console) throws(CommandError) {
-        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         let text = Self.starterAnswers(rubric)
         guard let path = request.path else {
             try console.writeOutput(text)
             return
         }
-        if !request.force, OutputFile.exists(path) { throw .fileExists(path: path) }
-        try OutputFile.write(text, to: path)
+        if !request.force, console.fileExists(path) { throw .fileExists(path: path) }
+        try console.writeFile(text, to: path)
         console.writeError(
             "tunewise: wrote starter answers to \(Tunewise.visible(path)); edit them, then run 'tunewise --answers \(shellQuoted(path))'\n")
     }

@@ -7,7 +7,7 @@ struct QuestionsCommand {
     let format: QuestionsFormat
 
     func run(console: inout some Console) throws(CommandError) {
-        let rubric = try Tunewise.loadRubric(rubricPath)
+        let rubric = try Tunewise.loadRubric(rubricPath, console: &console)
         try console.writeOutput(format.renderer(width: TextStyle.width(in: console.environment)).render(rubric))
     }
 }

@@ -6,7 +6,7 @@ struct SweepCommand {
     let request: SweepRequest
 
     func run(console: inout some Console) throws(CommandError) {
-        let rubric = try Tunewise.loadRubric(request.rubricPath)
+        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         let weights = try Tunewise.weightOverrides(request.weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: rubric)
         let scope = SweepScope(
             included: request.included, includesAll: request.includesAll, fixed: Answers(request.fixed),

@@ -12,7 +12,7 @@ struct ValidateCommand {
         for path in paths {
             let result: Result<Rubric, RubricLoadError>
             do {
-                result = .success(try Tunewise.loadRubric(path))
+                result = .success(try Tunewise.loadRubric(path, console: &console))
             } catch let .invalidRubric(_, error) {
                 anyInvalid = true
                 result = .failure(error)

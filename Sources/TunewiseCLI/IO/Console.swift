@@ -1,9 +1,13 @@
 import Foundation
+import TunewiseKit
 
 /// The terminal or pipes a command talks through: lines in, the report out on standard
-/// output, prompts and messages out on standard error.
+/// output, prompts and messages out on standard error; and the files it reads and writes,
+/// and the progress of its long work.
 ///
-/// Commands take a console `inout`, so tests drive them with a scripted one.
+/// Commands take a console `inout` and reach streams, files and progress only through it,
+/// so tests drive them with a scripted one and the fuzzer with one that refuses every file
+/// and all lengthy work.
 public protocol Console {
     /// The next line of input without its line break, or `nil` at end of input.
     mutating func readLine() -> String?
@@ -21,11 +25,43 @@ public protocol Console {
     var environment: [String: String] { get }
     /// Whether standard error is a terminal (progress is drawn only then).
     var errorIsTerminal: Bool { get }
+    /// The bytes of the input file at `path` (a rubric, answers or cost inputs file).
+    /// - Throws: ``CommandError/cannotRead(path:reason:)`` or ``CommandError/fileTooLarge(path:limit:)``.
+    mutating func readFile(_ path: String) throws(CommandError) -> [UInt8]
+    /// Writes `text` to the file at `path` whole, or leaves any file there as it was.
+    /// - Throws: ``CommandError/cannotWrite(path:reason:)``.
+    mutating func writeFile(_ text: String, to path: String) throws(CommandError)
+    /// Whether anything (a file, a directory, a dangling link) is at `path`.
+    func fileExists(_ path: String) -> Bool
+    /// Runs `work`, which reports its progress to the handler it is given; `isLengthy` when
+    /// the work may take seconds or more.
+    mutating func withProgress<Result>(
+        _ label: String, isLengthy: Bool, _ work: (_ progress: ProgressHandler) throws(CommandError) -> Result
+    ) throws(CommandError) -> Result
 }
 
 extension Console {
     /// Standard error is not a terminal unless a console says so.
     public var errorIsTerminal: Bool { false }
+
+    /// The bytes of the regular file at `path`, at most ``InputFile/sizeLimit`` of them; a FIFO
+    /// or device is refused without blocking.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)`` or ``CommandError/fileTooLarge(path:limit:)``.
+    public mutating func readFile(_ path: String) throws(CommandError) -> [UInt8] {
+        try InputFile.read(path)
+    }
+
+    /// Writes `text` to the file at `path` atomically, through a temporary file in the same
+    /// directory that is then renamed over it.
+    /// - Throws: ``CommandError/cannotWrite(path:reason:)``.
+    public mutating func writeFile(_ text: String, to path: String) throws(CommandError) {
+        try OutputFile.write(text, to: path)
+    }
+
+    /// Whether anything (a file, a directory, a dangling link) is at `path`.
+    public func fileExists(_ path: String) -> Bool {
+        OutputFile.exists(path)
+    }
 }
 
 /// The process's own standard streams.

@@ -100,7 +100,7 @@ extension Console {
     /// `isLengthy`; the line is cleared before this returns. The work is told where to report.
     ///
     /// A debug build first says, in that case only, that a release build is much faster.
-    mutating func withProgress<Result>(
+    public mutating func withProgress<Result>(
         _ label: String, isLengthy: Bool, _ work: (_ progress: ProgressHandler) throws(CommandError) -> Result
     ) throws(CommandError) -> Result {
         guard isLengthy, errorIsTerminal else { return try work { _ in } }

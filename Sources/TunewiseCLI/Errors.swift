@@ -28,6 +28,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case missingValue(flag: String, allowed: [String]?)
     /// A flag's value is not one of the allowed values.
     case invalidValue(flag: String, value: String, allowed: [String], suggestion: String?)
+    /// An answer given on the command line (a question flag or `--fix`) that the rubric does not take.
+    case invalidAnswer(AnswerProblem)
     /// A single-valued flag was given more than once.
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
@@ -59,7 +61,7 @@ public enum CommandError: Error, Equatable, Sendable {
     /// A rubric file that is not JSON or breaks the format.
     case invalidRubric(path: String, RubricLoadError)
     /// An answers file that is not JSON, not an object of strings, or names unknown ids.
-    case invalidAnswersFile(path: String, problems: [String])
+    case invalidAnswersFile(path: String, AnswersDocumentError)
     /// Every strategy is excluded by the rubric for these answers.
     case everyStrategyExcluded
     /// An output file or stream that cannot be written, standard output included: a full
@@ -82,7 +84,8 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
-        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .repeatedFlag, .conflictingFlags, .fixedAndVaried, .coreQuestionIncluded,
+        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .invalidAnswer, .repeatedFlag, .conflictingFlags, .fixedAndVaried,
+            .coreQuestionIncluded,
             .invalidWeight,
             .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
@@ -112,6 +115,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return withAllowed("\(flag) needs a value", allowed ?? [])
         case .invalidValue(let flag, let value, let allowed, let suggestion):
             return withAllowed("invalid value '\(value)' for \(flag)\(didYouMean(suggestion))", allowed)
+        case .invalidAnswer(let problem):
+            return withAllowed(problem.summary, problem.allowed, label: problem.allowedLabel)
         case .repeatedFlag(let flag):
             return "\(flag) was given more than once; give it once"
         case .conflictingFlags(let first, let second):
@@ -133,8 +138,11 @@ public enum CommandError: Error, Equatable, Sendable {
         case .rubricHasFindings(let path, let count):
             return "rubric \(path) fails the check with \(count == 1 ? "1 finding" : "\(count) findings"), one a line on standard output"
         case .missingAnswers(let questions):
-            let flags = questions.map { "--\($0)" }.joined(separator: ", ")
-            return "missing answers for \(flags); give them as flags or in --answers FILE, or run in a terminal to be asked"
+            let fix = "; pass them as flags or --answers FILE, or run in a terminal"
+            let inline = "missing answers for \(questions.map { "--\($0)" }.joined(separator: ", "))\(fix)"
+            let count = "\(questions.count) core questions"
+            // One question is named even when that is a little longer.
+            return questions.count == 1 || "tunewise: \(inline)".count <= Self.messageLimit ? inline : "missing answers for \(count)\(fix)"
         case .missingArgument(let command, let expected):
             return "'\(command)' needs \(expected)"
         case .cannotRead(let path, let reason):
@@ -146,8 +154,10 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).first
-        case .invalidAnswersFile(let path, let problems):
-            return fileProblems("answers file \(path): ", problems).first
+        case .invalidAnswersFile(let path, .syntax(let error)):
+            return "answers file \(path): not valid JSON: \(error.description)"
+        case .invalidAnswersFile(let path, .invalid(let problems)):
+            return fileProblems("answers file \(path): ", problems.map(\.description)).first
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
         case .cannotWrite(let path, let reason):
@@ -177,8 +187,14 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).details
-        case .invalidAnswersFile(let path, let problems):
-            return fileProblems("answers file \(path): ", problems).details
+        case .invalidAnswersFile(let path, .invalid(let problems)):
+            return fileProblems("answers file \(path): ", problems.map(\.description)).details
+        case .invalidAnswer(let problem):
+            return message.hasSuffix(problem.allowed.joined(separator: ", "))
+                ? [] : ["  \(problem.allowedLabel): " + problem.allowed.joined(separator: ", ")]
+        case .missingAnswers(let questions):
+            let flags = questions.map { "--\($0)" }.joined(separator: ", ")
+            return message.contains(flags) ? [] : ["  missing: " + flags]
         case .invalidCostFile(let path, let problems):
             return fileProblems("cost file \(path): ", problems).details
         default:
@@ -191,9 +207,9 @@ public enum CommandError: Error, Equatable, Sendable {
 
     /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, and
     /// ``details`` lists them.
-    private func withAllowed(_ message: String, _ allowed: [String]) -> String {
+    private func withAllowed(_ message: String, _ allowed: [String], label: String = "allowed") -> String {
         guard !allowed.isEmpty else { return message }
-        let inline = "\(message); allowed: \(allowed.joined(separator: ", "))"
+        let inline = "\(message); \(label): \(allowed.joined(separator: ", "))"
         return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
     }
 
@@ -217,9 +233,5 @@ public enum CommandError: Error, Equatable, Sendable {
     private func morePointer(_ problems: [String]) -> String {
         let more = problems.count - 1
         return more == 0 ? "" : " (\(more) more \(more == 1 ? "problem" : "problems") below)"
-    }
-
-    private func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

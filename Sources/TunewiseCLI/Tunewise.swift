@@ -92,14 +92,15 @@ public enum Tunewise {
     }
 
     /// `--weight` overrides as question id to weight, each question checked against `rubric`.
-    static func weightOverrides(_ weights: [(question: String, weight: Double)], in rubric: Rubric) throws(CommandError) -> [String: Double] {
+    static func weightOverrides(_ weights: [WeightOverride], in rubric: Rubric) throws(CommandError) -> [String: Double] {
         var overrides: [String: Double] = [:]
-        for (question, weight) in weights {
-            guard rubric.question(question) != nil else {
+        for override in weights {
+            guard rubric.question(override.question) != nil else {
                 let known = rubric.questions.map(\.id)
-                throw .unknownWord(question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: question, in: known))
+                throw .unknownWord(
+                    override.question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: override.question, in: known))
             }
-            overrides[question] = weight
+            overrides[override.question] = override.weight
         }
         return overrides
     }

@@ -49,22 +49,28 @@ enum AdviceHarness {
     /// each with its last, and only the core questions answered, with a middle option.
     static func check(rubric: Rubric) -> String {
         let advisor = Advisor(rubric: rubric)
-        func answers(_ questions: [Question], _ pick: (Question) -> Option?) -> Answers {
-            Answers(Dictionary(uniqueKeysWithValues: questions.compactMap { question in pick(question).map { (question.id, $0.id) } }))
+        func situation(_ questions: [Question], _ pick: (Question) -> Option?) -> Situation {
+            let answers = Answers(
+                Dictionary(uniqueKeysWithValues: questions.compactMap { question in pick(question).map { (question.id, $0.id) } }))
+            do {
+                return try rubric.resolve(answers)
+            } catch {
+                fatalError("the rubric's own options refused: \(error)")
+            }
         }
         let situations = [
-            answers(rubric.questions) { $0.options.first },
-            answers(rubric.questions) { $0.options.last },
-            answers(rubric.questions.filter(\.isCore)) { $0.options.dropFirst($0.options.count / 2).first },
+            situation(rubric.questions) { $0.options.first },
+            situation(rubric.questions) { $0.options.last },
+            situation(rubric.questions.filter(\.isCore)) { $0.options.dropFirst($0.options.count / 2).first },
         ]
         return situations.map { check(advisor, $0) }.joined(separator: ", ")
     }
 
-    /// Advice for `answers`, which must be complete and known to the rubric.
-    static func check(_ advisor: Advisor, _ answers: Answers) -> String {
+    /// Advice for `situation`, which must answer every core question.
+    static func check(_ advisor: Advisor, _ situation: Situation) -> String {
         let advice: Advice
         do {
-            advice = try advisor.advise(answers)
+            advice = try advisor.advise(situation)
         } catch {
             guard case .everyStrategyExcluded = error else { fatalError("complete, known answers refused: \(error)") }
             return "every strategy excluded"

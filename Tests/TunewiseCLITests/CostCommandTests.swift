@@ -135,7 +135,7 @@ extension BinaryTests {
                 "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65,
-                "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean \"requestsPerDay\"?)"),
+                "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
             BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input: $: expected an object of cost inputs"),
             BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input: not valid JSON"),
             BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),

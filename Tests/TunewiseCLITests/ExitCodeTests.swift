@@ -3,6 +3,9 @@ import Testing
 @testable import TunewiseCLI
 @testable import TunewiseKit
 
+/// An answers document that is not an object.
+private let notAnObject = AnswerProblem(source: .jsonPath("$"), question: "", kind: .notAnObject(kind: "an array"), suggestion: nil, allowed: [])
+
 /// The exit codes of SPEC.md ("Exit codes (fixed)"), and the one each error case maps to.
 struct ExitCodeTests {
     /// SPEC.md's table: 0 advice given, 1 `--expect` did not match, 64 usage, 65 bad data,
@@ -23,6 +26,7 @@ struct ExitCodeTests {
         (.unknownWord("frob", kind: "command", allowed: ["advise"], suggestion: nil), 64),
         (.unknownShortFlag("-v", suggestion: "--version"), 64),
         (.missingValue(flag: "--format", allowed: ["text"]), 64),
+        (.invalidAnswer(AnswerProblem(source: .flag("--need"), question: "need", kind: .unknownOption("x"), suggestion: nil, allowed: ["both"])), 64),
         (.invalidValue(flag: "--need", value: "facts", allowed: ["knowledge"], suggestion: nil), 64),
         (.repeatedFlag("--format"), 64),
         (.conflictingFlags("--all", "--include"), 64),
@@ -38,7 +42,7 @@ struct ExitCodeTests {
         // 65: a rubric, answers or cost file that is not valid JSON or breaks the rules.
         (.invalidRubric(path: "r.json", .syntax(JSONSyntaxError(message: "unexpected end", line: 1, column: 2))), 65),
         (.invalidRubric(path: "r.json", .invalid([RubricProblem(path: "$", message: "not a valid rubric")])), 65),
-        (.invalidAnswersFile(path: "a.json", problems: ["$: expected an object"]), 65),
+        (.invalidAnswersFile(path: "a.json", .invalid([notAnObject])), 65),
         (.invalidCostFile(path: "c.json", problems: ["$: expected an object"]), 65),
         (.everyStrategyExcluded, 65),
         (.rubricTooLargeToSweep(path: "r.json", ruleLimit: 64), 65),
@@ -71,7 +75,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 27
+    static let caseCount = 28
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -79,6 +83,7 @@ struct ExitCodeTests {
         case .unknownShortFlag: "unknownShortFlag"
         case .missingValue: "missingValue"
         case .invalidValue: "invalidValue"
+        case .invalidAnswer: "invalidAnswer"
         case .repeatedFlag: "repeatedFlag"
         case .conflictingFlags: "conflictingFlags"
         case .fixedAndVaried: "fixedAndVaried"

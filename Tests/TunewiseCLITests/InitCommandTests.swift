@@ -12,11 +12,11 @@ struct InitCommandTests {
             #expect(code == .success)
             #expect(console.errors.isEmpty)
             let rubric = BuiltInRubric.load()
-            let answers = try AnswersDocument.decode(Array(console.output.utf8), against: rubric)
+            let situation = try AnswersDocument.decode(Array(console.output.utf8), against: rubric)
             let core = rubric.questions.filter(\.isCore)
-            #expect(answers.ordered(by: rubric).map(\.question) == core.map(\.id))
+            #expect(situation.orderedAnswers.map(\.question) == core.map(\.id))
             for question in core {
-                #expect(answers[question.id] == (question.defaultOption ?? question.options[0].id), "\(question.id)")
+                #expect(situation[question.id] == (question.defaultOption ?? question.options[0].id), "\(question.id)")
             }
             #expect(!console.output.contains("_comment"))
         }

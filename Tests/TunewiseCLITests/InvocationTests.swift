@@ -143,9 +143,12 @@ struct InvocationTests {
         expected.rubricPath = "r.json"
         expected.format = .csv
         expected.included = ["context-size", "model-access"]
-        expected.fixed = ["budget": "minimal", "consistency": "critical"]
+        expected.fixed = [
+            RawAnswer(question: "budget", value: .option("minimal"), source: .flag("--fix")),
+            RawAnswer(question: "consistency", value: .option("critical"), source: .flag("--fix")),
+        ]
         expected.map = SweepRequest.Map(row: "data-volume", column: "transience")
-        expected.weights = ["budget": 2]
+        expected.weights = [WeightOverride(question: "budget", weight: 2)]
         expected.noColor = true
         #expect(spaced == .sweep(expected))
         #expect(joined == spaced)
@@ -189,7 +192,6 @@ struct InvocationTests {
             ["sweep", "--fix=budget=minimal=moderate"],
             .invalidPair(flag: "--fix", value: "budget=minimal=moderate", reason: "more than one '='", expected: "QUESTION-ID=OPTION-ID")
         ),
-        (["sweep", "--fix", "budget=minimal", "--fix=budget=moderate"], .repeatedFlag("--fix budget")),
         (["sweep", "--fix"], .missingValue(flag: "--fix", allowed: nil)),
         (
             ["sweep", "--map", "data-volume"],
@@ -228,7 +230,16 @@ struct InvocationTests {
             ["--include", "context-sise"],
             CommandError.unknownWord("context-sise", kind: "question in --include", allowed: questionIDs, suggestion: "context-size")
         ),
-        (["--fix", "budgt=minimal"], .unknownWord("budgt", kind: "question in --fix", allowed: questionIDs, suggestion: "budget")),
+        (
+            ["--fix", "budgt=minimal"],
+            .invalidAnswer(
+                AnswerProblem(source: .flag("--fix"), question: "budgt", kind: .unknownQuestion, suggestion: "budget", allowed: questionIDs))
+        ),
+        // --fix answers go through the resolver, which finds a question answered twice.
+        (
+            ["--fix", "budget=minimal", "--fix=budget=moderate"],
+            .invalidAnswer(AnswerProblem(source: .flag("--fix"), question: "budget", kind: .repeated, suggestion: nil, allowed: []))
+        ),
         (
             ["--fix", "budget=huge"],
             .invalidValue(flag: "--fix budget", value: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)
@@ -294,7 +305,7 @@ struct InvocationTests {
     @Test func everyExitCodeIsTheContractsNumber() {
         #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 64, 65, 66, 73, 130])
         #expect(CommandError.cannotRead(path: "x", reason: "y").exitCode == .noInput)
-        #expect(CommandError.invalidAnswersFile(path: "x", problems: ["y"]).exitCode == .dataError)
+        #expect(CommandError.invalidAnswersFile(path: "x", .invalid([])).exitCode == .dataError)
         #expect(CommandError.cannotWrite(path: "x", reason: "y").exitCode == .cannotCreate)
         #expect(CommandError.endOfInput.exitCode == .interrupted)
         #expect(CommandError.expectationFailed(expected: "a", actual: "b").exitCode == .expectationFailed)

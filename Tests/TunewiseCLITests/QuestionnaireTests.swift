@@ -19,15 +19,21 @@ struct QuestionnaireTests {
 
     @Test func hintsAtWhatIsAllowed() {
         #expect(TypedAnswer.parse("9", for: dataVolume) == .invalid("there is no option 9; type 1-4, an option name, or ? for help"))
-        #expect(
-            TypedAnswer.parse("lots", for: dataVolume)
-                == .invalid("'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help"))
+        // Text that is no option's prefix goes to the resolver, whose problem is the hint.
+        #expect(TypedAnswer.parse("lots", for: dataVolume) == .option("lots"))
         let modelSize = rubric.question("model-size")!
         #expect(TypedAnswer.parse("s", for: modelSize) == .option("small"))
         let contextSize = rubric.question("context-size")!
         #expect(TypedAnswer.parse("s", for: contextSize) == .option("snippet"))
-        let budget = rubric.question("time-to-market")!
-        #expect(TypedAnswer.parse("x", for: budget) == .invalid("'x' is not an option; type 1-3, one of days, weeks, months, or ? for help"))
+    }
+
+    @Test func anUnknownOptionIsHintedByTheResolverWithTheClosestOption() {
+        let console = ScriptedConsole(lines: ["knowledge", "lots", "thousnds", "thousands", "static", "", "minimal", "days", "", "n"])
+        let (code, result) = run(["--interactive"], console)
+        #expect(code == .success)
+        #expect(result.transcript.contains("\n'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help\n"))
+        #expect(result.transcript.contains("\n'thousnds' is not an option (did you mean 'thousands'?); type 1-4,"))
+        #expect(result.errors.contains("--data-volume thousands"))
     }
 
     @Test func asksTheCoreQuestionsThenSkipsTheRefinements() throws {
@@ -137,7 +143,8 @@ struct QuestionnaireTests {
     @Test func asksOnlyInATerminalUnlessTold() {
         let piped = run([], ScriptedConsole(lines: ["few"]))
         #expect(piped.code == .usage)
-        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for --need, --data-volume, --transience"))
+        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for 7 core questions;"))
+        #expect(piped.console.errors.contains("\n  missing: --need, --data-volume, --transience"))
         let terminal = run(
             [], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
         #expect(terminal.code == .success)

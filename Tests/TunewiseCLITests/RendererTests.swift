@@ -8,7 +8,7 @@ struct RendererTests {
     let rubric = BuiltInRubric.load()
 
     func report(_ answers: [String: String]) throws -> Report {
-        let advice = try Advisor(rubric: rubric).advise(Answers(answers))
+        let advice = try Advisor(rubric: rubric).advise(rubric.resolve(Answers(answers)))
         return Report(advice: advice, rubric: rubric, toolVersion: "0.0.0-test")
     }
 

@@ -16,7 +16,7 @@ struct SummaryFormatTests {
         #expect(code == .success)
         #expect(console.errors.isEmpty)
         let rubric = BuiltInRubric.load()
-        let advice = try Advisor(rubric: rubric).advise(Answers(answersGiven(by: Self.gatedFlags)))
+        let advice = try Advisor(rubric: rubric).advise(rubric.resolve(Answers(answersGiven(by: Self.gatedFlags))))
         let gate = try #require(rubric.exclusions.first { $0.id == advice.decidedBy.first })
         #expect(console.output == "prompt-engineering high (\(gate.id): \(gate.citation.reason))\n")
         #expect(console.output.split(separator: "\n").count == 1)

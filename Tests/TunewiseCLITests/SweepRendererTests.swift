@@ -12,7 +12,7 @@ struct SweepRendererTests {
         let weights = ["governance": 0.5]
         let scope = SweepScope(
             included: ["model-access"],
-            fixed: Answers(["budget": "moderate", "time-to-market": "weeks", "consistency": "important"]),
+            fixed: try rubric.resolve(Answers(["budget": "moderate", "time-to-market": "weeks", "consistency": "important"])),
             map: map ? (row: "data-volume", column: "model-access") : nil)
         let result = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope).run()
         return SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: "0.0.0-test")

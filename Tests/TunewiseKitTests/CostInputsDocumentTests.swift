@@ -25,7 +25,7 @@ struct CostInputsDocumentTests {
             throws: CostInputsDocumentError.invalid([
                 "$.requestsPerDay: must not be negative; found -5; allowed: a number from 0 to 1000000000",
                 "$.horizonMonths: must be a whole number; found 1.5; allowed: a whole number from 1 to 120",
-                "$.promptTokenz: unknown key (did you mean \"promptTokens\"?); known: "
+                "$.promptTokenz: unknown key (did you mean 'promptTokens'?); known: "
                     + (CostField.allCases.map(\.rawValue) + ["transience"]).joined(separator: ", "),
                 "$.epochs: expected a number or null; found a string",
                 "$.transience: unknown transience \"often\"; allowed: static, periodic, frequent",

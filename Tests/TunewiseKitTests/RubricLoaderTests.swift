@@ -66,7 +66,7 @@ struct RubricLoaderTests {
     @Test(arguments: [
         (
             [PathStep.key("questions"), .index(0), .key("options"), .index(1), .key("points"), .key("fine-tune")], JSONValue.number(1),
-            "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean \"fine-tuning\"?)"
+            "$.questions[0].options[1].points.fine-tune", "unknown strategy \"fine-tune\" (did you mean 'fine-tuning'?)"
         ),
         (
             [.key("questions"), .index(2), .key("id")], .string("data-volume"),
@@ -82,7 +82,7 @@ struct RubricLoaderTests {
         ),
         (
             [.key("rules"), .index(0), .key("when"), .key("output-styl")], .array([.string("custom")]),
-            "$.rules[0].when.output-styl", "unknown question \"output-styl\" (did you mean \"output-style\"?)"
+            "$.rules[0].when.output-styl", "unknown question \"output-styl\" (did you mean 'output-style'?)"
         ),
         (
             [.key("rules"), .index(0), .key("when"), .key("transience")], .array([.string("hourly")]),
@@ -114,7 +114,7 @@ struct RubricLoaderTests {
         ),
         (
             [.key("questions"), .index(0), .key("optoins")], .array([]),
-            "$.questions[0].optoins", "unknown key (did you mean \"options\"?)"
+            "$.questions[0].optoins", "unknown key (did you mean 'options'?)"
         ),
         (
             [.key("confidence"), .key("medium")], .number(99),

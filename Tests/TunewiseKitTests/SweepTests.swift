@@ -2,6 +2,9 @@ import Testing
 
 @testable import TunewiseKit
 
+/// `budget` held at `minimal`, for scopes that fix it.
+private let budgetMinimal = Situation(unanswered: defaultRubric).answering(defaultRubric.knownQuestionIndex("budget"), with: 0)
+
 /// The winner of every situation of a small space, one ``Advisor/advise(_:)`` call each.
 private struct BruteForce {
     /// The varied questions and their values (`nil` is unanswered), in rubric order.
@@ -66,15 +69,15 @@ struct SweepTests {
     /// whose products are inexact (so near ties are settled by the scoring table) and a map.
     @Test func sweepWithRefinementsFixedAnswersAndWeightsMatchesBruteForce() throws {
         let scope = SweepScope(
-            included: ["model-access"], fixed: Answers(["budget": "moderate", "consistency": "important"]),
+            included: ["model-access"], fixed: try defaultRubric.resolve(Answers(["budget": "moderate", "consistency": "important"])),
             map: (row: "data-volume", column: "context-size"))
         let weights = ["transience": 1.1, "data-volume": 0.3]
         let result = try Sweep(rubric: defaultRubric, weightOverrides: weights, scope: scope).run()
         let variedIDs = ["need", "data-volume", "transience", "governance", "time-to-market", "context-size", "model-access"]
-        let brute = BruteForce(rubric: defaultRubric, varied: variedIDs, fixed: scope.fixed, weights: weights)
+        let brute = BruteForce(rubric: defaultRubric, varied: variedIDs, fixed: scope.fixed!.answers, weights: weights)
 
         #expect(result.situationCount == 3 * 4 * 3 * 3 * 3 * 4 * 4)
-        #expect(result.fixed == scope.fixed)
+        #expect(result.fixed == scope.fixed!.answers)
         #expect(result.counts == brute.counts(result.strategies))
         for (position, question) in result.questions.enumerated() {
             #expect(question.id == brute.varied[position].id)
@@ -161,12 +164,11 @@ struct SweepTests {
     }
 
     @Test(arguments: [
-        (SweepScope(included: ["context-sise"]), SweepError.unknownQuestion("context-sise", suggestion: "context-size")),
-        (
-            SweepScope(fixed: Answers(["budget": "huge"])),
-            .unknownOption(question: "budget", option: "huge", allowed: ["minimal", "moderate", "substantial"], suggestion: nil)
-        ),
-        (SweepScope(included: ["budget"], fixed: Answers(["budget": "minimal"])), .fixedAndVaried("budget")),
+        (SweepScope(included: ["context-sise"]), SweepError.unknownQuestion("context-sise", in: .included, suggestion: "context-size")),
+        (SweepScope(map: (row: "budget", column: "model-sise")), .unknownQuestion("model-sise", in: .map, suggestion: "model-size")),
+        (SweepScope(included: ["budget"]), .coreQuestionIncluded("budget")),
+        (SweepScope(included: ["budget"], fixed: budgetMinimal), .fixedAndVaried("budget", by: .included)),
+        (SweepScope(fixed: budgetMinimal, map: (row: "budget", column: "need")), .fixedAndVaried("budget", by: .map)),
         (SweepScope(map: (row: "budget", column: "budget")), .sameMapQuestion("budget")),
     ])
     func refusesABadScope(scope: SweepScope, error: SweepError) {

@@ -62,7 +62,7 @@ struct WeightSensitivityTests {
         var scanned = 0
         for answers in Self.situations.enumerated().filter({ $0.offset % 9 == 0 }).map(\.element) {
             let advice = try advisor.advise(answers)
-            let situation = advisor.situation(for: answers)
+            let situation = try advisor.situation(for: answers)
             let excluded = advisor.table.excluded(situation)
             let reported = advice.weightSensitivity.map { abs(log($0.newWeight / $0.weight)) } ?? log(Advisor.plausibleWeightFactor)
             for (question, option) in situation.enumerated() where option != ScoringTable.unanswered {

@@ -45,19 +45,16 @@ struct AdviseRequest: Equatable {
     var wantsCost: Bool { costPath != nil || !costInputs.values.isEmpty }
     /// `--QUESTION-ID OPTION-ID` flags, in order, not yet checked against the rubric.
     var answerFlags: [FlagArgument] = []
-    /// `--weight` values: question id to weight, not yet checked against the rubric.
-    var weights: [(question: String, weight: Double)] = []
+    /// `--weight` values, in order, not yet checked against the rubric.
+    var weights: [WeightOverride] = []
+}
 
-    static func == (lhs: AdviseRequest, rhs: AdviseRequest) -> Bool {
-        lhs.rubricPath == rhs.rubricPath && lhs.answersPath == rhs.answersPath
-            && lhs.saveAnswersPath == rhs.saveAnswersPath && lhs.format == rhs.format && lhs.expect == rhs.expect
-            && lhs.noInput == rhs.noInput && lhs.interactive == rhs.interactive && lhs.noColor == rhs.noColor
-            && lhs.explain == rhs.explain && lhs.whyNot == rhs.whyNot && lhs.costPath == rhs.costPath
-            && lhs.costInputs == rhs.costInputs
-            && lhs.answerFlags == rhs.answerFlags
-            && lhs.weights.map(\.question) == rhs.weights.map(\.question)
-            && lhs.weights.map(\.weight) == rhs.weights.map(\.weight)
-    }
+/// One `--weight QUESTION-ID=NUMBER`: a question's weight in place of the rubric's.
+struct WeightOverride: Equatable {
+    /// The question id as given, not yet checked against the rubric.
+    var question: String
+    /// The weight, from 0 to ``Rubric/numberLimit``.
+    var weight: Double
 }
 
 /// The `sweep` flags that do not depend on the rubric; question and option ids are checked
@@ -75,11 +72,11 @@ struct SweepRequest: Equatable {
     var included: [String] = []
     /// `--all`: every question of the rubric is varied.
     var includesAll = false
-    /// `--fix` answers: question id to option id.
-    var fixed: [String: String] = [:]
+    /// `--fix` answers, in order, not yet checked against the rubric.
+    var fixed: [RawAnswer] = []
     var map: Map?
-    /// `--weight` values: question id to weight.
-    var weights: [String: Double] = [:]
+    /// `--weight` values, in order, not yet checked against the rubric.
+    var weights: [WeightOverride] = []
     var noColor = false
 }
 
@@ -231,14 +228,13 @@ extension Invocation {
         }
         for value in scanned.values("fix") {
             let (question, option) = try parsePair(value, flag: "--fix", separator: "=", expected: "QUESTION-ID=OPTION-ID")
-            guard request.fixed[question] == nil else { throw .repeatedFlag("--fix \(question)") }
-            request.fixed[question] = option
+            request.fixed.append(RawAnswer(question: question, value: .option(option), source: .flag("--fix")))
         }
         if let value = try scanned.single("map") {
             let (row, column) = try parsePair(value, flag: "--map", separator: ",", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
             request.map = SweepRequest.Map(row: row, column: column)
         }
-        for (question, weight) in try parseWeights(scanned) { request.weights[question] = weight }
+        request.weights = try parseWeights(scanned)
         return request
     }
 
@@ -259,8 +255,8 @@ extension Invocation {
     }
 
     /// Every `--weight` value, each question at most once.
-    private static func parseWeights(_ scanned: ScannedArguments) throws(CommandError) -> [(question: String, weight: Double)] {
-        var weights: [(question: String, weight: Double)] = []
+    private static func parseWeights(_ scanned: ScannedArguments) throws(CommandError) -> [WeightOverride] {
+        var weights: [WeightOverride] = []
         for value in scanned.values("weight") {
             let weight = try parseWeight(value)
             if weights.contains(where: { $0.question == weight.question }) {
@@ -271,7 +267,7 @@ extension Invocation {
         return weights
     }
 
-    private static func parseWeight(_ value: String) throws(CommandError) -> (question: String, weight: Double) {
+    private static func parseWeight(_ value: String) throws(CommandError) -> WeightOverride {
         guard let equals = value.firstIndex(of: "=") else { throw .invalidWeight(value, reason: "no '='") }
         guard equals != value.startIndex else { throw .invalidWeight(value, reason: "no question id before '='") }
         let question = String(value[..<equals])
@@ -280,7 +276,7 @@ extension Invocation {
         guard weight.isFinite else { throw .invalidWeight(value, reason: "the weight is not finite") }
         guard weight >= 0 else { throw .invalidWeight(value, reason: "the weight is negative") }
         guard weight <= Rubric.numberLimit else { throw .invalidWeight(value, reason: "the weight is too large") }
-        return (question, weight)
+        return WeightOverride(question: question, weight: weight)
     }
 
     /// The `--format` value, `fallback` when none is given.

@@ -1,4 +1,3 @@
-import Foundation
 import TunewiseKit
 
 /// `tunewise advise`: gathers answers from flags, a file and the questionnaire, then reports.
@@ -7,35 +6,44 @@ struct AdviseCommand {
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
-        let flagAnswers = try answersFromFlags(rubric)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
-        var answers = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) } ?? Answers()
-        answers = answers.overlaid(with: flagAnswers)
+        let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
+        var situation: Situation
+        do {
+            situation = try rubric.resolve(flagAnswers, onto: fromFile)
+        } catch {
+            let problem = error.problems[0]
+            // A flag that is neither the command's nor a question's is an unknown flag.
+            guard problem.kind != .unknownQuestion else {
+                throw Invocation.unknownFlag(FlagArgument(name: problem.question), allowed: Invocation.adviseFlags + rubric.questions.map(\.id))
+            }
+            throw .invalidAnswer(problem)
+        }
 
-        let missing = rubric.missingCoreQuestions(in: answers)
+        let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
         let asks = request.interactive || (!missing.isEmpty && canAsk)
         if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
         if asks {
             let promptStyle = TextStyle.forStream(
                 isTerminal: console.inputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
-            answers = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: answers, console: &console)
+            situation = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: situation, console: &console)
         }
 
-        let advice = try Self.advise(answers, with: Advisor(rubric: rubric, weightOverrides: weights))
+        let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weightOverrides: weights))
 
-        let cost = try costComparison(for: answers, &console)
+        let cost = try costComparison(for: situation, &console)
         let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)
         if let path = request.saveAnswersPath {
-            try console.writeFile(AnswersDocument.encode(answers, rubric: rubric), to: path)
+            try console.writeFile(AnswersDocument.encode(situation), to: path)
         }
         try console.writeOutput(text)
         if let path = request.saveAnswersPath { console.writeError("tunewise: wrote answers to \(Tunewise.visible(path))\n") }
         if asks {
-            console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(answers, rubric))\n")
+            console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(situation))\n")
         }
         if let expected = request.expect, expected != advice.strategy {
             Tunewise.report(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)
@@ -46,70 +54,53 @@ struct AdviseCommand {
 
     /// The cost of each strategy from `--cost` and the cost flags, with the retrain cadence
     /// taken from the transience answer unless given; `nil` when no cost input was given.
-    private func costComparison(for answers: Answers, _ console: inout some Console) throws(CommandError) -> CostComparison? {
+    private func costComparison(for situation: Situation, _ console: inout some Console) throws(CommandError) -> CostComparison? {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
-        if let transience = answers["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
+        if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
         return try CostCommand.compare(inputs)
     }
 
-    /// The `--QUESTION-ID OPTION-ID` flags, checked against the rubric.
-    private func answersFromFlags(_ rubric: Rubric) throws(CommandError) -> Answers {
-        var answers = Answers()
-        for flag in request.answerFlags {
-            guard let question = rubric.question(flag.name) else {
-                throw Invocation.unknownFlag(flag, allowed: Invocation.adviseFlags + rubric.questions.map(\.id))
-            }
-            let allowed = question.options.map(\.id)
-            guard let value = flag.value else { throw .missingValue(flag: flag.spelling, allowed: allowed) }
-            guard allowed.contains(value) else {
-                throw .invalidValue(flag: flag.spelling, value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
-            }
-            guard answers[question.id] == nil else { throw .repeatedFlag(flag.spelling) }
-            answers[question.id] = value
+    /// The `--QUESTION-ID OPTION-ID` flags as given, for the resolver to check.
+    private var flagAnswers: [RawAnswer] {
+        request.answerFlags.map { flag in
+            RawAnswer(question: flag.name, value: flag.value.map(RawAnswer.Value.option) ?? .missing, source: .flag(flag.spelling))
         }
-        return answers
     }
 
-    private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Answers {
+    private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Situation {
         let bytes = path == "-" ? try console.readAllInput() : try console.readFile(path)
         return try Self.decodeAnswers(bytes, path: path, rubric)
     }
 
-    /// The advice for answers already checked against the advisor's rubric (as flags, files
-    /// and the questionnaire check them), with its errors as command errors.
-    static func advise(_ answers: Answers, with advisor: Advisor) throws(CommandError) -> Advice {
+    /// The advice for a situation, with the advisor's errors as command errors.
+    static func advise(_ situation: Situation, with advisor: Advisor) throws(CommandError) -> Advice {
         do {
-            return try advisor.advise(answers)
+            return try advisor.advise(situation)
         } catch {
             switch error {
             case .everyStrategyExcluded: throw .everyStrategyExcluded
             case .missingAnswers(let questions): throw .missingAnswers(questions)
-            case .invalidAnswers(let problems): preconditionFailure("answers were not checked: \(problems)")
             }
         }
     }
 
-    /// The answers in `bytes`, read from `path` (`-`: standard input), checked against `rubric`;
-    /// `diff` reads its answers files the same way.
-    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric) throws(CommandError) -> Answers {
-        let name = path == "-" ? "standard input" : path
+    /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
+    /// `rubric`; `diff` reads its answers files the same way.
+    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric) throws(CommandError) -> Situation {
         do {
             return try AnswersDocument.decode(bytes, against: rubric)
         } catch {
-            switch error {
-            case .syntax(let error): throw .invalidAnswersFile(path: name, problems: ["not valid JSON: \(error.description)"])
-            case .invalid(let problems): throw .invalidAnswersFile(path: name, problems: problems)
-            }
+            throw .invalidAnswersFile(path: path == "-" ? "standard input" : path, error)
         }
     }
 
     /// The command line that gives the same advice without asking.
-    private func oneShotCommand(_ answers: Answers, _ rubric: Rubric) -> String {
+    private func oneShotCommand(_ situation: Situation) -> String {
         var words = ["tunewise"]
         if let path = request.rubricPath { words += ["--rubric", shellQuoted(path)] }
-        words += answers.ordered(by: rubric).map { "--\($0.question) \($0.option)" }
+        words += situation.orderedAnswers.map { "--\($0.question) \($0.answer)" }
         words += request.weights.map { "--weight \($0.question)=\(JSONWriter.format($0.weight))" }
         if request.format != .text { words.append("--format \(request.format.rawValue)") }
         words.append("--no-input")

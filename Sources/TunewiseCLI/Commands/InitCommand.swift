@@ -20,10 +20,6 @@ struct InitCommand {
     /// Every core question with its default option, or its first where it has none, as an
     /// answers file (the format of `--save-answers`).
     static func starterAnswers(_ rubric: Rubric) -> String {
-        var answers = Answers()
-        for question in rubric.questions where question.isCore {
-            answers[question.id] = question.defaultOption ?? question.options.first?.id
-        }
-        return AnswersDocument.encode(answers, rubric: rubric)
+        AnswersDocument.encode(Situation(starterFor: rubric))
     }
 }

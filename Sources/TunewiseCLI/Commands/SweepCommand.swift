@@ -7,20 +7,21 @@ struct SweepCommand {
 
     func run(console: inout some Console) throws(CommandError) {
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
-        let weights = try Tunewise.weightOverrides(request.weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, in: rubric)
-        let scope = SweepScope(
-            included: request.included, includesAll: request.includesAll, fixed: Answers(request.fixed),
-            map: request.map.map { ($0.row, $0.column) })
-        // A core question is varied anyway; one also fixed is refused below, as fixed and varied.
-        let coreIDs = Set(rubric.questions.filter(\.isCore).map(\.id))
-        if let core = request.included.first(where: { coreIDs.contains($0) && request.fixed[$0] == nil }) {
-            throw .coreQuestionIncluded(core)
+        let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
+        let fixed: Situation
+        do {
+            fixed = try rubric.resolve(request.fixed)
+        } catch {
+            throw .invalidAnswer(error.problems[0])
         }
+        let scope = SweepScope(
+            included: request.included, includesAll: request.includesAll, fixed: fixed,
+            map: request.map.map { ($0.row, $0.column) })
         let sweep: Sweep
         do {
             sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope)
         } catch {
-            throw commandError(error, rubric)
+            throw commandError(error, rubric, fixed: fixed)
         }
         // Beyond the core questions a sweep takes seconds: show how far it has got.
         let isLengthy = request.includesAll || !request.included.isEmpty
@@ -31,20 +32,19 @@ struct SweepCommand {
         try console.writeOutput(text)
     }
 
-    /// The usage error for a scope the sweep refused, naming the flag that caused it.
-    private func commandError(_ error: SweepError, _ rubric: Rubric) -> CommandError {
+    /// The usage error for a scope the sweep refused, naming the flag of the part at fault.
+    private func commandError(_ error: SweepError, _ rubric: Rubric, fixed: Situation) -> CommandError {
         switch error {
-        case .unknownQuestion(let question, let suggestion):
-            let flag = request.fixed[question] != nil ? "--fix" : (request.included.contains(question) ? "--include" : "--map")
-            return .unknownWord(question, kind: "question in \(flag)", allowed: rubric.questions.map(\.id), suggestion: suggestion)
-        case .unknownOption(let question, let option, let allowed, let suggestion):
-            return .invalidValue(flag: "--fix \(question)", value: option, allowed: allowed, suggestion: suggestion)
-        case .fixedAndVaried(let question):
-            let varying = request.included.contains(question) ? "--include \(question)" : "--map \(mapValue)"
-            return .fixedAndVaried(question: question, fix: "--fix \(question)=\(request.fixed[question]!)", varying: varying)
+        case .unknownQuestion(let question, let part, let suggestion):
+            return .unknownWord(question, kind: "question in \(flag(part))", allowed: rubric.questions.map(\.id), suggestion: suggestion)
+        case .coreQuestionIncluded(let question):
+            return .coreQuestionIncluded(question)
+        case .fixedAndVaried(let question, let part):
+            return .fixedAndVaried(
+                question: question, fix: "--fix \(question)=\(fixed[question] ?? "")", varying: "\(flag(part)) \(flagValue(part, question))")
         case .sameMapQuestion:
             return .invalidPair(
-                flag: "--map", value: mapValue, reason: "the same question twice",
+                flag: "--map", value: flagValue(.map, ""), reason: "the same question twice",
                 expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
         case .tooManyRules(let limit):
             return .rubricTooLargeToSweep(path: request.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
@@ -53,8 +53,19 @@ struct SweepCommand {
         }
     }
 
-    /// The `--map` value as given.
-    private var mapValue: String {
-        request.map.map { "\($0.row),\($0.column)" } ?? ""
+    /// The flag that gives a part of the scope.
+    private func flag(_ part: SweepScope.Part) -> String {
+        switch part {
+        case .included: "--include"
+        case .map: "--map"
+        }
+    }
+
+    /// The value of `part`'s flag as given: the question for `--include`, the pair for `--map`.
+    private func flagValue(_ part: SweepScope.Part, _ question: String) -> String {
+        switch part {
+        case .included: question
+        case .map: request.map.map { "\($0.row),\($0.column)" } ?? ""
+        }
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
 import TunewiseKit
 
 /// What a person typed at a question's prompt.
 enum TypedAnswer: Equatable {
-    /// An option, by id.
+    /// An option id: as chosen by number or a unique prefix, or as typed, which the rubric's
+    /// resolver then checks.
     case option(String)
     /// `?`: show the question's longer help.
     case help
@@ -16,8 +16,8 @@ enum TypedAnswer: Equatable {
     /// Anything else, with a one-line hint.
     case invalid(String)
 
-    /// Interprets one typed line: an option number, an option id, or an unambiguous prefix
-    /// of an option id (case-insensitive).
+    /// Interprets one typed line: an option number, an unambiguous prefix of an option id
+    /// (case-insensitive), or else the text as an option id for the resolver to check.
     static func parse(_ line: String, for question: Question) -> TypedAnswer {
         let typed = line.trimmingBlanks().lowercased()
         let ids = question.options.map(\.id)
@@ -36,11 +36,10 @@ enum TypedAnswer: Equatable {
         }
         if ids.contains(typed) { return .option(typed) }
         let matches = ids.filter { $0.hasPrefix(typed) }
-        if matches.count == 1 { return .option(matches[0]) }
         if matches.count > 1 {
             return .invalid("'\(line)' could be \(matches.joined(separator: " or ")); type more letters or the number")
         }
-        return .invalid("'\(line)' is not an option; type \(range), one of \(ids.joined(separator: ", ")), or ? for help")
+        return .option(matches.first ?? typed)
     }
 }
 
@@ -52,38 +51,44 @@ struct Questionnaire {
     let rubric: Rubric
     let style: TextStyle
 
-    /// Asks every question `answers` leaves open and returns the completed answers.
+    /// Asks every question `situation` leaves open and returns the completed situation.
     /// - Throws: ``CommandError/endOfInput`` when input ends before every question asked has
     ///   an answer (skipping the refinements takes an explicit "n", "-" or "done").
-    func run(completing answers: Answers, console: inout some Console) throws(CommandError) -> Answers {
-        var answers = answers
-        let core = rubric.questions.filter { $0.isCore && answers[$0.id] == nil }
-        let refinements = rubric.questions.filter { !$0.isCore && answers[$0.id] == nil }
+    func run(completing situation: Situation, console: inout some Console) throws(CommandError) -> Situation {
+        var situation = situation
+        let core = situation.missingCoreQuestions
+        let refinements = situation.unansweredRefinements
         if !core.isEmpty {
             console.writeError(style.bold("Tunewise: should you prompt, prompt-tune or fine-tune?") + "\n")
             console.writeError("Answer with a number or an option name; ? shows more help.\n")
         }
         for (position, question) in core.enumerated() {
             let heading = "\(position + 1) of \(core.count)"
-            switch try ask(question, heading: heading, console: &console) {
-            case .option(let id): answers[question.id] = id
-            default: break
-            }
+            if case .answered(let answered) = try ask(question, heading: heading, onto: situation, console: &console) { situation = answered }
         }
         guard !refinements.isEmpty, try offerRefinements(count: refinements.count, console: &console) else {
-            return answers
+            return situation
         }
         for (position, question) in refinements.enumerated() {
             let heading = "refinement \(position + 1) of \(refinements.count)"
-            switch try ask(question, heading: heading, console: &console) {
-            case .option(let id): answers[question.id] = id
-            case .done: return answers
-            default: continue
+            switch try ask(question, heading: heading, onto: situation, console: &console) {
+            case .answered(let answered): situation = answered
+            case .done: return situation
+            case .skipped: continue
             }
         }
-        return answers
+        return situation
     }
 
+    /// What came of asking one question.
+    private enum Asked {
+        /// The situation with the question answered.
+        case answered(Situation)
+        /// A refinement left unanswered.
+        case skipped
+        /// This and every remaining refinement left unanswered.
+        case done
+    }
     private func offerRefinements(count: Int, console: inout some Console) throws(CommandError) -> Bool {
         console.writeError("\n\(count) optional questions can sharpen the advice. Answer them? [Y/n] ")
         while true {
@@ -101,9 +106,10 @@ struct Questionnaire {
         }
     }
 
-    /// Asks one question until it gets a usable answer. For a core question that is an option;
-    /// for a refinement, an option, a skip, or `done`.
-    private func ask(_ question: Question, heading: String, console: inout some Console) throws(CommandError) -> TypedAnswer {
+    /// Asks one question until it gets a usable answer, which the rubric's resolver lays over
+    /// `situation`. For a core question that is an option; for a refinement, an option, a
+    /// skip, or `done`.
+    private func ask(_ question: Question, heading: String, onto situation: Situation, console: inout some Console) throws(CommandError) -> Asked {
         console.writeError("\n" + style.dim("[\(heading)]") + " " + style.bold(question.label) + "\n")
         console.writeError(question.text + "\n")
         let width = question.options.map(\.id.count).max() ?? 0
@@ -119,25 +125,41 @@ struct Questionnaire {
                 console.writeError("\n")
                 throw .endOfInput
             }
-            switch TypedAnswer.parse(line, for: question) {
+            let chosen: String
+            let typed = TypedAnswer.parse(line, for: question)
+            switch typed {
             case .option(let id):
-                return .option(id)
+                chosen = id
             case .help:
                 console.writeError(question.help + "\n")
+                continue
             case .empty:
                 if let defaultOption = question.defaultOption {
                     // Echo the default taken, so the screen shows what was chosen.
                     console.writeError("> \(question.id): \(defaultOption)\n")
-                    return .option(defaultOption)
+                    chosen = defaultOption
+                } else if question.isCore {
+                    console.writeError("This question needs an answer; type 1-\(question.options.count) or an option name.\n")
+                    continue
+                } else {
+                    return .skipped
                 }
-                if !question.isCore { return .skip }
-                console.writeError("This question needs an answer; type 1-\(question.options.count) or an option name.\n")
             case .skip, .done:
-                if !question.isCore { return TypedAnswer.parse(line, for: question) }
-                console.writeError("This question needs an answer; only refinements can be skipped.\n")
+                if question.isCore {
+                    console.writeError("This question needs an answer; only refinements can be skipped.\n")
+                    continue
+                }
+                return typed == .done ? .done : .skipped
             case .invalid(let hint):
                 // Hints are as legible as the question: a dimmed error fades.
                 console.writeError(hint + "\n")
+                continue
+            }
+            do {
+                return .answered(try rubric.resolve([RawAnswer(question: question.id, value: .option(chosen), source: .prompt)], onto: situation))
+            } catch {
+                let ids = question.options.map(\.id).joined(separator: ", ")
+                console.writeError("\(error.problems[0].summary); type 1-\(question.options.count), one of \(ids), or ? for help\n")
             }
         }
     }

@@ -1,10 +1,7 @@
 extension Rubric {
-    /// A situation (one option index or ``ScoringTable/unanswered`` per question) as answers.
-    func answers(_ situation: [Int]) -> Answers {
-        Answers(
-            Dictionary(
-                uniqueKeysWithValues: situation.enumerated().compactMap { question, option in
-                    option == ScoringTable.unanswered ? nil : (questions[question].id, questions[question].options[option].id)
-                }))
+    /// The answers of a situation given as option indices (one option index or
+    /// ``ScoringTable/unanswered`` per question), as the sweep and the rubric check find them.
+    func answers(_ options: [Int]) -> Answers {
+        Situation(rubric: self, options: options).answers
     }
 }

@@ -30,46 +30,46 @@ public struct Sweep: Sendable {
 
     /// A sweep of `rubric` over `scope`.
     /// - Parameter weightOverrides: question id to weight, as for ``Advisor``.
-    /// - Throws: ``SweepError`` for unknown ids, a question both fixed and varied, or a
-    ///   rubric or space too large to sweep.
+    /// - Precondition: `scope.fixed`, if any, holds answers to `rubric`.
+    /// - Throws: ``SweepError`` for unknown or core questions to include, a question both
+    ///   fixed and varied, or a rubric or space too large to sweep.
     public init(rubric: Rubric, weightOverrides: [String: Double] = [:], scope: SweepScope = SweepScope()) throws(SweepError) {
         guard rubric.rules.count <= SweepPass.ruleLimit, rubric.exclusions.count <= SweepPass.ruleLimit else {
             throw .tooManyRules(limit: SweepPass.ruleLimit)
         }
         let ids = rubric.questions.map(\.id)
-        func index(_ id: String) throws(SweepError) -> Int {
-            guard let index = ids.firstIndex(of: id) else {
-                throw .unknownQuestion(id, suggestion: closestMatch(to: id, in: ids))
+        func index(_ id: String, in part: SweepScope.Part) throws(SweepError) -> Int {
+            guard let index = rubric.questionIndex(id) else {
+                throw .unknownQuestion(id, in: part, suggestion: closestMatch(to: id, in: ids))
             }
             return index
         }
-        var constants = Array(repeating: ScoringTable.unanswered, count: ids.count)
-        for (questionID, optionID) in scope.fixed.values.sorted(by: { $0.key < $1.key }) {
-            let question = try index(questionID)
-            let allowed = rubric.questions[question].options.map(\.id)
-            guard let option = allowed.firstIndex(of: optionID) else {
-                throw .unknownOption(
-                    question: questionID, option: optionID, allowed: allowed,
-                    suggestion: closestMatch(to: optionID, in: allowed))
-            }
-            constants[question] = option
-        }
+        let constants = scope.fixed?.options ?? Array(repeating: ScoringTable.unanswered, count: ids.count)
+        precondition(scope.fixed.map { $0.questions == rubric.questions } ?? true, "the fixed answers answer another rubric")
         var variedSet = Set<Int>()
         for (position, question) in rubric.questions.enumerated() where question.isCore || scope.includesAll {
             if constants[position] == ScoringTable.unanswered { variedSet.insert(position) }
         }
-        var requested = try scope.included.map { id throws(SweepError) in try index(id) }
+        var requested: [(question: Int, part: SweepScope.Part)] = []
+        for id in scope.included {
+            let question = try index(id, in: .included)
+            // A core question is varied anyway; one also fixed is refused below, as fixed and varied.
+            guard !rubric.questions[question].isCore || constants[question] != ScoringTable.unanswered else {
+                throw .coreQuestionIncluded(id)
+            }
+            requested.append((question, .included))
+        }
         if let map = scope.map {
             guard map.row != map.column else { throw .sameMapQuestion(map.row) }
-            let row = try index(map.row)
-            let column = try index(map.column)
-            requested += [row, column]
+            let row = try index(map.row, in: .map)
+            let column = try index(map.column, in: .map)
+            requested += [(row, .map), (column, .map)]
             self.map = (row, column)
         } else {
             self.map = nil
         }
-        for question in requested {
-            guard constants[question] == ScoringTable.unanswered else { throw .fixedAndVaried(ids[question]) }
+        for (question, part) in requested {
+            guard constants[question] == ScoringTable.unanswered else { throw .fixedAndVaried(ids[question], by: part) }
             variedSet.insert(question)
         }
         self.rubric = rubric
@@ -84,7 +84,7 @@ public struct Sweep: Sendable {
             count = product
         }
         situationCount = count
-        let mapped = scope.map == nil ? [] : Array(requested.suffix(2))
+        let mapped = scope.map == nil ? [] : requested.suffix(2).map(\.question)
         let table = self.table
         classes = Dictionary(
             uniqueKeysWithValues: varied.map { question in

@@ -1,11 +1,11 @@
 /// Why a sweep cannot be made.
 public enum SweepError: Error, Equatable, Sendable {
-    /// A question id to include, fix or map is not in the rubric.
-    case unknownQuestion(String, suggestion: String?)
-    /// A fixed answer names an option its question does not have.
-    case unknownOption(question: String, option: String, allowed: [String], suggestion: String?)
+    /// A question id to include or map is not in the rubric.
+    case unknownQuestion(String, in: SweepScope.Part, suggestion: String?)
+    /// A core question is included, though every sweep varies the core questions.
+    case coreQuestionIncluded(String)
     /// A question is both fixed and varied (included or mapped).
-    case fixedAndVaried(String)
+    case fixedAndVaried(String, by: SweepScope.Part)
     /// The map names the same question twice.
     case sameMapQuestion(String)
     /// The rubric has more rules or exclusions than a sweep handles.

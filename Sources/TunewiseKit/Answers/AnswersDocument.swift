@@ -3,8 +3,8 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
     /// The bytes are not JSON.
     case syntax(JSONSyntaxError)
     /// The JSON is not an object of question id to option id that the rubric knows; every
-    /// problem, as `path: message`.
-    case invalid([String])
+    /// problem, each with its JSON path.
+    case invalid([AnswerProblem])
 }
 
 /// The answers file format: a JSON object `{"question-id": "option-id", ...}`.
@@ -12,9 +12,9 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
 /// The same format is read by `--answers` and written by `--save-answers`, so a saved file
 /// reproduces the advice it was saved with.
 public enum AnswersDocument {
-    /// Parses and checks an answers document against `rubric`.
+    /// Parses an answers document and resolves it against `rubric`.
     /// - Throws: ``AnswersDocumentError`` naming every unknown id and wrong type with its JSON path.
-    public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, against rubric: Rubric) throws(AnswersDocumentError) -> Answers {
+    public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, against rubric: Rubric) throws(AnswersDocumentError) -> Situation {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
@@ -23,37 +23,24 @@ public enum AnswersDocument {
         }
         guard case .object(let members) = document else {
             throw .invalid([
-                "$: expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(document.kindDescription)"
+                AnswerProblem(
+                    source: .jsonPath("$"), question: "", kind: .notAnObject(kind: document.kindDescription), suggestion: nil, allowed: [])
             ])
         }
-        var answers = Answers()
-        var problems: [String] = []
-        for (questionID, value) in members {
-            let path = "$.\(questionID)"
-            guard let question = rubric.question(questionID) else {
-                let hint = didYouMean(questionID, in: rubric.questions.map(\.id))
-                problems.append("\(path): unknown question\(hint); known: \(rubric.questions.map(\.id).joined(separator: ", "))")
-                continue
-            }
-            let allowed = question.options.map(\.id)
-            guard case .string(let optionID) = value else {
-                problems.append(
-                    "\(path): expected an option id as a string; found \(value.kindDescription); allowed: \(allowed.joined(separator: ", "))")
-                continue
-            }
-            guard allowed.contains(optionID) else {
-                let hint = didYouMean(optionID, in: allowed)
-                problems.append("\(path): unknown option \"\(optionID)\"\(hint); allowed: \(allowed.joined(separator: ", "))")
-                continue
-            }
-            answers[questionID] = optionID
+        let given = members.map { questionID, value in
+            let option: RawAnswer.Value
+            if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }
+            return RawAnswer(question: questionID, value: option, source: .jsonPath("$.\(questionID)"))
         }
-        guard problems.isEmpty else { throw .invalid(problems) }
-        return answers
+        do {
+            return try rubric.resolve(given)
+        } catch {
+            throw .invalid(error.problems)
+        }
     }
 
-    /// The answers as a document, in the rubric's question order.
-    public static func encode(_ answers: Answers, rubric: Rubric) -> String {
-        JSONWriter.write(.object(answers.ordered(by: rubric).map { ($0.question, .string($0.option)) }))
+    /// The answers of `situation` as a document, in the rubric's question order.
+    public static func encode(_ situation: Situation) -> String {
+        JSONWriter.write(.object(situation.orderedAnswers.map { ($0.question, .string($0.answer)) }))
     }
 }

@@ -1,7 +1,13 @@
-/// ` (did you mean "CANDIDATE"?)` for the candidate closest to `word`, to follow the name
-/// of something unknown in a file's problem; empty when none is close.
+/// ` (did you mean 'SUGGESTION'?)`, to follow the name of something unknown in an error
+/// about a file, a flag or a typed answer; empty without a suggestion. Every "did you mean"
+/// Tunewise prints is spelled here.
+public func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+}
+
+/// ``didYouMean(_:)`` for the candidate closest to `word`.
 func didYouMean(_ word: String, in candidates: [String]) -> String {
-    closestMatch(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+    didYouMean(closestMatch(to: word, in: candidates))
 }
 
 /// The candidate closest to `word`, for a "did you mean" hint; `nil` when none is close.

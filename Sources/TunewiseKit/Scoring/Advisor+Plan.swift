@@ -7,14 +7,17 @@ extension Advisor {
     /// example prompting `plateaued` in place of `not-tried`), with every gate checked again,
     /// so a limit that stays (a minimal budget) still rules training out.
     /// - Parameter now: the first stage, the recommendation.
-    func plan(answers: Answers, now: PlanStage, decidedBy: [String]) -> [PlanStage] {
+    func plan(_ situation: Situation, now: PlanStage, decidedBy: [String]) -> [PlanStage] {
         let lifted = rubric.exclusions.filter { $0.later != nil && decidedBy.contains($0.id) }
         guard !lifted.isEmpty else { return [now] }
-        var laterAnswers = answers
+        var laterSituation = situation
         for exclusion in lifted {
-            for (question, option) in exclusion.later!.assume { laterAnswers[question] = option }
+            for (questionID, optionID) in exclusion.later!.assume {
+                let question = rubric.knownQuestionIndex(questionID)
+                laterSituation = laterSituation.answering(question, with: rubric.questions[question].knownOptionIndex(optionID))
+            }
         }
-        let later = self.situation(for: laterAnswers)
+        let later = laterSituation.options
         let ruledOut = Set(lifted.flatMap(\.strategies))
         // The recommendation is not ruled out, so a later winner that was is another strategy.
         guard let strategy = table.winner(later).map({ rubric.strategies[$0].id }), ruledOut.contains(strategy) else {
@@ -25,7 +28,7 @@ extension Advisor {
             now,
             PlanStage(
                 strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id),
-                variants: variants(for: strategy, answers: laterAnswers)),
+                variants: variants(for: strategy, answers: laterSituation.answers)),
         ]
     }
 }

@@ -1,7 +1,5 @@
-/// Why answers could not be turned into advice.
+/// Why a situation could not be turned into advice.
 public enum AdviceError: Error, Equatable, Sendable {
-    /// Some answers name unknown questions or options.
-    case invalidAnswers([AnswerProblem])
     /// These core questions are unanswered.
     case missingAnswers([String])
     /// The rubric's exclusions remove every strategy for these answers.
@@ -18,7 +16,8 @@ public enum AdviceError: Error, Equatable, Sendable {
 ///
 /// ```swift
 /// let advisor = Advisor(rubric: rubric)
-/// let advice = try advisor.advise(Answers(["need": "behavior", "data-volume": "thousands", ...]))
+/// let situation = try rubric.resolve(Answers(["need": "behavior", "data-volume": "thousands", ...]))
+/// let advice = try advisor.advise(situation)
 /// print(advice.strategy)  // "fine-tuning"
 /// ```
 public struct Advisor: Sendable {
@@ -46,30 +45,31 @@ public struct Advisor: Sendable {
         table = ScoringTable(rubric: rubric, weights: weights)
     }
 
-    /// The advice for `answers`.
-    /// - Throws: ``AdviceError`` when answers are unknown or core answers are missing.
-    public func advise(_ answers: Answers) throws(AdviceError) -> Advice {
-        let problems = rubric.problems(in: answers)
-        guard problems.isEmpty else { throw .invalidAnswers(problems) }
-        let missing = rubric.missingCoreQuestions(in: answers)
+    /// The advice for `situation`, whose answers ``Rubric/resolve(_:onto:)`` checked.
+    /// - Precondition: `situation` holds answers to this advisor's rubric.
+    /// - Throws: ``AdviceError`` when core answers are missing or the gates leave no strategy.
+    public func advise(_ situation: Situation) throws(AdviceError) -> Advice {
+        precondition(situation.questions == rubric.questions, "the situation answers another rubric")
+        let missing = situation.missingCoreQuestions
         guard missing.isEmpty else { throw .missingAnswers(missing.map(\.id)) }
 
-        let situation = self.situation(for: answers)
-        let scores = table.scores(situation)
-        let excluded = table.excluded(situation)
+        let answers = situation.answers
+        let options = situation.options
+        let scores = table.scores(options)
+        let excluded = table.excluded(options)
         guard let winner = ScoringTable.winner(scores: scores, excluded: excluded) else {
             throw .everyStrategyExcluded
         }
-        let ranking = rank(scores: scores, excluded: excluded, situation: situation, winner: winner)
+        let ranking = rank(scores: scores, excluded: excluded, situation: options, winner: winner)
         let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { rubric.knownStrategyIndex($0.strategy) }
         let margin = runnerUp.map { scores[winner] - scores[$0] } ?? 0
         let field = comparisonField(winner: winner, excluded: excluded)
-        let contributions = self.contributions(situation, of: winner, against: field)
+        let contributions = self.contributions(options, of: winner, against: field)
         let strategy = rubric.strategies[winner]
         let variants = variants(for: strategy.id, answers: answers)
-        let sensitivity = sensitivity(situation, winner: winner)
+        let sensitivity = sensitivity(options, winner: winner)
         let openQuestions = orderedUnique(sensitivity.filter { $0.kind == .unanswered }.map(\.question))
-        let decidedBy = decidingGates(situation, scores: scores, excluded: excluded, winner: winner)
+        let decidedBy = decidingGates(options, scores: scores, excluded: excluded, winner: winner)
         return Advice(
             answers: answers,
             strategy: strategy.id,
@@ -85,17 +85,10 @@ public struct Advisor: Sendable {
             caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
             nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, answers: answers),
             plan: plan(
-                answers: answers, now: PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants), decidedBy: decidedBy),
+                situation, now: PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants), decidedBy: decidedBy),
             ranking: ranking,
             sensitivity: sensitivity,
-            weightSensitivity: weightSensitivity(situation, winner: winner))
-    }
-
-    /// The answers as option indices per question, ``ScoringTable/unanswered`` where absent.
-    func situation(for answers: Answers) -> [Int] {
-        rubric.questions.map { question in
-            answers[question.id].flatMap(question.optionIndex) ?? ScoringTable.unanswered
-        }
+            weightSensitivity: weightSensitivity(options, winner: winner))
     }
 
     /// High or medium from the margin over the runner-up, at most medium while an unanswered

@@ -7,9 +7,10 @@ extension RubricCheck.Checker {
         for (exclusion, compiled) in zip(rubric.exclusions, table.exclusions) {
             for strategyID in exclusion.strategies {
                 let strategy = rubric.knownStrategyIndex(strategyID)
-                guard let situation = bitingSituation(compiled, strategy) else { continue }
-                let answers = rubric.answers(situation)
-                guard let advice = try? advisor.advise(answers) else { continue }
+                guard let options = bitingSituation(compiled, strategy) else { continue }
+                let situation = Situation(rubric: rubric, options: options)
+                let answers = situation.answers
+                guard let advice = try? advisor.advise(situation) else { continue }
                 let holding = rubric.exclusions.filter { $0.when.isSatisfied(by: answers) }
                 if let overridden = holding.first(where: { $0.strategies.contains(advice.strategy) }) {
                     findings.append(.exclusionOverridden(exclusion: overridden.id, strategy: advice.strategy, answers: answers))

@@ -9,7 +9,8 @@ extension RubricCheck.Checker {
                 progress?(Double(option) / Double(question.options.count))
                 let sampled = zip(samples, sampleWinners).contains { $0[index] == option && $1 != nil }
                 if sampled { continue }
-                let fixed = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true, fixed: Answers([question.id: optionValue.id])))
+                let held = Situation(unanswered: rubric).answering(index, with: option)
+                let fixed = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true, fixed: held))
                 if fixed.containsGroup(where: { $0.contains { Int($0) != SweepPass.noStrategy } }) { continue }
                 findings.append(.unreachableOption(question: question.id, option: optionValue.id))
             }

@@ -23,6 +23,9 @@ public struct Command: Sendable {
     public var standardInput: Input
     public var standardOutput: Output
     public var standardError: Output
+    /// Signals the child starts with blocked, as a careless parent may leave them (none by
+    /// default: its mask is empty and every signal has its default action, whatever this thread has).
+    public var blockedSignals: [Int32] = []
 
     public init(
         _ executable: String, _ arguments: [String] = [], environment: [String: String?] = [:], directory: String? = nil,
@@ -107,7 +110,8 @@ public struct Command: Sendable {
         }
 
         let startedAt = monotonicSeconds()
-        let id = try launch(executable, arguments, environment: environmentList(), directory: directory, streams: childEnds)
+        let id = try launch(
+            executable, arguments, environment: environmentList(), directory: directory, streams: childEnds, blockedSignals: blockedSignals)
         ready = true
         return ChildProcess(id: id, startedAt: startedAt, input: ownEnds[0], output: ownEnds[1], error: ownEnds[2])
     }

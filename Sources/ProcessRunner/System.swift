@@ -7,17 +7,17 @@
 #endif
 
 /// Starts `executable` with `streams` (descriptors of this process, 3 or above) as its
-/// standard input, output and error; no other descriptor of this process reaches it. Its
-/// signal mask is empty and every signal has its default action, whatever this thread has.
+/// standard input, output and error; no other descriptor of this process reaches it. It
+/// blocks `blockedSignals` only, and every signal has its default action, whatever this thread has.
 ///
 /// On Linux this forks rather than using `posix_spawn`, whose child shares this process's
 /// memory until it executes: Linux then counts this process's peak memory in the child's
 /// (`ru_maxrss`). A forked child starts from a copy of this process's page tables instead,
 /// which counts only its private pages: a floor of a few MiB, which the benchmark shows.
 /// (Darwin's `posix_spawn` makes a new process, so there it is used.)
-func launch(_ executable: String, _ arguments: [String], environment: [String], directory: String?, streams: [Int32]) throws(ProcessError)
-    -> pid_t
-{
+func launch(
+    _ executable: String, _ arguments: [String], environment: [String], directory: String?, streams: [Int32], blockedSignals: [Int32]
+) throws(ProcessError) -> pid_t {
     precondition(streams.count == 3 && streams.allSatisfy { $0 > STDERR_FILENO })
     let failure = { (errno: Int32) in ProcessError(operation: "start \(executable)", errno: errno) }
     let argv = makeCStringArray([executable] + arguments)
@@ -26,6 +26,9 @@ func launch(_ executable: String, _ arguments: [String], environment: [String], 
         freeCStringArray(argv)
         freeCStringArray(envp)
     }
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for signal in blockedSignals { sigaddset(&mask, signal) }
     #if canImport(Glibc)
         // Everything the child uses is made before the fork: it may only call async-signal-safe
         // functions, and so does no Swift work that could allocate or take a lock.
@@ -39,9 +42,7 @@ func launch(_ executable: String, _ arguments: [String], environment: [String], 
         defer { close(report) }
         let pid = fork()
         if pid == 0 {
-            var noSignals = sigset_t()
-            sigemptyset(&noSignals)
-            sigprocmask(SIG_SETMASK, &noSignals, nil)
+            sigprocmask(SIG_SETMASK, &mask, nil)
             var number: Int32 = 1
             while number < 32 {
                 if number != SIGKILL, number != SIGSTOP { _ = signal(number, SIG_DFL) }
@@ -86,11 +87,9 @@ func launch(_ executable: String, _ arguments: [String], environment: [String], 
         var attributes: posix_spawnattr_t? = nil
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
         var allSignals = sigset_t()
-        sigemptyset(&noSignals)
         sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0

@@ -59,6 +59,16 @@ private func shell(_ script: String, _ arguments: [String] = [], input: Command.
         #expect(try command.run().outputText == "kept|unset|new|/\n")
     }
 
+    @Test(.enabled(if: access("/proc/self/status", R_OK) == 0, "reads Linux's /proc"))
+    func startsWithOnlyTheSignalsAskedForBlocked() throws {
+        // SigBlk is the blocked set in hexadecimal; SIGINT (2) is bit 1. (No shell: dash clears the mask.)
+        let status = Command("/bin/grep", ["SigBlk", "/proc/self/status"])
+        #expect(try status.run().outputText.hasSuffix(":\t0000000000000000\n"))
+        var blocking = status
+        blocking.blockedSignals = [SIGINT]
+        #expect(try blocking.run().outputText.hasSuffix(":\t0000000000000002\n"))
+    }
+
     @Test func killsAChildThatRunsPastItsTimeLimit() throws {
         let outcome = try shell("echo started; exec sleep 30").run(timeout: 0.5)
         #expect(outcome.timedOut)

@@ -16,18 +16,21 @@ let package = Package(
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
         // built `tunewise` and the baseline, so it depends on them to have them built too.
-        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "tunewise", "tunewise-bench-baseline"]),
+        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-baseline"]),
         // The benchmark's yardstick: Foundation start and one JSON decode of the rubric.
         .executableTarget(name: "tunewise-bench-baseline"),
+        // Runs programs for the tests and the benchmark (pipes, time limits, peak memory); not part of tunewise.
+        .target(name: "ProcessRunner"),
         // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.
         // A plain build makes a tool that replays inputs through them: `swift run tunewise-fuzz`.
         .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
         // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
+        .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
         .testTarget(
             name: "TunewiseCLITests",
-            dependencies: ["TunewiseCLI", "TunewiseKit", "tunewise"],
+            dependencies: ["TunewiseCLI", "TunewiseKit", "ProcessRunner", "tunewise"],
             // Expected reports, read from the source tree by the renderer tests.
             exclude: ["Golden"]
         ),

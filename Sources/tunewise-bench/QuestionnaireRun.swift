@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunner
 
 /// One full questionnaire over pipes, as a script or an impatient user would drive it.
 ///
@@ -10,18 +11,14 @@ import Foundation
 /// - Returns: seconds from start to the first prompt, each answer's response, and the
 ///   response to the last answer (the report, then exit).
 func questionnaireRun(_ path: String, answers: [String]) -> (firstPrompt: Double, responses: [Double], last: Double) {
-    let input = makePipe()
-    let errors = makePipe()
+    let command = Command(path, ["--interactive", "--format", "json"], standardInput: .pipe, standardOutput: .discard)
     let start = now()
-    let pid = spawn(path, ["--interactive", "--format", "json"], stdin: input.read, stderr: errors.write)
-    close(input.read)
-    close(errors.write)
-    defer { close(errors.read) }
+    let child: ChildProcess
+    do { child = try command.start() } catch { fail("\(error)") }
     var pending = ""
 
     /// Reads standard error until it ends with a prompt (or until end of file, when `toEnd`).
     func awaitPrompt(toEnd: Bool = false) {
-        var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             if !toEnd, let lastLine = pending.split(separator: "\n", omittingEmptySubsequences: false).last,
                 (lastLine.hasPrefix("> ") && lastLine.hasSuffix(": ")) || lastLine.hasSuffix("[Y/n] ")
@@ -29,18 +26,15 @@ func questionnaireRun(_ path: String, answers: [String]) -> (firstPrompt: Double
                 pending = ""
                 return
             }
-            var ready = pollfd(fd: errors.read, events: Int16(POLLIN), revents: 0)
-            guard poll(&ready, 1, 10_000) > 0 else {
-                kill(pid, SIGKILL)
-                fail("tunewise --interactive gave no prompt within 10 s; it last wrote: \(pending.suffix(200))")
-            }
-            let count = read(errors.read, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
+            switch child.read(.standardError, timeout: 10) {
+            case .bytes(let bytes): pending += String(decoding: bytes, as: UTF8.self)
+            case .end:
                 if toEnd { return }
                 fail("tunewise --interactive ended early; it last wrote: \(pending.suffix(200))")
+            case .timedOut:
+                child.send(SIGKILL)
+                fail("tunewise --interactive gave no prompt within 10 s; it last wrote: \(pending.suffix(200))")
             }
-            pending += String(decoding: buffer[0..<count], as: UTF8.self)
         }
     }
 
@@ -50,11 +44,11 @@ func questionnaireRun(_ path: String, answers: [String]) -> (firstPrompt: Double
     for (position, answer) in answers.enumerated() {
         let line = Array((answer + "\n").utf8)
         let sent = now()
-        guard write(input.write, line, line.count) == line.count else { fail("cannot write to tunewise") }
+        do { try child.write(line) } catch { fail("cannot write to tunewise: \(error)") }
         if position == answers.count - 1 {
-            close(input.write)
+            child.closeInput()
             awaitPrompt(toEnd: true)
-            let (code, _) = wait(pid)
+            let code = child.wait().termination.code
             guard code == 0 else { fail("tunewise --interactive exited with \(code)") }
             return (firstPrompt, responses, now() - sent)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunner
 import Testing
 import TunewiseKit
 
@@ -16,7 +17,7 @@ extension BinaryTests {
         }
 
         /// Writes `files` (name to contents) into a fresh directory and runs `diff` there.
-        static func run(_ arguments: [String], files: [String: String]) throws -> Binary.Result {
+        static func run(_ arguments: [String], files: [String: String]) throws -> Outcome {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             for (name, contents) in files {

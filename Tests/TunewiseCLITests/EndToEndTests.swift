@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunner
 import Testing
 import TunewiseKit
 
@@ -40,18 +41,9 @@ extension BinaryTests {
             defer { try? FileManager.default.removeItem(at: directory) }
             let copy = directory.appendingPathComponent("tunewise")
             try FileManager.default.copyItem(at: Binary.url, to: copy)
-            let process = Process()
-            process.executableURL = copy
-            process.arguments = lawFirmFlags + ["--no-input"]
-            process.currentDirectoryURL = directory
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            #expect(text.hasPrefix("Recommendation: PEFT / fine-tuning"))
+            let result = try Command(copy.path, lawFirmFlags + ["--no-input"], directory: directory.path).run()
+            #expect(result.termination == .exited(0))
+            #expect(result.stdout.hasPrefix("Recommendation: PEFT / fine-tuning"))
         }
 
         @Test(arguments: badInputs)
@@ -126,14 +118,14 @@ extension BinaryTests {
             let shell = URL(fileURLWithPath: "/bin/sh")
             let tunewise = Binary.url.path
             let code: Int32
-            let result: Binary.Result
+            let result: Outcome
             switch run.output {
             case .readerGone:
                 var descriptors: [Int32] = [0, 0]
                 try #require(pipe(&descriptors) == 0)
                 close(descriptors[0])
-                let writer = FileHandle(fileDescriptor: descriptors[1], closeOnDealloc: true)
-                result = try Binary.run(run.arguments, timeout: 10, standardOutput: writer)
+                defer { close(descriptors[1]) }
+                result = try Binary.run(run.arguments, timeout: 10, standardOutput: descriptors[1])
                 code = result.code
             case .readerLeavesAfterOneByte:
                 // The shell reports tunewise's own exit status (a signal death would show as 128+n).
@@ -145,7 +137,10 @@ extension BinaryTests {
                 result = try Binary.run(["-c", #"exec "$0" "$@" >&-"#, tunewise] + run.arguments, timeout: 10, executable: shell)
                 code = result.code
             case .full:
-                result = try Binary.run(run.arguments, timeout: 10, standardOutput: try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full")))
+                let full = open("/dev/full", O_WRONLY | O_CLOEXEC)
+                try #require(full >= 0)
+                defer { close(full) }
+                result = try Binary.run(run.arguments, timeout: 10, standardOutput: full)
                 code = result.code
             }
             #expect(!result.crashed, "killed by a signal or by the time limit")
@@ -155,47 +150,30 @@ extension BinaryTests {
 
         @Test func interruptingThePipedQuestionnaireExits130AndWritesNothing() throws {
             let directory = try makeScratchDirectory()
-            let logs = try makeScratchDirectory()
-            defer {
-                try? FileManager.default.removeItem(at: directory)
-                try? FileManager.default.removeItem(at: logs)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            // Ctrl-C while the questionnaire waits for the second answer, with input still open, to
+            // a child started with SIGINT blocked, as a parent may leave it (dispatch's worker
+            // threads block it, and Foundation's Process passes its thread's mask on): tunewise
+            // unblocks it itself.
+            var command = Command(
+                Binary.url.path, ["--interactive", "--save-answers", "saved.json"], directory: directory.path, standardInput: .pipe)
+            command.blockedSignals = [SIGINT]
+            let child = try command.start()
+            try child.write("knowledge\n")
+            var errors = ""
+            let deadline = Date().addingTimeInterval(10)
+            while !errors.contains("> data-volume"),
+                case .bytes(let bytes) = child.read(.standardError, timeout: max(0, deadline.timeIntervalSinceNow))
+            {
+                errors += String(decoding: bytes, as: UTF8.self)
             }
-            let outputURL = logs.appendingPathComponent("stdout")
-            let errorURL = logs.appendingPathComponent("stderr")
-            try Data().write(to: outputURL)
-            try Data().write(to: errorURL)
-            let process = Process()
-            process.executableURL = Binary.url
-            process.arguments = ["--interactive", "--save-answers", "saved.json"]
-            process.currentDirectoryURL = directory
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = try FileHandle(forWritingTo: outputURL)
-            process.standardError = try FileHandle(forWritingTo: errorURL)
-            try process.run()
-            defer { try? input.fileHandleForWriting.close() }
-            try input.fileHandleForWriting.write(contentsOf: Data("knowledge\n".utf8))
-
-            // Ctrl-C while the questionnaire waits for the second answer, with input still open. (The
-            // child inherits this thread's signal mask, in which dispatch blocks SIGINT; tunewise
-            // unblocks it itself, as any parent might have left it blocked.)
-            func stderr() -> String { (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "" }
-            var deadline = Date().addingTimeInterval(10)
-            while !stderr().contains("> data-volume"), Date() < deadline { usleep(10_000) }
-            #expect(stderr().contains("> data-volume"))
-            process.interrupt()
-            deadline = Date().addingTimeInterval(10)
-            while process.isRunning, Date() < deadline { usleep(10_000) }
-            let hung = process.isRunning
-            if hung {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
-            #expect(!hung)
-            #expect(process.terminationReason == .exit)
-            #expect(process.terminationStatus == 130)
-            #expect(try String(contentsOf: outputURL, encoding: .utf8).isEmpty)
-            #expect(stderr().hasSuffix("\ntunewise: interrupted; nothing was written\n"))
+            #expect(errors.contains("> data-volume"))
+            child.send(SIGINT)
+            let result = child.wait(timeout: 10)
+            #expect(!result.timedOut)
+            #expect(result.termination == .exited(130))
+            #expect(result.stdout.isEmpty)
+            #expect((errors + result.stderr).hasSuffix("\ntunewise: interrupted; nothing was written\n"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }
 

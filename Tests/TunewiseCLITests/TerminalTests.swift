@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunner
 import Testing
 
 /// A tmux session running `tunewise` under a real terminal, driven by keystrokes.
@@ -14,28 +15,11 @@ struct TmuxSession {
 
     /// Runs one tmux command and returns its standard output.
     ///
-    /// Spawned and waited for directly, with output to a file: the first command forks the
-    /// tmux server, which keeps every descriptor it inherits open for as long as it runs, so
-    /// neither a pipe nor `Process` (which watches a descriptor of its own) would see the end.
+    /// The first command forks the tmux server, which may keep the output pipe open for as
+    /// long as it runs; the runner reads what the command wrote and ends with it.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { for argument in cArguments { free(argument) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
-        guard spawned == 0 else { throw CocoaError(.executableLoad) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        try Command("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments, standardError: .discard).run().stdout
     }
 
     /// Types `keys` (tmux key names such as `Enter` or `C-d`, or literal text).

@@ -39,7 +39,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case fixedAndVaried(question: String, fix: String, varying: String)
     /// `sweep --include` of a core question, which every sweep varies anyway.
     case coreQuestionIncluded(String)
-    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``.
+    /// A `--weight` value that is not `QUESTION-ID=NUMBER` with a number from 0 to ``Rubric/numberLimit``;
+    /// the reason says which part is wrong and what it should be.
     case invalidWeight(String, reason: String)
     /// A `--fix` or `--map` value that is not two ids joined by the flag's separator.
     case invalidPair(flag: String, value: String, reason: String, expected: String)
@@ -81,6 +82,9 @@ public enum CommandError: Error, Equatable, Sendable {
     /// `init FILE` when FILE exists and `--force` was not given.
     case fileExists(path: String)
 
+    /// The name of standard output in ``cannotWrite(path:reason:)``.
+    static let standardOutput = "standard output"
+
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
@@ -104,6 +108,27 @@ public enum CommandError: Error, Equatable, Sendable {
     /// Whether a pointer to `--help` should follow the message.
     var isUsageError: Bool { exitCode == .usage }
 
+    /// The help topic that describes what a data error is about, when that is not the
+    /// failing command's own topic: a rubric's format, or a cost file's fields.
+    var dataTopic: String? {
+        switch self {
+        case .invalidRubric, .rubricTooLargeToSweep, .rubricHasFindings, .everyStrategyExcluded: "rubric"
+        case .invalidCostFile: "cost"
+        default: nil
+        }
+    }
+
+    /// Whether the help to read follows the message: not after a failed `--expect` (a
+    /// result), the end of the questionnaire's input, or standard output that cannot be
+    /// written (where no help would help, nor be read).
+    var pointsToHelp: Bool {
+        switch self {
+        case .expectationFailed, .endOfInput: false
+        case .cannotWrite(let path, _): path != Self.standardOutput
+        default: true
+        }
+    }
+
     /// The one-line message, without the `tunewise: ` prefix: the problem and the nearest fix.
     public var message: String {
         switch self {
@@ -126,8 +151,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .coreQuestionIncluded(let question):
             return "--include \(question) is not needed: core questions are always varied"
         case .invalidWeight(let value, let reason):
-            return
-                "invalid --weight '\(value)': \(reason); expected QUESTION-ID=NUMBER with a number from 0 to \(JSONWriter.format(Rubric.numberLimit))"
+            return "invalid --weight '\(value)': \(reason)"
         case .invalidPair(let flag, let value, let reason, let expected):
             return "invalid \(flag) '\(value)': \(reason); expected \(expected)"
         case .sweepTooLarge:
@@ -167,8 +191,9 @@ public enum CommandError: Error, Equatable, Sendable {
         case .expectationFailed(let expected, let actual):
             return "expected \(expected), but the advice is \(actual)"
         case .missingCostInputs(let flags):
-            return
-                "missing cost inputs: \(flags.joined(separator: ", ")); give them as flags or in --cost FILE ('tunewise cost --template' writes a starter file)"
+            let fix = "; pass them as flags or --cost FILE"
+            let inline = "missing cost inputs: \(flags.joined(separator: ", "))\(fix)"
+            return flags.count == 1 || "tunewise: \(inline)".count <= Self.messageLimit ? inline : "missing \(flags.count) cost inputs\(fix)"
         case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
         case .invalidCostFile(let path, let problems):
@@ -195,6 +220,9 @@ public enum CommandError: Error, Equatable, Sendable {
         case .missingAnswers(let questions):
             let flags = questions.map { "--\($0)" }.joined(separator: ", ")
             return message.contains(flags) ? [] : ["  missing: " + flags]
+        case .missingCostInputs(let flags):
+            let list = flags.joined(separator: ", ")
+            return (message.contains(list) ? [] : ["  missing: " + list]) + ["  'tunewise cost --template' writes a --cost FILE to fill in"]
         case .invalidCostFile(let path, let problems):
             return fileProblems("cost file \(path): ", problems).details
         default:

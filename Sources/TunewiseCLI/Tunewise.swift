@@ -46,14 +46,17 @@ public enum Tunewise {
         return .success
     }
 
-    /// Writes an error's message, its details wrapped to the width of the terminal and, for
-    /// usage errors, the help to read: `tunewise help TOPIC`, or `tunewise --help` without one.
+    /// Writes an error's message, its details wrapped to the width of the terminal and the
+    /// help to read: for a usage error the command's (`tunewise help TOPIC`, or `tunewise
+    /// --help` without one), for a file or data error the topic of what it is about.
     static func report(_ error: CommandError, helpTopic: String? = nil, console: inout some Console) {
         var text = "tunewise: \(visible(error.message))\n"
         let width = TextStyle.width(in: console.environment)
         for line in error.details { text += visible(line).wrapped(to: width, hangingIndent: 4) + "\n" }
         if error.isUsageError {
             text += "Run 'tunewise \(helpTopic.map { "help \($0)" } ?? "--help")' for usage.\n"
+        } else if error.pointsToHelp {
+            text += "See 'tunewise \((error.dataTopic ?? helpTopic).map { "help \($0)" } ?? "--help")'.\n"
         }
         console.writeError(text)
     }

@@ -98,11 +98,11 @@ extension BinaryTests {
         static let badCosts: [BadCost] = [
             BadCost(
                 ["cost"], 64,
-                "tunewise: missing cost inputs: --requests-per-day, --prompt-tokens, --output-tokens, --input-price-per-million, --output-price-per-million; give them as flags or in --cost FILE"
+                "tunewise: missing 5 cost inputs; pass them as flags or --cost FILE"
             ),
             BadCost(
                 ["cost"] + baseline, 64,
-                "tunewise: missing cost inputs: --tuned-prompt-tokens, --tuned-input-price-per-million, --tuned-output-price-per-million, --training-tokens, --epochs, --training-price-per-million, --data-prep-hours, --hourly-rate, --retrain-every-months (or --transience)"
+                "tunewise: missing 9 cost inputs; pass them as flags or --cost FILE"
             ),
             BadCost(
                 ["cost", "--requests-per-day=-5"], 64,
@@ -153,6 +153,15 @@ extension BinaryTests {
             #expect(result.code == bad.code)
             #expect(result.firstErrorLine.hasPrefix(bad.line), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
+        }
+
+        /// Too many missing inputs to name on the first line: they follow it, with the way to
+        /// get a file to fill in.
+        @Test func missingCostInputsAreListedBelowTheFirstLine() throws {
+            let result = try Binary.run(["cost"])
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count > 1 && lines[1].hasPrefix("  missing: --requests-per-day, --prompt-tokens,"), "\(result.stderr)")
+            #expect(result.stderr.contains("\n  'tunewise cost --template' writes a --cost FILE to fill in\n"))
         }
 
         /// A file's flags win: a negative number in the file is still refused, but a missing one

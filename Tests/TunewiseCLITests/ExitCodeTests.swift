@@ -109,4 +109,22 @@ struct ExitCodeTests {
         case .fileExists: "fileExists"
         }
     }
+
+    /// A file or data error names the help on what it is about: a rubric's format, a cost
+    /// file's fields, or else the failing command's own topic.
+    @Test func aDataErrorNamesTheHelpOnWhatItIsAbout() {
+        func pointer(_ error: CommandError, command: String) -> Substring? {
+            var console = ScriptedConsole()
+            Tunewise.report(error, helpTopic: command, console: &console)
+            return console.errors.split(separator: "\n").last
+        }
+        #expect(pointer(.rubricHasFindings(path: "r.json", count: 2), command: "rubric") == "See 'tunewise help rubric'.")
+        #expect(pointer(.everyStrategyExcluded, command: "advise") == "See 'tunewise help rubric'.")
+        #expect(pointer(.invalidCostFile(path: "c.json", problems: ["$: x"]), command: "advise") == "See 'tunewise help cost'.")
+        #expect(pointer(.invalidAnswersFile(path: "a.json", .invalid([notAnObject])), command: "diff") == "See 'tunewise help diff'.")
+        #expect(pointer(.cannotRead(path: "a.json", reason: "gone"), command: "advise") == "See 'tunewise help advise'.")
+        #expect(
+            pointer(.expectationFailed(expected: "hybrid", actual: "fine-tuning"), command: "advise")
+                == "tunewise: expected hybrid, but the advice is fine-tuning")
+    }
 }

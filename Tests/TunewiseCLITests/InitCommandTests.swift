@@ -42,7 +42,8 @@ struct InitCommandTests {
         try "{\"need\": \"both\"}".write(toFile: path, atomically: true, encoding: .utf8)
         let refused = run(["init", path])
         #expect(refused.code == .cannotCreate)
-        #expect(refused.console.errors == "tunewise: \(path) already exists; nothing was written (--force overwrites it)\n")
+        #expect(
+            refused.console.errors == "tunewise: \(path) already exists; nothing was written (--force overwrites it)\nSee 'tunewise help init'.\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"need\": \"both\"}")
         let forced = run(["init", "--force", path])
         #expect(forced.code == .success)

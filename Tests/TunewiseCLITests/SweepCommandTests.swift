@@ -138,7 +138,9 @@ extension BinaryTests {
             #expect(
                 result.stdout
                     == "\(path): dead options: changing explainability (no, preferred, required) never changes the advice in any situation\n")
-            #expect(result.stderr == "tunewise: rubric \(path) fails the check with 1 finding, one a line on standard output\n")
+            #expect(
+                result.stderr
+                    == "tunewise: rubric \(path) fails the check with 1 finding, one a line on standard output\nSee 'tunewise help rubric'.\n")
         }
 
         @Test func anInvalidRubricFailsTheCheckAsValidateWould() throws {

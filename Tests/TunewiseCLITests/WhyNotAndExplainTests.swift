@@ -184,7 +184,7 @@ extension BinaryTests {
             let result = try Binary.run(lawFirmFlags + ["--rubric", path])
             #expect(result.code == 65)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n") == [result.firstErrorLine[...], "See 'tunewise help rubric'."], "\(result.stderr)")
             #expect(result.firstErrorLine.hasPrefix("tunewise: rubric \(path) is invalid (1 problem): $.schemaVersion"))
             #expect(result.firstErrorLine.contains("version 1"))
         }

@@ -14,7 +14,7 @@ struct FlagArgument: Equatable {
 /// A command line split into flags and positional words.
 ///
 /// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches in
-/// ``ArgumentScanner/switches``. `-h` is `--help`. A value may not start with `-`
+/// ``Invocation/switches``. `-h` is `--help`. A value may not start with `-`
 /// (except `-` alone, which means standard input), so a forgotten value is reported
 /// rather than swallowing the next flag.
 struct ScannedArguments: Equatable {
@@ -45,12 +45,6 @@ enum ArgumentScanner {
         "n": "--no-input", "i": "--interactive", "o": "--save-answers",
     ]
 
-    /// Flags that take no value, across all commands.
-    static let switches: Set<String> = [
-        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code",
-        "force",
-    ]
-
     static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {
         var scanned = ScannedArguments()
         var index = 0
@@ -77,14 +71,14 @@ enum ArgumentScanner {
             if let equals = body.firstIndex(of: "=") {
                 let name = String(body[..<equals])
                 let value = String(body[body.index(after: equals)...])
-                if switches.contains(name) {
+                if Invocation.switches.contains(name) {
                     throw .invalidValue(flag: "--\(name)", value: value, allowed: ["no value"], suggestion: nil)
                 }
                 scanned.flags.append(FlagArgument(name: name, value: value.isEmpty ? nil : value, isMissingValue: value.isEmpty))
                 continue
             }
             let name = String(body)
-            if switches.contains(name) {
+            if Invocation.switches.contains(name) {
                 scanned.flags.append(FlagArgument(name: name))
                 continue
             }

@@ -2,7 +2,9 @@ import TunewiseKit
 
 /// The flags of each command, names without dashes in help order: the one list per command
 /// that its parser accepts, its completions offer and its unknown-flag message suggests
-/// from. (`advise` also takes a flag per rubric question and the cost flags.)
+/// from (`advise` also takes a flag per rubric question and the cost flags); and what kind
+/// of value each takes. A flag name means the same in every command. ``Contract/reservedQuestionIDs``,
+/// in the core, keeps question ids off these names; a test holds the two equal.
 extension Invocation {
     /// The flags of `advise` other than the question flags and ``costFieldFlags``.
     static let adviseFlags = [
@@ -25,6 +27,16 @@ extension Invocation {
     static let completionsFlags = ["rubric"]
     /// The flags of `help`.
     static let helpFlags = ["man"]
+
+    /// Every flag of every command.
+    static let allFlags = Set(
+        adviseFlags + questionsFlags + sweepFlags + costFlags + diffFlags + initFlags + completionsFlags + helpFlags)
+    /// The flags that take no value: the scanner reads them bare, and completions offer no value.
+    static let switches: Set<String> = [
+        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code", "force",
+    ]
+    /// The flags whose value is a file, for completions.
+    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b"]
 
     /// The usage error for `flag`, which a command taking `allowed` does not take: the
     /// allowed flags as spelled, with `--help`, and the closest of them.

@@ -268,14 +268,15 @@ extension Invocation {
     }
 
     private static func parseWeight(_ value: String) throws(CommandError) -> WeightOverride {
-        guard let equals = value.firstIndex(of: "=") else { throw .invalidWeight(value, reason: "no '='") }
-        guard equals != value.startIndex else { throw .invalidWeight(value, reason: "no question id before '='") }
+        let format = "expected QUESTION-ID=NUMBER"
+        guard let equals = value.firstIndex(of: "=") else { throw .invalidWeight(value, reason: "no '='; \(format)") }
+        guard equals != value.startIndex else { throw .invalidWeight(value, reason: "no question id before '='; \(format)") }
         let question = String(value[..<equals])
         let number = value[value.index(after: equals)...]
-        guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number") }
-        guard weight.isFinite else { throw .invalidWeight(value, reason: "the weight is not finite") }
-        guard weight >= 0 else { throw .invalidWeight(value, reason: "the weight is negative") }
-        guard weight <= Rubric.numberLimit else { throw .invalidWeight(value, reason: "the weight is too large") }
+        guard let weight = Double(number) else { throw .invalidWeight(value, reason: "'\(number)' is not a number; \(format)") }
+        guard weight.isFinite, weight >= 0, weight <= Rubric.numberLimit else {
+            throw .invalidWeight(value, reason: "a weight is a number from 0 to \(JSONWriter.format(Rubric.numberLimit))")
+        }
         return WeightOverride(question: question, weight: weight)
     }
 

@@ -18,7 +18,7 @@ struct ValidateCommand {
                 result = .failure(error)
             } catch let error where error.exitCode == .noInput {
                 anyUnreadable = true
-                Tunewise.report(error, console: &console)
+                Tunewise.report(error, helpTopic: "rubric", console: &console)
                 continue
             }
             try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: path, result: result)))

@@ -60,9 +60,6 @@ struct CompletionSpec {
         return names
     }
 
-    /// The flags that name files (`--rubric`, `--answers`, ...).
-    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b"]
-
     /// The completions for `rubric`'s questions and the command line's flags.
     init(rubric: Rubric) {
         rubricID = rubric.id
@@ -83,7 +80,7 @@ struct CompletionSpec {
         func flag(_ name: String, topic: String, values special: Values? = nil) -> Flag {
             let values: Values =
                 special
-                ?? (ArgumentScanner.switches.contains(name) ? .none : (Self.fileFlags.contains(name) ? .files : .free))
+                ?? (Invocation.switches.contains(name) ? .none : (Invocation.fileFlags.contains(name) ? .files : .free))
             let description = HelpText.option(name, for: topic, rubric: rubric)?.description ?? ""
             return Flag(name: name, description: description, values: values)
         }

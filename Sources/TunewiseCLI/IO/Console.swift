@@ -124,7 +124,7 @@ public struct SystemConsole: Console {
     ///   into a closed pipe.
     public mutating func writeOutput(_ text: String) throws(CommandError) {
         guard Self.write(text, to: STDOUT_FILENO) else {
-            throw .cannotWrite(path: "standard output", reason: systemError())
+            throw .cannotWrite(path: CommandError.standardOutput, reason: systemError())
         }
     }
 

@@ -111,7 +111,7 @@ extension BinaryTests.EndToEndTests {
                 lawFirmFlags + ["--why-not", "hybrid", "--why-not", "prompt-tuning"], nil, 64,
                 "tunewise: --why-not was given more than once; give it once"),
             BadInput(lawFirmFlags + ["--explain=yes"], nil, 64, "tunewise: invalid value 'yes' for --explain; allowed: no value"),
-            BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': the weight is not finite"),
+            BadInput(["--weight", "budget=NaN"], nil, 64, "tunewise: invalid --weight 'budget=NaN': a weight is a number from 0 to 1000000"),
             BadInput(
                 ["--weight", "budgie=1"] + lawFirmFlags, nil, 64, "tunewise: unknown question in --weight 'budgie' (did you mean 'budget'?)",
                 allowed: "  allowed: need, data-volume, transience, governance, budget, time-to-market,"),
@@ -365,15 +365,17 @@ extension BinaryTests.EndToEndTests {
         BadInput(["questions", "--format", "json", "--format", "text"], nil, 64, "tunewise: --format was given more than once; give it once"),
         BadInput(
             lawFirmFlags + ["--weight", "budget=nan"], nil, 64,
-            "tunewise: invalid --weight 'budget=nan': the weight is not finite; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
+            "tunewise: invalid --weight 'budget=nan': a weight is a number from 0 to 1000000"),
         BadInput(
             lawFirmFlags + ["--weight", "budget=inf"], nil, 64,
-            "tunewise: invalid --weight 'budget=inf': the weight is not finite; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
-        BadInput(lawFirmFlags + ["--weight", "budget=-inf"], nil, 64, "tunewise: invalid --weight 'budget=-inf': the weight is not finite"),
-        BadInput(lawFirmFlags + ["--weight", "budget=1e999"], nil, 64, "tunewise: invalid --weight 'budget=1e999': the weight is not finite"),
+            "tunewise: invalid --weight 'budget=inf': a weight is a number from 0 to 1000000"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=-inf"], nil, 64, "tunewise: invalid --weight 'budget=-inf': a weight is a number from 0 to 1000000"),
+        BadInput(
+            lawFirmFlags + ["--weight", "budget=1e999"], nil, 64, "tunewise: invalid --weight 'budget=1e999': a weight is a number from 0 to 1000000"),
         BadInput(
             lawFirmFlags + ["--weight", "budget=-1"], nil, 64,
-            "tunewise: invalid --weight 'budget=-1': the weight is negative; expected QUESTION-ID=NUMBER with a number from 0 to 1000000"),
+            "tunewise: invalid --weight 'budget=-1': a weight is a number from 0 to 1000000"),
         BadInput(lawFirmFlags + ["--weight", "budget="], nil, 64, "tunewise: invalid --weight 'budget=': '' is not a number"),
         BadInput(lawFirmFlags + ["--weight", "budget"], nil, 64, "tunewise: invalid --weight 'budget': no '='"),
         BadInput(lawFirmFlags + ["--weight", "=1"], nil, 64, "tunewise: invalid --weight '=1': no question id before '='"),

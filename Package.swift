@@ -15,10 +15,10 @@ let package = Package(
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
-        // built `tunewise` and the baseline, so it depends on them to have them built too.
-        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-baseline"]),
-        // The benchmark's yardstick: Foundation start and one JSON decode of the rubric.
-        .executableTarget(name: "tunewise-bench-baseline"),
+        // built `tunewise` and the floor, so it depends on them to have them built too.
+        .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
+        // The benchmark's yardstick: a Swift program that imports nothing and prints one line.
+        .executableTarget(name: "tunewise-bench-floor"),
         // Runs programs for the tests and the benchmark (pipes, time limits, peak memory); not part of tunewise.
         .target(name: "ProcessRunner"),
         // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.

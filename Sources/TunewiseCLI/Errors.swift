@@ -249,7 +249,7 @@ public enum CommandError: Error, Equatable, Sendable {
         var details = problems.dropFirst().map { "  \($0)" }
         let more = pointer ? morePointer(problems) : ""
         if "tunewise: \(lead)\(first)\(more)".count > Self.messageLimit,
-            let list = ["; known: ", "; allowed: "].lazy.compactMap({ first.range(of: $0) }).first
+            let list = ["; known: ", "; allowed: "].lazy.compactMap({ first.firstRange(of: $0) }).first
         {
             details.insert("  " + first[list.lowerBound...].dropFirst(2), at: 0)
             first = String(first[..<list.lowerBound])

@@ -1,10 +1,11 @@
 /// Small text operations written out by hand.
 ///
-/// Foundation's `padding(toLength:withPad:startingAt:)`, `trimmingCharacters(in:)`,
-/// `replacingOccurrences(of:with:)` and `NSString` path methods go through `NSString`,
-/// which links ICU and its data, about 50 MB, into a binary built with the Swift standard
-/// library linked statically. These do the same for the text `tunewise` handles with the
-/// standard library alone.
+/// The command layer does not import Foundation, whose loading slows every start (see the
+/// README's "Speed and the release build"), and whose `NSString` methods link ICU and its
+/// data, about 50 MB, into a binary built with the Swift standard library linked statically.
+/// These do what `padding(toLength:withPad:startingAt:)`, `trimmingCharacters(in:)`,
+/// `replacingOccurrences(of:with:)` and the `NSString` path methods would, for the text
+/// `tunewise` handles, with the standard library alone.
 extension String {
     /// The text followed by spaces up to `width` characters; longer text is kept whole.
     func padded(to width: Int) -> String {

@@ -1,10 +1,7 @@
 import Foundation
 
-/// The default rubric's text, written out for the baseline to read; removed at exit.
-let rubricFile = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/tunewise-bench-rubric-\(getpid()).json"
-
 struct Options {
-    /// Runs of each process measurement (one-shot, baseline).
+    /// Runs of each process measurement (one-shot, floor).
     var runs = 30
     /// Runs of the interactive questionnaire.
     var questionnaireRuns = 10
@@ -38,6 +35,5 @@ struct Options {
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("tunewise-bench: \(message)\n".utf8))
-    unlink(rubricFile)
     exit(1)
 }

@@ -64,18 +64,18 @@ func linksSwiftDynamically(_ path: String) -> Bool {
 }
 
 /// Prints the table of `rows`, headed by what was measured and how.
-func printReport(_ rows: [Row], tunewise: String, baseline: String, options: Options, answerCount: Int) {
+func printReport(_ rows: [Row], tunewise: String, floor: String, options: Options, answerCount: Int) {
     let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
     print("tunewise-bench: \(tunewise)" + (load.map { " (load average at the end: \($0))" } ?? ""))
     print(
-        "  tunewise \(mebibytes(fileSize(tunewise) / 1024)), baseline \(mebibytes(fileSize(baseline) / 1024)), Swift runtime "
+        "  tunewise \(mebibytes(fileSize(tunewise) / 1024)), floor \(mebibytes(fileSize(floor) / 1024)), Swift runtime "
             + (linksSwiftDynamically(tunewise) ? "linked dynamically" : "linked statically")
             + "; \(options.runs) process runs, \(options.questionnaireRuns) questionnaires of \(answerCount) answers"
             + (options.sweeps ? ", \(options.sweepRuns) runs per sweep" : ""))
-    let floor = FileManager.default.isExecutableFile(atPath: "/bin/true") ? timedRun("/bin/true", []).peakKiB : nil
+    let least = FileManager.default.isExecutableFile(atPath: "/bin/true") ? timedRun("/bin/true", []).peakKiB : nil
     print(
         "  median of runs; range is fastest – slowest run"
-            + (floor.map { "; peak memory counts from a floor of \(mebibytes($0)) (/bin/true run the same way)" } ?? ""))
+            + (least.map { "; peak memory counts from at least \(mebibytes($0)) (/bin/true run the same way)" } ?? ""))
     let header = Row(measurement: "measurement", median: "median", range: "range", goal: "goal / detail", result: "result")
     let table = [header] + rows
     let widths = [

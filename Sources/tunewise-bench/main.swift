@@ -4,13 +4,13 @@
 //     swift build -c release --static-swift-stdlib --scratch-path .build-static \
 //         && .build-static/release/tunewise-bench           # the statically linked build
 //
-// `tunewise` and the baseline are dependencies of this target, so they are built first
-// with the same flags, and the benchmark runs the copies beside its own executable.
+// `tunewise` and the floor are dependencies of this target, so they are built first with
+// the same flags, and the benchmark runs the copies beside its own executable.
 //
-// - One-shot advice as a whole process (spawn to exit), against a baseline program that only
-//   starts Foundation and decodes the same rubric with JSONSerialization; the ratio is the
-//   figure (goal: at most 1.5×). The two are run alternately so that load from other work on
-//   the machine falls on both alike.
+// - One-shot advice as a whole process (spawn to exit), against the floor: a Swift program
+//   that imports nothing and prints one line, so that the ratio is what Tunewise adds to
+//   the start of any Swift program (goal: at most 1.5×). The two are run alternately so
+//   that load from other work on the machine falls on both alike.
 // - Peak memory (maximum resident set, from wait4) of those same runs.
 // - The questionnaire's response per answer: see `questionnaireRun`.
 // - Sweeps of the default rubric, each in a child process of this program so that its peak
@@ -40,15 +40,12 @@ let selfPath: String = {
 }()
 let productDirectory = String(selfPath[..<(selfPath.lastIndex(of: "/") ?? selfPath.startIndex)])
 let tunewise = productDirectory + "/tunewise"
-let baseline = productDirectory + "/tunewise-bench-baseline"
-for product in [tunewise, baseline] where !FileManager.default.isExecutableFile(atPath: product) {
+let floor = productDirectory + "/tunewise-bench-floor"
+for product in [tunewise, floor] where !FileManager.default.isExecutableFile(atPath: product) {
     fail("\(product) is missing; build every product first with: swift build -c release (same flags as this benchmark)")
 }
 
 let rubric = BuiltInRubric.load()
-guard FileManager.default.createFile(atPath: rubricFile, contents: Data(BuiltInRubric.json.utf8)) else {
-    fail("cannot write \(rubricFile)")
-}
 
 /// The law firm of the end-to-end tests: a large confidential corpus that rarely changes.
 let lawFirm = [
@@ -64,11 +61,11 @@ guard check.code == 0, check.output.contains("\"strategy\"") else {
 }
 for _ in 0..<3 {
     _ = timedRun(tunewise, oneShot)
-    _ = timedRun(baseline, [rubricFile])
+    _ = timedRun(floor, [])
 }
 
 var rows: [Row] = []
-rows += measureOneShot(tunewise, oneShot, against: baseline, runs: options.runs)
+rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
 rows.append(measureRubricLoad(runs: options.runs))
 
 progress("questionnaire, \(options.questionnaireRuns) runs")
@@ -82,5 +79,4 @@ if options.sweeps {
     rows += measureSweeps(selfPath, runs: options.sweepRuns)
 }
 
-printReport(rows, tunewise: tunewise, baseline: baseline, options: options, answerCount: answers.count)
-unlink(rubricFile)
+printReport(rows, tunewise: tunewise, floor: floor, options: options, answerCount: answers.count)

@@ -1,5 +1,12 @@
-import Foundation
 import TunewiseCLI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 Signals.install()
 var console = SystemConsole()

@@ -1,5 +1,12 @@
-import Foundation
 import TunewiseKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The terminal or pipes a command talks through: lines in, the report out on standard
 /// output, prompts and messages out on standard error; and the files it reads and writes,
@@ -72,12 +79,34 @@ public struct SystemConsole: Console {
     public let environment: [String: String]
 
     /// The process's standard streams, with `environment` in place of the process's.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = SystemConsole.processEnvironment()) {
         var environment = environment
         if environment["COLUMNS"].flatMap({ Int($0) }) == nil, let columns = Self.terminalColumns() {
             environment["COLUMNS"] = String(columns)
         }
         self.environment = environment
+    }
+
+    /// The process's environment, read from the C library's `environ`; where a name appears
+    /// twice, the first value counts, as it does for `getenv`.
+    public static func processEnvironment() -> [String: String] {
+        let entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        #if canImport(Darwin)
+            entries = _NSGetEnviron().pointee
+        #else
+            entries = environ
+        #endif
+        var environment: [String: String] = [:]
+        guard var entry = entries else { return environment }
+        while let text = entry.pointee {
+            let variable = String(cString: text)
+            if let equals = variable.firstIndex(of: "=") {
+                let name = String(variable[..<equals])
+                if environment[name] == nil { environment[name] = String(variable[variable.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return environment
     }
 
     /// The width of the terminal on standard output, or `nil` when it is not a terminal.
@@ -123,7 +152,7 @@ public struct SystemConsole: Console {
     /// - Throws: ``CommandError/cannotWrite(path:reason:)`` when the write fails, such as
     ///   into a closed pipe.
     public mutating func writeOutput(_ text: String) throws(CommandError) {
-        guard Self.write(text, to: STDOUT_FILENO) else {
+        guard writeAll(text, to: STDOUT_FILENO) else {
             throw .cannotWrite(path: CommandError.standardOutput, reason: systemError())
         }
     }
@@ -131,21 +160,6 @@ public struct SystemConsole: Console {
     /// Writes all of `text` to standard error; a failure is ignored, as there is nowhere
     /// left to report it.
     public mutating func writeError(_ text: String) {
-        _ = Self.write(text, to: STDERR_FILENO)
-    }
-
-    /// Writes every byte of `text` to `descriptor`, retrying after an interruption; `false`
-    /// on any other error.
-    private static func write(_ text: String, to descriptor: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
+        _ = writeAll(text, to: STDERR_FILENO)
     }
 }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reading input files safely: only regular files, never a FIFO or device that could
 /// block or never end, and never more than ``sizeLimit`` bytes.
@@ -29,7 +35,7 @@ enum InputFile {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { readSome(descriptor, into: $0) }
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -72,15 +78,7 @@ enum OutputFile {
         defer { TemporaryFiles.unregister() }
         var isOpen = true
         do throws(CommandError) {
-            var bytes = Array(text.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw .cannotWrite(path: path, reason: systemError())
-                }
-                bytes = bytes.dropFirst(written)
-            }
+            guard writeAll(text, to: descriptor) else { throw .cannotWrite(path: path, reason: systemError()) }
             // New files get the usual permissions (0666 less the umask), not mkstemp's 0600.
             let mask = umask(0)
             umask(mask)
@@ -108,6 +106,27 @@ enum TemporaryFiles {
         free(current)
         current = nil
     }
+}
+
+/// Reads what `descriptor` has, at most `buffer.count` bytes, into `buffer`: `read(2)` under a
+/// name that ``InputFile/read(_:)`` does not hide.
+private func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress, buffer.count)
+}
+
+/// Writes every byte of `text` to `descriptor`, retrying after an interruption; `false`
+/// on any other error, which is left in `errno`.
+func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        bytes = bytes.dropFirst(written)
+    }
+    return true
 }
 
 /// The description of the current `errno`.

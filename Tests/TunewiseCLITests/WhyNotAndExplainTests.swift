@@ -52,6 +52,24 @@ extension BinaryTests {
             #expect(document["ranking"] == nil, "only the why-not, not the whole report")
         }
 
+        /// Each format answers "why not" in its own shape: one line for scripts, a section with
+        /// its sources in Markdown; never the whole report.
+        @Test func whyNotAsASummaryLineAndAsMarkdown() throws {
+            let summary = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "summary", "--no-input"])
+            #expect(summary.code == 0)
+            #expect(summary.stdout == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering)\n")
+            let chosen = try Binary.run(Self.shipInDaysFlags + ["--why-not", "prompt-engineering", "--format", "summary", "--no-input"])
+            #expect(chosen.stdout == "prompt-engineering recommended\n")
+
+            let markdown = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "markdown", "--no-input"])
+            #expect(markdown.code == 0)
+            let lines = markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines.first == "## Why not PEFT / fine-tuning")
+            #expect(lines.contains { $0.hasPrefix("- **Ruled out (ship-in-days)**: ") && $0.hasSuffix(")*") }, "\(markdown.stdout)")
+            #expect(lines.contains("The plan moves to it once the first version ships."))
+            #expect(!markdown.stdout.contains("## Alternatives"))
+        }
+
         @Test func whyNotAnUnknownStrategyNamesTheAllowedIDs() throws {
             let result = try Binary.run(lawFirmFlags + ["--why-not", "lora"])
             #expect(result.code == 64)

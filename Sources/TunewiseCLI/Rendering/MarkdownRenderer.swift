@@ -130,6 +130,23 @@ struct MarkdownRenderer {
     }
 
     /// Escapes the characters that would break a table cell or start unintended formatting.
+    /// What `--why-not STRATEGY` prints: a heading and why that strategy is not the advice,
+    /// one list item per reason with its source.
+    func renderWhyNot(_ strategy: String, _ report: Report) -> String {
+        let advice = report.advice
+        let label = escape(report.strategyLabel(strategy))
+        let item = { (reason: Reason) in "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text)) *(\(escape(reason.source)))*" }
+        guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
+            return (["## Why \(label)", "", "\(label) is the recommendation.", ""] + report.shownReasons.map(item)).joined(separator: "\n") + "\n"
+        }
+        var lines = ["## Why not \(label)", "", "The advice is \(escape(report.strategyLabel(advice.strategy))).", ""]
+        lines += entry.whyNot.map(item)
+        if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
+            lines += ["", "The plan moves to it \(escape(stage.when))."]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     private func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {

@@ -25,24 +25,29 @@ extension DiffTextRenderer: ReportRenderer {}
 extension DiffJSONRenderer: ReportRenderer {}
 extension DiffMarkdownRenderer: ReportRenderer {}
 
-/// `advise --why-not STRATEGY-ID`: only why that strategy is not the advice, as JSON or as text.
+/// `advise --why-not STRATEGY-ID`: only why that strategy is not the advice, in each format.
 struct WhyNotRenderer: ReportRenderer {
     /// The strategy asked about.
     let strategy: String
-    /// `true` for JSON; otherwise text in `style`.
-    let isJSON: Bool
+    let format: AdviseFormat
+    /// The style of the text format.
     let style: TextStyle
 
     func render(_ report: Report) -> String {
-        isJSON ? JSONRenderer().renderWhyNot(strategy, report) : TextRenderer(style: style).renderWhyNot(strategy, report)
+        switch format {
+        case .text: TextRenderer(style: style).renderWhyNot(strategy, report)
+        case .json: JSONRenderer().renderWhyNot(strategy, report)
+        case .markdown: MarkdownRenderer().renderWhyNot(strategy, report)
+        case .summary: SummaryRenderer().renderWhyNot(strategy, report)
+        }
     }
 }
 
 extension AdviseFormat {
-    /// The renderer for this format; with `whyNot`, the one for that strategy's case in
-    /// JSON for `json` and in text otherwise. `style` is for the text formats.
+    /// The renderer for this format; with `whyNot`, the one for that strategy's case in this
+    /// format. `style` is for text.
     func renderer(style: TextStyle, whyNot: String?) -> any ReportRenderer<Report> {
-        if let whyNot { return WhyNotRenderer(strategy: whyNot, isJSON: self == .json, style: style) }
+        if let whyNot { return WhyNotRenderer(strategy: whyNot, format: self, style: style) }
         switch self {
         case .text: return TextRenderer(style: style)
         case .json: return JSONRenderer()

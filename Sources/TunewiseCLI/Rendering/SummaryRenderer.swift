@@ -11,6 +11,16 @@ struct SummaryRenderer {
         return Tunewise.visible(line) + "\n"
     }
 
+    /// `--why-not STRATEGY` on one line: `hybrid ruled out by ship-in-days (advice: prompt-engineering)`,
+    /// `fine-tuning behind on Budget: minimal (advice: ...)`, or `hybrid recommended`.
+    func renderWhyNot(_ strategy: String, _ report: Report) -> String {
+        let advice = report.advice
+        guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
+            return "\(strategy) recommended\n"
+        }
+        return Tunewise.visible("\(strategy) \(report.placeSummary(entry)) (advice: \(advice.strategy))") + "\n"
+    }
+
     /// "gate-id: its reason" for the first gate that decided, else the top reason's subject.
     func decidingReason(_ report: Report) -> String? {
         if let gateID = report.advice.decidedBy.first {

@@ -66,4 +66,30 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(Array(text.utf8)) == value)
         #expect(JSONWriter.write(.array([.number(1), .bool(true)]), pretty: false) == "[1,true]")
     }
+
+    /// The byte-by-byte UTF-8 check agrees with the standard library's decoder on where the
+    /// first bad sequence starts, over random bytes biased towards multi-byte sequences.
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        func reference(_ bytes: [UInt8]) -> Int? {
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            var offset = 0
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
+        var random = SplitMix64(seed: 8)
+        let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                Bool.random(using: &random) ? interesting.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+            }
+            #expect(JSONParser.firstInvalidUTF8Offset(in: bytes) == reference(bytes), "\(bytes)")
+        }
+        #expect(JSONParser.firstInvalidUTF8Offset(in: Array("naïve — 😀".utf8)) == nil)
+    }
 }

@@ -99,10 +99,11 @@ public struct SystemConsole: Console {
         var environment: [String: String] = [:]
         guard var entry = entries else { return environment }
         while let text = entry.pointee {
-            let variable = String(cString: text)
-            if let equals = variable.firstIndex(of: "=") {
-                let name = String(variable[..<equals])
-                if environment[name] == nil { environment[name] = String(variable[variable.index(after: equals)...]) }
+            // Split as bytes: walking characters here would cost more than the advice.
+            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                let name = String(decoding: bytes[..<equals], as: UTF8.self)
+                if environment[name] == nil { environment[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self) }
             }
             entry += 1
         }

@@ -66,16 +66,26 @@ public enum CostField: String, CaseIterable, Sendable {
     /// Months between retrains; 0 means none. Default from the transience.
     case retrainEveryMonths
 
-    /// The command-line flag that supplies the field: `--requests-per-day`.
     /// The flag's name without its dashes: `requests-per-day`.
     public var flagName: String { String(flag.dropFirst(2)) }
 
-    public var flag: String {
-        var words = "--"
-        for character in rawValue {
-            if character.isUppercase { words += "-" + character.lowercased() } else { words.append(character) }
+    /// The command-line flag that supplies the field: `--requests-per-day`.
+    public var flag: String { Self.flags[self] ?? Self.flag(for: self) }
+
+    /// Every field's flag, worked out once: the command line looks them up at every start.
+    private static let flags = Dictionary(uniqueKeysWithValues: allCases.map { ($0, flag(for: $0)) })
+
+    /// `field`'s raw value in kebab case after two dashes; the raw values are ASCII camel case.
+    private static func flag(for field: CostField) -> String {
+        var bytes = Array("--".utf8)
+        for byte in field.rawValue.utf8 {
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+                bytes += [UInt8(ascii: "-"), byte - UInt8(ascii: "A") + UInt8(ascii: "a")]
+            } else {
+                bytes.append(byte)
+            }
         }
-        return words
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The flags a user can give to supply the field, for a "missing" message.

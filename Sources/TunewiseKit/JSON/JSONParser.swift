@@ -21,6 +21,9 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 64
 
+    /// The most members an object's duplicate keys are looked for one by one; beyond, a set.
+    private static let linearKeySearchLimit = 16
+
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
@@ -88,7 +91,9 @@ public struct JSONParser {
         try enterNesting()
         index += 1
         var members: [(key: String, value: JSONValue)] = []
-        var seen = Set<String>()
+        // Duplicate keys are found by a look along a small object's keys, and by a set once
+        // an object grows, so that a huge object stays linear.
+        var seen: Set<String>?
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -100,9 +105,15 @@ public struct JSONParser {
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key in the object") }
             let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            let isDuplicate = seen.map { $0.contains(key) } ?? members.contains { $0.key == key }
+            guard !isDuplicate else {
                 index = keyStart
                 throw error("duplicate key \"\(key)\" in one object")
+            }
+            if seen != nil {
+                seen?.insert(key)
+            } else if members.count >= Self.linearKeySearchLimit {
+                seen = Set(members.map(\.key) + [key])
             }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
@@ -152,7 +163,20 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: they are one slice of the (valid UTF-8) document.
+        let start = index
+        index = bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\"), buffer[end] >= 0x20 {
+                end += 1
+            }
+            return end
+        }
+        if peek() == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+        }
+        var utf8 = Array(bytes[start..<index])
         while true {
             guard let byte = peek() else { throw error("unterminated string") }
             switch byte {
@@ -259,8 +283,13 @@ public struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-            index += 1
+        let start = index
+        index = bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count, buffer[end] == 0x20 || buffer[end] == 0x0A || buffer[end] == 0x0D || buffer[end] == 0x09 {
+                end += 1
+            }
+            return end
         }
     }
 
@@ -301,16 +330,45 @@ public struct JSONParser {
         (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "0x" + String(byte, radix: 16, uppercase: true)
     }
 
-    private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
+    /// Where the first byte sequence that is not UTF-8 starts, or `nil` when all of `bytes`
+    /// is UTF-8: no overlong forms, surrogates or scalars beyond U+10FFFF (RFC 3629 § 4).
+    /// ASCII, most of any document, is checked eight bytes at a time.
+    static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset(in:))
+    }
+
+    private static func firstInvalidUTF8Offset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
+        while offset < bytes.count {
+            if offset + 8 <= bytes.count,
+                UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                offset += 8
+                continue
             }
+            let lead = bytes[offset]
+            if lead < 0x80 {
+                offset += 1
+                continue
+            }
+            // The lead byte gives the length and the range of the byte after it.
+            let length: Int
+            let second: ClosedRange<UInt8>
+            switch lead {
+            case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+            case 0xE0: (length, second) = (3, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+            case 0xED: (length, second) = (3, 0x80...0x9F)
+            case 0xF0: (length, second) = (4, 0x90...0xBF)
+            case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+            case 0xF4: (length, second) = (4, 0x80...0x8F)
+            default: return offset
+            }
+            guard offset + length <= bytes.count, second.contains(bytes[offset + 1]),
+                bytes[offset + 2..<offset + length].allSatisfy({ (0x80...0xBF).contains($0) })
+            else { return offset }
+            offset += length
         }
+        return nil
     }
 }

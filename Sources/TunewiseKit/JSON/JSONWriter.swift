@@ -6,10 +6,13 @@
 public enum JSONWriter {
     /// The text of `value`, indented by two spaces per level, with a final newline when `pretty`.
     public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
-        var output = ""
+        // Written as UTF-8 bytes and made a string once: appending to a string piece by piece
+        // costs more than the whole of the advice.
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
         append(value, to: &output, indent: pretty ? 0 : nil)
-        if pretty { output += "\n" }
-        return output
+        if pretty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The shortest text that reads back as `number`; integral values have no fraction.
@@ -20,11 +23,11 @@ public enum JSONWriter {
         return "\(number)"
     }
 
-    private static func append(_ value: JSONValue, to output: inout String, indent: Int?) {
+    private static func append(_ value: JSONValue, to output: inout [UInt8], indent: Int?) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let number): output += format(number)
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .number(let number): output += format(number).utf8
         case .string(let text): appendString(text, to: &output)
         case .array(let elements):
             appendContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
@@ -34,42 +37,55 @@ public enum JSONWriter {
     }
 
     private static func appendContainer(
-        _ items: [(String?, JSONValue)], open: String, close: String, to output: inout String, indent: Int?
+        _ items: [(String?, JSONValue)], open: Unicode.Scalar, close: Unicode.Scalar, to output: inout [UInt8], indent: Int?
     ) {
-        output += open
+        output.append(UInt8(ascii: open))
         guard !items.isEmpty else {
-            output += close
+            output.append(UInt8(ascii: close))
             return
         }
         let inner = indent.map { $0 + 2 }
         for (position, (key, value)) in items.enumerated() {
-            if position > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: " ", count: inner) }
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            if let inner { newline(indentedBy: inner, in: &output) }
             if let key {
                 appendString(key, to: &output)
-                output += inner == nil ? ":" : ": "
+                output += (inner == nil ? ":" : ": ").utf8
             }
             append(value, to: &output, indent: inner)
         }
-        if let indent { output += "\n" + String(repeating: " ", count: indent) }
-        output += close
+        if let indent { newline(indentedBy: indent, in: &output) }
+        output.append(UInt8(ascii: close))
     }
 
-    private static func appendString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    private static func newline(indentedBy indent: Int, in output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output += repeatElement(UInt8(ascii: " "), count: indent)
+    }
+
+    /// `text` quoted, with `"`, `\\` and control characters escaped; other bytes of its UTF-8
+    /// (all at least 0x20, multi-byte sequences included) are copied as they are.
+    private static func appendString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        defer { output.append(UInt8(ascii: "\"")) }
+        // Most text needs no escape and is copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output += text.utf8
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += #"\""#.utf8
+            case UInt8(ascii: "\\"): output += #"\\"#.utf8
+            case UInt8(ascii: "\n"): output += #"\n"#.utf8
+            case UInt8(ascii: "\r"): output += #"\r"#.utf8
+            case UInt8(ascii: "\t"): output += #"\t"#.utf8
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output += #"\u00"#.utf8
+                output += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: output.append(byte)
             }
         }
-        output += "\""
     }
 }

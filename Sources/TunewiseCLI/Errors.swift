@@ -173,15 +173,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return "cannot read \(path): \(reason)"
         case .fileTooLarge(let path, let limit):
             return "\(path) is larger than the \(limit / 1024 / 1024) MiB limit for input files; not read"
-        case .invalidRubric(let path, .syntax(let error)):
-            return "rubric \(path) is not valid JSON: \(error.description)"
-        case .invalidRubric(let path, .invalid(let problems)):
-            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).first
-        case .invalidAnswersFile(let path, .syntax(let error)):
-            return "answers file \(path): not valid JSON: \(error.description)"
-        case .invalidAnswersFile(let path, .invalid(let problems)):
-            return fileProblems("answers file \(path): ", problems.map(\.description)).first
+        case .invalidRubric, .invalidAnswersFile, .invalidCostFile:
+            return fileReport.first
         case .everyStrategyExcluded:
             return "the rubric's exclusions leave no strategy for these answers"
         case .cannotWrite(let path, let reason):
@@ -196,8 +189,6 @@ public enum CommandError: Error, Equatable, Sendable {
             return flags.count == 1 || "tunewise: \(inline)".count <= Self.messageLimit ? inline : "missing \(flags.count) cost inputs\(fix)"
         case .invalidCostNumber(let flag, let value, let reason):
             return "invalid \(flag) '\(value)': \(reason)"
-        case .invalidCostFile(let path, let problems):
-            return fileProblems("cost file \(path): ", problems).first
         case .fileExists(let path):
             return "\(path) already exists; nothing was written (--force overwrites it)"
         }
@@ -209,11 +200,8 @@ public enum CommandError: Error, Equatable, Sendable {
         switch self {
         case .unknownWord(_, _, let allowed, _), .invalidValue(_, _, let allowed, _), .missingValue(_, let allowed?):
             return message.hasSuffix(allowed.joined(separator: ", ")) ? [] : ["  allowed: " + allowed.joined(separator: ", ")]
-        case .invalidRubric(let path, .invalid(let problems)):
-            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return fileProblems("rubric \(path) is invalid (\(count)): ", problems.map(\.description), pointer: false).details
-        case .invalidAnswersFile(let path, .invalid(let problems)):
-            return fileProblems("answers file \(path): ", problems.map(\.description)).details
+        case .invalidRubric, .invalidAnswersFile, .invalidCostFile:
+            return fileReport.details
         case .invalidAnswer(let problem):
             return message.hasSuffix(problem.allowed.joined(separator: ", "))
                 ? [] : ["  \(problem.allowedLabel): " + problem.allowed.joined(separator: ", ")]
@@ -223,8 +211,6 @@ public enum CommandError: Error, Equatable, Sendable {
         case .missingCostInputs(let flags):
             let list = flags.joined(separator: ", ")
             return (message.contains(list) ? [] : ["  missing: " + list]) + ["  'tunewise cost --template' writes a --cost FILE to fill in"]
-        case .invalidCostFile(let path, let problems):
-            return fileProblems("cost file \(path): ", problems).details
         default:
             return []
         }
@@ -241,20 +227,45 @@ public enum CommandError: Error, Equatable, Sendable {
         return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
     }
 
-    /// A file's first problem after `lead`, and its further problems below, indented; a list of
-    /// ids in the first problem (`; known: …` or `; allowed: …`) that would take the first line
-    /// past ``messageLimit`` moves to the line below it. `pointer` adds "(N more problems below)".
-    private func fileProblems(_ lead: String, _ problems: [String], pointer: Bool = true) -> (first: String, details: [String]) {
-        var first = problems[0]
-        var details = problems.dropFirst().map { "  \($0)" }
-        let more = pointer ? morePointer(problems) : ""
-        if "tunewise: \(lead)\(first)\(more)".count > Self.messageLimit,
-            let list = ["; known: ", "; allowed: "].lazy.compactMap({ first.firstRange(of: $0) }).first
-        {
-            details.insert("  " + first[list.lowerBound...].dropFirst(2), at: 0)
-            first = String(first[..<list.lowerBound])
+    /// The message and details of an error about what a file holds; empty for other errors.
+    private var fileReport: (first: String, details: [String]) {
+        switch self {
+        case .invalidRubric(let path, .syntax(let error)):
+            return fileProblems("rubric \(path) is not valid JSON", [error.description], pointer: false)
+        case .invalidRubric(let path, .invalid(let problems)):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return fileProblems("rubric \(path) is invalid (\(count))", problems.map(\.description), pointer: false)
+        case .invalidAnswersFile(let path, .syntax(let error)):
+            return fileProblems("answers file \(path) is not valid JSON", [error.description], pointer: false)
+        case .invalidAnswersFile(let path, .invalid(let problems)):
+            return fileProblems("answers file \(path)", problems.map(\.description))
+        case .invalidCostFile(let path, let problems):
+            return fileProblems("cost file \(path)", problems)
+        default:
+            return ("", [])
         }
-        return (lead + first + more, details)
+    }
+
+    /// A file's first problem after `subject` on the message line, and its further problems
+    /// below, indented. When the first line would pass ``messageLimit``, a list of ids in the
+    /// first problem (`; known: …` or `; allowed: …`) moves to the line below it, and if the
+    /// line is still too long, the first problem itself does, after `subject` and a colon.
+    /// `pointer` adds "(N more problems below)", or "(N problems)" to a first line of its own.
+    private func fileProblems(_ subject: String, _ problems: [String], pointer: Bool = true) -> (first: String, details: [String]) {
+        var first = problems[0]
+        var list: [String] = []
+        let rest = problems.dropFirst().map { "  \($0)" }
+        let more = pointer ? morePointer(problems) : ""
+        func fits(_ problem: String) -> Bool { "tunewise: \(subject): \(problem)\(more)".count <= Self.messageLimit }
+        if !fits(first), let range = ["; known: ", "; allowed: "].lazy.compactMap({ first.firstRange(of: $0) }).first {
+            list = ["  " + first[range.lowerBound...].dropFirst(2)]
+            first = String(first[..<range.lowerBound])
+        }
+        guard fits(first) else {
+            let count = pointer && problems.count > 1 ? " (\(problems.count) problems)" : ""
+            return ("\(subject)\(count):", ["  " + first] + list + rest)
+        }
+        return ("\(subject): \(first)\(more)", list + rest)
     }
 
     /// " (1 more problem below)" when the file has more problems than the first.

@@ -135,7 +135,7 @@ extension BinaryTests {
                 "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65,
-                "tunewise: cost file standard input: $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
+                "tunewise: cost file standard input (2 problems): $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
             BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input: $: expected an object of cost inputs"),
             BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input: not valid JSON"),
             BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),
@@ -151,7 +151,7 @@ extension BinaryTests {
             let result = try Binary.run(bad.arguments, input: bad.input)
             #expect(!result.crashed)
             #expect(result.code == bad.code)
-            #expect(result.firstErrorLine.hasPrefix(bad.line), "\(result.stderr)")
+            #expect(result.firstProblem.line.hasPrefix(bad.line), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
 

@@ -151,7 +151,7 @@ extension BinaryTests {
                 .write(toFile: path, atomically: true, encoding: .utf8)
             let result = try Binary.run(["rubric", "check", path])
             #expect(result.code == 65)
-            #expect(result.firstErrorLine.hasPrefix("tunewise: rubric \(path) is invalid (1 problem): $.schemaVersion"))
+            #expect(result.firstProblem.line.hasPrefix("tunewise: rubric \(path) is invalid (1 problem): $.schemaVersion"))
             #expect(result.stdout.isEmpty)
         }
     }

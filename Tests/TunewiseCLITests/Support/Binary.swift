@@ -52,6 +52,17 @@ extension Outcome {
     }
 
     var firstErrorLine: String { String(stderr.split(separator: "\n", omittingEmptySubsequences: false).first ?? "") }
+
+    /// The first problem on standard error as one line: the first line, or, when that line only
+    /// names a file (and ends with a colon), that line and the problem below it, with its
+    /// wrapped lines; then the lines after the problem.
+    var firstProblem: (line: String, after: [String]) {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        guard let first = lines.first, first.hasSuffix(":"), lines.count > 1 else { return (lines.first ?? "", Array(lines.dropFirst())) }
+        let wrapped = lines.dropFirst(2).prefix { $0.hasPrefix("    ") }
+        let problem = [lines[1].dropFirst(2)] + wrapped.map { $0.dropFirst(4) }
+        return (first + " " + problem.joined(separator: " "), Array(lines.dropFirst(2 + wrapped.count)))
+    }
 }
 
 /// A fresh empty directory for one test's files.

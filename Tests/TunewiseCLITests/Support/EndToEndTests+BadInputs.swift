@@ -123,7 +123,7 @@ extension BinaryTests.EndToEndTests {
             BadInput(["--rubric", "/nonexistent/rubric.json"], nil, 66, "tunewise: cannot read /nonexistent/rubric.json"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": ", 65,
-                "tunewise: answers file standard input: not valid JSON: line 1, column 17: unexpected end of input"),
+                "tunewise: answers file standard input is not valid JSON: line 1, column 17: unexpected end of input"),
             BadInput(
                 ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input: $: expected an object of question id to option id"),
             BadInput(
@@ -132,7 +132,7 @@ extension BinaryTests.EndToEndTests {
                 allowed: "  allowed: none, few, hundreds, thousands"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": \"few\", \"data-volume\": \"none\"}", 65,
-                "tunewise: answers file standard input: not valid JSON: line 1, column 24: duplicate key \"data-volume\""),
+                "tunewise: answers file standard input is not valid JSON: line 1, column 24: duplicate key \"data-volume\""),
             BadInput(
                 ["--answers", "-"], "{\"budgett\": \"minimal\"}", 65,
                 "tunewise: answers file standard input: $.budgett: unknown question (did you mean 'budget'?)",
@@ -141,13 +141,13 @@ extension BinaryTests.EndToEndTests {
             // count of further problems cannot be mistaken for one of them.
             BadInput(
                 ["--answers", "-"], #"{"budgett": "minimal", "need": "skills"}"#, 65,
-                #"tunewise: answers file standard input: $.budgett: unknown question (did you mean 'budget'?) (1 more problem below)"#,
+                #"tunewise: answers file standard input (2 problems): $.budgett: unknown question (did you mean 'budget'?)"#,
                 allowed: "  known: need, data-volume, transience, governance, budget, time-to-market,"),
             BadInput(
                 ["--answers", "-"], "{\"budget\": \"huge\"}", 65,
                 "tunewise: answers file standard input: $.budget: unknown option 'huge'", allowed: "  allowed: minimal, moderate, substantial"),
             BadInput(
-                ["--answers", "-"], "", 65, "tunewise: answers file standard input: not valid JSON: line 1, column 1: the document is empty"),
+                ["--answers", "-"], "", 65, "tunewise: answers file standard input is not valid JSON: line 1, column 1: the document is empty"),
             BadInput(
                 lawFirmFlags + ["--expect", "prompt-engineering"], nil, 1, "tunewise: expected prompt-engineering, but the advice is fine-tuning"),
             BadInput(
@@ -162,7 +162,7 @@ extension BinaryTests.EndToEndTests {
         // Not JSON at all.
         BadInput(
             ["--answers", "not-json.json"], nil, 65,
-            "tunewise: answers file not-json.json: not valid JSON: line 1, column 24: expected a string key in the object"),
+            "tunewise: answers file not-json.json is not valid JSON: line 1, column 24: expected a string key in the object"),
         BadInput(
             ["--rubric", "not-json.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric not-json.json is not valid JSON: line 1, column 24: expected a string key in the object"),
@@ -192,7 +192,7 @@ extension BinaryTests.EndToEndTests {
         // A duplicated key is refused wherever it is: which of the two would win is not obvious.
         BadInput(
             ["--answers", "duplicate-key.json"], nil, 65,
-            "tunewise: answers file duplicate-key.json: not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object"),
+            "tunewise: answers file duplicate-key.json is not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object"),
         BadInput(
             ["--rubric", "duplicate-key.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric duplicate-key.json is not valid JSON: line 1, column 24: duplicate key \"data-volume\" in one object"),
@@ -202,13 +202,13 @@ extension BinaryTests.EndToEndTests {
         // 100,000 levels of nesting stop at the 65th, never exhausting the stack.
         BadInput(
             ["--answers", "deep.json"], nil, 65,
-            "tunewise: answers file deep.json: not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+            "tunewise: answers file deep.json is not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
         BadInput(
             ["--answers", "deep-object.json"], nil, 65,
-            "tunewise: answers file deep-object.json: not valid JSON: line 1, column 321: nesting is deeper than 64 levels"),
+            "tunewise: answers file deep-object.json is not valid JSON: line 1, column 321: nesting is deeper than 64 levels"),
         BadInput(
             ["--answers", "-"], String(repeating: "[", count: 100_000), 65,
-            "tunewise: answers file standard input: not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
+            "tunewise: answers file standard input is not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
         BadInput(
             ["--rubric", "deep.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric deep.json is not valid JSON: line 1, column 65: nesting is deeper than 64 levels"),
@@ -230,7 +230,7 @@ extension BinaryTests.EndToEndTests {
         // Not UTF-8.
         BadInput(
             ["--answers", "not-utf8.json"], nil, 65,
-            "tunewise: answers file not-utf8.json: not valid JSON: line 1, column 20: the file is not valid UTF-8 text"),
+            "tunewise: answers file not-utf8.json is not valid JSON: line 1, column 20: the file is not valid UTF-8 text"),
         BadInput(
             ["--rubric", "not-utf8.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric not-utf8.json is not valid JSON: line 1, column 20: the file is not valid UTF-8 text"),
@@ -250,7 +250,7 @@ extension BinaryTests.EndToEndTests {
         // Empty.
         BadInput(
             ["--answers", "empty.json"], nil, 65,
-            "tunewise: answers file empty.json: not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
+            "tunewise: answers file empty.json is not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
         BadInput(
             ["--rubric", "empty.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric empty.json is not valid JSON: line 1, column 1: the document is empty; expected a JSON value"),
@@ -260,7 +260,7 @@ extension BinaryTests.EndToEndTests {
         // A number too large to be finite (JSON has no NaN or infinity literal; 1e999 would overflow to one).
         BadInput(
             ["--answers", "infinite.json"], nil, 65,
-            "tunewise: answers file infinite.json: not valid JSON: line 1, column 17: the number 1e999 at $.data-volume is out of range; numbers must be finite"
+            "tunewise: answers file infinite.json is not valid JSON: line 1, column 17: the number 1e999 at $.data-volume is out of range; numbers must be finite"
         ),
         // Missing.
         BadInput(["--answers", "missing.json"], nil, 66, "tunewise: cannot read missing.json: No such file or directory"),

@@ -3,7 +3,7 @@ import Testing
 @testable import TunewiseKit
 
 /// The one place answers are checked: flags, files, `--fix` and prompts alike.
-struct AnswerResolverTests {
+struct ResolveTests {
     let rubric = defaultRubric
 
     func flag(_ question: String, _ option: String?) -> RawAnswer {

@@ -1,0 +1,54 @@
+extension Rubric {
+    /// Checks answers from any source against the rubric and lays them over `base`, so that
+    /// a later source (flags) overrides an earlier one (a file).
+    ///
+    /// This is the one place answers are checked: flags, answers files, `sweep --fix` and the
+    /// questionnaire's prompts all come through here.
+    /// - Throws: ``InvalidAnswers`` with every unknown question or option, missing or
+    ///   non-string value, and question answered twice in `given`.
+    public func resolve(_ given: [RawAnswer], onto base: Situation? = nil) throws(InvalidAnswers) -> Situation {
+        var situation = base ?? Situation(unanswered: self)
+        precondition(situation.questions == questions, "a situation is laid over answers of the same rubric")
+        var problems: [AnswerProblem] = []
+        var answered = Set<String>()
+        for answer in given {
+            func problem(_ kind: AnswerProblem.Kind, suggestion: String? = nil, allowed: [String] = []) {
+                problems.append(AnswerProblem(source: answer.source, question: answer.question, kind: kind, suggestion: suggestion, allowed: allowed))
+            }
+            guard let index = questionIndex(answer.question) else {
+                let known = questions.map(\.id)
+                problem(.unknownQuestion, suggestion: closestMatch(to: answer.question, in: known), allowed: known)
+                continue
+            }
+            let allowed = questions[index].options.map(\.id)
+            switch answer.value {
+            case .missing:
+                problem(.missingOption, allowed: allowed)
+            case .notAnOption(let kind):
+                problem(.notAnOption(kind: kind), allowed: allowed)
+            case .option(let id):
+                guard let option = questions[index].optionIndex(id) else {
+                    problem(.unknownOption(id), suggestion: closestMatch(to: id, in: allowed), allowed: allowed)
+                    continue
+                }
+                guard answered.insert(answer.question).inserted else {
+                    problem(.repeated)
+                    continue
+                }
+                situation = situation.answering(index, with: option)
+            }
+        }
+        guard problems.isEmpty else { throw InvalidAnswers(problems: problems) }
+        return situation
+    }
+
+    /// Checks answers given as a dictionary (as in an answers file, or in code), each
+    /// located by its JSON path `$.QUESTION-ID`.
+    /// - Throws: ``InvalidAnswers`` naming every unknown question or option.
+    public func resolve(_ answers: Answers) throws(InvalidAnswers) -> Situation {
+        try resolve(
+            answers.values.sorted { $0.key < $1.key }.map { question, option in
+                RawAnswer(question: question, value: .option(option), source: .jsonPath("$.\(question)"))
+            })
+    }
+}

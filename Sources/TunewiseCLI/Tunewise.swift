@@ -4,7 +4,7 @@ import TunewiseKit
 /// a one-line message on standard error and an exit code.
 public enum Tunewise {
     /// The tool's version, reported by `--version` and in every report.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     /// Runs one command line (without the program name) and returns its exit code.
     public static func run(_ arguments: [String], console: inout some Console) -> ExitCode {

@@ -107,8 +107,8 @@ extension BinaryTests {
             BadCost(
                 ["cost", "--requests-per-day=-5"], 64,
                 "tunewise: invalid --requests-per-day '-5': must not be negative; expected a number from 0 to 1000000000"),
-            BadCost(["cost", "--requests-per-day", "NaN"], 64, "tunewise: invalid --requests-per-day 'NaN': is not a finite number"),
-            BadCost(["cost", "--requests-per-day", "inf"], 64, "tunewise: invalid --requests-per-day 'inf': is not a finite number"),
+            BadCost(["cost", "--requests-per-day", "NaN"], 64, "tunewise: invalid --requests-per-day 'NaN': must be finite"),
+            BadCost(["cost", "--requests-per-day", "inf"], 64, "tunewise: invalid --requests-per-day 'inf': must be finite"),
             BadCost(["cost", "--requests-per-day", "1e12"], 64, "tunewise: invalid --requests-per-day '1e12': is out of range"),
             BadCost(["cost", "--requests-per-day", "lots"], 64, "tunewise: invalid --requests-per-day 'lots': not a number"),
             BadCost(["cost", "--requests-per-day", "0x10"], 64, "tunewise: invalid --requests-per-day '0x10': not a number"),

@@ -256,7 +256,7 @@ struct InvocationTests {
             ["--map", "budget,budget"],
             .invalidPair(
                 flag: "--map", value: "budget,budget", reason: "the same question twice",
-                expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+                expected: "two different question ids")
         ),
         (
             ["--fix", "budget=minimal", "--include", "budget"],

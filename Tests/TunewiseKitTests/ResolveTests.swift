@@ -60,7 +60,7 @@ struct ResolveTests {
         ),
         (
             RawAnswer(question: "budgt", value: .option("minimal"), source: .flag("--fix")),
-            "unknown question 'budgt' in --fix (did you mean 'budget'?)"
+            "unknown question in --fix 'budgt' (did you mean 'budget'?)"
         ),
         (RawAnswer(question: "budget", value: .missing, source: .flag("--budget")), "--budget needs a value"),
         (RawAnswer(question: "budgt", value: .option("minimal"), source: .jsonPath("$.budgt")), "$.budgt: unknown question (did you mean 'budget'?)"),

@@ -6,19 +6,11 @@ struct AdviseCommand {
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
+        // The command line is checked before any file is read; its answers win over the file's.
+        let fromFlags = try resolveFlagAnswers(rubric)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
-        var situation: Situation
-        do {
-            situation = try rubric.resolve(flagAnswers, onto: fromFile)
-        } catch {
-            let problem = error.problems[0]
-            // A flag that is neither the command's nor a question's is an unknown flag.
-            guard problem.kind != .unknownQuestion else {
-                throw Invocation.unknownFlag(FlagArgument(name: problem.question), allowed: Invocation.adviseFlags + rubric.questions.map(\.id))
-            }
-            throw .invalidAnswer(problem)
-        }
+        var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
 
         let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
@@ -62,10 +54,21 @@ struct AdviseCommand {
         return try CostCommand.compare(inputs)
     }
 
-    /// The `--QUESTION-ID OPTION-ID` flags as given, for the resolver to check.
-    private var flagAnswers: [RawAnswer] {
-        request.answerFlags.map { flag in
+    /// The `--QUESTION-ID OPTION-ID` flags, resolved; a flag that is neither the command's nor
+    /// a question's is an unknown flag.
+    private func resolveFlagAnswers(_ rubric: Rubric) throws(CommandError) -> Situation {
+        let given = request.answerFlags.map { flag in
             RawAnswer(question: flag.name, value: flag.value.map(RawAnswer.Value.option) ?? .missing, source: .flag(flag.spelling))
+        }
+        do {
+            return try rubric.resolve(given)
+        } catch {
+            let problem = error.problems[0]
+            guard problem.kind != .unknownQuestion else {
+                let allowed = Invocation.adviseFlags + rubric.questions.map(\.id) + Invocation.costFieldFlags
+                throw Invocation.unknownFlag(FlagArgument(name: problem.question), allowed: allowed)
+            }
+            throw .invalidAnswer(problem)
         }
     }
 
@@ -87,10 +90,10 @@ struct AdviseCommand {
     }
 
     /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
-    /// `rubric`; `diff` reads its answers files the same way.
-    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric) throws(CommandError) -> Situation {
+    /// `rubric`; `diff` reads its answers files the same way, each to be `complete`.
+    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric, complete: Bool = false) throws(CommandError) -> Situation {
         do {
-            return try AnswersDocument.decode(bytes, against: rubric)
+            return try AnswersDocument.decode(bytes, against: rubric, complete: complete)
         } catch {
             throw .invalidAnswersFile(path: path == "-" ? "standard input" : path, error)
         }

@@ -17,8 +17,9 @@ struct DiffCommand {
             standardInput = read
             return read
         }
-        let answersA = try AdviseCommand.decodeAnswers(bytes(request.pathA), path: request.pathA, rubricA)
-        let answersB = try AdviseCommand.decodeAnswers(bytes(request.pathB), path: request.pathB, rubricB)
+        // Nobody is asked: each file must answer every core question.
+        let answersA = try AdviseCommand.decodeAnswers(bytes(request.pathA), path: request.pathA, rubricA, complete: true)
+        let answersB = try AdviseCommand.decodeAnswers(bytes(request.pathB), path: request.pathB, rubricB, complete: true)
         let order = rubricA.questions.map(\.id) + rubricB.questions.map(\.id).filter { rubricA.question($0) == nil }
         let diff = AdviceDiff(
             before: try AdviseCommand.advise(answersA, with: Advisor(rubric: rubricA)),

@@ -45,7 +45,7 @@ struct SweepCommand {
         case .sameMapQuestion:
             return .invalidPair(
                 flag: "--map", value: flagValue(.map, ""), reason: "the same question twice",
-                expected: "two different question ids, ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+                expected: "two different question ids")
         case .tooManyRules(let limit):
             return .rubricTooLargeToSweep(path: request.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
         case .tooLarge:

@@ -39,7 +39,8 @@ enum TypedAnswer: Equatable {
         if matches.count > 1 {
             return .invalid("'\(line)' could be \(matches.joined(separator: " or ")); type more letters or the number")
         }
-        return .option(matches.first ?? typed)
+        // No option starts so: the text as typed goes to the resolver, whose hint quotes it.
+        return .option(matches.first ?? line.trimmingBlanks())
     }
 }
 

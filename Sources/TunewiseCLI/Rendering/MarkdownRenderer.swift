@@ -129,13 +129,12 @@ struct MarkdownRenderer {
         "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text)) *(\(escape(reason.source)))*"
     }
 
-    /// Escapes the characters that would break a table cell or start unintended formatting.
     /// What `--why-not STRATEGY` prints: a heading and why that strategy is not the advice,
     /// one list item per reason with its source.
     func renderWhyNot(_ strategy: String, _ report: Report) -> String {
         let advice = report.advice
         let label = escape(report.strategyLabel(strategy))
-        let item = { (reason: Reason) in "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text)) *(\(escape(reason.source)))*" }
+        let item = { (reason: Reason) in reasonItem(reason, report) }
         guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
             return (["## Why \(label)", "", "\(label) is the recommendation.", ""] + report.shownReasons.map(item)).joined(separator: "\n") + "\n"
         }
@@ -147,6 +146,7 @@ struct MarkdownRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Escapes the characters that would break a table cell or start unintended formatting.
     private func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {

@@ -7,7 +7,7 @@ public struct AnswerProblem: Equatable, Sendable {
         case unknownQuestion
         /// The option id is not one of the question's.
         case unknownOption(String)
-        /// No option was given.
+        /// No option was given: a flag without its value, or a core question a file leaves out.
         case missingOption
         /// The value is not an option id at all, by its kind ("a number").
         case notAnOption(kind: String)
@@ -44,7 +44,7 @@ public struct AnswerProblem: Equatable, Sendable {
         let hint = didYouMean(suggestion)
         switch (source, kind) {
         case (.flag(let flag), .unknownQuestion):
-            return "unknown question '\(question)' in \(flag)\(hint)"
+            return "unknown question in \(flag) '\(question)'\(hint)"
         case (.flag, .unknownOption(let option)):
             return "invalid value '\(option)' for \(flagSpelling)\(hint)"
         case (.flag, .notAnOption(let kind)), (.prompt, .notAnOption(let kind)):
@@ -60,7 +60,7 @@ public struct AnswerProblem: Equatable, Sendable {
         case (.jsonPath(let path), .notAnOption(let kind)):
             return "\(path): expected an option id as a string; found \(kind)"
         case (.jsonPath(let path), .missingOption):
-            return "\(path): expected an option id; found nothing"
+            return "\(path): missing; every core question needs an answer"
         case (.jsonPath(let path), .repeated):
             return "\(path): the question is answered twice"
         case (.jsonPath(let path), .notAnObject(let kind)), (.flag(let path), .notAnObject(let kind)):

@@ -13,8 +13,12 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
 /// reproduces the advice it was saved with.
 public enum AnswersDocument {
     /// Parses an answers document and resolves it against `rubric`.
+    /// - Parameter complete: whether every core question must be answered, for a command
+    ///   that asks nothing (`diff`); each one missing is a problem at its JSON path.
     /// - Throws: ``AnswersDocumentError`` naming every unknown id and wrong type with its JSON path.
-    public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, against rubric: Rubric) throws(AnswersDocumentError) -> Situation {
+    public static func decode<Bytes: Collection<UInt8>>(
+        _ bytes: Bytes, against rubric: Rubric, complete: Bool = false
+    ) throws(AnswersDocumentError) -> Situation {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
@@ -32,11 +36,21 @@ public enum AnswersDocument {
             if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }
             return RawAnswer(question: questionID, value: option, source: .jsonPath("$.\(questionID)"))
         }
+        let situation: Situation
         do {
-            return try rubric.resolve(given)
+            situation = try rubric.resolve(given)
         } catch {
             throw .invalid(error.problems)
         }
+        let missing = complete ? situation.missingCoreQuestions : []
+        guard missing.isEmpty else {
+            throw .invalid(
+                missing.map { question in
+                    AnswerProblem(
+                        source: .jsonPath("$.\(question.id)"), question: question.id, kind: .missingOption, allowed: question.options.map(\.id))
+                })
+        }
+        return situation
     }
 
     /// The answers of `situation` as a document, in the rubric's question order.

@@ -20,6 +20,11 @@ extension Rubric {
                 problem(.unknownQuestion, suggestion: closestMatch(to: answer.question, in: known), allowed: known)
                 continue
             }
+            // A question given twice is the first thing wrong, whatever the second answer.
+            guard answered.insert(answer.question).inserted else {
+                problem(.repeated)
+                continue
+            }
             let allowed = questions[index].options.map(\.id)
             switch answer.value {
             case .missing:
@@ -29,10 +34,6 @@ extension Rubric {
             case .option(let id):
                 guard let option = questions[index].optionIndex(id) else {
                     problem(.unknownOption(id), suggestion: closestMatch(to: id, in: allowed), allowed: allowed)
-                    continue
-                }
-                guard answered.insert(answer.question).inserted else {
-                    problem(.repeated)
                     continue
                 }
                 situation = situation.answering(index, with: option)

@@ -75,6 +75,16 @@ public struct Situation: Equatable, Sendable {
         zip(questions, options).filter { !$0.isCore && $1 == ScoringTable.unanswered }.map(\.0)
     }
 
+    /// This situation's answers laid over `base`'s: where this one answers a question, its
+    /// answer wins, as flags win over an answers file.
+    /// - Precondition: both answer the same rubric.
+    public func laid(over base: Situation) -> Situation {
+        precondition(base.questions == questions, "both situations answer the same rubric")
+        var laid = base
+        for (index, option) in options.enumerated() where option != ScoringTable.unanswered { laid.options[index] = option }
+        return laid
+    }
+
     /// This situation with the question at `question` answered by its option at `option`.
     func answering(_ question: Int, with option: Int) -> Situation {
         var changed = self

@@ -166,7 +166,7 @@ public enum CostField: String, CaseIterable, Sendable {
 /// A value refused for a field.
 public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Equatable, Sendable {
-        case notFinite = "is not a finite number"
+        case notFinite = "must be finite"
         case negative = "must not be negative"
         case outOfRange = "is out of range"
         case notWhole = "must be a whole number"

@@ -58,6 +58,8 @@ public enum JSONWriter {
         output.append(UInt8(ascii: close))
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private static func newline(indentedBy indent: Int, in output: inout [UInt8]) {
         output.append(UInt8(ascii: "\n"))
         output += repeatElement(UInt8(ascii: " "), count: indent)
@@ -81,9 +83,8 @@ public enum JSONWriter {
             case UInt8(ascii: "\r"): output += #"\r"#.utf8
             case UInt8(ascii: "\t"): output += #"\t"#.utf8
             case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
                 output += #"\u00"#.utf8
-                output += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                output += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
             default: output.append(byte)
             }
         }

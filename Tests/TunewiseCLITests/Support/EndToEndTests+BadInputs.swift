@@ -90,6 +90,15 @@ extension BinaryTests.EndToEndTests {
                 64, "tunewise: missing answers for --need;"),
             BadInput(
                 ["--need", "facts", "--no-input"], nil, 64, "tunewise: invalid value 'facts' for --need; allowed: knowledge, behavior, both"),
+            // The command line is checked before any file is read, and advise takes the cost flags.
+            BadInput(
+                ["--answers", "missing.json", "--nede", "behavior"], nil, 64, "tunewise: unknown flag '--nede' (did you mean '--need'?)",
+                allowed: "  allowed: --answers,"),
+            BadInput(
+                lawFirmFlags + ["--requests-per-dya", "5"], nil, 64,
+                "tunewise: unknown flag '--requests-per-dya' (did you mean '--requests-per-day'?)",
+                allowed: "  allowed: --answers,"),
+            BadInput(["--need", "behavior", "--need", "bogus"], nil, 64, "tunewise: --need was given more than once; give it once"),
             // The list would take the first line past 100 characters: it follows on its own line.
             BadInput(
                 ["--need", "behaviour", "--no-input"], nil, 64, "tunewise: invalid value 'behaviour' for --need (did you mean 'behavior'?)",

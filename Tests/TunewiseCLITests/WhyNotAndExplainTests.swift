@@ -38,6 +38,10 @@ extension BinaryTests {
             #expect(document["schemaVersion"] == .number(2))
             #expect(document["strategy"] == .string("fine-tuning"))
             #expect(document["recommendation"] == .string("prompt-engineering"))
+            // Knowledge stays in retrieval: no later stage moves to fine-tuning.
+            #expect(document["plannedWhen"] == .null)
+            let later = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "json"])
+            #expect(try JSONParser.parse(Array(later.stdout.utf8))["plannedWhen"] == .string("once the first version ships"))
             guard case .array(let whyNot)? = document["whyNot"] else {
                 Issue.record("no whyNot in \(result.stdout)")
                 return
@@ -57,7 +61,7 @@ extension BinaryTests {
         @Test func whyNotAsASummaryLineAndAsMarkdown() throws {
             let summary = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "summary", "--no-input"])
             #expect(summary.code == 0)
-            #expect(summary.stdout == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering)\n")
+            #expect(summary.stdout == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering; planned once the first version ships)\n")
             let chosen = try Binary.run(Self.shipInDaysFlags + ["--why-not", "prompt-engineering", "--format", "summary", "--no-input"])
             #expect(chosen.stdout == "prompt-engineering recommended\n")
 

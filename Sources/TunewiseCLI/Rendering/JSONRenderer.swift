@@ -76,6 +76,8 @@ struct JSONRenderer {
                     ("strategy", .string(strategy)),
                     ("recommendation", .string(report.advice.strategy)),
                     ("whyNot", .array((entry?.whyNot ?? []).map(reason))),
+                    // When the staged plan moves to this strategy later: "once the first version ships".
+                    ("plannedWhen", report.laterStage(strategy).map { .string($0.when) } ?? .null),
                 ]))
     }
 

@@ -140,7 +140,7 @@ struct MarkdownRenderer {
         }
         var lines = ["## Why not \(label)", "", "The advice is \(escape(report.strategyLabel(advice.strategy))).", ""]
         lines += entry.whyNot.map(item)
-        if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
+        if let stage = report.laterStage(strategy) {
             lines += ["", "The plan moves to it \(escape(stage.when))."]
         }
         return lines.joined(separator: "\n") + "\n"

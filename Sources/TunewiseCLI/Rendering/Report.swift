@@ -85,6 +85,11 @@ struct Report: ProvenanceReporting {
             .joined(separator: ", ")
     }
 
+    /// The plan's later stage that moves to `strategy`, if the plan has one.
+    func laterStage(_ strategy: String) -> PlanStage? {
+        advice.plan.dropFirst().first { $0.strategy == strategy }
+    }
+
     /// Why an alternative ranks where it does, in a few words: the gates that rule it out, or
     /// the subjects of the strongest reasons against it.
     func placeSummary(_ entry: RankedStrategy) -> String {

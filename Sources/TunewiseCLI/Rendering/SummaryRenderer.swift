@@ -18,7 +18,8 @@ struct SummaryRenderer {
         guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
             return "\(strategy) recommended\n"
         }
-        return Tunewise.visible("\(strategy) \(report.placeSummary(entry)) (advice: \(advice.strategy))") + "\n"
+        let planned = report.laterStage(strategy).map { "; planned \($0.when)" } ?? ""
+        return Tunewise.visible("\(strategy) \(report.placeSummary(entry)) (advice: \(advice.strategy)\(planned))") + "\n"
     }
 
     /// "gate-id: its reason" for the first gate that decided, else the top reason's subject.

@@ -109,7 +109,7 @@ struct TextRenderer {
         }
         var lines = [style.bold("Why not \(label)") + " (the advice is \(report.strategyLabel(advice.strategy))):"]
         lines += entry.whyNot.map { reasonLine($0, mark: "-", report) }
-        if let stage = advice.plan.dropFirst().first(where: { $0.strategy == strategy }) {
+        if let stage = report.laterStage(strategy) {
             lines.append("  The plan moves to it \(stage.when).")
         }
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)

@@ -130,12 +130,24 @@ public enum CommandError: Error, Equatable, Sendable {
     }
 
     /// The one-line message, without the `tunewise: ` prefix: the problem and the nearest fix.
-    public var message: String {
+    public var message: String { layout.first }
+
+    /// Lines that follow the message: the allowed values when they would make the message
+    /// longer than ``messageLimit``, a long list of what is missing, or every further problem
+    /// of an invalid file.
+    var details: [String] { layout.details }
+
+    /// The longest first line, in characters, that a list of allowed values is kept on.
+    static let messageLimit = 100
+
+    /// The message and the lines that follow it, decided together so that a list is on one
+    /// or the other.
+    private var layout: (first: String, details: [String]) {
         switch self {
         case .unknownWord(let word, let kind, let allowed, let suggestion):
             return withAllowed("unknown \(kind) '\(word)'\(didYouMean(suggestion))", allowed)
         case .unknownShortFlag(let flag, let suggestion):
-            return "unknown flag '\(flag)': the only short flag is -h\(didYouMean(suggestion))"
+            return ("unknown flag '\(flag)': the only short flag is -h\(didYouMean(suggestion))", [])
         case .missingValue(let flag, let allowed):
             return withAllowed("\(flag) needs a value", allowed ?? [])
         case .invalidValue(let flag, let value, let allowed, let suggestion):
@@ -143,93 +155,35 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidAnswer(let problem):
             return withAllowed(problem.summary, problem.allowed, label: problem.allowedLabel)
         case .repeatedFlag(let flag):
-            return "\(flag) was given more than once; give it once"
+            return ("\(flag) was given more than once; give it once", [])
         case .conflictingFlags(let first, let second):
-            return "\(first) and \(second) cannot be used together"
+            return ("\(first) and \(second) cannot be used together", [])
         case .fixedAndVaried(let question, let fix, let varying):
-            return "\(fix) holds \(question), but \(varying) varies it; give only one"
+            return ("\(fix) holds \(question), but \(varying) varies it; give only one", [])
         case .coreQuestionIncluded(let question):
-            return "--include \(question) is not needed: core questions are always varied"
+            return ("--include \(question) is not needed: core questions are always varied", [])
         case .invalidWeight(let value, let reason):
-            return "invalid --weight '\(value)': \(reason)"
+            return ("invalid --weight '\(value)': \(reason)", [])
         case .invalidPair(let flag, let value, let reason, let expected):
-            return "invalid \(flag) '\(value)': \(reason); expected \(expected)"
+            return ("invalid \(flag) '\(value)': \(reason); expected \(expected)", [])
         case .sweepTooLarge:
-            return "the sweep covers more situations than can be counted; hold some answers with --fix or include fewer questions"
+            return ("the sweep covers more situations than can be counted; hold some answers with --fix or include fewer questions", [])
         case .rubricTooLargeToSweep(let path, let ruleLimit):
             let reason = ruleLimit.map { "more than \($0) rules or more than \($0) exclusions" } ?? "more situations than can be counted"
-            return "rubric \(path) is too large to sweep: it has \(reason)"
+            return ("rubric \(path) is too large to sweep: it has \(reason)", [])
         case .rubricHasFindings(let path, let count):
-            return "rubric \(path) fails the check with \(count == 1 ? "1 finding" : "\(count) findings"), one a line on standard output"
+            return ("rubric \(path) fails the check with \(count == 1 ? "1 finding" : "\(count) findings"), one a line on standard output", [])
         case .missingAnswers(let questions):
-            let fix = "; pass them as flags or --answers FILE, or run in a terminal"
-            let inline = "missing answers for \(questions.map { "--\($0)" }.joined(separator: ", "))\(fix)"
-            let count = "\(questions.count) core questions"
             // One question is named even when that is a little longer.
-            return questions.count == 1 || "tunewise: \(inline)".count <= Self.messageLimit ? inline : "missing answers for \(count)\(fix)"
+            return listed(
+                questions.map { "--\($0)" }, "missing answers for ", counted: "missing answers for \(questions.count) core questions",
+                fix: "; pass them as flags or --answers FILE, or run in a terminal")
         case .missingArgument(let command, let expected):
-            return "'\(command)' needs \(expected)"
+            return ("'\(command)' needs \(expected)", [])
         case .cannotRead(let path, let reason):
-            return "cannot read \(path): \(reason)"
+            return ("cannot read \(path): \(reason)", [])
         case .fileTooLarge(let path, let limit):
-            return "\(path) is larger than the \(limit / 1024 / 1024) MiB limit for input files; not read"
-        case .invalidRubric, .invalidAnswersFile, .invalidCostFile:
-            return fileReport.first
-        case .everyStrategyExcluded:
-            return "the rubric's exclusions leave no strategy for these answers"
-        case .cannotWrite(let path, let reason):
-            return "cannot write \(path): \(reason)"
-        case .endOfInput:
-            return "the questionnaire ended before it was complete; nothing was written"
-        case .expectationFailed(let expected, let actual):
-            return "expected \(expected), but the advice is \(actual)"
-        case .missingCostInputs(let flags):
-            let fix = "; pass them as flags or --cost FILE"
-            let inline = "missing cost inputs: \(flags.joined(separator: ", "))\(fix)"
-            return flags.count == 1 || "tunewise: \(inline)".count <= Self.messageLimit ? inline : "missing \(flags.count) cost inputs\(fix)"
-        case .invalidCostNumber(let flag, let value, let reason):
-            return "invalid \(flag) '\(value)': \(reason)"
-        case .fileExists(let path):
-            return "\(path) already exists; nothing was written (--force overwrites it)"
-        }
-    }
-
-    /// Lines that follow the message: the allowed values when they would make the message
-    /// longer than ``messageLimit``, or every further problem of an invalid file.
-    var details: [String] {
-        switch self {
-        case .unknownWord(_, _, let allowed, _), .invalidValue(_, _, let allowed, _), .missingValue(_, let allowed?):
-            return message.hasSuffix(allowed.joined(separator: ", ")) ? [] : ["  allowed: " + allowed.joined(separator: ", ")]
-        case .invalidRubric, .invalidAnswersFile, .invalidCostFile:
-            return fileReport.details
-        case .invalidAnswer(let problem):
-            return message.hasSuffix(problem.allowed.joined(separator: ", "))
-                ? [] : ["  \(problem.allowedLabel): " + problem.allowed.joined(separator: ", ")]
-        case .missingAnswers(let questions):
-            let flags = questions.map { "--\($0)" }.joined(separator: ", ")
-            return message.contains(flags) ? [] : ["  missing: " + flags]
-        case .missingCostInputs(let flags):
-            let list = flags.joined(separator: ", ")
-            return (message.contains(list) ? [] : ["  missing: " + list]) + ["  'tunewise cost --template' writes a --cost FILE to fill in"]
-        default:
-            return []
-        }
-    }
-
-    /// The longest first line, in characters, that a list of allowed values is kept on.
-    static let messageLimit = 100
-
-    /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, and
-    /// ``details`` lists them.
-    private func withAllowed(_ message: String, _ allowed: [String], label: String = "allowed") -> String {
-        guard !allowed.isEmpty else { return message }
-        let inline = "\(message); \(label): \(allowed.joined(separator: ", "))"
-        return "tunewise: \(inline)".count <= Self.messageLimit ? inline : message
-    }
-
-    /// The message and details of an error about what a file holds; empty for other errors.
-    private var fileReport: (first: String, details: [String]) {
-        switch self {
+            return ("\(path) is larger than the \(limit / 1024 / 1024) MiB limit for input files; not read", [])
         case .invalidRubric(let path, .syntax(let error)):
             return fileProblems("rubric \(path) is not valid JSON", [error.description], pointer: false)
         case .invalidRubric(let path, .invalid(let problems)):
@@ -241,9 +195,41 @@ public enum CommandError: Error, Equatable, Sendable {
             return fileProblems("answers file \(path)", problems.map(\.description))
         case .invalidCostFile(let path, let problems):
             return fileProblems("cost file \(path)", problems)
-        default:
-            return ("", [])
+        case .everyStrategyExcluded:
+            return ("the rubric's exclusions leave no strategy for these answers", [])
+        case .cannotWrite(let path, let reason):
+            return ("cannot write \(path): \(reason)", [])
+        case .endOfInput:
+            return ("the questionnaire ended before it was complete; nothing was written", [])
+        case .expectationFailed(let expected, let actual):
+            return ("expected \(expected), but the advice is \(actual)", [])
+        case .missingCostInputs(let flags):
+            let (first, details) = listed(
+                flags, "missing cost inputs: ", counted: "missing \(flags.count) cost inputs", fix: "; pass them as flags or --cost FILE")
+            return (first, details + ["  'tunewise cost --template' writes a --cost FILE to fill in"])
+        case .invalidCostNumber(let flag, let value, let reason):
+            return ("invalid \(flag) '\(value)': \(reason)", [])
+        case .fileExists(let path):
+            return ("\(path) already exists; nothing was written (--force overwrites it)", [])
         }
+    }
+
+    /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, with
+    /// the allowed values on the line below.
+    private func withAllowed(_ message: String, _ allowed: [String], label: String = "allowed") -> (first: String, details: [String]) {
+        guard !allowed.isEmpty else { return (message, []) }
+        let list = "\(label): \(allowed.joined(separator: ", "))"
+        let inline = "\(message); \(list)"
+        return "tunewise: \(inline)".count <= Self.messageLimit ? (inline, []) : (message, ["  " + list])
+    }
+
+    /// `lead`, the items and `fix` when that fits ``messageLimit`` or there is one item; else
+    /// `counted` and `fix`, with the items on the line below.
+    private func listed(_ items: [String], _ lead: String, counted: String, fix: String) -> (first: String, details: [String]) {
+        let list = items.joined(separator: ", ")
+        let inline = "\(lead)\(list)\(fix)"
+        guard items.count > 1, "tunewise: \(inline)".count > Self.messageLimit else { return (inline, []) }
+        return ("\(counted)\(fix)", ["  missing: " + list])
     }
 
     /// A file's first problem after `subject` on the message line, and its further problems

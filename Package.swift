@@ -19,6 +19,10 @@ let package = Package(
         .executableTarget(name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
         // The benchmark's yardstick: a Swift program that imports nothing and prints one line.
         .executableTarget(name: "tunewise-bench-floor"),
+        // Writes the built-in rubric's model as Swift source: `.ci/embed-rubric` runs tunewise-embed
+        // on rubrics/default.json. Neither is part of tunewise.
+        .target(name: "RubricEmbedding", dependencies: ["TunewiseKit"]),
+        .executableTarget(name: "tunewise-embed", dependencies: ["TunewiseKit", "RubricEmbedding"]),
         // Runs programs for the tests and the benchmark (pipes, time limits, peak memory); not part of tunewise.
         .target(name: "ProcessRunner"),
         // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.
@@ -26,7 +30,7 @@ let package = Package(
         .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
         // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CLibFuzzer"),
-        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit"]),
+        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "RubricEmbedding"]),
         .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
         .testTarget(
             name: "TunewiseCLITests",

@@ -12,6 +12,8 @@
 //   the start of any Swift program (goal: at most 1.5×). The two are run alternately so
 //   that load from other work on the machine falls on both alike.
 // - Peak memory (maximum resident set, from wait4) of those same runs.
+// - Reading a rubric file as large as the default one (`--rubric FILE`), in process. The
+//   built-in rubric is not read at all: its model is compiled in (see `BuiltInRubric`).
 // - The questionnaire's response per answer: see `questionnaireRun`.
 // - Sweeps of the default rubric, each in a child process of this program so that its peak
 //   memory is its own: the core space, and the full space (every question, refinements with

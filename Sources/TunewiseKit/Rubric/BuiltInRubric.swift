@@ -1,21 +1,17 @@
 /// The default rubric that every build carries, so `tunewise` works with no files beside it.
 ///
-/// Its text is `rubrics/default.json`, embedded as a string literal by `.ci/embed-rubric` in
-/// `Generated/BuiltInRubric+JSON.swift`, which nobody edits by hand.
+/// Its model is built by Swift code that `.ci/embed-rubric` generates from
+/// `rubrics/default.json` into `Generated/BuiltInRubric+Model.swift`, so a start neither
+/// parses nor validates JSON. The same script copies the file's text, as a string literal,
+/// into `Generated/BuiltInRubric+JSON.swift` for the tests and the benchmark. Nobody edits
+/// either by hand; the test suite loads `rubrics/default.json` through ``RubricLoader``, which
+/// validates it, and fails when the compiled-in model or either generated file differs from it.
 public enum BuiltInRubric {
     /// The name by which commands accept the built-in rubric (`tunewise rubric validate default`).
     public static let name = "default"
 
-    /// The built-in rubric, parsed and validated once per process.
-    ///
-    /// The embedded text is checked by the test suite, so a failure here is a build defect.
-    public static func load() -> Rubric { parsed }
+    /// The built-in rubric, built once per process.
+    public static func load() -> Rubric { rubric }
 
-    private static let parsed: Rubric = {
-        do {
-            return try RubricLoader.load(json.utf8)
-        } catch {
-            preconditionFailure("the built-in rubric is invalid: \(error)")
-        }
-    }()
+    private static let rubric = makeRubric()
 }

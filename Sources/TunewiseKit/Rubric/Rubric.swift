@@ -2,7 +2,7 @@
 /// combination rules, hard exclusions, caveats, next steps and the declared properties.
 ///
 /// A rubric is data. Load one with ``RubricLoader``; score answers against it with ``Advisor``.
-public struct Rubric: Sendable {
+public struct Rubric: Equatable, Sendable {
     /// The rubric format's version; ``RubricLoader`` accepts ``supportedSchemaVersion`` only.
     public var schemaVersion: Int
     /// A short identifier (`default` for the built-in rubric).

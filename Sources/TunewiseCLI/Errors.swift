@@ -189,10 +189,9 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return fileProblems("rubric \(path) is invalid (\(count))", problems.map(\.description), pointer: false)
-        case .invalidAnswersFile(let path, .syntax(let error)):
-            return fileProblems("answers file \(path) is not valid JSON", [error.description], pointer: false)
-        case .invalidAnswersFile(let path, .invalid(let problems)):
-            return fileProblems("answers file \(path)", problems.map(\.description))
+        case .invalidAnswersFile(let path, let error):
+            if case .syntax = error { return fileProblems("answers file \(path) is not valid JSON", error.problems, pointer: false) }
+            return fileProblems("answers file \(path)", error.problems)
         case .invalidCostFile(let path, let problems):
             return fileProblems("cost file \(path)", problems)
         case .everyStrategyExcluded:

@@ -10,6 +10,7 @@ enum AnswersHarness {
         } catch {
             switch error {
             case .syntax(let error): return "not JSON: \(error.description)"
+            case .notAnObject(let found): return "not an object: \(found)"
             case .invalid(let problems):
                 require(!problems.isEmpty, "invalid answers with no problems")
                 return "invalid answers: \(problems[0].description) (\(problems.count - 1) more)"

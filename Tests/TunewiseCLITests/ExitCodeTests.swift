@@ -3,9 +3,6 @@ import Testing
 @testable import TunewiseCLI
 @testable import TunewiseKit
 
-/// An answers document that is not an object.
-private let notAnObject = AnswerProblem(source: .jsonPath("$"), question: "", kind: .notAnObject(kind: "an array"), suggestion: nil, allowed: [])
-
 /// The exit codes of SPEC.md ("Exit codes (fixed)"), and the one each error case maps to.
 struct ExitCodeTests {
     /// SPEC.md's table: 0 advice given, 1 `--expect` did not match, 64 usage, 65 bad data,
@@ -42,7 +39,7 @@ struct ExitCodeTests {
         // 65: a rubric, answers or cost file that is not valid JSON or breaks the rules.
         (.invalidRubric(path: "r.json", .syntax(JSONSyntaxError(message: "unexpected end", line: 1, column: 2))), 65),
         (.invalidRubric(path: "r.json", .invalid([RubricProblem(path: "$", message: "not a valid rubric")])), 65),
-        (.invalidAnswersFile(path: "a.json", .invalid([notAnObject])), 65),
+        (.invalidAnswersFile(path: "a.json", .notAnObject(found: "an array")), 65),
         (.invalidCostFile(path: "c.json", problems: ["$: expected an object"]), 65),
         (.everyStrategyExcluded, 65),
         (.rubricTooLargeToSweep(path: "r.json", ruleLimit: 64), 65),
@@ -121,7 +118,7 @@ struct ExitCodeTests {
         #expect(pointer(.rubricHasFindings(path: "r.json", count: 2), command: "rubric") == "See 'tunewise help rubric'.")
         #expect(pointer(.everyStrategyExcluded, command: "advise") == "See 'tunewise help rubric'.")
         #expect(pointer(.invalidCostFile(path: "c.json", problems: ["$: x"]), command: "advise") == "See 'tunewise help cost'.")
-        #expect(pointer(.invalidAnswersFile(path: "a.json", .invalid([notAnObject])), command: "diff") == "See 'tunewise help diff'.")
+        #expect(pointer(.invalidAnswersFile(path: "a.json", .notAnObject(found: "an array")), command: "diff") == "See 'tunewise help diff'.")
         #expect(pointer(.cannotRead(path: "a.json", reason: "gone"), command: "advise") == "See 'tunewise help advise'.")
         #expect(
             pointer(.expectationFailed(expected: "hybrid", actual: "fine-tuning"), command: "advise")

@@ -13,13 +13,11 @@ public struct AnswerProblem: Equatable, Sendable {
         case notAnOption(kind: String)
         /// The question was answered twice from the same source.
         case repeated
-        /// An answers document that is not an object, by its kind ("an array").
-        case notAnObject(kind: String)
     }
 
     /// Where the answer was given.
     public var source: AnswerSource
-    /// The question id as given; empty for a document that is not an object.
+    /// The question id as given.
     public var question: String
     /// What is wrong.
     public var kind: Kind
@@ -42,35 +40,36 @@ public struct AnswerProblem: Equatable, Sendable {
     /// `invalid value 'x' for --need (did you mean 'y'?)`, `$.need: unknown option 'x'`.
     public var summary: String {
         let hint = didYouMean(suggestion)
-        switch (source, kind) {
-        case (.flag(let flag), .unknownQuestion):
-            return "unknown question in \(flag) '\(question)'\(hint)"
-        case (.flag, .unknownOption(let option)):
-            return "invalid value '\(option)' for \(flagSpelling)\(hint)"
-        case (.flag, .notAnOption(let kind)), (.prompt, .notAnOption(let kind)):
-            return "expected an option id for \(question); found \(kind)"
-        case (.flag, .missingOption):
-            return "\(flagSpelling) needs a value"
-        case (.flag, .repeated):
-            return "\(flagSpelling) was given more than once; give it once"
-        case (.jsonPath(let path), .unknownQuestion):
-            return "\(path): unknown question\(hint)"
-        case (.jsonPath(let path), .unknownOption(let option)):
-            return "\(path): unknown option '\(option)'\(hint)"
-        case (.jsonPath(let path), .notAnOption(let kind)):
-            return "\(path): expected an option id as a string; found \(kind)"
-        case (.jsonPath(let path), .missingOption):
-            return "\(path): missing; every core question needs an answer"
-        case (.jsonPath(let path), .repeated):
-            return "\(path): the question is answered twice"
-        case (.jsonPath(let path), .notAnObject(let kind)), (.flag(let path), .notAnObject(let kind)):
-            return "\(path): expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(kind)"
-        case (.prompt, .unknownQuestion), (.prompt, .notAnObject):
-            return "there is no question '\(question)'"
-        case (.prompt, .unknownOption(let option)):
-            return "'\(option)' is not an option\(hint)"
-        case (.prompt, .missingOption), (.prompt, .repeated):
-            return "this question needs an answer"
+        switch kind {
+        case .unknownQuestion:
+            switch source {
+            case .flag(let flag): return "unknown question in \(flag) '\(question)'\(hint)"
+            case .jsonPath(let path): return "\(path): unknown question\(hint)"
+            case .prompt: return "there is no question '\(question)'\(hint)"
+            }
+        case .unknownOption(let option):
+            switch source {
+            case .flag: return "invalid value '\(option)' for \(flagSpelling)\(hint)"
+            case .jsonPath(let path): return "\(path): unknown option '\(option)'\(hint)"
+            case .prompt: return "'\(option)' is not an option\(hint)"
+            }
+        case .missingOption:
+            switch source {
+            case .flag: return "\(flagSpelling) needs a value"
+            case .jsonPath(let path): return "\(path): missing; every core question needs an answer"
+            case .prompt: return "this question needs an answer"
+            }
+        case .notAnOption(let kind):
+            switch source {
+            case .jsonPath(let path): return "\(path): expected an option id as a string; found \(kind)"
+            case .flag, .prompt: return "expected an option id for \(question); found \(kind)"
+            }
+        case .repeated:
+            switch source {
+            case .flag: return "\(flagSpelling) was given more than once; give it once"
+            case .jsonPath(let path): return "\(path): the question is answered twice"
+            case .prompt: return "'\(question)' is answered twice"
+            }
         }
     }
 

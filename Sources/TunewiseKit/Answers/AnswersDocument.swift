@@ -2,9 +2,20 @@
 public enum AnswersDocumentError: Error, Equatable, Sendable {
     /// The bytes are not JSON.
     case syntax(JSONSyntaxError)
-    /// The JSON is not an object of question id to option id that the rubric knows; every
-    /// problem, each with its JSON path.
+    /// The document is not a JSON object, but this kind of value ("an array").
+    case notAnObject(found: String)
+    /// The object's answers are not the rubric's; every problem, each with its JSON path.
     case invalid([AnswerProblem])
+
+    /// The problem with the whole document, or each answer's, one a line with its JSON path.
+    public var problems: [String] {
+        switch self {
+        case .syntax(let error): [error.description]
+        case .notAnObject(let found):
+            ["$: expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(found)"]
+        case .invalid(let problems): problems.map(\.description)
+        }
+    }
 }
 
 /// The answers file format: a JSON object `{"question-id": "option-id", ...}`.
@@ -25,12 +36,7 @@ public enum AnswersDocument {
         } catch {
             throw .syntax(error)
         }
-        guard case .object(let members) = document else {
-            throw .invalid([
-                AnswerProblem(
-                    source: .jsonPath("$"), question: "", kind: .notAnObject(kind: document.kindDescription), suggestion: nil, allowed: [])
-            ])
-        }
+        guard case .object(let members) = document else { throw .notAnObject(found: document.kindDescription) }
         let given = members.map { questionID, value in
             let option: RawAnswer.Value
             if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }

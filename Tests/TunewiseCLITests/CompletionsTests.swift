@@ -74,6 +74,27 @@ extension BinaryTests {
             #expect(try !Self.bashCompletions(["tunewise", "--team-size", ""]).contains("solo"), "the built-in rubric has no team-size")
         }
 
+        /// Where fish is installed, the fish script is loaded in a real fish and asked, as Tab
+        /// asks it, what completes each command line.
+        @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish")))
+        func fishCompletesCommandsQuestionsAndOptions() throws {
+            let generated = try Binary.run(["completions", "fish"])
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let script = directory.appendingPathComponent("tunewise.fish")
+            try Data(generated.stdout.utf8).write(to: script)
+            func completions(_ line: String) throws -> [String] {
+                let driver = "source \(shellQuoted(script.path)); complete -C \(shellQuoted(line))"
+                let result = try Binary.run(["--no-config", "-c", driver], executable: URL(fileURLWithPath: "/usr/bin/fish"))
+                #expect(result.code == 0, "\(result.stderr)")
+                return result.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+            }
+            #expect(try completions("tunewise sw") == ["sweep"])
+            #expect(try completions("tunewise --data-v") == ["--data-volume"])
+            #expect(try completions("tunewise --need ").sorted() == ["behavior", "both", "knowledge"])
+            #expect(try completions("tunewise --why-not f") == ["fine-tuning"])
+        }
+
         @Test(arguments: ["zsh", "fish"]) func zshAndFishScriptsNameEveryQuestionAndOption(shell: String) throws {
             let result = try Binary.run(["completions", shell])
             #expect(result.code == 0)

@@ -1,6 +1,6 @@
 extension Rubric {
-    /// Checks answers from any source against the rubric and lays them over `base`, so that
-    /// a later source (flags) overrides an earlier one (a file).
+    /// Checks answers from any source against the rubric and lays them over `base`, whose
+    /// answers they replace (the questionnaire adds each answer to those it was given).
     ///
     /// This is the one place answers are checked: flags, answers files, `sweep --fix` and the
     /// questionnaire's prompts all come through here.

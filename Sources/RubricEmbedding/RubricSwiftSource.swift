@@ -101,12 +101,24 @@ public enum RubricSwiftSource {
 
     /// A Swift expression of type `Double` whose value is `number`, bit for bit.
     ///
-    /// Zero and normal numbers are written as the shortest decimal that reads back as the
-    /// same number (`1.5`, `4.0`, `-0.0`, `1e-05`), which the compiler converts exactly.
-    /// Subnormal numbers, whose literals draw a warning, and infinities and NaNs, which have
-    /// no literal, are written as their bit pattern.
+    /// Zero and sixteenths up to 2^20 in magnitude, all a rubric's points and weights in
+    /// practice, are written as decimals (`1.5`, `4.0`, `-0.0`): their shortest decimal is
+    /// their exact value, which the compiler cannot round. Other normal numbers are written as
+    /// hexadecimal literals (`0x1.999999999999ap-4`), which are exact too, where a long decimal
+    /// may be rounded twice by the compiler and land on a neighbour. Subnormal numbers, whose
+    /// literals draw a warning, and infinities and NaNs, which have no literal, are written as
+    /// their bit pattern.
     public static func literal(_ number: Double) -> String {
-        if number.isZero || number.isNormal { return "\(number)" }
+        if number.isZero || (number.isNormal && number.magnitude <= 0x1p20 && (number * 16).rounded() == number * 16) {
+            return "\(number)"
+        }
+        if number.isNormal {
+            let digits = String(number.significandBitPattern, radix: 16)
+            var fraction = String(repeating: "0", count: 13 - digits.count) + digits
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            let sign = number.sign == .minus ? "-" : ""
+            return "\(sign)0x1\(fraction.isEmpty ? "" : "." + fraction)p\(number.exponent)"
+        }
         let bits = String(number.bitPattern, radix: 16, uppercase: true)
         return "Double(bitPattern: 0x" + String(repeating: "0", count: 16 - bits.count) + bits + ")"
     }

@@ -235,20 +235,22 @@ public enum CommandError: Error, Equatable, Sendable {
     /// below, indented. When the first line would pass ``messageLimit``, a list of ids in the
     /// first problem (`; known: …` or `; allowed: …`) moves to the line below it, and if the
     /// line is still too long, the first problem itself does, after `subject` and a colon.
-    /// `pointer` adds "(N more problems below)", or "(N problems)" to a first line of its own.
+    /// `pointer` adds "(N more problems below)", or "has N problems" to a first line of its own.
     private func fileProblems(_ subject: String, _ problems: [String], pointer: Bool = true) -> (first: String, details: [String]) {
         var first = problems[0]
         var list: [String] = []
         let rest = problems.dropFirst().map { "  \($0)" }
         let more = pointer ? morePointer(problems) : ""
         func fits(_ problem: String) -> Bool { "tunewise: \(subject): \(problem)\(more)".count <= Self.messageLimit }
-        if !fits(first), let range = ["; known: ", "; allowed: "].lazy.compactMap({ first.firstRange(of: $0) }).first {
+        // The list is the problem's end: the last separator, as a key in its path may hold one.
+        let separators = ["; known: ", "; allowed: "].compactMap { first.ranges(of: $0).last }
+        if !fits(first), let range = separators.max(by: { $0.lowerBound < $1.lowerBound }) {
             list = ["  " + first[range.lowerBound...].dropFirst(2)]
             first = String(first[..<range.lowerBound])
         }
         guard fits(first) else {
-            let count = pointer && problems.count > 1 ? " (\(problems.count) problems)" : ""
-            return ("\(subject)\(count):", ["  " + first] + list + rest)
+            let count = problems.count == 1 ? "a problem" : "\(problems.count) problems"
+            return (pointer ? "\(subject) has \(count):" : "\(subject):", ["  " + first] + list + rest)
         }
         return ("\(subject): \(first)\(more)", list + rest)
     }

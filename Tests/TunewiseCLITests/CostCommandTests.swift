@@ -127,7 +127,7 @@ extension BinaryTests {
                 "tunewise: cost file standard input: $.requestsPerDay: must not be negative; found -5"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestsPerDay": 1e999}"#, 65,
-                "tunewise: cost file standard input: not valid JSON: line 1, column 20: the number 1e999"),
+                "tunewise: cost file standard input has a problem: not valid JSON: line 1, column 20: the number 1e999"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestsPerDay": 1e300}"#, 65, "tunewise: cost file standard input: $.requestsPerDay: is out of range"),
             BadCost(
@@ -135,9 +135,9 @@ extension BinaryTests {
                 "tunewise: cost file standard input: $.requestsPerDay: expected a number or null; found a string"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65,
-                "tunewise: cost file standard input (2 problems): $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
-            BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input: $: expected an object of cost inputs"),
-            BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input: not valid JSON"),
+                "tunewise: cost file standard input has 2 problems: $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
+            BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input has a problem: $: expected an object of cost inputs"),
+            BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input has a problem: not valid JSON"),
             BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),
             BadCost(["cost", "--cost", "/tmp"], 66, "tunewise: cannot read /tmp: it is a directory"),
             BadCost(

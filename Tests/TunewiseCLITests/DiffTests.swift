@@ -122,7 +122,7 @@ extension BinaryTests {
             // diff asks nothing: a file that leaves a core question out is bad data, named by its path.
             #expect(incomplete.code == 65)
             #expect(incomplete.stdout.isEmpty)
-            #expect(incomplete.firstErrorLine == "tunewise: answers file b.json (6 problems):", "\(incomplete.stderr)")
+            #expect(incomplete.firstErrorLine == "tunewise: answers file b.json has 6 problems:", "\(incomplete.stderr)")
             #expect(incomplete.stderr.contains("\n  $.data-volume: missing; every core question needs an answer"))
         }
     }

@@ -134,10 +134,10 @@ extension BinaryTests.EndToEndTests {
                 ["--answers", "-"], "{\"data-volume\": ", 65,
                 "tunewise: answers file standard input is not valid JSON: line 1, column 17: unexpected end of input"),
             BadInput(
-                ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input: $: expected an object of question id to option id"),
+                ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input has a problem: $: expected an object of question id to option id"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": 3}", 65,
-                "tunewise: answers file standard input: $.data-volume: expected an option id as a string; found a number",
+                "tunewise: answers file standard input has a problem: $.data-volume: expected an option id as a string; found a number",
                 allowed: "  allowed: none, few, hundreds, thousands"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": \"few\", \"data-volume\": \"none\"}", 65,
@@ -150,7 +150,7 @@ extension BinaryTests.EndToEndTests {
             // count of further problems cannot be mistaken for one of them.
             BadInput(
                 ["--answers", "-"], #"{"budgett": "minimal", "need": "skills"}"#, 65,
-                #"tunewise: answers file standard input (2 problems): $.budgett: unknown question (did you mean 'budget'?)"#,
+                #"tunewise: answers file standard input has 2 problems: $.budgett: unknown question (did you mean 'budget'?)"#,
                 allowed: "  known: need, data-volume, transience, governance, budget, time-to-market,"),
             BadInput(
                 ["--answers", "-"], "{\"budget\": \"huge\"}", 65,
@@ -179,7 +179,7 @@ extension BinaryTests.EndToEndTests {
             ["rubric", "validate", "not-json.json"], nil, 65,
             "not-json.json: not valid JSON: line 1, column 24: expected a string key in the object", on: .firstOutput),
         // JSON, but not an object.
-        BadInput(["--answers", "array.json"], nil, 65, "tunewise: answers file array.json: $: expected an object of question id to option id"),
+        BadInput(["--answers", "array.json"], nil, 65, "tunewise: answers file array.json has a problem: $: expected an object of question id to option id"),
         BadInput(
             ["--rubric", "array.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric array.json is invalid (1 problem): $: expected an object; found an array"),
@@ -187,7 +187,7 @@ extension BinaryTests.EndToEndTests {
         // A value of the wrong type.
         BadInput(
             ["--answers", "wrong-type.json"], nil, 65,
-            "tunewise: answers file wrong-type.json: $.data-volume: expected an option id as a string; found a boolean",
+            "tunewise: answers file wrong-type.json has a problem: $.data-volume: expected an option id as a string; found a boolean",
             allowed: "  allowed: none, few, hundreds, thousands"),
         BadInput(
             ["--answers", "-"], "{\"data-volume\": null}", 65,

@@ -134,7 +134,8 @@ extension BinaryTests.EndToEndTests {
                 ["--answers", "-"], "{\"data-volume\": ", 65,
                 "tunewise: answers file standard input is not valid JSON: line 1, column 17: unexpected end of input"),
             BadInput(
-                ["--answers", "-"], "[\"few\"]", 65, "tunewise: answers file standard input has a problem: $: expected an object of question id to option id"),
+                ["--answers", "-"], "[\"few\"]", 65,
+                "tunewise: answers file standard input has a problem: $: expected an object of question id to option id"),
             BadInput(
                 ["--answers", "-"], "{\"data-volume\": 3}", 65,
                 "tunewise: answers file standard input has a problem: $.data-volume: expected an option id as a string; found a number",
@@ -179,7 +180,9 @@ extension BinaryTests.EndToEndTests {
             ["rubric", "validate", "not-json.json"], nil, 65,
             "not-json.json: not valid JSON: line 1, column 24: expected a string key in the object", on: .firstOutput),
         // JSON, but not an object.
-        BadInput(["--answers", "array.json"], nil, 65, "tunewise: answers file array.json has a problem: $: expected an object of question id to option id"),
+        BadInput(
+            ["--answers", "array.json"], nil, 65, "tunewise: answers file array.json has a problem: $: expected an object of question id to option id"
+        ),
         BadInput(
             ["--rubric", "array.json"] + lawFirmFlags, nil, 65,
             "tunewise: rubric array.json is invalid (1 problem): $: expected an object; found an array"),

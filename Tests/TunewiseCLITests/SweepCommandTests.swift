@@ -1,3 +1,4 @@
+import BuiltInRubricText
 import Foundation
 import Testing
 import TunewiseKit

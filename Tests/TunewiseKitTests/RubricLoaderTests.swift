@@ -1,3 +1,4 @@
+import BuiltInRubricText
 import Testing
 
 @testable import TunewiseKit

@@ -62,9 +62,6 @@ public struct Situation: Equatable, Sendable {
         }
     }
 
-    /// Whether no question is answered.
-    public var isEmpty: Bool { options.allSatisfy { $0 == ScoringTable.unanswered } }
-
     /// The core questions left unanswered, in rubric order.
     public var missingCoreQuestions: [Question] {
         zip(questions, options).filter { $0.isCore && $1 == ScoringTable.unanswered }.map(\.0)

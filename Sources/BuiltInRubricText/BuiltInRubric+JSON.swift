@@ -1090,10 +1090,10 @@ extension BuiltInRubric {
           "label": "General",
           "help": "Pick this if the task uses everyday language a general model already handles.",
           "points": {
-            "prompt-engineering": 0.5,
-            "prompt-tuning": -0.25,
-            "fine-tuning": -0.5,
-            "hybrid": -0.5
+            "prompt-engineering": 1,
+            "prompt-tuning": -0.5,
+            "fine-tuning": -1,
+            "hybrid": -1
           },
           "reason": "Everyday language needs no new vocabulary: a base model already handles it, so the language itself is no reason to train; any case for training has to rest on the task's format or skill.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"
@@ -1248,12 +1248,12 @@ extension BuiltInRubric {
           "label": "Many",
           "help": "Pick this for five or more different tasks, or tasks that keep being added.",
           "points": {
-            "prompt-engineering": 1,
-            "prompt-tuning": 0.5,
-            "fine-tuning": -0.5,
+            "prompt-engineering": 1.5,
+            "prompt-tuning": 1,
+            "fine-tuning": -1.5,
             "hybrid": -0.5
           },
-          "reason": "Many tasks favour one shared base steered per request: a prompt per task, or a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving); one model tuned on all of them at once tends to get worse at some.",
+          "reason": "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once tends to get worse at some.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023"
         }
       ]

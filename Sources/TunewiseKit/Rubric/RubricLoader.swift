@@ -94,6 +94,7 @@ struct RubricReader {
         checkQuestions(questions, "$.questions")
         // Conditions elsewhere refer to questions, so strategies and questions come first.
         let strategiesWithNotes = readStrategyNotes(root["strategies"], strategies, "$.strategies")
+        let askedQuestions = readAskWhen(root["questions"], questions, "$.questions")
         let rules = readList(root["rules"], "$.rules", required: false) { reader, value, path in
             reader.readRule(value, path)
         }
@@ -117,7 +118,7 @@ struct RubricReader {
         guard problems.isEmpty, schemaVersion != nil, let id, let version, let title, let confidence else { return nil }
         let rubric = Rubric(
             schemaVersion: Rubric.supportedSchemaVersion, id: id, version: version, title: title,
-            strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
+            strategies: strategiesWithNotes, questions: askedQuestions, rules: rules, exclusions: exclusions,
             variants: variants, confidence: confidence, properties: properties, references: references)
         checkExclusionsLeaveAStrategy(rubric)
         return problems.isEmpty ? rubric : nil
@@ -205,7 +206,7 @@ struct RubricReader {
             let object = members(
                 value, path,
                 allowed: [
-                    "id", "label", "text", "help", "core", "lever", "weight", "default", "options",
+                    "id", "label", "text", "help", "core", "lever", "weight", "default", "options", "askWhen",
                 ])
         else { return nil }
         let id = identifier(object, path)
@@ -234,6 +235,19 @@ struct RubricReader {
         return Question(
             id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, isLever: lever ?? false, weight: weight ?? 0,
             defaultOption: defaultOption, options: options)
+    }
+
+    /// A refinement's `askWhen` names other questions, so it is read after the questions.
+    mutating func readAskWhen(_ value: JSONValue?, _ questions: [Question], _ path: String) -> [Question] {
+        guard case .array(let elements)? = value, elements.count == questions.count else { return questions }
+        return zip(elements.indices, questions).map { index, question in
+            guard let condition = elements[index]["askWhen"] else { return question }
+            var question = question
+            let conditionPath = "\(path)[\(index)].askWhen"
+            if question.isCore { report(conditionPath, "a core question is always asked; only refinements may have \"askWhen\"") }
+            question.askWhen = readCondition(condition, conditionPath, minimumClauses: 1) ?? .always
+            return question
+        }
     }
 
     mutating func readOption(_ value: JSONValue, _ path: String) -> Option? {

@@ -37,8 +37,12 @@ enum HelpText {
 
     /// The title, the paragraph and every command's usage.
     static var overview: String {
-        "tunewise - \(tagline)\n\n\(about)\n\nUsage:\n" + CommandRegistry.commands.map(usageLines).joined()
-            + "  tunewise \(FlagSpec.version.spelling)\n"
+        "tunewise - \(tagline)\n\n\(about)\n\nUsage:\n" + usage
+    }
+
+    /// Every command's usage lines, then `--version`'s.
+    static var usage: String {
+        CommandRegistry.commands.map(usageLines).joined() + "  tunewise \(FlagSpec.versionFlag.spelling)\n"
     }
 
     /// A command's usage lines, each after `  tunewise `, continuations under its first argument.

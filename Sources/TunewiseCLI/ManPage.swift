@@ -7,7 +7,7 @@ enum ManPage {
     static func render(rubric: Rubric, version: String) -> String {
         var page = [".TH TUNEWISE 1 \"\" \"tunewise \(version)\" \"User Commands\""]
         page += [".SH NAME", "tunewise \\- \(escaped(HelpText.tagline))", ".SH SYNOPSIS", ".nf"]
-        page += HelpText.overview.split(separator: "\n").drop { $0 != "Usage:" }.dropFirst().map { escaped(String($0).trimmingBlanks()) }
+        page += HelpText.usage.split(separator: "\n").map { escaped(String($0).trimmingBlanks()) }
         page += [".fi", ".SH DESCRIPTION"]
         page += paragraphs(HelpText.about)
         let commands = CommandRegistry.commands.filter { $0.help != nil }

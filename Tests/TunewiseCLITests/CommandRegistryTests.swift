@@ -85,6 +85,13 @@ struct CommandRegistryTests {
         }
     }
 
+    @Test func everyCommandDeclaresItsSummaryAndUsage() {
+        for command in CommandRegistry.commands {
+            #expect(!command.summary.isEmpty && !command.usage.isEmpty, "\(command.name)")
+            #expect(HelpText.overview.contains("  tunewise \(command.usage[0].split(separator: "\n")[0])\n"), "\(command.name)")
+        }
+    }
+
     @Test func everyCommandWithHelpIsATopicAndListsItsListedFlags() {
         for command in CommandRegistry.commands where command.help != nil {
             #expect(CommandRegistry.topics.contains(command.name))

@@ -3,14 +3,24 @@ import TunewiseKit
 /// Every command of `tunewise`, each a ``CommandSpec`` declared beside its code: the one
 /// list that parsing, dispatch, help, the completion scripts and the man page read.
 ///
-/// Adding a command is its declaration, its code and its tests: a `static let spec` on the
-/// command's type (name, summary, usage, positionals, flags, help prose, `make`) and its
-/// line here. A `data` command would be `DataCommand.spec`, declaring a positional
-/// `PositionalSpec(name: "FILE", kind: .file)` and the flags `--eval FILE`,
-/// `FlagSpec.format(ReportFormat.self)` and `--strict`; `--data FILE` on advise and cost
-/// one `FlagSpec` spliced into both. A shared group such as `--policy FILE` / `--no-policy`
-/// is one `static let` array in SharedFlags.swift, spliced into the flags of each command
-/// that takes it and read in one helper on ``ParsedArguments``.
+/// Adding a command is its declaration, its code and its tests. The `data` command, for one,
+/// is a `DataCommand: TunewiseCommand` whose `static let spec` declares it whole:
+///
+/// ```swift
+/// static let spec = CommandSpec(
+///     name: "data", summary: "what a fine-tuning data set holds",
+///     usage: ["data FILE [--eval FILE] [--format FORMAT] [--strict]"], discussion: HelpText.dataDiscussion,
+///     positionals: [.file], flags: [evalFile, .format(ReportFormat.self), strict],
+///     action: .running(DataCommand.self), help: HelpText.data)
+/// ```
+///
+/// and `DataCommand.spec` in ``commands``; `--data FILE` on advise and cost is one
+/// `FlagSpec` in SharedFlags.swift, added to the flags of both. A shared group is declared
+/// the same way: `--policy FILE` / `--no-policy` is one `static let policyFlags` array in
+/// SharedFlags.swift with one reader on ``ParsedArguments`` (as ``ParsedArguments/weights()``
+/// reads `--weight`), added to the flags of advise, sweep, diff, questions and the rubric
+/// subcommands. Help, completions, the man page, the unknown-flag messages and the names a
+/// rubric question may not take follow from the declarations.
 enum CommandRegistry {
     /// The commands in the order help, completions and messages list them; the first,
     /// `advise`, runs when the command line names none.
@@ -52,7 +62,7 @@ enum CommandRegistry {
     /// - Throws: a usage error naming what is allowed.
     static func parse(_ arguments: [String]) throws(CommandError) -> any RunnableCommand {
         let scanned = try ArgumentScanner.scan(arguments)
-        if scanned.has(.version) { return VersionCommand() }
+        if scanned.has(.versionFlag) { return VersionCommand() }
         var words = scanned.positionals[...]
         let name = words.popFirst() ?? defaultCommand.name
         guard var spec = command(named: name) else { throw unknownCommand(name) }

@@ -24,10 +24,11 @@ struct CommandSpec: Sendable {
     /// One line for completions and the man page (`recommend a strategy`).
     var summary: String
     /// The usage lines after `tunewise ` (`sweep [--include QUESTION-ID ...] [options]`); a
-    /// line break in one continues it, indented under its first argument.
+    /// line break in one continues it, indented under its first argument. Empty for a
+    /// subcommand, whose group's lines cover it.
     var usage: [String]
     /// The hand-written paragraphs that open the help and the command's part of the man
-    /// page's description.
+    /// page's description. Empty for a command without help of its own.
     var discussion: String
     var positionals: [PositionalSpec] = []
     /// The flags in help order; shared groups (``FlagSpec/rubric(_:)``, ``FlagSpec/costInputs``)

@@ -12,13 +12,14 @@ extension CompletionsRequest {
     init(_ arguments: ParsedArguments) throws(CommandError) {
         let shells = CompletionShell.allCases.map(\.rawValue)
         guard let word = arguments.positionals.first else {
-            throw .missingArgument(command: "completions", expected: "a shell: \(shells.joined(separator: ", "))")
+            throw .missingArgument(command: arguments.command, expected: "a shell: \(shells.joined(separator: ", "))")
         }
         guard let shell = CompletionShell(rawValue: word) else {
             throw .unknownWord(word, kind: "shell", allowed: shells, suggestion: closestMatch(to: word, in: shells))
         }
         if let extra = arguments.positionals.dropFirst().first {
-            throw .unknownWord(extra, kind: "argument to 'completions'", allowed: ["one shell: \(shells.joined(separator: ", "))"], suggestion: nil)
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one shell: \(shells.joined(separator: ", "))"], suggestion: nil)
         }
         self.init(shell: shell, rubricPath: arguments.value(.rubricFile))
     }

@@ -50,8 +50,8 @@ extension CostRequest {
         if readingTransience {
             inputs.transience = arguments.value(transience).flatMap(CostTransience.init(rawValue:))
         }
-        for field in CostField.allCases {
-            guard let text = arguments.flags.first(where: { $0.name == field.flagName })?.value else { continue }
+        for (field, flag) in zip(CostField.allCases, FlagSpec.costInputs) {
+            guard let text = arguments.value(flag) else { continue }
             inputs[field] = try number(text, for: field)
         }
         return inputs

@@ -19,7 +19,8 @@ extension InitRequest {
     /// The request that checked `arguments` give: at most one file.
     init(_ arguments: ParsedArguments) throws(CommandError) {
         if let extra = arguments.positionals.dropFirst().first {
-            throw .unknownWord(extra, kind: "argument to 'init'", allowed: ["one answers file, or '-' for standard output"], suggestion: nil)
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one answers file, or '-' for standard output"], suggestion: nil)
         }
         self.init(
             path: arguments.positionals.first.flatMap { $0 == "-" ? nil : $0 }, force: arguments.has(Self.forceFlag),

@@ -20,11 +20,11 @@ struct ParsedArguments {
         self.spec = spec
         self.flags = scanned.flags
         self.positionals = positionals
-        let declared = flags.compactMap { flag in spec.flag(named: flag.name).map { (flag, $0) } }
+        let declared = flags.compactMap { flag in spec.flag(named: flag.name).map { (given: flag, declaration: $0) } }
         if !spec.takesQuestionFlags, let unknown = flags.first(where: { spec.flag(named: $0.name) == nil }) {
             throw spec.unknownFlag(unknown)
         }
-        if let (flag, declaration) = declared.first(where: { $0.0.isMissingValue }) {
+        if let (flag, declaration) = declared.first(where: \.given.isMissingValue) {
             throw .missingValue(flag: flag.spelling, allowed: declaration.allowedValues)
         }
         var seen: Set<String> = []

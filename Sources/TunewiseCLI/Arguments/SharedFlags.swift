@@ -7,9 +7,9 @@ extension FlagSpec {
     /// `-h, --help`: every command takes it; the parser answers it before anything else.
     static let helpFlag = FlagSpec("help", .toggle, help: "show this help", shortName: "h")
     /// `--version`: every command takes it; the parser answers it before anything else.
-    static let version = FlagSpec("version", .toggle, help: "show the version")
+    static let versionFlag = FlagSpec("version", .toggle, help: "show the version")
     /// The flags every command takes whether it lists them or not.
-    static let global = [helpFlag, version]
+    static let global = [helpFlag, versionFlag]
 
     /// `--rubric FILE`: a rubric other than the built-in one.
     static let rubricFile = FlagSpec("rubric", .file, help: "use a rubric other than the built-in one")

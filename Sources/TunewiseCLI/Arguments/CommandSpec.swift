@@ -19,23 +19,6 @@ protocol TunewiseCommand: RunnableCommand {
 /// usage, positionals, flags and help. ``CommandRegistry`` lists them; parsing, dispatch,
 /// help, the completion scripts and the man page all read them.
 struct CommandSpec: Sendable {
-    /// The word that selects the command (`sweep`); a subcommand's is its own word (`check`).
-    var name: String
-    /// One line for completions and the man page (`recommend a strategy`).
-    var summary: String
-    /// The usage lines after `tunewise ` (`sweep [--include QUESTION-ID ...] [options]`); a
-    /// line break in one continues it, indented under its first argument. Empty for a
-    /// subcommand, whose group's lines cover it.
-    var usage: [String]
-    /// The hand-written paragraphs that open the help and the command's part of the man
-    /// page's description. Empty for a command without help of its own.
-    var discussion: String
-    var positionals: [PositionalSpec] = []
-    /// The flags in help order; shared groups (``FlagSpec/rubric(_:)``, ``FlagSpec/costInputs``)
-    /// are spliced in as values.
-    var flags: [FlagSpec] = []
-    /// Example command lines, each possibly continued over lines with `\`.
-    var examples: [String] = []
     /// What the command line's words select.
     enum Action: Sendable {
         /// Run the command made from its checked arguments.
@@ -50,6 +33,25 @@ struct CommandSpec: Sendable {
         }
     }
 
+    /// The word that selects the command (`sweep`); a subcommand's is its own word (`check`).
+    var name: String
+    /// One line for completions and the man page (`recommend a strategy`).
+    var summary: String
+    /// The usage lines after `tunewise ` (`sweep [--include QUESTION-ID ...] [options]`); a
+    /// line break in one continues it, indented under its first argument. Empty for a
+    /// subcommand, whose group's lines cover it.
+    var usage: [String]
+    /// The hand-written paragraphs that open the help and the command's part of the man
+    /// page's description. Empty for a command without help of its own.
+    var discussion: String
+    /// What each positional place takes, for completions; the last place repeats.
+    var positionals: [PositionalSpec] = []
+    /// The flags in help order; shared groups (``FlagSpec/rubric(_:)``, ``FlagSpec/costInputs``)
+    /// are spliced in as values.
+    var flags: [FlagSpec] = []
+    /// Example command lines, each possibly continued over lines with `\`.
+    var examples: [String] = []
+    /// Whether the command runs or selects a subcommand.
     var action: Action
     /// The help text after the discussion: the options, examples and any prose of the
     /// command's own; `nil` for a command whose help is the overview (`help`) or a subcommand.

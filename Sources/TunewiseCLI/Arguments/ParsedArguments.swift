@@ -42,16 +42,22 @@ struct ParsedArguments {
         }
     }
 
-    /// Whether a switch (or any flag) is given.
-    func has(_ flag: FlagSpec) -> Bool { flags.contains { $0.name == flag.name } }
+    /// Whether a switch (or any flag) is given. A command reads only the flags it declares.
+    func has(_ flag: FlagSpec) -> Bool {
+        assert(spec.flag(named: flag.name) != nil, "\(command) reads \(flag.spelling), which it does not declare")
+        return flags.contains { $0.name == flag.name }
+    }
 
     /// The value of a flag given at most once (the parser has checked), or `nil`.
     func value(_ flag: FlagSpec) -> String? { values(flag).first }
 
-    /// Every value of a repeatable flag, in order.
-    func values(_ flag: FlagSpec) -> [String] { flags.filter { $0.name == flag.name }.compactMap(\.value) }
+    /// Every value of a repeatable flag, in order. A command reads only the flags it declares.
+    func values(_ flag: FlagSpec) -> [String] {
+        assert(spec.flag(named: flag.name) != nil, "\(command) reads \(flag.spelling), which it does not declare")
+        return flags.filter { $0.name == flag.name }.compactMap(\.value)
+    }
 
-    /// The case of `Format` that a choice flag names, `fallback` when it is not given.
+    /// The case of `Choice` that a choice flag names, `fallback` when it is not given.
     func choice<Choice: RawRepresentable>(_ flag: FlagSpec, default fallback: Choice) -> Choice where Choice.RawValue == String {
         value(flag).flatMap(Choice.init(rawValue:)) ?? fallback
     }

@@ -25,8 +25,8 @@ enum ManPage {
                 escaped("\(question.label)\(question.isCore ? " (core)" : ""): \(question.text)"),
             ]
         }
-        for command in CommandRegistry.allCommands.dropFirst() where !command.flags.isEmpty {
-            page += [".SS Options of \(command.name)"] + options(command.flags)
+        for command in CommandRegistry.commands.dropFirst() where !command.allFlags.isEmpty {
+            page += [".SS Options of \(command.name)"] + options(command.allFlags)
         }
 
         page += [".SH EXIT STATUS"]

@@ -13,8 +13,7 @@ struct CommandRegistryTests {
     /// The flags completions and the unknown-flag message offer for `command`: its own (and
     /// its subcommands'), the question flags in their place, and `--help`.
     static func offeredFlags(_ command: CommandSpec) -> [String] {
-        var spellings = command.flagSpellings(questions: questions)
-        if case .group(let subcommands) = command.action { spellings += subcommands.flatMap { $0.flagSpellings() } }
+        let spellings = command.allFlags.flatMap { $0.kind == .questionAnswer ? questions.map { "--\($0)" } : [$0.spelling] }
         return spellings.contains("--help") ? spellings : spellings + ["--help"]
     }
 
@@ -96,7 +95,7 @@ struct CommandRegistryTests {
         for command in CommandRegistry.commands where command.help != nil {
             #expect(CommandRegistry.topics.contains(command.name))
             let help = HelpText.text(for: command.name, rubric: Self.rubric)
-            for flag in command.flags where flag.isListed { #expect(help.contains("  \(flag.helpHead)"), "\(command.name) \(flag.spelling)") }
+            for flag in command.allFlags where flag.isListed { #expect(help.contains("  \(flag.helpHead)"), "\(command.name) \(flag.spelling)") }
         }
     }
 }

@@ -62,6 +62,14 @@ struct CommandSpec: Sendable {
         flags.first { $0.name == name && $0.kind != .questionAnswer }
     }
 
+    /// The flags of the command and, for a group, of its subcommands, each name once: what
+    /// its help, completions and man page list.
+    var allFlags: [FlagSpec] {
+        guard case .group(let subcommands) = action else { return flags }
+        var names = Set(flags.map(\.name))
+        return flags + subcommands.flatMap(\.flags).filter { names.insert($0.name).inserted }
+    }
+
     /// Whether the command takes a flag per rubric question.
     var takesQuestionFlags: Bool { flags.contains { $0.kind == .questionAnswer } }
 }
@@ -71,8 +79,12 @@ struct HelpContext {
     let spec: CommandSpec
     let rubric: Rubric
 
-    /// `Options:` and a line per listed flag, wrapped later under its description.
-    var options: String { "Options:\n" + HelpText.optionLines(spec.flags.filter(\.isListed)) }
+    /// `Options:` and a line per listed flag, wrapped later under its description; empty
+    /// when the command (or group) lists none.
+    var options: String {
+        let listed = spec.allFlags.filter(\.isListed)
+        return listed.isEmpty ? "" : "Options:\n" + HelpText.optionLines(listed)
+    }
 
     /// `Examples:` and the declared examples; empty when there are none.
     var examples: String {

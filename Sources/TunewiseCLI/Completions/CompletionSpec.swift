@@ -66,10 +66,9 @@ struct CompletionSpec {
         rubricVersion = rubric.version
         let words = RubricCompletionWords(rubric)
         commands = CommandRegistry.commands.map { spec in
-            var flags = spec.flags.flatMap { words.flags(for: $0) }
+            var flags = spec.allFlags.flatMap { words.flags(for: $0) }
             var positionals = spec.positionals.map { words.values(for: $0) }
             if case .group(let subcommands) = spec.action {
-                flags += subcommands.flatMap { $0.flags.flatMap { words.flags(for: $0) } }
                 // The subcommand's name, then what the subcommands take (the same, a test checks).
                 positionals = [.words(subcommands.map { Word(value: $0.name, description: $0.summary) })]
                 positionals += (subcommands.first?.positionals ?? []).map { words.values(for: $0) }

@@ -24,22 +24,25 @@ public enum RubricLoadError: Error, Equatable, Sendable {
 /// fixed questions, and exclusions that together leave no strategy at all.
 public enum RubricLoader {
     /// Parses and validates a rubric.
-    /// - Parameter bytes: the document, UTF-8 JSON.
+    /// - Parameters:
+    ///   - bytes: the document, UTF-8 JSON.
+    ///   - reservedQuestionIDs: names a question id may not take, such as the flags of the
+    ///     command line that reads the rubric (every question id is also a flag there).
     /// - Throws: ``RubricLoadError``.
-    public static func load<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(RubricLoadError) -> Rubric {
+    public static func load<Bytes: Collection<UInt8>>(_ bytes: Bytes, reservedQuestionIDs: Set<String> = []) throws(RubricLoadError) -> Rubric {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
         } catch {
             throw .syntax(error)
         }
-        return try load(document)
+        return try load(document, reservedQuestionIDs: reservedQuestionIDs)
     }
 
-    /// Validates an already parsed rubric document.
+    /// Validates an already parsed rubric document; `reservedQuestionIDs` as for the method that reads bytes.
     /// - Throws: ``RubricLoadError/invalid(_:)`` with every problem found.
-    public static func load(_ document: JSONValue) throws(RubricLoadError) -> Rubric {
-        var reader = RubricReader()
+    public static func load(_ document: JSONValue, reservedQuestionIDs: Set<String> = []) throws(RubricLoadError) -> Rubric {
+        var reader = RubricReader(reservedQuestionIDs: reservedQuestionIDs)
         let rubric = reader.readRubric(document)
         guard let rubric, reader.problems.isEmpty else {
             throw .invalid(reader.problems.isEmpty ? [RubricProblem(path: "$", message: "not a valid rubric")] : reader.problems)
@@ -52,6 +55,8 @@ public enum RubricLoader {
 ///
 /// The typed getters it reads values with are in `RubricReader+Primitives.swift`.
 struct RubricReader {
+    /// Names a question id may not take: the flags of the command line reading the rubric.
+    let reservedQuestionIDs: Set<String>
     var problems: [RubricProblem] = []
     /// The strategies conditions and points may name: the fixed ones the rubric declares.
     var strategyIDs: [String] = Contract.strategyIDs
@@ -267,7 +272,7 @@ struct RubricReader {
     mutating func checkQuestions(_ questions: [Question], _ path: String) {
         checkUniqueIDs(questions.map(\.id), path, what: "question")
         for (index, question) in questions.enumerated() {
-            if Contract.reservedQuestionIDs.contains(question.id) {
+            if reservedQuestionIDs.contains(question.id) {
                 report("\(path)[\(index)].id", "\"\(question.id)\" cannot be a question id: --\(question.id) is already a flag of tunewise")
             }
             questionOptions[question.id] = question.options.map(\.id)

@@ -9,7 +9,8 @@ let package = Package(
     ],
     targets: [
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
-        .target(name: "TunewiseKit"),
+        // Optimised even in debug builds: the tests sweep thousands of situations through it.
+        .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"])]),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
         .target(name: "TunewiseCLI", dependencies: ["TunewiseKit"]),
         // A thin entry point: the only place that exits.

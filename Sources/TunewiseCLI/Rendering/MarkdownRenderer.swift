@@ -13,8 +13,8 @@ struct MarkdownRenderer {
             lines.append("")
             lines.append("**Risks:**")
             lines.append("")
-            lines += advice.risks.map { risk in
-                let subject = risk.reason.map { "**\(escape(report.subject(of: $0)))**: " } ?? ""
+            lines += report.shownRisks.map { risk in
+                let subject = report.riskSubject(risk).map { "**\(escape($0))**: " } ?? ""
                 return "- \(subject)\(escape(risk.text))" + (risk.source.map { " *(\(escape($0)))*" } ?? "")
             }
         }

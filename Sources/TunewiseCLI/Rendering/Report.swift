@@ -51,6 +51,14 @@ struct Report: ProvenanceReporting {
     /// The reasons to show: all with ``explain``, else the strongest few.
     var shownReasons: [Reason] { explain ? advice.reasons : Array(advice.reasons.prefix(Self.reasonLimit)) }
 
+    /// The risks to show: all with ``explain``, else every one but the answers weighing against
+    /// the only option left, of which the strongest few.
+    var shownRisks: [Risk] {
+        guard !explain else { return advice.risks }
+        let against = advice.risks.filter { $0.kind == .against }
+        return advice.risks.filter { $0.kind != .against } + against.prefix(Self.counterpointLimit)
+    }
+
     /// The counterpoints to show: all with ``explain``, else the strongest few.
     var shownCounterpoints: [Reason] {
         explain ? advice.counterpoints : Array(advice.counterpoints.prefix(Self.counterpointLimit))
@@ -68,13 +76,13 @@ struct Report: ProvenanceReporting {
         }
     }
 
-    /// "high: your limits leave no other option now; the evidence favours Fine-tuning", or
+    /// "high, forced: your limits leave no other option now; the evidence favours Fine-tuning", or
     /// "medium: the evidence leads Hybrid by 2.5 points; answering Model size could change it".
     var confidenceText: String {
         var text = advice.confidence.rawValue
         switch advice.confidenceBasis {
         case .limits:
-            text += ": your limits leave no other option now"
+            text += ", forced: your limits leave no other option now"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text += ": the evidence leads \(runnerUp) by \(JSONWriter.format(advice.margin)) points"
@@ -96,6 +104,14 @@ struct Report: ProvenanceReporting {
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {
         subject(of: reason) + (reason.favours.map { " (favours \(strategyLabel($0)))" } ?? "")
+    }
+
+    /// A risk's subject, for one that an answer or rule carries: "Budget: substantial (favours
+    /// Fine-tuning, ruled out now)".
+    func riskSubject(_ risk: Risk) -> String? {
+        risk.reason.map { reason in
+            subject(of: reason) + (reason.favours.map { " (favours \(strategyLabel($0)), ruled out now)" } ?? "")
+        }
     }
 
     /// The gates that decided the advice, with their reasons, in rubric order.

@@ -292,7 +292,9 @@ public struct ConfidenceThresholds: Equatable, Sendable {
 public struct MonotoneProperty: Equatable, Sendable {
     /// The id of the question whose options are the rising scale.
     public var question: String
-    /// The option ids in rising order; empty for the question's own order.
+    /// Option ids in rising order, two or more; empty for all of the question's own options in
+    /// their order. Options left out are not ordered against the others (an option whose effect
+    /// depends on other answers, say).
     public var scale: [String] = []
     /// The id of the strategy whose lead must not shrink as the answer rises.
     public var favours: String

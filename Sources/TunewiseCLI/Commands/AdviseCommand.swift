@@ -34,12 +34,14 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         action: .running(AdviseCommand.self), help: HelpText.advise)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
-        // The command line is checked before any file is read; its answers win over the file's.
+        let rubric = try Tunewise.loadRubric(request.rubric, console: &console)
+        // The command line is checked before any file is read; its answers win over the file's,
+        // and both win over the policy's.
         let fromFlags = try resolveFlagAnswers(rubric)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
+        if let policy = rubric.policy, let fromPolicy = try? rubric.resolve(policy.answers) { situation = situation.laid(over: fromPolicy) }
 
         let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
@@ -130,7 +132,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// The command line that gives the same advice without asking.
     private func oneShotCommand(_ situation: Situation) -> String {
         var words = ["tunewise"]
-        if let path = request.rubricPath { words += ["--rubric", shellQuoted(path)] }
+        if let path = request.rubric.rubricPath { words += ["--rubric", shellQuoted(path)] }
+        switch request.rubric.policy {
+        case .file(let path): words += ["--policy", shellQuoted(path)]
+        case .none: words.append("--no-policy")
+        case .discovered: break
+        }
         words += situation.orderedAnswers.map { "--\($0.question) \($0.answer)" }
         words += request.weights.map { "--weight \($0.question)=\(JSONWriter.format($0.weight))" }
         if request.format != .text { words.append("--format \(request.format.rawValue)") }

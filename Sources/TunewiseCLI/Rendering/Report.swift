@@ -9,17 +9,30 @@ protocol ProvenanceReporting {
 }
 
 extension ProvenanceReporting {
-    /// The tool's and the rubric's versions, for a footer.
+    /// The tool's and the rubric's versions, and the policy applied, for a footer.
     var provenance: String {
-        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
+        let policy = rubric.policy.map { ", policy \($0.id) \($0.version)" + ($0.path.map { " (\($0))" } ?? "") } ?? ""
+        return "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)\(policy)"
     }
 
-    /// The `tool` and `rubric` members that follow `schemaVersion` in a JSON report.
+    /// The `tool` and `rubric` members that follow `schemaVersion` in a JSON report, and the
+    /// `policy` one when a policy was applied.
     var provenanceMembers: [(key: String, value: JSONValue)] {
         [
             ("tool", .object([("name", .string("tunewise")), ("version", .string(toolVersion))])),
             ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
         ]
+            + (rubric.policy.map { policy in
+                [
+                    (
+                        "policy",
+                        .object([
+                            ("id", .string(policy.id)), ("version", .string(policy.version)),
+                            ("path", policy.path.map(JSONValue.string) ?? .null),
+                        ])
+                    )
+                ]
+            } ?? [])
     }
 }
 

@@ -16,7 +16,8 @@ extension BuiltInRubric {
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
-            references: references()
+            references: references(),
+            policy: nil  // a rubric file carries no policy; one is applied on loading
         )
     }
 

@@ -27,6 +27,9 @@ public struct Rubric: Equatable, Sendable {
     public var properties: [MonotoneProperty]
     /// Published works beyond the articles that sharpen or correct them, cited by id.
     public var references: [Reference] = []
+    /// The organisation's policy this rubric carries, when one was applied with
+    /// ``Policy/applied(to:)``; `nil` for a rubric as its file defines it.
+    public var policy: AppliedPolicy? = nil
 
     /// The only rubric format version this build reads.
     public static let supportedSchemaVersion = 2

@@ -45,7 +45,11 @@ struct CostRendererTests {
     @Test(arguments: [1.0, 2, 12, 36, 120], [0.0, 20_000, 1_000_000_000])
     func textFitsEightyColumns(horizon: Double, volume: Double) throws {
         let inputs = try CostInputsDocument.decode(Array(CostInputsDocument.template.utf8))
-            .overlaid(with: CostInputs([.horizonMonths: horizon, .requestsPerDay: volume, .hostingPerMonth: 10, .promptTuningRunCost: 1_000_000]))
+            .overlaid(
+                with: CostInputs([
+                    .horizonMonths: horizon, .requestsPerDay: volume, .hostingPerMonth: 10, .hostingCapacityPerDay: 5_000,
+                    .promptTuningRunCost: 1_000_000, .tunedContextTokens: 0,
+                ]))
         for asciiOnly in [false, true] {
             let text = CostTextRenderer(style: .plain, asciiOnly: asciiOnly).render(try report(inputs))
             for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }

@@ -57,11 +57,12 @@ extension Report {
             case .rag: break
             case .none: notes.append("\(label) is costed without retrieval, as advised: no context tokens, no retrieval upkeep.")
             case .inContext:
-                let collection = JSONWriter.format(cost.inputs[.collectionTokens] ?? 0)
+                let collection = requests(cost.inputs[.collectionTokens] ?? 0)
                 let cached =
                     stageCost.stage.strategy == Contract.strategyIDs[0] && cost.inputs[.cachedInputPricePerMillion] != nil
-                    ? ", \(JSONWriter.format((cost.inputs[.cacheHitShare] ?? 0) * 100))% of it read from cache" : ""
-                notes.append("\(label) is costed with the whole collection in every prompt, as advised: \(collection) tokens a request\(cached).")
+                    ? ", \(JSONWriter.format(((cost.inputs[.cacheHitShare] ?? 0) * 100).rounded()))% read from the cache" : ""
+                notes.append(
+                    "\(label) is costed with the whole collection in every prompt, as advised: \(collection) tokens a request\(cached).")
             }
             if shape.distilled {
                 let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil

@@ -47,9 +47,22 @@ public struct CostShape: Equatable, Sendable {
 
 extension Advice {
     /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:)``:
-    /// each stage's variants, by its strategy.
+    /// each stage's variants, by its strategy. A stage with no `retrieval` variant of its own
+    /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted
+    /// one did, from the same place.
     public var costShapes: [String: CostShape] {
-        Dictionary(plan.map { ($0.strategy, CostShape(variants: $0.variants)) }) { first, _ in first }
+        var shapes: [String: CostShape] = [:]
+        var retrieval: CostShape.Retrieval?
+        for stage in plan where shapes[stage.strategy] == nil {
+            var shape = CostShape(variants: stage.variants)
+            if stage.variants.contains(where: { $0.variant == CostShape.retrievalVariant }) {
+                retrieval = shape.retrieval
+            } else if let retrieval {
+                shape.retrieval = retrieval
+            }
+            shapes[stage.strategy] = shape
+        }
+        return shapes
     }
 
     /// The strategies the advice rules out: those whose ranking entry is excluded.

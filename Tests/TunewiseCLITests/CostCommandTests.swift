@@ -144,6 +144,21 @@ extension BinaryTests {
             BadCost(
                 ["cost", "--cost", "-"], #"{"requestPerDay": 5, "epochs": -1}"#, 65,
                 "tunewise: cost file standard input has 2 problems: $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
+            BadCost(
+                ["cost", "--cache-hit-share", "1.5"], 64,
+                "tunewise: invalid --cache-hit-share '1.5': is out of range; expected a number from 0 to 1"),
+            BadCost(
+                ["cost", "--hosting-capacity-per-day", "0"], 64,
+                "tunewise: invalid --hosting-capacity-per-day '0': is out of range; expected a number from 1 to 1000000000"),
+            BadCost(
+                ["cost", "--cost", "-"], #"{"inputPricePerMillion": 0.15, "cachedInputPricePerMillion": 0.3}"#, 65,
+                "tunewise: cost file standard input has a problem: $.cachedInputPricePerMillion: must not exceed inputPricePerMillion"),
+            BadCost(
+                ["cost"] + baseline + ["--cached-input-price-per-million", "5"], 64,
+                "tunewise: invalid --cached-input-price-per-million '5': must not exceed inputPricePerMillion; allowed: a number"),
+            BadCost(
+                ["cost"] + baseline + ["--cache-hit-share", "0.5"], 64,
+                "tunewise: missing cost inputs: --cached-input-price-per-million"),
             BadCost(["cost", "--cost", "-"], "[]", 65, "tunewise: cost file standard input has a problem: $: expected an object of cost inputs"),
             BadCost(["cost", "--cost", "-"], "", 65, "tunewise: cost file standard input has a problem: not valid JSON"),
             BadCost(["cost", "--cost", "/nonexistent/cost.json"], 66, "tunewise: cannot read /nonexistent/cost.json: No such file or directory"),

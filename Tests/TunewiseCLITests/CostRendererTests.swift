@@ -40,6 +40,23 @@ struct CostRendererTests {
         #expect(series.first == expected)
     }
 
+    /// Hosting in units: how many the volume needs, and a break-even volume that is not a
+    /// threshold above which every volume pays (CostModelV2Tests works the figures by hand).
+    @Test func hostingUnitsAreShown() throws {
+        let inputs = CostInputs(
+            [
+                .requestsPerDay: 1_266_667, .promptTokens: 1_000, .outputTokens: 0, .inputPricePerMillion: 1,
+                .outputPricePerMillion: 0, .tunedPromptTokens: 0, .tunedInputPricePerMillion: 0, .tunedOutputPricePerMillion: 0,
+                .hostingPerMonth: 1_000, .hostingCapacityPerDay: 100_000, .trainingTokens: 0, .epochs: 1,
+                .trainingPricePerMillion: 0, .dataPrepHours: 3_000, .hourlyRate: 100,
+            ], transience: .static)
+        let text = CostTextRenderer(style: .plain, asciiOnly: true).render(try report(inputs))
+        #expect(text.contains("Hosting: 13 units of 100,000 requests a day for fine-tuning."))
+        let markdown = CostMarkdownRenderer().render(try report(inputs))
+        #expect(markdown.contains("Hosting: 13 units of 100,000 requests a day for fine-tuning."))
+        #expect(markdown.contains("from 1,266,667 requests a day (hosting grows in units, so not at every volume above)"))
+    }
+
     /// Every line of every text report fits 80 columns, over horizons, volumes and a
     /// strategy that pays back late or never.
     @Test(arguments: [1.0, 2, 12, 36, 120], [0.0, 20_000, 1_000_000_000])

@@ -30,6 +30,21 @@ struct CostReport {
             + "tuned models are costed as if training replaced retrieved facts, which it does not"
     }
 
+    /// Whether `strategy`'s hosting grows in units with volume.
+    func hostingSteps(_ strategy: String) -> Bool {
+        comparison.inputs[.hostingCapacityPerDay] != nil && (comparison.strategy(strategy)?.hostingPerUnit ?? 0) > 0
+    }
+
+    /// The hosting units in words, when they grow with volume: "Hosting: 13 units of
+    /// 100,000 requests a day for fine-tuning."
+    var hostingText: String? {
+        guard let capacity = comparison.inputs[.hostingCapacityPerDay] else { return nil }
+        let hosted = comparison.strategies.filter { hostingSteps($0.strategy) }
+        guard let first = hosted.first else { return nil }
+        let units = first.hostingUnits == 1 ? "1 unit" : "\(first.hostingUnits) units"
+        return "Hosting: \(units) of \(requests(capacity)) requests a day for \(hosted.map(\.strategy).joined(separator: ", "))."
+    }
+
     /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
     var retrainText: String? {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
@@ -59,6 +74,7 @@ struct CostReport {
                 needed == 0
                 ? "pays back within \(horizonText) at any volume from 0 requests a day"
                 : "pays back within \(horizonText) from \(requests(needed)) requests a day"
+            if needed > 0, hostingSteps(breakEven.strategy) { sentence += " (hosting grows in units, so not at every volume above)" }
         } else {
             sentence = "never pays back at any volume: \(reasonText(breakEven.volumeNever ?? .tunedCostsMorePerRequest, breakEven))"
         }

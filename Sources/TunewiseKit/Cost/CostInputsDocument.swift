@@ -69,6 +69,9 @@ public enum CostInputsDocument {
                 problems.append("\(path): expected a number or null; found \(value.kindDescription)")
             }
         }
+        for problem in inputs.problems where problem.kind == .aboveInputPrice {
+            problems.append("$.\(problem.field.rawValue): \(problem)")
+        }
         guard problems.isEmpty else { throw .invalid(problems) }
         return inputs
     }

@@ -166,6 +166,8 @@ struct CostModelV2Tests {
         let undistilledPrices = try CostModel.compare(
             Self.with(priced, [.distilledInputPricePerMillion: nil, .distilledOutputPricePerMillion: nil]), shapes: shapes)
         #expect(abs((undistilledPrices.strategy("fine-tuning")?.perRequest ?? 0) - 0.02751) < 1e-12)
+        #expect(CostModel.requiredFields(for: "fine-tuning", shape: CostShape(retrieval: .inContext)).last == .collectionTokens)
+        #expect(!CostModel.requiredFields(for: "hybrid", shape: CostShape(retrieval: .none)).contains(.contextTokens))
         let withoutRetrieval = try CostModel.compare(inputs, shapes: ["prompt-engineering": CostShape(retrieval: .none)])
         #expect(abs((withoutRetrieval.strategy("prompt-engineering")?.perRequest ?? 0) - (500 * (0.9 * 0.075 + 0.1 * 0.15) + 240) / 1e6) < 1e-15)
     }

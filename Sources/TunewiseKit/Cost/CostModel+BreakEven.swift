@@ -82,7 +82,7 @@ extension CostModel {
         let months = Double(month)
         guard saving > 0 else {
             // Δ never falls as V grows: V = 0, one unit, or never.
-            return toRecover + months * (hosting > 0 ? hosting : 0) <= 0 ? 0 : nil
+            return toRecover + months * hosting <= 0 ? 0 : nil
         }
         let start = toRecover / (daysPerMonth * months * saving)
         let perUnit = hosting / (daysPerMonth * saving)

@@ -57,13 +57,13 @@ public enum CostModel {
         let tunedServing: [CostField] = [.tunedPromptTokens, .tunedInputPricePerMillion, .tunedOutputPricePerMillion]
         let people: [CostField] = [.dataPrepHours, .hourlyRate, .retrainEveryMonths]
         let providerTraining: [CostField] = [.trainingTokens, .epochs, .trainingPricePerMillion]
+        // The whole collection in context needs its size; the hybrid, a fine-tuned model that
+        // keeps retrieval, needs the retrieved context's.
+        let context: [CostField] = shape.retrieval == .inContext ? [.collectionTokens] : []
         switch strategy {
-        case "prompt-tuning": return tunedServing + [.hostingPerMonth, .promptTuningRunCost] + people
-        case "fine-tuning": return tunedServing + providerTraining + people
-        // The hybrid is a fine-tuned model that keeps retrieval: it needs the context size.
-        case "hybrid":
-            let context: [CostField] = shape.retrieval == .rag ? [.contextTokens] : shape.retrieval == .inContext ? [.collectionTokens] : []
-            return tunedServing + providerTraining + people + context
+        case "prompt-tuning": return tunedServing + [.hostingPerMonth, .promptTuningRunCost] + people + context
+        case "fine-tuning": return tunedServing + providerTraining + people + context
+        case "hybrid": return tunedServing + providerTraining + people + (shape.retrieval == .rag ? [.contextTokens] : context)
         default: return []
         }
     }

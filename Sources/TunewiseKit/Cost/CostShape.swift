@@ -26,6 +26,8 @@ public struct CostShape: Equatable, Sendable {
     /// Whether the tuned model is a distilled one, priced at its own prices where given.
     public var distilled: Bool
 
+    /// A shape; by default retrieved context and a model priced as tuned, as standalone
+    /// `cost` has it.
     public init(retrieval: Retrieval = .rag, distilled: Bool = false) {
         self.retrieval = retrieval
         self.distilled = distilled

@@ -55,7 +55,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
         let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weightOverrides: weights))
 
-        let cost = try costComparison(for: situation, &console)
+        let cost = try costComparison(for: situation, advice: advice, &console)
         let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
@@ -75,14 +75,17 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         return .success
     }
 
-    /// The cost of each strategy from `--cost` and the cost flags, with the retrain cadence
-    /// taken from the transience answer unless given; `nil` when no cost input was given.
-    private func costComparison(for situation: Situation, _ console: inout some Console) throws(CommandError) -> CostComparison? {
+    /// The cost of each strategy from `--cost` and the cost flags, carried out as the advice's
+    /// plan says, with the retrain cadence taken from the transience answer unless given;
+    /// `nil` when no cost input was given.
+    private func costComparison(
+        for situation: Situation, advice: Advice, _ console: inout some Console
+    ) throws(CommandError) -> CostComparison? {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
-        return try CostCommand.compare(inputs)
+        return try CostCommand.compare(inputs, shapes: advice.costShapes)
     }
 
     /// The `--QUESTION-ID OPTION-ID` flags, resolved; a flag that is neither the command's nor

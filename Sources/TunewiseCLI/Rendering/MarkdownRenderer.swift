@@ -85,7 +85,7 @@ struct MarkdownRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("- **\(when), \(escape(report.strategyLabel(stageCost.stage.strategy))):** \(escape(report.costSentence(stageCost)))")
             }
-            for line in [report.costInputsNote, report.costCheck].compactMap({ $0 }) {
+            for line in report.costNotes + [report.costCheck].compactMap({ $0 }) {
                 lines.append("")
                 lines.append(escape(line))
             }

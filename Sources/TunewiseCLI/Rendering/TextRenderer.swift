@@ -63,7 +63,7 @@ struct TextRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("  \(when), \(report.strategyLabel(stageCost.stage.strategy)): \(report.costSentence(stageCost))")
             }
-            if let note = report.costInputsNote { lines.append("  " + note) }
+            lines += report.costNotes.map { "  " + $0 }
             if let check = report.costCheck { lines.append("  " + check) }
         }
 

@@ -106,6 +106,20 @@ extension BinaryTests {
             #expect(validate.stdout.contains("$.exclusions[0].when"))
         }
 
+        @Test func initWritesAStarterPolicyThatValidatesAndApplies() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let written = try Binary.run(["init", "--policy", ".tunewise.json"], directory: directory)
+            #expect(written.code == 0)
+            #expect(written.stderr.contains("wrote a starter policy to .tunewise.json"))
+            let validate = try Binary.run(["rubric", "validate", ".tunewise.json"], directory: directory)
+            #expect(validate.code == 0, "\(validate.stdout)")
+            let advice = try Binary.run(Self.flags + ["--format", "json"], directory: directory)
+            #expect(try JSONParser.parse(Array(advice.stdout.utf8))["policy"]?["id"] == .string("my-organisation"))
+            let again = try Binary.run(["init", "--policy", ".tunewise.json"], directory: directory)
+            #expect(again.code == 73)
+        }
+
         @Test func aPolicyOutsideTheRepositoryIsNotFound() throws {
             let (root, subdirectory) = try Self.repository()
             defer { try? FileManager.default.removeItem(at: root) }

@@ -21,19 +21,21 @@ extension ProvenanceReporting {
         [
             ("tool", .object([("name", .string("tunewise")), ("version", .string(toolVersion))])),
             ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
-        ]
-            + (rubric.policy.map { policy in
-                [
-                    (
-                        "policy",
-                        .object([
-                            ("id", .string(policy.id)), ("version", .string(policy.version)),
-                            ("path", policy.path.map(JSONValue.string) ?? .null),
-                        ])
-                    )
-                ]
-            } ?? [])
+        ] + policyMembers(of: rubric)
     }
+}
+
+/// The `policy` member of a JSON report, `{"id", "version", "path"}` (with the policy's
+/// default answers where `withAnswers`), when `rubric` carries a policy; none otherwise.
+func policyMembers(of rubric: Rubric, withAnswers: Bool = false) -> [(key: String, value: JSONValue)] {
+    guard let policy = rubric.policy else { return [] }
+    var members: [(key: String, value: JSONValue)] = [
+        ("id", .string(policy.id)), ("version", .string(policy.version)), ("path", policy.path.map(JSONValue.string) ?? .null),
+    ]
+    if withAnswers {
+        members.append(("answers", .object(policy.answers.ordered(by: rubric).map { ($0.question, .string($0.option)) })))
+    }
+    return [("policy", .object(members))]
 }
 
 /// "a", "a and b", "a, b and c".

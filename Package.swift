@@ -6,12 +6,15 @@ let package = Package(
     products: [
         .executable(name: "tunewise", targets: ["tunewise"]),
         .library(name: "TunewiseKit", targets: ["TunewiseKit"]),
+        .library(name: "TunewiseData", targets: ["TunewiseData"]),
     ],
     targets: [
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
         .target(name: "TunewiseKit"),
+        // The data analyser: reads training files fed to it in chunks, no I/O of its own.
+        .target(name: "TunewiseData"),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
-        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit"]),
+        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseData"]),
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
@@ -35,6 +38,7 @@ let package = Package(
         .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "BuiltInRubricText", "RubricEmbedding"]),
         .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
+        .testTarget(name: "TunewiseDataTests", dependencies: ["TunewiseData"]),
         .testTarget(
             name: "TunewiseCLITests",
             dependencies: ["TunewiseCLI", "TunewiseKit", "BuiltInRubricText", "ProcessRunner", "tunewise"],

@@ -42,6 +42,8 @@ public enum Tunewise {
             try CompletionsCommand(request: request).run(console: &console)
         case .initAnswers(let request):
             try InitCommand(request: request).run(console: &console)
+        case .data(let request):
+            return try DataCommand(request: request).run(console: &console)
         }
         return .success
     }

@@ -30,13 +30,13 @@ extension Invocation {
 
     /// Every flag of every command.
     static let allFlags = Set(
-        adviseFlags + questionsFlags + sweepFlags + costFlags + diffFlags + initFlags + completionsFlags + helpFlags)
+        adviseFlags + questionsFlags + sweepFlags + costFlags + diffFlags + initFlags + completionsFlags + helpFlags + DataRequest.flags)
     /// The flags that take no value: the scanner reads them bare, and completions offer no value.
     static let switches: Set<String> = [
-        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code", "force",
+        "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code", "force", "strict",
     ]
     /// The flags whose value is a file, for completions.
-    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b"]
+    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b", "eval"]
 
     /// The usage error for `flag`, which a command taking `allowed` does not take: the
     /// allowed flags as spelled, with `--help`, and the closest of them.

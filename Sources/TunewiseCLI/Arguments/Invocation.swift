@@ -20,6 +20,8 @@ enum Invocation: Equatable {
     case completions(CompletionsRequest)
     /// `init [FILE]`: a starter answers file.
     case initAnswers(InitRequest)
+    /// `data FILE`: what a training file holds.
+    case data(DataRequest)
 }
 
 /// The `advise` flags that do not depend on the rubric; question flags and weights are
@@ -82,7 +84,7 @@ struct SweepRequest: Equatable {
 
 extension Invocation {
     /// The commands, for messages and help.
-    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions", "init"]
+    static let commands = ["advise", "questions", "sweep", "cost", "rubric", "help", "diff", "completions", "init", "data"]
     /// The subcommands of `rubric`.
     static let rubricSubcommands = ["validate", "check"]
 
@@ -122,6 +124,8 @@ extension Invocation {
             try expectOnly(initFlags, in: scanned)
             return .initAnswers(
                 try InitRequest.parse(Array(positionals), force: scanned.has("force"), rubricPath: try scanned.single("rubric")))
+        case "data":
+            return .data(try DataRequest.parse(Array(positionals), scanned))
         case "help":
             try expectOnly(helpFlags, in: scanned)
             if scanned.has("man") {

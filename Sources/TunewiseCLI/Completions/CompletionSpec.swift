@@ -152,6 +152,11 @@ struct CompletionSpec {
                     flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
                 }
                 command.positionals = [.files]
+            case "data":
+                command.flags = DataRequest.flags.map { name in
+                    flag(name, topic: "data", values: name == "format" ? words(ReportFormat.self) : nil)
+                }
+                command.positionals = [.files]
             case "init":
                 command.flags = Invocation.initFlags.map { flag($0, topic: "init") }
                 command.positionals = [.files]

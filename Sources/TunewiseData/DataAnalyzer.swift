@@ -36,6 +36,8 @@ public struct DataAnalyzer {
     private var measurement: DataMeasurement
     /// The examples seen so far, for later duplicates and for an evaluation file's leakage.
     public private(set) var index = DataIndex()
+    /// For an evaluation file, the fingerprints of its examples not identical to a training one.
+    private var leakCandidates = NearDuplicateIndex()
     private var parser = ExampleParser()
     private var histogram: TokenHistogram
     private var labels = LabelCounter()
@@ -82,9 +84,16 @@ public struct DataAnalyzer {
         chunk.withUnsafeBufferPointer { consume($0) }
     }
 
-    /// Reads the last line, if it had no line break, and returns the measurement.
+    /// Reads the last line, if it had no line break, compares the fingerprints, and returns
+    /// the measurement.
     public mutating func finish() -> DataMeasurement {
         if !pending.isEmpty || pendingIsTooLong { readPendingLine() }
+        let earlier = index.near.earlierNearMatches()
+        measurement.nearDuplicates = earlier.count { $0 != nil }
+        measurement.nearDuplicatePairs = zip(index.near.lines, earlier).lazy.compactMap { line, earlier in
+            earlier.map { NearDuplicatePair(line: line, earlierLine: $0) }
+        }.prefix(Self.keptPairs).map { $0 }
+        if let training { measurement.leakage?.evalNearDuplicatesOfTrain = leakCandidates.countNear(in: training.near) }
         measurement.tokens = histogram.summary
         measurement.outputs.labels = labels.labels(outOf: measurement.outputs.outputs)
         return measurement
@@ -185,15 +194,8 @@ public struct DataAnalyzer {
         }
         guard !isDuplicate, text.wordCount >= Self.nearDuplicateMinimumWords else { return }
         let simHash = text.fingerprint()
-        if !isLeaked, training?.near.nearest(to: simHash) != nil { measurement.leakage?.evalNearDuplicatesOfTrain += 1 }
-        if let earlier = index.near.nearest(to: simHash) {
-            measurement.nearDuplicates += 1
-            if measurement.nearDuplicatePairs.count < Self.keptPairs {
-                measurement.nearDuplicatePairs.append(NearDuplicatePair(line: line, earlierLine: earlier))
-            }
-        } else {
-            index.near.insert(simHash, line: line)
-        }
+        index.near.append(simHash, line: line)
+        if training != nil, !isLeaked { leakCandidates.append(simHash, line: line) }
     }
 
     /// Reads one text of an example into `text`, adding the kinds of personal data it seems to hold.
@@ -206,8 +208,11 @@ public struct DataAnalyzer {
 
     private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>) {
         measurement.outputs.outputs += 1
-        if JSONLineScanner.isContainer(text) { measurement.outputs.jsonOutputs += 1 }
-        labels.add(text)
+        if JSONLineScanner.isContainer(text) {
+            measurement.outputs.jsonOutputs += 1
+        } else {
+            labels.add(text)
+        }
     }
 }
 

@@ -72,6 +72,11 @@ public struct DataMeasurement: Equatable, Sendable {
 public struct NearDuplicatePair: Equatable, Sendable {
     public var line: Int
     public var earlierLine: Int
+
+    public init(line: Int, earlierLine: Int) {
+        self.line = line
+        self.earlierLine = earlierLine
+    }
 }
 
 /// What an evaluation file shares with the training file.
@@ -80,4 +85,9 @@ public struct Leakage: Equatable, Sendable {
     public var evalExamplesInTrain = 0
     /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
+
+    public init(evalExamplesInTrain: Int = 0, evalNearDuplicatesOfTrain: Int = 0) {
+        self.evalExamplesInTrain = evalExamplesInTrain
+        self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
+    }
 }

@@ -17,8 +17,11 @@ enum PersonalDataScanner {
                 if let kind = run.kind { found |= bit(kind) }
                 index = run.end
                 continue
-            } else if isUpper(byte), index == 0 || !isAlphanumeric(text[index - 1]), isIBAN(at: index, in: text) {
-                found |= bit(.iban)
+            } else if isUpper(byte), index == 0 || !isAlphanumeric(text[index - 1]), let (end, isValid) = ibanShape(at: index, in: text) {
+                // Its digits are not a phone or card number, whether its check digits are right or not.
+                if isValid { found |= bit(.iban) }
+                index = end
+                continue
             }
             index += 1
         }
@@ -42,10 +45,11 @@ enum PersonalDataScanner {
             && !text[(at + 1)..<end].indices.contains { text[$0] == UInt8(ascii: ".") && text[$0 - 1] == UInt8(ascii: ".") }
     }
 
-    /// An IBAN: a country code, two check digits and up to 30 letters and digits, optionally in
-    /// groups of four, whose remainder by 97 (letters as 10 to 35, the first four moved last) is 1.
-    private static func isIBAN(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard start + 15 <= text.count, isUpper(text[start + 1]), isDigit(text[start + 2]), isDigit(text[start + 3]) else { return false }
+    /// Where text shaped like an IBAN ends (a country code, two check digits and up to 30
+    /// letters and digits, optionally in groups of four), and whether it is one: its remainder
+    /// by 97 (letters as 10 to 35, the first four characters moved last) is 1.
+    private static func ibanShape(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> (end: Int, isValid: Bool)? {
+        guard start + 15 <= text.count, isUpper(text[start + 1]), isDigit(text[start + 2]), isDigit(text[start + 3]) else { return nil }
         var characters: [UInt8] = []
         var index = start
         while index < text.count, characters.count < 34 {
@@ -59,13 +63,13 @@ enum PersonalDataScanner {
             }
             index += 1
         }
-        guard characters.count >= 15, index == text.count || !isAlphanumeric(text[index]) else { return false }
+        guard characters.count >= 15, index == text.count || !isAlphanumeric(text[index]) else { return nil }
         var remainder = 0
         for byte in characters[4...] + characters[..<4] {
             let value = isDigit(byte) ? Int(byte - UInt8(ascii: "0")) : Int(byte - UInt8(ascii: "A")) + 10
             remainder = (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97
         }
-        return remainder == 1
+        return (index, remainder == 1)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

@@ -35,10 +35,24 @@ struct SimHashAccumulator {
 
     /// The fingerprint of the features added.
     mutating func fingerprint() -> UInt64 {
+        guard featureCount > pending else { return majority(over: UInt64(featureCount / 2)) }
         flush()
         var result: UInt64 = 0
         for lane in 0..<64 where Int(totals[lane]) * 2 > featureCount { result |= 1 << UInt64(lane) }
         return result
+    }
+
+    /// The lanes whose count in the planes is above `half`, compared bit-sliced from the top
+    /// bit down: 64 lanes in a few dozen operations.
+    private func majority(over half: UInt64) -> UInt64 {
+        var greater: UInt64 = 0
+        var equal = UInt64.max
+        for plane in (0..<8).reversed() {
+            let threshold: UInt64 = half >> UInt64(plane) & 1 == 1 ? .max : 0
+            greater |= equal & planes[plane] & ~threshold
+            equal &= ~(planes[plane] ^ threshold)
+        }
+        return greater
     }
 }
 

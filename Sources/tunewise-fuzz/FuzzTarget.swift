@@ -12,6 +12,9 @@ enum FuzzTarget: String, CaseIterable {
     /// The bytes are a command line, NUL-separated, optionally followed by a 0xFF byte and
     /// what a terminal types: the whole command, with no files and no lengthy work.
     case arguments
+    /// The bytes (after a first byte that chooses the chunk size) are a training data file:
+    /// the streaming analyser, chunked and whole.
+    case data
 
     /// The environment variable that chooses the target of a fuzzing run.
     static let environmentVariable = "TUNEWISE_FUZZ_TARGET"
@@ -23,6 +26,7 @@ enum FuzzTarget: String, CaseIterable {
         case .rubric: RubricHarness.run(bytes)
         case .answers: AnswersHarness.run(bytes)
         case .arguments: ArgumentsHarness.run(bytes)
+        case .data: DataHarness.run(bytes)
         }
     }
 }

@@ -10,7 +10,7 @@ public enum Contract {
         [
             "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
             "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template", "man", "exit-code", "rubric-b",
-            "force",
+            "force", "data", "eval", "strict", "token-limit",
         ] + CostField.allCases.map(\.flagName))
 
     /// The seven required questions and their options, in order.

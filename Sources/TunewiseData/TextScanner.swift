@@ -197,10 +197,12 @@ struct ByteMasks {
         let spaces = space & validHigh
         let breaks = lineBreak & validHigh
         let marks = punctuation & validHigh
-        let extraSpaces = ByteMasks.count(spaces & (spaces << 8 | previous.space >> 56))
+        // A run of two or more spaces (indentation) is one token of its own; the last space
+        // joins the next word.
+        let spaceRuns = ByteMasks.count(spaces & (spaces << 8 | previous.space >> 56) & ~(spaces << 16 | previous.space >> 48))
         let breakRuns = ByteMasks.count(breaks & ~(breaks << 8 | previous.lineBreak >> 56))
         let followingMarks = ByteMasks.count(marks & (marks << 8 | previous.punctuation >> 56))
-        var units = extraSpaces * TokenCosts.extraSpace + breakRuns * TokenCosts.lineBreaks
+        var units = spaceRuns * TokenCosts.spaceRun + breakRuns * TokenCosts.lineBreaks
         units += ByteMasks.count(marks) * TokenCosts.punctuation - followingMarks * (TokenCosts.punctuation - TokenCosts.followingPunctuation)
         units += ByteMasks.count(lead2 & validHigh) * TokenCosts.twoByteCharacter
         units += ByteMasks.count(lead3 & validHigh) * TokenCosts.threeByteCharacter
@@ -212,16 +214,16 @@ struct ByteMasks {
 /// `.ci/token-estimate/measure.py`).
 enum TokenCosts {
     /// A character of two UTF-8 bytes: accented Latin, Greek, Cyrillic, Hebrew, Arabic.
-    static let twoByteCharacter = 8
+    static let twoByteCharacter = 7
     /// A character of three UTF-8 bytes: Chinese, Japanese, Korean, Indic scripts.
-    static let threeByteCharacter = 19
+    static let threeByteCharacter = 17
     /// A character of four UTF-8 bytes: emoji and rare scripts.
     static let fourByteCharacter = 32
     static let punctuation = 16
     /// A punctuation mark right after another, which often shares its token.
-    static let followingPunctuation = 10
-    /// A space after a space (a single space joins the next word's token).
-    static let extraSpace = 8
+    static let followingPunctuation = 8
+    /// A run of spaces, such as indentation.
+    static let spaceRun = 16
     /// A run of line breaks and tabs.
     static let lineBreaks = 16
 

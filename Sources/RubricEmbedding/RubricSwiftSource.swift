@@ -150,6 +150,7 @@ public enum RubricSwiftSource {
                 ("baselineCitation", strategy.baselineCitation.map(citation) ?? "nil"),
                 ("caveats", list(strategy.caveats.map { note($0, depth: depth + 2) }, depth: depth + 1)),
                 ("nextSteps", list(strategy.nextSteps.map { note($0, depth: depth + 2) }, depth: depth + 1)),
+                ("risks", list(strategy.risks.map { note($0, depth: depth + 2) }, depth: depth + 1)),
             ], depth: depth)
     }
 
@@ -238,6 +239,7 @@ public enum RubricSwiftSource {
                 ("label", literal(choice.label)),
                 ("whenAny", list(choice.whenAny.map(condition), depth: depth + 1)),
                 ("citation", citation(choice.citation)),
+                ("caveats", list(choice.caveats.map { note($0, depth: depth + 2) }, depth: depth + 1)),
                 ("nextSteps", list(choice.nextSteps.map { note($0, depth: depth + 2) }, depth: depth + 1)),
             ], depth: depth)
     }

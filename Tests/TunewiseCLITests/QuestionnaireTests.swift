@@ -109,9 +109,9 @@ struct QuestionnaireTests {
         let lines = ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done"]
         let (code, result) = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
         #expect(code == .success)
-        #expect(result.transcript.contains("[refinement 1 of 10] "))
-        #expect(result.transcript.contains("[refinement 5 of 10] "))
-        #expect(!result.transcript.contains("[refinement 6 of 10] "))
+        #expect(result.transcript.contains("[refinement 1 of 12] "))
+        #expect(result.transcript.contains("[refinement 5 of 12] "))
+        #expect(!result.transcript.contains("[refinement 6 of 12] "))
         #expect(result.output.contains("\"context-size\": \"snippet\""))
         #expect(result.output.contains("\"ml-expertise\": \"strong\""))
         #expect(!result.output.contains("\"specialization\":"))

@@ -35,16 +35,28 @@ func referenceScores(_ rubric: Rubric, _ answers: Answers) -> [String: Double] {
 
 /// The gates of the product contract (SPEC, "Rules the advice never breaks"): an answer, the
 /// strategies the recommendation is never, and whether `decidedBy` always names the gate.
-let contractGates: [(question: String, options: [String], never: Set<String>, gate: String, alwaysNamed: Bool)] = [
-    ("data-volume", ["none"], ["prompt-tuning", "fine-tuning", "hybrid"], "no-examples", true),
-    ("data-volume", ["few"], ["fine-tuning", "hybrid"], "few-examples", false),
-    ("model-access", ["api"], ["prompt-tuning", "fine-tuning", "hybrid"], "hosted-api-without-tuning", true),
-    ("model-access", ["api-tuning"], ["prompt-tuning"], "soft-prompts-need-weights", false),
-    ("budget", ["minimal"], ["prompt-tuning", "fine-tuning", "hybrid"], "no-training-budget", true),
-    ("time-to-market", ["days"], ["prompt-tuning", "fine-tuning", "hybrid"], "ship-in-days", true),
-    ("prompting-status", ["not-tried", "improving"], ["prompt-tuning", "fine-tuning", "hybrid"], "prompt-first", false),
-    ("need", ["knowledge"], ["fine-tuning"], "knowledge-in-retrieval", false),
+/// The fixed rules of the contract: under `when` (every listed question has one of its
+/// options), the recommendation is never one of `never`; `gate` is the rubric's exclusion,
+/// which `decidedBy` names always (`alwaysNamed`) or where it decided.
+let contractGates: [(when: [String: [String]], never: Set<String>, gate: String, alwaysNamed: Bool)] = [
+    (["data-volume": ["none"]], ["prompt-tuning", "fine-tuning", "hybrid"], "no-examples", true),
+    (["data-volume": ["few"]], ["fine-tuning", "hybrid"], "few-examples", false),
+    (["model-access": ["api"]], ["prompt-tuning", "fine-tuning", "hybrid"], "hosted-api-without-tuning", true),
+    (["model-access": ["api-tuning"]], ["prompt-tuning"], "soft-prompts-need-weights", false),
+    (["budget": ["minimal"]], ["prompt-tuning", "fine-tuning", "hybrid"], "no-training-budget", true),
+    (["time-to-market": ["days"]], ["prompt-tuning", "fine-tuning", "hybrid"], "ship-in-days", true),
+    (["prompting-status": ["improving"]], ["prompt-tuning", "fine-tuning", "hybrid"], "prompting-still-improving", false),
+    (
+        ["prompting-status": ["not-tried"], "data-volume": ["none", "few", "hundreds"]], ["prompt-tuning", "fine-tuning", "hybrid"],
+        "prompt-first", false
+    ),
+    (["need": ["knowledge"]], ["fine-tuning"], "knowledge-in-retrieval", false),
 ]
+
+/// Whether every question of `when` has one of its options in `answers`.
+func holds(_ when: [String: [String]], in answers: Answers) -> Bool {
+    when.allSatisfy { question, options in answers[question].map(options.contains) ?? false }
+}
 
 let trainedStrategies: Set<String> = ["prompt-tuning", "fine-tuning", "hybrid"]
 
@@ -73,10 +85,10 @@ struct AdvisorTests {
     func gatesAreNeverOutvotedByPoints(modelAccess: String?) throws {
         for var answers in everyCoreSituation {
             answers["model-access"] = modelAccess
-            for prompting in [nil, "not-tried", "improving", "plateaued"] {
+            for prompting in [nil, "not-tried", "improving", "plateaued", "meets-bar"] {
                 answers["prompting-status"] = prompting
                 let advice = try advisor.advise(answers)
-                for gate in contractGates where answers[gate.question].map(gate.options.contains) ?? false {
+                for gate in contractGates where holds(gate.when, in: answers) {
                     #expect(!gate.never.contains(advice.strategy), "\(gate.gate) at \(answers.values)")
                     if gate.alwaysNamed { #expect(advice.decidedBy.contains(gate.gate), "\(answers.values)") }
                 }
@@ -152,8 +164,9 @@ struct AdvisorTests {
     ])
     func directionsOfEvidenceHold(question: String, favours: String, over: String) throws {
         #expect(defaultRubric.properties.contains { $0.question == question && $0.favours == favours && $0.over == over })
-        let options = defaultRubric.question(question)!.options.map(\.id)
-        try expectMonotone(question: question, scale: options, favours: favours, over: over)
+        let property = defaultRubric.properties.first { $0.question == question && $0.favours == favours && $0.over == over }
+        let scale = property.map(\.scale).flatMap { $0.isEmpty ? nil : $0 } ?? defaultRubric.question(question)!.options.map(\.id)
+        try expectMonotone(question: question, scale: scale, favours: favours, over: over)
     }
 
     /// A knowledge need never makes plain fine-tuning better: from knowledge to both to
@@ -211,7 +224,12 @@ struct AdvisorTests {
             let parts = advisor.contributions(situation, of: defaultRubric.strategyIndex(advice.strategy)!, against: indices)
             #expect(abs(parts.map(\.points).reduce(0, +) - lead) < 0.1, "\(answers.values)")
             #expect(advice.reasons == parts.filter { $0.points >= Advisor.reasonThreshold })
-            #expect(advice.counterpoints == parts.filter { $0.points <= -Advisor.reasonThreshold }.reversed())
+            let against = Array(parts.filter { $0.points <= -Advisor.reasonThreshold }.reversed())
+            // With an alternative open, what counts against the advice is a counterpoint naming the
+            // open alternative it favours; with none, it is a risk.
+            #expect(advice.counterpoints.map(\.withoutFavours) == (running.isEmpty ? [] : against))
+            #expect(advice.counterpoints.allSatisfy { $0.favours.map(running.contains) ?? false }, "\(answers.values)")
+            #expect(advice.risks.compactMap(\.reason) == (running.isEmpty ? against : []))
             for reason in advice.reasons + advice.counterpoints {
                 #expect(!reason.text.isEmpty && !reason.source.isEmpty)
                 if reason.kind == .answer { #expect(answers[reason.question!] == reason.answer) }

@@ -53,7 +53,7 @@ struct FuzzRegressionTests {
             .replacing([.key("questions")], with: .array(questions + extra))
             .replacing([.key("exclusions")], with: .array([exclusion]))
         let rubric = try RubricLoader.load(Array(JSONWriter.write(document).utf8))
-        #expect(rubric.questions.count == 17 + 64)
+        #expect(rubric.questions.count == Contract.coreQuestions.count + Contract.refinementQuestions.count + 64)
         #expect(rubric.exclusions.first?.when.clauses.count == 64)
     }
 

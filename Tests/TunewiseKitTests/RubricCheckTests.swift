@@ -42,10 +42,10 @@ struct RubricCheckTests {
         var builder = rotatingRubric()
         builder.baselines["hybrid"] = -10
         let findings = try RubricCheck.findings(in: builder.load())
-        #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 3)))
+        #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 75)))
         #expect(
             !findings.contains {
-                if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 3) } else { false }
+                if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 75) } else { false }
             })
     }
 

@@ -105,16 +105,17 @@ struct SweepTests {
         let rubric = try builder.load()
         let result = try Sweep(rubric: rubric, scope: SweepScope(includesAll: true)).run()
 
-        let total = 3 * 4 * 243 * 262_144 * 3
+        // Nine refinements of three options, two of four and one of two, each also unanswered.
+        let total = 3 * 4 * 243 * 262_144 * 5 * 5 * 3
         #expect(result.situationCount == total)
-        #expect(result.counts == [total / 3 * 2, 0, total / 3, 0])
+        #expect(result.counts == [total / 5 * 4, 0, total / 5, 0])
         for question in result.questions {
             // Changing the output style flips every situation; nothing else matters.
             #expect(question.deciding == (question.id == "output-style" ? total : 0), "\(question.id)")
         }
         let style = try #require(result.questions.first { $0.id == "output-style" })
-        #expect(style.values == ["standard", "custom", nil])
-        #expect(style.counts == [[total / 3, 0, 0, 0], [0, 0, total / 3, 0], [total / 3, 0, 0, 0]])
+        #expect(style.values == ["standard", "custom", "structured", "label", nil])
+        #expect(style.counts == [[total / 5, 0, 0, 0], [0, 0, total / 5, 0], [total / 5, 0, 0, 0], [total / 5, 0, 0, 0], [total / 5, 0, 0, 0]])
     }
 
     /// The sweep adds terms in another order than the scoring table, and in floating point

@@ -23,6 +23,7 @@ struct JSONRenderer {
                         ("label", .string(report.strategyLabel(advice.strategy))),
                         ("confidence", .string(advice.confidence.rawValue)),
                         ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
+                        ("risks", .array(advice.risks.map(risk))),
                         ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
                         ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
                         ("margin", .number(advice.margin)),
@@ -45,6 +46,10 @@ struct JSONRenderer {
                                 ("when", .string(stage.when)), ("after", .array(stage.after.map(JSONValue.string))),
                                 ("variants", .array(stage.variants.map(variant))),
                             ]
+                            if stage.when != PlanStage.now {
+                                members.append(("caveats", .array(stage.caveats.map { .string($0.text) })))
+                                members.append(("citedCaveats", .array(stage.caveats.map(note))))
+                            }
                             if let stageCost = report.stageCosts.first(where: { $0.stage == stage }) {
                                 members.append(("cost", self.stageCost(stageCost)))
                             }
@@ -115,11 +120,31 @@ struct JSONRenderer {
             ("source", .string(reason.source)),
             ("kind", .string(reason.kind.rawValue)),
         ]
+        if let favours = reason.favours {
+            members.append(("favours", .string(favours)))
+        }
         if reason.kind == .gate, let gate = reason.rule {
             members.append(("gate", .string(gate)))
         } else if let rule = reason.rule {
             members.append(("rule", .string(rule)))
             members.append(("when", .object(reason.ruleAnswers.map { ($0.question, .string($0.answer)) })))
+        }
+        return .object(members)
+    }
+
+    /// A risk: its kind and text, with the strategy it favours and the gates, or the answer
+    /// that weighs against the recommendation, where it has them.
+    private func risk(_ risk: Risk) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("kind", .string(risk.kind.rawValue)), ("text", .string(risk.text)),
+            ("source", risk.source.map(JSONValue.string) ?? .null),
+        ]
+        if let strategy = risk.strategy {
+            members.append(("strategy", .string(strategy)))
+            members.append(("gates", .array(risk.gates.map(JSONValue.string))))
+        }
+        if let reason = risk.reason {
+            members.append(("reason", self.reason(reason)))
         }
         return .object(members)
     }

@@ -9,6 +9,17 @@ struct MarkdownRenderer {
         lines.append("# Decision: \(escape(label)) to customise our LLM")
         lines.append("")
         lines.append("*Recorded by \(report.provenance). Confidence: **\(escape(report.confidenceText))**.*")
+        if !advice.risks.isEmpty {
+            lines.append("")
+            lines.append("**Risks:**")
+            lines.append("")
+            lines += advice.risks.map { risk in
+                let subject = risk.reason.map { "**\(escape(report.subject(of: $0)))**: " } ?? ""
+                return "- \(subject)\(escape(risk.text))" + (risk.source.map { " *(\(escape($0)))*" } ?? "")
+            }
+        }
+        lines.append("")
+        lines.append("*\(escape(Report.confidenceDefinition))*")
 
         lines.append("")
         lines.append("## Context")
@@ -47,6 +58,7 @@ struct MarkdownRenderer {
         for (index, stage) in advice.plan.enumerated() {
             let when = stage.when == PlanStage.now ? "Now" : "Then, \(escape(stage.when))"
             lines.append("\(index + 1). \(when): \(escape(report.stageDescription(stage)))")
+            lines += stage.caveats.map { "   - Watch: \(escape($0.text))" + ($0.source.map { " *(\(escape($0)))*" } ?? "") }
         }
 
         lines.append("")
@@ -58,7 +70,9 @@ struct MarkdownRenderer {
             lines.append("")
             lines.append("Against it:")
             lines.append("")
-            lines += report.shownCounterpoints.map { reasonItem($0, report) }
+            lines += report.shownCounterpoints.map {
+                "- **\(escape(report.counterpointSubject($0)))**: \(escape($0.text)) *(\(escape($0.source)))*"
+            }
         }
 
         if report.cost != nil {

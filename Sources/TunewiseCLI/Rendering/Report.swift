@@ -23,6 +23,12 @@ extension ProvenanceReporting {
     }
 }
 
+/// "a", "a and b", "a, b and c".
+func joinedWithAnd(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
+}
+
 /// Everything a report shows: the advice and what it was made from.
 struct Report: ProvenanceReporting {
     let advice: Advice
@@ -62,15 +68,34 @@ struct Report: ProvenanceReporting {
         }
     }
 
-    /// "high", "high, decided by your limits", or "medium until refinements are answered".
+    /// "high: your limits leave no other option now; the evidence favours Fine-tuning", or
+    /// "medium: the evidence leads Hybrid by 2.5 points; answering Model size could change it".
     var confidenceText: String {
         var text = advice.confidence.rawValue
-        if advice.confidenceBasis == .limits {
-            text += ": your answers leave no other option now"
-        } else if !advice.openQuestions.isEmpty {
+        switch advice.confidenceBasis {
+        case .limits:
+            text += ": your limits leave no other option now"
+        case .margin:
+            let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
+            text += ": the evidence leads \(runnerUp) by \(JSONWriter.format(advice.margin)) points"
+        }
+        let favoured = advice.risks.compactMap(\.strategy).map(strategyLabel)
+        if !favoured.isEmpty {
+            text += "; the evidence favours \(joinedWithAnd(favoured)), ruled out for now"
+        }
+        if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
         }
         return text
+    }
+
+    /// What "confidence" means, in one line for every report that shows it.
+    static let confidenceDefinition =
+        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits. It is not a forecast of success; the risks say what may stand in the way."
+
+    /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
+    func counterpointSubject(_ reason: Reason) -> String {
+        subject(of: reason) + (reason.favours.map { " (favours \(strategyLabel($0)))" } ?? "")
     }
 
     /// The gates that decided the advice, with their reasons, in rubric order.

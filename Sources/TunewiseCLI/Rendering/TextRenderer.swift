@@ -14,6 +14,12 @@ struct TextRenderer {
         for variant in advice.variants {
             lines.append("  \(variant.label): \(style.bold(variant.choiceLabel)). \(variant.reason) [\(variant.source)]")
         }
+        if !advice.risks.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Risks:"))
+            lines += advice.risks.map(riskLine)
+        }
+        lines.append(style.dim("  " + Report.confidenceDefinition))
         if !report.decidingGates.isEmpty {
             lines.append("")
             lines.append(style.bold("Decided by these gates, not by points:"))
@@ -25,6 +31,7 @@ struct TextRenderer {
         for (index, stage) in advice.plan.enumerated() {
             let when = stage.when == PlanStage.now ? "Now" : "Then, \(stage.when)"
             lines.append("  \(index + 1). \(when): \(report.stageDescription(stage))")
+            lines += stage.caveats.map { "     Watch: " + $0.text + ($0.source.map { " [\($0)]" } ?? "") }
         }
 
         lines.append("")
@@ -33,7 +40,9 @@ struct TextRenderer {
         lines += report.shownReasons.map { reasonLine($0, mark: "+") }
         if !advice.counterpoints.isEmpty {
             lines.append(style.bold("Against it:"))
-            lines += report.shownCounterpoints.map { reasonLine($0, mark: "-") }
+            lines += report.shownCounterpoints.map {
+                "  - \(style.bold(report.counterpointSubject($0))). \($0.text) [\($0.source)]"
+            }
         }
 
         if !advice.caveats.isEmpty {
@@ -92,6 +101,10 @@ struct TextRenderer {
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
         func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }
+        func riskLine(_ risk: Risk) -> String {
+            let subject = risk.reason.map { style.bold(report.subject(of: $0)) + ". " } ?? ""
+            return "  ! " + subject + risk.text + (risk.source.map { " [\($0)]" } ?? "")
+        }
     }
 
     /// "  + Subject. text [source]": one reason, counterpoint or "why not".

@@ -7,13 +7,13 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "2.0.0",
+            version: "3.0.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
-            questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11()],
-            variants: [variant0(), variant1()],
+            questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12()],
+            variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
             references: references()
@@ -40,8 +40,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["critical"])])
                 ),
                 Note(
-                    text: "At high volume every call pays again for the instructions, examples and retrieved passages; run `tunewise cost` with your prices to see whether a tuned model with a shorter prompt would pay back, retraining included.",
-                    source: "001-nilg-customizing-language-models § Costs",
+                    text: "At high volume every call pays again for instructions, examples and retrieved passages, though a fixed prefix read from the provider's prompt cache costs a fraction: run `tunewise cost` with your prices and cache share to see whether a tuned or distilled model would pay back.",
+                    source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching",
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
@@ -65,9 +65,24 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
                 Note(
-                    text: "Prompting has already stalled, so this advice rests on your limits (data, budget, time or access); once they ease, training is the natural next step.",
-                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])
+                    text: "Use the provider's structured-output mode or grammar-constrained decoding with your schema: the syntax is then guaranteed, and what remains to measure is whether each field is right.",
+                    source: "openai-structured-outputs; willard-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])])
+                ),
+                Note(
+                    text: "Filter everything that enters the prompt by the user's rights: retrieved passages, but also few-shot examples picked by similarity from your labelled pairs and any conversation history.",
+                    source: "001-nilg-customizing-language-models § Data Governance",
+                    when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                ),
+                Note(
+                    text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a smaller tuned model is the step to take when they matter.",
+                    source: "hsieh-2023; openai-distillation",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
+                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
                 ),
             ],
             nextSteps: [
@@ -105,6 +120,23 @@ extension BuiltInRubric {
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
                     when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"])])
+                ),
+                Note(
+                    text: "With thousands of labelled examples and a fixed set of labels, train a small classifier beside the prompted version and compare accuracy, calibration and cost per call.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])])
+                ),
+            ],
+            risks: [
+                Note(
+                    text: "Prompting has already plateaued below your bar and your limits keep you on it: expect results to fall short until those limits ease, and tell whoever relies on it.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])
+                ),
+                Note(
+                    text: "Consistency is critical and nothing will be trained yet: prompting alone rarely holds an exact pattern on every output, so validate each response and plan for rejects.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+                    when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["custom"])])
                 ),
             ]
         )
@@ -154,6 +186,21 @@ extension BuiltInRubric {
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
+                Note(
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
+                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                ),
+                Note(
+                    text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
+                    source: "carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
+                ),
+                Note(
+                    text: "Per-task LoRA adapters served together on one base now cover most of what soft prompts were for, with more tooling: pilot both on the same held-out set.",
+                    source: "sheng-2023; hu-2021",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -171,7 +218,8 @@ extension BuiltInRubric {
                     source: "lester-2021",
                     when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
                 ),
-            ]
+            ],
+            risks: []
         )
     }
 
@@ -220,7 +268,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, and is tied to a base model the provider will retire: budget for serving it and for retraining on the successor.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, is tied to a base model the provider will retire, and providers have stopped offering tuning of some models to new customers: keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-fine-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -238,6 +286,26 @@ extension BuiltInRubric {
                     text: "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
+                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                ),
+                Note(
+                    text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
+                    source: "carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
+                ),
+                Note(
+                    text: "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+                    source: "carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["weights"])])
+                ),
+                Note(
+                    text: "Train on outputs that already validate and keep constrained decoding on in production: training improves whether the fields are right, decoding guarantees the syntax.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
             ],
             nextSteps: [
@@ -265,6 +333,13 @@ extension BuiltInRubric {
                     text: "Plan who retrains the model, when and on what data, and version the training data and configuration.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
                     when: .always
+                ),
+            ],
+            risks: [
+                Note(
+                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
+                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
                 ),
             ]
         )
@@ -305,7 +380,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, and is tied to a base model the provider will retire: budget for serving it and for retraining on the successor.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, is tied to a base model the provider will retire, and providers have stopped offering tuning of some models to new customers: keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-fine-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -319,8 +394,33 @@ extension BuiltInRubric {
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
+                Note(
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
+                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                ),
+                Note(
+                    text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
+                    source: "carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
+                ),
+                Note(
+                    text: "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+                    source: "carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["weights"])])
+                ),
+                Note(
+                    text: "Train on outputs that already validate and keep constrained decoding on in production: training improves whether the fields are right, decoding guarantees the syntax.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])])
+                ),
             ],
             nextSteps: [
+                Note(
+                    text: "Before training, measure a prompted baseline with retrieval on a held-out test set: it is the score the tuned model must beat, and it may already meet the bar.",
+                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
+                ),
                 Note(
                     text: "Evaluate in two layers on a held-out set: does retrieval find the right passages, and are answers right with retrieval switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
@@ -345,6 +445,13 @@ extension BuiltInRubric {
                     text: "Train on all the curated pairs you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])])
+                ),
+            ],
+            risks: [
+                Note(
+                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
+                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
                 ),
             ]
         )
@@ -393,7 +500,7 @@ extension BuiltInRubric {
             id: "data-volume",
             label: "Data volume",
             text: "How many labelled examples (inputs with the outputs you want) do you have?",
-            help: "Count pairs of an input and an output you would accept, ready today. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs.",
+            help: "Count pairs of an input and an output you would accept, ready today. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs. Count comparison pairs, or prompts a grader can score, where that is the form your examples take; a document collection is not training data.",
             isCore: true,
             isLever: true,
             weight: 1.5,
@@ -565,8 +672,8 @@ extension BuiltInRubric {
                     id: "weeks",
                     label: "Weeks",
                     help: "Pick this if you have a few weeks before the first release.",
-                    points: ["fine-tuning": -0.5, "hybrid": -1.0, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "A few weeks allow a careful prompted release but leave little room for a training cycle, and no room for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Rapid Prototyping and Experimentation")
+                    points: ["hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
+                    citation: Citation(reason: "A few weeks are enough for a hosted training run on labelled pairs you already hold (such runs take hours), but not for gathering and labelling data or standing up training and serving yourself, and tight for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market; openai-fine-tuning")
                 ),
                 Option(
                     id: "months",
@@ -632,22 +739,22 @@ extension BuiltInRubric {
                     id: "snippet",
                     label: "Snippet",
                     help: "Pick this if a paragraph or two is enough to answer a request.",
-                    points: ["prompt-engineering": 1.0],
-                    citation: Citation(reason: "A paragraph or two per request fits easily in a prompt, so there is nothing to gain from training for it.", source: "001-nilg-customizing-language-models § Data Volume")
+                    points: [:],
+                    citation: nil
                 ),
                 Option(
                     id: "documents",
                     label: "Documents",
                     help: "Pick this if a request needs several pages or a few whole documents.",
-                    points: ["hybrid": 0.5, "prompt-engineering": 0.5],
-                    citation: Citation(reason: "A few documents per request fit in a modern context window, whether retrieval fetches them or they arrive as the input; nothing about that size calls for training.", source: "001-nilg-customizing-language-models § Data Volume; 004-ubiops-when-to-fine-tune § Prompt engineering")
+                    points: [:],
+                    citation: nil
                 ),
                 Option(
                     id: "corpus",
                     label: "Corpus",
                     help: "Pick this if a request needs a whole book, collection or knowledge base at once.",
-                    points: ["fine-tuning": 1.0, "hybrid": 1.0, "prompt-engineering": -0.5],
-                    citation: Citation(reason: "A request that needs a whole collection at once does not fit the few passages retrieval returns, and sending all of it on every call is costly; 001 argues for training the model on it instead.", source: "001-nilg-customizing-language-models § Data Volume")
+                    points: ["prompt-engineering": -0.5],
+                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. 001 argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
                 ),
             ]
         )
@@ -670,7 +777,7 @@ extension BuiltInRubric {
                     label: "General",
                     help: "Pick this if the task uses everyday language a general model already handles.",
                     points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 1.0, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "Everyday language is what a base model already handles; training of any kind adds little a good prompt cannot.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering")
+                    citation: Citation(reason: "Everyday language needs no new vocabulary: a base model already handles it, so the language itself is no reason to train; any case for training has to rest on the task's format or skill.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering")
                 ),
                 Option(
                     id: "domain",
@@ -795,7 +902,7 @@ extension BuiltInRubric {
                     label: "Many",
                     help: "Pick this for five or more different tasks, or tasks that keep being added.",
                     points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "Many tasks favour one unchanged model steered per request: one model tuned for one job grows worse at the others, while a frozen model can switch prompts, soft prompts or per-task adapters per request.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; lester-2021")
+                    citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once tends to get worse at some.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
                 ),
             ]
         )
@@ -817,8 +924,8 @@ extension BuiltInRubric {
                     id: "low",
                     label: "Low",
                     help: "Pick this for up to about a thousand requests a day.",
-                    points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5],
-                    citation: Citation(reason: "At low volume per-call prompt costs stay small, so training is unlikely to pay for itself.", source: "001-nilg-customizing-language-models § Costs")
+                    points: [:],
+                    citation: nil
                 ),
                 Option(
                     id: "medium",
@@ -832,7 +939,7 @@ extension BuiltInRubric {
                     label: "High",
                     help: "Pick this for more than tens of thousands of requests a day.",
                     points: ["fine-tuning": 0.75, "prompt-engineering": -0.5, "prompt-tuning": 0.25],
-                    citation: Citation(reason: "At high volume every call pays again for long instructions and examples; a tuned model can drop most of them and soft prompts replace them with a few vectors, while a hybrid still sends retrieved passages; a hosted tuned model may cost more per token, so check the break-even with your own prices.", source: "001-nilg-customizing-language-models § Costs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning")
+                    citation: Citation(reason: "At high volume the per-call cost of long instructions and examples adds up, even when a cached prefix makes repeats cheaper; a tuned or distilled smaller model can drop most of them (retrieved facts are still sent), and soft prompts replace them with a few vectors.", source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching")
                 ),
             ]
         )
@@ -844,7 +951,7 @@ extension BuiltInRubric {
             id: "explainability",
             label: "Explainability",
             text: "Must people read and audit how the model is steered?",
-            help: "Hand-written prompts can be read and reviewed; soft prompts are opaque vectors, and tuned weights cannot be inspected either.",
+            help: "Required means auditors need evidence for each output (the passage or rule it rests on) and a readable account of how the model is steered. Hand-written prompts can be read; soft prompts and tuned weights cannot.",
             isCore: false,
             isLever: false,
             weight: 1.0,
@@ -869,7 +976,7 @@ extension BuiltInRubric {
                     label: "Required",
                     help: "Pick this if regulation or policy demands readable, auditable steering.",
                     points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 2.0, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "When steering must be readable and auditable, written prompts are the only form a reviewer can inspect; soft prompts cannot be read at all, and tuned weights cannot be inspected either, so trained methods must be audited through their data and tests.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 000-ibm-community-prompt-engineering-vs-fine-tuning § Prompt engineering")
+                    citation: Citation(reason: "Auditors need evidence for each output (the passage quoted, the rule applied), which a prompted system with retrieval can attach directly, and its written prompts can be reviewed line by line; soft prompts and tuned weights cannot be read, so trained methods must be audited through their data, their tests and the evidence their outputs cite.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
                 ),
             ]
         )
@@ -881,7 +988,7 @@ extension BuiltInRubric {
             id: "prompting-status",
             label: "Prompting so far",
             text: "How far has prompt engineering got?",
-            help: "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help.",
+            help: "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help and results stay below the bar. Meets the bar: a prompted model is good enough, but its cost or speed is the problem.",
             isCore: false,
             isLever: false,
             weight: 1.0,
@@ -892,7 +999,7 @@ extension BuiltInRubric {
                     label: "Not tried",
                     help: "Pick this if nobody has yet tried prompting the task seriously.",
                     points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 1.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "Prompting has not been tried, and it is both the quickest test of whether the task is feasible and the baseline any trained model must beat.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions")
+                    citation: Citation(reason: "Prompting has not been tried: it is the quickest test of whether the task is feasible and the baseline any trained model must beat; with labelled pairs at hand, measuring that baseline takes days, not a project.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions")
                 ),
                 Option(
                     id: "improving",
@@ -908,6 +1015,13 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 2.5, "hybrid": 1.5, "prompt-engineering": -2.0, "prompt-tuning": 1.5],
                     citation: Citation(reason: "Rounds of prompt changes no longer move results below the bar you need: the signal the sources give for moving to training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits")
                 ),
+                Option(
+                    id: "meets-bar",
+                    label: "Meets the bar (good enough; its cost or speed is the problem)",
+                    help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
+                    points: ["prompt-engineering": 1.0],
+                    citation: Citation(reason: "A prompted model already does the job, so training has to earn its place on cost or speed, not quality; that model's own outputs on real inputs are ready-made training data for a smaller, cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                ),
             ]
         )
     }
@@ -917,8 +1031,8 @@ extension BuiltInRubric {
         Question(
             id: "output-style",
             label: "Output style",
-            text: "Is the output format or style unlike ordinary text?",
-            help: "Custom means an in-house format, strict structure, company vocabulary or tone that general web text does not show.",
+            text: "Is the output in a format or style unlike ordinary text?",
+            help: "Standard: ordinary prose. Custom: an in-house layout, vocabulary or tone that general text does not show. Structured: it must validate against a JSON schema or a grammar. Label: one of a fixed set of classes or codes.",
             isCore: false,
             isLever: false,
             weight: 1.0,
@@ -937,6 +1051,20 @@ extension BuiltInRubric {
                     help: "Pick this if outputs must follow your own structure, terminology or tone.",
                     points: ["fine-tuning": 2.0, "hybrid": 2.0, "prompt-engineering": -1.0],
                     citation: Citation(reason: "An in-house structure, vocabulary or tone that general text does not show is learned from examples far more reliably than described in instructions.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Adapting to Unique Data Formats or Styles")
+                ),
+                Option(
+                    id: "structured",
+                    label: "Structured (must validate against a JSON schema or grammar)",
+                    help: "Pick this if every output must parse and validate: JSON with required fields, a DSL, a grammar.",
+                    points: ["prompt-engineering": 0.5],
+                    citation: Citation(reason: "Output that must validate against a schema or grammar can be guaranteed by constrained decoding (a provider's structured-output mode, or grammar-guided generation on open weights), with a prompted or a tuned model alike; format is then no argument for training, only whether the fields are right.", source: "openai-structured-outputs; willard-2023")
+                ),
+                Option(
+                    id: "label",
+                    label: "Label (one of a fixed set of classes or codes)",
+                    help: "Pick this if the answer is a category, a routing target, a code from a fixed list.",
+                    points: ["fine-tuning": 1.0],
+                    citation: Citation(reason: "When the answer is one of a fixed set of labels, a small model trained with a classification head on enough examples tends to match or beat a prompted general model at a fraction of the cost and latency per call, and gives scores you can set thresholds on.", source: "bucher-2024; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Enhancing Performance on Specific Tasks")
                 ),
             ]
         )
@@ -973,7 +1101,74 @@ extension BuiltInRubric {
                     label: "Large (>10B)",
                     help: "Pick this for models over about 10 billion parameters, or hosted frontier models.",
                     points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": 0.5],
-                    citation: Citation(reason: "Large models follow instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); tuning all weights of such a model is costly.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
+                    citation: Citation(reason: "Large models follow written instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size needs large GPUs, adapters included.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
+                ),
+            ]
+        )
+    }
+
+    /// `$.questions[17]`, "training-signal".
+    private static func question17() -> Question {
+        Question(
+            id: "training-signal",
+            label: "Training signal",
+            text: "What form do your examples or feedback take?",
+            help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (thumbs, rankings, A/B choices). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key).",
+            isCore: false,
+            isLever: false,
+            weight: 1.0,
+            defaultOption: nil,
+            options: [
+                Option(
+                    id: "demonstrations",
+                    label: "Demonstrations (inputs with the output wanted)",
+                    help: "Pick this for ordinary labelled pairs.",
+                    points: [:],
+                    citation: nil
+                ),
+                Option(
+                    id: "comparisons",
+                    label: "Comparisons (a better and a worse output per input)",
+                    help: "Pick this if your feedback is preferences: thumbs up/down, rankings, side-by-side choices.",
+                    points: ["prompt-tuning": -1.0],
+                    citation: Citation(reason: "Comparison pairs train through preference optimisation (DPO-style), which updates weights or adapters; soft-prompt tooling learns from demonstrations, so prompt-tuning has little use for them.", source: "rafailov-2023; openai-dpo")
+                ),
+                Option(
+                    id: "graders",
+                    label: "Graders (a program or rubric scores any output)",
+                    help: "Pick this if correctness can be checked automatically: SQL that runs, code that passes tests, fields that match a key.",
+                    points: ["fine-tuning": 0.5, "prompt-engineering": 0.5, "prompt-tuning": -1.0],
+                    citation: Citation(reason: "A program that scores any output makes every approach measurable: a prompted system can check and retry against it, and reinforcement fine-tuning can train against it directly, which soft prompts cannot.", source: "openai-rft; shao-2024")
+                ),
+            ]
+        )
+    }
+
+    /// `$.questions[18]`, "knowledge-size".
+    private static func question18() -> Question {
+        Question(
+            id: "knowledge-size",
+            label: "Knowledge size",
+            text: "How large is the whole collection of facts or documents the model must use?",
+            help: "Small: it fits in one prompt, under about 200,000 tokens (some 500 pages). Large: more than that, or growing past it. Only matters when the model must gain knowledge.",
+            isCore: false,
+            isLever: false,
+            weight: 1.0,
+            defaultOption: nil,
+            options: [
+                Option(
+                    id: "small",
+                    label: "Small (fits in one prompt: under ~200,000 tokens)",
+                    help: "Pick this if the whole collection could be pasted into one long prompt.",
+                    points: [:],
+                    citation: nil
+                ),
+                Option(
+                    id: "large",
+                    label: "Large (more than one prompt holds)",
+                    help: "Pick this if the collection is larger, or will soon be.",
+                    points: [:],
+                    citation: nil
                 ),
             ]
         )
@@ -1024,8 +1219,8 @@ extension BuiltInRubric {
         Rule(
             id: "soft-prompts-for-many-tasks",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"])]),
-            points: ["prompt-tuning": 3.5],
-            citation: Citation(reason: "Many tasks on one large open model is the case soft prompts were made for: one frozen copy serves every task, each with its own small learned prompt. Lester et al. showed parity with full tuning near ten billion parameters, for T5 on SuperGLUE; per-task LoRA adapters are the alternative to compare.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
+            points: ["fine-tuning": 2.0, "prompt-tuning": 2.5],
+            citation: Citation(reason: "Many tasks on one large open model is the case for one frozen copy with a small trained piece per task: LoRA adapters served together on the base (multi-adapter serving) or soft prompts, which Lester et al. found competitive at this size and which batch across tasks trivially.", source: "lester-2021; sheng-2023")
         )
     }
 
@@ -1049,13 +1244,53 @@ extension BuiltInRubric {
         )
     }
 
+    /// `$.rules[7]`, "small-collection-in-prompt".
+    private static func rule7() -> Rule {
+        Rule(
+            id: "small-collection-in-prompt",
+            when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"])]),
+            points: ["prompt-engineering": 0.5],
+            citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build or tune, which makes the prompted route cheaper still.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
+        )
+    }
+
+    /// `$.rules[8]`, "distil-at-volume".
+    private static func rule8() -> Rule {
+        Rule(
+            id: "distil-at-volume",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
+            points: ["fine-tuning": 3.0],
+            citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller tuned model keeps the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
+        )
+    }
+
+    /// `$.rules[9]`, "distil-at-medium-volume".
+    private static func rule9() -> Rule {
+        Rule(
+            id: "distil-at-medium-volume",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
+            points: ["fine-tuning": 1.0],
+            citation: Citation(reason: "A prompted model meets the bar at moderate traffic: a distilled smaller model may pay back, but the saving is smaller; price it before building it.", source: "hsieh-2023; openai-distillation")
+        )
+    }
+
+    /// `$.rules[10]`, "classifier-with-labels".
+    private static func rule10() -> Rule {
+        Rule(
+            id: "classifier-with-labels",
+            when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])]),
+            points: ["fine-tuning": 1.5],
+            citation: Citation(reason: "A fixed set of labels with thousands of examples is where a small trained classifier does best: cheap to train and serve, fast, and usually at least as accurate as a prompted general model.", source: "bucher-2024")
+        )
+    }
+
     /// `$.exclusions[0]`, "no-examples".
     private static func exclusion0() -> Exclusion {
         Exclusion(
             id: "no-examples",
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "You have no labelled examples, and every trained method learns from them; steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
+            citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
             later: Deferral(trigger: "once you have collected a few hundred reviewed input/output pairs", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
@@ -1077,7 +1312,7 @@ extension BuiltInRubric {
             id: "no-training-budget",
             when: Condition(clauses: [(question: "budget", options: ["minimal"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Your budget covers using a model as it is, and every trained method costs data preparation, training runs and upkeep.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning"),
+            citation: Citation(reason: "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data, evaluating the result and paying a tuned model's serving price are what a minimal budget cannot carry, and self-hosted training needs GPUs besides.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
             later: nil
         )
     }
@@ -1097,15 +1332,26 @@ extension BuiltInRubric {
     private static func exclusion4() -> Exclusion {
         Exclusion(
             id: "prompt-first",
-            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried", "improving"])]),
+            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"]), (question: "data-volume", options: ["none", "few", "hundreds"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Prompting has not yet reached its limit: it is the first thing to try and the baseline any trained model must beat.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
+            citation: Citation(reason: "Prompting has not been tried and fewer than a thousand labelled examples are at hand: it is the quickest test of whether the task is feasible and the baseline any trained model must beat.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
             later: Deferral(trigger: "once prompting, measured on a held-out set, plateaus below your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
         )
     }
 
-    /// `$.exclusions[5]`, "hosted-api-without-tuning".
+    /// `$.exclusions[5]`, "prompting-still-improving".
     private static func exclusion5() -> Exclusion {
+        Exclusion(
+            id: "prompting-still-improving",
+            when: Condition(clauses: [(question: "prompting-status", options: ["improving"])]),
+            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
+            citation: Citation(reason: "Prompt changes are still bringing gains: the cheaper method has not reached its limit, so keep iterating against a held-out set before paying for training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting"),
+            later: Deferral(trigger: "once prompting, measured on a held-out set, plateaus below your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
+        )
+    }
+
+    /// `$.exclusions[6]`, "hosted-api-without-tuning".
+    private static func exclusion6() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -1115,8 +1361,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[6]`, "no-behaviour-to-train".
-    private static func exclusion6() -> Exclusion {
+    /// `$.exclusions[7]`, "no-behaviour-to-train".
+    private static func exclusion7() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -1126,8 +1372,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[7]`, "nothing-to-retrieve".
-    private static func exclusion7() -> Exclusion {
+    /// `$.exclusions[8]`, "nothing-to-retrieve".
+    private static func exclusion8() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -1137,19 +1383,19 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[8]`, "two-systems-need-time".
-    private static func exclusion8() -> Exclusion {
+    /// `$.exclusions[9]`, "two-systems-need-time".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
-            when: Condition(clauses: [(question: "time-to-market", options: ["weeks"])]),
+            when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
             strategies: ["hybrid"],
-            citation: Citation(reason: "A hybrid means building a retrieval index and a tuned model; a few weeks leave room for the first, not both. Ship retrieval with prompts first and add tuning behind it.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; 001-nilg-customizing-language-models § Time to Market"),
+            citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights the training and serving stack is yours to build as well: a few weeks leave room for the index, not all of it. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
             later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
-    /// `$.exclusions[9]`, "no-skills-for-open-weights".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[10]`, "no-skills-for-open-weights".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -1159,8 +1405,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "soft-prompts-need-weights".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[11]`, "soft-prompts-need-weights".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -1170,8 +1416,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "knowledge-in-retrieval".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[12]`, "knowledge-in-retrieval".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -1196,11 +1442,23 @@ extension BuiltInRubric {
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"])]),
                     ],
                     citation: Citation(reason: "Updating every weight is within reach here (open weights of a small model, or of one up to about ten billion parameters with thousands of examples, a substantial budget and a strong team); it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
+                    caveats: [
+                        Note(
+                            text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
+                            source: "hu-2021",
+                            when: .always
+                        ),
+                    ],
                     nextSteps: [
                         Note(
                             text: "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
                             source: "hu-2021",
                             when: .always
+                        ),
+                        Note(
+                            text: "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head, fully trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
+                            source: "bucher-2024",
+                            when: Condition(clauses: [(question: "output-style", options: ["label"])])
                         ),
                     ]
                 ),
@@ -1209,6 +1467,13 @@ extension BuiltInRubric {
                     label: "PEFT (LoRA adapters, or the provider's method when hosted)",
                     whenAny: [],
                     citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
+                    caveats: [
+                        Note(
+                            text: "An adapter is tied to the exact base model it was trained on: pin that version, and retrain the adapter when the base changes or the provider retires it.",
+                            source: "hu-2021; azure-fine-tuning",
+                            when: .always
+                        ),
+                    ],
                     nextSteps: [
                         Note(
                             text: "Train a LoRA adapter on the open model with an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set) and compare it with the prompted baseline.",
@@ -1216,14 +1481,19 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "model-access", options: ["weights"])])
                         ),
                         Note(
-                            text: "With several tasks, train one adapter per task (or one multi-task adapter checked per task) and serve them on one frozen base model, switching per request.",
-                            source: "hu-2021",
+                            text: "With several tasks, train one adapter per task and serve them together on one frozen base (multi-adapter serving, as in S-LoRA or vLLM), switching adapters per request; this is the case soft prompts used to own.",
+                            source: "hu-2021; sheng-2023",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
                         ),
                         Note(
                             text: "Use the provider's hosted fine-tuning on your training pairs (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
                             source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
+                        ),
+                        Note(
+                            text: "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
+                            source: "bucher-2024",
+                            when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])])
                         ),
                     ]
                 ),
@@ -1239,15 +1509,84 @@ extension BuiltInRubric {
             strategies: ["prompt-engineering", "hybrid"],
             choices: [
                 VariantChoice(
+                    id: "in-context",
+                    label: "the whole collection in every prompt, cached",
+                    whenAny: [
+                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
+                    ],
+                    citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
+                    caveats: [
+                        Note(
+                            text: "Caches expire after minutes without traffic (an hour at most on most providers) and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`.",
+                            source: "anthropic-prompt-caching; openai-prompt-caching",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Models use the middle of a long prompt less reliably than its start and end: test questions whose answers sit mid-collection, and put the instructions and the question after the collection.",
+                            source: "liu-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Collections grow: when this one passes about half the context window, or answers start missing facts from its middle, move to an index (RAG).",
+                            source: "liu-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Every change to the collection invalidates the cache from the changed point on: put stable material first and what changes last.",
+                            source: "anthropic-prompt-caching",
+                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Put the collection first in the prompt, in a fixed order, so it forms the cached prefix; the question and any per-user text go last.",
+                            source: "anthropic-prompt-caching; openai-prompt-caching",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
+                            source: "liu-2023",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
                     id: "rag",
                     label: "retrieval-augmented generation (RAG)",
                     whenAny: [
                         Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
                     ],
                     citation: Citation(reason: "The model must answer from your own documents or facts: retrieval puts the relevant passages into each prompt, where re-indexing keeps them current, answers can cite them and, where access differs by user, they can be filtered per user.", source: "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering"),
+                    caveats: [
+                        Note(
+                            text: "Retrieval fails silently: when the right passage is not found the model answers anyway, so measure retrieval on its own and keep measuring as the collection changes.",
+                            source: "balaguer-2024",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Retrieved text is untrusted input: instructions hidden in a document can steer the model (indirect prompt injection), so treat it as data and keep tools and actions out of its reach.",
+                            source: "greshake-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "One chunking recipe does not fit all: keep effective dates on versioned policies and filter on them, and for questions over tables or databases generate queries against the schema rather than embedding rows.",
+                            source: "001-nilg-customizing-language-models § Prompt Engineering",
+                            when: .always
+                        ),
+                        Note(
+                            text: "A stale or failed re-index serves old facts with full confidence: monitor the index's age and alert when a run fails or falls behind.",
+                            source: "001-nilg-customizing-language-models § Information Transience",
+                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                        ),
+                        Note(
+                            text: "Filter every source of prompt text by the user's rights: retrieved passages, few-shot examples, conversation memory and cached answers alike.",
+                            source: "001-nilg-customizing-language-models § Data Governance",
+                            when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                        ),
+                    ],
                     nextSteps: [
                         Note(
-                            text: "Build the index: split the documents into passages, index them (a vector store, or keyword search to start) and keep each passage's source so answers can cite it.",
+                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering",
                             when: .always
                         ),
@@ -1283,6 +1622,119 @@ extension BuiltInRubric {
                     label: "none (a prompt template with worked examples)",
                     whenAny: [],
                     citation: Citation(reason: "The facts the model works on arrive with each request, so there is nothing to look up: a template with instructions and worked examples is enough, with no index to maintain.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering"),
+                    caveats: [
+                        Note(
+                            text: "Nothing is looked up: if users start asking about facts the input does not carry, the model will answer from its training and may invent them; add retrieval then.",
+                            source: "004-ubiops-when-to-fine-tune § Prompt engineering",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: []
+                ),
+            ]
+        )
+    }
+
+    /// `$.variants[2]`, "training".
+    private static func variant2() -> Variant {
+        Variant(
+            id: "training",
+            label: "Training",
+            strategies: ["fine-tuning", "hybrid"],
+            choices: [
+                VariantChoice(
+                    id: "preference",
+                    label: "supervised on the preferred outputs, then preference tuning (DPO-style)",
+                    whenAny: [
+                        Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
+                    ],
+                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted services offer it as well.", source: "rafailov-2023; openai-dpo"),
+                    caveats: [
+                        Note(
+                            text: "Preference tuning learns whatever separates the pairs, wanted or not, most often length: check that preferred outputs are not simply longer, and compare output lengths before and after.",
+                            source: "singhal-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Pairs must differ in what matters: two outputs that both fail, or differ only in wording, teach little; have reviewers check a sample of the pairs.",
+                            source: "rafailov-2023",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts), hold out a tenth of the inputs, and measure the win rate against the supervised model, judged by people or by a grader you have checked against them.",
+                            source: "openai-dpo",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "distillation",
+                    label: "distillation from your prompted model",
+                    whenAny: [
+                        Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    ],
+                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller, cheaper and faster model (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
+                    caveats: [
+                        Note(
+                            text: "Check the teacher's terms before training on its outputs: some providers forbid using them to build competing models, and open models' licences set conditions of their own.",
+                            source: "openai-terms",
+                            when: .always
+                        ),
+                        Note(
+                            text: "The student learns the teacher's mistakes too: filter the teacher's outputs with a grader or a reviewed sample, and distil again when the teacher or its prompt changes.",
+                            source: "hsieh-2023",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Log the prompted model's inputs and outputs on real traffic (de-identified), keep those that pass review or your grader, train the smaller model on them and compare it with the teacher on a held-out set before switching traffic.",
+                            source: "openai-distillation",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "reinforcement",
+                    label: "reinforcement fine-tuning against your grader",
+                    whenAny: [
+                        Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    ],
+                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
+                    caveats: [
+                        Note(
+                            text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
+                            source: "gao-2023; openai-rft",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Reinforcement needs a model that already succeeds some of the time: if the prompted base almost never passes the grader, start with supervised tuning on demonstrations.",
+                            source: "deepseek-r1-2025",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
+                            source: "openai-rft",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "supervised",
+                    label: "supervised (input/output pairs)",
+                    whenAny: [],
+                    citation: Citation(reason: "Your examples show the output wanted for each input: supervised tuning on those pairs is the standard, best-supported method, hosted or on open weights.", source: "openai-fine-tuning; google-vertex-tuning"),
+                    caveats: [
+                        Note(
+                            text: "The model learns whatever the pairs show, mistakes and inconsistencies included: review a sample, remove duplicates and near-duplicates (`tunewise data` counts them), and keep the test set out of training.",
+                            source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Data Requirements for Fine-Tuning",
+                            when: .always
+                        ),
+                    ],
                     nextSteps: []
                 ),
             ]
@@ -1306,11 +1758,11 @@ extension BuiltInRubric {
             MonotoneProperty(question: "consistency", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "context-size", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "specialization", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
-            MonotoneProperty(question: "prompting-status", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
-            MonotoneProperty(question: "prompting-status", scale: [], favours: "hybrid", over: "prompt-engineering"),
+            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "meets-bar", "plateaued"], favours: "fine-tuning", over: "prompt-engineering"),
+            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "meets-bar", "plateaued"], favours: "hybrid", over: "prompt-engineering"),
             MonotoneProperty(question: "ml-expertise", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "query-volume", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
-            MonotoneProperty(question: "output-style", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
+            MonotoneProperty(question: "output-style", scale: ["structured", "standard", "label", "custom"], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "transience", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
             MonotoneProperty(question: "governance", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
             MonotoneProperty(question: "task-diversity", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
@@ -1406,6 +1858,167 @@ extension BuiltInRubric {
                 author: "Gemini Team, Google",
                 year: 2024,
                 url: "https://arxiv.org/abs/2403.05530"
+            ),
+            Reference(
+                id: "rafailov-2023",
+                title: "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
+                author: "Rafael Rafailov, Archit Sharma, Eric Mitchell, Stefano Ermon, Christopher D. Manning, Chelsea Finn",
+                year: 2023,
+                url: "https://arxiv.org/abs/2305.18290"
+            ),
+            Reference(
+                id: "liu-2023",
+                title: "Lost in the Middle: How Language Models Use Long Contexts",
+                author: "Nelson F. Liu et al.",
+                year: 2023,
+                url: "https://arxiv.org/abs/2307.03172"
+            ),
+            Reference(
+                id: "hsieh-2023",
+                title: "Distilling Step-by-Step! Outperforming Larger Language Models with Less Training Data and Smaller Model Sizes",
+                author: "Cheng-Yu Hsieh et al.",
+                year: 2023,
+                url: "https://arxiv.org/abs/2305.02301"
+            ),
+            Reference(
+                id: "shao-2024",
+                title: "DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models (introduces GRPO)",
+                author: "Zhihong Shao et al.",
+                year: 2024,
+                url: "https://arxiv.org/abs/2402.03300"
+            ),
+            Reference(
+                id: "deepseek-r1-2025",
+                title: "DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning",
+                author: "DeepSeek-AI",
+                year: 2025,
+                url: "https://arxiv.org/abs/2501.12948"
+            ),
+            Reference(
+                id: "gao-2023",
+                title: "Scaling Laws for Reward Model Overoptimization",
+                author: "Leo Gao, John Schulman, Jacob Hilton",
+                year: 2023,
+                url: "https://arxiv.org/abs/2210.10760"
+            ),
+            Reference(
+                id: "singhal-2023",
+                title: "A Long Way to Go: Investigating Length Correlations in RLHF",
+                author: "Prasann Singhal, Tanya Goyal, Jiacheng Xu, Greg Durrett",
+                year: 2023,
+                url: "https://arxiv.org/abs/2310.03716"
+            ),
+            Reference(
+                id: "sheng-2023",
+                title: "S-LoRA: Serving Thousands of Concurrent LoRA Adapters",
+                author: "Ying Sheng et al.",
+                year: 2023,
+                url: "https://arxiv.org/abs/2311.03285"
+            ),
+            Reference(
+                id: "willard-2023",
+                title: "Efficient Guided Generation for Large Language Models",
+                author: "Brandon T. Willard, Rémi Louf",
+                year: 2023,
+                url: "https://arxiv.org/abs/2307.09702"
+            ),
+            Reference(
+                id: "carlini-2021",
+                title: "Extracting Training Data from Large Language Models",
+                author: "Nicholas Carlini et al.",
+                year: 2021,
+                url: "https://arxiv.org/abs/2012.07805"
+            ),
+            Reference(
+                id: "greshake-2023",
+                title: "Not what you've signed up for: Compromising Real-World LLM-Integrated Applications with Indirect Prompt Injection",
+                author: "Kai Greshake et al.",
+                year: 2023,
+                url: "https://arxiv.org/abs/2302.12173"
+            ),
+            Reference(
+                id: "bucher-2024",
+                title: "Fine-Tuned 'Small' LLMs (Still) Significantly Outperform Zero-Shot Generative AI Models in Text Classification",
+                author: "Martin Juan José Bucher, Marco Martini",
+                year: 2024,
+                url: "https://arxiv.org/abs/2406.08660"
+            ),
+            Reference(
+                id: "openai-dpo",
+                title: "Direct preference optimization (fine-tuning guide)",
+                author: "OpenAI",
+                year: 2025,
+                url: "https://platform.openai.com/docs/guides/direct-preference-optimization"
+            ),
+            Reference(
+                id: "openai-rft",
+                title: "Reinforcement fine-tuning (guide)",
+                author: "OpenAI",
+                year: 2025,
+                url: "https://platform.openai.com/docs/guides/reinforcement-fine-tuning"
+            ),
+            Reference(
+                id: "openai-distillation",
+                title: "Model distillation (guide)",
+                author: "OpenAI",
+                year: 2024,
+                url: "https://platform.openai.com/docs/guides/distillation"
+            ),
+            Reference(
+                id: "openai-structured-outputs",
+                title: "Structured model outputs (guide)",
+                author: "OpenAI",
+                year: 2024,
+                url: "https://platform.openai.com/docs/guides/structured-outputs"
+            ),
+            Reference(
+                id: "openai-prompt-caching",
+                title: "Prompt caching (guide)",
+                author: "OpenAI",
+                year: 2024,
+                url: "https://platform.openai.com/docs/guides/prompt-caching"
+            ),
+            Reference(
+                id: "anthropic-prompt-caching",
+                title: "Prompt caching",
+                author: "Anthropic",
+                year: 2024,
+                url: "https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching"
+            ),
+            Reference(
+                id: "openai-terms",
+                title: "Terms of use (restrictions on using output to develop competing models)",
+                author: "OpenAI",
+                year: 2024,
+                url: "https://openai.com/policies/terms-of-use"
+            ),
+            Reference(
+                id: "000-ibm-community-prompt-engineering-vs-fine-tuning",
+                title: "Fine-tuning vs prompt engineering: how to customize your AI LLM",
+                author: "Macro 4 blog (also posted on the IBM Community)",
+                year: 2024,
+                url: "https://www.macro4.com/blog/fine-tuning-vs-prompt-engineering-how-to-customize-your-ai-llm/"
+            ),
+            Reference(
+                id: "001-nilg-customizing-language-models",
+                title: "Customizing Language Models: Fine-Tuning vs. Prompt Engineering",
+                author: "Paulo Maia, NILG.AI",
+                year: 2023,
+                url: "https://nilg.ai/202311/customizing-language-models-fine-tuning-vs-prompt-engineering/"
+            ),
+            Reference(
+                id: "003-fine-tuning-prompt-engineering-prompt-tuning",
+                title: "3 ways to tailor foundation language models (fine-tuning, prompt engineering, prompt-tuning)",
+                author: "public copy of a March 2023 article",
+                year: 2023,
+                url: "https://cyberguardx.blogspot.com/2023/03/3-ways-to-tailor-foundation-language.html"
+            ),
+            Reference(
+                id: "004-ubiops-when-to-fine-tune",
+                title: "When should you fine-tune your LLM? (in 2024)",
+                author: "UbiOps",
+                year: 2024,
+                url: "https://ubiops.com/when-should-you-fine-tune-your-llm/"
             ),
         ]
     }

@@ -24,7 +24,7 @@ public enum Contract {
         ("consistency", ["flexible", "important", "critical"]),
     ]
 
-    /// The ten optional refinements and their options, in order.
+    /// The twelve optional refinements and their options, in order.
     public static let refinementQuestions: [(id: String, options: [String])] = [
         ("context-size", ["snippet", "documents", "corpus"]),
         ("specialization", ["general", "domain", "niche"]),
@@ -33,8 +33,10 @@ public enum Contract {
         ("task-diversity", ["one", "few", "many"]),
         ("query-volume", ["low", "medium", "high"]),
         ("explainability", ["no", "preferred", "required"]),
-        ("prompting-status", ["not-tried", "improving", "plateaued"]),
-        ("output-style", ["standard", "custom"]),
+        ("prompting-status", ["not-tried", "improving", "plateaued", "meets-bar"]),
+        ("output-style", ["standard", "custom", "structured", "label"]),
         ("model-size", ["small", "medium", "large"]),
+        ("training-signal", ["demonstrations", "comparisons", "graders"]),
+        ("knowledge-size", ["small", "large"]),
     ]
 }

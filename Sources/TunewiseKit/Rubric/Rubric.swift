@@ -114,6 +114,9 @@ public struct Strategy: Equatable, Sendable {
     public var caveats: [Note]
     /// What to do next when this strategy is recommended.
     public var nextSteps: [Note]
+    /// What may stop this strategy from meeting the bar when it is recommended (prompting that
+    /// has already plateaued, say), shown beside the confidence.
+    public var risks: [Note] = []
 }
 
 /// A caveat or next step, shown when its condition holds.
@@ -266,6 +269,8 @@ public struct VariantChoice: Equatable, Sendable {
     public var whenAny: [Condition]
     /// Why this alternative is the one to take when it applies.
     public var citation: Citation
+    /// What to watch when this alternative is taken; they follow the strategy's own.
+    public var caveats: [Note] = []
     /// What to do next when this alternative is taken; they follow the strategy's own.
     public var nextSteps: [Note] = []
 }

@@ -143,7 +143,7 @@ struct RubricReader {
             let object = members(
                 value, path,
                 allowed: [
-                    "id", "label", "summary", "baseline", "reason", "source", "caveats", "nextSteps",
+                    "id", "label", "summary", "baseline", "reason", "source", "caveats", "nextSteps", "risks",
                 ])
         else { return nil }
         let id = identifier(object, path)
@@ -170,7 +170,7 @@ struct RubricReader {
         strategyIDs = strategies.map(\.id).filter(Contract.strategyIDs.contains)
     }
 
-    /// Caveats and next steps hold conditions on questions, so they are read after the questions.
+    /// Caveats, next steps and risks hold conditions on questions, so they are read after the questions.
     mutating func readStrategyNotes(_ value: JSONValue?, _ strategies: [Strategy], _ path: String) -> [Strategy] {
         guard case .array(let elements)? = value, elements.count == strategies.count else { return strategies }
         return zip(elements.indices, strategies).map { index, strategy in
@@ -180,6 +180,9 @@ struct RubricReader {
                 reader, value, path in reader.readNote(value, path)
             }
             strategy.nextSteps = readList(elements[index]["nextSteps"], "\(elementPath).nextSteps", required: false) {
+                reader, value, path in reader.readNote(value, path)
+            }
+            strategy.risks = readList(elements[index]["risks"], "\(elementPath).risks", required: false) {
                 reader, value, path in reader.readNote(value, path)
             }
             return strategy
@@ -353,7 +356,7 @@ struct RubricReader {
     }
 
     mutating func readVariantChoice(_ value: JSONValue, _ path: String) -> VariantChoice? {
-        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source", "nextSteps"]) else {
+        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source", "caveats", "nextSteps"]) else {
             return nil
         }
         let id = identifier(object, path)
@@ -362,11 +365,14 @@ struct RubricReader {
             reader.readCondition(value, path, minimumClauses: 1)
         }
         let citation = citation(object, path)
+        let caveats = readList(object["caveats"], "\(path).caveats", required: false) { reader, value, path in
+            reader.readNote(value, path)
+        }
         let nextSteps = readList(object["nextSteps"], "\(path).nextSteps", required: false) { reader, value, path in
             reader.readNote(value, path)
         }
         guard let id, let label, let citation else { return nil }
-        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation, nextSteps: nextSteps)
+        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation, caveats: caveats, nextSteps: nextSteps)
     }
 
     mutating func readProperty(_ value: JSONValue, _ path: String) -> MonotoneProperty? {

@@ -8,12 +8,17 @@ public struct Advice: Equatable, Sendable {
     public var answers: Answers
     /// The recommended strategy's id: what to do now.
     public var strategy: String
-    /// How sure the advice is: the exact (unrounded) ``margin`` measured against the rubric's
-    /// ``ConfidenceThresholds``, at most medium while ``openQuestions`` is not empty; high
-    /// when gates left no other strategy.
+    /// How clearly the answers point to the recommendation as the thing to do now: the exact
+    /// (unrounded) ``margin`` measured against the rubric's ``ConfidenceThresholds``, at most
+    /// medium while ``openQuestions`` is not empty; high when gates left no other strategy,
+    /// which is a statement about the team's limits, not a forecast of success (see ``risks``).
     public var confidence: Confidence
     /// Whether the confidence rests on the margin or on gates that left one strategy.
     public var confidenceBasis: ConfidenceBasis
+    /// What may stop the recommended first step from meeting the bar: strategies the evidence
+    /// favours that a gate rules out now, answers that weigh against the only strategy left,
+    /// and the risks the rubric declares for the recommendation. Empty when nothing does.
+    public var risks: [Risk]
     /// The ids of the gates (exclusions) that decided the advice: every gate that holds when
     /// together they leave one strategy, otherwise those that rule out a strategy that scored
     /// higher than the recommendation. Empty when the scores decided.
@@ -30,7 +35,9 @@ public struct Advice: Equatable, Sendable {
     /// parts smaller than ``Advisor/reasonThreshold`` are left out.
     public var reasons: [Reason]
     /// The answers and rules that count against the recommendation on the same measure,
-    /// strongest first; points are negative.
+    /// strongest first; points are negative, and each names in ``Reason/favours`` the open
+    /// alternative it favours most. Empty when gates left no alternative open: what weighs
+    /// against the only strategy left is a ``Risk`` instead.
     public var counterpoints: [Reason]
     /// How to carry out the recommendation (PEFT or full fine-tuning; with or without retrieval).
     public var variants: [VariantDecision]
@@ -94,6 +101,35 @@ public struct PlanStage: Equatable, Sendable {
     public var after: [String]
     /// How to carry the stage out (PEFT or full fine-tuning; with or without retrieval).
     public var variants: [VariantDecision]
+    /// What to watch at this stage: its strategy's caveats and its variants', under the answers
+    /// that hold then. The first stage's are the advice's ``Advice/caveats``.
+    public var caveats: [AdviceNote] = []
+}
+
+/// Something that may stop the recommended first step from meeting the bar.
+public struct Risk: Equatable, Sendable {
+    /// Where a risk comes from.
+    public enum Kind: String, Equatable, Sendable {
+        /// The evidence favours a strategy that a gate rules out now (``Risk/strategy``).
+        case overruled
+        /// An answer or rule weighs against the recommendation while gates leave no alternative.
+        case against
+        /// A risk the rubric declares for the recommended strategy under these answers.
+        case declared
+    }
+
+    /// Where the risk comes from.
+    public var kind: Kind
+    /// The risk, in words.
+    public var text: String
+    /// Where ``text`` comes from, when it rests on a source.
+    public var source: String?
+    /// For ``Kind/overruled``, the strategy the evidence favours.
+    public var strategy: String? = nil
+    /// For ``Kind/overruled``, the gates that rule it out; empty otherwise.
+    public var gates: [String] = []
+    /// For ``Kind/against``, the reason that weighs against the recommendation.
+    public var reason: Reason? = nil
 }
 
 /// How sure the advice is, from the margin between the first two strategies.
@@ -137,6 +173,9 @@ public struct Reason: Equatable, Sendable {
     public var text: String
     /// Where ``text`` comes from: that citation's source.
     public var source: String
+    /// For a counterpoint, the open alternative this answer or rule favours most over the
+    /// recommendation; `nil` otherwise.
+    public var favours: String? = nil
 }
 
 /// One question and the option given for it.

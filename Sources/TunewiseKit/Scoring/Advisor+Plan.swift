@@ -24,11 +24,13 @@ extension Advisor {
             return [now]
         }
         let triggers = orderedUnique(lifted.map { $0.later!.trigger })
+        let laterAnswers = laterSituation.answers
+        let variants = variants(for: strategy, answers: laterAnswers)
         return [
             now,
             PlanStage(
-                strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id),
-                variants: variants(for: strategy, answers: laterSituation.answers)),
+                strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id), variants: variants,
+                caveats: stageCaveats(rubric.strategies[rubric.knownStrategyIndex(strategy)], variants, laterAnswers)),
         ]
     }
 }

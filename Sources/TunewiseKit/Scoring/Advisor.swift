@@ -63,32 +63,78 @@ public struct Advisor: Sendable {
         let ranking = rank(scores: scores, excluded: excluded, situation: options, winner: winner)
         let runnerUp = ranking.dropFirst().first { !$0.excluded }.map { rubric.knownStrategyIndex($0.strategy) }
         let margin = runnerUp.map { scores[winner] - scores[$0] } ?? 0
-        let field = comparisonField(winner: winner, excluded: excluded)
+        let open = (0..<table.strategyCount).filter { $0 != winner && !excluded.contains($0) }
+        let field = open.isEmpty ? (0..<table.strategyCount).filter { $0 != winner } : open
         let contributions = self.contributions(options, of: winner, against: field)
+        let against = Array(contributions.filter { $0.points <= -Self.reasonThreshold }.reversed())
         let strategy = rubric.strategies[winner]
         let variants = variants(for: strategy.id, answers: answers)
         let sensitivity = sensitivity(options, winner: winner)
         let openQuestions = orderedUnique(sensitivity.filter { $0.kind == .unanswered }.map(\.question))
         let decidedBy = decidingGates(options, scores: scores, excluded: excluded, winner: winner)
+        let now = PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants)
+        let plan = plan(situation, now: now, decidedBy: decidedBy)
         return Advice(
             answers: answers,
             strategy: strategy.id,
             confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
+            risks: overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
+                + (open.isEmpty ? against.map { Risk(kind: .against, text: $0.text, source: $0.source, reason: $0) } : [])
+                + notes(strategy.risks, answers).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
             margin: rounded(margin),
             reasons: contributions.filter { $0.points >= Self.reasonThreshold },
-            counterpoints: contributions.filter { $0.points <= -Self.reasonThreshold }.reversed(),
+            counterpoints: open.isEmpty ? [] : against.map { favouring($0, options, over: winner, among: open) },
             variants: variants,
-            caveats: notes(strategy.caveats, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
-            nextSteps: notes(strategy.nextSteps, answers) + variantNextSteps(variants, answers: answers),
-            plan: plan(
-                situation, now: PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants), decidedBy: decidedBy),
+            caveats: stageCaveats(strategy, variants, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
+            nextSteps: notes(strategy.nextSteps, answers) + variantNotes(variants, answers: answers, \.nextSteps),
+            plan: plan,
             ranking: ranking,
             sensitivity: sensitivity,
             weightSensitivity: weightSensitivity(options, winner: winner))
+    }
+
+    /// The strategies that scored above the recommendation but a gate rules out now, best
+    /// first: the evidence favours them, so the first step carries the risk of falling short.
+    private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
+        let winnerLabel = rubric.strategies[winner].label
+        return ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }.map { entry in
+            let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label
+            let gates = entry.exclusions.map(\.id)
+            let later = plan.dropFirst().first { $0.strategy == entry.strategy }.map { "; the plan moves to it \($0.when)" } ?? ""
+            let text =
+                "The evidence favours \(label) over \(winnerLabel) (\(JSONWriter.format(entry.score)) points against "
+                + "\(JSONWriter.format(rounded(scores[winner])))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
+            return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
+        }
+    }
+
+    /// `reason`, a counterpoint, naming the open alternative it favours most over `winner`.
+    private func favouring(_ reason: Reason, _ situation: [Int], over winner: Int, among open: [Int]) -> Reason {
+        let points: [Double]
+        switch reason.kind {
+        case .answer:
+            let question = rubric.knownQuestionIndex(reason.question ?? "")
+            points = table.points[question][situation[question]].map { $0 * weights[question] }
+        case .rule:
+            points = zip(rubric.rules, table.rules).first { $0.0.id == reason.rule }?.1.points ?? []
+        case .baseline, .gate:
+            points = table.baseline
+        }
+        guard !points.isEmpty, let best = open.max(by: { points[$0] < points[$1] }), points[best] > points[winner] else {
+            return reason
+        }
+        var favoured = reason
+        favoured.favours = rubric.strategies[best].id
+        return favoured
+    }
+
+    /// What to watch when `strategy` is carried out with `variants`: its caveats, then theirs.
+    func stageCaveats(_ strategy: Strategy, _ variants: [VariantDecision], _ answers: Answers) -> [AdviceNote] {
+        notes(strategy.caveats, answers) + variantNotes(variants, answers: answers, \.caveats)
     }
 
     /// High or medium from the margin over the runner-up, at most medium while an unanswered
@@ -161,13 +207,6 @@ public struct Advisor: Sendable {
             source: "the rubric's order of strategies")
     }
 
-    /// The strategies the recommendation is measured against in its reasons: those still in
-    /// the running, or, when gates left none, all the others.
-    private func comparisonField(winner: Int, excluded: StrategySet) -> [Int] {
-        let running = (0..<table.strategyCount).filter { $0 != winner && !excluded.contains($0) }
-        return running.isEmpty ? (0..<table.strategyCount).filter { $0 != winner } : running
-    }
-
     /// Every answer's, rule's and baseline's part in the lead of `strategy` over the average of
     /// `others`, largest first: positive parts favour `strategy`, negative ones count against it.
     func contributions(_ situation: [Int], of strategy: Int, against others: [Int]) -> [Reason] {
@@ -217,12 +256,14 @@ public struct Advisor: Sendable {
         }
     }
 
-    /// The next steps of the chosen variants, so that the steps follow the choice shown.
-    private func variantNextSteps(_ decisions: [VariantDecision], answers: Answers) -> [AdviceNote] {
+    /// The caveats or next steps of the chosen variants, so that they follow the choice shown.
+    private func variantNotes(
+        _ decisions: [VariantDecision], answers: Answers, _ kind: KeyPath<VariantChoice, [Note]>
+    ) -> [AdviceNote] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }
             let choice = variant?.choices.first { $0.id == decision.choice }
-            return notes(choice?.nextSteps ?? [], answers)
+            return notes(choice?[keyPath: kind] ?? [], answers)
         }
     }
 

@@ -1,5 +1,14 @@
 @testable import TunewiseKit
 
+extension Reason {
+    /// The reason without the alternative it favours, to compare with a bare contribution.
+    var withoutFavours: Reason {
+        var reason = self
+        reason.favours = nil
+        return reason
+    }
+}
+
 extension Advisor {
     /// The advice for answers written as a dictionary, resolved against the advisor's rubric
     /// first: the tests' shorthand for `advise(try rubric.resolve(answers))`.

@@ -14,6 +14,8 @@ extension HelpText {
             Options:
               --cost FILE               inputs as a JSON object (see --template); '-' reads \
             standard input; flags win over the file
+              --data FILE               take the training tokens from a training file, \
+            estimated as 'tunewise data' does (flags and --cost win, with a note)
               --template                print a starter inputs file and exit
               --transience static|periodic|frequent
                                         sets the retrain cadence: none, every 3 months, \

@@ -78,6 +78,8 @@ enum HelpText {
               --cost FILE               add the cost of the plan over time from your own numbers \
             (a 'tunewise cost' inputs file, '-' for standard input; \
             every 'tunewise cost' flag works here too)
+              --data FILE               measure a training file ('tunewise data') and answer \
+            data-volume and training-signal from it; flags and --answers win, with a note
               --no-input                never ask; missing core answers are an error
               --interactive             ask even when standard input is not a terminal
               --no-color                plain text (also when NO_COLOR is set or TERM=dumb)

@@ -161,8 +161,10 @@ public struct DataAnalyzer {
         case .promptCompletion: measurement.promptCompletionExamples += 1
         default: measurement.preferenceExamples += 1
         }
-        for warning in StructureWarning.allCases where example.warnings.contains(warning) {
-            measurement.structure[warning].add(line: line)
+        if example.warnings.bits != 0 {
+            for warning in StructureWarning.allCases where example.warnings.contains(warning) {
+                measurement.structure[warning].add(line: line)
+            }
         }
         let fingerprint = Hashing.hash(base, count: count)
         let isDuplicate = !index.exact.insert(fingerprint)
@@ -189,8 +191,10 @@ public struct DataAnalyzer {
         swap(&decodedText, &decoded)
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
         histogram.add(text.estimatedTokens)
-        for kind in PersonalDataKind.allCases where personalData & PersonalDataScanner.bit(kind) != 0 {
-            measurement.personalData[kind].add(line: line)
+        if personalData != 0 {
+            for kind in PersonalDataKind.allCases where personalData & PersonalDataScanner.bit(kind) != 0 {
+                measurement.personalData[kind].add(line: line)
+            }
         }
         guard !isDuplicate, text.wordCount >= Self.nearDuplicateMinimumWords else { return }
         let simHash = text.fingerprint()

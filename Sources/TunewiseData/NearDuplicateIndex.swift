@@ -32,7 +32,7 @@ public struct NearDuplicateIndex: Sendable {
     /// bits, or `nil`.
     func earlierNearMatches() -> [Int?] {
         var earlier = [Int](repeating: 0, count: count)
-        for band in 0..<Self.bandCount {
+        for band in 0..<Self.bandCount where count > 1 {
             let groups = BandGroups(fingerprints, band: band)
             groups.forEachGroup { range in
                 for later in range.dropFirst() where earlier[Int(groups.indices[later])] == 0 {
@@ -50,7 +50,7 @@ public struct NearDuplicateIndex: Sendable {
     /// How many of these fingerprints have one in `reference` within ``maximumDistance`` bits.
     func countNear(in reference: NearDuplicateIndex) -> Int {
         var matched = [Bool](repeating: false, count: count)
-        for band in 0..<Self.bandCount {
+        for band in 0..<Self.bandCount where count > 0 && reference.count > 0 {
             let queries = BandGroups(fingerprints, band: band)
             let known = BandGroups(reference.fingerprints, band: band)
             for value in 0..<BandGroups.valueCount {

@@ -16,11 +16,11 @@ public struct TokenStatistics: Equatable, Sendable {
     public init(limit: Int) { self.limit = limit }
 }
 
-/// How many examples have each token count, in flat memory: exact below 65,536 tokens,
-/// then in buckets of 1/16 of a power of two.
+/// How many examples have each token count, in flat memory: exact below 65,536 tokens (a
+/// table that grows to the largest count seen), then in buckets of 1/16 of a power of two.
 struct TokenHistogram {
     private static let exactLimit = 1 << 16
-    private var exact = [UInt32](repeating: 0, count: exactLimit)
+    private var exact: [UInt32] = []
     private var large: [Int: Int] = [:]
     private var statistics: TokenStatistics
     private var count = 0
@@ -33,6 +33,9 @@ struct TokenHistogram {
         statistics.max = Swift.max(statistics.max, tokens)
         if tokens > statistics.limit { statistics.overLimit += 1 }
         if tokens < Self.exactLimit {
+            if tokens >= exact.count {
+                exact += repeatElement(0, count: Swift.min(Swift.max(tokens + 1, exact.count * 2), Self.exactLimit) - exact.count)
+            }
             exact[tokens] += 1
         } else {
             large[Self.bucket(of: tokens), default: 0] += 1

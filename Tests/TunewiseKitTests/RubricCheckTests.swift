@@ -45,7 +45,11 @@ struct RubricCheckTests {
         #expect(findings.contains(.strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 75)))
         #expect(
             !findings.contains {
-                if case .strategyNeverWins = $0 { $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 75) } else { false }
+                if case .strategyNeverWins = $0 {
+                    $0 != .strategyNeverWins(strategy: "hybrid", situations: 3 * 4 * 243 * 262_144 * 75)
+                } else {
+                    false
+                }
             })
     }
 

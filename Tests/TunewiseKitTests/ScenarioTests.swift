@@ -45,7 +45,8 @@ let scenarios: [Scenario] = [
         ]),
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
-        name: "000 (Conclusion) and SPEC: the same law firm before trying prompts, thousands of pairs at hand, tunes and measures a prompted baseline first",
+        name:
+            "000 (Conclusion) and SPEC: the same law firm before trying prompts, thousands of pairs at hand, tunes and measures a prompted baseline first",
         answers: situation([
             "need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
             "consistency": "critical", "specialization": "niche", "output-style": "custom",

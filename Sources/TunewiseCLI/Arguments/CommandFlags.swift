@@ -8,7 +8,7 @@ import TunewiseKit
 extension Invocation {
     /// The flags of `advise` other than the question flags and ``costFieldFlags``.
     static let adviseFlags = [
-        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "no-input",
+        "answers", "save-answers", "rubric", "weight", "format", "expect", "why-not", "explain", "cost", "data", "no-input",
         "interactive", "no-color", "help", "version",
     ]
     /// The flags of `questions`.
@@ -18,7 +18,7 @@ extension Invocation {
     /// One flag per ``CostField``: `cost` takes them, and so does `advise --cost`.
     static let costFieldFlags = CostField.allCases.map(\.flagName)
     /// The flags of `cost`.
-    static let costFlags = ["cost", "transience", "format", "no-color", "template"] + costFieldFlags
+    static let costFlags = ["cost", "data", "transience", "format", "no-color", "template"] + costFieldFlags
     /// The flags of `diff`.
     static let diffFlags = ["rubric", "rubric-b", "format", "exit-code"]
     /// The flags of `init`.
@@ -36,7 +36,7 @@ extension Invocation {
         "help", "version", "no-input", "interactive", "no-color", "all", "explain", "template", "man", "exit-code", "force", "strict",
     ]
     /// The flags whose value is a file, for completions.
-    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b", "eval"]
+    static let fileFlags: Set<String> = ["rubric", "answers", "save-answers", "cost", "rubric-b", "eval", "data"]
 
     /// The usage error for `flag`, which a command taking `allowed` does not take: the
     /// allowed flags as spelled, with `--help`, and the closest of them.

@@ -5,6 +5,8 @@ import TunewiseKit
 struct CostRequest: Equatable {
     /// `--cost FILE`, `-` for standard input.
     var costPath: String?
+    /// `--data FILE`: a training file whose estimated tokens are the training tokens.
+    var dataPath: String?
     /// The numbers and the transience given as flags; they win over the file.
     var flagInputs = CostInputs()
     var format: ReportFormat = .text
@@ -32,6 +34,8 @@ struct CostRequest: Equatable {
             throw .conflictingFlags("--template", other.spelling)
         }
         request.costPath = try scanned.single("cost")
+        request.dataPath = try scanned.single("data")
+        if request.dataPath == "-", request.costPath == "-" { throw .conflictingFlags("--cost -", "--data -") }
         request.noColor = scanned.has("no-color")
         request.format = try Invocation.parseFormat(scanned, default: .text)
         request.flagInputs = try inputs(from: scanned)

@@ -41,6 +41,8 @@ struct AdviseRequest: Equatable {
     var whyNot: String?
     /// `--cost FILE`: cost inputs for a "Cost over time" section (`-` for standard input).
     var costPath: String?
+    /// `--data FILE`: a training file whose measurement answers the data questions.
+    var dataPath: String?
     /// Cost inputs given as `tunewise cost` flags; they win over the file.
     var costInputs = CostInputs()
     /// Whether any cost input was given, so the report gets a cost section.
@@ -206,6 +208,10 @@ extension Invocation {
         request.costPath = try scanned.single("cost")
         request.costInputs = try CostRequest.inputs(from: scanned, readingTransience: false)
         if request.costPath == "-", request.answersPath == "-" { throw .conflictingFlags("--answers -", "--cost -") }
+        request.dataPath = try scanned.single("data")
+        if request.dataPath == "-", let other = request.answersPath == "-" ? "--answers -" : (request.costPath == "-" ? "--cost -" : nil) {
+            throw .conflictingFlags(other, "--data -")
+        }
         request.noInput = scanned.has("no-input")
         request.interactive = scanned.has("interactive")
         request.noColor = scanned.has("no-color")

@@ -16,8 +16,8 @@ struct DataTextRenderer: ReportRenderer {
         lines.append("")
         lines.append("Examples  \(grouped(measurement.valid)) valid, \(grouped(measurement.invalid)) invalid")
         lines.append(
-            "          \(grouped(measurement.unique)) unique, \(grouped(measurement.duplicates)) duplicates, "
-                + "\(grouped(measurement.nearDuplicates)) near-duplicates")
+            "          \(grouped(measurement.unique)) unique, \(Self.counted(measurement.duplicates, "duplicate")), "
+                + Self.counted(measurement.nearDuplicates, "near-duplicate"))
         lines.append("Answers   " + report.answers.map { "\($0.question) \($0.option)" }.joined(separator: ", "))
         lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += Self.section(
@@ -25,8 +25,8 @@ struct DataTextRenderer: ReportRenderer {
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
             lines.append("Near-duplicates (word-triple SimHash within 3 of 64 bits)")
-            let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) ≈ \($0.earlierLine)" }.joined(separator: ", ")
-            lines.append("  " + pairs + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? ", …" : ""))
+            let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
+            lines.append("  " + pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : ""))
         }
         lines += tokenLines(measurement.tokens)
         lines += Self.outputLines(measurement.outputs)
@@ -35,6 +35,9 @@ struct DataTextRenderer: ReportRenderer {
         if let eval = report.eval { lines += Self.evalLines(eval) }
         return lines.map { $0.wrapped(to: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
     }
+
+    /// "1 duplicate", "3 duplicates".
+    private static func counted(_ count: Int, _ noun: String) -> String { "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")" }
 
     /// ", CRLF line ends, a byte-order mark, 3 blank lines" where there are any.
     private static func lineNotes(_ measurement: DataMeasurement) -> String {

@@ -336,7 +336,7 @@ extension BuiltInRubric {
       ],
       "nextSteps": [
         {
-          "text": "Measure the best hand-written prompt on a held-out test set first: that is the score the soft prompt must beat, per task.",
+          "text": "Measure the best hand-written prompt on a held-out test set first: that baseline is the score the soft prompt must beat, per task.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions"
         },
         {
@@ -1518,7 +1518,14 @@ extension BuiltInRubric {
           "reason": "A program that scores any output makes every approach measurable: a prompted system can check and retry against it, and reinforcement fine-tuning can train against it directly, which soft prompts cannot.",
           "source": "openai-rft; shao-2024"
         }
-      ]
+      ],
+      "askWhen": {
+        "data-volume": [
+          "few",
+          "hundreds",
+          "thousands"
+        ]
+      }
     },
     {
       "id": "knowledge-size",
@@ -1540,7 +1547,13 @@ extension BuiltInRubric {
           "help": "Pick this if the collection is larger, or will soon be.",
           "points": {}
         }
-      ]
+      ],
+      "askWhen": {
+        "need": [
+          "knowledge",
+          "both"
+        ]
+      }
     }
   ],
   "rules": [

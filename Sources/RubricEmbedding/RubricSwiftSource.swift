@@ -177,6 +177,7 @@ public enum RubricSwiftSource {
                 ("weight", literal(question.weight)),
                 ("defaultOption", question.defaultOption.map(literal) ?? "nil"),
                 ("options", list(question.options.map { option($0, depth: depth + 2) }, depth: depth + 1)),
+                ("askWhen", condition(question.askWhen)),
             ], depth: depth)
     }
 

@@ -16,6 +16,19 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case cannotCreate = 73
     /// The questionnaire was interrupted or reached end of input.
     case interrupted = 130
+
+    /// What the code means, for the help and the man page.
+    var meaning: String {
+        switch self {
+        case .success: "advice given (and --expect, if any, matched)"
+        case .expectationFailed: "--expect did not match"
+        case .usage: "usage: unknown command, flag, question or option; missing answers with no terminal"
+        case .dataError: "bad data: a rubric or answers file that is not valid JSON or breaks the rubric"
+        case .noInput: "an input file that cannot be opened"
+        case .cannotCreate: "an output file that cannot be written"
+        case .interrupted: "the questionnaire was interrupted or reached end of input"
+        }
+    }
 }
 
 /// Every way a command can fail, with its one-line message and exit code in one place.

@@ -1,21 +1,24 @@
 extension HelpText {
-    /// `tunewise help completions`.
-    static let completions = """
+    /// The opening of `tunewise help completions`.
+    static let completionsDiscussion = """
         tunewise completions: print a shell completion script. It completes commands, flags, \
         each question flag and its option ids, strategy ids for --expect and --why-not, and \
         formats, from the rubric in use.
-
-        Options:
-          --rubric FILE             complete the questions of a rubric other than the built-in one
-
-        Install:
-          bash  source <(tunewise completions bash)     (in ~/.bashrc), or save it as \
-        ~/.local/share/bash-completion/completions/tunewise
-          zsh   tunewise completions zsh > "${fpath[1]}/_tunewise"
-          fish  tunewise completions fish > ~/.config/fish/completions/tunewise.fish
-
-        Exit codes: 0 script written; 64 usage (no shell or an unknown one); 65 a rubric file \
-        that is not valid; 66 a file that cannot be opened.
-
         """
+
+    /// The rest of `tunewise help completions`.
+    static func completions(_ context: HelpContext) -> String {
+        context.options + """
+
+            Install:
+              bash  source <(tunewise completions bash)     (in ~/.bashrc), or save it as \
+            ~/.local/share/bash-completion/completions/tunewise
+              zsh   tunewise completions zsh > "${fpath[1]}/_tunewise"
+              fish  tunewise completions fish > ~/.config/fish/completions/tunewise.fish
+
+            Exit codes: 0 script written; 64 usage (no shell or an unknown one); 65 a rubric file \
+            that is not valid; 66 a file that cannot be opened.
+
+            """
+    }
 }

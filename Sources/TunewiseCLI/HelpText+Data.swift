@@ -1,25 +1,20 @@
 import TunewiseData
 
 extension HelpText {
-    /// `tunewise help data`.
-    static let data = """
+    /// The opening of `tunewise help data`.
+    static let dataDiscussion = """
         tunewise data: what a training file really holds, read as a stream at any size in \
         flat memory: valid and invalid examples, each fault with its first lines, duplicates \
         and near-duplicates, conversation structure, token counts, personal data, outputs, \
         leakage into an evaluation file, and the answers it implies for 'tunewise advise'.
+        """
 
-        Usage:
-          tunewise data FILE [--eval FILE] [--format FORMAT] [--strict]
-          gunzip -c train.jsonl.gz | tunewise data -
+    /// The rest of `tunewise help data`.
+    static func data(_ context: HelpContext) -> String {
+        context.usage + "\n" + context.options + "\n" + dataDetails + "\n" + context.examples
+    }
 
-        Options:
-          --eval FILE               an evaluation file: its examples found in training \
-        (exactly or nearly) are leakage
-          --format FORMAT           \(formats(ReportFormat.self))
-          --strict                  exit 65 when any line is invalid or no example is valid
-          --token-limit N           count examples over N tokens (default \
-        \(DataAnalyzer.Options().tokenLimit))
-
+    private static let dataDetails = """
         One example a line, in UTF-8: chat {"messages": [{"role", "content"}…]}, \
         prompt-completion {"prompt", "completion"}, or preference, either \
         {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
@@ -57,12 +52,6 @@ extension HelpText {
         Exit codes: 0 the file was read, whatever it holds; 65 with --strict, an invalid line \
         or no valid example, or a file that is compressed or not text; 66 a file that cannot \
         be opened; 64 usage.
-
-        Examples:
-          tunewise data train.jsonl
-          tunewise data train.jsonl --eval eval.jsonl \\
-            --format markdown >> "$GITHUB_STEP_SUMMARY"
-          tunewise data train.jsonl --format json --strict
 
         """
 }

@@ -1,33 +1,23 @@
 import TunewiseKit
 
-/// `tunewise help --man`: the manual page in roff (`man -l -` reads it), made from the same
-/// text as `--help` and `tunewise help COMMAND` and from the rubric's questions, so the two
-/// never disagree.
+/// `tunewise help --man`: the manual page in roff (`man -l -` reads it), made from the
+/// commands' declarations (``CommandRegistry``), their help prose and the rubric's questions,
+/// so that it never disagrees with `--help`.
 enum ManPage {
     static func render(rubric: Rubric, version: String) -> String {
         var page = [".TH TUNEWISE 1 \"\" \"tunewise \(version)\" \"User Commands\""]
-        let overview = HelpText.text(for: nil, rubric: rubric)
-        let lines = overview.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let title = lines.first ?? "tunewise"
-        let summary = title.split(separator: "-", maxSplits: 1).dropFirst().first.map { String($0).trimmingBlanks() } ?? title
-
-        page += [".SH NAME", "tunewise \\- \(escaped(summary))", ".SH SYNOPSIS", ".nf"]
-        page += HelpText.block("Usage:", in: overview).map { escaped($0.trimmingBlanks()) }
+        page += [".SH NAME", "tunewise \\- \(escaped(HelpText.tagline))", ".SH SYNOPSIS", ".nf"]
+        page += HelpText.usage.split(separator: "\n").map { escaped(String($0).trimmingBlanks()) }
         page += [".fi", ".SH DESCRIPTION"]
-        for paragraph in paragraphs(lines.dropFirst()) {
-            page += [".PP", escaped(paragraph)]
-        }
-        for topic in HelpText.topics {
-            page += [".SS \(topic)"]
-            for paragraph in paragraphs(
-                HelpText.text(for: topic, rubric: rubric).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-            {
-                page += [".PP", escaped(paragraph)]
-            }
+        page += paragraphs(HelpText.about)
+        let commands = CommandRegistry.commands.filter { $0.help != nil }
+        for command in commands {
+            page += [".SS \(command.name)"] + paragraphs(command.discussion)
         }
 
-        page += [".SH OPTIONS", "Options of \\fBadvise\\fR, the default command:"]
-        page += options(HelpText.options(for: "advise", rubric: rubric))
+        let defaultCommand = CommandRegistry.defaultCommand
+        page += [".SH OPTIONS", "Options of \\fB\(defaultCommand.name)\\fR, the default command:"]
+        page += options(defaultCommand.flags)
         page += [".SS Questions", "Each question of the rubric is a flag; the core questions are required."]
         for question in rubric.questions {
             page += [
@@ -35,51 +25,36 @@ enum ManPage {
                 escaped("\(question.label)\(question.isCore ? " (core)" : ""): \(question.text)"),
             ]
         }
-        for topic in HelpText.topics where topic != "advise" {
-            let listed = HelpText.options(for: topic, rubric: rubric)
-            guard !listed.isEmpty else { continue }
-            page += [".SS Options of \(topic)"]
-            page += options(listed)
+        for command in CommandRegistry.commands.dropFirst() where !command.allFlags.isEmpty {
+            page += [".SS Options of \(command.name)"] + options(command.allFlags)
         }
 
         page += [".SH EXIT STATUS"]
-        let advise = HelpText.text(for: "advise", rubric: rubric)
-        for line in HelpText.block("Exit codes:", in: advise) {
-            let words = line.trimmingBlanks()
-            let code = words.prefix { $0 != " " }
-            page += [".TP", "\\fB\(code)\\fR", escaped(String(words.dropFirst(code.count)).trimmingBlanks())]
+        for code in ExitCode.allCases {
+            page += [".TP", "\\fB\(code.rawValue)\\fR", escaped(code.meaning)]
         }
         page += [".SH EXAMPLES", ".nf"]
-        page += HelpText.block("Examples:", in: advise).map { escaped($0.trimmingBlanks()) }
+        page += CommandRegistry.allCommands.flatMap(\.examples).flatMap { $0.split(separator: "\n") }.map { escaped(String($0).trimmingBlanks()) }
         page += [".fi", ".SH SEE ALSO", "\\fBtunewise help\\fR \\fICOMMAND\\fR, \\fBtunewise completions\\fR \\fISHELL\\fR", ""]
         return page.joined(separator: "\n")
     }
 
-    /// `.TP` entries for help options.
-    private static func options(_ options: [HelpOption]) -> [String] {
-        options.flatMap { option in
-            let flags = option.flags.split(separator: " ").map { "\\fB\(escaped(String($0)))\\fR" }.joined(separator: " ")
-            let argument = option.argument.isEmpty ? "" : " \\fI\(escaped(option.argument))\\fR"
-            return [".TP", flags + argument, escaped(option.description)]
+    /// `.TP` entries for declared flags: the spellings in bold, the argument in italics.
+    private static func options(_ flags: [FlagSpec]) -> [String] {
+        flags.flatMap { flag in
+            let name = flag.kind == .questionAnswer ? "--\(flag.name)" : flag.spelling
+            let spellings = (flag.shortName.map { ["-\($0),"] } ?? []) + [name]
+            let bold = spellings.map { "\\fB\(escaped($0))\\fR" }.joined(separator: " ")
+            let argument = flag.argument.isEmpty ? "" : " \\fI\(escaped(flag.argument))\\fR"
+            return [".TP", bold + argument, escaped(flag.help)]
         }
     }
 
-    /// The paragraphs of a help text before its first list ("Options:", "Usage:" ...), each
-    /// on one line.
-    private static func paragraphs(_ lines: some Sequence<String>) -> [String] {
-        var paragraphs: [String] = []
-        var current: [String] = []
-        for line in lines {
-            if ["Options:", "Usage:", "Install:"].contains(line) { break }
-            if line.isEmpty {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-                current = []
-            } else {
-                current.append(line.trimmingBlanks())
-            }
+    /// `.PP` and a paragraph of `text` on one line, for each paragraph.
+    private static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n\n").flatMap { paragraph in
+            [".PP", escaped(paragraph.split(separator: "\n").map { String($0).trimmingBlanks() }.joined(separator: " "))]
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
-        return paragraphs
     }
 
     /// `text` safe as roff text: backslashes escaped, hyphens as minus signs (so flags copy
@@ -95,15 +70,5 @@ enum ManPage {
         }
         if escaped.hasPrefix(".") || escaped.hasPrefix("'") { escaped = "\\&" + escaped }
         return escaped
-    }
-}
-
-extension HelpText {
-    /// The lines of the block under `heading` (a line of its own) in `text`, up to the next
-    /// blank line.
-    static func block(_ heading: String, in text: String) -> [String] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0 == heading }) else { return [] }
-        return lines[(start + 1)...].prefix { !$0.isEmpty }.map(String.init)
     }
 }

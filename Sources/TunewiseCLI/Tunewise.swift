@@ -9,43 +9,11 @@ public enum Tunewise {
     /// Runs one command line (without the program name) and returns its exit code.
     public static func run(_ arguments: [String], console: inout some Console) -> ExitCode {
         do {
-            return try execute(Invocation.parse(arguments), console: &console)
+            return try CommandRegistry.parse(arguments).run(console: &console)
         } catch {
             report(error, helpTopic: helpTopic(of: arguments), console: &console)
             return error.exitCode
         }
-    }
-
-    private static func execute(_ invocation: Invocation, console: inout some Console) throws(CommandError) -> ExitCode {
-        switch invocation {
-        case .advise(let request):
-            return try AdviseCommand(request: request).run(console: &console)
-        case .questions(let rubricPath, let format):
-            try QuestionsCommand(rubricPath: rubricPath, format: format).run(console: &console)
-        case .validateRubrics(let paths):
-            return try ValidateCommand(paths: paths).run(console: &console)
-        case .checkRubric(let path):
-            return try CheckCommand(path: path).run(console: &console)
-        case .sweep(let request):
-            try SweepCommand(request: request).run(console: &console)
-        case .cost(let request):
-            try CostCommand(request: request).run(console: &console)
-        case .help(let topic):
-            try console.writeOutput(HelpText.text(for: topic, rubric: BuiltInRubric.load()).wrapped(to: TextStyle.width(in: console.environment)))
-        case .version:
-            try console.writeOutput("tunewise \(version)\n")
-        case .diff(let request):
-            return try DiffCommand(request: request).run(console: &console)
-        case .manPage:
-            try console.writeOutput(ManPage.render(rubric: BuiltInRubric.load(), version: version))
-        case .completions(let request):
-            try CompletionsCommand(request: request).run(console: &console)
-        case .initAnswers(let request):
-            try InitCommand(request: request).run(console: &console)
-        case .data(let request):
-            return try DataCommand(request: request).run(console: &console)
-        }
-        return .success
     }
 
     /// Writes an error's message, its details wrapped to the width of the terminal and the
@@ -66,8 +34,8 @@ public enum Tunewise {
     /// The help topic of a command line's command (`advise` when it names none), or `nil`
     /// when its first word is neither a topic nor a flag.
     static func helpTopic(of arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return "advise" }
-        return HelpText.topics.contains(first) ? first : nil
+        guard let first = arguments.first, !first.hasPrefix("-") else { return CommandRegistry.defaultCommand.name }
+        return CommandRegistry.topics.contains(first) ? first : nil
     }
 
     /// `text` with control characters (which may come from a user's file or flag, and could
@@ -90,7 +58,7 @@ public enum Tunewise {
         guard let path, path != BuiltInRubric.name else { return BuiltInRubric.load() }
         let bytes = try console.readFile(path)
         do {
-            return try RubricLoader.load(bytes)
+            return try RubricLoader.load(bytes, reservedQuestionIDs: CommandRegistry.reservedQuestionIDs)
         } catch {
             throw .invalidRubric(path: path, error)
         }

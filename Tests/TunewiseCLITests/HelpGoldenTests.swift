@@ -13,7 +13,7 @@ struct HelpGoldenTests {
         try expectMatchesGolden(console.output, "help.txt")
     }
 
-    @Test(arguments: HelpText.topics)
+    @Test(arguments: CommandRegistry.topics)
     func eachTopicMatchesItsGoldenFile(_ topic: String) throws {
         let (code, console) = run(["help", topic])
         #expect(code == .success)
@@ -22,7 +22,7 @@ struct HelpGoldenTests {
     }
 
     /// `tunewise COMMAND --help` prints the same text as `tunewise help COMMAND`.
-    @Test(arguments: HelpText.topics)
+    @Test(arguments: CommandRegistry.topics)
     func eachCommandsHelpFlagPrintsItsTopic(_ topic: String) throws {
         let (code, console) = run([topic, "--help"])
         #expect(code == .success)

@@ -5,10 +5,10 @@ import TunewiseKit
 
 struct InvocationTests {
     @Test func bothFlagFormsGiveTheSameRequest() throws {
-        let spaced = try Invocation.parse(["--data-volume", "few", "--format", "json", "--weight", "budget=2"])
-        let joined = try Invocation.parse(["advise", "--data-volume=few", "--format=json", "--weight=budget=2"])
+        let spaced: AdviseCommand? = try parsed(["--data-volume", "few", "--format", "json", "--weight", "budget=2"])
+        let joined: AdviseCommand? = try parsed(["advise", "--data-volume=few", "--format=json", "--weight=budget=2"])
         #expect(spaced == joined)
-        guard case .advise(let request) = spaced else {
+        guard let request = spaced?.request else {
             Issue.record("expected advise")
             return
         }
@@ -18,7 +18,7 @@ struct InvocationTests {
     }
 
     @Test func readsEverySwitchAndFileFlag() throws {
-        let invocation = try Invocation.parse([
+        let invocation: AdviseCommand? = try parsed([
             "--answers", "-", "--save-answers", "out.json", "--rubric", "r.json", "--expect", "hybrid",
             "--no-input", "--no-color",
         ])
@@ -29,32 +29,21 @@ struct InvocationTests {
         expected.expect = "hybrid"
         expected.noInput = true
         expected.noColor = true
-        #expect(invocation == .advise(expected))
+        #expect(invocation == AdviseCommand(request: expected))
     }
 
     @Test func readsWhyNotAndExplain() throws {
         var expected = AdviseRequest()
         expected.whyNot = "hybrid"
         expected.explain = true
-        #expect(try Invocation.parse(["--why-not", "hybrid", "--explain"]) == .advise(expected))
-        #expect(try Invocation.parse(["advise", "--why-not=hybrid", "--explain"]) == .advise(expected))
-        guard case .advise(let plain) = try Invocation.parse(["--need", "knowledge"]) else {
+        #expect(try parsed(["--why-not", "hybrid", "--explain"]) == AdviseCommand(request: expected))
+        #expect(try parsed(["advise", "--why-not=hybrid", "--explain"]) == AdviseCommand(request: expected))
+        guard let plain = try parsed(["--need", "knowledge"], as: AdviseCommand.self)?.request else {
             Issue.record("expected advise")
             return
         }
         #expect(plain.whyNot == nil && !plain.explain)
         #expect(plain.answerFlags == [FlagArgument(name: "need", value: "knowledge")])
-    }
-
-    /// A rubric question named like a flag could not be answered as `--QUESTION-ID`.
-    /// The core reserves exactly the command line's flag names from question ids (but for
-    /// `cost --transience`, which is the transience question's own flag), and the switches and
-    /// file flags are flags of some command.
-    @Test func everyFlagNameIsReservedFromQuestionIDs() {
-        #expect(Invocation.allFlags.subtracting(Contract.coreQuestions.map(\.id)) == Contract.reservedQuestionIDs)
-        #expect(Invocation.switches.isSubset(of: Invocation.allFlags))
-        #expect(Invocation.fileFlags.isSubset(of: Invocation.allFlags))
-        #expect(Invocation.switches.isDisjoint(with: Invocation.fileFlags))
     }
 
     @Test(arguments: [
@@ -93,7 +82,7 @@ struct InvocationTests {
         (["--no-input=yes"], .invalidValue(flag: "--no-input", value: "yes", allowed: ["no value"], suggestion: nil)),
         (
             ["frob", "--help"],
-            .unknownWord("frob", kind: "command", allowed: Invocation.commands, suggestion: nil)
+            .unknownWord("frob", kind: "command", allowed: CommandRegistry.commands.map(\.name), suggestion: nil)
         ),
         (
             ["--save-answers", "-"],
@@ -102,9 +91,9 @@ struct InvocationTests {
         (["questions", "--format", "markdown"], .invalidValue(flag: "--format", value: "markdown", allowed: ["text", "json"], suggestion: nil)),
         (
             ["adivse"],
-            .unknownWord("adivse", kind: "command", allowed: Invocation.commands, suggestion: "advise")
+            .unknownWord("adivse", kind: "command", allowed: CommandRegistry.commands.map(\.name), suggestion: "advise")
         ),
-        (["swep"], .unknownWord("swep", kind: "command", allowed: Invocation.commands, suggestion: "sweep")),
+        (["swep"], .unknownWord("swep", kind: "command", allowed: CommandRegistry.commands.map(\.name), suggestion: "sweep")),
         (["-x"], .unknownShortFlag("-x", suggestion: nil)),
         (["-v"], .unknownShortFlag("-v", suggestion: "--version")),
         (["sweep", "-f", "json"], .unknownShortFlag("-f", suggestion: "--format")),
@@ -122,22 +111,22 @@ struct InvocationTests {
         ),
         (
             ["questions", "--data-volume", "few"],
-            .unknownWord("--data-volume", kind: "flag", allowed: ["--rubric", "--format", "--help"], suggestion: nil)
+            .unknownWord("--data-volume", kind: "flag", allowed: ["--format", "--rubric", "--help"], suggestion: nil)
         ),
-        (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: HelpText.topics, suggestion: "sweep")),
+        (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: CommandRegistry.topics, suggestion: "sweep")),
     ])
     func refusesBadCommandLines(arguments: [String], error: CommandError) {
-        #expect(throws: error) { try Invocation.parse(arguments) }
+        #expect(throws: error) { try CommandRegistry.parse(arguments) }
         #expect(error.exitCode == .usage)
     }
 
     @Test func bothFlagFormsGiveTheSameSweepRequest() throws {
-        let spaced = try Invocation.parse([
+        let spaced: SweepCommand? = try parsed([
             "sweep", "--include", "context-size", "--include", "model-access", "--fix", "budget=minimal",
             "--fix", "consistency=critical", "--map", "data-volume,transience", "--weight", "budget=2",
             "--format", "csv", "--rubric", "r.json", "--no-color",
         ])
-        let joined = try Invocation.parse([
+        let joined: SweepCommand? = try parsed([
             "sweep", "--include=context-size", "--include=model-access", "--fix=budget=minimal",
             "--fix=consistency=critical", "--map=data-volume,transience", "--weight=budget=2",
             "--format=csv", "--rubric=r.json", "--no-color",
@@ -153,26 +142,26 @@ struct InvocationTests {
         expected.map = SweepRequest.Map(row: "data-volume", column: "transience")
         expected.weights = [WeightOverride(question: "budget", weight: 2)]
         expected.noColor = true
-        #expect(spaced == .sweep(expected))
+        #expect(spaced == SweepCommand(request: expected))
         #expect(joined == spaced)
     }
 
     @Test func sweepDefaultsToTheCoreQuestionsAsText() throws {
-        #expect(try Invocation.parse(["sweep"]) == .sweep(SweepRequest()))
+        #expect(try parsed(["sweep"]) == SweepCommand(request: SweepRequest()))
         var all = SweepRequest()
         all.includesAll = true
         all.format = .markdown
-        #expect(try Invocation.parse(["sweep", "--all", "--format", "markdown"]) == .sweep(all))
+        #expect(try parsed(["sweep", "--all", "--format", "markdown"]) == SweepCommand(request: all))
     }
 
     @Test func rubricCheckTakesAtMostOneFile() throws {
-        #expect(try Invocation.parse(["rubric", "check"]) == .checkRubric(path: nil))
-        #expect(try Invocation.parse(["rubric", "check", "default"]) == .checkRubric(path: "default"))
-        #expect(try Invocation.parse(["rubric", "check", "mine.json"]) == .checkRubric(path: "mine.json"))
-        #expect(try Invocation.parse(["rubric", "check", "--", "-odd.json"]) == .checkRubric(path: "-odd.json"))
+        #expect(try parsed(["rubric", "check"]) == CheckCommand(path: nil))
+        #expect(try parsed(["rubric", "check", "default"]) == CheckCommand(path: "default"))
+        #expect(try parsed(["rubric", "check", "mine.json"]) == CheckCommand(path: "mine.json"))
+        #expect(try parsed(["rubric", "check", "--", "-odd.json"]) == CheckCommand(path: "-odd.json"))
     }
 
-    static let sweepFlags = ["--rubric", "--format", "--include", "--all", "--fix", "--map", "--weight", "--no-color", "--help"]
+    static let sweepFlags = ["--include", "--all", "--fix", "--map", "--rubric", "--weight", "--format", "--no-color", "--help"]
     static let sweepFormats = ["text", "json", "markdown", "csv"]
 
     @Test(arguments: [
@@ -221,7 +210,7 @@ struct InvocationTests {
         ),
     ])
     func refusesBadSweepCommandLines(arguments: [String], error: CommandError) {
-        #expect(throws: error) { try Invocation.parse(arguments) }
+        #expect(throws: error) { try CommandRegistry.parse(arguments) }
         #expect(error.exitCode == .usage)
     }
 
@@ -284,9 +273,9 @@ struct InvocationTests {
     }
 
     @Test func sweepAndRubricCheckHaveHelp() throws {
-        #expect(try Invocation.parse(["sweep", "--help"]) == .help(topic: "sweep"))
-        #expect(try Invocation.parse(["rubric", "check", "--help"]) == .help(topic: "rubric"))
-        #expect(try Invocation.parse(["help", "sweep"]) == .help(topic: "sweep"))
+        #expect(try parsed(["sweep", "--help"]) == HelpCommand(topic: "sweep"))
+        #expect(try parsed(["rubric", "check", "--help"]) == HelpCommand(topic: "rubric"))
+        #expect(try parsed(["help", "sweep"]) == HelpCommand(topic: "sweep"))
         let rubric = BuiltInRubric.load()
         let overview = HelpText.text(for: nil, rubric: rubric)
         #expect(overview.contains("tunewise sweep [--include QUESTION-ID"))
@@ -296,11 +285,11 @@ struct InvocationTests {
     }
 
     @Test func helpAndVersionAreCleanExits() throws {
-        #expect(try Invocation.parse(["--help"]) == .help(topic: nil))
-        #expect(try Invocation.parse(["-h"]) == .help(topic: nil))
-        #expect(try Invocation.parse(["help", "questions"]) == .help(topic: "questions"))
-        #expect(try Invocation.parse(["advise", "--help"]) == .help(topic: "advise"))
-        #expect(try Invocation.parse(["--version"]) == .version)
+        #expect(try parsed(["--help"]) == HelpCommand(topic: nil))
+        #expect(try parsed(["-h"]) == HelpCommand(topic: nil))
+        #expect(try parsed(["help", "questions"]) == HelpCommand(topic: "questions"))
+        #expect(try parsed(["advise", "--help"]) == HelpCommand(topic: "advise"))
+        #expect(try parsed(["--version"]) == VersionCommand())
         #expect(run(["--help"]).code == .success)
         #expect(run(["--version"]).console.output == "tunewise \(Tunewise.version)\n")
     }

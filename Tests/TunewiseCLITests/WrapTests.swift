@@ -57,7 +57,7 @@ struct WrapTests {
             "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "confidential", "--budget",
             "substantial", "--time-to-market", "months", "--consistency", "critical", "--no-input", "--explain",
         ]
-        for arguments in [advise, advise + ["--why-not", "hybrid"], ["questions"], ["help"]] + HelpText.topics.map({ ["help", $0] }) {
+        for arguments in [advise, advise + ["--why-not", "hybrid"], ["questions"], ["help"]] + CommandRegistry.topics.map({ ["help", $0] }) {
             let (code, result) = run(arguments, console)
             #expect(code == .success)
             texts.append(result.output)

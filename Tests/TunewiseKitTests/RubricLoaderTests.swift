@@ -47,7 +47,8 @@ let defaultDocument = try! JSONParser.parse(Array(BuiltInRubric.json.utf8))
 /// The problems the loader reports for `document`, or none.
 func problems(in document: JSONValue) -> [RubricProblem] {
     do {
-        _ = try RubricLoader.load(document)
+        // Reserving "format", as the command line, whose --format it is, does.
+        _ = try RubricLoader.load(document, reservedQuestionIDs: ["format"])
         return []
     } catch let .invalid(problems) {
         return problems

@@ -13,39 +13,31 @@ struct FlagArgument: Equatable {
 
 /// A command line split into flags and positional words.
 ///
-/// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches in
-/// ``Invocation/switches``. `-h` is `--help`. A value may not start with `-`
+/// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches that
+/// ``CommandRegistry/switches`` names. `-h` is `--help`. A value may not start with `-`
 /// (except `-` alone, which means standard input), so a forgotten value is reported
 /// rather than swallowing the next flag.
 struct ScannedArguments: Equatable {
     var flags: [FlagArgument] = []
     var positionals: [String] = []
 
-    /// The values of every flag named `name`, in order.
-    func values(_ name: String) -> [String] {
-        flags.filter { $0.name == name }.compactMap(\.value)
-    }
-
-    /// Whether a switch is present.
-    func has(_ name: String) -> Bool { flags.contains { $0.name == name } }
-
-    /// The single value of `name`; more than one is an error.
-    func single(_ name: String) throws(CommandError) -> String? {
-        let values = values(name)
-        guard values.count <= 1 else { throw .repeatedFlag("--\(name)") }
-        return values.first
-    }
+    /// Whether a flag is present.
+    func has(_ flag: FlagSpec) -> Bool { flags.contains { $0.name == flag.name } }
 }
 
+/// Splits a command line into flags and positional words, before the command is known.
 enum ArgumentScanner {
     /// The long flag a short one most likely meant, by its letter, for the error (`-h` is
-    /// the only short flag).
+    /// the only short flag): the letters other tools use, not a list of this tool's flags
+    /// (a test checks that each names a declared flag).
     static let longFlags = [
         "v": "--version", "V": "--version", "f": "--format", "r": "--rubric", "a": "--answers", "e": "--expect", "w": "--weight",
         "n": "--no-input", "i": "--interactive", "o": "--save-answers",
     ]
 
-    static func scan(_ arguments: [String]) throws(CommandError) -> ScannedArguments {
+    /// Splits `arguments` into flags and positional words, reading the flags named in
+    /// `switches` bare.
+    static func scan(_ arguments: [String], switches: Set<String> = CommandRegistry.switches) throws(CommandError) -> ScannedArguments {
         var scanned = ScannedArguments()
         var index = 0
         var flagsEnded = false
@@ -61,7 +53,7 @@ enum ArgumentScanner {
                 continue
             }
             if word == "-h" {
-                scanned.flags.append(FlagArgument(name: "help"))
+                scanned.flags.append(FlagArgument(name: FlagSpec.helpFlag.name))
                 continue
             }
             guard word.hasPrefix("--"), word.count > 2 else {
@@ -71,14 +63,14 @@ enum ArgumentScanner {
             if let equals = body.firstIndex(of: "=") {
                 let name = String(body[..<equals])
                 let value = String(body[body.index(after: equals)...])
-                if Invocation.switches.contains(name) {
+                if switches.contains(name) {
                     throw .invalidValue(flag: "--\(name)", value: value, allowed: ["no value"], suggestion: nil)
                 }
                 scanned.flags.append(FlagArgument(name: name, value: value.isEmpty ? nil : value, isMissingValue: value.isEmpty))
                 continue
             }
             let name = String(body)
-            if Invocation.switches.contains(name) {
+            if switches.contains(name) {
                 scanned.flags.append(FlagArgument(name: name))
                 continue
             }

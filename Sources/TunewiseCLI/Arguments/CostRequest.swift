@@ -13,33 +13,37 @@ struct CostRequest: Equatable {
     var noColor = false
     /// `--template`: print a starter inputs file and nothing else.
     var template = false
+}
 
-    static func parse(_ scanned: ScannedArguments) throws(CommandError) -> CostRequest {
-        let fields = Dictionary(uniqueKeysWithValues: CostField.allCases.map { (String($0.flag.dropFirst(2)), $0) })
-        if let flag = scanned.flags.first(where: { !Invocation.costFlags.contains($0.name) }) {
-            throw Invocation.unknownFlag(flag, allowed: Invocation.costFlags)
+extension CostRequest {
+    static let costFile = FlagSpec(
+        "cost", .file, help: "inputs as a JSON object (see --template); '-' reads standard input; flags win over the file")
+    static let template = FlagSpec("template", .toggle, help: "print a starter inputs file and exit")
+    static let data = FlagSpec.dataFile.help(
+        "take the training tokens from a training file, estimated as 'tunewise data' does (flags and --cost win, with a note)")
+    static let transience = FlagSpec(
+        "transience", .choice(CostTransience.allCases.map { .init(value: $0.rawValue, description: "retrain cadence") }),
+        help: "sets the retrain cadence: none, every 3 months, every month (unless --retrain-every-months is given)")
+
+    /// The flags of `cost`, in help order.
+    static let flags: [FlagSpec] =
+        [
+            costFile, data, template, transience, .format(ReportFormat.self),
+            .noColor.help("plain ASCII text (also when NO_COLOR is set or TERM=dumb)"),
+        ] + FlagSpec.costInputs
+
+    /// The request that checked `arguments` give.
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        template = arguments.has(Self.template)
+        if template, let other = arguments.flags.first(where: { $0.name != Self.template.name }) {
+            throw .conflictingFlags(Self.template.spelling, other.spelling)
         }
-        if let flag = scanned.flags.first(where: \.isMissingValue) {
-            let allowed: [String]? =
-                switch flag.name {
-                case "format": ReportFormat.allCases.map(\.rawValue)
-                case "transience": CostTransience.allCases.map(\.rawValue)
-                default: fields[flag.name].map { [$0.allowedDescription] }
-                }
-            throw .missingValue(flag: flag.spelling, allowed: allowed)
-        }
-        var request = CostRequest()
-        request.template = scanned.has("template")
-        if request.template, let other = scanned.flags.first(where: { $0.name != "template" }) {
-            throw .conflictingFlags("--template", other.spelling)
-        }
-        request.costPath = try scanned.single("cost")
-        request.dataPath = try scanned.single("data")
-        if request.dataPath == "-", request.costPath == "-" { throw .conflictingFlags("--cost -", "--data -") }
-        request.noColor = scanned.has("no-color")
-        request.format = try Invocation.parseFormat(scanned, default: .text)
-        request.flagInputs = try inputs(from: scanned)
-        return request
+        costPath = arguments.value(Self.costFile)
+        dataPath = arguments.value(Self.data)
+        if dataPath == "-", costPath == "-" { throw .conflictingFlags("--cost -", "--data -") }
+        noColor = arguments.has(.noColor)
+        format = arguments.choice(.format(ReportFormat.self), default: .text)
+        flagInputs = try Self.inputs(from: arguments)
     }
 
     /// The cost inputs given as flags: `--transience` and one flag per ``CostField``, each
@@ -47,20 +51,13 @@ struct CostRequest: Equatable {
     /// can read the same flags beside its own.
     /// `advise` passes `readingTransience: false`: there `--transience` answers the question,
     /// and the cost model takes its cadence from that answer.
-    static func inputs(from scanned: ScannedArguments, readingTransience: Bool = true) throws(CommandError) -> CostInputs {
+    static func inputs(from arguments: ParsedArguments, readingTransience: Bool = true) throws(CommandError) -> CostInputs {
         var inputs = CostInputs()
-        if readingTransience, let value = try scanned.single("transience") {
-            let allowed = CostTransience.allCases.map(\.rawValue)
-            guard let transience = CostTransience(rawValue: value) else {
-                throw .invalidValue(flag: "--transience", value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
-            }
-            inputs.transience = transience
+        if readingTransience {
+            inputs.transience = arguments.value(transience).flatMap(CostTransience.init(rawValue:))
         }
-        for field in CostField.allCases {
-            if scanned.flags.contains(where: { $0.name == field.flagName && $0.isMissingValue }) {
-                throw .missingValue(flag: field.flag, allowed: [field.allowedDescription])
-            }
-            guard let text = try scanned.single(field.flagName) else { continue }
+        for (field, flag) in zip(CostField.allCases, FlagSpec.costInputs) {
+            guard let text = arguments.value(flag) else { continue }
             inputs[field] = try number(text, for: field)
         }
         return inputs

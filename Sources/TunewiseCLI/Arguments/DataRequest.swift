@@ -11,37 +11,42 @@ struct DataRequest: Equatable {
     var strict = false
     /// The token count examples are held to.
     var tokenLimit = DataAnalyzer.Options().tokenLimit
+}
 
-    /// The flags of `data`, in help order.
-    static let flags = ["eval", "format", "strict", "token-limit"]
-
+extension DataRequest {
+    static let evalFile = FlagSpec("eval", .file, help: "an evaluation file: its examples found in training (exactly or nearly) are leakage")
+    static let strictFlag = FlagSpec("strict", .toggle, help: "exit 65 when any line is invalid or no example is valid")
     /// The largest `--token-limit`.
     static let tokenLimitRange = 1...100_000_000
+    static let tokenLimitFlag = FlagSpec(
+        "token-limit", .value(expected: "a whole number from 1 to \(tokenLimitRange.upperBound)"), argument: "N",
+        help: "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit))")
 
-    static func parse(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> DataRequest {
-        if let flag = scanned.flags.first(where: { !flags.contains($0.name) }) { throw Invocation.unknownFlag(flag, allowed: flags) }
-        if let flag = scanned.flags.first(where: \.isMissingValue) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : nil)
-        }
+    /// The flags of `data`, in help order.
+    static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag]
+
+    /// The request that checked `arguments` give: one training file, or `-`.
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        let words = arguments.positionals
         guard let path = words.first else {
-            throw .missingArgument(command: "data", expected: "a training file (.jsonl), or '-' for standard input")
+            throw .missingArgument(command: arguments.command, expected: "a training file (.jsonl), or '-' for standard input")
         }
         if let extra = words.dropFirst().first {
             throw .unknownWord(
-                extra, kind: "argument to 'data'", allowed: ["one training file; an evaluation file goes after --eval"], suggestion: nil)
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one training file; an evaluation file goes after --eval"],
+                suggestion: nil)
         }
-        var request = DataRequest(path: path)
-        request.evalPath = try scanned.single("eval")
-        if request.evalPath == "-", path == "-" { throw .conflictingFlags("data -", "--eval -") }
-        request.format = try Invocation.parseFormat(scanned, default: .text)
-        request.strict = scanned.has("strict")
-        if let limit = try scanned.single("token-limit") {
-            guard let value = Int(limit), tokenLimitRange.contains(value) else {
+        self.init(path: path)
+        evalPath = arguments.value(Self.evalFile)
+        if evalPath == "-", path == "-" { throw .conflictingFlags("data -", "--eval -") }
+        format = arguments.choice(.format(ReportFormat.self), default: .text)
+        strict = arguments.has(Self.strictFlag)
+        if let limit = arguments.value(Self.tokenLimitFlag) {
+            guard let value = Int(limit), Self.tokenLimitRange.contains(value) else {
                 throw .invalidValue(
-                    flag: "--token-limit", value: limit, allowed: ["a whole number from 1 to \(tokenLimitRange.upperBound)"], suggestion: nil)
+                    flag: Self.tokenLimitFlag.spelling, value: limit, allowed: Self.tokenLimitFlag.allowedValues ?? [], suggestion: nil)
             }
-            request.tokenLimit = value
+            tokenLimit = value
         }
-        return request
     }
 }

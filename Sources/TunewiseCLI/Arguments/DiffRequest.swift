@@ -13,27 +13,32 @@ struct DiffRequest: Equatable {
     var format: ReportFormat = .text
     /// `--exit-code`: exit 1 when the advice differs, as `git diff --exit-code` does.
     var exitCode = false
+}
 
-    static func parse(_ words: [String], _ scanned: ScannedArguments) throws(CommandError) -> DiffRequest {
-        if let flag = scanned.flags.first(where: { !Invocation.diffFlags.contains($0.name) }) {
-            throw Invocation.unknownFlag(flag, allowed: Invocation.diffFlags)
-        }
-        if let flag = scanned.flags.first(where: \.isMissingValue) {
-            throw .missingValue(flag: flag.spelling, allowed: flag.name == "format" ? ReportFormat.allCases.map(\.rawValue) : nil)
-        }
-        let rubricB = try scanned.single("rubric-b")
+extension DiffRequest {
+    static let rubricB = FlagSpec("rubric-b", .file, help: "the rubric for the second side; then one answers file is enough")
+    static let exitCodeFlag = FlagSpec("exit-code", .toggle, help: "exit 1 when the advice differs, as 'git diff --exit-code'")
+
+    /// The flags of `diff`, in help order.
+    static let flags: [FlagSpec] = [
+        .rubric("the rubric for both sides (the built-in one by default)"), rubricB, .format(ReportFormat.self), exitCodeFlag,
+    ]
+
+    /// The request that checked `arguments` give: two answers files, or one with `--rubric-b`.
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        let words = arguments.positionals
+        let rubricB = arguments.value(Self.rubricB)
         let expected = "two answers files, A.json B.json (or one with --rubric-b FILE)"
         guard let first = words.first, words.count == 2 || rubricB != nil else {
-            throw .missingArgument(command: "diff", expected: expected)
+            throw .missingArgument(command: arguments.command, expected: expected)
         }
         if let extra = words.dropFirst(2).first {
-            throw .unknownWord(extra, kind: "argument to 'diff'", allowed: [expected], suggestion: nil)
+            throw .unknownWord(extra, kind: "argument to '\(arguments.command)'", allowed: [expected], suggestion: nil)
         }
-        var request = DiffRequest(pathA: first, pathB: words.last ?? first)
-        request.rubricPath = try scanned.single("rubric")
-        request.rubricBPath = rubricB
-        request.exitCode = scanned.has("exit-code")
-        request.format = try Invocation.parseFormat(scanned, default: .text)
-        return request
+        self.init(pathA: first, pathB: words.last ?? first)
+        rubricPath = arguments.value(.rubricFile)
+        rubricBPath = rubricB
+        exitCode = arguments.has(Self.exitCodeFlag)
+        format = arguments.choice(.format(ReportFormat.self), default: .text)
     }
 }

@@ -8,13 +8,22 @@ struct InitRequest: Equatable {
     var force = false
     /// The rubric whose core questions are written; `nil` for the built-in one.
     var rubricPath: String?
+}
 
-    /// The request for the words after `init`: at most one file.
-    static func parse(_ words: [String], force: Bool, rubricPath: String?) throws(CommandError) -> InitRequest {
-        if let extra = words.dropFirst().first {
-            throw .unknownWord(extra, kind: "argument to 'init'", allowed: ["one answers file, or '-' for standard output"], suggestion: nil)
+extension InitRequest {
+    static let forceFlag = FlagSpec("force", .toggle, help: "overwrite FILE when it exists")
+
+    /// The flags of `init`, in help order.
+    static let flags: [FlagSpec] = [forceFlag, .rubric("the questions of a rubric other than the built-in one")]
+
+    /// The request that checked `arguments` give: at most one file.
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        if let extra = arguments.positionals.dropFirst().first {
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one answers file, or '-' for standard output"], suggestion: nil)
         }
-        let path = words.first.flatMap { $0 == "-" ? nil : $0 }
-        return InitRequest(path: path, force: force, rubricPath: rubricPath)
+        self.init(
+            path: arguments.positionals.first.flatMap { $0 == "-" ? nil : $0 }, force: arguments.has(Self.forceFlag),
+            rubricPath: arguments.value(.rubricFile))
     }
 }

@@ -1,8 +1,37 @@
 import TunewiseKit
 
 /// `tunewise advise`: gathers answers from flags, a file and the questionnaire, then reports.
-struct AdviseCommand {
+struct AdviseCommand: TunewiseCommand, Equatable {
     let request: AdviseRequest
+
+    static let spec = CommandSpec(
+        name: "advise", summary: "recommend a strategy", usage: ["[advise] [--QUESTION-ID OPTION-ID ...] [options]"],
+        discussion: HelpText.adviseDiscussion, flags: AdviseRequest.flags,
+        examples: [
+            "tunewise",
+            """
+            tunewise --need behavior --data-volume thousands \\
+              --transience static --governance confidential \\
+              --budget substantial --time-to-market months \\
+              --consistency critical --no-input
+            """,
+            """
+            tunewise --need knowledge --data-volume none \\
+              --transience periodic --governance open \\
+              --budget moderate --time-to-market weeks \\
+              --consistency important --no-input \\
+              --why-not fine-tuning
+            """,
+            """
+            tunewise --answers answers.json --format markdown \\
+              >> "$GITHUB_STEP_SUMMARY"
+            """,
+            """
+            tunewise --answers answers.json --format json \\
+              --expect prompt-engineering
+            """,
+        ],
+        action: .running(AdviseCommand.self), help: HelpText.advise)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
@@ -95,8 +124,7 @@ struct AdviseCommand {
         } catch {
             let problem = error.problems[0]
             guard problem.kind != .unknownQuestion else {
-                let allowed = Invocation.adviseFlags + rubric.questions.map(\.id) + Invocation.costFieldFlags
-                throw Invocation.unknownFlag(FlagArgument(name: problem.question), allowed: allowed)
+                throw Self.spec.unknownFlag(FlagArgument(name: problem.question), questions: rubric.questions.map(\.id))
             }
             throw .invalidAnswer(problem)
         }
@@ -138,6 +166,12 @@ struct AdviseCommand {
         if request.format != .text { words.append("--format \(request.format.rawValue)") }
         words.append("--no-input")
         return words.joined(separator: " ")
+    }
+}
+
+extension AdviseCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try AdviseRequest(arguments)
     }
 }
 

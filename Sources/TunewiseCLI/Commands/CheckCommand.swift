@@ -1,9 +1,13 @@
 import TunewiseKit
 
 /// `tunewise rubric check [FILE]`: the checks a rubric author runs in CI, over every situation.
-struct CheckCommand {
+struct CheckCommand: TunewiseCommand, Equatable {
     /// The rubric file, or `nil` for the built-in one.
     let path: String?
+
+    static let spec = CommandSpec(
+        name: "check", summary: "check how a valid rubric behaves over every situation", usage: [], discussion: "",
+        positionals: [.file], action: .running(CheckCommand.self))
 
     /// Prints `FILE: clean (...)` and returns 0; or prints one `FILE: finding` line per
     /// finding, then a one-line summary on standard error, and returns 65.
@@ -24,5 +28,15 @@ struct CheckCommand {
         guard !findings.isEmpty else { return .success }
         Tunewise.report(.rubricHasFindings(path: name, count: findings.count), console: &console)
         return .dataError
+    }
+}
+
+extension CheckCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        if let extra = arguments.positionals.dropFirst().first {
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+        }
+        path = arguments.positionals.first
     }
 }

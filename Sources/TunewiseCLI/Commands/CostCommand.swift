@@ -2,13 +2,25 @@ import TunewiseKit
 
 /// `tunewise cost`: what each strategy costs over time from the team's own numbers, and
 /// when training pays back against prompt engineering.
-struct CostCommand {
+struct CostCommand: TunewiseCommand, Equatable {
     let request: CostRequest
 
-    func run(console: inout some Console) throws(CommandError) {
+    static let spec = CommandSpec(
+        name: "cost", summary: "what each strategy costs over time from your own numbers",
+        usage: ["cost [--cost FILE] [--requests-per-day N] [--horizon-months N] [options]", "cost --template > cost.json"],
+        discussion: HelpText.costDiscussion, flags: CostRequest.flags,
+        examples: [
+            "tunewise cost --template > cost.json",
+            "tunewise cost --cost cost.json",
+            "tunewise cost --cost cost.json --requests-per-day 50000 \\\n  --horizon-months 24",
+            "tunewise cost --cost cost.json --format markdown \\\n  >> \"$GITHUB_STEP_SUMMARY\"",
+        ],
+        action: .running(CostCommand.self), help: HelpText.cost)
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
         if request.template {
             try console.writeOutput(CostInputsDocument.template)
-            return
+            return .success
         }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Self.readInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.flagInputs)
@@ -23,6 +35,7 @@ struct CostCommand {
         let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
         let text = request.format.costRenderer(style: style, asciiOnly: asciiOnly).render(report)
         try console.writeOutput(text)
+        return .success
     }
 
     /// Runs the cost model, mapping its errors to command errors; for `cost` and, later,
@@ -69,5 +82,11 @@ struct CostCommand {
             case .invalid(let problems): throw .invalidCostFile(path: name, problems: problems)
             }
         }
+    }
+}
+
+extension CostCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try CostRequest(arguments)
     }
 }

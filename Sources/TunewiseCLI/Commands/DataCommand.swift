@@ -3,8 +3,23 @@ import TunewiseKit
 
 /// `tunewise data`: what a training file holds (faults, duplicates, tokens, leakage into an
 /// evaluation file, personal data), read as a stream in flat memory.
-struct DataCommand {
+struct DataCommand: TunewiseCommand, Equatable {
     let request: DataRequest
+
+    static let spec = CommandSpec(
+        name: "data", summary: "what a training file holds: faults, duplicates, tokens, leakage and personal data",
+        usage: ["data FILE [--eval FILE] [options]"],
+        discussion: HelpText.dataDiscussion, positionals: [.file], flags: DataRequest.flags,
+        examples: [
+            "tunewise data train.jsonl", "gunzip -c train.jsonl.gz | tunewise data -",
+            "tunewise data train.jsonl --eval eval.jsonl \\\n  --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+            "tunewise data train.jsonl --format json --strict",
+        ],
+        action: .running(DataCommand.self), help: HelpText.data)
+
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try DataRequest(arguments)
+    }
 
     /// The size of each read.
     static let chunkSize = 1 << 20

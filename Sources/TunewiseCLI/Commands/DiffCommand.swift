@@ -2,8 +2,21 @@ import TunewiseKit
 
 /// `tunewise diff`: how the advice changes between two answers files, or between two
 /// rubrics for the same answers.
-struct DiffCommand {
+struct DiffCommand: TunewiseCommand, Equatable {
     let request: DiffRequest
+
+    static let spec = CommandSpec(
+        name: "diff",
+        summary: "how the advice changes between two answers files, or between two rubrics for the same answers, for reviewing a change in CI",
+        usage: ["diff A.json B.json [options]", "diff answers.json --rubric old.json --rubric-b new.json [options]"],
+        discussion: HelpText.diffDiscussion, positionals: [.file],
+        flags: DiffRequest.flags,
+        examples: [
+            "tunewise diff before.json after.json",
+            "tunewise diff answers.json --rubric-b rubrics/default.json \\\n  --format markdown",
+            "tunewise diff before.json after.json --format json \\\n  --exit-code",
+        ],
+        action: .running(DiffCommand.self), help: HelpText.diff)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubricA = try Tunewise.loadRubric(request.rubricPath, console: &console)
@@ -32,5 +45,11 @@ struct DiffCommand {
         let text = request.format.diffRenderer(width: TextStyle.width(in: console.environment)).render(report)
         try console.writeOutput(text)
         return request.exitCode && diff.adviceDiffers ? .expectationFailed : .success
+    }
+}
+
+extension DiffCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try DiffRequest(arguments)
     }
 }

@@ -2,10 +2,22 @@ import TunewiseKit
 
 /// `tunewise sweep`: the advice over every combination of answers, for rubric authors and
 /// for anyone who wants to see where the advice changes before trusting it.
-struct SweepCommand {
+struct SweepCommand: TunewiseCommand, Equatable {
     let request: SweepRequest
 
-    func run(console: inout some Console) throws(CommandError) {
+    static let spec = CommandSpec(
+        name: "sweep", summary: "the advice over every combination of answers",
+        usage: ["sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...]\n[--map QUESTION-ID,QUESTION-ID] [options]"],
+        discussion: HelpText.sweepDiscussion, flags: SweepRequest.flags,
+        examples: [
+            "tunewise sweep",
+            "tunewise sweep --map data-volume,transience \\\n  --format markdown",
+            "tunewise sweep --include model-access \\\n  --fix budget=minimal --format json",
+            "tunewise sweep --all --format csv > sweep.csv",
+        ],
+        action: .running(SweepCommand.self), help: HelpText.sweep)
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fixed: Situation
@@ -30,6 +42,7 @@ struct SweepCommand {
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style).render(report)
         try console.writeOutput(text)
+        return .success
     }
 
     /// The usage error for a scope the sweep refused, naming the flag of the part at fault.
@@ -67,5 +80,11 @@ struct SweepCommand {
         case .included: question
         case .map: request.map.map { "\($0.row),\($0.column)" } ?? ""
         }
+    }
+}
+
+extension SweepCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try SweepRequest(arguments)
     }
 }

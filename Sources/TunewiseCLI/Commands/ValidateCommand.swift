@@ -1,8 +1,12 @@
 import TunewiseKit
 
 /// `tunewise rubric validate FILE...`: every problem of every file, each with its JSON path.
-struct ValidateCommand {
+struct ValidateCommand: TunewiseCommand, Equatable {
     let paths: [String]
+
+    static let spec = CommandSpec(
+        name: "validate", summary: "check rubric files and report every problem with its JSON path", usage: [], discussion: "",
+        positionals: [.file], action: .running(ValidateCommand.self))
 
     /// Prints `FILE: valid` or one line per problem, and returns 0 when every file is valid,
     /// 65 when any is invalid, and otherwise 66 when any cannot be opened.
@@ -24,5 +28,14 @@ struct ValidateCommand {
             try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: path, result: result)))
         }
         return anyInvalid ? .dataError : (anyUnreadable ? .noInput : .success)
+    }
+}
+
+extension ValidateCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        guard !arguments.positionals.isEmpty else {
+            throw .missingArgument(command: arguments.command, expected: "one or more rubric files (or 'default' for the built-in one)")
+        }
+        paths = arguments.positionals
     }
 }

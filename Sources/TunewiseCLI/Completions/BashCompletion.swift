@@ -76,7 +76,7 @@ struct BashCompletion {
             "            case \"${command:-\(spec.defaultCommand.name)}\" in",
         ]
         for command in spec.commands {
-            let flags = command.flags.map { "--\($0.name)" } + ["--help"]
+            let flags = command.flags.map { "--\($0.name)" }
             lines.append("                \(singleQuoted(command.name))) values=\(singleQuoted(flags.joined(separator: " "))) ;;")
         }
         lines += [

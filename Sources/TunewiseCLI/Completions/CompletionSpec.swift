@@ -1,7 +1,7 @@
 import TunewiseKit
 
 /// What a shell completion script completes: the commands, their flags and the values each
-/// flag takes, gathered from the code's own flag lists, the help text and a rubric, so the
+/// flag takes, from the commands' declarations (``CommandRegistry``) and a rubric, so the
 /// scripts never drift from what the command line accepts.
 struct CompletionSpec {
     /// A word to offer and what it means.
@@ -60,115 +60,82 @@ struct CompletionSpec {
         return names
     }
 
-    /// The completions for `rubric`'s questions and the command line's flags.
+    /// The completions for `rubric`'s questions and the declared commands and flags.
     init(rubric: Rubric) {
         rubricID = rubric.id
         rubricVersion = rubric.version
-        let strategies = rubric.strategies.map { Word(value: $0.id, description: $0.label) }
-        let questionWords = rubric.questions.map { Word(value: $0.id, description: $0.label) }
-        let optionsByQuestion = Dictionary(
+        let words = RubricCompletionWords(rubric)
+        commands = CommandRegistry.commands.map { spec in
+            var flags = spec.allFlags.flatMap { words.flags(for: $0) }
+            var positionals = spec.positionals.map { words.values(for: $0) }
+            if case .group(let subcommands) = spec.action {
+                // The subcommand's name, then what the subcommands take (the same, a test checks).
+                positionals = [.words(subcommands.map { Word(value: $0.name, description: $0.summary) })]
+                positionals += (subcommands.first?.positionals ?? []).map { words.values(for: $0) }
+            }
+            if !flags.contains(where: { $0.name == FlagSpec.helpFlag.name }) {
+                flags.append(Flag(name: FlagSpec.helpFlag.name, description: FlagSpec.helpFlag.help, values: .none))
+            }
+            return Command(name: spec.name, description: spec.summary, flags: flags, positionals: positionals)
+        }
+    }
+}
+
+/// The words a rubric gives completions: its strategies, questions and options.
+private struct RubricCompletionWords {
+    typealias Word = CompletionSpec.Word
+
+    let strategies: [Word]
+    let questions: [Word]
+    let refinements: [Word]
+    /// `QUESTION-ID=` for each question.
+    let assignments: [Word]
+    let optionsByQuestion: [String: [Word]]
+    let rubric: Rubric
+
+    init(_ rubric: Rubric) {
+        self.rubric = rubric
+        strategies = rubric.strategies.map { Word(value: $0.id, description: $0.label) }
+        questions = rubric.questions.map { Word(value: $0.id, description: $0.label) }
+        refinements = rubric.questions.filter { !$0.isCore }.map { Word(value: $0.id, description: $0.label) }
+        assignments = rubric.questions.map { Word(value: "\($0.id)=", description: $0.label) }
+        optionsByQuestion = Dictionary(
             uniqueKeysWithValues: rubric.questions.map { question in
                 (question.id, question.options.map { Word(value: $0.id, description: $0.label) })
             })
-        let assignments = rubric.questions.map { Word(value: "\($0.id)=", description: $0.label) }
-        let costFieldFlags = CostField.allCases.map { Flag(name: $0.flagName, description: $0.summary, values: .free) }
-        let costFieldFlag = Dictionary(uniqueKeysWithValues: costFieldFlags.map { ($0.name, $0) })
+    }
 
-        func words<Format: RawRepresentable & CaseIterable>(_: Format.Type) -> Values where Format.RawValue == String {
-            .words(Format.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) format") })
+    /// The completion flags for a declared flag: itself, or for the question flag one per question.
+    func flags(for flag: FlagSpec) -> [CompletionSpec.Flag] {
+        guard flag.kind != .questionAnswer else {
+            return rubric.questions.map { .init(name: $0.id, description: $0.label, values: .words(optionsByQuestion[$0.id] ?? [])) }
         }
-        func flag(_ name: String, topic: String, values special: Values? = nil) -> Flag {
-            let values: Values =
-                special
-                ?? (Invocation.switches.contains(name) ? .none : (Invocation.fileFlags.contains(name) ? .files : .free))
-            let description = HelpText.option(name, for: topic, rubric: rubric)?.description ?? ""
-            return Flag(name: name, description: description, values: values)
-        }
-        // A command's summary: its help's first sentence, after "tunewise COMMAND ...: ".
-        func summary(_ topic: String) -> String {
-            guard HelpText.topics.contains(topic) else { return topic == "help" ? "show help for a command" : "" }
-            let lines = HelpText.text(for: topic, rubric: rubric).split(separator: "\n", omittingEmptySubsequences: false)
-            let words = lines.prefix { !$0.isEmpty }.joined(separator: " ")
-            guard let colon = words.firstIndex(of: ":") else { return "" }
-            let rest = words[words.index(after: colon)...].drop { $0 == " " }
-            return String(rest.prefix { $0 != "." && $0 != ":" })
-        }
+        return [.init(name: flag.name, description: flag.help, values: values(for: flag.kind))]
+    }
 
-        var commands: [Command] = []
-        for name in Invocation.commands {
-            var command = Command(name: name, description: summary(name), flags: [], positionals: [])
-            switch name {
-            case "advise":
-                command.flags = Invocation.adviseFlags.map { name in
-                    switch name {
-                    case "format": flag(name, topic: "advise", values: words(AdviseFormat.self))
-                    case "expect", "why-not": flag(name, topic: "advise", values: .words(strategies))
-                    case "weight": flag(name, topic: "advise", values: .words(assignments))
-                    default: flag(name, topic: "advise")
-                    }
-                }
-                command.flags += rubric.questions.map { question in
-                    Flag(name: question.id, description: question.label, values: .words(optionsByQuestion[question.id] ?? []))
-                }
-                command.flags += costFieldFlags
-            case "questions":
-                command.flags = Invocation.questionsFlags.map { name in
-                    flag(name, topic: "questions", values: name == "format" ? words(QuestionsFormat.self) : nil)
-                }
-            case "sweep":
-                command.flags = Invocation.sweepFlags.map { name in
-                    switch name {
-                    case "format": flag(name, topic: "sweep", values: words(SweepFormat.self))
-                    case "include":
-                        flag(
-                            name, topic: "sweep",
-                            values: .words(rubric.questions.filter { !$0.isCore }.map { Word(value: $0.id, description: $0.label) }))
-                    case "map": flag(name, topic: "sweep", values: .words(questionWords))
-                    case "fix": flag(name, topic: "sweep", values: .pairs(assignments, options: optionsByQuestion))
-                    case "weight": flag(name, topic: "sweep", values: .words(assignments))
-                    default: flag(name, topic: "sweep")
-                    }
-                }
-            case "cost":
-                command.flags = Invocation.costFlags.map { name in
-                    switch name {
-                    case "format": flag(name, topic: "cost", values: words(ReportFormat.self))
-                    case "transience":
-                        flag(
-                            name, topic: "cost",
-                            values: .words(CostTransience.allCases.map { Word(value: $0.rawValue, description: "retrain cadence") }))
-                    default: costFieldFlag[name] ?? flag(name, topic: "cost")
-                    }
-                }
-            case "rubric":
-                command.positionals = [
-                    .words(Invocation.rubricSubcommands.map { Word(value: $0, description: "rubric \($0)") }), .files,
-                ]
-            case "help":
-                command.flags = Invocation.helpFlags.map { Flag(name: $0, description: "print the manual page in roff", values: .none) }
-                command.positionals = [.words(HelpText.topics.map { Word(value: $0, description: summary($0)) })]
-            case "diff":
-                command.flags = Invocation.diffFlags.map { name in
-                    flag(name, topic: "diff", values: name == "format" ? words(ReportFormat.self) : nil)
-                }
-                command.positionals = [.files]
-            case "data":
-                command.flags = DataRequest.flags.map { name in
-                    flag(name, topic: "data", values: name == "format" ? words(ReportFormat.self) : nil)
-                }
-                command.positionals = [.files]
-            case "init":
-                command.flags = Invocation.initFlags.map { flag($0, topic: "init") }
-                command.positionals = [.files]
-            case "completions":
-                command.flags = Invocation.completionsFlags.map { flag($0, topic: "completions") }
-                command.positionals = [.words(CompletionShell.allCases.map { Word(value: $0.rawValue, description: "\($0.rawValue) script") })]
-            default:
-                break
-            }
-            commands.append(command)
+    /// What follows a flag of `kind`.
+    private func values(for kind: FlagSpec.Kind) -> CompletionSpec.Values {
+        switch kind {
+        case .toggle: .none
+        case .file: .files
+        case .choice(let choices): .words(choices.map { Word(value: $0.value, description: $0.description) })
+        case .strategy: .words(strategies)
+        case .value(_, .nothing), .questionAnswer: .free
+        case .value(_, .questions): .words(questions)
+        case .value(_, .refinements): .words(refinements)
+        case .value(_, .questionAssignments): .words(assignments)
+        case .value(_, .answers): .pairs(assignments, options: optionsByQuestion)
         }
-        self.commands = commands
+    }
+
+    /// What fills a declared positional place.
+    func values(for positional: PositionalSpec) -> CompletionSpec.Values {
+        switch positional {
+        case .file: .files
+        case .choice(let choices): .words(choices.map { Word(value: $0.value, description: $0.description) })
+        case .helpTopic:
+            .words(CommandRegistry.commands.filter { $0.help != nil }.map { Word(value: $0.name, description: $0.summary) })
+        }
     }
 }
 

@@ -80,8 +80,7 @@ struct ZshCompletion {
         ]
         for command in spec.commands {
             let flags = command.flags.map { CompletionSpec.Word(value: "--\($0.name)", description: $0.description) }
-            lines.append(
-                "            \(singleQuoted(command.name))) described=(\(described(flags + [.init(value: "--help", description: "show help")]))) ;;")
+            lines.append("            \(singleQuoted(command.name))) described=(\(described(flags))) ;;")
         }
         lines += [
             "        esac",

@@ -58,7 +58,6 @@ struct Questionnaire {
     func run(completing situation: Situation, console: inout some Console) throws(CommandError) -> Situation {
         var situation = situation
         let core = situation.missingCoreQuestions
-        let refinements = situation.unansweredRefinements
         if !core.isEmpty {
             console.writeError(style.bold("Tunewise: should you prompt, prompt-tune or fine-tune?") + "\n")
             console.writeError("Answer with a number or an option name; ? shows more help.\n")
@@ -67,6 +66,8 @@ struct Questionnaire {
             let heading = "\(position + 1) of \(core.count)"
             if case .answered(let answered) = try ask(question, heading: heading, onto: situation, console: &console) { situation = answered }
         }
+        // Refinements are chosen once the core answers are in: some matter only under them.
+        let refinements = situation.unansweredRefinements.filter { $0.askWhen.isSatisfied(by: situation.answers) }
         guard !refinements.isEmpty, try offerRefinements(count: refinements.count, console: &console) else {
             return situation
         }

@@ -204,7 +204,7 @@ extension BuiltInRubric {
             ],
             nextSteps: [
                 Note(
-                    text: "Measure the best hand-written prompt on a held-out test set first: that is the score the soft prompt must beat, per task.",
+                    text: "Measure the best hand-written prompt on a held-out test set first: that baseline is the score the soft prompt must beat, per task.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions",
                     when: .always
                 ),
@@ -490,7 +490,8 @@ extension BuiltInRubric {
                     points: ["hybrid": 3.0, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
                     citation: Citation(reason: "Facts and behaviour call for different tools: retrieval for what the model must know, training for how it must answer. A tuned model fed retrieved passages covers both, and Balaguer et al. found the two gains add up.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -534,7 +535,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
                     citation: Citation(reason: "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case: a written prompt can show only a handful of them, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -571,7 +573,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -1.5],
                     citation: Citation(reason: "Daily or live changes outpace any training cycle: what changes must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -608,7 +611,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": -2.0, "hybrid": -1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.0],
                     citation: Citation(reason: "When what a user may see depends on their role, one tuned model can leak across roles; filtering retrieved passages by the user's rights at search time enforces access on every request.", source: "001-nilg-customizing-language-models § Data Governance")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -645,7 +649,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 1.5, "hybrid": 1.5, "prompt-tuning": 0.5],
                     citation: Citation(reason: "A substantial budget covers what training really costs: data curation and labelling, repeated runs, and hosting and upkeep of the tuned model.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -682,7 +687,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 1.0, "hybrid": 1.0, "prompt-tuning": 0.5],
                     citation: Citation(reason: "Months leave room to prepare data, train, evaluate and roll out a tuned model, or a second system beside the first.", source: "001-nilg-customizing-language-models § Time to Market")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -719,7 +725,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 2.0, "hybrid": 2.0, "prompt-engineering": -0.5, "prompt-tuning": 0.5],
                     citation: Citation(reason: "When every output must match one exact pattern, a model trained on that pattern holds it more reliably than instructions that can drift with wording or sampling.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -756,7 +763,8 @@ extension BuiltInRubric {
                     points: ["prompt-engineering": -0.5],
                     citation: Citation(reason: "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. 001 argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -793,7 +801,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 2.0, "hybrid": 2.0, "prompt-engineering": -1.0],
                     citation: Citation(reason: "Dense jargon and strict conventions (legal drafting, medical reports, patents) are what a general model lacks and training on many examples supplies.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Achieving Deep Domain Expertise")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -830,7 +839,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 0.5, "hybrid": 0.5, "prompt-tuning": 0.5],
                     citation: Citation(reason: "Open weights allow every trained method, including soft prompts, which need the model's internals.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -867,7 +877,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 1.0, "hybrid": 1.0, "prompt-tuning": 1.0],
                     citation: Citation(reason: "A team that trains and serves models can take on any trained method, including the less packaged ones.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -904,7 +915,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": 1.0],
                     citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once tends to get worse at some.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -941,7 +953,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 0.75, "prompt-engineering": -0.5, "prompt-tuning": 0.25],
                     citation: Citation(reason: "At high volume the per-call cost of long instructions and examples adds up, even when a cached prefix makes repeats cheaper; a tuned or distilled smaller model can drop most of them (retrieved facts are still sent), and soft prompts replace them with a few vectors.", source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -978,7 +991,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 2.0, "prompt-tuning": -3.0],
                     citation: Citation(reason: "Auditors need evidence for each output (the passage quoted, the rule applied), which a prompted system with retrieval can attach directly, and its written prompts can be reviewed line by line; soft prompts and tuned weights cannot be read, so trained methods must be audited through their data, their tests and the evidence their outputs cite.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -1022,7 +1036,8 @@ extension BuiltInRubric {
                     points: ["prompt-engineering": 1.0],
                     citation: Citation(reason: "A prompted model already does the job, so training has to earn its place on cost or speed, not quality; that model's own outputs on real inputs are ready-made training data for a smaller, cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -1066,7 +1081,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 1.0],
                     citation: Citation(reason: "When the answer is one of a fixed set of labels, a small model trained with a classification head on enough examples tends to match or beat a prompted general model at a fraction of the cost and latency per call, and gives scores you can set thresholds on.", source: "bucher-2024; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Enhancing Performance on Specific Tasks")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -1103,7 +1119,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": 0.5],
                     citation: Citation(reason: "Large models follow written instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size needs large GPUs, adapters included.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
                 ),
-            ]
+            ],
+            askWhen: .always
         )
     }
 
@@ -1140,7 +1157,8 @@ extension BuiltInRubric {
                     points: ["fine-tuning": 0.5, "prompt-engineering": 0.5, "prompt-tuning": -1.0],
                     citation: Citation(reason: "A program that scores any output makes every approach measurable: a prompted system can check and retry against it, and reinforcement fine-tuning can train against it directly, which soft prompts cannot.", source: "openai-rft; shao-2024")
                 ),
-            ]
+            ],
+            askWhen: Condition(clauses: [(question: "data-volume", options: ["few", "hundreds", "thousands"])])
         )
     }
 
@@ -1170,7 +1188,8 @@ extension BuiltInRubric {
                     points: [:],
                     citation: nil
                 ),
-            ]
+            ],
+            askWhen: Condition(clauses: [(question: "need", options: ["knowledge", "both"])])
         )
     }
 

@@ -4,15 +4,6 @@ public enum Contract {
     /// The four strategy ids, simplest and cheapest first.
     public static let strategyIDs = ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"]
 
-    /// Names that a question id may not take, because the command line already uses them as
-    /// flags (`--format`, `--all`, ...) and every question id must work as `--QUESTION-ID`.
-    public static let reservedQuestionIDs: Set<String> = Set(
-        [
-            "answers", "save-answers", "rubric", "weight", "format", "expect", "no-input", "interactive", "no-color",
-            "help", "version", "include", "all", "fix", "map", "why-not", "explain", "cost", "template", "man", "exit-code", "rubric-b",
-            "force", "data", "eval", "strict", "token-limit",
-        ] + CostField.allCases.map(\.flagName))
-
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [
         ("need", ["knowledge", "behavior", "both"]),

@@ -151,6 +151,10 @@ public struct Question: Equatable, Sendable {
     public var defaultOption: String?
     /// The possible answers, at least two, lowest to highest on the question's scale.
     public var options: [Option]
+    /// For a refinement, the answers under which the questionnaire asks it (knowledge size only
+    /// where knowledge is needed, say); ``Condition/always`` for the rest. A flag or an answers
+    /// file can answer it whatever this says.
+    public var askWhen: Condition = .always
 
     /// The option with the given id.
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }

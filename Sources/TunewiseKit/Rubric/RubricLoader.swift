@@ -24,22 +24,25 @@ public enum RubricLoadError: Error, Equatable, Sendable {
 /// fixed questions, and exclusions that together leave no strategy at all.
 public enum RubricLoader {
     /// Parses and validates a rubric.
-    /// - Parameter bytes: the document, UTF-8 JSON.
+    /// - Parameters:
+    ///   - bytes: the document, UTF-8 JSON.
+    ///   - reservedQuestionIDs: names a question id may not take, such as the flags of the
+    ///     command line that reads the rubric (every question id is also a flag there).
     /// - Throws: ``RubricLoadError``.
-    public static func load<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(RubricLoadError) -> Rubric {
+    public static func load<Bytes: Collection<UInt8>>(_ bytes: Bytes, reservedQuestionIDs: Set<String> = []) throws(RubricLoadError) -> Rubric {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
         } catch {
             throw .syntax(error)
         }
-        return try load(document)
+        return try load(document, reservedQuestionIDs: reservedQuestionIDs)
     }
 
-    /// Validates an already parsed rubric document.
+    /// Validates an already parsed rubric document; `reservedQuestionIDs` as for the method that reads bytes.
     /// - Throws: ``RubricLoadError/invalid(_:)`` with every problem found.
-    public static func load(_ document: JSONValue) throws(RubricLoadError) -> Rubric {
-        var reader = RubricReader()
+    public static func load(_ document: JSONValue, reservedQuestionIDs: Set<String> = []) throws(RubricLoadError) -> Rubric {
+        var reader = RubricReader(reservedQuestionIDs: reservedQuestionIDs)
         let rubric = reader.readRubric(document)
         guard let rubric, reader.problems.isEmpty else {
             throw .invalid(reader.problems.isEmpty ? [RubricProblem(path: "$", message: "not a valid rubric")] : reader.problems)
@@ -52,6 +55,8 @@ public enum RubricLoader {
 ///
 /// The typed getters it reads values with are in `RubricReader+Primitives.swift`.
 struct RubricReader {
+    /// Names a question id may not take: the flags of the command line reading the rubric.
+    let reservedQuestionIDs: Set<String>
     var problems: [RubricProblem] = []
     /// The strategies conditions and points may name: the fixed ones the rubric declares.
     var strategyIDs: [String] = Contract.strategyIDs
@@ -94,6 +99,7 @@ struct RubricReader {
         checkQuestions(questions, "$.questions")
         // Conditions elsewhere refer to questions, so strategies and questions come first.
         let strategiesWithNotes = readStrategyNotes(root["strategies"], strategies, "$.strategies")
+        let askedQuestions = readAskWhen(root["questions"], questions, "$.questions")
         let rules = readList(root["rules"], "$.rules", required: false) { reader, value, path in
             reader.readRule(value, path)
         }
@@ -117,7 +123,7 @@ struct RubricReader {
         guard problems.isEmpty, schemaVersion != nil, let id, let version, let title, let confidence else { return nil }
         let rubric = Rubric(
             schemaVersion: Rubric.supportedSchemaVersion, id: id, version: version, title: title,
-            strategies: strategiesWithNotes, questions: questions, rules: rules, exclusions: exclusions,
+            strategies: strategiesWithNotes, questions: askedQuestions, rules: rules, exclusions: exclusions,
             variants: variants, confidence: confidence, properties: properties, references: references)
         checkExclusionsLeaveAStrategy(rubric)
         return problems.isEmpty ? rubric : nil
@@ -205,7 +211,7 @@ struct RubricReader {
             let object = members(
                 value, path,
                 allowed: [
-                    "id", "label", "text", "help", "core", "lever", "weight", "default", "options",
+                    "id", "label", "text", "help", "core", "lever", "weight", "default", "options", "askWhen",
                 ])
         else { return nil }
         let id = identifier(object, path)
@@ -236,6 +242,19 @@ struct RubricReader {
             defaultOption: defaultOption, options: options)
     }
 
+    /// A refinement's `askWhen` names other questions, so it is read after the questions.
+    mutating func readAskWhen(_ value: JSONValue?, _ questions: [Question], _ path: String) -> [Question] {
+        guard case .array(let elements)? = value, elements.count == questions.count else { return questions }
+        return zip(elements.indices, questions).map { index, question in
+            guard let condition = elements[index]["askWhen"] else { return question }
+            var question = question
+            let conditionPath = "\(path)[\(index)].askWhen"
+            if question.isCore { report(conditionPath, "a core question is always asked; only refinements may have \"askWhen\"") }
+            question.askWhen = readCondition(condition, conditionPath, minimumClauses: 1) ?? .always
+            return question
+        }
+    }
+
     mutating func readOption(_ value: JSONValue, _ path: String) -> Option? {
         guard let object = members(value, path, allowed: ["id", "label", "help", "points", "reason", "source"]) else {
             return nil
@@ -253,7 +272,7 @@ struct RubricReader {
     mutating func checkQuestions(_ questions: [Question], _ path: String) {
         checkUniqueIDs(questions.map(\.id), path, what: "question")
         for (index, question) in questions.enumerated() {
-            if Contract.reservedQuestionIDs.contains(question.id) {
+            if reservedQuestionIDs.contains(question.id) {
                 report("\(path)[\(index)].id", "\"\(question.id)\" cannot be a question id: --\(question.id) is already a flag of tunewise")
             }
             questionOptions[question.id] = question.options.map(\.id)

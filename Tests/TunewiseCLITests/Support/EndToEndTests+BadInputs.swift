@@ -63,7 +63,7 @@ extension BinaryTests.EndToEndTests {
                 "tunewise: invalid value 'lots' for --data-volume; allowed: none, few, hundreds, thousands"),
             BadInput(
                 ["--data-volum", "few"], nil, 64, "tunewise: unknown flag '--data-volum' (did you mean '--data-volume'?)",
-                allowed: "  allowed: --answers, --save-answers, --rubric, --weight, --format, --expect,"),
+                allowed: "  allowed: --need, --data-volume, --transience, --governance, --budget,"),
             // `-h` is the only short flag; the others name the long flag they most likely meant.
             BadInput(["-v"], nil, 64, "tunewise: unknown flag '-v': the only short flag is -h (did you mean '--version'?)"),
             BadInput(["sweep", "-f", "json"], nil, 64, "tunewise: unknown flag '-f': the only short flag is -h (did you mean '--format'?)"),
@@ -73,7 +73,7 @@ extension BinaryTests.EndToEndTests {
                 allowed: "  known: need, data-volume, transience,"),
             BadInput(
                 ["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'",
-                allowed: "  allowed: advise, questions, sweep, cost, rubric, help, diff, completions, init, data"),
+                allowed: "  allowed: advise, questions, sweep, cost, rubric, diff, completions, init, help"),
             // Too many to name on the first line: they follow on their own line.
             BadInput(
                 ["--data-volume", "few", "--no-input"], nil, 64,
@@ -93,11 +93,11 @@ extension BinaryTests.EndToEndTests {
             // The command line is checked before any file is read, and advise takes the cost flags.
             BadInput(
                 ["--answers", "missing.json", "--nede", "behavior"], nil, 64, "tunewise: unknown flag '--nede' (did you mean '--need'?)",
-                allowed: "  allowed: --answers,"),
+                allowed: "  allowed: --need,"),
             BadInput(
                 lawFirmFlags + ["--requests-per-dya", "5"], nil, 64,
                 "tunewise: unknown flag '--requests-per-dya' (did you mean '--requests-per-day'?)",
-                allowed: "  allowed: --answers,"),
+                allowed: "  allowed: --need,"),
             BadInput(["--need", "behavior", "--need", "bogus"], nil, 64, "tunewise: --need was given more than once; give it once"),
             // The list would take the first line past 100 characters: it follows on its own line.
             BadInput(

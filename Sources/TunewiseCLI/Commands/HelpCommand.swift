@@ -1,0 +1,57 @@
+import TunewiseKit
+
+/// `tunewise help [COMMAND]`, `--help` and `-h`: the help for a command, or the overview;
+/// `help --man`: the manual page in roff.
+struct HelpCommand: TunewiseCommand, Equatable {
+    /// The command whose help to print; `nil` (or a word that is not a command with help)
+    /// for the overview.
+    var topic: String?
+    /// `--man`: the manual page instead.
+    var man = false
+
+    static let manFlag = FlagSpec("man", .toggle, help: "print the manual page in roff")
+
+    static let spec = CommandSpec(
+        name: "help", summary: "show help for a command", usage: ["help [COMMAND]", "help --man | man -l -"], discussion: "",
+        positionals: [.helpTopic], flags: [manFlag], action: .running(HelpCommand.self))
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        let rubric = BuiltInRubric.load()
+        if man {
+            try console.writeOutput(ManPage.render(rubric: rubric, version: Tunewise.version))
+        } else {
+            try console.writeOutput(HelpText.text(for: topic, rubric: rubric).wrapped(to: TextStyle.width(in: console.environment)))
+        }
+        return .success
+    }
+}
+
+extension HelpCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        var words = arguments.positionals[...]
+        if arguments.has(Self.manFlag) {
+            if let extra = words.first {
+                throw .unknownWord(extra, kind: "argument to 'help --man'", allowed: ["no topic: the manual covers every command"], suggestion: nil)
+            }
+            self.init(man: true)
+            return
+        }
+        let topic = words.popFirst()
+        let topics = CommandRegistry.topics
+        if let topic, !topics.contains(topic) {
+            throw .unknownWord(topic, kind: "help topic", allowed: topics, suggestion: closestMatch(to: topic, in: topics))
+        }
+        if let extra = words.first {
+            throw .unknownWord(extra, kind: "argument to 'help'", allowed: ["one command"], suggestion: nil)
+        }
+        self.init(topic: topic)
+    }
+}
+
+/// `--version`: the tool's version.
+struct VersionCommand: RunnableCommand, Equatable {
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        try console.writeOutput("tunewise \(Tunewise.version)\n")
+        return .success
+    }
+}

@@ -1,0 +1,26 @@
+import TunewiseKit
+
+extension HelpText {
+    /// The opening of `tunewise help advise`.
+    static let adviseDiscussion = """
+        tunewise advise: recommend a strategy. In a terminal it asks for whatever the flags \
+        and files leave unanswered; otherwise every core question needs an answer.
+        """
+
+    /// The rest of `tunewise help advise`: the options, the strategies, the rubric's
+    /// questions with their options, the exit codes and the examples.
+    static func advise(_ context: HelpContext) -> String {
+        var text = context.options + "\nStrategies: \(Contract.strategyIDs.joined(separator: ", "))\n\n"
+        for (heading, isCore) in [("Core questions (required):", true), ("Refinements (optional; unanswered means unknown):", false)] {
+            text += heading + "\n"
+            let questions = context.rubric.questions.filter { $0.isCore == isCore }
+            let width = (questions.map(\.id.count).max() ?? 0) + 2
+            for question in questions {
+                let flag = "--\(question.id)".padded(to: width + 2)
+                text += "  \(flag)  \(question.options.map(\.id).joined(separator: " | "))\n"
+            }
+            text += "\n"
+        }
+        return text + exitCodes + "\n" + context.examples
+    }
+}

@@ -1,0 +1,17 @@
+extension HelpText {
+    /// `tunewise help rubric`: both subcommands, in prose.
+    static let rubricDiscussion = """
+        tunewise rubric validate FILE...: check rubric files and report every problem with \
+        its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when \
+        any is invalid, 66 when a file cannot be opened.
+
+        tunewise rubric check [FILE]: check how a valid rubric behaves over every situation \
+        (every question, each refinement answered or not), for CI. It finds questions whose \
+        answer never changes the advice, options that exclude every strategy, strategies that \
+        never win, exclusions that the advice overrides, declared properties that break, and \
+        rank reversals (removing a strategy that lost changes the winner). No FILE or \
+        'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with \
+        one 'FILE: finding' line per finding on standard output and a summary on standard \
+        error, or when the file is not a valid rubric; 66 when it cannot be opened.
+        """
+}

@@ -115,9 +115,8 @@ public struct DataAnalyzer {
             measurement.invalid += 1
             measurement.faults[.lineTooLong].add(line: measurement.lines)
         } else {
-            var line = pending
+            let line = pending
             line.withUnsafeBufferPointer { readLine($0.baseAddress!, count: $0.count) }
-            swap(&line, &pending)
         }
         pending.removeAll(keepingCapacity: pending.capacity <= 1 << 20)
         pendingIsTooLong = false

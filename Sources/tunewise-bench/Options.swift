@@ -13,6 +13,8 @@ struct Options {
     /// Runs of each program of the data row.
     var dataRuns = 3
     var data = true
+    /// Whether to measure advice: one-shot runs, a rubric file's load and the questionnaire.
+    var advice = true
 
     init(_ arguments: [String]) {
         var words = arguments[...]
@@ -32,10 +34,12 @@ struct Options {
             case "--data-mib": dataMebibytes = count(word)
             case "--data-runs": dataRuns = count(word)
             case "--no-data": data = false
+            case "--data-only": (advice, sweeps, data) = (false, false, true)
             case "-h", "--help":
-                print("usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep] [--data-mib N] [--data-runs N] [--no-data]")
+                print("usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep] [--data-mib N] [--data-runs N] [--no-data] [--data-only]")
                 exit(0)
-            default: fail("unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep, --data-mib N, --data-runs N, --no-data")
+            default:
+                fail("unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep, --data-mib N, --data-runs N, --no-data, --data-only")
             }
         }
     }

@@ -1,7 +1,7 @@
 // Measures what a user of Tunewise waits for, and prints one small table:
 //
 //     swift run -c release tunewise-bench    # [--runs N] [--sweep-runs N] [--no-sweep]
-//                                            # [--data-mib N] [--data-runs N] [--no-data]
+//                                            # [--data-mib N] [--data-runs N] [--no-data] [--data-only]
 //     swift build -c release --static-swift-stdlib --scratch-path .build-static \
 //         && .build-static/release/tunewise-bench           # the statically linked build
 //
@@ -70,15 +70,16 @@ for _ in 0..<3 {
 }
 
 var rows: [Row] = []
-rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
-rows.append(measureRubricLoad(runs: options.runs))
-
-progress("questionnaire, \(options.questionnaireRuns) runs")
 // The core questions in rubric order, the offer of refinements, then every refinement.
 let answers =
     rubric.questions.filter(\.isCore).map { lawFirm[$0.id] ?? $0.options[0].id } + ["y"]
     + rubric.questions.filter { !$0.isCore }.map { $0.options.last!.id }
-rows += measureQuestionnaire(tunewise, answers: answers, runs: options.questionnaireRuns)
+if options.advice {
+    rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
+    rows.append(measureRubricLoad(runs: options.runs))
+    progress("questionnaire, \(options.questionnaireRuns) runs")
+    rows += measureQuestionnaire(tunewise, answers: answers, runs: options.questionnaireRuns)
+}
 
 if options.sweeps {
     rows += measureSweeps(selfPath, runs: options.sweepRuns)

@@ -15,9 +15,11 @@ enum DataHarness {
         require(whole.faults.total == whole.invalid, "faults do not add up to the invalid lines")
         require(whole.duplicates <= whole.valid && whole.nearDuplicates <= whole.unique, "more duplicates than examples")
         require(whole.tokens.max <= whole.tokens.total && whole.tokens.median <= whole.tokens.max, "token statistics out of order")
-        // What the strict parser of rubric files reads as an object is JSON to the analyser too.
+        // What the strict parser of rubric files reads as an object is JSON to the analyser too;
+        // that parser skips a byte-order mark before any document, which a data file has only
+        // before its first line.
         for (offset, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-        where line.count <= 512 {
+        where line.count <= 512 && (offset == 0 || !line.starts(with: [0xEF, 0xBB, 0xBF])) {
             guard case .object = try? JSONParser.parse(Array(line)) else { continue }
             let lineNumber = offset + 1
             require(!whole.faults[.notJSON].lines.contains(lineNumber), "line \(lineNumber) is JSON, but was called not-json")

@@ -30,7 +30,7 @@ extension BinaryTests {
             #expect(text.hasPrefix("train.jsonl: chat, 4 lines"))
             #expect(text.contains("Examples  3 valid, 1 invalid"))
             #expect(text.contains("2 unique, 1 duplicate, 0 near-duplicates"))
-            #expect(text.contains("not-json  1  lines 3"))
+            #expect(text.contains("not-json  1  line 3"))
             #expect(text.contains("email  2  lines 1, 4"))
             #expect(text.contains("Answers   data-volume few, training-signal demonstrations"))
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })

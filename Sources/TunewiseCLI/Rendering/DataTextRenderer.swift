@@ -50,7 +50,9 @@ struct DataTextRenderer: ReportRenderer {
 
     private static func section(_ title: String, _ tallies: [(String, Tally)]) -> [String] {
         guard !tallies.isEmpty else { return [] }
-        let rows = tallies.map { kind, tally in ["  " + kind, grouped(tally.count), "lines " + DataReport.lineList(tally)] }
+        let rows = tallies.map { kind, tally in
+            ["  " + kind, grouped(tally.count), (tally.count == 1 ? "line " : "lines ") + DataReport.lineList(tally)]
+        }
         return ["", title] + columns(rows, rightAligned: [1])
     }
 

@@ -10,7 +10,8 @@ let package = Package(
     ],
     targets: [
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
-        .target(name: "TunewiseKit"),
+        // Optimised even in debug builds: the tests sweep thousands of situations through it.
+        .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"])]),
         // The data analyser: reads training files fed to it in chunks, no I/O of its own.
         .target(name: "TunewiseData"),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.

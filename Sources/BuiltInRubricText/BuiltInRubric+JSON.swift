@@ -22,7 +22,7 @@ extension BuiltInRubric {
       "label": "Prompt engineering",
       "summary": "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, passages fetched at request time (retrieval-augmented generation).",
       "baseline": 1.0,
-      "reason": "None of the five articles rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.",
+      "reason": "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
       "caveats": [
         {
@@ -58,7 +58,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; 001's case for training here predates million-token context windows.",
+          "text": "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; NILG.AI's case for training here predates million-token context windows.",
           "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
           "when": {
             "context-size": [
@@ -117,7 +117,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a smaller tuned model is the step to take when they matter.",
+          "text": "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
           "source": "hsieh-2023; openai-distillation",
           "when": {
             "prompting-status": [
@@ -133,6 +133,27 @@ extension BuiltInRubric {
               "required"
             ]
           }
+        },
+        {
+          "text": "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report accuracy per class, not only overall.",
+          "source": "openai-structured-outputs",
+          "when": {
+            "output-style": [
+              "label"
+            ]
+          }
+        },
+        {
+          "text": "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+          "source": "bucher-2024",
+          "when": {
+            "explainability": [
+              "required"
+            ],
+            "output-style": [
+              "label"
+            ]
+          }
         }
       ],
       "nextSteps": [
@@ -145,7 +166,7 @@ extension BuiltInRubric {
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt"
         },
         {
-          "text": "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request.",
+          "text": "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
           "when": {
             "data-volume": [
@@ -174,6 +195,10 @@ extension BuiltInRubric {
           "when": {
             "prompting-status": [
               "plateaued"
+            ],
+            "need": [
+              "behavior",
+              "both"
             ]
           }
         },
@@ -219,6 +244,48 @@ extension BuiltInRubric {
               "thousands"
             ]
           }
+        },
+        {
+          "text": "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
+          "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
+          "when": {
+            "prompting-status": [
+              "improving"
+            ],
+            "data-volume": [
+              "thousands"
+            ]
+          }
+        },
+        {
+          "text": "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait; compare each against the frozen quality score.",
+          "source": "openai-prompt-caching; openai-distillation",
+          "when": {
+            "prompting-status": [
+              "meets-bar"
+            ]
+          }
+        },
+        {
+          "text": "Prompting has stalled on a knowledge task: measure retrieval recall first, then add a reranker or combined keyword and vector search, tune the embedding model on your question/passage pairs, and only then consider training the generator to answer from retrieved passages (a hybrid).",
+          "source": "balaguer-2024",
+          "when": {
+            "prompting-status": [
+              "plateaued"
+            ],
+            "need": [
+              "knowledge"
+            ]
+          }
+        },
+        {
+          "text": "Use the grader at run time too: generate, check and retry, or pick the best of several samples, before paying for any training.",
+          "source": "openai-rft",
+          "when": {
+            "training-signal": [
+              "graders"
+            ]
+          }
         }
       ],
       "risks": [
@@ -228,6 +295,10 @@ extension BuiltInRubric {
           "when": {
             "prompting-status": [
               "plateaued"
+            ],
+            "need": [
+              "behavior",
+              "both"
             ]
           }
         },
@@ -242,6 +313,18 @@ extension BuiltInRubric {
               "custom"
             ]
           }
+        },
+        {
+          "text": "Prompting has plateaued on a knowledge task: the gap is usually retrieval, not the model, so expect little from prompt wording until retrieval improves.",
+          "source": "balaguer-2024",
+          "when": {
+            "prompting-status": [
+              "plateaued"
+            ],
+            "need": [
+              "knowledge"
+            ]
+          }
         }
       ]
     },
@@ -249,7 +332,7 @@ extension BuiltInRubric {
       "id": "prompt-tuning",
       "label": "Prompt-tuning",
       "baseline": -1.0,
-      "reason": "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), 003 rates it the hardest of the three to set up, and its tooling is the thinnest.",
+      "reason": "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning",
       "summary": "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
       "caveats": [
@@ -258,7 +341,7 @@ extension BuiltInRubric {
           "source": "004-ubiops-when-to-fine-tune § Prompt tuning"
         },
         {
-          "text": "Managed offers are few (003 found none in early 2023; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
+          "text": "Managed offers are few (an early-2023 survey found none; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"
         },
         {
@@ -330,6 +413,18 @@ extension BuiltInRubric {
             "task-diversity": [
               "few",
               "many"
+            ]
+          }
+        },
+        {
+          "text": "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+          "source": "bucher-2024",
+          "when": {
+            "explainability": [
+              "required"
+            ],
+            "output-style": [
+              "label"
             ]
           }
         }
@@ -498,15 +593,27 @@ extension BuiltInRubric {
               "structured"
             ]
           }
+        },
+        {
+          "text": "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+          "source": "bucher-2024",
+          "when": {
+            "explainability": [
+              "required"
+            ],
+            "output-style": [
+              "label"
+            ]
+          }
         }
       ],
       "nextSteps": [
         {
-          "text": "Before training, measure a prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): if it already meets your bar, stop there; otherwise it is the number to beat. Keep a broad regression set of everyday requests to catch lost general ability.",
+          "text": "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
         },
         {
-          "text": "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as 001 suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
+          "text": "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as NILG.AI's article suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
           "source": "openai-fine-tuning; 001-nilg-customizing-language-models § Fine-Tuning"
         },
         {
@@ -656,6 +763,18 @@ extension BuiltInRubric {
               "structured"
             ]
           }
+        },
+        {
+          "text": "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+          "source": "bucher-2024",
+          "when": {
+            "explainability": [
+              "required"
+            ],
+            "output-style": [
+              "label"
+            ]
+          }
         }
       ],
       "nextSteps": [
@@ -731,7 +850,7 @@ extension BuiltInRubric {
             "fine-tuning": -3,
             "hybrid": -1
           },
-          "reason": "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination; with no behaviour to change, a hybrid's training has nothing to learn. Article 000's picture of training as a way to add new information is outdated on this point.",
+          "reason": "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination; with no behaviour to change, a hybrid's training has nothing to learn. The IBM Community article's picture of training as a way to add new information is outdated on this point.",
           "source": "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning"
         },
         {
@@ -804,7 +923,7 @@ extension BuiltInRubric {
             "fine-tuning": 1,
             "hybrid": 0.5
           },
-          "reason": "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, 003 quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.",
+          "reason": "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, an early-2023 comparison quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-tuning"
         },
         {
@@ -850,7 +969,7 @@ extension BuiltInRubric {
             "fine-tuning": -1.5,
             "hybrid": 1
           },
-          "reason": "What changes monthly or quarterly must reach the model at request time, through retrieval or the input, which costs only a re-index; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.",
+          "reason": "What changes monthly or quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.",
           "source": "001-nilg-customizing-language-models § Information Transience"
         },
         {
@@ -1072,7 +1191,7 @@ extension BuiltInRubric {
           "points": {
             "prompt-engineering": -0.5
           },
-          "reason": "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. 001 argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.",
+          "reason": "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. NILG.AI's article argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.",
           "source": "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024"
         }
       ]
@@ -1196,7 +1315,7 @@ extension BuiltInRubric {
             "prompt-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Someone who can run a hosted tuning job covers prompting and fine-tuning through a provider; soft prompts, which 003 rates hardest to set up, and a combined system ask for more.",
+          "reason": "Someone who can run a hosted tuning job covers prompting and fine-tuning through a provider; soft prompts, which an early-2023 comparison rates hardest to set up, and a combined system ask for more.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"
         },
         {
@@ -1373,7 +1492,7 @@ extension BuiltInRubric {
             "fine-tuning": 2.5,
             "hybrid": 1.5
           },
-          "reason": "Rounds of prompt changes no longer move results below the bar you need: the signal the sources give for moving to training.",
+          "reason": "Further prompt changes no longer improve results, which stay below the bar you need: the signal the sources give for moving to training.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits"
         },
         {
@@ -1381,9 +1500,12 @@ extension BuiltInRubric {
           "label": "Meets the bar (good enough; its cost or speed is the problem)",
           "help": "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
           "points": {
-            "prompt-engineering": 1
+            "prompt-engineering": 2.5,
+            "prompt-tuning": -1,
+            "fine-tuning": -0.5,
+            "hybrid": -1.5
           },
-          "reason": "A prompted model already does the job, so training has to earn its place on cost or speed, not quality; that model's own outputs on real inputs are ready-made training data for a smaller, cheaper one (distillation).",
+          "reason": "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it at volume, and the prompted model's own outputs on real inputs are then ready-made training data for a cheaper one (distillation).",
           "source": "hsieh-2023; openai-distillation"
         }
       ]
@@ -1477,7 +1599,7 @@ extension BuiltInRubric {
             "fine-tuning": -0.5,
             "hybrid": -0.5
           },
-          "reason": "Large models follow written instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size needs large GPUs, adapters included.",
+          "reason": "Large models follow written instructions well, which favours prompting, and soft prompts matched full fine-tuning at this size in Lester et al. (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size yourself needs large GPUs, adapters included.",
           "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021"
         }
       ]
@@ -1486,7 +1608,7 @@ extension BuiltInRubric {
       "id": "training-signal",
       "label": "Training signal",
       "text": "What form do your examples or feedback take?",
-      "help": "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (thumbs, rankings, A/B choices). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key).",
+      "help": "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (side-by-side choices, rankings). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key). Lone thumbs up or down are ratings: pair them per input, or train on the liked outputs as demonstrations.",
       "core": false,
       "weight": 1.0,
       "options": [
@@ -1498,8 +1620,8 @@ extension BuiltInRubric {
         },
         {
           "id": "comparisons",
-          "label": "Comparisons (a better and a worse output per input)",
-          "help": "Pick this if your feedback is preferences: thumbs up/down, rankings, side-by-side choices.",
+          "label": "Comparisons (a better and a worse output for the same input)",
+          "help": "Pick this if your feedback ranks outputs for the same input: side-by-side choices, rankings, or liked and disliked answers to one prompt. Lone thumbs on single answers are ratings, not pairs.",
           "points": {
             "prompt-tuning": -1
           },
@@ -1664,12 +1786,16 @@ extension BuiltInRubric {
         "fine-tuning": -0.5,
         "hybrid": -0.5
       },
-      "reason": "A few hundred labelled pairs spread over five or more tasks leave under a hundred per task, too few to train each one well, and soft prompts train poorly on so few.",
+      "reason": "A few hundred labelled pairs spread over five or more tasks leave under a hundred per task: soft prompts, which need the most per task, suffer most, and adapters or full tuning lose some of their edge too.",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; gu-2022"
     },
     {
       "id": "role-based-changing-data",
       "when": {
+        "need": [
+          "knowledge",
+          "both"
+        ],
         "governance": [
           "role-based"
         ],
@@ -1693,6 +1819,10 @@ extension BuiltInRubric {
         ],
         "knowledge-size": [
           "small"
+        ],
+        "governance": [
+          "open",
+          "confidential"
         ]
       },
       "points": {
@@ -1712,9 +1842,9 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "fine-tuning": 3
+        "fine-tuning": 4
       },
-      "reason": "A prompted model meets the bar and traffic is high: distilling it into a smaller tuned model keeps the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.",
+      "reason": "A prompted model meets the bar and traffic is high: distilling it into a smaller or cheaper tuned model can keep the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.",
       "source": "hsieh-2023; openai-distillation"
     },
     {
@@ -1728,7 +1858,7 @@ extension BuiltInRubric {
         ]
       },
       "points": {
-        "fine-tuning": 1
+        "fine-tuning": 1.5
       },
       "reason": "A prompted model meets the bar at moderate traffic: a distilled smaller model may pay back, but the saving is smaller; price it before building it.",
       "source": "hsieh-2023; openai-distillation"
@@ -1748,6 +1878,25 @@ extension BuiltInRubric {
       },
       "reason": "A fixed set of labels with thousands of examples is where a small trained classifier does best: cheap to train and serve, fast, and usually at least as accurate as a prompted general model.",
       "source": "bucher-2024"
+    },
+    {
+      "id": "schema-guarantees-format",
+      "when": {
+        "consistency": [
+          "critical"
+        ],
+        "output-style": [
+          "structured"
+        ]
+      },
+      "points": {
+        "prompt-engineering": 0.5,
+        "prompt-tuning": -0.25,
+        "fine-tuning": -1,
+        "hybrid": -1
+      },
+      "reason": "Constrained decoding already guarantees the format, so most of what critical consistency would ask of training is covered; what remains is whether the fields are right, which training must then be shown to improve.",
+      "source": "openai-structured-outputs; willard-2023"
     }
   ],
   "exclusions": [
@@ -1766,7 +1915,7 @@ extension BuiltInRubric {
       "reason": "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
       "later": {
-        "trigger": "once you have collected a few hundred reviewed input/output pairs",
+        "trigger": "once you have collected a few hundred reviewed input/output pairs (a prompted model that meets the bar can produce them from real traffic)",
         "assume": {
           "data-volume": "hundreds"
         }
@@ -1805,7 +1954,7 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data, evaluating the result and paying a tuned model's serving price are what a minimal budget cannot carry, and self-hosted training needs GPUs besides.",
+      "reason": "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data and evaluating the result take paid time that a minimal budget does not cover; hosted tuned models also cost more per call, and self-hosted training needs GPU time.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"
     },
     {
@@ -1873,6 +2022,30 @@ extension BuiltInRubric {
         "trigger": "once prompting, measured on a held-out set, plateaus below your quality bar",
         "assume": {
           "prompting-status": "plateaued"
+        }
+      }
+    },
+    {
+      "id": "prompting-meets-bar-at-low-volume",
+      "when": {
+        "prompting-status": [
+          "meets-bar"
+        ],
+        "query-volume": [
+          "low"
+        ]
+      },
+      "strategies": [
+        "prompt-tuning",
+        "fine-tuning",
+        "hybrid"
+      ],
+      "reason": "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume there is too little of either to win back its price.",
+      "source": "hsieh-2023; 001-nilg-customizing-language-models § Costs",
+      "later": {
+        "trigger": "if traffic grows until the prompted model's cost or speed matters",
+        "assume": {
+          "query-volume": "high"
         }
       }
     },
@@ -1979,7 +2152,7 @@ extension BuiltInRubric {
       "strategies": [
         "prompt-tuning"
       ],
-      "reason": "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. 003's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.",
+      "reason": "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.",
       "source": "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"
     },
     {
@@ -2076,7 +2249,7 @@ extension BuiltInRubric {
         {
           "id": "peft",
           "label": "PEFT (LoRA adapters, or the provider's method when hosted)",
-          "reason": "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.",
+          "reason": "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the IBM Community article suggests.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning",
           "nextSteps": [
             {
@@ -2159,7 +2332,7 @@ extension BuiltInRubric {
           "source": "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024",
           "caveats": [
             {
-              "text": "Caches expire after minutes without traffic (an hour at most on most providers) and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`.",
+              "text": "Provider caches expire after a spell without traffic (minutes by default; longer retention is extra or must be requested), and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`. On your own servers, prefix caching lasts while memory allows.",
               "source": "anthropic-prompt-caching; openai-prompt-caching"
             },
             {
@@ -2323,6 +2496,10 @@ extension BuiltInRubric {
             {
               "text": "Pairs must differ in what matters: two outputs that both fail, or differ only in wording, teach little; have reviewers check a sample of the pairs.",
               "source": "rafailov-2023"
+            },
+            {
+              "text": "Thumbs on single answers are not pairs: pair a liked and a disliked answer to the same input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
+              "source": "ethayarajh-2024"
             }
           ],
           "nextSteps": [
@@ -2342,7 +2519,7 @@ extension BuiltInRubric {
               ]
             }
           ],
-          "reason": "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller, cheaper and faster model (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.",
+          "reason": "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.",
           "source": "hsieh-2023; openai-distillation",
           "caveats": [
             {
@@ -2356,7 +2533,7 @@ extension BuiltInRubric {
           ],
           "nextSteps": [
             {
-              "text": "Log the prompted model's inputs and outputs on real traffic (de-identified), keep those that pass review or your grader, train the smaller model on them and compare it with the teacher on a held-out set before switching traffic.",
+              "text": "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
               "source": "openai-distillation"
             }
           ]
@@ -2381,6 +2558,15 @@ extension BuiltInRubric {
             {
               "text": "Reinforcement needs a model that already succeeds some of the time: if the prompted base almost never passes the grader, start with supervised tuning on demonstrations.",
               "source": "deepseek-r1-2025"
+            },
+            {
+              "text": "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
+              "source": "openai-rft",
+              "when": {
+                "model-access": [
+                  "api-tuning"
+                ]
+              }
             }
           ],
           "nextSteps": [
@@ -2493,7 +2679,6 @@ extension BuiltInRubric {
       "scale": [
         "not-tried",
         "improving",
-        "meets-bar",
         "plateaued"
       ]
     },
@@ -2504,7 +2689,6 @@ extension BuiltInRubric {
       "scale": [
         "not-tried",
         "improving",
-        "meets-bar",
         "plateaued"
       ]
     },
@@ -2805,6 +2989,13 @@ extension BuiltInRubric {
       "author": "UbiOps",
       "year": 2024,
       "url": "https://ubiops.com/when-should-you-fine-tune-your-llm/"
+    },
+    {
+      "id": "ethayarajh-2024",
+      "title": "KTO: Model Alignment as Prospect Theoretic Optimization",
+      "author": "Kawin Ethayarajh, Winnie Xu, Niklas Muennighoff, Dan Jurafsky, Douwe Kiela",
+      "year": 2024,
+      "url": "https://arxiv.org/abs/2402.01306"
     }
   ]
 }

@@ -33,7 +33,8 @@ public enum RubricSwiftSource {
                         variants: \(calls("variant", rubric.variants.count)),
                         confidence: ConfidenceThresholds(high: \(literal(rubric.confidence.high)), medium: \(literal(rubric.confidence.medium))),
                         properties: properties(),
-                        references: references()
+                        references: references(),
+                        policy: nil  // a rubric file carries no policy; one is applied on loading
                     )
                 }
 

@@ -74,6 +74,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case fileTooLarge(path: String, limit: Int)
     /// A rubric file that is not JSON or breaks the format.
     case invalidRubric(path: String, RubricLoadError)
+    /// A policy file that is not JSON or breaks the policy format or a fixed rule.
+    case invalidPolicy(path: String, RubricLoadError)
     /// An answers file that is not JSON, not an object of strings, or names unknown ids.
     case invalidAnswersFile(path: String, AnswersDocumentError)
     /// Every strategy is excluded by the rubric for these answers.
@@ -112,7 +114,7 @@ public enum CommandError: Error, Equatable, Sendable {
             return .usage
         case .invalidCostFile, .compressedData, .binaryData:
             return .dataError
-        case .invalidRubric, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
+        case .invalidRubric, .invalidPolicy, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
             return .dataError
         case .cannotRead, .fileTooLarge: return .noInput
         case .cannotWrite: return .cannotCreate
@@ -129,7 +131,7 @@ public enum CommandError: Error, Equatable, Sendable {
     /// failing command's own topic: a rubric's format, or a cost file's fields.
     var dataTopic: String? {
         switch self {
-        case .invalidRubric, .rubricTooLargeToSweep, .rubricHasFindings, .everyStrategyExcluded: "rubric"
+        case .invalidRubric, .invalidPolicy, .rubricTooLargeToSweep, .rubricHasFindings, .everyStrategyExcluded: "rubric"
         case .invalidCostFile: "cost"
         default: nil
         }
@@ -206,6 +208,11 @@ public enum CommandError: Error, Equatable, Sendable {
         case .invalidRubric(let path, .invalid(let problems)):
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return fileProblems("rubric \(path) is invalid (\(count))", problems.map(\.description), pointer: false)
+        case .invalidPolicy(let path, .syntax(let error)):
+            return fileProblems("policy \(path) is not valid JSON", [error.description], pointer: false)
+        case .invalidPolicy(let path, .invalid(let problems)):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return fileProblems("policy \(path) is invalid (\(count))", problems.map(\.description), pointer: false)
         case .invalidAnswersFile(let path, let error):
             if case .syntax = error { return fileProblems("answers file \(path) is not valid JSON", error.problems, pointer: false) }
             return fileProblems("answers file \(path)", error.problems)

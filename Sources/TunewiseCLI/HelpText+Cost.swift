@@ -24,6 +24,17 @@ extension HelpText {
             it needs --hosting-per-month and --prompt-tuning-run-cost instead of the \
             training price. A month is 30 days; amounts are in the currency of your prices.
 
+            A tuned model keeps all the context tokens unless --tuned-context-tokens says \
+            otherwise: training does not replace retrieved facts (a warning says so when \
+            it is lower). The prompt cache (--cached-input-price-per-million, \
+            --cache-hit-share) serves the fixed prompt and an in-context collection, never \
+            retrieved context. --prompt-build-hours (at --hourly-rate) builds the prompted \
+            system every strategy starts from. With --hosting-capacity-per-day, hosting is paid in whole units \
+            of --hosting-per-month, as many as the volume needs, and the break-even volume \
+            is searched over those steps. --batch-discount takes a share off every token \
+            price. --collection-tokens and the distilled prices count in 'advise --cost' \
+            when the advice puts the whole collection in context or distils.
+
             Exit codes: 0 report written; 64 usage (unknown flag, a bad number in a flag, \
             missing inputs, named with their flags); 65 an inputs file that is not valid \
             JSON or holds a bad number; 66 a file that cannot be opened.

@@ -64,6 +64,41 @@ public enum Tunewise {
         }
     }
 
+    /// The rubric `selection` names with its policy applied: `--rubric`, or else what the
+    /// policy extends (a path relative to the policy file), or else the built-in rubric.
+    static func loadRubric(_ selection: RubricSelection, console: inout some Console) throws(CommandError) -> Rubric {
+        let policyPath: String?
+        switch selection.policy {
+        case .none: policyPath = nil
+        case .file(let path): policyPath = path
+        case .discovered: policyPath = PolicyDiscovery.find { console.fileExists($0) }
+        }
+        guard let policyPath else { return try loadRubric(selection.rubricPath, console: &console) }
+        let bytes = try console.readFile(policyPath)
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw .invalidPolicy(path: policyPath, .syntax(error))
+        }
+        let base = try loadRubric(selection.rubricPath ?? baseRubricPath(of: document, policyPath: policyPath), console: &console)
+        do {
+            var rubric = try PolicyLoader.load(document, onto: base).applied(to: base)
+            rubric.policy?.path = policyPath
+            return rubric
+        } catch {
+            throw .invalidPolicy(path: policyPath, error)
+        }
+    }
+
+    /// What the policy in `document` extends, a rubric path made relative to the working
+    /// directory rather than to the policy file.
+    private static func baseRubricPath(of document: JSONValue, policyPath: String) -> String {
+        let extends = PolicyLoader.extends(document)
+        guard extends != BuiltInRubric.name, !extends.hasPrefix("/"), let slash = policyPath.lastIndex(of: "/") else { return extends }
+        return String(policyPath[...slash]) + extends
+    }
+
     /// `--weight` overrides as question id to weight, each question checked against `rubric`.
     static func weightOverrides(_ weights: [WeightOverride], in rubric: Rubric) throws(CommandError) -> [String: Double] {
         var overrides: [String: Double] = [:]

@@ -85,11 +85,11 @@ extension BinaryTests {
         }
 
         @Test func rubricBComparesTwoRubricsForOneAnswersFile() throws {
-            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"2.0.0\"", with: "\"version\": \"2.1.0\"")
+            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"3.0.0\"", with: "\"version\": \"3.1.0\"")
             let files = ["a.json": Self.answers(need: "knowledge"), "new.json": newer]
             let result = try Self.run(["a.json", "--rubric-b", "new.json"], files: files)
             #expect(result.code == 0, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("tunewise diff: a.json → a.json (rubric default 2.0.0 → default 2.1.0)"), "\(result.stdout)")
+            #expect(result.stdout.hasPrefix("tunewise diff: a.json → a.json (rubric default 3.0.0 → default 3.1.0)"), "\(result.stdout)")
             #expect(result.stdout.lowercased().contains("no difference"))
         }
 

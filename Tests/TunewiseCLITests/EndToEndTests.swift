@@ -272,7 +272,7 @@ extension BinaryTests {
                 Issue.record("no questions")
                 return
             }
-            #expect(questions.count == 17)
+            #expect(questions.count == 19)
             #expect(questions.first?["id"] == .string("need"))
             #expect(questions.dropFirst().first?["id"] == .string("data-volume"))
             let text = try Binary.run(["questions"])

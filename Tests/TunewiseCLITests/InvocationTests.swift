@@ -25,7 +25,7 @@ struct InvocationTests {
         var expected = AdviseRequest()
         expected.answersPath = "-"
         expected.saveAnswersPath = "out.json"
-        expected.rubricPath = "r.json"
+        expected.rubric = RubricSelection(rubricPath: "r.json", policy: .discovered)
         expected.expect = "hybrid"
         expected.noInput = true
         expected.noColor = true
@@ -104,14 +104,17 @@ struct InvocationTests {
             .unknownWord(
                 "b.json", kind: "argument to 'rubric check'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
         ),
-        (["rubric", "check", "--format", "json"], .unknownWord("--format", kind: "flag", allowed: ["--help"], suggestion: nil)),
+        (
+            ["rubric", "check", "--format", "json"],
+            .unknownWord("--format", kind: "flag", allowed: ["--policy", "--no-policy", "--help"], suggestion: nil)
+        ),
         (
             ["rubric", "validate"],
             .missingArgument(command: "rubric validate", expected: "one or more rubric files (or 'default' for the built-in one)")
         ),
         (
             ["questions", "--data-volume", "few"],
-            .unknownWord("--data-volume", kind: "flag", allowed: ["--format", "--rubric", "--help"], suggestion: nil)
+            .unknownWord("--data-volume", kind: "flag", allowed: ["--format", "--rubric", "--policy", "--no-policy", "--help"], suggestion: nil)
         ),
         (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: CommandRegistry.topics, suggestion: "sweep")),
     ])
@@ -132,7 +135,7 @@ struct InvocationTests {
             "--format=csv", "--rubric=r.json", "--no-color",
         ])
         var expected = SweepRequest()
-        expected.rubricPath = "r.json"
+        expected.rubric = RubricSelection(rubricPath: "r.json", policy: .discovered)
         expected.format = .csv
         expected.included = ["context-size", "model-access"]
         expected.fixed = [
@@ -155,13 +158,18 @@ struct InvocationTests {
     }
 
     @Test func rubricCheckTakesAtMostOneFile() throws {
-        #expect(try parsed(["rubric", "check"]) == CheckCommand(path: nil))
-        #expect(try parsed(["rubric", "check", "default"]) == CheckCommand(path: "default"))
-        #expect(try parsed(["rubric", "check", "mine.json"]) == CheckCommand(path: "mine.json"))
-        #expect(try parsed(["rubric", "check", "--", "-odd.json"]) == CheckCommand(path: "-odd.json"))
+        #expect(try parsed(["rubric", "check"]) == CheckCommand(selection: RubricSelection(policy: .discovered)))
+        #expect(try parsed(["rubric", "check", "default"]) == CheckCommand(selection: RubricSelection(rubricPath: "default", policy: .discovered)))
+        #expect(
+            try parsed(["rubric", "check", "mine.json"]) == CheckCommand(selection: RubricSelection(rubricPath: "mine.json", policy: .discovered)))
+        #expect(
+            try parsed(["rubric", "check", "--", "-odd.json"])
+                == CheckCommand(selection: RubricSelection(rubricPath: "-odd.json", policy: .discovered)))
     }
 
-    static let sweepFlags = ["--include", "--all", "--fix", "--map", "--rubric", "--weight", "--format", "--no-color", "--help"]
+    static let sweepFlags = [
+        "--include", "--all", "--fix", "--map", "--rubric", "--policy", "--no-policy", "--weight", "--format", "--no-color", "--help",
+    ]
     static let sweepFormats = ["text", "json", "markdown", "csv"]
 
     @Test(arguments: [

@@ -7,13 +7,20 @@ struct CostInputsDocumentTests {
         try CostInputsDocument.decode(Array(text.utf8))
     }
 
-    /// The template reads back as the example the model tests work by hand; its `$schema`,
-    /// comment and nulls are ignored.
+    /// The template reads back as the example the model tests work by hand, with caching and
+    /// build hours, and with the tuned model keeping its context (`tunedContextTokens` null);
+    /// its `$schema`, comment and nulls are ignored.
     @Test func theTemplateReadsBackAsTheExample() throws {
         let inputs = try decode(CostInputsDocument.template)
         var expected = CostModelTests.example
         expected[.horizonMonths] = 12
+        expected[.tunedContextTokens] = nil
+        expected[.cachedInputPricePerMillion] = 0.075
+        expected[.cacheHitShare] = 0.8
+        expected[.batchDiscount] = 0
+        expected[.promptBuildHours] = 40
         #expect(inputs == expected)
+        #expect(CostInputsDocument.template.contains("\"tunedContextTokens\": null"))
         #expect(CostInputsDocument.template.contains("\"$schema\": \"\(CostInputsDocument.schemaID)\""))
         #expect(CostInputsDocument.template.contains("EXAMPLE FIGURES"))
         #expect(CostInputsDocument.template.contains(CostInputsDocument.examplesChecked))

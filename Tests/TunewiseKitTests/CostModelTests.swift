@@ -4,13 +4,15 @@ import Testing
 
 /// The cost model against hand-worked cases and properties over a grid of inputs.
 struct CostModelTests {
-    /// The template's example figures: a provider-hosted base model with retrieval, and its
-    /// fine-tuned variant.
+    /// The template's example prices without caching or build hours: a provider-hosted base
+    /// model with retrieval, and its fine-tuned variant for a behaviour the base model's
+    /// examples taught, which needs no retrieved context (`tunedContextTokens` 0); the hybrid
+    /// keeps the retrieval.
     static let example = CostInputs(
         [
             .requestsPerDay: 20_000, .promptTokens: 1_500, .contextTokens: 2_000, .outputTokens: 300,
             .inputPricePerMillion: 0.15, .outputPricePerMillion: 0.6, .retrievalPerMonth: 150,
-            .tunedPromptTokens: 200, .tunedInputPricePerMillion: 0.3, .tunedOutputPricePerMillion: 1.2,
+            .tunedPromptTokens: 200, .tunedContextTokens: 0, .tunedInputPricePerMillion: 0.3, .tunedOutputPricePerMillion: 1.2,
             .trainingTokens: 2_000_000, .epochs: 3, .trainingPricePerMillion: 3,
             .dataPrepHours: 24, .retrainHours: 8, .hourlyRate: 60,
         ], transience: .periodic)

@@ -3,7 +3,8 @@ import TunewiseKit
 /// The `advise` flags that do not depend on the rubric; question flags and weights are
 /// checked against the rubric once it is loaded.
 struct AdviseRequest: Equatable {
-    var rubricPath: String?
+    /// Which rubric, with which policy.
+    var rubric = RubricSelection(policy: .discovered)
     var answersPath: String?
     var saveAnswersPath: String?
     var format: AdviseFormat = .text
@@ -33,7 +34,8 @@ extension AdviseRequest {
     /// The flags of `advise`, in help order.
     static let flags: [FlagSpec] =
         FlagSpec.answerFlags + [
-            .rubric("use a rubric other than the built-in one (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)"),
+            .rubric("use a rubric other than the built-in one (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)")
+        ] + FlagSpec.policyFlags + [
             .weight, .format(AdviseFormat.self, note: " (one line)"), expect, whyNot, explain, cost, data, noInput, interactive,
             .noColor,
         ] + FlagSpec.global + FlagSpec.costInputs
@@ -52,7 +54,7 @@ extension AdviseRequest {
 
     /// The request that checked `arguments` give.
     init(_ arguments: ParsedArguments) throws(CommandError) {
-        rubricPath = arguments.value(.rubricFile)
+        rubric = try RubricSelection(arguments)
         answersPath = arguments.value(FlagSpec.answers)
         saveAnswersPath = arguments.value(FlagSpec.saveAnswers)
         if saveAnswersPath == "-" {

@@ -7,7 +7,8 @@ struct DiffRequest: Equatable {
     /// The second answers file; the first again when only one is given (with `--rubric-b`).
     var pathB: String
     /// The rubric for both sides; `nil` for the built-in one.
-    var rubricPath: String?
+    /// Which rubric, with which policy, for side A (and B unless `--rubric-b` names another).
+    var rubric = RubricSelection(policy: .discovered)
     /// `--rubric-b`: the rubric for the second side, to compare two rubrics.
     var rubricBPath: String?
     var format: ReportFormat = .text
@@ -21,7 +22,7 @@ extension DiffRequest {
 
     /// The flags of `diff`, in help order.
     static let flags: [FlagSpec] = [
-        .rubric("the rubric for both sides (the built-in one by default)"), rubricB, .format(ReportFormat.self), exitCodeFlag,
+        .rubric("the rubric for both sides (the built-in one by default)"), .policyFile, .noPolicy, rubricB, .format(ReportFormat.self), exitCodeFlag,
     ]
 
     /// The request that checked `arguments` give: two answers files, or one with `--rubric-b`.
@@ -36,7 +37,7 @@ extension DiffRequest {
             throw .unknownWord(extra, kind: "argument to '\(arguments.command)'", allowed: [expected], suggestion: nil)
         }
         self.init(pathA: first, pathB: words.last ?? first)
-        rubricPath = arguments.value(.rubricFile)
+        rubric = try RubricSelection(arguments)
         rubricBPath = rubricB
         exitCode = arguments.has(Self.exitCodeFlag)
         format = arguments.choice(.format(ReportFormat.self), default: .text)

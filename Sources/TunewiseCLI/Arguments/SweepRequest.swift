@@ -9,7 +9,8 @@ struct SweepRequest: Equatable {
         var column: String
     }
 
-    var rubricPath: String?
+    /// Which rubric, with which policy.
+    var rubric = RubricSelection(policy: .discovered)
     var format: SweepFormat = .text
     /// `--include` question ids, in order.
     var included: [String] = []
@@ -38,12 +39,13 @@ extension SweepRequest {
 
     /// The flags of `sweep`, in help order.
     static let flags: [FlagSpec] = [
-        include, all, fix, map, .rubric("sweep a rubric other than the built-in one"), .weight, .format(SweepFormat.self), .noColor,
+        include, all, fix, map, .rubric("sweep a rubric other than the built-in one"), .policyFile, .noPolicy, .weight, .format(SweepFormat.self),
+        .noColor,
     ]
 
     /// The request that checked `arguments` give.
     init(_ arguments: ParsedArguments) throws(CommandError) {
-        rubricPath = arguments.value(.rubricFile)
+        rubric = try RubricSelection(arguments)
         format = arguments.choice(.format(SweepFormat.self), default: .text)
         includesAll = arguments.has(Self.all)
         noColor = arguments.has(.noColor)

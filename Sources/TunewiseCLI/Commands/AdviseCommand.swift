@@ -34,8 +34,9 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         action: .running(AdviseCommand.self), help: HelpText.advise)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
-        // The command line is checked before any file is read; its answers win over the file's.
+        let rubric = try Tunewise.loadRubric(request.rubric, console: &console)
+        // The command line is checked before any file is read; its answers win over the file's,
+        // and both win over the policy's.
         let fromFlags = try resolveFlagAnswers(rubric)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
@@ -45,6 +46,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
         }
         if let measured { situation = try Self.lay(measured, under: situation, rubric, &console) }
+        // A policy's answers are defaults under everything given or measured.
+        if let policy = rubric.policy, let fromPolicy = try? rubric.resolve(policy.answers) { situation = situation.laid(over: fromPolicy) }
 
         let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
@@ -61,7 +64,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
         let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weightOverrides: weights))
 
-        let cost = try costComparison(for: situation, measured: measured, &console)
+        let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.measured = measured
         let style = TextStyle.forStream(
@@ -82,17 +85,18 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         return .success
     }
 
-    /// The cost of each strategy from `--cost` and the cost flags, with the retrain cadence
-    /// taken from the transience answer unless given; `nil` when no cost input was given.
+    /// The cost of each strategy from `--cost` and the cost flags, carried out as the advice's
+    /// plan says, with the retrain cadence taken from the transience answer unless given and
+    /// the training tokens from `--data` unless given; `nil` when no cost input was given.
     private func costComparison(
-        for situation: Situation, measured: MeasuredAnswers?, _ console: inout some Console
+        for situation: Situation, advice: Advice, measured: MeasuredAnswers?, _ console: inout some Console
     ) throws(CommandError) -> CostComparison? {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
         if let measured { CostCommand.takeTrainingTokens(measured.trainingTokens, from: measured.file, into: &inputs, &console) }
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
-        return try CostCommand.compare(inputs)
+        return try CostCommand.compare(inputs, shapes: advice.costShapes)
     }
 
     /// `situation` with the measured answers where it has none; a given answer that differs
@@ -160,7 +164,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// The command line that gives the same advice without asking.
     private func oneShotCommand(_ situation: Situation) -> String {
         var words = ["tunewise"]
-        if let path = request.rubricPath { words += ["--rubric", shellQuoted(path)] }
+        if let path = request.rubric.rubricPath { words += ["--rubric", shellQuoted(path)] }
+        switch request.rubric.policy {
+        case .file(let path): words += ["--policy", shellQuoted(path)]
+        case .none: words.append("--no-policy")
+        case .discovered: break
+        }
         words += situation.orderedAnswers.map { "--\($0.question) \($0.answer)" }
         words += request.weights.map { "--weight \($0.question)=\(JSONWriter.format($0.weight))" }
         if request.format != .text { words.append("--format \(request.format.rawValue)") }

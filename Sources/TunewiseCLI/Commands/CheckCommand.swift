@@ -2,18 +2,18 @@ import TunewiseKit
 
 /// `tunewise rubric check [FILE]`: the checks a rubric author runs in CI, over every situation.
 struct CheckCommand: TunewiseCommand, Equatable {
-    /// The rubric file, or `nil` for the built-in one.
-    let path: String?
+    /// The rubric file (`nil` for the built-in one), with the policy to apply to it.
+    let selection: RubricSelection
 
     static let spec = CommandSpec(
         name: "check", summary: "check how a valid rubric behaves over every situation", usage: [], discussion: "",
-        positionals: [.file], action: .running(CheckCommand.self))
+        positionals: [.file], flags: FlagSpec.policyFlags, action: .running(CheckCommand.self))
 
     /// Prints `FILE: clean (...)` and returns 0; or prints one `FILE: finding` line per
     /// finding, then a one-line summary on standard error, and returns 65.
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let name = path ?? BuiltInRubric.name
-        let rubric = try Tunewise.loadRubric(path, console: &console)
+        let rubric = try Tunewise.loadRubric(selection, console: &console)
+        let name = (selection.rubricPath ?? BuiltInRubric.name) + (rubric.policy.map { " with policy \($0.id) \($0.version)" } ?? "")
         let findings = try console.withProgress("rubric check", isLengthy: true) { progress throws(CommandError) in
             do throws(SweepError) {
                 return try RubricCheck.findings(in: rubric, progress: progress)
@@ -37,6 +37,6 @@ extension CheckCommand {
             throw .unknownWord(
                 extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
         }
-        path = arguments.positionals.first
+        selection = try RubricSelection(arguments, rubricPath: arguments.positionals.first)
     }
 }

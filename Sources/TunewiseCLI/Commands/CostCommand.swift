@@ -34,24 +34,27 @@ struct CostCommand: TunewiseCommand, Equatable {
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
         let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
         let text = request.format.costRenderer(style: style, asciiOnly: asciiOnly).render(report)
+        if let warning = report.droppedContextWarning { console.writeError("tunewise: \(warning)\n") }
         try console.writeOutput(text)
         return .success
     }
 
-    /// Runs the cost model, mapping its errors to command errors; for `cost` and, later,
-    /// `advise --cost`.
+    /// Runs the cost model with each strategy carried out as `shapes` says, mapping its
+    /// errors to command errors; for `cost` and `advise --cost`.
     /// - Throws: ``CommandError/missingCostInputs(_:)`` naming the flags that supply what
     ///   is missing.
-    static func compare(_ inputs: CostInputs) throws(CommandError) -> CostComparison {
+    static func compare(_ inputs: CostInputs, shapes: [String: CostShape] = [:]) throws(CommandError) -> CostComparison {
         do {
-            return try CostModel.compare(inputs)
+            return try CostModel.compare(inputs, shapes: shapes)
         } catch {
             switch error {
             case .missing(let fields): throw .missingCostInputs(fields.map(\.suppliedBy))
             case .invalid(let problems):
-                // Flags and files are checked as they are read, so this cannot happen.
+                // Flags and files check each number as they read it; what is left is a cached
+                // price above the input price, which only the two together show.
                 let problem = problems[0]
-                throw .invalidCostNumber(flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: problem.kind.rawValue)
+                throw .invalidCostNumber(
+                    flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: "\(problem.kind.rawValue); \(problem.allowedText)")
             }
         }
     }

@@ -19,7 +19,7 @@ struct DiffCommand: TunewiseCommand, Equatable {
         action: .running(DiffCommand.self), help: HelpText.diff)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubricA = try Tunewise.loadRubric(request.rubricPath, console: &console)
+        let rubricA = try Tunewise.loadRubric(request.rubric, console: &console)
         let rubricB = try request.rubricBPath.map { path throws(CommandError) in try Tunewise.loadRubric(path, console: &console) } ?? rubricA
         // Standard input can be read once: `-` on both sides reads it for both.
         var standardInput: [UInt8]?

@@ -18,7 +18,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
         action: .running(SweepCommand.self), help: HelpText.sweep)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
-        let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
+        let rubric = try Tunewise.loadRubric(request.rubric, console: &console)
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fixed: Situation
         do {
@@ -60,7 +60,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
                 flag: "--map", value: flagValue(.map, ""), reason: "the same question twice",
                 expected: "two different question ids")
         case .tooManyRules(let limit):
-            return .rubricTooLargeToSweep(path: request.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
+            return .rubricTooLargeToSweep(path: request.rubric.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
         case .tooLarge:
             return .sweepTooLarge
         }

@@ -1,6 +1,7 @@
 import TunewiseKit
 
 /// `tunewise rubric validate FILE...`: every problem of every file, each with its JSON path.
+/// A file with a `policy` member is checked as a policy on the rubric it extends.
 struct ValidateCommand: TunewiseCommand, Equatable {
     let paths: [String]
 
@@ -16,8 +17,11 @@ struct ValidateCommand: TunewiseCommand, Equatable {
         for path in paths {
             let result: Result<Rubric, RubricLoadError>
             do {
-                result = .success(try Tunewise.loadRubric(path, console: &console))
+                result = .success(try Self.load(path, console: &console))
             } catch let .invalidRubric(_, error) {
+                anyInvalid = true
+                result = .failure(error)
+            } catch let .invalidPolicy(_, error) {
                 anyInvalid = true
                 result = .failure(error)
             } catch let error where error.exitCode == .noInput {
@@ -28,6 +32,14 @@ struct ValidateCommand: TunewiseCommand, Equatable {
             try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: path, result: result)))
         }
         return anyInvalid ? .dataError : (anyUnreadable ? .noInput : .success)
+    }
+
+    /// The rubric at `path`, or, when the file is a policy, the rubric it extends with it applied.
+    private static func load(_ path: String, console: inout some Console) throws(CommandError) -> Rubric {
+        let isPolicy = path != BuiltInRubric.name && ((try? JSONParser.parse(console.readFile(path))).map(PolicyLoader.isPolicy) ?? false)
+        return isPolicy
+            ? try Tunewise.loadRubric(RubricSelection(policy: .file(path)), console: &console)
+            : try Tunewise.loadRubric(path, console: &console)
     }
 }
 

@@ -20,6 +20,31 @@ struct CostReport {
         comparison.breakEven.first { $0.strategy == strategy }
     }
 
+    /// The one-line warning of a tuned model costed without the context it still needs, or
+    /// `nil` when every tuned model keeps it.
+    var droppedContextWarning: String? {
+        guard comparison.tunedModelDropsContext else { return nil }
+        let tuned = JSONWriter.format(comparison.inputs[.tunedContextTokens] ?? 0)
+        let context = JSONWriter.format(comparison.inputs[.contextTokens] ?? 0)
+        return "warning: tunedContextTokens (\(tuned)) is below contextTokens (\(context)): "
+            + "tuned models are costed as if training replaced retrieved facts, which it does not"
+    }
+
+    /// Whether `strategy`'s hosting grows in units with volume.
+    func hostingSteps(_ strategy: String) -> Bool {
+        comparison.inputs[.hostingCapacityPerDay] != nil && (comparison.strategy(strategy)?.hostingPerUnit ?? 0) > 0
+    }
+
+    /// The hosting units in words, when they grow with volume: "Hosting: 13 units of
+    /// 100,000 requests a day for fine-tuning."
+    var hostingText: String? {
+        guard let capacity = comparison.inputs[.hostingCapacityPerDay] else { return nil }
+        let hosted = comparison.strategies.filter { hostingSteps($0.strategy) }
+        guard let first = hosted.first else { return nil }
+        let units = first.hostingUnits == 1 ? "1 unit" : "\(first.hostingUnits) units"
+        return "Hosting: \(units) of \(requests(capacity)) requests a day for \(hosted.map(\.strategy).joined(separator: ", "))."
+    }
+
     /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
     var retrainText: String? {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
@@ -49,8 +74,9 @@ struct CostReport {
                 needed == 0
                 ? "pays back within \(horizonText) at any volume from 0 requests a day"
                 : "pays back within \(horizonText) from \(requests(needed)) requests a day"
+            if needed > 0, hostingSteps(breakEven.strategy) { sentence += " (hosting grows in units, so not at every volume above)" }
         } else {
-            sentence = "never pays back at any volume: \(reasonText(.tunedCostsMorePerRequest, breakEven))"
+            sentence = "never pays back at any volume: \(reasonText(breakEven.volumeNever ?? .tunedCostsMorePerRequest, breakEven))"
         }
         sentence += "; at \(requests(volume)) a day, "
         if let month = breakEven.paybackMonth {
@@ -76,6 +102,7 @@ struct CostReport {
             let baseline = comparison.strategies.first?.perRequest ?? 0
             return
                 "the tuned model costs \(trained > baseline ? "more" : "as much") per request (\(money(trained * 1000)) against \(money(baseline * 1000)) per 1,000 requests)"
+        case .hostingOutgrowsSavings: return "each hosting unit costs more a month than the requests it serves save"
         case .noRequests: return "with no requests there is nothing to save"
         case .runningCostNotLower: return "the per-request savings do not cover the tuned model's hosting"
         case .retrainingEatsSavings: return "retraining eats the monthly savings"

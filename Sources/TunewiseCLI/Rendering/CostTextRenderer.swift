@@ -25,9 +25,9 @@ struct CostTextRenderer {
             let needs = uncosted.missing.map(\.suppliedBy).joined(separator: ", ")
             lines.append("  \(uncosted.strategy): not costed; needs \(needs)".wrapped(to: style.width, hangingIndent: 4))
         }
-        if let retrain = report.retrainText {
+        for note in [report.retrainText, report.hostingText].compactMap({ $0 }) {
             lines.append("")
-            lines.append(retrain.wrapped(to: style.width))
+            lines.append(note.wrapped(to: style.width))
         }
 
         lines.append("")

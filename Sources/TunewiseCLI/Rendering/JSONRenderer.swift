@@ -90,8 +90,8 @@ struct JSONRenderer {
     private func costMembers(_ report: Report) -> [(key: String, value: JSONValue)] {
         guard let cost = report.cost else { return [] }
         return [
-            ("cost", CostJSONRenderer.costObject(cost)), ("costCheck", report.costCheck.map(JSONValue.string) ?? .null),
-            ("costInputsNote", report.costInputsNote.map(JSONValue.string) ?? .null),
+            ("cost", CostJSONRenderer.costObject(cost, excluded: report.advice.excludedStrategies)),
+            ("costCheck", report.costCheck.map(JSONValue.string) ?? .null), ("costNotes", .array(report.costNotes.map(JSONValue.string))),
         ]
     }
 

@@ -13,8 +13,8 @@ struct MarkdownRenderer {
             lines.append("")
             lines.append("**Risks:**")
             lines.append("")
-            lines += advice.risks.map { risk in
-                let subject = risk.reason.map { "**\(escape(report.subject(of: $0)))**: " } ?? ""
+            lines += report.shownRisks.map { risk in
+                let subject = report.riskSubject(risk).map { "**\(escape($0))**: " } ?? ""
                 return "- \(subject)\(escape(risk.text))" + (risk.source.map { " *(\(escape($0)))*" } ?? "")
             }
         }
@@ -85,7 +85,7 @@ struct MarkdownRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("- **\(when), \(escape(report.strategyLabel(stageCost.stage.strategy))):** \(escape(report.costSentence(stageCost)))")
             }
-            for line in [report.costInputsNote, report.costCheck].compactMap({ $0 }) {
+            for line in report.costNotes + [report.costCheck].compactMap({ $0 }) {
                 lines.append("")
                 lines.append(escape(line))
             }

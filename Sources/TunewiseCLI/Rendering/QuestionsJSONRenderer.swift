@@ -5,37 +5,55 @@ import TunewiseKit
 struct QuestionsJSONRenderer: ReportRenderer {
     func render(_ rubric: Rubric) -> String {
         JSONWriter.write(
-            .object([
-                ("schemaVersion", .number(1)),
-                ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
-                (
-                    "questions",
-                    .array(
-                        rubric.questions.map { question in
-                            .object([
-                                ("id", .string(question.id)),
-                                ("label", .string(question.label)),
-                                ("text", .string(question.text)),
-                                ("help", .string(question.help)),
-                                ("core", .bool(question.isCore)),
-                                ("default", question.defaultOption.map(JSONValue.string) ?? .null),
-                                (
-                                    "options",
-                                    .array(
-                                        question.options.map { option in
-                                            .object([("id", .string(option.id)), ("label", .string(option.label)), ("help", .string(option.help))])
-                                        })
-                                ),
-                            ])
-                        })
-                ),
-                (
-                    "strategies",
-                    .array(
-                        rubric.strategies.map { strategy in
-                            .object([("id", .string(strategy.id)), ("label", .string(strategy.label)), ("summary", .string(strategy.summary))])
-                        })
-                ),
-            ]))
+            .object(
+                [
+                    ("schemaVersion", .number(1)),
+                    ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
+                ]
+                    + (rubric.policy.map { policy in
+                        [
+                            (
+                                "policy",
+                                .object([
+                                    ("id", .string(policy.id)), ("version", .string(policy.version)),
+                                    ("path", policy.path.map(JSONValue.string) ?? .null),
+                                    ("answers", .object(policy.answers.ordered(by: rubric).map { ($0.question, .string($0.option)) })),
+                                ])
+                            )
+                        ]
+                    } ?? []) + [
+                        (
+                            "questions",
+                            .array(
+                                rubric.questions.map { question in
+                                    .object([
+                                        ("id", .string(question.id)),
+                                        ("label", .string(question.label)),
+                                        ("text", .string(question.text)),
+                                        ("help", .string(question.help)),
+                                        ("core", .bool(question.isCore)),
+                                        ("default", question.defaultOption.map(JSONValue.string) ?? .null),
+                                        (
+                                            "options",
+                                            .array(
+                                                question.options.map { option in
+                                                    .object([
+                                                        ("id", .string(option.id)), ("label", .string(option.label)), ("help", .string(option.help)),
+                                                    ])
+                                                })
+                                        ),
+                                    ])
+                                })
+                        ),
+                        (
+                            "strategies",
+                            .array(
+                                rubric.strategies.map { strategy in
+                                    .object([
+                                        ("id", .string(strategy.id)), ("label", .string(strategy.label)), ("summary", .string(strategy.summary)),
+                                    ])
+                                })
+                        ),
+                    ]))
     }
 }

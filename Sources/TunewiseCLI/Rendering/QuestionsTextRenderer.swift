@@ -6,7 +6,7 @@ struct QuestionsTextRenderer: ReportRenderer {
     let width: Int
 
     func render(_ rubric: Rubric) -> String {
-        var lines = ["\(rubric.title) (\(rubric.id) \(rubric.version))"]
+        var lines = ["\(rubric.title) (\(rubric.id) \(rubric.version)\(rubric.policy.map { ", policy \($0.id) \($0.version)" } ?? ""))"]
         for question in rubric.questions {
             lines.append("")
             let kind = question.isCore ? "core" : "refinement"

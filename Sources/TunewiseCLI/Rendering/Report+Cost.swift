@@ -43,15 +43,44 @@ extension Report {
             "Cost check: at \(volume) requests a day, \(strategyLabel(paying.strategy)) would pay back against prompting in month \(month); \(grounds)."
     }
 
-    /// A line when the cost inputs include retrieval (context tokens or upkeep) but the plan
-    /// starts with prompting without retrieval, so the prompted cost is not the plan's.
-    var costInputsNote: String? {
-        guard let cost, let first = advice.plan.first, first.strategy == Contract.strategyIDs[0],
-            first.variants.contains(where: { $0.variant == "retrieval" && $0.choice == "none" }),
-            (cost.inputs[.contextTokens] ?? 0) > 0 || (cost.inputs[.retrievalPerMonth] ?? 0) > 0
-        else { return nil }
-        return "Your cost inputs include retrieval, which this plan does not use: add --context-tokens 0 --retrieval-per-month 0 "
-            + "to cost the plan as advised."
+    /// Lines on how the plan was costed and what the advice rules out, decided by the
+    /// variant and strategy ids: each stage carried out other than by default (without
+    /// retrieval, with the collection in context, by distillation), then the cheapest
+    /// strategy when the advice rules it out.
+    var costNotes: [String] {
+        guard let cost else { return [] }
+        var notes: [String] = []
+        for stageCost in stageCosts {
+            guard let shape = stageCost.cost?.shape else { continue }
+            let label = strategyLabel(stageCost.stage.strategy)
+            switch shape.retrieval {
+            case .rag: break
+            case .none: notes.append("\(label) is costed without retrieval, as advised: no context tokens, no retrieval upkeep.")
+            case .inContext:
+                let collection = requests(cost.inputs[.collectionTokens] ?? 0)
+                let cached =
+                    stageCost.stage.strategy == Contract.strategyIDs[0] && cost.inputs[.cachedInputPricePerMillion] != nil
+                    ? ", \(JSONWriter.format(((cost.inputs[.cacheHitShare] ?? 0) * 100).rounded()))% read from the cache" : ""
+                notes.append(
+                    "\(label) is costed with the whole collection in every prompt, as advised: \(collection) tokens a request\(cached).")
+            }
+            if shape.distilled {
+                let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil
+                notes.append(
+                    own
+                        ? "\(label) is costed as a distilled model, at its own prices."
+                        : "\(label) is costed as a distilled model at the tuned model's prices; "
+                            + "\(CostField.distilledInputPricePerMillion.flag) and \(CostField.distilledOutputPricePerMillion.flag) give its own.")
+            }
+        }
+        let excluded = advice.excludedStrategies
+        if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), excluded.contains(cheapest.strategy) {
+            let gates = advice.ranking.first { $0.strategy == cheapest.strategy }?.exclusions.map(\.id) ?? []
+            notes.append(
+                "\(strategyLabel(cheapest.strategy)) would cost least over \(months(cost.horizonMonths)) (\(money(cheapest.total))), "
+                    + "but the advice rules it out (\(gates.joined(separator: ", "))): it is not an option now.")
+        }
+        return notes
     }
 
     /// "12 months at 20,000 requests a day".

@@ -9,17 +9,30 @@ protocol ProvenanceReporting {
 }
 
 extension ProvenanceReporting {
-    /// The tool's and the rubric's versions, for a footer.
+    /// The tool's and the rubric's versions, and the policy applied, for a footer.
     var provenance: String {
-        "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)"
+        let policy = rubric.policy.map { ", policy \($0.id) \($0.version)" + ($0.path.map { " (\($0))" } ?? "") } ?? ""
+        return "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)\(policy)"
     }
 
-    /// The `tool` and `rubric` members that follow `schemaVersion` in a JSON report.
+    /// The `tool` and `rubric` members that follow `schemaVersion` in a JSON report, and the
+    /// `policy` one when a policy was applied.
     var provenanceMembers: [(key: String, value: JSONValue)] {
         [
             ("tool", .object([("name", .string("tunewise")), ("version", .string(toolVersion))])),
             ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
         ]
+            + (rubric.policy.map { policy in
+                [
+                    (
+                        "policy",
+                        .object([
+                            ("id", .string(policy.id)), ("version", .string(policy.version)),
+                            ("path", policy.path.map(JSONValue.string) ?? .null),
+                        ])
+                    )
+                ]
+            } ?? [])
     }
 }
 
@@ -53,6 +66,14 @@ struct Report: ProvenanceReporting {
     /// The reasons to show: all with ``explain``, else the strongest few.
     var shownReasons: [Reason] { explain ? advice.reasons : Array(advice.reasons.prefix(Self.reasonLimit)) }
 
+    /// The risks to show: all with ``explain``, else every one but the answers weighing against
+    /// the only option left, of which the strongest few.
+    var shownRisks: [Risk] {
+        guard !explain else { return advice.risks }
+        let against = advice.risks.filter { $0.kind == .against }
+        return advice.risks.filter { $0.kind != .against } + against.prefix(Self.counterpointLimit)
+    }
+
     /// The counterpoints to show: all with ``explain``, else the strongest few.
     var shownCounterpoints: [Reason] {
         explain ? advice.counterpoints : Array(advice.counterpoints.prefix(Self.counterpointLimit))
@@ -70,13 +91,13 @@ struct Report: ProvenanceReporting {
         }
     }
 
-    /// "high: your limits leave no other option now; the evidence favours Fine-tuning", or
+    /// "high, forced: your limits leave no other option now; the evidence favours Fine-tuning", or
     /// "medium: the evidence leads Hybrid by 2.5 points; answering Model size could change it".
     var confidenceText: String {
         var text = advice.confidence.rawValue
         switch advice.confidenceBasis {
         case .limits:
-            text += ": your limits leave no other option now"
+            text += ", forced: your limits leave no other option now"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text += ": the evidence leads \(runnerUp) by \(JSONWriter.format(advice.margin)) points"
@@ -98,6 +119,14 @@ struct Report: ProvenanceReporting {
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {
         subject(of: reason) + (reason.favours.map { " (favours \(strategyLabel($0)))" } ?? "")
+    }
+
+    /// A risk's subject, for one that an answer or rule carries: "Budget: substantial (favours
+    /// Fine-tuning, ruled out now)".
+    func riskSubject(_ risk: Risk) -> String? {
+        risk.reason.map { reason in
+            subject(of: reason) + (reason.favours.map { " (favours \(strategyLabel($0)), ruled out now)" } ?? "")
+        }
     }
 
     /// The gates that decided the advice, with their reasons, in rubric order.

@@ -17,7 +17,7 @@ struct TextRenderer {
         if !advice.risks.isEmpty {
             lines.append("")
             lines.append(style.bold("Risks:"))
-            lines += advice.risks.map(riskLine)
+            lines += report.shownRisks.map(riskLine)
         }
         lines.append(style.dim("  " + Report.confidenceDefinition))
         if !report.decidingGates.isEmpty {
@@ -63,7 +63,7 @@ struct TextRenderer {
                 let when = stageCost.stage.when == PlanStage.now ? "Now" : "Then"
                 lines.append("  \(when), \(report.strategyLabel(stageCost.stage.strategy)): \(report.costSentence(stageCost))")
             }
-            if let note = report.costInputsNote { lines.append("  " + note) }
+            lines += report.costNotes.map { "  " + $0 }
             if let check = report.costCheck { lines.append("  " + check) }
         }
 
@@ -103,7 +103,7 @@ struct TextRenderer {
 
         func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }
         func riskLine(_ risk: Risk) -> String {
-            let subject = risk.reason.map { style.bold(report.subject(of: $0)) + ". " } ?? ""
+            let subject = report.riskSubject(risk).map { style.bold($0) + ". " } ?? ""
             return "  ! " + subject + risk.text + (risk.source.map { " [\($0)]" } ?? "")
         }
     }

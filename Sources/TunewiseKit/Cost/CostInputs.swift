@@ -35,20 +35,45 @@ public enum CostField: String, CaseIterable, Sendable {
     case outputTokens
     /// Base model: price per million input tokens.
     case inputPricePerMillion
+    /// Base model: price per million input tokens read from the provider's prompt cache
+    /// (default none: no caching); at most ``inputPricePerMillion``.
+    case cachedInputPricePerMillion
+    /// Share (0 to 1) of the cacheable tokens (the fixed prompt and an in-context
+    /// collection, never per-request input) read from the cache (default 0).
+    case cacheHitShare
     /// Base model: price per million output tokens.
     case outputPricePerMillion
+    /// Share (0 to 1) taken off every token price for work that can wait for a batch (default 0).
+    case batchDiscount
     /// Upkeep of the retrieval index and pipeline per month (default 0).
     case retrievalPerMonth
+    /// People hours to build and evaluate the prompted system and its retrieval, once (default 0).
+    case promptBuildHours
+    /// Tokens of the whole collection sent with every request when the advice puts it in
+    /// context (the `in-context` retrieval variant); read from the cache like the prompt.
+    case collectionTokens
     /// Tuned model: prompt tokens sent with each request (the short instructions left, or
     /// a soft prompt's virtual tokens), without retrieved context.
     case tunedPromptTokens
+    /// Tuned model: context tokens per request it still needs; by default all of
+    /// ``contextTokens``, as training does not replace retrieved facts.
+    case tunedContextTokens
     /// Tuned model: price per million input tokens.
     case tunedInputPricePerMillion
     /// Tuned model: price per million output tokens.
     case tunedOutputPricePerMillion
-    /// Hosting per month of a self-hosted tuned model (default 0, a provider-hosted model
-    /// paid per token); prompt-tuning needs it.
+    /// A distilled model's price per million input tokens, used when the advice trains by
+    /// distillation (default: the tuned model's).
+    case distilledInputPricePerMillion
+    /// A distilled model's price per million output tokens, used when the advice trains by
+    /// distillation (default: the tuned model's).
+    case distilledOutputPricePerMillion
+    /// Hosting per month of one unit serving a self-hosted tuned model (default 0, a
+    /// provider-hosted model paid per token); prompt-tuning needs it.
     case hostingPerMonth
+    /// Requests a day one hosting unit serves; hosting grows in whole units with volume
+    /// (default none: one unit serves any volume).
+    case hostingCapacityPerDay
     /// Tokens in the training set, for a provider's fine-tuning price.
     case trainingTokens
     /// Passes over the training set per training run.
@@ -95,23 +120,25 @@ public enum CostField: String, CaseIterable, Sendable {
 
     /// The smallest value allowed.
     public var minimum: Double {
-        self == .horizonMonths ? 1 : 0
+        self == .horizonMonths || self == .hostingCapacityPerDay ? 1 : 0
     }
 
     /// The largest value allowed: generous bounds that only a typo or a unit mix-up
     /// (tokens for millions of tokens, cents for a currency) would cross.
     public var maximum: Double {
         switch self {
-        case .requestsPerDay: return 1_000_000_000
+        case .requestsPerDay, .hostingCapacityPerDay: return 1_000_000_000
         case .horizonMonths, .retrainEveryMonths: return 120
-        case .promptTokens, .contextTokens, .outputTokens, .tunedPromptTokens: return 10_000_000
-        case .inputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion, .tunedOutputPricePerMillion,
-            .trainingPricePerMillion:
+        case .cacheHitShare, .batchDiscount: return 1
+        case .promptTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens:
+            return 10_000_000
+        case .inputPricePerMillion, .cachedInputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion,
+            .tunedOutputPricePerMillion, .distilledInputPricePerMillion, .distilledOutputPricePerMillion, .trainingPricePerMillion:
             return 100_000
         case .retrievalPerMonth, .hostingPerMonth, .promptTuningRunCost: return 1_000_000_000
         case .trainingTokens: return 10_000_000_000_000
         case .epochs: return 100
-        case .dataPrepHours, .retrainHours: return 1_000_000
+        case .dataPrepHours, .retrainHours, .promptBuildHours: return 1_000_000
         case .hourlyRate: return 100_000
         }
     }
@@ -130,12 +157,21 @@ public enum CostField: String, CaseIterable, Sendable {
         case .contextTokens: return "base model: retrieved-context tokens per request (default 0)"
         case .outputTokens: return "output tokens per request"
         case .inputPricePerMillion: return "base model: price per million input tokens"
+        case .cachedInputPricePerMillion: return "base model: price per million cached input tokens (default: none)"
+        case .cacheHitShare: return "share, 0 to 1, of fixed prompt and collection read from cache (default 0)"
         case .outputPricePerMillion: return "base model: price per million output tokens"
+        case .batchDiscount: return "share, 0 to 1, off token prices for work that can wait (default 0)"
         case .retrievalPerMonth: return "retrieval index and pipeline upkeep a month (default 0)"
+        case .promptBuildHours: return "hours to build and evaluate prompts and retrieval, once (default 0)"
+        case .collectionTokens: return "in-context retrieval: the whole collection's tokens, in every prompt"
         case .tunedPromptTokens: return "tuned model: prompt tokens per request, without context"
+        case .tunedContextTokens: return "tuned model: context tokens it still needs (default: --context-tokens)"
         case .tunedInputPricePerMillion: return "tuned model: price per million input tokens"
         case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens"
-        case .hostingPerMonth: return "self-hosted tuned model: hosting a month (default 0)"
+        case .distilledInputPricePerMillion: return "distilled model: price per million input tokens (default: tuned)"
+        case .distilledOutputPricePerMillion: return "distilled model: price per million output tokens (default: tuned)"
+        case .hostingPerMonth: return "self-hosted tuned model: hosting a month, per unit (default 0)"
+        case .hostingCapacityPerDay: return "requests a day one hosting unit serves (default: one serves all)"
         case .trainingTokens: return "tokens in the training set"
         case .epochs: return "passes over the training set per run"
         case .trainingPricePerMillion: return "price per million training tokens"
@@ -170,6 +206,8 @@ public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
         case negative = "must not be negative"
         case outOfRange = "is out of range"
         case notWhole = "must be a whole number"
+        /// The cached input price is above the input price, which would make cache hits dearer.
+        case aboveInputPrice = "must not exceed inputPricePerMillion"
     }
 
     public var field: CostField
@@ -190,7 +228,12 @@ public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
     /// "must not be negative; found -5; allowed: a number from 0 to 1000000000".
     public var description: String {
         let found = value.isFinite ? JSONWriter.format(value) : (value.isNaN ? "NaN" : (value > 0 ? "infinity" : "-infinity"))
-        return "\(kind.rawValue); found \(found); allowed: \(field.allowedDescription)"
+        return "\(kind.rawValue); found \(found); \(allowedText)"
+    }
+
+    /// "allowed: a number from 0 to 100000", "allowed: a number from 0 to the input price".
+    public var allowedText: String {
+        "allowed: " + (kind == .aboveInputPrice ? "a number from 0 to the input price" : field.allowedDescription)
     }
 }
 
@@ -221,11 +264,16 @@ public struct CostInputs: Equatable, Sendable {
         CostInputs(values.merging(other.values) { _, new in new }, transience: other.transience ?? transience)
     }
 
-    /// Every given value outside its field's bounds, in field order.
+    /// Every given value outside its field's bounds, in field order, then a cached input
+    /// price above the input price.
     public var problems: [CostProblem] {
-        CostField.allCases.compactMap { field in
+        var problems = CostField.allCases.compactMap { field in
             values[field].flatMap { value in field.problem(with: value).map { CostProblem(field: field, value: value, kind: $0) } }
         }
+        if let cached = values[.cachedInputPricePerMillion], let input = values[.inputPricePerMillion], cached > input {
+            problems.append(CostProblem(field: .cachedInputPricePerMillion, value: cached, kind: .aboveInputPrice))
+        }
+        return problems
     }
 
     /// The horizon: given, or 12 months (clamped to the field's bounds, so an unchecked

@@ -69,47 +69,58 @@ public enum CostInputsDocument {
                 problems.append("\(path): expected a number or null; found \(value.kindDescription)")
             }
         }
+        for problem in inputs.problems where problem.kind == .aboveInputPrice {
+            problems.append("$.\(problem.field.rawValue): \(problem)")
+        }
         guard problems.isEmpty else { throw .invalid(problems) }
         return inputs
     }
 
     /// A starter inputs file: every field, with example figures labelled as examples.
     ///
-    /// The prices are illustrative list prices of a small hosted model and its fine-tuned
-    /// variant as public price pages showed them on ``examplesChecked``; tunewise relies on
-    /// none of them. The self-hosting fields are `null` (not given), so prompt-tuning shows
-    /// as not costed until a team that self-hosts fills them in.
+    /// The prices are illustrative list prices of a small hosted model, its cached input and
+    /// its fine-tuned variant as public price pages showed them on ``examplesChecked``;
+    /// tunewise relies on none of them. Fields with a default the example keeps are `null`
+    /// (not given): the self-hosting fields, so prompt-tuning shows as not costed until a
+    /// team that self-hosts fills them in, and the tuned model's context, so it keeps all
+    /// of it.
     public static var template: String {
-        let examples: [(CostField, JSONValue)] = [
-            (.requestsPerDay, .number(20_000)),
-            (.horizonMonths, .number(12)),
-            (.promptTokens, .number(1_500)),
-            (.contextTokens, .number(2_000)),
-            (.outputTokens, .number(300)),
-            (.inputPricePerMillion, .number(0.15)),
-            (.outputPricePerMillion, .number(0.6)),
-            (.retrievalPerMonth, .number(150)),
-            (.tunedPromptTokens, .number(200)),
-            (.tunedInputPricePerMillion, .number(0.3)),
-            (.tunedOutputPricePerMillion, .number(1.2)),
-            (.hostingPerMonth, .null),
-            (.trainingTokens, .number(2_000_000)),
-            (.epochs, .number(3)),
-            (.trainingPricePerMillion, .number(3)),
-            (.promptTuningRunCost, .null),
-            (.dataPrepHours, .number(24)),
-            (.retrainHours, .number(8)),
-            (.hourlyRate, .number(60)),
-            (.retrainEveryMonths, .null),
+        let examples: [CostField: JSONValue] = [
+            .requestsPerDay: .number(20_000),
+            .horizonMonths: .number(12),
+            .promptTokens: .number(1_500),
+            .contextTokens: .number(2_000),
+            .outputTokens: .number(300),
+            .inputPricePerMillion: .number(0.15),
+            .cachedInputPricePerMillion: .number(0.075),
+            .cacheHitShare: .number(0.8),
+            .outputPricePerMillion: .number(0.6),
+            .batchDiscount: .number(0),
+            .retrievalPerMonth: .number(150),
+            .promptBuildHours: .number(40),
+            .tunedPromptTokens: .number(200),
+            .tunedInputPricePerMillion: .number(0.3),
+            .tunedOutputPricePerMillion: .number(1.2),
+            .trainingTokens: .number(2_000_000),
+            .epochs: .number(3),
+            .trainingPricePerMillion: .number(3),
+            .dataPrepHours: .number(24),
+            .retrainHours: .number(8),
+            .hourlyRate: .number(60),
         ]
         let comment = """
             EXAMPLE FIGURES: replace every number with your own. The prices are illustrative \
-            list prices (per million tokens) of a small hosted model and its fine-tuned variant \
-            as public price pages showed them, checked \(examplesChecked); tunewise builds in no \
-            price. Amounts are in the currency of your prices; a month is 30 days. null means \
-            not given. retrainEveryMonths null takes the cadence from transience (static: none, \
-            periodic: 3, frequent: 1). prompt-tuning runs on a self-hosted model: give \
-            hostingPerMonth and promptTuningRunCost to cost it.
+            list prices (per million tokens) of a small hosted model, its cached input and its \
+            fine-tuned variant as public price pages showed them, checked \(examplesChecked); \
+            tunewise builds in no price. Amounts are in the currency of your prices; a month is \
+            30 days. null means not given. tunedContextTokens null keeps all contextTokens: \
+            training does not replace retrieved facts. cacheHitShare applies to the fixed prompt \
+            (and an in-context collection), never to retrieved context. retrainEveryMonths null \
+            takes the cadence from transience (static: none, periodic: 3, frequent: 1). \
+            prompt-tuning runs on a self-hosted model: give hostingPerMonth (per unit, with \
+            hostingCapacityPerDay requests a day a unit) and promptTuningRunCost to cost it. \
+            collectionTokens and the distilled prices count when advise --cost follows advice \
+            to put the collection in context or to distil.
             """
         let members: [(key: String, value: JSONValue)] =
             [
@@ -117,7 +128,7 @@ public enum CostInputsDocument {
                 ("_comment", .string(comment)),
                 ("_examplesChecked", .string(examplesChecked)),
                 ("transience", .string(CostTransience.periodic.rawValue)),
-            ] + examples.map { ($0.0.rawValue, $0.1) }
+            ] + CostField.allCases.map { ($0.rawValue, examples[$0] ?? .null) }
         return JSONWriter.write(.object(members))
     }
 }

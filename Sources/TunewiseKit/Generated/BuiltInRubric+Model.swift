@@ -11,12 +11,13 @@ extension BuiltInRubric {
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
-            references: references()
+            references: references(),
+            policy: nil  // a rubric file carries no policy; one is applied on loading
         )
     }
 
@@ -27,7 +28,7 @@ extension BuiltInRubric {
             label: "Prompt engineering",
             summary: "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, passages fetched at request time (retrieval-augmented generation).",
             baseline: 1.0,
-            baselineCitation: Citation(reason: "None of the five articles rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
+            baselineCitation: Citation(reason: "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
             caveats: [
                 Note(
                     text: "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
@@ -45,7 +46,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; 001's case for training here predates million-token context windows.",
+                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; NILG.AI's case for training here predates million-token context windows.",
                     source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"])])
                 ),
@@ -75,7 +76,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                 ),
                 Note(
-                    text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a smaller tuned model is the step to take when they matter.",
+                    text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
                     source: "hsieh-2023; openai-distillation",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
@@ -83,6 +84,16 @@ extension BuiltInRubric {
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                ),
+                Note(
+                    text: "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report accuracy per class, not only overall.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [
@@ -97,7 +108,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request.",
+                    text: "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])])
                 ),
@@ -109,7 +120,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Prompting has stalled: before more prompt rounds, try a stronger base model, constrain the output with a schema or grammar where the format is the problem, and line up a model you can tune.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
                     text: "Budget for labelling now: a few hundred reviewed pairs open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
@@ -126,17 +137,42 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])])
                 ),
+                Note(
+                    text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"])])
+                ),
+                Note(
+                    text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait; compare each against the frozen quality score.",
+                    source: "openai-prompt-caching; openai-distillation",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                ),
+                Note(
+                    text: "Prompting has stalled on a knowledge task: measure retrieval recall first, then add a reranker or combined keyword and vector search, tune the embedding model on your question/passage pairs, and only then consider training the generator to answer from retrieved passages (a hybrid).",
+                    source: "balaguer-2024",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
+                ),
+                Note(
+                    text: "Use the grader at run time too: generate, check and retry, or pick the best of several samples, before paying for any training.",
+                    source: "openai-rft",
+                    when: Condition(clauses: [(question: "training-signal", options: ["graders"])])
+                ),
             ],
             risks: [
                 Note(
                     text: "Prompting has already plateaued below your bar and your limits keep you on it: expect results to fall short until those limits ease, and tell whoever relies on it.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
                     text: "Consistency is critical and nothing will be trained yet: prompting alone rarely holds an exact pattern on every output, so validate each response and plan for rejects.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
                     when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["custom"])])
+                ),
+                Note(
+                    text: "Prompting has plateaued on a knowledge task: the gap is usually retrieval, not the model, so expect little from prompt wording until retrieval improves.",
+                    source: "balaguer-2024",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),
             ]
         )
@@ -149,7 +185,7 @@ extension BuiltInRubric {
             label: "Prompt-tuning",
             summary: "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
             baseline: -1.0,
-            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), 003 rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             caveats: [
                 Note(
                     text: "Soft prompts are numeric vectors, not words: nobody can read what they tell the model, so audits rest on tests of the outputs.",
@@ -157,7 +193,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Managed offers are few (003 found none in early 2023; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
+                    text: "Managed offers are few (an early-2023 survey found none; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning",
                     when: .always
                 ),
@@ -200,6 +236,11 @@ extension BuiltInRubric {
                     text: "Per-task LoRA adapters served together on one base now cover most of what soft prompts were for, with more tooling: pilot both on the same held-out set.",
                     source: "sheng-2023; hu-2021",
                     when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
+                ),
+                Note(
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [
@@ -307,15 +348,20 @@ extension BuiltInRubric {
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
+                Note(
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
-                    text: "Before training, measure a prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): if it already meets your bar, stop there; otherwise it is the number to beat. Keep a broad regression set of everyday requests to catch lost general ability.",
+                    text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always
                 ),
                 Note(
-                    text: "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as 001 suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
+                    text: "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as NILG.AI's article suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
                     source: "openai-fine-tuning; 001-nilg-customizing-language-models § Fine-Tuning",
                     when: .always
                 ),
@@ -414,6 +460,11 @@ extension BuiltInRubric {
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
+                Note(
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -474,7 +525,7 @@ extension BuiltInRubric {
                     label: "Knowledge (facts or documents to know, look up or cite)",
                     help: "Pick this if the model mainly has to answer from your documents or data: manuals, FAQs, policies, records.",
                     points: ["fine-tuning": -3.0, "hybrid": -1.0, "prompt-engineering": 3.0, "prompt-tuning": -2.0],
-                    citation: Citation(reason: "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination; with no behaviour to change, a hybrid's training has nothing to learn. Article 000's picture of training as a way to add new information is outdated on this point.", source: "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning")
+                    citation: Citation(reason: "Facts the model must know or cite belong in retrieval: passages fetched per request can be updated, filtered and quoted, while facts trained into weights are absorbed unreliably and can raise hallucination; with no behaviour to change, a hybrid's training has nothing to learn. The IBM Community article's picture of training as a way to add new information is outdated on this point.", source: "004-ubiops-when-to-fine-tune § Prompt engineering; ovadia-2023; gekhman-2024; azure-fine-tuning")
                 ),
                 Option(
                     id: "behavior",
@@ -526,7 +577,7 @@ extension BuiltInRubric {
                     label: "Hundreds (about 100 to 1,000)",
                     help: "Pick this for roughly 100 to 1,000 good labelled examples.",
                     points: ["fine-tuning": 1.0, "hybrid": 0.5, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, 003 quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-tuning")
+                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, an early-2023 comparison quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-tuning")
                 ),
                 Option(
                     id: "thousands",
@@ -564,7 +615,7 @@ extension BuiltInRubric {
                     label: "Periodic (monthly or quarterly)",
                     help: "Pick this if the knowledge is updated every month or quarter.",
                     points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "What changes monthly or quarterly must reach the model at request time, through retrieval or the input, which costs only a re-index; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
+                    citation: Citation(reason: "What changes monthly or quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
                     id: "frequent",
@@ -761,7 +812,7 @@ extension BuiltInRubric {
                     label: "Corpus",
                     help: "Pick this if a request needs a whole book, collection or knowledge base at once.",
                     points: ["prompt-engineering": -0.5],
-                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. 001 argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
+                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. NILG.AI's article argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
                 ),
             ],
             askWhen: .always
@@ -868,7 +919,7 @@ extension BuiltInRubric {
                     label: "Some",
                     help: "Pick this if someone can run a hosted tuning job or an existing training script.",
                     points: ["hybrid": -0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "Someone who can run a hosted tuning job covers prompting and fine-tuning through a provider; soft prompts, which 003 rates hardest to set up, and a combined system ask for more.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning")
+                    citation: Citation(reason: "Someone who can run a hosted tuning job covers prompting and fine-tuning through a provider; soft prompts, which an early-2023 comparison rates hardest to set up, and a combined system ask for more.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning")
                 ),
                 Option(
                     id: "strong",
@@ -1027,14 +1078,14 @@ extension BuiltInRubric {
                     label: "Plateaued",
                     help: "Pick this if extensive prompt work has stopped improving results below the bar you need.",
                     points: ["fine-tuning": 2.5, "hybrid": 1.5, "prompt-engineering": -2.0, "prompt-tuning": 1.5],
-                    citation: Citation(reason: "Rounds of prompt changes no longer move results below the bar you need: the signal the sources give for moving to training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits")
+                    citation: Citation(reason: "Further prompt changes no longer improve results, which stay below the bar you need: the signal the sources give for moving to training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits")
                 ),
                 Option(
                     id: "meets-bar",
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
-                    points: ["prompt-engineering": 1.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training has to earn its place on cost or speed, not quality; that model's own outputs on real inputs are ready-made training data for a smaller, cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    points: ["fine-tuning": -0.5, "hybrid": -1.5, "prompt-engineering": 2.5, "prompt-tuning": -1.0],
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it at volume, and the prompted model's own outputs on real inputs are then ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1117,7 +1168,7 @@ extension BuiltInRubric {
                     label: "Large (>10B)",
                     help: "Pick this for models over about 10 billion parameters, or hosted frontier models.",
                     points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": 0.5],
-                    citation: Citation(reason: "Large models follow written instructions well, and Lester et al. saw soft prompts match full fine-tuning near ten billion parameters (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size needs large GPUs, adapters included.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
+                    citation: Citation(reason: "Large models follow written instructions well, which favours prompting, and soft prompts matched full fine-tuning at this size in Lester et al. (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size yourself needs large GPUs, adapters included.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
                 ),
             ],
             askWhen: .always
@@ -1130,7 +1181,7 @@ extension BuiltInRubric {
             id: "training-signal",
             label: "Training signal",
             text: "What form do your examples or feedback take?",
-            help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (thumbs, rankings, A/B choices). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key).",
+            help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (side-by-side choices, rankings). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key). Lone thumbs up or down are ratings: pair them per input, or train on the liked outputs as demonstrations.",
             isCore: false,
             isLever: false,
             weight: 1.0,
@@ -1145,8 +1196,8 @@ extension BuiltInRubric {
                 ),
                 Option(
                     id: "comparisons",
-                    label: "Comparisons (a better and a worse output per input)",
-                    help: "Pick this if your feedback is preferences: thumbs up/down, rankings, side-by-side choices.",
+                    label: "Comparisons (a better and a worse output for the same input)",
+                    help: "Pick this if your feedback ranks outputs for the same input: side-by-side choices, rankings, or liked and disliked answers to one prompt. Lone thumbs on single answers are ratings, not pairs.",
                     points: ["prompt-tuning": -1.0],
                     citation: Citation(reason: "Comparison pairs train through preference optimisation (DPO-style), which updates weights or adapters; soft-prompt tooling learns from demonstrations, so prompt-tuning has little use for them.", source: "rafailov-2023; openai-dpo")
                 ),
@@ -1249,7 +1300,7 @@ extension BuiltInRubric {
             id: "thin-data-across-tasks",
             when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])]),
             points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-tuning": -2.0],
-            citation: Citation(reason: "A few hundred labelled pairs spread over five or more tasks leave under a hundred per task, too few to train each one well, and soft prompts train poorly on so few.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; gu-2022")
+            citation: Citation(reason: "A few hundred labelled pairs spread over five or more tasks leave under a hundred per task: soft prompts, which need the most per task, suffer most, and adapters or full tuning lose some of their edge too.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; gu-2022")
         )
     }
 
@@ -1257,7 +1308,7 @@ extension BuiltInRubric {
     private static func rule6() -> Rule {
         Rule(
             id: "role-based-changing-data",
-            when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "transience", options: ["periodic", "frequent"])]),
+            when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "governance", options: ["role-based"]), (question: "transience", options: ["periodic", "frequent"])]),
             points: ["prompt-engineering": 1.0],
             citation: Citation(reason: "Changing data with per-role access is the case retrieval handles most simply: re-index on each update and filter by role at search time.", source: "001-nilg-customizing-language-models § Data Governance")
         )
@@ -1267,7 +1318,7 @@ extension BuiltInRubric {
     private static func rule7() -> Rule {
         Rule(
             id: "small-collection-in-prompt",
-            when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"])]),
+            when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
             points: ["prompt-engineering": 0.5],
             citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build or tune, which makes the prompted route cheaper still.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
         )
@@ -1278,8 +1329,8 @@ extension BuiltInRubric {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
-            points: ["fine-tuning": 3.0],
-            citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller tuned model keeps the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
+            points: ["fine-tuning": 4.0],
+            citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller or cheaper tuned model can keep the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
         )
     }
 
@@ -1288,7 +1339,7 @@ extension BuiltInRubric {
         Rule(
             id: "distil-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
-            points: ["fine-tuning": 1.0],
+            points: ["fine-tuning": 1.5],
             citation: Citation(reason: "A prompted model meets the bar at moderate traffic: a distilled smaller model may pay back, but the saving is smaller; price it before building it.", source: "hsieh-2023; openai-distillation")
         )
     }
@@ -1303,6 +1354,16 @@ extension BuiltInRubric {
         )
     }
 
+    /// `$.rules[11]`, "schema-guarantees-format".
+    private static func rule11() -> Rule {
+        Rule(
+            id: "schema-guarantees-format",
+            when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
+            points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 0.5, "prompt-tuning": -0.25],
+            citation: Citation(reason: "Constrained decoding already guarantees the format, so most of what critical consistency would ask of training is covered; what remains is whether the fields are right, which training must then be shown to improve.", source: "openai-structured-outputs; willard-2023")
+        )
+    }
+
     /// `$.exclusions[0]`, "no-examples".
     private static func exclusion0() -> Exclusion {
         Exclusion(
@@ -1310,7 +1371,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have collected a few hundred reviewed input/output pairs", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have collected a few hundred reviewed input/output pairs (a prompted model that meets the bar can produce them from real traffic)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1331,7 +1392,7 @@ extension BuiltInRubric {
             id: "no-training-budget",
             when: Condition(clauses: [(question: "budget", options: ["minimal"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data, evaluating the result and paying a tuned model's serving price are what a minimal budget cannot carry, and self-hosted training needs GPUs besides.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
+            citation: Citation(reason: "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data and evaluating the result take paid time that a minimal budget does not cover; hosted tuned models also cost more per call, and self-hosted training needs GPU time.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
             later: nil
         )
     }
@@ -1369,8 +1430,19 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[6]`, "hosted-api-without-tuning".
+    /// `$.exclusions[6]`, "prompting-meets-bar-at-low-volume".
     private static func exclusion6() -> Exclusion {
+        Exclusion(
+            id: "prompting-meets-bar-at-low-volume",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
+            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
+            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume there is too little of either to win back its price.", source: "hsieh-2023; 001-nilg-customizing-language-models § Costs"),
+            later: Deferral(trigger: "if traffic grows until the prompted model's cost or speed matters", assume: [(question: "query-volume", option: "high")])
+        )
+    }
+
+    /// `$.exclusions[7]`, "hosted-api-without-tuning".
+    private static func exclusion7() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -1380,8 +1452,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[7]`, "no-behaviour-to-train".
-    private static func exclusion7() -> Exclusion {
+    /// `$.exclusions[8]`, "no-behaviour-to-train".
+    private static func exclusion8() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -1391,8 +1463,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[8]`, "nothing-to-retrieve".
-    private static func exclusion8() -> Exclusion {
+    /// `$.exclusions[9]`, "nothing-to-retrieve".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -1402,8 +1474,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[9]`, "two-systems-need-time".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[10]`, "two-systems-need-time".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
@@ -1413,8 +1485,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "no-skills-for-open-weights".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[11]`, "no-skills-for-open-weights".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -1424,19 +1496,19 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "soft-prompts-need-weights".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[12]`, "soft-prompts-need-weights".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
             strategies: ["prompt-tuning"],
-            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. 003's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             later: nil
         )
     }
 
-    /// `$.exclusions[12]`, "knowledge-in-retrieval".
-    private static func exclusion12() -> Exclusion {
+    /// `$.exclusions[13]`, "knowledge-in-retrieval".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -1485,7 +1557,7 @@ extension BuiltInRubric {
                     id: "peft",
                     label: "PEFT (LoRA adapters, or the provider's method when hosted)",
                     whenAny: [],
-                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what 000 suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
+                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the IBM Community article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
                     caveats: [
                         Note(
                             text: "An adapter is tied to the exact base model it was trained on: pin that version, and retrain the adapter when the base changes or the provider retires it.",
@@ -1536,7 +1608,7 @@ extension BuiltInRubric {
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
                     caveats: [
                         Note(
-                            text: "Caches expire after minutes without traffic (an hour at most on most providers) and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`.",
+                            text: "Provider caches expire after a spell without traffic (minutes by default; longer retention is extra or must be requested), and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`. On your own servers, prefix caching lasts while memory allows.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
                             when: .always
                         ),
@@ -1679,6 +1751,11 @@ extension BuiltInRubric {
                             source: "rafailov-2023",
                             when: .always
                         ),
+                        Note(
+                            text: "Thumbs on single answers are not pairs: pair a liked and a disliked answer to the same input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
+                            source: "ethayarajh-2024",
+                            when: .always
+                        ),
                     ],
                     nextSteps: [
                         Note(
@@ -1694,7 +1771,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
                     ],
-                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller, cheaper and faster model (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
+                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
                     caveats: [
                         Note(
                             text: "Check the teacher's terms before training on its outputs: some providers forbid using them to build competing models, and open models' licences set conditions of their own.",
@@ -1709,7 +1786,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Log the prompted model's inputs and outputs on real traffic (de-identified), keep those that pass review or your grader, train the smaller model on them and compare it with the teacher on a held-out set before switching traffic.",
+                            text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
                             when: .always
                         ),
@@ -1732,6 +1809,11 @@ extension BuiltInRubric {
                             text: "Reinforcement needs a model that already succeeds some of the time: if the prompted base almost never passes the grader, start with supervised tuning on demonstrations.",
                             source: "deepseek-r1-2025",
                             when: .always
+                        ),
+                        Note(
+                            text: "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
+                            source: "openai-rft",
+                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),
                     ],
                     nextSteps: [
@@ -1777,8 +1859,8 @@ extension BuiltInRubric {
             MonotoneProperty(question: "consistency", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "context-size", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "specialization", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
-            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "meets-bar", "plateaued"], favours: "fine-tuning", over: "prompt-engineering"),
-            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "meets-bar", "plateaued"], favours: "hybrid", over: "prompt-engineering"),
+            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "plateaued"], favours: "fine-tuning", over: "prompt-engineering"),
+            MonotoneProperty(question: "prompting-status", scale: ["not-tried", "improving", "plateaued"], favours: "hybrid", over: "prompt-engineering"),
             MonotoneProperty(question: "ml-expertise", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "query-volume", scale: [], favours: "fine-tuning", over: "prompt-engineering"),
             MonotoneProperty(question: "output-style", scale: ["structured", "standard", "label", "custom"], favours: "fine-tuning", over: "prompt-engineering"),
@@ -2038,6 +2120,13 @@ extension BuiltInRubric {
                 author: "UbiOps",
                 year: 2024,
                 url: "https://ubiops.com/when-should-you-fine-tune-your-llm/"
+            ),
+            Reference(
+                id: "ethayarajh-2024",
+                title: "KTO: Model Alignment as Prospect Theoretic Optimization",
+                author: "Kawin Ethayarajh, Winnie Xu, Niklas Muennighoff, Dan Jurafsky, Douwe Kiela",
+                year: 2024,
+                url: "https://arxiv.org/abs/2402.01306"
             ),
         ]
     }

@@ -27,6 +27,9 @@ public struct Rubric: Equatable, Sendable {
     public var properties: [MonotoneProperty]
     /// Published works beyond the articles that sharpen or correct them, cited by id.
     public var references: [Reference] = []
+    /// The organisation's policy this rubric carries, when one was applied with
+    /// ``Policy/applied(to:)``; `nil` for a rubric as its file defines it.
+    public var policy: AppliedPolicy? = nil
 
     /// The only rubric format version this build reads.
     public static let supportedSchemaVersion = 2
@@ -292,7 +295,9 @@ public struct ConfidenceThresholds: Equatable, Sendable {
 public struct MonotoneProperty: Equatable, Sendable {
     /// The id of the question whose options are the rising scale.
     public var question: String
-    /// The option ids in rising order; empty for the question's own order.
+    /// Option ids in rising order, two or more; empty for all of the question's own options in
+    /// their order. Options left out are not ordered against the others (an option whose effect
+    /// depends on other answers, say).
     public var scale: [String] = []
     /// The id of the strategy whose lead must not shrink as the answer rises.
     public var favours: String

@@ -405,8 +405,10 @@ struct RubricReader {
                 let elements: [JSONValue]
                 if case .array(let array) = scaleValue { elements = array } else { elements = [] }
                 scale = elements.compactMap { if case .string(let id) = $0 { id } else { nil } }
-                if scale.count != elements.count || scale.sorted() != known.sorted() {
-                    report("\(path).scale", "expected every option of \"\(question)\" once, in rising order; known: \(known.joined(separator: ", "))")
+                if scale.count != elements.count || scale.count < 2 || Set(scale).count != scale.count || !scale.allSatisfy(known.contains) {
+                    report(
+                        "\(path).scale",
+                        "expected two or more options of \"\(question)\", each once, in rising order; known: \(known.joined(separator: ", "))")
                 }
             }
         } else if let question {

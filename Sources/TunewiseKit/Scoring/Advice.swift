@@ -15,8 +15,8 @@ public struct Advice: Equatable, Sendable {
     public var confidence: Confidence
     /// Whether the confidence rests on the margin or on gates that left one strategy.
     public var confidenceBasis: ConfidenceBasis
-    /// What may stop the recommended first step from meeting the bar: strategies the evidence
-    /// favours that a gate rules out now, answers that weigh against the only strategy left,
+    /// What may stop the recommended first step from meeting the bar: the strategy the evidence
+    /// favours most among those a gate rules out now, answers that weigh against the only strategy left,
     /// and the risks the rubric declares for the recommendation. Empty when nothing does.
     public var risks: [Risk]
     /// The ids of the gates (exclusions) that decided the advice: every gate that holds when
@@ -128,7 +128,8 @@ public struct Risk: Equatable, Sendable {
     public var strategy: String? = nil
     /// For ``Kind/overruled``, the gates that rule it out; empty otherwise.
     public var gates: [String] = []
-    /// For ``Kind/against``, the reason that weighs against the recommendation.
+    /// For ``Kind/against``, the reason that weighs against the recommendation, naming in
+    /// ``Reason/favours`` the ruled-out strategy it favours most.
     public var reason: Reason? = nil
 }
 

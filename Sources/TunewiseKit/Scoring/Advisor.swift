@@ -80,7 +80,11 @@ public struct Advisor: Sendable {
             confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
-                + (open.isEmpty ? against.map { Risk(kind: .against, text: $0.text, source: $0.source, reason: $0) } : [])
+                + (open.isEmpty
+                    ? against.map { against in
+                        let reason = favouring(against, options, over: winner, among: field)
+                        return Risk(kind: .against, text: reason.text, source: reason.source, reason: reason)
+                    } : [])
                 + notes(strategy.risks, answers).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
@@ -97,11 +101,12 @@ public struct Advisor: Sendable {
             weightSensitivity: weightSensitivity(options, winner: winner))
     }
 
-    /// The strategies that scored above the recommendation but a gate rules out now, best
-    /// first: the evidence favours them, so the first step carries the risk of falling short.
+    /// The best-scoring strategy that scored above the recommendation but a gate rules out
+    /// now: the evidence favours it, so the first step carries the risk of falling short.
     private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
-        return ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }.map { entry in
+        let overruled = ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }
+        return overruled.max { $0.score < $1.score }.map { entry in
             let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label
             let gates = entry.exclusions.map(\.id)
             let later = plan.dropFirst().first { $0.strategy == entry.strategy }.map { "; the plan moves to it \($0.when)" } ?? ""
@@ -109,7 +114,7 @@ public struct Advisor: Sendable {
                 "The evidence favours \(label) over \(winnerLabel) (\(JSONWriter.format(entry.score)) points against "
                 + "\(JSONWriter.format(rounded(scores[winner])))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
-        }
+        }.map { [$0] } ?? []
     }
 
     /// `reason`, a counterpoint, naming the open alternative it favours most over `winner`.

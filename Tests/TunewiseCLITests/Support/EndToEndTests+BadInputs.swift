@@ -319,11 +319,11 @@ extension BinaryTests.EndToEndTests {
         // `--why-not` and `--explain` are flags of advise, so no question may take their names.
         BadInput(
             ["--rubric", "rubric-why-not-question.json"] + lawFirmFlags, nil, 65,
-            "tunewise: rubric rubric-why-not-question.json is invalid (1 problem): $.questions[17].id: \"why-not\" cannot be a question id: --why-not is already a flag of tunewise"
+            "tunewise: rubric rubric-why-not-question.json is invalid (1 problem): $.questions[19].id: \"why-not\" cannot be a question id: --why-not is already a flag of tunewise"
         ),
         BadInput(
             ["rubric", "validate", "rubric-explain-question.json"], nil, 65,
-            "rubric-explain-question.json: $.questions[17].id: \"explain\" cannot be a question id: --explain is already a flag of tunewise",
+            "rubric-explain-question.json: $.questions[19].id: \"explain\" cannot be a question id: --explain is already a flag of tunewise",
             on: .firstOutput),
         BadInput(
             ["--rubric", "rubric-unknown-key.json"] + lawFirmFlags, nil, 65,

@@ -1,0 +1,74 @@
+/// How a strategy is carried out, as far as its cost goes: where its facts come from and
+/// whose prices its model has. `advise --cost` reads it from the advice's variants, by the
+/// ids the product contract fixes; standalone `cost` uses the default.
+public struct CostShape: Equatable, Sendable {
+    /// Where the model's facts come from: the choices of the `retrieval` variant.
+    public enum Retrieval: String, Equatable, Sendable, CaseIterable {
+        /// Context retrieved for each request (``CostField/contextTokens``, for a tuned model
+        /// ``CostField/tunedContextTokens``) and the retrieval upkeep.
+        case rag
+        /// The whole collection in every prompt (``CostField/collectionTokens``), which the
+        /// base model reads from its prompt cache like the fixed prompt.
+        case inContext = "in-context"
+        /// No context and no retrieval upkeep.
+        case none
+    }
+
+    /// The id of the variant that sets ``retrieval``.
+    public static let retrievalVariant = "retrieval"
+    /// The id of the variant whose ``distillationChoice`` sets ``distilled``.
+    public static let trainingVariant = "training"
+    /// The `training` choice that makes the model a distilled one.
+    public static let distillationChoice = "distillation"
+
+    /// Where the model's facts come from.
+    public var retrieval: Retrieval
+    /// Whether the tuned model is a distilled one, priced at its own prices where given.
+    public var distilled: Bool
+
+    /// A shape; by default retrieved context and a model priced as tuned, as standalone
+    /// `cost` has it.
+    public init(retrieval: Retrieval = .rag, distilled: Bool = false) {
+        self.retrieval = retrieval
+        self.distilled = distilled
+    }
+
+    /// The shape that a plan stage's variants give; a variant or choice it does not know
+    /// leaves the default.
+    public init(variants: [VariantDecision]) {
+        self.init()
+        for variant in variants {
+            switch variant.variant {
+            case Self.retrievalVariant: retrieval = Retrieval(rawValue: variant.choice) ?? .rag
+            case Self.trainingVariant: distilled = variant.choice == Self.distillationChoice
+            default: continue
+            }
+        }
+    }
+}
+
+extension Advice {
+    /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:)``:
+    /// each stage's variants, by its strategy. A stage with no `retrieval` variant of its own
+    /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted
+    /// one did, from the same place.
+    public var costShapes: [String: CostShape] {
+        var shapes: [String: CostShape] = [:]
+        var retrieval: CostShape.Retrieval?
+        for stage in plan where shapes[stage.strategy] == nil {
+            var shape = CostShape(variants: stage.variants)
+            if stage.variants.contains(where: { $0.variant == CostShape.retrievalVariant }) {
+                retrieval = shape.retrieval
+            } else if let retrieval {
+                shape.retrieval = retrieval
+            }
+            shapes[stage.strategy] = shape
+        }
+        return shapes
+    }
+
+    /// The strategies the advice rules out: those whose ranking entry is excluded.
+    public var excludedStrategies: Set<String> {
+        Set(ranking.filter(\.excluded).map(\.strategy))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// `advise --cost`: the plan is costed as advised, its variants included, and what the
+    /// advice rules out is marked, never offered as the cheapest. Figures from the template
+    /// (`cost --template`): prompting 1500 prompt tokens, 80 % from the cache at 0.075 against
+    /// 0.15 (0.09 a token on average), 2000 retrieved tokens, 300 out at 0.6; 40 build hours
+    /// at 60 = 2400 once for every strategy; a month is 600,000 requests.
+    @Suite struct AdviseCostTests {
+        static let core = ["--governance", "open", "--consistency", "important", "--no-input", "--format", "json"]
+
+        func advise(_ arguments: [String]) throws -> (code: Int32, report: JSONValue?, stderr: String) {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let result = try Binary.run(["advise", "--cost", "-"] + Self.core + arguments, input: template)
+            return (result.code, result.code == 0 ? try JSONParser.parse(Array(result.stdout.utf8)) : nil, result.stderr)
+        }
+
+        static func strategies(_ report: JSONValue?) -> [String: JSONValue] {
+            guard case .array(let strategies)? = report?["cost"]?["strategies"] else { return [:] }
+            return Dictionary(
+                uniqueKeysWithValues: strategies.compactMap { entry in
+                    if case .string(let id)? = entry["strategy"] { (id, entry) } else { nil }
+                })
+        }
+
+        /// A small manual, no examples: prompting with the whole collection in every prompt.
+        /// 91,500 cacheable tokens × 0.09 = 8235, plus 180 out: 0.008415 a request, 5049 a month
+        /// with no retrieval upkeep; 2400 + 12 × 5049 = 62,988. Fine-tuning, ruled out, keeps
+        /// its retrieved context: (2200 × 0.3 + 300 × 1.2) / 1e6 = 0.00102, 612 + 150 = 762 a
+        /// month; 3858 once and 3 retrains of 498 (periodic): 3858 + 9144 + 1494 = 14,496, the
+        /// least, which the report says the advice rules out.
+        @Test func theInContextPlanIsCostedAndRuledOutStrategiesAreMarked() throws {
+            let knowledge = [
+                "--need", "knowledge", "--data-volume", "none", "--transience", "periodic", "--budget", "moderate",
+                "--time-to-market", "weeks", "--knowledge-size", "small", "--context-size", "corpus",
+            ]
+            let missing = try advise(knowledge)
+            #expect(missing.code == 64)
+            #expect(missing.stderr.contains("--collection-tokens"), "\(missing.stderr)")
+
+            let (code, report, _) = try advise(knowledge + ["--collection-tokens", "90000"])
+            #expect(code == 0)
+            #expect(report?["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            let strategies = Self.strategies(report)
+            #expect(strategies["prompt-engineering"]?["retrieval"] == .string("in-context"))
+            #expect(strategies["prompt-engineering"]?["monthly"] == .number(5049))
+            #expect(strategies["prompt-engineering"]?["total"] == .number(62_988))
+            #expect(strategies["prompt-engineering"]?["retrievalMonthly"] == .number(0))
+            #expect(strategies["prompt-engineering"]?["excluded"] == .bool(false))
+            #expect(strategies["fine-tuning"]?["total"] == .number(14_496))
+            #expect(strategies["fine-tuning"]?["excluded"] == .bool(true))
+            guard case .array(let notes)? = report?["costNotes"] else {
+                Issue.record("no costNotes")
+                return
+            }
+            let texts = notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
+            #expect(texts.count == 2)
+            #expect(texts.first?.contains("90,000 tokens a request, 80% read from the cache") == true)
+            #expect(texts.last?.contains("rules it out") == true)
+        }
+
+        /// A behaviour with few examples: prompting without retrieval now (1500 × 0.09 + 180 =
+        /// 315 per million, 189 a month, 2400 + 12 × 189 = 4668), then fine-tuning, which keeps
+        /// the plan's choice of no retrieval: (200 × 0.3 + 360) / 1e6 = 0.00042, 252 a month.
+        @Test func aPlanWithoutRetrievalIsCostedWithoutIt() throws {
+            let (code, report, _) = try advise([
+                "--need", "behavior", "--data-volume", "few", "--transience", "static", "--budget", "moderate", "--time-to-market", "weeks",
+            ])
+            #expect(code == 0)
+            let strategies = Self.strategies(report)
+            #expect(strategies["prompt-engineering"]?["retrieval"] == .string("none"))
+            #expect(strategies["prompt-engineering"]?["total"] == .number(4_668))
+            #expect(strategies["fine-tuning"]?["retrieval"] == .string("none"))
+            #expect(strategies["fine-tuning"]?["monthly"] == .number(252))
+        }
+
+        /// Distillation at its own prices, 0.1 in and 0.4 out, keeping the 2000 retrieved
+        /// tokens: (2200 × 0.1 + 300 × 0.4) / 1e6 = 0.00034 against prompting's 0.000615, so
+        /// 204 + 150 = 354 a month against 519; 1458 more once, no retrain (static): 1458 −
+        /// 165 m ≤ 0 from month 9; break-even 1458 / (360 × 0.000275) = 14,727.3, so 14,728.
+        @Test func aDistilledModelIsCostedAtItsOwnPrices() throws {
+            let (code, report, _) = try advise([
+                "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
+                "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
+                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4",
+            ])
+            #expect(code == 0)
+            #expect(report?["recommendation"]?["strategy"] == .string("fine-tuning"))
+            let strategies = Self.strategies(report)
+            #expect(strategies["fine-tuning"]?["distilled"] == .bool(true))
+            #expect(strategies["fine-tuning"]?["monthly"] == .number(354))
+            #expect(strategies["hybrid"]?["distilled"] == .bool(false))
+            guard case .array(let breakEven)? = report?["cost"]?["breakEven"] else {
+                Issue.record("no breakEven")
+                return
+            }
+            let fineTuning = breakEven.first { $0["strategy"] == .string("fine-tuning") }
+            #expect(fineTuning?["paybackMonth"] == .number(9))
+            #expect(fineTuning?["requestsPerDay"] == .number(14_728))
+        }
+    }
+}

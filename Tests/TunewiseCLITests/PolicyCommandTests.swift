@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// Policy files end to end: found by discovery or given by flag, answers that flags
+    /// override, a refused attempt to narrow a fixed rule, and every report naming the policy.
+    @Suite struct PolicyCommandTests {
+        static let policy = """
+            {
+              "policy": "acme-llm-policy",
+              "version": "1.2",
+              "answers": {"governance": "confidential", "model-access": "api-tuning"},
+              "exclusions": [{"id": "no-hosted-training", "when": {"model-access": ["api-tuning"]},
+                              "strategies": ["fine-tuning", "hybrid"], "reason": "Customer data never goes to a hosted training service.",
+                              "source": "ACME data policy § 4"}]
+            }
+            """
+
+        /// Answers under which the built-in rubric advises fine-tuning on a hosted service.
+        static let flags = [
+            "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--budget", "moderate",
+            "--time-to-market", "months", "--consistency", "critical", "--prompting-status", "plateaued", "--output-style", "custom",
+            "--no-input",
+        ]
+
+        /// A scratch repository holding the policy at its root, and a subdirectory of it.
+        static func repository() throws -> (root: URL, subdirectory: URL) {
+            let root = try makeScratchDirectory()
+            let subdirectory = root.appendingPathComponent("service/api")
+            try FileManager.default.createDirectory(at: subdirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+            try policy.write(to: root.appendingPathComponent(".tunewise.json"), atomically: true, encoding: .utf8)
+            return (root, subdirectory)
+        }
+
+        @Test func aPolicyFoundUpToTheRepositoryRootDecidesAndIsNamed() throws {
+            let (root, subdirectory) = try Self.repository()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let result = try Binary.run(Self.flags + ["--format", "json"], directory: subdirectory)
+            #expect(result.code == 0, "\(result.stderr)")
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(report["policy"]?["id"] == .string("acme-llm-policy"))
+            #expect(report["policy"]?["version"] == .string("1.2"))
+            #expect(report["policy"]?["path"] == .string("../../.tunewise.json"))
+            #expect(report["answers"]?["governance"] == .string("confidential"))
+            #expect(report["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            guard case .array(let decidedBy)? = report["recommendation"]?["decidedBy"] else {
+                Issue.record("no decidedBy")
+                return
+            }
+            #expect(decidedBy.contains(.string("no-hosted-training")))
+
+            let text = try Binary.run(Self.flags, environment: ["COLUMNS": "200"], directory: subdirectory)
+            #expect(text.stdout.contains(", rubric default "), "\(text.stdout)")
+            #expect(text.stdout.contains(", policy acme-llm-policy 1.2 (../../.tunewise.json)"))
+            let markdown = try Binary.run(Self.flags + ["--format", "markdown"], directory: subdirectory)
+            #expect(markdown.stdout.contains("policy acme-llm-policy 1.2"))
+        }
+
+        @Test func aFlagWinsOverThePolicysAnswerAndNoPolicyIgnoresIt() throws {
+            let (root, subdirectory) = try Self.repository()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let overridden = try Binary.run(
+                Self.flags + ["--model-access", "weights", "--ml-expertise", "strong", "--format", "json"], directory: subdirectory)
+            let report = try JSONParser.parse(Array(overridden.stdout.utf8))
+            #expect(report["answers"]?["model-access"] == .string("weights"))
+            #expect(report["answers"]?["governance"] == .string("confidential"))
+            #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
+
+            let ignored = try Binary.run(Self.flags + ["--governance", "open", "--no-policy", "--format", "json"], directory: subdirectory)
+            let plain = try JSONParser.parse(Array(ignored.stdout.utf8))
+            #expect(plain["policy"] == nil)
+            #expect(plain["answers"]?["model-access"] == nil)
+        }
+
+        @Test func aPolicyGivenByFlagAppliesOutsideARepository() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try Self.policy.write(to: directory.appendingPathComponent("acme.json"), atomically: true, encoding: .utf8)
+            let result = try Binary.run(Self.flags + ["--policy", "acme.json", "--format", "summary"], directory: directory)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("prompt-engineering"), "\(result.stdout)")
+            let questions = try Binary.run(["questions", "--policy", "acme.json", "--format", "json"], directory: directory)
+            #expect(try JSONParser.parse(Array(questions.stdout.utf8))["policy"]?["answers"]?["governance"] == .string("confidential"))
+            let validate = try Binary.run(["rubric", "validate", "acme.json"], directory: directory)
+            #expect(validate.code == 0)
+            #expect(validate.stdout.hasPrefix("acme.json: valid (default 3.0.0 with policy acme-llm-policy 1.2, "), "\(validate.stdout)")
+        }
+
+        @Test func aPolicyThatNarrowsAFixedRuleIsRefusedWithItsPath() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let narrowing = """
+                {"policy": "lax", "version": "1", "exclusions": [{"id": "no-examples", "when": {"data-volume": ["none"], "budget": ["minimal"]},
+                 "strategies": ["prompt-tuning", "fine-tuning", "hybrid"], "reason": "Only when there is no budget either.", "source": "x"}]}
+                """
+            try narrowing.write(to: directory.appendingPathComponent(".tunewise.json"), atomically: true, encoding: .utf8)
+            let result = try Binary.run(Self.flags, environment: ["COLUMNS": "200"], directory: directory)
+            #expect(result.code == 65)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("tunewise: policy .tunewise.json is invalid (1 problem)"), "\(result.stderr)")
+            #expect(result.stderr.contains("$.exclusions[0].when: cannot change when the built-in gate \"no-examples\" holds"))
+            let validate = try Binary.run(["rubric", "validate", ".tunewise.json"], directory: directory)
+            #expect(validate.code == 65)
+            #expect(validate.stdout.contains("$.exclusions[0].when"))
+        }
+
+        @Test func aPolicyOutsideTheRepositoryIsNotFound() throws {
+            let (root, subdirectory) = try Self.repository()
+            defer { try? FileManager.default.removeItem(at: root) }
+            // A repository of its own inside: the search stops at its root.
+            try FileManager.default.createDirectory(at: subdirectory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+            let result = try Binary.run(Self.flags + ["--governance", "open", "--format", "json"], directory: subdirectory)
+            #expect(try JSONParser.parse(Array(result.stdout.utf8))["policy"] == nil)
+        }
+    }
+}

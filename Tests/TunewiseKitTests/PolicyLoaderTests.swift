@@ -1,0 +1,113 @@
+import Testing
+
+@testable import TunewiseKit
+
+/// A policy in the form of SPEC's example: facts of the organisation, an added gate, a weight
+/// and a caveat.
+let acmePolicy = """
+    {
+      "policy": "acme-llm-policy",
+      "version": "1.2",
+      "extends": "default",
+      "answers": {"governance": "confidential"},
+      "exclusions": [{"id": "no-hosted-training", "when": {"model-access": ["api-tuning"]},
+                      "strategies": ["fine-tuning", "hybrid"], "reason": "Customer data never goes to a hosted training service.",
+                      "source": "ACME data policy § 4"}],
+      "weights": {"budget": 2},
+      "caveats": [{"id": "model-risk-review", "strategies": ["fine-tuning"], "text": "Plan eight weeks for the model-risk review.",
+                   "source": "ACME model-risk standard"}]
+    }
+    """
+
+private func load(_ text: String) throws(RubricLoadError) -> Policy {
+    let document: JSONValue
+    do { document = try JSONParser.parse(Array(text.utf8)) } catch { throw .syntax(error) }
+    return try PolicyLoader.load(document, onto: defaultRubric)
+}
+
+private func problems(_ text: String) -> [RubricProblem] {
+    do {
+        _ = try load(text)
+        return []
+    } catch {
+        if case .invalid(let problems) = error { return problems }
+        return [RubricProblem(path: "$", message: "not JSON")]
+    }
+}
+
+struct PolicyLoaderTests {
+    @Test func aPolicyAddsToTheRubricAndNamesItself() throws {
+        let policy = try load(acmePolicy)
+        let rubric = policy.applied(to: defaultRubric)
+        #expect(rubric.policy == AppliedPolicy(id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"])))
+        #expect(rubric.exclusions.count == defaultRubric.exclusions.count + 1)
+        #expect(rubric.exclusions.last?.id == "no-hosted-training")
+        #expect(rubric.question("budget")?.weight == 2)
+        #expect(rubric.strategy("fine-tuning")?.caveats.last?.text == "Plan eight weeks for the model-risk review.")
+        #expect(rubric.strategy("prompt-engineering")?.caveats == defaultRubric.strategy("prompt-engineering")?.caveats)
+    }
+
+    @Test func theAddedGateDecidesTheAdvice() throws {
+        let rubric = try load(acmePolicy).applied(to: defaultRubric)
+        let answers = Answers([
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "moderate",
+            "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "prompting-status": "plateaued",
+            "output-style": "custom",
+        ])
+        #expect(try Advisor(rubric: defaultRubric).advise(answers).strategy == "fine-tuning")
+        let advice = try Advisor(rubric: rubric).advise(answers)
+        #expect(advice.strategy == "prompt-engineering")
+        #expect(advice.decidedBy.contains("no-hosted-training"))
+    }
+
+    @Test func aBuiltInGateMayBeRewordedButNotNarrowed() throws {
+        let reworded = try load(
+            """
+            {"policy": "p", "version": "1", "exclusions": [{"id": "ship-in-days", "reason": "Our release train leaves no time to train.", "source": "Release handbook"}]}
+            """
+        ).applied(to: defaultRubric)
+        let gate = try #require(reworded.exclusions.first { $0.id == "ship-in-days" })
+        #expect(gate.citation.reason == "Our release train leaves no time to train.")
+        #expect(gate.when == defaultRubric.exclusions.first { $0.id == "ship-in-days" }?.when)
+
+        #expect(
+            problems(
+                """
+                {"policy": "p", "version": "1", "exclusions": [{"id": "ship-in-days", "when": {"time-to-market": ["weeks"]}, "strategies": ["hybrid"], "reason": "Narrower.", "source": "x"}]}
+                """
+            ).map(\.path) == ["$.exclusions[0].when", "$.exclusions[0].strategies"])
+        #expect(
+            problems(
+                """
+                {"policy": "p", "version": "1", "rules": [{"id": "plateau-with-data", "when": {"budget": ["minimal"]}, "reason": "Changed.", "source": "x"}]}
+                """
+            ).map(\.path) == ["$.rules[0].when"])
+    }
+
+    @Test func everyProblemHasItsPath() {
+        let found = problems(
+            """
+            {"policy": "p", "version": "1", "answers": {"governanse": "open", "budget": "lavish"}, "weights": {"budget": -1},
+             "caveats": [{"id": "c", "strategies": ["fine-tune"], "text": "t"}], "colour": 1}
+            """)
+        #expect(
+            found.map(\.path) == ["$.colour", "$.answers.governanse", "$.answers.budget", "$.weights.budget", "$.caveats[0].strategies[0]"],
+            "\(found)")
+    }
+
+    @Test func gatesThatLeaveNoStrategyAreRefused() {
+        let found = problems(
+            """
+            {"policy": "p", "version": "1", "exclusions": [{"id": "never", "when": {"need": ["behavior"]},
+             "strategies": ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"], "reason": "No reason at all here.", "source": "x"}]}
+            """)
+        #expect(found.map(\.path) == ["$.exclusions"])
+    }
+
+    @Test func aDocumentIsAPolicyWhenItNamesOne() throws {
+        #expect(PolicyLoader.isPolicy(try JSONParser.parse(Array(acmePolicy.utf8))))
+        #expect(!PolicyLoader.isPolicy(try JSONParser.parse(Array("{\"id\": \"default\"}".utf8))))
+        #expect(PolicyLoader.extends(try JSONParser.parse(Array("{\"extends\": \"team.json\"}".utf8))) == "team.json")
+        #expect(PolicyLoader.extends(try JSONParser.parse(Array("{}".utf8))) == "default")
+    }
+}

@@ -114,15 +114,18 @@ struct NumberRun {
             if groups[groups.count - 1] > 0 { groups.append(0) }
             index = next
         }
-        // A run followed by a letter or digit is part of a longer token, such as an id.
         end = index
-        if end < text.count, PersonalDataScanner.isAlphanumeric(text[end]) { digits = [] }
+        isPartOfLongerToken = end < text.count && PersonalDataScanner.isAlphanumeric(text[end])
     }
+
+    /// Whether a letter or digit follows the run, so that it is part of a longer token, such as an id.
+    private var isPartOfLongerToken = false
 
     private static let separatorBytes: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")")]
 
     /// The kind of personal data the run looks like, if any.
     var kind: PersonalDataKind? {
+        guard !isPartOfLongerToken else { return nil }
         let count = digits.count
         if separators == [UInt8(ascii: ".")], groups.count == 4, groups.allSatisfy({ (1...3).contains($0) }), isIPv4 { return .ipAddress }
         if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return .ssn }

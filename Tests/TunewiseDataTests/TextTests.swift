@@ -21,6 +21,8 @@ struct TextTests {
     @Test(arguments: [
         "Card 4111 1111 1111 1112 fails the Luhn check", "Order 1234567890123 shipped", "Version 1.2.3.4.5 and 300.1.1.1",
         "Pay to GB82 WEST 1234 5698 7654 33 please", "An @ alone, a@b and user@localhost", "Total 1234567.89 dollars",
+        // Found by fuzzing: a dotted run followed by a letter once read past its digits.
+        "e(10.0.0.1f +0 (5*55) 1",
     ])
     func ignoresLookalikes(text: String) {
         #expect(measure(chat(text, "ok")).personalData.total == 0)

@@ -11,7 +11,7 @@ struct DataTextRenderer: ReportRenderer {
         let measurement = file.measurement
         var lines: [String] = []
         lines.append(
-            "\(file.name): \(measurement.format.rawValue), \(grouped(measurement.lines)) lines, \(DataReport.size(measurement.bytes))"
+            "\(file.name): \(measurement.format.rawValue), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
                 + Self.lineNotes(measurement))
         lines.append("")
         lines.append("Examples  \(grouped(measurement.valid)) valid, \(grouped(measurement.invalid)) invalid")

@@ -6,13 +6,16 @@ let package = Package(
     products: [
         .executable(name: "tunewise", targets: ["tunewise"]),
         .library(name: "TunewiseKit", targets: ["TunewiseKit"]),
+        .library(name: "TunewiseData", targets: ["TunewiseData"]),
     ],
     targets: [
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
         // Optimised even in debug builds: the tests sweep thousands of situations through it.
         .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"])]),
+        // The data analyser: reads training files fed to it in chunks, no I/O of its own.
+        .target(name: "TunewiseData"),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
-        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit"]),
+        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseData"]),
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
@@ -36,6 +39,7 @@ let package = Package(
         .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "BuiltInRubricText", "RubricEmbedding"]),
         .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
+        .testTarget(name: "TunewiseDataTests", dependencies: ["TunewiseData"]),
         .testTarget(
             name: "TunewiseCLITests",
             dependencies: ["TunewiseCLI", "TunewiseKit", "BuiltInRubricText", "ProcessRunner", "tunewise"],

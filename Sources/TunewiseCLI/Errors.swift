@@ -96,6 +96,10 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidCostFile(path: String, problems: [String])
     /// `init FILE` when FILE exists and `--force` was not given.
     case fileExists(path: String)
+    /// `data FILE` given a compressed file, with the command that decompresses it.
+    case compressedData(path: String, format: String, decompress: String)
+    /// `data FILE` given a file that is not text.
+    case binaryData(path: String)
 
     /// The name of standard output in ``cannotWrite(path:reason:)``.
     static let standardOutput = "standard output"
@@ -108,7 +112,7 @@ public enum CommandError: Error, Equatable, Sendable {
             .invalidWeight,
             .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
-        case .invalidCostFile:
+        case .invalidCostFile, .compressedData, .binaryData:
             return .dataError
         case .invalidRubric, .invalidPolicy, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
             return .dataError
@@ -230,6 +234,11 @@ public enum CommandError: Error, Equatable, Sendable {
             return ("invalid \(flag) '\(value)': \(reason)", [])
         case .fileExists(let path):
             return ("\(path) already exists; nothing was written (--force overwrites it)", [])
+        case .compressedData(let path, let format, let decompress):
+            let file = path == "standard input" ? "FILE" : path
+            return ("\(path) is \(format)-compressed; pipe it in: \(decompress) \(file) | tunewise data -", [])
+        case .binaryData(let path):
+            return ("\(path) is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines", [])
         }
     }
 

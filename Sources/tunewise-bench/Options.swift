@@ -8,6 +8,13 @@ struct Options {
     /// Runs of each sweep measurement.
     var sweepRuns = 3
     var sweeps = true
+    /// The size of the generated chat file of the data row, in MiB.
+    var dataMebibytes = 512
+    /// Runs of each program of the data row.
+    var dataRuns = 3
+    var data = true
+    /// Whether to measure advice: one-shot runs, a rubric file's load and the questionnaire.
+    var advice = true
 
     init(_ arguments: [String]) {
         var words = arguments[...]
@@ -24,10 +31,15 @@ struct Options {
                 questionnaireRuns = max(1, runs / 3)
             case "--sweep-runs": sweepRuns = count(word)
             case "--no-sweep": sweeps = false
+            case "--data-mib": dataMebibytes = count(word)
+            case "--data-runs": dataRuns = count(word)
+            case "--no-data": data = false
+            case "--data-only": (advice, sweeps, data) = (false, false, true)
             case "-h", "--help":
-                print("usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep]")
+                print("usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep] [--data-mib N] [--data-runs N] [--no-data] [--data-only]")
                 exit(0)
-            default: fail("unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep")
+            default:
+                fail("unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep, --data-mib N, --data-runs N, --no-data, --data-only")
             }
         }
     }

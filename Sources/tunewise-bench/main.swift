@@ -1,6 +1,7 @@
 // Measures what a user of Tunewise waits for, and prints one small table:
 //
 //     swift run -c release tunewise-bench    # [--runs N] [--sweep-runs N] [--no-sweep]
+//                                            # [--data-mib N] [--data-runs N] [--no-data] [--data-only]
 //     swift build -c release --static-swift-stdlib --scratch-path .build-static \
 //         && .build-static/release/tunewise-bench           # the statically linked build
 //
@@ -18,6 +19,8 @@
 // - Sweeps of the default rubric, each in a child process of this program so that its peak
 //   memory is its own: the core space, and the full space (every question, refinements with
 //   "unanswered") for counts and marginals, and for the deciding questions.
+// - `tunewise data` on a generated 512 MiB chat file against the Python reference and `wc -l`
+//   (DataRun.swift): the time ratios, peak memory, and counts held equal to the reference's.
 //
 // Every timing is a median over repeated runs; the range shows how noisy the runs were.
 // Timings stay out of the unit tests on purpose: they depend on the machine and its load.
@@ -67,18 +70,23 @@ for _ in 0..<3 {
 }
 
 var rows: [Row] = []
-rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
-rows.append(measureRubricLoad(runs: options.runs))
-
-progress("questionnaire, \(options.questionnaireRuns) runs")
 // The core questions in rubric order, the offer of refinements, then every refinement.
 let answers =
     rubric.questions.filter(\.isCore).map { lawFirm[$0.id] ?? $0.options[0].id } + ["y"]
     + rubric.questions.filter { !$0.isCore }.map { $0.options.last!.id }
-rows += measureQuestionnaire(tunewise, answers: answers, runs: options.questionnaireRuns)
+if options.advice {
+    rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
+    rows.append(measureRubricLoad(runs: options.runs))
+    progress("questionnaire, \(options.questionnaireRuns) runs")
+    rows += measureQuestionnaire(tunewise, answers: answers, runs: options.questionnaireRuns)
+}
 
 if options.sweeps {
     rows += measureSweeps(selfPath, runs: options.sweepRuns)
+}
+
+if options.data {
+    rows += measureData(tunewise, sizeMiB: options.dataMebibytes, runs: options.dataRuns)
 }
 
 printReport(rows, tunewise: tunewise, floor: floor, options: options, answerCount: answers.count)

@@ -93,6 +93,12 @@ struct MemoryConsole: Console {
     /// Nothing is at any path.
     func fileExists(_ path: String) -> Bool { false }
 
+    /// Refuses every file; `-` reads what is typed.
+    mutating func openData(_ path: String) throws(CommandError) -> DataInput {
+        guard path == "-" else { throw .cannotRead(path: path, reason: Self.missingFileReason) }
+        return DataInput(bytes: input, name: "standard input")
+    }
+
     /// Runs work that takes moments; refuses lengthy work (a rubric check, a sweep beyond the
     /// core questions) as too large.
     mutating func withProgress<Result>(

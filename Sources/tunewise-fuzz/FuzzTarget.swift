@@ -14,6 +14,9 @@ enum FuzzTarget: String, CaseIterable {
     case arguments
     /// The bytes are a policy file on the built-in rubric: `PolicyLoader`, then advice.
     case policy
+    /// The bytes (after a first byte that chooses the chunk size) are a training data file:
+    /// the streaming analyser, chunked and whole.
+    case data
 
     /// The environment variable that chooses the target of a fuzzing run.
     static let environmentVariable = "TUNEWISE_FUZZ_TARGET"
@@ -26,6 +29,7 @@ enum FuzzTarget: String, CaseIterable {
         case .answers: AnswersHarness.run(bytes)
         case .arguments: ArgumentsHarness.run(bytes)
         case .policy: PolicyHarness.run(bytes)
+        case .data: DataHarness.run(bytes)
         }
     }
 }

@@ -43,6 +43,9 @@ struct ExitCodeTests {
         (.invalidAnswersFile(path: "a.json", .notAnObject(found: "an array")), 65),
         (.invalidCostFile(path: "c.json", problems: ["$: expected an object"]), 65),
         (.everyStrategyExcluded, 65),
+        // 65: a data file that is compressed or not text.
+        (.compressedData(path: "t.jsonl.gz", format: "gzip", decompress: "gunzip -c"), 65),
+        (.binaryData(path: "t.bin"), 65),
         (.rubricTooLargeToSweep(path: "r.json", ruleLimit: 64), 65),
         (.rubricHasFindings(path: "r.json", count: 2), 65),
         // 66: an input file that cannot be opened.
@@ -73,7 +76,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 29
+    static let caseCount = 31
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -106,6 +109,8 @@ struct ExitCodeTests {
         case .invalidCostNumber: "invalidCostNumber"
         case .invalidCostFile: "invalidCostFile"
         case .fileExists: "fileExists"
+        case .compressedData: "compressedData"
+        case .binaryData: "binaryData"
         }
     }
 

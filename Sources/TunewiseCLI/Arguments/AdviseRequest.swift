@@ -18,6 +18,8 @@ struct AdviseRequest: Equatable {
     var whyNot: String?
     /// `--cost FILE`: cost inputs for a "Cost over time" section (`-` for standard input).
     var costPath: String?
+    /// `--data FILE`: a training file whose measurement answers the data questions.
+    var dataPath: String?
     /// Cost inputs given as `tunewise cost` flags; they win over the file.
     var costInputs = CostInputs()
     /// Whether any cost input was given, so the report gets a cost section.
@@ -34,7 +36,8 @@ extension AdviseRequest {
         FlagSpec.answerFlags + [
             .rubric("use a rubric other than the built-in one (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)")
         ] + FlagSpec.policyFlags + [
-            .weight, .format(AdviseFormat.self, note: " (one line)"), expect, whyNot, explain, cost, noInput, interactive, .noColor,
+            .weight, .format(AdviseFormat.self, note: " (one line)"), expect, whyNot, explain, cost, data, noInput, interactive,
+            .noColor,
         ] + FlagSpec.global + FlagSpec.costInputs
 
     static let expect = FlagSpec("expect", .strategy, help: "exit 1 when the advice differs (for CI gates)")
@@ -42,6 +45,9 @@ extension AdviseRequest {
     static let explain = FlagSpec("explain", .toggle, help: "every reason and every change that would alter the advice")
     static let cost = CostRequest.costFile.help(
         "add the cost of the plan over time from your own numbers (a 'tunewise cost' inputs file, '-' for standard input; every 'tunewise cost' flag works here too)"
+    )
+    static let data = FlagSpec.dataFile.help(
+        "measure a training file ('tunewise data') and answer data-volume and training-signal from it; flags and --answers win, with a note"
     )
     static let noInput = FlagSpec("no-input", .toggle, help: "never ask; missing core answers are an error")
     static let interactive = FlagSpec("interactive", .toggle, help: "ask even when standard input is not a terminal")
@@ -62,6 +68,10 @@ extension AdviseRequest {
         costPath = arguments.value(Self.cost)
         costInputs = try CostRequest.inputs(from: arguments, readingTransience: false)
         if costPath == "-", answersPath == "-" { throw .conflictingFlags("--answers -", "--cost -") }
+        dataPath = arguments.value(Self.data)
+        if dataPath == "-", let other = answersPath == "-" ? "--answers -" : (costPath == "-" ? "--cost -" : nil) {
+            throw .conflictingFlags(other, "--data -")
+        }
         noInput = arguments.has(Self.noInput)
         interactive = arguments.has(Self.interactive)
         noColor = arguments.has(.noColor)

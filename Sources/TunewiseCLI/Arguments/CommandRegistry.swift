@@ -26,7 +26,7 @@ enum CommandRegistry {
     /// `advise`, runs when the command line names none.
     static let commands: [CommandSpec] = [
         AdviseCommand.spec, QuestionsCommand.spec, SweepCommand.spec, CostCommand.spec, RubricCommand.spec, DiffCommand.spec,
-        CompletionsCommand.spec, InitCommand.spec, HelpCommand.spec,
+        CompletionsCommand.spec, InitCommand.spec, DataCommand.spec, HelpCommand.spec,
     ]
 
     /// The command that runs when the command line names none.

@@ -5,6 +5,8 @@ import TunewiseKit
 struct CostRequest: Equatable {
     /// `--cost FILE`, `-` for standard input.
     var costPath: String?
+    /// `--data FILE`: a training file whose estimated tokens are the training tokens.
+    var dataPath: String?
     /// The numbers and the transience given as flags; they win over the file.
     var flagInputs = CostInputs()
     var format: ReportFormat = .text
@@ -17,6 +19,8 @@ extension CostRequest {
     static let costFile = FlagSpec(
         "cost", .file, help: "inputs as a JSON object (see --template); '-' reads standard input; flags win over the file")
     static let template = FlagSpec("template", .toggle, help: "print a starter inputs file and exit")
+    static let data = FlagSpec.dataFile.help(
+        "take the training tokens from a training file, estimated as 'tunewise data' does (flags and --cost win, with a note)")
     static let transience = FlagSpec(
         "transience", .choice(CostTransience.allCases.map { .init(value: $0.rawValue, description: "retrain cadence") }),
         help: "sets the retrain cadence: none, every 3 months, every month (unless --retrain-every-months is given)")
@@ -24,7 +28,7 @@ extension CostRequest {
     /// The flags of `cost`, in help order.
     static let flags: [FlagSpec] =
         [
-            costFile, template, transience, .format(ReportFormat.self),
+            costFile, data, template, transience, .format(ReportFormat.self),
             .noColor.help("plain ASCII text (also when NO_COLOR is set or TERM=dumb)"),
         ] + FlagSpec.costInputs
 
@@ -35,6 +39,8 @@ extension CostRequest {
             throw .conflictingFlags(Self.template.spelling, other.spelling)
         }
         costPath = arguments.value(Self.costFile)
+        dataPath = arguments.value(Self.data)
+        if dataPath == "-", costPath == "-" { throw .conflictingFlags("--cost -", "--data -") }
         noColor = arguments.has(.noColor)
         format = arguments.choice(.format(ReportFormat.self), default: .text)
         flagInputs = try Self.inputs(from: arguments)

@@ -30,6 +30,10 @@ extension FlagSpec {
         "weight", .value(completes: .questionAssignments), argument: "QUESTION-ID=N",
         help: "override one question's weight (0 to \(JSONWriter.format(Rubric.numberLimit))); repeatable", isRepeatable: true)
 
+    /// `--data FILE`: a training file measured as `tunewise data` measures it; `advise` and
+    /// `cost` take it, each wording its help its own way.
+    static let dataFile = FlagSpec("data", .file, help: "a training file measured as 'tunewise data' measures it")
+
     /// `--no-color`.
     static let noColor = FlagSpec("no-color", .toggle, help: "plain text (also when NO_COLOR is set or TERM=dumb)")
 

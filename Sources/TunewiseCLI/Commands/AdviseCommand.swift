@@ -41,12 +41,21 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
+        let measured = try request.dataPath.map { path throws(CommandError) in
+            let file = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
+            return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
+        }
+        if let measured { situation = try Self.lay(measured, under: situation, rubric, &console) }
+        // A policy's answers are defaults under everything given or measured.
         if let policy = rubric.policy, let fromPolicy = try? rubric.resolve(policy.answers) { situation = situation.laid(over: fromPolicy) }
 
         let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
         let asks = request.interactive || (!missing.isEmpty && canAsk)
         if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
+        if asks, let measured {
+            console.writeError("Measured from \(Tunewise.visible(measured.file)): \(measured.summary).\n")
+        }
         if asks {
             let promptStyle = TextStyle.forStream(
                 isTerminal: console.inputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
@@ -55,8 +64,9 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
         let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weightOverrides: weights))
 
-        let cost = try costComparison(for: situation, advice: advice, &console)
-        let report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
+        let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
+        var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
+        report.measured = measured
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)
@@ -76,16 +86,35 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     }
 
     /// The cost of each strategy from `--cost` and the cost flags, carried out as the advice's
-    /// plan says, with the retrain cadence taken from the transience answer unless given;
-    /// `nil` when no cost input was given.
+    /// plan says, with the retrain cadence taken from the transience answer unless given and
+    /// the training tokens from `--data` unless given; `nil` when no cost input was given.
     private func costComparison(
-        for situation: Situation, advice: Advice, _ console: inout some Console
+        for situation: Situation, advice: Advice, measured: MeasuredAnswers?, _ console: inout some Console
     ) throws(CommandError) -> CostComparison? {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
+        if let measured { CostCommand.takeTrainingTokens(measured.trainingTokens, from: measured.file, into: &inputs, &console) }
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
         return try CostCommand.compare(inputs, shapes: advice.costShapes)
+    }
+
+    /// `situation` with the measured answers where it has none; a given answer that differs
+    /// from the measured one is kept, with a one-line note.
+    static func lay(
+        _ measured: MeasuredAnswers, under situation: Situation, _ rubric: Rubric, _ console: inout some Console
+    ) throws(CommandError) -> Situation {
+        for answer in measured.answers {
+            guard let given = situation[answer.question], given != answer.option else { continue }
+            console.writeError(
+                "tunewise: note: \(answer.question) \(given) is used, but \(Tunewise.visible(measured.file)) measures "
+                    + "\(answer.option) (\(answer.basis))\n")
+        }
+        do {
+            return situation.laid(over: try rubric.resolve(measured.rawAnswers))
+        } catch {
+            throw .invalidAnswer(error.problems[0])
+        }
     }
 
     /// The `--QUESTION-ID OPTION-ID` flags, resolved; a flag that is neither the command's nor

@@ -23,7 +23,12 @@ struct CostCommand: TunewiseCommand, Equatable {
             return .success
         }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Self.readInputs(path, &console) } ?? CostInputs()
-        let comparison = try Self.compare(fileInputs.overlaid(with: request.flagInputs))
+        var inputs = fileInputs.overlaid(with: request.flagInputs)
+        if let path = request.dataPath {
+            let measured = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
+            Self.takeTrainingTokens(measured.measurement.tokens.total, from: measured.name, into: &inputs, &console)
+        }
+        let comparison = try Self.compare(inputs)
         let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)
         let environment = console.environment
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
@@ -52,6 +57,20 @@ struct CostCommand: TunewiseCommand, Equatable {
                     flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: "\(problem.kind.rawValue); \(problem.allowedText)")
             }
         }
+    }
+
+    /// Sets the training tokens to those measured in a data file, unless flags or the cost
+    /// file gave them; says so in one line when the two differ by more than the estimate's error.
+    static func takeTrainingTokens(_ measured: Int, from file: String, into inputs: inout CostInputs, _ console: inout some Console) {
+        guard let given = inputs[.trainingTokens] else {
+            inputs.values[.trainingTokens] = Double(measured)
+            return
+        }
+        guard abs(given - Double(measured)) > Double(measured) / 10 else { return }
+        let flag = CostField.trainingTokens.flag
+        console.writeError(
+            "tunewise: note: \(flag) \(JSONWriter.format(given)) is used, but \(Tunewise.visible(file)) measures about \(grouped(measured)) training tokens\n"
+        )
     }
 
     /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.

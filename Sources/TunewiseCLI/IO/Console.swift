@@ -40,6 +40,9 @@ public protocol Console {
     mutating func writeFile(_ text: String, to path: String) throws(CommandError)
     /// Whether anything (a file, a directory, a dangling link) is at `path`.
     func fileExists(_ path: String) -> Bool
+    /// Opens the data file at `path` (`-`: standard input) to read in chunks, whatever its size.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)``.
+    mutating func openData(_ path: String) throws(CommandError) -> DataInput
     /// Runs `work`, which reports its progress to the handler it is given; `isLengthy` when
     /// the work may take seconds or more.
     mutating func withProgress<Result>(
@@ -68,6 +71,12 @@ extension Console {
     /// Whether anything (a file, a directory, a dangling link) is at `path`.
     public func fileExists(_ path: String) -> Bool {
         OutputFile.exists(path)
+    }
+
+    /// Opens the file at `path`, or standard input for `-`, to read in chunks.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)``.
+    public mutating func openData(_ path: String) throws(CommandError) -> DataInput {
+        try DataInput(path: path)
     }
 }
 

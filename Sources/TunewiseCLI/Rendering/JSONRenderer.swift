@@ -69,7 +69,7 @@ struct JSONRenderer {
                         })
                 ),
                 ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
-            ] + costMembers(report))
+            ] + costMembers(report) + (report.measured.map { [("measured", $0.json)] } ?? []))
     }
 
     /// What `--why-not STRATEGY --format json` prints.

@@ -137,6 +137,7 @@ struct MarkdownRenderer {
         if let change = advice.weightSensitivity {
             lines.append("- The advice would become \(escape(report.strategyLabel(change.strategy))) \(report.weightPhrase(change)).")
         }
+        lines += report.measured?.reportLines.map { $0.isEmpty ? $0 : escape($0) } ?? []
         return lines.joined(separator: "\n") + "\n"
     }
 

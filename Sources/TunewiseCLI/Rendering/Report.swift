@@ -53,6 +53,8 @@ struct Report: ProvenanceReporting {
     var explain = false
     /// What each strategy costs over time, when cost inputs were given.
     var cost: CostComparison? = nil
+    /// The answers measured in a training file, with `--data`.
+    var measured: MeasuredAnswers? = nil
 
     /// How many reasons, counterpoints and changes a report shows without ``explain``.
     static let reasonLimit = 6

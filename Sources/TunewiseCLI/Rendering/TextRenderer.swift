@@ -97,6 +97,7 @@ struct TextRenderer {
         if let change = advice.weightSensitivity {
             lines.append("  It would become \(report.strategyLabel(change.strategy)) \(report.weightPhrase(change)).")
         }
+        lines += report.measured?.reportLines ?? []
         lines.append("")
         lines.append(style.dim(report.provenance))
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)

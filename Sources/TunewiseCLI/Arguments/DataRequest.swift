@@ -1,0 +1,52 @@
+import TunewiseData
+
+/// `tunewise data FILE [--eval FILE] [--format FORMAT] [--strict] [--token-limit N]`.
+struct DataRequest: Equatable {
+    /// The training file; `-` for standard input.
+    var path: String
+    /// The evaluation file checked for leakage from training.
+    var evalPath: String?
+    var format: ReportFormat = .text
+    /// Exit 65 when any line is invalid or no example is valid.
+    var strict = false
+    /// The token count examples are held to.
+    var tokenLimit = DataAnalyzer.Options().tokenLimit
+}
+
+extension DataRequest {
+    static let evalFile = FlagSpec("eval", .file, help: "an evaluation file: its examples found in training (exactly or nearly) are leakage")
+    static let strictFlag = FlagSpec("strict", .toggle, help: "exit 65 when any line is invalid or no example is valid")
+    /// The largest `--token-limit`.
+    static let tokenLimitRange = 1...100_000_000
+    static let tokenLimitFlag = FlagSpec(
+        "token-limit", .value(expected: "a whole number from 1 to \(tokenLimitRange.upperBound)"), argument: "N",
+        help: "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit))")
+
+    /// The flags of `data`, in help order.
+    static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag]
+
+    /// The request that checked `arguments` give: one training file, or `-`.
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        let words = arguments.positionals
+        guard let path = words.first else {
+            throw .missingArgument(command: arguments.command, expected: "a training file (.jsonl), or '-' for standard input")
+        }
+        if let extra = words.dropFirst().first {
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one training file; an evaluation file goes after --eval"],
+                suggestion: nil)
+        }
+        self.init(path: path)
+        evalPath = arguments.value(Self.evalFile)
+        if evalPath == "-", path == "-" { throw .conflictingFlags("data -", "--eval -") }
+        format = arguments.choice(.format(ReportFormat.self), default: .text)
+        strict = arguments.has(Self.strictFlag)
+        if let limit = arguments.value(Self.tokenLimitFlag) {
+            guard let value = Int(limit), Self.tokenLimitRange.contains(value) else {
+                throw .invalidValue(
+                    flag: Self.tokenLimitFlag.spelling, value: limit, allowed: Self.tokenLimitFlag.allowedValues ?? [], suggestion: nil)
+            }
+            tokenLimit = value
+        }
+    }
+}

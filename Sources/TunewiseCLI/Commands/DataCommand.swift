@@ -1,0 +1,98 @@
+import TunewiseData
+import TunewiseKit
+
+/// `tunewise data`: what a training file holds (faults, duplicates, tokens, leakage into an
+/// evaluation file, personal data), read as a stream in flat memory.
+struct DataCommand: TunewiseCommand, Equatable {
+    let request: DataRequest
+
+    static let spec = CommandSpec(
+        name: "data", summary: "what a training file holds: faults, duplicates, tokens, leakage and personal data",
+        usage: ["data FILE [--eval FILE] [options]"],
+        discussion: HelpText.dataDiscussion, positionals: [.file], flags: DataRequest.flags,
+        examples: [
+            "tunewise data train.jsonl", "gunzip -c train.jsonl.gz | tunewise data -",
+            "tunewise data train.jsonl --eval eval.jsonl \\\n  --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+            "tunewise data train.jsonl --format json --strict",
+        ],
+        action: .running(DataCommand.self), help: HelpText.data)
+
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        request = try DataRequest(arguments)
+    }
+
+    /// The size of each read.
+    static let chunkSize = 1 << 20
+    /// Files larger than this show progress on a terminal.
+    static let lengthySize = 64 << 20
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        let options = DataAnalyzer.Options(tokenLimit: request.tokenLimit)
+        let train = try Self.measure(request.path, options: options, training: nil, console: &console)
+        let eval = try request.evalPath.map { path throws(CommandError) in
+            try Self.measure(path, options: options, training: train.index, console: &console)
+        }
+        let report = DataReport(
+            train: DataReport.File(name: train.name, measurement: train.measurement),
+            eval: eval.map { DataReport.File(name: $0.name, measurement: $0.measurement) }, toolVersion: Tunewise.version)
+        try console.writeOutput(request.format.dataRenderer(width: TextStyle.width(in: console.environment)).render(report))
+        let measurement = train.measurement
+        guard request.strict, measurement.invalid > 0 || measurement.valid == 0 else { return .success }
+        var reasons: [String] = []
+        if measurement.invalid > 0 { reasons.append("\(measurement.invalid) invalid \(measurement.invalid == 1 ? "line" : "lines")") }
+        if measurement.valid == 0 { reasons.append("no valid example") }
+        console.writeError("tunewise: --strict: \(Tunewise.visible(train.name)) has \(reasons.joined(separator: " and "))\n")
+        return .dataError
+    }
+
+    /// A file measured, with the name it goes by and the index of its examples.
+    struct Measured {
+        var name: String
+        var measurement: DataMeasurement
+        var index: DataIndex
+    }
+
+    /// Reads the file at `path` (`-`: standard input) through an analyser, in chunks, with
+    /// progress on a terminal for a large file.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)``, ``CommandError/compressedData(path:format:decompress:)``
+    ///   or ``CommandError/binaryData(path:)``.
+    static func measure(
+        _ path: String, options: DataAnalyzer.Options, training: DataIndex?, console: inout some Console
+    ) throws(CommandError) -> Measured {
+        let input = try console.openData(path)
+        var analyzer = DataAnalyzer(options: options, training: training)
+        let size = input.size ?? 0
+        try console.withProgress("data: reading \(input.name)", isLengthy: size > lengthySize) { progress throws(CommandError) in
+            var buffer = [UInt8](repeating: 0, count: chunkSize)
+            let failure = buffer.withUnsafeMutableBufferPointer { buffer -> CommandError? in
+                do throws(CommandError) {
+                    var isFirst = true
+                    while true {
+                        let count = try input.readChunk(into: buffer)
+                        if count == 0 { return nil }
+                        let chunk = UnsafeBufferPointer(rebasing: buffer[..<count])
+                        if isFirst, let kind = DataFileKind(start: chunk) { throw kind.error(for: input.name) }
+                        isFirst = false
+                        analyzer.consume(chunk)
+                        if size > 0 { progress(Double(analyzer.bytesRead) / Double(size)) }
+                    }
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw failure }
+        }
+        let measurement = analyzer.finish()
+        return Measured(name: input.name, measurement: measurement, index: analyzer.index)
+    }
+}
+
+extension DataFileKind {
+    /// The error for a file of this kind named `name`.
+    func error(for name: String) -> CommandError {
+        switch self {
+        case .compressed(let format, let decompress): .compressedData(path: name, format: format, decompress: decompress)
+        case .binary: .binaryData(path: name)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import TunewiseData
+
+extension HelpText {
+    /// The opening of `tunewise help data`.
+    static let dataDiscussion = """
+        tunewise data: what a training file really holds, read as a stream at any size in \
+        flat memory: valid and invalid examples, each fault with its first lines, duplicates \
+        and near-duplicates, conversation structure, token counts, personal data, outputs, \
+        leakage into an evaluation file, and the answers it implies for 'tunewise advise'.
+        """
+
+    /// The rest of `tunewise help data`.
+    static func data(_ context: HelpContext) -> String {
+        context.usage + "\n" + context.options + "\n" + dataDetails + "\n" + context.examples
+    }
+
+    private static let dataDetails = """
+        One example a line, in UTF-8: chat {"messages": [{"role", "content"}…]}, \
+        prompt-completion {"prompt", "completion"}, or preference, either \
+        {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
+        {"prompt", "chosen", "rejected"}; the format is detected, 'mixed' when lines differ. \
+        Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads standard input.
+
+        Faults, each invalid line counted once under the first in this order: not-json (text \
+        that is not UTF-8 included, and nesting deeper than \
+        \(JSONLineScannerLimits.depth) levels), not-an-object, missing-messages, \
+        message-missing-role, unknown-role (roles: system, developer, user, assistant, tool), \
+        missing-content, content-not-text, no-assistant-message; and line-too-long, a line \
+        over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped.
+
+        Duplicates are valid examples identical to an earlier one, surrounding whitespace \
+        aside. Near-duplicates nearly repeat an earlier example: the 64-bit SimHash of their \
+        word triples differs in at most \(NearDuplicateIndex.maximumDistance) bits, which \
+        takes a word or two changed in a hundred; examples of fewer than \
+        \(DataAnalyzer.nearDuplicateMinimumWords) words are not compared. Structure warnings \
+        leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant.
+
+        Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
+        scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply. Against \
+        cl100k, totals came within 5% on English chat and prose, 3% on Russian, Chinese and \
+        Japanese, 9% on German and French, and 16% (over) on code \
+        (.ci/token-estimate/measure.py). \
+        Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
+        check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
+        examples that hold them; when any is found, answer the governance question with care.
+
+        Answers: data-volume from the unique valid examples (0 none, under 100 few, under \
+        1,000 hundreds, else thousands); training-signal from the format (chat and \
+        prompt-completion demonstrations, preference comparisons). 'tunewise advise --data \
+        FILE' and 'tunewise cost --data FILE' use the same measurement.
+
+        Exit codes: 0 the file was read, whatever it holds; 65 with --strict, an invalid line \
+        or no valid example, or a file that is compressed or not text; 66 a file that cannot \
+        be opened; 64 usage.
+
+        """
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A training data file read in chunks, of any size: a regular file, a pipe or standard
+/// input. It closes what it opened when it goes away.
+public final class DataInput {
+    private enum Source {
+        case descriptor(Int32, closesIt: Bool)
+        case memory([UInt8], offset: Int)
+    }
+
+    private var source: Source
+    /// The name for messages and reports: the path, or "standard input".
+    let name: String
+    /// The size in bytes when it is a regular file; `nil` for a pipe.
+    let size: Int?
+
+    /// Opens `path`, or standard input for `-`.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)`` for a missing or unreadable file
+    ///   or a directory.
+    init(path: String) throws(CommandError) {
+        let isStandardInput = path == "-"
+        name = isStandardInput ? "standard input" : path
+        let descriptor = isStandardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: systemError()) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = systemError()
+            if !isStandardInput { close(descriptor) }
+            throw .cannotRead(path: path, reason: reason)
+        }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            if !isStandardInput { close(descriptor) }
+            throw .cannotRead(path: path, reason: "it is a directory; give a .jsonl file")
+        }
+        size = status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
+        source = .descriptor(descriptor, closesIt: !isStandardInput)
+    }
+
+    /// Input held in memory, as standard input in tests and fuzzing.
+    public init(bytes: [UInt8], name: String) {
+        self.name = name
+        size = nil
+        source = .memory(bytes, offset: 0)
+    }
+
+    deinit {
+        if case .descriptor(let descriptor, closesIt: true) = source { close(descriptor) }
+    }
+
+    /// Reads the next bytes into `buffer`; returns how many, 0 at the end.
+    /// - Throws: ``CommandError/cannotRead(path:reason:)``.
+    func readChunk(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(CommandError) -> Int {
+        switch source {
+        case .memory(let bytes, let offset):
+            let count = min(buffer.count, bytes.count - offset)
+            for index in 0..<count { buffer[index] = bytes[offset + index] }
+            source = .memory(bytes, offset: offset + count)
+            return count
+        case .descriptor(let descriptor, _):
+            while true {
+                let count = read(descriptor, buffer.baseAddress, buffer.count)
+                if count >= 0 { return count }
+                if errno != EINTR { throw .cannotRead(path: name, reason: systemError()) }
+            }
+        }
+    }
+}
+
+/// What a data file's first bytes say it is, when it is not text to read.
+enum DataFileKind {
+    /// Compressed by the tool named, with the command that writes it out.
+    case compressed(format: String, decompress: String)
+    /// Holds NUL bytes: not UTF-8 text.
+    case binary
+
+    /// The kind of file that starts with `bytes`, or `nil` for what may be text.
+    init?(start bytes: UnsafeBufferPointer<UInt8>) {
+        func starts(with magic: [UInt8]) -> Bool { bytes.count >= magic.count && zip(bytes, magic).allSatisfy { $0 == $1 } }
+        if starts(with: [0x1F, 0x8B]) {
+            self = .compressed(format: "gzip", decompress: "gunzip -c")
+        } else if starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
+            self = .compressed(format: "zstd", decompress: "zstd -dc")
+        } else if starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            self = .compressed(format: "xz", decompress: "xz -dc")
+        } else if starts(with: Array("BZh".utf8)) {
+            self = .compressed(format: "bzip2", decompress: "bzip2 -dc")
+        } else if starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            self = .compressed(format: "zip", decompress: "unzip -p")
+        } else if bytes.prefix(64 * 1024).contains(0) {
+            self = .binary
+        } else {
+            return nil
+        }
+    }
+}

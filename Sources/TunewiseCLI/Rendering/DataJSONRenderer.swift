@@ -1,0 +1,100 @@
+import TunewiseData
+import TunewiseKit
+
+/// The machine-readable data report, schema version 2.
+///
+/// `files[]` (`path`, `role`, `lines`, `bytes`), `format`, `examples` (`valid`, `invalid`,
+/// `unique`, `duplicates`, `nearDuplicates`), `structure[]` and `faults[]` and `pii[]`
+/// (`kind`, `count`, `lines`), `tokens` (`total`, `median`, `p95`, `max`, `limit`,
+/// `overLimit`), `leakage.evalExamplesInTrain` and `answers` are fixed by the product
+/// contract; the rest is added for scripts that want every figure.
+struct DataJSONRenderer: ReportRenderer {
+    func render(_ report: DataReport) -> String {
+        let train = report.train.measurement
+        var data: [(String, JSONValue)] = [
+            ("files", .array([Self.file(report.train, role: "train")] + (report.eval.map { [Self.file($0, role: "eval")] } ?? []))),
+            ("format", .string(train.format.rawValue)),
+            (
+                "examples",
+                .object([
+                    ("valid", Self.number(train.valid)), ("invalid", Self.number(train.invalid)), ("unique", Self.number(train.unique)),
+                    ("duplicates", Self.number(train.duplicates)), ("nearDuplicates", Self.number(train.nearDuplicates)),
+                ])
+            ),
+            ("structure", Self.tallies(train.structure.found.map { ($0.kind.rawValue, $0.tally) })),
+            ("faults", Self.tallies(train.faults.found.map { ($0.kind.rawValue, $0.tally) })),
+            ("tokens", Self.tokens(train.tokens)),
+        ]
+        if let eval = report.eval?.measurement, let leakage = eval.leakage {
+            data.append(
+                (
+                    "leakage",
+                    .object([
+                        ("evalExamplesInTrain", Self.number(leakage.evalExamplesInTrain)),
+                        ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
+                    ])
+                ))
+        }
+        data.append(("pii", Self.tallies(train.personalData.found.map { ($0.kind.rawValue, $0.tally) })))
+        data.append(("answers", .object(report.answers.map { ($0.question, .string($0.option)) })))
+        data.append(contentsOf: Self.details(train))
+        return JSONWriter.write(
+            .object([
+                ("schemaVersion", Self.number(DataReport.schemaVersion)),
+                ("tool", .object([("name", .string("tunewise")), ("version", .string(report.toolVersion))])),
+                ("data", .object(data)),
+            ]))
+    }
+
+    private static func number(_ value: Int) -> JSONValue { .number(Double(value)) }
+
+    private static func file(_ file: DataReport.File, role: String) -> JSONValue {
+        let measurement = file.measurement
+        return .object([
+            ("path", .string(file.name)), ("role", .string(role)), ("lines", number(measurement.lines)), ("bytes", number(measurement.bytes)),
+            ("valid", number(measurement.valid)), ("invalid", number(measurement.invalid)),
+            ("blankLines", number(measurement.blankLines)), ("crlfLines", number(measurement.crlfLines)),
+            ("byteOrderMark", .bool(measurement.hasByteOrderMark)),
+        ])
+    }
+
+    private static func tallies(_ tallies: [(String, Tally)]) -> JSONValue {
+        .array(
+            tallies.map { kind, tally in
+                .object([("kind", .string(kind)), ("count", number(tally.count)), ("lines", .array(tally.lines.map { number($0) }))])
+            })
+    }
+
+    private static func tokens(_ tokens: TokenStatistics) -> JSONValue {
+        .object([
+            ("total", number(tokens.total)), ("median", number(tokens.median)), ("p95", number(tokens.p95)), ("max", number(tokens.max)),
+            ("limit", number(tokens.limit)), ("overLimit", number(tokens.overLimit)), ("method", .string(DataReport.tokenMethod)),
+        ])
+    }
+
+    /// Members beyond the contract: the formats counted, near-duplicate pairs and outputs.
+    private static func details(_ measurement: DataMeasurement) -> [(String, JSONValue)] {
+        let outputs = measurement.outputs
+        return [
+            (
+                "formats",
+                .object([
+                    ("chat", number(measurement.chatExamples)), ("prompt-completion", number(measurement.promptCompletionExamples)),
+                    ("preference", number(measurement.preferenceExamples)),
+                ])
+            ),
+            (
+                "nearDuplicatePairs",
+                .array(
+                    measurement.nearDuplicatePairs.map { .object([("line", number($0.line)), ("earlierLine", number($0.earlierLine))]) })
+            ),
+            (
+                "outputs",
+                .object([
+                    ("count", number(outputs.outputs)), ("json", number(outputs.jsonOutputs)),
+                    ("labels", .array(outputs.labels.map { .object([("label", .string($0.text)), ("count", number($0.count))]) })),
+                ])
+            ),
+        ]
+    }
+}

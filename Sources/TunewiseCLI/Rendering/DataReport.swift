@@ -1,0 +1,63 @@
+import TunewiseData
+
+/// What `tunewise data` reports: the training file's measurement and, with `--eval`, the
+/// evaluation file's, whose leakage from training it carries.
+struct DataReport {
+    /// One file read.
+    struct File {
+        /// The path, or "standard input".
+        var name: String
+        var measurement: DataMeasurement
+    }
+
+    var train: File
+    var eval: File?
+    var toolVersion: String
+
+    /// The version of the JSON report's layout.
+    static let schemaVersion = 2
+
+    /// How tokens are counted, for every format.
+    static let tokenMethod =
+        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 9% on German and French, 16% over on code"
+
+    /// The measured answers to the rubric's questions, in question order.
+    var answers: [(question: String, option: String)] {
+        let measurement = train.measurement
+        return [("data-volume", measurement.dataVolume)] + (measurement.trainingSignal.map { [("training-signal", $0)] } ?? [])
+    }
+
+    /// The line numbers of a tally, with "…" when some are left out: "3, 9, 12, …".
+    static func lineList(_ tally: Tally) -> String {
+        tally.lines.map(String.init).joined(separator: ", ") + (tally.count > tally.lines.count ? ", …" : "")
+    }
+
+    /// "12.3 MB", "402 KB", "880 bytes": a size in decimal units.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1000
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return value >= 100 ? "\(Int(value.rounded())) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
+    /// The note that personal data found raises, for every format.
+    static let personalDataHint =
+        "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."
+}
+
+extension ReportFormat {
+    /// The `data` renderer for this format; text wraps to `width`.
+    func dataRenderer(width: Int) -> any ReportRenderer<DataReport> {
+        switch self {
+        case .text: DataTextRenderer(width: width)
+        case .json: DataJSONRenderer()
+        case .markdown: DataMarkdownRenderer()
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import TunewiseData
+
+/// The data report for people, readable at 80 columns: what the file holds, then each kind
+/// of finding with its count and first lines.
+struct DataTextRenderer: ReportRenderer {
+    /// The width text wraps to.
+    let width: Int
+
+    func render(_ report: DataReport) -> String {
+        let file = report.train
+        let measurement = file.measurement
+        var lines: [String] = []
+        lines.append(
+            "\(file.name): \(measurement.format.rawValue), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
+                + Self.lineNotes(measurement))
+        lines.append("")
+        lines.append("Examples  \(grouped(measurement.valid)) valid, \(grouped(measurement.invalid)) invalid")
+        lines.append(
+            "          \(grouped(measurement.unique)) unique, \(Self.counted(measurement.duplicates, "duplicate")), "
+                + Self.counted(measurement.nearDuplicates, "near-duplicate"))
+        lines.append("Answers   " + report.answers.map { "\($0.question) \($0.option)" }.joined(separator: ", "))
+        lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
+        lines += Self.section(
+            "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
+        if !measurement.nearDuplicatePairs.isEmpty {
+            lines.append("")
+            lines.append("Near-duplicates (word-triple SimHash within 3 of 64 bits)")
+            let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
+            lines.append("  " + pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : ""))
+        }
+        lines += tokenLines(measurement.tokens)
+        lines += Self.outputLines(measurement.outputs)
+        lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
+        if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
+        if let eval = report.eval { lines += Self.evalLines(eval) }
+        return lines.map { $0.wrapped(to: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
+    }
+
+    /// "1 duplicate", "3 duplicates".
+    private static func counted(_ count: Int, _ noun: String) -> String { "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// ", CRLF line ends, a byte-order mark, 3 blank lines" where there are any.
+    private static func lineNotes(_ measurement: DataMeasurement) -> String {
+        var notes: [String] = []
+        if measurement.crlfLines > 0 { notes.append("CRLF line ends") }
+        if measurement.hasByteOrderMark { notes.append("a byte-order mark") }
+        if measurement.blankLines > 0 { notes.append("\(grouped(measurement.blankLines)) blank") }
+        return notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"
+    }
+
+    private static func section(_ title: String, _ tallies: [(String, Tally)]) -> [String] {
+        guard !tallies.isEmpty else { return [] }
+        let rows = tallies.map { kind, tally in
+            ["  " + kind, grouped(tally.count), (tally.count == 1 ? "line " : "lines ") + DataReport.lineList(tally)]
+        }
+        return ["", title] + columns(rows, rightAligned: [1])
+    }
+
+    private func tokenLines(_ tokens: TokenStatistics) -> [String] {
+        [
+            "", "Tokens (estimated: within about 5% of cl100k on English chat)",
+            "  total \(grouped(tokens.total)), median \(grouped(tokens.median)), p95 \(grouped(tokens.p95)), "
+                + "max \(grouped(tokens.max))",
+            "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)",
+        ]
+    }
+
+    private static func outputLines(_ outputs: OutputProfile) -> [String] {
+        guard outputs.outputs > 0 else { return [] }
+        var lines = ["", "Outputs", "  \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"]
+        if !outputs.labels.isEmpty {
+            let labels = outputs.labels.map { "\($0.text) \(percentage($0.count, of: outputs.outputs))" }
+            lines.append("  labels: " + labels.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    private static func evalLines(_ eval: DataReport.File) -> [String] {
+        let measurement = eval.measurement
+        var lines = [
+            "",
+            "Evaluation file \(eval.name): \(grouped(measurement.lines)) lines, \(grouped(measurement.valid)) valid, "
+                + "\(grouped(measurement.invalid)) invalid",
+        ]
+        if let leakage = measurement.leakage {
+            lines.append(
+                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training; "
+                    + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")
+        }
+        return lines
+    }
+}

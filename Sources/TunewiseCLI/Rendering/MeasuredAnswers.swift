@@ -1,0 +1,72 @@
+import TunewiseData
+import TunewiseKit
+
+/// The answers `advise --data FILE` measured in a training file, what each rests on, and
+/// whether the file seems to hold personal data (a hint for the governance question).
+struct MeasuredAnswers {
+    /// One measured answer.
+    struct Answer: Equatable {
+        var question: String
+        var option: String
+        /// What it was measured from: "1,240 unique valid examples".
+        var basis: String
+    }
+
+    /// The file measured, as named to the user.
+    var file: String
+    /// The measured answers to questions the rubric asks, in the rubric's order.
+    var answers: [Answer]
+    /// Tokens in the file's valid examples, for the cost of training.
+    var trainingTokens: Int
+    /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
+    var personalData: String?
+
+    init(file: String, measurement: DataMeasurement, rubric: Rubric) {
+        self.file = file
+        var measured = [
+            Answer(
+                question: "data-volume", option: measurement.dataVolume,
+                basis: "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")")
+        ]
+        if let signal = measurement.trainingSignal {
+            measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
+        }
+        answers = measured.filter { answer in
+            rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
+        }
+        trainingTokens = measurement.tokens.total
+        let found = measurement.personalData.found
+        personalData =
+            found.isEmpty
+            ? nil
+            : found.map { "\($0.kind.rawValue) in \(grouped($0.tally.count)) \($0.tally.count == 1 ? "example" : "examples")" }
+                .joined(separator: ", ")
+    }
+
+    /// The measured answers as raw answers, located at the data file.
+    var rawAnswers: [RawAnswer] {
+        answers.map { RawAnswer(question: $0.question, value: .option($0.option), source: .flag("--data")) }
+    }
+
+    /// "data-volume thousands (1,240 unique valid examples), training-signal demonstrations (chat examples)".
+    var summary: String { answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ") }
+
+    /// The lines a text or Markdown report ends with.
+    var reportLines: [String] {
+        ["", "Measured from \(file): \(summary)."]
+            + (personalData.map { ["Personal data found in \(file) (\($0)): weigh the governance answer before training."] } ?? [])
+    }
+
+    /// The `measured` member of the JSON report.
+    var json: JSONValue {
+        .object([
+            ("file", .string(file)),
+            (
+                "answers",
+                .array(answers.map { .object([("question", .string($0.question)), ("option", .string($0.option)), ("basis", .string($0.basis))]) })
+            ),
+            ("trainingTokens", .number(Double(trainingTokens))),
+            ("personalData", personalData.map(JSONValue.string) ?? .null),
+        ])
+    }
+}

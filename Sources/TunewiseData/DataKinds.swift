@@ -1,0 +1,146 @@
+/// Why a line is not a valid example. The cases are in the order that decides which fault
+/// a line counts under when it has several: the first in this order.
+public enum DataFault: String, TallyKind, Comparable {
+    /// Not JSON, text that is not UTF-8 included.
+    case notJSON = "not-json"
+    /// JSON, but not an object.
+    case notAnObject = "not-an-object"
+    /// No non-empty `messages` list, or a field of the line's format missing.
+    case missingMessages = "missing-messages"
+    /// A message that is not an object with a `role`.
+    case messageMissingRole = "message-missing-role"
+    /// A role other than system, developer, user, assistant and tool.
+    case unknownRole = "unknown-role"
+    /// A message without `content`.
+    case missingContent = "missing-content"
+    /// A content, prompt or completion that is not a string.
+    case contentNotText = "content-not-text"
+    /// No assistant message to learn from.
+    case noAssistantMessage = "no-assistant-message"
+    /// A line longer than the analyser's memory budget, skipped unread.
+    case lineTooLong = "line-too-long"
+
+    public var ordinal: Int {
+        switch self {
+        case .notJSON: 0
+        case .notAnObject: 1
+        case .missingMessages: 2
+        case .messageMissingRole: 3
+        case .unknownRole: 4
+        case .missingContent: 5
+        case .contentNotText: 6
+        case .noAssistantMessage: 7
+        case .lineTooLong: 8
+        }
+    }
+
+    public static func < (lhs: DataFault, rhs: DataFault) -> Bool { lhs.ordinal < rhs.ordinal }
+}
+
+/// A warning about a valid example's conversation; the example stays valid.
+public enum StructureWarning: String, TallyKind {
+    /// Turns that do not alternate user and assistant after optional system messages (tool
+    /// messages may follow an assistant turn).
+    case rolesOutOfOrder = "roles-out-of-order"
+    /// The conversation ends with a user turn, which teaches nothing.
+    case trailingUserTurn = "trailing-user-turn"
+    /// An assistant message, completion or preferred output that is empty or only spaces.
+    case emptyAssistant = "empty-assistant"
+
+    public var ordinal: Int {
+        switch self {
+        case .rolesOutOfOrder: 0
+        case .trailingUserTurn: 1
+        case .emptyAssistant: 2
+        }
+    }
+}
+
+/// A kind of personal data that an example's text seems to hold.
+public enum PersonalDataKind: String, TallyKind {
+    /// `name@domain.tld`.
+    case email
+    /// 10 to 15 digits written as a phone number: a leading `+` or separated groups.
+    case phone
+    /// 13 to 19 digits, optionally grouped by spaces or dashes, that pass the Luhn check.
+    case cardNumber = "card-number"
+    /// An international bank account number whose check digits are right.
+    case iban
+    /// A United States social security number written `123-45-6789`.
+    case ssn
+    /// A dotted IPv4 address.
+    case ipAddress = "ip-address"
+
+    public var ordinal: Int {
+        switch self {
+        case .email: 0
+        case .phone: 1
+        case .cardNumber: 2
+        case .iban: 3
+        case .ssn: 4
+        case .ipAddress: 5
+        }
+    }
+}
+
+/// The layout of a training set, detected from its valid lines.
+public enum DataFormat: String, CaseIterable, Sendable {
+    /// `{"messages": [{"role", "content"}…]}`.
+    case chat
+    /// `{"prompt", "completion"}`.
+    case promptCompletion = "prompt-completion"
+    /// `{"input": {"messages"}, "preferred_output", "non_preferred_output"}` or
+    /// `{"prompt", "chosen", "rejected"}`.
+    case preference
+    /// Valid lines of more than one format.
+    case mixed
+    /// No valid line to tell from.
+    case unknown
+}
+
+/// How often one kind of finding occurred, and the first lines where it did.
+public struct Tally: Equatable, Sendable {
+    /// How many lines (or examples) had it: exact.
+    public var count = 0
+    /// The first lines (1-based) that had it, at most ``keptLines``.
+    public var lines: [Int] = []
+    /// How many line numbers a tally keeps.
+    public static let keptLines = 10
+
+    public init(count: Int = 0, lines: [Int] = []) {
+        self.count = count
+        self.lines = lines
+    }
+
+    mutating func add(line: Int) {
+        count += 1
+        if lines.count < Self.keptLines { lines.append(line) }
+    }
+}
+
+/// A kind of finding that is tallied: its cases in report order, each with its place in it.
+public protocol TallyKind: CaseIterable, Hashable, Sendable, RawRepresentable<String> where AllCases == [Self] {
+    /// The case's place in ``allCases``.
+    var ordinal: Int { get }
+}
+
+/// Tallies by kind, in the kinds' own order.
+public struct Tallies<Kind: TallyKind>: Equatable, Sendable {
+    private var tallies: [Tally]
+
+    init() { tallies = Array(repeating: Tally(), count: Kind.allCases.count) }
+
+    /// The tally of `kind`.
+    public subscript(kind: Kind) -> Tally {
+        get { tallies[kind.ordinal] }
+        set { tallies[kind.ordinal] = newValue }
+    }
+
+    /// The kinds found, each with its tally, in the kinds' order.
+    public var found: [(kind: Kind, tally: Tally)] {
+        zip(Kind.allCases, tallies).filter { $0.1.count > 0 }.map { (kind: $0.0, tally: $0.1) }
+    }
+
+    /// The sum of every kind's count.
+    public var total: Int { tallies.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,93 @@
+/// What a training or evaluation file holds, as measured by ``DataAnalyzer``.
+public struct DataMeasurement: Equatable, Sendable {
+    /// Lines read, blank ones included; a last line without a line break counts.
+    public var lines = 0
+    public var bytes = 0
+    public var blankLines = 0
+    /// Lines that end with CR LF.
+    public var crlfLines = 0
+    /// Whether the file starts with a UTF-8 byte-order mark.
+    public var hasByteOrderMark = false
+    /// Valid examples of each format.
+    public var chatExamples = 0
+    public var promptCompletionExamples = 0
+    public var preferenceExamples = 0
+    /// Lines that are examples of their format.
+    public var valid = 0
+    /// Non-blank lines that are not, each counted under its first fault.
+    public var invalid = 0
+    /// Valid examples identical (byte for byte, surrounding whitespace aside) to an earlier one.
+    public var duplicates = 0
+    /// Valid examples, not duplicates, whose SimHash is within
+    /// ``NearDuplicateIndex/maximumDistance`` bits of an earlier example's.
+    public var nearDuplicates = 0
+    /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
+    public var nearDuplicatePairs: [NearDuplicatePair] = []
+    public var faults = Tallies<DataFault>()
+    /// Warnings on valid examples.
+    public var structure = Tallies<StructureWarning>()
+    /// Valid examples whose text seems to hold each kind of personal data.
+    public var personalData = Tallies<PersonalDataKind>()
+    public var tokens: TokenStatistics
+    public var outputs = OutputProfile()
+    /// For an evaluation file read against a training file: what it shares with training.
+    public var leakage: Leakage?
+
+    public init(tokenLimit: Int) { tokens = TokenStatistics(limit: tokenLimit) }
+
+    /// Valid examples that are not duplicates.
+    public var unique: Int { valid - duplicates }
+
+    /// The format of the valid examples: one format, `mixed`, or `unknown` when none is valid.
+    public var format: DataFormat {
+        let counts: [(DataFormat, Int)] = [
+            (.chat, chatExamples), (.promptCompletion, promptCompletionExamples), (.preference, preferenceExamples),
+        ]
+        let present = counts.filter { $0.1 > 0 }
+        guard let first = present.first else { return .unknown }
+        return present.count == 1 ? first.0 : .mixed
+    }
+
+    /// The rubric's `data-volume` answer: `none`, `few` (under 100 unique valid examples),
+    /// `hundreds` (under 1,000) or `thousands`.
+    public var dataVolume: String {
+        switch unique {
+        case 0: "none"
+        case ..<100: "few"
+        case ..<1000: "hundreds"
+        default: "thousands"
+        }
+    }
+
+    /// The rubric's `training-signal` answer: `demonstrations` for chat and prompt-completion
+    /// examples, `comparisons` for preference pairs (by the majority in a mixed file); `nil`
+    /// when no example is valid.
+    public var trainingSignal: String? {
+        guard valid > 0 else { return nil }
+        return preferenceExamples * 2 > valid ? "comparisons" : "demonstrations"
+    }
+}
+
+/// A near-duplicate and the earlier example it nearly repeats.
+public struct NearDuplicatePair: Equatable, Sendable {
+    public var line: Int
+    public var earlierLine: Int
+
+    public init(line: Int, earlierLine: Int) {
+        self.line = line
+        self.earlierLine = earlierLine
+    }
+}
+
+/// What an evaluation file shares with the training file.
+public struct Leakage: Equatable, Sendable {
+    /// Valid evaluation examples identical to a training example.
+    public var evalExamplesInTrain = 0
+    /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
+    public var evalNearDuplicatesOfTrain = 0
+
+    public init(evalExamplesInTrain: Int = 0, evalNearDuplicatesOfTrain: Int = 0) {
+        self.evalExamplesInTrain = evalExamplesInTrain
+        self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
+    }
+}

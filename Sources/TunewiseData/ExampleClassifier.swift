@@ -1,0 +1,84 @@
+/// Decides, from the fields a line held, its format and whether it is a valid example:
+/// the format from the keys present, then the line's first fault in ``DataFault`` order.
+struct ExampleClassifier {
+    let values: [FieldValue]
+    private var fault: DataFault?
+    private var warnings = WarningSet()
+    private var messageCount = 0
+
+    init(values: [FieldValue]) { self.values = values }
+
+    /// The line as an example of its format, or its first fault.
+    var outcome: LineOutcome {
+        var classifier = self
+        guard let format = classifier.classify() else { return .invalid(.missingMessages) }
+        if let fault = classifier.fault { return .invalid(fault) }
+        return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings))
+    }
+
+    private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
+
+    private func has(_ field: ExampleField) -> Bool {
+        if case .absent = value(field) { return false }
+        return true
+    }
+
+    /// The format the keys point to, noting faults on the way; `nil` when no key points to one.
+    private mutating func classify() -> DataFormat? {
+        if has(.messages) {
+            let list = requireList(.messages, needsAssistant: true)
+            if let list {
+                if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
+                if list.order.endsWithUser { warnings.insert(.trailingUserTurn) }
+            }
+            return .chat
+        }
+        if has(.preferredOutput) || has(.nonPreferredOutput) {
+            requireList(.input, needsAssistant: false)
+            requireList(.preferredOutput, needsAssistant: true)
+            requireList(.nonPreferredOutput, needsAssistant: true)
+            return .preference
+        }
+        if has(.chosen) || has(.rejected) {
+            if has(.prompt) { requireText(.prompt, needsAssistant: false) }
+            requireText(.chosen, needsAssistant: true)
+            requireText(.rejected, needsAssistant: true)
+            return .preference
+        }
+        if has(.prompt) || has(.completion) {
+            requireText(.prompt, needsAssistant: false)
+            requireText(.completion, needsAssistant: true)
+            return .promptCompletion
+        }
+        return nil
+    }
+
+    private mutating func note(_ found: DataFault) {
+        if fault.map({ found < $0 }) ?? true { fault = found }
+    }
+
+    /// Checks that `field` holds a non-empty list of messages, with an assistant message
+    /// when `needsAssistant`; returns it.
+    @discardableResult
+    private mutating func requireList(_ field: ExampleField, needsAssistant: Bool) -> MessageList? {
+        guard case .list(let list) = value(field), list.isList, list.count > 0 else {
+            note(.missingMessages)
+            return nil
+        }
+        if let listFault = list.fault { note(listFault) }
+        if needsAssistant, !list.hasAssistant { note(.noAssistantMessage) }
+        if field.holdsOutput, list.hasEmptyAssistant { warnings.insert(.emptyAssistant) }
+        messageCount += list.count
+        return list
+    }
+
+    /// Checks that `field` holds a string or a list of messages as ``requireList(_:needsAssistant:)`` does.
+    private mutating func requireText(_ field: ExampleField, needsAssistant: Bool) {
+        switch value(field) {
+        case .absent: note(.missingMessages)
+        case .text(let isBlank): if isBlank, field.holdsOutput { warnings.insert(.emptyAssistant) }
+        case .list: requireList(field, needsAssistant: needsAssistant)
+        case .other: note(.contentNotText)
+        }
+    }
+}

@@ -1,0 +1,207 @@
+/// What one non-blank line turned out to be.
+enum LineOutcome {
+    case invalid(DataFault)
+    case valid(ParsedExample)
+}
+
+/// A valid example's shape; its texts are in ``ExampleParser/spans``.
+struct ParsedExample {
+    var format: DataFormat
+    /// Messages in its lists; 0 when its texts are plain strings.
+    var messageCount: Int
+    var warnings: WarningSet
+}
+
+/// Reads one line as a chat, prompt-completion or preference example with a pull scanner:
+/// only the fields that matter are looked into, and their texts are kept as places in the line.
+///
+/// One parser is reused for every line, so its buffers are allocated once.
+struct ExampleParser {
+    /// The texts of the line last parsed, in the order they appear.
+    private(set) var spans: [TextSpan] = []
+    private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
+    private var scratch: [UInt8] = []
+    /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
+    private var scanner = JSONLineScanner(UnsafePointer(bitPattern: 1)!, count: 0)
+
+    init() { spans.reserveCapacity(64) }
+
+    /// Parses the line of `count` bytes at `base` (no line break, no byte-order mark).
+    mutating func parse(_ base: UnsafePointer<UInt8>, count: Int) -> LineOutcome {
+        spans.removeAll(keepingCapacity: true)
+        for index in values.indices { values[index] = .absent }
+        scanner = JSONLineScanner(base, count: count)
+        do throws(JSONLineScanner.NotJSON) {
+            scanner.skipWhitespace()
+            guard scanner.next == UInt8(ascii: "{") else {
+                try scanner.skipValue()
+                return .invalid(scanner.isAtEndAfterWhitespace() ? .notAnObject : .notJSON)
+            }
+            scanner.position += 1
+            if !scanner.consume(UInt8(ascii: "}")) {
+                repeat {
+                    let key = try scanner.scanKey()
+                    if let field = field(named: key) {
+                        try parse(field)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                } while try scanner.continues(closing: UInt8(ascii: "}"))
+            }
+            guard scanner.isAtEndAfterWhitespace() else { return .invalid(.notJSON) }
+        } catch {
+            return .invalid(.notJSON)
+        }
+        return ExampleClassifier(values: values).outcome
+    }
+
+    private mutating func parse(_ field: ExampleField) throws(JSONLineScanner.NotJSON) {
+        if case .absent = values[field.rawValue] {
+        } else {
+            // A repeated key: the last one counts, as in most JSON readers.
+            spans.removeAll { $0.field == field }
+        }
+        scanner.skipWhitespace()
+        switch field {
+        case .messages, .preferredOutput, .nonPreferredOutput:
+            values[field.rawValue] = .list(try parseMessageList(field))
+        case .input:
+            values[field.rawValue] = try parseInput()
+        case .prompt, .completion, .chosen, .rejected:
+            switch scanner.next {
+            case UInt8(ascii: "\""):
+                let string = try scanner.scanString()
+                spans.append(TextSpan(string: string, field: field, isOutput: field.holdsOutput))
+                values[field.rawValue] = .text(isBlank: isBlank(string))
+            case UInt8(ascii: "["):
+                values[field.rawValue] = .list(try parseMessageList(field))
+            default:
+                try scanner.skipValue()
+                values[field.rawValue] = .other
+            }
+        }
+    }
+
+    /// `{"messages": […]}`, the input of a preference example.
+    private mutating func parseInput() throws(JSONLineScanner.NotJSON) -> FieldValue {
+        guard scanner.next == UInt8(ascii: "{") else {
+            try scanner.skipValue()
+            return .other
+        }
+        scanner.position += 1
+        var value = FieldValue.other
+        if scanner.consume(UInt8(ascii: "}")) { return value }
+        repeat {
+            let key = try scanner.scanKey()
+            if matches(key, "messages") {
+                spans.removeAll { $0.field == .input }
+                scanner.skipWhitespace()
+                value = .list(try parseMessageList(.input))
+            } else {
+                try scanner.skipValue()
+            }
+        } while try scanner.continues(closing: UInt8(ascii: "}"))
+        return value
+    }
+
+    private mutating func parseMessageList(_ field: ExampleField) throws(JSONLineScanner.NotJSON) -> MessageList {
+        var list = MessageList()
+        guard scanner.next == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            return list
+        }
+        list.isList = true
+        scanner.position += 1
+        if scanner.consume(UInt8(ascii: "]")) { return list }
+        repeat {
+            try parseMessage(field, into: &list)
+        } while try scanner.continues(closing: UInt8(ascii: "]"))
+        return list
+    }
+
+    private enum Content {
+        case missing, notText
+        case text(StringSpan)
+    }
+
+    private mutating func parseMessage(_ field: ExampleField, into list: inout MessageList) throws(JSONLineScanner.NotJSON) {
+        list.count += 1
+        scanner.skipWhitespace()
+        guard scanner.next == UInt8(ascii: "{") else {
+            try scanner.skipValue()
+            list.note(.messageMissingRole)
+            list.order.add(.unknown)
+            return
+        }
+        scanner.position += 1
+        var role: MessageRole?
+        var content = Content.missing
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                let key = try scanner.scanKey()
+                scanner.skipWhitespace()
+                let isString = scanner.next == UInt8(ascii: "\"")
+                if matches(key, "role") {
+                    role = isString ? self.role(named: try scanner.scanString()) : .unknown
+                    if !isString { try scanner.skipValue() }
+                } else if matches(key, "content") {
+                    content = isString ? .text(try scanner.scanString()) : .notText
+                    if !isString { try scanner.skipValue() }
+                } else {
+                    try scanner.skipValue()
+                }
+            } while try scanner.continues(closing: UInt8(ascii: "}"))
+        }
+        switch role {
+        case nil: list.note(.messageMissingRole)
+        case .unknown: list.note(.unknownRole)
+        case .assistant: list.hasAssistant = true
+        default: break
+        }
+        switch content {
+        case .missing: list.note(.missingContent)
+        case .notText: list.note(.contentNotText)
+        case .text(let string):
+            let isOutput = role == .assistant && field.holdsOutput
+            spans.append(TextSpan(string: string, field: field, isOutput: isOutput))
+            if role == .assistant, isBlank(string) { list.hasEmptyAssistant = true }
+        }
+        list.order.add(role ?? .unknown)
+    }
+
+    /// The field a key names, if the parser reads it.
+    private mutating func field(named key: StringSpan) -> ExampleField? {
+        for (name, field) in ExampleField.names where matches(key, name) { return field }
+        return nil
+    }
+
+    private mutating func role(named value: StringSpan) -> MessageRole {
+        for (name, role) in MessageRole.names where matches(value, name) { return role }
+        return .unknown
+    }
+
+    /// Whether the string at `span` is `text`, escapes decoded.
+    private mutating func matches(_ span: StringSpan, _ text: StaticString) -> Bool {
+        guard span.hasEscapes else { return span.equals(text, in: scanner.base) }
+        scratch.removeAll(keepingCapacity: true)
+        span.decode(from: scanner.base, into: &scratch)
+        return scratch.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Whether the string at `span` is empty or only whitespace, escaped or not.
+    private func isBlank(_ span: StringSpan) -> Bool {
+        var position = span.start
+        while position < span.end {
+            switch scanner.base[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            case UInt8(ascii: "\\"):
+                switch scanner.base[position + 1] {
+                case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"): position += 2
+                default: return false
+                }
+            default: return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,101 @@
+/// A role a message may have; any other is ``unknown``.
+enum MessageRole: UInt8 {
+    case system, developer, user, assistant, tool, unknown
+
+    static let names: [(name: StaticString, role: MessageRole)] = [
+        ("user", .user), ("assistant", .assistant), ("system", .system), ("tool", .tool), ("developer", .developer),
+    ]
+}
+
+/// The fields of an example that the parser reads; every other field is checked as JSON and skipped.
+enum ExampleField: Int, CaseIterable {
+    case messages, prompt, completion, chosen, rejected, input, preferredOutput, nonPreferredOutput
+
+    static let names: [(name: StaticString, field: ExampleField)] = [
+        ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
+        ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
+        ("non_preferred_output", .nonPreferredOutput),
+    ]
+
+    /// Whether the field's text, or its assistant messages, are what the model learns to say.
+    var holdsOutput: Bool {
+        switch self {
+        case .messages, .completion, .chosen, .preferredOutput: true
+        case .prompt, .rejected, .input, .nonPreferredOutput: false
+        }
+    }
+}
+
+/// A text of an example: a message's content, a prompt, a completion or a preference output.
+struct TextSpan {
+    var string: StringSpan
+    var field: ExampleField
+    /// Whether the text is an output the model learns to produce.
+    var isOutput: Bool
+}
+
+/// What a list of messages held, found as it was scanned.
+struct MessageList {
+    /// Whether the value was a JSON array at all.
+    var isList = false
+    var count = 0
+    /// The first fault among its messages, in ``DataFault`` order.
+    var fault: DataFault?
+    var hasAssistant = false
+    var hasEmptyAssistant = false
+    var order = RoleOrder()
+
+    mutating func note(_ found: DataFault) {
+        if fault.map({ found < $0 }) ?? true { fault = found }
+    }
+}
+
+/// The value of one example field.
+enum FieldValue {
+    case absent
+    /// A string; `isBlank` when it is empty or only whitespace.
+    case text(isBlank: Bool)
+    case list(MessageList)
+    /// Neither a string nor a list (for `input`: not an object holding `messages`).
+    case other
+}
+
+/// Follows a conversation's roles: optional system or developer messages, then user and
+/// assistant turns in alternation, tool messages allowed after an assistant turn.
+struct RoleOrder {
+    private enum Stage { case opening, afterUser, afterAssistant, afterTool }
+
+    private var stage = Stage.opening
+    private(set) var isOutOfOrder = false
+    private(set) var last: MessageRole?
+
+    mutating func add(_ role: MessageRole) {
+        switch (stage, role) {
+        case (.opening, .system), (.opening, .developer): break
+        case (.opening, .user), (.afterAssistant, .user): stage = .afterUser
+        case (.afterUser, .assistant), (.afterTool, .assistant): stage = .afterAssistant
+        case (.afterAssistant, .tool), (.afterTool, .tool): stage = .afterTool
+        default:
+            isOutOfOrder = true
+            switch role {
+            case .user: stage = .afterUser
+            case .assistant: stage = .afterAssistant
+            case .tool: stage = .afterTool
+            case .system, .developer, .unknown: break
+            }
+        }
+        last = role
+    }
+
+    /// Whether the conversation ends with a user turn.
+    var endsWithUser: Bool { last == .user }
+}
+
+/// The warnings found on one example, as a set of bits.
+struct WarningSet {
+    private(set) var bits: UInt8 = 0
+
+    mutating func insert(_ warning: StructureWarning) { bits |= 1 << UInt8(warning.ordinal) }
+
+    func contains(_ warning: StructureWarning) -> Bool { bits & (1 << UInt8(warning.ordinal)) != 0 }
+}

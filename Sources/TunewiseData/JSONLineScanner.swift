@@ -1,0 +1,265 @@
+/// A pull scanner over one line's bytes: it validates JSON as it goes and hands back the
+/// places of the strings the caller asks for, without building a tree.
+///
+/// The scanner follows RFC 8259: strings must be UTF-8 without raw control characters,
+/// numbers have no leading zeros, and `NaN` or `Infinity` are not JSON. Nesting deeper than
+/// ``depthLimit`` is refused as not JSON, so no input can exhaust the stack or memory.
+struct JSONLineScanner {
+    /// The failure of any scan: the line is not JSON.
+    struct NotJSON: Error {}
+
+    /// The deepest nesting of arrays and objects accepted.
+    static let depthLimit = JSONLineScannerLimits.depth
+
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// The offset of the next byte to read.
+    var position = 0
+
+    init(_ base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The next byte, or `nil` at the end of the line.
+    var next: UInt8? { position < count ? base[position] : nil }
+
+    /// Whether only JSON whitespace is left.
+    mutating func isAtEndAfterWhitespace() -> Bool {
+        skipWhitespace()
+        return position == count
+    }
+
+    mutating func skipWhitespace() {
+        while position < count {
+            switch base[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// Consumes `byte` after any whitespace.
+    mutating func expect(_ byte: UInt8) throws(NotJSON) {
+        skipWhitespace()
+        guard position < count, base[position] == byte else { throw NotJSON() }
+        position += 1
+    }
+
+    /// Consumes `byte` after any whitespace when it is next; says whether it was.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard position < count, base[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// After an element of an array (`closing` `]`) or object (`closing` `}`): `true` when
+    /// another element follows a comma, `false` when the container closed.
+    mutating func continues(closing: UInt8) throws(NotJSON) -> Bool {
+        skipWhitespace()
+        guard position < count else { throw NotJSON() }
+        let byte = base[position]
+        position += 1
+        if byte == UInt8(ascii: ",") { return true }
+        if byte == closing { return false }
+        throw NotJSON()
+    }
+
+    /// Scans an object key and its colon.
+    mutating func scanKey() throws(NotJSON) -> StringSpan {
+        skipWhitespace()
+        guard position < count, base[position] == UInt8(ascii: "\"") else { throw NotJSON() }
+        let key = try scanString()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    /// Scans a string whose opening quote is next, checking its escapes and UTF-8.
+    mutating func scanString() throws(NotJSON) -> StringSpan {
+        position += 1
+        let start = position
+        var hasEscapes = false
+        while true {
+            // Eight plain ASCII bytes at a time: none a quote, a backslash, a control or non-ASCII byte.
+            while position + 8 <= count {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                if Self.needsAttention(word) { break }
+                position += 8
+            }
+            guard position < count else { throw NotJSON() }
+            let byte = base[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
+            case UInt8(ascii: "\\"):
+                hasEscapes = true
+                try scanEscape()
+            case 0..<0x20:
+                throw NotJSON()
+            case 0x80...:
+                try scanMultibyteScalar()
+            default:
+                position += 1
+            }
+        }
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash, below 0x20 or above 0x7F.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl | word) & highs != 0
+    }
+
+    private mutating func scanEscape() throws(NotJSON) {
+        guard position + 1 < count else { throw NotJSON() }
+        switch base[position + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+            UInt8(ascii: "r"), UInt8(ascii: "t"):
+            position += 2
+        case UInt8(ascii: "u"):
+            guard position + 6 <= count else { throw NotJSON() }
+            for offset in 2..<6 where Self.hexValue(base[position + offset]) == nil { throw NotJSON() }
+            position += 6
+        default:
+            throw NotJSON()
+        }
+    }
+
+    /// The value of a hexadecimal digit, or `nil`.
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    /// Checks the well-formed UTF-8 sequence that starts at a byte above 0x7F.
+    private mutating func scanMultibyteScalar() throws(NotJSON) {
+        let lead = base[position]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
+        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
+        case 0xE1...0xEF: length = 3
+        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
+        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
+        case 0xF1...0xF3: length = 4
+        default: throw NotJSON()
+        }
+        guard position + length <= count, secondRange.contains(base[position + 1]) else { throw NotJSON() }
+        for offset in 2..<length where base[position + offset] & 0xC0 != 0x80 { throw NotJSON() }
+        position += length
+    }
+
+    /// Skips one value of any kind after any whitespace, checking it, without recursion.
+    mutating func skipValue() throws(NotJSON) {
+        // One bit a level: set for an object, clear for an array.
+        var objects = SIMD4<UInt64>()
+        var depth = 0
+        while true {
+            skipWhitespace()
+            guard position < count else { throw NotJSON() }
+            switch base[position] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = base[position] == UInt8(ascii: "{")
+                position += 1
+                if consume(isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) { break }
+                guard depth < Self.depthLimit else { throw NotJSON() }
+                let bit = UInt64(1) << UInt64(depth % 64)
+                objects[depth / 64] = isObject ? objects[depth / 64] | bit : objects[depth / 64] & ~bit
+                depth += 1
+                if isObject { _ = try scanKey() }
+                continue
+            case UInt8(ascii: "\""): _ = try scanString()
+            case UInt8(ascii: "t"): try scanLiteral("true")
+            case UInt8(ascii: "f"): try scanLiteral("false")
+            case UInt8(ascii: "n"): try scanLiteral("null")
+            default: try scanNumber()
+            }
+            // After a value: close containers until one continues with a comma.
+            while depth > 0 {
+                let isObject = objects[(depth - 1) / 64] & (UInt64(1) << UInt64((depth - 1) % 64)) != 0
+                if try continues(closing: isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    if isObject { _ = try scanKey() }
+                    break
+                }
+                depth -= 1
+            }
+            if depth == 0 { return }
+        }
+    }
+
+    private mutating func scanLiteral(_ literal: StaticString) throws(NotJSON) {
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= count else { throw NotJSON() }
+        for offset in 0..<length where base[position + offset] != literal.utf8Start[offset] { throw NotJSON() }
+        position += length
+    }
+
+    private mutating func scanNumber() throws(NotJSON) {
+        if base[position] == UInt8(ascii: "-") { position += 1 }
+        guard let first = next, Self.isDigit(first) else { throw NotJSON() }
+        position += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        if next == UInt8(ascii: ".") {
+            position += 1
+            guard let digit = next, Self.isDigit(digit) else { throw NotJSON() }
+            skipDigits()
+        }
+        if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            position += 1
+            if next == UInt8(ascii: "+") || next == UInt8(ascii: "-") { position += 1 }
+            guard let digit = next, Self.isDigit(digit) else { throw NotJSON() }
+            skipDigits()
+        }
+    }
+
+    private mutating func skipDigits() {
+        while let byte = next, Self.isDigit(byte) { position += 1 }
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+}
+
+/// The limits of the line scanner that users meet.
+public enum JSONLineScannerLimits {
+    /// The deepest nesting of arrays and objects in a line read as JSON.
+    public static let depth = 256
+}
+
+/// Where a string's contents lie in a line: the bytes between its quotes.
+struct StringSpan {
+    var start: Int
+    var end: Int
+    /// Whether the contents hold a backslash escape, so they must be decoded before use.
+    var hasEscapes: Bool
+
+    var isEmpty: Bool { start == end }
+
+    /// Whether the contents, which have no escapes, are `text`'s bytes.
+    func equals(_ text: StaticString, in base: UnsafePointer<UInt8>) -> Bool {
+        guard !hasEscapes, end - start == text.utf8CodeUnitCount else { return false }
+        return memoryEquals(base + start, text.utf8Start, count: end - start)
+    }
+}
+
+/// Whether `count` bytes at `first` and `second` are equal.
+@inline(__always)
+func memoryEquals(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int) -> Bool {
+    for offset in 0..<count where first[offset] != second[offset] { return false }
+    return true
+}

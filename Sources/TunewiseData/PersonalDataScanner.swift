@@ -1,0 +1,156 @@
+/// Finds what looks like personal data in a text: e-mail addresses, phone numbers, card
+/// numbers that pass the Luhn check, IBANs whose check digits are right, US social security
+/// numbers and IPv4 addresses. Hints, not proof: a test number or a made-up address counts.
+enum PersonalDataScanner {
+    /// The kinds found in `text`, as bits by ``PersonalDataKind/ordinal``.
+    static func kinds(in text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var found: UInt8 = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "@"), hasEmail(around: index, in: text) {
+                found |= bit(.email)
+            } else if isDigit(byte) || (byte == UInt8(ascii: "(") && index + 1 < text.count && isDigit(text[index + 1])),
+                index == 0 || !isAlphanumeric(text[index - 1])
+            {
+                let run = NumberRun(text, from: index)
+                if let kind = run.kind { found |= bit(kind) }
+                index = run.end
+                continue
+            } else if isUpper(byte), index == 0 || !isAlphanumeric(text[index - 1]), let (end, isValid) = ibanShape(at: index, in: text) {
+                // Its digits are not a phone or card number, whether its check digits are right or not.
+                if isValid { found |= bit(.iban) }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    static func bit(_ kind: PersonalDataKind) -> UInt8 { 1 << UInt8(kind.ordinal) }
+
+    private static func hasEmail(around at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = at
+        while start > 0, isLocalPartByte(text[start - 1]) { start -= 1 }
+        guard start < at else { return false }
+        var end = at + 1
+        while end < text.count, isAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-") || text[end] == UInt8(ascii: ".") {
+            end += 1
+        }
+        while end > at + 1, text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        guard let lastDot = text[(at + 1)..<end].lastIndex(of: UInt8(ascii: ".")), lastDot > at + 1 else { return false }
+        let topLevel = text[(lastDot + 1)..<end]
+        return topLevel.count >= 2 && topLevel.allSatisfy { isUpper($0) || isLower($0) }
+            && !text[(at + 1)..<end].indices.contains { text[$0] == UInt8(ascii: ".") && text[$0 - 1] == UInt8(ascii: ".") }
+    }
+
+    /// Where text shaped like an IBAN ends (a country code, two check digits and up to 30
+    /// letters and digits, optionally in groups of four), and whether it is one: its remainder
+    /// by 97 (letters as 10 to 35, the first four characters moved last) is 1.
+    private static func ibanShape(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> (end: Int, isValid: Bool)? {
+        guard start + 15 <= text.count, isUpper(text[start + 1]), isDigit(text[start + 2]), isDigit(text[start + 3]) else { return nil }
+        var characters: [UInt8] = []
+        var index = start
+        while index < text.count, characters.count < 34 {
+            let byte = text[index]
+            if isUpper(byte) || isDigit(byte) {
+                characters.append(byte)
+            } else if byte == UInt8(ascii: " "), index + 1 < text.count, isUpper(text[index + 1]) || isDigit(text[index + 1]) {
+                // A space between groups.
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard characters.count >= 15, index == text.count || !isAlphanumeric(text[index]) else { return nil }
+        var remainder = 0
+        for byte in characters[4...] + characters[..<4] {
+            let value = isDigit(byte) ? Int(byte - UInt8(ascii: "0")) : Int(byte - UInt8(ascii: "A")) + 10
+            remainder = (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97
+        }
+        return (index, remainder == 1)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+    static func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+    static func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isUpper(byte) || isLower(byte) }
+
+    private static func isLocalPartByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "%")
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+}
+
+/// A run of digits with single separators between groups (`+1 (555) 123-4567`,
+/// `4111 1111 1111 1111`, `10.0.0.1`), and what it looks like.
+struct NumberRun {
+    /// Where the run ends in the text.
+    private(set) var end: Int
+    private var digits: [UInt8] = []
+    private var groups: [Int] = [0]
+    private var separators: Set<UInt8> = []
+    private let hasPlus: Bool
+
+    init(_ text: UnsafeBufferPointer<UInt8>, from start: Int) {
+        hasPlus = start > 0 && text[start - 1] == UInt8(ascii: "+")
+        var index = start
+        while index < text.count {
+            let byte = text[index]
+            if PersonalDataScanner.isDigit(byte) {
+                digits.append(byte - UInt8(ascii: "0"))
+                groups[groups.count - 1] += 1
+                index += 1
+                continue
+            }
+            // Up to two separators (") " or " (") between digits.
+            var next = index
+            while next < text.count, next - index < 2, Self.separatorBytes.contains(text[next]) { next += 1 }
+            guard next > index, next < text.count, PersonalDataScanner.isDigit(text[next]) || text[next] == UInt8(ascii: "(") else {
+                break
+            }
+            for separator in text[index..<next] { separators.insert(separator) }
+            if groups[groups.count - 1] > 0 { groups.append(0) }
+            index = next
+        }
+        end = index
+        isPartOfLongerToken = end < text.count && PersonalDataScanner.isAlphanumeric(text[end])
+    }
+
+    /// Whether a letter or digit follows the run, so that it is part of a longer token, such as an id.
+    private var isPartOfLongerToken = false
+
+    private static let separatorBytes: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")")]
+
+    /// The kind of personal data the run looks like, if any.
+    var kind: PersonalDataKind? {
+        guard !isPartOfLongerToken else { return nil }
+        let count = digits.count
+        if separators == [UInt8(ascii: ".")], groups.count == 4, groups.allSatisfy({ (1...3).contains($0) }), isIPv4 { return .ipAddress }
+        if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return .ssn }
+        if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn { return .cardNumber }
+        let looksDialled = hasPlus || (groups.count >= 2 && separators != [UInt8(ascii: ".")]) || groups.count >= 3
+        if (10...15).contains(count), looksDialled { return .phone }
+        return nil
+    }
+
+    private var isIPv4: Bool {
+        var offset = 0
+        for group in groups {
+            let value = digits[offset..<(offset + group)].reduce(0) { $0 * 10 + Int($1) }
+            if value > 255 { return false }
+            offset += group
+        }
+        return true
+    }
+
+    private var passesLuhn: Bool {
+        var sum = 0
+        for (position, digit) in digits.reversed().enumerated() {
+            let value = Int(digit) * (position % 2 == 1 ? 2 : 1)
+            sum += value > 9 ? value - 9 : value
+        }
+        return sum % 10 == 0
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import ProcessRunner
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// `advise --data` and `cost --data`: answers and training tokens measured from a training file.
+    @Suite struct AdviseDataTests {
+        static let answers = [
+            "--need", "behavior", "--transience", "static", "--governance", "open", "--budget", "moderate", "--time-to-market",
+            "weeks", "--consistency", "important",
+        ]
+
+        /// A folder with `train.jsonl` of `count` distinct chat examples, the first holding an e-mail address.
+        func folder(examples count: Int) throws -> URL {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-advise-data-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let lines = (0..<count).map { index in
+                let contact = index == 0 ? " Write to bo@example.org." : ""
+                return
+                    #"{"messages": [{"role": "user", "content": "Question \#(index)\#(contact)"}, {"role": "assistant", "content": "Answer \#(index)"}]}"#
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            return folder
+        }
+
+        @Test func fillsTheDataAnswersFromTheMeasurement() throws {
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl", "--format", "json"] + Self.answers, directory: folder(examples: 150))
+            #expect(outcome.code == 0)
+            #expect(outcome.errorText.isEmpty)
+            let report = try JSONParser.parse(outcome.standardOutput)
+            #expect(report["answers"]?["data-volume"] == .string("hundreds"))
+            #expect(report["answers"]?["training-signal"] == .string("demonstrations"))
+            #expect(report["measured"]?["file"] == .string("train.jsonl"))
+            #expect(report["measured"]?["personalData"] == .string("email in 1 example"))
+        }
+
+        @Test func theTextReportSaysWhatWasMeasured() throws {
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder(examples: 12))
+            #expect(outcome.code == 0)
+            #expect(outcome.outputText.contains("Measured from train.jsonl: data-volume few (12 unique valid examples)"))
+            #expect(outcome.outputText.contains("Personal data found in train.jsonl"))
+        }
+
+        @Test func aGivenAnswerWinsWithANote() throws {
+            let outcome = try Binary.run(
+                ["advise", "--data", "train.jsonl", "--data-volume", "thousands", "--format", "summary"] + Self.answers,
+                directory: folder(examples: 3))
+            #expect(outcome.code == 0)
+            #expect(outcome.errorText == "tunewise: note: data-volume thousands is used, but train.jsonl measures few (3 unique valid examples)\n")
+        }
+
+        @Test func costTakesTrainingTokensFromTheData() throws {
+            let cost = [
+                "cost", "--data", "train.jsonl", "--format", "json", "--requests-per-day", "1000", "--prompt-tokens", "500",
+                "--output-tokens", "200", "--input-price-per-million", "1", "--output-price-per-million", "2",
+                "--training-price-per-million", "8", "--tuned-prompt-tokens", "50", "--tuned-input-price-per-million", "2",
+                "--tuned-output-price-per-million", "4", "--epochs", "3", "--data-prep-hours", "10", "--hourly-rate", "100",
+                "--transience", "static",
+            ]
+            let folder = try folder(examples: 100)
+            let measured = try Binary.run(cost, directory: folder)
+            #expect(measured.code == 0)
+            let data = try Binary.run(["data", "train.jsonl", "--format", "json"], directory: folder)
+            guard case .number(let total) = try JSONParser.parse(data.standardOutput)["data"]?["tokens"]?["total"] else {
+                Issue.record("no token total in \(data.outputText)")
+                return
+            }
+            // The same cost as the measured tokens given as a flag.
+            let given = try Binary.run(
+                cost.filter { $0 != "--data" && $0 != "train.jsonl" } + ["--training-tokens", JSONWriter.format(total)], directory: folder)
+            #expect(measured.outputText == given.outputText)
+            let disagreeing = try Binary.run(cost + ["--training-tokens", "99999"], directory: folder)
+            #expect(
+                disagreeing.errorText == "tunewise: note: --training-tokens 99999 is used, but train.jsonl measures about 1,508 training tokens\n")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import ProcessRunner
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// `tunewise data`, run as a user or a CI job would run it.
+    @Suite struct DataCommandTests {
+        static let valid = [
+            #"{"messages": [{"role": "user", "content": "Where is my parcel? Mail me at ann@example.com"}, {"role": "assistant", "content": "It ships today."}]}"#,
+            #"{"messages": [{"role": "user", "content": "Cancel my order"}, {"role": "assistant", "content": "Done."}]}"#,
+        ]
+
+        /// A new directory with `files` written in it.
+        func directory(_ files: [String: [UInt8]]) throws -> URL {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-data-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for (name, bytes) in files { try Data(bytes).write(to: directory.appendingPathComponent(name)) }
+            return directory
+        }
+
+        func lines(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\n") + "\n").utf8) }
+
+        @Test func readsAFileAndReportsAt80Columns() throws {
+            let folder = try directory(["train.jsonl": lines(Self.valid + ["not json", Self.valid[0]])])
+            let outcome = try Binary.run(["data", "train.jsonl"], directory: folder)
+            #expect(outcome.code == 0)
+            #expect(outcome.errorText.isEmpty)
+            let text = outcome.outputText
+            #expect(text.hasPrefix("train.jsonl: chat, 4 lines"))
+            #expect(text.contains("Examples  3 valid, 1 invalid"))
+            #expect(text.contains("2 unique, 1 duplicate, 0 near-duplicates"))
+            #expect(text.contains("not-json  1  line 3"))
+            #expect(text.contains("email  2  lines 1, 4"))
+            #expect(text.contains("Answers   data-volume few, training-signal demonstrations"))
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        }
+
+        @Test func writesTheJSONOfTheSpec() throws {
+            let folder = try directory([
+                "train.jsonl": lines(Self.valid + [#"{"messages": [{"role": "bot", "content": "x"}]}"#]),
+                "eval.jsonl": lines([Self.valid[1], #"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#]),
+            ])
+            let outcome = try Binary.run(["data", "train.jsonl", "--eval", "eval.jsonl", "--format", "json"], directory: folder)
+            #expect(outcome.code == 0)
+            let report = try JSONParser.parse(outcome.standardOutput)
+            #expect(report["schemaVersion"] == .number(2))
+            let data = try #require(report["data"])
+            #expect(data["format"] == .string("chat"))
+            #expect(data["examples"]?["valid"] == .number(2))
+            #expect(data["examples"]?["invalid"] == .number(1))
+            #expect(data["faults"]?[0]?["kind"] == .string("unknown-role"))
+            #expect(data["faults"]?[0]?["lines"] == .array([.number(3)]))
+            #expect(data["leakage"]?["evalExamplesInTrain"] == .number(1))
+            #expect(data["files"]?[1]?["role"] == .string("eval"))
+            #expect(data["pii"]?[0]?["kind"] == .string("email"))
+            #expect(data["answers"]?["data-volume"] == .string("few"))
+            #expect(data["tokens"]?["limit"] == .number(16385))
+        }
+
+        @Test func readsStandardInputAndWritesMarkdown() throws {
+            let outcome = try Binary.run(["data", "-", "--format", "markdown"], input: Self.valid.joined(separator: "\r\n"))
+            #expect(outcome.code == 0)
+            #expect(outcome.outputText.hasPrefix("## Training data: `standard input`"))
+            #expect(outcome.outputText.contains("| chat | 2 | 2 | 0 | 2 | 0 | 0 |"))
+        }
+
+        @Test(arguments: [
+            (["not json"], Int32(65), "tunewise: --strict: train.jsonl has 1 invalid line and no valid example\n"),
+            (valid + ["{}", "[]"], 65, "tunewise: --strict: train.jsonl has 2 invalid lines\n"),
+            ([], 65, "tunewise: --strict: train.jsonl has no valid example\n"),
+            (valid, 0, ""),
+        ])
+        func strictFailsOnAnyInvalidLine(fileLines: [String], code: Int32, error: String) throws {
+            let folder = try directory(["train.jsonl": fileLines.isEmpty ? [] : lines(fileLines)])
+            let outcome = try Binary.run(["data", "train.jsonl", "--strict"], directory: folder)
+            #expect(outcome.code == code)
+            #expect(outcome.errorText == error)
+            #expect(!outcome.outputText.isEmpty)
+            #expect(try Binary.run(["data", "train.jsonl"], directory: folder).code == 0)
+        }
+
+        @Test(arguments: [
+            (["data", "missing.jsonl"], Int32(66), "tunewise: cannot read missing.jsonl: No such file or directory"),
+            (["data", "folder"], 66, "tunewise: cannot read folder: it is a directory; give a .jsonl file"),
+            (["data", "train.jsonl.gz"], 65, "tunewise: train.jsonl.gz is gzip-compressed; pipe it in: gunzip -c train.jsonl.gz | tunewise data -"),
+            (["data", "model.bin"], 65, "tunewise: model.bin is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines"),
+            (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
+            (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),
+            (["data", "a.jsonl", "--token-limit", "0"], 64, "tunewise: invalid value '0' for --token-limit"),
+            (["data", "a.jsonl", "--strictly"], 64, "tunewise: unknown flag '--strictly'"),
+        ])
+        func refusesBadInputInOneLine(arguments: [String], code: Int32, message: String) throws {
+            let folder = try directory([
+                "train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20), "model.bin": [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1],
+            ])
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
+            let outcome = try Binary.run(arguments, directory: folder)
+            #expect(outcome.code == code)
+            #expect(outcome.errorText.hasPrefix(message))
+            #expect(outcome.outputText.isEmpty)
+        }
+    }
+}
+
+extension JSONValue {
+    /// The element at `index` of an array, or `nil`.
+    fileprivate subscript(index: Int) -> JSONValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+import TunewiseData
+
+struct FaultTests {
+    /// One line of each fault, in a file whose first and last lines are valid.
+    @Test(arguments: [
+        (#"{"messages": [{"role": "user", "content": "hi"}"#, DataFault.notJSON),
+        (#"[1, 2]"#, .notAnObject),
+        (#""just a string""#, .notAnObject),
+        (#"{"conversation": []}"#, .missingMessages),
+        (#"{"messages": []}"#, .missingMessages),
+        (#"{"messages": "hello"}"#, .missingMessages),
+        (#"{"messages": [{"content": "hi"}, {"role": "assistant", "content": "yo"}]}"#, .messageMissingRole),
+        (#"{"messages": ["hi", {"role": "assistant", "content": "yo"}]}"#, .messageMissingRole),
+        (#"{"messages": [{"role": "bot", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#, .unknownRole),
+        (#"{"messages": [{"role": 7, "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#, .unknownRole),
+        (#"{"messages": [{"role": "user"}, {"role": "assistant", "content": "yo"}]}"#, .missingContent),
+        (#"{"messages": [{"role": "user", "content": 42}, {"role": "assistant", "content": "yo"}]}"#, .contentNotText),
+        (#"{"messages": [{"role": "user", "content": null}, {"role": "assistant", "content": "yo"}]}"#, .contentNotText),
+        (#"{"messages": [{"role": "system", "content": "be kind"}, {"role": "user", "content": "hi"}]}"#, .noAssistantMessage),
+        (#"{"prompt": "2+2", "completion": 4}"#, .contentNotText),
+        (#"{"prompt": "2+2"}"#, .missingMessages),
+        (#"{"prompt": "p", "chosen": "a"}"#, .missingMessages),
+    ])
+    func countsAFaultAtItsLine(line: String, fault: DataFault) {
+        let text = [chat("a", "b"), line, chat("c", "d")].joined(separator: "\n")
+        let measurement = measure(text)
+        #expect(measurement.faults[fault] == Tally(count: 1, lines: [2]))
+        #expect(measurement.faults.total == 1)
+        #expect(measurement.invalid == 1)
+        #expect(measurement.valid == 2)
+    }
+
+    @Test func aLineWithSeveralFaultsCountsUnderTheFirstInTheSpecOrder() {
+        // The first message lacks content, the second a role: the role comes first in the order.
+        let line = #"{"messages": [{"role": "user"}, {"content": "x"}]}"#
+        let measurement = measure(line)
+        #expect(measurement.faults.found.map(\.kind) == [.messageMissingRole])
+    }
+
+    @Test(arguments: [
+        "{\"messages\": [{\"role\": \"user\", \"content\": \"caf\u{FF}\"}]}",  // U+00FF written as bytes below
+        "{\"a\": 01}", "{\"a\": NaN}", "{\"a\": \"\\x\"}", "{\"a\": \"tab\there\"}", "{\"a\": 1} x", "{\"a\" 1}", "{\"a\": [1,]}",
+        "{\"a\": tru}", "{\"a\": -}", "{\"a\": 1.}", "{\"a\": \"\\u12G4\"}",
+    ])
+    func rejectsWhatIsNotJSON(line: String) {
+        var bytes = Array(line.utf8)
+        if line.contains("\u{FF}") { bytes = Array("{\"a\": \"caf".utf8) + [0xFF] + Array("\"}".utf8) }
+        #expect(measure(bytes).faults[.notJSON].count == 1)
+    }
+
+    @Test(
+        arguments: [
+            [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+        ] as [[UInt8]])
+    func invalidUTF8IsNotJSON(sequence: [UInt8]) {
+        let bytes = Array(#"{"prompt": "a"#.utf8) + sequence + Array(#"", "completion": "b"}"#.utf8)
+        let measurement = measure(bytes)
+        #expect(measurement.faults[.notJSON] == Tally(count: 1, lines: [1]))
+    }
+
+    @Test func nestingPastTheLimitIsNotJSONAndDoesNotCrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let measurement = measure(#"{"messages": [], "x": "# + deep + "}")
+        #expect(measurement.faults[.notJSON].count == 1)
+        let allowed = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        #expect(measure(#"{"x": "# + allowed + ", " + chat("a", "b").dropFirst()).valid == 1)
+    }
+
+    @Test func keepsTheFirstTenLinesAndCountsEveryOne() {
+        let text = Array(repeating: "not json", count: 25).joined(separator: "\n")
+        let tally = measure(text).faults[.notJSON]
+        #expect(tally.count == 25)
+        #expect(tally.lines == Array(1...10))
+    }
+}

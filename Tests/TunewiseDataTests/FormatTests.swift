@@ -1,0 +1,90 @@
+import Testing
+import TunewiseData
+
+struct FormatTests {
+    @Test(arguments: [
+        (chat("hello", "hi there"), DataFormat.chat, "demonstrations"),
+        (#"{"prompt": "2+2=", "completion": "4"}"#, .promptCompletion, "demonstrations"),
+        (
+            #"{"input": {"messages": [{"role": "user", "content": "hi"}]}, "preferred_output": [{"role": "assistant", "content": "Hello!"}], "non_preferred_output": [{"role": "assistant", "content": "What?"}]}"#,
+            .preference, "comparisons"
+        ),
+        (#"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "No."}"#, .preference, "comparisons"),
+        (
+            #"{"prompt": [{"role": "user", "content": "hi"}], "chosen": [{"role": "assistant", "content": "Hello"}], "rejected": [{"role": "assistant", "content": "Go"}]}"#,
+            .preference, "comparisons"
+        ),
+        (#"{"chosen": "Hello!", "rejected": "No."}"#, .preference, "comparisons"),
+    ])
+    func detectsEachFormat(line: String, format: DataFormat, signal: String) {
+        let measurement = measure(line + "\n")
+        #expect(measurement.valid == 1)
+        #expect(measurement.format == format)
+        #expect(measurement.trainingSignal == signal)
+    }
+
+    @Test func linesOfTwoFormatsAreMixed() {
+        let measurement = measure([chat("a", "b"), #"{"prompt": "p", "completion": "c"}"#].joined(separator: "\n"))
+        #expect(measurement.format == .mixed)
+        #expect(measurement.valid == 2)
+    }
+
+    @Test func preferenceOutputsNeedAnAssistantMessage() {
+        let line =
+            #"{"input": {"messages": [{"role": "user", "content": "hi"}]}, "preferred_output": [{"role": "user", "content": "x"}], "non_preferred_output": [{"role": "assistant", "content": "y"}]}"#
+        #expect(measure(line).faults[.noAssistantMessage].count == 1)
+        let noInput =
+            #"{"preferred_output": [{"role": "assistant", "content": "x"}], "non_preferred_output": [{"role": "assistant", "content": "y"}]}"#
+        #expect(measure(noInput).faults[.missingMessages].count == 1)
+    }
+
+    @Test func anEmptyFileHoldsNothing() {
+        let measurement = measure("")
+        #expect(measurement.lines == 0)
+        #expect(measurement.valid == 0)
+        #expect(measurement.format == .unknown)
+        #expect(measurement.dataVolume == "none")
+        #expect(measurement.trainingSignal == nil)
+    }
+
+    @Test func byteOrderMarkCRLFAndBlankLinesAreFine() {
+        let text = "\u{FEFF}" + chat("a", "b") + "\r\n\r\n   \n" + chat("c", "d") + "\r\n"
+        let measurement = measure(text)
+        #expect(measurement.hasByteOrderMark)
+        #expect(measurement.valid == 2)
+        #expect(measurement.invalid == 0)
+        #expect(measurement.blankLines == 2)
+        #expect(measurement.crlfLines == 3)
+        #expect(measurement.lines == 4)
+    }
+
+    @Test func aByteOrderMarkAfterTheFirstLineIsNotJSON() {
+        let measurement = measure(chat("a", "b") + "\n\u{FEFF}" + chat("c", "d"))
+        #expect(measurement.faults[.notJSON] == Tally(count: 1, lines: [2]))
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func chunkBoundariesChangeNothing(chunkSize: Int) {
+        let text = "\u{FEFF}" + sentences.map { chat($0, "Sure, done.") }.joined(separator: "\r\n") + "\nbroken\n\n" + chat("x", "y")
+        #expect(measure(text, chunkSize: chunkSize) == measure(text))
+    }
+
+    @Test(arguments: [(0, "none"), (1, "few"), (99, "few"), (100, "hundreds"), (999, "hundreds"), (1000, "thousands")])
+    func dataVolumeCountsUniqueValidExamples(count: Int, volume: String) {
+        // A duplicate of the first example does not add to the count.
+        let lines = (0..<count).map { chat("question \($0)", "answer") } + (count > 0 ? [chat("question 0", "answer")] : [])
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.unique == count)
+        #expect(measurement.dataVolume == volume)
+    }
+
+    @Test func escapedKeysAndRolesAreRead() {
+        let line = #"{"mess\u0061ges": [{"r\u006fle": "us\u0065r", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
+        #expect(measure(line).valid == 1)
+    }
+
+    @Test func theLastOfARepeatedKeyCounts() {
+        let line = #"{"messages": 5, "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
+        #expect(measure(line).valid == 1)
+    }
+}

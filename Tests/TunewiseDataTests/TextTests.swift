@@ -1,0 +1,93 @@
+import Testing
+import TunewiseData
+
+struct TextTests {
+    @Test(arguments: [
+        ("Write to jane.doe+tag@example.co.uk today", PersonalDataKind.email),
+        ("Call +44 20 7946 0958 after five", .phone),
+        ("Call (555) 123-4567 ext 9 or 555.123.4567", .phone),
+        ("Card 4111 1111 1111 1111 expires soon", .cardNumber),
+        ("Card 5500-0000-0000-0004", .cardNumber),
+        ("Pay to GB82 WEST 1234 5698 7654 32 please", .iban),
+        ("SSN 078-05-1120 on file", .ssn),
+        ("The server at 192.168.10.254 is down", .ipAddress),
+    ])
+    func findsPersonalData(text: String, kind: PersonalDataKind) {
+        let measurement = measure([chat("hello there", "fine"), chat(text, "ok")].joined(separator: "\n"))
+        #expect(measurement.personalData[kind] == Tally(count: 1, lines: [2]))
+        #expect(measurement.personalData.total == 1)
+    }
+
+    @Test(arguments: [
+        "Card 4111 1111 1111 1112 fails the Luhn check", "Order 1234567890123 shipped", "Version 1.2.3.4.5 and 300.1.1.1",
+        "Pay to GB82 WEST 1234 5698 7654 33 please", "An @ alone, a@b and user@localhost", "Total 1234567.89 dollars",
+        // Found by fuzzing: a dotted run followed by a letter once read past its digits.
+        "e(10.0.0.1f +0 (5*55) 1",
+    ])
+    func ignoresLookalikes(text: String) {
+        #expect(measure(chat(text, "ok")).personalData.total == 0)
+    }
+
+    @Test func estimatesTokensOfEnglishNearAWordEach() {
+        // cl100k: 24 tokens of content; 4 a message and 3 for the reply make 35.
+        let measurement = measure(chat("How do I reset my router after a power cut?", "Hold the reset button for ten seconds, then wait."))
+        #expect(abs(measurement.tokens.total - 35) <= 3)
+    }
+
+    @Test func summarisesTokenCountsAndTheLimit() {
+        let lines = (1...20).map { count in chat(String(repeating: "word ", count: count * 10), "ok") }
+        let measurement = measure(lines.joined(separator: "\n"), options: .init(tokenLimit: 150))
+        let tokens = measurement.tokens
+        #expect(tokens.median > 100 && tokens.median < tokens.p95 && tokens.p95 <= tokens.max)
+        #expect(tokens.overLimit == lines.count - (1...20).filter { $0 * 10 + 12 <= 150 }.count)
+        #expect(tokens.limit == 150)
+    }
+
+    @Test func reportsJSONOutputsAndLabelBalance() {
+        let labels = ["billing", "billing", "billing", "shipping", "shipping", "other", "billing", "shipping", "other", "billing"]
+        let lines = zip(sentences, labels).map { chat($0, $1) } + [chat("Give the intent", #"{\"intent\": \"refund\"}"#)]
+        let outputs = measure(lines.joined(separator: "\n")).outputs
+        #expect(outputs.outputs == 11)
+        #expect(outputs.jsonOutputs == 1)
+        #expect(outputs.labels.map(\.text) == ["billing", "shipping", "other"])
+        #expect(outputs.labels.map(\.count) == [5, 3, 2])
+    }
+
+    @Test func freeTextOutputsHaveNoLabelBalance() {
+        #expect(measure(sentences.map { chat("Say it", $0) }.joined(separator: "\n")).outputs.labels.isEmpty)
+    }
+
+    @Test func warnsAboutConversationStructure() {
+        let lines = [
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}]}"#,
+            #"{"messages": [{"role": "assistant", "content": "b"}, {"role": "user", "content": "a"}, {"role": "assistant", "content": "c"}]}"#,
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "  "}]}"#,
+            #"{"messages": [{"role": "system", "content": "s"}, {"role": "user", "content": "a"}, {"role": "assistant", "content": "t"}, {"role": "tool", "content": "42"}, {"role": "assistant", "content": "b"}]}"#,
+            #"{"prompt": "p", "completion": ""}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 5)
+        #expect(measurement.structure[.trailingUserTurn] == Tally(count: 1, lines: [1]))
+        #expect(measurement.structure[.rolesOutOfOrder] == Tally(count: 1, lines: [2]))
+        #expect(measurement.structure[.emptyAssistant] == Tally(count: 2, lines: [3, 5]))
+    }
+
+    @Test func aLineLongerThanTheBudgetIsAFaultAndTheNextLinesAreRead() {
+        let huge = chat(String(repeating: "long words here ", count: 10_000), "ok")
+        let text = [chat("a", "b"), huge, chat("c", "d")].joined(separator: "\n")
+        let options = DataAnalyzer.Options(lineByteLimit: 4096)
+        for chunkSize in [nil, 1000, 5000] {
+            let measurement = measure(text, chunkSize: chunkSize, options: options)
+            #expect(measurement.faults[.lineTooLong] == Tally(count: 1, lines: [2]))
+            #expect(measurement.valid == 2)
+        }
+    }
+
+    @Test func aSingleHugeLineWithinTheBudgetIsRead() {
+        let huge = chat(String(repeating: "many words in one message ", count: 200_000), "ok")
+        let measurement = measure(huge, chunkSize: 1 << 16)
+        #expect(measurement.valid == 1)
+        #expect(measurement.tokens.max > 1_000_000)
+        #expect(measurement.tokens.overLimit == 1)
+    }
+}

@@ -26,7 +26,7 @@ extension Sweep {
 
     private func run(decidingQuestions: Bool, reporting progress: ProgressHandler?) -> SweepResult {
         let blocks = decidingQuestions ? decidingBlocks() : []
-        let pass = SweepPass(table: table, space: space())
+        let pass = SweepPass(table: table, space: map.map { space(outermost: [$0.row, $0.column]) } ?? space())
         pass.progress = progressHandler(progress, part: 0, of: 1 + blocks.count)
         defer { pass.progress = nil }
         let tally: Tally
@@ -102,9 +102,8 @@ extension Sweep {
             let pass = SweepPass(table: table, space: space(order: block))
             pass.progress = progress(number)
             defer { pass.progress = nil }
-            var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) })
+            var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) }, levelCount: pass.space.levels.count)
             _ = pass.run(&visitor)
-            visitor.release()
             for (position, question) in block.enumerated() {
                 deciding[question] = visitor.decidedGroups[position] * Self.values(of: rubric.questions[question]).count
             }

@@ -17,7 +17,8 @@
 // - The questionnaire's response per answer: see `questionnaireRun`.
 // - Sweeps of the default rubric, each in a child process of this program so that its peak
 //   memory is its own: the core space, and the full space (every question, refinements with
-//   "unanswered") for counts and marginals, and for the deciding questions.
+//   "unanswered") for counts and marginals, for the deciding questions, and for every figure
+//   at once (what `sweep --all` prints); each with its situations per second.
 //
 // Every timing is a median over repeated runs; the range shows how noisy the runs were.
 // Timings stay out of the unit tests on purpose: they depend on the machine and its load.

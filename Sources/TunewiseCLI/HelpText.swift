@@ -21,6 +21,7 @@ enum HelpText {
     static func formats<Format: RawRepresentable & CaseIterable>(_: Format.Type) -> String where Format.RawValue == String {
         var names = Format.allCases.map(\.rawValue)
         names[0] += " (default)"
+        guard names.count > 1 else { return names[0] }
         let last = names.removeLast()
         return names.joined(separator: ", ") + " or " + last
     }

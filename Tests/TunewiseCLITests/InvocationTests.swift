@@ -97,8 +97,8 @@ struct InvocationTests {
         (["-x"], .unknownShortFlag("-x", suggestion: nil)),
         (["-v"], .unknownShortFlag("-v", suggestion: "--version")),
         (["sweep", "-f", "json"], .unknownShortFlag("-f", suggestion: "--format")),
-        (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check")),
-        (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check"], suggestion: "check")),
+        (["rubric"], .missingArgument(command: "rubric", expected: "a subcommand: validate, check, show")),
+        (["rubric", "chek"], .unknownWord("chek", kind: "rubric subcommand", allowed: ["validate", "check", "show"], suggestion: "check")),
         (
             ["rubric", "check", "a.json", "b.json"],
             .unknownWord(

@@ -138,6 +138,26 @@ extension BinaryTests {
             #expect(result.stdout.contains("fine-tuning"))
         }
 
+        @Test func rubricShowPrintsTheEffectiveRubricWhichValidates() throws {
+            let (root, subdirectory) = try Self.repository()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let shown = try Binary.run(["rubric", "show", "--format", "json"], directory: subdirectory)
+            #expect(shown.code == 0)
+            #expect(shown.stderr.contains("with policy acme-llm-policy 1.2 applied"))
+            try shown.stdout.write(to: subdirectory.appendingPathComponent("effective.json"), atomically: true, encoding: .utf8)
+            let validate = try Binary.run(["rubric", "validate", "effective.json"], directory: subdirectory)
+            #expect(validate.code == 0, "\(validate.stdout)\(validate.stderr)")
+            let advice = try Binary.run(
+                Self.flags + [
+                    "--governance", "confidential", "--model-access", "api-tuning", "--rubric", "effective.json", "--no-policy", "--format",
+                    "summary",
+                ],
+                directory: subdirectory)
+            #expect(advice.stdout.hasPrefix("prompt-engineering"), "\(advice.stdout)")
+            let plain = try Binary.run(["rubric", "show", "--no-policy"], directory: subdirectory)
+            #expect(!plain.stdout.contains("no-hosted-training"))
+        }
+
         @Test func aPolicyOutsideTheRepositoryIsNotFound() throws {
             let (root, subdirectory) = try Self.repository()
             defer { try? FileManager.default.removeItem(at: root) }

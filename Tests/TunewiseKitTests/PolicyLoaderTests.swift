@@ -19,7 +19,7 @@ let acmePolicy = """
     }
     """
 
-private func load(_ text: String) throws(RubricLoadError) -> Policy {
+func loadPolicy(_ text: String) throws(RubricLoadError) -> Policy {
     let document: JSONValue
     do { document = try JSONParser.parse(Array(text.utf8)) } catch { throw .syntax(error) }
     return try PolicyLoader.load(document, onto: defaultRubric)
@@ -27,7 +27,7 @@ private func load(_ text: String) throws(RubricLoadError) -> Policy {
 
 private func problems(_ text: String) -> [RubricProblem] {
     do {
-        _ = try load(text)
+        _ = try loadPolicy(text)
         return []
     } catch {
         if case .invalid(let problems) = error { return problems }
@@ -37,7 +37,7 @@ private func problems(_ text: String) -> [RubricProblem] {
 
 struct PolicyLoaderTests {
     @Test func aPolicyAddsToTheRubricAndNamesItself() throws {
-        let policy = try load(acmePolicy)
+        let policy = try loadPolicy(acmePolicy)
         let rubric = policy.applied(to: defaultRubric)
         #expect(rubric.policy == AppliedPolicy(id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"])))
         #expect(rubric.exclusions.count == defaultRubric.exclusions.count + 1)
@@ -48,7 +48,7 @@ struct PolicyLoaderTests {
     }
 
     @Test func theAddedGateDecidesTheAdvice() throws {
-        let rubric = try load(acmePolicy).applied(to: defaultRubric)
+        let rubric = try loadPolicy(acmePolicy).applied(to: defaultRubric)
         let answers = Answers([
             "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "moderate",
             "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "prompting-status": "plateaued",
@@ -61,7 +61,7 @@ struct PolicyLoaderTests {
     }
 
     @Test func aBuiltInGateMayBeRewordedButNotNarrowed() throws {
-        let reworded = try load(
+        let reworded = try loadPolicy(
             """
             {"policy": "p", "version": "1", "exclusions": [{"id": "ship-in-days", "reason": "Our release train leaves no time to train.", "source": "Release handbook"}]}
             """
@@ -109,5 +109,22 @@ struct PolicyLoaderTests {
         #expect(!PolicyLoader.isPolicy(try JSONParser.parse(Array("{\"id\": \"default\"}".utf8))))
         #expect(PolicyLoader.extends(try JSONParser.parse(Array("{\"extends\": \"team.json\"}".utf8))) == "team.json")
         #expect(PolicyLoader.extends(try JSONParser.parse(Array("{}".utf8))) == "default")
+    }
+}
+
+/// The rubric written as a document loads back as the same rubric, with a policy's additions
+/// as its own.
+struct RubricDocumentTests {
+    @Test func theDefaultRubricRoundTrips() throws {
+        let reloaded = try RubricLoader.load(JSONWriter.write(defaultRubric.document).utf8)
+        #expect(reloaded == defaultRubric)
+    }
+
+    @Test func aRubricWithAPolicyRoundTripsAsItsEffectiveRubric() throws {
+        var effective = try loadPolicy(acmePolicy).applied(to: defaultRubric)
+        let reloaded = try RubricLoader.load(JSONWriter.write(effective.document).utf8)
+        effective.policy = nil
+        #expect(reloaded == effective)
+        #expect(reloaded.exclusions.contains { $0.id == "no-hosted-training" })
     }
 }

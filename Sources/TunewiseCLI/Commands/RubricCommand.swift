@@ -1,8 +1,9 @@
-/// `tunewise rubric validate|check`: the commands for rubric authors, a group whose help
-/// covers both.
+/// `tunewise rubric validate|check|show`: the commands for rubric and policy authors, a
+/// group whose help covers them all.
 enum RubricCommand {
     static let spec = CommandSpec(
         name: "rubric", summary: "check rubric files and report every problem with its JSON path",
-        usage: ["rubric validate FILE...", "rubric check [FILE]"], discussion: HelpText.rubricDiscussion,
-        action: .group([ValidateCommand.spec, CheckCommand.spec]), help: { $0.options })
+        usage: ["rubric validate FILE...", "rubric check [FILE]", "rubric show [FILE] [--format json]"],
+        discussion: HelpText.rubricDiscussion,
+        action: .group([ValidateCommand.spec, CheckCommand.spec, ShowCommand.spec]), help: { $0.options })
 }

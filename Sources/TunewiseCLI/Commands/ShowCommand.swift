@@ -1,0 +1,34 @@
+import TunewiseKit
+
+/// `tunewise rubric show [FILE]`: the effective rubric (the built-in one or FILE, with the
+/// policy applied) as a rubric file, so a policy author sees what the advice is made from.
+struct ShowCommand: TunewiseCommand, Equatable {
+    /// The rubric file (`nil` for the built-in one), with the policy to apply to it.
+    let selection: RubricSelection
+
+    /// The one format `show` writes: a rubric file.
+    enum Format: String, CaseIterable { case json }
+
+    static let spec = CommandSpec(
+        name: "show", summary: "print the rubric in force, with any policy applied, as a rubric file", usage: [], discussion: "",
+        positionals: [.file], flags: [.format(Format.self)] + FlagSpec.policyFlags, action: .running(ShowCommand.self))
+
+    func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        let rubric = try Tunewise.loadRubric(selection, console: &console)
+        try console.writeOutput(JSONWriter.write(rubric.document) + "\n")
+        if let policy = rubric.policy {
+            console.writeError("tunewise: rubric \(rubric.id) \(rubric.version) with policy \(policy.id) \(policy.version) applied\n")
+        }
+        return .success
+    }
+}
+
+extension ShowCommand {
+    init(_ arguments: ParsedArguments) throws(CommandError) {
+        if let extra = arguments.positionals.dropFirst().first {
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+        }
+        selection = try RubricSelection(arguments, rubricPath: arguments.positionals.first)
+    }
+}

@@ -203,7 +203,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Budget for labelling now: a few hundred reviewed pairs open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
+          "text": "Budget for labelling now: a few hundred reviewed pairs (or, with a grader, a few hundred prompts it can score) open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
           "source": "openai-fine-tuning",
           "when": {
             "data-volume": [
@@ -242,6 +242,10 @@ extension BuiltInRubric {
             ],
             "data-volume": [
               "thousands"
+            ],
+            "budget": [
+              "moderate",
+              "substantial"
             ]
           }
         },
@@ -573,7 +577,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+          "text": "If the weights will leave your control (shipped to devices or customers), they cannot be recalled or purged of what they learned: never train such weights on data you may have to delete.",
           "source": "carlini-2021",
           "when": {
             "governance": [
@@ -608,6 +612,15 @@ extension BuiltInRubric {
         }
       ],
       "nextSteps": [
+        {
+          "text": "For a fixed label set the tuned model is a classifier: start with an encoder or a small model with a classification head (or embeddings with a linear classifier) trained on your labels, and compare accuracy per class, calibration and cost per call with the prompted model.",
+          "source": "bucher-2024",
+          "when": {
+            "output-style": [
+              "label"
+            ]
+          }
+        },
         {
           "text": "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
           "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them"
@@ -743,7 +756,7 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+          "text": "If the weights will leave your control (shipped to devices or customers), they cannot be recalled or purged of what they learned: never train such weights on data you may have to delete.",
           "source": "carlini-2021",
           "when": {
             "governance": [
@@ -788,11 +801,11 @@ extension BuiltInRubric {
           }
         },
         {
-          "text": "Evaluate in two layers on a held-out set: does retrieval find the right passages, and are answers right with retrieval switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
+          "text": "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024"
         },
         {
-          "text": "Build the retrieval half first and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
+          "text": "Build the knowledge half first (an index, or the whole collection in a cached prompt when it is small) and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
           "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"
         },
         {
@@ -1915,7 +1928,7 @@ extension BuiltInRubric {
       "reason": "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning",
       "later": {
-        "trigger": "once you have collected a few hundred reviewed input/output pairs (a prompted model that meets the bar can produce them from real traffic)",
+        "trigger": "once you have a few hundred reviewed input/output pairs, or prompts your grader can score (a prompted model that meets the bar can produce pairs from real traffic)",
         "assume": {
           "data-volume": "hundreds"
         }
@@ -1936,7 +1949,7 @@ extension BuiltInRubric {
       "reason": "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).",
       "source": "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022",
       "later": {
-        "trigger": "once you have a few hundred labelled pairs beyond your test set",
+        "trigger": "once you have a few hundred labelled pairs (or prompts your grader can score) beyond your test set",
         "assume": {
           "data-volume": "hundreds"
         }
@@ -1954,7 +1967,7 @@ extension BuiltInRubric {
         "fine-tuning",
         "hybrid"
       ],
-      "reason": "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data and evaluating the result take paid time that a minimal budget does not cover; hosted tuned models also cost more per call, and self-hosted training needs GPU time.",
+      "reason": "Your budget covers using a model as it is: every trained method adds training runs, evaluation and a model to host and keep up, small as a hosted run on a few thousand examples can be (tens to a few hundred dollars at published per-token prices), and self-hosted training needs GPU time.",
       "source": "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"
     },
     {
@@ -2199,6 +2212,10 @@ extension BuiltInRubric {
               ],
               "model-size": [
                 "medium"
+              ],
+              "task-diversity": [
+                "one",
+                "few"
               ]
             },
             {
@@ -2219,24 +2236,19 @@ extension BuiltInRubric {
               ],
               "model-size": [
                 "small"
+              ],
+              "task-diversity": [
+                "one",
+                "few"
               ]
             }
           ],
-          "reason": "Updating every weight is within reach here (open weights of a small model, or of one up to about ten billion parameters with thousands of examples, a substantial budget and a strong team); it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.",
+          "reason": "Updating every weight is within reach here: open weights of a model small enough to train whole, with the data, budget and skills your answers show, for one or a few tasks; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.",
           "source": "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021",
           "nextSteps": [
             {
               "text": "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
               "source": "hu-2021"
-            },
-            {
-              "text": "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head, fully trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
-              "source": "bucher-2024",
-              "when": {
-                "output-style": [
-                  "label"
-                ]
-              }
             }
           ],
           "caveats": [
@@ -2277,18 +2289,6 @@ extension BuiltInRubric {
               "when": {
                 "model-access": [
                   "api-tuning"
-                ]
-              }
-            },
-            {
-              "text": "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
-              "source": "bucher-2024",
-              "when": {
-                "output-style": [
-                  "label"
-                ],
-                "data-volume": [
-                  "thousands"
                 ]
               }
             }
@@ -2352,6 +2352,10 @@ extension BuiltInRubric {
                   "frequent"
                 ]
               }
+            },
+            {
+              "text": "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so treat them as data and keep tools and actions out of their reach.",
+              "source": "greshake-2023"
             }
           ],
           "nextSteps": [
@@ -2361,6 +2365,10 @@ extension BuiltInRubric {
             },
             {
               "text": "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
+              "source": "liu-2023"
+            },
+            {
+              "text": "Instruct the model to answer only from the collection, cite the section it used and say so when the collection does not cover the question.",
               "source": "liu-2023"
             }
           ]
@@ -2416,6 +2424,19 @@ extension BuiltInRubric {
               "when": {
                 "governance": [
                   "role-based"
+                ]
+              }
+            },
+            {
+              "text": "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them: it usually gains more than tuning the generator.",
+              "source": "balaguer-2024",
+              "when": {
+                "need": [
+                  "knowledge"
+                ],
+                "data-volume": [
+                  "hundreds",
+                  "thousands"
                 ]
               }
             }
@@ -2533,6 +2554,10 @@ extension BuiltInRubric {
           ],
           "nextSteps": [
             {
+              "text": "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
+              "source": "openai-prompt-caching; openai-distillation"
+            },
+            {
               "text": "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
               "source": "openai-distillation"
             }
@@ -2567,9 +2592,17 @@ extension BuiltInRubric {
                   "api-tuning"
                 ]
               }
+            },
+            {
+              "text": "Reinforcement runs execute what the model writes many times over: sandbox generated code and queries, and budget for the sampling compute, which exceeds a supervised run's.",
+              "source": "openai-rft"
             }
           ],
           "nextSteps": [
+            {
+              "text": "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
+              "source": "openai-rft"
+            },
             {
               "text": "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
               "source": "openai-rft"

@@ -18,7 +18,8 @@
 // - The questionnaire's response per answer: see `questionnaireRun`.
 // - Sweeps of the default rubric, each in a child process of this program so that its peak
 //   memory is its own: the core space, and the full space (every question, refinements with
-//   "unanswered") for counts and marginals, and for the deciding questions.
+//   "unanswered") for counts and marginals, for the deciding questions, and for every figure
+//   at once (what `sweep --all` prints); each with its situations per second.
 // - `tunewise data` on a generated 512 MiB chat file against the Python reference and `wc -l`
 //   (DataRun.swift): the time ratios, peak memory, and counts held equal to the reference's.
 //

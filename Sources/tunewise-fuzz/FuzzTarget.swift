@@ -12,6 +12,8 @@ enum FuzzTarget: String, CaseIterable {
     /// The bytes are a command line, NUL-separated, optionally followed by a 0xFF byte and
     /// what a terminal types: the whole command, with no files and no lengthy work.
     case arguments
+    /// The bytes are a policy file on the built-in rubric: `PolicyLoader`, then advice.
+    case policy
     /// The bytes (after a first byte that chooses the chunk size) are a training data file:
     /// the streaming analyser, chunked and whole.
     case data
@@ -26,6 +28,7 @@ enum FuzzTarget: String, CaseIterable {
         case .rubric: RubricHarness.run(bytes)
         case .answers: AnswersHarness.run(bytes)
         case .arguments: ArgumentsHarness.run(bytes)
+        case .policy: PolicyHarness.run(bytes)
         case .data: DataHarness.run(bytes)
         }
     }

@@ -106,6 +106,38 @@ extension BinaryTests {
             #expect(validate.stdout.contains("$.exclusions[0].when"))
         }
 
+        @Test func initWritesAStarterPolicyThatValidatesAndApplies() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let written = try Binary.run(["init", "--policy", ".tunewise.json"], directory: directory)
+            #expect(written.code == 0)
+            #expect(written.stderr.contains("wrote a starter policy to .tunewise.json"))
+            let validate = try Binary.run(["rubric", "validate", ".tunewise.json"], directory: directory)
+            #expect(validate.code == 0, "\(validate.stdout)")
+            let advice = try Binary.run(Self.flags + ["--format", "json"], directory: directory)
+            #expect(try JSONParser.parse(Array(advice.stdout.utf8))["policy"]?["id"] == .string("my-organisation"))
+            let again = try Binary.run(["init", "--policy", ".tunewise.json"], directory: directory)
+            #expect(again.code == 73)
+        }
+
+        @Test func diffShowsWhatThePolicyChangesForOneSituation() throws {
+            let (root, subdirectory) = try Self.repository()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let answers = """
+                {"need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "moderate",
+                 "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "prompting-status": "plateaued",
+                 "output-style": "custom"}
+                """
+            try answers.write(to: subdirectory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+            let result = try Binary.run(["diff", "a.json", "--rubric-b", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
+            #expect(result.code == 0, "\(result.stderr)")
+            #expect(
+                result.stdout.hasPrefix("tunewise diff: a.json → a.json (rubric default 3.0.0 with policy acme-llm-policy 1.2 → default 3.0.0)"),
+                "\(result.stdout)")
+            #expect(result.stdout.contains("prompt-engineering"))
+            #expect(result.stdout.contains("fine-tuning"))
+        }
+
         @Test func aPolicyOutsideTheRepositoryIsNotFound() throws {
             let (root, subdirectory) = try Self.repository()
             defer { try? FileManager.default.removeItem(at: root) }

@@ -65,11 +65,7 @@ extension BinaryTests {
         }
 
         @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
-            let includes = [
-                "model-access", "ml-expertise", "context-size", "specialization", "task-diversity", "query-volume", "explainability",
-                "prompting-status",
-            ].map { "--include \($0)" }
-            let session = try TmuxSession("\(Binary.url.path) sweep \(includes.joined(separator: " ")) --format csv > /dev/null")
+            let session = try TmuxSession("\(Binary.url.path) sweep --all --format csv > /dev/null")
             defer { session.close() }
             #if DEBUG
                 #expect(try session.waitFor("tunewise: this is a debug build"))

@@ -146,7 +146,9 @@ extension BinaryTests {
             let result = try Binary.run(Self.shipInDaysFlags, environment: ["COLUMNS": "1000"])
             #expect(result.code == 0)
             let text = result.stdout
-            #expect(text.hasPrefix("Recommendation: Prompt engineering  (confidence: high, forced: your limits leave no other option now"), "\(text)")
+            #expect(
+                text.hasPrefix("Recommendation: Prompt engineering  (confidence: high, forced: your answers leave no other option open now"),
+                "\(text)")
             // The evidence favours what the deadline rules out, and the report says so beside the confidence.
             #expect(text.contains("the evidence favours PEFT / fine-tuning"), "\(text)")
             #expect(text.contains("Risks:\n  ! The evidence favours PEFT / fine-tuning over Prompt engineering"), "\(text)")

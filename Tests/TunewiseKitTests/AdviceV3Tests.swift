@@ -97,7 +97,7 @@ let newMethodCases: [NewMethodCase] = [
         name: "bucher-2024: a ticket router with 50,000 labelled tickets, 2M requests a day and a sub-1B open model trains a classifier",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "output-style": "label", "query-volume": "high", "model-size": "small",
-            "model-access": "weights", "ml-expertise": "some", "prompting-status": "not-tried",
+            "model-access": "weights", "ml-expertise": "some", "prompting-status": "not-tried", "task-diversity": "one",
         ]),
         strategy: "fine-tuning", variants: ["full"], risks: [.declared]),
     NewMethodCase(

@@ -148,10 +148,11 @@ let scenarios: [Scenario] = [
         ]),
         plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples"]),
     Scenario(
-        name: "hu-2021: a strong team with open weights of a small model and thousands of pairs can afford full fine-tuning",
+        name: "hu-2021: a strong team with open weights of a small model and thousands of pairs for one task can afford full fine-tuning",
         answers: situation([
             "need": "behavior", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
             "model-access": "weights", "model-size": "small", "ml-expertise": "strong", "prompting-status": "plateaued",
+            "task-diversity": "one",
         ]),
         plan: ["fine-tuning"], variants: ["full"]),
     Scenario(

@@ -1,6 +1,6 @@
 import TunewiseKit
 
-/// `tunewise init [FILE] [--force] [--rubric FILE]`.
+/// `tunewise init [FILE] [--force] [--rubric FILE]`, or `tunewise init --policy FILE`.
 struct InitRequest: Equatable {
     /// Where to write the starter answers; `nil` for standard output (also for `-`).
     var path: String?
@@ -8,13 +8,18 @@ struct InitRequest: Equatable {
     var force = false
     /// The rubric whose core questions are written; `nil` for the built-in one.
     var rubricPath: String?
+    /// `--policy FILE`: write a starter policy there instead of answers.
+    var policyPath: String? = nil
 }
 
 extension InitRequest {
     static let forceFlag = FlagSpec("force", .toggle, help: "overwrite FILE when it exists")
 
     /// The flags of `init`, in help order.
-    static let flags: [FlagSpec] = [forceFlag, .rubric("the questions of a rubric other than the built-in one")]
+    static let flags: [FlagSpec] = [
+        forceFlag, .rubric("the questions of a rubric other than the built-in one"),
+        FlagSpec.policyFile.help("write a starter policy (.tunewise.json) to FILE instead of answers"),
+    ]
 
     /// The request that checked `arguments` give: at most one file.
     init(_ arguments: ParsedArguments) throws(CommandError) {
@@ -22,8 +27,13 @@ extension InitRequest {
             throw .unknownWord(
                 extra, kind: "argument to '\(arguments.command)'", allowed: ["one answers file, or '-' for standard output"], suggestion: nil)
         }
+        let policyPath = arguments.value(FlagSpec.policyFile)
+        if policyPath != nil, let path = arguments.positionals.first {
+            throw .unknownWord(
+                path, kind: "argument to 'init --policy'", allowed: ["no answers file: --policy names the file to write"], suggestion: nil)
+        }
         self.init(
             path: arguments.positionals.first.flatMap { $0 == "-" ? nil : $0 }, force: arguments.has(Self.forceFlag),
-            rubricPath: arguments.value(.rubricFile))
+            rubricPath: arguments.value(.rubricFile), policyPath: policyPath)
     }
 }

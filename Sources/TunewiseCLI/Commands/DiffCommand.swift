@@ -39,8 +39,8 @@ struct DiffCommand: TunewiseCommand, Equatable {
             after: try AdviseCommand.advise(answersB, with: Advisor(rubric: rubricB)), questionOrder: order)
         let report = DiffReport(
             diff: diff,
-            a: DiffReport.Side(answers: request.pathA, rubricID: rubricA.id, rubricVersion: rubricA.version),
-            b: DiffReport.Side(answers: request.pathB, rubricID: rubricB.id, rubricVersion: rubricB.version),
+            a: DiffReport.Side(answers: request.pathA, rubricModel: rubricA),
+            b: DiffReport.Side(answers: request.pathB, rubricModel: rubricB),
             toolVersion: Tunewise.version)
         let text = request.format.diffRenderer(width: TextStyle.width(in: console.environment)).render(report)
         try console.writeOutput(text)

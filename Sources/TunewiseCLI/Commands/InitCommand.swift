@@ -5,12 +5,14 @@ struct InitCommand: TunewiseCommand, Equatable {
     let request: InitRequest
 
     static let spec = CommandSpec(
-        name: "init", summary: "write a starter answers file", usage: ["init [FILE] [--force] [--rubric FILE]"],
+        name: "init", summary: "write a starter answers file (or policy)",
+        usage: ["init [FILE] [--force] [--rubric FILE]", "init --policy FILE [--force]"],
         discussion: HelpText.initDiscussion, positionals: [.file], flags: InitRequest.flags,
         examples: ["tunewise init answers.json", "tunewise --answers answers.json --no-input"],
         action: .running(InitCommand.self), help: HelpText.initHelp)
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
+        if let policyPath = request.policyPath { return try writeStarterPolicy(to: policyPath, console: &console) }
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
         let text = Self.starterAnswers(rubric)
         guard let path = request.path else {
@@ -23,6 +25,45 @@ struct InitCommand: TunewiseCommand, Equatable {
             "tunewise: wrote starter answers to \(Tunewise.visible(path)); edit them, then run 'tunewise --answers \(shellQuoted(path))'\n")
         return .success
     }
+
+    /// Writes ``starterPolicy`` to `path` (standard output for `-`), refusing to replace a file
+    /// without `--force`.
+    private func writeStarterPolicy(to path: String, console: inout some Console) throws(CommandError) -> ExitCode {
+        guard path != "-" else {
+            try console.writeOutput(Self.starterPolicy)
+            return .success
+        }
+        if !request.force, console.fileExists(path) { throw .fileExists(path: path) }
+        try console.writeFile(Self.starterPolicy, to: path)
+        console.writeError(
+            "tunewise: wrote a starter policy to \(Tunewise.visible(path)); edit it, then check it with 'tunewise rubric validate \(shellQuoted(path))'\n"
+        )
+        return .success
+    }
+
+    /// A policy that loads as it is and shows each part of the format once, for a team to edit.
+    static let starterPolicy = """
+        {
+          "$comment": "Your organisation's facts and rules on top of the built-in rubric (see rubrics/policy.schema.json). Keep what applies, delete the rest; flags and answers files still win over these answers.",
+          "policy": "my-organisation",
+          "version": "0.1",
+          "extends": "default",
+          "answers": {"governance": "confidential"},
+          "exclusions": [
+            {"id": "no-hosted-training-on-customer-data", "when": {"model-access": ["api-tuning"], "governance": ["confidential", "role-based"]},
+             "strategies": ["fine-tuning", "hybrid"],
+             "reason": "Customer data may not be uploaded to a hosted provider's training service.", "source": "Data policy (name the section)"}
+          ],
+          "rules": [],
+          "weights": {},
+          "caveats": [
+            {"id": "model-risk-review", "strategies": ["fine-tuning", "hybrid", "prompt-tuning"],
+             "text": "Every trained model needs a model-risk review before release: plan for it in the schedule.", "source": "Model-risk standard (name it)"}
+          ],
+          "nextSteps": []
+        }
+
+        """
 
     /// Every core question with its default option, or its first where it has none, as an
     /// answers file (the format of `--save-answers`).

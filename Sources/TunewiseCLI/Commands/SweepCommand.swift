@@ -37,7 +37,11 @@ struct SweepCommand: TunewiseCommand, Equatable {
         }
         // Beyond the core questions a sweep takes seconds: show how far it has got.
         let isLengthy = request.includesAll || !request.included.isEmpty
-        let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in sweep.run(progress: progress) }
+        // CSV prints no deciding questions, so they are not computed for it.
+        let deciding = request.format != .csv
+        let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in
+            sweep.run(decidingQuestions: deciding, progress: progress)
+        }
         let report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style).render(report)

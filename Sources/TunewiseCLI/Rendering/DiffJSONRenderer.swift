@@ -6,10 +6,11 @@ struct DiffJSONRenderer {
     func render(_ report: DiffReport) -> String {
         let diff = report.diff
         func side(_ side: DiffReport.Side) -> JSONValue {
-            .object([
-                ("answers", .string(side.answers)),
-                ("rubric", .object([("id", .string(side.rubricID)), ("version", .string(side.rubricVersion))])),
-            ])
+            .object(
+                [
+                    ("answers", .string(side.answers)),
+                    ("rubric", .object([("id", .string(side.rubricModel.id)), ("version", .string(side.rubricModel.version))])),
+                ] + policyMembers(of: side.rubricModel))
         }
         func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
         func advice(_ advice: Advice) -> JSONValue {

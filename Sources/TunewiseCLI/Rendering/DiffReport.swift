@@ -9,10 +9,13 @@ struct DiffReport {
     struct Side {
         /// The answers file as given (`-` for standard input).
         var answers: String
-        var rubricID: String
-        var rubricVersion: String
+        /// The rubric the side was advised on, with its policy, if any.
+        var rubricModel: Rubric
 
-        var rubric: String { "\(rubricID) \(rubricVersion)" }
+        /// "default 3.0.0", or "default 3.0.0 with policy acme 1.2".
+        var rubric: String {
+            "\(rubricModel.id) \(rubricModel.version)" + (rubricModel.policy.map { " with policy \($0.id) \($0.version)" } ?? "")
+        }
     }
 
     var diff: AdviceDiff

@@ -17,6 +17,7 @@ struct MarkdownRenderer {
                 let subject = report.riskSubject(risk).map { "**\(escape($0))**: " } ?? ""
                 return "- \(subject)\(escape(risk.text))" + (risk.source.map { " *(\(escape($0)))*" } ?? "")
             }
+            if let summary = report.againstSummary { lines.append("- \(escape(summary))") }
         }
         lines.append("")
         lines.append("*\(escape(Report.confidenceDefinition))*")

@@ -10,18 +10,7 @@ struct QuestionsJSONRenderer: ReportRenderer {
                     ("schemaVersion", .number(1)),
                     ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
                 ]
-                    + (rubric.policy.map { policy in
-                        [
-                            (
-                                "policy",
-                                .object([
-                                    ("id", .string(policy.id)), ("version", .string(policy.version)),
-                                    ("path", policy.path.map(JSONValue.string) ?? .null),
-                                    ("answers", .object(policy.answers.ordered(by: rubric).map { ($0.question, .string($0.option)) })),
-                                ])
-                            )
-                        ]
-                    } ?? []) + [
+                    + policyMembers(of: rubric, withAnswers: true) + [
                         (
                             "questions",
                             .array(

@@ -21,19 +21,21 @@ extension ProvenanceReporting {
         [
             ("tool", .object([("name", .string("tunewise")), ("version", .string(toolVersion))])),
             ("rubric", .object([("id", .string(rubric.id)), ("version", .string(rubric.version))])),
-        ]
-            + (rubric.policy.map { policy in
-                [
-                    (
-                        "policy",
-                        .object([
-                            ("id", .string(policy.id)), ("version", .string(policy.version)),
-                            ("path", policy.path.map(JSONValue.string) ?? .null),
-                        ])
-                    )
-                ]
-            } ?? [])
+        ] + policyMembers(of: rubric)
     }
+}
+
+/// The `policy` member of a JSON report, `{"id", "version", "path"}` (with the policy's
+/// default answers where `withAnswers`), when `rubric` carries a policy; none otherwise.
+func policyMembers(of rubric: Rubric, withAnswers: Bool = false) -> [(key: String, value: JSONValue)] {
+    guard let policy = rubric.policy else { return [] }
+    var members: [(key: String, value: JSONValue)] = [
+        ("id", .string(policy.id)), ("version", .string(policy.version)), ("path", policy.path.map(JSONValue.string) ?? .null),
+    ]
+    if withAnswers {
+        members.append(("answers", .object(policy.answers.ordered(by: rubric).map { ($0.question, .string($0.option)) })))
+    }
+    return [("policy", .object(members))]
 }
 
 /// "a", "a and b", "a, b and c".
@@ -66,12 +68,27 @@ struct Report: ProvenanceReporting {
     /// The reasons to show: all with ``explain``, else the strongest few.
     var shownReasons: [Reason] { explain ? advice.reasons : Array(advice.reasons.prefix(Self.reasonLimit)) }
 
-    /// The risks to show: all with ``explain``, else every one but the answers weighing against
-    /// the only option left, of which the strongest few.
+    /// The risks to show one by one: all with ``explain``; else every one but the answers that
+    /// weigh against the only option left, which ``againstSummary`` sums up in one line.
     var shownRisks: [Risk] {
-        guard !explain else { return advice.risks }
-        let against = advice.risks.filter { $0.kind == .against }
-        return advice.risks.filter { $0.kind != .against } + against.prefix(Self.counterpointLimit)
+        explain ? advice.risks : advice.risks.filter { $0.kind != .against }
+    }
+
+    /// Without ``explain``, the answers that favour what the gates rule out, in one line:
+    /// "Your answers favour PEFT / fine-tuning, ruled out now, on Data volume: thousands;
+    /// Output style: custom (--explain shows why)".
+    var againstSummary: String? {
+        let against = advice.risks.compactMap(\.reason)
+        guard !explain, !against.isEmpty else { return nil }
+        let favoured = orderedLabels(against.compactMap(\.favours))
+        let whom = favoured.isEmpty ? "the options ruled out" : joinedWithAnd(favoured) + ", ruled out now,"
+        return "Your answers favour \(whom) on \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
+    }
+
+    /// The labels of `ids`, each once, in first-seen order.
+    private func orderedLabels(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.map(strategyLabel)
     }
 
     /// The counterpoints to show: all with ``explain``, else the strongest few.
@@ -91,16 +108,17 @@ struct Report: ProvenanceReporting {
         }
     }
 
-    /// "high, forced: your limits leave no other option now; the evidence favours Fine-tuning", or
-    /// "medium: the evidence leads Hybrid by 2.5 points; answering Model size could change it".
+    /// "high, forced: your answers leave no other option open now; the evidence favours
+    /// Fine-tuning, ruled out for now", or "medium: ahead of the runner-up, Hybrid, by 2.5
+    /// points; answering Model size could change it".
     var confidenceText: String {
         var text = advice.confidence.rawValue
         switch advice.confidenceBasis {
         case .limits:
-            text += ", forced: your limits leave no other option now"
+            text += ", forced: your answers leave no other option open now"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
-            text += ": the evidence leads \(runnerUp) by \(JSONWriter.format(advice.margin)) points"
+            text += ": ahead of the runner-up, \(runnerUp), by \(JSONWriter.format(advice.margin)) points"
         }
         let favoured = advice.risks.compactMap(\.strategy).map(strategyLabel)
         if !favoured.isEmpty {

@@ -18,6 +18,7 @@ struct TextRenderer {
             lines.append("")
             lines.append(style.bold("Risks:"))
             lines += report.shownRisks.map(riskLine)
+            if let summary = report.againstSummary { lines.append("  ! " + summary) }
         }
         lines.append(style.dim("  " + Report.confidenceDefinition))
         if !report.decidingGates.isEmpty {

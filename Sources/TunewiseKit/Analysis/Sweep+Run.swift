@@ -4,7 +4,8 @@ extension Sweep {
     ///   situations in which changing that answer alone changes the advice (a few more passes).
     /// - Complexity: One pass over the space, O(*C* + *L*) for the *C* combinations of value
     ///   classes (at most ``situationCount``: values that never lead to different advice are
-    ///   scored once) of the *L* varied questions. Each step adds a precomputed score vector
+    ///   scored once) of the *L* varied questions, less the subtrees whose winner the gates
+    ///   settle (counted without visiting them). Each step adds a precomputed score vector
     ///   and the points of the rules and exclusions it completes (at most ``SweepPass/ruleLimit``
     ///   each); a near tie is rescored in full by ``ScoringTable``. Memory grows with the
     ///   classes, not the situations. With `decidingQuestions`, plus ``decidingCounts()``.
@@ -26,7 +27,7 @@ extension Sweep {
 
     private func run(decidingQuestions: Bool, reporting progress: ProgressHandler?) -> SweepResult {
         let blocks = decidingQuestions ? decidingBlocks() : []
-        let pass = SweepPass(table: table, space: space())
+        let pass = SweepPass(table: table, space: map.map { space(outermost: [$0.row, $0.column]) } ?? space())
         pass.progress = progressHandler(progress, part: 0, of: 1 + blocks.count)
         defer { pass.progress = nil }
         let tally: Tally
@@ -69,7 +70,8 @@ extension Sweep {
     /// that answer do not all have the same winner; then each of them is. The varied
     /// questions are split into blocks whose situations fit in a small buffer (at most
     /// ``blockCapacity``); one pass per block varies that block innermost and compares the
-    /// winners within each block, so memory does not grow with the space.
+    /// winners within each block, so memory does not grow with the space. A subtree whose
+    /// winner the gates settle outside the block decides nothing and is skipped.
     /// - Complexity: One pass per block, each O(*C* + *L*) as in ``run(decidingQuestions:)``,
     ///   plus O(*C* · *b*) comparisons of winners for a block of *b* questions: O(*C* · (*B* + *d*))
     ///   in all, for *B* blocks and the *d* varied questions with more than one class. A
@@ -102,9 +104,8 @@ extension Sweep {
             let pass = SweepPass(table: table, space: space(order: block))
             pass.progress = progress(number)
             defer { pass.progress = nil }
-            var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) })
+            var visitor = DecidingVisitor(classSizes: block.map { classes[$0]!.map(\.count) }, levelCount: pass.space.levels.count)
             _ = pass.run(&visitor)
-            visitor.release()
             for (position, question) in block.enumerated() {
                 deciding[question] = visitor.decidedGroups[position] * Self.values(of: rubric.questions[question]).count
             }

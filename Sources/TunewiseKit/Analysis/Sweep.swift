@@ -110,12 +110,19 @@ public struct Sweep: Sendable {
         Array(question.options.indices) + (question.isCore ? [] : [ScoringTable.unanswered])
     }
 
-    /// The space with the questions in `innermost` varied innermost, in that order, and the
-    /// other varied questions outside them (those with one class outermost); each level's
-    /// classes in the order `arrange` gives (their own order by default).
-    func space(order innermost: [Int] = [], arrange: ((Int, [[Int]]) -> [[Int]])? = nil) -> SweepSpace {
-        let outer = varied.filter { !innermost.contains($0) }
-        let order = outer.filter { classes[$0]!.count == 1 } + outer.filter { classes[$0]!.count > 1 } + innermost
+    /// The space with the questions in `outermost` varied outermost and those in `innermost`
+    /// innermost, in those orders, and the other varied questions between them: those with
+    /// one class first, then those in exclusions, in rules only, and in neither (so that the
+    /// gates settle the winner of large subtrees early); each level's classes in the order
+    /// `arrange` gives (their own order by default).
+    func space(outermost: [Int] = [], order innermost: [Int] = [], arrange: ((Int, [[Int]]) -> [[Int]])? = nil) -> SweepSpace {
+        let middle = varied.filter { !innermost.contains($0) && !outermost.contains($0) }
+        let gated = Set(table.exclusions.flatMap { $0.clauses.map(\.question) })
+        let ruled = Set(table.rules.flatMap { $0.clauses.map(\.question) })
+        func rank(_ question: Int) -> Int {
+            classes[question]!.count == 1 ? 0 : gated.contains(question) ? 1 : ruled.contains(question) ? 2 : 3
+        }
+        let order = outermost + (0...3).flatMap { group in middle.filter { rank($0) == group } } + innermost
         var levels = order.map { question in
             SweepSpace.Level(question: question, classes: arrange?(question, classes[question]!) ?? classes[question]!)
         }

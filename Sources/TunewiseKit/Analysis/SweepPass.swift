@@ -19,35 +19,6 @@ struct SweepSpace {
     var constants: [Int]
 }
 
-/// Receives the situations of a sweep, one group at a time.
-protocol SweepVisitor {
-    /// Called once for each group of situations that differ only in the innermost answer.
-    /// - Parameters:
-    ///   - winners: the winner for each class of the innermost level, in visiting order
-    ///     (a strategy index, or ``SweepPass/noStrategy``).
-    ///   - weight: how many situations each scored one stands for through the outer levels'
-    ///     classes (the product of their sizes).
-    ///   - pass: the pass, whose ``SweepPass/situation`` holds the outer levels' answers.
-    /// - Returns: `true` to stop the sweep.
-    mutating func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool
-
-    /// Whether the visitor must see every group of situations. When it need not, the pass
-    /// counts a subtree whose winner gates already settle (one strategy left, and no gate
-    /// below can rule it out) without visiting it.
-    static var visitsEverySituation: Bool { get }
-}
-
-extension SweepVisitor {
-    static var visitsEverySituation: Bool { true }
-}
-
-/// A visitor that only lets the pass count.
-struct CountingVisitor: SweepVisitor {
-    static var visitsEverySituation: Bool { false }
-
-    func visit(_ winners: UnsafeMutableBufferPointer<UInt8>, weight: Int, in pass: SweepPass) -> Bool { false }
-}
-
 /// One compiled enumeration of a ``SweepSpace``: nested loops, one per level, that add one
 /// answer's weighted points to a running score vector at each level.
 ///
@@ -91,11 +62,13 @@ final class SweepPass {
     private let rulePoints: UnsafeMutableBufferPointer<SIMD4<Double>>
     private let exclusionStrategies: UnsafeMutableBufferPointer<UInt32>
     private let winners: UnsafeMutableBufferPointer<UInt8>
-    private let stopped: UnsafeMutablePointer<Bool>
+    private let stopped: UnsafeMutableBufferPointer<Bool>
     /// Per level above the innermost, the offset of the class being visited, for progress.
     private let offsets: UnsafeMutableBufferPointer<Int>
     /// Groups left to visit before progress is told next (`Int.max` when nobody listens).
-    private let countdown: UnsafeMutablePointer<Int>
+    private let countdown: UnsafeMutableBufferPointer<Int>
+    /// The owners of every buffer above: they live and die with the pass.
+    private let owners: [AnyObject]
     /// Told the fraction of the pass done every ``progressInterval`` groups, when set.
     var progress: ProgressHandler?
     private let baseScore: SIMD4<Double>
@@ -179,51 +152,38 @@ final class SweepPass {
                 return possible ? mask | (1 << UInt64(element.offset)) : mask
             }
         }
+        var owners: [AnyObject] = []
+        func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
+            let owner = OwnedBuffer(elements)
+            owners.append(owner)
+            return owner.buffer
+        }
         let flat = space.levels.flatMap { level in level.classes.map { (question: level.question, class: $0) } }
         let scored = flat.map { ($0.question, $0.class[0]) }
         firstClass = space.levels.indices.map { index in space.levels[..<index].reduce(0) { $0 + $1.classes.count } }
-        questions = Self.copy(space.levels.map(\.question))
-        classCounts = Self.copy(space.levels.map(\.classes.count))
-        starts = Self.copy(firstClass)
-        options = Self.copy(scored.map(\.1))
-        classSizes = Self.copy(flat.map(\.class.count))
+        questions = copy(space.levels.map(\.question))
+        classCounts = copy(space.levels.map(\.classes.count))
+        starts = copy(firstClass)
+        options = copy(scored.map(\.1))
+        classSizes = copy(flat.map(\.class.count))
         let sizes = space.levels.map { $0.classes.reduce(0) { $0 + $1.count } }
-        levelSizes = Self.copy(sizes)
-        innerSizes = Self.copy(sizes.indices.map { level in sizes[(level + 1)...].reduce(1, &*) })
-        vectors = Self.copy(scored.map { $1 == ScoringTable.unanswered ? .zero : Self.vector(table, $0, $1) })
-        ruleMasks = Self.copy(scored.map { mask(table.rules.map(\.clauses), $0, $1) })
-        exclusionMasks = Self.copy(scored.map { mask(table.exclusions.map(\.clauses), $0, $1) })
-        self.completingRules = Self.copy(completingRules)
-        self.completingExclusions = Self.copy(completingExclusions)
-        rulePoints = Self.copy(table.rules.map { SIMD4($0.points) })
-        exclusionStrategies = Self.copy(table.exclusions.map(\.strategies.rawValue))
-        marginals = Self.copy([Tally](repeating: .zero, count: flat.count))
-        situation = Self.copy(constants)
-        winners = Self.copy([UInt8](repeating: 0, count: space.levels.last!.classes.count))
-        stopped = .allocate(capacity: 1)
-        stopped.initialize(to: false)
-        offsets = Self.copy([Int](repeating: 0, count: levelCount))
-        countdown = .allocate(capacity: 1)
-        countdown.initialize(to: Int.max)
+        levelSizes = copy(sizes)
+        innerSizes = copy(sizes.indices.map { level in sizes[(level + 1)...].reduce(1, &*) })
+        vectors = copy(scored.map { $1 == ScoringTable.unanswered ? .zero : Self.vector(table, $0, $1) })
+        ruleMasks = copy(scored.map { mask(table.rules.map(\.clauses), $0, $1) })
+        exclusionMasks = copy(scored.map { mask(table.exclusions.map(\.clauses), $0, $1) })
+        self.completingRules = copy(completingRules)
+        self.completingExclusions = copy(completingExclusions)
+        rulePoints = copy(table.rules.map { SIMD4($0.points) })
+        exclusionStrategies = copy(table.exclusions.map(\.strategies.rawValue))
+        marginals = copy([Tally](repeating: .zero, count: flat.count))
+        situation = copy(constants)
+        winners = copy([UInt8](repeating: 0, count: space.levels.last!.classes.count))
+        stopped = copy([false])
+        offsets = copy([Int](repeating: 0, count: levelCount))
+        countdown = copy([Int.max])
         tieTolerance = Self.tieTolerance(table)
-    }
-
-    private static func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
-        _ = buffer.initialize(fromContentsOf: elements)
-        return buffer
-    }
-
-    deinit {
-        for buffer in [questions, classCounts, starts, options, classSizes, levelSizes, innerSizes, situation, offsets] { buffer.deallocate() }
-        for buffer in [ruleMasks, exclusionMasks, completingRules, completingExclusions] { buffer.deallocate() }
-        vectors.deallocate()
-        rulePoints.deallocate()
-        exclusionStrategies.deallocate()
-        marginals.deallocate()
-        winners.deallocate()
-        stopped.deallocate()
-        countdown.deallocate()
+        self.owners = owners
     }
 
     /// The innermost level's rubric question.
@@ -238,12 +198,12 @@ final class SweepPass {
     /// Visits every situation (or until `visitor` stops it), filling ``marginals``.
     /// - Returns: the situations covered, by winner, and whether the visitor stopped early.
     func run<Visitor: SweepVisitor>(_ visitor: inout Visitor) -> (tally: Tally, stopped: Bool) {
-        stopped.pointee = false
+        stopped[0] = false
         marginals.update(repeating: .zero)
         offsets.update(repeating: 0)
-        countdown.pointee = progress == nil ? Int.max : Self.progressInterval
+        countdown[0] = progress == nil ? Int.max : Self.progressInterval
         let tally = descend(0, baseScore, baseRules, baseExclusions, baseExcluded, 1, &visitor)
-        return (tally, stopped.pointee)
+        return (tally, stopped[0])
     }
 
     /// Visits the subtree below one class of each outer level.
@@ -281,9 +241,9 @@ final class SweepPass {
                 wins.4 &+= winner == Self.noStrategy ? size : 0
                 marginals[index][winner] &+= weight
             }
-            if visitor.visit(winners, weight: weight, in: self) { stopped.pointee = true }
-            countdown.pointee &-= 1
-            if countdown.pointee == 0 { reportProgress() }
+            if visitor.visit(winners, weight: weight, in: self) { stopped[0] = true }
+            countdown[0] &-= 1
+            if countdown[0] == 0 { reportProgress() }
             return Tally(wins.0, wins.1, wins.2, wins.3, wins.4, 0, 0, 0)
         }
         for offset in 0..<count {
@@ -294,14 +254,15 @@ final class SweepPass {
             situation[question] = options[index]
             let size = classSizes[index]
             let subtotal: Tally
-            if !Visitor.visitsEverySituation, let settled = settledWinner(levelExcluded, levelExclusions) {
+            if visitor.maySettle(below: level), let settled = settledWinner(levelExcluded, levelExclusions) {
                 subtotal = countSettled(below: level, winner: settled, weight: weight &* size)
+                if visitor.settle(settled, situations: weight &* size &* innerSizes[level], in: self) { stopped[0] = true }
             } else {
                 subtotal = descend(level + 1, levelScore, levelRules, levelExclusions, levelExcluded, weight &* size, &visitor)
             }
             marginals[index] &+= subtotal &* weight
             total &+= subtotal &* size
-            if stopped.pointee { break }
+            if stopped[0] { break }
         }
         return total
     }
@@ -310,7 +271,7 @@ final class SweepPass {
     /// digits of a mixed-radix number (every scored group counted alike), and restarts the
     /// countdown.
     private func reportProgress() {
-        countdown.pointee = Self.progressInterval
+        countdown[0] = Self.progressInterval
         guard let progress else { return }
         var fraction = 0.0
         var share = 1.0

@@ -123,7 +123,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Budget for labelling now: a few hundred reviewed pairs open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
+                    text: "Budget for labelling now: a few hundred reviewed pairs (or, with a grader, a few hundred prompts it can score) open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "budget", options: ["moderate", "substantial"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -135,7 +135,7 @@ extension BuiltInRubric {
                 Note(
                     text: "With thousands of labelled examples and a fixed set of labels, train a small classifier beside the prompted version and compare accuracy, calibration and cost per call.",
                     source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"]), (question: "budget", options: ["moderate", "substantial"])])
                 ),
                 Note(
                     text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
@@ -339,7 +339,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
                 ),
                 Note(
-                    text: "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+                    text: "If the weights will leave your control (shipped to devices or customers), they cannot be recalled or purged of what they learned: never train such weights on data you may have to delete.",
                     source: "carlini-2021",
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["weights"])])
                 ),
@@ -355,6 +355,11 @@ extension BuiltInRubric {
                 ),
             ],
             nextSteps: [
+                Note(
+                    text: "For a fixed label set the tuned model is a classifier: start with an encoder or a small model with a classification head (or embeddings with a linear classifier) trained on your labels, and compare accuracy per class, calibration and cost per call with the prompted model.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
                 Note(
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
@@ -451,7 +456,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
                 ),
                 Note(
-                    text: "Weights that leave your control, shipped to devices or customers, cannot be recalled or purged of what they learned: never train them on data you may have to delete.",
+                    text: "If the weights will leave your control (shipped to devices or customers), they cannot be recalled or purged of what they learned: never train such weights on data you may have to delete.",
                     source: "carlini-2021",
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["weights"])])
                 ),
@@ -473,12 +478,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
                 ),
                 Note(
-                    text: "Evaluate in two layers on a held-out set: does retrieval find the right passages, and are answers right with retrieval switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
+                    text: "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
                     when: .always
                 ),
                 Note(
-                    text: "Build the retrieval half first and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
+                    text: "Build the knowledge half first (an index, or the whole collection in a cached prompt when it is small) and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: .always
                 ),
@@ -1371,7 +1376,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have collected a few hundred reviewed input/output pairs (a prompted model that meets the bar can produce them from real traffic)", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs, or prompts your grader can score (a prompted model that meets the bar can produce pairs from real traffic)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1382,7 +1387,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["few"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022"),
-            later: Deferral(trigger: "once you have a few hundred labelled pairs beyond your test set", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred labelled pairs (or prompts your grader can score) beyond your test set", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1392,7 +1397,7 @@ extension BuiltInRubric {
             id: "no-training-budget",
             when: Condition(clauses: [(question: "budget", options: ["minimal"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Your budget covers using a model as it is. A hosted supervised run on a few thousand examples costs tens to a few hundred dollars in compute at published per-token prices, but preparing and checking the data and evaluating the result take paid time that a minimal budget does not cover; hosted tuned models also cost more per call, and self-hosted training needs GPU time.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
+            citation: Citation(reason: "Your budget covers using a model as it is: every trained method adds training runs, evaluation and a model to host and keep up, small as a hosted run on a few thousand examples can be (tens to a few hundred dollars at published per-token prices), and self-hosted training needs GPU time.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
             later: nil
         )
     }
@@ -1529,10 +1534,10 @@ extension BuiltInRubric {
                     id: "full",
                     label: "full fine-tuning (all weights)",
                     whenAny: [
-                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"])]),
-                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"])]),
+                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
+                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here (open weights of a small model, or of one up to about ten billion parameters with thousands of examples, a substantial budget and a strong team); it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
+                    citation: Citation(reason: "Updating every weight is within reach here: open weights of a model small enough to train whole, with the data, budget and skills your answers show, for one or a few tasks; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
@@ -1545,11 +1550,6 @@ extension BuiltInRubric {
                             text: "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
                             source: "hu-2021",
                             when: .always
-                        ),
-                        Note(
-                            text: "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head, fully trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
-                            source: "bucher-2024",
-                            when: Condition(clauses: [(question: "output-style", options: ["label"])])
                         ),
                     ]
                 ),
@@ -1580,11 +1580,6 @@ extension BuiltInRubric {
                             text: "Use the provider's hosted fine-tuning on your training pairs (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
                             source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
-                        ),
-                        Note(
-                            text: "Where the output is one of a fixed set of labels, try a small classifier first: an encoder or small model with a classification head trained on your labels, compared with the prompted model on accuracy, calibration and cost.",
-                            source: "bucher-2024",
-                            when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])])
                         ),
                     ]
                 ),
@@ -1627,6 +1622,11 @@ extension BuiltInRubric {
                             source: "anthropic-prompt-caching",
                             when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                         ),
+                        Note(
+                            text: "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so treat them as data and keep tools and actions out of their reach.",
+                            source: "greshake-2023",
+                            when: .always
+                        ),
                     ],
                     nextSteps: [
                         Note(
@@ -1636,6 +1636,11 @@ extension BuiltInRubric {
                         ),
                         Note(
                             text: "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
+                            source: "liu-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Instruct the model to answer only from the collection, cite the section it used and say so when the collection does not cover the question.",
                             source: "liu-2023",
                             when: .always
                         ),
@@ -1705,6 +1710,11 @@ extension BuiltInRubric {
                             text: "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt; sync permission changes to the index as promptly as content changes, and restrict logs of prompts and answers the same way.",
                             source: "001-nilg-customizing-language-models § Data Governance",
                             when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                        ),
+                        Note(
+                            text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them: it usually gains more than tuning the generator.",
+                            source: "balaguer-2024",
+                            when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])])
                         ),
                     ]
                 ),
@@ -1786,6 +1796,11 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
+                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
+                            source: "openai-prompt-caching; openai-distillation",
+                            when: .always
+                        ),
+                        Note(
                             text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
                             when: .always
@@ -1815,8 +1830,18 @@ extension BuiltInRubric {
                             source: "openai-rft",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),
+                        Note(
+                            text: "Reinforcement runs execute what the model writes many times over: sandbox generated code and queries, and budget for the sampling compute, which exceeds a supervised run's.",
+                            source: "openai-rft",
+                            when: .always
+                        ),
                     ],
                     nextSteps: [
+                        Note(
+                            text: "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
+                            source: "openai-rft",
+                            when: .always
+                        ),
                         Note(
                             text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
                             source: "openai-rft",

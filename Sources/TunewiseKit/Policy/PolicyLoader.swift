@@ -7,7 +7,7 @@
 public enum PolicyLoader {
     /// The keys a policy document may hold.
     public static let keys = [
-        "$schema", "policy", "version", "extends", "answers", "exclusions", "rules", "weights", "caveats", "nextSteps",
+        "$schema", "$comment", "policy", "version", "extends", "answers", "exclusions", "rules", "weights", "caveats", "nextSteps",
     ]
 
     /// Whether `document` is a policy rather than a rubric: an object with a `policy` member.

@@ -80,11 +80,7 @@ public struct Advisor: Sendable {
             confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
-                + (open.isEmpty
-                    ? against.map { against in
-                        let reason = favouring(against, options, over: winner, among: field)
-                        return Risk(kind: .against, text: reason.text, source: reason.source, reason: reason)
-                    } : [])
+                + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field) : [])
                 + notes(strategy.risks, answers).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
@@ -117,7 +113,17 @@ public struct Advisor: Sendable {
         }.map { [$0] } ?? []
     }
 
-    /// `reason`, a counterpoint, naming the open alternative it favours most over `winner`.
+    /// What weighs against the recommendation when gates left no alternative: risks, each
+    /// naming the ruled-out strategy it favours most.
+    private func againstRisks(_ against: [Reason], _ situation: [Int], winner: Int, field: [Int]) -> [Risk] {
+        against.map { against in
+            let reason = favouring(against, situation, over: winner, among: field)
+            return Risk(kind: .against, text: reason.text, source: reason.source, reason: reason)
+        }
+    }
+
+    /// `reason`, which counts against `winner`, naming the strategy among `open` that it
+    /// favours most over `winner`, if it favours any.
     private func favouring(_ reason: Reason, _ situation: [Int], over winner: Int, among open: [Int]) -> Reason {
         let points: [Double]
         switch reason.kind {

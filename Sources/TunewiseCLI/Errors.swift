@@ -59,6 +59,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidPair(flag: String, value: String, reason: String, expected: String)
     /// A sweep over more situations than can be counted.
     case sweepTooLarge
+    /// `sweep --against`: the other rubric cannot be swept over the same scope.
+    case sweepsDiffer(against: String)
     /// A rubric with more rules or exclusions than a sweep handles (`ruleLimit` each), or,
     /// when `ruleLimit` is `nil`, more situations than can be counted.
     case rubricTooLargeToSweep(path: String, ruleLimit: Int?)
@@ -110,7 +112,7 @@ public enum CommandError: Error, Equatable, Sendable {
         case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .invalidAnswer, .repeatedFlag, .conflictingFlags, .fixedAndVaried,
             .coreQuestionIncluded,
             .invalidWeight,
-            .invalidPair, .sweepTooLarge, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
+            .invalidPair, .sweepTooLarge, .sweepsDiffer, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
         case .invalidCostFile, .compressedData, .binaryData:
             return .dataError
@@ -185,6 +187,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return ("invalid --weight '\(value)': \(reason)", [])
         case .invalidPair(let flag, let value, let reason, let expected):
             return ("invalid \(flag) '\(value)': \(reason); expected \(expected)", [])
+        case .sweepsDiffer(let against):
+            return ("--against \(against): that rubric cannot be swept over the same questions, answers and strategies", [])
         case .sweepTooLarge:
             return ("the sweep covers more situations than can be counted; hold some answers with --fix or include fewer questions", [])
         case .rubricTooLargeToSweep(let path, let ruleLimit):

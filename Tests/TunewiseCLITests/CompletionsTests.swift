@@ -58,7 +58,7 @@ extension BinaryTests {
             #expect(try Self.bashCompletions(["tunewise", "sweep", "--format", ""]) == SweepFormat.allCases.map(\.rawValue))
             #expect(try Self.bashCompletions(["tunewise", "--format", ""]) == AdviseFormat.allCases.map(\.rawValue))
             #expect(try Self.bashCompletions(["tunewise", "sweep", "--fix", "budget", "=", ""]) == ["minimal", "moderate", "substantial"])
-            #expect(try Self.bashCompletions(["tunewise", "sweep", "--a"]) == ["--all"])
+            #expect(try Self.bashCompletions(["tunewise", "sweep", "--a"]) == ["--all", "--against"])
             #expect(try Self.bashCompletions(["tunewise", "completions", ""]) == ["bash", "zsh", "fish"])
             #expect(try Self.bashCompletions(["tunewise", "rubric", ""]) == ["validate", "check", "show"])
             // A flag's value is not taken for the command.

@@ -39,6 +39,7 @@ struct ExitCodeTests {
         // 65: a rubric, answers or cost file that is not valid JSON or breaks the rules.
         (.invalidRubric(path: "r.json", .syntax(JSONSyntaxError(message: "unexpected end", line: 1, column: 2))), 65),
         (.invalidRubric(path: "r.json", .invalid([RubricProblem(path: "$", message: "not a valid rubric")])), 65),
+        (.sweepsDiffer(against: "other.json"), 64),
         (.invalidPolicy(path: ".tunewise.json", .invalid([RubricProblem(path: "$.exclusions[0].when", message: "cannot narrow")])), 65),
         (.invalidAnswersFile(path: "a.json", .notAnObject(found: "an array")), 65),
         (.invalidCostFile(path: "c.json", problems: ["$: expected an object"]), 65),
@@ -76,7 +77,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 31
+    static let caseCount = 32
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -100,6 +101,7 @@ struct ExitCodeTests {
         case .fileTooLarge: "fileTooLarge"
         case .invalidRubric: "invalidRubric"
         case .invalidPolicy: "invalidPolicy"
+        case .sweepsDiffer: "sweepsDiffer"
         case .invalidAnswersFile: "invalidAnswersFile"
         case .everyStrategyExcluded: "everyStrategyExcluded"
         case .cannotWrite: "cannotWrite"

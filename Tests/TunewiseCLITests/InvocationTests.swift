@@ -168,7 +168,7 @@ struct InvocationTests {
     }
 
     static let sweepFlags = [
-        "--include", "--all", "--fix", "--map", "--rubric", "--policy", "--no-policy", "--weight", "--format", "--no-color", "--help",
+        "--include", "--all", "--fix", "--map", "--rubric", "--policy", "--no-policy", "--against", "--weight", "--format", "--no-color", "--help",
     ]
     static let sweepFormats = ["text", "json", "markdown", "csv"]
 

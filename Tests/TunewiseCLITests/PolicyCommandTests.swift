@@ -168,3 +168,33 @@ extension BinaryTests {
         }
     }
 }
+
+extension BinaryTests.PolicyCommandTests {
+    /// `sweep --against default` counts the same situations on both rubrics and shows how the
+    /// policy moves each strategy's share: its added gate can only take situations from the
+    /// strategies it rules out.
+    @Test func sweepAgainstTheBuiltInRubricShowsWhatThePolicyMoves() throws {
+        let (root, subdirectory) = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Binary.run(["sweep", "--include", "model-access", "--against", "default", "--format", "json"], directory: subdirectory)
+        #expect(result.code == 0, "\(result.stderr)")
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["against"]?["rubric"] == .string("default 3.0.0"))
+        guard case .array(let shares)? = report["against"]?["strategies"], case .array(let moved)? = report["against"]?["moved"] else {
+            Issue.record("no comparison")
+            return
+        }
+        func number(_ value: JSONValue?) -> Double { if case .number(let n)? = value { n } else { .nan } }
+        let before: [Double] = shares.map { number($0["before"]) }
+        let after: [Double] = shares.map { number($0["after"]) }
+        #expect(before.reduce(0, +) == after.reduce(0, +))
+        for share in shares where share["strategy"] == .string("fine-tuning") || share["strategy"] == .string("hybrid") {
+            #expect(number(share["after"]) < number(share["before"]), "\(share)")
+        }
+        #expect(moved.first?["question"] == .string("model-access"))
+        #expect(moved.first?["answer"] == .string("api-tuning"))
+
+        let csv = try Binary.run(["sweep", "--against", "default", "--format", "csv"], directory: subdirectory)
+        #expect(csv.code == 64)
+    }
+}

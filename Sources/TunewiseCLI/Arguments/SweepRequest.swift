@@ -22,6 +22,9 @@ struct SweepRequest: Equatable {
     /// `--weight` values, in order, not yet checked against the rubric.
     var weights: [WeightOverride] = []
     var noColor = false
+    /// `--against RUBRIC`: the rubric (`default` for the built-in one), without a policy, to
+    /// compare the advice with.
+    var against: String?
 }
 
 extension SweepRequest {
@@ -37,10 +40,16 @@ extension SweepRequest {
             "the winner for each pair of answers to two questions, over the other varied questions (with its share when it does not win them all)"
     )
 
+    static let against = FlagSpec(
+        "against", .file, argument: "RUBRIC",
+        help:
+            "also sweep RUBRIC ('default' for the built-in one) with no policy, and show how each strategy's share and the answers that moved most differ"
+    )
+
     /// The flags of `sweep`, in help order.
     static let flags: [FlagSpec] = [
-        include, all, fix, map, .rubric("sweep a rubric other than the built-in one"), .policyFile, .noPolicy, .weight, .format(SweepFormat.self),
-        .noColor,
+        include, all, fix, map, .rubric("sweep a rubric other than the built-in one"), .policyFile, .noPolicy, against, .weight,
+        .format(SweepFormat.self), .noColor,
     ]
 
     /// The request that checked `arguments` give.
@@ -65,5 +74,9 @@ extension SweepRequest {
             map = Map(row: row, column: column)
         }
         weights = try arguments.weights()
+        against = arguments.value(Self.against)
+        if against != nil, format == .csv {
+            throw .conflictingFlags(Self.against.spelling, "--format csv")
+        }
     }
 }

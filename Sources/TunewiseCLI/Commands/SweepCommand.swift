@@ -42,7 +42,29 @@ struct SweepCommand: TunewiseCommand, Equatable {
         let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in
             sweep.run(decidingQuestions: deciding, progress: progress)
         }
-        let report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
+        var report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
+        if let against = request.against {
+            let other = try Tunewise.loadRubric(against, console: &console)
+            let otherFixed: Situation
+            let otherSweep: Sweep
+            do {
+                otherFixed = try other.resolve(request.fixed)
+                otherSweep = try Sweep(
+                    rubric: other, weightOverrides: weights,
+                    scope: SweepScope(
+                        included: request.included, includesAll: request.includesAll, fixed: otherFixed,
+                        map: request.map.map { ($0.row, $0.column) }))
+            } catch {
+                throw .sweepsDiffer(against: against)
+            }
+            let otherResult = try console.withProgress("sweep of \(against)", isLengthy: isLengthy) { progress in
+                otherSweep.run(decidingQuestions: false, progress: progress)
+            }
+            guard otherResult.strategies == result.strategies, otherResult.situationCount == result.situationCount else {
+                throw .sweepsDiffer(against: against)
+            }
+            report.against = (name: "\(other.id) \(other.version)", comparison: SweepComparison(before: otherResult, after: result))
+        }
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style).render(report)
         try console.writeOutput(text)

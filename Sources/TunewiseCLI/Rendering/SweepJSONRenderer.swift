@@ -65,7 +65,42 @@ struct SweepJSONRenderer {
                         })
                 ),
                 ("map", result.map.map(map) ?? .null),
-            ])
+            ] + againstMembers(report))
+    }
+
+    /// With `--against`: the other rubric, each strategy's situations on both sides, and the
+    /// answers under which a strategy's share moved most.
+    private func againstMembers(_ report: SweepReport) -> [(key: String, value: JSONValue)] {
+        guard let (name, comparison) = report.against else { return [] }
+        return [
+            (
+                "against",
+                .object([
+                    ("rubric", .string(name)),
+                    (
+                        "strategies",
+                        .array(
+                            comparison.shares.map {
+                                .object([
+                                    ("strategy", .string($0.strategy)), ("before", .number(Double($0.before))),
+                                    ("after", .number(Double($0.after))),
+                                ])
+                            })
+                    ),
+                    (
+                        "moved",
+                        .array(
+                            comparison.moved.map {
+                                .object([
+                                    ("question", .string($0.question)), ("answer", $0.answer.map(JSONValue.string) ?? .null),
+                                    ("strategy", .string($0.strategy)), ("before", .number(($0.before * 1000).rounded() / 1000)),
+                                    ("after", .number(($0.after * 1000).rounded() / 1000)),
+                                ])
+                            })
+                    ),
+                ])
+            )
+        ]
     }
 
     private func map(_ map: DecisionMap) -> JSONValue {

@@ -71,6 +71,21 @@ struct SweepMarkdownRenderer {
                 lines.append("| **\(answer(value))** | " + row.map(cellText).joined(separator: " | ") + " |")
             }
         }
+        if let name = report.against?.name {
+            lines.append("")
+            lines.append("## Against \(name) (no policy)")
+            lines.append("")
+            let rows = report.againstRows
+            lines.append("| " + rows[0].joined(separator: " | ") + " |")
+            lines.append("|---|---:|---:|---:|")
+            lines += rows.dropFirst().map { "| `\($0[0])` | " + $0.dropFirst().joined(separator: " | ") + " |" }
+            if !report.movedAnswers.isEmpty {
+                lines.append("")
+                lines.append("Answers where the advice moved most:")
+                lines.append("")
+                lines += report.movedAnswers.map { "- `\($0)`" }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

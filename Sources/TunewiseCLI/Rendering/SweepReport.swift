@@ -10,6 +10,8 @@ struct SweepReport: ProvenanceReporting {
     /// The `--weight` overrides: question id to weight.
     let weightOverrides: [String: Double]
     let toolVersion: String
+    /// With `--against`: the other rubric ("default 3.0.0") and how the advice moves from it.
+    var against: (name: String, comparison: SweepComparison)? = nil
 
     /// The fixed answers as `question=option`, in rubric order.
     var fixedSummary: [String] {
@@ -29,6 +31,31 @@ struct SweepReport: ProvenanceReporting {
     var unansweredQuestions: [String] {
         let swept = Set(result.questions.map(\.id))
         return rubric.questions.filter { !swept.contains($0.id) && result.fixed[$0.id] == nil }.map(\.id)
+    }
+
+    /// With `--against`, each strategy's share on the other rubric and on this one, and the
+    /// change in percentage points: one row a strategy, after a header row.
+    var againstRows: [[String]] {
+        guard let (name, comparison) = against else { return [] }
+        let total = comparison.situationCount
+        return [["strategy", name, "this rubric", "change"]]
+            + comparison.shares.map { share in
+                let change = Double(share.after - share.before) / Double(max(total, 1)) * 100
+                return [
+                    share.strategy, percentage(share.before, of: total), percentage(share.after, of: total),
+                    (change > 0 ? "+" : "") + JSONWriter.format((change * 10).rounded() / 10) + " points",
+                ]
+            }
+    }
+
+    /// With `--against`, the answers under which a strategy's share moved most:
+    /// "model-access=api-tuning: fine-tuning 41.3% -> 0%".
+    var movedAnswers: [String] {
+        (against?.comparison.moved ?? []).map { moved in
+            let before = percentage(Int((moved.before * 1000).rounded()), of: 1000)
+            let after = percentage(Int((moved.after * 1000).rounded()), of: 1000)
+            return "\(moved.question)=\(answerName(moved.answer)): \(moved.strategy) \(before) -> \(after)"
+        }
     }
 
     /// The number of varied questions other than the map's two.

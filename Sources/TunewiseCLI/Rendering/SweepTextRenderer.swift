@@ -55,6 +55,16 @@ struct SweepTextRenderer {
             lines += columns([header] + cells, rightAligned: []).map { "  " + $0 }
         }
 
+        if let name = report.against?.name {
+            lines.append("")
+            lines.append(style.bold("Against \(name) (no policy): each strategy's share").wrapped(to: style.width))
+            lines += columns(report.againstRows, rightAligned: [1, 2, 3]).map { "  " + $0 }
+            if !report.movedAnswers.isEmpty {
+                lines.append("  Answers where the advice moved most:")
+                lines += report.movedAnswers.map { "    " + $0 }
+            }
+        }
+
         lines.append("")
         lines.append(style.dim(report.provenance))
         return lines.joined(separator: "\n") + "\n"

@@ -21,11 +21,9 @@ let package = Package(
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
         // built `tunewise` and the floor, so it depends on them to have them built too.
         .executableTarget(
-            name: "tunewise-bench", dependencies: ["TunewiseKit", "BuiltInRubricText", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
+            name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
         // The benchmark's yardstick: a Swift program that imports nothing and prints one line.
         .executableTarget(name: "tunewise-bench-floor"),
-        // The text of rubrics/default.json, for the tests and the benchmark; `tunewise` does not carry it.
-        .target(name: "BuiltInRubricText", dependencies: ["TunewiseKit"]),
         // Writes the built-in rubric's model as Swift source: `.ci/embed-rubric` runs tunewise-embed
         // on rubrics/default.json. Neither is part of tunewise.
         .target(name: "RubricEmbedding", dependencies: ["TunewiseKit"]),
@@ -37,12 +35,12 @@ let package = Package(
         .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
         // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CLibFuzzer"),
-        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "BuiltInRubricText", "RubricEmbedding"]),
+        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "RubricEmbedding"]),
         .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
         .testTarget(name: "TunewiseDataTests", dependencies: ["TunewiseData"]),
         .testTarget(
             name: "TunewiseCLITests",
-            dependencies: ["TunewiseCLI", "TunewiseKit", "BuiltInRubricText", "ProcessRunner", "tunewise"],
+            dependencies: ["TunewiseCLI", "TunewiseKit", "ProcessRunner", "tunewise"],
             // Expected reports, read from the source tree by the renderer tests.
             exclude: ["Golden"]
         ),

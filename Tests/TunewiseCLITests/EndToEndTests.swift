@@ -1,4 +1,3 @@
-import BuiltInRubricText
 import Foundation
 import ProcessRunner
 import Testing

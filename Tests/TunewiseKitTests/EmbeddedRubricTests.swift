@@ -1,11 +1,10 @@
-import BuiltInRubricText
 import Foundation
 import RubricEmbedding
 import Testing
 import TunewiseKit
 
-/// The two generated copies of `rubrics/default.json` that the build carries: its text, and
-/// the Swift code that builds its model. `.ci/embed-rubric` writes both.
+/// The generated copy of `rubrics/default.json` that the build carries: the Swift code that
+/// builds its model, which `.ci/embed-rubric` writes.
 struct EmbeddedRubricTests {
     /// The repository's root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,13 +15,6 @@ struct EmbeddedRubricTests {
     /// `rubrics/default.json`, loaded and so validated.
     static func loadedFile() throws -> Rubric {
         try RubricLoader.load(Array(String(contentsOf: fileURL, encoding: .utf8).utf8))
-    }
-
-    @Test func theEmbeddedCopyMatchesRubricsDefaultJSON() throws {
-        let file = try String(contentsOf: Self.fileURL, encoding: .utf8)
-        // Compared as bytes: strings compare equal across spellings of one accented character.
-        let same = Array((BuiltInRubric.json + "\n").utf8) == Array(file.utf8)
-        #expect(same, "\(Self.regenerate)")
     }
 
     @Test func theCompiledInModelEqualsTheLoadedFileInEveryField() throws {

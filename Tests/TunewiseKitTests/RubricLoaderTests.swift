@@ -1,4 +1,3 @@
-import BuiltInRubricText
 import Testing
 
 @testable import TunewiseKit

@@ -2,11 +2,9 @@
 ///
 /// Its model is built by Swift code that `.ci/embed-rubric` generates from
 /// `rubrics/default.json` into `Generated/BuiltInRubric+Model.swift`, so a start neither
-/// parses nor validates JSON. The same script copies the file's text, as a string literal,
-/// into `Sources/BuiltInRubricText` for the tests and the benchmark (not into `tunewise`,
-/// which never reads it). Nobody edits
-/// either by hand; the test suite loads `rubrics/default.json` through ``RubricLoader``, which
-/// validates it, and fails when the compiled-in model or either generated file differs from it.
+/// parses nor validates JSON. Nobody edits it by hand; the test suite loads
+/// `rubrics/default.json` (read from the source tree) through ``RubricLoader``, which validates
+/// it, and fails when the compiled-in model or the generated file differs from it.
 public enum BuiltInRubric {
     /// The name by which commands accept the built-in rubric (`tunewise rubric validate default`).
     public static let name = "default"

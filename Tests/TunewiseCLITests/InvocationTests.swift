@@ -170,6 +170,14 @@ struct InvocationTests {
     static let sweepFlags = [
         "--include", "--all", "--fix", "--map", "--rubric", "--policy", "--no-policy", "--against", "--weight", "--format", "--no-color", "--help",
     ]
+    /// `--all`'s help states the built-in rubric's space, worked out rather than typed: seven
+    /// core questions (3 × 4 × 3⁵), nine refinements of three options, two of four and one of
+    /// two, each also unanswered.
+    @Test func sweepAllStatesTheBuiltInSpace() {
+        #expect(SweepRequest.builtInSituations == 3 * 4 * 243 * 262_144 * 5 * 5 * 3)
+        #expect(SweepRequest.all.help.contains("57,330,892,800 situations"))
+    }
+
     static let sweepFormats = ["text", "json", "markdown", "csv"]
 
     @Test(arguments: [

@@ -31,7 +31,14 @@ extension SweepRequest {
     static let include = FlagSpec(
         "include", .value(completes: .refinements), argument: "QUESTION-ID", help: "vary a refinement too; repeatable", isRepeatable: true)
     static let all = FlagSpec(
-        "all", .toggle, help: "vary every question of the rubric; for the built-in one, hundreds of millions of situations (a while)")
+        "all", .toggle,
+        help:
+            "vary every question of the rubric; for the built-in one, \(grouped(builtInSituations)) situations (minutes; --format csv takes seconds)"
+    )
+
+    /// How many situations `--all` sweeps on the built-in rubric: each core question's options
+    /// times each refinement's options and "unanswered".
+    static let builtInSituations = BuiltInRubric.load().questions.reduce(1) { $0 * ($1.options.count + ($1.isCore ? 0 : 1)) }
     static let fix = FlagSpec(
         "fix", .value(completes: .answers), argument: "QUESTION-ID=OPTION-ID", help: "hold one answer fixed; repeatable", isRepeatable: true)
     static let map = FlagSpec(

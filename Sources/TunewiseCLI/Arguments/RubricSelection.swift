@@ -31,9 +31,18 @@ struct RubricSelection: Equatable {
         try self.init(arguments, rubricPath: arguments.value(.rubricFile))
     }
 
-    /// The selection of the rubric at `rubricPath` (a command's positional argument, say)
-    /// with the policy that `arguments` give.
-    init(_ arguments: ParsedArguments, rubricPath: String?) throws(CommandError) {
+    /// The selection of the rubric named by the command's one positional argument (a file, or
+    /// `default`; the built-in one when absent) with the policy that `arguments` give.
+    init(positionalIn arguments: ParsedArguments) throws(CommandError) {
+        if let extra = arguments.positionals.dropFirst().first {
+            throw .unknownWord(
+                extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
+        }
+        try self.init(arguments, rubricPath: arguments.positionals.first)
+    }
+
+    /// The selection of the rubric at `rubricPath` with the policy that `arguments` give.
+    private init(_ arguments: ParsedArguments, rubricPath: String?) throws(CommandError) {
         self.rubricPath = rubricPath
         let file = arguments.value(FlagSpec.policyFile)
         if arguments.has(.noPolicy) {
@@ -42,6 +51,13 @@ struct RubricSelection: Equatable {
         } else {
             policy = file.map(PolicySource.file) ?? .discovered
         }
+    }
+}
+
+extension Rubric {
+    /// "default 3.0.0", or "default 3.0.0 with policy acme-llm-policy 1.2" when a policy is applied.
+    var nameWithPolicy: String {
+        "\(id) \(version)" + (policy.map { " with policy \($0.id) \($0.version)" } ?? "")
     }
 }
 

@@ -33,10 +33,6 @@ struct CheckCommand: TunewiseCommand, Equatable {
 
 extension CheckCommand {
     init(_ arguments: ParsedArguments) throws(CommandError) {
-        if let extra = arguments.positionals.dropFirst().first {
-            throw .unknownWord(
-                extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
-        }
-        selection = try RubricSelection(arguments, rubricPath: arguments.positionals.first)
+        selection = try RubricSelection(positionalIn: arguments)
     }
 }

@@ -16,19 +16,13 @@ struct ShowCommand: TunewiseCommand, Equatable {
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(selection, console: &console)
         try console.writeOutput(JSONWriter.write(rubric.document) + "\n")
-        if let policy = rubric.policy {
-            console.writeError("tunewise: rubric \(rubric.id) \(rubric.version) with policy \(policy.id) \(policy.version) applied\n")
-        }
+        if rubric.policy != nil { console.writeError("tunewise: rubric \(rubric.nameWithPolicy) applied\n") }
         return .success
     }
 }
 
 extension ShowCommand {
     init(_ arguments: ParsedArguments) throws(CommandError) {
-        if let extra = arguments.positionals.dropFirst().first {
-            throw .unknownWord(
-                extra, kind: "argument to '\(arguments.command)'", allowed: ["one rubric file, or 'default' for the built-in one"], suggestion: nil)
-        }
-        selection = try RubricSelection(arguments, rubricPath: arguments.positionals.first)
+        selection = try RubricSelection(positionalIn: arguments)
     }
 }

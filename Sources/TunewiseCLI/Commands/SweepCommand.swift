@@ -26,12 +26,9 @@ struct SweepCommand: TunewiseCommand, Equatable {
         } catch {
             throw .invalidAnswer(error.problems[0])
         }
-        let scope = SweepScope(
-            included: request.included, includesAll: request.includesAll, fixed: fixed,
-            map: request.map.map { ($0.row, $0.column) })
         let sweep: Sweep
         do {
-            sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope)
+            sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope(fixing: fixed))
         } catch {
             throw commandError(error, rubric, fixed: fixed)
         }
@@ -45,15 +42,9 @@ struct SweepCommand: TunewiseCommand, Equatable {
         var report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
         if let against = request.against {
             let other = try Tunewise.loadRubric(against, console: &console)
-            let otherFixed: Situation
             let otherSweep: Sweep
             do {
-                otherFixed = try other.resolve(request.fixed)
-                otherSweep = try Sweep(
-                    rubric: other, weightOverrides: weights,
-                    scope: SweepScope(
-                        included: request.included, includesAll: request.includesAll, fixed: otherFixed,
-                        map: request.map.map { ($0.row, $0.column) }))
+                otherSweep = try Sweep(rubric: other, weightOverrides: weights, scope: scope(fixing: other.resolve(request.fixed)))
             } catch {
                 throw .sweepsDiffer(against: against)
             }
@@ -63,12 +54,17 @@ struct SweepCommand: TunewiseCommand, Equatable {
             guard otherResult.strategies == result.strategies, otherResult.situationCount == result.situationCount else {
                 throw .sweepsDiffer(against: against)
             }
-            report.against = (name: "\(other.id) \(other.version)", comparison: SweepComparison(before: otherResult, after: result))
+            report.against = (name: other.nameWithPolicy, comparison: SweepComparison(before: otherResult, after: result))
         }
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style).render(report)
         try console.writeOutput(text)
         return .success
+    }
+
+    /// The request's scope, with the `--fix` answers resolved against the rubric swept.
+    private func scope(fixing fixed: Situation) -> SweepScope {
+        SweepScope(included: request.included, includesAll: request.includesAll, fixed: fixed, map: request.map.map { ($0.row, $0.column) })
     }
 
     /// The usage error for a scope the sweep refused, naming the flag of the part at fault.

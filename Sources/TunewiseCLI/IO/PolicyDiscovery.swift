@@ -16,10 +16,16 @@ enum PolicyDiscovery {
 
     /// The path of the nearest policy file, relative to the working directory, or `nil`.
     static func find(exists: (String) -> Bool) -> String? {
-        let levels = 0..<depthLimit
-        let repositoryRoot = levels.first { exists(directory(at: $0) + "/.git") || isRoot(directory(at: $0)) }
-        let searched = repositoryRoot.flatMap { exists(directory(at: $0) + "/.git") ? $0 : nil } ?? 0
-        return (0...searched).lazy.map { level in level == 0 ? fileName : directory(at: level) + "/" + fileName }.first(where: exists)
+        var repositoryRoot: Int?
+        for level in 0..<depthLimit {
+            if exists(directory(at: level) + "/.git") {
+                repositoryRoot = level
+                break
+            }
+            if isRoot(directory(at: level)) { break }
+        }
+        return (0...(repositoryRoot ?? 0)).lazy.map { level in level == 0 ? fileName : directory(at: level) + "/" + fileName }
+            .first(where: exists)
     }
 
     /// The working directory's parent `level` steps up, as a relative path: `.`, `..`, `../..`.

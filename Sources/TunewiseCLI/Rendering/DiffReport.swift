@@ -13,9 +13,7 @@ struct DiffReport {
         var rubricModel: Rubric
 
         /// "default 3.0.0", or "default 3.0.0 with policy acme 1.2".
-        var rubric: String {
-            "\(rubricModel.id) \(rubricModel.version)" + (rubricModel.policy.map { " with policy \($0.id) \($0.version)" } ?? "")
-        }
+        var rubric: String { rubricModel.nameWithPolicy }
     }
 
     var diff: AdviceDiff

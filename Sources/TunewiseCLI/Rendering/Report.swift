@@ -38,12 +38,6 @@ func policyMembers(of rubric: Rubric, withAnswers: Bool = false) -> [(key: Strin
     return [("policy", .object(members))]
 }
 
-/// "a", "a and b", "a, b and c".
-func joinedWithAnd(_ items: [String]) -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " and " + items.last!
-}
-
 /// Everything a report shows: the advice and what it was made from.
 struct Report: ProvenanceReporting {
     let advice: Advice
@@ -80,15 +74,9 @@ struct Report: ProvenanceReporting {
     var againstSummary: String? {
         let against = advice.risks.compactMap(\.reason)
         guard !explain, !against.isEmpty else { return nil }
-        let favoured = orderedLabels(against.compactMap(\.favours))
-        let whom = favoured.isEmpty ? "the options ruled out" : joinedWithAnd(favoured) + ", ruled out now,"
+        let favoured = orderedUnique(against.compactMap(\.favours)).map(strategyLabel)
+        let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + ", ruled out now,"
         return "Your answers favour \(whom) on \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
-    }
-
-    /// The labels of `ids`, each once, in first-seen order.
-    private func orderedLabels(_ ids: [String]) -> [String] {
-        var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }.map(strategyLabel)
     }
 
     /// The counterpoints to show: all with ``explain``, else the strongest few.
@@ -120,9 +108,9 @@ struct Report: ProvenanceReporting {
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text += ": ahead of the runner-up, \(runnerUp), by \(JSONWriter.format(advice.margin)) points"
         }
-        let favoured = advice.risks.compactMap(\.strategy).map(strategyLabel)
-        if !favoured.isEmpty {
-            text += "; the evidence favours \(joinedWithAnd(favoured)), ruled out for now"
+        // At most one risk names a strategy: the best of those the evidence favours but gates rule out.
+        if let favoured = advice.risks.lazy.compactMap(\.strategy).first {
+            text += "; the evidence favours \(strategyLabel(favoured)), ruled out for now"
         }
         if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"

@@ -15,7 +15,7 @@ struct RubricValidationRenderer: ReportRenderer {
         switch validation.result {
         case .success(let rubric):
             return
-                "\(path): valid (\(rubric.id) \(rubric.version)\(rubric.policy.map { " with policy \($0.id) \($0.version)" } ?? ""), \(rubric.questions.count) questions, \(rubric.rules.count) rules, \(rubric.exclusions.count) exclusions)\n"
+                "\(path): valid (\(rubric.nameWithPolicy), \(rubric.questions.count) questions, \(rubric.rules.count) rules, \(rubric.exclusions.count) exclusions)\n"
         case .failure(.syntax(let error)):
             return "\(path): not valid JSON: \(error.description)\n"
         case .failure(.invalid(let problems)):

@@ -35,8 +35,8 @@ extension Advisor {
     }
 }
 
-/// "a", "a and b", "a, b and c".
-func joinedClauses(_ clauses: [String]) -> String {
+/// "a", "a and b", "a, b and c": how advice joins gates, triggers and strategies in a sentence.
+public func joinedClauses(_ clauses: [String]) -> String {
     guard clauses.count > 1 else { return clauses.first ?? "" }
     return clauses.dropLast().joined(separator: ", ") + " and " + clauses.last!
 }

@@ -294,7 +294,7 @@ public struct Advisor: Sendable {
 }
 
 /// `values` without repeats, in first-seen order.
-func orderedUnique(_ values: [String]) -> [String] {
+public func orderedUnique(_ values: [String]) -> [String] {
     var seen = Set<String>()
     return values.filter { seen.insert($0).inserted }
 }

@@ -25,7 +25,7 @@ enum CommandRegistry {
     /// The commands in the order help, completions and messages list them; the first,
     /// `advise`, runs when the command line names none.
     static let commands: [CommandSpec] = [
-        AdviseCommand.spec, QuestionsCommand.spec, SweepCommand.spec, CostCommand.spec, RubricCommand.spec, DiffCommand.spec,
+        AdviseCommand.spec, QuestionsCommand.spec, SourcesCommand.spec, SweepCommand.spec, CostCommand.spec, RubricCommand.spec, DiffCommand.spec,
         CompletionsCommand.spec, InitCommand.spec, DataCommand.spec, HelpCommand.spec,
     ]
 

@@ -25,7 +25,8 @@ struct SourcesCommand: TunewiseCommand, Equatable {
             switch format {
             case .text: Self.text(rubric, width: TextStyle.width(in: console.environment))
             case .json: JSONWriter.write(.array(rubric.references.map(JSONRenderer.reference)))
-            case .markdown: (["# Sources of \(rubric.nameWithPolicy)", ""] + rubric.references.map { "- " + MarkdownRenderer.entry($0) }).joined(separator: "\n")
+            case .markdown:
+                (["# Sources of \(rubric.nameWithPolicy)", ""] + rubric.references.map { "- " + MarkdownRenderer.entry($0) }).joined(separator: "\n")
             }
         try console.writeOutput(text + "\n")
         return .success

@@ -73,7 +73,7 @@ extension BinaryTests.EndToEndTests {
                 allowed: "  known: need, data-volume, transience,"),
             BadInput(
                 ["frobnicate"], nil, 64, "tunewise: unknown command 'frobnicate'",
-                allowed: "  allowed: advise, questions, sweep, cost, rubric, diff, completions, init,"),
+                allowed: "  allowed: advise, questions, sources, sweep, cost, rubric, diff, completions,"),
             // Too many to name on the first line: they follow on their own line.
             BadInput(
                 ["--data-volume", "few", "--no-input"], nil, 64,

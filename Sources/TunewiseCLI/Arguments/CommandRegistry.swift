@@ -88,8 +88,11 @@ enum CommandRegistry {
         }
     }
 
+    /// The usage error for a first word that names no command; a file name is most likely
+    /// an answers file given without its flag.
     private static func unknownCommand(_ name: String) -> CommandError {
         let names = commands.map(\.name)
-        return .unknownWord(name, kind: "command", allowed: names, suggestion: closestMatch(to: name, in: names))
+        let suggestion = name.hasSuffix(".json") ? "tunewise --answers \(name)" : closestMatch(to: name, in: names)
+        return .unknownWord(name, kind: "command", allowed: names, suggestion: suggestion)
     }
 }

@@ -6,19 +6,20 @@ extension HelpText {
         changing that one answer changes the advice), the share of each strategy for each \
         answer, and with --map the winning strategy for each pair of answers to two questions.
 
-        By default the six core questions are varied and the refinements stay unanswered; a \
+        By default the core questions are varied and the refinements stay unanswered; a \
         varied refinement takes each of its options and unanswered.
         """
 
     /// The rest of `tunewise help sweep`.
     static func sweep(_ context: HelpContext) -> String {
-        context.options + """
+        let strategies = context.rubric.strategies.map(\.id).joined(separator: ", ")
+        return context.options + """
 
-            CSV: a header row, then one row per varied question and answer:
-              question,answer,situations,prompt-engineering,prompt-tuning,fine-tuning,hybrid
-            With --map, one row per map cell instead, its two answers first:
-              ROW-ID,COLUMN-ID,situations,prompt-engineering,...,hybrid,winner
-            Counts are situations; an unanswered refinement's answer is empty.
+            CSV: a header row, then one row per varied question and answer: the columns \
+            question, answer, situations and one count per strategy (\(strategies)). With \
+            --map, one row per map cell instead: its row and column answers, situations, one \
+            count per strategy and the winner. Counts are situations; an unanswered \
+            refinement's answer is empty.
 
             Exit codes: 0 swept; 64 usage (unknown question or option, a question both fixed \
             and varied); 65 a rubric file that is not valid; 66 a file that cannot be opened.

@@ -28,31 +28,64 @@ enum HelpText {
 
     /// The help for `topic` (a command with help of its own), or the overview followed by the
     /// default command's help.
-    static func text(for topic: String?, rubric: Rubric) -> String {
+    /// Usage lines are laid out for `width` columns; the caller wraps the prose to it.
+    static func text(for topic: String?, rubric: Rubric, width: Int = TextStyle.defaultWidth) -> String {
         if let topic, let spec = CommandRegistry.command(named: topic), let help = spec.help {
-            let rest = help(HelpContext(spec: spec, rubric: rubric))
+            let rest = help(HelpContext(spec: spec, rubric: rubric, width: width))
             return spec.discussion + "\n" + (rest.isEmpty ? "" : "\n" + rest)
         }
-        return overview + "\n" + text(for: CommandRegistry.defaultCommand.name, rubric: rubric)
+        return overview(width: width) + "\n" + text(for: CommandRegistry.defaultCommand.name, rubric: rubric, width: width)
     }
 
     /// The title, the paragraph and every command's usage.
-    static var overview: String {
-        "tunewise - \(tagline)\n\n\(about)\n\nUsage:\n" + usage
+    static func overview(width: Int = TextStyle.defaultWidth) -> String {
+        "tunewise - \(tagline)\n\n\(about)\n\nUsage:\n" + usage(width: width)
     }
 
     /// Every command's usage lines, then `--version`'s.
-    static var usage: String {
-        CommandRegistry.commands.map(usageLines).joined() + "  tunewise \(FlagSpec.versionFlag.spelling)\n"
+    static func usage(width: Int = TextStyle.defaultWidth) -> String {
+        CommandRegistry.commands.map { usageLines($0, width: width) }.joined() + "  tunewise \(FlagSpec.versionFlag.spelling)\n"
     }
 
-    /// A command's usage lines, each after `  tunewise `, continuations under its first argument.
-    static func usageLines(_ spec: CommandSpec) -> String {
+    /// A command's usage lines, each after `  tunewise `, filled to `width` columns a whole
+    /// bracketed group at a time, continuations under the command's first argument.
+    static func usageLines(_ spec: CommandSpec, width: Int = TextStyle.defaultWidth) -> String {
         spec.usage.map { usage in
-            let lines = usage.split(separator: "\n")
-            let indent = String(repeating: " ", count: "  tunewise ".count + (lines[0].firstIndex(of: " ").map { lines[0][..<$0].count } ?? 0) + 1)
-            return "  tunewise \(lines[0])\n" + lines.dropFirst().map { "\(indent)\($0)\n" }.joined()
+            let groups = usageGroups(usage)
+            let head = "  tunewise \(groups[0])"
+            let indent = String(repeating: " ", count: head.count + 1)
+            var lines = [head]
+            for group in groups.dropFirst() {
+                if lines[lines.count - 1].count + 1 + group.count <= width {
+                    lines[lines.count - 1] += " " + group
+                } else {
+                    lines.append(indent + group)
+                }
+            }
+            return lines.map { $0 + "\n" }.joined()
         }.joined()
+    }
+
+    /// The words of a usage line, a bracketed or parenthesised group as one word.
+    private static func usageGroups(_ usage: String) -> [String] {
+        var groups: [String] = []
+        var current = ""
+        var depth = 0
+        for character in usage {
+            switch character {
+            case "[", "(": depth += 1
+            case "]", ")": depth -= 1
+            default: break
+            }
+            if (character == " " || character == "\n") && depth == 0 {
+                if !current.isEmpty { groups.append(current) }
+                current = ""
+            } else {
+                current.append(character == "\n" ? " " : character)
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
     }
 
     /// The column an option's description starts at, after its indent and spellings.

@@ -4,10 +4,14 @@ import TunewiseKit
 /// commands' declarations (``CommandRegistry``), their help prose and the rubric's questions,
 /// so that it never disagrees with `--help`.
 enum ManPage {
+    /// The columns a SYNOPSIS line may take: `man` indents it by 7 on an 80-column terminal.
+    static let synopsisWidth = 73
+
     static func render(rubric: Rubric, version: String) -> String {
         var page = [".TH TUNEWISE 1 \"\" \"tunewise \(version)\" \"User Commands\""]
         page += [".SH NAME", "tunewise \\- \(escaped(HelpText.tagline))", ".SH SYNOPSIS", ".nf"]
-        page += HelpText.usage.split(separator: "\n").map { escaped(String($0).trimmingBlanks()) }
+        // Laid out for the 80 columns of a terminal less the page's indent, continuations kept indented.
+        page += HelpText.usage(width: ManPage.synopsisWidth).split(separator: "\n").map { escaped(String($0.dropFirst(2))) }
         page += [".fi", ".SH DESCRIPTION"]
         page += paragraphs(HelpText.about)
         let commands = CommandRegistry.commands.filter { $0.help != nil }

@@ -93,7 +93,7 @@ struct CommandRegistryTests {
     @Test func everyCommandDeclaresItsSummaryAndUsage() {
         for command in CommandRegistry.commands {
             #expect(!command.summary.isEmpty && !command.usage.isEmpty, "\(command.name)")
-            #expect(HelpText.overview.contains("  tunewise \(command.usage[0].split(separator: "\n")[0])\n"), "\(command.name)")
+            #expect(HelpText.overview(width: 500).contains("  tunewise \(command.usage[0])\n"), "\(command.name)")
         }
     }
 

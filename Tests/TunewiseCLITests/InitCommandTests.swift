@@ -6,7 +6,9 @@ import TunewiseKit
 
 /// `tunewise init`: a starter answers file that `--answers` accepts as it is.
 struct InitCommandTests {
-    @Test func printsEveryCoreQuestionWithItsDefaultOrFirstOption() throws {
+    /// A typical case, not the most constrained one: each core question's default or middle
+    /// option, with every question's ids listed for the editor.
+    @Test func printsATypicalCaseWithEveryQuestionsOptionsListed() throws {
         for arguments in [["init"], ["init", "-"]] {
             let (code, console) = run(arguments)
             #expect(code == .success)
@@ -15,24 +17,37 @@ struct InitCommandTests {
             let situation = try AnswersDocument.decode(Array(console.output.utf8), against: rubric)
             let core = rubric.questions.filter(\.isCore)
             #expect(situation.orderedAnswers.map(\.question) == core.map(\.id))
-            for question in core {
-                #expect(situation[question.id] == (question.defaultOption ?? question.options[0].id), "\(question.id)")
+            #expect(situation.orderedAnswers.map(\.answer) == ["behavior", "hundreds", "periodic", "open", "moderate", "weeks", "important"])
+            let document = try JSONParser.parse(Array(console.output.utf8))
+            for question in rubric.questions {
+                let ids = question.options.map(\.id).joined(separator: " | ")
+                #expect(document["$options"]?[question.id] == .string(question.isCore ? ids : "\(ids) (optional refinement)"))
             }
-            #expect(!console.output.contains("_comment"))
+            // Printed, it names no schema file, as none is written beside it.
+            #expect(document["$schema"] == nil)
         }
     }
 
-    @Test func writesAFileThatAdviseAccepts() throws {
+    @Test func writesAFileThatAdviseAcceptsWithItsSchemaBeside() throws {
         let directory = try makeScratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("answers.json").path
+        let schema = directory.appendingPathComponent("answers.schema.json").path
         let (code, console) = run(["init", path])
         #expect(code == .success)
         #expect(console.output.isEmpty)
-        #expect(console.errors.hasPrefix("tunewise: wrote starter answers to \(path)"))
+        #expect(console.errors.hasPrefix("tunewise: wrote starter answers to \(path) (and \(schema), for editors)"))
+        #expect(try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))["$schema"] == .string("answers.schema.json"))
+        #expect(try String(contentsOfFile: schema, encoding: .utf8) == JSONWriter.write(AnswersSchema.document(for: BuiltInRubric.load())))
         let advised = run(["--answers", path, "--no-input", "--format", "summary"])
         #expect(advised.code == .success)
         #expect(!advised.console.output.isEmpty)
+        // A schema already there is the team's: kept.
+        try "{}".write(toFile: schema, atomically: true, encoding: .utf8)
+        let again = run(["init", path, "--force"])
+        #expect(again.code == .success)
+        #expect(again.console.errors.hasPrefix("tunewise: wrote starter answers to \(path); "))
+        #expect(try String(contentsOfFile: schema, encoding: .utf8) == "{}")
     }
 
     @Test func refusesToOverwriteUnlessForced() throws {

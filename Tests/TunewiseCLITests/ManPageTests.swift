@@ -43,10 +43,12 @@ extension BinaryTests {
             #expect(rendered.stderr.isEmpty, "\(rendered.stderr)")
         }
 
-        @Test func theManPageTakesNoTopic() throws {
-            let result = try Binary.run(["help", "--man", "sweep"])
+        /// The manual covers every command: a topic with --man must exist, and selects nothing more.
+        @Test func theManPageTakesAKnownTopicAndCoversThemAll() throws {
+            let result = try Binary.run(["help", "--man", "swep"])
             #expect(result.code == 64)
             #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("tunewise: unknown help topic 'swep' (did you mean 'sweep'?)"))
         }
     }
 }

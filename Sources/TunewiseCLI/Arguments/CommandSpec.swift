@@ -78,6 +78,8 @@ struct CommandSpec: Sendable {
 struct HelpContext {
     let spec: CommandSpec
     let rubric: Rubric
+    /// The columns the help is laid out for.
+    var width = TextStyle.defaultWidth
 
     /// `Options:` and a line per listed flag, wrapped later under its description; empty
     /// when the command (or group) lists none.
@@ -93,5 +95,5 @@ struct HelpContext {
     }
 
     /// `Usage:` and the declared usage lines.
-    var usage: String { "Usage:\n" + HelpText.usageLines(spec) }
+    var usage: String { "Usage:\n" + HelpText.usageLines(spec, width: width) }
 }

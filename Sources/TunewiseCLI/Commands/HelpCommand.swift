@@ -20,7 +20,8 @@ struct HelpCommand: TunewiseCommand, Equatable {
         if man {
             try console.writeOutput(ManPage.render(rubric: rubric, version: Tunewise.version))
         } else {
-            try console.writeOutput(HelpText.text(for: topic, rubric: rubric).wrapped(to: TextStyle.width(in: console.environment)))
+            let width = TextStyle.width(in: console.environment)
+            try console.writeOutput(HelpText.text(for: topic, rubric: rubric, width: width).wrapped(to: width))
         }
         return .success
     }
@@ -29,20 +30,19 @@ struct HelpCommand: TunewiseCommand, Equatable {
 extension HelpCommand {
     init(_ arguments: ParsedArguments) throws(CommandError) {
         var words = arguments.positionals[...]
-        if arguments.has(Self.manFlag) {
-            if let extra = words.first {
-                throw .unknownWord(extra, kind: "argument to 'help --man'", allowed: ["no topic: the manual covers every command"], suggestion: nil)
-            }
-            self.init(man: true)
-            return
-        }
-        let topic = words.popFirst()
+        // `help help` is the overview, as `help` alone.
+        let topic = words.popFirst().flatMap { $0 == Self.spec.name ? nil : $0 }
         let topics = CommandRegistry.topics
         if let topic, !topics.contains(topic) {
             throw .unknownWord(topic, kind: "help topic", allowed: topics, suggestion: closestMatch(to: topic, in: topics))
         }
         if let extra = words.first {
             throw .unknownWord(extra, kind: "argument to 'help'", allowed: ["one command"], suggestion: nil)
+        }
+        // The manual covers every command, so a topic with --man selects nothing more.
+        if arguments.has(Self.manFlag) {
+            self.init(man: true)
+            return
         }
         self.init(topic: topic)
     }

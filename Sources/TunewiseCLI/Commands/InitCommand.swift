@@ -14,15 +14,21 @@ struct InitCommand: TunewiseCommand, Equatable {
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         if let policyPath = request.policyPath { return try writeStarterPolicy(to: policyPath, console: &console) }
         let rubric = try Tunewise.loadRubric(request.rubricPath, console: &console)
-        let text = Self.starterAnswers(rubric)
         guard let path = request.path else {
-            try console.writeOutput(text)
+            try console.writeOutput(Self.starterAnswers(rubric))
             return .success
         }
         if !request.force, console.fileExists(path) { throw .fileExists(path: path) }
-        try console.writeFile(text, to: path)
+        // The schema beside the file lets an editor complete and check it; one already there is kept.
+        let directory = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
+        let schemaPath = directory + AnswersSchema.fileName
+        let writesSchema = !console.fileExists(schemaPath)
+        try console.writeFile(Self.starterAnswers(rubric, schema: AnswersSchema.fileName), to: path)
+        if writesSchema { try console.writeFile(JSONWriter.write(AnswersSchema.document(for: rubric)), to: schemaPath) }
+        let schemaNote = writesSchema ? " (and \(Tunewise.visible(schemaPath)), for editors)" : ""
         console.writeError(
-            "tunewise: wrote starter answers to \(Tunewise.visible(path)); edit them, then run 'tunewise --answers \(shellQuoted(path))'\n")
+            "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote); edit them, then run 'tunewise --answers \(shellQuoted(path))'\n"
+        )
         return .success
     }
 
@@ -65,10 +71,24 @@ struct InitCommand: TunewiseCommand, Equatable {
 
         """
 
-    /// Every core question with its default option, or its first where it has none, as an
-    /// answers file (the format of `--save-answers`).
-    static func starterAnswers(_ rubric: Rubric) -> String {
-        AnswersDocument.encode(Situation(starterFor: rubric))
+    /// A typical case to edit, as an answers file (the format of `--save-answers`): every
+    /// core question answered (``Situation/init(starterFor:)``), with a `$comment` on how to
+    /// use it and `$options` listing each question's option ids, the refinements as optional.
+    /// `schema`, when given, is the `$schema` path an editor resolves beside the file.
+    static func starterAnswers(_ rubric: Rubric, schema: String? = nil) -> String {
+        let comment = """
+            A typical case to start from: change each answer to yours ($options lists the ids; \
+            'tunewise questions' explains them), add any refinement that applies, then run \
+            'tunewise --answers FILE'. Keys starting with $ are ignored.
+            """
+        let options = rubric.questions.map { question -> (key: String, value: JSONValue) in
+            let ids = question.options.map(\.id).joined(separator: " | ")
+            return (question.id, .string(question.isCore ? ids : "\(ids) (optional refinement)"))
+        }
+        let answers = Situation(starterFor: rubric).orderedAnswers.map { (key: $0.question, value: JSONValue.string($0.answer)) }
+        let head: [(key: String, value: JSONValue)] =
+            (schema.map { [("$schema", .string($0))] } ?? []) + [("$comment", .string(comment)), ("$options", .object(options))]
+        return JSONWriter.write(.object(head + answers))
     }
 }
 

@@ -7,7 +7,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
 
     static let spec = CommandSpec(
         name: "sweep", summary: "the advice over every combination of answers",
-        usage: ["sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...]\n[--map QUESTION-ID,QUESTION-ID] [options]"],
+        usage: ["sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...] [--map QUESTION-ID,QUESTION-ID] [options]"],
         discussion: HelpText.sweepDiscussion, flags: SweepRequest.flags,
         examples: [
             "tunewise sweep",

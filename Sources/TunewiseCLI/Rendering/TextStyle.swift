@@ -3,7 +3,10 @@ struct TextStyle: Equatable {
     /// Whether escape sequences are written.
     var isEnabled: Bool
     /// The columns text wraps to.
-    var width = 80
+    var width = defaultWidth
+
+    /// The columns assumed when nothing says how wide the terminal is.
+    static let defaultWidth = 80
 
     static let plain = TextStyle(isEnabled: false)
 
@@ -17,7 +20,7 @@ struct TextStyle: Equatable {
     /// `COLUMNS` when it is a whole number of at least 20, else 80. (``SystemConsole`` sets
     /// `COLUMNS` from the terminal when it is unset and standard output is one.)
     static func width(in environment: [String: String]) -> Int {
-        environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 ? $0 : nil } ?? 80
+        environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 20 ? $0 : nil } ?? defaultWidth
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }

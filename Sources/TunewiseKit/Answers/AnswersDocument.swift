@@ -18,7 +18,8 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
     }
 }
 
-/// The answers file format: a JSON object `{"question-id": "option-id", ...}`.
+/// The answers file format: a JSON object `{"question-id": "option-id", ...}`; keys that
+/// start with `$` (`$schema` for editors, `$comment`, `$options`) are read and ignored.
 ///
 /// The same format is read by `--answers` and written by `--save-answers`, so a saved file
 /// reproduces the advice it was saved with.
@@ -37,7 +38,7 @@ public enum AnswersDocument {
             throw .syntax(error)
         }
         guard case .object(let members) = document else { throw .notAnObject(found: document.kindDescription) }
-        let given = members.map { questionID, value in
+        let given = members.filter { !$0.key.hasPrefix("$") }.map { questionID, value in
             let option: RawAnswer.Value
             if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }
             return RawAnswer(question: questionID, value: option, source: .jsonPath("$.\(questionID)"))

@@ -21,13 +21,14 @@ public struct Situation: Equatable, Sendable {
         options = Array(repeating: ScoringTable.unanswered, count: rubric.questions.count)
     }
 
-    /// A starting point to edit: every core question answered with its default option, or
-    /// its first where it has none; the refinements unanswered.
+    /// A typical starting point to edit: every core question answered with its default
+    /// option, or its middle one where it has none (options run from least to most, so the
+    /// middle is neither the most nor the least constrained case); the refinements unanswered.
     public init(starterFor rubric: Rubric) {
         questions = rubric.questions
         options = rubric.questions.map { question in
             guard question.isCore else { return ScoringTable.unanswered }
-            return question.defaultOption.map(question.knownOptionIndex) ?? 0
+            return question.defaultOption.map(question.knownOptionIndex) ?? question.options.count / 2
         }
     }
 

@@ -12,8 +12,9 @@ public enum CostInputsDocumentError: Error, Equatable, Sendable {
 /// `$schema` (for editors) and keys starting with `_` (comments, such as the template's
 /// `_comment` and `_examplesChecked`) are read and ignored.
 public enum CostInputsDocument {
-    /// The `$id` of `rubrics/cost.schema.json`, which the template names as its `$schema`.
-    public static let schemaID = "https://tunewise.invalid/cost.schema.json"
+    /// The `$id` of `rubrics/cost.schema.json`, which the template names as its `$schema`: a
+    /// path relative to the file, so an editor finds the schema when it is copied beside it.
+    public static let schemaID = "cost.schema.json"
 
     /// The date the template's example prices were checked against public price pages.
     public static let examplesChecked = "2026-11-29"

@@ -51,8 +51,24 @@ struct SweepTextRenderer {
             lines.append(
                 "  The winner over the other \(report.otherVariedCount) varied questions, with its share when not 100%.".wrapped(to: style.width))
             let header = ["\(map.row) \\ \(map.column)"] + map.columnValues.map(answerName)
-            let cells = zip(map.rowValues, map.cells).map { value, row in [answerName(value)] + row.map(cellText) }
-            lines += columns([header] + cells, rightAligned: []).map { "  " + $0 }
+            let table = { (text: (MapCell) -> String) in
+                columns([header] + zip(map.rowValues, map.cells).map { value, row in [answerName(value)] + row.map(text) }, rightAligned: [])
+                    .map { "  " + $0 }
+            }
+            let full = table(cellText)
+            // Too wide for the terminal: strategies by their initials, with a key.
+            let short = Self.initials(result.strategies)
+            if full.contains(where: { $0.count > style.width }), Set(short.values).count == short.count {
+                lines += table { cell in
+                    var text = cellText(cell)
+                    if let winner = cell.winner, let initials = short[winner] { text = initials + text.dropFirst(winner.count) }
+                    return text
+                }
+                let key = result.strategies.map { "\(short[$0]!) \($0)" }.joined(separator: ", ")
+                lines.append("  (\(key))".wrapped(to: style.width, hangingIndent: 3))
+            } else {
+                lines += full
+            }
         }
 
         if let name = report.against?.name {
@@ -74,5 +90,10 @@ struct SweepTextRenderer {
     /// label's width.
     private func wrapped(_ items: [String], label: String) -> String {
         (label + items.joined(separator: ", ")).wrapped(to: style.width, hangingIndent: label.count)
+    }
+
+    /// Each strategy id's initials in capitals: `prompt-engineering` is `PE`, `hybrid` `H`.
+    static func initials(_ strategies: [String]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: strategies.map { id in (id, String(id.split(separator: "-").compactMap(\.first)).uppercased()) })
     }
 }

@@ -7,9 +7,10 @@ extension HelpText {
 
         tunewise rubric check [FILE]: check how a valid rubric behaves over every situation \
         (every question, each refinement answered or not), for CI. It finds questions whose \
-        answer never changes the advice, options that exclude every strategy, strategies that \
-        never win, exclusions that the advice overrides, declared properties that break, and \
-        rank reversals (removing a strategy that lost changes the winner). No FILE or \
+        answer never changes the advice, strategies that never win, and declared properties \
+        that break. (What no rubric can break is guaranteed where it is decided: validate \
+        refuses exclusions that leave an answer with no strategy, and the advice never \
+        recommends an excluded strategy.) No FILE or \
         'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with \
         one 'FILE: finding' line per finding on standard output and a summary on standard \
         error, or when the file is not a valid rubric; 66 when it cannot be opened.

@@ -53,21 +53,6 @@ struct RubricCheckTests {
             })
     }
 
-    @Test func findsAnOptionWithWhichEveryStrategyIsExcluded() throws {
-        var rubric = try rotatingRubric().load()
-        // The loader refuses such exclusions, so they are added to the loaded model.
-        let citation = Citation(reason: "A test reason.", source: "test")
-        rubric.exclusions = [
-            Exclusion(
-                id: "simple", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["prompt-engineering", "prompt-tuning"],
-                citation: citation),
-            Exclusion(id: "trained", when: Condition(clauses: [("budget", ["minimal"])]), strategies: ["fine-tuning", "hybrid"], citation: citation),
-        ]
-        let findings = try RubricCheck.findings(in: rubric)
-        #expect(findings.contains(.unreachableOption(question: "budget", option: "minimal")))
-        #expect(findings.filter { if case .unreachableOption = $0 { true } else { false } }.count == 1)
-    }
-
     /// Fine-tuning over prompt engineering rises with data volume, except that two rules take
     /// five points from fine-tuning at `hundreds`: one with role-based governance, one with a
     /// corpus-sized context. The smallest counterexample needs no refinement answered.
@@ -106,28 +91,20 @@ struct RubricCheckTests {
     }
 
     @Test func everyFindingIsOneLine() throws {
-        let answers = Answers(["data-volume": "none", "context-size": "corpus"])
         let property = MonotoneProperty(question: "data-volume", favours: "fine-tuning", over: "prompt-engineering")
         let findings: [RubricFinding] = [
             .deadOptions(question: "consistency", options: ["flexible", "important", "critical"]),
-            .unreachableOption(question: "budget", option: "minimal"),
             .strategyNeverWins(strategy: "hybrid", situations: 972),
-            .exclusionOverridden(exclusion: "no-training-data", strategy: "fine-tuning", answers: answers),
             .propertyViolated(
                 PropertyViolation(
                     property: property, before: Answers(["data-volume": "few", "budget": "minimal"]),
                     after: Answers(["data-volume": "hundreds", "budget": "minimal"]),
                     favoursBefore: 0.5, overBefore: 1, favoursAfter: 0.25, overAfter: 1)),
-            .rankReversal(removed: "hybrid", answers: answers, winner: "fine-tuning", winnerWithout: "prompt-tuning"),
         ]
         let messages = findings.map { $0.message(in: defaultRubric) }
         #expect(messages.allSatisfy { !$0.contains("\n") })
         #expect(
-            messages[3]
-                == "exclusion overridden: fine-tuning is recommended although no-training-data excludes it, with data-volume=none, context-size=corpus"
-        )
-        #expect(
-            messages[4]
+            messages[2]
                 == "property broken: fine-tuning minus prompt-engineering should not fall as data-volume rises, but from data-volume=few to data-volume=hundreds it falls from -0.5 (fine-tuning 0.5, prompt-engineering 1) to -0.75 (fine-tuning 0.25, prompt-engineering 1), with budget=minimal"
         )
     }

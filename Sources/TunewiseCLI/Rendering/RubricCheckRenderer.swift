@@ -13,7 +13,7 @@ struct RubricCheckRenderer: ReportRenderer {
     func render(_ report: RubricCheckReport) -> String {
         guard !report.findings.isEmpty else {
             return
-                "\(report.name): clean (every question can change the advice, no option excludes every strategy, every strategy wins somewhere, no exclusion is overridden, every declared property holds, no rank reversal)\n"
+                "\(report.name): clean (every question can change the advice, every strategy wins somewhere, every declared property holds)\n"
         }
         return report.findings.map { "\(report.name): \($0.message(in: report.rubric))\n" }.joined()
     }

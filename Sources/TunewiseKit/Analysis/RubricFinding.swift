@@ -3,33 +3,20 @@ public enum RubricFinding: Equatable, Sendable {
     /// Changing this question's answer never changes the advice, in any situation, so every
     /// one of its options is dead.
     case deadOptions(question: String, options: [String])
-    /// Every situation with this answer has every strategy excluded.
-    case unreachableOption(question: String, option: String)
     /// No situation, out of `situations`, recommends this strategy.
     case strategyNeverWins(strategy: String, situations: Int)
-    /// The advisor recommended `strategy` although `exclusion` holds and excludes it.
-    case exclusionOverridden(exclusion: String, strategy: String, answers: Answers)
     /// A declared monotone property does not hold.
     case propertyViolated(PropertyViolation)
-    /// Removing `removed`, which was not recommended, changes the recommendation.
-    case rankReversal(removed: String, answers: Answers, winner: String, winnerWithout: String?)
 
     /// The finding in one line, with answers in the rubric's question order.
     public func message(in rubric: Rubric) -> String {
         switch self {
         case .deadOptions(let question, let options):
             return "dead options: changing \(question) (\(options.joined(separator: ", "))) never changes the advice in any situation"
-        case .unreachableOption(let question, let option):
-            return "unreachable option: every situation with \(question)=\(option) excludes every strategy"
         case .strategyNeverWins(let strategy, let situations):
             return "strategy never wins: \(strategy) is recommended in none of the \(situations) situations"
-        case .exclusionOverridden(let exclusion, let strategy, let answers):
-            return "exclusion overridden: \(strategy) is recommended although \(exclusion) excludes it, with \(list(answers, rubric))"
         case .propertyViolated(let violation):
             return violation.message(in: rubric)
-        case .rankReversal(let removed, let answers, let winner, let winnerWithout):
-            return
-                "rank reversal: removing \(removed), which is not recommended, changes the advice from \(winner) to \(winnerWithout ?? "nothing"), with \(list(answers, rubric))"
         }
     }
 }

@@ -4,19 +4,16 @@
 /// - **Dead options**: a question whose answer never changes the advice, in any situation,
 ///   has only dead options. A witness (a situation where some other answer changes the
 ///   winner) is looked for among random situations first, then by an exhaustive sweep.
-/// - **Unreachable options**: an answer with which every strategy is always excluded.
 /// - **Every strategy wins somewhere**: looked for among random situations, then by an
 ///   exhaustive sweep that tries the answers most favourable to the strategy first.
-/// - **Hard exclusions are never overridden**: for each exclusion and each strategy it
-///   excludes, a situation where the exclusion holds and that strategy has the best score is
-///   looked for (the most favourable answers, then random ones); there ``Advisor`` must not
-///   recommend it, nor any strategy that a holding exclusion lists.
 /// - **Declared monotone properties hold**: exactly, by enumerating the answers of the
 ///   questions that share a rule with the property's question; every other answer adds the
 ///   same points to both sides of each step.
-/// - **No rank reversal**: removing a strategy that was not recommended never changes the
-///   recommendation, recomputed with the strategy deleted from the rubric, over every
-///   combination of the core answers and over the random situations.
+///
+/// What no rubric can break is not checked here but guaranteed where it is decided: the
+/// loader refuses exclusions that leave some answer with no strategy, the ``Advisor`` never
+/// recommends a strategy a holding exclusion lists, and the winner is the best score among
+/// the strategies left, so removing one that lost cannot change it.
 ///
 /// Random situations come from a fixed seed, so a run is reproducible; an exhaustive sweep
 /// runs only when sampling found no witness, that is for a likely finding.
@@ -26,16 +23,14 @@ public enum RubricCheck {
 
     /// Every finding, in the order of the checks above; empty when the rubric is clean.
     /// - Throws: ``SweepError/tooManyRules(limit:)`` for a rubric too large to sweep.
-    /// - Complexity: O((*q* · *v* + *e* · *k*) · *N* + *k* · (*P* + *N*)) scorings of one
-    ///   situation (each O(*q* · *k*) plus the clauses of the rules and exclusions), for *q*
-    ///   questions of at most *v* values, *e* exclusions, *k* strategies, *N* =
-    ///   ``sampleCount`` samples and *P* combinations of the core answers; plus one
-    ///   ``Advisor/advise(_:)`` per exclusion and strategy it lists, and for each monotone
-    ///   property O(*s* · *m*) scorings, for its scale of *s* options and the *m* combinations
-    ///   of the values of the questions that share a rule with it. Only a check that sampling
-    ///   leaves open (a likely finding) sweeps: one pass over the whole space, O(*C*) for its
-    ///   *C* combinations of value classes and stopping at the first witness, per question,
-    ///   option or strategy in doubt.
+    /// - Complexity: O(*q* · *v* · *N*) scorings of one situation (each O(*q* · *k*) plus the
+    ///   clauses of the rules and exclusions), for *q* questions of at most *v* values, *k*
+    ///   strategies and *N* = ``sampleCount`` samples; and for each monotone property
+    ///   O(*s* · *m*) scorings, for its scale of *s* options and the *m* combinations of the
+    ///   values of the questions that share a rule with it. Only a check that sampling leaves
+    ///   open (a likely finding) sweeps: one pass over the whole space, O(*C*) for its *C*
+    ///   combinations of value classes and stopping at the first witness, per question or
+    ///   strategy in doubt.
     public static func findings(in rubric: Rubric) throws(SweepError) -> [RubricFinding] {
         try findings(in: rubric, reporting: nil)
     }
@@ -52,19 +47,14 @@ public enum RubricCheck {
 
     private static func findings(in rubric: Rubric, reporting progress: ProgressHandler?) throws(SweepError) -> [RubricFinding] {
         var checker = try Checker(rubric: rubric)
-        let checkCount = 6
+        let checks: [(inout Checker) -> [RubricFinding]] = [
+            { $0.deadOptions() }, { $0.strategiesThatNeverWin() }, { $0.propertyViolations() },
+        ]
         var findings: [RubricFinding] = []
-        for number in 0..<checkCount {
-            checker.progress = progressHandler(progress, part: number, of: checkCount)
+        for (number, check) in checks.enumerated() {
+            checker.progress = progressHandler(progress, part: number, of: checks.count)
             checker.progress?(0)
-            switch number {
-            case 0: findings += checker.deadOptions()
-            case 1: findings += try checker.unreachableOptions()
-            case 2: findings += checker.strategiesThatNeverWin()
-            case 3: findings += checker.overriddenExclusions()
-            case 4: findings += checker.propertyViolations()
-            default: findings += checker.rankReversals()
-            }
+            findings += check(&checker)
         }
         return findings
     }

@@ -57,11 +57,11 @@ struct CostChart {
 
     /// Each strategy's mark, Unicode and ASCII.
     static func mark(_ strategy: String, ascii: Bool) -> Character {
-        switch strategy {
-        case "prompt-engineering": return ascii ? "P" : "●"
-        case "prompt-tuning": return ascii ? "T" : "▲"
-        case "fine-tuning": return ascii ? "F" : "■"
-        default: return ascii ? "H" : "◆"
+        switch StrategyID(rawValue: strategy) {
+        case .promptEngineering: return ascii ? "P" : "●"
+        case .promptTuning: return ascii ? "T" : "▲"
+        case .fineTuning: return ascii ? "F" : "■"
+        case .hybrid, nil: return ascii ? "H" : "◆"
         }
     }
 

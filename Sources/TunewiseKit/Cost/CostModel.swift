@@ -60,11 +60,11 @@ public enum CostModel {
         // The whole collection in context needs its size; the hybrid, a fine-tuned model that
         // keeps retrieval, needs the retrieved context's.
         let context: [CostField] = shape.retrieval == .inContext ? [.collectionTokens] : []
-        switch strategy {
-        case "prompt-tuning": return tunedServing + [.hostingPerMonth, .promptTuningRunCost] + people + context
-        case "fine-tuning": return tunedServing + providerTraining + people + context
-        case "hybrid": return tunedServing + providerTraining + people + (shape.retrieval == .rag ? [.contextTokens] : context)
-        default: return []
+        switch StrategyID(rawValue: strategy) {
+        case .promptTuning: return tunedServing + [.hostingPerMonth, .promptTuningRunCost] + people + context
+        case .fineTuning: return tunedServing + providerTraining + people + context
+        case .hybrid: return tunedServing + providerTraining + people + (shape.retrieval == .rag ? [.contextTokens] : context)
+        case .promptEngineering, nil: return []
         }
     }
 
@@ -111,7 +111,7 @@ public enum CostModel {
             }
         }
         guard costed.count > 1 else {
-            throw .missing(notCosted.first { $0.strategy == "fine-tuning" }?.missing ?? [])
+            throw .missing(notCosted.first { $0.strategy == StrategyID.fineTuning.rawValue }?.missing ?? [])
         }
         let baseline = costed[0]
         let paybacks = costed.dropFirst().map {
@@ -147,7 +147,8 @@ public enum CostModel {
         var hosting = 0.0
         var oneOff = 0.0
         var retrainCost = 0.0
-        if strategy == Contract.strategyIDs[0] {
+        let id = StrategyID(rawValue: strategy)
+        if id == .promptEngineering {
             context = shape.retrieval == .rag ? value(.contextTokens) : 0
             let hitShare = inputs[.cachedInputPricePerMillion] == nil ? 0 : value(.cacheHitShare)
             let cacheable = value(.promptTokens) + collection
@@ -156,7 +157,7 @@ public enum CostModel {
                 + context * value(.inputPricePerMillion)
             perRequest = (input + value(.outputTokens) * value(.outputPricePerMillion)) * batch / perMillion
         } else {
-            let retrieved = strategy == "hybrid" ? value(.contextTokens) : inputs[.tunedContextTokens] ?? value(.contextTokens)
+            let retrieved = id == .hybrid ? value(.contextTokens) : inputs[.tunedContextTokens] ?? value(.contextTokens)
             context = shape.retrieval == .rag ? retrieved : 0
             let inputPrice = (shape.distilled ? inputs[.distilledInputPricePerMillion] : nil) ?? value(.tunedInputPricePerMillion)
             let outputPrice = (shape.distilled ? inputs[.distilledOutputPricePerMillion] : nil) ?? value(.tunedOutputPricePerMillion)
@@ -164,7 +165,7 @@ public enum CostModel {
             perRequest = (inputTokens * inputPrice + value(.outputTokens) * outputPrice) * batch / perMillion
             hosting = value(.hostingPerMonth)
             let run =
-                strategy == "prompt-tuning"
+                id == .promptTuning
                 ? value(.promptTuningRunCost)
                 : value(.trainingTokens) * value(.epochs) * value(.trainingPricePerMillion) / perMillion
             oneOff = run + value(.dataPrepHours) * value(.hourlyRate)

@@ -2,7 +2,7 @@
 /// so every rubric must keep them exactly.
 public enum Contract {
     /// The four strategy ids, simplest and cheapest first.
-    public static let strategyIDs = ["prompt-engineering", "prompt-tuning", "fine-tuning", "hybrid"]
+    public static let strategyIDs = StrategyID.allCases.map(\.rawValue)
 
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [
@@ -30,4 +30,13 @@ public enum Contract {
         ("training-signal", ["demonstrations", "comparisons", "graders"]),
         ("knowledge-size", ["small", "large"]),
     ]
+}
+
+/// The four fixed strategies, for the logic that depends on which one it is (what a strategy
+/// costs, how a chart marks it); everything else takes a strategy's id from the rubric.
+public enum StrategyID: String, CaseIterable, Sendable {
+    case promptEngineering = "prompt-engineering"
+    case promptTuning = "prompt-tuning"
+    case fineTuning = "fine-tuning"
+    case hybrid
 }

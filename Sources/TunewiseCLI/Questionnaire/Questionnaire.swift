@@ -91,6 +91,13 @@ struct Questionnaire {
         return line
     }
 
+    /// The error that leaves on `quit`, after ending the prompt's line where no terminal
+    /// echoed the line typed, so that the note has a line of its own.
+    private func quitting(_ console: inout some Console) -> CommandError {
+        if !console.inputIsTerminal { console.writeError("\n") }
+        return .questionnaireQuit
+    }
+
     private func offerRefinements(count: Int, _ console: inout some Console) throws(CommandError) -> OfferReply {
         console.writeError("\n")
         say("\(count) optional questions can sharpen the advice.", &console)
@@ -102,7 +109,7 @@ struct Questionnaire {
                 say("Press Enter or type - to skip one, or done to skip the rest.", &console)
                 return reply
             case .no, .back: return reply
-            case .quit: throw .questionnaireQuit
+            case .quit: throw quitting(&console)
             case .invalid: prompt = "Type y to answer them, n to skip them all, or back: "
             }
         }
@@ -143,7 +150,7 @@ struct Questionnaire {
             case .back:
                 return .back
             case .quit:
-                throw .questionnaireQuit
+                throw quitting(&console)
             case .empty:
                 if let taken {
                     // Echo the answer taken, so the screen shows what was chosen.
@@ -194,7 +201,7 @@ struct Questionnaire {
                 flow.back()
                 return
             case .quit:
-                throw .questionnaireQuit
+                throw quitting(&console)
             case .help:
                 say(ReviewScreen.instructions, hang: 2, &console)
             case .invalid:

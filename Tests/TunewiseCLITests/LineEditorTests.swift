@@ -79,11 +79,9 @@ struct LineEditorTests {
         let (editor, _) = typed("café\u{1B}[Dx")
         #expect(editor.text == "cafxé")
         // A stray continuation byte is dropped.
-        var bytes = Array("a".utf8) + [0x80] + Array("b".utf8)
         var stray = LineEditor()
-        _ = stray.feed(bytes)
+        _ = stray.feed(Array("a".utf8) + [0x80] + Array("b".utf8))
         #expect(stray.text == "ab")
-        bytes = []
     }
 
     @Test func drawsThePromptTheLineAndPlacesTheCursor() {

@@ -36,7 +36,9 @@ struct QuestionnaireScreenTests {
         console.environment = ["COLUMNS": "60"]
         let (_, result) = run(["--interactive"], console)
         // need's first option's help goes on under its own column, 16 spaces in.
-        #expect(result.errors.contains("  1  knowledge  Pick this if the model mainly has to answer\n                from your documents or data: manuals, FAQs,\n"))
+        #expect(
+            result.errors.contains(
+                "  1  knowledge  Pick this if the model mainly has to answer\n                from your documents or data: manuals, FAQs,\n"))
     }
 
     @Test func theWidthIsStandardErrorsThenColumnsThen80() {

@@ -66,7 +66,7 @@ enum TerminalLine {
 
 /// The terminal's settings as they were before raw mode, kept where a signal handler can
 /// restore them.
-public enum TerminalModes {
+enum TerminalModes {
     /// The settings to restore, while raw mode is on.
     nonisolated(unsafe) private static var saved = termios()
     /// Whether raw mode is on (and ``saved`` holds the settings to restore).
@@ -96,7 +96,7 @@ public enum TerminalModes {
 
     /// Restores the settings raw mode replaced, if it is on. Only async-signal-safe calls, so
     /// that a signal handler may call it.
-    public static func restore() {
+    static func restore() {
         guard isRaw else { return }
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved)
         isRaw = false

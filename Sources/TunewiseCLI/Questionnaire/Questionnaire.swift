@@ -41,7 +41,7 @@ struct Questionnaire {
                 switch try offerRefinements(count: flow.applicableRefinements.count, &console) {
                 case .yes: flow.complete(.offer(true))
                 case .no: flow.complete(.offer(false))
-                default: flow.back()
+                default: if !flow.back() { say("This is the first question; there is none to go back to.", &console) }
                 }
             case .review:
                 try review(&flow, &console)

@@ -89,6 +89,20 @@ extension BinaryTests {
             #expect(screen.contains(recommendation), "the screen's report has the same first line")
         }
 
+        @Test func aSignalWhileTheLineEditorWaitsRestoresTheTerminal() throws {
+            // A shell that prints its process id, then becomes tunewise, which keeps the id.
+            let session = try TmuxSession("sh -c 'echo PID=$$; exec \(Binary.url.path)'", columns: 80, rows: 24)
+            defer { session.close() }
+            try expectScreen(session, "> need:")
+            let screen = try session.screen()
+            let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("PID=") })
+            let pid = try #require(Int32(line.dropFirst(4)))
+            kill(pid, SIGTERM)
+            try expectScreen(session, "EXIT=143")
+            try expectScreen(session, "TTY=")
+            #expect(try session.screen().contains("TTY=isig icanon echo"), "the terminal is restored before the signal ends tunewise")
+        }
+
         @Test func quitLeavesWithExit130AndTheTerminalAsItWas() throws {
             let session = try TmuxSession(Binary.url.path, columns: 80, rows: 24)
             defer { session.close() }

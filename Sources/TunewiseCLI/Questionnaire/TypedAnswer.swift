@@ -90,7 +90,16 @@ enum ReviewReply: Equatable {
 
 /// What a person typed at the offer of the refinements.
 enum OfferReply: Equatable {
-    case yes, no, back, quit, invalid
+    /// Enter, `y` or `yes`: ask the refinements.
+    case yes
+    /// `n` or `no`: skip them all.
+    case no
+    /// `back` or `<`: return to the last core question asked.
+    case back
+    /// `quit` or `q`: leave, writing nothing.
+    case quit
+    /// Anything else.
+    case invalid
 
     /// Interprets one typed line at the offer: Enter means yes.
     static func parse(_ line: String) -> OfferReply {

@@ -54,7 +54,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let asks = request.interactive || (!missing.isEmpty && canAsk)
         if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
         if asks, let measured {
-            console.writeError("Measured from \(Tunewise.visible(measured.file)): \(measured.summary).\n")
+            let line = "Measured from \(Tunewise.visible(measured.file)): \(measured.summary)."
+            console.writeError(line.wrapped(to: console.promptWidth, hangingIndent: 2) + "\n")
         }
         if asks {
             let promptStyle = TextStyle.forStream(

@@ -125,6 +125,26 @@ struct QuestionnaireFlowTests {
         #expect(!flow.reviewQuestions.contains { $0.id == "knowledge-size" })
     }
 
+    @Test func anAnswerGivenInItsCourseWinsOverAnEarlierEdit() throws {
+        var flow = flow(answering: knowledgeCase)
+        flow.complete(.offer(true))
+        flow.complete(.done)
+        // From the review, specialization (never asked: done came first) is set to niche ...
+        let number = try #require(flow.reviewQuestions.firstIndex { $0.id == "specialization" }) + 1
+        let editing = flow.edit(number)
+        #expect(editing)
+        flow.complete(.answered("niche"))
+        #expect(flow.situation["specialization"] == "niche")
+        // ... then back to context-size, answered this time, and on to specialization: general.
+        flow.back()
+        #expect(flow.current == .question("context-size"))
+        #expect(flow.remembered["specialization"] == "niche", "the edit is the default offered")
+        flow.complete(.answered("snippet"))
+        #expect(flow.current == .question("specialization"))
+        flow.complete(.answered("general"))
+        #expect(flow.situation["specialization"] == "general")
+    }
+
     @Test func flagsAreNotAskedAndNothingAskedMeansNoReview() throws {
         let given = try rubric.resolve(
             Answers(Dictionary(uniqueKeysWithValues: zip(rubric.questions.filter(\.isCore).map(\.id), knowledgeCase))))

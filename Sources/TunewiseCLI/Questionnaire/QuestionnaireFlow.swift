@@ -61,9 +61,6 @@ struct QuestionnaireFlow {
         current = next(after: nil)
     }
 
-    /// Whether any step was asked: a run that asked nothing has nothing to review.
-    var hasAsked: Bool { !path.isEmpty }
-
     /// The situation with every answer given so far: the start, the answers on the path, then
     /// the review's edits; refinements answered here whose `askWhen` no longer holds are dropped.
     var situation: Situation {
@@ -116,7 +113,12 @@ struct QuestionnaireFlow {
             current = .review
         case .review, .finished:
             return
-        case .question, .offer:
+        case .question(let id):
+            // Answered in its course, a question's earlier edit from the review is spent.
+            edits[id] = nil
+            path.append((current, outcome))
+            current = next(after: (current, outcome))
+        case .offer:
             path.append((current, outcome))
             current = next(after: (current, outcome))
         }

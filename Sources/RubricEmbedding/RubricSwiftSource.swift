@@ -258,8 +258,8 @@ public enum RubricSwiftSource {
                 ("id", literal(reference.id)),
                 ("title", literal(reference.title)),
                 ("author", literal(reference.author)),
-                ("year", "\(reference.year)"),
-                ("url", literal(reference.url)),
+                ("year", reference.year.map { "\($0)" } ?? "nil"),
+                ("url", reference.url.map(literal) ?? "nil"),
             ], depth: depth)
     }
 

@@ -41,6 +41,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case missingValue(flag: String, allowed: [String]?)
     /// A flag's value is not one of the allowed values.
     case invalidValue(flag: String, value: String, allowed: [String], suggestion: String?)
+    /// A flag's value begins more than one allowed value: `matches`.
+    case ambiguousValue(flag: String, value: String, matches: [String], allowed: [String])
     /// An answer given on the command line (a question flag or `--fix`) that the rubric does not take.
     case invalidAnswer(AnswerProblem)
     /// A single-valued flag was given more than once.
@@ -113,7 +115,8 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The exit code for this error.
     public var exitCode: ExitCode {
         switch self {
-        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .invalidAnswer, .repeatedFlag, .conflictingFlags, .fixedAndVaried,
+        case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .ambiguousValue, .invalidAnswer, .repeatedFlag, .conflictingFlags,
+            .fixedAndVaried,
             .coreQuestionIncluded,
             .invalidWeight,
             .invalidPair, .sweepTooLarge, .sweepsDiffer, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
@@ -177,6 +180,9 @@ public enum CommandError: Error, Equatable, Sendable {
             return withAllowed("\(flag) needs a value", allowed ?? [])
         case .invalidValue(let flag, let value, let allowed, let suggestion):
             return withAllowed("invalid value '\(value)' for \(flag)\(didYouMean(suggestion))", allowed)
+        case .ambiguousValue(let flag, let value, let matches, let allowed):
+            let choices = matches.map { "'\($0)'" }.joined(separator: " or ")
+            return withAllowed("ambiguous value '\(value)' for \(flag): could be \(choices); type more letters", allowed)
         case .invalidAnswer(let problem):
             return withAllowed(problem.summary, problem.allowed, label: problem.allowedLabel)
         case .repeatedFlag(let flag):

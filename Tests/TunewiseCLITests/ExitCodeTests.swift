@@ -25,6 +25,7 @@ struct ExitCodeTests {
         (.missingValue(flag: "--format", allowed: ["text"]), 64),
         (.invalidAnswer(AnswerProblem(source: .flag("--need"), question: "need", kind: .unknownOption("x"), suggestion: nil, allowed: ["both"])), 64),
         (.invalidValue(flag: "--need", value: "facts", allowed: ["knowledge"], suggestion: nil), 64),
+        (.ambiguousValue(flag: "--format", value: "m", matches: ["markdown", "md"], allowed: ["markdown", "md"]), 64),
         (.repeatedFlag("--format"), 64),
         (.conflictingFlags("--all", "--include"), 64),
         (.fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,need"), 64),
@@ -79,7 +80,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 34
+    static let caseCount = 35
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -87,6 +88,7 @@ struct ExitCodeTests {
         case .unknownShortFlag: "unknownShortFlag"
         case .missingValue: "missingValue"
         case .invalidValue: "invalidValue"
+        case .ambiguousValue: "ambiguousValue"
         case .invalidAnswer: "invalidAnswer"
         case .repeatedFlag: "repeatedFlag"
         case .conflictingFlags: "conflictingFlags"

@@ -65,6 +65,14 @@ struct QuestionnaireTests {
         #expect(result.output.contains("\"consistency\": \"important\""))
     }
 
+    @Test func aBritishSpellingIsRecordedAsTheOptionsId() {
+        let console = ScriptedConsole(lines: ["Behaviour", "few", "static", "", "minimal", "days", "", "n", ""])
+        let (code, result) = run(["--interactive", "--format", "json"], console)
+        #expect(code == .success)
+        #expect(result.output.contains("\"need\": \"behavior\""))
+        #expect(result.errors.contains("   1. need              behavior"))
+    }
+
     @Test func enterOnADefaultEchoesTheChosenOption() {
         let console = ScriptedConsole(lines: ["knowledge", "few", "static", "", "minimal", "days", "", "n", ""])
         let (code, result) = run(["--interactive"], console)

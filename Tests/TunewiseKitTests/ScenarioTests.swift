@@ -255,24 +255,21 @@ struct DefaultRubricContentTests {
         }
     }
 
-    /// Every part of a source is an article with a locator (`002-… § Heading`) or the id of
-    /// an entry of the rubric's references, and every reference is cited somewhere.
-    @Test func everySourceNamesAnArticleWithALocatorOrAReference() {
+    /// Every work a source names is an entry of the rubric's references (so a report can give
+    /// its title and address), an article always with a locator (`002-… § Heading`), and
+    /// every reference is cited somewhere.
+    @Test func everySourceNamesAReferenceAndEveryArticleALocator() {
         let references = Set(defaultRubric.references.map(\.id))
+        #expect(Set(Self.articles).isSubset(of: references), "an article without a reference entry")
         var cited: Set<String> = []
         let notes =
             defaultRubric.strategies.flatMap { $0.caveats + $0.nextSteps + $0.risks }
             + defaultRubric.variants.flatMap { $0.choices.flatMap { $0.caveats + $0.nextSteps } }
         for source in Self.citations.map(\.source) + notes.compactMap(\.source) {
-            for part in source.split(separator: "; ").map(String.init) {
-                if references.contains(part) {
-                    cited.insert(part)
-                    continue
-                }
-                let article = Self.articles.first { part.hasPrefix($0 + " § ") }
-                #expect(article != nil, "neither an article with a locator nor a reference: \(part)")
-                // An article's entry among the references gives its title and address.
-                if let article, references.contains(article) { cited.insert(article) }
+            for work in CitedWork.works(in: source) {
+                #expect(references.contains(work.id), "not a reference: \(work.id) in \(source)")
+                #expect(!Self.articles.contains(work.id) || work.locator != nil, "an article without a locator: \(source)")
+                cited.insert(work.id)
             }
         }
         #expect(cited == references, "references never cited: \(references.subtracting(cited).sorted())")

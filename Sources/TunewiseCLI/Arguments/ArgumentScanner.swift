@@ -15,8 +15,8 @@ struct FlagArgument: Equatable {
 ///
 /// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches that
 /// ``CommandRegistry/switches`` names. `-h` is `--help`. A value may not start with `-`
-/// (except `-` alone, which means standard input), so a forgotten value is reported
-/// rather than swallowing the next flag.
+/// (except `-` alone, which means standard input, and a negative number, which the flag
+/// then refuses by name), so a forgotten value is reported rather than swallowing the next flag.
 struct ScannedArguments: Equatable {
     var flags: [FlagArgument] = []
     var positionals: [String] = []
@@ -74,7 +74,8 @@ enum ArgumentScanner {
                 scanned.flags.append(FlagArgument(name: name))
                 continue
             }
-            guard index < arguments.count, !arguments[index].hasPrefix("-") || arguments[index] == "-" else {
+            guard index < arguments.count, !arguments[index].hasPrefix("-") || arguments[index] == "-" || isNegativeNumber(arguments[index])
+            else {
                 scanned.flags.append(FlagArgument(name: name, isMissingValue: true))
                 continue
             }
@@ -87,5 +88,11 @@ enum ArgumentScanner {
             index += 1
         }
         return scanned
+    }
+
+    /// Whether `word` reads as a negative number (`-5`, `-0.5`) rather than a flag.
+    private static func isNegativeNumber(_ word: String) -> Bool {
+        word.count > 1 && word.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "_") }
+            && word.dropFirst().contains { $0.isNumber }
     }
 }

@@ -25,7 +25,7 @@ enum CommandRegistry {
     /// The commands in the order help, completions and messages list them; the first,
     /// `advise`, runs when the command line names none.
     static let commands: [CommandSpec] = [
-        AdviseCommand.spec, QuestionsCommand.spec, SweepCommand.spec, CostCommand.spec, RubricCommand.spec, DiffCommand.spec,
+        AdviseCommand.spec, QuestionsCommand.spec, SourcesCommand.spec, SweepCommand.spec, CostCommand.spec, RubricCommand.spec, DiffCommand.spec,
         CompletionsCommand.spec, InitCommand.spec, DataCommand.spec, HelpCommand.spec,
     ]
 
@@ -88,8 +88,11 @@ enum CommandRegistry {
         }
     }
 
+    /// The usage error for a first word that names no command; a file name is most likely
+    /// an answers file given without its flag.
     private static func unknownCommand(_ name: String) -> CommandError {
         let names = commands.map(\.name)
-        return .unknownWord(name, kind: "command", allowed: names, suggestion: closestMatch(to: name, in: names))
+        let suggestion = name.hasSuffix(".json") ? "tunewise --answers \(name)" : closestMatch(to: name, in: names)
+        return .unknownWord(name, kind: "command", allowed: names, suggestion: suggestion)
     }
 }

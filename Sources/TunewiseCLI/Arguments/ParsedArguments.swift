@@ -18,8 +18,19 @@ struct ParsedArguments {
     init(_ scanned: ScannedArguments, positionals: [String], spec: CommandSpec, command: String) throws(CommandError) {
         self.command = command
         self.spec = spec
-        self.flags = scanned.flags
         self.positionals = positionals
+        // A closed choice is read as a person means it (`--format JSON`, `--format md`) and kept as its id.
+        self.flags = try scanned.flags.map { flag throws(CommandError) in
+            guard let value = flag.value, let declaration = spec.flag(named: flag.name), declaration.kind.isClosed,
+                let allowed = declaration.allowedValues
+            else { return flag }
+            switch LenientMatch.match(value, in: allowed) {
+            case .id(let id): return FlagArgument(name: flag.name, value: id)
+            case .ambiguous(let matches):
+                throw .ambiguousValue(flag: flag.spelling, value: value, matches: matches, allowed: allowed)
+            case .none: return flag
+            }
+        }
         let declared = flags.compactMap { flag in spec.flag(named: flag.name).map { (given: flag, declaration: $0) } }
         if !spec.takesQuestionFlags, let unknown = flags.first(where: { spec.flag(named: $0.name) == nil }) {
             throw spec.unknownFlag(unknown)
@@ -69,7 +80,7 @@ struct ParsedArguments {
 
 extension FlagSpec.Kind {
     /// Whether the value must be one of ``FlagSpec/allowedValues``.
-    fileprivate var isClosed: Bool {
+    var isClosed: Bool {
         switch self {
         case .choice, .strategy: true
         case .toggle, .file, .value, .questionAnswer: false
@@ -84,11 +95,17 @@ extension CommandSpec {
         flags.flatMap { flag in flag.kind == .questionAnswer ? questions.map { "--\($0)" } : [flag.spelling] }
     }
 
-    /// The usage error for a flag the command does not take: the allowed flags as spelled,
-    /// with `--help`, and the closest of them.
+    /// The usage error for a flag the command does not take: the closest allowed flag, else
+    /// the allowed flags as spelled, with `--help`, when they are few enough to read (the
+    /// help pointer that follows every usage error lists them all).
     func unknownFlag(_ flag: FlagArgument, questions: [String] = []) -> CommandError {
         var spellings = flagSpellings(questions: questions)
         if !spellings.contains(FlagSpec.helpFlag.spelling) { spellings.append(FlagSpec.helpFlag.spelling) }
-        return .unknownWord(flag.spelling, kind: "flag", allowed: spellings, suggestion: closestMatch(to: flag.spelling, in: spellings))
+        let suggestion = closestMatch(to: flag.spelling, in: spellings)
+        let listed = suggestion == nil && spellings.count <= Self.flagsListedLimit ? spellings : []
+        return .unknownWord(flag.spelling, kind: "flag", allowed: listed, suggestion: suggestion)
     }
+
+    /// The most flags an unknown-flag message lists.
+    static let flagsListedLimit = 12
 }

@@ -174,8 +174,9 @@ struct Questionnaire {
                 continue
             }
             do {
-                _ = try rubric.resolve([RawAnswer(question: question.id, value: .option(chosen), source: .prompt)], onto: situation)
-                return .outcome(.answered(chosen))
+                // The resolver reads typed text leniently (`behaviour`): the answer is the id it found.
+                let resolved = try rubric.resolve([RawAnswer(question: question.id, value: .option(chosen), source: .prompt)], onto: situation)
+                return .outcome(.answered(resolved[question.id] ?? chosen))
             } catch {
                 let ids = question.options.map(\.id).joined(separator: ", ")
                 let problem = error.problems[0].summary.visibleControls

@@ -79,8 +79,14 @@ struct QuestionnaireFlow {
                 dropped = true
             }
         }
-        // Every id and option here came from the rubric, so this cannot fail.
-        return (try? rubric.resolve(Answers(answers))) ?? start
+        do {
+            return try rubric.resolve(Answers(answers))
+        } catch {
+            // Every id and option here is the rubric's own (the questionnaire records the ids
+            // the resolver found), so this is a defect: loud in a debug build.
+            assertionFailure("the questionnaire's answers are the rubric's: \(error.problems)")
+            return start
+        }
     }
 
     /// The questions the review lists, numbered from 1 in this order: every core question,

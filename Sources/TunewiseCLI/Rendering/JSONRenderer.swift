@@ -69,7 +69,16 @@ struct JSONRenderer {
                         })
                 ),
                 ("weightSensitivity", advice.weightSensitivity.map(weightChange) ?? .null),
+                ("references", .array(report.rubric.references(citedIn: advice.citedSources).map(Self.reference))),
             ] + costMembers(report) + (report.measured.map { [("measured", $0.json)] } ?? []))
+    }
+
+    /// A work the report cites: `year` and `url` are `null` when the rubric gives none.
+    static func reference(_ reference: Reference) -> JSONValue {
+        .object([
+            ("id", .string(reference.id)), ("title", .string(reference.title)), ("author", .string(reference.author)),
+            ("year", reference.year.map { .number(Double($0)) } ?? .null), ("url", reference.url.map(JSONValue.string) ?? .null),
+        ])
     }
 
     /// What `--why-not STRATEGY --format json` prints.

@@ -15,7 +15,7 @@ struct MarkdownRenderer {
             lines.append("")
             lines += report.shownRisks.map { risk in
                 let subject = report.riskSubject(risk).map { "**\(escape($0))**: " } ?? ""
-                return "- \(subject)\(escape(risk.text))" + (risk.source.map { " *(\(escape($0)))*" } ?? "")
+                return "- \(subject)\(escape(risk.text))" + cite(risk.source, report)
             }
             if let summary = report.againstSummary { lines.append("- \(escape(summary))") }
         }
@@ -43,14 +43,14 @@ struct MarkdownRenderer {
         }
         for variant in advice.variants {
             lines.append("")
-            lines.append("- **\(escape(variant.label)):** \(escape(variant.choiceLabel)). \(escape(variant.reason)) *(\(escape(variant.source)))*")
+            lines.append("- **\(escape(variant.label)):** \(escape(variant.choiceLabel)). \(escape(variant.reason))" + cite(variant.source, report))
         }
 
         if !report.decidingGates.isEmpty {
             lines.append("")
             lines.append("Decided by these gates, not by points:")
             lines.append("")
-            lines += report.decidingGates.map { "- `\($0.id)`: \(escape($0.citation.reason)) *(\(escape($0.citation.source)))*" }
+            lines += report.decidingGates.map { "- `\($0.id)`: \(escape($0.citation.reason))" + cite($0.citation.source, report) }
         }
 
         lines.append("")
@@ -59,7 +59,7 @@ struct MarkdownRenderer {
         for (index, stage) in advice.plan.enumerated() {
             let when = stage.when == PlanStage.now ? "Now" : "Then, \(escape(stage.when))"
             lines.append("\(index + 1). \(when): \(escape(report.stageDescription(stage)))")
-            lines += stage.caveats.map { "   - Watch: \(escape($0.text))" + ($0.source.map { " *(\(escape($0)))*" } ?? "") }
+            lines += stage.caveats.map { "   - Watch: \(escape($0.text))" + cite($0.source, report) }
         }
 
         lines.append("")
@@ -72,7 +72,7 @@ struct MarkdownRenderer {
             lines.append("Against it:")
             lines.append("")
             lines += report.shownCounterpoints.map {
-                "- **\(escape(report.counterpointSubject($0)))**: \(escape($0.text)) *(\(escape($0.source)))*"
+                "- **\(escape(report.counterpointSubject($0)))**: \(escape($0.text))" + cite($0.source, report)
             }
         }
 
@@ -109,13 +109,13 @@ struct MarkdownRenderer {
             lines.append("")
             lines.append("## Consequences")
             lines.append("")
-            lines += advice.caveats.map { "- \(escape($0.text))" + ($0.source.map { " *(\(escape($0)))*" } ?? "") }
+            lines += advice.caveats.map { "- \(escape($0.text))" + cite($0.source, report) }
         }
         if !advice.nextSteps.isEmpty {
             lines.append("")
             lines.append("## Next steps")
             lines.append("")
-            lines += advice.nextSteps.enumerated().map { "\($0 + 1). \(escape($1.text))" + ($1.source.map { " *(\(escape($0)))*" } ?? "") }
+            lines += advice.nextSteps.enumerated().map { "\($0 + 1). \(escape($1.text))" + cite($1.source, report) }
         }
 
         lines.append("")
@@ -138,11 +138,38 @@ struct MarkdownRenderer {
             lines.append("- The advice would become \(escape(report.strategyLabel(change.strategy))) \(report.weightPhrase(change)).")
         }
         lines += report.measured?.reportLines.map { $0.isEmpty ? $0 : escape($0) } ?? []
+        let references = report.rubric.references(citedIn: advice.citedSources)
+        if !references.isEmpty {
+            lines += ["", "## Sources", ""] + references.map { "- " + Self.entry($0) }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A source in italics after the text it supports, each work it names linked to its
+    /// reference's address where the rubric gives one; empty for no source.
+    private func cite(_ source: String?, _ report: Report) -> String {
+        guard let source else { return "" }
+        let works = CitedWork.works(in: source).map { work in
+            let text = escape(work.id + (work.locator.map { " § \($0)" } ?? ""))
+            return report.rubric.reference(work.id)?.url.map { "[\(text)](\(Self.linkTarget($0)))" } ?? text
+        }
+        return " *(\(works.joined(separator: "; ")))*"
+    }
+
+    /// One bibliography entry: the linked title, its author and year, and its id as cited.
+    static func entry(_ reference: Reference) -> String {
+        let title = escapeText(reference.title)
+        let linked = reference.url.map { "[\(title)](\(linkTarget($0)))" } ?? title
+        return "\(linked), \(escapeText(reference.author))" + (reference.year.map { ", \($0)" } ?? "") + " — `\(reference.id)`"
+    }
+
+    /// An address as a link target: spaces and parentheses would end it early.
+    private static func linkTarget(_ url: String) -> String {
+        url.map { character in ["(": "%28", ")": "%29", " ": "%20"][character] ?? String(character) }.joined()
+    }
+
     private func reasonItem(_ reason: Reason, _ report: Report) -> String {
-        "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text)) *(\(escape(reason.source)))*"
+        "- **\(escape(report.subject(of: reason)))**: \(escape(reason.text))" + cite(reason.source, report)
     }
 
     /// What `--why-not STRATEGY` prints: a heading and why that strategy is not the advice,
@@ -162,8 +189,10 @@ struct MarkdownRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private func escape(_ text: String) -> String { Self.escapeText(text) }
+
     /// Escapes the characters that would break a table cell or start unintended formatting.
-    private func escape(_ text: String) -> String {
+    static func escapeText(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if "|*_`[]<>\\".contains(character) { escaped.append("\\") }

@@ -99,7 +99,7 @@ struct TextRenderer {
         }
         lines += report.measured?.reportLines ?? []
         lines.append("")
-        lines.append(style.dim(report.provenance))
+        lines.append(style.dim(report.provenance + "; the works it cites: tunewise sources"))
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
         func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }

@@ -7,6 +7,8 @@ public struct AnswerProblem: Equatable, Sendable {
         case unknownQuestion
         /// The option id is not one of the question's.
         case unknownOption(String)
+        /// What was typed begins more than one option id: these.
+        case ambiguousOption(String, matches: [String])
         /// No option was given: a flag without its value, or a core question a file leaves out.
         case missingOption
         /// The value is not an option id at all, by its kind ("a number").
@@ -52,6 +54,13 @@ public struct AnswerProblem: Equatable, Sendable {
             case .flag: return "invalid value '\(option)' for \(flagSpelling)\(hint)"
             case .jsonPath(let path): return "\(path): unknown option '\(option)'\(hint)"
             case .prompt: return "'\(option)' is not an option\(hint)"
+            }
+        case .ambiguousOption(let option, let matches):
+            let choices = matches.map { "'\($0)'" }.joined(separator: " or ")
+            switch source {
+            case .flag: return "ambiguous value '\(option)' for \(flagSpelling): could be \(choices); type more letters"
+            case .jsonPath(let path): return "\(path): '\(option)' could be \(choices)"
+            case .prompt: return "'\(option)' could be \(choices); type more letters or the number"
             }
         case .missingOption:
             switch source {

@@ -7,6 +7,11 @@ public enum AnswerSource: Hashable, Sendable {
     case jsonPath(String)
     /// The questionnaire's prompt.
     case prompt
+
+    /// Whether a person typed the answer (a flag or a prompt), so it is read leniently.
+    var isTyped: Bool {
+        if case .jsonPath = self { false } else { true }
+    }
 }
 
 /// One answer as given, before it is checked against the rubric.

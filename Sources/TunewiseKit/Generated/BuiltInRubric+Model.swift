@@ -1902,6 +1902,41 @@ extension BuiltInRubric {
     private static func references() -> [Reference] {
         [
             Reference(
+                id: "000-ibm-community-prompt-engineering-vs-fine-tuning",
+                title: "Fine-tuning vs prompt engineering: how to customize your AI LLM",
+                author: "Macro 4 blog (also posted on the IBM Community)",
+                year: 2024,
+                url: "https://www.macro4.com/blog/fine-tuning-vs-prompt-engineering-how-to-customize-your-ai-llm/"
+            ),
+            Reference(
+                id: "001-nilg-customizing-language-models",
+                title: "Customizing Language Models: Fine-Tuning vs. Prompt Engineering",
+                author: "Paulo Maia, NILG.AI",
+                year: 2023,
+                url: "https://nilg.ai/202311/customizing-language-models-fine-tuning-vs-prompt-engineering/"
+            ),
+            Reference(
+                id: "002-fine-tuning-vs-prompt-engineering-when-to-use-which",
+                title: "Fine-Tuning vs Prompt Engineering: When to Use Which?",
+                author: "publisher not known; cited by title",
+                year: nil,
+                url: nil
+            ),
+            Reference(
+                id: "003-fine-tuning-prompt-engineering-prompt-tuning",
+                title: "3 ways to tailor foundation language models (fine-tuning, prompt engineering, prompt-tuning)",
+                author: "public copy of a March 2023 article",
+                year: 2023,
+                url: "https://cyberguardx.blogspot.com/2023/03/3-ways-to-tailor-foundation-language.html"
+            ),
+            Reference(
+                id: "004-ubiops-when-to-fine-tune",
+                title: "When should you fine-tune your LLM? (in 2024)",
+                author: "UbiOps",
+                year: 2024,
+                url: "https://ubiops.com/when-should-you-fine-tune-your-llm/"
+            ),
+            Reference(
                 id: "lester-2021",
                 title: "The Power of Scale for Parameter-Efficient Prompt Tuning",
                 author: "Brian Lester, Rami Al-Rfou, Noah Constant (Google)",
@@ -2117,34 +2152,6 @@ extension BuiltInRubric {
                 author: "OpenAI",
                 year: 2024,
                 url: "https://openai.com/policies/terms-of-use"
-            ),
-            Reference(
-                id: "000-ibm-community-prompt-engineering-vs-fine-tuning",
-                title: "Fine-tuning vs prompt engineering: how to customize your AI LLM",
-                author: "Macro 4 blog (also posted on the IBM Community)",
-                year: 2024,
-                url: "https://www.macro4.com/blog/fine-tuning-vs-prompt-engineering-how-to-customize-your-ai-llm/"
-            ),
-            Reference(
-                id: "001-nilg-customizing-language-models",
-                title: "Customizing Language Models: Fine-Tuning vs. Prompt Engineering",
-                author: "Paulo Maia, NILG.AI",
-                year: 2023,
-                url: "https://nilg.ai/202311/customizing-language-models-fine-tuning-vs-prompt-engineering/"
-            ),
-            Reference(
-                id: "003-fine-tuning-prompt-engineering-prompt-tuning",
-                title: "3 ways to tailor foundation language models (fine-tuning, prompt engineering, prompt-tuning)",
-                author: "public copy of a March 2023 article",
-                year: 2023,
-                url: "https://cyberguardx.blogspot.com/2023/03/3-ways-to-tailor-foundation-language.html"
-            ),
-            Reference(
-                id: "004-ubiops-when-to-fine-tune",
-                title: "When should you fine-tune your LLM? (in 2024)",
-                author: "UbiOps",
-                year: 2024,
-                url: "https://ubiops.com/when-should-you-fine-tune-your-llm/"
             ),
             Reference(
                 id: "ethayarajh-2024",

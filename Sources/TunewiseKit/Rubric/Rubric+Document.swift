@@ -87,10 +87,12 @@ extension Rubric {
     }
 
     private func document(_ reference: Reference) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("id", .string(reference.id)), ("title", .string(reference.title)), ("author", .string(reference.author)),
-            ("year", .number(Double(reference.year))), ("url", .string(reference.url)),
-        ])
+        ]
+        if let year = reference.year { members.append(("year", .number(Double(year)))) }
+        if let url = reference.url { members.append(("url", .string(url))) }
+        return .object(members)
     }
 
     private func document(_ note: Note) -> JSONValue {

@@ -240,7 +240,8 @@ public struct Deferral: Equatable, Sendable {
     }
 }
 
-/// A published work beyond the five articles, cited by ``id`` in a citation's source.
+/// A published work a citation's source names by ``id``: one of the five articles or a paper,
+/// vendor guide or other work beyond them.
 public struct Reference: Equatable, Sendable {
     /// A short id, such as `lester-2021`.
     public var id: String
@@ -248,10 +249,10 @@ public struct Reference: Equatable, Sendable {
     public var title: String
     /// Its authors or the organisation that published it.
     public var author: String
-    /// The year it was published or, for a living guide, checked.
-    public var year: Int
-    /// Where to read it.
-    public var url: String
+    /// The year it was published or, for a living guide, checked; `nil` when not known.
+    public var year: Int?
+    /// Where to read it; `nil` for a work with no public address known.
+    public var url: String?
 }
 
 /// A choice of how to carry out a strategy, such as PEFT versus full fine-tuning.

@@ -130,13 +130,13 @@ extension RubricReader {
         let id = identifier(object, path)
         let title = string(object, "title", path)
         let author = string(object, "author", path)
-        let year = number(object, "year", path)
-        let url = string(object, "url", path)
+        let year = optionalNumber(object, "year", path)
+        let url = optionalString(object, "url", path)
         if let year, year != year.rounded() || year < 1900 || year > 2100 {
             report("\(path).year", "expected a year such as 2021; found \(JSONWriter.format(year))")
         }
-        guard let id, let title, let author, let year, let url else { return nil }
-        return Reference(id: id, title: title, author: author, year: Int(year), url: url)
+        guard let id, let title, let author else { return nil }
+        return Reference(id: id, title: title, author: author, year: year.map { Int($0) }, url: url)
     }
 
     /// A condition object: question id to the list of options that satisfy it.

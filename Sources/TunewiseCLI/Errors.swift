@@ -90,6 +90,10 @@ public enum CommandError: Error, Equatable, Sendable {
     case cannotWrite(path: String, reason: String)
     /// The questionnaire reached end of input before it was complete.
     case endOfInput
+    /// The questionnaire was left with `quit`.
+    case questionnaireQuit
+    /// Ctrl-C in the questionnaire's line editor.
+    case interrupted
     /// `--expect` named a different strategy than the one recommended.
     case expectationFailed(expected: String, actual: String)
     /// Cost inputs that the cost model needs and nobody gave, as the flags that supply them.
@@ -123,7 +127,7 @@ public enum CommandError: Error, Equatable, Sendable {
             return .dataError
         case .cannotRead, .fileTooLarge: return .noInput
         case .cannotWrite: return .cannotCreate
-        case .endOfInput: return .interrupted
+        case .endOfInput, .questionnaireQuit, .interrupted: return .interrupted
         case .expectationFailed: return .expectationFailed
         case .fileExists: return .cannotCreate
         }
@@ -147,7 +151,7 @@ public enum CommandError: Error, Equatable, Sendable {
     /// written (where no help would help, nor be read).
     var pointsToHelp: Bool {
         switch self {
-        case .expectationFailed, .endOfInput: false
+        case .expectationFailed, .endOfInput, .questionnaireQuit, .interrupted: false
         case .cannotWrite(let path, _): path != Self.standardOutput
         default: true
         }
@@ -234,6 +238,10 @@ public enum CommandError: Error, Equatable, Sendable {
             return ("cannot write \(path): \(reason)", [])
         case .endOfInput:
             return ("the questionnaire ended before it was complete; nothing was written", [])
+        case .questionnaireQuit:
+            return ("left the questionnaire; nothing was written", [])
+        case .interrupted:
+            return ("interrupted; nothing was written", [])
         case .expectationFailed(let expected, let actual):
             return ("expected \(expected), but the advice is \(actual)", [])
         case .missingCostInputs(let flags):

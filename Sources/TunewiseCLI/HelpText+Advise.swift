@@ -21,6 +21,17 @@ extension HelpText {
             }
             text += "\n"
         }
-        return text + exitCodes + "\n" + context.examples
+        return text + questionnaire + "\n" + exitCodes + "\n" + context.examples
     }
+
+    /// How to move around in the questionnaire, for `tunewise help advise`.
+    static let questionnaire = """
+        The questionnaire:
+          Answer with a number, an option name or its start; ? shows help, back (or <) \
+        returns to the question before, quit (or q) leaves with nothing written (exit 130). \
+        A review of every answer comes before the report: a number changes that answer, \
+        Enter (or ok) gives the advice. In a terminal the arrow keys, Home, End and \
+        Backspace edit the line, and up and down recall earlier answers.
+
+        """
 }

@@ -241,12 +241,13 @@ extension BinaryTests {
         }
 
         @Test func theQuestionnaireReadsPipedLinesAndPrintsAReproducibleCommand() throws {
-            let lines = ["knowledge", "3", "periodic", "role", "2", "weeks", "important", "y", "documents", "", "api-tuning", "done"]
+            let lines = ["knowledge", "3", "periodic", "role", "2", "weeks", "important", "y", "documents", "", "api-tuning", "done", ""]
             let asked = try Binary.run(["--interactive", "--format", "json"], input: lines.joined(separator: "\n") + "\n")
             #expect(asked.code == 0)
-            let marker = "The same advice as one command:\n  "
+            let marker = "The same advice as one command:\n"
             let range = try #require(asked.stderr.range(of: marker))
-            let command = asked.stderr[range.upperBound...].split(separator: "\n")[0]
+            // Wrapped at flag boundaries with ` \` continuations, as a shell joins them.
+            let command = joiningContinuations(String(asked.stderr[range.upperBound...]))
             let words = command.split(separator: " ").map(String.init)
             #expect(words.first == "tunewise")
             let replayed = try Binary.run(Array(words.dropFirst()))

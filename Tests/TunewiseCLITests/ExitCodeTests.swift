@@ -58,6 +58,8 @@ struct ExitCodeTests {
         (.fileExists(path: "answers.json"), 73),
         // 130: the questionnaire interrupted or at end of input.
         (.endOfInput, 130),
+        (.questionnaireQuit, 130),
+        (.interrupted, 130),
         // 1: `--expect` did not match.
         (.expectationFailed(expected: "hybrid", actual: "fine-tuning"), 1),
     ]
@@ -78,7 +80,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 33
+    static let caseCount = 35
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -108,6 +110,8 @@ struct ExitCodeTests {
         case .everyStrategyExcluded: "everyStrategyExcluded"
         case .cannotWrite: "cannotWrite"
         case .endOfInput: "endOfInput"
+        case .questionnaireQuit: "questionnaireQuit"
+        case .interrupted: "interrupted"
         case .expectationFailed: "expectationFailed"
         case .missingCostInputs: "missingCostInputs"
         case .invalidCostNumber: "invalidCostNumber"

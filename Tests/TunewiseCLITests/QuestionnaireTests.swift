@@ -28,8 +28,10 @@ struct QuestionnaireTests {
     }
 
     @Test func anUnknownOptionIsHintedByTheResolverWithTheClosestOption() {
-        let console = ScriptedConsole(lines: ["knowledge", "lots", "thousnds", "thousands", "static", "", "minimal", "days", "", "n"])
-        let (code, result) = run(["--interactive"], console)
+        let console = ScriptedConsole(lines: ["knowledge", "lots", "thousnds", "thousands", "static", "", "minimal", "days", "", "n", ""])
+        var wide = console
+        wide.environment = ["COLUMNS": "120"]
+        let (code, result) = run(["--interactive"], wide)
         #expect(code == .success)
         #expect(result.transcript.contains("\n'lots' is not an option; type 1-4, one of none, few, hundreds, thousands, or ? for help\n"))
         #expect(result.transcript.contains("\n'thousnds' is not an option (did you mean 'thousands'?); type 1-4,"))
@@ -37,24 +39,25 @@ struct QuestionnaireTests {
     }
 
     @Test func asksTheCoreQuestionsThenSkipsTheRefinements() throws {
-        let console = ScriptedConsole(lines: ["behavior", "4", "static", "conf", "3", "months", "critical", "n"])
+        let console = ScriptedConsole(lines: ["behavior", "4", "static", "conf", "3", "months", "critical", "n", ""])
         let (code, result) = run(["--interactive", "--format", "json"], console)
         #expect(code == .success)
         #expect(result.transcript.contains("[1 of 7] What the model must gain"))
         #expect(result.transcript.contains("[2 of 7] Data volume"))
         #expect(result.transcript.contains("[7 of 7]"))
         #expect(result.output.contains("\"strategy\": \"fine-tuning\""))
+        // Wrapped at flag boundaries; joined, it is the command as one line.
         #expect(
-            result.errors.contains(
+            ShellCommandLayout.joined(result.errors).split(separator: " ").joined(separator: " ").contains(
                 "tunewise --need behavior --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency critical --format json --no-input"
             ))
     }
 
     @Test func reasksAfterAnInvalidAnswerAndShowsHelpOnQuestionMark() throws {
-        let console = ScriptedConsole(lines: ["2", "?", "lots", "7", "few", "1", "", "1", "1", "", "n"])
+        let console = ScriptedConsole(lines: ["2", "?", "lots", "7", "few", "1", "", "1", "1", "", "n", ""])
         let (code, result) = run(["--interactive", "--format", "json"], console)
         #expect(code == .success)
-        #expect(result.transcript.contains(dataVolume.help))
+        #expect(result.transcript.contains(dataVolume.help.wrapped(to: 80)))
         #expect(result.transcript.contains("'lots' is not an option"))
         #expect(result.transcript.contains("there is no option 7"))
         // Enter takes the default where there is one (governance and consistency).
@@ -62,8 +65,16 @@ struct QuestionnaireTests {
         #expect(result.output.contains("\"consistency\": \"important\""))
     }
 
+    @Test func aBritishSpellingIsRecordedAsTheOptionsId() {
+        let console = ScriptedConsole(lines: ["Behaviour", "few", "static", "", "minimal", "days", "", "n", ""])
+        let (code, result) = run(["--interactive", "--format", "json"], console)
+        #expect(code == .success)
+        #expect(result.output.contains("\"need\": \"behavior\""))
+        #expect(result.errors.contains("   1. need              behavior"))
+    }
+
     @Test func enterOnADefaultEchoesTheChosenOption() {
-        let console = ScriptedConsole(lines: ["knowledge", "few", "static", "", "minimal", "days", "", "n"])
+        let console = ScriptedConsole(lines: ["knowledge", "few", "static", "", "minimal", "days", "", "n", ""])
         let (code, result) = run(["--interactive"], console)
         #expect(code == .success)
         #expect(result.transcript.contains("> governance [open]: \n> governance: open\n"))
@@ -71,7 +82,7 @@ struct QuestionnaireTests {
     }
 
     @Test func hintsAreAsLegibleAsTheQuestionsInAColourTerminal() {
-        let lines = ["lots", "-", "knowledge", "9", "few", "static", "open", "minimal", "days", "flexible", "y", "done"]
+        let lines = ["lots", "-", "knowledge", "9", "few", "static", "open", "minimal", "days", "flexible", "y", "done", ""]
         let (code, result) = run([], ScriptedConsole(lines: lines, inputIsTerminal: true))
         #expect(code == .success)
         // Colour is on: the question's label is bold.
@@ -98,7 +109,7 @@ struct QuestionnaireTests {
 
     @Test func aCoreQuestionCannotBeSkipped() {
         // The first core question, `need`, has no default: Enter does not answer it either.
-        let console = ScriptedConsole(lines: ["-", "", "knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"])
+        let console = ScriptedConsole(lines: ["-", "", "knowledge", "few", "static", "open", "minimal", "days", "flexible", "n", ""])
         let (code, result) = run(["--interactive"], console)
         #expect(code == .success)
         #expect(result.transcript.contains("only refinements can be skipped"))
@@ -106,7 +117,7 @@ struct QuestionnaireTests {
     }
 
     @Test func answersRefinementsOneByOneAndStopsOnDone() {
-        let lines = ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done"]
+        let lines = ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "y", "snippet", "-", "", "strong", "done", ""]
         let (code, result) = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
         #expect(code == .success)
         #expect(result.transcript.contains("[refinement 1 of 12] "))
@@ -118,7 +129,7 @@ struct QuestionnaireTests {
     }
 
     @Test func doesNotAskWhatFlagsAlreadyAnswered() {
-        let console = ScriptedConsole(lines: ["few", "n"])
+        let console = ScriptedConsole(lines: ["few", "n", ""])
         let (code, result) = run(
             [
                 "--interactive", "--need", "knowledge", "--transience", "static", "--governance", "open", "--budget", "minimal",
@@ -146,7 +157,7 @@ struct QuestionnaireTests {
         #expect(piped.console.errors.hasPrefix("tunewise: missing answers for 7 core questions;"))
         #expect(piped.console.errors.contains("\n  missing: --need, --data-volume, --transience"))
         let terminal = run(
-            [], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n"], inputIsTerminal: true))
+            [], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n", ""], inputIsTerminal: true))
         #expect(terminal.code == .success)
         let refused = run(["--no-input"], ScriptedConsole(lines: ["few"], inputIsTerminal: true))
         #expect(refused.code == .usage)

@@ -5,12 +5,26 @@ import Testing
 /// A tmux session running `tunewise` under a real terminal, driven by keystrokes.
 struct TmuxSession {
     static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    /// On CI (`CI=true`) the terminal tests run, and fail without tmux: `.ci/run` installs it.
+    static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// tmux is missing where it is required.
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String { "tmux is not installed at /usr/bin/tmux; CI=true requires it (.ci/run installs it)" }
+    }
 
     let socket = "tunewise-test-\(UUID().uuidString.prefix(8))"
 
-    /// Starts `command` in a new detached session; the shell, which outlives a Ctrl-C, prints `EXIT=<code>` when it ends.
-    init(_ command: String) throws {
-        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", "trap : INT; \(command); echo EXIT=$?; sleep 60"])
+    /// Starts `command` in a new detached session `columns` by `rows`; the shell, which outlives
+    /// a Ctrl-C, prints `EXIT=<code>` when it ends, then the terminal's line settings
+    /// (`TTY=isig icanon echo` when tunewise restored them).
+    init(_ command: String, columns: Int = 120, rows: Int = 40) throws {
+        guard Self.isAvailable else { throw Unavailable() }
+        let settings = "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\\n' ' '"
+        try tmux([
+            "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "sh", "-c",
+            "trap : INT; \(command); echo EXIT=$?; echo TTY=$(\(settings)); sleep 60",
+        ])
     }
 
     /// Runs one tmux command and returns its standard output.
@@ -19,7 +33,7 @@ struct TmuxSession {
     /// long as it runs; the runner reads what the command wrote and ends with it.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        try Command("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments, standardError: .discard).run().stdout
+        try Command("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments, standardError: .discard).run(timeout: 10).stdout
     }
 
     /// Types `keys` (tmux key names such as `Enter` or `C-d`, or literal text).
@@ -42,7 +56,7 @@ struct TmuxSession {
 }
 
 extension BinaryTests {
-    @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    @Suite(.enabled(if: TmuxSession.isAvailable || TmuxSession.isRequired, "needs tmux"))
     struct TerminalTests {
         @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() throws {
             let session = try TmuxSession(Binary.url.path)
@@ -57,11 +71,17 @@ extension BinaryTests {
             #expect(try session.waitFor("> consistency: important"))
             #expect(try session.waitFor("Answer them? [Y/n]"))
             try session.send("n", "Enter")
+            #expect(try session.waitFor("> review [ok]:"))
+            try session.send("Enter")
             #expect(try session.waitFor("EXIT=0"))
+            #expect(try session.waitFor("TTY="))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
-            #expect(screen.contains("tunewise --need behavior --data-volume thousands --transience static"))
-            #expect(screen.contains("--consistency important --no-input"))
+            #expect(
+                joiningContinuations(String(screen[screen.range(of: "one command:\n")!.upperBound...])).split(separator: " ").joined(separator: " ")
+                    == "tunewise --need behavior --data-volume thousands --transience static --governance confidential --budget substantial --time-to-market months --consistency important --no-input"
+            )
+            #expect(screen.contains("TTY=isig icanon echo"), "the terminal is as it was")
         }
 
         @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
@@ -98,6 +118,7 @@ extension BinaryTests {
             try session.send("C-c")
             #expect(try session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: interrupted; nothing was written"))
+            #expect(try session.waitFor("TTY=isig icanon echo"), "the terminal is restored after Ctrl-C")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }
     }

@@ -54,7 +54,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let asks = request.interactive || (!missing.isEmpty && canAsk)
         if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
         if asks, let measured {
-            console.writeError("Measured from \(Tunewise.visible(measured.file)): \(measured.summary).\n")
+            let line = "Measured from \(Tunewise.visible(measured.file)): \(measured.summary)."
+            console.writeError(line.wrapped(to: console.promptWidth, hangingIndent: 2) + "\n")
         }
         if asks {
             let promptStyle = TextStyle.forStream(
@@ -76,7 +77,10 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         try console.writeOutput(text)
         if let path = request.saveAnswersPath { console.writeError("tunewise: wrote answers to \(Tunewise.visible(path))\n") }
         if asks {
-            console.writeError("\nThe same advice as one command:\n  \(oneShotCommand(situation))\n")
+            let command = ShellCommandLayout(units: oneShotCommand(situation)).text(width: console.promptWidth)
+            console.writeError("\nThe same advice as one command:\n\(command)\n")
+            // The answer again at the bottom, where a terminal shows it after the long report.
+            if request.format == .text { try console.writeOutput(RecapRenderer(style: style).render(report)) }
         }
         if let expected = request.expect, expected != advice.strategy {
             Tunewise.report(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)
@@ -161,20 +165,21 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         }
     }
 
-    /// The command line that gives the same advice without asking.
-    private func oneShotCommand(_ situation: Situation) -> String {
-        var words = ["tunewise"]
-        if let path = request.rubric.rubricPath { words += ["--rubric", shellQuoted(path)] }
+    /// The command line that gives the same advice without asking, as units that a line may
+    /// not split (a flag with its value), each quoted for a POSIX shell.
+    func oneShotCommand(_ situation: Situation) -> [String] {
+        var units = ["tunewise"]
+        if let path = request.rubric.rubricPath { units.append("--rubric " + shellQuoted(path)) }
         switch request.rubric.policy {
-        case .file(let path): words += ["--policy", shellQuoted(path)]
-        case .none: words.append("--no-policy")
+        case .file(let path): units.append("--policy " + shellQuoted(path))
+        case .none: units.append("--no-policy")
         case .discovered: break
         }
-        words += situation.orderedAnswers.map { "--\($0.question) \($0.answer)" }
-        words += request.weights.map { "--weight \($0.question)=\(JSONWriter.format($0.weight))" }
-        if request.format != .text { words.append("--format \(request.format.rawValue)") }
-        words.append("--no-input")
-        return words.joined(separator: " ")
+        units += situation.orderedAnswers.map { "--\($0.question) " + shellQuoted($0.answer) }
+        units += request.weights.map { "--weight " + shellQuoted("\($0.question)=\(JSONWriter.format($0.weight))") }
+        if request.format != .text { units.append("--format \(request.format.rawValue)") }
+        units.append("--no-input")
+        return units
     }
 }
 

@@ -18,6 +18,12 @@ import TunewiseKit
 public protocol Console {
     /// The next line of input without its line break, or `nil` at end of input.
     mutating func readLine() -> String?
+    /// Shows `prompt` on standard error and reads the next line, as ``readLine()`` does; where
+    /// standard input and standard error are a terminal, through a line editor.
+    /// - Throws: ``CommandError/interrupted`` when Ctrl-C is typed into the editor.
+    mutating func readLine(prompt: String) throws(CommandError) -> String?
+    /// The width of the terminal on standard error, or `nil` when it is not one.
+    var errorColumns: Int? { get }
     /// All of standard input, for `--answers -`.
     mutating func readAllInput() throws(CommandError) -> [UInt8]
     /// Writes to standard output (the report).
@@ -54,6 +60,20 @@ extension Console {
     /// Standard error is not a terminal unless a console says so.
     public var errorIsTerminal: Bool { false }
 
+    /// Standard error has no width unless a console says so.
+    public var errorColumns: Int? { nil }
+
+    /// Writes `prompt` to standard error and reads a plain line.
+    public mutating func readLine(prompt: String) throws(CommandError) -> String? {
+        writeError(prompt)
+        return readLine()
+    }
+
+    /// The width the questionnaire wraps to: standard error's terminal, else `COLUMNS`, else 80.
+    var promptWidth: Int {
+        errorColumns.flatMap { $0 >= 20 ? $0 : nil } ?? TextStyle.width(in: environment)
+    }
+
     /// The bytes of the regular file at `path`, at most ``InputFile/sizeLimit`` of them; a FIFO
     /// or device is refused without blocking.
     /// - Throws: ``CommandError/cannotRead(path:reason:)`` or ``CommandError/fileTooLarge(path:limit:)``.
@@ -86,6 +106,8 @@ public struct SystemConsole: Console {
     /// with `COLUMNS` set to the terminal's width when it holds no width and standard output
     /// is a terminal.
     public let environment: [String: String]
+    /// The lines typed into the line editor in this run, oldest first, for its up arrow.
+    private var typedLines: [String] = []
 
     /// The process's standard streams, with `environment` in place of the process's.
     public init(environment: [String: String] = SystemConsole.processEnvironment()) {
@@ -119,16 +141,42 @@ public struct SystemConsole: Console {
         return environment
     }
 
-    /// The width of the terminal on standard output, or `nil` when it is not a terminal.
-    private static func terminalColumns() -> Int? {
+    /// The width of the terminal on `descriptor` (standard output unless told), or `nil` when
+    /// it is not a terminal.
+    private static func terminalColumns(_ descriptor: Int32 = STDOUT_FILENO) -> Int? {
         var size = winsize()
         #if os(Linux)
             let request = UInt(TIOCGWINSZ)
         #else
             let request = TIOCGWINSZ
         #endif
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return nil }
+        guard isatty(descriptor) == 1, ioctl(descriptor, request, &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
+    }
+
+    /// The width of the terminal on standard error, asked of the system each time (it may
+    /// have been resized), or `nil` when standard error is not a terminal.
+    public var errorColumns: Int? { Self.terminalColumns(STDERR_FILENO) }
+
+    /// Shows `prompt` and reads a line: on a terminal (standard input and standard error
+    /// both), through a ``LineEditor`` in raw mode, with this run's earlier lines on the up
+    /// arrow; else as a plain line.
+    /// - Throws: ``CommandError/interrupted`` for Ctrl-C in the editor.
+    public mutating func readLine(prompt: String) throws(CommandError) -> String? {
+        guard inputIsTerminal, errorIsTerminal else {
+            writeError(prompt)
+            return readLine()
+        }
+        switch TerminalLine.read(prompt: prompt, width: promptWidth, history: typedLines) {
+        case .line(let line):
+            if !line.trimmingBlanks().isEmpty, typedLines.last != line { typedLines.append(line) }
+            return line
+        case .endOfInput: return nil
+        case .interrupted: throw .interrupted
+        case .unavailable:
+            writeError(prompt)
+            return readLine()
+        }
     }
 
     /// Whether standard input is a terminal, asked of the system each time.

@@ -10,6 +10,8 @@
 public enum Signals {
     /// Ctrl-C ends the run with exit code 130 and one line, removing any half-written
     /// temporary file; a closed output pipe becomes a write error instead of killing the process.
+    /// Every signal that ends the process (interrupt, hang-up, termination, quit) first restores
+    /// the terminal if the questionnaire's line editor has it in raw mode.
     public static func install() {
         signal(SIGPIPE, SIG_IGN)
         // A parent may start us with SIGINT blocked (the mask is inherited; dispatch worker
@@ -19,11 +21,21 @@ public enum Signals {
         sigaddset(&interrupt, SIGINT)
         sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
-            // Only async-signal-safe calls here: unlink, write and _exit.
+            // Only async-signal-safe calls here: tcsetattr, unlink, write and _exit.
+            TerminalModes.restore()
             if let path = TemporaryFiles.current { unlink(path) }
             let message: StaticString = "\ntunewise: interrupted; nothing was written\n"
             _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
             _exit(130)
+        }
+        for ending in [SIGHUP, SIGTERM, SIGQUIT] {
+            signal(ending) { number in
+                // The terminal and the files as they were, then the signal's own ending.
+                TerminalModes.restore()
+                if let path = TemporaryFiles.current { unlink(path) }
+                signal(number, SIG_DFL)
+                raise(number)
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ struct ScriptedConsole: Console {
     var outputIsTerminal = false
     var errorIsTerminal = false
     var environment: [String: String] = [:]
+    /// The width of the terminal standard error stands for; `nil`: not a terminal.
+    var errorColumns: Int?
 
     init(lines: [String] = [], input: String = "", inputIsTerminal: Bool = false) {
         self.lines = lines

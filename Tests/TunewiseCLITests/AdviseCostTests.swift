@@ -74,6 +74,16 @@ extension BinaryTests {
             #expect(strategies["prompt-engineering"]?["total"] == .number(4_668))
             #expect(strategies["fine-tuning"]?["retrieval"] == .string("none"))
             #expect(strategies["fine-tuning"]?["monthly"] == .number(252))
+            #expect(
+                Self.notes(report) == [
+                    "Prompt engineering is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
+                    "PEFT / fine-tuning is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
+                ])
+        }
+
+        static func notes(_ report: JSONValue?) -> [String] {
+            guard case .array(let notes)? = report?["costNotes"] else { return [] }
+            return notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
         }
 
         /// Distillation at its own prices, 0.1 in and 0.4 out, keeping the 2000 retrieved
@@ -99,6 +109,35 @@ extension BinaryTests {
             let fineTuning = breakEven.first { $0["strategy"] == .string("fine-tuning") }
             #expect(fineTuning?["paybackMonth"] == .number(9))
             #expect(fineTuning?["requestsPerDay"] == .number(14_728))
+            #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
+            #expect(report?["costCheck"] == .null)
+        }
+
+        /// The cost qualifies the advice, never changes it: a recommended trained model that
+        /// does not pay back at 100 requests a day rests on quality; prompting advised now
+        /// while the plan's fine-tuning, at cheaper tuned prices, would pay back in month 1.
+        @Test func theCostCheckSaysWhereMoneyAndAdviceMeet() throws {
+            let lawFirm = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--budget", "substantial",
+                "--time-to-market", "months",
+            ]
+            let (_, quiet, _) = try advise(lawFirm + ["--requests-per-day", "100"])
+            #expect(quiet?["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(
+                quiet?["costCheck"]
+                    == .string(
+                        "Cost check: at 100 requests a day PEFT / fine-tuning does not pay back against prompting, so the advice rests on quality, not cost."
+                    ))
+            let (_, busy, _) = try advise(
+                lawFirm.map { $0 == "months" ? "days" : $0 } + [
+                    "--requests-per-day", "200000", "--tuned-input-price-per-million", "0.05", "--tuned-output-price-per-million", "0.2",
+                ])
+            #expect(busy?["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            #expect(
+                busy?["costCheck"]
+                    == .string(
+                        "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1; the plan moves to it once the first version ships."
+                    ))
         }
     }
 }

@@ -22,65 +22,45 @@ extension Report {
         }
     }
 
-    /// One line where the cost result qualifies the advice, which it never changes: a trained
-    /// recommendation that does not pay back at the team's volume, or a trained strategy that
-    /// the answers allow, or the plan reaches, and that would pay back within the horizon.
+    /// One line where the cost result qualifies the advice, which it never changes
+    /// (``CostReview/check``).
     var costCheck: String? {
-        guard let cost else { return nil }
+        guard let cost, let check = CostReview(advice: advice, cost: cost).check else { return nil }
         let volume = requests(cost.requestsPerDay)
-        if let breakEven = cost.breakEven.first(where: { $0.strategy == advice.strategy }), breakEven.paybackMonth == nil {
-            return "Cost check: at \(volume) requests a day \(strategyLabel(advice.strategy)) does not pay back against prompting, "
+        switch check {
+        case .doesNotPayBack(let strategy):
+            return "Cost check: at \(volume) requests a day \(strategyLabel(strategy)) does not pay back against prompting, "
                 + "so the advice rests on quality, not cost."
+        case .wouldPayBack(let strategy, let month, let laterStage):
+            let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
+            return
+                "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month \(month); \(grounds)."
         }
-        guard advice.strategy == Contract.strategyIDs[0] else { return nil }
-        let allowed = Set(advice.ranking.filter { !$0.excluded }.map(\.strategy) + advice.plan.map(\.strategy))
-        let paying = cost.breakEven.filter { $0.paybackMonth != nil && allowed.contains($0.strategy) }
-            .min { $0.paybackMonth! < $1.paybackMonth! }
-        guard let paying, let month = paying.paybackMonth else { return nil }
-        let laterStage = advice.plan.dropFirst().first { $0.strategy == paying.strategy }
-        let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
-        return
-            "Cost check: at \(volume) requests a day, \(strategyLabel(paying.strategy)) would pay back against prompting in month \(month); \(grounds)."
     }
 
-    /// Lines on how the plan was costed and what the advice rules out, decided by the
-    /// variant and strategy ids: each stage carried out other than by default (without
-    /// retrieval, with the collection in context, by distillation), then the cheapest
-    /// strategy when the advice rules it out.
+    /// The ``CostReview``'s notes, one line each: each stage carried out other than by
+    /// default (without retrieval, with the collection in context, by distillation), then
+    /// the cheapest strategy when the advice rules it out.
     var costNotes: [String] {
         guard let cost else { return [] }
-        var notes: [String] = []
-        for stageCost in stageCosts {
-            guard let shape = stageCost.cost?.shape else { continue }
-            let label = strategyLabel(stageCost.stage.strategy)
-            switch shape.retrieval {
-            case .rag: break
-            case .none: notes.append("\(label) is costed without retrieval, as advised: no context tokens, no retrieval upkeep.")
-            case .inContext:
-                let collection = requests(cost.inputs[.collectionTokens] ?? 0)
-                let cached =
-                    stageCost.stage.strategy == Contract.strategyIDs[0] && cost.inputs[.cachedInputPricePerMillion] != nil
-                    ? ", \(JSONWriter.format(((cost.inputs[.cacheHitShare] ?? 0) * 100).rounded()))% read from the cache" : ""
-                notes.append(
-                    "\(label) is costed with the whole collection in every prompt, as advised: \(collection) tokens a request\(cached).")
-            }
-            if shape.distilled {
-                let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil
-                notes.append(
-                    own
-                        ? "\(label) is costed as a distilled model, at its own prices."
-                        : "\(label) is costed as a distilled model at the tuned model's prices; "
-                            + "\(CostField.distilledInputPricePerMillion.flag) and \(CostField.distilledOutputPricePerMillion.flag) give its own.")
+        return CostReview(advice: advice, cost: cost).notes.map { note in
+            switch note {
+            case .withoutRetrieval(let strategy):
+                return "\(strategyLabel(strategy)) is costed without retrieval, as advised: no context tokens, no retrieval upkeep."
+            case .collectionInContext(let strategy, let tokens, let cachedShare):
+                let cached = cachedShare.map { ", \(JSONWriter.format(($0 * 100).rounded()))% read from the cache" } ?? ""
+                return
+                    "\(strategyLabel(strategy)) is costed with the whole collection in every prompt, as advised: \(requests(tokens)) tokens a request\(cached)."
+            case .distilled(let strategy, let ownPrices):
+                return ownPrices
+                    ? "\(strategyLabel(strategy)) is costed as a distilled model, at its own prices."
+                    : "\(strategyLabel(strategy)) is costed as a distilled model at the tuned model's prices; "
+                        + "\(CostField.distilledInputPricePerMillion.flag) and \(CostField.distilledOutputPricePerMillion.flag) give its own."
+            case .cheapestRuledOut(let strategy, let total, let gates):
+                return "\(strategyLabel(strategy)) would cost least over \(months(cost.horizonMonths)) (\(money(total))), "
+                    + "but the advice rules it out (\(gates.joined(separator: ", "))): it is not an option now."
             }
         }
-        let excluded = advice.excludedStrategies
-        if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), excluded.contains(cheapest.strategy) {
-            let gates = advice.ranking.first { $0.strategy == cheapest.strategy }?.exclusions.map(\.id) ?? []
-            notes.append(
-                "\(strategyLabel(cheapest.strategy)) would cost least over \(months(cost.horizonMonths)) (\(money(cheapest.total))), "
-                    + "but the advice rules it out (\(gates.joined(separator: ", "))): it is not an option now.")
-        }
-        return notes
     }
 
     /// "12 months at 20,000 requests a day".

@@ -1,0 +1,74 @@
+/// What the cost of a plan says about its advice, decided by meaning: how each stage was
+/// costed when not in the default way, the cheapest strategy when the advice rules it out,
+/// and whether the money agrees with the advice. The cost never changes the advice; a report
+/// words these as it likes.
+public struct CostReview: Equatable, Sendable {
+    /// A fact about how the plan was costed, or about what the advice rules out.
+    public enum Note: Equatable, Sendable {
+        /// `strategy` is carried out without retrieval: no context, no retrieval upkeep.
+        case withoutRetrieval(strategy: String)
+        /// `strategy` keeps the whole collection in every prompt, `tokens` a request; for
+        /// prompting with a cached price, `cachedShare` of it is read from the cache.
+        case collectionInContext(strategy: String, tokens: Double, cachedShare: Double?)
+        /// `strategy` is a distilled model, at its own prices or, when none were given, at the
+        /// tuned model's.
+        case distilled(strategy: String, ownPrices: Bool)
+        /// The strategy that would cost least over the horizon is one the advice rules out,
+        /// by these gates.
+        case cheapestRuledOut(strategy: String, total: Double, gates: [String])
+    }
+
+    /// Where the money and the advice meet.
+    public enum Check: Equatable, Sendable {
+        /// The recommended trained strategy does not pay back against prompting at this volume:
+        /// the advice rests on quality, not cost.
+        case doesNotPayBack(strategy: String)
+        /// Prompting is advised, yet `strategy`, which the answers allow or the plan reaches,
+        /// would pay back in `month`; `laterStage` is the plan's stage that moves to it, if any.
+        case wouldPayBack(strategy: String, month: Int, laterStage: PlanStage?)
+    }
+
+    /// The notes, each stage's in plan order, then the cheapest strategy ruled out.
+    public var notes: [Note]
+    /// The one check that qualifies the advice, if any.
+    public var check: Check?
+
+    /// The review of `cost`, the costs of `advice`'s strategies as its plan carries them out.
+    public init(advice: Advice, cost: CostComparison) {
+        notes = []
+        for stage in advice.plan {
+            guard let shape = cost.strategy(stage.strategy)?.shape else { continue }
+            switch shape.retrieval {
+            case .rag: break
+            case .none: notes.append(.withoutRetrieval(strategy: stage.strategy))
+            case .inContext:
+                let cached = StrategyID(rawValue: stage.strategy) == .promptEngineering && cost.inputs[.cachedInputPricePerMillion] != nil
+                notes.append(
+                    .collectionInContext(
+                        strategy: stage.strategy, tokens: cost.inputs[.collectionTokens] ?? 0,
+                        cachedShare: cached ? cost.inputs[.cacheHitShare] ?? 0 : nil))
+            }
+            if shape.distilled {
+                let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil
+                notes.append(.distilled(strategy: stage.strategy, ownPrices: own))
+            }
+        }
+        if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), advice.excludedStrategies.contains(cheapest.strategy) {
+            let gates = advice.ranking.first { $0.strategy == cheapest.strategy }?.exclusions.map(\.id) ?? []
+            notes.append(.cheapestRuledOut(strategy: cheapest.strategy, total: cheapest.total, gates: gates))
+        }
+        check = Self.check(advice, cost)
+    }
+
+    private static func check(_ advice: Advice, _ cost: CostComparison) -> Check? {
+        if let breakEven = cost.breakEven.first(where: { $0.strategy == advice.strategy }), breakEven.paybackMonth == nil {
+            return .doesNotPayBack(strategy: advice.strategy)
+        }
+        guard StrategyID(rawValue: advice.strategy) == .promptEngineering else { return nil }
+        let allowed = Set(advice.ranking.filter { !$0.excluded }.map(\.strategy) + advice.plan.map(\.strategy))
+        let paying = cost.breakEven.filter { $0.paybackMonth != nil && allowed.contains($0.strategy) }
+            .min { $0.paybackMonth! < $1.paybackMonth! }
+        guard let paying, let month = paying.paybackMonth else { return nil }
+        return .wouldPayBack(strategy: paying.strategy, month: month, laterStage: advice.plan.dropFirst().first { $0.strategy == paying.strategy })
+    }
+}

@@ -12,35 +12,39 @@ let package = Package(
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
         // Optimised even in debug builds: the tests sweep thousands of situations through it.
         .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"])]),
+        // The built-in rubric's model, generated from rubrics/default.json by `.ci/embed-rubric`.
+        .target(name: "TunewiseBuiltIn", dependencies: ["TunewiseKit"], swiftSettings: [.unsafeFlags(["-O"])]),
         // The data analyser: reads training files fed to it in chunks, no I/O of its own.
         .target(name: "TunewiseData"),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
-        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseData"]),
+        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "TunewiseData"]),
         // A thin entry point: the only place that exits.
         .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
         // built `tunewise` and the floor, so it depends on them to have them built too.
         .executableTarget(
-            name: "tunewise-bench", dependencies: ["TunewiseKit", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
+            name: "tunewise-bench",
+            dependencies: ["TunewiseKit", "TunewiseBuiltIn", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
         // The benchmark's yardstick: a Swift program that imports nothing and prints one line.
         .executableTarget(name: "tunewise-bench-floor"),
         // Writes the built-in rubric's model as Swift source: `.ci/embed-rubric` runs tunewise-embed
-        // on rubrics/default.json. Neither is part of tunewise.
+        // on rubrics/default.json. Neither is part of tunewise, and neither depends on the
+        // model it writes (TunewiseBuiltIn).
         .target(name: "RubricEmbedding", dependencies: ["TunewiseKit"]),
         .executableTarget(name: "tunewise-embed", dependencies: ["TunewiseKit", "RubricEmbedding"]),
         // Runs programs for the tests and the benchmark (pipes, time limits, peak memory); not part of tunewise.
         .target(name: "ProcessRunner"),
         // libFuzzer harnesses for rubric files, answers files and command lines: `.ci/fuzz/run`.
         // A plain build makes a tool that replays inputs through them: `swift run tunewise-fuzz`.
-        .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseCLI", "CLibFuzzer"]),
+        .executableTarget(name: "tunewise-fuzz", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "TunewiseCLI", "CLibFuzzer"]),
         // Declares libFuzzer's driver for tunewise-fuzz; -sanitize=fuzzer links the library.
         .systemLibrary(name: "CLibFuzzer"),
-        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "RubricEmbedding"]),
+        .testTarget(name: "TunewiseKitTests", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "RubricEmbedding"]),
         .testTarget(name: "ProcessRunnerTests", dependencies: ["ProcessRunner"]),
         .testTarget(name: "TunewiseDataTests", dependencies: ["TunewiseData"]),
         .testTarget(
             name: "TunewiseCLITests",
-            dependencies: ["TunewiseCLI", "TunewiseKit", "ProcessRunner", "tunewise"],
+            dependencies: ["TunewiseCLI", "TunewiseKit", "TunewiseBuiltIn", "ProcessRunner", "tunewise"],
             // Expected reports, read from the source tree by the renderer tests.
             exclude: ["Golden"]
         ),

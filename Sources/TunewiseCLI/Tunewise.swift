@@ -1,3 +1,4 @@
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// The `tunewise` command: interprets a command line, runs it, and maps every failure to

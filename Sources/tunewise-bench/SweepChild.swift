@@ -1,4 +1,5 @@
 import Foundation
+import TunewiseBuiltIn
 import TunewiseKit
 
 // Sweeps, each in a child process of the benchmark, so that its peak memory is its own.

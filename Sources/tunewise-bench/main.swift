@@ -31,6 +31,7 @@
 // children (SweepChild.swift), the measurements (Measurements.swift) and the table
 // (Report.swift).
 import Foundation
+import TunewiseBuiltIn
 import TunewiseKit
 
 let arguments = Array(CommandLine.arguments.dropFirst())

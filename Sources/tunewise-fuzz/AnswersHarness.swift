@@ -1,3 +1,4 @@
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// Answers files, read against the built-in rubric.

@@ -1,3 +1,4 @@
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// Policy files on the built-in rubric: the JSON layer, the policy loader, the rubric it

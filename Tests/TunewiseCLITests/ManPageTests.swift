@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 @testable import TunewiseCLI

@@ -1,4 +1,5 @@
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 @testable import TunewiseCLI

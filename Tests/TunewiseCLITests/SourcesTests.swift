@@ -1,6 +1,7 @@
 import Foundation
 import ProcessRunner
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 extension BinaryTests {

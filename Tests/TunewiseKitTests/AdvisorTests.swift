@@ -1,4 +1,5 @@
 import Testing
+import TunewiseBuiltIn
 
 @testable import TunewiseKit
 

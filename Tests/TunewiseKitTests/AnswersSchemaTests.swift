@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// `rubrics/answers.schema.json` is the built-in rubric's answers schema as `init` writes it.

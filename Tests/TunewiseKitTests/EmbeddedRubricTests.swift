@@ -1,6 +1,7 @@
 import Foundation
 import RubricEmbedding
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// The generated copy of `rubrics/default.json` that the build carries: the Swift code that
@@ -9,7 +10,7 @@ struct EmbeddedRubricTests {
     /// The repository's root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fileURL = root.appendingPathComponent("rubrics/default.json")
-    static let modelURL = root.appendingPathComponent("Sources/TunewiseKit/Generated/BuiltInRubric+Model.swift")
+    static let modelURL = root.appendingPathComponent("Sources/TunewiseBuiltIn/Generated/BuiltInRubric+Model.swift")
     static let regenerate = "run .ci/embed-rubric after editing rubrics/default.json or the rubric's types"
 
     /// `rubrics/default.json`, loaded and so validated.
@@ -55,7 +56,7 @@ struct EmbeddedRubricTests {
         let line = (0..<min(diskLines.count, nowLines.count)).first { diskLines[$0] != nowLines[$0] } ?? min(diskLines.count, nowLines.count)
         Issue.record(
             """
-            Sources/TunewiseKit/Generated/BuiltInRubric+Model.swift is stale from line \(line + 1): \(Self.regenerate)
+            Sources/TunewiseBuiltIn/Generated/BuiltInRubric+Model.swift is stale from line \(line + 1): \(Self.regenerate)
               on disk:   \(line < diskLines.count ? diskLines[line] : "(end of file)")
               generated: \(line < nowLines.count ? nowLines[line] : "(end of file)")
             """)

@@ -1,4 +1,5 @@
 import Testing
+import TunewiseBuiltIn
 import TunewiseKit
 
 @Suite struct LenientMatchTests {

@@ -1,5 +1,6 @@
 import RubricEmbedding
 import Testing
+import TunewiseBuiltIn
 
 @testable import TunewiseKit
 

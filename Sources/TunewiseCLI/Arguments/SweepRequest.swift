@@ -1,3 +1,4 @@
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// The `sweep` flags that do not depend on the rubric; question and option ids are checked

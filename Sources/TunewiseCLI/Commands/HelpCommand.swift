@@ -1,3 +1,4 @@
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// `tunewise help [COMMAND]`, `--help` and `-h`: the help for a command, or the overview;

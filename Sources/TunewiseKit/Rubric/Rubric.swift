@@ -64,6 +64,37 @@ public struct Rubric: Equatable, Sendable {
         guard let index = strategyIndex(id) else { preconditionFailure("the rubric has no strategy \"\(id)\"") }
         return index
     }
+
+    /// A rubric from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        schemaVersion: Int,
+        id: String,
+        version: String,
+        title: String,
+        strategies: [Strategy],
+        questions: [Question],
+        rules: [Rule],
+        exclusions: [Exclusion],
+        variants: [Variant],
+        confidence: ConfidenceThresholds,
+        properties: [MonotoneProperty],
+        references: [Reference] = [],
+        policy: AppliedPolicy? = nil
+    ) {
+        self.schemaVersion = schemaVersion
+        self.id = id
+        self.version = version
+        self.title = title
+        self.strategies = strategies
+        self.questions = questions
+        self.rules = rules
+        self.exclusions = exclusions
+        self.variants = variants
+        self.confidence = confidence
+        self.properties = properties
+        self.references = references
+        self.policy = policy
+    }
 }
 
 /// Where a piece of advice comes from, and why it holds, in the project's own words.
@@ -72,6 +103,15 @@ public struct Citation: Equatable, Sendable {
     public var reason: String
     /// The source's short name and a locator, such as `002-… § When Prompt Engineering Reaches Its Limits`.
     public var source: String
+
+    /// A citation from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        reason: String,
+        source: String
+    ) {
+        self.reason = reason
+        self.source = source
+    }
 }
 
 /// A conjunction of answers: every listed question must have one of its listed options.
@@ -120,6 +160,27 @@ public struct Strategy: Equatable, Sendable {
     /// What may stop this strategy from meeting the bar when it is recommended (prompting that
     /// has already plateaued, say), shown beside the confidence.
     public var risks: [Note] = []
+
+    /// A strategy from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        label: String,
+        summary: String,
+        baseline: Double,
+        baselineCitation: Citation? = nil,
+        caveats: [Note],
+        nextSteps: [Note],
+        risks: [Note] = []
+    ) {
+        self.id = id
+        self.label = label
+        self.summary = summary
+        self.baseline = baseline
+        self.baselineCitation = baselineCitation
+        self.caveats = caveats
+        self.nextSteps = nextSteps
+        self.risks = risks
+    }
 }
 
 /// A caveat or next step, shown when its condition holds.
@@ -130,6 +191,17 @@ public struct Note: Equatable, Sendable {
     public var source: String?
     /// When the note is shown; ``Condition/always`` when the rubric gives no condition.
     public var when: Condition
+
+    /// A note from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        text: String,
+        source: String? = nil,
+        when: Condition
+    ) {
+        self.text = text
+        self.source = source
+        self.when = when
+    }
 }
 
 /// A question of the rubric with its options in order, lowest to highest on its scale.
@@ -171,6 +243,31 @@ public struct Question: Equatable, Sendable {
         guard let index = optionIndex(id) else { preconditionFailure("the question \"\(self.id)\" has no option \"\(id)\"") }
         return index
     }
+
+    /// A question from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        label: String,
+        text: String,
+        help: String,
+        isCore: Bool,
+        isLever: Bool = false,
+        weight: Double,
+        defaultOption: String? = nil,
+        options: [Option],
+        askWhen: Condition = .always
+    ) {
+        self.id = id
+        self.label = label
+        self.text = text
+        self.help = help
+        self.isCore = isCore
+        self.isLever = isLever
+        self.weight = weight
+        self.defaultOption = defaultOption
+        self.options = options
+        self.askWhen = askWhen
+    }
 }
 
 /// One answer to a question, with the points it gives each strategy.
@@ -185,6 +282,21 @@ public struct Option: Equatable, Sendable {
     public var points: [String: Double]
     /// Why the points are what they are; required when any point is not zero.
     public var citation: Citation?
+
+    /// An option from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        label: String,
+        help: String,
+        points: [String: Double],
+        citation: Citation? = nil
+    ) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.points = points
+        self.citation = citation
+    }
 }
 
 /// Points given to strategies when two or more answers occur together.
@@ -198,6 +310,19 @@ public struct Rule: Equatable, Sendable {
     public var points: [String: Double]
     /// Why the combination earns these points.
     public var citation: Citation
+
+    /// A rule from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        when: Condition,
+        points: [String: Double],
+        citation: Citation
+    ) {
+        self.id = id
+        self.when = when
+        self.points = points
+        self.citation = citation
+    }
 }
 
 /// A hard constraint, or gate: when its condition holds, the listed strategies cannot be
@@ -215,6 +340,21 @@ public struct Exclusion: Equatable, Sendable {
     /// For a gate that only holds for now (a deadline, prompting not yet tried), what lifts it;
     /// the staged plan scores the later stage as if it were lifted.
     public var later: Deferral?
+
+    /// An exclusion from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        when: Condition,
+        strategies: [String],
+        citation: Citation,
+        later: Deferral? = nil
+    ) {
+        self.id = id
+        self.when = when
+        self.strategies = strategies
+        self.citation = citation
+        self.later = later
+    }
 }
 
 /// What lifts a gate that holds only for now: an event described for the reader, modelled as
@@ -253,6 +393,21 @@ public struct Reference: Equatable, Sendable {
     public var year: Int?
     /// Where to read it; `nil` for a work with no public address known.
     public var url: String?
+
+    /// A reference from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        title: String,
+        author: String,
+        year: Int? = nil,
+        url: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.author = author
+        self.year = year
+        self.url = url
+    }
 }
 
 /// A choice of how to carry out a strategy, such as PEFT versus full fine-tuning.
@@ -265,6 +420,19 @@ public struct Variant: Equatable, Sendable {
     public var strategies: [String]
     /// The alternatives in order; the first whose condition holds is taken.
     public var choices: [VariantChoice]
+
+    /// A variant from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        label: String,
+        strategies: [String],
+        choices: [VariantChoice]
+    ) {
+        self.id = id
+        self.label = label
+        self.strategies = strategies
+        self.choices = choices
+    }
 }
 
 /// One alternative of a ``Variant``.
@@ -281,6 +449,23 @@ public struct VariantChoice: Equatable, Sendable {
     public var caveats: [Note] = []
     /// What to do next when this alternative is taken; they follow the strategy's own.
     public var nextSteps: [Note] = []
+
+    /// A variant choice from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        id: String,
+        label: String,
+        whenAny: [Condition],
+        citation: Citation,
+        caveats: [Note] = [],
+        nextSteps: [Note] = []
+    ) {
+        self.id = id
+        self.label = label
+        self.whenAny = whenAny
+        self.citation = citation
+        self.caveats = caveats
+        self.nextSteps = nextSteps
+    }
 }
 
 /// Score margins that set the confidence of advice.
@@ -289,6 +474,15 @@ public struct ConfidenceThresholds: Equatable, Sendable {
     public var high: Double
     /// A margin of at least this much (and below ``high``) is medium confidence.
     public var medium: Double
+
+    /// Confidence thresholds from their parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        high: Double,
+        medium: Double
+    ) {
+        self.high = high
+        self.medium = medium
+    }
 }
 
 /// A declared direction of evidence: as the answer to `question` moves up its scale,
@@ -304,4 +498,17 @@ public struct MonotoneProperty: Equatable, Sendable {
     public var favours: String
     /// The id of the strategy that lead is measured against, a different one from ``favours``.
     public var over: String
+
+    /// A monotone property from its parts, as the loader and the built-in rubric's generated model build it.
+    package init(
+        question: String,
+        scale: [String] = [],
+        favours: String,
+        over: String
+    ) {
+        self.question = question
+        self.scale = scale
+        self.favours = favours
+        self.over = over
+    }
 }

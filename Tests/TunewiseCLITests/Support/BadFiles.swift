@@ -1,4 +1,5 @@
 import Foundation
+import TunewiseBuiltIn
 import TunewiseKit
 
 /// The files the bad-input rows name, written into each row's working directory.

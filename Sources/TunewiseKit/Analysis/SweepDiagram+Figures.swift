@@ -78,108 +78,138 @@ extension SweepDiagram {
     /// not all the same, each of its situations has another value that changes the winner, so
     /// the level decides its whole line: the count is the lines with differing winners times
     /// the level's number of values. The lines through a node are those of its children's
-    /// subtrees taken together; they differ below exactly where the set of nodes reached
+    /// subtrees taken together: they differ below exactly where the set of nodes reached
     /// class by class holds two different nodes (distinct nodes of a layer are distinct
-    /// states, and two settled ones differ everywhere), so each set of nodes is followed
-    /// down once and remembered.
+    /// states, and two settled ones differ everywhere below). So the sets of nodes are
+    /// followed down layer by layer, each counted once with the situations of the outer
+    /// levels that reach it, until they merge into one node or hold two settled ones.
     /// - Parameter progress: told the fraction of the levels done.
-    /// - Complexity: O(*S* · *c*) for the *S* distinct sets of nodes met and at most *c*
-    ///   classes per level; memory O(*S*).
+    /// - Complexity: O(*S* · *c* · *m*) for the *S* distinct sets of nodes met, at most *c*
+    ///   classes per level and *m* per deciding level; memory O(*S*) for the two layers of sets
+    ///   at hand.
     func decidingCounts(_ weights: [[Int]], progress: ProgressHandler? = nil) -> [Int] {
-        var memo: [NodeSet: Int] = [:]
-        func differing(_ set: NodeSet) -> Int {
-            guard set.count > 1 else { return 0 }
-            let level = Int(set.level)
-            guard level < levelCount else { return 1 }
-            var settled: Int8 = -1
-            var isFollowed = false
-            set.forEach { node in
-                let winner = winners[level][node]
-                if winner < 0 {
-                    isFollowed = true
-                } else if settled >= 0 {
-                    settled = Int8.max
-                } else {
-                    settled = winner
+        (0..<levelCount).map { level in
+            defer { progress?(Double(level + 1) / Double(levelCount)) }
+            return lines(deciding: level, weights) * (innerSizes[level] / innerSizes[level + 1])
+        }
+    }
+
+    /// The lines through `level` whose winners differ.
+    private func lines(deciding level: Int, _ weights: [[Int]]) -> Int {
+        let width = classSizes[level].count
+        guard width > 1 else { return 0 }
+        var lines = 0
+        var layer = NodeSets(width: width, capacity: weights[level].count)
+        var set = [Int32](repeating: -1, count: width)
+        /// Counts `set` (of layer `depth`) for `weight` lines: at once when its nodes are
+        /// all settled or two of them are, into `sets` when it is to be followed further.
+        func add(_ set: [Int32], depth: Int, weight: Int, to sets: inout NodeSets) {
+            guard set[1] >= 0 else { return }
+            var settled = 0
+            for node in set where node >= 0 && winners[depth][Int(node)] >= 0 { settled += 1 }
+            if settled >= 2 || depth == levelCount || set.allSatisfy({ $0 < 0 || winners[depth][Int($0)] >= 0 }) {
+                lines &+= weight &* innerSizes[depth]
+            } else {
+                sets.add(set, weight: weight)
+            }
+        }
+        let row = children[level]
+        for (node, weight) in weights[level].enumerated() where weight != 0 && winners[level][node] < 0 {
+            set.withUnsafeMutableBufferPointer { NodeSets.clear($0) }
+            for offset in 0..<width { set.withUnsafeMutableBufferPointer { NodeSets.insert(row[node * width + offset], into: $0) } }
+            add(set, depth: level + 1, weight: weight, to: &layer)
+        }
+        for depth in (level + 1)..<levelCount where layer.count > 0 {
+            let sizes = classSizes[depth]
+            let row = children[depth]
+            var next = NodeSets(width: width, capacity: layer.count * sizes.count)
+            for entry in 0..<layer.count {
+                let weight = layer.weights[entry]
+                for (offset, size) in sizes.enumerated() {
+                    set.withUnsafeMutableBufferPointer { set in
+                        NodeSets.clear(set)
+                        for position in 0..<width {
+                            let node = layer.keys[entry * width + position]
+                            guard node >= 0 else { break }
+                            NodeSets.insert(row[Int(node) * sizes.count + offset], into: set)
+                        }
+                    }
+                    add(set, depth: depth + 1, weight: weight &* size, to: &next)
                 }
             }
-            // Two settled nodes differ throughout the subtree.
-            if settled == Int8.max || !isFollowed { return innerSizes[level] }
-            if let known = memo[set] { return known }
-            let sizes = classSizes[level]
-            var total = 0
-            for (offset, size) in sizes.enumerated() {
-                var next = NodeSet(level: level + 1)
-                set.forEach { next.insert(children[level][$0 * sizes.count + offset]) }
-                total &+= size &* differing(next)
-            }
-            memo[set] = total
-            return total
+            layer = next
         }
-        return (0..<levelCount).map { level in
-            defer { progress?(Double(level + 1) / Double(levelCount)) }
-            let sizes = classSizes[level]
-            guard sizes.count > 1 else { return 0 }
-            var lines = 0
-            for (node, weight) in weights[level].enumerated() where weight != 0 && winners[level][node] < 0 {
-                var set = NodeSet(level: level + 1)
-                for offset in sizes.indices { set.insert(children[level][node * sizes.count + offset]) }
-                lines &+= weight &* differing(set)
-            }
-            return lines &* (innerSizes[level] / innerSizes[level + 1])
-        }
+        return lines
     }
 }
 
-/// A set of nodes of one layer, in one form whatever the order of insertion: up to eight
-/// held inline in order, more in an array in order.
-private struct NodeSet: Hashable {
-    var level: Int32
-    private(set) var count: Int32 = 0
-    private var small = SIMD8<Int32>(repeating: -1)
-    private var large: [Int32] = []
+/// Sets of nodes of one layer, each with a weight: each set at most `width` nodes, held in
+/// increasing order and padded with -1, so that a set has one form; adding a set already
+/// held adds to its weight.
+private struct NodeSets {
+    let width: Int
+    /// `width` entries per set.
+    private(set) var keys: [Int32] = []
+    private(set) var weights: [Int] = []
+    /// Open addressing: per slot, a set's index or -1.
+    private var slots: [Int32]
+    private var mask: Int
 
-    init(level: Int) {
-        self.level = Int32(level)
+    init(width: Int, capacity: Int) {
+        self.width = width
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
     }
 
-    mutating func insert(_ node: Int32) {
-        if count < 8 {
-            var position = Int(count)
-            for index in 0..<Int(count) {
-                if small[index] == node { return }
-                if small[index] > node {
-                    position = index
-                    break
-                }
+    var count: Int { weights.count }
+
+    mutating func add(_ set: [Int32], weight: Int) {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for node in set { hash = (hash ^ UInt64(UInt32(bitPattern: node))) &* 0xBF58_476D_1CE4_E5B9 }
+        var slot = Int(truncatingIfNeeded: hash >> 20) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if (0..<width).allSatisfy({ keys[entry * width + $0] == set[$0] }) {
+                weights[entry] &+= weight
+                return
             }
-            var index = Int(count)
-            while index > position {
-                small[index] = small[index - 1]
-                index -= 1
-            }
-            small[position] = node
-            count += 1
-            return
+            slot = (slot + 1) & mask
         }
-        if count == 8 {
-            guard !(0..<8).contains(where: { small[$0] == node }) else { return }
-            large = (0..<8).map { small[$0] } + [node]
-            large.sort()
-            small = SIMD8(repeating: -1)
-        } else {
-            guard !large.contains(node) else { return }
-            large.append(node)
-            large.sort()
-        }
-        count += 1
+        slots[slot] = Int32(weights.count)
+        keys.append(contentsOf: set)
+        weights.append(weight)
+        if weights.count * 2 > slots.count { grow() }
     }
 
-    func forEach(_ body: (Int) -> Void) {
-        if count <= 8 {
-            for index in 0..<Int(count) { body(Int(small[index])) }
-        } else {
-            for node in large { body(Int(node)) }
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for entry in 0..<weights.count {
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for position in 0..<width { hash = (hash ^ UInt64(UInt32(bitPattern: keys[entry * width + position]))) &* 0xBF58_476D_1CE4_E5B9 }
+            var slot = Int(truncatingIfNeeded: hash >> 20) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
         }
+    }
+
+    static func clear(_ set: UnsafeMutableBufferPointer<Int32>) {
+        set.update(repeating: -1)
+    }
+
+    /// Inserts `node` into the ordered, padded `set` unless it holds it.
+    static func insert(_ node: Int32, into set: UnsafeMutableBufferPointer<Int32>) {
+        var position = 0
+        while position < set.count, set[position] >= 0, set[position] < node { position += 1 }
+        guard position < set.count, set[position] != node else { return }
+        var index = set.count - 1
+        while index > position {
+            set[index] = set[index - 1]
+            index -= 1
+        }
+        set[position] = node
     }
 }

@@ -28,8 +28,21 @@ extension Sweep {
         }
     }
 
+    /// Whether the sweep is counted by a ``SweepDiagram``, rather than visited.
+    var isCounted: Bool { SweepDiagram(table: table, space: sweptSpace) != nil }
+
+    /// The sweep by visiting the situations, whatever the rubric.
+    func visitingRun(decidingQuestions: Bool = true) -> SweepResult {
+        visit(sweptSpace, decidingQuestions: decidingQuestions, reporting: nil)
+    }
+
+    /// The space as swept: the map's questions outermost when there is a map.
+    private var sweptSpace: SweepSpace {
+        map.map { space(outermost: [$0.row, $0.column]) } ?? space()
+    }
+
     private func run(decidingQuestions: Bool, reporting progress: ProgressHandler?) -> SweepResult {
-        let space = map.map { self.space(outermost: [$0.row, $0.column]) } ?? self.space()
+        let space = sweptSpace
         guard let diagram = SweepDiagram(table: table, space: space) else {
             return visit(space, decidingQuestions: decidingQuestions, reporting: progress)
         }

@@ -37,7 +37,8 @@ struct SweepDiagram {
 
     /// The diagram of `space` scored by `table`; `nil` when the table's scores are not exact
     /// integers of 2^-24 or a layer would exceed ``nodeLimit`` nodes.
-    init?(table: ScoringTable, space: SweepSpace) {
+    /// - Parameter nodeLimit: the most nodes a layer may hold.
+    init?(table: ScoringTable, space: SweepSpace, nodeLimit: Int = Self.nodeLimit) {
         guard table.strategyCount == 4, SweepPass.tieTolerance(table) == nil, !space.levels.isEmpty else { return nil }
         let compiled = Compiled(table: table, space: space)
         let levelCount = space.levels.count
@@ -56,7 +57,7 @@ struct SweepDiagram {
                     if let id = ids[child] {
                         row[node * classCount + offset] = id
                     } else {
-                        guard next.count < Self.nodeLimit else { return nil }
+                        guard next.count < nodeLimit else { return nil }
                         let id = Int32(next.count)
                         ids[child] = id
                         next.append(child)

@@ -46,22 +46,20 @@ extension Sweep {
         guard let diagram = SweepDiagram(table: table, space: space) else {
             return visit(space, decidingQuestions: decidingQuestions, reporting: progress)
         }
-        let tallies = diagram.tallies()
         let weights = diagram.pathWeights()
-        let marginals = diagram.marginals(tallies, weights)
-        let deciding =
-            decidingQuestions ? diagram.decidingCounts(weights, progress: progress) : nil
+        let counts = diagram.counts(weights, keeping: map == nil ? nil : 2)
+        let deciding = decidingQuestions ? diagram.decidingCounts(weights, progress: progress) : nil
         let levels = space.levels
         let cells = map.map { map in
             Self.values(of: rubric.questions[map.row]).indices.flatMap { row in
-                Self.values(of: rubric.questions[map.column]).indices.map { column in diagram.tally(tallies, at: [row, column]) }
+                Self.values(of: rubric.questions[map.column]).indices.map { column in counts.layer[diagram.node(at: [row, column])] }
             }
         }
         return result(
-            tally: tallies[0][0], cells: cells ?? [],
+            tally: counts.tally, cells: cells ?? [],
             marginal: { question, value in
                 let level = levels.firstIndex { $0.question == question }!
-                return marginals[level][levels[level].classes.firstIndex { $0.contains(value) }!]
+                return counts.marginals[level][levels[level].classes.firstIndex { $0.contains(value) }!]
             },
             deciding: deciding.map { deciding in varied.map { question in deciding[levels.firstIndex { $0.question == question }!] } })
     }

@@ -1,33 +1,56 @@
+/// What a ``SweepDiagram`` counts: the whole space's situations by winner, each class's
+/// marginal and, when asked, the tallies of one layer's nodes.
+struct DiagramCounts {
+    /// The space's situations by winner.
+    var tally: Tally
+    /// Per level, per class: the situations with one given value of that class, by winner.
+    var marginals: [[Tally]]
+    /// Per node of the layer asked for: the situations of its subtree by winner.
+    var layer: [Tally]
+}
+
 extension SweepDiagram {
-    /// Per layer, per node: the situations of its subtree by winner, each of the levels from
-    /// that layer inward counted by its number of values.
+    /// The counts, layer by layer from the winners up: a node's tally is its children's,
+    /// each times its class's size, and a class's marginal adds, over the nodes of its level,
+    /// the tally of the child it leads to times the situations of the outer levels that lead
+    /// to the node. Only two layers of tallies are held at a time.
+    /// - Parameters:
+    ///   - weights: the ``pathWeights()``.
+    ///   - keeping: the layer whose tallies to return, if any.
     /// - Complexity: O(*E*) for the *E* edges of the diagram.
-    func tallies() -> [[Tally]] {
-        var tallies = [[Tally]](repeating: [], count: levelCount + 1)
-        tallies[levelCount] = winners[levelCount].map { winner in
+    func counts(_ weights: [[Int]], keeping kept: Int? = nil) -> DiagramCounts {
+        var below = winners[levelCount].map { winner in
             var tally = Tally.zero
             tally[Int(winner)] = 1
             return tally
         }
+        var layer = kept == levelCount ? below : []
+        var marginals = [[Tally]](repeating: [], count: levelCount)
         for level in stride(from: levelCount - 1, through: 0, by: -1) {
             let sizes = classSizes[level]
             let row = children[level]
-            let below = tallies[level + 1]
-            tallies[level] = winners[level].indices.map { node in
+            var levelMarginals = [Tally](repeating: .zero, count: sizes.count)
+            for (node, weight) in weights[level].enumerated() where weight != 0 {
+                for offset in sizes.indices {
+                    levelMarginals[offset] &+= below[Int(row[node * sizes.count + offset])] &* weight
+                }
+            }
+            marginals[level] = levelMarginals
+            below = winners[level].indices.map { node in
+                var tally = Tally.zero
                 let winner = Int(winners[level][node])
                 guard winner < 0 else {
-                    var tally = Tally.zero
                     tally[winner] = innerSizes[level]
                     return tally
                 }
-                var tally = Tally.zero
                 for (offset, size) in sizes.enumerated() {
                     tally &+= below[Int(row[node * sizes.count + offset])] &* size
                 }
                 return tally
             }
+            if kept == level { layer = below }
         }
-        return tallies
+        return DiagramCounts(tally: below[0], marginals: marginals, layer: layer)
     }
 
     /// Per layer, per node: the situations of the outer levels that lead to it, each level
@@ -47,28 +70,13 @@ extension SweepDiagram {
         return weights
     }
 
-    /// Per level, per class: the situations with one given value of that class, by winner.
-    func marginals(_ tallies: [[Tally]], _ weights: [[Int]]) -> [[Tally]] {
-        (0..<levelCount).map { level in
-            let sizes = classSizes[level]
-            let row = children[level]
-            var marginals = [Tally](repeating: .zero, count: sizes.count)
-            for (node, weight) in weights[level].enumerated() where weight != 0 {
-                for offset in sizes.indices {
-                    marginals[offset] &+= tallies[level + 1][Int(row[node * sizes.count + offset])] &* weight
-                }
-            }
-            return marginals
-        }
-    }
-
-    /// The situations below the node reached by the classes `path` of the outermost levels.
-    func tally(_ tallies: [[Tally]], at path: [Int]) -> Tally {
+    /// The node of layer `path.count` reached by the classes `path` of the outermost levels.
+    func node(at path: [Int]) -> Int {
         var node = 0
         for (level, offset) in path.enumerated() {
             node = Int(children[level][node * classSizes[level].count + offset])
         }
-        return tallies[path.count][node]
+        return node
     }
 
     /// For each level, the situations in which another value of its question alone would
@@ -122,7 +130,7 @@ extension SweepDiagram {
         for depth in (level + 1)..<levelCount where layer.count > 0 {
             let sizes = classSizes[depth]
             let row = children[depth]
-            var next = NodeSets(width: width, capacity: layer.count * sizes.count)
+            var next = NodeSets(width: width, capacity: layer.count)
             for entry in 0..<layer.count {
                 let weight = layer.weights[entry]
                 for (offset, size) in sizes.enumerated() {

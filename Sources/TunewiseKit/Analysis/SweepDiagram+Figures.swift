@@ -166,7 +166,7 @@ private struct NodeSets {
     init(width: Int, capacity: Int) {
         self.width = width
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
     }
@@ -189,7 +189,7 @@ private struct NodeSets {
         slots[slot] = Int32(weights.count)
         keys.append(contentsOf: set)
         weights.append(weight)
-        if weights.count * 2 > slots.count { grow() }
+        if weights.count * 4 > slots.count * 3 { grow() }
     }
 
     private mutating func grow() {

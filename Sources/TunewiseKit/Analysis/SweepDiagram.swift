@@ -48,26 +48,18 @@ struct SweepDiagram {
         for level in 0..<levelCount {
             let classCount = space.levels[level].classes.count
             let first = compiled.firstClass[level]
-            var ids: [State: Int32] = [:]
-            var next: [State] = []
+            var next = Layer(capacity: layer.count)
             var row = [Int32](repeating: 0, count: layer.count * classCount)
             for (node, state) in layer.enumerated() {
                 for offset in 0..<classCount {
                     let child = state.isSettled ? state : compiled.normalize(compiled.choose(first + offset, state, level: level), level: level + 1)
-                    if let id = ids[child] {
-                        row[node * classCount + offset] = id
-                    } else {
-                        guard next.count < nodeLimit else { return nil }
-                        let id = Int32(next.count)
-                        ids[child] = id
-                        next.append(child)
-                        row[node * classCount + offset] = id
-                    }
+                    row[node * classCount + offset] = next.id(of: child)
+                    guard next.states.count <= nodeLimit else { return nil }
                 }
             }
             winners.append(layer.map(\.winner))
             children.append(row)
-            layer = next
+            layer = next.states
         }
         winners.append(layer.map(\.winner))
         self.space = space
@@ -99,6 +91,41 @@ private struct State: Hashable {
 
     /// The winner of a settled state, -1 for another.
     var winner: Int8 { isSettled ? Int8(score[0]) : -1 }
+}
+
+/// The distinct states of one layer, in the order first met, each found by its index in an
+/// open-addressing table: a state is held once, not again as a dictionary's key.
+private struct Layer {
+    private(set) var states: [State] = []
+    /// Per slot, a state's index or -1.
+    private var slots: [Int32]
+
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+    }
+
+    /// The index of `state`, added when new.
+    mutating func id(of state: State) -> Int32 {
+        var slot = state.hashValue & (slots.count - 1)
+        while slots[slot] >= 0 {
+            if states[Int(slots[slot])] == state { return slots[slot] }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let id = Int32(states.count)
+        slots[slot] = id
+        states.append(state)
+        if states.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (index, state) in states.enumerated() {
+                var slot = state.hashValue & (slots.count - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(index)
+            }
+        }
+        return id
+    }
 }
 
 /// A table and space compiled for the diagram, as ``SweepPass`` compiles them: clauses on

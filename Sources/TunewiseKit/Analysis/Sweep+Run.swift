@@ -46,9 +46,8 @@ extension Sweep {
         guard let diagram = SweepDiagram(table: table, space: space) else {
             return visit(space, decidingQuestions: decidingQuestions, reporting: progress)
         }
-        let weights = diagram.pathWeights()
-        let counts = diagram.counts(weights, keeping: map == nil ? nil : 2)
-        let deciding = decidingQuestions ? diagram.decidingCounts(weights, progress: progress) : nil
+        let counts = diagram.counts(diagram.pathWeights(), keeping: map == nil ? nil : 2)
+        let deciding = decidingQuestions ? diagram.decidingCounts(progress: progress) : nil
         let levels = space.levels
         let cells = map.map { map in
             Self.values(of: rubric.questions[map.row]).indices.flatMap { row in
@@ -128,7 +127,7 @@ extension Sweep {
     public func decidingCounts() -> [Int] {
         let space = self.space()
         guard let diagram = SweepDiagram(table: table, space: space) else { return decidingCounts(decidingBlocks()) { _ in nil } }
-        let deciding = diagram.decidingCounts(diagram.pathWeights())
+        let deciding = diagram.decidingCounts()
         return varied.map { question in deciding[space.levels.firstIndex { $0.question == question }!] }
     }
 

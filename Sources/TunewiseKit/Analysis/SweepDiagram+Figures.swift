@@ -56,18 +56,22 @@ extension SweepDiagram {
     /// Per layer, per node: the situations of the outer levels that lead to it, each level
     /// counted by its number of values.
     func pathWeights() -> [[Int]] {
-        var weights = winners.map { [Int](repeating: 0, count: $0.count) }
-        weights[0][0] = 1
-        for level in 0..<levelCount {
-            let sizes = classSizes[level]
-            let row = children[level]
-            for node in weights[level].indices where weights[level][node] != 0 {
-                for (offset, size) in sizes.enumerated() {
-                    weights[level + 1][Int(row[node * sizes.count + offset])] &+= weights[level][node] &* size
-                }
+        var weights = [[1]]
+        for level in 0..<levelCount { weights.append(pathWeights(below: level, weights[level])) }
+        return weights
+    }
+
+    /// The path weights of layer `level + 1` from those of layer `level`.
+    private func pathWeights(below level: Int, _ weights: [Int]) -> [Int] {
+        var below = [Int](repeating: 0, count: winners[level + 1].count)
+        let sizes = classSizes[level]
+        let row = children[level]
+        for (node, weight) in weights.enumerated() where weight != 0 {
+            for (offset, size) in sizes.enumerated() {
+                below[Int(row[node * sizes.count + offset])] &+= weight &* size
             }
         }
-        return weights
+        return below
     }
 
     /// The node of layer `path.count` reached by the classes `path` of the outermost levels.
@@ -94,20 +98,24 @@ extension SweepDiagram {
     /// - Parameter progress: told the fraction of the levels done.
     /// - Complexity: O(*S* · *c* · *m*) for the *S* distinct sets of nodes met, at most *c*
     ///   classes per level and *m* per deciding level; memory O(*S*) for the two layers of sets
-    ///   at hand.
-    func decidingCounts(_ weights: [[Int]], progress: ProgressHandler? = nil) -> [Int] {
-        (0..<levelCount).map { level in
-            defer { progress?(Double(level + 1) / Double(levelCount)) }
+    ///   at hand, and one layer of path weights.
+    func decidingCounts(progress: ProgressHandler? = nil) -> [Int] {
+        var weights = [1]
+        return (0..<levelCount).map { level in
+            defer {
+                weights = pathWeights(below: level, weights)
+                progress?(Double(level + 1) / Double(levelCount))
+            }
             return lines(deciding: level, weights) * (innerSizes[level] / innerSizes[level + 1])
         }
     }
 
-    /// The lines through `level` whose winners differ.
-    private func lines(deciding level: Int, _ weights: [[Int]]) -> Int {
+    /// The lines through `level` whose winners differ, from the path weights of its layer.
+    private func lines(deciding level: Int, _ weights: [Int]) -> Int {
         let width = classSizes[level].count
         guard width > 1 else { return 0 }
         var lines = 0
-        var layer = NodeSets(width: width, capacity: weights[level].count)
+        var layer = NodeSets(width: width, capacity: weights.count)
         var set = [Int32](repeating: -1, count: width)
         /// Counts `set` (of layer `depth`) for `weight` lines: at once when its nodes are
         /// all settled or two of them are, into `sets` when it is to be followed further.
@@ -122,7 +130,7 @@ extension SweepDiagram {
             }
         }
         let row = children[level]
-        for (node, weight) in weights[level].enumerated() where weight != 0 && winners[level][node] < 0 {
+        for (node, weight) in weights.enumerated() where weight != 0 && winners[level][node] < 0 {
             set.withUnsafeMutableBufferPointer { NodeSets.clear($0) }
             for offset in 0..<width { set.withUnsafeMutableBufferPointer { NodeSets.insert(row[node * width + offset], into: $0) } }
             add(set, depth: level + 1, weight: weight, to: &layer)
@@ -169,6 +177,8 @@ private struct NodeSets {
         while size * 3 < capacity * 4 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
+        keys.reserveCapacity(capacity * width)
+        weights.reserveCapacity(capacity)
     }
 
     var count: Int { weights.count }

@@ -84,7 +84,10 @@ struct SweepDiagramTests {
             builder.weights[question.id] = [1, 0.5, 2].randomElement(using: &random)!
             builder.points[question.id] = Dictionary(
                 uniqueKeysWithValues: question.options.map { option in
-                    (option, Dictionary(uniqueKeysWithValues: Contract.strategyIDs.map { ($0, Double(Int.random(in: -3...3, using: &random)) * 0.25) }))
+                    (
+                        option,
+                        Dictionary(uniqueKeysWithValues: Contract.strategyIDs.map { ($0, Double(Int.random(in: -3...3, using: &random)) * 0.25) })
+                    )
                 })
         }
         builder.rules = (0..<3).map { index in

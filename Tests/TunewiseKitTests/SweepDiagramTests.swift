@@ -108,6 +108,24 @@ struct SweepDiagramTests {
         expectEqualToReference(sweep, "seed \(seed)")
     }
 
+    /// A diagram that outgrows its limits gives way to visiting, with the same figures: all of
+    /// the sweep when a layer holds too many nodes, the deciding counts when a layer holds
+    /// too many sets of nodes to follow.
+    @Test func aDiagramThatOutgrowsItsLimitsGivesWayToVisiting() throws {
+        let subspace = BuiltInSubspace.all[0]
+        var sweep = try Sweep(
+            rubric: fileRubric, scope: SweepScope(included: subspace.included, fixed: try fileRubric.resolve(Answers(subspace.fixed))))
+        let diagram = try #require(SweepDiagram(table: sweep.table, space: sweep.space()))
+        #expect(diagram.decidingCounts(setLimit: 2) == nil)
+        #expect(diagram.decidingCounts() != nil)
+        sweep.diagramLimits.sets = 2
+        #expect(sweep.isCounted)
+        expectEqualToReference(sweep, "deciding visited")
+        sweep.diagramLimits.nodes = 4
+        #expect(!sweep.isCounted)
+        expectEqualToReference(sweep, "all visited")
+    }
+
     /// A diagram whose layers would outgrow their limit gives way to visiting, as does a
     /// rubric whose scores are not exact in binary.
     @Test func aSweepThatCannotBeCountedIsVisited() throws {

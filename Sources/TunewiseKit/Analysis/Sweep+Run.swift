@@ -29,7 +29,7 @@ extension Sweep {
     }
 
     /// Whether the sweep is counted by a ``SweepDiagram``, rather than visited.
-    var isCounted: Bool { SweepDiagram(table: table, space: sweptSpace) != nil }
+    var isCounted: Bool { SweepDiagram(table: table, space: sweptSpace, nodeLimit: diagramLimits.nodes) != nil }
 
     /// The sweep by visiting the situations, whatever the rubric.
     func visitingRun(decidingQuestions: Bool = true) -> SweepResult {
@@ -43,11 +43,11 @@ extension Sweep {
 
     private func run(decidingQuestions: Bool, reporting progress: ProgressHandler?) -> SweepResult {
         let space = sweptSpace
-        guard let diagram = SweepDiagram(table: table, space: space) else {
+        guard let diagram = SweepDiagram(table: table, space: space, nodeLimit: diagramLimits.nodes) else {
             return visit(space, decidingQuestions: decidingQuestions, reporting: progress)
         }
         let counts = diagram.counts(diagram.pathWeights(), keeping: map == nil ? nil : 2)
-        let deciding = decidingQuestions ? diagram.decidingCounts(progress: progress) : nil
+        let deciding = decidingQuestions ? decidingCounts(diagram, space, reporting: progress) : nil
         let levels = space.levels
         let cells = map.map { map in
             Self.values(of: rubric.questions[map.row]).indices.flatMap { row in
@@ -60,7 +60,25 @@ extension Sweep {
                 let level = levels.firstIndex { $0.question == question }!
                 return counts.marginals[level][levels[level].classes.firstIndex { $0.contains(value) }!]
             },
-            deciding: deciding.map { deciding in varied.map { question in deciding[levels.firstIndex { $0.question == question }!] } })
+            deciding: deciding)
+    }
+
+    /// The deciding counts in ``varied`` order, counted on `diagram` of `space`, or visited in
+    /// blocks when the sets of nodes to follow outgrow ``diagramLimits``.
+    private func decidingCounts(_ diagram: SweepDiagram, _ space: SweepSpace, reporting progress: ProgressHandler?) -> [Int] {
+        // Visiting after giving up on counting starts its fractions again: report the highest.
+        var highest = 0.0
+        let rising: ProgressHandler? = progress.map { progress in
+            { fraction in
+                highest = max(highest, fraction)
+                progress(highest)
+            }
+        }
+        if let deciding = diagram.decidingCounts(setLimit: diagramLimits.sets, progress: rising) {
+            return varied.map { question in deciding[space.levels.firstIndex { $0.question == question }!] }
+        }
+        let blocks = decidingBlocks()
+        return decidingCounts(blocks) { part in progressHandler(rising, part: part, of: blocks.count) }
     }
 
     /// The sweep by visiting every class of every level (less the subtrees the gates settle),
@@ -128,9 +146,10 @@ extension Sweep {
     ///   O(``blockCapacity``) whatever the size of the space.
     public func decidingCounts() -> [Int] {
         let space = self.space()
-        guard let diagram = SweepDiagram(table: table, space: space) else { return decidingCounts(decidingBlocks()) { _ in nil } }
-        let deciding = diagram.decidingCounts()
-        return varied.map { question in deciding[space.levels.firstIndex { $0.question == question }!] }
+        guard let diagram = SweepDiagram(table: table, space: space, nodeLimit: diagramLimits.nodes) else {
+            return decidingCounts(decidingBlocks()) { _ in nil }
+        }
+        return decidingCounts(diagram, space, reporting: nil)
     }
 
     /// The varied questions with more than one class, in blocks of at most ``blockCapacity``

@@ -27,6 +27,8 @@ public struct Sweep: Sendable {
     /// Per varied question, its values in classes that never lead to different advice.
     let classes: [Int: [[Int]]]
     let map: (row: Int, column: Int)?
+    /// How large the counting may grow before the sweep visits instead.
+    var diagramLimits = SweepDiagram.Limits()
 
     /// A sweep of `rubric` over `scope`.
     /// - Parameter weightOverrides: question id to weight, as for ``Advisor``.

@@ -99,19 +99,22 @@ extension SweepDiagram {
     /// - Complexity: O(*S* · *c* · *m*) for the *S* distinct sets of nodes met, at most *c*
     ///   classes per level and *m* per deciding level; memory O(*S*) for the two layers of sets
     ///   at hand, and one layer of path weights.
-    func decidingCounts(progress: ProgressHandler? = nil) -> [Int] {
+    /// - Returns: per level, the count; `nil` when a layer of sets would exceed `setLimit`.
+    func decidingCounts(setLimit: Int = Limits().sets, progress: ProgressHandler? = nil) -> [Int]? {
         var weights = [1]
-        return (0..<levelCount).map { level in
-            defer {
-                weights = pathWeights(below: level, weights)
-                progress?(Double(level + 1) / Double(levelCount))
-            }
-            return lines(deciding: level, weights) * (innerSizes[level] / innerSizes[level + 1])
+        var counts: [Int] = []
+        for level in 0..<levelCount {
+            guard let lines = lines(deciding: level, weights, setLimit: setLimit) else { return nil }
+            counts.append(lines * (innerSizes[level] / innerSizes[level + 1]))
+            weights = pathWeights(below: level, weights)
+            progress?(Double(level + 1) / Double(levelCount))
         }
+        return counts
     }
 
-    /// The lines through `level` whose winners differ, from the path weights of its layer.
-    private func lines(deciding level: Int, _ weights: [Int]) -> Int {
+    /// The lines through `level` whose winners differ, from the path weights of its layer;
+    /// `nil` when a layer of sets would exceed `setLimit`.
+    private func lines(deciding level: Int, _ weights: [Int], setLimit: Int) -> Int? {
         let width = classSizes[level].count
         guard width > 1 else { return 0 }
         var lines = 0
@@ -135,6 +138,7 @@ extension SweepDiagram {
             for offset in 0..<width { set.withUnsafeMutableBufferPointer { NodeSets.insert(row[node * width + offset], into: $0) } }
             add(set, depth: level + 1, weight: weight, to: &layer)
         }
+        guard layer.count <= setLimit else { return nil }
         for depth in (level + 1)..<levelCount where layer.count > 0 {
             let sizes = classSizes[depth]
             let row = children[depth]
@@ -153,6 +157,7 @@ extension SweepDiagram {
                     add(set, depth: depth + 1, weight: weight &* size, to: &next)
                 }
             }
+            guard next.count <= setLimit else { return nil }
             layer = next
         }
         return lines

@@ -28,17 +28,22 @@ struct SweepDiagram {
     /// the next layer.
     let children: [[Int32]]
 
-    /// The most nodes a layer may hold before the diagram gives way to visiting, whose
-    /// memory does not grow with the space.
-    static let nodeLimit = 1 << 22
+    /// How large a diagram may grow before the sweep gives way to visiting, whose memory
+    /// does not grow with the space (the built-in rubric's largest layer holds under 30,000
+    /// nodes, and its deciding counts under 10^6 sets of nodes a layer).
+    struct Limits: Sendable {
+        /// The most nodes a layer may hold.
+        var nodes = 1 << 20
+        /// The most sets of nodes the deciding counts may follow in one layer.
+        var sets = 1 << 21
+    }
 
     /// The number of levels.
     var levelCount: Int { classSizes.count }
 
     /// The diagram of `space` scored by `table`; `nil` when the table's scores are not exact
-    /// integers of 2^-24 or a layer would exceed ``nodeLimit`` nodes.
-    /// - Parameter nodeLimit: the most nodes a layer may hold.
-    init?(table: ScoringTable, space: SweepSpace, nodeLimit: Int = Self.nodeLimit) {
+    /// integers of 2^-24 or a layer would exceed `nodeLimit` nodes.
+    init?(table: ScoringTable, space: SweepSpace, nodeLimit: Int = Limits().nodes) {
         guard table.strategyCount == 4, SweepPass.tieTolerance(table) == nil, !space.levels.isEmpty else { return nil }
         let compiled = Compiled(table: table, space: space)
         let levelCount = space.levels.count

@@ -68,7 +68,7 @@ extension BinaryTests {
         /// 1.1 (not a multiple of 2^-24) makes the sweep visit the situations, for seconds.
         @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
             let session = try TmuxSession(
-                "\(Binary.url.path) sweep --all --weight need=1.1 --fix time-to-market=months --format csv > /dev/null")
+                "\(Binary.url.path) sweep --all --weight need=1.1 --fix time-to-market=months --fix budget=substantial --format csv > /dev/null")
             defer { session.close() }
             #if DEBUG
                 #expect(try session.waitFor("tunewise: this is a debug build"))

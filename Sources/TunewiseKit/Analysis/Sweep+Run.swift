@@ -135,13 +135,13 @@ extension Sweep {
     /// A situation is decided by a question when the situations that differ from it only in
     /// that answer (its line) do not all have the same winner; then each of them is, so the
     /// count is the lines with differing winners times the question's number of values.
-    /// Counted by ``SweepDiagram/decidingCounts(progress:)`` when the diagram exists.
+    /// Counted by ``SweepDiagram/decidingCounts(setLimit:progress:)`` when the diagram exists.
     /// Otherwise (scores not exact) the varied questions are split into blocks whose
     /// situations fit in a small buffer (at most ``blockCapacity``); one pass per block
     /// varies that block innermost and compares the winners within each block, so memory does
     /// not grow with the space. A subtree whose winner the gates settle outside the block
     /// decides nothing and is skipped.
-    /// - Complexity: Counted, see ``SweepDiagram/decidingCounts(progress:)``. Visited, one
+    /// - Complexity: Counted, see ``SweepDiagram/decidingCounts(setLimit:progress:)``. Visited, one
     ///   pass per block, each O(*C* + *L*) as in ``run(decidingQuestions:)``, plus O(*C* · *b*)
     ///   comparisons of winners for a block of *b* questions: O(*C* · (*B* + *d*)) in all, for
     ///   *B* blocks and the *d* varied questions with more than one class; memory

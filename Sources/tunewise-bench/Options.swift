@@ -35,11 +35,16 @@ struct Options {
             case "--data-runs": dataRuns = count(word)
             case "--no-data": data = false
             case "--data-only": (advice, sweeps, data) = (false, false, true)
+            case "--sweep-only": (advice, sweeps, data) = (false, true, false)
             case "-h", "--help":
-                print("usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep] [--data-mib N] [--data-runs N] [--no-data] [--data-only]")
+                print(
+                    "usage: tunewise-bench [--runs N] [--sweep-runs N] [--no-sweep] [--data-mib N] [--data-runs N] [--no-data] [--data-only] [--sweep-only]"
+                )
                 exit(0)
             default:
-                fail("unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep, --data-mib N, --data-runs N, --no-data, --data-only")
+                fail(
+                    "unknown argument '\(word)'; known: --runs N, --sweep-runs N, --no-sweep, --data-mib N, --data-runs N, --no-data, --data-only, --sweep-only"
+                )
             }
         }
     }

@@ -2,6 +2,7 @@
 //
 //     swift run -c release tunewise-bench    # [--runs N] [--sweep-runs N] [--no-sweep]
 //                                            # [--data-mib N] [--data-runs N] [--no-data] [--data-only]
+//                                            # [--sweep-only]
 //     swift build -c release --static-swift-stdlib --scratch-path .build-static \
 //         && .build-static/release/tunewise-bench           # the statically linked build
 //

@@ -34,7 +34,7 @@ extension SweepRequest {
     static let all = FlagSpec(
         "all", .toggle,
         help:
-            "vary every question of the rubric; for the built-in one, \(grouped(builtInSituations)) situations (minutes; --format csv takes seconds)"
+            "vary every question of the rubric; for the built-in one, \(grouped(builtInSituations)) situations (counted, not visited: under a second)"
     )
 
     /// How many situations `--all` sweeps on the built-in rubric: each core question's options

@@ -32,7 +32,8 @@ struct SweepCommand: TunewiseCommand, Equatable {
         } catch {
             throw commandError(error, rubric, fixed: fixed)
         }
-        // Beyond the core questions a sweep takes seconds: show how far it has got.
+        // Beyond the core questions a sweep that must visit (weights not exact in binary) takes
+        // seconds: show how far it has got.
         let isLengthy = request.includesAll || !request.included.isEmpty
         // CSV prints no deciding questions, so they are not computed for it.
         let deciding = request.format != .csv

@@ -11,7 +11,8 @@
 ///
 /// Values of a question that give the same points and meet the same rule and exclusion
 /// conditions (such as an option worth no points and unanswered) can never lead to different
-/// advice, so each such class is scored once and counted once per value.
+/// advice, so each such class is scored once and counted once per value. The space is counted
+/// rather than visited: see ``SweepDiagram``.
 public struct Sweep: Sendable {
     /// The rubric whose advice is swept.
     public let rubric: Rubric
@@ -27,6 +28,8 @@ public struct Sweep: Sendable {
     /// Per varied question, its values in classes that never lead to different advice.
     let classes: [Int: [[Int]]]
     let map: (row: Int, column: Int)?
+    /// How large the counting may grow before the sweep visits instead.
+    var diagramLimits = SweepDiagram.Limits()
 
     /// A sweep of `rubric` over `scope`.
     /// - Parameter weightOverrides: question id to weight, as for ``Advisor``.

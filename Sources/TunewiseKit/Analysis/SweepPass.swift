@@ -375,7 +375,7 @@ final class SweepPass {
     /// `nil` when every term of every score is a multiple of 2^-24 and their magnitudes sum
     /// below 2^28, so every partial sum is exact in any order; otherwise a tolerance far above
     /// the rounding error of summing them in another order.
-    private static func tieTolerance(_ table: ScoringTable) -> Double? {
+    static func tieTolerance(_ table: ScoringTable) -> Double? {
         var terms = table.baseline + table.rules.flatMap(\.points)
         for (question, options) in table.points.enumerated() {
             for option in options.indices { terms += (0..<4).map { vector(table, question, option)[$0] } }
@@ -387,7 +387,7 @@ final class SweepPass {
     }
 
     /// The weighted points of one answer, computed as ``ScoringTable/scores(_:)`` computes them.
-    private static func vector(_ table: ScoringTable, _ question: Int, _ option: Int) -> SIMD4<Double> {
+    static func vector(_ table: ScoringTable, _ question: Int, _ option: Int) -> SIMD4<Double> {
         let weight = table.weights[question]
         let row = table.points[question][option]
         return SIMD4(weight * row[0], weight * row[1], weight * row[2], weight * row[3])

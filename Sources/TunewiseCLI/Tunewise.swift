@@ -100,17 +100,20 @@ public enum Tunewise {
         return String(policyPath[...slash]) + extends
     }
 
-    /// `--weight` overrides as question id to weight, each question checked against `rubric`.
-    static func weightOverrides(_ weights: [WeightOverride], in rubric: Rubric) throws(CommandError) -> [String: Double] {
-        var overrides: [String: Double] = [:]
-        for override in weights {
-            guard rubric.question(override.question) != nil else {
-                let known = rubric.questions.map(\.id)
-                throw .unknownWord(
-                    override.question, kind: "question in --weight", allowed: known, suggestion: closestMatch(to: override.question, in: known))
+    /// The weights in force: `rubric`'s, with the `--weight` overrides laid over them, each
+    /// checked against it (``Weights``).
+    static func weights(_ overrides: [WeightOverride], for rubric: Rubric) throws(CommandError) -> Weights {
+        do {
+            return try Weights(of: rubric, overriding: Dictionary(uniqueKeysWithValues: overrides.map { ($0.question, $0.weight) }))
+        } catch {
+            switch error.kind {
+            case .unknownQuestion(let suggestion, let known):
+                throw .unknownWord(error.question, kind: "question in --weight", allowed: known, suggestion: suggestion)
+            case .outOfRange(let weight):
+                throw .invalidWeight(
+                    "\(error.question)=\(JSONWriter.format(weight))",
+                    reason: "a weight is a number from 0 to \(JSONWriter.format(Rubric.numberLimit))")
             }
-            overrides[override.question] = override.weight
         }
-        return overrides
     }
 }

@@ -15,8 +15,8 @@ struct SweepRendererTests {
             included: ["model-access"],
             fixed: try rubric.resolve(Answers(["budget": "moderate", "time-to-market": "weeks", "consistency": "important"])),
             map: map ? (row: "data-volume", column: "model-access") : nil)
-        let result = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope).run()
-        return SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: "0.0.0-test")
+        let result = try Sweep(rubric: rubric, weights: try Weights(of: rubric, overriding: weights), scope: scope).run()
+        return SweepReport(result: result, rubric: rubric, weights: try Weights(of: rubric, overriding: weights), toolVersion: "0.0.0-test")
     }
 
     @Test func textReport() throws {

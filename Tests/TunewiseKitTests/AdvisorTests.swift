@@ -317,7 +317,7 @@ struct AdvisorTests {
         for answers in everyCoreSituation {
             let advice = try advisor.advise(answers)
             guard let change = advice.weightSensitivity else { continue }
-            let reweighted = Advisor(rubric: defaultRubric, weightOverrides: [change.question: change.newWeight])
+            let reweighted = Advisor(rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: [change.question: change.newWeight]))
             #expect(try reweighted.advise(answers).strategy == change.strategy)
             #expect(change.strategy != advice.strategy)
             let factor = try #require(change.factor)

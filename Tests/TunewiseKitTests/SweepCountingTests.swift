@@ -78,7 +78,7 @@ struct SweepCountingTests {
         #expect(gates.isCounted)
         expectEqualToReference(gates, visiting: true, "gates")
         let mapped = try Sweep(
-            rubric: defaultRubric, weightOverrides: ["need": 1.1],
+            rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: ["need": 1.1]),
             scope: SweepScope(included: ["output-style", "task-diversity"], fixed: fixed, map: (row: "prompting-status", column: "data-volume")))
         expectEqualToReference(mapped, map: (row: "prompting-status", column: "data-volume"), "map")
     }

@@ -40,7 +40,8 @@ struct SweepDiagramTests {
     func subspacesOfTheRubricFileAreCountedLikeBruteForce(_ subspace: BuiltInSubspace) throws {
         let fixed = try fileRubric.resolve(Answers(subspace.fixed))
         let sweep = try Sweep(
-            rubric: fileRubric, weightOverrides: subspace.weights, scope: SweepScope(included: subspace.included, fixed: fixed, map: subspace.map))
+            rubric: fileRubric, weights: try Weights(of: fileRubric, overriding: subspace.weights),
+            scope: SweepScope(included: subspace.included, fixed: fixed, map: subspace.map))
         #expect(sweep.isCounted)
         expectEqualToReference(sweep, map: subspace.map, "\(subspace.name)")
     }
@@ -132,7 +133,7 @@ struct SweepDiagramTests {
         let sweep = try Sweep(rubric: fileRubric)
         #expect(SweepDiagram(table: sweep.table, space: sweep.space(), nodeLimit: 4) == nil)
         #expect(SweepDiagram(table: sweep.table, space: sweep.space()) != nil)
-        #expect(try !Sweep(rubric: fileRubric, weightOverrides: ["need": 1.1]).isCounted)
-        #expect(try Sweep(rubric: fileRubric, weightOverrides: ["need": 1.25]).isCounted)
+        #expect(try !Sweep(rubric: fileRubric, weights: try Weights(of: fileRubric, overriding: ["need": 1.1])).isCounted)
+        #expect(try Sweep(rubric: fileRubric, weights: try Weights(of: fileRubric, overriding: ["need": 1.25])).isCounted)
     }
 }

@@ -14,7 +14,7 @@ private struct BruteForce {
     private let winners: [[String?]: String?]
 
     init(rubric: Rubric, varied ids: [String], fixed: Answers = Answers(), weights: [String: Double] = [:]) {
-        let advisor = Advisor(rubric: rubric, weightOverrides: weights)
+        let advisor = Advisor(rubric: rubric, weights: try! Weights(of: rubric, overriding: weights))
         let varied = rubric.questions.filter { ids.contains($0.id) }.map { question in
             (id: question.id, values: question.options.map { Optional($0.id) } + (question.isCore ? [] : [nil]))
         }
@@ -72,7 +72,7 @@ struct SweepTests {
             included: ["model-access"], fixed: try defaultRubric.resolve(Answers(["budget": "moderate", "consistency": "important"])),
             map: (row: "data-volume", column: "context-size"))
         let weights = ["transience": 1.1, "data-volume": 0.3]
-        let result = try Sweep(rubric: defaultRubric, weightOverrides: weights, scope: scope).run()
+        let result = try Sweep(rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: weights), scope: scope).run()
         let variedIDs = ["need", "data-volume", "transience", "governance", "time-to-market", "context-size", "model-access"]
         let brute = BruteForce(rubric: defaultRubric, varied: variedIDs, fixed: scope.fixed!.answers, weights: weights)
 

@@ -24,7 +24,8 @@ struct WeightSensitivityTests {
             let advice = try Advisor(rubric: defaultRubric).advise(answers)
             guard let change = advice.weightSensitivity else { continue }
             reported += 1
-            let flipped = try Advisor(rubric: defaultRubric, weightOverrides: [change.question: change.newWeight]).advise(answers)
+            let flipped = try Advisor(rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: [change.question: change.newWeight]))
+                .advise(answers)
             #expect(flipped.strategy == change.strategy, "\(answers.values) at \(change.question)=\(change.newWeight)")
             #expect(change.strategy != advice.strategy)
             #expect(change.weight == defaultRubric.question(change.question)!.weight)
@@ -45,7 +46,8 @@ struct WeightSensitivityTests {
             guard let change = advice.weightSensitivity, abs(change.newWeight - change.weight) > 0.04 else { continue }
             checked += 1
             let halfway = (change.weight + change.newWeight) / 2
-            let held = try Advisor(rubric: defaultRubric, weightOverrides: [change.question: halfway]).advise(answers)
+            let held = try Advisor(rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: [change.question: halfway])).advise(
+                answers)
             #expect(held.strategy == advice.strategy, "\(answers.values) at \(change.question)=\(halfway)")
         }
         #expect(checked > 0)

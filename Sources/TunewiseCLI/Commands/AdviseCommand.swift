@@ -38,7 +38,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         // The command line is checked before any file is read; its answers win over the file's,
         // and both win over the policy's.
         let fromFlags = try resolveFlagAnswers(rubric)
-        let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
+        let weights = try Tunewise.weights(request.weights, for: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
         let measured = try request.dataPath.map { path throws(CommandError) in
@@ -63,7 +63,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             situation = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: situation, console: &console)
         }
 
-        let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weightOverrides: weights))
+        let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weights: weights))
 
         let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)

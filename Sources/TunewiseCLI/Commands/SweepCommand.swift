@@ -19,7 +19,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubric, console: &console)
-        let weights = try Tunewise.weightOverrides(request.weights, in: rubric)
+        let weights = try Tunewise.weights(request.weights, for: rubric)
         let fixed: Situation
         do {
             fixed = try rubric.resolve(request.fixed)
@@ -28,7 +28,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
         }
         let sweep: Sweep
         do {
-            sweep = try Sweep(rubric: rubric, weightOverrides: weights, scope: scope(fixing: fixed))
+            sweep = try Sweep(rubric: rubric, weights: weights, scope: scope(fixing: fixed))
         } catch {
             throw commandError(error, rubric, fixed: fixed)
         }
@@ -40,12 +40,13 @@ struct SweepCommand: TunewiseCommand, Equatable {
         let result = try console.withProgress("sweep", isLengthy: isLengthy) { progress in
             sweep.run(decidingQuestions: deciding, progress: progress)
         }
-        var report = SweepReport(result: result, rubric: rubric, weightOverrides: weights, toolVersion: Tunewise.version)
+        var report = SweepReport(result: result, rubric: rubric, weights: weights, toolVersion: Tunewise.version)
         if let against = request.against {
             let other = try Tunewise.loadRubric(against, console: &console)
             let otherSweep: Sweep
             do {
-                otherSweep = try Sweep(rubric: other, weightOverrides: weights, scope: scope(fixing: other.resolve(request.fixed)))
+                let otherWeights = try Weights(of: other, overriding: weights.overrides)
+                otherSweep = try Sweep(rubric: other, weights: otherWeights, scope: scope(fixing: other.resolve(request.fixed)))
             } catch {
                 throw .sweepsDiffer(against: against)
             }

@@ -26,7 +26,7 @@ struct SweepJSONRenderer {
                             "weights",
                             .object(
                                 report.rubric.questions.compactMap { question in
-                                    report.weightOverrides[question.id].map { (question.id, .number($0)) }
+                                    report.weights.overrides[question.id].map { (question.id, .number($0)) }
                                 })
                         ),
                         ("unanswered", .array(report.unansweredQuestions.map(JSONValue.string))),

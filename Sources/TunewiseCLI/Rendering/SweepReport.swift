@@ -7,8 +7,8 @@ import TunewiseKit
 struct SweepReport: ProvenanceReporting {
     let result: SweepResult
     let rubric: Rubric
-    /// The `--weight` overrides: question id to weight.
-    let weightOverrides: [String: Double]
+    /// The weights in force, with the `--weight` overrides.
+    let weights: Weights
     let toolVersion: String
     /// With `--against`: the other rubric ("default 3.0.0") and how the advice moves from it.
     var against: (name: String, comparison: SweepComparison)? = nil
@@ -21,7 +21,7 @@ struct SweepReport: ProvenanceReporting {
     /// The weight overrides in rubric order: "transience 2 (rubric: 1.25)".
     var weightSummary: [String] {
         rubric.questions.compactMap { question in
-            weightOverrides[question.id].map {
+            weights.overrides[question.id].map {
                 "\(question.id) \(JSONWriter.format($0)) (rubric: \(JSONWriter.format(question.weight)))"
             }
         }

@@ -32,11 +32,11 @@ public struct Sweep: Sendable {
     var diagramLimits = SweepDiagram.Limits()
 
     /// A sweep of `rubric` over `scope`.
-    /// - Parameter weightOverrides: question id to weight, as for ``Advisor``.
+    /// - Parameter weights: the weights in force, by default the rubric's own, as for ``Advisor``.
     /// - Precondition: `scope.fixed`, if any, holds answers to `rubric`.
     /// - Throws: ``SweepError`` for unknown or core questions to include, a question both
     ///   fixed and varied, or a rubric or space too large to sweep.
-    public init(rubric: Rubric, weightOverrides: [String: Double] = [:], scope: SweepScope = SweepScope()) throws(SweepError) {
+    public init(rubric: Rubric, weights: Weights? = nil, scope: SweepScope = SweepScope()) throws(SweepError) {
         guard rubric.rules.count <= SweepPass.ruleLimit, rubric.exclusions.count <= SweepPass.ruleLimit else {
             throw .tooManyRules(limit: SweepPass.ruleLimit)
         }
@@ -76,8 +76,10 @@ public struct Sweep: Sendable {
             variedSet.insert(question)
         }
         self.rubric = rubric
-        weights = rubric.questions.map { weightOverrides[$0.id] ?? $0.weight }
-        table = ScoringTable(rubric: rubric, weights: weights)
+        let weights = weights ?? Weights(of: rubric)
+        precondition(weights.values.count == rubric.questions.count, "the weights of another rubric")
+        self.weights = weights.values
+        table = ScoringTable(rubric: rubric, weights: self.weights)
         varied = variedSet.sorted()
         self.constants = constants
         var count = 1

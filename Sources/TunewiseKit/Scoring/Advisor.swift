@@ -35,14 +35,14 @@ public struct Advisor: Sendable {
     /// an answer that barely separates the strategies says more about others than about them.
     public static let reasonThreshold = 0.4
 
-    /// An advisor for `rubric`, with some questions' weights replaced.
-    /// - Parameter weightOverrides: question id to weight, from 0 to ``Rubric/numberLimit``;
-    ///   unknown ids are ignored, so callers validate ids and weights first (the command
-    ///   reports them as usage errors).
-    public init(rubric: Rubric, weightOverrides: [String: Double] = [:]) {
+    /// An advisor for `rubric`, with `weights` in force (by default the rubric's own).
+    /// - Precondition: `weights` were checked against `rubric`.
+    public init(rubric: Rubric, weights: Weights? = nil) {
         self.rubric = rubric
-        weights = rubric.questions.map { weightOverrides[$0.id] ?? $0.weight }
-        table = ScoringTable(rubric: rubric, weights: weights)
+        let weights = weights ?? Weights(of: rubric)
+        precondition(weights.values.count == rubric.questions.count, "the weights of another rubric")
+        self.weights = weights.values
+        table = ScoringTable(rubric: rubric, weights: self.weights)
     }
 
     /// The advice for `situation`, whose answers ``Rubric/resolve(_:onto:)`` checked.

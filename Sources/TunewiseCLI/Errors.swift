@@ -209,8 +209,8 @@ public enum CommandError: Error, Equatable, Sendable {
         case .missingAnswers(let questions):
             // One question is named even when that is a little longer.
             return listed(
-                questions.map { "--\($0)" }, "missing answers for ", counted: "missing answers for \(questions.count) core questions",
-                fix: "; pass them as flags or --answers FILE, or run in a terminal")
+                questions.map { "--\($0)" }, "missing answers for ", counted: "\(questions.count) core questions unanswered",
+                fix: "; answer them with flags, --answers FILE or in a terminal")
         case .missingArgument(let command, let expected):
             return ("'\(command)' needs \(expected)", [])
         case .cannotRead(let path, let reason):

@@ -1,5 +1,5 @@
 extension HelpText {
-    /// `tunewise help rubric`: both subcommands, in prose.
+    /// `tunewise help rubric`: the three subcommands, in prose.
     static let rubricDiscussion = """
         tunewise rubric validate FILE...: check rubric files and report every problem with \
         its JSON path. 'default' names the built-in rubric. Exit 0 when all are valid, 65 when \
@@ -14,5 +14,10 @@ extension HelpText {
         'default' checks the built-in rubric. Exit 0 with a one-line 'clean' summary; 65 with \
         one 'FILE: finding' line per finding on standard output and a summary on standard \
         error, or when the file is not a valid rubric; 66 when it cannot be opened.
+
+        tunewise rubric show [FILE]: print the rubric in force (FILE, or the built-in one), \
+        with any policy applied, as a rubric file: a starting point for a rubric of your own \
+        (tunewise rubric show > my-rubric.json), or what a policy changed. Its one format is \
+        JSON.
         """
 }

@@ -37,7 +37,9 @@ struct InitCommandTests {
         let (code, console) = run(["init", path])
         #expect(code == .success)
         #expect(console.output.isEmpty)
-        #expect(console.errors.hasPrefix("tunewise: wrote starter answers to \(path) (and \(schema), for editors)"))
+        #expect(
+            console.errors
+                == "tunewise: wrote starter answers to \(path), its schema to \(schema)\n  Edit them, then run: tunewise --answers \(path)\n")
         #expect(try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))["$schema"] == .string("answers.schema.json"))
         #expect(try String(contentsOfFile: schema, encoding: .utf8) == JSONWriter.write(AnswersSchema.document(for: BuiltInRubric.load())))
         let advised = run(["--answers", path, "--no-input", "--format", "summary"])
@@ -47,7 +49,7 @@ struct InitCommandTests {
         try "{}".write(toFile: schema, atomically: true, encoding: .utf8)
         let again = run(["init", path, "--force"])
         #expect(again.code == .success)
-        #expect(again.console.errors.hasPrefix("tunewise: wrote starter answers to \(path); "))
+        #expect(again.console.errors.hasPrefix("tunewise: wrote starter answers to \(path)\n"))
         #expect(try String(contentsOfFile: schema, encoding: .utf8) == "{}")
     }
 

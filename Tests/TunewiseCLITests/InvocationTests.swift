@@ -223,7 +223,7 @@ struct InvocationTests {
         (["sweep", "--data-volume", "few"], .unknownWord("--data-volume", kind: "flag", allowed: sweepFlags, suggestion: nil)),
         (
             ["sweep", "data-volume"],
-            .unknownWord("data-volume", kind: "argument to 'sweep'", allowed: ["flags only; see 'tunewise help sweep'"], suggestion: nil)
+            .unknownWord("data-volume", kind: "argument to 'sweep'", allowed: ["flags only"], suggestion: nil)
         ),
     ])
     func refusesBadSweepCommandLines(arguments: [String], error: CommandError) {

@@ -60,8 +60,9 @@ struct QuestionnaireScreenTests {
         #expect(code == .success)
         let marker = "The same advice as one command:\n"
         let start = try #require(result.errors.range(of: marker)).upperBound
-        let command = String(result.errors[start...]).trimmingCharacters(in: "\n")
-        let commandLines = command.split(separator: "\n")
+        // The command's lines run up to the blank line before the recap.
+        let commandLines = result.errors[start...].split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }
+        let command = commandLines.joined(separator: "\n")
         #expect(commandLines.count > 1)
         for (index, line) in commandLines.enumerated() {
             #expect(line.count <= width)
@@ -84,22 +85,25 @@ struct QuestionnaireScreenTests {
         #expect(joined == ["tunewise", "--rubric", "'my", "rubric'\\''s.json'", "--need", "knowledge", "--no-input"])
     }
 
-    @Test func anInteractiveTextReportEndsWithARecap() {
+    /// The recap ends the screen: after a text report on a terminal, or on standard error
+    /// when the report goes to a file or a pipe (whatever its format).
+    @Test func anInteractiveRunEndsWithARecapOnTheScreen() {
         let lines = ["behavior", "thousands", "static", "confidential", "substantial", "months", "critical", "n", ""]
-        let (code, result) = run(["--interactive"], ScriptedConsole(lines: lines))
+        var terminal = ScriptedConsole(lines: lines)
+        terminal.outputIsTerminal = true
+        terminal.environment = ["NO_COLOR": "1"]
+        let (code, result) = run(["--interactive"], terminal)
         #expect(code == .success)
         let tail = result.output.split(separator: "\n").suffix(3)
         #expect(tail.first?.hasPrefix("In short: PEFT / fine-tuning (confidence: ") == true)
         #expect(tail.dropFirst().first?.hasPrefix("  1. Now: PEFT / fine-tuning") == true)
-        // One-shot, scripted and JSON output have none.
+        // Redirected: the report stays whole, the recap is the last thing on the screen.
+        let redirected = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
+        #expect(!redirected.console.output.contains("In short:"))
+        let screen = redirected.console.errors.split(separator: "\n").suffix(3)
+        #expect(screen.first?.hasPrefix("In short: PEFT / fine-tuning (confidence: ") == true)
+        // One-shot and scripted runs have none.
         #expect(!run(lawFirmFlags).console.output.contains("In short:"))
-        let json = run(["--interactive", "--format", "json"], ScriptedConsole(lines: lines))
-        #expect(!json.console.output.contains("In short:"))
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+        #expect(!run(lawFirmFlags).console.errors.contains("In short:"))
     }
 }

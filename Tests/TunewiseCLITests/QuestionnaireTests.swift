@@ -155,7 +155,7 @@ struct QuestionnaireTests {
     @Test func asksOnlyInATerminalUnlessTold() {
         let piped = run([], ScriptedConsole(lines: ["few"]))
         #expect(piped.code == .usage)
-        #expect(piped.console.errors.hasPrefix("tunewise: missing answers for 7 core questions;"))
+        #expect(piped.console.errors.hasPrefix("tunewise: 7 core questions unanswered;"))
         #expect(piped.console.errors.contains("\n  missing: --need, --data-volume, --transience"))
         let terminal = run(
             [], ScriptedConsole(lines: ["knowledge", "few", "static", "open", "minimal", "days", "flexible", "n", ""], inputIsTerminal: true))

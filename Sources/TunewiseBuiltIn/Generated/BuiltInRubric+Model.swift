@@ -559,7 +559,7 @@ extension BuiltInRubric {
             id: "data-volume",
             label: "Data volume",
             text: "How many labelled examples (inputs with the outputs you want) do you have?",
-            help: "Count pairs of an input and an output you would accept, ready today. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs. Count comparison pairs, or prompts a grader can score, where that is the form your examples take; a document collection is not training data.",
+            help: "Count pairs of an input and an output you would accept, ready today; or comparison pairs, or prompts a grader can score, where that is the form your examples take. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs.",
             isCore: true,
             isLever: true,
             weight: 1.5,

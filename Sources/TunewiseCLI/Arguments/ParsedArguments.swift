@@ -49,7 +49,9 @@ struct ParsedArguments {
             throw .invalidValue(flag: flag.spelling, value: value, allowed: allowed, suggestion: closestMatch(to: value, in: allowed))
         }
         if spec.positionals.isEmpty, let word = positionals.first {
-            throw .unknownWord(word, kind: "argument to '\(command)'", allowed: ["flags only; see 'tunewise help \(command)'"], suggestion: nil)
+            // An answers file given without its flag is the likely slip.
+            let answers = word.hasSuffix(".json") && spec.flag(named: FlagSpec.answers.name) != nil ? "--answers \(word)" : nil
+            throw .unknownWord(word, kind: "argument to '\(command)'", allowed: ["flags only"], suggestion: answers)
         }
     }
 

@@ -79,8 +79,13 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         if asks {
             let command = ShellCommandLayout(units: oneShotCommand(situation)).text(width: console.promptWidth)
             console.writeError("\nThe same advice as one command:\n\(command)\n")
-            // The answer again at the bottom, where a terminal shows it after the long report.
-            if request.format == .text { try console.writeOutput(RecapRenderer(style: style).render(report)) }
+            // The answer again at the bottom of the screen, after the long report; when the report
+            // goes to a file or a pipe, the screen is standard error's.
+            if console.outputIsTerminal {
+                if request.format == .text { try console.writeOutput(RecapRenderer(style: style).render(report)) }
+            } else {
+                console.writeError("\n" + RecapRenderer(style: TextStyle(isEnabled: false, width: console.promptWidth)).render(report))
+            }
         }
         if let expected = request.expect, expected != advice.strategy {
             Tunewise.report(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)

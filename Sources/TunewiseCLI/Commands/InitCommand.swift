@@ -25,9 +25,9 @@ struct InitCommand: TunewiseCommand, Equatable {
         let writesSchema = !console.fileExists(schemaPath)
         try console.writeFile(Self.starterAnswers(rubric, schema: AnswersSchema.fileName), to: path)
         if writesSchema { try console.writeFile(JSONWriter.write(AnswersSchema.document(for: rubric)), to: schemaPath) }
-        let schemaNote = writesSchema ? " (and \(Tunewise.visible(schemaPath)), for editors)" : ""
+        let schemaNote = writesSchema ? ", its schema to \(Tunewise.visible(schemaPath))" : ""
         console.writeError(
-            "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote); edit them, then run 'tunewise --answers \(shellQuoted(path))'\n"
+            "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote)\n  Edit them, then run: tunewise --answers \(shellQuoted(path))\n"
         )
         return .success
     }

@@ -5,5 +5,5 @@ enum RubricCommand {
         name: "rubric", summary: "check rubric files and report every problem with its JSON path",
         usage: ["rubric validate FILE...", "rubric check [FILE]", "rubric show [FILE] [--format json]"],
         discussion: HelpText.rubricDiscussion,
-        action: .group([ValidateCommand.spec, CheckCommand.spec, ShowCommand.spec]), help: { $0.options })
+        action: .group([ValidateCommand.spec, CheckCommand.spec, ShowCommand.spec]), help: { $0.usage + "\n" + $0.options })
 }

@@ -82,7 +82,7 @@ struct SweepTextRenderer {
         }
 
         lines.append("")
-        lines.append(style.dim(report.provenance))
+        lines.append(style.dim(report.provenance.wrapped(to: style.width)))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -76,13 +76,13 @@ extension BinaryTests.EndToEndTests {
             // Too many to name on the first line: they follow on their own line.
             BadInput(
                 ["--data-volume", "few", "--no-input"], nil, 64,
-                "tunewise: missing answers for 6 core questions; pass them as flags or --answers FILE, or run in a terminal",
+                "tunewise: 6 core questions unanswered; answer them with flags, --answers FILE or in a terminal",
                 allowed: "  missing: --need, --transience, --governance, --budget,"),
-            BadInput([], nil, 64, "tunewise: missing answers for 7 core questions;", allowed: "  missing: --need, --data-volume,"),
+            BadInput([], nil, 64, "tunewise: 7 core questions unanswered;", allowed: "  missing: --need, --data-volume,"),
             // `need` is core: every other core answer given is not enough.
             BadInput(
                 Array(lawFirmFlags.dropFirst(2)) + ["--no-input"], nil, 64,
-                "tunewise: missing answers for --need; pass them as flags or --answers FILE, or run in a terminal"),
+                "tunewise: missing answers for --need; answer them with flags, --answers FILE or in a terminal"),
             BadInput(
                 ["--answers", "-"],
                 #"{"data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"}"#,

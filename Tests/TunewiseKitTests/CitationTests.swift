@@ -14,10 +14,11 @@ import Testing
         #expect(CitedWork.works(in: " ; ") == [])
     }
 
-    @Test func referencesAreListedOnceInTheOrderFirstCitedAndUnknownIdsAreLeftOut() {
+    @Test func referencesAreListedOnceInTheRubricsOrderAndUnknownIdsAreLeftOut() {
         let rubric = defaultRubric
         let cited = rubric.references(citedIn: ["hu-2021; lester-2021", "no-such-work § Somewhere", "lester-2021 § 3"])
-        #expect(cited.map(\.id) == ["hu-2021", "lester-2021"])
+        #expect(cited.map(\.id) == ["lester-2021", "hu-2021"])
+        #expect(rubric.references.firstIndex { $0.id == "lester-2021" }! < rubric.references.firstIndex { $0.id == "hu-2021" }!)
         #expect(rubric.reference("hu-2021")?.url == "https://arxiv.org/abs/2106.09685")
         #expect(rubric.reference("no-such-work") == nil)
     }

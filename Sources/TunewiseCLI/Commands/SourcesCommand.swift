@@ -12,9 +12,9 @@ struct SourcesCommand: TunewiseCommand, Equatable {
         usage: ["sources [--format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE]"],
         discussion: """
             tunewise sources: the works the rubric cites, each with its title, author, year and \
-            address. Reports cite them by id, with a section after \u{A7} (`001-nilg-customizing-language-models \
-            \u{A7} Data Volume`); Markdown reports link each citation and JSON reports carry the works \
-            they cite as `references`.
+            address. Reports cite them by id, with a section after \u{A7} (001-nilg-customizing-language-models \
+            \u{A7} Data Volume); Markdown reports link each citation and list the works cited, and \
+            JSON reports carry them as references.
             """,
         flags: [.format(ReportFormat.self), .rubric("list the sources of a rubric other than the built-in one")] + FlagSpec.policyFlags,
         action: .running(SourcesCommand.self), help: { $0.options })

@@ -191,11 +191,13 @@ struct MarkdownRenderer {
 
     private func escape(_ text: String) -> String { Self.escapeText(text) }
 
-    /// Escapes the characters that would break a table cell or start unintended formatting.
+    /// Escapes the characters that would break a table cell or start unintended formatting;
+    /// backticks that pair up mark code, as the rubric's texts use them, and are kept.
     static func escapeText(_ text: String) -> String {
+        let special = text.count { $0 == "`" } % 2 == 0 ? "|*_[]<>\\" : "|*_`[]<>\\"
         var escaped = ""
         for character in text {
-            if "|*_`[]<>\\".contains(character) { escaped.append("\\") }
+            if special.contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped

@@ -26,14 +26,12 @@ extension Rubric {
         references.first { $0.id == id }
     }
 
-    /// The references that `sources` cite, each once, in the order they are first cited;
-    /// ids the rubric lists no reference for are left out.
+    /// The references that `sources` cite, each once, in the rubric's order (its
+    /// bibliography's, as `tunewise sources` lists it); ids the rubric lists no reference for
+    /// are left out.
     public func references(citedIn sources: some Sequence<String>) -> [Reference] {
-        var seen = Set<String>()
-        return sources.flatMap(CitedWork.works(in:)).compactMap { work in
-            guard seen.insert(work.id).inserted else { return nil }
-            return reference(work.id)
-        }
+        let cited = Set(sources.flatMap(CitedWork.works(in:)).map(\.id))
+        return references.filter { cited.contains($0.id) }
     }
 }
 

@@ -17,6 +17,8 @@ extension String {
 
     /// The columns the text takes in a terminal: its characters less ANSI escape sequences.
     var visibleWidth: Int {
+        // Plain ASCII, the common case, is one column a byte.
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return utf8.count }
         var count = 0
         var inEscape = false
         for character in self {
@@ -42,22 +44,29 @@ private func wrappedLine(_ line: Substring, width: Int, hangingIndent: Int?) -> 
     let margin = String(repeating: " ", count: hangingIndent ?? hang(pieces, indent: indent.count, width: width))
     var lines: [String] = []
     var current = String(indent)
+    var currentWidth = indent.count
     var isEmpty = true
     var queue = pieces[...]
     while let piece = queue.popFirst() {
         let size = String(piece.text).visibleWidth
-        let fits = current.visibleWidth + (isEmpty ? 0 : piece.gap.count) + size <= width
+        let fits = currentWidth + (isEmpty ? 0 : piece.gap.count) + size <= width
         if !fits, !isEmpty {
             lines.append(current)
             current = margin
+            currentWidth = margin.count
             isEmpty = true
         }
-        if current.visibleWidth + size > width, piece.text.contains(" ") {
+        if currentWidth + size > width, piece.text.contains(" ") {
             // A citation longer than a line: wrap its words from the start of this one.
             queue = splitPieces(piece.text, keepingCitations: false)[...] + queue
             continue
         }
-        current += (isEmpty ? "" : piece.gap) + piece.text
+        if !isEmpty {
+            current += piece.gap
+            currentWidth += piece.gap.count
+        }
+        current += piece.text
+        currentWidth += size
         isEmpty = false
     }
     return lines + [current]

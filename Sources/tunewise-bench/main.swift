@@ -73,10 +73,19 @@ for _ in 0..<3 {
 }
 
 var rows: [Row] = []
-// The core questions in rubric order, the offer of refinements, then every refinement.
-let answers =
-    rubric.questions.filter(\.isCore).map { lawFirm[$0.id] ?? $0.options[0].id } + ["y"]
-    + rubric.questions.filter { !$0.isCore }.map { $0.options.last!.id }
+// The core questions in rubric order, the offer of refinements, every refinement the
+// questionnaire asks (those whose condition the answers so far meet), then Enter at the review.
+let answers: [String] = {
+    var given = Answers()
+    var typed: [String] = []
+    for question in rubric.questions where question.isCore || question.askWhen.isSatisfied(by: given) {
+        if !question.isCore, typed.count == rubric.questions.filter(\.isCore).count { typed.append("y") }
+        let option = question.isCore ? lawFirm[question.id] ?? question.options[0].id : question.options.last!.id
+        given[question.id] = option
+        typed.append(option)
+    }
+    return typed + [""]
+}()
 if options.advice {
     rows += measureOneShot(tunewise, oneShot, against: floor, runs: options.runs)
     rows.append(measureRubricLoad(runs: options.runs))

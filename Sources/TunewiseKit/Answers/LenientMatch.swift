@@ -18,6 +18,8 @@ public enum LenientMatch: Equatable, Sendable {
     /// What `word` names among `ids`: an id equal to it once folded, else the one id it is
     /// a prefix of; with `numbered`, a number from 1 names the id in that place.
     public static func match(_ word: String, in ids: [String], numbered: Bool = false) -> LenientMatch {
+        // An id as it is, the common case, needs no folding.
+        if ids.contains(word) { return .id(word) }
         let typed = folded(word)
         guard !typed.isEmpty else { return .none }
         if numbered, let number = Int(typed) {

@@ -10,13 +10,32 @@ public struct CitedWork: Equatable, Sendable {
     /// The works `source` names, in its order: parts separated by `;`, each an id optionally
     /// followed by ` § ` and a locator.
     public static func works(in source: String) -> [CitedWork] {
-        source.split(separator: ";").compactMap { part in
-            let pieces = part.split(separator: "§", maxSplits: 1)
-            let id = pieces[0].trimmingWhitespace()
-            guard !id.isEmpty else { return nil }
-            let locator = pieces.count > 1 ? pieces[1].trimmingWhitespace() : ""
-            return CitedWork(id: id, locator: locator.isEmpty ? nil : locator)
+        // Read as UTF-8 bytes: ';', '§' (C2 A7) and spaces are all that matter, and a report
+        // cites hundreds of sources.
+        let bytes = Array(source.utf8)
+        var works: [CitedWork] = []
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            var section: Int? = nil
+            var index = start
+            while index + 1 < end, section == nil {
+                if bytes[index] == 0xC2, bytes[index + 1] == 0xA7 { section = index }
+                index += 1
+            }
+            let id = trimmed(bytes[start..<(section ?? end)])
+            let locator = section.map { trimmed(bytes[($0 + 2)..<end]) } ?? ""
+            if !id.isEmpty { works.append(CitedWork(id: id, locator: locator.isEmpty ? nil : locator)) }
+            start = end + 1
         }
+        return works
+    }
+
+    /// The text of `bytes` without the spaces at either end.
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        let space = UInt8(ascii: " ")
+        guard let first = bytes.firstIndex(where: { $0 != space }), let last = bytes.lastIndex(where: { $0 != space }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 
@@ -44,11 +63,5 @@ extension Advice {
             + plan.flatMap { stage in stage.variants.map(\.source) + stage.caveats.compactMap(\.source) }
             + (caveats + nextSteps).compactMap(\.source)
             + ranking.flatMap { strategy in strategy.exclusions.map(\.source) + strategy.whyNot.map(\.source) }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

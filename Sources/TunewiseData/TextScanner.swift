@@ -84,6 +84,7 @@ struct TextScanner {
     }
 
     /// Counts a word of `length` bytes at `start`, of which `available` bytes may be read.
+    @inline(__always)
     private mutating func endWord(
         _ start: UnsafePointer<UInt8>, length: Int, available: Int, letters: Int, digits: Int, units: inout Int
     ) {
@@ -94,6 +95,7 @@ struct TextScanner {
     }
 
     /// The hash of a word, ASCII letters lowered, eight bytes at a time.
+    @inline(__always)
     private static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
         var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
@@ -153,6 +155,10 @@ struct ByteMasks {
         lineBreak = Self.inRange(ascii, 0x09, 0x0D) & ~high
         at = Self.equal(bytes, 0x40)
         punctuation = ~(word | space | lineBreak) & Self.highBits
+        guard high != 0 else {
+            (lead2, lead3, lead4) = (0, 0, 0)
+            return
+        }
         let continuation = high & ~(bytes << 1)
         let lead = high & ~continuation
         let bit5 = bytes << 2 & Self.highBits
@@ -204,6 +210,7 @@ struct ByteMasks {
         let followingMarks = ByteMasks.count(marks & (marks << 8 | previous.punctuation >> 56))
         var units = spaceRuns * TokenCosts.spaceRun + breakRuns * TokenCosts.lineBreaks
         units += ByteMasks.count(marks) * TokenCosts.punctuation - followingMarks * (TokenCosts.punctuation - TokenCosts.followingPunctuation)
+        guard (lead2 | lead3 | lead4) & validHigh != 0 else { return units }
         units += ByteMasks.count(lead2 & validHigh) * TokenCosts.twoByteCharacter
         units += ByteMasks.count(lead3 & validHigh) * TokenCosts.threeByteCharacter
         return units + ByteMasks.count(lead4 & validHigh) * TokenCosts.fourByteCharacter

@@ -145,6 +145,7 @@ struct JSONLineScanner {
     }
 
     /// Checks the well-formed UTF-8 sequence that starts at a byte above 0x7F.
+    @inline(__always)
     private mutating func scanMultibyteScalar() throws(NotJSON) {
         let lead = base[position]
         let length: Int

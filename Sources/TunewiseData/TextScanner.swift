@@ -257,5 +257,5 @@ enum TokenCosts {
 
     /// The cost of a word's digits: cl100k splits numbers into groups of up to three.
     @inline(__always)
-    static func digits(_ count: Int) -> Int { (count + 2) / 3 * 16 }
+    static func digits(_ count: Int) -> Int { count == 0 ? 0 : (count &+ 2) / 3 &* 16 }
 }

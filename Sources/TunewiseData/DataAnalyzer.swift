@@ -7,6 +7,11 @@
 /// as ``DataFault/lineTooLong``. Duplicates are found by 64-bit hashes and near-duplicates by
 /// 64-bit SimHash fingerprints, a few dozen bytes an example however long it is.
 ///
+/// Each chunk's whole lines are read by a ``ChunkReader`` on their own, then merged in file
+/// order, where duplicates, near-duplicates, leakage and labels are decided; so
+/// ``consume(threads:chunkSize:reading:)`` reads several chunks at once on as many threads
+/// and measures exactly what one pass would.
+///
 /// ```swift
 /// var analyzer = DataAnalyzer()
 /// analyzer.consume(chunk)          // as often as there are chunks

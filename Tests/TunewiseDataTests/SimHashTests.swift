@@ -7,8 +7,9 @@ struct SimHashTests {
     /// The fingerprint by counting each lane's bits one feature at a time.
     static func plainFingerprint(_ features: [UInt64]) -> UInt64 {
         var result: UInt64 = 0
-        for lane in 0..<64 where features.count { $0 >> UInt64(lane) & 1 == 1 } * 2 > features.count {
-            result |= 1 << UInt64(lane)
+        for lane in 0..<64 {
+            let ones = features.count { $0 >> UInt64(lane) & 1 == 1 }
+            if ones * 2 > features.count { result |= 1 << UInt64(lane) }
         }
         return result
     }

@@ -5,7 +5,7 @@
 #endif
 
 extension DataAnalyzer {
-    /// How many chunks are read at once by default: one a processor, at most four.
+    /// How many threads read chunks by default: one a processor, at most four.
     public static var defaultThreads: Int {
         #if canImport(Glibc) || canImport(Darwin)
             return min(4, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
@@ -19,30 +19,36 @@ extension DataAnalyzer {
 
     /// Reads a whole file, or the rest of one, from `read`, which fills the start of the
     /// buffer it is given and returns how many bytes it wrote, 0 at the end. The file is read
-    /// in chunks of whole lines, `threads` of them at once, and merged in file order, so the
-    /// measurement is the same as with ``consume(_:)`` whatever the number of threads.
+    /// in chunks of whole lines, which `threads` threads take in turn as they come free, and
+    /// merged in file order on the calling thread, so the measurement is the same as with
+    /// ``consume(_:)`` whatever the number of threads.
     ///
-    /// Memory: `threads` buffers of `chunkSize` bytes. A line longer than a chunk is read
-    /// with ``consume(_:)``, up to ``Options/lineByteLimit``.
+    /// Memory: twice `threads` buffers of `chunkSize` bytes (one with one thread). A line
+    /// longer than a chunk is read with ``consume(_:)``, up to ``Options/lineByteLimit``.
     public mutating func consume<Failure: Error>(
         threads: Int = DataAnalyzer.defaultThreads, chunkSize: Int = DataAnalyzer.defaultChunkSize,
         reading read: (UnsafeMutableBufferPointer<UInt8>) throws(Failure) -> Int
     ) throws(Failure) {
-        let threads = max(1, threads)
         let chunkSize = max(1, chunkSize)
-        let buffers: [UnsafeMutableBufferPointer<UInt8>] = (0..<threads).map { _ in .allocate(capacity: chunkSize) }
-        defer { for buffer in buffers { buffer.deallocate() } }
-        var round = ChunkRound(readers: (1..<threads).map { _ in ChunkReader(lineByteLimit: options.lineByteLimit) })
-        // The bytes after the last line break of the previous buffer: they start the next one.
-        var carry = (buffer: 0, start: 0, count: 0)
+        let queue = ChunkQueue(workers: max(1, threads), chunkSize: chunkSize, lineByteLimit: options.lineByteLimit)
+        defer { queue.close() }
+        // Chunks are numbered in file order; chunk n is in slot n % slotCount.
+        var nextChunk = 0
+        var nextMerge = 0
+        // The bytes after the last line break of the previous slot: they start the next one.
+        var carry = (slot: 0, start: 0, count: 0)
         var isAtEnd = false
-        var next = 0
         while !isAtEnd {
-            let buffer = buffers[next]
+            while nextChunk - nextMerge >= queue.slotCount {
+                merge(queue.result(of: nextMerge % queue.slotCount))
+                nextMerge += 1
+            }
+            let slot = nextChunk % queue.slotCount
+            let buffer = queue.buffers[slot]
             if carry.count > 0 {
-                // The buffers do not overlap, but with one thread the carry moves to the start of its own.
+                // Slots do not overlap, but with one slot the carry moves to the start of its own.
                 UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
-                    from: buffers[carry.buffer].baseAddress! + carry.start, byteCount: carry.count)
+                    from: queue.buffers[carry.slot].baseAddress! + carry.start, byteCount: carry.count)
             }
             var filled = carry.count
             carry.count = 0
@@ -58,7 +64,7 @@ extension DataAnalyzer {
             var start = 0
             if isWithinLine {
                 // The rest of a line longer than a chunk, read in the order of the file.
-                round.run(into: &self)
+                mergeAll(queue, from: &nextMerge, to: nextChunk)
                 guard let lineEnd = LineBreaks.next(in: base, from: 0, count: filled) else {
                     consume(UnsafeBufferPointer(start: base, count: filled))
                     continue
@@ -67,114 +73,212 @@ extension DataAnalyzer {
                 start = lineEnd + 1
             }
             if let lastBreak = LineBreaks.last(in: base, from: start, count: filled) {
-                round.add(base + start, count: lastBreak + 1 - start, startsFile: round.isEmpty && isAtFileStart)
-                carry = (next, lastBreak + 1, filled - lastBreak - 1)
+                let startsFile = nextChunk == 0 && isAtFileStart
+                if queue.hasWorkers {
+                    queue.submit(slot: slot, base + start, count: lastBreak + 1 - start, startsFile: startsFile)
+                } else {
+                    let count = lastBreak + 1 - start
+                    queue.store(readChunk(base + start, count: count, startsFile: startsFile), count: count, in: slot)
+                }
+                nextChunk += 1
+                carry = (slot, lastBreak + 1, filled - lastBreak - 1)
             } else if filled == chunkSize {
                 // A line longer than a chunk.
-                round.run(into: &self)
+                mergeAll(queue, from: &nextMerge, to: nextChunk)
                 consume(UnsafeBufferPointer(start: base + start, count: filled - start))
             } else {
-                carry = (next, start, filled - start)
+                carry = (slot, start, filled - start)
             }
-            if round.count == threads || isAtEnd { round.run(into: &self) }
-            next = (next + 1) % threads
+            // What is read already is merged as it comes, so that slots come free.
+            while nextMerge < nextChunk, let result = queue.resultIfDone(of: nextMerge % queue.slotCount) {
+                merge(result)
+                nextMerge += 1
+            }
         }
-        if carry.count > 0 { consume(UnsafeBufferPointer(start: buffers[carry.buffer].baseAddress! + carry.start, count: carry.count)) }
+        mergeAll(queue, from: &nextMerge, to: nextChunk)
+        if carry.count > 0 { consume(UnsafeBufferPointer(start: queue.buffers[carry.slot].baseAddress! + carry.start, count: carry.count)) }
+    }
+
+    /// Merges the chunks from `first` up to `end`, waiting for each.
+    private mutating func mergeAll(_ queue: ChunkQueue, from first: inout Int, to end: Int) {
+        while first < end {
+            merge(queue.result(of: first % queue.slotCount))
+            first += 1
+        }
+    }
+
+    /// Merges a chunk read in a slot.
+    private mutating func merge(_ result: (measurement: ChunkMeasurement, bytes: Int)) {
+        addBytes(result.bytes)
+        merge(result.measurement)
     }
 }
 
-/// The chunks read at once: the first on the calling thread, each other on a thread of its own
-/// with a reader of its own; nothing is shared until the threads are joined.
-private struct ChunkRound {
-    private struct Chunk {
-        var base: UnsafePointer<UInt8>
-        var count: Int
-        var startsFile: Bool
+/// Slots of chunk buffers and the threads that read them. The calling thread fills a slot
+/// and submits it; a worker takes it, reads it with a ``ChunkReader`` of its own and stores
+/// the result; the calling thread takes the result and may fill the slot again. Slots,
+/// the queue of submitted ones and results are only touched with the lock held, and a
+/// slot's bytes are only written while it is the calling thread's.
+private final class ChunkQueue {
+    private struct Slot {
+        var base: UnsafePointer<UInt8>?
+        var count = 0
+        var startsFile = false
+        var result: ChunkMeasurement?
     }
 
-    private var chunks: [Chunk] = []
-    private var readers: [ChunkReader]
-
-    init(readers: [ChunkReader]) { self.readers = readers }
-
-    var count: Int { chunks.count }
-    var isEmpty: Bool { chunks.isEmpty }
-
-    mutating func add(_ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) {
-        chunks.append(Chunk(base: base, count: count, startsFile: startsFile))
-    }
-
-    /// Reads the chunks added and merges them into `analyzer` in order.
-    mutating func run(into analyzer: inout DataAnalyzer) {
-        guard let first = chunks.first else { return }
-        var jobs: [ChunkJob] = []
-        for (index, chunk) in chunks.enumerated().dropFirst() {
-            let job = ChunkJob(reader: readers[index - 1], base: chunk.base, count: chunk.count, startsFile: chunk.startsFile)
-            job.start()
-            jobs.append(job)
-        }
-        let firstResult = analyzer.readChunk(first.base, count: first.count, startsFile: first.startsFile)
-        analyzer.addBytes(first.count)
-        analyzer.merge(firstResult)
-        for (index, job) in jobs.enumerated() {
-            let result = job.join()
-            readers[index] = job.reader
-            analyzer.addBytes(job.count)
-            analyzer.merge(result)
-        }
-        chunks.removeAll(keepingCapacity: true)
-    }
-}
-
-/// One chunk read on a thread of its own: the thread has the job to itself from ``start()``
-/// until ``join()`` returns.
-private final class ChunkJob {
-    var reader: ChunkReader
-    let base: UnsafePointer<UInt8>
-    let count: Int
-    let startsFile: Bool
-    private var result: ChunkMeasurement?
+    /// The chunk buffers, one a slot.
+    let buffers: [UnsafeMutableBufferPointer<UInt8>]
+    var slotCount: Int { buffers.count }
+    var hasWorkers: Bool { !threads.isEmpty }
+    private let lineByteLimit: Int
+    private var slots: [Slot]
+    /// Submitted slots not yet taken by a worker, oldest first.
+    private var submitted: [Int] = []
+    private var isClosed = false
     #if canImport(Glibc)
-        private var thread: pthread_t?
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        /// Signalled when a slot is submitted or the queue closes.
+        private let work = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        /// Signalled when a result is stored.
+        private let done = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private var threads: [pthread_t] = []
+    #else
+        private var threads: [Int] = []
     #endif
 
-    init(reader: ChunkReader, base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) {
-        self.reader = reader
-        self.base = base
-        self.count = count
-        self.startsFile = startsFile
-    }
-
-    func run() { result = reader.read(base, count: count, startsFile: startsFile) }
-
-    /// Starts the job on a new thread, or runs it now when no thread can be started.
-    func start() {
+    /// Slots for `workers` threads (none for one: the calling thread reads the chunks itself).
+    init(workers: Int, chunkSize: Int, lineByteLimit: Int) {
+        self.lineByteLimit = lineByteLimit
+        let slotCount = workers == 1 ? 1 : 2 * workers
+        buffers = (0..<slotCount).map { _ in .allocate(capacity: chunkSize) }
+        slots = Array(repeating: Slot(), count: slotCount)
         #if canImport(Glibc)
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(self).toOpaque()
-            let status = pthread_create(
-                &thread, nil,
-                { context in
-                    Unmanaged<ChunkJob>.fromOpaque(context!).takeRetainedValue().run()
-                    return nil
-                }, context)
-            if status == 0 {
-                self.thread = thread
-                return
-            }
-            Unmanaged<ChunkJob>.fromOpaque(context).release()
-        #endif
-        run()
-    }
-
-    /// Waits for the job to end; returns what it read.
-    func join() -> ChunkMeasurement {
-        #if canImport(Glibc)
-            if let thread {
-                pthread_join(thread, nil)
-                self.thread = nil
+            pthread_mutex_init(lock, nil)
+            pthread_cond_init(work, nil)
+            pthread_cond_init(done, nil)
+            guard workers > 1 else { return }
+            for _ in 0..<workers {
+                var thread = pthread_t()
+                let context = Unmanaged.passRetained(self).toOpaque()
+                let status = pthread_create(
+                    &thread, nil,
+                    { context in
+                        Unmanaged<ChunkQueue>.fromOpaque(context!).takeRetainedValue().runWorker()
+                        return nil
+                    }, context)
+                if status == 0 {
+                    threads.append(thread)
+                } else {
+                    Unmanaged<ChunkQueue>.fromOpaque(context).release()
+                }
             }
         #endif
-        return result!
+    }
+
+    /// Stops the workers once the submitted slots are read, and waits for them.
+    func close() {
+        #if canImport(Glibc)
+            pthread_mutex_lock(lock)
+            isClosed = true
+            pthread_cond_broadcast(work)
+            pthread_mutex_unlock(lock)
+            for thread in threads { pthread_join(thread, nil) }
+            threads = []
+        #endif
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+        #if canImport(Glibc)
+            pthread_cond_destroy(done)
+            pthread_cond_destroy(work)
+            pthread_mutex_destroy(lock)
+            done.deallocate()
+            work.deallocate()
+            lock.deallocate()
+        #endif
+    }
+
+    /// Hands the chunk of `count` bytes at `base`, in `slot`, to the workers.
+    func submit(slot: Int, _ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) {
+        withLock {
+            slots[slot] = Slot(base: base, count: count, startsFile: startsFile, result: nil)
+            submitted.append(slot)
+            #if canImport(Glibc)
+                pthread_cond_signal(work)
+            #endif
+        }
+    }
+
+    /// Stores a chunk of `count` bytes read on the calling thread as the result of `slot`.
+    func store(_ measurement: ChunkMeasurement, count: Int, in slot: Int) {
+        withLock { slots[slot] = Slot(base: nil, count: count, startsFile: false, result: measurement) }
+    }
+
+    /// The result of `slot` and its byte count, waiting for it; the slot is free again.
+    func result(of slot: Int) -> (measurement: ChunkMeasurement, bytes: Int) {
+        withLock {
+            while slots[slot].result == nil {
+                #if canImport(Glibc)
+                    pthread_cond_wait(done, lock)
+                #endif
+            }
+            return take(slot)
+        }
+    }
+
+    /// The result of `slot` and its byte count when it is read already.
+    func resultIfDone(of slot: Int) -> (measurement: ChunkMeasurement, bytes: Int)? {
+        withLock { slots[slot].result == nil ? nil : take(slot) }
+    }
+
+    private func take(_ slot: Int) -> (measurement: ChunkMeasurement, bytes: Int) {
+        let taken = slots[slot]
+        slots[slot] = Slot()
+        return (taken.result!, taken.count)
+    }
+
+    private func runWorker() {
+        var reader = ChunkReader(lineByteLimit: lineByteLimit)
+        var job: Slot?
+        var jobSlot = 0
+        withLock {
+            while true {
+                if let finished = job {
+                    slots[jobSlot].result = finished.result
+                    #if canImport(Glibc)
+                        pthread_cond_signal(done)
+                    #endif
+                    job = nil
+                }
+                while submitted.isEmpty, !isClosed {
+                    #if canImport(Glibc)
+                        pthread_cond_wait(work, lock)
+                    #endif
+                }
+                if submitted.isEmpty { return }
+                jobSlot = submitted.removeFirst()
+                var taken = slots[jobSlot]
+                withoutLock { taken.result = reader.read(taken.base!, count: taken.count, startsFile: taken.startsFile) }
+                job = taken
+            }
+        }
+    }
+
+    private func withLock<Result>(_ body: () -> Result) -> Result {
+        #if canImport(Glibc)
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+        #endif
+        return body()
+    }
+
+    private func withoutLock(_ body: () -> Void) {
+        #if canImport(Glibc)
+            pthread_mutex_unlock(lock)
+            defer { pthread_mutex_lock(lock) }
+        #endif
+        body()
     }
 }

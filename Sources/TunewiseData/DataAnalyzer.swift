@@ -7,6 +7,11 @@
 /// as ``DataFault/lineTooLong``. Duplicates are found by 64-bit hashes and near-duplicates by
 /// 64-bit SimHash fingerprints, a few dozen bytes an example however long it is.
 ///
+/// Each chunk's whole lines are read by a ``ChunkReader`` on their own, then merged in file
+/// order, where duplicates, near-duplicates, leakage and labels are decided; so
+/// ``consume(threads:chunkSize:reading:)`` reads several chunks at once on as many threads
+/// and measures exactly what one pass would.
+///
 /// ```swift
 /// var analyzer = DataAnalyzer()
 /// analyzer.consume(chunk)          // as often as there are chunks
@@ -31,17 +36,16 @@ public struct DataAnalyzer {
     /// How many near-duplicate pairs a measurement keeps.
     static let keptPairs = 5
 
-    private let options: Options
+    let options: Options
     private let training: DataIndex?
     private var measurement: DataMeasurement
     /// The examples seen so far, for later duplicates and for an evaluation file's leakage.
     public private(set) var index = DataIndex()
     /// For an evaluation file, the fingerprints of its examples not identical to a training one.
     private var leakCandidates = NearDuplicateIndex()
-    private var parser = ExampleParser()
+    private var reader: ChunkReader
     private var histogram: TokenHistogram
     private var labels = LabelCounter()
-    private var decoded: [UInt8] = []
     /// The start of a line split between chunks.
     private var pending: [UInt8] = []
     private var pendingIsTooLong = false
@@ -53,30 +57,39 @@ public struct DataAnalyzer {
         self.training = training
         measurement = DataMeasurement(tokenLimit: options.tokenLimit)
         histogram = TokenHistogram(limit: options.tokenLimit)
+        reader = ChunkReader(lineByteLimit: options.lineByteLimit)
         if training != nil { measurement.leakage = Leakage() }
     }
 
     /// Bytes consumed so far.
     public var bytesRead: Int { measurement.bytes }
 
+    /// Whether the bytes consumed so far end in the middle of a line.
+    var isWithinLine: Bool { !pending.isEmpty || pendingIsTooLong }
+
+    /// Whether the next line read is the file's first.
+    var isAtFileStart: Bool { measurement.lines == 0 && !isWithinLine }
+
     /// Reads the next chunk of the file.
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard let base = chunk.baseAddress else { return }
         measurement.bytes += chunk.count
         var start = 0
-        while start < chunk.count {
-            guard let lineEnd = LineBreaks.next(in: base, from: start, count: chunk.count) else {
-                appendPending(base + start, count: chunk.count - start)
+        if isWithinLine {
+            guard let lineEnd = LineBreaks.next(in: base, from: 0, count: chunk.count) else {
+                appendPending(base, count: chunk.count)
                 return
             }
-            if pending.isEmpty, !pendingIsTooLong {
-                readLine(base + start, count: lineEnd - start)
-            } else {
-                appendPending(base + start, count: lineEnd - start)
-                readPendingLine()
-            }
+            appendPending(base, count: lineEnd)
+            readPendingLine()
             start = lineEnd + 1
         }
+        guard let lastBreak = LineBreaks.last(in: base, from: start, count: chunk.count) else {
+            appendPending(base + start, count: chunk.count - start)
+            return
+        }
+        merge(reader.read(base + start, count: lastBreak + 1 - start, startsFile: isAtFileStart))
+        appendPending(base + lastBreak + 1, count: chunk.count - lastBreak - 1)
     }
 
     /// Reads the next chunk of the file.
@@ -84,15 +97,25 @@ public struct DataAnalyzer {
         chunk.withUnsafeBufferPointer { consume($0) }
     }
 
+    /// Reads a chunk of whole lines on this thread (see ``ChunkReader/read(_:count:startsFile:)``).
+    mutating func readChunk(_ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) -> ChunkMeasurement {
+        reader.read(base, count: count, startsFile: startsFile)
+    }
+
+    /// Counts `count` bytes of the file as read, for lines merged with ``merge(_:)``.
+    mutating func addBytes(_ count: Int) { measurement.bytes += count }
+
     /// Reads the last line, if it had no line break, compares the fingerprints, and returns
     /// the measurement.
     public mutating func finish() -> DataMeasurement {
-        if !pending.isEmpty || pendingIsTooLong { readPendingLine() }
+        if isWithinLine { readPendingLine() }
         let earlier = index.near.earlierNearMatches()
-        measurement.nearDuplicates = earlier.count { $0 != nil }
-        measurement.nearDuplicatePairs = zip(index.near.lines, earlier).lazy.compactMap { line, earlier in
-            earlier.map { NearDuplicatePair(line: line, earlierLine: $0) }
-        }.prefix(Self.keptPairs).map { $0 }
+        measurement.nearDuplicates = earlier.count { $0 != 0 }
+        measurement.nearDuplicatePairs = []
+        for (place, earlierLine) in earlier.enumerated() where earlierLine != 0 {
+            measurement.nearDuplicatePairs.append(NearDuplicatePair(line: index.near.lines[place], earlierLine: earlierLine))
+            if measurement.nearDuplicatePairs.count == Self.keptPairs { break }
+        }
         if let training { measurement.leakage?.evalNearDuplicatesOfTrain = leakCandidates.countNear(in: training.near) }
         measurement.tokens = histogram.summary
         measurement.outputs.labels = labels.labels(outOf: measurement.outputs.outputs)
@@ -100,7 +123,7 @@ public struct DataAnalyzer {
     }
 
     private mutating func appendPending(_ base: UnsafePointer<UInt8>, count: Int) {
-        guard !pendingIsTooLong else { return }
+        guard !pendingIsTooLong, count > 0 else { return }
         if pending.count + count > options.lineByteLimit {
             pendingIsTooLong = true
             pending = []
@@ -111,110 +134,44 @@ public struct DataAnalyzer {
 
     private mutating func readPendingLine() {
         if pendingIsTooLong {
-            measurement.lines += 1
-            measurement.invalid += 1
-            measurement.faults[.lineTooLong].add(line: measurement.lines)
+            merge(ChunkReader.tooLongLine())
         } else {
             let line = pending
-            line.withUnsafeBufferPointer { readLine($0.baseAddress!, count: $0.count) }
+            let startsFile = measurement.lines == 0
+            line.withUnsafeBufferPointer { merge(reader.read($0.baseAddress!, count: $0.count, startsFile: startsFile)) }
         }
         pending.removeAll(keepingCapacity: pending.capacity <= 1 << 20)
         pendingIsTooLong = false
     }
 
-    /// Reads one line of `count` bytes at `base`, without its line feed.
-    private mutating func readLine(_ base: UnsafePointer<UInt8>, count: Int) {
-        measurement.lines += 1
-        let lineNumber = measurement.lines
-        if count > options.lineByteLimit {
-            measurement.invalid += 1
-            measurement.faults[.lineTooLong].add(line: lineNumber)
-            return
-        }
-        var start = 0
-        var end = count
-        if lineNumber == 1, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
-            measurement.hasByteOrderMark = true
-            start = 3
-        }
-        if end > start, base[end - 1] == 0x0D { measurement.crlfLines += 1 }
-        while end > start, LineBreaks.isSpace(base[end - 1]) { end -= 1 }
-        while start < end, LineBreaks.isSpace(base[start]) { start += 1 }
-        guard start < end else {
-            measurement.blankLines += 1
-            return
-        }
-        switch parser.parse(base + start, count: end - start) {
-        case .invalid(let fault):
-            measurement.invalid += 1
-            measurement.faults[fault].add(line: lineNumber)
-        case .valid(let example):
-            readExample(example, base + start, count: end - start, line: lineNumber)
-        }
-    }
-
-    private mutating func readExample(_ example: ParsedExample, _ base: UnsafePointer<UInt8>, count: Int, line: Int) {
-        measurement.valid += 1
-        switch example.format {
-        case .chat: measurement.chatExamples += 1
-        case .promptCompletion: measurement.promptCompletionExamples += 1
-        default: measurement.preferenceExamples += 1
-        }
-        if example.warnings.bits != 0 {
-            for warning in StructureWarning.allCases where example.warnings.contains(warning) {
-                measurement.structure[warning].add(line: line)
-            }
-        }
-        let fingerprint = Hashing.hash(base, count: count)
-        let isDuplicate = !index.exact.insert(fingerprint)
-        if isDuplicate { measurement.duplicates += 1 }
-        let isLeaked = training?.exact.contains(fingerprint) ?? false
-        if isLeaked { measurement.leakage?.evalExamplesInTrain += 1 }
-
-        var text = TextScanner()
-        var personalData: UInt8 = 0
-        let outputIndex = parser.spans.lastIndex { $0.isOutput }
-        var decodedText: [UInt8] = []
-        swap(&decodedText, &decoded)
-        for (spanIndex, span) in parser.spans.enumerated() {
-            let isOutput = spanIndex == outputIndex
-            guard span.string.hasEscapes else {
-                let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                readText(bytes, isOutput: isOutput, into: &text, personalData: &personalData)
-                continue
-            }
-            decodedText.removeAll(keepingCapacity: true)
-            span.string.decode(from: base, into: &decodedText)
-            decodedText.withUnsafeBufferPointer { readText($0, isOutput: isOutput, into: &text, personalData: &personalData) }
-        }
-        swap(&decodedText, &decoded)
-        if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
-        histogram.add(text.estimatedTokens)
-        if personalData != 0 {
-            for kind in PersonalDataKind.allCases where personalData & PersonalDataScanner.bit(kind) != 0 {
-                measurement.personalData[kind].add(line: line)
-            }
-        }
-        guard !isDuplicate, text.wordCount >= Self.nearDuplicateMinimumWords else { return }
-        let simHash = text.fingerprint()
-        index.near.append(simHash, line: line)
-        if training != nil, !isLeaked { leakCandidates.append(simHash, line: line) }
-    }
-
-    /// Reads one text of an example into `text`, adding the kinds of personal data it seems to hold.
-    private mutating func readText(
-        _ bytes: UnsafeBufferPointer<UInt8>, isOutput: Bool, into text: inout TextScanner, personalData: inout UInt8
-    ) {
-        if text.scan(bytes) { personalData |= PersonalDataScanner.kinds(in: bytes) }
-        if isOutput { readOutput(bytes) }
-    }
-
-    private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>) {
-        measurement.outputs.outputs += 1
-        if JSONLineScanner.isContainer(text) {
-            measurement.outputs.jsonOutputs += 1
-        } else {
-            labels.add(text)
+    /// Adds the lines of `chunk`, which follow those read so far.
+    mutating func merge(_ chunk: ChunkMeasurement) {
+        let offset = measurement.lines
+        let lines = chunk.measurement
+        measurement.lines += lines.lines
+        measurement.blankLines += lines.blankLines
+        measurement.crlfLines += lines.crlfLines
+        measurement.hasByteOrderMark = measurement.hasByteOrderMark || lines.hasByteOrderMark
+        measurement.valid += lines.valid
+        measurement.invalid += lines.invalid
+        measurement.chatExamples += lines.chatExamples
+        measurement.promptCompletionExamples += lines.promptCompletionExamples
+        measurement.preferenceExamples += lines.preferenceExamples
+        measurement.outputs.outputs += lines.outputs.outputs
+        measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
+        measurement.faults.add(lines.faults, lineOffset: offset)
+        measurement.structure.add(lines.structure, lineOffset: offset)
+        measurement.personalData.add(lines.personalData, lineOffset: offset)
+        for example in chunk.examples {
+            let isDuplicate = !index.exact.insert(example.hash)
+            if isDuplicate { measurement.duplicates += 1 }
+            let isLeaked = training?.exact.contains(example.hash) ?? false
+            if isLeaked { measurement.leakage?.evalExamplesInTrain += 1 }
+            histogram.add(example.tokens)
+            if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
+            guard !isDuplicate, example.hasSimHash else { continue }
+            index.near.append(example.simHash, line: example.line + offset)
+            if training != nil, !isLeaked { leakCandidates.append(example.simHash, line: example.line + offset) }
         }
     }
 }

@@ -116,6 +116,12 @@ public struct Tally: Equatable, Sendable {
         count += 1
         if lines.count < Self.keptLines { lines.append(line) }
     }
+
+    /// Adds the findings of `later`, a tally of the lines that follow `lineOffset` lines.
+    mutating func add(_ later: Tally, lineOffset: Int) {
+        count += later.count
+        for line in later.lines.prefix(Self.keptLines - lines.count) { lines.append(line + lineOffset) }
+    }
 }
 
 /// A kind of finding that is tallied: its cases in report order, each with its place in it.
@@ -139,6 +145,13 @@ public struct Tallies<Kind: TallyKind>: Equatable, Sendable {
     /// The kinds found, each with its tally, in the kinds' order.
     public var found: [(kind: Kind, tally: Tally)] {
         zip(Kind.allCases, tallies).filter { $0.1.count > 0 }.map { (kind: $0.0, tally: $0.1) }
+    }
+
+    /// Adds the tallies of `later`, tallies of the lines that follow `lineOffset` lines.
+    mutating func add(_ later: Tallies, lineOffset: Int) {
+        for index in tallies.indices where later.tallies[index].count > 0 {
+            tallies[index].add(later.tallies[index], lineOffset: lineOffset)
+        }
     }
 
     /// The sum of every kind's count.

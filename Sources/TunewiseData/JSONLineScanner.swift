@@ -81,11 +81,16 @@ struct JSONLineScanner {
         let start = position
         var hasEscapes = false
         while true {
-            // Eight plain ASCII bytes at a time: none a quote, a backslash, a control or non-ASCII byte.
+            // Eight plain ASCII bytes at a time (none a quote, a backslash, a control or non-ASCII
+            // byte), then straight to the first that is not.
             while position + 8 <= count {
                 let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                if Self.needsAttention(word) { break }
-                position += 8
+                let attention = Self.attention(word)
+                if attention != 0 {
+                    position &+= attention.trailingZeroBitCount >> 3
+                    break
+                }
+                position &+= 8
             }
             guard position < count else { throw NotJSON() }
             let byte = base[position]
@@ -106,9 +111,11 @@ struct JSONLineScanner {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is a quote, a backslash, below 0x20 or above 0x7F.
+    /// The top bits of bytes in `word` that may be a quote, a backslash, below 0x20 or above
+    /// 0x7F; the lowest one set is always such a byte (only bytes above one may be flagged
+    /// by a borrow).
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func attention(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -116,7 +123,7 @@ struct JSONLineScanner {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & highs != 0
+        return (hasQuote | hasBackslash | hasControl | word) & highs
     }
 
     private mutating func scanEscape() throws(NotJSON) {
@@ -145,6 +152,7 @@ struct JSONLineScanner {
     }
 
     /// Checks the well-formed UTF-8 sequence that starts at a byte above 0x7F.
+    @inline(__always)
     private mutating func scanMultibyteScalar() throws(NotJSON) {
         let lead = base[position]
         let length: Int

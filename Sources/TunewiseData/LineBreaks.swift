@@ -18,6 +18,16 @@ enum LineBreaks {
         return nil
     }
 
+    /// The offset of the last line feed at or after `start`, before `count`, if any.
+    static func last(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
+        var offset = count
+        while offset > start {
+            offset -= 1
+            if base[offset] == 0x0A { return offset }
+        }
+        return nil
+    }
+
     /// Whether `byte` is ASCII whitespace: space, tab, line feed, vertical tab, form feed or CR.
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }

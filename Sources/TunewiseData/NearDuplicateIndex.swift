@@ -29,8 +29,8 @@ public struct NearDuplicateIndex: Sendable {
     }
 
     /// For each fingerprint in order, the line of an earlier one within ``maximumDistance``
-    /// bits, or `nil`.
-    func earlierNearMatches() -> [Int?] {
+    /// bits, or 0.
+    func earlierNearMatches() -> [Int] {
         var earlier = [Int](repeating: 0, count: count)
         for band in 0..<Self.bandCount where count > 1 {
             let groups = BandGroups(fingerprints, band: band)
@@ -44,7 +44,7 @@ public struct NearDuplicateIndex: Sendable {
                 }
             }
         }
-        return earlier.map { $0 == 0 ? nil : $0 }
+        return earlier
     }
 
     /// How many of these fingerprints have one in `reference` within ``maximumDistance`` bits.

@@ -4,11 +4,13 @@ extension StringSpan {
     func decode(from base: UnsafePointer<UInt8>, into decoded: inout [UInt8]) {
         var position = start
         while position < end {
-            let byte = base[position]
-            guard byte == UInt8(ascii: "\\") else {
-                decoded.append(byte)
-                position += 1
-                continue
+            // The bytes up to the next backslash, at once.
+            var runEnd = position
+            while runEnd < end, base[runEnd] != UInt8(ascii: "\\") { runEnd &+= 1 }
+            if runEnd > position {
+                decoded.append(contentsOf: UnsafeBufferPointer(start: base + position, count: runEnd &- position))
+                position = runEnd
+                if position == end { break }
             }
             let escape = base[position + 1]
             position += 2

@@ -41,31 +41,39 @@ struct TextScanner {
         while offset < count {
             let left = count - offset
             let masks = ByteMasks(left >= 8 ? UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) : Self.padded(base + offset, left))
-            let valid: UInt64 = left >= 8 ? ~0 : (1 << UInt64(left * 8)) - 1
-            units += masks.tokenSixteenths(after: previous, valid: valid)
+            let valid: UInt64 = left >= 8 ? ~0 : (1 << UInt64(left &* 8)) &- 1
+            units &+= masks.tokenSixteenths(after: previous, valid: valid)
             sawAt = sawAt || masks.at & valid != 0
+            // Each byte's letters (low four bits) and digits (high four) up to it, in one multiply;
+            // the padding of a short block is spaces, neither.
+            let running = ((masks.letter >> 7) | (masks.digit >> 3)) &* 0x0101_0101_0101_0101
             let word = masks.word & valid
             let wordBefore = word << 8 | previous.word >> 56
             var events = (word & ~wordBefore) | (~word & wordBefore & ByteMasks.highBits & valid)
-            while events != 0 {
-                let bit = UInt64(events.trailingZeroBitCount)
-                let below: UInt64 = (1 << (bit - 7)) - 1
-                let lettersHere = letters + ByteMasks.count(masks.letter & below)
-                let digitsHere = digits + ByteMasks.count(masks.digit & below)
-                if wordStart < 0 {
-                    (wordStart, lettersBefore, digitsBefore) = (offset + Int(bit >> 3), lettersHere, digitsHere)
-                } else {
-                    endWord(
-                        base + wordStart, length: offset + Int(bit >> 3) - wordStart, available: count - wordStart,
-                        letters: lettersHere - lettersBefore, digits: digitsHere - digitsBefore, units: &units)
-                    wordStart = -1
-                }
-                events &= events - 1
+            if events != 0 {
+                // Byte j: the letters and digits before byte j of the block.
+                let before = running << 8
+                repeat {
+                    let bit = UInt64(events.trailingZeroBitCount)
+                    let counts = Int(truncatingIfNeeded: before >> (bit &- 7) & 0xFF)
+                    let lettersHere = letters &+ counts & 0xF
+                    let digitsHere = digits &+ counts >> 4
+                    if wordStart < 0 {
+                        (wordStart, lettersBefore, digitsBefore) = (offset &+ Int(bit >> 3), lettersHere, digitsHere)
+                    } else {
+                        endWord(
+                            base + wordStart, length: offset &+ Int(bit >> 3) &- wordStart, available: count &- wordStart,
+                            letters: lettersHere &- lettersBefore, digits: digitsHere &- digitsBefore, units: &units)
+                        wordStart = -1
+                    }
+                    events &= events &- 1
+                } while events != 0
             }
-            letters += ByteMasks.count(masks.letter & valid)
-            digits += ByteMasks.count(masks.digit & valid)
+            let total = Int(truncatingIfNeeded: running >> 56)
+            letters &+= total & 0xF
+            digits &+= total >> 4
             previous = masks.carry
-            offset += 8
+            offset &+= 8
         }
         if wordStart >= 0 {
             endWord(
@@ -84,6 +92,7 @@ struct TextScanner {
     }
 
     /// Counts a word of `length` bytes at `start`, of which `available` bytes may be read.
+    @inline(__always)
     private mutating func endWord(
         _ start: UnsafePointer<UInt8>, length: Int, available: Int, letters: Int, digits: Int, units: inout Int
     ) {
@@ -94,6 +103,7 @@ struct TextScanner {
     }
 
     /// The hash of a word, ASCII letters lowered, eight bytes at a time.
+    @inline(__always)
     private static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
         var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
         var offset = 0
@@ -153,6 +163,10 @@ struct ByteMasks {
         lineBreak = Self.inRange(ascii, 0x09, 0x0D) & ~high
         at = Self.equal(bytes, 0x40)
         punctuation = ~(word | space | lineBreak) & Self.highBits
+        guard high != 0 else {
+            (lead2, lead3, lead4) = (0, 0, 0)
+            return
+        }
         let continuation = high & ~(bytes << 1)
         let lead = high & ~continuation
         let bit5 = bytes << 2 & Self.highBits
@@ -199,14 +213,21 @@ struct ByteMasks {
         let marks = punctuation & validHigh
         // A run of two or more spaces (indentation) is one token of its own; the last space
         // joins the next word.
-        let spaceRuns = ByteMasks.count(spaces & (spaces << 8 | previous.space >> 56) & ~(spaces << 16 | previous.space >> 48))
-        let breakRuns = ByteMasks.count(breaks & ~(breaks << 8 | previous.lineBreak >> 56))
+        let spaceRuns = spaces & (spaces << 8 | previous.space >> 56) & ~(spaces << 16 | previous.space >> 48)
+        let breakRuns = breaks & ~(breaks << 8 | previous.lineBreak >> 56)
         let followingMarks = ByteMasks.count(marks & (marks << 8 | previous.punctuation >> 56))
-        var units = spaceRuns * TokenCosts.spaceRun + breakRuns * TokenCosts.lineBreaks
-        units += ByteMasks.count(marks) * TokenCosts.punctuation - followingMarks * (TokenCosts.punctuation - TokenCosts.followingPunctuation)
-        units += ByteMasks.count(lead2 & validHigh) * TokenCosts.twoByteCharacter
-        units += ByteMasks.count(lead3 & validHigh) * TokenCosts.threeByteCharacter
-        return units + ByteMasks.count(lead4 & validHigh) * TokenCosts.fourByteCharacter
+        var units = -followingMarks &* (TokenCosts.punctuation - TokenCosts.followingPunctuation)
+        if TokenCosts.spaceRun == TokenCosts.punctuation, TokenCosts.lineBreaks == TokenCosts.punctuation {
+            // The classes are apart, so one count of the three costs the same.
+            units &+= ByteMasks.count(spaceRuns | breakRuns | marks) &* TokenCosts.punctuation
+        } else {
+            units &+= ByteMasks.count(spaceRuns) &* TokenCosts.spaceRun &+ ByteMasks.count(breakRuns) &* TokenCosts.lineBreaks
+            units &+= ByteMasks.count(marks) &* TokenCosts.punctuation
+        }
+        guard (lead2 | lead3 | lead4) & validHigh != 0 else { return units }
+        units &+= ByteMasks.count(lead2 & validHigh) &* TokenCosts.twoByteCharacter
+        units &+= ByteMasks.count(lead3 & validHigh) &* TokenCosts.threeByteCharacter
+        return units &+ ByteMasks.count(lead4 & validHigh) &* TokenCosts.fourByteCharacter
     }
 }
 
@@ -236,5 +257,5 @@ enum TokenCosts {
 
     /// The cost of a word's digits: cl100k splits numbers into groups of up to three.
     @inline(__always)
-    static func digits(_ count: Int) -> Int { (count + 2) / 3 * 16 }
+    static func digits(_ count: Int) -> Int { count == 0 ? 0 : (count &+ 2) / 3 &* 16 }
 }

@@ -102,16 +102,26 @@ public struct OutputProfile: Equatable, Sendable {
 struct LabelCounter {
     /// The longest output, in bytes, taken as a label.
     static let longestLabel = 40
-    private static let keptValues = 64
+    static let keptValues = 64
     private var counts: [UInt64: OutputProfile.Label] = [:]
 
+    /// The key of an output that may be a label: one of at most ``longestLabel`` bytes on one line.
+    static func key(of text: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let base = text.baseAddress, text.count <= Self.longestLabel, !text.contains(0x0A) else { return nil }
+        return Hashing.hash(base, count: text.count)
+    }
+
     mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress, text.count <= Self.longestLabel, !text.contains(0x0A) else { return }
-        let key = Hashing.hash(base, count: text.count)
+        guard let key = Self.key(of: text) else { return }
+        add(key: key) { String(decoding: text, as: UTF8.self) }
+    }
+
+    /// Counts the output of `key`; `text` gives its text when it is a new label that is kept.
+    mutating func add(key: UInt64, text: () -> String) {
         if counts[key] != nil {
             counts[key]!.count += 1
         } else if counts.count < Self.keptValues {
-            counts[key] = OutputProfile.Label(text: String(decoding: text, as: UTF8.self), count: 1)
+            counts[key] = OutputProfile.Label(text: text(), count: 1)
         }
     }
 

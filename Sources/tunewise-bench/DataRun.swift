@@ -28,8 +28,10 @@ func chatFile(sizeMiB: Int) -> String {
 /// whether the counts agree.
 func measureData(_ tunewise: String, sizeMiB: Int, runs: Int) -> [Row] {
     let file = chatFile(sizeMiB: sizeMiB)
+    // tunewise data reads chunks on one thread a processor, at most four.
+    let threads = min(4, ProcessInfo.processInfo.activeProcessorCount)
     let programs: [(name: String, path: String, arguments: [String])] = [
-        ("tunewise data", tunewise, ["data", file, "--format", "json"]),
+        ("tunewise data (\(threads) \(threads == 1 ? "thread" : "threads"))", tunewise, ["data", file, "--format", "json"]),
         ("python reference", "/usr/bin/env", ["python3", sharedBench + "/data-reference.py", file]),
         ("wc -l", "/usr/bin/env", ["wc", "-l", file]),
     ]

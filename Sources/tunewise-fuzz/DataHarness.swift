@@ -11,6 +11,8 @@ enum DataHarness {
         let whole = measure(data, chunkSize: max(1, data.count), options: options)
         let chunked = measure(data, chunkSize: Int(first % 32) + 1, options: options)
         require(whole == chunked, "chunks of \(Int(first % 32) + 1) bytes measure differently")
+        let threaded = measureOnThreads(data, chunkSize: Int(first / 32) * 8 + 1, options: options)
+        require(whole == threaded, "chunks of \(Int(first / 32) * 8 + 1) bytes on two threads measure differently")
         require(whole.valid + whole.invalid + whole.blankLines == whole.lines, "lines do not add up: \(whole)")
         require(whole.faults.total == whole.invalid, "faults do not add up to the invalid lines")
         require(whole.duplicates <= whole.valid && whole.nearDuplicates <= whole.unique, "more duplicates than examples")
@@ -31,6 +33,19 @@ enum DataHarness {
         let eval = measure(data, chunkSize: data.count + 1, options: options, training: training.index)
         require(eval.leakage?.evalExamplesInTrain == whole.valid, "an eval file read against itself does not leak every example")
         return "\(whole.valid) valid, \(whole.invalid) invalid, \(whole.format.rawValue)"
+    }
+
+    /// The measurement of `bytes` in chunks of whole lines read on two threads, 7 bytes a read.
+    private static func measureOnThreads(_ bytes: [UInt8], chunkSize: Int, options: DataAnalyzer.Options) -> DataMeasurement {
+        var analyzer = DataAnalyzer(options: options)
+        var offset = 0
+        analyzer.consume(threads: 2, chunkSize: chunkSize) { buffer in
+            let count = min(buffer.count, bytes.count - offset, 7)
+            for index in 0..<count { buffer[index] = bytes[offset + index] }
+            offset += count
+            return count
+        }
+        return analyzer.finish()
     }
 
     private static func measure(

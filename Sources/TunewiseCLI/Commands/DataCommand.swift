@@ -21,8 +21,6 @@ struct DataCommand: TunewiseCommand, Equatable {
         request = try DataRequest(arguments)
     }
 
-    /// The size of each read.
-    static let chunkSize = 1 << 20
     /// Files larger than this show progress on a terminal.
     static let lengthySize = 64 << 20
 
@@ -63,24 +61,18 @@ struct DataCommand: TunewiseCommand, Equatable {
         var analyzer = DataAnalyzer(options: options, training: training)
         let size = input.size ?? 0
         try console.withProgress("data: reading \(input.name)", isLengthy: size > lengthySize) { progress throws(CommandError) in
-            var buffer = [UInt8](repeating: 0, count: chunkSize)
-            let failure = buffer.withUnsafeMutableBufferPointer { buffer -> CommandError? in
-                do throws(CommandError) {
-                    var isFirst = true
-                    while true {
-                        let count = try input.readChunk(into: buffer)
-                        if count == 0 { return nil }
-                        let chunk = UnsafeBufferPointer(rebasing: buffer[..<count])
-                        if isFirst, let kind = DataFileKind(start: chunk) { throw kind.error(for: input.name) }
-                        isFirst = false
-                        analyzer.consume(chunk)
-                        if size > 0 { progress(Double(analyzer.bytesRead) / Double(size)) }
-                    }
-                } catch {
-                    return error
+            var isFirst = true
+            var bytesRead = 0
+            try analyzer.consume { buffer throws(CommandError) in
+                let count = try input.readChunk(into: buffer)
+                if isFirst, count > 0 {
+                    if let kind = DataFileKind(start: UnsafeBufferPointer(rebasing: buffer[..<count])) { throw kind.error(for: input.name) }
+                    isFirst = false
                 }
+                bytesRead += count
+                if size > 0 { progress(Double(bytesRead) / Double(size)) }
+                return count
             }
-            if let failure { throw failure }
         }
         let measurement = analyzer.finish()
         return Measured(name: input.name, measurement: measurement, index: analyzer.index)

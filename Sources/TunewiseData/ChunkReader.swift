@@ -1,0 +1,168 @@
+/// What the whole lines of one chunk hold, with line numbers counted from the chunk's first
+/// line. ``DataAnalyzer`` merges chunks in file order, where what depends on earlier lines
+/// (duplicates, near-duplicates, leakage, labels) is decided from ``examples``.
+struct ChunkMeasurement: Sendable {
+    /// The counts and tallies of the chunk's lines; `bytes`, duplicates, near-duplicates,
+    /// tokens and labels are left to the merge.
+    var measurement = DataMeasurement(tokenLimit: 0)
+    /// The chunk's valid examples, in order.
+    var examples: [ExampleRecord] = []
+    /// The texts of the first ``LabelCounter/keptValues`` distinct label keys in the chunk,
+    /// which are all the labels a merge can keep from it.
+    var labelTexts: [UInt64: String] = [:]
+}
+
+/// What the merge needs of one valid example.
+struct ExampleRecord: Sendable {
+    /// The hash of the example's line, surrounding whitespace aside.
+    var hash: UInt64
+    /// The SimHash of its word triples, when ``hasSimHash``.
+    var simHash: UInt64
+    /// The hash of its output as a label, when ``hasLabel``.
+    var label: UInt64
+    /// The line, 1 for the chunk's first.
+    var line: Int
+    var tokens: Int
+    /// Whether it has enough words for near-duplicate checks.
+    var hasSimHash: Bool
+    /// Whether its output may be a label.
+    var hasLabel: Bool
+}
+
+/// Reads chunks of whole lines into ``ChunkMeasurement``s. Nothing in a chunk depends on
+/// another, so chunks may be read on several threads at once, each with its own reader.
+struct ChunkReader {
+    private let lineByteLimit: Int
+    private var parser = ExampleParser()
+    private var decoded: [UInt8] = []
+    private var chunk = ChunkMeasurement()
+
+    init(lineByteLimit: Int) { self.lineByteLimit = lineByteLimit }
+
+    /// Reads the lines of `count` bytes at `base`: each ends with a line feed, or one line
+    /// without a line feed (the last of a file). `startsFile`: the first line is the file's first, where a byte-order
+    /// mark may be.
+    mutating func read(_ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) -> ChunkMeasurement {
+        chunk = ChunkMeasurement()
+        var start = 0
+        var isFirst = startsFile
+        while start < count {
+            let lineEnd = LineBreaks.next(in: base, from: start, count: count) ?? count
+            readLine(base + start, count: lineEnd - start, isFirstOfFile: isFirst)
+            isFirst = false
+            start = lineEnd + 1
+        }
+        var result = ChunkMeasurement()
+        swap(&result, &chunk)
+        return result
+    }
+
+    /// One line that is too long to read, as a chunk.
+    static func tooLongLine() -> ChunkMeasurement {
+        var chunk = ChunkMeasurement()
+        chunk.measurement.lines = 1
+        chunk.measurement.invalid = 1
+        chunk.measurement.faults[.lineTooLong].add(line: 1)
+        return chunk
+    }
+
+    /// Reads one line of `count` bytes at `base`, without its line feed.
+    private mutating func readLine(_ base: UnsafePointer<UInt8>, count: Int, isFirstOfFile: Bool) {
+        chunk.measurement.lines += 1
+        let lineNumber = chunk.measurement.lines
+        if count > lineByteLimit {
+            chunk.measurement.invalid += 1
+            chunk.measurement.faults[.lineTooLong].add(line: lineNumber)
+            return
+        }
+        var start = 0
+        var end = count
+        if isFirstOfFile, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+            chunk.measurement.hasByteOrderMark = true
+            start = 3
+        }
+        if end > start, base[end - 1] == 0x0D { chunk.measurement.crlfLines += 1 }
+        while end > start, LineBreaks.isSpace(base[end - 1]) { end -= 1 }
+        while start < end, LineBreaks.isSpace(base[start]) { start += 1 }
+        guard start < end else {
+            chunk.measurement.blankLines += 1
+            return
+        }
+        switch parser.parse(base + start, count: end - start) {
+        case .invalid(let fault):
+            chunk.measurement.invalid += 1
+            chunk.measurement.faults[fault].add(line: lineNumber)
+        case .valid(let example):
+            readExample(example, base + start, count: end - start, line: lineNumber)
+        }
+    }
+
+    private mutating func readExample(_ example: ParsedExample, _ base: UnsafePointer<UInt8>, count: Int, line: Int) {
+        chunk.measurement.valid += 1
+        switch example.format {
+        case .chat: chunk.measurement.chatExamples += 1
+        case .promptCompletion: chunk.measurement.promptCompletionExamples += 1
+        default: chunk.measurement.preferenceExamples += 1
+        }
+        if example.warnings.bits != 0 {
+            for warning in StructureWarning.allCases where example.warnings.contains(warning) {
+                chunk.measurement.structure[warning].add(line: line)
+            }
+        }
+        var record = ExampleRecord(
+            hash: Hashing.hash(base, count: count), simHash: 0, label: 0, line: line, tokens: 0, hasSimHash: false, hasLabel: false)
+        var text = TextScanner()
+        var personalData: UInt8 = 0
+        let outputIndex = parser.spans.lastIndex { $0.isOutput }
+        var decodedText: [UInt8] = []
+        swap(&decodedText, &decoded)
+        for (spanIndex, span) in parser.spans.enumerated() {
+            let isOutput = spanIndex == outputIndex
+            guard span.string.hasEscapes else {
+                let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
+                readText(bytes, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
+                continue
+            }
+            decodedText.removeAll(keepingCapacity: true)
+            span.string.decode(from: base, into: &decodedText)
+            decodedText.withUnsafeBufferPointer {
+                readText($0, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
+            }
+        }
+        swap(&decodedText, &decoded)
+        if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
+        record.tokens = text.estimatedTokens
+        if personalData != 0 {
+            for kind in PersonalDataKind.allCases where personalData & PersonalDataScanner.bit(kind) != 0 {
+                chunk.measurement.personalData[kind].add(line: line)
+            }
+        }
+        if text.wordCount >= DataAnalyzer.nearDuplicateMinimumWords {
+            record.simHash = text.fingerprint()
+            record.hasSimHash = true
+        }
+        chunk.examples.append(record)
+    }
+
+    /// Reads one text of an example into `text`, adding the kinds of personal data it seems to hold.
+    private mutating func readText(
+        _ bytes: UnsafeBufferPointer<UInt8>, isOutput: Bool, into text: inout TextScanner, personalData: inout UInt8,
+        record: inout ExampleRecord
+    ) {
+        if text.scan(bytes) { personalData |= PersonalDataScanner.kinds(in: bytes) }
+        if isOutput { readOutput(bytes, record: &record) }
+    }
+
+    private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>, record: inout ExampleRecord) {
+        chunk.measurement.outputs.outputs += 1
+        if JSONLineScanner.isContainer(text) {
+            chunk.measurement.outputs.jsonOutputs += 1
+        } else if let key = LabelCounter.key(of: text) {
+            record.label = key
+            record.hasLabel = true
+            if chunk.labelTexts.count < LabelCounter.keptValues, chunk.labelTexts[key] == nil {
+                chunk.labelTexts[key] = String(decoding: text, as: UTF8.self)
+            }
+        }
+    }
+}

@@ -12,6 +12,12 @@ import Testing
             ])
         #expect(CitedWork.works(in: "") == [])
         #expect(CitedWork.works(in: " ; ") == [])
+        // A rubric author's odd sources never crash and keep what they name.
+        #expect(CitedWork.works(in: "§") == [])
+        #expect(CitedWork.works(in: "§ Intro") == [])
+        #expect(CitedWork.works(in: "a-work §") == [CitedWork(id: "a-work", locator: nil)])
+        #expect(CitedWork.works(in: "étude § Partie 2;;x") == [CitedWork(id: "étude", locator: "Partie 2"), CitedWork(id: "x", locator: nil)])
+        #expect(CitedWork.works(in: "a § b § c") == [CitedWork(id: "a", locator: "b § c")])
     }
 
     @Test func referencesAreListedOnceInTheRubricsOrderAndUnknownIdsAreLeftOut() {

@@ -22,7 +22,9 @@ struct Questionnaire {
         var flow = QuestionnaireFlow(rubric: rubric, start: situation)
         if !flow.core.isEmpty {
             say(style.bold("Tunewise: should you prompt, prompt-tune or fine-tune?"), &console)
-            say("Answer with a number or an option name; Enter takes the default (marked *); ? shows more help, back (or <) goes back, quit (or q) leaves.", &console)
+            say(
+                "Answer with a number or an option name; Enter takes the default (marked *); ? shows more help, back (or <) goes back, quit (or q) leaves.",
+                &console)
         }
         while true {
             switch flow.current {

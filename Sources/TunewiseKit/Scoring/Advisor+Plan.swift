@@ -24,13 +24,12 @@ extension Advisor {
             return [now]
         }
         let triggers = orderedUnique(lifted.map { $0.later!.trigger })
-        let laterAnswers = laterSituation.answers
-        let variants = variants(for: strategy, answers: laterAnswers)
+        let variants = variants(for: strategy, options: later)
         return [
             now,
             PlanStage(
                 strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id), variants: variants,
-                caveats: stageCaveats(rubric.strategies[rubric.knownStrategyIndex(strategy)], variants, laterAnswers)),
+                caveats: stageCaveats(rubric.strategies[rubric.knownStrategyIndex(strategy)], variants, later)),
         ]
     }
 }

@@ -68,7 +68,7 @@ public struct Advisor: Sendable {
         let contributions = self.contributions(options, of: winner, against: field)
         let against = Array(contributions.filter { $0.points <= -Self.reasonThreshold }.reversed())
         let strategy = rubric.strategies[winner]
-        let variants = variants(for: strategy.id, answers: answers)
+        let variants = variants(for: strategy.id, options: options)
         let sensitivity = sensitivity(options, winner: winner)
         let openQuestions = orderedUnique(sensitivity.filter { $0.kind == .unanswered }.map(\.question))
         let decidedBy = decidingGates(options, scores: scores, excluded: excluded, winner: winner)
@@ -81,7 +81,7 @@ public struct Advisor: Sendable {
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
                 + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field) : [])
-                + notes(strategy.risks, answers).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
+                + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
@@ -89,8 +89,8 @@ public struct Advisor: Sendable {
             reasons: contributions.filter { $0.points >= Self.reasonThreshold },
             counterpoints: open.isEmpty ? [] : against.map { favouring($0, options, over: winner, among: open) },
             variants: variants,
-            caveats: stageCaveats(strategy, variants, answers) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
-            nextSteps: notes(strategy.nextSteps, answers) + variantNotes(variants, answers: answers, \.nextSteps),
+            caveats: stageCaveats(strategy, variants, options) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
+            nextSteps: notes(strategy.nextSteps, options) + variantNotes(variants, options: options, \.nextSteps),
             plan: plan,
             ranking: ranking,
             sensitivity: sensitivity,
@@ -144,8 +144,8 @@ public struct Advisor: Sendable {
     }
 
     /// What to watch when `strategy` is carried out with `variants`: its caveats, then theirs.
-    func stageCaveats(_ strategy: Strategy, _ variants: [VariantDecision], _ answers: Answers) -> [AdviceNote] {
-        notes(strategy.caveats, answers) + variantNotes(variants, answers: answers, \.caveats)
+    func stageCaveats(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int]) -> [AdviceNote] {
+        notes(strategy.caveats, options) + variantNotes(variants, options: options, \.caveats)
     }
 
     /// High or medium from the margin over the runner-up, at most medium while an unanswered
@@ -254,10 +254,10 @@ public struct Advisor: Sendable {
         return reasons.sorted { $0.points > $1.points }
     }
 
-    func variants(for strategy: String, answers: Answers) -> [VariantDecision] {
+    func variants(for strategy: String, options: [Int]) -> [VariantDecision] {
         rubric.variants.filter { $0.strategies.contains(strategy) }.compactMap { variant in
             let choice = variant.choices.first { choice in
-                choice.whenAny.isEmpty || choice.whenAny.contains { $0.isSatisfied(by: answers) }
+                choice.whenAny.isEmpty || choice.whenAny.contains { holds($0, options) }
             }
             return choice.map {
                 VariantDecision(
@@ -269,17 +269,22 @@ public struct Advisor: Sendable {
 
     /// The caveats or next steps of the chosen variants, so that they follow the choice shown.
     private func variantNotes(
-        _ decisions: [VariantDecision], answers: Answers, _ kind: KeyPath<VariantChoice, [Note]>
+        _ decisions: [VariantDecision], options: [Int], _ kind: KeyPath<VariantChoice, [Note]>
     ) -> [AdviceNote] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }
             let choice = variant?.choices.first { $0.id == decision.choice }
-            return notes(choice?[keyPath: kind] ?? [], answers)
+            return notes(choice?[keyPath: kind] ?? [], options)
         }
     }
 
-    private func notes(_ notes: [Note], _ answers: Answers) -> [AdviceNote] {
-        notes.filter { $0.when.isSatisfied(by: answers) }.map { AdviceNote(text: $0.text, source: $0.source) }
+    private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {
+        notes.filter { holds($0.when, options) }.map { AdviceNote(text: $0.text, source: $0.source) }
+    }
+
+    /// Whether `condition` holds in the situation `options`, evaluated as rules and exclusions are.
+    private func holds(_ condition: Condition, _ options: [Int]) -> Bool {
+        ScoringTable.holds(ScoringTable.compile(condition, in: rubric), in: options)
     }
 
     private func closeCallCaveat(runnerUp: Int?, margin: Double) -> [AdviceNote] {

@@ -38,15 +38,7 @@ struct ScoringTable: Sendable {
         func vector(_ points: [String: Double]) -> [Double] {
             rubric.strategies.map { points[$0.id] ?? 0 }
         }
-        func compile(_ condition: Condition) -> [Clause] {
-            condition.clauses.map { clause in
-                let question = rubric.questions[questionIndex[clause.question]!]
-                let mask = question.options.enumerated().reduce(UInt64(0)) { mask, element in
-                    clause.options.contains(element.element.id) ? mask | (1 << UInt64(element.offset)) : mask
-                }
-                return Clause(question: questionIndex[clause.question]!, options: mask)
-            }
-        }
+        func compile(_ condition: Condition) -> [Clause] { Self.compile(condition, questionIndex: questionIndex, in: rubric) }
         strategyCount = rubric.strategies.count
         baseline = rubric.strategies.map(\.baseline)
         points = rubric.questions.map { $0.options.map { vector($0.points) } }
@@ -59,6 +51,20 @@ struct ScoringTable: Sendable {
         }
     }
 
+    /// `condition` as clauses of option masks by question index, the one form every condition
+    /// of a rubric is evaluated in: rules, exclusions, variant choices and notes alike.
+    static func compile(_ condition: Condition, questionIndex: [String: Int]? = nil, in rubric: Rubric) -> [Clause] {
+        condition.clauses.map { clause in
+            let index = questionIndex?[clause.question] ?? rubric.knownQuestionIndex(clause.question)
+            let mask = rubric.questions[index].options.enumerated().reduce(UInt64(0)) { mask, element in
+                clause.options.contains(element.element.id) ? mask | (1 << UInt64(element.offset)) : mask
+            }
+            return Clause(question: index, options: mask)
+        }
+    }
+
+    /// Whether every clause holds in `situation`: its question is answered with one of the
+    /// clause's options.
     static func holds(_ clauses: [Clause], in situation: [Int]) -> Bool {
         clauses.allSatisfy { clause in
             let option = situation[clause.question]

@@ -63,7 +63,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             situation = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: situation, console: &console)
         }
 
-        let advice = try Self.advise(situation, with: Advisor(rubric: rubric, weights: weights))
+        let advice = try Tunewise.advise(situation, with: Advisor(rubric: rubric, weights: weights))
 
         let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
@@ -101,11 +101,11 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         for situation: Situation, advice: Advice, measured: MeasuredAnswers?, _ console: inout some Console
     ) throws(CommandError) -> CostComparison? {
         guard request.wantsCost else { return nil }
-        let fileInputs = try request.costPath.map { path throws(CommandError) in try CostCommand.readInputs(path, &console) } ?? CostInputs()
+        let fileInputs = try request.costPath.map { path throws(CommandError) in try Tunewise.readCostInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
-        if let measured { CostCommand.takeTrainingTokens(measured.trainingTokens, from: measured.file, into: &inputs, &console) }
+        if let measured { Tunewise.takeTrainingTokens(measured.trainingTokens, from: measured.file, into: &inputs, &console) }
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
-        return try CostCommand.compare(inputs, shapes: advice.costShapes)
+        return try Tunewise.compareCosts(inputs, shapes: advice.costShapes)
     }
 
     /// `situation` with the measured answers where it has none; a given answer that differs
@@ -145,29 +145,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
     private func readAnswers(_ path: String, _ rubric: Rubric, _ console: inout some Console) throws(CommandError) -> Situation {
         let bytes = path == "-" ? try console.readAllInput() : try console.readFile(path)
-        return try Self.decodeAnswers(bytes, path: path, rubric)
-    }
-
-    /// The advice for a situation, with the advisor's errors as command errors.
-    static func advise(_ situation: Situation, with advisor: Advisor) throws(CommandError) -> Advice {
-        do {
-            return try advisor.advise(situation)
-        } catch {
-            switch error {
-            case .everyStrategyExcluded: throw .everyStrategyExcluded
-            case .missingAnswers(let questions): throw .missingAnswers(questions)
-            }
-        }
-    }
-
-    /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
-    /// `rubric`; `diff` reads its answers files the same way, each to be `complete`.
-    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric, complete: Bool = false) throws(CommandError) -> Situation {
-        do {
-            return try AnswersDocument.decode(bytes, against: rubric, complete: complete)
-        } catch {
-            throw .invalidAnswersFile(path: path == "-" ? "standard input" : path, error)
-        }
+        return try Tunewise.decodeAnswers(bytes, path: path, rubric)
     }
 
     /// The command line that gives the same advice without asking, as units that a line may

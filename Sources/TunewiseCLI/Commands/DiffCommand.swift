@@ -31,12 +31,12 @@ struct DiffCommand: TunewiseCommand, Equatable {
             return read
         }
         // Nobody is asked: each file must answer every core question.
-        let answersA = try AdviseCommand.decodeAnswers(bytes(request.pathA), path: request.pathA, rubricA, complete: true)
-        let answersB = try AdviseCommand.decodeAnswers(bytes(request.pathB), path: request.pathB, rubricB, complete: true)
+        let answersA = try Tunewise.decodeAnswers(bytes(request.pathA), path: request.pathA, rubricA, complete: true)
+        let answersB = try Tunewise.decodeAnswers(bytes(request.pathB), path: request.pathB, rubricB, complete: true)
         let order = rubricA.questions.map(\.id) + rubricB.questions.map(\.id).filter { rubricA.question($0) == nil }
         let diff = AdviceDiff(
-            before: try AdviseCommand.advise(answersA, with: Advisor(rubric: rubricA)),
-            after: try AdviseCommand.advise(answersB, with: Advisor(rubric: rubricB)), questionOrder: order)
+            before: try Tunewise.advise(answersA, with: Advisor(rubric: rubricA)),
+            after: try Tunewise.advise(answersB, with: Advisor(rubric: rubricB)), questionOrder: order)
         let report = DiffReport(
             diff: diff,
             a: DiffReport.Side(answers: request.pathA, rubricModel: rubricA),

@@ -1,0 +1,77 @@
+import TunewiseKit
+
+// Steps that more than one command takes, written once: diff reads answers files and advises
+// as advise does; advise costs a plan as cost does. (Measuring a data file stays
+// DataCommand.measure, which owns the measurement's types.)
+extension Tunewise {
+    /// The advice for a situation, with the advisor's errors as command errors.
+    static func advise(_ situation: Situation, with advisor: Advisor) throws(CommandError) -> Advice {
+        do {
+            return try advisor.advise(situation)
+        } catch {
+            switch error {
+            case .everyStrategyExcluded: throw .everyStrategyExcluded
+            case .missingAnswers(let questions): throw .missingAnswers(questions)
+            }
+        }
+    }
+
+    /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
+    /// `rubric`; `diff` reads its answers files the same way, each to be `complete`.
+    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric, complete: Bool = false) throws(CommandError) -> Situation {
+        do {
+            return try AnswersDocument.decode(bytes, against: rubric, complete: complete)
+        } catch {
+            throw .invalidAnswersFile(path: path == "-" ? "standard input" : path, error)
+        }
+    }
+
+    /// Runs the cost model with each strategy carried out as `shapes` says, mapping its
+    /// errors to command errors; for `cost` and `advise --cost`.
+    /// - Throws: ``CommandError/missingCostInputs(_:)`` naming the flags that supply what
+    ///   is missing.
+    static func compareCosts(_ inputs: CostInputs, shapes: [String: CostShape] = [:]) throws(CommandError) -> CostComparison {
+        do {
+            return try CostModel.compare(inputs, shapes: shapes)
+        } catch {
+            switch error {
+            case .missing(let fields): throw .missingCostInputs(fields.map(\.suppliedBy))
+            case .invalid(let problems):
+                // Flags and files check each number as they read it; what is left is a cached
+                // price above the input price, which only the two together show.
+                let problem = problems[0]
+                throw .invalidCostNumber(
+                    flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: "\(problem.kind.rawValue); \(problem.allowedText)")
+            }
+        }
+    }
+
+    /// Sets the training tokens to those measured in a data file, unless flags or the cost
+    /// file gave them; says so in one line when the two differ by more than the estimate's error.
+    static func takeTrainingTokens(_ measured: Int, from file: String, into inputs: inout CostInputs, _ console: inout some Console) {
+        guard let given = inputs[.trainingTokens] else {
+            inputs.values[.trainingTokens] = Double(measured)
+            return
+        }
+        guard abs(given - Double(measured)) > Double(measured) / 10 else { return }
+        let flag = CostField.trainingTokens.flag
+        console.writeError(
+            "tunewise: note: \(flag) \(JSONWriter.format(given)) is used, but \(Tunewise.visible(file)) measures about \(grouped(measured)) training tokens\n"
+        )
+    }
+
+    /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.
+    static func readCostInputs(_ path: String, _ console: inout some Console) throws(CommandError) -> CostInputs {
+        let bytes = path == "-" ? try console.readAllInput() : try console.readFile(path)
+        let name = path == "-" ? "standard input" : path
+        do {
+            return try CostInputsDocument.decode(bytes)
+        } catch {
+            switch error {
+            case .syntax(let error): throw .invalidCostFile(path: name, problems: ["not valid JSON: \(error.description)"])
+            case .invalid(let problems): throw .invalidCostFile(path: name, problems: problems)
+            }
+        }
+    }
+
+}

@@ -132,10 +132,18 @@ extension BinaryTests {
             let result = try Binary.run(["diff", "a.json", "--rubric-b", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
             #expect(result.code == 0, "\(result.stderr)")
             #expect(
-                result.stdout.hasPrefix("tunewise diff: a.json → a.json (rubric default 3.0.0 with policy acme-llm-policy 1.2 → default 3.0.0)"),
+                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default 3.0.0 with policy acme-llm-policy 1.2 → default 3.0.0\n"),
                 "\(result.stdout)")
             #expect(result.stdout.contains("prompt-engineering"))
             #expect(result.stdout.contains("fine-tuning"))
+            // The policy's own answers count on its side, as advise counts them.
+            let withoutAccess = answers.replacingOccurrences(of: "\"model-access\": \"api-tuning\", ", with: "")
+            try withoutAccess.write(to: subdirectory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+            let advised = try Binary.run(["--answers", "b.json", "--format", "summary"], directory: subdirectory)
+            let diffed = try Binary.run(["diff", "b.json", "--rubric-b", "default", "--format", "json"], directory: subdirectory)
+            let before = try JSONParser.parse(Array(diffed.stdout.utf8))["advice"]?["a"]?["strategy"]
+            #expect(before != nil, "\(diffed.stdout)")
+            if case .string(let strategy)? = before { #expect(advised.stdout.hasPrefix(strategy + " "), "\(advised.stdout)") }
         }
 
         @Test func rubricShowPrintsTheEffectiveRubricWhichValidates() throws {

@@ -47,7 +47,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         }
         if let measured { situation = try Self.lay(measured, under: situation, rubric, &console) }
         // A policy's answers are defaults under everything given or measured.
-        if let policy = rubric.policy, let fromPolicy = try? rubric.resolve(policy.answers) { situation = situation.laid(over: fromPolicy) }
+        situation = Tunewise.withPolicyDefaults(situation, rubric)
 
         let missing = situation.missingCoreQuestions
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)

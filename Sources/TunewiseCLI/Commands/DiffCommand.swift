@@ -39,12 +39,18 @@ struct DiffCommand: TunewiseCommand, Equatable {
             after: try Tunewise.advise(answersB, with: Advisor(rubric: rubricB)), questionOrder: order)
         let report = DiffReport(
             diff: diff,
-            a: DiffReport.Side(answers: request.pathA, rubricModel: rubricA),
-            b: DiffReport.Side(answers: request.pathB, rubricModel: rubricB),
+            a: DiffReport.Side(answers: request.pathA, rubricModel: rubricA, rubricFile: Self.file(request.rubric.rubricPath)),
+            b: DiffReport.Side(
+                answers: request.pathB, rubricModel: rubricB, rubricFile: Self.file(request.rubricBPath ?? request.rubric.rubricPath)),
             toolVersion: Tunewise.version)
         let text = request.format.diffRenderer(width: TextStyle.width(in: console.environment)).render(report)
         try console.writeOutput(text)
         return request.exitCode && diff.adviceDiffers ? .expectationFailed : .success
+    }
+
+    /// A rubric's file as a report names it: `nil` for the built-in one, however it was given.
+    private static func file(_ path: String?) -> String? {
+        path == BuiltInRubric.name ? nil : path
     }
 }
 

@@ -16,14 +16,31 @@ extension Tunewise {
         }
     }
 
+    /// `situation` over the answers of `rubric`'s policy, if any: a policy's answers are
+    /// defaults under everything given or measured, for advise and diff alike.
+    static func withPolicyDefaults(_ situation: Situation, _ rubric: Rubric) -> Situation {
+        guard let policy = rubric.policy, let fromPolicy = try? rubric.resolve(policy.answers) else { return situation }
+        return situation.laid(over: fromPolicy)
+    }
+
     /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
-    /// `rubric`; `diff` reads its answers files the same way, each to be `complete`.
+    /// `rubric`. For a command that asks nothing and measures nothing (`diff`), `complete`
+    /// lays them over the policy's answers and makes each core question still unanswered a
+    /// problem at its JSON path; advise lays the policy under its flags and measurements too.
     static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric, complete: Bool = false) throws(CommandError) -> Situation {
+        let name = path == "-" ? "standard input" : path
+        let situation: Situation
         do {
-            return try AnswersDocument.decode(bytes, against: rubric, complete: complete)
+            let answers = try AnswersDocument.decode(bytes, against: rubric)
+            situation = complete ? withPolicyDefaults(answers, rubric) : answers
         } catch {
-            throw .invalidAnswersFile(path: path == "-" ? "standard input" : path, error)
+            throw .invalidAnswersFile(path: name, error)
         }
+        let missing = complete ? situation.missingCoreQuestions : []
+        guard missing.isEmpty else {
+            throw .invalidAnswersFile(path: name, .invalid(missing.map { AnswersDocument.missingProblem($0) }))
+        }
+        return situation
     }
 
     /// Runs the cost model with each strategy carried out as `shapes` says, mapping its

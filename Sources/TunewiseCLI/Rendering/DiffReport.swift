@@ -11,9 +11,11 @@ struct DiffReport {
         var answers: String
         /// The rubric the side was advised on, with its policy, if any.
         var rubricModel: Rubric
+        /// The rubric's file as given, `nil` for the built-in one.
+        var rubricFile: String? = nil
 
-        /// "default 3.0.0", or "default 3.0.0 with policy acme 1.2".
-        var rubric: String { rubricModel.nameWithPolicy }
+        /// "default 3.0.0", "default 3.0.0 (my-rubric.json)", or with "with policy acme 1.2".
+        var rubric: String { rubricModel.nameWithPolicy + (rubricFile.map { " (\($0))" } ?? "") }
     }
 
     var diff: AdviceDiff
@@ -22,7 +24,7 @@ struct DiffReport {
     var toolVersion: String
 
     /// Whether the two sides use different rubrics (by id and version).
-    var comparesRubrics: Bool { a.rubric != b.rubric }
+    var comparesRubrics: Bool { a.rubric != b.rubric || a.rubricModel != b.rubricModel }
 
     /// A plan as one line: `prompt-engineering now; fine-tuning once ...`.
     static func planLine(_ advice: Advice) -> String {

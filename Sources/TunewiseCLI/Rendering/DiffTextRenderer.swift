@@ -11,9 +11,8 @@ struct DiffTextRenderer {
 
     private func unwrapped(_ report: DiffReport) -> String {
         let diff = report.diff
-        var text = "tunewise diff: \(report.a.answers) → \(report.b.answers)"
-        if report.comparesRubrics { text += " (rubric \(report.a.rubric) → \(report.b.rubric))" }
-        text += "\n"
+        var text = "tunewise diff: \(report.a.answers) → \(report.b.answers)\n"
+        if report.comparesRubrics { text += "  rubric \(report.a.rubric) → \(report.b.rubric)\n" }
         if diff.answers.isEmpty, !diff.adviceDiffers {
             return text
                 + "No difference: the same answers and the same advice (\(diff.after.strategy), \(diff.after.confidence.rawValue) confidence).\n"

@@ -50,14 +50,13 @@ public enum AnswersDocument {
             throw .invalid(error.problems)
         }
         let missing = complete ? situation.missingCoreQuestions : []
-        guard missing.isEmpty else {
-            throw .invalid(
-                missing.map { question in
-                    AnswerProblem(
-                        source: .jsonPath("$.\(question.id)"), question: question.id, kind: .missingOption, allowed: question.options.map(\.id))
-                })
-        }
+        guard missing.isEmpty else { throw .invalid(missing.map(missingProblem)) }
         return situation
+    }
+
+    /// The problem of an answers document that leaves `question` unanswered, at its JSON path.
+    public static func missingProblem(_ question: Question) -> AnswerProblem {
+        AnswerProblem(source: .jsonPath("$.\(question.id)"), question: question.id, kind: .missingOption, allowed: question.options.map(\.id))
     }
 
     /// The answers of `situation` as a document, in the rubric's question order.

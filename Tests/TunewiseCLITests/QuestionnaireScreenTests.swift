@@ -76,6 +76,27 @@ struct QuestionnaireScreenTests {
         #expect(replayed.console.output == result.output)
     }
 
+    /// Every flag that shaped the report is in the one-shot command, so it reproduces it.
+    @Test func theOneShotCommandKeepsTheFlagsThatShapedTheReport() {
+        let lines = ["behavior", "thousands", "static", "confidential", "substantial", "months", "critical", "n", ""]
+        var console = ScriptedConsole(lines: lines)
+        console.environment = ["COLUMNS": "200"]
+        let (code, result) = run(["--interactive", "--explain", "--why-not", "hybrid"], console)
+        #expect(code == .success)
+        let marker = "The same advice as one command:\n"
+        guard let start = result.errors.range(of: marker)?.upperBound else {
+            Issue.record("no command in \(result.errors)")
+            return
+        }
+        let command = ShellCommandLayout.joined(
+            result.errors[start...].split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.joined(separator: "\n"))
+        #expect(command.split(separator: " ").suffix(4) == ["--explain", "--why-not", "hybrid", "--no-input"], "\(command)")
+        var replay = ScriptedConsole()
+        replay.environment = console.environment
+        let replayed = run(command.split(separator: " ").dropFirst().map(String.init), replay)
+        #expect(replayed.console.output == result.output)
+    }
+
     @Test func theLayoutQuotesAndKeepsAUnitWholeEvenWhenItIsWide() {
         let layout = ShellCommandLayout(units: ["tunewise", "--rubric " + shellQuoted("my rubric's.json"), "--need knowledge", "--no-input"])
         #expect(layout.lines(width: 34) == ["  tunewise \\", "    --rubric 'my rubric'\\''s.json' \\", "    --need knowledge --no-input"])

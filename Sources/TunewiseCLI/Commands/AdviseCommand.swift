@@ -84,7 +84,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             if console.outputIsTerminal {
                 if request.format == .text { try console.writeOutput(RecapRenderer(style: style).render(report)) }
             } else {
-                console.writeError("\n" + RecapRenderer(style: TextStyle(isEnabled: false, width: console.promptWidth)).render(report))
+                console.writeError(RecapRenderer(style: TextStyle(isEnabled: false, width: console.promptWidth)).render(report))
             }
         }
         if let expected = request.expect, expected != advice.strategy {
@@ -161,6 +161,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         units += situation.orderedAnswers.map { "--\($0.question) " + shellQuoted($0.answer) }
         units += request.weights.map { "--weight " + shellQuoted("\($0.question)=\(JSONWriter.format($0.weight))") }
         if request.format != .text { units.append("--format \(request.format.rawValue)") }
+        if request.explain { units.append(AdviseRequest.explain.spelling) }
+        if let strategy = request.whyNot { units.append("\(AdviseRequest.whyNot.spelling) \(strategy)") }
+        // What else shaped the report: costs and measured data (a file, not standard input, which is gone).
+        if let path = request.costPath, path != "-" { units.append("\(AdviseRequest.cost.spelling) " + shellQuoted(path)) }
+        units += CostField.allCases.compactMap { field in request.costInputs[field].map { "\(field.flag) \(JSONWriter.format($0))" } }
+        if let path = request.dataPath, path != "-" { units.append("\(AdviseRequest.data.spelling) " + shellQuoted(path)) }
         units.append("--no-input")
         return units
     }

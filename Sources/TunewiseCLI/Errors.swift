@@ -249,7 +249,9 @@ public enum CommandError: Error, Equatable, Sendable {
                 flags, "missing cost inputs: ", counted: "missing \(flags.count) cost inputs", fix: "; pass them as flags or --cost FILE")
             return (first, details + ["  'tunewise cost --template' writes a --cost FILE to fill in"])
         case .invalidCostNumber(let flag, let value, let reason):
-            return ("invalid \(flag) '\(value)': \(reason)", [])
+            // What is expected follows on its own line when the first would pass the limit.
+            let parts = reason.split(separator: "; expected ", maxSplits: 1).map(String.init)
+            return withAllowed("invalid \(flag) '\(value)': \(parts[0])", Array(parts.dropFirst()), label: "expected")
         case .fileExists(let path):
             return ("\(path) already exists; nothing was written (--force overwrites it)", [])
         case .compressedData(let path, let format, let decompress):

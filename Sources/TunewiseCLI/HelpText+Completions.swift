@@ -14,7 +14,7 @@ extension HelpText {
               bash  source <(tunewise completions bash)     (in ~/.bashrc)
               zsh   tunewise completions zsh > "${fpath[1]}/_tunewise"
               fish  tunewise completions fish > ~/.config/fish/completions/tunewise.fish
-            bash also loads a script saved as \
+              bash also loads a script saved as \
             ~/.local/share/bash-completion/completions/tunewise.
 
             Exit codes: 0 script written; 64 usage (no shell or an unknown one); 65 a rubric file \

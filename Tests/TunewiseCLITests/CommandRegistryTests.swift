@@ -109,9 +109,4 @@ struct CommandRegistryTests {
 
 extension CommandSpec: CustomTestStringConvertible {
     public var testDescription: String { name }
-
-    /// The names of the subcommands, for a group.
-    var subcommandNames: [String] {
-        if case .group(let subcommands) = action { subcommands.map(\.name) } else { [] }
-    }
 }

@@ -114,7 +114,7 @@ extension BinaryTests {
             ),
             BadCost(
                 ["cost", "--requests-per-day=-5"], 64,
-                "tunewise: invalid --requests-per-day '-5': must not be negative; expected a number from 0 to 1000000000"),
+                "tunewise: invalid --requests-per-day '-5': must not be negative"),
             BadCost(["cost", "--requests-per-day", "NaN"], 64, "tunewise: invalid --requests-per-day 'NaN': must be finite"),
             BadCost(["cost", "--requests-per-day", "inf"], 64, "tunewise: invalid --requests-per-day 'inf': must be finite"),
             BadCost(["cost", "--requests-per-day", "1e12"], 64, "tunewise: invalid --requests-per-day '1e12': is out of range"),
@@ -122,7 +122,7 @@ extension BinaryTests {
             BadCost(["cost", "--requests-per-day", "0x10"], 64, "tunewise: invalid --requests-per-day '0x10': not a number"),
             BadCost(
                 ["cost", "--horizon-months", "0"], 64,
-                "tunewise: invalid --horizon-months '0': is out of range; expected a whole number from 1 to 120"),
+                "tunewise: invalid --horizon-months '0': is out of range; expected: a whole number from 1 to 120"),
             BadCost(["cost", "--horizon-months", "121"], 64, "tunewise: invalid --horizon-months '121': is out of range"),
             BadCost(["cost", "--horizon-months", "1.5"], 64, "tunewise: invalid --horizon-months '1.5': must be a whole number"),
             BadCost(["cost", "--transience", "often"], 64, "tunewise: invalid value 'often' for --transience; allowed: static, periodic, frequent"),
@@ -146,10 +146,10 @@ extension BinaryTests {
                 "tunewise: cost file standard input has 2 problems: $.requestPerDay: unknown key (did you mean 'requestsPerDay'?)"),
             BadCost(
                 ["cost", "--cache-hit-share", "1.5"], 64,
-                "tunewise: invalid --cache-hit-share '1.5': is out of range; expected a number from 0 to 1"),
+                "tunewise: invalid --cache-hit-share '1.5': is out of range; expected: a number from 0 to 1"),
             BadCost(
                 ["cost", "--hosting-capacity-per-day", "0"], 64,
-                "tunewise: invalid --hosting-capacity-per-day '0': is out of range; expected a number from 1 to 1000000000"),
+                "tunewise: invalid --hosting-capacity-per-day '0': is out of range"),
             BadCost(
                 ["cost", "--cost", "-"], #"{"inputPricePerMillion": 0.15, "cachedInputPricePerMillion": 0.3}"#, 65,
                 "tunewise: cost file standard input has a problem: $.cachedInputPricePerMillion: must not exceed inputPricePerMillion"),

@@ -38,7 +38,9 @@ extension BinaryTests {
         @Test func smallerSlipsGetPointedMessages() throws {
             let negative = try Binary.run(["cost", "--requests-per-day", "-5"])
             #expect(negative.code == 64)
-            #expect(negative.stderr.hasPrefix("tunewise: invalid --requests-per-day '-5': must not be negative;"))
+            #expect(
+                negative.stderr.hasPrefix(
+                    "tunewise: invalid --requests-per-day '-5': must not be negative\n  expected: a number from 0 to 1000000000\n"))
             let misspelt = try Binary.run(["--tranzience", "static"])
             #expect(misspelt.code == 64)
             #expect(

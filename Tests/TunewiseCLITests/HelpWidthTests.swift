@@ -38,6 +38,9 @@ extension BinaryTests {
             }
             #expect(try Binary.run(["help", "--man", "sweep"]).stdout == page)
             #expect(try Binary.run(["help", "help"]).stdout == Binary.run(["help"]).stdout)
+            // A subcommand's help is its group's, as git takes `help rubric validate`.
+            #expect(try Binary.run(["help", "rubric", "validate"]).stdout == Binary.run(["help", "rubric"]).stdout)
+            #expect(try Binary.run(["help", "rubric", "nope"]).code == 64)
         }
 
         /// Every `tunewise help …` that help, messages or reports name is a command that runs.

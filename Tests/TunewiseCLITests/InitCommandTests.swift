@@ -39,7 +39,7 @@ struct InitCommandTests {
         #expect(console.output.isEmpty)
         #expect(
             console.errors
-                == "tunewise: wrote starter answers to \(path), its schema to \(schema)\n  Edit them, then run: tunewise --answers \(path)\n")
+                == "tunewise: wrote starter answers to \(path), its schema to \(schema)\n  Edit the answers, then run: tunewise --answers \(path)\n")
         #expect(try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))["$schema"] == .string("answers.schema.json"))
         #expect(try String(contentsOfFile: schema, encoding: .utf8) == JSONWriter.write(AnswersSchema.document(for: BuiltInRubric.load())))
         let advised = run(["--answers", path, "--no-input", "--format", "summary"])

@@ -70,6 +70,11 @@ struct CommandSpec: Sendable {
         return flags + subcommands.flatMap(\.flags).filter { names.insert($0.name).inserted }
     }
 
+    /// The names of the subcommands, for a group; empty for a command that runs.
+    var subcommandNames: [String] {
+        if case .group(let subcommands) = action { subcommands.map(\.name) } else { [] }
+    }
+
     /// Whether the command takes a flag per rubric question.
     var takesQuestionFlags: Bool { flags.contains { $0.kind == .questionAnswer } }
 }

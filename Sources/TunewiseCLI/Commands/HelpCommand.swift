@@ -37,6 +37,10 @@ extension HelpCommand {
         if let topic, !topics.contains(topic) {
             throw .unknownWord(topic, kind: "help topic", allowed: topics, suggestion: closestMatch(to: topic, in: topics))
         }
+        // `help rubric validate`, as git takes it: a subcommand's help is its group's.
+        if let extra = words.first, topic.flatMap(CommandRegistry.command(named:))?.subcommandNames.contains(extra) == true {
+            words.removeFirst()
+        }
         if let extra = words.first {
             throw .unknownWord(extra, kind: "argument to 'help'", allowed: ["one command"], suggestion: nil)
         }

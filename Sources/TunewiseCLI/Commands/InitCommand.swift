@@ -27,7 +27,7 @@ struct InitCommand: TunewiseCommand, Equatable {
         if writesSchema { try console.writeFile(JSONWriter.write(AnswersSchema.document(for: rubric)), to: schemaPath) }
         let schemaNote = writesSchema ? ", its schema to \(Tunewise.visible(schemaPath))" : ""
         console.writeError(
-            "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote)\n  Edit them, then run: tunewise --answers \(shellQuoted(path))\n"
+            "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote)\n  Edit the answers, then run: tunewise --answers \(shellQuoted(path))\n"
         )
         return .success
     }

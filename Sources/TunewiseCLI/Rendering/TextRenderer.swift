@@ -9,7 +9,10 @@ struct TextRenderer {
     func render(_ report: Report) -> String {
         let advice = report.advice
         var lines: [String] = []
-        lines.append(style.bold("Recommendation: \(report.strategyLabel(advice.strategy))") + "  (confidence: \(report.confidenceText))")
+        let heading = "Recommendation: \(report.strategyLabel(advice.strategy))"
+        let recommendation = style.bold(heading) + "  (confidence: \(report.confidenceText))"
+        // Continuations hang under the confidence, or, after a long strategy name, under the heading.
+        lines.append(heading.count + 2 > style.width / 2 ? recommendation.wrapped(to: style.width, hangingIndent: 2) : recommendation)
         if let strategy = report.rubric.strategy(advice.strategy) { lines.append("  " + strategy.summary) }
         for variant in advice.variants {
             lines.append("  \(variant.label): \(style.bold(variant.choiceLabel)). \(variant.reason) [\(variant.source)]")
@@ -99,7 +102,7 @@ struct TextRenderer {
         }
         lines += report.measured?.reportLines ?? []
         lines.append("")
-        lines.append(style.dim(report.provenance + "; the works it cites: tunewise sources"))
+        lines.append(style.dim((report.provenance + "; the works it cites: tunewise sources").wrapped(to: style.width, hangingIndent: 2)))
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
         func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }

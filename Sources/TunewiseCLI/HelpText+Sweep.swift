@@ -7,7 +7,8 @@ extension HelpText {
         answer, and with --map the winning strategy for each pair of answers to two questions.
 
         By default the core questions are varied and the refinements stay unanswered; a \
-        varied refinement takes each of its options and unanswered.
+        varied refinement takes each of its options and unanswered. A policy's answers are \
+        held as --fix holds answers, except for a question the sweep is asked to vary.
         """
 
     /// The rest of `tunewise help sweep`.

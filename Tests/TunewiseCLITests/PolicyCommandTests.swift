@@ -204,5 +204,13 @@ extension BinaryTests.PolicyCommandTests {
 
         let csv = try Binary.run(["sweep", "--against", "default", "--format", "csv"], directory: subdirectory)
         #expect(csv.code == 64)
+
+        // The policy's answers are the organisation's facts: held as --fix holds answers,
+        // except for a question the sweep is asked to vary.
+        let held = try JSONParser.parse(Array(try Binary.run(["sweep", "--format", "json"], directory: subdirectory).stdout.utf8))
+        let fixed = held["scope"]?["fixed"] ?? held["fixed"]
+        #expect(fixed?["governance"] == .string("confidential"), "\(String(describing: fixed))")
+        #expect(fixed?["model-access"] == .string("api-tuning"))
+        #expect(report["scope"]?["fixed"]?["model-access"] == nil && report["fixed"]?["model-access"] == nil)
     }
 }

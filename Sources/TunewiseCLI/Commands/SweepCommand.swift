@@ -20,11 +20,19 @@ struct SweepCommand: TunewiseCommand, Equatable {
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(request.rubric, console: &console)
         let weights = try Tunewise.weights(request.weights, for: rubric)
-        let fixed: Situation
+        var fixed: Situation
         do {
             fixed = try rubric.resolve(request.fixed)
         } catch {
             throw .invalidAnswer(error.problems[0])
+        }
+        // A policy's answers are the organisation's facts: held as --fix holds answers, under
+        // them, except for a question the sweep is asked to vary.
+        let varied = Set(request.included + (request.map.map { [$0.row, $0.column] } ?? []))
+        if let policy = rubric.policy,
+            let fromPolicy = try? rubric.resolve(Answers(policy.answers.values.filter { !varied.contains($0.key) }))
+        {
+            fixed = fixed.laid(over: fromPolicy)
         }
         let sweep: Sweep
         do {
@@ -46,7 +54,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
             let otherSweep: Sweep
             do {
                 let otherWeights = try Weights(of: other, overriding: weights.overrides)
-                otherSweep = try Sweep(rubric: other, weights: otherWeights, scope: scope(fixing: other.resolve(request.fixed)))
+                otherSweep = try Sweep(rubric: other, weights: otherWeights, scope: scope(fixing: other.resolve(fixed.answers)))
             } catch {
                 throw .sweepsDiffer(against: against)
             }

@@ -38,7 +38,9 @@ struct SweepReport: ProvenanceReporting {
     var againstRows: [[String]] {
         guard let (name, comparison) = against else { return [] }
         let total = comparison.situationCount
-        return [["strategy", name, "this rubric", "change"]]
+        // This side is named by its policy when it has one: that is what the comparison shows.
+        let this = rubric.policy.map { "with \($0.id) \($0.version)" } ?? "this rubric"
+        return [["strategy", name, this, "change"]]
             + comparison.shares.map { share in
                 let change = Double(share.after - share.before) / Double(max(total, 1)) * 100
                 return [

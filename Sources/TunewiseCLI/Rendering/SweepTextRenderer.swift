@@ -82,7 +82,7 @@ struct SweepTextRenderer {
         }
 
         lines.append("")
-        lines.append(style.dim(report.provenance.wrapped(to: style.width)))
+        lines.append(style.dim(report.provenance.wrapped(to: style.width, hangingIndent: 2)))
         return lines.joined(separator: "\n") + "\n"
     }
 

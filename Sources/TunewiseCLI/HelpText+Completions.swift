@@ -8,7 +8,7 @@ extension HelpText {
 
     /// The rest of `tunewise help completions`.
     static func completions(_ context: HelpContext) -> String {
-        context.options + """
+        context.usage + "\n" + context.options + """
 
             Install:
               bash  source <(tunewise completions bash)     (in ~/.bashrc)

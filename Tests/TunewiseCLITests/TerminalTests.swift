@@ -91,7 +91,7 @@ extension BinaryTests {
                 "\(Binary.url.path) sweep --all --weight need=1.1 --fix time-to-market=months --fix budget=substantial --format csv > /dev/null")
             defer { session.close() }
             #if DEBUG
-                #expect(try session.waitFor("tunewise: this is a debug build"))
+                #expect(try session.waitFor("tunewise: a debug build"))
                 #expect(try session.waitFor("% done, about"))
             #endif
             #expect(try session.waitFor("EXIT=0", timeout: 120))

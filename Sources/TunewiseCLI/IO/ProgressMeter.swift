@@ -31,7 +31,7 @@ struct ProgressMeter {
 
     /// Said once, before heavy work, by a debug build.
     static let debugBuildNote =
-        "tunewise: this is a debug build; sweeps and checks are much faster after 'swift build -c release'\n"
+        "tunewise: a debug build; sweeps and checks run faster after 'swift build -c release'\n"
 
     /// The text to write for `fraction` done at `now`, or `nil` when nothing needs drawing.
     mutating func update(_ fraction: Double, now: ContinuousClock.Instant = .now) -> String? {

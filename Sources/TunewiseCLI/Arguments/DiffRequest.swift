@@ -19,12 +19,15 @@ struct DiffRequest: Equatable {
 extension DiffRequest {
     static let rubricB = FlagSpec(
         "rubric-b", .file,
-        help: "the rubric for the second side, with no policy (so under a policy, add --no-policy to compare two rubrics alone); then one answers file is enough")
+        help:
+            "the rubric for the second side, with no policy (so under a policy, add --no-policy to compare two rubrics alone); then one answers file is enough"
+    )
     static let exitCodeFlag = FlagSpec("exit-code", .toggle, help: "exit 1 when the advice differs, as 'git diff --exit-code'")
 
     /// The flags of `diff`, in help order.
     static let flags: [FlagSpec] = [
-        .rubric("the rubric for side A, and for B without --rubric-b (the built-in one by default)"), .policyFile, .noPolicy, rubricB, .format(ReportFormat.self), exitCodeFlag,
+        .rubric("the rubric for side A, and for B without --rubric-b (the built-in one by default)"), .policyFile, .noPolicy, rubricB,
+        .format(ReportFormat.self), exitCodeFlag,
     ]
 
     /// The request that checked `arguments` give: two answers files, or one with `--rubric-b`.

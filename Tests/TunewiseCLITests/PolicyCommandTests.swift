@@ -178,6 +178,23 @@ extension BinaryTests {
 }
 
 extension BinaryTests.PolicyCommandTests {
+    /// The questionnaire does not ask what the policy answers, and says so first; what a
+    /// flag answers is the flag's.
+    @Test func theQuestionnaireSaysWhichAnswersThePolicyGives() throws {
+        let (root, subdirectory) = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // need, data-volume, transience, budget, time-to-market, consistency; no refinements; confirm.
+        let lines = "2\n4\n1\n3\n3\n3\nn\n\n"
+        let result = try Binary.run(
+            ["--interactive", "--governance", "open"], input: lines, environment: ["COLUMNS": "200"], directory: subdirectory)
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("Policy acme-llm-policy 1.2 answers model-access=api-tuning (not asked; a flag or an answers file wins).\n"),
+            "\(result.stderr)")
+    }
+}
+
+extension BinaryTests.PolicyCommandTests {
     /// `sweep --against default` counts the same situations on both rubrics and shows how the
     /// policy moves each strategy's share: its added gate can only take situations from the
     /// strategies it rules out.

@@ -47,6 +47,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         }
         if let measured { situation = try Self.lay(measured, under: situation, rubric, &console) }
         // A policy's answers are defaults under everything given or measured.
+        let beforePolicy = situation
         situation = Tunewise.withPolicyDefaults(situation, rubric)
 
         let missing = situation.missingCoreQuestions
@@ -55,6 +56,13 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
         if asks, let measured {
             let line = "Measured from \(Tunewise.visible(measured.file)): \(measured.summary)."
+            console.writeError(line.wrapped(to: console.promptWidth, hangingIndent: 2) + "\n")
+        }
+        // The questions a policy answers are not asked: say which, and where the answers come from.
+        let fromPolicy = rubric.policy?.answers.ordered(by: rubric).filter { beforePolicy[$0.question] == nil } ?? []
+        if asks, let policy = rubric.policy, !fromPolicy.isEmpty {
+            let given = fromPolicy.map { "\($0.question)=\($0.option)" }.joined(separator: ", ")
+            let line = "Policy \(policy.id) \(policy.version) answers \(given) (not asked; a flag or an answers file wins)."
             console.writeError(line.wrapped(to: console.promptWidth, hangingIndent: 2) + "\n")
         }
         if asks {

@@ -24,13 +24,11 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
 /// The same format is read by `--answers` and written by `--save-answers`, so a saved file
 /// reproduces the advice it was saved with.
 public enum AnswersDocument {
-    /// Parses an answers document and resolves it against `rubric`.
-    /// - Parameter complete: whether every core question must be answered, for a command
-    ///   that asks nothing (`diff`); each one missing is a problem at its JSON path.
+    /// Parses an answers document and resolves it against `rubric`. Whether every core
+    /// question is answered is the caller's to check, once the answers are laid over any
+    /// others (a policy's); ``missingProblem(_:)`` words what is missing.
     /// - Throws: ``AnswersDocumentError`` naming every unknown id and wrong type with its JSON path.
-    public static func decode<Bytes: Collection<UInt8>>(
-        _ bytes: Bytes, against rubric: Rubric, complete: Bool = false
-    ) throws(AnswersDocumentError) -> Situation {
+    public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, against rubric: Rubric) throws(AnswersDocumentError) -> Situation {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
@@ -43,15 +41,11 @@ public enum AnswersDocument {
             if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }
             return RawAnswer(question: questionID, value: option, source: .jsonPath("$.\(questionID)"))
         }
-        let situation: Situation
         do {
-            situation = try rubric.resolve(given)
+            return try rubric.resolve(given)
         } catch {
             throw .invalid(error.problems)
         }
-        let missing = complete ? situation.missingCoreQuestions : []
-        guard missing.isEmpty else { throw .invalid(missing.map(missingProblem)) }
-        return situation
     }
 
     /// The problem of an answers document that leaves `question` unanswered, at its JSON path.

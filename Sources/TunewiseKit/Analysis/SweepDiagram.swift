@@ -155,25 +155,11 @@ private struct Compiled {
 
     init(table: ScoringTable, space: SweepSpace) {
         let levelCount = space.levels.count
-        let levelOf = Dictionary(uniqueKeysWithValues: space.levels.enumerated().map { ($1.question, $0) })
+        let levelOf = space.levelOfQuestion
         let constants = space.constants
         func scaled(_ values: SIMD4<Double>) -> SIMD4<Int64> {
             let units = (values * 16_777_216).rounded(.toNearestOrEven)
             return SIMD4(Int64(units[0]), Int64(units[1]), Int64(units[2]), Int64(units[3]))
-        }
-        func satisfies(_ clause: ScoringTable.Clause, _ option: Int) -> Bool {
-            option != ScoringTable.unanswered && clause.options & (1 << UInt64(option)) != 0
-        }
-        func compile(_ clauses: [ScoringTable.Clause]) -> (holds: Bool, level: Int?) {
-            var deepest: Int?
-            for clause in clauses {
-                if let level = levelOf[clause.question] {
-                    deepest = max(deepest ?? level, level)
-                } else if !satisfies(clause, constants[clause.question]) {
-                    return (false, nil)
-                }
-            }
-            return (true, deepest)
         }
         var score = scaled(SIMD4(table.baseline))
         for (question, option) in constants.enumerated() where levelOf[question] == nil && option != ScoringTable.unanswered {
@@ -186,7 +172,7 @@ private struct Compiled {
         var ruleLevels = [Int?](repeating: nil, count: table.rules.count)
         var completingRules = [UInt64](repeating: 0, count: levelCount)
         for (index, rule) in table.rules.enumerated() {
-            let (holds, level) = compile(rule.clauses)
+            let (holds, level) = space.settle(rule.clauses, levelOf: levelOf)
             guard holds else { continue }
             if let level {
                 rules |= 1 << UInt64(index)
@@ -196,36 +182,18 @@ private struct Compiled {
                 score &+= rulePoints[index]
             }
         }
-        var exclusions: UInt64 = 0
-        var excluded: UInt32 = 0
-        var completingExclusions = [UInt64](repeating: 0, count: levelCount)
-        for (index, exclusion) in table.exclusions.enumerated() {
-            let (holds, level) = compile(exclusion.clauses)
-            guard holds else { continue }
-            if let level {
-                exclusions |= 1 << UInt64(index)
-                completingExclusions[level] |= 1 << UInt64(index)
-            } else {
-                excluded |= exclusion.strategies.rawValue
-            }
-        }
+        let (exclusions, excluded, completingExclusions) = space.settleExclusions(of: table, levelOf: levelOf)
         base = State(score: score, excluded: excluded, rules: rules, exclusions: exclusions)
         self.completingRules = completingRules
         self.completingExclusions = completingExclusions
 
-        func mask(_ clauses: [[ScoringTable.Clause]], _ question: Int, _ option: Int) -> UInt64 {
-            clauses.enumerated().reduce(UInt64(0)) { mask, element in
-                let clause = element.element.first { $0.question == question }
-                return clause.map { satisfies($0, option) } ?? true ? mask | (1 << UInt64(element.offset)) : mask
-            }
-        }
         let scored = space.levels.flatMap { level in level.classes.map { (question: level.question, option: $0[0]) } }
         let firstClass = space.levels.indices.map { index in space.levels[..<index].reduce(0) { $0 + $1.classes.count } }
         self.firstClass = firstClass
         let vectors = scored.map { $0.option == ScoringTable.unanswered ? .zero : scaled(SweepPass.vector(table, $0.question, $0.option)) }
         self.vectors = vectors
-        ruleMasks = scored.map { mask(table.rules.map(\.clauses), $0.question, $0.option) }
-        exclusionMasks = scored.map { mask(table.exclusions.map(\.clauses), $0.question, $0.option) }
+        ruleMasks = scored.map { SweepSpace.possible(table.rules.map(\.clauses), $0.question, $0.option) }
+        exclusionMasks = scored.map { SweepSpace.possible(table.exclusions.map(\.clauses), $0.question, $0.option) }
 
         var gains = [Int64](repeating: 0, count: (levelCount + 1) * 16)
         for level in stride(from: levelCount - 1, through: 0, by: -1) {

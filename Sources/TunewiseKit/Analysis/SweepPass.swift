@@ -2,23 +2,6 @@
 /// (``SweepPass/noStrategy``) counts situations in which the exclusions leave no strategy.
 typealias Tally = SIMD8<Int>
 
-/// The answers a sweep varies, in the order it varies them, and the answers it holds.
-struct SweepSpace {
-    /// One varied question: its rubric index and its values (option indices, and
-    /// ``ScoringTable/unanswered`` for an unanswered refinement) in classes of values that give
-    /// the same points and the same rule and exclusion conditions, so never a different winner.
-    /// Only the first value of each class is scored; the class counts once per value.
-    struct Level {
-        var question: Int
-        var classes: [[Int]]
-    }
-
-    /// The varied questions, outermost first; the last one varies fastest.
-    var levels: [Level]
-    /// One answer per rubric question for the questions that are not varied.
-    var constants: [Int]
-}
-
 /// One compiled enumeration of a ``SweepSpace``: nested loops, one per level, that add one
 /// answer's weighted points to a running score vector at each level.
 ///
@@ -95,21 +78,9 @@ final class SweepPass {
         self.table = table
         self.space = space
         levelCount = space.levels.count
-        let levelOf = Dictionary(uniqueKeysWithValues: space.levels.enumerated().map { ($1.question, $0) })
+        let levelOf = space.levelOfQuestion
         let constants = space.constants
 
-        // Clauses on constant questions are settled now; a rule completes at its deepest level.
-        func compile(_ clauses: [ScoringTable.Clause]) -> (holds: Bool, level: Int?) {
-            var deepest: Int?
-            for clause in clauses {
-                if let level = levelOf[clause.question] {
-                    deepest = max(deepest ?? level, level)
-                } else if !Self.satisfies(clause, constants[clause.question]) {
-                    return (false, nil)
-                }
-            }
-            return (true, deepest)
-        }
         var score = SIMD4<Double>(table.baseline)
         for (question, option) in constants.enumerated() where levelOf[question] == nil && option != ScoringTable.unanswered {
             score += Self.vector(table, question, option)
@@ -117,7 +88,7 @@ final class SweepPass {
         var rules: UInt64 = 0
         var completingRules = [UInt64](repeating: 0, count: levelCount)
         for (index, rule) in table.rules.enumerated() {
-            let (holds, level) = compile(rule.clauses)
+            let (holds, level) = space.settle(rule.clauses, levelOf: levelOf)
             guard holds else { continue }
             if let level {
                 rules |= 1 << UInt64(index)
@@ -126,32 +97,13 @@ final class SweepPass {
                 score += SIMD4(rule.points)
             }
         }
-        var exclusions: UInt64 = 0
-        var excluded: UInt32 = 0
-        var completingExclusions = [UInt64](repeating: 0, count: levelCount)
-        for (index, exclusion) in table.exclusions.enumerated() {
-            let (holds, level) = compile(exclusion.clauses)
-            guard holds else { continue }
-            if let level {
-                exclusions |= 1 << UInt64(index)
-                completingExclusions[level] |= 1 << UInt64(index)
-            } else {
-                excluded |= exclusion.strategies.rawValue
-            }
-        }
+        let (exclusions, excluded, completingExclusions) = space.settleExclusions(of: table, levelOf: levelOf)
         baseScore = score
         baseRules = rules
         baseExclusions = exclusions
         baseExcluded = excluded
 
         // Per class: its points, and which rules and exclusions it leaves possible.
-        func mask(_ clauses: [[ScoringTable.Clause]], _ question: Int, _ option: Int) -> UInt64 {
-            clauses.enumerated().reduce(UInt64(0)) { mask, element in
-                let clause = element.element.first { $0.question == question }
-                let possible = clause.map { Self.satisfies($0, option) } ?? true
-                return possible ? mask | (1 << UInt64(element.offset)) : mask
-            }
-        }
         var owners: [AnyObject] = []
         func copy<Element>(_ elements: [Element]) -> UnsafeMutableBufferPointer<Element> {
             let owner = OwnedBuffer(elements)
@@ -170,8 +122,8 @@ final class SweepPass {
         levelSizes = copy(sizes)
         innerSizes = copy(sizes.indices.map { level in sizes[(level + 1)...].reduce(1, &*) })
         vectors = copy(scored.map { $1 == ScoringTable.unanswered ? .zero : Self.vector(table, $0, $1) })
-        ruleMasks = copy(scored.map { mask(table.rules.map(\.clauses), $0, $1) })
-        exclusionMasks = copy(scored.map { mask(table.exclusions.map(\.clauses), $0, $1) })
+        ruleMasks = copy(scored.map { SweepSpace.possible(table.rules.map(\.clauses), $0, $1) })
+        exclusionMasks = copy(scored.map { SweepSpace.possible(table.exclusions.map(\.clauses), $0, $1) })
         self.completingRules = copy(completingRules)
         self.completingExclusions = copy(completingExclusions)
         rulePoints = copy(table.rules.map { SIMD4($0.points) })
@@ -391,9 +343,5 @@ final class SweepPass {
         let weight = table.weights[question]
         let row = table.points[question][option]
         return SIMD4(weight * row[0], weight * row[1], weight * row[2], weight * row[3])
-    }
-
-    private static func satisfies(_ clause: ScoringTable.Clause, _ option: Int) -> Bool {
-        option != ScoringTable.unanswered && clause.options & (1 << UInt64(option)) != 0
     }
 }

@@ -11,6 +11,12 @@ struct ScoringTable: Sendable {
         var question: Int
         /// Bit `o` is set when option `o` satisfies the clause.
         var options: UInt64
+
+        /// Whether `option` of the clause's question (``ScoringTable/unanswered`` satisfies
+        /// no clause) meets it.
+        func admits(_ option: Int) -> Bool {
+            option != ScoringTable.unanswered && options & (1 << UInt64(option)) != 0
+        }
     }
 
     struct CompiledRule: Sendable {
@@ -66,10 +72,7 @@ struct ScoringTable: Sendable {
     /// Whether every clause holds in `situation`: its question is answered with one of the
     /// clause's options.
     static func holds(_ clauses: [Clause], in situation: [Int]) -> Bool {
-        clauses.allSatisfy { clause in
-            let option = situation[clause.question]
-            return option != unanswered && clause.options & (1 << UInt64(option)) != 0
-        }
+        clauses.allSatisfy { $0.admits(situation[$0.question]) }
     }
 
     /// Each strategy's score in `situation`, with `weights` in place of the table's when given.

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import TunewiseData
+
+/// The 64-byte text scanner agrees with the eight-byte one it replaced on every count: tokens,
+/// words, the SimHash of their triples and the personal data hint.
+struct TextScannerTests {
+    /// What a scanner made of some texts of one example.
+    struct Outcome: Equatable {
+        var tokenSixteenths: Int
+        var words: Int
+        var fingerprint: UInt64
+        var hints: [Bool]
+    }
+
+    static func scanned(_ texts: [[UInt8]]) -> Outcome {
+        var scanner = TextScanner()
+        let hints = texts.map { text in text.withUnsafeBufferPointer { scanner.scan($0) } }
+        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.wordCount, fingerprint: scanner.fingerprint(), hints: hints)
+    }
+
+    static func referenceScanned(_ texts: [[UInt8]]) -> Outcome {
+        var scanner = ReferenceTextScanner()
+        let hints = texts.map { text in text.withUnsafeBufferPointer { scanner.scan($0) } }
+        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.wordCount, fingerprint: scanner.fingerprint(), hints: hints)
+    }
+
+    /// Bytes that sit at every class's edges: letters either side of the case bit, digits,
+    /// spaces, line breaks, punctuation, `@`, control bytes and each kind of UTF-8 byte.
+    static let alphabet: [UInt8] =
+        Array("aZz AM09 \t\n\r\u{0B}\u{0C}.,!@#-_/:`{[~".utf8) + [0x00, 0x08, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xA9, 0xDF, 0xE4, 0xEF, 0xF0, 0xF4, 0xFF]
+        + Array("é価😀ß".utf8)
+
+    @Test func agreesWithTheEightByteScannerOnRandomTexts() {
+        var generator = SplitMix(seed: 0x5EED)
+        for round in 0..<3_000 {
+            // Lengths around the block edges, and runs of one class so words cross blocks.
+            let lengths = (0..<Int(generator.next() % 3 + 1)).map { _ in Int(generator.next() % 300) }
+            let texts = lengths.map { length in
+                (0..<length).map { _ in
+                    let roll = generator.next() % 10
+                    if roll < 6 { return UInt8(ascii: "a") + UInt8(generator.next() % 26) }
+                    if roll < 7 { return UInt8(ascii: "0") + UInt8(generator.next() % 10) }
+                    if roll < 8 { return UInt8(ascii: " ") }
+                    return Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))]
+                }
+            }
+            #expect(Self.scanned(texts) == Self.referenceScanned(texts), "round \(round)")
+        }
+    }
+
+    @Test(arguments: [0, 1, 7, 8, 63, 64, 65, 127, 128, 129, 200])
+    func agreesOnLongWordsAndRunsAtEveryLength(length: Int) {
+        for byte in ["a", "7", "é", " ", "\n", ".", "@"] {
+            let run = Array(String(repeating: byte, count: length).utf8)
+            let texts = [run, Array("x ".utf8) + run + Array(" y".utf8), Array("  ".utf8) + run]
+            #expect(Self.scanned(texts) == Self.referenceScanned(texts), "\(length) × \(byte.debugDescription)")
+        }
+    }
+}
+
+/// A small seeded generator, so a failure names a round that can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

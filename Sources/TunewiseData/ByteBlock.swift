@@ -51,24 +51,24 @@ struct ByteBlock {
             Classes(bytes.loadUnaligned(fromByteOffset: 48, as: Vector.self))
         )
         self.valid = valid
-        word = Self.bits(vectors.0.word, vectors.1.word, vectors.2.word, vectors.3.word)
-        space = Self.bits(vectors.0.space, vectors.1.space, vectors.2.space, vectors.3.space)
+        word = ByteVector.bits(vectors.0.word, vectors.1.word, vectors.2.word, vectors.3.word)
+        space = ByteVector.bits(vectors.0.space, vectors.1.space, vectors.2.space, vectors.3.space)
         let digits = vectors.0.digit | vectors.1.digit | vectors.2.digit | vectors.3.digit
         let highs = vectors.0.high | vectors.1.high | vectors.2.high | vectors.3.high
         let breaks = vectors.0.lineBreak | vectors.1.lineBreak | vectors.2.lineBreak | vectors.3.lineBreak
         let ats = vectors.0.at | vectors.1.at | vectors.2.at | vectors.3.at
-        hasAt = Self.any(ats)
-        let hasDigits = Self.any(digits)
-        let hasHighs = Self.any(highs)
+        hasAt = ByteVector.any(ats)
+        let hasDigits = ByteVector.any(digits)
+        let hasHighs = ByteVector.any(highs)
         if hasDigits || hasHighs {
-            notLetter = Self.bits(
+            notLetter = ByteVector.bits(
                 vectors.0.digit | vectors.0.high, vectors.1.digit | vectors.1.high, vectors.2.digit | vectors.2.high,
                 vectors.3.digit | vectors.3.high)
         } else {
             notLetter = 0
         }
-        digit = hasDigits ? Self.bits(vectors.0.digit, vectors.1.digit, vectors.2.digit, vectors.3.digit) : 0
-        lineBreak = Self.any(breaks) ? Self.bits(vectors.0.lineBreak, vectors.1.lineBreak, vectors.2.lineBreak, vectors.3.lineBreak) : 0
+        digit = hasDigits ? ByteVector.bits(vectors.0.digit, vectors.1.digit, vectors.2.digit, vectors.3.digit) : 0
+        lineBreak = ByteVector.any(breaks) ? ByteVector.bits(vectors.0.lineBreak, vectors.1.lineBreak, vectors.2.lineBreak, vectors.3.lineBreak) : 0
         punctuation = ~(word | space | lineBreak) & valid
         characterSixteenths =
             hasHighs
@@ -100,7 +100,7 @@ struct ByteBlock {
         return units
     }
 
-    typealias Vector = SIMD16<UInt8>
+    typealias Vector = ByteVector.Vector
 
     /// The classes of 16 bytes, each byte of a class 0xFF and the others 0.
     private struct Classes {
@@ -115,55 +115,22 @@ struct ByteBlock {
 
         @inline(__always)
         init(_ bytes: Vector) {
-            high = Self.below(bytes, 0)
+            high = ByteVector.below(bytes, 0)
             // Byte ranges by one signed compare after an add that moves the range's start to -128.
-            let letter = Self.below((bytes | Vector(repeating: 0x20)) &+ Vector(repeating: 0x80 - 0x61), -128 + 26)
-            digit = Self.below(bytes &+ Vector(repeating: 0x80 - 0x30), -128 + 10)
-            lineBreak = Self.below(bytes &+ Vector(repeating: 0x80 - 0x09), -128 + 5)
+            let letter = ByteVector.below((bytes | Vector(repeating: 0x20)) &+ Vector(repeating: 0x80 - 0x61), -128 + 26)
+            digit = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x30), -128 + 10)
+            lineBreak = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x09), -128 + 5)
             word = letter | digit | high
-            space = Self.equal(bytes, 0x20)
-            at = Self.equal(bytes, 0x40)
-            let lead2 = Self.equal(bytes & Vector(repeating: 0xE0), 0xC0)
-            let lead3 = Self.equal(bytes & Vector(repeating: 0xF0), 0xE0)
-            let lead4 = Self.equal(bytes & Vector(repeating: 0xF0), 0xF0)
+            space = ByteVector.equal(bytes, 0x20)
+            at = ByteVector.equal(bytes, 0x40)
+            let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0)
+            let lead3 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xE0)
+            let lead4 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xF0)
             characterSixteenths =
                 lead2 & Vector(repeating: UInt8(TokenCosts.twoByteCharacter))
                 | lead3 & Vector(repeating: UInt8(TokenCosts.threeByteCharacter))
                 | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
         }
-
-        @inline(__always)
-        private static func below(_ bytes: Vector, _ limit: Int8) -> Vector {
-            unsafeBitCast(unsafeBitCast(bytes, to: SIMD16<Int8>.self) .< SIMD16<Int8>(repeating: limit), to: Vector.self)
-        }
-
-        @inline(__always)
-        private static func equal(_ bytes: Vector, _ value: UInt8) -> Vector {
-            unsafeBitCast(bytes .== Vector(repeating: value), to: Vector.self)
-        }
-    }
-
-    /// Whether any byte of a class vector is set.
-    @inline(__always)
-    private static func any(_ vector: Vector) -> Bool {
-        let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
-        return halves[0] | halves[1] != 0
-    }
-
-    /// One bit a byte of four class vectors: the first vector's bytes are bits 0–15.
-    @inline(__always)
-    private static func bits(_ first: Vector, _ second: Vector, _ third: Vector, _ fourth: Vector) -> UInt64 {
-        bits(first) | bits(second) &<< 16 | bits(third) &<< 32 | bits(fourth) &<< 48
-    }
-
-    /// One bit a byte of a class vector, by a multiply that gathers the bits of eight bytes (the
-    /// baseline of x86-64 has no instruction Swift can name for it).
-    @inline(__always)
-    private static func bits(_ vector: Vector) -> UInt64 {
-        let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
-        let diagonal: UInt64 = 0x8040_2010_0804_0201
-        let gather: UInt64 = 0x0101_0101_0101_0101
-        return ((halves[0] & diagonal) &* gather) &>> 56 | (((halves[1] & diagonal) &* gather) &>> 56) &<< 8
     }
 
     /// The sum of a vector's bytes, each at most 128 (four lead-byte costs).

@@ -1,21 +1,16 @@
-/// Finding line ends eight bytes at a time.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finding line ends.
 enum LineBreaks {
-    /// The offset of the next line feed at or after `start`, before `count`, if any.
+    /// The offset of the next line feed at or after `start`, before `count`, if any: the C
+    /// library's `memchr`, which reads as many bytes at once as the processor can.
     static func next(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
-        var offset = start
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        while offset + 8 <= count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
-            let zeros = (word &- ones) & ~word & (ones &* 0x80)
-            // The lowest flagged byte is always a real zero byte (only bytes above one borrow).
-            if zeros != 0 { return offset + zeros.trailingZeroBitCount / 8 }
-            offset += 8
-        }
-        while offset < count {
-            if base[offset] == 0x0A { return offset }
-            offset += 1
-        }
-        return nil
+        guard start < count, let found = memchr(base + start, 0x0A, count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// The offset of the last line feed at or after `start`, before `count`, if any.

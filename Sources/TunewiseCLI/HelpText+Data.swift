@@ -29,9 +29,11 @@ extension HelpText {
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped.
 
         Duplicates are valid examples identical to an earlier one, surrounding whitespace \
-        aside. Near-duplicates nearly repeat an earlier example: the 64-bit SimHash of their \
-        word triples differs in at most \(NearDuplicateIndex.maximumDistance) bits, which \
-        takes a word or two changed in a hundred; examples of fewer than \
+        aside. Near-duplicates nearly repeat an earlier example: about 70% or more of their \
+        word triples are shared, as estimated by MinHash sketches \
+        (\(MinHashSignature.matchingBins) of \(MinHashSignature.binCount) bins agree). System \
+        and developer messages are left out, as many examples share them. One word changed in \
+        thirty is found about 96% of the time; examples of fewer than \
         \(DataAnalyzer.nearDuplicateMinimumWords) words are not compared. Structure warnings \
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant.
 

@@ -16,15 +16,15 @@ struct ChunkMeasurement: Sendable {
 struct ExampleRecord: Sendable {
     /// The hash of the example's line, surrounding whitespace aside.
     var hash: UInt64
-    /// The SimHash of its word triples, when ``hasSimHash``.
-    var simHash: UInt64
+    /// The MinHash sketch of its word triples, when ``isSketched``.
+    var signature: MinHashSignature
     /// The hash of its output as a label, when ``hasLabel``.
     var label: UInt64
     /// The line, 1 for the chunk's first.
     var line: Int
     var tokens: Int
     /// Whether it has enough words for near-duplicate checks.
-    var hasSimHash: Bool
+    var isSketched: Bool
     /// Whether its output may be a label.
     var hasLabel: Bool
 }
@@ -110,7 +110,8 @@ struct ChunkReader {
             }
         }
         var record = ExampleRecord(
-            hash: Hashing.hash(base, count: count), simHash: 0, label: 0, line: line, tokens: 0, hasSimHash: false, hasLabel: false)
+            hash: Hashing.hash(base, count: count), signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0,
+            isSketched: false, hasLabel: false)
         var text = TextScanner()
         var personalData: UInt8 = 0
         let outputIndex = parser.spans.lastIndex { $0.isOutput }
@@ -120,13 +121,13 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                readText(bytes, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
+                readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             decodedText.withUnsafeBufferPointer {
-                readText($0, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
+                readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
         }
         swap(&decodedText, &decoded)
@@ -137,19 +138,19 @@ struct ChunkReader {
                 chunk.measurement.personalData[kind].add(line: line)
             }
         }
-        if text.wordCount >= DataAnalyzer.nearDuplicateMinimumWords {
-            record.simHash = text.fingerprint()
-            record.hasSimHash = true
+        if text.sketchedWords >= DataAnalyzer.nearDuplicateMinimumWords {
+            record.signature = text.signature()
+            record.isSketched = true
         }
         chunk.examples.append(record)
     }
 
     /// Reads one text of an example into `text`, adding the kinds of personal data it seems to hold.
     private mutating func readText(
-        _ bytes: UnsafeBufferPointer<UInt8>, isOutput: Bool, into text: inout TextScanner, personalData: inout UInt8,
-        record: inout ExampleRecord
+        _ bytes: UnsafeBufferPointer<UInt8>, of span: TextSpan, isOutput: Bool, into text: inout TextScanner,
+        personalData: inout UInt8, record: inout ExampleRecord
     ) {
-        if text.scan(bytes) { personalData |= PersonalDataScanner.kinds(in: bytes) }
+        if text.scan(bytes, sketching: !span.isInstruction) { personalData |= PersonalDataScanner.kinds(in: bytes) }
         if isOutput { readOutput(bytes, record: &record) }
     }
 

@@ -5,7 +5,7 @@
 /// Memory stays flat: a line is read in place when a chunk holds all of it, and only a line
 /// split between chunks is copied, up to ``Options/lineByteLimit``; a longer line is skipped
 /// as ``DataFault/lineTooLong``. Duplicates are found by 64-bit hashes and near-duplicates by
-/// 64-bit SimHash fingerprints, a few dozen bytes an example however long it is.
+/// MinHash sketches of their word triples, a few dozen bytes an example however long it is.
 ///
 /// Each chunk's whole lines are read by a ``ChunkReader`` on their own, then merged in file
 /// order, where duplicates, near-duplicates, leakage and labels are decided; so
@@ -31,7 +31,8 @@ public struct DataAnalyzer {
         }
     }
 
-    /// What near-duplicate checks need: examples of fewer words give fingerprints too noisy to compare.
+    /// What near-duplicate checks need: examples of fewer words (system and developer messages
+    /// aside) are too short to judge.
     public static let nearDuplicateMinimumWords = 8
     /// How many near-duplicate pairs a measurement keeps.
     static let keptPairs = 5
@@ -169,14 +170,14 @@ public struct DataAnalyzer {
             if isLeaked { measurement.leakage?.evalExamplesInTrain += 1 }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
-            guard !isDuplicate, example.hasSimHash else { continue }
-            index.near.append(example.simHash, line: example.line + offset)
-            if training != nil, !isLeaked { leakCandidates.append(example.simHash, line: example.line + offset) }
+            guard !isDuplicate, example.isSketched else { continue }
+            index.near.append(example.signature, line: example.line + offset)
+            if training != nil, !isLeaked { leakCandidates.append(example.signature, line: example.line + offset) }
         }
     }
 }
 
-/// The exact and SimHash fingerprints of a file's valid examples.
+/// The exact fingerprints and MinHash sketches of a file's valid examples.
 public struct DataIndex: Sendable {
     var exact = FingerprintSet()
     var near = NearDuplicateIndex()

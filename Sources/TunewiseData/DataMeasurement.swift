@@ -18,8 +18,9 @@ public struct DataMeasurement: Equatable, Sendable {
     public var invalid = 0
     /// Valid examples identical (byte for byte, surrounding whitespace aside) to an earlier one.
     public var duplicates = 0
-    /// Valid examples, not duplicates, whose SimHash is within
-    /// ``NearDuplicateIndex/maximumDistance`` bits of an earlier example's.
+    /// Valid examples, not duplicates, that nearly repeat an earlier one: their MinHash sketches
+    /// agree in ``MinHashSignature/matchingBins`` bins or more, about 70% of their word triples
+    /// shared (system and developer messages aside).
     public var nearDuplicates = 0
     /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
     public var nearDuplicatePairs: [NearDuplicatePair] = []

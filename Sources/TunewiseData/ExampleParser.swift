@@ -163,7 +163,7 @@ struct ExampleParser {
         case .notText: list.note(.contentNotText)
         case .text(let string):
             let isOutput = role == .assistant && field.holdsOutput
-            spans.append(TextSpan(string: string, field: field, isOutput: isOutput))
+            spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: role == .system || role == .developer))
             if role == .assistant, isBlank(string) { list.hasEmptyAssistant = true }
         }
         list.order.add(role ?? .unknown)

@@ -32,6 +32,9 @@ struct TextSpan {
     var field: ExampleField
     /// Whether the text is an output the model learns to produce.
     var isOutput: Bool
+    /// Whether the text is a system or developer message: instructions that many examples
+    /// share, which say nothing about whether two examples repeat each other.
+    var isInstruction = false
 }
 
 /// What a list of messages held, found as it was scanned.

@@ -1,44 +1,43 @@
-/// SimHash fingerprints of a file's examples, kept in the order read (16 bytes an example),
-/// and compared once the file is read.
+/// MinHash sketches of a file's examples, kept in the order read (32 bytes an example), and
+/// compared once the file is read.
 ///
-/// Each fingerprint is split into four 16-bit bands; two fingerprints at most
-/// ``maximumDistance`` bits apart share at least one band exactly. So for each band the
-/// fingerprints are sorted by that band with a counting sort, and only those in the same
-/// group are compared, in memory order: linear time, with no table lookups while reading.
+/// Locality-sensitive banding: each sketch is split into ``MinHashSignature/bandCount`` bands
+/// of four bins, and only examples that agree on a whole band are compared. Two examples
+/// sharing 70% of their word triples agree on some band about 96% of the time, unrelated
+/// ones almost never; so for each band the sketches are grouped by that band and only those
+/// in the same group are compared, in file order: close to linear time.
 public struct NearDuplicateIndex: Sendable {
-    /// The most bits in which the fingerprints of near-duplicates differ.
-    public static let maximumDistance = 3
-    /// The most earlier fingerprints of the same band value each one is compared with, so that
+    /// The most earlier examples with the same band each one is compared with, so that
     /// thousands of near-identical examples stay linear.
     static let comparisonLimit = 64
-    private static let bandCount = 4
 
-    private var fingerprints: [UInt64] = []
-    /// The line of each fingerprint's example.
-    private(set) var lines: [Int] = []
+    private var signatures = PagedArray<MinHashSignature>()
+    /// The line of each example.
+    private(set) var lines = PagedArray<Int>()
 
     public init() {}
 
-    /// How many fingerprints are kept.
-    public var count: Int { fingerprints.count }
+    /// How many sketches are kept.
+    public var count: Int { signatures.count }
 
-    /// Keeps the fingerprint of the example at `line`; lines must increase.
-    mutating func append(_ fingerprint: UInt64, line: Int) {
-        fingerprints.append(fingerprint)
+    /// Keeps the sketch of the example at `line`; lines must increase.
+    mutating func append(_ signature: MinHashSignature, line: Int) {
+        signatures.append(signature)
         lines.append(line)
     }
 
-    /// For each fingerprint in order, the line of an earlier one within ``maximumDistance``
-    /// bits, or 0.
+    /// For each example in order, the line of an earlier one it nearly repeats, or 0.
     func earlierNearMatches() -> [Int] {
         var earlier = [Int](repeating: 0, count: count)
-        for band in 0..<Self.bandCount where count > 1 {
-            let groups = BandGroups(fingerprints, band: band)
+        for band in 0..<MinHashSignature.bandCount where count > 1 {
+            let groups = BandGroups(signatures, band: band)
             groups.forEachGroup { range in
-                for later in range.dropFirst() where earlier[Int(groups.indices[later])] == 0 {
+                for later in range.dropFirst() {
+                    let laterIndex = groups.index(later)
+                    guard earlier[laterIndex] == 0 else { continue }
                     for candidate in max(range.lowerBound, later - Self.comparisonLimit)..<later
-                    where Self.areNear(groups.sorted[candidate], groups.sorted[later]) {
-                        earlier[Int(groups.indices[later])] = lines[Int(groups.indices[candidate])]
+                    where signatures[groups.index(candidate)].isNear(signatures[laterIndex]) {
+                        earlier[laterIndex] = lines[groups.index(candidate)]
                         break
                     }
                 }
@@ -47,67 +46,92 @@ public struct NearDuplicateIndex: Sendable {
         return earlier
     }
 
-    /// How many of these fingerprints have one in `reference` within ``maximumDistance`` bits.
+    /// How many of these examples nearly repeat one in `reference`.
     func countNear(in reference: NearDuplicateIndex) -> Int {
         var matched = [Bool](repeating: false, count: count)
-        for band in 0..<Self.bandCount where count > 0 && reference.count > 0 {
-            let queries = BandGroups(fingerprints, band: band)
-            let known = BandGroups(reference.fingerprints, band: band)
-            for value in 0..<BandGroups.valueCount {
-                let candidates = known.group(value).suffix(Self.comparisonLimit)
-                guard !candidates.isEmpty else { continue }
-                for query in queries.group(value) where !matched[Int(queries.indices[query])] {
-                    if candidates.contains(where: { Self.areNear(known.sorted[$0], queries.sorted[query]) }) {
-                        matched[Int(queries.indices[query])] = true
+        for band in 0..<MinHashSignature.bandCount where count > 0 && reference.count > 0 {
+            let queries = BandGroups(signatures, band: band)
+            let known = BandGroups(reference.signatures, band: band)
+            var knownPlace = 0
+            queries.forEachGroup(ofAtLeast: 1) { range in
+                let key = queries.key(range.lowerBound)
+                while knownPlace < known.count, known.key(knownPlace) < key { knownPlace += 1 }
+                var knownEnd = knownPlace
+                while knownEnd < known.count, known.key(knownEnd) == key { knownEnd += 1 }
+                let candidates = max(knownPlace, knownEnd - Self.comparisonLimit)..<knownEnd
+                guard !candidates.isEmpty else { return }
+                for query in range where !matched[queries.index(query)] {
+                    let signature = signatures[queries.index(query)]
+                    if candidates.contains(where: { reference.signatures[known.index($0)].isNear(signature) }) {
+                        matched[queries.index(query)] = true
                     }
                 }
             }
         }
         return matched.count { $0 }
     }
+}
 
-    @inline(__always)
-    private static func areNear(_ first: UInt64, _ second: UInt64) -> Bool {
-        (first ^ second).nonzeroBitCount <= maximumDistance
+/// Sketches sorted by one band: each band key's examples together, in file order. A counting
+/// sort by the key's top 16 bits, then each bucket (a few examples) sorted: linear time, and
+/// eight bytes an example.
+private struct BandGroups {
+    private static let bucketCount = 1 << 16
+    /// Each example's band key (the high 32 bits) and index (the low 32), in sorted order.
+    private var entries: [UInt64]
+
+    init(_ signatures: PagedArray<MinHashSignature>, band: Int) {
+        var starts = [Int](repeating: 0, count: Self.bucketCount + 1)
+        for index in 0..<signatures.count { starts[Int(signatures[index].band(band) &>> 16) + 1] += 1 }
+        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
+        var next = starts
+        entries = [UInt64](repeating: 0, count: signatures.count)
+        for index in 0..<signatures.count {
+            let key = signatures[index].band(band)
+            let bucket = Int(key &>> 16)
+            entries[next[bucket]] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
+            next[bucket] += 1
+        }
+        for bucket in 0..<Self.bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
+            entries[starts[bucket]..<starts[bucket + 1]].sort()
+        }
+    }
+
+    var count: Int { entries.count }
+
+    /// The band key at `place`.
+    func key(_ place: Int) -> UInt32 { UInt32(truncatingIfNeeded: entries[place] &>> 32) }
+
+    /// The index of the example at `place`.
+    func index(_ place: Int) -> Int { Int(truncatingIfNeeded: entries[place] & 0xFFFF_FFFF) }
+
+    /// Calls `body` with the places of every group of at least `size` examples with one key.
+    func forEachGroup(ofAtLeast size: Int = 2, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count, key(end) == key(start) { end += 1 }
+            if end - start >= size { body(start..<end) }
+            start = end
+        }
     }
 }
 
-/// Fingerprints sorted by one 16-bit band with a stable counting sort: each band value's
-/// fingerprints together, in their original order.
-private struct BandGroups {
-    static let valueCount = 1 << 16
-    /// The fingerprints in band order.
-    var sorted: [UInt64]
-    /// For each place in ``sorted``, the fingerprint's original index.
-    var indices: [Int32]
-    /// Where each band value's group starts in ``sorted``; one more entry ends the last.
-    private var starts: [Int32]
+/// An array kept in pages of a fixed size, so that growing it never copies what it holds:
+/// its memory is its elements', rounded up to a page.
+struct PagedArray<Element: Sendable>: Sendable {
+    private static var pageSize: Int { 1 << 14 }
+    private var pages: [[Element]] = []
+    private(set) var count = 0
 
-    init(_ fingerprints: [UInt64], band: Int) {
-        let shift = UInt64(band * 16)
-        starts = [Int32](repeating: 0, count: Self.valueCount + 1)
-        for fingerprint in fingerprints { starts[Int(truncatingIfNeeded: fingerprint >> shift & 0xFFFF) + 1] += 1 }
-        for value in 0..<Self.valueCount { starts[value + 1] += starts[value] }
-        var next = starts
-        sorted = [UInt64](repeating: 0, count: fingerprints.count)
-        indices = [Int32](repeating: 0, count: fingerprints.count)
-        for (index, fingerprint) in fingerprints.enumerated() {
-            let value = Int(truncatingIfNeeded: fingerprint >> shift & 0xFFFF)
-            let place = Int(next[value])
-            sorted[place] = fingerprint
-            indices[place] = Int32(truncatingIfNeeded: index)
-            next[value] += 1
+    mutating func append(_ element: Element) {
+        if count % Self.pageSize == 0 {
+            pages.append([])
+            pages[pages.count - 1].reserveCapacity(Self.pageSize)
         }
+        pages[pages.count - 1].append(element)
+        count += 1
     }
 
-    /// The places in ``sorted`` of the fingerprints with band `value`.
-    func group(_ value: Int) -> Range<Int> { Int(starts[value])..<Int(starts[value + 1]) }
-
-    /// Calls `body` with every group of two or more fingerprints.
-    func forEachGroup(_ body: (Range<Int>) -> Void) {
-        for value in 0..<Self.valueCount {
-            let range = group(value)
-            if range.count > 1 { body(range) }
-        }
-    }
+    subscript(index: Int) -> Element { pages[index / Self.pageSize][index % Self.pageSize] }
 }

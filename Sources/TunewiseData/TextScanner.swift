@@ -1,5 +1,5 @@
 /// One pass over an example's texts that estimates their tokens, splits them into words for
-/// the SimHash fingerprint, and notes whether they may hold personal data.
+/// the MinHash sketch of their triples, and notes whether they may hold personal data.
 ///
 /// The bytes are read 64 at a time: ``ByteBlock`` classifies them with 16-byte vector
 /// compares into one bit a byte, and tokens are counted from the bits. A word (a run of
@@ -10,16 +10,16 @@
 struct TextScanner {
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0
-    /// Words seen, each adding its word triple to the SimHash.
-    var wordCount: Int { simHash.featureCount }
-    private var simHash = SimHashAccumulator()
+    /// Words sketched, each adding the triple it ends to the sketch.
+    var sketchedWords: Int { sketch.featureCount }
+    private var sketch = MinHashAccumulator()
     private var previousWords: (UInt64, UInt64) = (0, 0)
 
     /// The estimated tokens, rounded to the nearest.
     var estimatedTokens: Int { (tokenSixteenths + 8) / 16 }
 
-    /// The SimHash of the word triples.
-    mutating func fingerprint() -> UInt64 { simHash.fingerprint() }
+    /// The MinHash sketch of the word triples.
+    func signature() -> MinHashSignature { sketch.signature() }
 
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
@@ -43,8 +43,9 @@ struct TextScanner {
     }
 
     /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`
-    /// or seven digits), which ``PersonalDataScanner`` then looks for.
-    mutating func scan(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// or seven digits), which ``PersonalDataScanner`` then looks for. With `sketching` false
+    /// (instructions that every example may share) its words count as tokens only.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
         guard let base = text.baseAddress, !text.isEmpty else { return false }
         let count = text.count
         var units = 0
@@ -73,7 +74,7 @@ struct TextScanner {
                 let range = ends == 0 ? ~0 : (ends & (0 &- ends)) &- 1
                 carried.add(block, range: range)
                 if ends != 0 {
-                    endWord(carried, end: offset &+ end, base: base, count: count, units: &units, digits: &digits)
+                    endWord(carried, end: offset &+ end, base: base, count: count, sketching: sketching, units: &units, digits: &digits)
                     ends &= ends &- 1
                     open = nil
                 } else {
@@ -97,17 +98,17 @@ struct TextScanner {
                 let range = endBit &- startBit
                 if block.notLetter & range == 0 {
                     units &+= TokenCosts.word(letters: length)
-                    hashWord(base + start, length: length, available: count &- start)
+                    if sketching { hashWord(base + start, length: length, available: count &- start) }
                 } else {
                     var word = OpenWord(start: start)
                     word.add(block, range: range)
-                    endWord(word, end: start &+ length, base: base, count: count, units: &units, digits: &digits)
+                    endWord(word, end: start &+ length, base: base, count: count, sketching: sketching, units: &units, digits: &digits)
                 }
             }
             previous = block.carry
             offset &+= ByteBlock.size
         }
-        if let open { endWord(open, end: count, base: base, count: count, units: &units, digits: &digits) }
+        if let open { endWord(open, end: count, base: base, count: count, sketching: sketching, units: &units, digits: &digits) }
         tokenSixteenths += units
         return sawAt || digits >= 7
     }
@@ -115,20 +116,20 @@ struct TextScanner {
     /// Counts and hashes a word that ends at `end`.
     @inline(__always)
     private mutating func endWord(
-        _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, units: inout Int, digits: inout Int
+        _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, sketching: Bool, units: inout Int, digits: inout Int
     ) {
         let length = end &- word.start
         units &+= TokenCosts.word(letters: length &- word.notLetters) &+ TokenCosts.digits(word.digits)
         digits &+= word.digits
-        hashWord(base + word.start, length: length, available: count &- word.start)
+        if sketching { hashWord(base + word.start, length: length, available: count &- word.start) }
     }
 
-    /// Adds the triple that a word of `length` bytes at `start` ends to the SimHash; `available`
+    /// Adds the triple that a word of `length` bytes at `start` ends to the sketch; `available`
     /// bytes from `start` may be read.
     @inline(__always)
     private mutating func hashWord(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
         let hash = Self.wordHash(start, length: length, available: available)
-        simHash.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
+        sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
         previousWords = (previousWords.1, hash)
     }
 

@@ -11,9 +11,10 @@ struct DuplicateTests {
         #expect(measurement.invalid == 2)
     }
 
-    /// A long request: five of the sentences from `first` on.
+    /// A request of two sentences, `first` and the next: requests next to each other share a
+    /// sentence, about a third of their word triples, which is not nearly repeating.
     static func request(_ first: Int) -> String {
-        (0..<5).map { sentences[(first + $0) % sentences.count] }.joined(separator: ". ")
+        (0..<2).map { sentences[(first + $0) % sentences.count] }.joined(separator: ". ")
     }
 
     @Test func findsNearDuplicatesAndNotDistinctExamples() {
@@ -44,5 +45,40 @@ struct DuplicateTests {
         let measurement = measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n")))
         #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalNearDuplicatesOfTrain: 1))
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
+    }
+
+    /// `count` made-up words, each of four to nine letters.
+    static func words(_ count: Int, using generator: inout SplitMix) -> [String] {
+        (0..<count).map { _ in
+            String((0..<Int(generator.next() % 6 + 4)).map { _ in Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(generator.next() % 26))) })
+        }
+    }
+
+    @Test func findsMostOneWordEditsOfThirtyWordExamplesAndNoDistinctOnes() {
+        var generator = SplitMix(seed: 30)
+        let originals = (0..<200).map { _ in Self.words(30, using: &generator) }
+        let edited = originals.map { words in
+            var words = words
+            words[Int(generator.next() % 30)] = "changed"
+            return words
+        }
+        let lines = originals.map { chat($0.joined(separator: " "), "Done.") }
+        #expect(measure(lines.joined(separator: "\n")).nearDuplicates == 0)
+        let withEdits = zip(lines, edited).map { [$0, chat($1.joined(separator: " "), "Done.")] }.joined()
+        let found = measure(withEdits.joined(separator: "\n")).nearDuplicates
+        #expect(found >= 170, "\(found) of 200 one-word edits found")
+    }
+
+    @Test func sharedInstructionsDoNotMakeExamplesNearDuplicates() {
+        var generator = SplitMix(seed: 40)
+        let instructions = Self.words(60, using: &generator).joined(separator: " ")
+        let lines = (0..<100).map { _ in
+            #"{"messages": [{"role": "system", "content": "\#(instructions)"}, "#
+                + #"{"role": "user", "content": "\#(Self.words(10, using: &generator).joined(separator: " "))"}, "#
+                + #"{"role": "assistant", "content": "\#(Self.words(4, using: &generator).joined(separator: " "))"}]}"#
+        }
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 100)
+        #expect(measurement.nearDuplicates == 0)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 // event at a time. Kept as the oracle that the faster scanner must agree with, byte for byte.
 
 /// The eight-byte scanner: one pass over an example's texts that estimates their tokens, splits them into words for
-/// the SimHash fingerprint, and notes whether they may hold personal data.
+/// the MinHash sketch, and notes whether they may hold personal data.
 ///
 /// The bytes are classified eight at a time (``ReferenceByteMasks``), and tokens are counted from the
 /// masks: a word (a run of letters, digits and non-ASCII characters) with its leading space
@@ -16,16 +16,16 @@ import Testing
 struct ReferenceTextScanner {
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0
-    /// Words seen, each adding its word triple to the SimHash.
-    var wordCount: Int { simHash.featureCount }
-    private var simHash = SimHashAccumulator()
+    /// Words seen, each adding its word triple to the sketch.
+    var wordCount: Int { sketch.featureCount }
+    private var sketch = MinHashAccumulator()
     private var previousWords: (UInt64, UInt64) = (0, 0)
 
     /// The estimated tokens, rounded to the nearest.
     var estimatedTokens: Int { (tokenSixteenths + 8) / 16 }
 
-    /// The SimHash of the word triples.
-    mutating func fingerprint() -> UInt64 { simHash.fingerprint() }
+    /// The MinHash sketch of the word triples.
+    func signature() -> MinHashSignature { sketch.signature() }
 
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
@@ -106,7 +106,7 @@ struct ReferenceTextScanner {
     ) {
         units += TokenCosts.word(letters: letters) + TokenCosts.digits(digits)
         let hash = Self.wordHash(start, length: length, available: available)
-        simHash.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
+        sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
         previousWords = (previousWords.1, hash)
     }
 

@@ -3,26 +3,26 @@ import Testing
 @testable import TunewiseData
 
 /// The 64-byte text scanner agrees with the eight-byte one it replaced on every count: tokens,
-/// words, the SimHash of their triples and the personal data hint.
+/// words, the MinHash sketch of their triples and the personal data hint.
 struct TextScannerTests {
     /// What a scanner made of some texts of one example.
     struct Outcome: Equatable {
         var tokenSixteenths: Int
         var words: Int
-        var fingerprint: UInt64
+        var signature: MinHashSignature
         var hints: [Bool]
     }
 
     static func scanned(_ texts: [[UInt8]]) -> Outcome {
         var scanner = TextScanner()
         let hints = texts.map { text in text.withUnsafeBufferPointer { scanner.scan($0) } }
-        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.wordCount, fingerprint: scanner.fingerprint(), hints: hints)
+        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.sketchedWords, signature: scanner.signature(), hints: hints)
     }
 
     static func referenceScanned(_ texts: [[UInt8]]) -> Outcome {
         var scanner = ReferenceTextScanner()
         let hints = texts.map { text in text.withUnsafeBufferPointer { scanner.scan($0) } }
-        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.wordCount, fingerprint: scanner.fingerprint(), hints: hints)
+        return Outcome(tokenSixteenths: scanner.tokenSixteenths, words: scanner.wordCount, signature: scanner.signature(), hints: hints)
     }
 
     /// Bytes that sit at every class's edges: letters either side of the case bit, digits,
@@ -56,6 +56,21 @@ struct TextScannerTests {
             let texts = [run, Array("x ".utf8) + run + Array(" y".utf8), Array("  ".utf8) + run]
             #expect(Self.scanned(texts) == Self.referenceScanned(texts), "\(length) × \(byte.debugDescription)")
         }
+    }
+}
+
+extension TextScannerTests {
+    @Test func instructionsCountAsTokensButAddNothingToTheSketch() {
+        let instruction = Array("You are a careful support assistant for the billing team of a shop.".utf8)
+        let request = Array("Please refund the premium invoice for order four because the shipment never arrived.".utf8)
+        var withInstruction = TextScanner()
+        instruction.withUnsafeBufferPointer { _ = withInstruction.scan($0, sketching: false) }
+        request.withUnsafeBufferPointer { _ = withInstruction.scan($0) }
+        var alone = TextScanner()
+        request.withUnsafeBufferPointer { _ = alone.scan($0) }
+        #expect(withInstruction.signature() == alone.signature())
+        #expect(withInstruction.sketchedWords == alone.sketchedWords)
+        #expect(withInstruction.tokenSixteenths > alone.tokenSixteenths + 10 * 16)
     }
 }
 

@@ -24,7 +24,7 @@ struct DataTextRenderer: ReportRenderer {
             "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
-            lines.append("Near-duplicates (word-triple SimHash within 3 of 64 bits)")
+            lines.append("Near-duplicates (about 70% of word triples shared)")
             let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
             lines.append("  " + pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : ""))
         }

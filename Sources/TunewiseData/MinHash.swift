@@ -1,0 +1,107 @@
+/// A MinHash sketch of an example's word triples, built one feature at a time with one hash
+/// a feature (one-permutation hashing, Li, Owen and Zhang 2012): the feature's top bits pick
+/// one of ``binCount`` bins, which keeps the least of its features' other bits.
+///
+/// Two examples' sketches agree in a bin about as often as their sets of word triples
+/// overlap (their Jaccard similarity), which is what near-duplicates are judged by.
+struct MinHashAccumulator {
+    /// The bins of a sketch.
+    static let binCount = MinHashSignature.binCount
+    private static let empty = UInt32.max
+
+    private var minimums = SIMD32<UInt32>(repeating: Self.empty)
+    /// How many features were added.
+    private(set) var featureCount = 0
+
+    @inline(__always)
+    mutating func add(_ feature: UInt64) {
+        // The top 32 bits scaled to a bin; the low 32 bits are the value.
+        let bin = Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(Self.binCount)) &>> 32)
+        let value = UInt32(truncatingIfNeeded: feature)
+        withUnsafeMutableBytes(of: &minimums) { bins in
+            let place = bins.baseAddress!.assumingMemoryBound(to: UInt32.self) + bin
+            if value < place.pointee { place.pointee = value }
+        }
+        featureCount &+= 1
+    }
+
+    /// The sketch of the features added, with empty bins filled from the next full one to
+    /// their right, shifted by how far it was (rotation, Shrivastava and Li 2014), so that
+    /// short examples compare as fairly as long ones.
+    func signature() -> MinHashSignature {
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for bin in 0..<Self.binCount {
+            var source = bin
+            var distance: UInt32 = 0
+            while minimums[source] == Self.empty, distance < UInt32(Self.binCount) {
+                source = source == Self.binCount - 1 ? 0 : source + 1
+                distance += 1
+            }
+            // The low bits of a minimum are as random as the rest; eight of them suffice.
+            let byte = UInt64(UInt8(truncatingIfNeeded: minimums[source] &+ distance &* 0x9E37_79B9))
+            let shifted = byte &<< UInt64(bin % 8 * 8)
+            switch bin / 8 {
+            case 0: words.0 |= shifted
+            case 1: words.1 |= shifted
+            default: words.2 |= shifted
+            }
+        }
+        return MinHashSignature(words: words)
+    }
+}
+
+/// The MinHash sketch of an example: ``binCount`` bins of eight bits (b-bit minwise hashing,
+/// Li and König 2010), 24 bytes an example however long it is.
+public struct MinHashSignature: Equatable, Hashable, Sendable {
+    /// The bins of a sketch.
+    public static let binCount = 24
+    /// Bins that must agree for two examples to be near-duplicates: about 70% of their word
+    /// triples shared.
+    public static let matchingBins = 17
+    /// The bins in groups of four; examples that agree on a whole band are compared.
+    static let bandCount = 6
+
+    private var words: (UInt64, UInt64, UInt64)
+
+    init(words: (UInt64, UInt64, UInt64)) { self.words = words }
+
+    /// The bins' values, first to last.
+    var bins: [UInt8] {
+        [words.0, words.1, words.2].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word &>> UInt64($0 * 8)) } }
+    }
+
+    /// The four bins of band `band`, as one key.
+    func band(_ band: Int) -> UInt32 {
+        let word = band < 2 ? words.0 : (band < 4 ? words.1 : words.2)
+        return UInt32(truncatingIfNeeded: word &>> UInt64(band % 2 * 32))
+    }
+
+    /// How many bins agree with `other`'s.
+    @inline(__always)
+    func matches(_ other: MinHashSignature) -> Int {
+        Self.equalBytes(words.0 ^ other.words.0) &+ Self.equalBytes(words.1 ^ other.words.1)
+            &+ Self.equalBytes(words.2 ^ other.words.2)
+    }
+
+    /// Whether `other` nearly repeats this example.
+    @inline(__always)
+    func isNear(_ other: MinHashSignature) -> Bool { matches(other) >= Self.matchingBins }
+
+    /// The zero bytes of `difference`.
+    @inline(__always)
+    private static func equalBytes(_ difference: UInt64) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let nonzero = ((difference & low) &+ low | difference) & ~low
+        return 8 &- Int(truncatingIfNeeded: ((nonzero &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+    }
+
+    public static func == (first: MinHashSignature, second: MinHashSignature) -> Bool {
+        first.words == second.words
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+    }
+}

@@ -1,9 +1,5 @@
 /// Hashes of bytes and features.
 enum Hashing {
-    /// The FNV-1a 64-bit offset basis, the hash of no bytes.
-    static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let fnvPrime: UInt64 = 0x100_0000_01B3
-
     /// A well-mixed 64-bit value from `value` (MurmurHash3's finaliser).
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
@@ -16,14 +12,19 @@ enum Hashing {
         return value
     }
 
-    /// The feature of three words in a row, from their hashes.
+    /// The feature of three words in a row, from their hashes
+    /// (``WordSketcher/wordHash(_:length:available:)``), mixed with one multiply: enough for
+    /// MinHash, which takes a bin from its high half and a value from its low half.
     @inline(__always)
     static func shingle(_ first: UInt64, _ second: UInt64, _ third: UInt64) -> UInt64 {
-        mix(third ^ rotate(second &* 0x9E37_79B9_7F4A_7C15, 23) ^ rotate(first &* 0xC2B2_AE3D_27D4_EB4F, 47))
+        var value = third ^ rotate(second, 21) ^ rotate(first, 42)
+        value ^= value &>> 29
+        value &*= 0xBF58_476D_1CE4_E5B9
+        return value ^ value &>> 32
     }
 
     @inline(__always)
-    static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { value << count | value >> (64 - count) }
+    static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { value &<< count | value &>> (64 &- count) }
 
     /// A 64-bit hash of `count` bytes at `base`, eight at a time (xxHash64's mixing of one lane).
     static func hash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {

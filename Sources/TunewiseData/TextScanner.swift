@@ -11,15 +11,14 @@ struct TextScanner {
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0
     /// Words sketched, each adding the triple it ends to the sketch.
-    var sketchedWords: Int { sketch.featureCount }
-    private var sketch = MinHashAccumulator()
-    private var previousWords: (UInt64, UInt64) = (0, 0)
+    var sketchedWords: Int { sketcher.sketch.featureCount }
+    private var sketcher = WordSketcher()
 
     /// The estimated tokens, rounded to the nearest.
     var estimatedTokens: Int { (tokenSixteenths + 8) / 16 }
 
     /// The MinHash sketch of the word triples.
-    func signature() -> MinHashSignature { sketch.signature() }
+    func signature() -> MinHashSignature { sketcher.sketch.signature() }
 
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
@@ -53,6 +52,9 @@ struct TextScanner {
         var sawAt = false
         var previous = ByteBlock.Carry()
         var open: OpenWord?
+        // The sketch in a local of its own, which the compiler keeps apart from the text.
+        var sketcher = self.sketcher
+        defer { self.sketcher = sketcher }
         var offset = 0
         while offset < count {
             let left = count &- offset
@@ -74,7 +76,9 @@ struct TextScanner {
                 let range = ends == 0 ? ~0 : (ends & (0 &- ends)) &- 1
                 carried.add(block, range: range)
                 if ends != 0 {
-                    endWord(carried, end: offset &+ end, base: base, count: count, sketching: sketching, units: &units, digits: &digits)
+                    endWord(
+                        carried, end: offset &+ end, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
+                        digits: &digits)
                     ends &= ends &- 1
                     open = nil
                 } else {
@@ -98,49 +102,60 @@ struct TextScanner {
                 let range = endBit &- startBit
                 if block.notLetter & range == 0 {
                     units &+= TokenCosts.word(letters: length)
-                    if sketching { hashWord(base + start, length: length, available: count &- start) }
+                    if sketching { sketcher.add(base + start, length: length, available: count &- start) }
                 } else {
                     var word = OpenWord(start: start)
                     word.add(block, range: range)
-                    endWord(word, end: start &+ length, base: base, count: count, sketching: sketching, units: &units, digits: &digits)
+                    endWord(
+                        word, end: start &+ length, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
+                        digits: &digits)
                 }
             }
             previous = block.carry
             offset &+= ByteBlock.size
         }
-        if let open { endWord(open, end: count, base: base, count: count, sketching: sketching, units: &units, digits: &digits) }
+        if let open { endWord(open, end: count, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units, digits: &digits) }
         tokenSixteenths += units
         return sawAt || digits >= 7
     }
 
-    /// Counts and hashes a word that ends at `end`.
+    /// Counts and sketches a word that ends at `end`.
     @inline(__always)
-    private mutating func endWord(
-        _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, sketching: Bool, units: inout Int, digits: inout Int
+    private func endWord(
+        _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, sketching: Bool, sketcher: inout WordSketcher,
+        units: inout Int, digits: inout Int
     ) {
         let length = end &- word.start
         units &+= TokenCosts.word(letters: length &- word.notLetters) &+ TokenCosts.digits(word.digits)
         digits &+= word.digits
-        if sketching { hashWord(base + word.start, length: length, available: count &- word.start) }
+        if sketching { sketcher.add(base + word.start, length: length, available: count &- word.start) }
     }
 
-    /// Adds the triple that a word of `length` bytes at `start` ends to the sketch; `available`
-    /// bytes from `start` may be read.
+}
+
+/// The words of an example's texts, each adding the triple it ends to a MinHash sketch.
+struct WordSketcher {
+    var sketch = MinHashAccumulator()
+    private var previousWords: (UInt64, UInt64) = (0, 0)
+
+    /// Adds the triple that a word of `length` bytes at `start` ends; `available` bytes from
+    /// `start` may be read.
     @inline(__always)
-    private mutating func hashWord(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
+    mutating func add(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
         let hash = Self.wordHash(start, length: length, available: available)
         sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
         previousWords = (previousWords.1, hash)
     }
 
-    /// The hash of a word, ASCII letters lowered, eight bytes at a time.
+    /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are
+    /// well mixed, and ``Hashing/shingle(_:_:_:)`` mixes the rest.
     @inline(__always)
     static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
         var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
         if length <= 8, available >= 8 {
             // Most words: one load.
             let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
-            return Hashing.mix((hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F)
+            return (hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F
         }
         var offset = 0
         while offset < length {
@@ -156,7 +171,7 @@ struct TextScanner {
             hash = (hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F
             offset &+= 8
         }
-        return Hashing.mix(hash)
+        return hash
     }
 
     /// The top bit (0x80) of each byte of `bytes` that is an ASCII capital letter.

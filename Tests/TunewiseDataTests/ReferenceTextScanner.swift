@@ -17,15 +17,14 @@ struct ReferenceTextScanner {
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0
     /// Words seen, each adding its word triple to the sketch.
-    var wordCount: Int { sketch.featureCount }
-    private var sketch = MinHashAccumulator()
-    private var previousWords: (UInt64, UInt64) = (0, 0)
+    var wordCount: Int { sketcher.sketch.featureCount }
+    private var sketcher = WordSketcher()
 
     /// The estimated tokens, rounded to the nearest.
     var estimatedTokens: Int { (tokenSixteenths + 8) / 16 }
 
     /// The MinHash sketch of the word triples.
-    func signature() -> MinHashSignature { sketch.signature() }
+    func signature() -> MinHashSignature { sketcher.sketch.signature() }
 
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
@@ -105,30 +104,7 @@ struct ReferenceTextScanner {
         _ start: UnsafePointer<UInt8>, length: Int, available: Int, letters: Int, digits: Int, units: inout Int
     ) {
         units += TokenCosts.word(letters: letters) + TokenCosts.digits(digits)
-        let hash = Self.wordHash(start, length: length, available: available)
-        sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
-        previousWords = (previousWords.1, hash)
-    }
-
-    /// The hash of a word, ASCII letters lowered, eight bytes at a time.
-    @inline(__always)
-    private static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
-        var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset < length {
-            let left = length - offset
-            var word: UInt64
-            if available - offset >= 8 {
-                word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-                if left < 8 { word &= (1 << UInt64(left * 8)) - 1 }
-            } else {
-                word = 0
-                for index in 0..<left { word |= UInt64(start[offset + index]) << UInt64(index * 8) }
-            }
-            hash = (hash ^ (word | ReferenceByteMasks.upperCase(word) >> 2)) &* 0xC2B2_AE3D_27D4_EB4F
-            offset += 8
-        }
-        return Hashing.mix(hash)
+        sketcher.add(start, length: length, available: available)
     }
 }
 
@@ -188,12 +164,6 @@ struct ReferenceByteMasks {
     /// population count instruction.
     @inline(__always)
     static func count(_ mask: UInt64) -> Int { Int(truncatingIfNeeded: ((mask >> 7) &* ones) >> 56) }
-
-    /// The top bit of each byte of `bytes` that is an ASCII capital letter.
-    @inline(__always)
-    static func upperCase(_ bytes: UInt64) -> UInt64 {
-        inRange(bytes & ~highBits, 0x41, 0x5A) & ~bytes
-    }
 
     /// The top bit of each byte of `ascii` (top bits clear) from `low` to `high`.
     @inline(__always)

@@ -21,8 +21,9 @@ extension FlagSpec {
     /// the list of formats in the help.
     static func format<Format: RawRepresentable & CaseIterable>(_: Format.Type, note: String = "") -> FlagSpec
     where Format.RawValue == String {
-        let choices = Format.allCases.map { Choice(value: $0.rawValue, description: "\($0.rawValue) format") }
-        return FlagSpec("format", .choice(choices), argument: "FORMAT", help: HelpText.formats(Format.self) + note)
+        let names = Format.allCases.map(\.rawValue)
+        let choices = names.map { Choice(value: $0, description: "\($0) format") }
+        return FlagSpec("format", .choice(choices), argument: "FORMAT", help: HelpText.formats(names) + note)
     }
 
     /// `--weight QUESTION-ID=N`, repeatable; read with ``ParsedArguments/weights()``.

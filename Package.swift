@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Neither `_Concurrency` nor `_StringProcessing` is imported unless a file asks for it, so
+/// `tunewise` does not load their libraries at every start (nor does the benchmark's floor,
+/// so that the two are measured alike). The targets linked into `tunewise` take this.
+let noImplicitImports: [String] = [
+    "-Xfrontend", "-disable-implicit-concurrency-module-import", "-Xfrontend", "-disable-implicit-string-processing-module-import",
+]
+
 let package = Package(
     name: "Tunewise",
     products: [
@@ -11,22 +18,23 @@ let package = Package(
     targets: [
         // The pure core: rubric model, loading and validation, answers, scoring, explanation.
         // Optimised even in debug builds: the tests sweep thousands of situations through it.
-        .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "TunewiseKit", swiftSettings: [.unsafeFlags(["-O"] + noImplicitImports)]),
         // The built-in rubric's model, generated from rubrics/default.json by `.ci/embed-rubric`.
-        .target(name: "TunewiseBuiltIn", dependencies: ["TunewiseKit"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "TunewiseBuiltIn", dependencies: ["TunewiseKit"], swiftSettings: [.unsafeFlags(["-O"] + noImplicitImports)]),
         // The data analyser: reads training files fed to it in chunks, no I/O of its own.
-        .target(name: "TunewiseData"),
+        .target(name: "TunewiseData", swiftSettings: [.unsafeFlags(noImplicitImports)]),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
-        .target(name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "TunewiseData"]),
+        .target(
+            name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "TunewiseData"], swiftSettings: [.unsafeFlags(noImplicitImports)]),
         // A thin entry point: the only place that exits.
-        .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"]),
+        .executableTarget(name: "tunewise", dependencies: ["TunewiseCLI"], swiftSettings: [.unsafeFlags(noImplicitImports)]),
         // Timings of what users wait for: `swift run -c release tunewise-bench`. It runs the
         // built `tunewise` and the floor, so it depends on them to have them built too.
         .executableTarget(
             name: "tunewise-bench",
             dependencies: ["TunewiseKit", "TunewiseBuiltIn", "ProcessRunner", "tunewise", "tunewise-bench-floor"]),
         // The benchmark's yardstick: a Swift program that imports nothing and prints one line.
-        .executableTarget(name: "tunewise-bench-floor"),
+        .executableTarget(name: "tunewise-bench-floor", swiftSettings: [.unsafeFlags(noImplicitImports)]),
         // Writes the built-in rubric's model as Swift source: `.ci/embed-rubric` runs tunewise-embed
         // on rubrics/default.json. Neither is part of tunewise, and neither depends on the
         // model it writes (TunewiseBuiltIn).

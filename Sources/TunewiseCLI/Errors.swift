@@ -250,7 +250,7 @@ public enum CommandError: Error, Equatable, Sendable {
             return (first, details + ["  'tunewise cost --template' writes a --cost FILE to fill in"])
         case .invalidCostNumber(let flag, let value, let reason):
             // What is expected follows on its own line when the first would pass the limit.
-            let parts = reason.split(separator: "; expected ", maxSplits: 1).map(String.init)
+            let parts = reason.split(at: "; expected ", maxSplits: 1).map(String.init)
             return withAllowed("invalid \(flag) '\(value)': \(parts[0])", Array(parts.dropFirst()), label: "expected")
         case .fileExists(let path):
             return ("\(path) already exists; nothing was written (--force overwrites it)", [])
@@ -292,7 +292,7 @@ public enum CommandError: Error, Equatable, Sendable {
         let more = pointer ? morePointer(problems) : ""
         func fits(_ problem: String) -> Bool { "tunewise: \(subject): \(problem)\(more)".count <= Self.messageLimit }
         // The list is the problem's end: the last separator, as a key in its path may hold one.
-        let separators = ["; known: ", "; allowed: "].compactMap { first.ranges(of: $0).last }
+        let separators = ["; known: ", "; allowed: "].compactMap { first.occurrences(of: $0).last }
         if !fits(first), let range = separators.max(by: { $0.lowerBound < $1.lowerBound }) {
             list = ["  " + first[range.lowerBound...].dropFirst(2)]
             first = String(first[..<range.lowerBound])

@@ -16,10 +16,10 @@ enum HelpText {
         what would change the advice.
         """
 
-    /// The values of a `--format` flag as the help lists them, from the format enum (at least
-    /// two cases, the first the default): `text (default), json or markdown`.
-    static func formats<Format: RawRepresentable & CaseIterable>(_: Format.Type) -> String where Format.RawValue == String {
-        var names = Format.allCases.map(\.rawValue)
+    /// The values of a `--format` flag as the help lists them, from the format enum's raw
+    /// values (the first the default): `text (default), json or markdown`.
+    static func formats(_ formats: [String]) -> String {
+        var names = formats
         names[0] += " (default)"
         guard names.count > 1 else { return names[0] }
         let last = names.removeLast()

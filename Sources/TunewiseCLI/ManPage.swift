@@ -56,7 +56,7 @@ enum ManPage {
 
     /// `.PP` and a paragraph of `text` on one line, for each paragraph.
     private static func paragraphs(_ text: String) -> [String] {
-        text.split(separator: "\n\n").flatMap { paragraph in
+        text.split(at: "\n\n").flatMap { paragraph in
             [".PP", escaped(paragraph.split(separator: "\n").map { String($0).trimmingBlanks() }.joined(separator: " "))]
         }
     }

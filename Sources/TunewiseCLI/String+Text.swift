@@ -25,6 +25,38 @@ extension String {
         else { return "" }
         return String(scalars[first...last])
     }
+
+    /// Where `separator` occurs, left to right and not overlapping, compared character by
+    /// character: what `_StringProcessing`'s `ranges(of:)` gives, without loading that library.
+    func occurrences(of separator: String) -> [Range<Index>] {
+        guard !separator.isEmpty else { return [] }
+        var found: [Range<Index>] = []
+        var position = startIndex
+        while position < endIndex {
+            if self[position...].starts(with: separator) {
+                let end = index(position, offsetBy: separator.count)
+                found.append(position..<end)
+                position = end
+            } else {
+                formIndex(after: &position)
+            }
+        }
+        return found
+    }
+
+    /// The non-empty pieces between the occurrences of `separator`, split at most `maxSplits`
+    /// times (an empty piece left out is no split): what `split(separator:maxSplits:)` gives
+    /// for a string separator.
+    func split(at separator: String, maxSplits: Int = .max) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = startIndex
+        for range in occurrences(of: separator) where pieces.count < maxSplits {
+            if start < range.lowerBound { pieces.append(self[start..<range.lowerBound]) }
+            start = range.upperBound
+        }
+        if start < endIndex { pieces.append(self[start...]) }
+        return pieces
+    }
 }
 
 /// The directory and the file name of `path`, as `NSString`'s `deletingLastPathComponent`

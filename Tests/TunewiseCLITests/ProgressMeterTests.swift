@@ -6,7 +6,7 @@ import TunewiseKit
 
 /// The progress line of long sweeps and checks.
 struct ProgressMeterTests {
-    let start = ContinuousClock.now
+    let start = MonotonicInstant.now
 
     @Test func saysTheFractionDoneAndTheTimeLeft() {
         #expect(ProgressMeter.line(label: "sweep", fraction: 0.25, elapsed: .seconds(3)) == "tunewise: sweep 25% done, about 9 s left")
@@ -37,6 +37,13 @@ struct ProgressMeterTests {
         // A quick first pass, then a slower one: the recent pace, not the average, says what is left.
         #expect(meter.update(0.5, now: start + .seconds(1)) == "\rtunewise: sweep 50% done, about 1 s left")
         #expect(meter.update(0.55, now: start + .seconds(6)) == "\rtunewise: sweep 55% done, about 45 s left")
+    }
+
+    @Test func theClockAddsAndSubtractsToTheNanosecondAndDoesNotGoBack() {
+        #expect((start + .milliseconds(1500)) - start == .milliseconds(1500))
+        #expect((start + .nanoseconds(7)) - start == .nanoseconds(7))
+        #expect(start - (start + .seconds(2)) == .seconds(-2))
+        #expect(MonotonicInstant.now - start >= .zero)
     }
 
     @Test func padsOverALongerLine() {

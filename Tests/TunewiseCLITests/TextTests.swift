@@ -26,6 +26,22 @@ struct TextTests {
         #expect("+10.35".padded(to: 5) == "+10.35")
     }
 
+    /// The tests import `_StringProcessing` (tunewise does not), so its methods are the oracle.
+    @Test(arguments: [
+        ("a; known: b; known: c", "; known: "), ("no separator", "; known: "), ("\n\n\nA\n\nB\n\n", "\n\n"), ("aaaa", "aa"),
+        ("", "x"), ("é\u{301}x e\u{301}", "e"), ("xyx", "xyx"),
+    ])
+    func findsAndSplitsAtSeparatorsAsStringProcessingDoes(text: String, separator: String) {
+        #expect(text.occurrences(of: separator) == text.ranges(of: separator))
+        #expect(text.split(at: separator) == text.split(separator: separator))
+        #expect(text.split(at: separator, maxSplits: 1) == text.split(separator: separator, maxSplits: 1))
+    }
+
+    @Test func splitsAtTheFirstSeparatorOnlyWhenAsked() {
+        #expect("a; expected b; expected c".split(at: "; expected ", maxSplits: 1) == ["a", "b; expected c"])
+        #expect("\n\nA\n\n\n\nB".split(at: "\n\n") == ["A", "B"])
+    }
+
     @Test func quotesForTheShell() {
         #expect(shellQuoted("rubric.json") == "rubric.json")
         #expect(shellQuoted("my rubric's.json") == #"'my rubric'\''s.json'"#)

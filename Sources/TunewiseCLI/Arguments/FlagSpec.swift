@@ -51,7 +51,10 @@ struct FlagSpec: Equatable, Sendable {
     /// What the value looks like in help (`FILE`, `QUESTION-ID=N`); empty for a switch.
     var argument: String
     /// The help text's description, one line before wrapping.
-    var help: String
+    var help: String { describe() }
+    /// Writes ``help`` when help, completions or the man page ask for it: a start reads no
+    /// description, and some are worked out (the size of the built-in rubric's space).
+    private var describe: @Sendable () -> String
     /// A one-letter spelling (`-h`), if any.
     var shortName: Character?
     /// Whether the flag may be given more than once; the parser refuses a repeated flag
@@ -63,13 +66,13 @@ struct FlagSpec: Equatable, Sendable {
 
     /// A flag; `argument` defaults from the kind (`FILE`, `STRATEGY-ID`, the choices joined by `|`).
     init(
-        _ name: String, _ kind: Kind, argument: String? = nil, help: String, shortName: Character? = nil, isRepeatable: Bool = false,
-        isListed: Bool = true
+        _ name: String, _ kind: Kind, argument: String? = nil, help: @autoclosure @escaping @Sendable () -> String,
+        shortName: Character? = nil, isRepeatable: Bool = false, isListed: Bool = true
     ) {
         self.name = name
         self.kind = kind
         self.argument = argument ?? kind.defaultArgument
-        self.help = help
+        self.describe = help
         self.shortName = shortName
         self.isRepeatable = isRepeatable
         self.isListed = isListed
@@ -82,10 +85,16 @@ struct FlagSpec: Equatable, Sendable {
     var isSwitch: Bool { kind == .toggle }
 
     /// The same flag with the help text a command words its own way.
-    func help(_ text: String) -> FlagSpec {
+    func help(_ text: @autoclosure @escaping @Sendable () -> String) -> FlagSpec {
         var flag = self
-        flag.help = text
+        flag.describe = text
         return flag
+    }
+
+    /// Two declarations are equal when they read, complete and describe alike.
+    static func == (left: FlagSpec, right: FlagSpec) -> Bool {
+        left.name == right.name && left.kind == right.kind && left.argument == right.argument && left.shortName == right.shortName
+            && left.isRepeatable == right.isRepeatable && left.isListed == right.isListed && left.help == right.help
     }
 
     /// The values a missing value's message lists, if the flag has a fixed set or a stated form.

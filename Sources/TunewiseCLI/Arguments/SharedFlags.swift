@@ -15,14 +15,15 @@ extension FlagSpec {
     static let rubricFile = FlagSpec("rubric", .file, help: "use a rubric other than the built-in one")
 
     /// `--rubric FILE`, with the command's own words for what the rubric is for.
-    static func rubric(_ help: String) -> FlagSpec { rubricFile.help(help) }
+    static func rubric(_ help: @autoclosure @escaping @Sendable () -> String) -> FlagSpec { rubricFile.help(help()) }
 
     /// `--format FORMAT`, one of `Format`'s cases, the first the default; `note` follows
     /// the list of formats in the help.
     static func format<Format: RawRepresentable & CaseIterable>(_: Format.Type, note: String = "") -> FlagSpec
     where Format.RawValue == String {
-        let choices = Format.allCases.map { Choice(value: $0.rawValue, description: "\($0.rawValue) format") }
-        return FlagSpec("format", .choice(choices), argument: "FORMAT", help: HelpText.formats(Format.self) + note)
+        let names = Format.allCases.map(\.rawValue)
+        let choices = names.map { Choice(value: $0, description: "\($0) format") }
+        return FlagSpec("format", .choice(choices), argument: "FORMAT", help: HelpText.formats(names) + note)
     }
 
     /// `--weight QUESTION-ID=N`, repeatable; read with ``ParsedArguments/weights()``.

@@ -50,10 +50,10 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let beforePolicy = situation
         situation = Tunewise.withPolicyDefaults(situation, rubric)
 
-        let missing = situation.missingCoreQuestions
+        // Missing answers are asked for when someone can give them; with nobody to ask, the
+        // advisor refuses them (see Tunewise.advise).
         let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
-        let asks = request.interactive || (!missing.isEmpty && canAsk)
-        if !missing.isEmpty, !canAsk { throw .missingAnswers(missing.map(\.id)) }
+        let asks = request.interactive || (canAsk && !situation.missingCoreQuestions.isEmpty)
         if asks, let measured {
             let line = "Measured from \(Tunewise.visible(measured.file)): \(measured.summary)."
             console.writeError(line.wrapped(to: console.promptWidth, hangingIndent: 2) + "\n")

@@ -30,13 +30,16 @@ struct DiffCommand: TunewiseCommand, Equatable {
             standardInput = read
             return read
         }
-        // Nobody is asked: each file must answer every core question.
-        let answersA = try Tunewise.decodeAnswers(bytes(request.pathA), path: request.pathA, rubricA, complete: true)
-        let answersB = try Tunewise.decodeAnswers(bytes(request.pathB), path: request.pathB, rubricB, complete: true)
+        // Nobody is asked: each file, over its policy's answers, must answer every core
+        // question, and the advisor names any it leaves unanswered as that file's problems.
+        func advice(_ path: String, _ rubric: Rubric) throws(CommandError) -> Advice {
+            let answers = Tunewise.withPolicyDefaults(try Tunewise.decodeAnswers(bytes(path), path: path, rubric), rubric)
+            return try Tunewise.advise(answers, with: Advisor(rubric: rubric), answersFile: path)
+        }
+        let before = try advice(request.pathA, rubricA)
+        let after = try advice(request.pathB, rubricB)
         let order = rubricA.questions.map(\.id) + rubricB.questions.map(\.id).filter { rubricA.question($0) == nil }
-        let diff = AdviceDiff(
-            before: try Tunewise.advise(answersA, with: Advisor(rubric: rubricA)),
-            after: try Tunewise.advise(answersB, with: Advisor(rubric: rubricB)), questionOrder: order)
+        let diff = AdviceDiff(before: before, after: after, questionOrder: order)
         let report = DiffReport(
             diff: diff,
             a: DiffReport.Side(answers: request.pathA, rubricModel: rubricA, rubricFile: Self.file(request.rubric.rubricPath)),

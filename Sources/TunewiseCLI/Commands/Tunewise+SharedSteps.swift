@@ -4,16 +4,27 @@ import TunewiseKit
 // as advise does; advise costs a plan as cost does. (Measuring a data file stays
 // DataCommand.measure, which owns the measurement's types.)
 extension Tunewise {
-    /// The advice for a situation, with the advisor's errors as command errors.
-    static func advise(_ situation: Situation, with advisor: Advisor) throws(CommandError) -> Advice {
+    /// The advice for a situation, with the advisor's errors as command errors. The advisor
+    /// is the one check that every core question is answered: a question left unanswered is
+    /// a missing answer, or, for answers read from `answersFile` alone with nobody to ask
+    /// (diff), that file's problem at its JSON path, as any other problem of the file is.
+    static func advise(_ situation: Situation, with advisor: Advisor, answersFile: String? = nil) throws(CommandError) -> Advice {
         do {
             return try advisor.advise(situation)
         } catch {
             switch error {
             case .everyStrategyExcluded: throw .everyStrategyExcluded
-            case .missingAnswers(let questions): throw .missingAnswers(questions)
+            case .missingAnswers(let questions):
+                guard let answersFile else { throw .missingAnswers(questions) }
+                let missing = advisor.rubric.questions.filter { questions.contains($0.id) }
+                throw .invalidAnswersFile(path: displayName(answersFile), .invalid(missing.map(AnswersDocument.missingProblem)))
             }
         }
+    }
+
+    /// How messages name an answers file: `-` is standard input.
+    private static func displayName(_ path: String) -> String {
+        path == "-" ? "standard input" : path
     }
 
     /// `situation` over the answers of `rubric`'s policy, if any: a policy's answers are
@@ -24,23 +35,13 @@ extension Tunewise {
     }
 
     /// The answers in `bytes`, read from `path` (`-`: standard input), resolved against
-    /// `rubric`. For a command that asks nothing and measures nothing (`diff`), `complete`
-    /// lays them over the policy's answers and makes each core question still unanswered a
-    /// problem at its JSON path; advise lays the policy under its flags and measurements too.
-    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric, complete: Bool = false) throws(CommandError) -> Situation {
-        let name = path == "-" ? "standard input" : path
-        let situation: Situation
+    /// `rubric`; whether they answer every core question is the advisor's to say (``advise(_:with:answersFile:)``).
+    static func decodeAnswers(_ bytes: [UInt8], path: String, _ rubric: Rubric) throws(CommandError) -> Situation {
         do {
-            let answers = try AnswersDocument.decode(bytes, against: rubric)
-            situation = complete ? withPolicyDefaults(answers, rubric) : answers
+            return try AnswersDocument.decode(bytes, against: rubric)
         } catch {
-            throw .invalidAnswersFile(path: name, error)
+            throw .invalidAnswersFile(path: displayName(path), error)
         }
-        let missing = complete ? situation.missingCoreQuestions : []
-        guard missing.isEmpty else {
-            throw .invalidAnswersFile(path: name, .invalid(missing.map { AnswersDocument.missingProblem($0) }))
-        }
-        return situation
     }
 
     /// Runs the cost model with each strategy carried out as `shapes` says, mapping its

@@ -9,22 +9,22 @@ struct ProgressMeter {
     /// What is in progress ("sweep", "rubric check").
     let label: String
     /// When the work started.
-    let start: ContinuousClock.Instant
+    let start: MonotonicInstant
     /// How long the work runs before the line first appears.
     var delay: Duration = .seconds(1)
     /// The least time between two redraws.
     var interval: Duration = .milliseconds(100)
     /// The width of the line last drawn, to clear it; 0 when none is shown.
     private(set) var shownWidth = 0
-    private var lastDrawn: ContinuousClock.Instant?
+    private var lastDrawn: MonotonicInstant?
     private var highest = 0.0
     /// The fractions drawn in the last ``window``, oldest first, for the recent pace.
-    private var recent: [(time: ContinuousClock.Instant, fraction: Double)] = []
+    private var recent: [(time: MonotonicInstant, fraction: Double)] = []
     /// How far back the pace is measured: long work changes pace between its passes, so the
     /// time left follows the recent pace rather than the average since the start.
     var window: Duration = .seconds(5)
 
-    init(label: String, start: ContinuousClock.Instant = .now) {
+    init(label: String, start: MonotonicInstant = .now) {
         self.label = label
         self.start = start
     }
@@ -34,7 +34,7 @@ struct ProgressMeter {
         "tunewise: a debug build; sweeps and checks run faster after 'swift build -c release'\n"
 
     /// The text to write for `fraction` done at `now`, or `nil` when nothing needs drawing.
-    mutating func update(_ fraction: Double, now: ContinuousClock.Instant = .now) -> String? {
+    mutating func update(_ fraction: Double, now: MonotonicInstant = .now) -> String? {
         highest = max(highest, min(fraction, 1))
         let elapsed = now - start
         guard elapsed >= delay, highest < 1 else { return nil }

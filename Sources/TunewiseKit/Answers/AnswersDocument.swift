@@ -25,8 +25,9 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
 /// reproduces the advice it was saved with.
 public enum AnswersDocument {
     /// Parses an answers document and resolves it against `rubric`. Whether every core
-    /// question is answered is the caller's to check, once the answers are laid over any
-    /// others (a policy's); ``missingProblem(_:)`` words what is missing.
+    /// question is answered is the advisor's to say (``AdviceError/missingAnswers(_:)``),
+    /// once the answers are laid over any others (a policy's); ``missingProblem(_:)`` words
+    /// a question left unanswered as the document's problem.
     /// - Throws: ``AnswersDocumentError`` naming every unknown id and wrong type with its JSON path.
     public static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, against rubric: Rubric) throws(AnswersDocumentError) -> Situation {
         let document: JSONValue

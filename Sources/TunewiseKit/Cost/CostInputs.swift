@@ -91,27 +91,29 @@ public enum CostField: String, CaseIterable, Sendable {
     /// Months between retrains; 0 means none. Default from the transience.
     case retrainEveryMonths
 
-    /// The flag's name without its dashes: `requests-per-day`.
-    public var flagName: String { String(flag.dropFirst(2)) }
+    /// The flag's name without its dashes: `requests-per-day`, the raw value in kebab case
+    /// (the raw values are ASCII camel case). Worked out when asked, into a string made once:
+    /// every start declares the cost flags, and a table of them costs more than this.
+    public var flagName: String {
+        let raw = rawValue.utf8
+        return String(unsafeUninitializedCapacity: 2 * raw.count) { name in
+            var count = 0
+            for byte in raw {
+                if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+                    name[count] = UInt8(ascii: "-")
+                    name[count + 1] = byte - UInt8(ascii: "A") + UInt8(ascii: "a")
+                    count += 2
+                } else {
+                    name[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
 
     /// The command-line flag that supplies the field: `--requests-per-day`.
-    public var flag: String { Self.flags[self] ?? Self.flag(for: self) }
-
-    /// Every field's flag, worked out once: the command line looks them up at every start.
-    private static let flags = Dictionary(uniqueKeysWithValues: allCases.map { ($0, flag(for: $0)) })
-
-    /// `field`'s raw value in kebab case after two dashes; the raw values are ASCII camel case.
-    private static func flag(for field: CostField) -> String {
-        var bytes = Array("--".utf8)
-        for byte in field.rawValue.utf8 {
-            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
-                bytes += [UInt8(ascii: "-"), byte - UInt8(ascii: "A") + UInt8(ascii: "a")]
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var flag: String { "--" + flagName }
 
     /// The flags a user can give to supply the field, for a "missing" message.
     public var suppliedBy: String {

@@ -30,39 +30,53 @@ public enum JSONWriter {
         case .number(let number): output += format(number).utf8
         case .string(let text): appendString(text, to: &output)
         case .array(let elements):
-            appendContainer(elements.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
+            // Each container is written in place, without a copy of its members.
+            guard !elements.isEmpty else {
+                output += "[]".utf8
+                return
+            }
+            let inner = indent.map { $0 + 2 }
+            output.append(UInt8(ascii: "["))
+            for position in elements.indices {
+                separate(position, indent: inner, in: &output)
+                append(elements[position], to: &output, indent: inner)
+            }
+            close("]", indent: indent, in: &output)
         case .object(let members):
-            appendContainer(members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent)
+            guard !members.isEmpty else {
+                output += "{}".utf8
+                return
+            }
+            let inner = indent.map { $0 + 2 }
+            output.append(UInt8(ascii: "{"))
+            for position in members.indices {
+                separate(position, indent: inner, in: &output)
+                appendString(members[position].key, to: &output)
+                output += (inner == nil ? ":" : ": ").utf8
+                append(members[position].value, to: &output, indent: inner)
+            }
+            close("}", indent: indent, in: &output)
         }
     }
 
-    private static func appendContainer(
-        _ items: [(String?, JSONValue)], open: Unicode.Scalar, close: Unicode.Scalar, to output: inout [UInt8], indent: Int?
-    ) {
-        output.append(UInt8(ascii: open))
-        guard !items.isEmpty else {
-            output.append(UInt8(ascii: close))
-            return
-        }
-        let inner = indent.map { $0 + 2 }
-        for (position, (key, value)) in items.enumerated() {
-            if position > 0 { output.append(UInt8(ascii: ",")) }
-            if let inner { newline(indentedBy: inner, in: &output) }
-            if let key {
-                appendString(key, to: &output)
-                output += (inner == nil ? ":" : ": ").utf8
-            }
-            append(value, to: &output, indent: inner)
-        }
+    /// What goes before a container's member at `position`: a comma after the first, and
+    /// when indenting, a new line.
+    private static func separate(_ position: Int, indent: Int?, in output: inout [UInt8]) {
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         if let indent { newline(indentedBy: indent, in: &output) }
-        output.append(UInt8(ascii: close))
+    }
+
+    /// A container's closing bracket, on a line of its own when indenting.
+    private static func close(_ bracket: Unicode.Scalar, indent: Int?, in output: inout [UInt8]) {
+        if let indent { newline(indentedBy: indent, in: &output) }
+        output.append(UInt8(ascii: bracket))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func newline(indentedBy indent: Int, in output: inout [UInt8]) {
         output.append(UInt8(ascii: "\n"))
-        output += repeatElement(UInt8(ascii: " "), count: indent)
+        for _ in 0..<indent { output.append(UInt8(ascii: " ")) }
     }
 
     /// `text` quoted, with `"`, `\\` and control characters escaped; other bytes of its UTF-8
@@ -70,11 +84,14 @@ public enum JSONWriter {
     private static func appendString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         defer { output.append(UInt8(ascii: "\"")) }
-        // Most text needs no escape and is copied whole.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            output += text.utf8
-            return
+        // Most text needs no escape and is copied whole, as one block of its UTF-8.
+        var text = text
+        let isPlain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
         }
+        guard !isPlain else { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output += #"\""#.utf8

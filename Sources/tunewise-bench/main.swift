@@ -78,7 +78,7 @@ var rows: [Row] = []
 let answers: [String] = {
     var given = Answers()
     var typed: [String] = []
-    for question in rubric.questions where question.isCore || question.askWhen.isSatisfied(by: given) {
+    for question in rubric.questions where rubric.asks(question, given: given) {
         if !question.isCore, typed.count == rubric.questions.filter(\.isCore).count { typed.append("y") }
         let option = question.isCore ? lawFirm[question.id] ?? question.options[0].id : question.options.last!.id
         given[question.id] = option

@@ -204,7 +204,7 @@ struct AdviceV3Tests {
                 #expect(!caveats.isEmpty, "\(stage.strategy) at \(answers.values)")
                 for decision in stage.variants {
                     let choice = defaultRubric.variants.first { $0.id == decision.variant }!.choices.first { $0.id == decision.choice }!
-                    let own = choice.caveats.filter { laterAnswers.map($0.when.isSatisfied) ?? true }.map(\.text)
+                    let own = choice.caveats.filter { caveat in laterAnswers.map { plainlyHolds(caveat.when, $0) } ?? true }.map(\.text)
                     #expect(own.contains { text in caveats.contains { $0.text == text } }, "\(decision.choice) at \(answers.values)")
                 }
             }

@@ -18,6 +18,12 @@ let everyCoreSituation: [Answers] = Contract.coreQuestions.reduce([Answers()]) {
 
 /// Each strategy's score, computed straight from the rubric's definition rather than the
 /// scoring table: baseline, plus weight × points of each answer, plus every rule that holds.
+/// Whether every clause of `condition` names the option `answers` gives its question: the
+/// plain reading of a condition, against which the compiled one is checked.
+func plainlyHolds(_ condition: Condition, _ answers: Answers) -> Bool {
+    condition.clauses.allSatisfy { clause in answers[clause.question].map(clause.options.contains) ?? false }
+}
+
 func referenceScores(_ rubric: Rubric, _ answers: Answers) -> [String: Double] {
     var scores: [String: Double] = [:]
     for strategy in rubric.strategies {
@@ -26,7 +32,7 @@ func referenceScores(_ rubric: Rubric, _ answers: Answers) -> [String: Double] {
             guard let answer = answers[question.id], let option = question.option(answer) else { continue }
             score += question.weight * (option.points[strategy.id] ?? 0)
         }
-        for rule in rubric.rules where rule.when.isSatisfied(by: answers) {
+        for rule in rubric.rules where plainlyHolds(rule.when, answers) {
             score += rule.points[strategy.id] ?? 0
         }
         scores[strategy.id] = score
@@ -331,6 +337,29 @@ struct AdvisorTests {
         let situation = try defaultRubric.resolve(Answers(["data-volume": "few"]))
         #expect(throws: AdviceError.missingAnswers(["need", "transience", "governance", "budget", "time-to-market", "consistency"])) {
             try advisor.advise(situation)
+        }
+    }
+}
+
+/// Every condition of the default rubric, compiled as the advisor evaluates it, holds exactly
+/// when its plain reading does: the questionnaire decides what to ask with the same evaluator.
+struct CompiledConditionTests {
+    @Test func agreeWithThePlainReadingOnEveryConditionOfTheDefaultRubric() {
+        let rubric = defaultRubric
+        var conditions = rubric.questions.map(\.askWhen) + rubric.rules.map(\.when) + rubric.exclusions.map(\.when)
+        for variant in rubric.variants {
+            for choice in variant.choices { conditions += choice.whenAny + (choice.caveats + choice.nextSteps).map(\.when) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var answers = Answers()
+            // Some questions left unanswered, and now and then an option no question has.
+            for question in rubric.questions where Bool.random(using: &generator) {
+                answers[question.id] = Int.random(in: 0..<20, using: &generator) == 0 ? "unknown" : question.options.randomElement()!.id
+            }
+            for condition in conditions {
+                #expect(rubric.holds(condition, for: answers) == plainlyHolds(condition, answers), "\(answers.values)")
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ struct QuestionnaireFlow {
         var dropped = true
         while dropped {
             dropped = false
-            for question in refinements where answers[question.id] != nil && !question.askWhen.isSatisfied(by: Answers(answers)) {
+            for question in refinements where answers[question.id] != nil && !rubric.asks(question, given: Answers(answers)) {
                 answers[question.id] = nil
                 dropped = true
             }
@@ -94,14 +94,14 @@ struct QuestionnaireFlow {
     var reviewQuestions: [Question] {
         let answers = situation.answers
         return start.questions.filter { question in
-            question.isCore || answers[question.id] != nil || question.askWhen.isSatisfied(by: answers)
+            answers[question.id] != nil || rubric.asks(question, given: answers)
         }
     }
 
     /// The refinements that would be asked now, in order.
     var applicableRefinements: [Question] {
         let answers = situation.answers
-        return refinements.filter { $0.askWhen.isSatisfied(by: answers) }
+        return refinements.filter { rubric.asks($0, given: answers) }
     }
 
     /// Records what came of the current step and moves to the next one.
@@ -195,7 +195,7 @@ struct QuestionnaireFlow {
     private func nextRefinement(from index: Int) -> Step {
         guard index < refinements.count else { return .review }
         let answers = situation.answers
-        let question = refinements[index...].first { $0.askWhen.isSatisfied(by: answers) }
+        let question = refinements[index...].first { rubric.asks($0, given: answers) }
         return question.map { .question($0.id) } ?? .review
     }
 

@@ -127,11 +127,6 @@ public struct Condition: Equatable, Sendable {
     /// A condition of `clauses`, one per question; with none, the condition always holds.
     public init(clauses: [(question: String, options: [String])]) { self.clauses = clauses }
 
-    /// Whether `answers` satisfies every clause.
-    public func isSatisfied(by answers: Answers) -> Bool {
-        clauses.allSatisfy { clause in answers[clause.question].map(clause.options.contains) ?? false }
-    }
-
     /// Whether both have the same clauses in the same order, each with the same options in
     /// the same order. Written out because tuples are not `Equatable`.
     public static func == (lhs: Condition, rhs: Condition) -> Bool {

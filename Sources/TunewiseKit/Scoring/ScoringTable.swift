@@ -143,3 +143,23 @@ struct StrategySet: Equatable, Sendable, Sequence {
         (0..<32).lazy.filter { self.contains($0) }.makeIterator()
     }
 }
+
+extension Rubric {
+    /// Whether `condition` holds for `answers`, evaluated as rules, exclusions, variant choices
+    /// and notes are: each clause's question must be answered with one of its options.
+    public func holds(_ condition: Condition, for answers: Answers) -> Bool {
+        ScoringTable.compile(condition, in: self).allSatisfy { clause in
+            let question = questions[clause.question]
+            guard let answer = answers[question.id], let option = question.options.firstIndex(where: { $0.id == answer }) else {
+                return false
+            }
+            return clause.admits(option)
+        }
+    }
+
+    /// Whether the questionnaire asks `question` once `answers` are given: a core question
+    /// always, a refinement when its `askWhen` condition holds.
+    public func asks(_ question: Question, given answers: Answers) -> Bool {
+        question.isCore || holds(question.askWhen, for: answers)
+    }
+}

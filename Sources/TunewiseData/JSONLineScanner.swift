@@ -104,7 +104,10 @@ struct JSONLineScanner {
             case 0..<0x20:
                 throw NotJSON()
             case 0x80...:
-                try scanMultibyteScalar()
+                // Characters outside ASCII come in words: check them one after another here.
+                repeat {
+                    try scanMultibyteScalar()
+                } while position < count && base[position] >= 0x80
             default:
                 position += 1
             }
@@ -155,6 +158,18 @@ struct JSONLineScanner {
     @inline(__always)
     private mutating func scanMultibyteScalar() throws(NotJSON) {
         let lead = base[position]
+        // The commonest cases first: two bytes (Latin, Greek, Cyrillic…), and three bytes
+        // without the overlong and surrogate ranges of E0 and ED.
+        if lead &- 0xC2 < 0x1E, position &+ 1 < count, base[position &+ 1] & 0xC0 == 0x80 {
+            position &+= 2
+            return
+        }
+        if lead &- 0xE1 < 0x0F, lead != 0xED, position &+ 2 < count, base[position &+ 1] & 0xC0 == 0x80,
+            base[position &+ 2] & 0xC0 == 0x80
+        {
+            position &+= 3
+            return
+        }
         let length: Int
         var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {

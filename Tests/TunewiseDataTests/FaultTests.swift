@@ -1,5 +1,6 @@
 import Testing
-import TunewiseData
+
+@testable import TunewiseData
 
 struct FaultTests {
     /// One line of each fault, in a file whose first and last lines are valid.
@@ -57,6 +58,33 @@ struct FaultTests {
         let bytes = Array(#"{"prompt": "a"#.utf8) + sequence + Array(#"", "completion": "b"}"#.utf8)
         let measurement = measure(bytes)
         #expect(measurement.faults[.notJSON] == Tally(count: 1, lines: [1]))
+    }
+
+    /// Whether the string scanner accepts `bytes` between quotes.
+    static func scansAsString(_ bytes: [UInt8]) -> Bool {
+        let line = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
+        return line.withUnsafeBufferPointer { buffer in
+            var scanner = JSONLineScanner(buffer.baseAddress!, count: buffer.count)
+            return (try? scanner.scanString()).map { _ in scanner.position == buffer.count } ?? false
+        }
+    }
+
+    /// Every sequence of two bytes and the edges of three and four, after a letter and before
+    /// a space, is accepted exactly when Swift's own decoder finds it UTF-8.
+    @Test func acceptsExactlyTheUTF8ThatSwiftDoes() {
+        let edges: [UInt8] = [
+            0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
+        var sequences: [[UInt8]] = []
+        for first in 0x80...0xFF { for second in 0x20...0xFF { sequences.append([UInt8(first), UInt8(second)]) } }
+        for first in edges where first >= 0xE0 { for second in edges { for third in edges { sequences.append([first, second, third]) } } }
+        for first in edges where first >= 0xF0 {
+            for second in edges { for third in [0x80, 0xBF, 0xC0] as [UInt8] { sequences.append([first, second, third, 0x80]) } }
+        }
+        for sequence in sequences where !sequence.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            let bytes = [UInt8(ascii: "a")] + sequence + [UInt8(ascii: " ")]
+            #expect(Self.scansAsString(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(sequence)")
+        }
     }
 
     @Test func nestingPastTheLimitIsNotJSONAndDoesNotCrash() {

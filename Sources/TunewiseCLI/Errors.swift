@@ -105,7 +105,8 @@ public enum CommandError: Error, Equatable, Sendable {
     /// `init FILE` when FILE exists and `--force` was not given.
     case fileExists(path: String)
     /// `data FILE` given a compressed file, with the command that decompresses it.
-    case compressedData(path: String, format: String, decompress: String)
+    /// `forEvaluation`: the file was given with `--eval`.
+    case compressedData(path: String, format: String, decompress: String, forEvaluation: Bool = false)
     /// `data FILE` given a file that is not text.
     case binaryData(path: String)
 
@@ -254,8 +255,11 @@ public enum CommandError: Error, Equatable, Sendable {
             return withAllowed("invalid \(flag) '\(value)': \(parts[0])", Array(parts.dropFirst()), label: "expected")
         case .fileExists(let path):
             return ("\(path) already exists; nothing was written (--force overwrites it)", [])
-        case .compressedData(let path, let format, let decompress):
+        case .compressedData(let path, let format, let decompress, let forEvaluation):
             let file = path == "standard input" ? "FILE" : path
+            if forEvaluation {
+                return ("\(path) is \(format)-compressed; give it decompressed: --eval <(\(decompress) \(file))", [])
+            }
             return ("\(path) is \(format)-compressed; pipe it in: \(decompress) \(file) | tunewise data -", [])
         case .binaryData(let path):
             return ("\(path) is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines", [])

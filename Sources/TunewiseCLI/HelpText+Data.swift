@@ -29,18 +29,21 @@ extension HelpText {
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped.
 
         Duplicates are valid examples identical to an earlier one, surrounding whitespace \
-        aside. Near-duplicates nearly repeat an earlier example: about 70% or more of their \
-        word triples are shared, as estimated by MinHash sketches \
-        (\(MinHashSignature.matchingBins) of \(MinHashSignature.binCount) bins agree). System \
-        and developer messages are left out, as many examples share them. One word changed in \
-        thirty is found about 96% of the time; examples of fewer than \
-        \(DataAnalyzer.nearDuplicateMinimumWords) words are not compared. Structure warnings \
+        aside. Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
+        word triples agree in at least \(MinHashSignature.matchingBins) of \
+        \(MinHashSignature.binCount) bins. The line is soft: two examples sharing 70% of their \
+        triples (of both examples' triples together) are flagged about half the time, 80% nine \
+        times in ten, 50% a few times in a hundred; one word changed in thirty is found about \
+        96% of the time. System and developer messages are left out, as many examples share \
+        them; an instruction repeated in every user turn is not, and makes examples alike. \
+        Examples of fewer than \(DataAnalyzer.nearDuplicateMinimumWords) words are not \
+        compared. Structure warnings \
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant.
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply. Against \
         cl100k, totals came within 5% on English chat and prose, 3% on Russian, Chinese and \
-        Japanese, 9% on German and French, and 16% (over) on code \
+        Japanese, 10–20% (under) on German and French, and 16% (over) on code \
         (.ci/token-estimate/measure.py). \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
         check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
@@ -52,7 +55,7 @@ extension HelpText {
         FILE' and 'tunewise cost --data FILE' use the same measurement.
 
         Exit codes: 0 the file was read, whatever it holds; 65 with --strict, an invalid line \
-        or no valid example, or a file that is compressed or not text; 66 a file that cannot \
+        or no valid example in either file, or a file that is compressed or not text; 66 a file that cannot \
         be opened; 64 usage.
 
         """

@@ -67,6 +67,17 @@ struct ExampleParser {
             values[field.rawValue] = .list(try parseMessageList(field))
         case .input:
             values[field.rawValue] = try parseInput()
+        case .system:
+            // Counted as text, never a fault: the format is decided by the other fields.
+            switch scanner.next {
+            case UInt8(ascii: "\""):
+                spans.append(TextSpan(string: try scanner.scanString(), field: field, isOutput: false, isInstruction: true))
+            case UInt8(ascii: "["):
+                _ = try parseContentParts(field, isOutput: false, isInstruction: true)
+            default:
+                try scanner.skipValue()
+            }
+            values[field.rawValue] = .other
         case .prompt, .completion, .chosen, .rejected:
             switch scanner.next {
             case UInt8(ascii: "\""):
@@ -120,8 +131,11 @@ struct ExampleParser {
     }
 
     private enum Content {
-        case missing, notText
+        case missing, notText, null
         case text(StringSpan)
+        /// An array of content parts (`{"type": "text", "text": …}`, images and others):
+        /// whether any text part is not blank.
+        case parts(hasText: Bool)
     }
 
     private mutating func parseMessage(_ field: ExampleField, into list: inout MessageList) throws(JSONLineScanner.NotJSON) {
@@ -136,6 +150,10 @@ struct ExampleParser {
         scanner.position += 1
         var role: MessageRole?
         var content = Content.missing
+        // Calls to tools or functions, which stand in for the content of an assistant turn.
+        var callsTools = false
+        // Where this message's spans start: content parts are read before the role may be known.
+        let firstSpan = spans.count
         if !scanner.consume(UInt8(ascii: "}")) {
             repeat {
                 let key = try scanner.scanKey()
@@ -145,8 +163,21 @@ struct ExampleParser {
                     role = isString ? self.role(named: try scanner.scanString()) : .unknown
                     if !isString { try scanner.skipValue() }
                 } else if matches(key, "content") {
-                    content = isString ? .text(try scanner.scanString()) : .notText
-                    if !isString { try scanner.skipValue() }
+                    spans.removeSubrange(firstSpan...)
+                    switch scanner.next {
+                    case UInt8(ascii: "\""): content = .text(try scanner.scanString())
+                    case UInt8(ascii: "["):
+                        content = try parseContentParts(field, isOutput: false, isInstruction: false).map { .parts(hasText: $0) } ?? .notText
+                    case UInt8(ascii: "n"):
+                        try scanner.skipValue()
+                        content = .null
+                    default:
+                        try scanner.skipValue()
+                        content = .notText
+                    }
+                } else if matches(key, "tool_calls") || matches(key, "function_call") {
+                    callsTools = scanner.next != UInt8(ascii: "n")
+                    try scanner.skipValue()
                 } else {
                     try scanner.skipValue()
                 }
@@ -158,15 +189,54 @@ struct ExampleParser {
         case .assistant: list.hasAssistant = true
         default: break
         }
+        let isOutput = role == .assistant && field.holdsOutput
+        let isInstruction = role == .system || role == .developer
         switch content {
+        case .missing where callsTools, .null where callsTools: break
         case .missing: list.note(.missingContent)
-        case .notText: list.note(.contentNotText)
+        case .notText, .null: list.note(.contentNotText)
         case .text(let string):
-            let isOutput = role == .assistant && field.holdsOutput
-            spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: role == .system || role == .developer))
-            if role == .assistant, isBlank(string) { list.hasEmptyAssistant = true }
+            spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction))
+            if role == .assistant, !callsTools, isBlank(string) { list.hasEmptyAssistant = true }
+        case .parts(let hasText):
+            for index in firstSpan..<spans.count { (spans[index].isOutput, spans[index].isInstruction) = (isOutput, isInstruction) }
+            if role == .assistant, !callsTools, !hasText { list.hasEmptyAssistant = true }
         }
         list.order.add(role ?? .unknown)
+    }
+
+    /// An array of content parts, whose opening bracket is next: each an object whose `text`,
+    /// when it is a string, is a text of the example (images, audio and files are not text).
+    /// Returns whether any text is not blank, or `nil` when an element is not an object.
+    private mutating func parseContentParts(
+        _ field: ExampleField, isOutput: Bool, isInstruction: Bool
+    ) throws(JSONLineScanner.NotJSON) -> Bool? {
+        scanner.position += 1
+        var hasText = false
+        var allObjects = true
+        if scanner.consume(UInt8(ascii: "]")) { return false }
+        repeat {
+            scanner.skipWhitespace()
+            guard scanner.next == UInt8(ascii: "{") else {
+                try scanner.skipValue()
+                allObjects = false
+                continue
+            }
+            scanner.position += 1
+            if scanner.consume(UInt8(ascii: "}")) { continue }
+            repeat {
+                let key = try scanner.scanKey()
+                scanner.skipWhitespace()
+                if matches(key, "text"), scanner.next == UInt8(ascii: "\"") {
+                    let string = try scanner.scanString()
+                    spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction))
+                    hasText = hasText || !isBlank(string)
+                } else {
+                    try scanner.skipValue()
+                }
+            } while try scanner.continues(closing: UInt8(ascii: "}"))
+        } while try scanner.continues(closing: UInt8(ascii: "]"))
+        return allObjects ? hasText : nil
     }
 
     /// The field a key names, if the parser reads it.

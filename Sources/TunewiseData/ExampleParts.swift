@@ -10,18 +10,20 @@ enum MessageRole: UInt8 {
 /// The fields of an example that the parser reads; every other field is checked as JSON and skipped.
 enum ExampleField: Int, CaseIterable {
     case messages, prompt, completion, chosen, rejected, input, preferredOutput, nonPreferredOutput
+    /// The system prompt beside `messages`, as Anthropic's and Bedrock's layouts give it.
+    case system
 
     static let names: [(name: StaticString, field: ExampleField)] = [
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
         ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
-        ("non_preferred_output", .nonPreferredOutput),
+        ("non_preferred_output", .nonPreferredOutput), ("system", .system),
     ]
 
     /// Whether the field's text, or its assistant messages, are what the model learns to say.
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput: false
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system: false
         }
     }
 }

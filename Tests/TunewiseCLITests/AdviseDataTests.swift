@@ -74,5 +74,23 @@ extension BinaryTests {
             #expect(
                 disagreeing.errorText == "tunewise: note: --training-tokens 99999 is used, but train.jsonl measures about 1,508 training tokens\n")
         }
+
+        @Test func theMeasurementWinsOverACostFileAndAnEmptyFileGivesNone() throws {
+            let folder = try folder(examples: 100)
+            try CostInputsDocument.template.write(to: folder.appendingPathComponent("cost.json"), atomically: true, encoding: .utf8)
+            try Data("[\n  {\"a\": 1}\n]\n".utf8).write(to: folder.appendingPathComponent("array.json"))
+            let measured = try Binary.run(["cost", "--cost", "cost.json", "--data", "train.jsonl", "--format", "json"], directory: folder)
+            #expect(measured.code == 0)
+            #expect(
+                measured.errorText.hasPrefix(
+                    "tunewise: note: the 1,508 training tokens measured in train.jsonl are used, not the cost file's trainingTokens "))
+            let fromFlag = try Binary.run(
+                ["cost", "--cost", "cost.json", "--training-tokens", "1508", "--format", "json"], directory: folder)
+            #expect(measured.outputText == fromFlag.outputText)
+            let empty = try Binary.run(["cost", "--cost", "cost.json", "--data", "array.json", "--format", "json"], directory: folder)
+            #expect(empty.code == 0)
+            #expect(empty.errorText == "tunewise: note: array.json has no valid example, so it gives no training tokens\n")
+            #expect(empty.outputText == (try Binary.run(["cost", "--cost", "cost.json", "--format", "json"], directory: folder)).outputText)
+        }
     }
 }

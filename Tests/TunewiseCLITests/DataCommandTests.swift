@@ -36,6 +36,48 @@ extension BinaryTests {
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
         }
 
+        @Test func labelsThatDifferOnlyBySpacesStayApart() throws {
+            let outputs = ["negative", " negative", "positive", "", "a, b"]
+            let examples = outputs.map { #"{"messages": [{"role": "user", "content": "Rate it"}, {"role": "assistant", "content": "\#($0)"}]}"# }
+            let folder = try directory(["train.jsonl": lines(examples)])
+            let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
+            #expect(text.contains(#"labels: "" 20.0%, " negative" 20.0%, "a, b" 20.0%, negative 20.0%"#), "\(text)")
+        }
+
+        @Test func strictHoldsTheEvaluationFileToo() throws {
+            let folder = try directory(["train.jsonl": lines(Self.valid), "eval.json": Array("[\n  {\"a\": 1}\n]\n".utf8)])
+            let outcome = try Binary.run(["data", "train.jsonl", "--eval", "eval.json", "--strict"], directory: folder)
+            #expect(outcome.code == 65)
+            #expect(outcome.errorText == "tunewise: --strict: eval.json has 3 invalid lines and no valid example\n")
+            #expect(outcome.outputText.contains("Leakage: not measured, as it has no valid example"))
+            #expect(try Binary.run(["data", "train.jsonl", "--eval", "train.jsonl", "--strict"], directory: folder).code == 0)
+        }
+
+        @Test func manyNearDuplicatesPointToASharedInstruction() throws {
+            let instruction =
+                "Classify the sentiment of the following customer review as positive, negative or neutral, "
+                + "considering sarcasm, mixed feelings and the overall tone of the writer, and reply with the label only, "
+                + "in lower case, with no explanation, no quotes and no punctuation of any kind."
+            let reviews = [
+                "The blender broke after two days.", "Absolutely love this warm jacket.", "It arrived on time, nothing special.",
+                "Support never answered my three emails.", "Great value for the price I paid.", "The colour faded after one wash.",
+                "Fits well but the zip is stiff.", "Would not buy this kettle again.",
+            ]
+            let examples = reviews.map {
+                #"{"messages": [{"role": "user", "content": "\#(instruction) Review: \#($0)"}, {"role": "assistant", "content": "neutral"}]}"#
+            }
+            let asSystem = reviews.map {
+                #"{"messages": [{"role": "system", "content": "\#(instruction)"}, {"role": "user", "content": "Review: \#($0) Thanks for reading it."}, {"role": "assistant", "content": "neutral"}]}"#
+            }
+            let folder = try directory(["user.jsonl": lines(examples), "system.jsonl": lines(asSystem)])
+            let flagged = try Binary.run(["data", "user.jsonl"], directory: folder).outputText
+            #expect(flagged.contains(" near-duplicates") && !flagged.contains(" 0 near-duplicates"))
+            #expect(flagged.contains("put it in a system message"))
+            let clean = try Binary.run(["data", "system.jsonl"], directory: folder).outputText
+            #expect(clean.contains("0 near-duplicates"))
+            #expect(!clean.contains("system message"))
+        }
+
         @Test func writesTheJSONOfTheSpec() throws {
             let folder = try directory([
                 "train.jsonl": lines(Self.valid + [#"{"messages": [{"role": "bot", "content": "x"}]}"#]),
@@ -85,6 +127,10 @@ extension BinaryTests {
             (["data", "folder"], 66, "tunewise: cannot read folder: it is a directory; give a .jsonl file"),
             (["data", "train.jsonl.gz"], 65, "tunewise: train.jsonl.gz is gzip-compressed; pipe it in: gunzip -c train.jsonl.gz | tunewise data -"),
             (["data", "model.bin"], 65, "tunewise: model.bin is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines"),
+            (
+                ["data", "a.jsonl", "--eval", "train.jsonl.gz"], 65,
+                "tunewise: train.jsonl.gz is gzip-compressed; give it decompressed: --eval <(gunzip -c train.jsonl.gz)"
+            ),
             (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
             (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),
             (["data", "a.jsonl", "--token-limit", "0"], 64, "tunewise: invalid value '0' for --token-limit"),
@@ -93,6 +139,7 @@ extension BinaryTests {
         func refusesBadInputInOneLine(arguments: [String], code: Int32, message: String) throws {
             let folder = try directory([
                 "train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20), "model.bin": [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1],
+                "a.jsonl": lines(Self.valid),
             ])
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
             let outcome = try Binary.run(arguments, directory: folder)

@@ -88,3 +88,54 @@ struct FormatTests {
         #expect(measure(line).valid == 1)
     }
 }
+
+/// The layouts of today's chat APIs: tool calls, content parts, a system prompt beside the messages.
+struct ChatLayoutTests {
+    @Test(arguments: [
+        // OpenAI tool calling: content null, or left out, when the assistant calls a tool.
+        #"{"messages": [{"role": "user", "content": "Weather in Oslo?"}, {"role": "assistant", "content": null, "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "weather", "arguments": "{\"city\": \"Oslo\"}"}}]}, {"role": "tool", "tool_call_id": "c1", "content": "4 C, rain"}, {"role": "assistant", "content": "It is 4 C and raining in Oslo."}]}"#,
+        #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "weather", "arguments": "{}"}}]}]}"#,
+        #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": null, "function_call": {"name": "weather", "arguments": "{}"}}]}"#,
+    ])
+    func toolCallsStandInForContent(line: String) {
+        let measurement = measure(line)
+        #expect(measurement.valid == 1, "\(measurement.faults.found)")
+        #expect(measurement.structure.total == 0)
+    }
+
+    @Test func withoutToolCallsNullOrMissingContentIsStillAFault() {
+        #expect(
+            measure(#"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": null}]}"#).faults[.contentNotText].count == 1)
+        #expect(measure(#"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant"}]}"#).faults[.missingContent].count == 1)
+        #expect(
+            measure(#"{"messages": [{"role": "user", "content": [1, 2]}, {"role": "assistant", "content": "a"}]}"#).faults[.contentNotText].count == 1
+        )
+    }
+
+    @Test func textPartsAreTheContentAndOtherPartsAreNot() {
+        let words = "Please summarise the attached chart about quarterly revenue for the board"
+        let parts =
+            #"{"messages": [{"role": "user", "content": [{"type": "text", "text": "\#(words)"}, {"type": "image_url", "image_url": {"url": "https://example.com/a.png"}}]}, {"role": "assistant", "content": [{"type": "text", "text": "Revenue rose."}]}]}"#
+        let plain = chat(words, "Revenue rose.")
+        let measured = measure(parts)
+        #expect(measured.valid == 1)
+        #expect(measured.tokens.total == measure(plain).tokens.total)
+        // The same words as parts and as a string nearly repeat each other.
+        #expect(measure([plain, parts].joined(separator: "\n")).nearDuplicates == 1)
+        let emptyAnswer = #"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": [{"type": "text", "text": " "}]}]}"#
+        #expect(measure(emptyAnswer).structure[.emptyAssistant].count == 1)
+    }
+
+    @Test func aSystemPromptBesideTheMessagesCountsAsTokensAndInstruction() {
+        let system = "You are a careful assistant for the billing team; answer in one short paragraph."
+        let beside =
+            #"{"system": "\#(system)", "messages": [{"role": "user", "content": "Why was I charged twice?"}, {"role": "assistant", "content": "The second charge is a hold."}]}"#
+        let within =
+            #"{"messages": [{"role": "system", "content": "\#(system)"}, {"role": "user", "content": "Why was I charged twice?"}, {"role": "assistant", "content": "The second charge is a hold."}]}"#
+        let withoutSystem = chat("Why was I charged twice?", "The second charge is a hold.")
+        let besideTokens = measure(beside).tokens.total
+        #expect(measure(beside).valid == 1)
+        #expect(besideTokens > measure(withoutSystem).tokens.total + 10)
+        #expect(abs(besideTokens - measure(within).tokens.total) <= 4)
+    }
+}

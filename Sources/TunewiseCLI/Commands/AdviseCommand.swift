@@ -111,7 +111,10 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Tunewise.readCostInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
-        if let measured { Tunewise.takeTrainingTokens(measured.trainingTokens, from: measured.file, into: &inputs, &console) }
+        if let measured {
+            Tunewise.takeTrainingTokens(
+                measured.trainingTokens, from: measured.file, flag: request.costInputs[.trainingTokens], into: &inputs, &console)
+        }
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
         return try Tunewise.compareCosts(inputs, shapes: advice.costShapes)
     }

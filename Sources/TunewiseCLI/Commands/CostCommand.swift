@@ -26,7 +26,9 @@ struct CostCommand: TunewiseCommand, Equatable {
         var inputs = fileInputs.overlaid(with: request.flagInputs)
         if let path = request.dataPath {
             let measured = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
-            Tunewise.takeTrainingTokens(measured.measurement.tokens.total, from: measured.name, into: &inputs, &console)
+            let tokens = measured.measurement.valid > 0 ? measured.measurement.tokens.total : nil
+            Tunewise.takeTrainingTokens(
+                tokens, from: measured.name, flag: request.flagInputs[.trainingTokens], into: &inputs, &console)
         }
         let comparison = try Tunewise.compareCosts(inputs)
         let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)

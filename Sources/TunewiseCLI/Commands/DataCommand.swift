@@ -34,13 +34,21 @@ struct DataCommand: TunewiseCommand, Equatable {
             train: DataReport.File(name: train.name, measurement: train.measurement),
             eval: eval.map { DataReport.File(name: $0.name, measurement: $0.measurement) }, toolVersion: Tunewise.version)
         try console.writeOutput(request.format.dataRenderer(width: TextStyle.width(in: console.environment)).render(report))
-        let measurement = train.measurement
-        guard request.strict, measurement.invalid > 0 || measurement.valid == 0 else { return .success }
+        guard request.strict else { return .success }
+        // Both files are held to it: an evaluation file that cannot be read measures no leakage.
+        let failures = ([train] + (eval.map { [$0] } ?? [])).compactMap(Self.strictFailure)
+        guard !failures.isEmpty else { return .success }
+        for failure in failures { console.writeError("tunewise: --strict: \(failure)\n") }
+        return .dataError
+    }
+
+    /// What `--strict` fails a file for: an invalid line, or no valid example.
+    private static func strictFailure(_ file: Measured) -> String? {
+        let measurement = file.measurement
         var reasons: [String] = []
         if measurement.invalid > 0 { reasons.append("\(measurement.invalid) invalid \(measurement.invalid == 1 ? "line" : "lines")") }
         if measurement.valid == 0 { reasons.append("no valid example") }
-        console.writeError("tunewise: --strict: \(Tunewise.visible(train.name)) has \(reasons.joined(separator: " and "))\n")
-        return .dataError
+        return reasons.isEmpty ? nil : "\(Tunewise.visible(file.name)) has \(reasons.joined(separator: " and "))"
     }
 
     /// A file measured, with the name it goes by and the index of its examples.
@@ -66,7 +74,9 @@ struct DataCommand: TunewiseCommand, Equatable {
             try analyzer.consume { buffer throws(CommandError) in
                 let count = try input.readChunk(into: buffer)
                 if isFirst, count > 0 {
-                    if let kind = DataFileKind(start: UnsafeBufferPointer(rebasing: buffer[..<count])) { throw kind.error(for: input.name) }
+                    if let kind = DataFileKind(start: UnsafeBufferPointer(rebasing: buffer[..<count])) {
+                        throw kind.error(for: input.name, forEvaluation: training != nil)
+                    }
                     isFirst = false
                 }
                 bytesRead += count
@@ -80,10 +90,11 @@ struct DataCommand: TunewiseCommand, Equatable {
 }
 
 extension DataFileKind {
-    /// The error for a file of this kind named `name`.
-    func error(for name: String) -> CommandError {
+    /// The error for a file of this kind named `name`, given with `--eval` when `forEvaluation`.
+    func error(for name: String, forEvaluation: Bool) -> CommandError {
         switch self {
-        case .compressed(let format, let decompress): .compressedData(path: name, format: format, decompress: decompress)
+        case .compressed(let format, let decompress):
+            .compressedData(path: name, format: format, decompress: decompress, forEvaluation: forEvaluation)
         case .binary: .binaryData(path: name)
         }
     }

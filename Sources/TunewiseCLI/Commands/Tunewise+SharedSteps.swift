@@ -64,18 +64,34 @@ extension Tunewise {
         }
     }
 
-    /// Sets the training tokens to those measured in a data file, unless flags or the cost
-    /// file gave them; says so in one line when the two differ by more than the estimate's error.
-    static func takeTrainingTokens(_ measured: Int, from file: String, into inputs: inout CostInputs, _ console: inout some Console) {
-        guard let given = inputs[.trainingTokens] else {
-            inputs.values[.trainingTokens] = Double(measured)
+    /// Sets the training tokens to those measured in a data file (`nil`: it has no valid
+    /// example), unless `flag` (the `--training-tokens` given) sets them: the file given for this
+    /// run wins over a cost file's figure, which may be the template's example. Says in one line
+    /// what was used when the figures differ by more than the estimate's error, and when the
+    /// file gives none.
+    static func takeTrainingTokens(
+        _ measured: Int?, from file: String, flag: Double?, into inputs: inout CostInputs, _ console: inout some Console
+    ) {
+        let name = Tunewise.visible(file)
+        guard let measured else {
+            console.writeError("tunewise: note: \(name) has no valid example, so it gives no training tokens\n")
             return
         }
-        guard abs(given - Double(measured)) > Double(measured) / 10 else { return }
-        let flag = CostField.trainingTokens.flag
-        console.writeError(
-            "tunewise: note: \(flag) \(JSONWriter.format(given)) is used, but \(Tunewise.visible(file)) measures about \(grouped(measured)) training tokens\n"
-        )
+        func differs(_ given: Double) -> Bool { abs(given - Double(measured)) > Double(measured) / 10 }
+        if let flag {
+            if differs(flag) {
+                console.writeError(
+                    "tunewise: note: \(CostField.trainingTokens.flag) \(JSONWriter.format(flag)) is used, but \(name) measures about "
+                        + "\(grouped(measured)) training tokens\n")
+            }
+            return
+        }
+        if let fromFile = inputs[.trainingTokens], differs(fromFile) {
+            console.writeError(
+                "tunewise: note: the \(grouped(measured)) training tokens measured in \(name) are used, not the cost file's "
+                    + "\(CostField.trainingTokens.rawValue) \(JSONWriter.format(fromFile))\n")
+        }
+        inputs.values[.trainingTokens] = Double(measured)
     }
 
     /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.

@@ -17,6 +17,7 @@ struct DataMarkdownRenderer: ReportRenderer {
         ]
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
+        if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
         let tokens = measurement.tokens
         lines += [
             "", "### Tokens (estimated)", "",
@@ -26,7 +27,9 @@ struct DataMarkdownRenderer: ReportRenderer {
         ]
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines += ["", "> " + DataReport.personalDataHint] }
-        if let eval = report.eval, let leakage = eval.measurement.leakage {
+        if let eval = report.eval, eval.measurement.valid == 0 {
+            lines += ["", "### Leakage into `\(eval.name)`", "", "Not measured: it has no valid example."]
+        } else if let eval = report.eval, let leakage = eval.measurement.leakage {
             lines += [
                 "", "### Leakage into `\(eval.name)`", "",
                 "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training; "

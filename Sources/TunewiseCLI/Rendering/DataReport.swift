@@ -19,7 +19,7 @@ struct DataReport {
 
     /// How tokens are counted, for every format.
     static let tokenMethod =
-        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 9% on German and French, 16% over on code"
+        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 10–20% under on German and French, 16% over on code"
 
     /// The measured answers to the rubric's questions, in question order.
     var answers: [(question: String, option: String)] {
@@ -44,6 +44,14 @@ struct DataReport {
         }
         let tenths = Int((value * 10).rounded())
         return value >= 100 ? "\(Int(value.rounded())) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
+    /// The note that many near-duplicates raise, for every format: when at least a fifth of
+    /// the unique examples (and five) nearly repeat another, a shared template is the likelier cause.
+    static func nearDuplicateHint(_ measurement: DataMeasurement) -> String? {
+        guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique else { return nil }
+        return "Many examples nearly repeat others. A long instruction repeated in every user turn is enough to "
+            + "make them alike: put it in a system message, which this check leaves out, or read the pairs."
     }
 
     /// The note that personal data found raises, for every format.

@@ -24,9 +24,10 @@ struct DataTextRenderer: ReportRenderer {
             "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
-            lines.append("Near-duplicates (about 70% of word triples shared)")
+            lines.append("Near-duplicates (most of their word triples shared)")
             let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
             lines.append("  " + pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : ""))
+            if let hint = DataReport.nearDuplicateHint(measurement) { lines.append("  " + hint) }
         }
         lines += tokenLines(measurement.tokens)
         lines += Self.outputLines(measurement.outputs)
@@ -58,7 +59,7 @@ struct DataTextRenderer: ReportRenderer {
 
     private func tokenLines(_ tokens: TokenStatistics) -> [String] {
         [
-            "", "Tokens (estimated: within about 5% of cl100k on English chat)",
+            "", "Tokens (estimated, fitted to cl100k: within about 5% on English)",
             "  total \(grouped(tokens.total)), median \(grouped(tokens.median)), p95 \(grouped(tokens.p95)), "
                 + "max \(grouped(tokens.max))",
             "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)",
@@ -69,10 +70,20 @@ struct DataTextRenderer: ReportRenderer {
         guard outputs.outputs > 0 else { return [] }
         var lines = ["", "Outputs", "  \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"]
         if !outputs.labels.isEmpty {
-            let labels = outputs.labels.map { "\($0.text) \(percentage($0.count, of: outputs.outputs))" }
+            let labels = outputs.labels.map { "\(Self.shown($0.text)) \(percentage($0.count, of: outputs.outputs))" }
             lines.append("  labels: " + labels.joined(separator: ", "))
         }
         return lines
+    }
+
+    /// A label as it reads in a list: quoted when it is empty, starts or ends with a space, or
+    /// holds a comma or a quote, so that "negative" and " negative" stay apart.
+    private static func shown(_ label: String) -> String {
+        let needsQuotes =
+            label.isEmpty || label.first?.isWhitespace == true || label.last?.isWhitespace == true
+            || label.contains(",") || label.contains("\"")
+        guard needsQuotes else { return label }
+        return "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
     }
 
     private static func evalLines(_ eval: DataReport.File) -> [String] {
@@ -82,7 +93,9 @@ struct DataTextRenderer: ReportRenderer {
             "Evaluation file \(eval.name): \(grouped(measurement.lines)) lines, \(grouped(measurement.valid)) valid, "
                 + "\(grouped(measurement.invalid)) invalid",
         ]
-        if let leakage = measurement.leakage {
+        if measurement.valid == 0 {
+            lines.append("  Leakage: not measured, as it has no valid example")
+        } else if let leakage = measurement.leakage {
             lines.append(
                 "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training; "
                     + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")

@@ -16,8 +16,8 @@ struct MeasuredAnswers {
     var file: String
     /// The measured answers to questions the rubric asks, in the rubric's order.
     var answers: [Answer]
-    /// Tokens in the file's valid examples, for the cost of training.
-    var trainingTokens: Int
+    /// Tokens in the file's valid examples, for the cost of training; `nil` when it has none.
+    var trainingTokens: Int?
     /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
     var personalData: String?
 
@@ -26,7 +26,8 @@ struct MeasuredAnswers {
         var measured = [
             Answer(
                 question: "data-volume", option: measurement.dataVolume,
-                basis: "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")")
+                basis: "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
+                    + (measurement.invalid > 0 ? ", \(grouped(measurement.invalid)) invalid \(measurement.invalid == 1 ? "line" : "lines")" : ""))
         ]
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
@@ -34,7 +35,7 @@ struct MeasuredAnswers {
         answers = measured.filter { answer in
             rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
         }
-        trainingTokens = measurement.tokens.total
+        trainingTokens = measurement.valid > 0 ? measurement.tokens.total : nil
         let found = measurement.personalData.found
         personalData =
             found.isEmpty
@@ -65,7 +66,7 @@ struct MeasuredAnswers {
                 "answers",
                 .array(answers.map { .object([("question", .string($0.question)), ("option", .string($0.option)), ("basis", .string($0.basis))]) })
             ),
-            ("trainingTokens", .number(Double(trainingTokens))),
+            ("trainingTokens", trainingTokens.map { .number(Double($0)) } ?? .null),
             ("personalData", personalData.map(JSONValue.string) ?? .null),
         ])
     }

@@ -28,8 +28,9 @@ extension HelpText {
         missing-content, content-not-text, no-assistant-message; and line-too-long, a line \
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped.
 
-        Duplicates are valid examples identical to an earlier one, surrounding whitespace \
-        aside. Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
+        Duplicates say what an earlier example says: the same texts in the same roles, and the \
+        same tool calls, however the lines are written (key order, spacing, escapes, other \
+        fields such as ids). Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
         word triples agree in at least \(MinHashSignature.matchingBins) of \
         \(MinHashSignature.binCount) bins. The line is soft: two examples sharing 70% of their \
         triples (of both examples' triples together) are flagged about half the time, 80% nine \

@@ -14,7 +14,7 @@ struct ChunkMeasurement: Sendable {
 
 /// What the merge needs of one valid example.
 struct ExampleRecord: Sendable {
-    /// The hash of the example's line, surrounding whitespace aside.
+    /// The hash of what the example says (``ContentHash``).
     var hash: UInt64
     /// The MinHash sketch of its word triples, when ``isSketched``.
     var signature: MinHashSignature
@@ -93,11 +93,11 @@ struct ChunkReader {
             chunk.measurement.invalid += 1
             chunk.measurement.faults[fault].add(line: lineNumber)
         case .valid(let example):
-            readExample(example, base + start, count: end - start, line: lineNumber)
+            readExample(example, base + start, line: lineNumber)
         }
     }
 
-    private mutating func readExample(_ example: ParsedExample, _ base: UnsafePointer<UInt8>, count: Int, line: Int) {
+    private mutating func readExample(_ example: ParsedExample, _ base: UnsafePointer<UInt8>, line: Int) {
         chunk.measurement.valid += 1
         switch example.format {
         case .chat: chunk.measurement.chatExamples += 1
@@ -110,8 +110,8 @@ struct ChunkReader {
             }
         }
         var record = ExampleRecord(
-            hash: Hashing.hash(base, count: count), signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0,
-            isSketched: false, hasLabel: false)
+            hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false, hasLabel: false)
+        var content = ContentHash()
         var text = TextScanner()
         var personalData: UInt8 = 0
         let outputIndex = parser.spans.lastIndex { $0.isOutput }
@@ -121,16 +121,22 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
+                content.add(bytes, marker: span.marker)
                 readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             decodedText.withUnsafeBufferPointer {
+                content.add($0, marker: span.marker)
                 readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
         }
         swap(&decodedText, &decoded)
+        for call in parser.toolCalls {
+            content.add(UnsafeBufferPointer(start: base + call.lowerBound, count: call.count), marker: ContentHash.toolCallMarker)
+        }
+        record.hash = content.value
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
         record.tokens = text.estimatedTokens
         if personalData != 0 {
@@ -166,4 +172,20 @@ struct ChunkReader {
             }
         }
     }
+}
+
+/// The hash of what an example says: its texts, escapes decoded, each with its field, role
+/// and whether it is an output, in order, and its tool calls as written. Key order, spacing
+/// and other fields (ids, metadata) do not change it, so examples that say the same are
+/// duplicates however their lines are written.
+struct ContentHash {
+    static let toolCallMarker: UInt64 = 1 &<< 24
+    private var state: UInt64 = 0x2545_F491_4F6C_DD1D
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, marker: UInt64) {
+        let hash = bytes.baseAddress.map { Hashing.hash($0, count: bytes.count) } ?? 0
+        state = Hashing.mix(state &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
+    }
+
+    var value: UInt64 { state }
 }

@@ -16,7 +16,8 @@ public struct DataMeasurement: Equatable, Sendable {
     public var valid = 0
     /// Non-blank lines that are not, each counted under its first fault.
     public var invalid = 0
-    /// Valid examples identical (byte for byte, surrounding whitespace aside) to an earlier one.
+    /// Valid examples that say what an earlier one says: the same texts in the same roles and
+    /// fields, and the same tool calls (``ContentHash``), however their lines are written.
     public var duplicates = 0
     /// Valid examples, not duplicates, that nearly repeat an earlier one: their MinHash sketches
     /// agree in ``MinHashSignature/matchingBins`` bins or more, about 70% of their word triples

@@ -19,6 +19,9 @@ struct ParsedExample {
 struct ExampleParser {
     /// The texts of the line last parsed, in the order they appear.
     private(set) var spans: [TextSpan] = []
+    /// Where the tool and function calls of the line last parsed are, in order: part of what
+    /// an example says, though not text.
+    private(set) var toolCalls: [Range<Int>] = []
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
@@ -29,6 +32,7 @@ struct ExampleParser {
     /// Parses the line of `count` bytes at `base` (no line break, no byte-order mark).
     mutating func parse(_ base: UnsafePointer<UInt8>, count: Int) -> LineOutcome {
         spans.removeAll(keepingCapacity: true)
+        toolCalls.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
         scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
@@ -177,7 +181,9 @@ struct ExampleParser {
                     }
                 } else if matches(key, "tool_calls") || matches(key, "function_call") {
                     callsTools = scanner.next != UInt8(ascii: "n")
+                    let start = scanner.position
                     try scanner.skipValue()
+                    if callsTools { toolCalls.append(start..<scanner.position) }
                 } else {
                     try scanner.skipValue()
                 }
@@ -196,10 +202,12 @@ struct ExampleParser {
         case .missing: list.note(.missingContent)
         case .notText, .null: list.note(.contentNotText)
         case .text(let string):
-            spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction))
+            spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction, role: role))
             if role == .assistant, !callsTools, isBlank(string) { list.hasEmptyAssistant = true }
         case .parts(let hasText):
-            for index in firstSpan..<spans.count { (spans[index].isOutput, spans[index].isInstruction) = (isOutput, isInstruction) }
+            for index in firstSpan..<spans.count {
+                (spans[index].isOutput, spans[index].isInstruction, spans[index].role) = (isOutput, isInstruction, role)
+            }
             if role == .assistant, !callsTools, !hasText { list.hasEmptyAssistant = true }
         }
         list.order.add(role ?? .unknown)

@@ -37,6 +37,13 @@ struct TextSpan {
     /// Whether the text is a system or developer message: instructions that many examples
     /// share, which say nothing about whether two examples repeat each other.
     var isInstruction = false
+    /// The role of the message it is the content of; `nil` for a text outside messages.
+    var role: MessageRole? = nil
+
+    /// What tells this text's place in an example apart, for the example's content hash.
+    var marker: UInt64 {
+        UInt64(field.rawValue) | UInt64(role?.rawValue ?? 0xFF) &<< 8 | (isOutput ? 1 &<< 16 : 0)
+    }
 }
 
 /// What a list of messages held, found as it was scanned.

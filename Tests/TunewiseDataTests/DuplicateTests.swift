@@ -25,9 +25,30 @@ struct DuplicateTests {
             #"{"messages":[{"content":"\#(Self.request(5))","role":"user"},{"content":"I will look into it and reply within a day.","role":"assistant"}]}"#
         )
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.duplicates == 0)
-        #expect(measurement.nearDuplicates == 2)
-        #expect(measurement.nearDuplicatePairs == [NearDuplicatePair(line: 11, earlierLine: 3), NearDuplicatePair(line: 12, earlierLine: 6)])
+        // Keys in another order say the same: a duplicate, not a near one.
+        #expect(measurement.duplicates == 1)
+        #expect(measurement.nearDuplicates == 1)
+        #expect(measurement.nearDuplicatePairs == [NearDuplicatePair(line: 11, earlierLine: 3)])
+    }
+
+    @Test func duplicatesSayTheSameHoweverTheirLinesAreWritten() {
+        let original = #"{"messages": [{"role": "user", "content": "Cancel order 12"}, {"role": "assistant", "content": "Done."}]}"#
+        let sameContent = [
+            #"{"messages":[{"content":"Cancel order 12","role":"user"},{"content":"Done.","role":"assistant"}]}"#,
+            #"{ "id": 7, "messages": [ {"role": "user", "content": "Cancel \u006Frder 12"}, {"role": "assistant", "content": "Done.", "weight": 1} ] }"#,
+        ]
+        let different = [
+            #"{"messages": [{"role": "assistant", "content": "Cancel order 12"}, {"role": "user", "content": "Done."}]}"#,
+            #"{"messages": [{"role": "user", "content": "Cancel order 12 "}, {"role": "assistant", "content": "Done."}]}"#,
+            #"{"prompt": "Cancel order 12", "completion": "Done."}"#,
+        ]
+        #expect(measure(([original] + sameContent).joined(separator: "\n")).duplicates == 2)
+        #expect(measure(([original] + different).joined(separator: "\n")).duplicates == 0)
+        let call = { (city: String) in
+            #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "weather", "arguments": "\#(city)"}}]}]}"#
+        }
+        #expect(measure([call("Oslo"), call("Rome")].joined(separator: "\n")).duplicates == 0)
+        #expect(measure([call("Oslo"), call("Oslo")].joined(separator: "\n")).duplicates == 1)
     }
 
     @Test func shortExamplesAreNotComparedForNearDuplicates() {

@@ -164,16 +164,29 @@ public struct DataAnalyzer {
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)
         for example in chunk.examples {
+            let line = example.line + offset
             let isDuplicate = !index.exact.insert(example.hash)
-            if isDuplicate { measurement.duplicates += 1 }
+            if isDuplicate {
+                measurement.duplicates += 1
+                Self.keep(line, in: &measurement.duplicateLines)
+            }
             let isLeaked = training?.exact.contains(example.hash) ?? false
-            if isLeaked { measurement.leakage?.evalExamplesInTrain += 1 }
+            if isLeaked {
+                measurement.leakage?.evalExamplesInTrain += 1
+                if measurement.leakage != nil { Self.keep(line, in: &measurement.leakage!.linesInTrain) }
+            }
+            if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
             guard !isDuplicate, example.isSketched else { continue }
-            index.near.append(example.signature, line: example.line + offset)
-            if training != nil, !isLeaked { leakCandidates.append(example.signature, line: example.line + offset) }
+            index.near.append(example.signature, line: line)
+            if training != nil, !isLeaked { leakCandidates.append(example.signature, line: line) }
         }
+    }
+
+    /// Adds `line` to `lines` while it holds fewer than ``Tally/keptLines``.
+    private static func keep(_ line: Int, in lines: inout [Int]) {
+        if lines.count < Tally.keptLines { lines.append(line) }
     }
 }
 

@@ -19,6 +19,10 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Valid examples that say what an earlier one says: the same texts in the same roles and
     /// fields, and the same tool calls (``ContentHash``), however their lines are written.
     public var duplicates = 0
+    /// The lines of the first duplicates, at most ``Tally/keptLines``.
+    public var duplicateLines: [Int] = []
+    /// The lines of the first examples over the token limit, at most ``Tally/keptLines``.
+    public var overLimitLines: [Int] = []
     /// Valid examples, not duplicates, that nearly repeat an earlier one: their MinHash sketches
     /// agree in ``MinHashSignature/matchingBins`` bins or more, about 70% of their word triples
     /// shared (system and developer messages aside).
@@ -85,11 +89,14 @@ public struct NearDuplicatePair: Equatable, Sendable {
 public struct Leakage: Equatable, Sendable {
     /// Valid evaluation examples identical to a training example.
     public var evalExamplesInTrain = 0
+    /// The lines of the first of them, at most ``Tally/keptLines``.
+    public var linesInTrain: [Int] = []
     /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
 
-    public init(evalExamplesInTrain: Int = 0, evalNearDuplicatesOfTrain: Int = 0) {
+    public init(evalExamplesInTrain: Int = 0, linesInTrain: [Int] = [], evalNearDuplicatesOfTrain: Int = 0) {
         self.evalExamplesInTrain = evalExamplesInTrain
+        self.linesInTrain = linesInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
     }
 }

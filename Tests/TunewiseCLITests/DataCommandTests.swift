@@ -30,6 +30,7 @@ extension BinaryTests {
             #expect(text.hasPrefix("train.jsonl: chat, 4 lines"))
             #expect(text.contains("Examples  3 valid, 1 invalid"))
             #expect(text.contains("2 unique, 1 duplicate, 0 near-duplicates"))
+            #expect(text.contains("Duplicates (each says what an earlier example says)\n  line 4\n"))
             #expect(text.contains("not-json  1  line 3"))
             #expect(text.contains("email  2  lines 1, 4"))
             #expect(text.contains("Answers   data-volume few, training-signal demonstrations"))
@@ -94,10 +95,36 @@ extension BinaryTests {
             #expect(data["faults"]?[0]?["kind"] == .string("unknown-role"))
             #expect(data["faults"]?[0]?["lines"] == .array([.number(3)]))
             #expect(data["leakage"]?["evalExamplesInTrain"] == .number(1))
+            #expect(data["leakage"]?["linesInTrain"] == .array([.number(1)]))
+            #expect(data["duplicateLines"] == .array([]))
             #expect(data["files"]?[1]?["role"] == .string("eval"))
             #expect(data["pii"]?[0]?["kind"] == .string("email"))
             #expect(data["answers"]?["data-volume"] == .string("few"))
             #expect(data["tokens"]?["limit"] == .number(16385))
+        }
+
+        @Test func namesTheLinesOfDuplicatesLeaksAndLongExamplesInEveryFormat() throws {
+            let long =
+                #"{"messages": [{"role": "user", "content": "\#(String(repeating: "word ", count: 40))"}, {"role": "assistant", "content": "ok"}]}"#
+            let folder = try directory([
+                "train.jsonl": lines(Self.valid + [Self.valid[0], long, Self.valid[1]]), "eval.jsonl": lines([long, Self.valid[1]]),
+            ])
+            let run = { (format: String) in
+                try Binary.run(["data", "train.jsonl", "--eval", "eval.jsonl", "--token-limit", "30", "--format", format], directory: folder)
+                    .outputText
+            }
+            let text = try run("text")
+            #expect(text.contains("  lines 3, 5\n"))
+            #expect(text.contains("1 over the limit of 30 (--token-limit): line 4"))
+            #expect(text.contains("are in training (lines 1, 2)"))
+            let markdown = try run("markdown")
+            #expect(markdown.contains("Duplicates (each says what an earlier example says): lines 3, 5."))
+            #expect(markdown.contains("Over the limit: line 4."))
+            #expect(markdown.contains("2 lines, 2 valid, 0 invalid."))
+            #expect(markdown.contains("2 evaluation examples are in training (lines 1, 2)"))
+            let json = try JSONParser.parse(Array(try run("json").utf8))
+            #expect(json["data"]?["duplicateLines"] == .array([.number(3), .number(5)]))
+            #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
         }
 
         @Test func readsStandardInputAndWritesMarkdown() throws {

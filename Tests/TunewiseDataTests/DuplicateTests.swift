@@ -64,7 +64,7 @@ struct DuplicateTests {
             chat(sentences[8], "Noted, thank you for the details."), "broken",
         ]
         let measurement = measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n")))
-        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalNearDuplicatesOfTrain: 1))
+        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, linesInTrain: [1, 2], evalNearDuplicatesOfTrain: 1))
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
     }
 

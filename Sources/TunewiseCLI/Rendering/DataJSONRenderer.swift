@@ -31,6 +31,7 @@ struct DataJSONRenderer: ReportRenderer {
                     "leakage",
                     .object([
                         ("evalExamplesInTrain", Self.number(leakage.evalExamplesInTrain)),
+                        ("linesInTrain", .array(leakage.linesInTrain.map(Self.number))),
                         ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
                     ])
                 ))
@@ -83,6 +84,8 @@ struct DataJSONRenderer: ReportRenderer {
                     ("preference", number(measurement.preferenceExamples)),
                 ])
             ),
+            ("duplicateLines", .array(measurement.duplicateLines.map(number))),
+            ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             (
                 "nearDuplicatePairs",
                 .array(

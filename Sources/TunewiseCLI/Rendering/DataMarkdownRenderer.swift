@@ -15,6 +15,14 @@ struct DataMarkdownRenderer: ReportRenderer {
             "",
             "Answers: " + report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", "),
         ]
+        if measurement.duplicates > 0 {
+            lines += [
+                "",
+                "Duplicates (each says what an earlier example says): " + DataReport.lines(measurement.duplicateLines, of: measurement.duplicates)
+                    + ".",
+            ]
+        }
+        if !measurement.nearDuplicatePairs.isEmpty { lines += ["", "Near-duplicates: " + DataReport.pairList(measurement) + "."] }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
@@ -25,16 +33,34 @@ struct DataMarkdownRenderer: ReportRenderer {
             "| \(grouped(tokens.total)) | \(grouped(tokens.median)) | \(grouped(tokens.p95)) | \(grouped(tokens.max)) | "
                 + "\(grouped(tokens.overLimit)) |",
         ]
+        if tokens.overLimit > 0 { lines += ["", "Over the limit: " + DataReport.lines(measurement.overLimitLines, of: tokens.overLimit) + "."] }
+        let outputs = measurement.outputs
+        if outputs.outputs > 0 {
+            lines += [
+                "",
+                "Outputs: \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"
+                    + (outputs.labels.isEmpty ? "." : "; labels: " + DataReport.labelList(outputs) + "."),
+            ]
+        }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines += ["", "> " + DataReport.personalDataHint] }
-        if let eval = report.eval, eval.measurement.valid == 0 {
-            lines += ["", "### Leakage into `\(eval.name)`", "", "Not measured: it has no valid example."]
-        } else if let eval = report.eval, let leakage = eval.measurement.leakage {
+        if let eval = report.eval {
+            let evaluation = eval.measurement
             lines += [
                 "", "### Leakage into `\(eval.name)`", "",
-                "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training; "
-                    + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one.",
+                "\(grouped(evaluation.lines)) lines, \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
             ]
+            if evaluation.valid == 0 {
+                lines += ["", "Not measured: it has no valid example."]
+            } else if let leakage = evaluation.leakage {
+                let found =
+                    leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.linesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
+                lines += [
+                    "",
+                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(found); "
+                        + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one.",
+                ]
+            }
         }
         lines += ["", "<sub>tunewise \(report.toolVersion)</sub>"]
         return lines.joined(separator: "\n") + "\n"

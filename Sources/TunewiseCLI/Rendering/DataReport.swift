@@ -32,6 +32,32 @@ struct DataReport {
         tally.lines.map(String.init).joined(separator: ", ") + (tally.count > tally.lines.count ? ", …" : "")
     }
 
+    /// "line 12 nearly repeats line 6; …": the near-duplicate pairs kept.
+    static func pairList(_ measurement: DataMeasurement) -> String {
+        let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
+        return pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : "")
+    }
+
+    /// "billing 40.0%, " billing" 20.0%": the label balance of the outputs.
+    static func labelList(_ outputs: OutputProfile) -> String {
+        outputs.labels.map { "\(shown($0.text)) \(percentage($0.count, of: outputs.outputs))" }.joined(separator: ", ")
+    }
+
+    /// A label as it reads in a list: quoted when it is empty, starts or ends with a space, or
+    /// holds a comma or a quote, so that "negative" and " negative" stay apart.
+    private static func shown(_ label: String) -> String {
+        let needsQuotes =
+            label.isEmpty || label.first?.isWhitespace == true || label.last?.isWhitespace == true
+            || label.contains(",") || label.contains("\"")
+        guard needsQuotes else { return label }
+        return "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
+    }
+
+    /// "line 4", "lines 4, 9, …": the first lines of `count` findings.
+    static func lines(_ lines: [Int], of count: Int) -> String {
+        (count == 1 ? "line " : "lines ") + lineList(Tally(count: count, lines: lines))
+    }
+
     /// "12.3 MB", "402 KB", "880 bytes": a size in decimal units.
     static func size(_ bytes: Int) -> String {
         if bytes < 1000 { return "\(bytes) bytes" }

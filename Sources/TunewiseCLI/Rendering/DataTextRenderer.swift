@@ -25,11 +25,16 @@ struct DataTextRenderer: ReportRenderer {
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
             lines.append("Near-duplicates (most of their word triples shared)")
-            let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
-            lines.append("  " + pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : ""))
+            lines.append("  " + DataReport.pairList(measurement))
             if let hint = DataReport.nearDuplicateHint(measurement) { lines.append("  " + hint) }
         }
-        lines += tokenLines(measurement.tokens)
+        if measurement.duplicates > 0 {
+            lines += [
+                "", "Duplicates (each says what an earlier example says)",
+                "  " + DataReport.lines(measurement.duplicateLines, of: measurement.duplicates),
+            ]
+        }
+        lines += tokenLines(measurement)
         lines += Self.outputLines(measurement.outputs)
         lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
@@ -57,12 +62,14 @@ struct DataTextRenderer: ReportRenderer {
         return ["", title] + columns(rows, rightAligned: [1])
     }
 
-    private func tokenLines(_ tokens: TokenStatistics) -> [String] {
-        [
+    private func tokenLines(_ measurement: DataMeasurement) -> [String] {
+        let tokens = measurement.tokens
+        let over = tokens.overLimit > 0 ? ": " + DataReport.lines(measurement.overLimitLines, of: tokens.overLimit) : ""
+        return [
             "", "Tokens (estimated, fitted to cl100k: within about 5% on English)",
             "  total \(grouped(tokens.total)), median \(grouped(tokens.median)), p95 \(grouped(tokens.p95)), "
                 + "max \(grouped(tokens.max))",
-            "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)",
+            "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)" + over,
         ]
     }
 
@@ -70,20 +77,9 @@ struct DataTextRenderer: ReportRenderer {
         guard outputs.outputs > 0 else { return [] }
         var lines = ["", "Outputs", "  \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"]
         if !outputs.labels.isEmpty {
-            let labels = outputs.labels.map { "\(Self.shown($0.text)) \(percentage($0.count, of: outputs.outputs))" }
-            lines.append("  labels: " + labels.joined(separator: ", "))
+            lines.append("  labels: " + DataReport.labelList(outputs))
         }
         return lines
-    }
-
-    /// A label as it reads in a list: quoted when it is empty, starts or ends with a space, or
-    /// holds a comma or a quote, so that "negative" and " negative" stay apart.
-    private static func shown(_ label: String) -> String {
-        let needsQuotes =
-            label.isEmpty || label.first?.isWhitespace == true || label.last?.isWhitespace == true
-            || label.contains(",") || label.contains("\"")
-        guard needsQuotes else { return label }
-        return "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
     }
 
     private static func evalLines(_ eval: DataReport.File) -> [String] {
@@ -96,8 +92,9 @@ struct DataTextRenderer: ReportRenderer {
         if measurement.valid == 0 {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {
+            let found = leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.linesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
             lines.append(
-                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training; "
+                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(found); "
                     + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")
         }
         return lines

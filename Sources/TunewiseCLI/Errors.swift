@@ -108,7 +108,7 @@ public enum CommandError: Error, Equatable, Sendable {
     /// `forEvaluation`: the file was given with `--eval`.
     case compressedData(path: String, format: String, decompress: String, forEvaluation: Bool = false)
     /// `data FILE` given a file that is not text.
-    case binaryData(path: String)
+    case notJSONLines(path: String, reason: String)
 
     /// The name of standard output in ``cannotWrite(path:reason:)``.
     static let standardOutput = "standard output"
@@ -122,7 +122,7 @@ public enum CommandError: Error, Equatable, Sendable {
             .invalidWeight,
             .invalidPair, .sweepTooLarge, .sweepsDiffer, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
             return .usage
-        case .invalidCostFile, .compressedData, .binaryData:
+        case .invalidCostFile, .compressedData, .notJSONLines:
             return .dataError
         case .invalidRubric, .invalidPolicy, .invalidAnswersFile, .everyStrategyExcluded, .rubricTooLargeToSweep, .rubricHasFindings:
             return .dataError
@@ -261,8 +261,16 @@ public enum CommandError: Error, Equatable, Sendable {
                 return ("\(path) is \(format)-compressed; give it decompressed: --eval <(\(decompress) \(file))", [])
             }
             return ("\(path) is \(format)-compressed; pipe it in: \(decompress) \(file) | tunewise data -", [])
-        case .binaryData(let path):
-            return ("\(path) is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines", [])
+        case .notJSONLines(let path, let reason):
+            let file = path == "standard input" ? "FILE" : path
+            // The reason's commands name the file as FILE.
+            var text = "\(path) "
+            var start = reason.startIndex
+            for range in reason.occurrences(of: "FILE") {
+                text += reason[start..<range.lowerBound] + file
+                start = range.upperBound
+            }
+            return (text + reason[start...], [])
         }
     }
 

@@ -50,7 +50,7 @@ extension HelpText {
         check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
         examples that hold them; when any is found, answer the governance question with care.
 
-        Answers: data-volume from the unique valid examples (0 none, under 100 few, under \
+        Answers: data-volume from the unique valid examples, near-duplicates among them (0 none, under 100 few, under \
         1,000 hundreds, else thousands); training-signal from the format (chat and \
         prompt-completion demonstrations, preference comparisons). 'tunewise advise --data \
         FILE' and 'tunewise cost --data FILE' use the same measurement.

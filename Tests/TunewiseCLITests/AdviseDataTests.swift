@@ -78,7 +78,7 @@ extension BinaryTests {
         @Test func theMeasurementWinsOverACostFileAndAnEmptyFileGivesNone() throws {
             let folder = try folder(examples: 100)
             try CostInputsDocument.template.write(to: folder.appendingPathComponent("cost.json"), atomically: true, encoding: .utf8)
-            try Data("[\n  {\"a\": 1}\n]\n".utf8).write(to: folder.appendingPathComponent("array.json"))
+            try Data("{\"a\": 1}\n{\"b\": 2}\n[1]\n".utf8).write(to: folder.appendingPathComponent("array.json"))
             let measured = try Binary.run(["cost", "--cost", "cost.json", "--data", "train.jsonl", "--format", "json"], directory: folder)
             #expect(measured.code == 0)
             #expect(

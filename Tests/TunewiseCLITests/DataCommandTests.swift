@@ -45,8 +45,14 @@ extension BinaryTests {
             #expect(text.contains(#"labels: "" 20.0%, " negative" 20.0%, "a, b" 20.0%, negative 20.0%"#), "\(text)")
         }
 
+        @Test func aMixedFileSaysHowManyOfEachFormat() throws {
+            let folder = try directory(["train.jsonl": lines(Self.valid + [#"{"prompt": "2+2=", "completion": "4"}"#])])
+            let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
+            #expect(text.hasPrefix("train.jsonl: mixed (2 chat, 1 prompt-completion), 3 lines"))
+        }
+
         @Test func strictHoldsTheEvaluationFileToo() throws {
-            let folder = try directory(["train.jsonl": lines(Self.valid), "eval.json": Array("[\n  {\"a\": 1}\n]\n".utf8)])
+            let folder = try directory(["train.jsonl": lines(Self.valid), "eval.json": Array("{\"a\": 1}\n{\"b\": 2}\n[1]\n".utf8)])
             let outcome = try Binary.run(["data", "train.jsonl", "--eval", "eval.json", "--strict"], directory: folder)
             #expect(outcome.code == 65)
             #expect(outcome.errorText == "tunewise: --strict: eval.json has 3 invalid lines and no valid example\n")
@@ -158,6 +164,14 @@ extension BinaryTests {
                 ["data", "a.jsonl", "--eval", "train.jsonl.gz"], 65,
                 "tunewise: train.jsonl.gz is gzip-compressed; give it decompressed: --eval <(gunzip -c train.jsonl.gz)"
             ),
+            (
+                ["data", "array.json"], 65,
+                "tunewise: array.json is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' array.json > array.json.jsonl"
+            ),
+            (
+                ["data", "utf16.jsonl"], 65,
+                "tunewise: utf16.jsonl is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.jsonl.jsonl"
+            ),
             (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
             (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),
             (["data", "a.jsonl", "--token-limit", "0"], 64, "tunewise: invalid value '0' for --token-limit"),
@@ -166,7 +180,8 @@ extension BinaryTests {
         func refusesBadInputInOneLine(arguments: [String], code: Int32, message: String) throws {
             let folder = try directory([
                 "train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20), "model.bin": [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1],
-                "a.jsonl": lines(Self.valid),
+                "a.jsonl": lines(Self.valid), "array.json": Array("[\n  {\"messages\": []}\n]\n".utf8),
+                "utf16.jsonl": [0xFF, 0xFE] + Array("{".utf8).flatMap { [$0, 0] },
             ])
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
             let outcome = try Binary.run(arguments, directory: folder)

@@ -47,7 +47,7 @@ struct ExitCodeTests {
         (.everyStrategyExcluded, 65),
         // 65: a data file that is compressed or not text.
         (.compressedData(path: "t.jsonl.gz", format: "gzip", decompress: "gunzip -c"), 65),
-        (.binaryData(path: "t.bin"), 65),
+        (.notJSONLines(path: "t.bin", reason: "is not text"), 65),
         (.rubricTooLargeToSweep(path: "r.json", ruleLimit: 64), 65),
         (.rubricHasFindings(path: "r.json", count: 2), 65),
         // 66: an input file that cannot be opened.
@@ -118,7 +118,7 @@ struct ExitCodeTests {
         case .invalidCostFile: "invalidCostFile"
         case .fileExists: "fileExists"
         case .compressedData: "compressedData"
-        case .binaryData: "binaryData"
+        case .notJSONLines: "notJSONLines"
         }
     }
 

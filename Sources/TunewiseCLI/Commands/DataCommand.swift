@@ -61,7 +61,7 @@ struct DataCommand: TunewiseCommand, Equatable {
     /// Reads the file at `path` (`-`: standard input) through an analyser, in chunks, with
     /// progress on a terminal for a large file.
     /// - Throws: ``CommandError/cannotRead(path:reason:)``, ``CommandError/compressedData(path:format:decompress:)``
-    ///   or ``CommandError/binaryData(path:)``.
+    ///   or ``CommandError/notJSONLines(path:reason:)``.
     static func measure(
         _ path: String, options: DataAnalyzer.Options, training: DataIndex?, console: inout some Console
     ) throws(CommandError) -> Measured {
@@ -95,7 +95,7 @@ extension DataFileKind {
         switch self {
         case .compressed(let format, let decompress):
             .compressedData(path: name, format: format, decompress: decompress, forEvaluation: forEvaluation)
-        case .binary: .binaryData(path: name)
+        case .notJSONLines(let reason): .notJSONLines(path: name, reason: reason)
         }
     }
 }

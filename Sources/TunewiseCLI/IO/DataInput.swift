@@ -76,8 +76,9 @@ public final class DataInput {
 enum DataFileKind {
     /// Compressed by the tool named, with the command that writes it out.
     case compressed(format: String, decompress: String)
-    /// Holds NUL bytes: not UTF-8 text.
-    case binary
+    /// Not UTF-8 JSON Lines, for the reason given ("is not text (it holds NUL bytes)"), with
+    /// what to do about it.
+    case notJSONLines(reason: String)
 
     /// The kind of file that starts with `bytes`, or `nil` for what may be text.
     init?(start bytes: UnsafeBufferPointer<UInt8>) {
@@ -92,10 +93,33 @@ enum DataFileKind {
             self = .compressed(format: "bzip2", decompress: "bzip2 -dc")
         } else if starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             self = .compressed(format: "zip", decompress: "unzip -p")
+        } else if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) {
+            self = .notJSONLines(reason: "is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 FILE > FILE.jsonl")
         } else if bytes.prefix(64 * 1024).contains(0) {
-            self = .binary
+            self = .notJSONLines(reason: "is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines")
+        } else if Self.startsAnArrayOfObjects(bytes) {
+            self = .notJSONLines(
+                reason: "is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' FILE > FILE.jsonl")
         } else {
             return nil
         }
+    }
+
+    /// Whether `bytes`, a byte-order mark and whitespace aside, open an array whose first
+    /// element is an object: a file of examples written as one JSON document.
+    private static func startsAnArrayOfObjects(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var opened = false
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            case UInt8(ascii: "[") where !opened:
+                opened = true
+                position += 1
+            case UInt8(ascii: "{"): return opened
+            default: return false
+            }
+        }
+        return false
     }
 }

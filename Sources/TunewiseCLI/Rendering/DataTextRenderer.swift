@@ -11,7 +11,7 @@ struct DataTextRenderer: ReportRenderer {
         let measurement = file.measurement
         var lines: [String] = []
         lines.append(
-            "\(file.name): \(measurement.format.rawValue), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
+            "\(file.name): \(Self.format(measurement)), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
                 + Self.lineNotes(measurement))
         lines.append("")
         lines.append("Examples  \(grouped(measurement.valid)) valid, \(grouped(measurement.invalid)) invalid")
@@ -40,6 +40,16 @@ struct DataTextRenderer: ReportRenderer {
         if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
         if let eval = report.eval { lines += Self.evalLines(eval) }
         return lines.map { $0.wrapped(to: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
+    }
+
+    /// "chat", or for a file of several formats, how many of each: "mixed (12 chat, 3 preference)".
+    private static func format(_ measurement: DataMeasurement) -> String {
+        guard measurement.format == .mixed else { return measurement.format.rawValue }
+        let counts = [
+            ("chat", measurement.chatExamples), ("prompt-completion", measurement.promptCompletionExamples),
+            ("preference", measurement.preferenceExamples),
+        ]
+        return "mixed (" + counts.filter { $0.1 > 0 }.map { "\(grouped($0.1)) \($0.0)" }.joined(separator: ", ") + ")"
     }
 
     /// "1 duplicate", "3 duplicates".

@@ -52,7 +52,7 @@ struct TextScanner {
         var sawAt = false
         var previous = ByteBlock.Carry()
         var open: OpenWord?
-        // The sketch in a local of its own, which the compiler keeps apart from the text.
+        // The sketch is updated in a local and stored back once the text is read.
         var sketcher = self.sketcher
         defer { self.sketcher = sketcher }
         var offset = 0

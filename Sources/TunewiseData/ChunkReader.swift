@@ -133,8 +133,13 @@ struct ChunkReader {
             }
         }
         swap(&decodedText, &decoded)
-        for call in parser.toolCalls {
-            content.add(UnsafeBufferPointer(start: base + call.lowerBound, count: call.count), marker: ContentHash.toolCallMarker)
+        for part in parser.structuredParts {
+            let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
+            content.add(bytes, marker: ContentHash.marker(of: part.kind))
+            // Tool calls and tools are tokens as written; media cannot be counted from the line.
+            if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
+                personalData |= PersonalDataScanner.kinds(in: bytes)
+            }
         }
         record.hash = content.value
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
@@ -175,11 +180,19 @@ struct ChunkReader {
 }
 
 /// The hash of what an example says: its texts, escapes decoded, each with its field, role
-/// and whether it is an output, in order, and its tool calls as written. Key order, spacing
-/// and other fields (ids, metadata) do not change it, so examples that say the same are
-/// duplicates however their lines are written.
+/// and whether it is an output, in order, and its tool calls, tools and media as written. Key
+/// order, spacing and other fields (ids, metadata) do not change it, so examples that say the
+/// same are duplicates however their lines are written.
 struct ContentHash {
-    static let toolCallMarker: UInt64 = 1 &<< 24
+    /// What tells a structured part apart from a text and from the other kinds.
+    static func marker(of kind: StructuredPart.Kind) -> UInt64 {
+        switch kind {
+        case .toolCall: 1 &<< 24
+        case .tools: 2 &<< 24
+        case .media: 3 &<< 24
+        }
+    }
+
     private var state: UInt64 = 0x2545_F491_4F6C_DD1D
 
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, marker: UInt64) {

@@ -19,9 +19,9 @@ struct ParsedExample {
 struct ExampleParser {
     /// The texts of the line last parsed, in the order they appear.
     private(set) var spans: [TextSpan] = []
-    /// Where the tool and function calls of the line last parsed are, in order: part of what
-    /// an example says, though not text.
-    private(set) var toolCalls: [Range<Int>] = []
+    /// The tool calls, tools and media of the line last parsed, in order: part of what an
+    /// example says, though not text.
+    private(set) var structuredParts: [StructuredPart] = []
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
@@ -32,7 +32,7 @@ struct ExampleParser {
     /// Parses the line of `count` bytes at `base` (no line break, no byte-order mark).
     mutating func parse(_ base: UnsafePointer<UInt8>, count: Int) -> LineOutcome {
         spans.removeAll(keepingCapacity: true)
-        toolCalls.removeAll(keepingCapacity: true)
+        structuredParts.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
         scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
@@ -81,6 +81,11 @@ struct ExampleParser {
             default:
                 try scanner.skipValue()
             }
+            values[field.rawValue] = .other
+        case .tools, .functions:
+            let start = scanner.position
+            try scanner.skipValue()
+            structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .tools))
             values[field.rawValue] = .other
         case .prompt, .completion, .chosen, .rejected:
             switch scanner.next {
@@ -138,8 +143,8 @@ struct ExampleParser {
         case missing, notText, null
         case text(StringSpan)
         /// An array of content parts (`{"type": "text", "text": …}`, images and others):
-        /// whether any text part is not blank.
-        case parts(hasText: Bool)
+        /// whether any part is an image, a tool call or a text that is not blank.
+        case parts(hasContent: Bool)
     }
 
     private mutating func parseMessage(_ field: ExampleField, into list: inout MessageList) throws(JSONLineScanner.NotJSON) {
@@ -171,7 +176,7 @@ struct ExampleParser {
                     switch scanner.next {
                     case UInt8(ascii: "\""): content = .text(try scanner.scanString())
                     case UInt8(ascii: "["):
-                        content = try parseContentParts(field, isOutput: false, isInstruction: false).map { .parts(hasText: $0) } ?? .notText
+                        content = try parseContentParts(field, isOutput: false, isInstruction: false).map { .parts(hasContent: $0) } ?? .notText
                     case UInt8(ascii: "n"):
                         try scanner.skipValue()
                         content = .null
@@ -183,7 +188,7 @@ struct ExampleParser {
                     callsTools = scanner.next != UInt8(ascii: "n")
                     let start = scanner.position
                     try scanner.skipValue()
-                    if callsTools { toolCalls.append(start..<scanner.position) }
+                    if callsTools { structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .toolCall)) }
                 } else {
                     try scanner.skipValue()
                 }
@@ -204,23 +209,25 @@ struct ExampleParser {
         case .text(let string):
             spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction, role: role))
             if role == .assistant, !callsTools, isBlank(string) { list.hasEmptyAssistant = true }
-        case .parts(let hasText):
+        case .parts(let hasContent):
             for index in firstSpan..<spans.count {
                 (spans[index].isOutput, spans[index].isInstruction, spans[index].role) = (isOutput, isInstruction, role)
             }
-            if role == .assistant, !callsTools, !hasText { list.hasEmptyAssistant = true }
+            if role == .assistant, !callsTools, !hasContent { list.hasEmptyAssistant = true }
         }
         list.order.add(role ?? .unknown)
     }
 
     /// An array of content parts, whose opening bracket is next: each an object whose `text`,
-    /// when it is a string, is a text of the example (images, audio and files are not text).
-    /// Returns whether any text is not blank, or `nil` when an element is not an object.
+    /// when it is a string, is a text of the example; any other part is a tool call when its
+    /// type names a tool (Anthropic's `tool_use` and `tool_result`), else media (images,
+    /// audio, files). Returns whether any part is more than blank text, or `nil` when an
+    /// element is not an object.
     private mutating func parseContentParts(
         _ field: ExampleField, isOutput: Bool, isInstruction: Bool
     ) throws(JSONLineScanner.NotJSON) -> Bool? {
         scanner.position += 1
-        var hasText = false
+        var hasContent = false
         var allObjects = true
         if scanner.consume(UInt8(ascii: "]")) { return false }
         repeat {
@@ -230,21 +237,33 @@ struct ExampleParser {
                 allObjects = false
                 continue
             }
+            let start = scanner.position
             scanner.position += 1
-            if scanner.consume(UInt8(ascii: "}")) { continue }
-            repeat {
-                let key = try scanner.scanKey()
-                scanner.skipWhitespace()
-                if matches(key, "text"), scanner.next == UInt8(ascii: "\"") {
-                    let string = try scanner.scanString()
-                    spans.append(TextSpan(string: string, field: field, isOutput: isOutput, isInstruction: isInstruction))
-                    hasText = hasText || !isBlank(string)
-                } else {
-                    try scanner.skipValue()
-                }
-            } while try scanner.continues(closing: UInt8(ascii: "}"))
+            var text: StringSpan?
+            var namesTool = false
+            if !scanner.consume(UInt8(ascii: "}")) {
+                repeat {
+                    let key = try scanner.scanKey()
+                    scanner.skipWhitespace()
+                    if matches(key, "text"), scanner.next == UInt8(ascii: "\"") {
+                        text = try scanner.scanString()
+                    } else if matches(key, "type"), scanner.next == UInt8(ascii: "\"") {
+                        let type = try scanner.scanString()
+                        namesTool = matches(type, "tool_use") || matches(type, "tool_result")
+                    } else {
+                        try scanner.skipValue()
+                    }
+                } while try scanner.continues(closing: UInt8(ascii: "}"))
+            }
+            if let text {
+                spans.append(TextSpan(string: text, field: field, isOutput: isOutput, isInstruction: isInstruction))
+                hasContent = hasContent || !isBlank(text)
+            } else {
+                structuredParts.append(StructuredPart(range: start..<scanner.position, kind: namesTool ? .toolCall : .media))
+                hasContent = true
+            }
         } while try scanner.continues(closing: UInt8(ascii: "]"))
-        return allObjects ? hasText : nil
+        return allObjects ? hasContent : nil
     }
 
     /// The field a key names, if the parser reads it.

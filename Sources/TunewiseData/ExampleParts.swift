@@ -1,9 +1,11 @@
 /// A role a message may have; any other is ``unknown``.
 enum MessageRole: UInt8 {
-    case system, developer, user, assistant, tool, unknown
+    /// `function` is the older name of `tool`, for the result of a function call.
+    case system, developer, user, assistant, tool, function, unknown
 
     static let names: [(name: StaticString, role: MessageRole)] = [
         ("user", .user), ("assistant", .assistant), ("system", .system), ("tool", .tool), ("developer", .developer),
+        ("function", .function),
     ]
 }
 
@@ -12,18 +14,20 @@ enum ExampleField: Int, CaseIterable {
     case messages, prompt, completion, chosen, rejected, input, preferredOutput, nonPreferredOutput
     /// The system prompt beside `messages`, as Anthropic's and Bedrock's layouts give it.
     case system
+    /// The tools (or, in the older layout, functions) an example offers the model.
+    case tools, functions
 
     static let names: [(name: StaticString, field: ExampleField)] = [
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
         ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
-        ("non_preferred_output", .nonPreferredOutput), ("system", .system),
+        ("non_preferred_output", .nonPreferredOutput), ("system", .system), ("tools", .tools), ("functions", .functions),
     ]
 
     /// Whether the field's text, or its assistant messages, are what the model learns to say.
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput, .system: false
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions: false
         }
     }
 }
@@ -44,6 +48,23 @@ struct TextSpan {
     var marker: UInt64 {
         UInt64(field.rawValue) | UInt64(role?.rawValue ?? 0xFF) &<< 8 | (isOutput ? 1 &<< 16 : 0)
     }
+}
+
+/// A part of an example written as JSON rather than a string: a call to a tool, the tools
+/// offered, or a content part such as an image.
+struct StructuredPart {
+    enum Kind {
+        /// What the model is trained to call: counted as tokens and sketched.
+        case toolCall
+        /// The tools offered: counted as tokens, like instructions.
+        case tools
+        /// An image, audio or a file: neither text nor tokens the estimate can count.
+        case media
+    }
+
+    /// Where its JSON lies in the line.
+    var range: Range<Int>
+    var kind: Kind
 }
 
 /// What a list of messages held, found as it was scanned.
@@ -86,13 +107,13 @@ struct RoleOrder {
         case (.opening, .system), (.opening, .developer): break
         case (.opening, .user), (.afterAssistant, .user): stage = .afterUser
         case (.afterUser, .assistant), (.afterTool, .assistant): stage = .afterAssistant
-        case (.afterAssistant, .tool), (.afterTool, .tool): stage = .afterTool
+        case (.afterAssistant, .tool), (.afterTool, .tool), (.afterAssistant, .function), (.afterTool, .function): stage = .afterTool
         default:
             isOutOfOrder = true
             switch role {
             case .user: stage = .afterUser
             case .assistant: stage = .afterAssistant
-            case .tool: stage = .afterTool
+            case .tool, .function: stage = .afterTool
             case .system, .developer, .unknown: break
             }
         }

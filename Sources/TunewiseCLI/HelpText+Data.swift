@@ -38,26 +38,28 @@ extension HelpText {
         96% of the time. System and developer messages are left out, as many examples share \
         them; an instruction repeated in every user turn is not, and makes examples alike. \
         Examples of fewer than \(DataAnalyzer.nearDuplicateMinimumWords) words are not \
-        compared. Structure warnings \
+        compared (in Chinese, Japanese and Thai each character counts as a word). Structure warnings \
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant.
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
-        scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply. Against \
+        scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \
+        the tools offered count as their JSON is written, images and audio not at all. Against \
         cl100k, totals came within 5% on English chat and prose, 3% on Russian, Chinese and \
-        Japanese, 10–20% (under) on German and French, and 16% (over) on code \
-        (.ci/token-estimate/measure.py). \
+        Japanese, 10–20% under on German, French and Spanish, and 10–20% over on code \
+        (.ci/token-estimate/measure.py). Outputs: the share that are JSON and, when outputs \
+        are short one-line texts, how often each occurs (labels, a classifier's balance). \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
         check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
         examples that hold them; when any is found, answer the governance question with care.
 
-        Answers: data-volume from the unique valid examples, near-duplicates among them (0 none, under 100 few, under \
+        Answers: data-volume from the unique valid examples, near-duplicates counted as unique (0 none, under 100 few, under \
         1,000 hundreds, else thousands); training-signal from the format (chat and \
         prompt-completion demonstrations, preference comparisons). 'tunewise advise --data \
         FILE' and 'tunewise cost --data FILE' use the same measurement.
 
-        Exit codes: 0 the file was read, whatever it holds; 65 with --strict, an invalid line \
-        or no valid example in either file, or a file that is compressed or not text; 66 a file that cannot \
-        be opened; 64 usage.
+        Exit codes: 0 the files were read, whatever they hold; 65 a file that is compressed, \
+        not text, UTF-16 or one JSON array, and with --strict a file (training or --eval) with \
+        an invalid line or no valid example; 66 a file that cannot be opened; 64 usage.
 
         """
 }

@@ -173,7 +173,7 @@ public struct DataAnalyzer {
             let isLeaked = training?.exact.contains(example.hash) ?? false
             if isLeaked {
                 measurement.leakage?.evalExamplesInTrain += 1
-                if measurement.leakage != nil { Self.keep(line, in: &measurement.leakage!.linesInTrain) }
+                if measurement.leakage != nil { Self.keep(line, in: &measurement.leakage!.evalLinesInTrain) }
             }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)

@@ -90,13 +90,13 @@ public struct Leakage: Equatable, Sendable {
     /// Valid evaluation examples identical to a training example.
     public var evalExamplesInTrain = 0
     /// The lines of the first of them, at most ``Tally/keptLines``.
-    public var linesInTrain: [Int] = []
+    public var evalLinesInTrain: [Int] = []
     /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
 
-    public init(evalExamplesInTrain: Int = 0, linesInTrain: [Int] = [], evalNearDuplicatesOfTrain: Int = 0) {
+    public init(evalExamplesInTrain: Int = 0, evalLinesInTrain: [Int] = [], evalNearDuplicatesOfTrain: Int = 0) {
         self.evalExamplesInTrain = evalExamplesInTrain
-        self.linesInTrain = linesInTrain
+        self.evalLinesInTrain = evalLinesInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
     }
 }

@@ -128,7 +128,7 @@ struct TextScanner {
         let length = end &- word.start
         units &+= TokenCosts.word(letters: length &- word.notLetters) &+ TokenCosts.digits(word.digits)
         digits &+= word.digits
-        if sketching { sketcher.add(base + word.start, length: length, available: count &- word.start) }
+        if sketching { sketcher.addSplittingWideCharacters(base + word.start, length: length, available: count &- word.start) }
     }
 
 }
@@ -145,6 +145,25 @@ struct WordSketcher {
         let hash = Self.wordHash(start, length: length, available: available)
         sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
         previousWords = (previousWords.1, hash)
+    }
+
+    /// Adds a word that may hold characters of three or four bytes (Chinese, Japanese, Thai,
+    /// emoji): each of those is a word of its own, as those scripts put no spaces between words.
+    mutating func addSplittingWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
+        var runStart = 0
+        var index = 0
+        while index < length {
+            let byte = start[index]
+            guard byte >= 0xE0 else {
+                index &+= 1
+                continue
+            }
+            if index > runStart { add(start + runStart, length: index &- runStart, available: available &- runStart) }
+            let end = min(length, index &+ (byte >= 0xF0 ? 4 : 3))
+            add(start + index, length: end &- index, available: available &- index)
+            (index, runStart) = (end, end)
+        }
+        if runStart < length { add(start + runStart, length: length &- runStart, available: available &- runStart) }
     }
 
     /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are

@@ -79,7 +79,7 @@ extension BinaryTests {
             let folder = try directory(["user.jsonl": lines(examples), "system.jsonl": lines(asSystem)])
             let flagged = try Binary.run(["data", "user.jsonl"], directory: folder).outputText
             #expect(flagged.contains(" near-duplicates") && !flagged.contains(" 0 near-duplicates"))
-            #expect(flagged.contains("put it in a system message"))
+            #expect(flagged.contains("belongs in a system message"))
             let clean = try Binary.run(["data", "system.jsonl"], directory: folder).outputText
             #expect(clean.contains("0 near-duplicates"))
             #expect(!clean.contains("system message"))
@@ -101,7 +101,7 @@ extension BinaryTests {
             #expect(data["faults"]?[0]?["kind"] == .string("unknown-role"))
             #expect(data["faults"]?[0]?["lines"] == .array([.number(3)]))
             #expect(data["leakage"]?["evalExamplesInTrain"] == .number(1))
-            #expect(data["leakage"]?["linesInTrain"] == .array([.number(1)]))
+            #expect(data["leakage"]?["evalLinesInTrain"] == .array([.number(1)]))
             #expect(data["duplicateLines"] == .array([]))
             #expect(data["files"]?[1]?["role"] == .string("eval"))
             #expect(data["pii"]?[0]?["kind"] == .string("email"))
@@ -172,6 +172,10 @@ extension BinaryTests {
                 ["data", "utf16.jsonl"], 65,
                 "tunewise: utf16.jsonl is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.jsonl.jsonl"
             ),
+            (
+                ["data", "pretty.jsonl"], 65,
+                "tunewise: pretty.jsonl is JSON written over several lines, not JSON Lines; convert it: jq -c . pretty.jsonl > pretty.jsonl.jsonl"
+            ),
             (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
             (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),
             (["data", "a.jsonl", "--token-limit", "0"], 64, "tunewise: invalid value '0' for --token-limit"),
@@ -182,6 +186,7 @@ extension BinaryTests {
                 "train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20), "model.bin": [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1],
                 "a.jsonl": lines(Self.valid), "array.json": Array("[\n  {\"messages\": []}\n]\n".utf8),
                 "utf16.jsonl": [0xFF, 0xFE] + Array("{".utf8).flatMap { [$0, 0] },
+                "pretty.jsonl": Array("{\n  \"messages\": []\n}\n".utf8),
             ])
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
             let outcome = try Binary.run(arguments, directory: folder)

@@ -64,7 +64,7 @@ struct DuplicateTests {
             chat(sentences[8], "Noted, thank you for the details."), "broken",
         ]
         let measurement = measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n")))
-        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, linesInTrain: [1, 2], evalNearDuplicatesOfTrain: 1))
+        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalLinesInTrain: [1, 2], evalNearDuplicatesOfTrain: 1))
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
     }
 
@@ -88,6 +88,15 @@ struct DuplicateTests {
         let withEdits = zip(lines, edited).map { [$0, chat($1.joined(separator: " "), "Done.")] }.joined()
         let found = measure(withEdits.joined(separator: "\n")).nearDuplicates
         #expect(found >= 170, "\(found) of 200 one-word edits found")
+    }
+
+    @Test func findsNearDuplicatesInScriptsWithoutSpaces() {
+        let answer = "您的订单已经发货，预计两天内送达。如果您在三天后仍未收到包裹，请联系我们的客服团队，我们会尽快为您处理退款或重新发货。"
+        let question = "我的订单什么时候到？"
+        let edited = answer.replacing("两天", with: "三天")
+        let lines = [chat(question, answer), chat("请问退货政策是什么？", "商品在收到后三十天内可以退货，请保留原包装和发票。"), chat(question, edited)]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.nearDuplicatePairs == [NearDuplicatePair(line: 3, earlierLine: 1)])
     }
 
     @Test func sharedInstructionsDoNotMakeExamplesNearDuplicates() {

@@ -121,7 +121,8 @@ struct ChatLayoutTests {
         #expect(measured.valid == 1)
         #expect(measured.tokens.total == measure(plain).tokens.total)
         // The same words as parts and as a string say the same; with an image, they do not.
-        let textParts = #"{"messages": [{"role": "user", "content": [{"type": "text", "text": "\#(words)"}]}, {"role": "assistant", "content": [{"type": "text", "text": "Revenue rose."}]}]}"#
+        let textParts =
+            #"{"messages": [{"role": "user", "content": [{"type": "text", "text": "\#(words)"}]}, {"role": "assistant", "content": [{"type": "text", "text": "Revenue rose."}]}]}"#
         #expect(measure([plain, textParts].joined(separator: "\n")).duplicates == 1)
         #expect(measure([plain, parts].joined(separator: "\n")).duplicates == 0)
         let emptyAnswer = #"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": [{"type": "text", "text": " "}]}]}"#
@@ -144,10 +145,13 @@ struct ChatLayoutTests {
     @Test func toolCallsAndToolsAreTokensAsWritten() {
         let question = #"{"role": "user", "content": "Total sales by region for 2025?"}"#
         let query = String(repeating: "SELECT region, SUM(amount) FROM sales GROUP BY region; ", count: 8)
-        let call = #"{"messages": [\#(question), {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "run_sql", "arguments": "{\"query\": \"\#(query)\"}"}}]}]}"#
-        let emptyCall = #"{"messages": [\#(question), {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "run_sql", "arguments": "{}"}}]}]}"#
+        let call =
+            #"{"messages": [\#(question), {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "run_sql", "arguments": "{\"query\": \"\#(query)\"}"}}]}]}"#
+        let emptyCall =
+            #"{"messages": [\#(question), {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "run_sql", "arguments": "{}"}}]}]}"#
         #expect(measure(call).tokens.total > measure(emptyCall).tokens.total + 80)
-        let tools = #"{"tools": [{"type": "function", "function": {"name": "run_sql", "description": "Runs one read-only SQL query against the warehouse and returns the rows"}}], "messages": [\#(question), {"role": "assistant", "content": "Done."}]}"#
+        let tools =
+            #"{"tools": [{"type": "function", "function": {"name": "run_sql", "description": "Runs one read-only SQL query against the warehouse and returns the rows"}}], "messages": [\#(question), {"role": "assistant", "content": "Done."}]}"#
         let noTools = #"{"messages": [\#(question), {"role": "assistant", "content": "Done."}]}"#
         #expect(measure(tools).tokens.total > measure(noTools).tokens.total + 15)
         // The same words with other arguments say something else.
@@ -160,11 +164,13 @@ struct ChatLayoutTests {
         }
         #expect(measure([image("dog1"), image("dog2")].joined(separator: "\n")).duplicates == 0)
         #expect(measure([image("dog1"), image("dog1")].joined(separator: "\n")).duplicates == 1)
-        let toolUse = #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "weather", "input": {"city": "Oslo"}}]}]}"#
+        let toolUse =
+            #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "weather", "input": {"city": "Oslo"}}]}]}"#
         let measured = measure(toolUse)
         #expect(measured.valid == 1)
         #expect(measured.structure.total == 0)
-        let legacy = #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": null, "function_call": {"name": "weather", "arguments": "{}"}}, {"role": "function", "name": "weather", "content": "4 C"}, {"role": "assistant", "content": "It is 4 C."}]}"#
+        let legacy =
+            #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": null, "function_call": {"name": "weather", "arguments": "{}"}}, {"role": "function", "name": "weather", "content": "4 C"}, {"role": "assistant", "content": "It is 4 C."}]}"#
         #expect(measure(legacy).valid == 1)
         #expect(measure(legacy).structure.total == 0)
     }

@@ -104,7 +104,7 @@ struct ReferenceTextScanner {
         _ start: UnsafePointer<UInt8>, length: Int, available: Int, letters: Int, digits: Int, units: inout Int
     ) {
         units += TokenCosts.word(letters: letters) + TokenCosts.digits(digits)
-        sketcher.add(start, length: length, available: available)
+        sketcher.addSplittingWideCharacters(start, length: length, available: available)
     }
 }
 

@@ -20,7 +20,8 @@ extension CostRequest {
         "cost", .file, help: "inputs as a JSON object (see --template); '-' reads standard input; flags win over the file")
     static let template = FlagSpec("template", .toggle, help: "print a starter inputs file and exit")
     static let data = FlagSpec.dataFile.help(
-        "take the training tokens from a training file, estimated as 'tunewise data' does (flags and --cost win, with a note)")
+        "take the training tokens from a training file, estimated as 'tunewise data' does (--training-tokens wins; they win over the --cost file's, with a note)"
+    )
     static let transience = FlagSpec(
         "transience", .choice(CostTransience.allCases.map { .init(value: $0.rawValue, description: "retrain cadence") }),
         help: "sets the retrain cadence: none, every 3 months, every month (unless --retrain-every-months is given)")

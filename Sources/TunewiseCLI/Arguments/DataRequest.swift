@@ -15,12 +15,12 @@ struct DataRequest: Equatable {
 
 extension DataRequest {
     static let evalFile = FlagSpec("eval", .file, help: "an evaluation file: its examples found in training (exactly or nearly) are leakage")
-    static let strictFlag = FlagSpec("strict", .toggle, help: "exit 65 when any line is invalid or no example is valid")
+    static let strictFlag = FlagSpec("strict", .toggle, help: "exit 65 when a file (training or --eval) has an invalid line or no valid example")
     /// The largest `--token-limit`.
     static let tokenLimitRange = 1...100_000_000
     static let tokenLimitFlag = FlagSpec(
         "token-limit", .value(expected: "a whole number from 1 to \(tokenLimitRange.upperBound)"), argument: "N",
-        help: "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit))")
+        help: "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a common context; set your model's)")
 
     /// The flags of `data`, in help order.
     static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag]

@@ -100,9 +100,22 @@ enum DataFileKind {
         } else if Self.startsAnArrayOfObjects(bytes) {
             self = .notJSONLines(
                 reason: "is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' FILE > FILE.jsonl")
+        } else if Self.startsAnObjectOverLines(bytes) {
+            self = .notJSONLines(reason: "is JSON written over several lines, not JSON Lines; convert it: jq -c . FILE > FILE.jsonl")
         } else {
             return nil
         }
+    }
+
+    /// Whether the first line of `bytes`, a byte-order mark and whitespace aside, is only an
+    /// opening brace: an object written over lines, which no line of JSON Lines can be.
+    private static func startsAnObjectOverLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return false }
+        position += 1
+        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D { position += 1 }
+        return position < bytes.count && bytes[position] == 0x0A
     }
 
     /// Whether `bytes`, a byte-order mark and whitespace aside, open an array whose first

@@ -31,7 +31,7 @@ struct DataJSONRenderer: ReportRenderer {
                     "leakage",
                     .object([
                         ("evalExamplesInTrain", Self.number(leakage.evalExamplesInTrain)),
-                        ("linesInTrain", .array(leakage.linesInTrain.map(Self.number))),
+                        ("evalLinesInTrain", .array(leakage.evalLinesInTrain.map(Self.number))),
                         ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
                     ])
                 ))

@@ -22,7 +22,10 @@ struct DataMarkdownRenderer: ReportRenderer {
                     + ".",
             ]
         }
-        if !measurement.nearDuplicatePairs.isEmpty { lines += ["", "Near-duplicates: " + DataReport.pairList(measurement) + "."] }
+        if !measurement.nearDuplicatePairs.isEmpty {
+            let pairs = DataReport.pairList(measurement)
+            lines += ["", "Near-duplicates: " + pairs + (pairs.hasSuffix("…") ? "" : ".")]
+        }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
@@ -54,7 +57,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 lines += ["", "Not measured: it has no valid example."]
             } else if let leakage = evaluation.leakage {
                 let found =
-                    leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.linesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
+                    leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
                 lines += [
                     "",
                     "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(found); "

@@ -19,7 +19,7 @@ struct DataReport {
 
     /// How tokens are counted, for every format.
     static let tokenMethod =
-        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 10–20% under on German and French, 16% over on code"
+        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 10–20% under on German, French and Spanish, 10–20% over on code"
 
     /// The measured answers to the rubric's questions, in question order.
     var answers: [(question: String, option: String)] {
@@ -75,9 +75,11 @@ struct DataReport {
     /// The note that many near-duplicates raise, for every format: when at least a fifth of
     /// the unique examples (and five) nearly repeat another, a shared template is the likelier cause.
     static func nearDuplicateHint(_ measurement: DataMeasurement) -> String? {
-        guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique else { return nil }
-        return "Many examples nearly repeat others. A long instruction repeated in every user turn is enough to "
-            + "make them alike: put it in a system message, which this check leaves out, or read the pairs."
+        guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique,
+            measurement.format != .preference
+        else { return nil }
+        return "Many examples nearly repeat others. If they share a long instruction in every user turn, that alone "
+            + "makes them alike: such an instruction belongs in a system message, which this check leaves out."
     }
 
     /// The note that personal data found raises, for every format.

@@ -76,7 +76,7 @@ struct DataTextRenderer: ReportRenderer {
         let tokens = measurement.tokens
         let over = tokens.overLimit > 0 ? ": " + DataReport.lines(measurement.overLimitLines, of: tokens.overLimit) : ""
         return [
-            "", "Tokens (estimated, fitted to cl100k: within about 5% on English)",
+            "", "Tokens (estimated, fitted to cl100k: about 5% off on English, more on others)",
             "  total \(grouped(tokens.total)), median \(grouped(tokens.median)), p95 \(grouped(tokens.p95)), "
                 + "max \(grouped(tokens.max))",
             "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)" + over,
@@ -99,10 +99,12 @@ struct DataTextRenderer: ReportRenderer {
             "Evaluation file \(eval.name): \(grouped(measurement.lines)) lines, \(grouped(measurement.valid)) valid, "
                 + "\(grouped(measurement.invalid)) invalid",
         ]
+        lines += Self.section("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) }).dropFirst().map { "  " + $0 }
         if measurement.valid == 0 {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {
-            let found = leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.linesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
+            let found =
+                leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
             lines.append(
                 "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(found); "
                     + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")

@@ -171,10 +171,7 @@ public struct DataAnalyzer {
                 Self.keep(line, in: &measurement.duplicateLines)
             }
             let isLeaked = training?.exact.contains(example.hash) ?? false
-            if isLeaked {
-                measurement.leakage?.evalExamplesInTrain += 1
-                if measurement.leakage != nil { Self.keep(line, in: &measurement.leakage!.evalLinesInTrain) }
-            }
+            if isLeaked { measurement.leakage?.addExampleInTrain(line: line) }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
@@ -185,7 +182,7 @@ public struct DataAnalyzer {
     }
 
     /// Adds `line` to `lines` while it holds fewer than ``Tally/keptLines``.
-    private static func keep(_ line: Int, in lines: inout [Int]) {
+    static func keep(_ line: Int, in lines: inout [Int]) {
         if lines.count < Tally.keptLines { lines.append(line) }
     }
 }

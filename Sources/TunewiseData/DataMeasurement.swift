@@ -99,4 +99,10 @@ public struct Leakage: Equatable, Sendable {
         self.evalLinesInTrain = evalLinesInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
     }
+
+    /// Counts the evaluation example at `line` as found in training.
+    mutating func addExampleInTrain(line: Int) {
+        evalExamplesInTrain += 1
+        DataAnalyzer.keep(line, in: &evalLinesInTrain)
+    }
 }

@@ -27,7 +27,7 @@ struct MinHashAccumulator {
 
     /// The sketch of the features added, with empty bins filled from the next full one to
     /// their right, shifted by how far it was (rotation, Shrivastava and Li 2014), so that
-    /// short examples compare as fairly as long ones.
+    /// every bin of a short example holds a value that a similar example's sketch shares.
     func signature() -> MinHashSignature {
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
         for bin in 0..<Self.binCount {

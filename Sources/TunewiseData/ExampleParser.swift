@@ -64,6 +64,7 @@ struct ExampleParser {
         } else {
             // A repeated key: the last one counts, as in most JSON readers.
             spans.removeAll { $0.field == field }
+            structuredParts.removeAll { $0.field == field }
         }
         scanner.skipWhitespace()
         switch field {
@@ -85,7 +86,7 @@ struct ExampleParser {
         case .tools, .functions:
             let start = scanner.position
             try scanner.skipValue()
-            structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .tools))
+            structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .tools, field: field))
             values[field.rawValue] = .other
         case .prompt, .completion, .chosen, .rejected:
             switch scanner.next {
@@ -115,6 +116,7 @@ struct ExampleParser {
             let key = try scanner.scanKey()
             if matches(key, "messages") {
                 spans.removeAll { $0.field == .input }
+                structuredParts.removeAll { $0.field == .input }
                 scanner.skipWhitespace()
                 value = .list(try parseMessageList(.input))
             } else {
@@ -188,7 +190,7 @@ struct ExampleParser {
                     callsTools = scanner.next != UInt8(ascii: "n")
                     let start = scanner.position
                     try scanner.skipValue()
-                    if callsTools { structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .toolCall)) }
+                    if callsTools { structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .toolCall, field: field)) }
                 } else {
                     try scanner.skipValue()
                 }
@@ -259,7 +261,7 @@ struct ExampleParser {
                 spans.append(TextSpan(string: text, field: field, isOutput: isOutput, isInstruction: isInstruction))
                 hasContent = hasContent || !isBlank(text)
             } else {
-                structuredParts.append(StructuredPart(range: start..<scanner.position, kind: namesTool ? .toolCall : .media))
+                structuredParts.append(StructuredPart(range: start..<scanner.position, kind: namesTool ? .toolCall : .media, field: field))
                 hasContent = true
             }
         } while try scanner.continues(closing: UInt8(ascii: "]"))

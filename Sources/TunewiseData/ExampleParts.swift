@@ -65,6 +65,8 @@ struct StructuredPart {
     /// Where its JSON lies in the line.
     var range: Range<Int>
     var kind: Kind
+    /// The field it was found in, so that a repeated key replaces it.
+    var field: ExampleField
 }
 
 /// What a list of messages held, found as it was scanned.

@@ -175,3 +175,16 @@ struct ChatLayoutTests {
         #expect(measure(legacy).structure.total == 0)
     }
 }
+
+extension ChatLayoutTests {
+    @Test func aRepeatedKeyReplacesItsToolCallsToo() {
+        let call =
+            #"{"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{\"q\": \"a long query that costs many tokens to write out in full\"}"}}]}"#
+        let question = #"{"role": "user", "content": "Go"}"#
+        let answer = #"{"role": "assistant", "content": "Done."}"#
+        let repeated = #"{"messages": [\#(question), \#(call)], "messages": [\#(question), \#(answer)]}"#
+        let plain = #"{"messages": [\#(question), \#(answer)]}"#
+        #expect(measure(repeated).tokens.total == measure(plain).tokens.total)
+        #expect(measure([repeated, plain].joined(separator: "\n")).duplicates == 1)
+    }
+}

@@ -56,11 +56,9 @@ struct DataMarkdownRenderer: ReportRenderer {
             if evaluation.valid == 0 {
                 lines += ["", "Not measured: it has no valid example."]
             } else if let leakage = evaluation.leakage {
-                let found =
-                    leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
                 lines += [
                     "",
-                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(found); "
+                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(DataReport.linesInTrain(leakage)); "
                         + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one.",
                 ]
             }

@@ -53,6 +53,11 @@ struct DataReport {
         return "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
     }
 
+    /// " (lines 1, 4, …)": the evaluation file's first examples found in training, if any.
+    static func linesInTrain(_ leakage: Leakage) -> String {
+        leakage.evalExamplesInTrain > 0 ? " (" + lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
+    }
+
     /// "line 4", "lines 4, 9, …": the first lines of `count` findings.
     static func lines(_ lines: [Int], of count: Int) -> String {
         (count == 1 ? "line " : "lines ") + lineList(Tally(count: count, lines: lines))

@@ -103,10 +103,8 @@ struct DataTextRenderer: ReportRenderer {
         if measurement.valid == 0 {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {
-            let found =
-                leakage.evalExamplesInTrain > 0 ? " (" + DataReport.lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
             lines.append(
-                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(found); "
+                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(DataReport.linesInTrain(leakage)); "
                     + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")
         }
         return lines

@@ -149,7 +149,17 @@ struct WordSketcher {
 
     /// Adds a word that may hold characters of three or four bytes (Chinese, Japanese, Thai,
     /// emoji): each of those is a word of its own, as those scripts put no spaces between words.
+    @inline(__always)
     mutating func addSplittingWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
+        guard Self.holdsWideCharacters(start, length: length, available: available) else {
+            add(start, length: length, available: available)
+            return
+        }
+        splitWideCharacters(start, length: length, available: available)
+    }
+
+    /// Adds the pieces of a word that holds wide characters: each of those, and each run between.
+    private mutating func splitWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
         var runStart = 0
         var index = 0
         while index < length {
@@ -164,6 +174,26 @@ struct WordSketcher {
             (index, runStart) = (end, end)
         }
         if runStart < length { add(start + runStart, length: length &- runStart, available: available &- runStart) }
+    }
+
+    /// Whether a word holds a lead byte of three or four (0xE0 and above), eight bytes at a time.
+    @inline(__always)
+    static func holdsWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> Bool {
+        var offset = 0
+        while offset < length {
+            let left = length &- offset
+            var word: UInt64 = 0
+            if available &- offset >= 8 {
+                word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
+                if left < 8 { word &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
+            } else {
+                for index in 0..<left { word |= UInt64(start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
+            }
+            // A byte's top three bits, each moved to its top bit.
+            if word & word &<< 1 & word &<< 2 & 0x8080_8080_8080_8080 != 0 { return true }
+            offset &+= 8
+        }
+        return false
     }
 
     /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are

@@ -86,3 +86,19 @@ struct SplitMix: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 }
+
+extension TextScannerTests {
+    @Test func findsWideCharactersAsAPlainLookWould() {
+        var generator = SplitMix(seed: 0xE0)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int(generator.next() % 24 + 1)).map { _ in
+                generator.next() % 4 == 0 ? UInt8(0xC0 + generator.next() % 0x40) : UInt8(0x20 + generator.next() % 0x60)
+            }
+            let length = Int(generator.next() % UInt64(bytes.count)) + 1
+            bytes.withUnsafeBufferPointer { buffer in
+                let found = WordSketcher.holdsWideCharacters(buffer.baseAddress!, length: length, available: buffer.count)
+                #expect(found == bytes.prefix(length).contains { $0 >= 0xE0 }, "\(bytes.prefix(length))")
+            }
+        }
+    }
+}

@@ -1,11 +1,10 @@
 /// A role a message may have; any other is ``unknown``.
 enum MessageRole: UInt8 {
-    /// `function` is the older name of `tool`, for the result of a function call.
-    case system, developer, user, assistant, tool, function, unknown
+    /// The roles of the product's contract; any other, the older `function` among them, is unknown.
+    case system, developer, user, assistant, tool, unknown
 
     static let names: [(name: StaticString, role: MessageRole)] = [
         ("user", .user), ("assistant", .assistant), ("system", .system), ("tool", .tool), ("developer", .developer),
-        ("function", .function),
     ]
 }
 
@@ -109,13 +108,13 @@ struct RoleOrder {
         case (.opening, .system), (.opening, .developer): break
         case (.opening, .user), (.afterAssistant, .user): stage = .afterUser
         case (.afterUser, .assistant), (.afterTool, .assistant): stage = .afterAssistant
-        case (.afterAssistant, .tool), (.afterTool, .tool), (.afterAssistant, .function), (.afterTool, .function): stage = .afterTool
+        case (.afterAssistant, .tool), (.afterTool, .tool): stage = .afterTool
         default:
             isOutOfOrder = true
             switch role {
             case .user: stage = .afterUser
             case .assistant: stage = .afterAssistant
-            case .tool, .function: stage = .afterTool
+            case .tool: stage = .afterTool
             case .system, .developer, .unknown: break
             }
         }

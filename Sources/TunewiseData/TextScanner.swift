@@ -181,14 +181,7 @@ struct WordSketcher {
     static func holdsWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> Bool {
         var offset = 0
         while offset < length {
-            let left = length &- offset
-            var word: UInt64 = 0
-            if available &- offset >= 8 {
-                word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-                if left < 8 { word &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
-            } else {
-                for index in 0..<left { word |= UInt64(start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
-            }
+            let word = eightBytes(start, at: offset, length: length, available: available)
             // A byte's top three bits, each moved to its top bit.
             if word & word &<< 1 & word &<< 2 & 0x8080_8080_8080_8080 != 0 { return true }
             offset &+= 8
@@ -208,19 +201,25 @@ struct WordSketcher {
         }
         var offset = 0
         while offset < length {
-            let left = length &- offset
-            var word: UInt64
-            if available &- offset >= 8 {
-                word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-                if left < 8 { word &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
-            } else {
-                word = 0
-                for index in 0..<left { word |= UInt64(start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
-            }
+            let word = eightBytes(start, at: offset, length: length, available: available)
             hash = (hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F
             offset &+= 8
         }
         return hash
+    }
+
+    /// The word's bytes from `offset`, up to eight of them and zeros after its end, in one load
+    /// when eight bytes may be read there (`available` from `start`), else one at a time.
+    @inline(__always)
+    private static func eightBytes(_ start: UnsafePointer<UInt8>, at offset: Int, length: Int, available: Int) -> UInt64 {
+        let left = length &- offset
+        guard available &- offset >= 8 else {
+            var word: UInt64 = 0
+            for index in 0..<min(left, 8) { word |= UInt64(start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
+            return word
+        }
+        let word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
+        return left < 8 ? word & ((1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1) : word
     }
 
     /// The top bit (0x80) of each byte of `bytes` that is an ASCII capital letter.

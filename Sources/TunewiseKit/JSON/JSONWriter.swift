@@ -30,33 +30,36 @@ public enum JSONWriter {
         case .number(let number): output += format(number).utf8
         case .string(let text): appendString(text, to: &output)
         case .array(let elements):
-            // Each container is written in place, without a copy of its members.
-            guard !elements.isEmpty else {
-                output += "[]".utf8
-                return
-            }
-            let inner = indent.map { $0 + 2 }
-            output.append(UInt8(ascii: "["))
-            for position in elements.indices {
-                separate(position, indent: inner, in: &output)
+            appendContainer("[", "]", count: elements.count, indent: indent, to: &output) { position, inner, output in
                 append(elements[position], to: &output, indent: inner)
             }
-            close("]", indent: indent, in: &output)
         case .object(let members):
-            guard !members.isEmpty else {
-                output += "{}".utf8
-                return
-            }
-            let inner = indent.map { $0 + 2 }
-            output.append(UInt8(ascii: "{"))
-            for position in members.indices {
-                separate(position, indent: inner, in: &output)
+            appendContainer("{", "}", count: members.count, indent: indent, to: &output) { position, inner, output in
                 appendString(members[position].key, to: &output)
                 output += (inner == nil ? ":" : ": ").utf8
                 append(members[position].value, to: &output, indent: inner)
             }
-            close("}", indent: indent, in: &output)
         }
+    }
+
+    /// A container of `count` members, written in place (without a copy of its members) by
+    /// `member`, which is given a member's position, the indent inside, and the output.
+    private static func appendContainer(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, count: Int, indent: Int?, to output: inout [UInt8],
+        member: (Int, Int?, inout [UInt8]) -> Void
+    ) {
+        guard count > 0 else {
+            output.append(UInt8(ascii: open))
+            output.append(UInt8(ascii: close))
+            return
+        }
+        let inner = indent.map { $0 + 2 }
+        output.append(UInt8(ascii: open))
+        for position in 0..<count {
+            separate(position, indent: inner, in: &output)
+            member(position, inner, &output)
+        }
+        Self.close(close, indent: indent, in: &output)
     }
 
     /// What goes before a container's member at `position`: a comma after the first, and

@@ -118,25 +118,16 @@ public struct SystemConsole: Console {
         self.environment = environment
     }
 
-    /// The process's environment, read from the C library's `environ`; where a name appears
-    /// twice, the first value counts, as it does for `getenv`.
+    /// The environment variables Tunewise reads: `NO_COLOR` and `TERM` for colour, `COLUMNS`
+    /// for the width text wraps to.
+    public static let variablesRead = ["COLUMNS", "NO_COLOR", "TERM"]
+
+    /// The process's values of ``variablesRead`` (those it sets): reading only these, not the
+    /// whole environment, keeps them off every start.
     public static func processEnvironment() -> [String: String] {
-        let entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-        #if canImport(Darwin)
-            entries = _NSGetEnviron().pointee
-        #else
-            entries = environ
-        #endif
         var environment: [String: String] = [:]
-        guard var entry = entries else { return environment }
-        while let text = entry.pointee {
-            // Split as bytes: walking characters here would cost more than the advice.
-            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
-            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
-                let name = String(decoding: bytes[..<equals], as: UTF8.self)
-                if environment[name] == nil { environment[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self) }
-            }
-            entry += 1
+        for name in variablesRead {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         return environment
     }

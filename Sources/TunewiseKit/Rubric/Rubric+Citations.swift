@@ -49,7 +49,8 @@ extension Rubric {
     /// bibliography's, as `tunewise sources` lists it); ids the rubric lists no reference for
     /// are left out.
     public func references(citedIn sources: some Sequence<String>) -> [Reference] {
-        let cited = Set(sources.flatMap(CitedWork.works(in:)).map(\.id))
+        // A report repeats most of its sources; each is read once.
+        let cited = Set(Set(sources).flatMap(CitedWork.works(in:)).map(\.id))
         return references.filter { cited.contains($0.id) }
     }
 }

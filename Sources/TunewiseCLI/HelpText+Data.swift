@@ -39,7 +39,8 @@ extension HelpText {
         them; an instruction repeated in every user turn is not, and makes examples alike. \
         Examples of fewer than \(DataAnalyzer.nearDuplicateMinimumWords) words are not \
         compared (in Chinese, Japanese and Thai each character counts as a word). Structure warnings \
-        leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant.
+        leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant, and \
+        chosen-equals-rejected (a preference pair whose two answers say the same).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \

@@ -112,6 +112,7 @@ struct ChunkReader {
         var record = ExampleRecord(
             hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false, hasLabel: false)
         var content = ContentHash()
+        var answers = PreferenceAnswers()
         var text = TextScanner()
         var personalData: UInt8 = 0
         let outputIndex = parser.spans.lastIndex { $0.isOutput }
@@ -121,27 +122,34 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                content.add(bytes, marker: span.marker)
+                let hash = ContentHash.hash(bytes)
+                content.add(hash, marker: span.marker)
+                answers.add(hash, of: span.field, role: span.role)
                 readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             decodedText.withUnsafeBufferPointer {
-                content.add($0, marker: span.marker)
+                let hash = ContentHash.hash($0)
+                content.add(hash, marker: span.marker)
+                answers.add(hash, of: span.field, role: span.role)
                 readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
         }
         swap(&decodedText, &decoded)
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
-            content.add(bytes, marker: ContentHash.marker(of: part.kind))
+            let hash = ContentHash.hash(bytes)
+            content.add(hash, marker: ContentHash.marker(of: part.kind))
+            answers.add(hash, of: part.field, role: nil)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
                 personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }
         record.hash = content.value
+        if answers.areSame { chunk.measurement.structure[.chosenEqualsRejected].add(line: line) }
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
         record.tokens = text.estimatedTokens
         if personalData != 0 {
@@ -195,10 +203,43 @@ struct ContentHash {
 
     private var state: UInt64 = 0x2545_F491_4F6C_DD1D
 
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, marker: UInt64) {
-        let hash = bytes.baseAddress.map { Hashing.hash($0, count: bytes.count) } ?? 0
+    /// The hash of one text or part, which ``add(_:marker:)`` takes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.baseAddress.map { Hashing.hash($0, count: bytes.count) } ?? 0
+    }
+
+    /// Adds a text or part by its ``hash(_:)``, with what tells its place apart.
+    mutating func add(_ hash: UInt64, marker: UInt64) {
         state = Hashing.mix(state &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
     var value: UInt64 { state }
+}
+
+/// The two answers of a preference pair (`chosen` and `rejected`, or `preferred_output` and
+/// `non_preferred_output`), hashed apart by what they say, in which roles, to find a pair
+/// whose answers are the same.
+struct PreferenceAnswers {
+    private var preferred = ContentHash()
+    private var other = ContentHash()
+    private var hasPreferred = false
+    private var hasOther = false
+
+    /// Adds a text or part of `field` by its ``ContentHash/hash(_:)``; fields outside the
+    /// answers are left out. A text outside messages (`"chosen": "…"`) is the assistant's.
+    mutating func add(_ hash: UInt64, of field: ExampleField, role: MessageRole?) {
+        let marker = UInt64((role ?? .assistant).rawValue)
+        switch field {
+        case .chosen, .preferredOutput:
+            preferred.add(hash, marker: marker)
+            hasPreferred = true
+        case .rejected, .nonPreferredOutput:
+            other.add(hash, marker: marker)
+            hasOther = true
+        default: break
+        }
+    }
+
+    /// Whether both answers are present and say the same.
+    var areSame: Bool { hasPreferred && hasOther && preferred.value == other.value }
 }

@@ -114,7 +114,7 @@ public struct DataAnalyzer {
         measurement.nearDuplicates = earlier.count { $0 != 0 }
         measurement.nearDuplicatePairs = []
         for (place, earlierLine) in earlier.enumerated() where earlierLine != 0 {
-            measurement.nearDuplicatePairs.append(NearDuplicatePair(line: index.near.lines[place], earlierLine: earlierLine))
+            measurement.nearDuplicatePairs.append(LinePair(line: index.near.lines[place], earlierLine: earlierLine))
             if measurement.nearDuplicatePairs.count == Self.keptPairs { break }
         }
         if let training { measurement.leakage?.evalNearDuplicatesOfTrain = leakCandidates.countNear(in: training.near) }
@@ -165,10 +165,13 @@ public struct DataAnalyzer {
         measurement.personalData.add(lines.personalData, lineOffset: offset)
         for example in chunk.examples {
             let line = example.line + offset
-            let isDuplicate = !index.exact.insert(example.hash)
-            if isDuplicate {
+            let repeated = index.exact.insert(example.hash, line: line)
+            let isDuplicate = repeated != nil
+            if let repeated {
                 measurement.duplicates += 1
-                Self.keep(line, in: &measurement.duplicateLines)
+                if measurement.duplicatePairs.count < Tally.keptLines {
+                    measurement.duplicatePairs.append(LinePair(line: line, earlierLine: repeated))
+                }
             }
             let isLeaked = training?.exact.contains(example.hash) ?? false
             if isLeaked { measurement.leakage?.addExampleInTrain(line: line) }
@@ -189,7 +192,7 @@ public struct DataAnalyzer {
 
 /// The exact fingerprints and MinHash sketches of a file's valid examples.
 public struct DataIndex: Sendable {
-    var exact = FingerprintSet()
+    var exact = FingerprintIndex()
     var near = NearDuplicateIndex()
 
     public init() {}

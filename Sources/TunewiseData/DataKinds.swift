@@ -46,12 +46,16 @@ public enum StructureWarning: String, TallyKind {
     case trailingUserTurn = "trailing-user-turn"
     /// An assistant message, completion or preferred output that is empty or only spaces.
     case emptyAssistant = "empty-assistant"
+    /// A preference pair whose preferred and other answers say the same, which teaches no
+    /// preference.
+    case chosenEqualsRejected = "chosen-equals-rejected"
 
     public var ordinal: Int {
         switch self {
         case .rolesOutOfOrder: 0
         case .trailingUserTurn: 1
         case .emptyAssistant: 2
+        case .chosenEqualsRejected: 3
         }
     }
 }

@@ -19,8 +19,11 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Valid examples that say what an earlier one says: the same texts in the same roles and
     /// fields, and the same tool calls (``ContentHash``), however their lines are written.
     public var duplicates = 0
-    /// The lines of the first duplicates, at most ``Tally/keptLines``.
-    public var duplicateLines: [Int] = []
+    /// The first duplicates, at most ``Tally/keptLines``, each with the line of the example
+    /// it repeats (the first to say it).
+    public var duplicatePairs: [LinePair] = []
+    /// The lines of ``duplicatePairs``' duplicates.
+    public var duplicateLines: [Int] { duplicatePairs.map(\.line) }
     /// The lines of the first examples over the token limit, at most ``Tally/keptLines``.
     public var overLimitLines: [Int] = []
     /// Valid examples, not duplicates, that nearly repeat an earlier one: their MinHash sketches
@@ -28,7 +31,7 @@ public struct DataMeasurement: Equatable, Sendable {
     /// shared (system and developer messages aside).
     public var nearDuplicates = 0
     /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
-    public var nearDuplicatePairs: [NearDuplicatePair] = []
+    public var nearDuplicatePairs: [LinePair] = []
     public var faults = Tallies<DataFault>()
     /// Warnings on valid examples.
     public var structure = Tallies<StructureWarning>()
@@ -74,8 +77,8 @@ public struct DataMeasurement: Equatable, Sendable {
     }
 }
 
-/// A near-duplicate and the earlier example it nearly repeats.
-public struct NearDuplicatePair: Equatable, Sendable {
+/// An example and an earlier one it repeats or nearly repeats, by their lines.
+public struct LinePair: Equatable, Sendable {
     public var line: Int
     public var earlierLine: Int
 

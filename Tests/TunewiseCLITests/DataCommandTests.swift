@@ -30,7 +30,7 @@ extension BinaryTests {
             #expect(text.hasPrefix("train.jsonl: chat, 4 lines"))
             #expect(text.contains("Examples  3 valid, 1 invalid"))
             #expect(text.contains("2 unique, 1 duplicate, 0 near-duplicates"))
-            #expect(text.contains("Duplicates (each says what an earlier example says)\n  line 4\n"))
+            #expect(text.contains("Duplicates (each says what an earlier example says)\n  line 4 repeats line 1\n"))
             #expect(text.contains("not-json  1  line 3"))
             #expect(text.contains("email  2  lines 1, 4"))
             #expect(text.contains("Answers   data-volume few, training-signal demonstrations"))
@@ -120,16 +120,18 @@ extension BinaryTests {
                     .outputText
             }
             let text = try run("text")
-            #expect(text.contains("  lines 3, 5\n"))
+            #expect(text.contains("  line 3 repeats line 1; line 5 repeats line 2\n"))
             #expect(text.contains("1 over the limit of 30 (--token-limit): line 4"))
             #expect(text.contains("are in training (lines 1, 2)"))
             let markdown = try run("markdown")
-            #expect(markdown.contains("Duplicates (each says what an earlier example says): lines 3, 5."))
+            #expect(markdown.contains("Duplicates (each says what an earlier example says): line 3 repeats line 1; line 5 repeats line 2."))
             #expect(markdown.contains("Over the limit: line 4."))
             #expect(markdown.contains("2 lines, 2 valid, 0 invalid."))
             #expect(markdown.contains("2 evaluation examples are in training (lines 1, 2)"))
             let json = try JSONParser.parse(Array(try run("json").utf8))
             #expect(json["data"]?["duplicateLines"] == .array([.number(3), .number(5)]))
+            let pair = { (line: Double, earlier: Double) in JSONValue.object([("line", .number(line)), ("earlierLine", .number(earlier))]) }
+            #expect(json["data"]?["duplicatePairs"] == .array([pair(3, 1), pair(5, 2)]))
             #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
         }
 

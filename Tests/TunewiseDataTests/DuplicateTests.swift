@@ -9,6 +9,20 @@ struct DuplicateTests {
         #expect(measurement.duplicates == 2)
         #expect(measurement.unique == 2)
         #expect(measurement.invalid == 2)
+        // Each duplicate names the first example that said it, not the last.
+        #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
+    }
+
+    @Test func eachDuplicateNamesTheFirstLineThatSaidItAsTheIndexGrows() {
+        // Thousands of distinct examples grow the index several times over before the repeats.
+        let distinct = (1...5000).map { chat("question \($0)", "answer") }
+        let repeats = [chat("question 7", "answer"), chat("question 4999", "answer"), chat("question 7", "answer")]
+        let measurement = measure((distinct + repeats).joined(separator: "\n"))
+        #expect(measurement.duplicates == 3)
+        #expect(
+            measurement.duplicatePairs == [
+                LinePair(line: 5001, earlierLine: 7), LinePair(line: 5002, earlierLine: 4999), LinePair(line: 5003, earlierLine: 7),
+            ])
     }
 
     /// A request of two sentences, `first` and the next: requests next to each other share a
@@ -28,7 +42,7 @@ struct DuplicateTests {
         // Keys in another order say the same: a duplicate, not a near one.
         #expect(measurement.duplicates == 1)
         #expect(measurement.nearDuplicates == 1)
-        #expect(measurement.nearDuplicatePairs == [NearDuplicatePair(line: 11, earlierLine: 3)])
+        #expect(measurement.nearDuplicatePairs == [LinePair(line: 11, earlierLine: 3)])
     }
 
     @Test func duplicatesSayTheSameHoweverTheirLinesAreWritten() {
@@ -96,7 +110,7 @@ struct DuplicateTests {
         let edited = answer.replacing("两天", with: "三天")
         let lines = [chat(question, answer), chat("请问退货政策是什么？", "商品在收到后三十天内可以退货，请保留原包装和发票。"), chat(question, edited)]
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.nearDuplicatePairs == [NearDuplicatePair(line: 3, earlierLine: 1)])
+        #expect(measurement.nearDuplicatePairs == [LinePair(line: 3, earlierLine: 1)])
     }
 
     @Test func sharedInstructionsDoNotMakeExamplesNearDuplicates() {

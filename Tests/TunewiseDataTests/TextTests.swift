@@ -70,6 +70,25 @@ struct TextTests {
         #expect(measurement.structure[.trailingUserTurn] == Tally(count: 1, lines: [1]))
         #expect(measurement.structure[.rolesOutOfOrder] == Tally(count: 1, lines: [2]))
         #expect(measurement.structure[.emptyAssistant] == Tally(count: 2, lines: [3, 5]))
+        #expect(measurement.structure[.chosenEqualsRejected].count == 0)
+    }
+
+    @Test func warnsAboutPreferencePairsWhoseAnswersAreTheSame() {
+        let lines = [
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Hello!"}"#,
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Hello?"}"#,
+            // Escapes decoded: the same text written two ways.
+            #"{"prompt": "Say hi", "chosen": "caf\u00e9", "rejected": "café"}"#,
+            #"{"input": {"messages": [{"role": "user", "content": "hi"}]}, "preferred_output": [{"role": "assistant", "content": "Hey"}], "non_preferred_output": [{"role": "assistant", "content": "Hey"}]}"#,
+            #"{"input": {"messages": [{"role": "user", "content": "hi"}]}, "preferred_output": [{"role": "assistant", "content": "Hey"}], "non_preferred_output": [{"role": "assistant", "content": "Hey"}, {"role": "assistant", "content": "you"}]}"#,
+            // An answer as a string is the assistant's, as one in a message list is.
+            #"{"prompt": "hi", "chosen": "Go", "rejected": [{"role": "assistant", "content": "Go"}]}"#,
+            // The prompt may repeat an answer; only the two answers are compared.
+            #"{"prompt": "Hello!", "chosen": "Hello!", "rejected": "Bye."}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 7)
+        #expect(measurement.structure[.chosenEqualsRejected] == Tally(count: 4, lines: [1, 3, 4, 6]))
     }
 
     @Test func aLineLongerThanTheBudgetIsAFaultAndTheNextLinesAreRead() {

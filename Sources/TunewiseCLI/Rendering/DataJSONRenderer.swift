@@ -73,7 +73,8 @@ struct DataJSONRenderer: ReportRenderer {
         ])
     }
 
-    /// Members beyond the contract: the formats counted, near-duplicate pairs and outputs.
+    /// Members beyond the contract: the formats counted, the duplicates and near-duplicates
+    /// kept (each with the line it repeats), the lines over the token limit, and outputs.
     private static func details(_ measurement: DataMeasurement) -> [(String, JSONValue)] {
         let outputs = measurement.outputs
         return [
@@ -85,12 +86,9 @@ struct DataJSONRenderer: ReportRenderer {
                 ])
             ),
             ("duplicateLines", .array(measurement.duplicateLines.map(number))),
+            ("duplicatePairs", pairs(measurement.duplicatePairs)),
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
-            (
-                "nearDuplicatePairs",
-                .array(
-                    measurement.nearDuplicatePairs.map { .object([("line", number($0.line)), ("earlierLine", number($0.earlierLine))]) })
-            ),
+            ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             (
                 "outputs",
                 .object([
@@ -99,5 +97,10 @@ struct DataJSONRenderer: ReportRenderer {
                 ])
             ),
         ]
+    }
+
+    /// Pairs of lines as `{"line", "earlierLine"}` objects.
+    private static func pairs(_ pairs: [LinePair]) -> JSONValue {
+        .array(pairs.map { .object([("line", number($0.line)), ("earlierLine", number($0.earlierLine))]) })
     }
 }

@@ -16,15 +16,10 @@ struct DataMarkdownRenderer: ReportRenderer {
             "Answers: " + report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", "),
         ]
         if measurement.duplicates > 0 {
-            lines += [
-                "",
-                "Duplicates (each says what an earlier example says): " + DataReport.lines(measurement.duplicateLines, of: measurement.duplicates)
-                    + ".",
-            ]
+            lines += ["", "Duplicates (each says what an earlier example says): " + Self.sentence(DataReport.duplicatePairs(measurement))]
         }
         if !measurement.nearDuplicatePairs.isEmpty {
-            let pairs = DataReport.pairList(measurement)
-            lines += ["", "Near-duplicates: " + pairs + (pairs.hasSuffix("…") ? "" : ".")]
+            lines += ["", "Near-duplicates: " + Self.sentence(DataReport.nearPairs(measurement))]
         }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
@@ -66,6 +61,9 @@ struct DataMarkdownRenderer: ReportRenderer {
         lines += ["", "<sub>tunewise \(report.toolVersion)</sub>"]
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Items as one sentence: "a; b; …" or "a; b."
+    private static func sentence(_ items: [String]) -> String { items.joined(separator: "; ") + (items.last == "…" ? "" : ".") }
 
     private static func table(_ title: String, _ tallies: [(String, Tally)]) -> [String] {
         guard !tallies.isEmpty else { return [] }

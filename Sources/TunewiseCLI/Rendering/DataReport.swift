@@ -32,10 +32,21 @@ struct DataReport {
         tally.lines.map(String.init).joined(separator: ", ") + (tally.count > tally.lines.count ? ", …" : "")
     }
 
-    /// "line 12 nearly repeats line 6; …": the near-duplicate pairs kept.
-    static func pairList(_ measurement: DataMeasurement) -> String {
-        let pairs = measurement.nearDuplicatePairs.map { "line \($0.line) nearly repeats line \($0.earlierLine)" }
-        return pairs.joined(separator: "; ") + (measurement.nearDuplicates > measurement.nearDuplicatePairs.count ? "; …" : "")
+    /// "line 12 nearly repeats line 6", …: the near-duplicate pairs kept, and "…" when some
+    /// are left out.
+    static func nearPairs(_ measurement: DataMeasurement) -> [String] {
+        pairs(measurement.nearDuplicatePairs, of: measurement.nearDuplicates, verb: "nearly repeats")
+    }
+
+    /// "line 9 repeats line 2", …: the duplicates kept, each with the line it repeats, and "…"
+    /// when some are left out.
+    static func duplicatePairs(_ measurement: DataMeasurement) -> [String] {
+        pairs(measurement.duplicatePairs, of: measurement.duplicates, verb: "repeats")
+    }
+
+    /// The pairs kept of `count`, each as "line L VERB line E", and "…" when some are left out.
+    private static func pairs(_ pairs: [LinePair], of count: Int, verb: String) -> [String] {
+        pairs.map { "line \($0.line) \(verb) line \($0.earlierLine)" } + (count > pairs.count ? ["…"] : [])
     }
 
     /// "billing 40.0%, " billing" 20.0%": the label balance of the outputs.

@@ -25,14 +25,14 @@ struct DataTextRenderer: ReportRenderer {
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
             lines.append("Near-duplicates (most of their word triples shared)")
-            lines.append("  " + DataReport.pairList(measurement))
+            lines += packed(DataReport.nearPairs(measurement))
             if let hint = DataReport.nearDuplicateHint(measurement) { lines.append("  " + hint) }
         }
         if measurement.duplicates > 0 {
-            lines += [
-                "", "Duplicates (each says what an earlier example says)",
-                "  " + DataReport.lines(measurement.duplicateLines, of: measurement.duplicates),
-            ]
+            lines +=
+                [
+                    "", "Duplicates (each says what an earlier example says)",
+                ] + packed(DataReport.duplicatePairs(measurement))
         }
         lines += tokenLines(measurement)
         lines += Self.outputLines(measurement.outputs)
@@ -50,6 +50,20 @@ struct DataTextRenderer: ReportRenderer {
             ("preference", measurement.preferenceExamples),
         ]
         return "mixed (" + counts.filter { $0.1 > 0 }.map { "\(grouped($0.1)) \($0.0)" }.joined(separator: ", ") + ")"
+    }
+
+    /// `items` joined by "; " into indented lines that fit the width, no item split across two.
+    private func packed(_ items: [String]) -> [String] {
+        var lines: [String] = []
+        for (index, item) in items.enumerated() {
+            let piece = item + (index < items.count - 1 ? ";" : "")
+            if let last = lines.last, last.count + 1 + piece.count <= width {
+                lines[lines.count - 1] = last + " " + piece
+            } else {
+                lines.append("  " + piece)
+            }
+        }
+        return lines
     }
 
     /// "1 duplicate", "3 duplicates".

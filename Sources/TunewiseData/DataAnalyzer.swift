@@ -165,13 +165,13 @@ public struct DataAnalyzer {
         measurement.personalData.add(lines.personalData, lineOffset: offset)
         for example in chunk.examples {
             let line = example.line + offset
-            let repeated = index.exact.insert(example.hash, line: line)
-            let isDuplicate = repeated != nil
-            if let repeated {
-                measurement.duplicates += 1
-                if measurement.duplicatePairs.count < Tally.keptLines {
-                    measurement.duplicatePairs.append(LinePair(line: line, earlierLine: repeated))
-                }
+            let insertion = index.exact.insert(example.hash, line: line)
+            let isDuplicate = insertion != .new
+            if isDuplicate { measurement.duplicates += 1 }
+            // A duplicate whose earlier line is past what the index holds (4,294,967,294) is
+            // counted but not listed.
+            if case .repeats(let earlierLine?) = insertion, measurement.duplicatePairs.count < Tally.keptLines {
+                measurement.duplicatePairs.append(LinePair(line: line, earlierLine: earlierLine))
             }
             let isLeaked = training?.exact.contains(example.hash) ?? false
             if isLeaked { measurement.leakage?.addExampleInTrain(line: line) }

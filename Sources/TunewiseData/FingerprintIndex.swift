@@ -1,33 +1,46 @@
 /// 64-bit fingerprints, each with the line it was first seen on, in one open-addressed table
-/// (linear probing, at most 3/4 full): 16 to 32 bytes an entry, whatever the examples' size.
+/// (linear probing, at most 3/4 full): 12 to 24 bytes an entry, whatever the examples' size.
 public struct FingerprintIndex: Sendable {
     private var slots: [UInt64]
-    /// The line of the fingerprint in the same slot.
-    private var lines: [Int]
+    /// The line of the fingerprint in the same slot; ``unknownLine`` past what 32 bits hold.
+    private var lines: [UInt32]
+    private static let unknownLine = UInt32.max
     private var mask: Int
     /// How many fingerprints the index holds.
     public private(set) var count = 0
 
     public init() {
         slots = [UInt64](repeating: 0, count: 1024)
-        lines = [Int](repeating: 0, count: 1024)
+        lines = [UInt32](repeating: 0, count: 1024)
         mask = 1023
     }
 
-    /// Adds `fingerprint`, seen on `line`; returns the line it was first seen on when it was
-    /// already there (and keeps that line), else `nil`.
-    mutating func insert(_ fingerprint: UInt64, line: Int) -> Int? {
+    /// Adds `fingerprint`, seen on `line`; when it was already there, keeps the line it was
+    /// first seen on and returns ``Insertion/repeats(_:)`` with it.
+    mutating func insert(_ fingerprint: UInt64, line: Int) -> Insertion {
+        insert(fingerprint, storedLine: line < Self.unknownLine ? UInt32(line) : Self.unknownLine)
+    }
+
+    /// What ``insert(_:line:)`` found.
+    enum Insertion: Equatable {
+        /// The fingerprint is new.
+        case new
+        /// The fingerprint was first seen on this line, or on one past 4,294,967,294 (`nil`).
+        case repeats(Int?)
+    }
+
+    private mutating func insert(_ fingerprint: UInt64, storedLine line: UInt32) -> Insertion {
         let key = fingerprint == 0 ? 1 : fingerprint
         if (count + 1) * 4 > slots.count * 3 { grow() }
         var index = Int(truncatingIfNeeded: key) & mask
         while true {
             let slot = slots[index]
-            if slot == key { return lines[index] }
+            if slot == key { return .repeats(lines[index] == Self.unknownLine ? nil : Int(lines[index])) }
             if slot == 0 {
                 slots[index] = key
                 lines[index] = line
                 count += 1
-                return nil
+                return .new
             }
             index = (index + 1) & mask
         }
@@ -48,9 +61,9 @@ public struct FingerprintIndex: Sendable {
     private mutating func grow() {
         let (oldSlots, oldLines) = (slots, lines)
         slots = [UInt64](repeating: 0, count: oldSlots.count * 2)
-        lines = [Int](repeating: 0, count: oldSlots.count * 2)
+        lines = [UInt32](repeating: 0, count: oldSlots.count * 2)
         mask = slots.count - 1
         count = 0
-        for (key, line) in zip(oldSlots, oldLines) where key != 0 { _ = insert(key, line: line) }
+        for (key, line) in zip(oldSlots, oldLines) where key != 0 { _ = insert(key, storedLine: line) }
     }
 }

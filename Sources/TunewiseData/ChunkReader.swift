@@ -89,9 +89,10 @@ struct ChunkReader {
             return
         }
         switch parser.parse(base + start, count: end - start) {
-        case .invalid(let fault):
+        case .invalid(let fault, let layout):
             chunk.measurement.invalid += 1
             chunk.measurement.faults[fault].add(line: lineNumber)
+            if let layout { chunk.measurement.otherLayouts[layout].add(line: lineNumber) }
         case .valid(let example):
             readExample(example, base + start, line: lineNumber)
         }

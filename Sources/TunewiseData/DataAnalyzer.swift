@@ -161,6 +161,7 @@ public struct DataAnalyzer {
         measurement.outputs.outputs += lines.outputs.outputs
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
         measurement.faults.add(lines.faults, lineOffset: offset)
+        measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)
         for example in chunk.examples {

@@ -87,6 +87,23 @@ public enum PersonalDataKind: String, TallyKind {
     }
 }
 
+/// A layout of other fine-tuning tools that `tunewise data` does not read, recognised among
+/// the lines it counts as `missing-messages` so that the report can say what to convert.
+public enum OtherLayout: String, TallyKind {
+    /// `{"conversations": [{"from", "value"}…]}`, as ShareGPT exports are written and
+    /// Axolotl and LLaMA-Factory read them.
+    case shareGPT = "sharegpt"
+    /// `{"instruction", "input", "output"}`, as the Alpaca data set is written.
+    case alpaca
+
+    public var ordinal: Int {
+        switch self {
+        case .shareGPT: 0
+        case .alpaca: 1
+        }
+    }
+}
+
 /// The layout of a training set, detected from its valid lines.
 public enum DataFormat: String, CaseIterable, Sendable {
     /// `{"messages": [{"role", "content"}…]}`.

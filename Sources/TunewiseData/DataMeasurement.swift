@@ -33,6 +33,8 @@ public struct DataMeasurement: Equatable, Sendable {
     /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
     public var nearDuplicatePairs: [LinePair] = []
     public var faults = Tallies<DataFault>()
+    /// Lines counted as `missing-messages` that look like another tool's layout.
+    public var otherLayouts = Tallies<OtherLayout>()
     /// Warnings on valid examples.
     public var structure = Tallies<StructureWarning>()
     /// Valid examples whose text seems to hold each kind of personal data.

@@ -11,12 +11,19 @@ struct ExampleClassifier {
     /// The line as an example of its format, or its first fault.
     var outcome: LineOutcome {
         var classifier = self
-        guard let format = classifier.classify() else { return .invalid(.missingMessages) }
+        guard let format = classifier.classify() else { return .invalid(.missingMessages, otherLayout) }
         if let fault = classifier.fault { return .invalid(fault) }
         return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
+
+    /// The layout of another tool that a line of no format of ours looks like, if any.
+    private var otherLayout: OtherLayout? {
+        if has(.conversations) { return .shareGPT }
+        if has(.instruction), has(.output) { return .alpaca }
+        return nil
+    }
 
     private func has(_ field: ExampleField) -> Bool {
         if case .absent = value(field) { return false }

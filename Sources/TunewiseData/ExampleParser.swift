@@ -1,6 +1,7 @@
 /// What one non-blank line turned out to be.
 enum LineOutcome {
-    case invalid(DataFault)
+    /// Not an example: its first fault, and the other layout it looks like, if any.
+    case invalid(DataFault, OtherLayout? = nil)
     case valid(ParsedExample)
 }
 
@@ -82,6 +83,9 @@ struct ExampleParser {
             default:
                 try scanner.skipValue()
             }
+            values[field.rawValue] = .other
+        case .conversations, .instruction, .output:
+            try scanner.skipValue()
             values[field.rawValue] = .other
         case .tools, .functions:
             let start = scanner.position

@@ -15,18 +15,21 @@ enum ExampleField: Int, CaseIterable {
     case system
     /// The tools (or, in the older layout, functions) an example offers the model.
     case tools, functions
+    /// Fields of layouts that are not read (``OtherLayout``), noted only to name the layout.
+    case conversations, instruction, output
 
     static let names: [(name: StaticString, field: ExampleField)] = [
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
         ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
         ("non_preferred_output", .nonPreferredOutput), ("system", .system), ("tools", .tools), ("functions", .functions),
+        ("conversations", .conversations), ("instruction", .instruction), ("output", .output),
     ]
 
     /// Whether the field's text, or its assistant messages, are what the model learns to say.
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions: false
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output: false
         }
     }
 }

@@ -135,6 +135,21 @@ extension BinaryTests {
             #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
         }
 
+        @Test func saysWhatToWriteForLinesInAnotherToolsLayout() throws {
+            let shareGPT = #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#
+            let input = [shareGPT, shareGPT, #"{"instruction": "Name a colour", "input": "", "output": "blue"}"#].joined(separator: "\n")
+            let text = try Binary.run(["data", "-"], input: input)
+            #expect(text.code == 0)
+            #expect(text.outputText.contains("  2 lines (1, 2) look like ShareGPT"))
+            #expect(text.outputText.contains(#"write each as "messages" of "role" and"#))
+            #expect(text.outputText.contains("  1 line (3) looks like Alpaca"))
+            let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))
+            #expect(json["data"]?["faults"]?[0]?["kind"] == .string("missing-messages"))
+            #expect(json["data"]?["otherLayouts"]?[0]?["kind"] == .string("sharegpt"))
+            #expect(json["data"]?["otherLayouts"]?[0]?["count"] == .number(2))
+            #expect(json["data"]?["otherLayouts"]?[1]?["kind"] == .string("alpaca"))
+        }
+
         @Test func readsStandardInputAndWritesMarkdown() throws {
             let outcome = try Binary.run(["data", "-", "--format", "markdown"], input: Self.valid.joined(separator: "\r\n"))
             #expect(outcome.code == 0)

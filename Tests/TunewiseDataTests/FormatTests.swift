@@ -2,6 +2,24 @@ import Testing
 import TunewiseData
 
 struct FormatTests {
+    @Test func namesTheLayoutsOfOtherToolsAmongLinesItDoesNotRead() {
+        let lines = [
+            #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#,
+            #"{"instruction": "Translate to French", "input": "cat", "output": "chat"}"#,
+            #"{"instruction": "Name a colour", "output": "blue"}"#,
+            // Not enough of a layout to name: no output.
+            #"{"instruction": "Name a colour"}"#,
+            // A layout of ours with fields of theirs stays what it is.
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}], "output": "b", "conversations": []}"#,
+            #"{"prompt": "p", "completion": "c", "instruction": "i", "output": "o"}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 2)
+        #expect(measurement.faults[.missingMessages] == Tally(count: 4, lines: [1, 2, 3, 4]))
+        #expect(measurement.otherLayouts[.shareGPT] == Tally(count: 1, lines: [1]))
+        #expect(measurement.otherLayouts[.alpaca] == Tally(count: 2, lines: [2, 3]))
+    }
+
     @Test(arguments: [
         (chat("hello", "hi there"), DataFormat.chat, "demonstrations"),
         (#"{"prompt": "2+2=", "completion": "4"}"#, .promptCompletion, "demonstrations"),

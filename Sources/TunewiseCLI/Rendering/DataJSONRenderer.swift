@@ -74,7 +74,8 @@ struct DataJSONRenderer: ReportRenderer {
     }
 
     /// Members beyond the contract: the formats counted, the duplicates and near-duplicates
-    /// kept (each with the line it repeats), the lines over the token limit, and outputs.
+    /// kept (each with the line it repeats), the lines over the token limit, the invalid lines
+    /// in another tool's layout, and outputs.
     private static func details(_ measurement: DataMeasurement) -> [(String, JSONValue)] {
         let outputs = measurement.outputs
         return [
@@ -88,6 +89,7 @@ struct DataJSONRenderer: ReportRenderer {
             ("duplicateLines", .array(measurement.duplicateLines.map(number))),
             ("duplicatePairs", pairs(measurement.duplicatePairs)),
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
+            ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             (
                 "outputs",

@@ -22,6 +22,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             lines += ["", "Near-duplicates: " + Self.sentence(DataReport.nearPairs(measurement))]
         }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
+        lines += DataReport.otherLayoutHints(measurement).flatMap { ["", $0] }
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
         let tokens = measurement.tokens

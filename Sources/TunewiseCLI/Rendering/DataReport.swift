@@ -32,6 +32,22 @@ struct DataReport {
         tally.lines.map(String.init).joined(separator: ", ") + (tally.count > tally.lines.count ? ", …" : "")
     }
 
+    /// For each other tool's layout found among the invalid lines, what to convert it to:
+    /// "2 lines (1, 2) look like ShareGPT (…), which tunewise does not read: …".
+    static func otherLayoutHints(_ measurement: DataMeasurement) -> [String] {
+        measurement.otherLayouts.found.map { layout, tally in
+            let found = "\(grouped(tally.count)) \(tally.count == 1 ? "line" : "lines") (\(lineList(tally))) \(tally.count == 1 ? "looks" : "look")"
+            switch layout {
+            case .shareGPT:
+                return found + #" like ShareGPT ("conversations" of "from" and "value" turns), which tunewise does not read: "#
+                    + #"write each as "messages" of "role" and "content" turns (human as user, gpt as assistant)."#
+            case .alpaca:
+                return found + #" like Alpaca ("instruction", "input", "output"), which tunewise does not read: "#
+                    + #"write each as a "prompt" (the instruction and input) and a "completion" (the output)."#
+            }
+        }
+    }
+
     /// "line 12 nearly repeats line 6", …: the near-duplicate pairs kept, and "…" when some
     /// are left out.
     static func nearPairs(_ measurement: DataMeasurement) -> [String] {

@@ -20,6 +20,7 @@ struct DataTextRenderer: ReportRenderer {
                 + Self.counted(measurement.nearDuplicates, "near-duplicate"))
         lines.append("Answers   " + report.answers.map { "\($0.question) \($0.option)" }.joined(separator: ", "))
         lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
+        lines += DataReport.otherLayoutHints(measurement).map { "  " + $0 }
         lines += Self.section(
             "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if !measurement.nearDuplicatePairs.isEmpty {

@@ -123,27 +123,24 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                let hash = ContentHash.hash(bytes)
-                content.add(hash, marker: span.marker)
-                answers.add(hash, of: span.field, role: span.role)
+                content.add(ContentHash.hash(bytes), marker: span.marker, field: span.field)
+                answers.add(bytes, of: span.field, role: span.role)
                 readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             decodedText.withUnsafeBufferPointer {
-                let hash = ContentHash.hash($0)
-                content.add(hash, marker: span.marker)
-                answers.add(hash, of: span.field, role: span.role)
+                content.add(ContentHash.hash($0), marker: span.marker, field: span.field)
+                answers.add($0, of: span.field, role: span.role)
                 readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
         }
         swap(&decodedText, &decoded)
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
-            let hash = ContentHash.hash(bytes)
-            content.add(hash, marker: ContentHash.marker(of: part.kind))
-            answers.add(hash, of: part.field, role: nil)
+            content.add(ContentHash.hash(bytes), marker: ContentHash.marker(of: part.kind), field: part.field)
+            answers.add(bytes, of: part.field, role: nil)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
                 personalData |= PersonalDataScanner.kinds(in: bytes)
@@ -189,9 +186,10 @@ struct ChunkReader {
 }
 
 /// The hash of what an example says: its texts, escapes decoded, each with its field, role
-/// and whether it is an output, in order, and its tool calls, tools and media as written. Key
-/// order, spacing and other fields (ids, metadata) do not change it, so examples that say the
-/// same are duplicates however their lines are written.
+/// and whether it is an output, and its tool calls, tools and media as written; in order
+/// within a field, the fields in any order. Key order, spacing and other fields (ids,
+/// metadata) do not change it, so examples that say the same are duplicates however their
+/// lines are written.
 struct ContentHash {
     /// What tells a structured part apart from a text and from the other kinds.
     static func marker(of kind: StructuredPart.Kind) -> UInt64 {
@@ -202,40 +200,79 @@ struct ContentHash {
         }
     }
 
-    private var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    private static let seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    /// The sum of the hashes of the runs of one field closed so far: a sum, so that the
+    /// fields' order does not count.
+    private var total: UInt64 = 0
+    /// The hash of the run of texts or parts of one field being added, in their order.
+    private var run = seed
+    private var runField: ExampleField?
 
-    /// The hash of one text or part, which ``add(_:marker:)`` takes.
+    /// The hash of one text or part, which ``add(_:marker:field:)`` takes.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         bytes.baseAddress.map { Hashing.hash($0, count: bytes.count) } ?? 0
     }
 
-    /// Adds a text or part by its ``hash(_:)``, with what tells its place apart.
-    mutating func add(_ hash: UInt64, marker: UInt64) {
-        state = Hashing.mix(state &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
+    /// Adds a text or part of `field` by its ``hash(_:)``, with what tells its place apart.
+    /// The texts of a field come one after another (a field's value is read whole), and so do
+    /// its parts.
+    mutating func add(_ hash: UInt64, marker: UInt64, field: ExampleField) {
+        if field != runField {
+            closeRun()
+            runField = field
+        }
+        run = Hashing.mix(run &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
-    var value: UInt64 { state }
+    private mutating func closeRun() {
+        if runField != nil { total &+= Hashing.mix(run) }
+        run = Self.seed
+    }
+
+    var value: UInt64 {
+        var closed = self
+        closed.closeRun()
+        return closed.total
+    }
+
+    /// The hash of `bytes` with each run of whitespace read as one space and none at either
+    /// end: what a text says, however it is spaced.
+    static func wordsHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var started = false
+        var pendingSpace = false
+        for byte in bytes {
+            if LineBreaks.isSpace(byte) {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01B3 }
+            (started, pendingSpace) = (true, false)
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Hashing.mix(hash)
+    }
 }
 
 /// The two answers of a preference pair (`chosen` and `rejected`, or `preferred_output` and
-/// `non_preferred_output`), hashed apart by what they say, in which roles, to find a pair
-/// whose answers are the same.
+/// `non_preferred_output`), hashed apart by what they say (however they are spaced), in
+/// which roles, to find a pair whose answers are the same.
 struct PreferenceAnswers {
     private var preferred = ContentHash()
     private var other = ContentHash()
     private var hasPreferred = false
     private var hasOther = false
 
-    /// Adds a text or part of `field` by its ``ContentHash/hash(_:)``; fields outside the
-    /// answers are left out. A text outside messages (`"chosen": "…"`) is the assistant's.
-    mutating func add(_ hash: UInt64, of field: ExampleField, role: MessageRole?) {
+    /// Adds a text or part of `field`; fields outside the answers are left out. A text
+    /// outside messages (`"chosen": "…"`) is the assistant's.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, of field: ExampleField, role: MessageRole?) {
         let marker = UInt64((role ?? .assistant).rawValue)
         switch field {
         case .chosen, .preferredOutput:
-            preferred.add(hash, marker: marker)
+            preferred.add(ContentHash.wordsHash(bytes), marker: marker, field: .chosen)
             hasPreferred = true
         case .rejected, .nonPreferredOutput:
-            other.add(hash, marker: marker)
+            other.add(ContentHash.wordsHash(bytes), marker: marker, field: .chosen)
             hasOther = true
         default: break
         }

@@ -44,10 +44,11 @@ public enum StructureWarning: String, TallyKind {
     case rolesOutOfOrder = "roles-out-of-order"
     /// The conversation ends with a user turn, which teaches nothing.
     case trailingUserTurn = "trailing-user-turn"
-    /// An assistant message, completion or preferred output that is empty or only spaces.
+    /// An assistant message, completion or answer of a preference pair that is empty or only
+    /// spaces.
     case emptyAssistant = "empty-assistant"
-    /// A preference pair whose preferred and other answers say the same, which teaches no
-    /// preference.
+    /// A preference pair whose preferred and other answers say the same (however they are
+    /// spaced), which teaches no preference.
     case chosenEqualsRejected = "chosen-equals-rejected"
 
     public var ordinal: Int {

@@ -74,7 +74,7 @@ struct ExampleClassifier {
         }
         if let listFault = list.fault { note(listFault) }
         if needsAssistant, !list.hasAssistant { note(.noAssistantMessage) }
-        if field.holdsOutput, list.hasEmptyAssistant { warnings.insert(.emptyAssistant) }
+        if field.holdsAnswer, list.hasEmptyAssistant { warnings.insert(.emptyAssistant) }
         messageCount += list.count
         return list
     }
@@ -83,7 +83,7 @@ struct ExampleClassifier {
     private mutating func requireText(_ field: ExampleField, needsAssistant: Bool) {
         switch value(field) {
         case .absent: note(.missingMessages)
-        case .text(let isBlank): if isBlank, field.holdsOutput { warnings.insert(.emptyAssistant) }
+        case .text(let isBlank): if isBlank, field.holdsAnswer { warnings.insert(.emptyAssistant) }
         case .list: requireList(field, needsAssistant: needsAssistant)
         case .other: note(.contentNotText)
         }

@@ -25,6 +25,9 @@ enum ExampleField: Int, CaseIterable {
         ("conversations", .conversations), ("instruction", .instruction), ("output", .output),
     ]
 
+    /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
+    var holdsAnswer: Bool { holdsOutput || self == .rejected || self == .nonPreferredOutput }
+
     /// Whether the field's text, or its assistant messages, are what the model learns to say.
     var holdsOutput: Bool {
         switch self {

@@ -13,6 +13,26 @@ struct DuplicateTests {
         #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
     }
 
+    @Test func keyOrderDoesNotHideADuplicateInAnyLayout() {
+        let lines = [
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,
+            #"{"rejected": "Go away.", "prompt": "Say hi", "chosen": "Hello!"}"#,
+            #"{"prompt": "2+2=", "completion": "4"}"#,
+            #"{"completion": "4", "prompt": "2+2="}"#,
+            #"{"system": "Be brief.", "messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}]}"#,
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}], "system": "Be brief."}"#,
+            // The same texts in other fields, or messages in another order, say something else.
+            #"{"prompt": "Say hi", "chosen": "Go away.", "rejected": "Hello!"}"#,
+            #"{"prompt": "4", "completion": "2+2="}"#,
+            #"{"messages": [{"role": "assistant", "content": "b"}, {"role": "user", "content": "a"}]}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(
+            measurement.duplicatePairs == [
+                LinePair(line: 2, earlierLine: 1), LinePair(line: 4, earlierLine: 3), LinePair(line: 6, earlierLine: 5),
+            ])
+    }
+
     @Test func eachDuplicateNamesTheFirstLineThatSaidItAsTheIndexGrows() {
         // Thousands of distinct examples grow the index several times over before the repeats.
         let distinct = (1...5000).map { chat("question \($0)", "answer") }

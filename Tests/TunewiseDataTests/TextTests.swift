@@ -73,6 +73,16 @@ struct TextTests {
         #expect(measurement.structure[.chosenEqualsRejected].count == 0)
     }
 
+    @Test func anEmptyAnswerOnEitherSideOfAPreferencePairIsWarnedAbout() {
+        let lines = [
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "  "}"#,
+            #"{"input": {"messages": [{"role": "user", "content": "hi"}]}, "preferred_output": [{"role": "assistant", "content": "Hey"}], "non_preferred_output": [{"role": "assistant", "content": ""}]}"#,
+            #"{"prompt": "Say hi", "chosen": "", "rejected": "Go."}"#,
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go."}"#,
+        ]
+        #expect(measure(lines.joined(separator: "\n")).structure[.emptyAssistant] == Tally(count: 3, lines: [1, 2, 3]))
+    }
+
     @Test func warnsAboutPreferencePairsWhoseAnswersAreTheSame() {
         let lines = [
             #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Hello!"}"#,
@@ -85,10 +95,13 @@ struct TextTests {
             #"{"prompt": "hi", "chosen": "Go", "rejected": [{"role": "assistant", "content": "Go"}]}"#,
             // The prompt may repeat an answer; only the two answers are compared.
             #"{"prompt": "Hello!", "chosen": "Hello!", "rejected": "Bye."}"#,
+            // Spacing alone does not make the answers differ.
+            #"{"prompt": "Say hi", "chosen": "Hello there.  How are you?", "rejected": " Hello there.\nHow are you? "}"#,
+            #"{"prompt": "Say hi", "chosen": "Hello there.", "rejected": "Hellothere."}"#,
         ]
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.valid == 7)
-        #expect(measurement.structure[.chosenEqualsRejected] == Tally(count: 4, lines: [1, 3, 4, 6]))
+        #expect(measurement.valid == 9)
+        #expect(measurement.structure[.chosenEqualsRejected] == Tally(count: 5, lines: [1, 3, 4, 6, 8]))
     }
 
     @Test func aLineLongerThanTheBudgetIsAFaultAndTheNextLinesAreRead() {

@@ -36,14 +36,16 @@ struct DataReport {
     /// "2 lines (1, 2) look like ShareGPT (…), which tunewise does not read: …".
     static func otherLayoutHints(_ measurement: DataMeasurement) -> [String] {
         measurement.otherLayouts.found.map { layout, tally in
-            let found = "\(grouped(tally.count)) \(tally.count == 1 ? "line" : "lines") (\(lineList(tally))) \(tally.count == 1 ? "looks" : "look")"
+            let one = tally.count == 1
+            let found = "\(grouped(tally.count)) \(one ? "line" : "lines") (\(lineList(tally))) \(one ? "looks" : "look")"
+            let each = one ? "write it" : "write each"
             switch layout {
             case .shareGPT:
-                return found + #" like ShareGPT ("conversations" of "from" and "value" turns), which tunewise does not read: "#
-                    + #"write each as "messages" of "role" and "content" turns (human as user, gpt as assistant)."#
+                return found + #" like ShareGPT (a "conversations" list), which tunewise does not read: \#(each) as "messages" "#
+                    + #"of "role" and "content" turns (from human as user, gpt as assistant, value as content)."#
             case .alpaca:
-                return found + #" like Alpaca ("instruction", "input", "output"), which tunewise does not read: "#
-                    + #"write each as a "prompt" (the instruction and input) and a "completion" (the output)."#
+                return found + #" like Alpaca ("instruction", "input", "output"), which tunewise does not read: \#(each) as a "#
+                    + #""prompt" (the instruction and input) and a "completion" (the output)."#
             }
         }
     }

@@ -30,10 +30,9 @@ struct DataTextRenderer: ReportRenderer {
             if let hint = DataReport.nearDuplicateHint(measurement) { lines.append("  " + hint) }
         }
         if measurement.duplicates > 0 {
-            lines +=
-                [
-                    "", "Duplicates (each says what an earlier example says)",
-                ] + packed(DataReport.duplicatePairs(measurement))
+            lines.append("")
+            lines.append("Duplicates (each says what an earlier example says)")
+            lines += packed(DataReport.duplicatePairs(measurement))
         }
         lines += tokenLines(measurement)
         lines += Self.outputLines(measurement.outputs)

@@ -31,7 +31,8 @@ extension HelpText {
 
         Duplicates say what an earlier example says: the same texts in the same roles, and the \
         same tool calls, however the lines are written (key order, spacing, escapes, other \
-        fields such as ids). Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
+        fields such as ids). Reversed pairs are preference pairs that swap the answers of an \
+        earlier pair with the same prompt. Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
         word triples agree in at least \(MinHashSignature.matchingBins) of \
         \(MinHashSignature.binCount) bins. The line is soft: two examples sharing 70% of their \
         triples (of both examples' triples together) are flagged about half the time, 80% nine \

@@ -27,6 +27,9 @@ struct ExampleRecord: Sendable {
     var isSketched: Bool
     /// Whether its output may be a label.
     var hasLabel: Bool
+    /// For a preference pair whose answers differ: its ``PreferencePair/key(reversed:)``, and
+    /// the key of the pair that swaps its answers.
+    var pairKeys: (pair: UInt64, reversed: UInt64)? = nil
 }
 
 /// Reads chunks of whole lines into ``ChunkMeasurement``s. Nothing in a chunk depends on
@@ -113,7 +116,7 @@ struct ChunkReader {
         var record = ExampleRecord(
             hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false, hasLabel: false)
         var content = ContentHash()
-        var answers = PreferenceAnswers()
+        var pair = example.format == .preference ? PreferencePair() : nil
         var text = TextScanner()
         var personalData: UInt8 = 0
         let outputIndex = parser.spans.lastIndex { $0.isOutput }
@@ -123,31 +126,40 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                content.add(ContentHash.hash(bytes), marker: span.marker, field: span.field)
-                answers.add(bytes, of: span.field, role: span.role)
+                let hash = ContentHash.hash(bytes)
+                content.add(hash, marker: span.marker, field: span.field)
+                pair?.add(bytes, hash: hash, of: span)
                 readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             decodedText.withUnsafeBufferPointer {
-                content.add(ContentHash.hash($0), marker: span.marker, field: span.field)
-                answers.add($0, of: span.field, role: span.role)
+                let hash = ContentHash.hash($0)
+                content.add(hash, marker: span.marker, field: span.field)
+                pair?.add($0, hash: hash, of: span)
                 readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
         }
         swap(&decodedText, &decoded)
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
-            content.add(ContentHash.hash(bytes), marker: ContentHash.marker(of: part.kind), field: part.field)
-            answers.add(bytes, of: part.field, role: nil)
+            let hash = ContentHash.hash(bytes)
+            content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field)
+            pair?.add(bytes, hash: hash, marker: ContentHash.marker(of: part.kind), field: part.field, role: nil)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
                 personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }
         record.hash = content.value
-        if answers.areSame { chunk.measurement.structure[.chosenEqualsRejected].add(line: line) }
+        if let pair {
+            if pair.answersAreSame {
+                chunk.measurement.structure[.chosenEqualsRejected].add(line: line)
+            } else {
+                record.pairKeys = (pair.key(reversed: false), pair.key(reversed: true))
+            }
+        }
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
         record.tokens = text.estimatedTokens
         if personalData != 0 {
@@ -254,30 +266,45 @@ struct ContentHash {
     }
 }
 
-/// The two answers of a preference pair (`chosen` and `rejected`, or `preferred_output` and
-/// `non_preferred_output`), hashed apart by what they say (however they are spaced), in
-/// which roles, to find a pair whose answers are the same.
-struct PreferenceAnswers {
+/// A preference pair's prompt (every text and part outside its answers, as written) and its
+/// two answers (`chosen` and `rejected`, or `preferred_output` and `non_preferred_output`),
+/// each answer hashed by what it says however it is spaced, in which roles: to find a pair
+/// whose answers are the same, and pairs that swap each other's answers.
+struct PreferencePair {
+    private var prompt = ContentHash()
     private var preferred = ContentHash()
     private var other = ContentHash()
     private var hasPreferred = false
     private var hasOther = false
 
-    /// Adds a text or part of `field`; fields outside the answers are left out. A text
+    /// Adds a text of the pair, whose ``ContentHash/hash(_:)`` is `hash`.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, of span: TextSpan) {
+        add(bytes, hash: hash, marker: span.marker, field: span.field, role: span.role)
+    }
+
+    /// Adds a text or part of `field`, whose ``ContentHash/hash(_:)`` is `hash`. A text
     /// outside messages (`"chosen": "…"`) is the assistant's.
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, of field: ExampleField, role: MessageRole?) {
-        let marker = UInt64((role ?? .assistant).rawValue)
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, marker: UInt64, field: ExampleField, role: MessageRole?) {
+        let answerMarker = UInt64((role ?? .assistant).rawValue)
         switch field {
         case .chosen, .preferredOutput:
-            preferred.add(ContentHash.wordsHash(bytes), marker: marker, field: .chosen)
+            preferred.add(ContentHash.wordsHash(bytes), marker: answerMarker, field: .chosen)
             hasPreferred = true
         case .rejected, .nonPreferredOutput:
-            other.add(ContentHash.wordsHash(bytes), marker: marker, field: .chosen)
+            other.add(ContentHash.wordsHash(bytes), marker: answerMarker, field: .chosen)
             hasOther = true
-        default: break
+        default:
+            prompt.add(hash, marker: marker, field: field)
         }
     }
 
     /// Whether both answers are present and say the same.
-    var areSame: Bool { hasPreferred && hasOther && preferred.value == other.value }
+    var answersAreSame: Bool { hasPreferred && hasOther && preferred.value == other.value }
+
+    /// A fingerprint of the prompt with its answers in order, or `reversed`: a pair's reversed
+    /// key is the key of the pair that prefers what it rejects.
+    func key(reversed: Bool) -> UInt64 {
+        let (first, second) = reversed ? (other.value, preferred.value) : (preferred.value, other.value)
+        return Hashing.mix(prompt.value ^ Hashing.mix(first ^ 0x9E37_79B9_7F4A_7C15) &* 0xC2B2_AE3D_27D4_EB4F ^ Hashing.mix(second))
+    }
 }

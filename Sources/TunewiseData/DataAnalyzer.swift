@@ -174,15 +174,30 @@ public struct DataAnalyzer {
             if case .repeats(let earlierLine?) = insertion, measurement.duplicatePairs.count < Tally.keptLines {
                 measurement.duplicatePairs.append(LinePair(line: line, earlierLine: earlierLine))
             }
+            let isReversal = readPair(example, line: line)
             let isLeaked = training?.exact.contains(example.hash) ?? false
             if isLeaked { measurement.leakage?.addExampleInTrain(line: line) }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
-            guard !isDuplicate, example.isSketched else { continue }
+            guard !isDuplicate, !isReversal, example.isSketched else { continue }
             index.near.append(example.signature, line: line)
             if training != nil, !isLeaked { leakCandidates.append(example.signature, line: line) }
         }
+    }
+
+    /// Notes a preference pair's keys; returns whether it swaps the answers of an earlier
+    /// pair (which it would otherwise nearly repeat).
+    private mutating func readPair(_ example: ExampleRecord, line: Int) -> Bool {
+        guard let keys = example.pairKeys else { return false }
+        let reversal = index.pairs.lookUp(keys.reversed)
+        _ = index.pairs.insert(keys.pair, line: line)
+        guard case .repeats(let earlierLine) = reversal else { return false }
+        measurement.reversals += 1
+        if let earlierLine, measurement.reversalPairs.count < Tally.keptLines {
+            measurement.reversalPairs.append(LinePair(line: line, earlierLine: earlierLine))
+        }
+        return true
     }
 
     /// Adds `line` to `lines` while it holds fewer than ``Tally/keptLines``.
@@ -195,6 +210,8 @@ public struct DataAnalyzer {
 public struct DataIndex: Sendable {
     var exact = FingerprintIndex()
     var near = NearDuplicateIndex()
+    /// The keys of the preference pairs whose answers differ (``PreferencePair/key(reversed:)``).
+    var pairs = FingerprintIndex()
 
     public init() {}
 }

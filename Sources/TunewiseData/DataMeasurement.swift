@@ -32,6 +32,11 @@ public struct DataMeasurement: Equatable, Sendable {
     public var nearDuplicates = 0
     /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
     public var nearDuplicatePairs: [LinePair] = []
+    /// Preference pairs that swap the answers of an earlier pair with the same prompt (what
+    /// one prefers, the other rejects), so that the two cancel out.
+    public var reversals = 0
+    /// The first reversals, at most ``Tally/keptLines``, each with the line of the pair it reverses.
+    public var reversalPairs: [LinePair] = []
     public var faults = Tallies<DataFault>()
     /// Lines counted as `missing-messages` that look like another tool's layout.
     public var otherLayouts = Tallies<OtherLayout>()

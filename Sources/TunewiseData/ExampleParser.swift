@@ -57,14 +57,23 @@ struct ExampleParser {
         } catch {
             return .invalid(.notJSON)
         }
+        if !isAbsent(.messages) || !isAbsent(.prompt) {
+            // An instruction or input beside messages or a prompt is not what the model sees.
+            spans.removeAll { $0.field == .instruction || $0.field == .inputText }
+        }
         return ExampleClassifier(values: values).outcome
+    }
+
+    private func isAbsent(_ field: ExampleField) -> Bool {
+        if case .absent = values[field.rawValue] { return true }
+        return false
     }
 
     private mutating func parse(_ field: ExampleField) throws(JSONLineScanner.NotJSON) {
         if case .absent = values[field.rawValue] {
         } else {
             // A repeated key: the last one counts, as in most JSON readers.
-            spans.removeAll { $0.field == field }
+            spans.removeAll { $0.field == field || (field == .input && $0.field == .inputText) }
             structuredParts.removeAll { $0.field == field }
         }
         scanner.skipWhitespace()
@@ -84,7 +93,14 @@ struct ExampleParser {
                 try scanner.skipValue()
             }
             values[field.rawValue] = .other
-        case .conversations, .instruction, .output:
+        case .instruction:
+            if scanner.next == UInt8(ascii: "\"") {
+                spans.append(TextSpan(string: try scanner.scanString(), field: field, isOutput: false))
+            } else {
+                try scanner.skipValue()
+            }
+            values[field.rawValue] = .other
+        case .conversations, .output, .inputText:
             try scanner.skipValue()
             values[field.rawValue] = .other
         case .tools, .functions:
@@ -109,6 +125,10 @@ struct ExampleParser {
 
     /// `{"messages": […]}`, the input of a preference example.
     private mutating func parseInput() throws(JSONLineScanner.NotJSON) -> FieldValue {
+        if scanner.next == UInt8(ascii: "\"") {
+            spans.append(TextSpan(string: try scanner.scanString(), field: .inputText, isOutput: false))
+            return .other
+        }
         guard scanner.next == UInt8(ascii: "{") else {
             try scanner.skipValue()
             return .other

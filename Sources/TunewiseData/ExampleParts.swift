@@ -15,8 +15,12 @@ enum ExampleField: Int, CaseIterable {
     case system
     /// The tools (or, in the older layout, functions) an example offers the model.
     case tools, functions
-    /// Fields of layouts that are not read (``OtherLayout``), noted only to name the layout.
+    /// Fields of layouts that are not read (``OtherLayout``), noted to name the layout; an
+    /// `instruction` beside `chosen` and `rejected` is read as the prompt.
     case conversations, instruction, output
+    /// An `input` that is a string (Alpaca's, beside an instruction) rather than a preference
+    /// pair's messages: read as part of the prompt, as the instruction is.
+    case inputText
 
     static let names: [(name: StaticString, field: ExampleField)] = [
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
@@ -32,7 +36,8 @@ enum ExampleField: Int, CaseIterable {
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output: false
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output, .inputText:
+            false
         }
     }
 }

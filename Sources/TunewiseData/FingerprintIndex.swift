@@ -47,13 +47,17 @@ public struct FingerprintIndex: Sendable {
     }
 
     /// Whether the index holds `fingerprint`.
-    func contains(_ fingerprint: UInt64) -> Bool {
+    func contains(_ fingerprint: UInt64) -> Bool { lookUp(fingerprint) != .new }
+
+    /// Whether the index holds `fingerprint`, and if so the line it was first seen on, as
+    /// ``insert(_:line:)`` would say without adding it.
+    func lookUp(_ fingerprint: UInt64) -> Insertion {
         let key = fingerprint == 0 ? 1 : fingerprint
         var index = Int(truncatingIfNeeded: key) & mask
         while true {
             let slot = slots[index]
-            if slot == key { return true }
-            if slot == 0 { return false }
+            if slot == key { return .repeats(lines[index] == Self.unknownLine ? nil : Int(lines[index])) }
+            if slot == 0 { return .new }
             index = (index + 1) & mask
         }
     }

@@ -135,6 +135,20 @@ extension BinaryTests {
             #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
         }
 
+        @Test func namesPreferencePairsThatReverseAnEarlierOne() throws {
+            let input = [
+                #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,
+                #"{"prompt": "Say hi", "chosen": "Go away.", "rejected": "Hello!"}"#,
+            ].joined(separator: "\n")
+            let text = try Binary.run(["data", "-"], input: input).outputText
+            #expect(text.contains("Reversed pairs (an earlier prompt with its answers swapped; the two cancel out)\n  line 2 reverses line 1\n"))
+            let markdown = try Binary.run(["data", "-", "--format", "markdown"], input: input).outputText
+            #expect(markdown.contains("the two cancel out): line 2 reverses line 1."))
+            let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))
+            #expect(json["data"]?["reversedPairs"]?["count"] == .number(1))
+            #expect(json["data"]?["reversedPairs"]?["pairs"]?[0]?["earlierLine"] == .number(1))
+        }
+
         @Test func saysWhatToWriteForLinesInAnotherToolsLayout() throws {
             let shareGPT = #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#
             let input = [shareGPT, shareGPT, #"{"instruction": "Name a colour", "input": "", "output": "blue"}"#].joined(separator: "\n")
@@ -149,6 +163,8 @@ extension BinaryTests {
             #expect(json["data"]?["otherLayouts"]?[0]?["kind"] == .string("sharegpt"))
             #expect(json["data"]?["otherLayouts"]?[0]?["count"] == .number(2))
             #expect(json["data"]?["otherLayouts"]?[1]?["kind"] == .string("alpaca"))
+            let onlyShareGPT = try Binary.run(["data", "-"], input: [shareGPT, "", shareGPT].joined(separator: "\n"))
+            #expect(onlyShareGPT.outputText.contains("  All 2 lines look like ShareGPT"))
         }
 
         @Test func readsStandardInputAndWritesMarkdown() throws {

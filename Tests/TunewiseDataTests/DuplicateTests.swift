@@ -13,6 +13,30 @@ struct DuplicateTests {
         #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
     }
 
+    @Test func findsPreferencePairsThatSwapTheAnswersOfAnEarlierOne() {
+        let prompt = "How should we rotate the production API key without any downtime for customers?"
+        let good = "Create a second key, deploy it everywhere, confirm traffic uses it, then revoke the old one."
+        let bad = "Delete the old key right away and generate a new one when something breaks."
+        let pair = { (prompt: String, chosen: String, rejected: String) in
+            #"{"prompt": "\#(prompt)", "chosen": "\#(chosen)", "rejected": "\#(rejected)"}"#
+        }
+        let lines = [
+            pair(prompt, good, bad),
+            #"{"rejected": "\#(good)", "chosen": "\#(bad)", "prompt": "\#(prompt)"}"#,
+            pair("Another question entirely about billing?", bad, good),
+            pair(prompt, good, bad),
+            pair(prompt, good, good),
+            pair(prompt, good, good),
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        // Line 4 repeats line 1, and so reverses line 2 as line 2 reverses line 1.
+        #expect(measurement.reversals == 2)
+        #expect(measurement.reversalPairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 4, earlierLine: 2)])
+        // A reversal is not also reported as nearly repeating the pair it reverses.
+        #expect(measurement.nearDuplicatePairs.allSatisfy { $0.line != 2 })
+        #expect(measurement.duplicatePairs == [LinePair(line: 4, earlierLine: 1), LinePair(line: 6, earlierLine: 5)])
+    }
+
     @Test func keyOrderDoesNotHideADuplicateInAnyLayout() {
         let lines = [
             #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,

@@ -2,6 +2,26 @@ import Testing
 import TunewiseData
 
 struct FormatTests {
+    @Test func anInstructionAndInputBesideChosenAndRejectedAreThePrompt() {
+        let question = "How do I rotate an API key without downtime?"
+        let alpaca = #"{"instruction": "\#(question)", "input": "", "chosen": "Add a second key first.", "rejected": "Delete it."}"#
+        let prompted = #"{"prompt": "\#(question)", "chosen": "Add a second key first.", "rejected": "Delete it."}"#
+        #expect(measure(alpaca).valid == 1)
+        #expect(measure(alpaca).tokens.total == measure(prompted).tokens.total)
+        // Pairs that answer different instructions alike are not duplicates; the same pair is.
+        let other = #"{"instruction": "How do I revoke a leaked key?", "input": "", "chosen": "Add a second key first.", "rejected": "Delete it."}"#
+        #expect(measure([alpaca, other].joined(separator: "\n")).duplicates == 0)
+        let inputFirst = #"{"input": "", "rejected": "Delete it.", "chosen": "Add a second key first.", "instruction": "\#(question)"}"#
+        #expect(measure([alpaca, inputFirst].joined(separator: "\n")).duplicates == 1)
+        // Beside messages or a prompt, an instruction is metadata the model does not see.
+        let chat = chat("hello", "hi there")
+        let tagged = chat.dropLast() + #", "instruction": "ignore me entirely please", "input": "and me"}"#
+        #expect(measure(String(tagged)).tokens.total == measure(chat).tokens.total)
+        let taggedPrompt =
+            #"{"prompt": "\#(question)", "instruction": "ignore me entirely please", "chosen": "Add a second key first.", "rejected": "Delete it."}"#
+        #expect(measure(taggedPrompt).tokens.total == measure(prompted).tokens.total)
+    }
+
     @Test func namesTheLayoutsOfOtherToolsAmongLinesItDoesNotRead() {
         let lines = [
             #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#,

@@ -75,7 +75,7 @@ struct DataJSONRenderer: ReportRenderer {
 
     /// Members beyond the contract: the formats counted, the duplicates and near-duplicates
     /// kept (each with the line it repeats), the lines over the token limit, the invalid lines
-    /// in another tool's layout, and outputs.
+    /// in another tool's layout, the preference pairs that reverse an earlier one, and outputs.
     private static func details(_ measurement: DataMeasurement) -> [(String, JSONValue)] {
         let outputs = measurement.outputs
         return [
@@ -91,6 +91,7 @@ struct DataJSONRenderer: ReportRenderer {
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
+            ("reversedPairs", .object([("count", number(measurement.reversals)), ("pairs", pairs(measurement.reversalPairs))])),
             (
                 "outputs",
                 .object([

@@ -21,6 +21,9 @@ struct DataMarkdownRenderer: ReportRenderer {
         if !measurement.nearDuplicatePairs.isEmpty {
             lines += ["", "Near-duplicates: " + Self.sentence(DataReport.nearPairs(measurement))]
         }
+        if measurement.reversals > 0 {
+            lines += ["", DataReport.reversalsTitle + ": " + Self.sentence(DataReport.reversalPairs(measurement))]
+        }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += DataReport.otherLayoutHints(measurement).flatMap { ["", $0] }
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })

@@ -37,7 +37,11 @@ struct DataReport {
     static func otherLayoutHints(_ measurement: DataMeasurement) -> [String] {
         measurement.otherLayouts.found.map { layout, tally in
             let one = tally.count == 1
-            let found = "\(grouped(tally.count)) \(one ? "line" : "lines") (\(lineList(tally))) \(one ? "looks" : "look")"
+            let isEveryLine = tally.count == measurement.lines - measurement.blankLines
+            let found =
+                isEveryLine
+                ? (one ? "The one line looks" : "All \(grouped(tally.count)) lines look")
+                : "\(grouped(tally.count)) \(one ? "line" : "lines") (\(lineList(tally))) \(one ? "looks" : "look")"
             let each = one ? "write it" : "write each"
             switch layout {
             case .shareGPT:
@@ -61,6 +65,15 @@ struct DataReport {
     static func duplicatePairs(_ measurement: DataMeasurement) -> [String] {
         pairs(measurement.duplicatePairs, of: measurement.duplicates, verb: "repeats")
     }
+
+    /// "line 8 reverses line 3", …: the reversed preference pairs kept, and "…" when some are
+    /// left out.
+    static func reversalPairs(_ measurement: DataMeasurement) -> [String] {
+        pairs(measurement.reversalPairs, of: measurement.reversals, verb: "reverses")
+    }
+
+    /// What reversed preference pairs are, for a section's title.
+    static let reversalsTitle = "Reversed pairs (an earlier prompt with its answers swapped; the two cancel out)"
 
     /// The pairs kept of `count`, each as "line L VERB line E", and "…" when some are left out.
     private static func pairs(_ pairs: [LinePair], of count: Int, verb: String) -> [String] {

@@ -34,6 +34,11 @@ struct DataTextRenderer: ReportRenderer {
             lines.append("Duplicates (each says what an earlier example says)")
             lines += packed(DataReport.duplicatePairs(measurement))
         }
+        if measurement.reversals > 0 {
+            lines.append("")
+            lines.append(DataReport.reversalsTitle)
+            lines += packed(DataReport.reversalPairs(measurement))
+        }
         lines += tokenLines(measurement)
         lines += Self.outputLines(measurement.outputs)
         lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })

@@ -89,10 +89,10 @@ public enum PersonalDataKind: String, TallyKind {
 }
 
 /// A layout of other fine-tuning tools that `tunewise data` does not read, recognised among
-/// the lines it counts as `missing-messages` so that the report can say what to convert.
+/// its invalid lines so that the report can say what to convert.
 public enum OtherLayout: String, TallyKind {
-    /// `{"conversations": [{"from", "value"}…]}`, as ShareGPT exports are written and
-    /// Axolotl and LLaMA-Factory read them.
+    /// `{"conversations": [{"from", "value"}…]}` (or turns of `from` and `value` under
+    /// `messages`), as ShareGPT exports are written and Axolotl and LLaMA-Factory read them.
     case shareGPT = "sharegpt"
     /// `{"instruction", "input", "output"}`, as the Alpaca data set is written.
     case alpaca

@@ -38,7 +38,7 @@ public struct DataMeasurement: Equatable, Sendable {
     /// The first reversals, at most ``Tally/keptLines``, each with the line of the pair it reverses.
     public var reversalPairs: [LinePair] = []
     public var faults = Tallies<DataFault>()
-    /// Lines counted as `missing-messages` that look like another tool's layout.
+    /// Invalid lines that look like another tool's layout.
     public var otherLayouts = Tallies<OtherLayout>()
     /// Warnings on valid examples.
     public var structure = Tallies<StructureWarning>()

@@ -12,15 +12,16 @@ struct ExampleClassifier {
     var outcome: LineOutcome {
         var classifier = self
         guard let format = classifier.classify() else { return .invalid(.missingMessages, otherLayout) }
-        if let fault = classifier.fault { return .invalid(fault) }
+        if let fault = classifier.fault { return .invalid(fault, otherLayout) }
         return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
 
-    /// The layout of another tool that a line of no format of ours looks like, if any.
+    /// The layout of another tool that an invalid line looks like, if any.
     private var otherLayout: OtherLayout? {
         if has(.conversations) { return .shareGPT }
+        if case .list(let list) = value(.messages), list.hasShareGPTTurns { return .shareGPT }
         if has(.instruction), has(.output) { return .alpaca }
         return nil
     }

@@ -184,6 +184,7 @@ struct ExampleParser {
         }
         scanner.position += 1
         var role: MessageRole?
+        var hasFrom = false
         var content = Content.missing
         // Calls to tools or functions, which stand in for the content of an assistant turn.
         var callsTools = false
@@ -210,6 +211,9 @@ struct ExampleParser {
                         try scanner.skipValue()
                         content = .notText
                     }
+                } else if matches(key, "from") {
+                    hasFrom = true
+                    try scanner.skipValue()
                 } else if matches(key, "tool_calls") || matches(key, "function_call") {
                     callsTools = scanner.next != UInt8(ascii: "n")
                     let start = scanner.position
@@ -220,6 +224,7 @@ struct ExampleParser {
                 }
             } while try scanner.continues(closing: UInt8(ascii: "}"))
         }
+        if role == nil, hasFrom { list.hasShareGPTTurns = true }
         switch role {
         case nil: list.note(.messageMissingRole)
         case .unknown: list.note(.unknownRole)

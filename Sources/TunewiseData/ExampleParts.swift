@@ -88,6 +88,8 @@ struct MessageList {
     var fault: DataFault?
     var hasAssistant = false
     var hasEmptyAssistant = false
+    /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
+    var hasShareGPTTurns = false
     var order = RoleOrder()
 
     mutating func note(_ found: DataFault) {

@@ -147,6 +147,13 @@ extension BinaryTests {
             let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))
             #expect(json["data"]?["reversedPairs"]?["count"] == .number(1))
             #expect(json["data"]?["reversedPairs"]?["pairs"]?[0]?["earlierLine"] == .number(1))
+            #expect(!text.contains("This file mixes"))
+            let mixed = [input, #"{"prompt": "2+2=", "completion": "4"}"#].joined(separator: "\n")
+            let mixedText = try Binary.run(["data", "-"], input: mixed).outputText
+            #expect(mixedText.contains("This file mixes 1 demonstration with 2 preference pairs:"))
+            #expect(mixedText.contains("training-signal comparisons"))
+            let mixedMarkdown = try Binary.run(["data", "-", "--format", "markdown"], input: mixed).outputText
+            #expect(mixedMarkdown.contains("> This file mixes 1 demonstration with 2 preference pairs"))
         }
 
         @Test func saysWhatToWriteForLinesInAnotherToolsLayout() throws {
@@ -155,7 +162,7 @@ extension BinaryTests {
             let text = try Binary.run(["data", "-"], input: input)
             #expect(text.code == 0)
             #expect(text.outputText.contains("  2 lines (1, 2) look like ShareGPT"))
-            #expect(text.outputText.contains(#"write each as "messages" of "role" and "content""#))
+            #expect(text.outputText.contains(#"with turns of "role" and "content" (from human as user, gpt as assistant,"#))
             #expect(text.outputText.contains(#"not read: write it as a "prompt""#))
             #expect(text.outputText.contains("  1 line (3) looks like Alpaca"))
             let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))

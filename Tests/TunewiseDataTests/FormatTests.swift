@@ -32,11 +32,18 @@ struct FormatTests {
             // A layout of ours with fields of theirs stays what it is.
             #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}], "output": "b", "conversations": []}"#,
             #"{"prompt": "p", "completion": "c", "instruction": "i", "output": "o"}"#,
+            // ShareGPT turns under "messages", and LLaMA-Factory's ShareGPT preference pairs.
+            #"{"messages": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#,
+            #"{"conversations": [{"from": "human", "value": "hi"}], "chosen": {"from": "gpt", "value": "a"}, "rejected": {"from": "gpt", "value": "b"}}"#,
+            // A message without a role is not ShareGPT's unless it has "from".
+            #"{"messages": [{"content": "hi"}, {"role": "assistant", "content": "hello"}]}"#,
         ]
         let measurement = measure(lines.joined(separator: "\n"))
         #expect(measurement.valid == 2)
         #expect(measurement.faults[.missingMessages] == Tally(count: 4, lines: [1, 2, 3, 4]))
-        #expect(measurement.otherLayouts[.shareGPT] == Tally(count: 1, lines: [1]))
+        #expect(measurement.faults[.messageMissingRole] == Tally(count: 2, lines: [7, 9]))
+        #expect(measurement.faults[.contentNotText] == Tally(count: 1, lines: [8]))
+        #expect(measurement.otherLayouts[.shareGPT] == Tally(count: 3, lines: [1, 7, 8]))
         #expect(measurement.otherLayouts[.alpaca] == Tally(count: 2, lines: [2, 3]))
     }
 

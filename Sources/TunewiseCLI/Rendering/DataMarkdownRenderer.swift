@@ -15,6 +15,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             "",
             "Answers: " + report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", "),
         ]
+        if let hint = DataReport.mixedSignalHint(measurement) { lines += ["", "> " + hint] }
         if measurement.duplicates > 0 {
             lines += ["", "Duplicates (each says what an earlier example says): " + Self.sentence(DataReport.duplicatePairs(measurement))]
         }

@@ -45,8 +45,9 @@ struct DataReport {
             let each = one ? "write it" : "write each"
             switch layout {
             case .shareGPT:
-                return found + #" like ShareGPT (a "conversations" list), which tunewise does not read: \#(each) as "messages" "#
-                    + #"of "role" and "content" turns (from human as user, gpt as assistant, value as content)."#
+                return found + #" like ShareGPT, which tunewise does not read: \#(each) with turns of "role" and "content" "#
+                    + #"(from human as user, gpt as assistant, value as content) under "messages" (for a preference pair, "prompt", "#
+                    + #""chosen" and "rejected")."#
             case .alpaca:
                 return found + #" like Alpaca ("instruction", "input", "output"), which tunewise does not read: \#(each) as a "#
                     + #""prompt" (the instruction and input) and a "completion" (the output)."#
@@ -127,6 +128,17 @@ struct DataReport {
         else { return nil }
         return "Many examples nearly repeat others. If they share a long instruction in every user turn, that alone "
             + "makes them alike: such an instruction belongs in a system message, which this check leaves out."
+    }
+
+    /// The note for a file of demonstrations and preference pairs together, which supervised
+    /// and preference tuning each take apart.
+    static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
+        let demonstrations = measurement.chatExamples + measurement.promptCompletionExamples
+        let pairs = measurement.preferenceExamples
+        guard demonstrations > 0, pairs > 0 else { return nil }
+        return "This file mixes \(grouped(demonstrations)) \(demonstrations == 1 ? "demonstration" : "demonstrations") with "
+            + "\(grouped(pairs)) preference \(pairs == 1 ? "pair" : "pairs"): supervised and preference tuning each take one "
+            + "kind, so split it before training (training-signal follows the majority)."
     }
 
     /// The note that personal data found raises, for every format.

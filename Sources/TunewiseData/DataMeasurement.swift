@@ -65,9 +65,11 @@ public struct DataMeasurement: Equatable, Sendable {
     }
 
     /// The rubric's `data-volume` answer: `none`, `few` (under 100 unique valid examples),
-    /// `hundreds` (under 1,000) or `thousands`.
-    public var dataVolume: String {
-        switch unique {
+    /// `hundreds` (under 1,000) or `thousands`; `nil` when the file has lines but none is a
+    /// valid example (a layout not read, say), as how many examples it holds is then unknown.
+    public var dataVolume: String? {
+        if valid == 0, invalid > 0 { return nil }
+        return switch unique {
         case 0: "none"
         case ..<100: "few"
         case ..<1000: "hundreds"

@@ -42,6 +42,22 @@ extension BinaryTests {
             #expect(outcome.outputText.contains("Personal data found in train.jsonl"))
         }
 
+        @Test func aFileWithNoExampleItReadsAnswersNothingAndSaysSo() throws {
+            let folder = try folder(examples: 0)
+            let shareGPT = #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#
+            try Data((shareGPT + "\n" + shareGPT + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            let refused = try Binary.run(["advise", "--data", "train.jsonl", "--no-input"] + Self.answers, directory: folder)
+            #expect(refused.code == 64)
+            #expect(
+                refused.errorText.hasPrefix(
+                    "tunewise: note: no line of train.jsonl is an example tunewise reads (2 invalid lines; see tunewise data), so data-volume is not measured\n"
+                ))
+            #expect(refused.errorText.contains("missing answers for --data-volume"))
+            let answered = try Binary.run(["advise", "--data", "train.jsonl", "--data-volume", "hundreds"] + Self.answers, directory: folder)
+            #expect(answered.code == 0)
+            #expect(answered.outputText.contains("Measured from train.jsonl: nothing (no line of train.jsonl is an example\n"))
+        }
+
         @Test func aGivenAnswerWinsWithANote() throws {
             let outcome = try Binary.run(
                 ["advise", "--data", "train.jsonl", "--data-volume", "thousands", "--format", "summary"] + Self.answers,

@@ -90,6 +90,8 @@ struct FormatTests {
         #expect(measurement.format == .unknown)
         #expect(measurement.dataVolume == "none")
         #expect(measurement.trainingSignal == nil)
+        // Lines of which none is an example say nothing of how many examples there are.
+        #expect(measure("{}\nnot json").dataVolume == nil)
     }
 
     @Test func byteOrderMarkCRLFAndBlankLinesAreFine() {

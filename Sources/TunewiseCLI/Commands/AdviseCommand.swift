@@ -45,7 +45,10 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             let file = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
             return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
         }
-        if let measured { situation = try Self.lay(measured, under: situation, rubric, &console) }
+        if let measured {
+            if let unread = measured.unread { console.writeError("tunewise: note: \(unread)\n") }
+            situation = try Self.lay(measured, under: situation, rubric, &console)
+        }
         // A policy's answers are defaults under everything given or measured.
         let beforePolicy = situation
         situation = Tunewise.withPolicyDefaults(situation, rubric)

@@ -13,7 +13,9 @@ struct DataMarkdownRenderer: ReportRenderer {
                 + "\(grouped(measurement.invalid)) | \(grouped(measurement.unique)) | \(grouped(measurement.duplicates)) | "
                 + "\(grouped(measurement.nearDuplicates)) |",
             "",
-            "Answers: " + report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", "),
+            "Answers: "
+                + (report.answers.isEmpty
+                    ? DataReport.noAnswers + "." : report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", ")),
         ]
         if let hint = DataReport.mixedSignalHint(measurement) { lines += ["", "> " + hint] }
         if measurement.duplicates > 0 {

@@ -24,7 +24,8 @@ struct DataReport {
     /// The measured answers to the rubric's questions, in question order.
     var answers: [(question: String, option: String)] {
         let measurement = train.measurement
-        return [("data-volume", measurement.dataVolume)] + (measurement.trainingSignal.map { [("training-signal", $0)] } ?? [])
+        return (measurement.dataVolume.map { [("data-volume", $0)] } ?? [])
+            + (measurement.trainingSignal.map { [("training-signal", $0)] } ?? [])
     }
 
     /// The line numbers of a tally, with "…" when some are left out: "3, 9, 12, …".
@@ -54,6 +55,9 @@ struct DataReport {
             }
         }
     }
+
+    /// What the answers line says when nothing was measured: no line is an example read.
+    static let noAnswers = "none measured: no line is an example tunewise reads"
 
     /// "line 12 nearly repeats line 6", …: the near-duplicate pairs kept, and "…" when some
     /// are left out.

@@ -18,7 +18,8 @@ struct DataTextRenderer: ReportRenderer {
         lines.append(
             "          \(grouped(measurement.unique)) unique, \(Self.counted(measurement.duplicates, "duplicate")), "
                 + Self.counted(measurement.nearDuplicates, "near-duplicate"))
-        lines.append("Answers   " + report.answers.map { "\($0.question) \($0.option)" }.joined(separator: ", "))
+        let answers = report.answers.map { "\($0.question) \($0.option)" }
+        lines.append("Answers   " + (answers.isEmpty ? DataReport.noAnswers : answers.joined(separator: ", ")))
         if let hint = DataReport.mixedSignalHint(measurement) { lines += ["", hint] }
         lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += DataReport.otherLayoutHints(measurement).map { "  " + $0 }

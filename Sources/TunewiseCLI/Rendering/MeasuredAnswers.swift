@@ -20,15 +20,19 @@ struct MeasuredAnswers {
     var trainingTokens: Int?
     /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
     var personalData: String?
+    /// Why nothing was measured, when the file has lines but none is an example.
+    var unread: String?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
-        var measured = [
-            Answer(
-                question: "data-volume", option: measurement.dataVolume,
-                basis: "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
-                    + (measurement.invalid > 0 ? ", \(grouped(measurement.invalid)) invalid \(measurement.invalid == 1 ? "line" : "lines")" : ""))
-        ]
+        var measured: [Answer] = []
+        let invalidLines = "\(grouped(measurement.invalid)) invalid \(measurement.invalid == 1 ? "line" : "lines")"
+        if let volume = measurement.dataVolume {
+            let unique = "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
+            measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
+        } else {
+            unread = "no line of \(Tunewise.visible(file)) is an example tunewise reads (\(invalidLines); see tunewise data), so data-volume is not measured"
+        }
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
         }
@@ -50,7 +54,9 @@ struct MeasuredAnswers {
     }
 
     /// "data-volume thousands (1,240 unique valid examples), training-signal demonstrations (chat examples)".
-    var summary: String { answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ") }
+    var summary: String {
+        answers.isEmpty ? "nothing (\(unread ?? "no example"))" : answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ")
+    }
 
     /// The lines a text or Markdown report ends with.
     var reportLines: [String] {

@@ -263,15 +263,23 @@ public enum CommandError: Error, Equatable, Sendable {
             return ("\(path) is \(format)-compressed; pipe it in: \(decompress) \(file) | tunewise data -", [])
         case .notJSONLines(let path, let reason):
             let file = path == "standard input" ? "FILE" : path
-            // The reason's commands name the file as FILE.
-            var text = "\(path) "
-            var start = reason.startIndex
-            for range in reason.occurrences(of: "FILE") {
-                text += reason[start..<range.lowerBound] + file
-                start = range.upperBound
-            }
-            return (text + reason[start...], [])
+            // The reason's commands name the file as FILE, and the file they write as CONVERTED:
+            // the name without its extension, then `.converted.jsonl`.
+            let stem = [".jsonl", ".json", ".txt"].first { file.hasSuffix($0) }.map { String(file.dropLast($0.count)) } ?? file
+            let pieces = Self.pieces(of: reason, between: "CONVERTED").map { Self.pieces(of: $0, between: "FILE").joined(separator: file) }
+            return ("\(path) " + pieces.joined(separator: stem + ".converted.jsonl"), [])
         }
+    }
+
+    /// The pieces of `template` between the occurrences of `placeholder`, empty ones kept.
+    private static func pieces(of template: String, between placeholder: String) -> [String] {
+        var pieces: [String] = []
+        var start = template.startIndex
+        for range in template.occurrences(of: placeholder) {
+            pieces.append(String(template[start..<range.lowerBound]))
+            start = range.upperBound
+        }
+        return pieces + [String(template[start...])]
     }
 
     /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, with

@@ -30,8 +30,8 @@ extension HelpText {
         ShareGPT or Alpaca layout, which are not read, are named with what to write instead.
 
         Duplicates say what an earlier example says: the same texts in the same roles, and the \
-        same tool calls, however the lines are written (key order, spacing, escapes, other \
-        fields such as ids). Reversed pairs are preference pairs that swap the answers of an \
+        same tool calls (function and arguments, not the calls' ids), however the lines are \
+        written (key order, spacing, escapes, other fields such as ids). Reversed pairs are preference pairs that swap the answers of an \
         earlier pair with the same prompt. Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
         word triples agree in at least \(MinHashSignature.matchingBins) of \
         \(MinHashSignature.binCount) bins. The line is soft: two examples sharing 70% of their \
@@ -50,7 +50,9 @@ extension HelpText {
         cl100k, totals came within 5% on English chat and prose, 3% on Russian, Chinese and \
         Japanese, 10–20% under on German, French and Spanish, and 10–20% over on code \
         (.ci/token-estimate/measure.py). Outputs: the share that are JSON and, when outputs \
-        are short one-line texts, how often each occurs (labels, a classifier's balance). \
+        are a few short one-line texts given three or more times each on average, how often \
+        each occurs (labels, a classifier's balance), with a note on labels that differ only \
+        in case or spaces. \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
         check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
         examples that hold them; when any is found, answer the governance question with care.

@@ -144,9 +144,9 @@ struct ChunkReader {
         swap(&decodedText, &decoded)
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
-            let hash = ContentHash.hash(bytes)
+            let hash = JSONValueHash.hash(bytes)
             content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field)
-            pair?.add(bytes, hash: hash, marker: ContentHash.marker(of: part.kind), field: part.field, role: nil)
+            pair?.add(structured: hash, marker: ContentHash.marker(of: part.kind), field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
                 personalData |= PersonalDataScanner.kinds(in: bytes)
@@ -198,8 +198,8 @@ struct ChunkReader {
 }
 
 /// The hash of what an example says: its texts, escapes decoded, each with its field, role
-/// and whether it is an output, and its tool calls, tools and media as written; in order
-/// within a field, the fields in any order. Key order, spacing and other fields (ids,
+/// and whether it is an output, and its tool calls, tools and media by what their JSON says
+/// (``JSONValueHash``); in order within a field, the fields in any order. Key order, spacing and other fields (ids,
 /// metadata) do not change it, so examples that say the same are duplicates however their
 /// lines are written.
 struct ContentHash {
@@ -277,21 +277,27 @@ struct PreferencePair {
     private var hasPreferred = false
     private var hasOther = false
 
-    /// Adds a text of the pair, whose ``ContentHash/hash(_:)`` is `hash`.
+    /// Adds a text of the pair, whose ``ContentHash/hash(_:)`` is `hash`. A text outside
+    /// messages (`"chosen": "…"`) is the assistant's.
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, of span: TextSpan) {
-        add(bytes, hash: hash, marker: span.marker, field: span.field, role: span.role)
+        add(
+            hash, answerHash: span.field.holdsAnswer ? ContentHash.wordsHash(bytes) : 0, marker: span.marker, field: span.field,
+            answerMarker: UInt64((span.role ?? .assistant).rawValue))
     }
 
-    /// Adds a text or part of `field`, whose ``ContentHash/hash(_:)`` is `hash`. A text
-    /// outside messages (`"chosen": "…"`) is the assistant's.
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, marker: UInt64, field: ExampleField, role: MessageRole?) {
-        let answerMarker = UInt64((role ?? .assistant).rawValue)
+    /// Adds a tool call or other structured part of `field` by its ``JSONValueHash``.
+    mutating func add(structured hash: UInt64, marker: UInt64, field: ExampleField) {
+        add(hash, answerHash: hash, marker: marker, field: field, answerMarker: marker)
+    }
+
+    /// Adds to the prompt by `hash`, or to an answer by `answerHash`.
+    private mutating func add(_ hash: UInt64, answerHash: UInt64, marker: UInt64, field: ExampleField, answerMarker: UInt64) {
         switch field {
         case .chosen, .preferredOutput:
-            preferred.add(ContentHash.wordsHash(bytes), marker: answerMarker, field: .chosen)
+            preferred.add(answerHash, marker: answerMarker, field: .chosen)
             hasPreferred = true
         case .rejected, .nonPreferredOutput:
-            other.add(ContentHash.wordsHash(bytes), marker: answerMarker, field: .chosen)
+            other.add(answerHash, marker: answerMarker, field: .chosen)
             hasOther = true
         default:
             prompt.add(hash, marker: marker, field: field)

@@ -85,7 +85,8 @@ public struct OutputProfile: Equatable, Sendable {
     /// Outputs that are a JSON object or array.
     public var jsonOutputs = 0
     /// The labels and how many outputs have each, most common first, when at most
-    /// ``labelLimit`` distinct short outputs make up at least 90% of the outputs.
+    /// ``labelLimit`` distinct short outputs make up at least 90% of the outputs, three or more
+    /// of them a label on average (twenty outputs, each its own, are answers, not labels).
     public var labels: [Label] = []
 
     /// One distinct output and how often it occurs.
@@ -129,7 +130,7 @@ struct LabelCounter {
     func labels(outOf outputs: Int) -> [OutputProfile.Label] {
         let top = counts.values.sorted { ($0.count, $1.text) > ($1.count, $0.text) }.prefix(OutputProfile.labelLimit)
         let covered = top.reduce(0) { $0 + $1.count }
-        guard top.count >= 2, covered * 10 >= outputs * 9 else { return [] }
+        guard top.count >= 2, covered * 10 >= outputs * 9, covered >= 3 * top.count else { return [] }
         return Array(top)
     }
 }

@@ -38,11 +38,16 @@ extension BinaryTests {
         }
 
         @Test func labelsThatDifferOnlyBySpacesStayApart() throws {
-            let outputs = ["negative", " negative", "positive", "", "a, b"]
+            // Three of each: labels are outputs drawn from a few, each given several times.
+            let outputs = Array(repeating: ["negative", " negative", "positive", "", "a, b"], count: 3).joined()
             let examples = outputs.map { #"{"messages": [{"role": "user", "content": "Rate it"}, {"role": "assistant", "content": "\#($0)"}]}"# }
             let folder = try directory(["train.jsonl": lines(examples)])
             let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
             #expect(text.contains(#"labels: "" 20.0%, " negative" 20.0%, "a, b" 20.0%, negative 20.0%"#), "\(text)")
+            #expect(text.contains(#"Labels that differ only in case or spaces (" negative" and "negative") are"#), "\(text)")
+            // Five outputs, each its own, are answers rather than labels.
+            let once = try directory(["train.jsonl": lines(Array(examples.prefix(5)))])
+            #expect(!(try Binary.run(["data", "train.jsonl"], directory: once).outputText.contains("labels:")))
         }
 
         @Test func aMixedFileSaysHowManyOfEachFormat() throws {
@@ -145,8 +150,8 @@ extension BinaryTests {
             let markdown = try Binary.run(["data", "-", "--format", "markdown"], input: input).outputText
             #expect(markdown.contains("the two cancel out): line 2 reverses line 1."))
             let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))
-            #expect(json["data"]?["reversedPairs"]?["count"] == .number(1))
-            #expect(json["data"]?["reversedPairs"]?["pairs"]?[0]?["earlierLine"] == .number(1))
+            #expect(json["data"]?["reversals"] == .number(1))
+            #expect(json["data"]?["reversalPairs"]?[0]?["earlierLine"] == .number(1))
             #expect(!text.contains("This file mixes"))
             let mixed = [input, #"{"prompt": "2+2=", "completion": "4"}"#].joined(separator: "\n")
             let mixedText = try Binary.run(["data", "-"], input: mixed).outputText
@@ -171,7 +176,7 @@ extension BinaryTests {
             #expect(json["data"]?["otherLayouts"]?[0]?["count"] == .number(2))
             #expect(json["data"]?["otherLayouts"]?[1]?["kind"] == .string("alpaca"))
             let onlyShareGPT = try Binary.run(["data", "-"], input: [shareGPT, "", shareGPT].joined(separator: "\n"))
-            #expect(onlyShareGPT.outputText.contains("  All 2 lines look like ShareGPT"))
+            #expect(onlyShareGPT.outputText.contains("  Both lines look like ShareGPT"))
         }
 
         @Test func readsStandardInputAndWritesMarkdown() throws {
@@ -207,15 +212,15 @@ extension BinaryTests {
             ),
             (
                 ["data", "array.json"], 65,
-                "tunewise: array.json is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' array.json > array.json.jsonl"
+                "tunewise: array.json is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' array.json > array.converted.jsonl"
             ),
             (
                 ["data", "utf16.jsonl"], 65,
-                "tunewise: utf16.jsonl is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.jsonl.jsonl"
+                "tunewise: utf16.jsonl is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.converted.jsonl"
             ),
             (
                 ["data", "pretty.jsonl"], 65,
-                "tunewise: pretty.jsonl is JSON written over several lines, not JSON Lines; convert it: jq -c . pretty.jsonl > pretty.jsonl.jsonl"
+                "tunewise: pretty.jsonl is JSON written over several lines, not JSON Lines; convert it: jq -c . pretty.jsonl > pretty.converted.jsonl"
             ),
             (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
             (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),

@@ -37,6 +37,32 @@ struct DuplicateTests {
         #expect(measurement.duplicatePairs == [LinePair(line: 4, earlierLine: 1), LinePair(line: 6, earlierLine: 5)])
     }
 
+    /// A chat whose assistant calls `call` (the JSON of one tool call), then answers.
+    static func toolChat(_ call: String) -> String {
+        #"{"messages": [{"role": "user", "content": "Weather in Paris?"}, {"role": "assistant", "content": null, "tool_calls": [\#(call)]}, {"role": "tool", "tool_call_id": "x", "content": "20 C"}, {"role": "assistant", "content": "It is 20 C."}]}"#
+    }
+
+    @Test func toolCallsAreComparedByWhatTheyCallNotHowTheyAreWrittenOrTheirIds() {
+        let calls = [
+            #"{"id": "call_a", "type": "function", "function": {"name": "weather", "arguments": "{\"city\": \"Paris\", \"unit\": \"C\"}"}}"#,
+            // Another id, other spacing and key order, inside the arguments too.
+            #"{"function": {"arguments": "{\"unit\":\"C\",\"city\":\"Paris\"}", "name": "weather"}, "type": "function", "id": "call_b"}"#,
+            // Escapes that say the same.
+            #"{"id": "call_c", "type": "function", "function": {"name": "weath\u0065r", "arguments": "{\"city\": \"Paris\", \"unit\": \"C\"}"}}"#,
+            // Other arguments, another function, arguments that are not JSON: other calls.
+            #"{"id": "call_d", "type": "function", "function": {"name": "weather", "arguments": "{\"city\": \"Oslo\", \"unit\": \"C\"}"}}"#,
+            #"{"id": "call_e", "type": "function", "function": {"name": "forecast", "arguments": "{\"city\": \"Paris\", \"unit\": \"C\"}"}}"#,
+            #"{"id": "call_f", "type": "function", "function": {"name": "weather", "arguments": "{city: Paris}"}}"#,
+            #"{"id": "call_g", "type": "function", "function": {"name": "weather", "arguments": "{city:  Paris}"}}"#,
+            // A number written another way is another value; an array keeps its order.
+            #"{"id": "call_h", "type": "function", "function": {"name": "weather", "arguments": "{\"days\": [1, 2]}"}}"#,
+            #"{"id": "call_i", "type": "function", "function": {"name": "weather", "arguments": "{\"days\": [2, 1]}"}}"#,
+        ]
+        let measurement = measure(calls.map(Self.toolChat).joined(separator: "\n"))
+        #expect(measurement.valid == calls.count)
+        #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
+    }
+
     @Test func keyOrderDoesNotHideADuplicateInAnyLayout() {
         let lines = [
             #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,

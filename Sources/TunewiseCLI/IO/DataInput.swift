@@ -94,14 +94,14 @@ enum DataFileKind {
         } else if starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             self = .compressed(format: "zip", decompress: "unzip -p")
         } else if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) {
-            self = .notJSONLines(reason: "is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 FILE > FILE.jsonl")
+            self = .notJSONLines(reason: "is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 FILE > CONVERTED")
         } else if bytes.prefix(64 * 1024).contains(0) {
             self = .notJSONLines(reason: "is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines")
         } else if Self.startsAnArrayOfObjects(bytes) {
             self = .notJSONLines(
-                reason: "is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' FILE > FILE.jsonl")
+                reason: "is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' FILE > CONVERTED")
         } else if Self.startsAnObjectOverLines(bytes) {
-            self = .notJSONLines(reason: "is JSON written over several lines, not JSON Lines; convert it: jq -c . FILE > FILE.jsonl")
+            self = .notJSONLines(reason: "is JSON written over several lines, not JSON Lines; convert it: jq -c . FILE > CONVERTED")
         } else {
             return nil
         }

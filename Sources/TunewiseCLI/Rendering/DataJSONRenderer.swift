@@ -91,7 +91,8 @@ struct DataJSONRenderer: ReportRenderer {
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
-            ("reversedPairs", .object([("count", number(measurement.reversals)), ("pairs", pairs(measurement.reversalPairs))])),
+            ("reversals", number(measurement.reversals)),
+            ("reversalPairs", pairs(measurement.reversalPairs)),
             (
                 "outputs",
                 .object([

@@ -32,12 +32,14 @@ struct DataMarkdownRenderer: ReportRenderer {
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
         let tokens = measurement.tokens
-        lines += [
-            "", "### Tokens (estimated)", "",
-            "| Total | Median | p95 | Max | Over \(grouped(tokens.limit)) |", "|--:|--:|--:|--:|--:|",
-            "| \(grouped(tokens.total)) | \(grouped(tokens.median)) | \(grouped(tokens.p95)) | \(grouped(tokens.max)) | "
-                + "\(grouped(tokens.overLimit)) |",
-        ]
+        if measurement.valid > 0 {
+            lines += [
+                "", "### Tokens (estimated)", "",
+                "| Total | Median | p95 | Max | Over \(grouped(tokens.limit)) |", "|--:|--:|--:|--:|--:|",
+                "| \(grouped(tokens.total)) | \(grouped(tokens.median)) | \(grouped(tokens.p95)) | \(grouped(tokens.max)) | "
+                    + "\(grouped(tokens.overLimit)) |",
+            ]
+        }
         if tokens.overLimit > 0 { lines += ["", "Over the limit: " + DataReport.lines(measurement.overLimitLines, of: tokens.overLimit) + "."] }
         let outputs = measurement.outputs
         if outputs.outputs > 0 {
@@ -46,6 +48,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 "Outputs: \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"
                     + (outputs.labels.isEmpty ? "." : "; labels: " + DataReport.labelList(outputs) + "."),
             ]
+            if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines += ["", "> " + DataReport.personalDataHint] }
@@ -60,8 +63,8 @@ struct DataMarkdownRenderer: ReportRenderer {
             } else if let leakage = evaluation.leakage {
                 lines += [
                     "",
-                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(DataReport.linesInTrain(leakage)); "
-                        + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one.",
+                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(DataReport.linesInTrain(leakage))"
+                        + DataReport.nearLeaks(leakage) + ".",
                 ]
             }
         }

@@ -41,7 +41,7 @@ struct DataReport {
             let isEveryLine = tally.count == measurement.lines - measurement.blankLines
             let found =
                 isEveryLine
-                ? (one ? "The one line looks" : "All \(grouped(tally.count)) lines look")
+                ? (one ? "The one line looks" : (tally.count == 2 ? "Both lines look" : "All \(grouped(tally.count)) lines look"))
                 : "\(grouped(tally.count)) \(one ? "line" : "lines") (\(lineList(tally))) \(one ? "looks" : "look")"
             let each = one ? "write it" : "write each"
             switch layout {
@@ -90,14 +90,43 @@ struct DataReport {
         outputs.labels.map { "\(shown($0.text)) \(percentage($0.count, of: outputs.outputs))" }.joined(separator: ", ")
     }
 
+    /// The note for labels that differ only in case or in spaces at either end, which a model
+    /// learns as different answers: "" positive" and "Positive" …".
+    static func labelVariantsHint(_ outputs: OutputProfile) -> String? {
+        var groups: [String: [String]] = [:]
+        var order: [String] = []
+        for label in outputs.labels.map(\.text) {
+            let key = label.trimmingBlanks().lowercased()
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(label)
+        }
+        let variants = order.compactMap { groups[$0]!.count > 1 ? groups[$0]! : nil }
+        guard !variants.isEmpty else { return nil }
+        let listed = variants.map { group in
+            group.dropLast().map(quoted).joined(separator: ", ") + " and " + quoted(group.last!)
+        }
+        return "Labels that differ only in case or spaces (" + listed.joined(separator: "; ")
+            + ") are learned as different answers: write each label one way."
+    }
+
     /// A label as it reads in a list: quoted when it is empty, starts or ends with a space, or
     /// holds a comma or a quote, so that "negative" and " negative" stay apart.
     private static func shown(_ label: String) -> String {
         let needsQuotes =
             label.isEmpty || label.first?.isWhitespace == true || label.last?.isWhitespace == true
             || label.contains(",") || label.contains("\"")
-        guard needsQuotes else { return label }
-        return "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
+        return needsQuotes ? quoted(label) : label
+    }
+
+    /// `label` in quotes, its own quotes escaped.
+    private static func quoted(_ label: String) -> String {
+        "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
+    }
+
+    /// "; 3 more nearly repeat one": the evaluation examples that nearly repeat a training
+    /// example, when there are any.
+    static func nearLeaks(_ leakage: Leakage) -> String {
+        leakage.evalNearDuplicatesOfTrain > 0 ? "; \(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one" : ""
     }
 
     /// " (lines 1, 4, …)": the evaluation file's first examples found in training, if any.
@@ -142,7 +171,7 @@ struct DataReport {
         guard demonstrations > 0, pairs > 0 else { return nil }
         return "This file mixes \(grouped(demonstrations)) \(demonstrations == 1 ? "demonstration" : "demonstrations") with "
             + "\(grouped(pairs)) preference \(pairs == 1 ? "pair" : "pairs"): supervised and preference tuning each take one "
-            + "kind, so split it before training (training-signal follows the majority)."
+            + "kind, so split it before training (training-signal follows the larger kind, demonstrations on a tie)."
     }
 
     /// The note that personal data found raises, for every format.

@@ -41,7 +41,7 @@ struct DataTextRenderer: ReportRenderer {
             lines.append(DataReport.reversalsTitle)
             lines += packed(DataReport.reversalPairs(measurement))
         }
-        lines += tokenLines(measurement)
+        if measurement.valid > 0 { lines += tokenLines(measurement) }
         lines += Self.outputLines(measurement.outputs)
         lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
@@ -109,6 +109,7 @@ struct DataTextRenderer: ReportRenderer {
         var lines = ["", "Outputs", "  \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"]
         if !outputs.labels.isEmpty {
             lines.append("  labels: " + DataReport.labelList(outputs))
+            if let hint = DataReport.labelVariantsHint(outputs) { lines.append("  " + hint) }
         }
         return lines
     }
@@ -125,8 +126,8 @@ struct DataTextRenderer: ReportRenderer {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {
             lines.append(
-                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(DataReport.linesInTrain(leakage)); "
-                    + "\(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one")
+                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(DataReport.linesInTrain(leakage))"
+                    + DataReport.nearLeaks(leakage))
         }
         return lines
     }

@@ -31,7 +31,8 @@ struct MeasuredAnswers {
             let unique = "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
             measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
         } else {
-            unread = "no line of \(Tunewise.visible(file)) is an example tunewise reads (\(invalidLines); see tunewise data), so data-volume is not measured"
+            unread =
+                "no line of \(Tunewise.visible(file)) is an example tunewise reads (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))

@@ -145,7 +145,7 @@ struct ChunkReader {
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
             let hash = JSONValueHash.hash(bytes)
-            content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field)
+            content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
             pair?.add(structured: hash, marker: ContentHash.marker(of: part.kind), field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
@@ -199,9 +199,9 @@ struct ChunkReader {
 
 /// The hash of what an example says: its texts, escapes decoded, each with its field, role
 /// and whether it is an output, and its tool calls, tools and media by what their JSON says
-/// (``JSONValueHash``); in order within a field, the fields in any order. Key order, spacing and other fields (ids,
-/// metadata) do not change it, so examples that say the same are duplicates however their
-/// lines are written.
+/// (``JSONValueHash``); in order within a field, the fields in any order. Key order,
+/// spacing and other fields (ids, metadata) do not change it, so examples that say the same
+/// are duplicates however their lines are written.
 struct ContentHash {
     /// What tells a structured part apart from a text and from the other kinds.
     static func marker(of kind: StructuredPart.Kind) -> UInt64 {
@@ -216,28 +216,31 @@ struct ContentHash {
     /// The sum of the hashes of the runs of one field closed so far: a sum, so that the
     /// fields' order does not count.
     private var total: UInt64 = 0
-    /// The hash of the run of texts or parts of one field being added, in their order.
+    /// The hash of the run of texts, or of parts, of one field being added, in their order.
     private var run = seed
-    private var runField: ExampleField?
+    /// The field of the run, and whether it is of parts: ``ExampleField/rawValue``, plus 256
+    /// for parts.
+    private var runKey: Int?
 
     /// The hash of one text or part, which ``add(_:marker:field:)`` takes.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         bytes.baseAddress.map { Hashing.hash($0, count: bytes.count) } ?? 0
     }
 
-    /// Adds a text or part of `field` by its ``hash(_:)``, with what tells its place apart.
-    /// The texts of a field come one after another (a field's value is read whole), and so do
-    /// its parts.
-    mutating func add(_ hash: UInt64, marker: UInt64, field: ExampleField) {
-        if field != runField {
+    /// Adds a text (or with `isPart`, a part) of `field` by its hash, with what tells its
+    /// place apart. The texts of a field come one after another (a field's value is read
+    /// whole), and so do its parts; texts and parts are runs apart, as they are read apart.
+    mutating func add(_ hash: UInt64, marker: UInt64, field: ExampleField, isPart: Bool = false) {
+        let key = field.rawValue + (isPart ? 256 : 0)
+        if key != runKey {
             closeRun()
-            runField = field
+            runKey = key
         }
         run = Hashing.mix(run &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
     private mutating func closeRun() {
-        if runField != nil { total &+= Hashing.mix(run) }
+        if runKey != nil { total &+= Hashing.mix(run) }
         run = Self.seed
     }
 
@@ -287,11 +290,13 @@ struct PreferencePair {
 
     /// Adds a tool call or other structured part of `field` by its ``JSONValueHash``.
     mutating func add(structured hash: UInt64, marker: UInt64, field: ExampleField) {
-        add(hash, answerHash: hash, marker: marker, field: field, answerMarker: marker)
+        add(hash, answerHash: hash, marker: marker, field: field, answerMarker: marker, isPart: true)
     }
 
     /// Adds to the prompt by `hash`, or to an answer by `answerHash`.
-    private mutating func add(_ hash: UInt64, answerHash: UInt64, marker: UInt64, field: ExampleField, answerMarker: UInt64) {
+    private mutating func add(
+        _ hash: UInt64, answerHash: UInt64, marker: UInt64, field: ExampleField, answerMarker: UInt64, isPart: Bool = false
+    ) {
         switch field {
         case .chosen, .preferredOutput:
             preferred.add(answerHash, marker: answerMarker, field: .chosen)
@@ -300,7 +305,7 @@ struct PreferencePair {
             other.add(answerHash, marker: answerMarker, field: .chosen)
             hasOther = true
         default:
-            prompt.add(hash, marker: marker, field: field)
+            prompt.add(hash, marker: marker, field: field, isPart: isPart)
         }
     }
 

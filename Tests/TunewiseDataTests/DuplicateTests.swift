@@ -61,6 +61,10 @@ struct DuplicateTests {
         let measurement = measure(calls.map(Self.toolChat).joined(separator: "\n"))
         #expect(measurement.valid == calls.count)
         #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
+        // A system prompt before or after the messages: the same example.
+        let systemLast = Self.toolChat(calls[0]).dropLast() + #", "system": "Be brief."}"#
+        let systemFirst = #"{"system": "Be brief.", "# + Self.toolChat(calls[0]).dropFirst()
+        #expect(measure([String(systemLast), systemFirst].joined(separator: "\n")).duplicates == 1)
     }
 
     @Test func keyOrderDoesNotHideADuplicateInAnyLayout() {

@@ -171,8 +171,8 @@ public struct DataAnalyzer {
             if isDuplicate { measurement.duplicates += 1 }
             // A duplicate whose earlier line is past what the index holds (4,294,967,294) is
             // counted but not listed.
-            if case .repeats(let earlierLine?) = insertion, measurement.duplicatePairs.count < Tally.keptLines {
-                measurement.duplicatePairs.append(LinePair(line: line, earlierLine: earlierLine))
+            if case .repeats(let earlierLine?) = insertion {
+                Self.keep(LinePair(line: line, earlierLine: earlierLine), in: &measurement.duplicatePairs)
             }
             let isReversal = readPair(example, line: line)
             let isLeaked = training?.exact.contains(example.hash) ?? false
@@ -194,14 +194,13 @@ public struct DataAnalyzer {
         _ = index.pairs.insert(keys.pair, line: line)
         guard case .repeats(let earlierLine) = reversal else { return false }
         measurement.reversals += 1
-        if let earlierLine, measurement.reversalPairs.count < Tally.keptLines {
-            measurement.reversalPairs.append(LinePair(line: line, earlierLine: earlierLine))
-        }
+        if let earlierLine { Self.keep(LinePair(line: line, earlierLine: earlierLine), in: &measurement.reversalPairs) }
         return true
     }
 
-    /// Adds `line` to `lines` while it holds fewer than ``Tally/keptLines``.
-    static func keep(_ line: Int, in lines: inout [Int]) {
+    /// Adds `line` (a line number or a pair of them) to `lines` while it holds fewer than
+    /// ``Tally/keptLines``.
+    static func keep<Line>(_ line: Line, in lines: inout [Line]) {
         if lines.count < Tally.keptLines { lines.append(line) }
     }
 }

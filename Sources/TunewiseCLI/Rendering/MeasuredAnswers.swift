@@ -56,7 +56,9 @@ struct MeasuredAnswers {
 
     /// "data-volume thousands (1,240 unique valid examples), training-signal demonstrations (chat examples)".
     var summary: String {
-        answers.isEmpty ? "nothing (\(unread ?? "no example"))" : answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ")
+        answers.isEmpty
+            ? "nothing (\(unread ?? "the rubric asks no question it answers"))"
+            : answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ")
     }
 
     /// The lines a text or Markdown report ends with.

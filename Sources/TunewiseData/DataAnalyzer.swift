@@ -175,8 +175,11 @@ public struct DataAnalyzer {
                 Self.keep(LinePair(line: line, earlierLine: earlierLine), in: &measurement.duplicatePairs)
             }
             let isReversal = readPair(example, line: line)
-            let isLeaked = training?.exact.contains(example.hash) ?? false
-            if isLeaked { measurement.leakage?.addExampleInTrain(line: line) }
+            var isLeaked = false
+            if case .repeats(let trainingLine) = training?.exact.lookUp(example.hash) {
+                isLeaked = true
+                measurement.leakage?.addExampleInTrain(line: line, trainingLine: trainingLine)
+            }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }

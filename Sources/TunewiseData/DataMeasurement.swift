@@ -101,20 +101,26 @@ public struct LinePair: Equatable, Sendable {
 public struct Leakage: Equatable, Sendable {
     /// Valid evaluation examples identical to a training example.
     public var evalExamplesInTrain = 0
-    /// The lines of the first of them, at most ``Tally/keptLines``.
-    public var evalLinesInTrain: [Int] = []
+    /// The first of them, at most ``Tally/keptLines``, each as its line in the evaluation file
+    /// (``LinePair/line``) and the line of the training example it repeats
+    /// (``LinePair/earlierLine``).
+    public var evalPairsInTrain: [LinePair] = []
     /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
 
-    public init(evalExamplesInTrain: Int = 0, evalLinesInTrain: [Int] = [], evalNearDuplicatesOfTrain: Int = 0) {
+    /// The evaluation lines of ``evalPairsInTrain``.
+    public var evalLinesInTrain: [Int] { evalPairsInTrain.map(\.line) }
+
+    public init(evalExamplesInTrain: Int = 0, evalPairsInTrain: [LinePair] = [], evalNearDuplicatesOfTrain: Int = 0) {
         self.evalExamplesInTrain = evalExamplesInTrain
-        self.evalLinesInTrain = evalLinesInTrain
+        self.evalPairsInTrain = evalPairsInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
     }
 
-    /// Counts the evaluation example at `line` as found in training.
-    mutating func addExampleInTrain(line: Int) {
+    /// Counts the evaluation example at `line` as found in training, at `trainingLine` when
+    /// the training index holds it (``FingerprintIndex``).
+    mutating func addExampleInTrain(line: Int, trainingLine: Int?) {
         evalExamplesInTrain += 1
-        DataAnalyzer.keep(line, in: &evalLinesInTrain)
+        if let trainingLine { DataAnalyzer.keep(LinePair(line: line, earlierLine: trainingLine), in: &evalPairsInTrain) }
     }
 }

@@ -64,6 +64,25 @@ extension BinaryTests {
                 directory: folder(examples: 3))
             #expect(outcome.code == 0)
             #expect(outcome.errorText == "tunewise: note: data-volume thousands is used, but train.jsonl measures few (3 unique valid examples)\n")
+            // The report says so too, beside what was measured.
+            let json = try Binary.run(
+                ["advise", "--data", "train.jsonl", "--data-volume", "thousands", "--format", "json"] + Self.answers, directory: folder(examples: 3))
+            guard case .array(let answers) = try JSONParser.parse(json.standardOutput)["measured"]?["answers"], let first = answers.first else {
+                Issue.record("no measured answers in \(json.outputText)")
+                return
+            }
+            #expect(first["option"] == .string("few"))
+            #expect(first["givenInstead"] == .string("thousands"))
+            let text = try Binary.run(
+                ["advise", "--data", "train.jsonl", "--data-volume", "thousands"] + Self.answers, directory: folder(examples: 3))
+            #expect(text.outputText.contains("(3 unique valid examples; thousands\ngiven and used)"))
+        }
+
+        @Test func anEmptyFileIsMeasuredAsNoDataWithANote() throws {
+            let folder = try folder(examples: 0)
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl", "--format", "summary"] + Self.answers, directory: folder)
+            #expect(outcome.code == 0)
+            #expect(outcome.errorText == "tunewise: note: train.jsonl is empty, so data-volume is measured as none\n")
         }
 
         @Test func costTakesTrainingTokensFromTheData() throws {
@@ -105,7 +124,10 @@ extension BinaryTests {
             #expect(measured.outputText == fromFlag.outputText)
             let empty = try Binary.run(["cost", "--cost", "cost.json", "--data", "array.json", "--format", "json"], directory: folder)
             #expect(empty.code == 0)
-            #expect(empty.errorText == "tunewise: note: array.json has no valid example, so it gives no training tokens\n")
+            #expect(
+                empty.errorText
+                    == "tunewise: note: array.json has no valid example, so it gives no training tokens; the cost file's trainingTokens 2000000 is used\n"
+            )
             #expect(empty.outputText == (try Binary.run(["cost", "--cost", "cost.json", "--format", "json"], directory: folder)).outputText)
         }
     }

@@ -152,7 +152,9 @@ struct DuplicateTests {
             chat(sentences[8], "Noted, thank you for the details."), "broken",
         ]
         let measurement = measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n")))
-        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalLinesInTrain: [1, 2], evalNearDuplicatesOfTrain: 1))
+        // Each leaked example names the training line it repeats.
+        let pairs = [LinePair(line: 1, earlierLine: 1), LinePair(line: 2, earlierLine: 4)]
+        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalPairsInTrain: pairs, evalNearDuplicatesOfTrain: 1))
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
     }
 

@@ -41,13 +41,14 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let weights = try Tunewise.weights(request.weights, for: rubric)
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
-        let measured = try request.dataPath.map { path throws(CommandError) in
+        var measured = try request.dataPath.map { path throws(CommandError) in
             let file = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
             return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
         }
-        if let measured {
-            if let unread = measured.unread { console.writeError("tunewise: note: \(unread)\n") }
-            situation = try Self.lay(measured, under: situation, rubric, &console)
+        if var read = measured {
+            if let notice = read.notice { console.writeError("tunewise: note: \(notice)\n") }
+            situation = try Self.lay(&read, under: situation, rubric, &console)
+            measured = read
         }
         // A policy's answers are defaults under everything given or measured.
         let beforePolicy = situation
@@ -125,10 +126,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// `situation` with the measured answers where it has none; a given answer that differs
     /// from the measured one is kept, with a one-line note.
     static func lay(
-        _ measured: MeasuredAnswers, under situation: Situation, _ rubric: Rubric, _ console: inout some Console
+        _ measured: inout MeasuredAnswers, under situation: Situation, _ rubric: Rubric, _ console: inout some Console
     ) throws(CommandError) -> Situation {
-        for answer in measured.answers {
+        for index in measured.answers.indices {
+            let answer = measured.answers[index]
             guard let given = situation[answer.question], given != answer.option else { continue }
+            measured.answers[index].givenInstead = given
             console.writeError(
                 "tunewise: note: \(answer.question) \(given) is used, but \(Tunewise.visible(measured.file)) measures "
                     + "\(answer.option) (\(answer.basis))\n")

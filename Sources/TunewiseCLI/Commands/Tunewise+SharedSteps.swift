@@ -74,7 +74,10 @@ extension Tunewise {
     ) {
         let name = Tunewise.visible(file)
         guard let measured else {
-            console.writeError("tunewise: note: \(name) has no valid example, so it gives no training tokens\n")
+            let used =
+                flag.map { "; \(CostField.trainingTokens.flag) \(JSONWriter.format($0)) is used" }
+                ?? inputs[.trainingTokens].map { "; the cost file's \(CostField.trainingTokens.rawValue) \(JSONWriter.format($0)) is used" } ?? ""
+            console.writeError("tunewise: note: \(name) has no valid example, so it gives no training tokens\(used)\n")
             return
         }
         func differs(_ given: Double) -> Bool { abs(given - Double(measured)) > Double(measured) / 10 }

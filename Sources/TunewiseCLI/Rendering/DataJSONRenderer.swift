@@ -32,6 +32,13 @@ struct DataJSONRenderer: ReportRenderer {
                     .object([
                         ("evalExamplesInTrain", Self.number(leakage.evalExamplesInTrain)),
                         ("evalLinesInTrain", .array(leakage.evalLinesInTrain.map(Self.number))),
+                        (
+                            "evalPairsInTrain",
+                            .array(
+                                leakage.evalPairsInTrain.map {
+                                    .object([("line", Self.number($0.line)), ("trainingLine", Self.number($0.earlierLine))])
+                                })
+                        ),
                         ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
                     ])
                 ))

@@ -56,14 +56,15 @@ struct DataMarkdownRenderer: ReportRenderer {
             let evaluation = eval.measurement
             lines += [
                 "", "### Leakage into `\(eval.name)`", "",
-                "\(grouped(evaluation.lines)) lines, \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
+                "\(grouped(evaluation.lines)) \(evaluation.lines == 1 ? "line" : "lines"), \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
             ]
             if evaluation.valid == 0 {
                 lines += ["", "Not measured: it has no valid example."]
             } else if let leakage = evaluation.leakage {
                 lines += [
                     "",
-                    "\(grouped(leakage.evalExamplesInTrain)) evaluation examples are in training\(DataReport.linesInTrain(leakage))"
+                    "\(grouped(leakage.evalExamplesInTrain)) evaluation \(leakage.evalExamplesInTrain == 1 ? "example is" : "examples are") in training"
+                        + DataReport.linesInTrain(leakage)
                         + DataReport.nearLeaks(leakage) + ".",
                 ]
             }

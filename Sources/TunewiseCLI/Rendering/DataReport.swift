@@ -131,7 +131,10 @@ struct DataReport {
 
     /// " (lines 1, 4, …)": the evaluation file's first examples found in training, if any.
     static func linesInTrain(_ leakage: Leakage) -> String {
-        leakage.evalExamplesInTrain > 0 ? " (" + lines(leakage.evalLinesInTrain, of: leakage.evalExamplesInTrain) + ")" : ""
+        guard leakage.evalExamplesInTrain > 0 else { return "" }
+        let pairs = leakage.evalPairsInTrain.map { "\($0.line)→\($0.earlierLine)" }
+        return " (evaluation line → training line: " + pairs.joined(separator: ", ")
+            + (leakage.evalExamplesInTrain > pairs.count ? ", …" : "") + ")"
     }
 
     /// "line 4", "lines 4, 9, …": the first lines of `count` findings.
@@ -157,7 +160,7 @@ struct DataReport {
     /// the unique examples (and five) nearly repeat another, a shared template is the likelier cause.
     static func nearDuplicateHint(_ measurement: DataMeasurement) -> String? {
         guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique,
-            measurement.format != .preference
+            measurement.format == .chat
         else { return nil }
         return "Many examples nearly repeat others. If they share a long instruction in every user turn, that alone "
             + "makes them alike: such an instruction belongs in a system message, which this check leaves out."

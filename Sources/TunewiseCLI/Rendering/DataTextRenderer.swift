@@ -118,7 +118,7 @@ struct DataTextRenderer: ReportRenderer {
         let measurement = eval.measurement
         var lines = [
             "",
-            "Evaluation file \(eval.name): \(grouped(measurement.lines)) lines, \(grouped(measurement.valid)) valid, "
+            "Evaluation file \(eval.name): \(Self.counted(measurement.lines, "line")), \(grouped(measurement.valid)) valid, "
                 + "\(grouped(measurement.invalid)) invalid",
         ]
         lines += Self.section("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) }).dropFirst().map { "  " + $0 }
@@ -126,7 +126,8 @@ struct DataTextRenderer: ReportRenderer {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {
             lines.append(
-                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples are in training\(DataReport.linesInTrain(leakage))"
+                "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples \(leakage.evalExamplesInTrain == 1 ? "is" : "are") in training"
+                    + DataReport.linesInTrain(leakage)
                     + DataReport.nearLeaks(leakage))
         }
         return lines

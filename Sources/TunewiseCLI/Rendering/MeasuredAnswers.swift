@@ -10,6 +10,13 @@ struct MeasuredAnswers {
         var option: String
         /// What it was measured from: "1,240 unique valid examples".
         var basis: String
+        /// The option a flag or answers file gives instead, which is used.
+        var givenInstead: String? = nil
+
+        /// "data-volume few (12 unique valid examples; thousands given and used)".
+        var summary: String {
+            "\(question) \(option) (\(basis)" + (givenInstead.map { "; \($0) given and used" } ?? "") + ")"
+        }
     }
 
     /// The file measured, as named to the user.
@@ -20,8 +27,9 @@ struct MeasuredAnswers {
     var trainingTokens: Int?
     /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
     var personalData: String?
-    /// Why nothing was measured, when the file has lines but none is an example.
-    var unread: String?
+    /// What the measurement cannot say: that no line is an example read (so nothing is
+    /// answered), or that the file is empty.
+    var notice: String?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
@@ -31,9 +39,10 @@ struct MeasuredAnswers {
             let unique = "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
             measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
         } else {
-            unread =
+            notice =
                 "no line of \(Tunewise.visible(file)) is an example tunewise reads (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
+        if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
         }
@@ -57,8 +66,8 @@ struct MeasuredAnswers {
     /// "data-volume thousands (1,240 unique valid examples), training-signal demonstrations (chat examples)".
     var summary: String {
         answers.isEmpty
-            ? "nothing (\(unread ?? "the rubric asks no question it answers"))"
-            : answers.map { "\($0.question) \($0.option) (\($0.basis))" }.joined(separator: ", ")
+            ? "nothing (\(notice ?? "the rubric asks no question it answers"))"
+            : answers.map(\.summary).joined(separator: ", ")
     }
 
     /// The lines a text or Markdown report ends with.
@@ -73,7 +82,13 @@ struct MeasuredAnswers {
             ("file", .string(file)),
             (
                 "answers",
-                .array(answers.map { .object([("question", .string($0.question)), ("option", .string($0.option)), ("basis", .string($0.basis))]) })
+                .array(
+                    answers.map {
+                        .object([
+                            ("question", .string($0.question)), ("option", .string($0.option)), ("basis", .string($0.basis)),
+                            ("givenInstead", $0.givenInstead.map(JSONValue.string) ?? .null),
+                        ])
+                    })
             ),
             ("trainingTokens", trainingTokens.map { .number(Double($0)) } ?? .null),
             ("personalData", personalData.map(JSONValue.string) ?? .null),

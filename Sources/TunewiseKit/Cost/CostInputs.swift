@@ -156,7 +156,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .requestsPerDay: return "requests served a day"
         case .horizonMonths: return "months compared, 1 to 120 (default 12)"
         case .promptTokens: return "base model: instruction and example tokens per request"
-        case .contextTokens: return "base model: retrieved-context tokens per request (default 0)"
+        case .contextTokens: return "base model: retrieved-context tokens per request (default 0; the hybrid, which keeps retrieval, needs it given)"
         case .outputTokens: return "output tokens per request"
         case .inputPricePerMillion: return "base model: price per million input tokens"
         case .cachedInputPricePerMillion: return "base model: price per million cached input tokens (default: none)"

@@ -18,7 +18,8 @@ extension HelpText {
         One example a line, in UTF-8: chat {"messages": [{"role", "content"}…]}, \
         prompt-completion {"prompt", "completion"}, or preference, either \
         {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
-        {"prompt", "chosen", "rejected"}; the format is detected, 'mixed' when lines differ. \
+        {"prompt", "chosen", "rejected"} (an "instruction" and "input" in place of the prompt \
+        are read as it); the format is detected, 'mixed' when lines differ. \
         Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads standard input.
 
         Faults, each invalid line counted once under the first in this order: not-json (text \
@@ -59,8 +60,9 @@ extension HelpText {
 
         Answers: data-volume from the unique valid examples, near-duplicates counted as unique (0 none, under 100 few, under \
         1,000 hundreds, else thousands); training-signal from the format (chat and \
-        prompt-completion demonstrations, preference comparisons). 'tunewise advise --data \
-        FILE' and 'tunewise cost --data FILE' use the same measurement.
+        prompt-completion demonstrations, preference comparisons); a file with lines but no \
+        example read answers neither. 'tunewise advise --data FILE' and 'tunewise cost \
+        --data FILE' use the same measurement.
 
         Exit codes: 0 the files were read, whatever they hold; 65 a file that is compressed, \
         not text, UTF-16 or one JSON array, and with --strict a file (training or --eval) with \

@@ -11,7 +11,7 @@
 //
 // - One-shot advice as a whole process (spawn to exit), against the floor: a Swift program
 //   that imports nothing and prints one line, so that the ratio is what Tunewise adds to
-//   the start of any Swift program (goal: at most 1.5×). The two are run alternately so
+//   the start of any Swift program (goal: at most 1.2×). The two are run alternately so
 //   that load from other work on the machine falls on both alike.
 // - Peak memory (maximum resident set, from wait4) of those same runs.
 // - Reading a rubric file as large as the default one (`--rubric FILE`), in process. The

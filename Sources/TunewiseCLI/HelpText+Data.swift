@@ -28,7 +28,8 @@ extension HelpText {
         message-missing-role, unknown-role (roles: system, developer, user, assistant, tool), \
         missing-content, content-not-text, no-assistant-message; and line-too-long, a line \
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped. Lines in the \
-        ShareGPT or Alpaca layout, which are not read, are named with what to write instead.
+        ShareGPT or Alpaca layout, or with the older "function" role, which are not read, are \
+        named with what to write instead.
 
         Duplicates say what an earlier example says: the same texts in the same roles, and the \
         same tool calls (function and arguments, not the calls' ids), however the lines are \

@@ -96,11 +96,15 @@ public enum OtherLayout: String, TallyKind {
     case shareGPT = "sharegpt"
     /// `{"instruction", "input", "output"}`, as the Alpaca data set is written.
     case alpaca
+    /// Messages of the role `function`, with the results of calls made by `function_call`:
+    /// OpenAI's first function calling, since replaced by `tool_calls` and `tool` messages.
+    case functionRole = "function-role"
 
     public var ordinal: Int {
         switch self {
         case .shareGPT: 0
         case .alpaca: 1
+        case .functionRole: 2
         }
     }
 }

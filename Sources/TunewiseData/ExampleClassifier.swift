@@ -22,6 +22,7 @@ struct ExampleClassifier {
     private var otherLayout: OtherLayout? {
         if has(.conversations) { return .shareGPT }
         if case .list(let list) = value(.messages), list.hasShareGPTTurns { return .shareGPT }
+        if case .list(let list) = value(.messages), list.hasFunctionRole { return .functionRole }
         if has(.instruction), has(.output) { return .alpaca }
         return nil
     }

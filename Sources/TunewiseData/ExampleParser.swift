@@ -196,7 +196,13 @@ struct ExampleParser {
                 scanner.skipWhitespace()
                 let isString = scanner.next == UInt8(ascii: "\"")
                 if matches(key, "role") {
-                    role = isString ? self.role(named: try scanner.scanString()) : .unknown
+                    if isString {
+                        let name = try scanner.scanString()
+                        role = self.role(named: name)
+                        if role == .unknown, matches(name, "function") { list.hasFunctionRole = true }
+                    } else {
+                        role = .unknown
+                    }
                     if !isString { try scanner.skipValue() }
                 } else if matches(key, "content") {
                     spans.removeSubrange(firstSpan...)

@@ -90,6 +90,8 @@ struct MessageList {
     var hasEmptyAssistant = false
     /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
     var hasShareGPTTurns = false
+    /// Whether a message has the older `function` role, of OpenAI's first function calling.
+    var hasFunctionRole = false
     var order = RoleOrder()
 
     mutating func note(_ found: DataFault) {

@@ -44,6 +44,13 @@ struct FormatTests {
         #expect(measurement.faults[.messageMissingRole] == Tally(count: 2, lines: [7, 9]))
         #expect(measurement.faults[.contentNotText] == Tally(count: 1, lines: [8]))
         #expect(measurement.otherLayouts[.shareGPT] == Tally(count: 3, lines: [1, 7, 8]))
+        // OpenAI's first function calling: a "function" role is unknown, and named as that layout.
+        let functionRole =
+            #"{"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": null, "function_call": {"name": "weather", "arguments": "{}"}}, {"role": "function", "name": "weather", "content": "4 C"}, {"role": "assistant", "content": "4 C."}]}"#
+        let measured = measure(
+            [functionRole, #"{"messages": [{"role": "robot", "content": "a"}, {"role": "assistant", "content": "b"}]}"#].joined(separator: "\n"))
+        #expect(measured.faults[.unknownRole] == Tally(count: 2, lines: [1, 2]))
+        #expect(measured.otherLayouts[.functionRole] == Tally(count: 1, lines: [1]))
         #expect(measurement.otherLayouts[.alpaca] == Tally(count: 2, lines: [2, 3]))
     }
 

@@ -52,6 +52,9 @@ struct DataReport {
             case .alpaca:
                 return found + #" like Alpaca ("instruction", "input", "output"), which tunewise does not read: \#(each) as a "#
                     + #""prompt" (the instruction and input) and a "completion" (the output)."#
+            case .functionRole:
+                return found + #" like OpenAI's first function calling (messages of the role "function"), which tunewise "#
+                    + #"does not read: write the calls as "tool_calls" and their results as "tool" messages."#
             }
         }
     }

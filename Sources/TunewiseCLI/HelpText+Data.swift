@@ -49,9 +49,11 @@ extension HelpText {
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \
         the tools offered count as their JSON is written, images and audio not at all. Against \
-        cl100k, totals came within 5% on English chat and prose, 3% on Russian, Chinese and \
-        Japanese, 10–20% under on German, French and Spanish, and 10–20% over on code \
-        (.ci/token-estimate/measure.py). Outputs: the share that are JSON and, when outputs \
+        cl100k, totals come within 5% on English chat and prose; on other languages and on \
+        code the error depends on the text, up to about 30%: samples measured 2–27% under on \
+        German, French, Russian, Chinese and Japanese (a few a little over) and 15–30% over \
+        on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
+        relying on a limit outside English. Outputs: the share that are JSON and, when outputs \
         are a few short one-line texts given three or more times each on average, how often \
         each occurs (labels, a classifier's balance), with a note on labels that differ only \
         in case or spaces. \

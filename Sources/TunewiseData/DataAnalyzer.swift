@@ -35,7 +35,7 @@ public struct DataAnalyzer {
     /// aside) are too short to judge.
     public static let nearDuplicateMinimumWords = 8
     /// How many near-duplicate pairs a measurement keeps.
-    static let keptPairs = 5
+    public static let keptPairs = 5
 
     let options: Options
     private let training: DataIndex?

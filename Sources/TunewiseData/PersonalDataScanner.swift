@@ -91,6 +91,8 @@ struct NumberRun {
     private var digits: [UInt8] = []
     private var groups: [Int] = [0]
     private var separators: Set<UInt8> = []
+    /// The separator after the first group, if any.
+    private var firstSeparator: UInt8?
     private let hasPlus: Bool
 
     init(_ text: UnsafeBufferPointer<UInt8>, from start: Int) {
@@ -111,6 +113,7 @@ struct NumberRun {
                 break
             }
             for separator in text[index..<next] { separators.insert(separator) }
+            if firstSeparator == nil { firstSeparator = text[index] }
             if groups[groups.count - 1] > 0 { groups.append(0) }
             index = next
         }
@@ -131,8 +134,25 @@ struct NumberRun {
         if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return .ssn }
         if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn { return .cardNumber }
         let looksDialled = hasPlus || (groups.count >= 2 && separators != [UInt8(ascii: ".")]) || groups.count >= 3
+        if (10...15).contains(count), looksDialled, !hasPlus, startsWithDate || isISBN13 { return nil }
         if (10...15).contains(count), looksDialled { return .phone }
         return nil
+    }
+
+    /// Whether the run starts with a date (`2024-03-01`): a year from 1900 to 2099, then a
+    /// month, as a log's timestamp does.
+    private var startsWithDate: Bool {
+        guard groups.count >= 3, groups[0] == 4, groups[1] <= 2, firstSeparator == UInt8(ascii: "-") else { return false }
+        let year = digits[0..<4].reduce(0) { $0 * 10 + Int($1) }
+        let month = digits[4..<(4 + groups[1])].reduce(0) { $0 * 10 + Int($1) }
+        return (1900...2099).contains(year) && (1...12).contains(month)
+    }
+
+    /// Whether the run is an ISBN-13 (`978-3-16-148410-0`): 978 or 979, and its check digit right.
+    private var isISBN13: Bool {
+        guard digits.count == 13, digits[0] == 9, digits[1] == 7, digits[2] == 8 || digits[2] == 9 else { return false }
+        let sum = digits.enumerated().reduce(0) { $0 + Int($1.element) * ($1.offset % 2 == 0 ? 1 : 3) }
+        return sum % 10 == 0
     }
 
     private var isIPv4: Bool {

@@ -106,9 +106,13 @@ struct LabelCounter {
     static let keptValues = 64
     private var counts: [UInt64: OutputProfile.Label] = [:]
 
-    /// The key of an output that may be a label: one of at most ``longestLabel`` bytes on one line.
+    /// The key of an output that may be a label: one of at most ``longestLabel`` bytes on one
+    /// line, which may end with a line break (as completions often do).
     static func key(of text: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard let base = text.baseAddress, text.count <= Self.longestLabel, !text.contains(0x0A) else { return nil }
+        guard let base = text.baseAddress, text.count <= Self.longestLabel else { return nil }
+        var end = text.count
+        while end > 0, text[end - 1] == 0x0A || text[end - 1] == 0x0D { end -= 1 }
+        guard !text[..<end].contains(0x0A) else { return nil }
         return Hashing.hash(base, count: text.count)
     }
 

@@ -50,12 +50,12 @@ extension BinaryTests {
             #expect(refused.code == 64)
             #expect(
                 refused.errorText.hasPrefix(
-                    "tunewise: note: no line of train.jsonl is an example tunewise reads (2 invalid lines; see tunewise data), so data-volume is not measured\n"
+                    "tunewise: note: no line of train.jsonl is a valid example (2 invalid lines; see tunewise data), so data-volume is not measured\n"
                 ))
             #expect(refused.errorText.contains("missing answers for --data-volume"))
             let answered = try Binary.run(["advise", "--data", "train.jsonl", "--data-volume", "hundreds"] + Self.answers, directory: folder)
             #expect(answered.code == 0)
-            #expect(answered.outputText.contains("Measured from train.jsonl: nothing (no line of train.jsonl is an example\n"))
+            #expect(answered.outputText.contains("Measured from train.jsonl: nothing (no line of train.jsonl is a valid example"))
         }
 
         @Test func aGivenAnswerWinsWithANote() throws {

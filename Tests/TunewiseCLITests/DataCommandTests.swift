@@ -45,6 +45,14 @@ extension BinaryTests {
             let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
             #expect(text.contains(#"labels: "" 20.0%, " negative" 20.0%, "a, b" 20.0%, negative 20.0%"#), "\(text)")
             #expect(text.contains(#"Labels that differ only in case or spaces (" negative" and "negative") are"#), "\(text)")
+            // Completions that end with a line break are labels too, shown with it.
+            let completions = Array(repeating: ["positive\\n", "negative\\n"], count: 4).joined() + ["negative"]
+            let withBreaks = try directory([
+                "train.jsonl": lines(completions.map { #"{"prompt": "Rate it", "completion": "\#($0)"}"# })
+            ])
+            let broken = try Binary.run(["data", "train.jsonl"], directory: withBreaks).outputText
+            #expect(broken.contains(#"labels: "negative\n" 44.4%, "positive\n" 44.4%, negative 11.1%"#), "\(broken)")
+            #expect(broken.contains(#"("negative\n" and "negative")"#), "\(broken)")
             // Five outputs, each its own, are answers rather than labels.
             let once = try directory(["train.jsonl": lines(Array(examples.prefix(5)))])
             #expect(!(try Binary.run(["data", "train.jsonl"], directory: once).outputText.contains("labels:")))
@@ -84,10 +92,10 @@ extension BinaryTests {
             let folder = try directory(["user.jsonl": lines(examples), "system.jsonl": lines(asSystem)])
             let flagged = try Binary.run(["data", "user.jsonl"], directory: folder).outputText
             #expect(flagged.contains(" near-duplicates") && !flagged.contains(" 0 near-duplicates"))
-            #expect(flagged.contains("Many examples nearly repeat others."))
+            #expect(flagged.contains("Many examples nearly repeat others:"))
             let clean = try Binary.run(["data", "system.jsonl"], directory: folder).outputText
             #expect(clean.contains("0 near-duplicates"))
-            #expect(!clean.contains("Many examples nearly repeat others."))
+            #expect(!clean.contains("Many examples nearly repeat others"))
         }
 
         @Test func writesTheJSONOfTheSpec() throws {
@@ -138,6 +146,8 @@ extension BinaryTests {
             let pair = { (line: Double, earlier: Double) in JSONValue.object([("line", .number(line)), ("earlierLine", .number(earlier))]) }
             #expect(json["data"]?["duplicatePairs"] == .array([pair(3, 1), pair(5, 2)]))
             #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
+            #expect(json["data"]?["kept"]?["lines"] == .number(10))
+            #expect(json["data"]?["kept"]?["nearDuplicatePairs"] == .number(5))
         }
 
         @Test func namesPreferencePairsThatReverseAnEarlierOne() throws {

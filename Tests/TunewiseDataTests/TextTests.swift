@@ -6,6 +6,8 @@ struct TextTests {
         ("Write to jane.doe+tag@example.co.uk today", PersonalDataKind.email),
         ("Call +44 20 7946 0958 after five", .phone),
         ("Call (555) 123-4567 ext 9 or 555.123.4567", .phone),
+        // A number whose first group is not a year stays a phone number.
+        ("Call 5551-12-34 567 now", .phone),
         ("Card 4111 1111 1111 1111 expires soon", .cardNumber),
         ("Card 5500-0000-0000-0004", .cardNumber),
         ("Pay to GB82 WEST 1234 5698 7654 32 please", .iban),
@@ -23,6 +25,8 @@ struct TextTests {
         "Pay to GB82 WEST 1234 5698 7654 33 please", "An @ alone, a@b and user@localhost", "Total 1234567.89 dollars",
         // Found by fuzzing: a dotted run followed by a letter once read past its digits.
         "e(10.0.0.1f +0 (5*55) 1",
+        // A log's timestamps and a book's ISBN are not phone numbers.
+        "2024-03-01 14:00:07 ERROR disk full; 1999-12-31 23:59 ok", "See ISBN 978-3-16-148410-0 for details",
     ])
     func ignoresLookalikes(text: String) {
         #expect(measure(chat(text, "ok")).personalData.total == 0)

@@ -93,6 +93,8 @@ struct DataJSONRenderer: ReportRenderer {
                     ("preference", number(measurement.preferenceExamples)),
                 ])
             ),
+            // How many entries the lists of lines and pairs keep; the counts beside them are exact.
+            ("kept", .object([("lines", number(Tally.keptLines)), ("nearDuplicatePairs", number(DataAnalyzer.keptPairs))])),
             ("duplicateLines", .array(measurement.duplicateLines.map(number))),
             ("duplicatePairs", pairs(measurement.duplicatePairs)),
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),

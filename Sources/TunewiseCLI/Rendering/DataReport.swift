@@ -19,7 +19,7 @@ struct DataReport {
 
     /// How tokens are counted, for every format.
     static let tokenMethod =
-        "estimate fitted to cl100k: totals within 5% on English chat, 3% on Russian, Chinese and Japanese, 10–20% under on German, French and Spanish, 10–20% over on code"
+        "estimate fitted to cl100k: totals within 5% on English chat; up to about 30% off on other languages (mostly under) and on code (over), depending on the text"
 
     /// The measured answers to the rubric's questions, in question order.
     var answers: [(question: String, option: String)] {
@@ -60,7 +60,7 @@ struct DataReport {
     }
 
     /// What the answers line says when nothing was measured: no line is an example read.
-    static let noAnswers = "none measured: no line is an example tunewise reads"
+    static let noAnswers = "none measured: no line is a valid example"
 
     /// "line 12 nearly repeats line 6", …: the near-duplicate pairs kept, and "…" when some
     /// are left out.
@@ -99,7 +99,8 @@ struct DataReport {
         var groups: [String: [String]] = [:]
         var order: [String] = []
         for label in outputs.labels.map(\.text) {
-            let key = label.trimmingBlanks().lowercased()
+            // A label is one line, perhaps followed by a line break.
+            let key = String(label.filter { !$0.isNewline }).trimmingBlanks().lowercased()
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(label)
         }
@@ -121,9 +122,10 @@ struct DataReport {
         return needsQuotes ? quoted(label) : label
     }
 
-    /// `label` in quotes, its own quotes escaped.
+    /// `label` in quotes, its own quotes, line breaks and tabs escaped.
     private static func quoted(_ label: String) -> String {
-        "\"" + label.map { $0 == "\"" ? "\\\"" : String($0) }.joined() + "\""
+        let escapes: [Character: String] = ["\"": "\\\"", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\r\n": "\\r\\n"]
+        return "\"" + label.map { escapes[$0] ?? String($0) }.joined() + "\""
     }
 
     /// "; 3 more nearly repeat one": the evaluation examples that nearly repeat a training
@@ -165,8 +167,9 @@ struct DataReport {
         guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique,
             measurement.format == .chat
         else { return nil }
-        return "Many examples nearly repeat others. If they share a long instruction in every user turn, that alone "
-            + "makes them alike: such an instruction belongs in a system message, which this check leaves out."
+        return "Many examples nearly repeat others: their user and assistant turns share most of their words (system "
+            + "messages are left out of this check). The same turns under different system prompts are alike; so are turns "
+            + "that repeat a long instruction, which belongs in a system message."
     }
 
     /// The note for a file of demonstrations and preference pairs together, which supervised

@@ -97,7 +97,7 @@ struct DataTextRenderer: ReportRenderer {
         let tokens = measurement.tokens
         let over = tokens.overLimit > 0 ? ": " + DataReport.lines(measurement.overLimitLines, of: tokens.overLimit) : ""
         return [
-            "", "Tokens (estimated, fitted to cl100k: about 5% off on English, more on others)",
+            "", "Tokens (estimated from cl100k: about 5% off on English, up to 30% on others)",
             "  total \(grouped(tokens.total)), median \(grouped(tokens.median)), p95 \(grouped(tokens.p95)), "
                 + "max \(grouped(tokens.max))",
             "  \(grouped(tokens.overLimit)) over the limit of \(grouped(tokens.limit)) (--token-limit)" + over,

@@ -40,7 +40,7 @@ struct MeasuredAnswers {
             measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
         } else {
             notice =
-                "no line of \(Tunewise.visible(file)) is an example tunewise reads (\(invalidLines); see tunewise data), so data-volume is not measured"
+                "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
         if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {

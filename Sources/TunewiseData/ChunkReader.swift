@@ -27,6 +27,9 @@ struct ExampleRecord: Sendable {
     var isSketched: Bool
     /// Whether its output may be a label.
     var hasLabel: Bool
+    /// The hash of its prompt: every text and part but its answers (assistant turns, outputs
+    /// and the answer a preference pair rejects).
+    var promptHash: UInt64 = 0
     /// For a preference pair whose answers differ: its ``PreferencePair/key(reversed:)``, and
     /// the key of the pair that swaps its answers.
     var pairKeys: (pair: UInt64, reversed: UInt64)? = nil
@@ -116,6 +119,7 @@ struct ChunkReader {
         var record = ExampleRecord(
             hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false, hasLabel: false)
         var content = ContentHash()
+        var prompt = ContentHash()
         var pair = example.format == .preference ? PreferencePair() : nil
         var text = TextScanner()
         var personalData: UInt8 = 0
@@ -128,6 +132,7 @@ struct ChunkReader {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
                 let hash = ContentHash.hash(bytes)
                 content.add(hash, marker: span.marker, field: span.field)
+                if !span.isAnswer { prompt.add(hash, marker: span.marker, field: span.field) }
                 pair?.add(bytes, hash: hash, of: span)
                 readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
                 continue
@@ -137,6 +142,7 @@ struct ChunkReader {
             decodedText.withUnsafeBufferPointer {
                 let hash = ContentHash.hash($0)
                 content.add(hash, marker: span.marker, field: span.field)
+                if !span.isAnswer { prompt.add(hash, marker: span.marker, field: span.field) }
                 pair?.add($0, hash: hash, of: span)
                 readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
             }
@@ -146,6 +152,9 @@ struct ChunkReader {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
             let hash = JSONValueHash.hash(bytes)
             content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
+            if part.kind != .toolCall, !part.field.holdsAnswer {
+                prompt.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
+            }
             pair?.add(structured: hash, marker: ContentHash.marker(of: part.kind), field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
@@ -153,6 +162,7 @@ struct ChunkReader {
             }
         }
         record.hash = content.value
+        record.promptHash = prompt.value
         if let pair {
             if pair.answersAreSame {
                 chunk.measurement.structure[.chosenEqualsRejected].add(line: line)

@@ -24,10 +24,14 @@ public struct DataAnalyzer {
         public var tokenLimit = 16_385
         /// The longest line read, in bytes (default 8 MiB).
         public var lineByteLimit = 8 << 20
+        /// Whether the index keeps each example's prompt, so that an evaluation file read
+        /// against it finds prompts it shares with training (12 to 24 bytes an example).
+        public var indexesPrompts = false
 
-        public init(tokenLimit: Int = 16_385, lineByteLimit: Int = 8 << 20) {
+        public init(tokenLimit: Int = 16_385, lineByteLimit: Int = 8 << 20, indexesPrompts: Bool = false) {
             self.tokenLimit = tokenLimit
             self.lineByteLimit = lineByteLimit
+            self.indexesPrompts = indexesPrompts
         }
     }
 
@@ -179,7 +183,11 @@ public struct DataAnalyzer {
             if case .repeats(let trainingLine) = training?.exact.lookUp(example.hash) {
                 isLeaked = true
                 measurement.leakage?.addExampleInTrain(line: line, trainingLine: trainingLine)
+            } else if case .repeats(let trainingLine) = training?.prompts.lookUp(example.promptHash) {
+                isLeaked = true
+                measurement.leakage?.addPromptInTrain(line: line, trainingLine: trainingLine)
             }
+            if options.indexesPrompts { _ = index.prompts.insert(example.promptHash, line: line) }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
             if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
@@ -214,6 +222,8 @@ public struct DataIndex: Sendable {
     var near = NearDuplicateIndex()
     /// The keys of the preference pairs whose answers differ (``PreferencePair/key(reversed:)``).
     var pairs = FingerprintIndex()
+    /// The hashes of the examples' prompts, when ``DataAnalyzer/Options/indexesPrompts``.
+    var prompts = FingerprintIndex()
 
     public init() {}
 }

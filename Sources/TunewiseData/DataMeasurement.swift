@@ -105,16 +105,34 @@ public struct Leakage: Equatable, Sendable {
     /// (``LinePair/line``) and the line of the training example it repeats
     /// (``LinePair/earlierLine``).
     public var evalPairsInTrain: [LinePair] = []
-    /// Valid evaluation examples, not identical to one, that nearly repeat a training example.
+    /// Valid evaluation examples, not identical to one, whose prompt (everything but the
+    /// answers) a training example has.
+    public var evalPromptsInTrain = 0
+    /// The first of them, at most ``Tally/keptLines``, as ``evalPairsInTrain`` are.
+    public var evalPromptPairsInTrain: [LinePair] = []
+    /// Valid evaluation examples, neither identical to one nor sharing its prompt, that nearly
+    /// repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
 
     /// The evaluation lines of ``evalPairsInTrain``.
     public var evalLinesInTrain: [Int] { evalPairsInTrain.map(\.line) }
 
-    public init(evalExamplesInTrain: Int = 0, evalPairsInTrain: [LinePair] = [], evalNearDuplicatesOfTrain: Int = 0) {
+    public init(
+        evalExamplesInTrain: Int = 0, evalPairsInTrain: [LinePair] = [], evalPromptsInTrain: Int = 0,
+        evalPromptPairsInTrain: [LinePair] = [], evalNearDuplicatesOfTrain: Int = 0
+    ) {
         self.evalExamplesInTrain = evalExamplesInTrain
         self.evalPairsInTrain = evalPairsInTrain
+        self.evalPromptsInTrain = evalPromptsInTrain
+        self.evalPromptPairsInTrain = evalPromptPairsInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
+    }
+
+    /// Counts the evaluation example at `line` as sharing its prompt with training, at
+    /// `trainingLine` when the training index holds it.
+    mutating func addPromptInTrain(line: Int, trainingLine: Int?) {
+        evalPromptsInTrain += 1
+        if let trainingLine { DataAnalyzer.keep(LinePair(line: line, earlierLine: trainingLine), in: &evalPromptPairsInTrain) }
     }
 
     /// Counts the evaluation example at `line` as found in training, at `trainingLine` when

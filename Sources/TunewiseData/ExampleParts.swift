@@ -54,6 +54,9 @@ struct TextSpan {
     /// The role of the message it is the content of; `nil` for a text outside messages.
     var role: MessageRole? = nil
 
+    /// Whether the text is an answer: an output, or the answer a preference pair rejects.
+    var isAnswer: Bool { isOutput || field == .rejected || field == .nonPreferredOutput }
+
     /// What tells this text's place in an example apart, for the example's content hash.
     var marker: UInt64 {
         UInt64(field.rawValue) | UInt64(role?.rawValue ?? 0xFF) &<< 8 | (isOutput ? 1 &<< 16 : 0)

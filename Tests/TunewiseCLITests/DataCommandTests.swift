@@ -147,6 +147,7 @@ extension BinaryTests {
             #expect(json["data"]?["duplicatePairs"] == .array([pair(3, 1), pair(5, 2)]))
             #expect(json["data"]?["overLimitLines"] == .array([.number(4)]))
             #expect(json["data"]?["kept"]?["lines"] == .number(10))
+            #expect(json["data"]?["leakage"]?["evalPromptsInTrain"] == .number(0))
             #expect(json["data"]?["kept"]?["nearDuplicatePairs"] == .number(5))
         }
 
@@ -169,6 +170,16 @@ extension BinaryTests {
             #expect(mixedText.contains("training-signal comparisons"))
             let mixedMarkdown = try Binary.run(["data", "-", "--format", "markdown"], input: mixed).outputText
             #expect(mixedMarkdown.contains("> This file mixes 1 demonstration with 2 preference pairs"))
+        }
+
+        @Test func namesEvaluationPromptsThatTrainingAnswersOtherwise() throws {
+            let folder = try directory([
+                "train.jsonl": lines([#"{"prompt": "2+2=", "completion": "4"}"#, #"{"prompt": "3+3=", "completion": "6"}"#]),
+                "eval.jsonl": lines([#"{"prompt": "3+3=", "completion": "six"}"#]),
+            ])
+            let text = try Binary.run(["data", "train.jsonl", "--eval", "eval.jsonl"], directory: folder).outputText
+            #expect(text.contains("Leakage: 0 of its examples are in training; 1 more shares its prompt with a"), "\(text)")
+            #expect(text.contains("(evaluation line → training line: 1→2)"), "\(text)")
         }
 
         @Test func saysWhatToWriteForLinesInAnotherToolsLayout() throws {

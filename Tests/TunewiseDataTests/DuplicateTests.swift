@@ -158,6 +158,28 @@ struct DuplicateTests {
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
     }
 
+    @Test func findsEvaluationPromptsThatTrainingAnswersOtherwise() {
+        let training = [
+            chat("What is the capital of France?", "Paris."), #"{"prompt": "2+2=", "completion": "4"}"#,
+            #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,
+        ]
+        let eval = [
+            chat("What is the capital of France?", "It is Paris, on the Seine."), chat("What is the capital of France?", "Paris."),
+            #"{"completion": "four", "prompt": "2+2="}"#, #"{"prompt": "Say hi", "chosen": "Hi there!", "rejected": "No."}"#,
+            chat("What is the capital of Spain?", "Paris."),
+        ]
+        let trainingIndex = index(of: training.joined(separator: "\n"), options: .init(indexesPrompts: true))
+        let leakage = measure(eval.joined(separator: "\n"), training: trainingIndex).leakage
+        #expect(leakage?.evalExamplesInTrain == 1)
+        #expect(leakage?.evalPromptsInTrain == 3)
+        #expect(
+            leakage?.evalPromptPairsInTrain == [
+                LinePair(line: 1, earlierLine: 1), LinePair(line: 3, earlierLine: 2), LinePair(line: 4, earlierLine: 3),
+            ])
+        // Without the prompts kept, only identical examples are found.
+        #expect(measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n"))).leakage?.evalPromptsInTrain == 0)
+    }
+
     /// `count` made-up words, each of four to nine letters.
     static func words(_ count: Int, using generator: inout SplitMix) -> [String] {
         (0..<count).map { _ in

@@ -22,8 +22,8 @@ func measure(
 }
 
 /// The index of the valid examples of `text`.
-func index(of text: String) -> DataIndex {
-    var analyzer = DataAnalyzer()
+func index(of text: String, options: DataAnalyzer.Options = .init()) -> DataIndex {
+    var analyzer = DataAnalyzer(options: options)
     analyzer.consume(Array(text.utf8))
     _ = analyzer.finish()
     return analyzer.index

@@ -14,7 +14,8 @@ struct DataRequest: Equatable {
 }
 
 extension DataRequest {
-    static let evalFile = FlagSpec("eval", .file, help: "an evaluation file: its examples found in training (exactly or nearly) are leakage")
+    static let evalFile = FlagSpec(
+        "eval", .file, help: "an evaluation file: its examples found in training (exactly, by prompt, or nearly) are leakage")
     static let strictFlag = FlagSpec("strict", .toggle, help: "exit 65 when a file (training or --eval) has an invalid line or no valid example")
     /// The largest `--token-limit`.
     static let tokenLimitRange = 1...100_000_000

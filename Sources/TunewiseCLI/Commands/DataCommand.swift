@@ -26,7 +26,9 @@ struct DataCommand: TunewiseCommand, Equatable {
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let options = DataAnalyzer.Options(tokenLimit: request.tokenLimit)
-        let train = try Self.measure(request.path, options: options, training: nil, console: &console)
+        var trainingOptions = options
+        trainingOptions.indexesPrompts = request.evalPath != nil
+        let train = try Self.measure(request.path, options: trainingOptions, training: nil, console: &console)
         let eval = try request.evalPath.map { path throws(CommandError) in
             try Self.measure(path, options: options, training: train.index, console: &console)
         }

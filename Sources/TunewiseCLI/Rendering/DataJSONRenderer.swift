@@ -32,13 +32,9 @@ struct DataJSONRenderer: ReportRenderer {
                     .object([
                         ("evalExamplesInTrain", Self.number(leakage.evalExamplesInTrain)),
                         ("evalLinesInTrain", .array(leakage.evalLinesInTrain.map(Self.number))),
-                        (
-                            "evalPairsInTrain",
-                            .array(
-                                leakage.evalPairsInTrain.map {
-                                    .object([("line", Self.number($0.line)), ("trainingLine", Self.number($0.earlierLine))])
-                                })
-                        ),
+                        ("evalPairsInTrain", Self.trainingPairs(leakage.evalPairsInTrain)),
+                        ("evalPromptsInTrain", Self.number(leakage.evalPromptsInTrain)),
+                        ("evalPromptPairsInTrain", Self.trainingPairs(leakage.evalPromptPairsInTrain)),
                         ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
                     ])
                 ))
@@ -110,6 +106,11 @@ struct DataJSONRenderer: ReportRenderer {
                 ])
             ),
         ]
+    }
+
+    /// Evaluation lines and the training lines they repeat, as `{"line", "trainingLine"}` objects.
+    private static func trainingPairs(_ pairs: [LinePair]) -> JSONValue {
+        .array(pairs.map { .object([("line", number($0.line)), ("trainingLine", number($0.earlierLine))]) })
     }
 
     /// Pairs of lines as `{"line", "earlierLine"}` objects.

@@ -64,8 +64,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 lines += [
                     "",
                     "\(grouped(leakage.evalExamplesInTrain)) evaluation \(leakage.evalExamplesInTrain == 1 ? "example is" : "examples are") in training"
-                        + DataReport.linesInTrain(leakage)
-                        + DataReport.nearLeaks(leakage) + ".",
+                        + DataReport.leakageDetails(leakage) + ".",
                 ]
             }
         }

@@ -128,18 +128,27 @@ struct DataReport {
         return "\"" + label.map { escapes[$0] ?? String($0) }.joined() + "\""
     }
 
-    /// "; 3 more nearly repeat one": the evaluation examples that nearly repeat a training
-    /// example, when there are any.
-    static func nearLeaks(_ leakage: Leakage) -> String {
-        leakage.evalNearDuplicatesOfTrain > 0 ? "; \(grouped(leakage.evalNearDuplicatesOfTrain)) more nearly repeat one" : ""
+    /// What follows "N evaluation examples are in training": the lines of those found, then
+    /// the examples that share their prompt with a training example and those that nearly
+    /// repeat one, each when there are any: " (evaluation line → training line: 1→4); 3 more
+    /// share their prompt with a training example (…); 1 more nearly repeats one".
+    static func leakageDetails(_ leakage: Leakage) -> String {
+        var text = leakage.evalExamplesInTrain > 0 ? " " + linePairs(leakage.evalPairsInTrain, of: leakage.evalExamplesInTrain) : ""
+        let prompts = leakage.evalPromptsInTrain
+        if prompts > 0 {
+            text +=
+                "; \(grouped(prompts)) more \(prompts == 1 ? "shares its" : "share their") prompt with a training example "
+                + linePairs(leakage.evalPromptPairsInTrain, of: prompts)
+        }
+        let near = leakage.evalNearDuplicatesOfTrain
+        if near > 0 { text += "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") one" }
+        return text
     }
 
-    /// " (lines 1, 4, …)": the evaluation file's first examples found in training, if any.
-    static func linesInTrain(_ leakage: Leakage) -> String {
-        guard leakage.evalExamplesInTrain > 0 else { return "" }
-        let pairs = leakage.evalPairsInTrain.map { "\($0.line)→\($0.earlierLine)" }
-        return " (evaluation line → training line: " + pairs.joined(separator: ", ")
-            + (leakage.evalExamplesInTrain > pairs.count ? ", …" : "") + ")"
+    /// "(evaluation line → training line: 1→4, 2→2, …)" for the pairs kept of `count`.
+    private static func linePairs(_ pairs: [LinePair], of count: Int) -> String {
+        "(evaluation line → training line: " + pairs.map { "\($0.line)→\($0.earlierLine)" }.joined(separator: ", ")
+            + (count > pairs.count ? ", …" : "") + ")"
     }
 
     /// "line 4", "lines 4, 9, …": the first lines of `count` findings.

@@ -127,8 +127,7 @@ struct DataTextRenderer: ReportRenderer {
         } else if let leakage = measurement.leakage {
             lines.append(
                 "  Leakage: \(grouped(leakage.evalExamplesInTrain)) of its examples \(leakage.evalExamplesInTrain == 1 ? "is" : "are") in training"
-                    + DataReport.linesInTrain(leakage)
-                    + DataReport.nearLeaks(leakage))
+                    + DataReport.leakageDetails(leakage))
         }
         return lines
     }

@@ -26,12 +26,16 @@ enum DataHarness {
             let lineNumber = offset + 1
             require(!whole.faults[.notJSON].lines.contains(lineNumber), "line \(lineNumber) is JSON, but was called not-json")
         }
-        // An evaluation file read against itself leaks every valid example that is not a duplicate.
-        var training = DataAnalyzer(options: options)
+        // An evaluation file read against itself leaks every valid example, each found whole
+        // (none by its prompt alone).
+        var trainingOptions = options
+        trainingOptions.indexesPrompts = true
+        var training = DataAnalyzer(options: trainingOptions)
         training.consume(data)
         _ = training.finish()
         let eval = measure(data, chunkSize: data.count + 1, options: options, training: training.index)
         require(eval.leakage?.evalExamplesInTrain == whole.valid, "an eval file read against itself does not leak every example")
+        require(eval.leakage?.evalPromptsInTrain == 0, "an eval file read against itself shares only prompts with itself")
         return "\(whole.valid) valid, \(whole.invalid) invalid, \(whole.format.rawValue)"
     }
 

@@ -152,7 +152,8 @@ struct ChunkReader {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
             let hash = JSONValueHash.hash(bytes)
             content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
-            if part.kind != .toolCall, !part.field.holdsAnswer {
+            // A call is the assistant's; a part of a field that holds only answers is an answer.
+            if part.kind != .toolCall, ![.completion, .chosen, .rejected, .preferredOutput, .nonPreferredOutput].contains(part.field) {
                 prompt.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
             }
             pair?.add(structured: hash, marker: ContentHash.marker(of: part.kind), field: part.field)

@@ -176,6 +176,14 @@ struct DuplicateTests {
             leakage?.evalPromptPairsInTrain == [
                 LinePair(line: 1, earlierLine: 1), LinePair(line: 3, earlierLine: 2), LinePair(line: 4, earlierLine: 3),
             ])
+        // An image in the user turn is part of the prompt.
+        let picture = { (url: String, answer: String) in
+            #"{"messages": [{"role": "user", "content": [{"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": "\#(url)"}}]}, {"role": "assistant", "content": "\#(answer)"}]}"#
+        }
+        let pictures = index(of: picture("a.png", "A cat."), options: .init(indexesPrompts: true))
+        #expect(
+            measure([picture("a.png", "A small cat."), picture("b.png", "A small cat.")].joined(separator: "\n"), training: pictures).leakage?
+                .evalPromptsInTrain == 1)
         // Without the prompts kept, only identical examples are found.
         #expect(measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n"))).leakage?.evalPromptsInTrain == 0)
     }

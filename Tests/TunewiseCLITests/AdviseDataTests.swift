@@ -78,6 +78,22 @@ extension BinaryTests {
             #expect(text.outputText.contains("(3 unique valid examples; thousands\ngiven and used)"))
         }
 
+        @Test func aFileMixingDemonstrationsAndPairsSaysToSplitIt() throws {
+            let folder = try folder(examples: 3)
+            let pair = #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#
+            let lines = try String(contentsOf: folder.appendingPathComponent("train.jsonl"), encoding: .utf8) + pair + "\n"
+            try Data(lines.utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)
+            #expect(outcome.code == 0)
+            #expect(outcome.outputText.contains("This file mixes 3 demonstrations with 1 preference pair"))
+            let json = try Binary.run(["advise", "--data", "train.jsonl", "--format", "json"] + Self.answers, directory: folder)
+            guard case .string(let note) = try JSONParser.parse(json.standardOutput)["measured"]?["mixedSignal"] else {
+                Issue.record("no mixedSignal in \(json.outputText)")
+                return
+            }
+            #expect(note.hasPrefix("This file mixes 3 demonstrations"))
+        }
+
         @Test func anEmptyFileIsMeasuredAsNoDataWithANote() throws {
             let folder = try folder(examples: 0)
             let outcome = try Binary.run(["advise", "--data", "train.jsonl", "--format", "summary"] + Self.answers, directory: folder)

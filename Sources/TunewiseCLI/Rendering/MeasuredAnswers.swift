@@ -30,6 +30,8 @@ struct MeasuredAnswers {
     /// What the measurement cannot say: that no line is an example read (so nothing is
     /// answered), or that the file is empty.
     var notice: String?
+    /// The note for a file that mixes demonstrations with preference pairs, if it does.
+    var mixedSignal: String?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
@@ -42,6 +44,7 @@ struct MeasuredAnswers {
             notice =
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
+        mixedSignal = DataReport.mixedSignalHint(measurement)
         if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
@@ -72,7 +75,7 @@ struct MeasuredAnswers {
 
     /// The lines a text or Markdown report ends with.
     var reportLines: [String] {
-        ["", "Measured from \(file): \(summary)."]
+        ["", "Measured from \(file): \(summary)."] + (mixedSignal.map { [$0] } ?? [])
             + (personalData.map { ["Personal data found in \(file) (\($0)): weigh the governance answer before training."] } ?? [])
     }
 
@@ -92,6 +95,7 @@ struct MeasuredAnswers {
             ),
             ("trainingTokens", trainingTokens.map { .number(Double($0)) } ?? .null),
             ("personalData", personalData.map(JSONValue.string) ?? .null),
+            ("mixedSignal", mixedSignal.map(JSONValue.string) ?? .null),
         ])
     }
 }

@@ -29,7 +29,9 @@ extension HelpText {
         missing-content, content-not-text, no-assistant-message; and line-too-long, a line \
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped. Lines in the \
         ShareGPT or Alpaca layout, or with the older "function" role, which are not read, are \
-        named with what to write instead.
+        named with what to write instead. A "label" of true or false beside an example (KTO's \
+        rating of one answer) is counted, and the answers rated false are pointed out, as they \
+        are read as demonstrations.
 
         Duplicates say what an earlier example says: the same texts in the same roles, and the \
         same tool calls (function and arguments, not the calls' ids), however the lines are \

@@ -111,6 +111,10 @@ struct ChunkReader {
         case .promptCompletion: chunk.measurement.promptCompletionExamples += 1
         default: chunk.measurement.preferenceExamples += 1
         }
+        if let rating = example.rating {
+            chunk.measurement.rated += 1
+            if !rating { chunk.measurement.ratedDown += 1 }
+        }
         if example.warnings.bits != 0 {
             for warning in StructureWarning.allCases where example.warnings.contains(warning) {
                 chunk.measurement.structure[warning].add(line: line)

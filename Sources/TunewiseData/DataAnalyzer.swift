@@ -162,6 +162,8 @@ public struct DataAnalyzer {
         measurement.chatExamples += lines.chatExamples
         measurement.promptCompletionExamples += lines.promptCompletionExamples
         measurement.preferenceExamples += lines.preferenceExamples
+        measurement.rated += lines.rated
+        measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
         measurement.faults.add(lines.faults, lineOffset: offset)

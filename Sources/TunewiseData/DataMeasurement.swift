@@ -37,6 +37,10 @@ public struct DataMeasurement: Equatable, Sendable {
     public var reversals = 0
     /// The first reversals, at most ``Tally/keptLines``, each with the line of the pair it reverses.
     public var reversalPairs: [LinePair] = []
+    /// Valid examples with a `label` of `true` or `false` (KTO's layout: a rating of one
+    /// answer), and those labelled `false`.
+    public var rated = 0
+    public var ratedDown = 0
     public var faults = Tallies<DataFault>()
     /// Invalid lines that look like another tool's layout.
     public var otherLayouts = Tallies<OtherLayout>()

@@ -13,7 +13,9 @@ struct ExampleClassifier {
         var classifier = self
         guard let format = classifier.classify() else { return .invalid(.missingMessages, otherLayout) }
         if let fault = classifier.fault { return .invalid(fault, otherLayout) }
-        return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings))
+        var rating: Bool?
+        if case .flag(let up) = value(.label) { rating = up }
+        return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
@@ -87,7 +89,7 @@ struct ExampleClassifier {
         case .absent: note(.missingMessages)
         case .text(let isBlank): if isBlank, field.holdsAnswer { warnings.insert(.emptyAssistant) }
         case .list: requireList(field, needsAssistant: needsAssistant)
-        case .other: note(.contentNotText)
+        case .other, .flag: note(.contentNotText)
         }
     }
 }

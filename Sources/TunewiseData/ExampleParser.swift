@@ -11,6 +11,8 @@ struct ParsedExample {
     /// Messages in its lists; 0 when its texts are plain strings.
     var messageCount: Int
     var warnings: WarningSet
+    /// Its `label` when that is `true` or `false`: a rating of its answer (KTO's layout).
+    var rating: Bool? = nil
 }
 
 /// Reads one line as a chat, prompt-completion or preference example with a pull scanner:
@@ -103,6 +105,10 @@ struct ExampleParser {
         case .conversations, .output, .inputText:
             try scanner.skipValue()
             values[field.rawValue] = .other
+        case .label:
+            let first = scanner.next
+            try scanner.skipValue()
+            values[field.rawValue] = first == UInt8(ascii: "t") ? .flag(true) : (first == UInt8(ascii: "f") ? .flag(false) : .other)
         case .tools, .functions:
             let start = scanner.position
             try scanner.skipValue()

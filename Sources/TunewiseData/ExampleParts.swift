@@ -18,6 +18,9 @@ enum ExampleField: Int, CaseIterable {
     /// Fields of layouts that are not read (``OtherLayout``), noted to name the layout; an
     /// `instruction` beside `chosen` and `rejected` is read as the prompt.
     case conversations, instruction, output
+    /// A `label` of `true` or `false` beside an example: a thumbs up or down on its answer,
+    /// as KTO data gives it.
+    case label
     /// An `input` that is a string (Alpaca's, beside an instruction) rather than a preference
     /// pair's messages: read as part of the prompt, as the instruction is.
     case inputText
@@ -26,7 +29,7 @@ enum ExampleField: Int, CaseIterable {
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
         ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
         ("non_preferred_output", .nonPreferredOutput), ("system", .system), ("tools", .tools), ("functions", .functions),
-        ("conversations", .conversations), ("instruction", .instruction), ("output", .output),
+        ("conversations", .conversations), ("instruction", .instruction), ("output", .output), ("label", .label),
     ]
 
     /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
@@ -36,7 +39,7 @@ enum ExampleField: Int, CaseIterable {
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output, .inputText:
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output, .inputText, .label:
             false
         }
     }
@@ -110,6 +113,8 @@ enum FieldValue {
     case list(MessageList)
     /// Neither a string nor a list (for `input`: not an object holding `messages`).
     case other
+    /// `true` or `false` (a `label` rating the example's answer).
+    case flag(Bool)
 }
 
 /// Follows a conversation's roles: optional system or developer messages, then user and

@@ -87,8 +87,9 @@ extension BinaryTests {
             #expect(outcome.code == 0)
             #expect(outcome.outputText.contains("This file mixes 3 demonstrations with 1 preference pair"))
             let json = try Binary.run(["advise", "--data", "train.jsonl", "--format", "json"] + Self.answers, directory: folder)
-            guard case .string(let note) = try JSONParser.parse(json.standardOutput)["measured"]?["mixedSignal"] else {
-                Issue.record("no mixedSignal in \(json.outputText)")
+            guard case .array(let notes) = try JSONParser.parse(json.standardOutput)["measured"]?["notes"], case .string(let note)? = notes.first
+            else {
+                Issue.record("no notes in \(json.outputText)")
                 return
             }
             #expect(note.hasPrefix("This file mixes 3 demonstrations"))

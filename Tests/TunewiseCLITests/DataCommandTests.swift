@@ -172,6 +172,16 @@ extension BinaryTests {
             #expect(mixedMarkdown.contains("> This file mixes 1 demonstration with 2 preference pairs"))
         }
 
+        @Test func warnsThatAnswersRatedFalseAreReadAsDemonstrations() throws {
+            let input = [#"{"prompt": "2+2=", "completion": "4", "label": true}"#, #"{"prompt": "2+2=", "completion": "5", "label": false}"#]
+                .joined(separator: "\n")
+            let text = try Binary.run(["data", "-"], input: input).outputText
+            #expect(text.contains("2 examples carry a \"label\" of true or false (KTO's layout"), "\(text)")
+            #expect(text.contains("so the 1 labelled false would be\n    imitated"), "\(text)")
+            let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: input).outputText.utf8))
+            #expect(json["data"]?["ratings"]?["false"] == .number(1))
+        }
+
         @Test func namesEvaluationPromptsThatTrainingAnswersOtherwise() throws {
             let folder = try directory([
                 "train.jsonl": lines([#"{"prompt": "2+2=", "completion": "4"}"#, #"{"prompt": "3+3=", "completion": "6"}"#]),

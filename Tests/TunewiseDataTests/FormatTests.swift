@@ -2,6 +2,18 @@ import Testing
 import TunewiseData
 
 struct FormatTests {
+    @Test func countsExamplesRatedTrueOrFalse() {
+        let lines = [
+            #"{"prompt": "2+2=", "completion": "4", "label": true}"#, #"{"prompt": "2+2=", "completion": "5", "label": false}"#,
+            #"{"prompt": "3+3=", "completion": "6", "label": "true"}"#, #"{"prompt": "3+3=", "completion": "6", "label": null}"#,
+            #"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}], "label": false}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 5)
+        #expect(measurement.rated == 3)
+        #expect(measurement.ratedDown == 2)
+    }
+
     @Test func anInstructionAndInputBesideChosenAndRejectedAreThePrompt() {
         let question = "How do I rotate an API key without downtime?"
         let alpaca = #"{"instruction": "\#(question)", "input": "", "chosen": "Add a second key first.", "rejected": "Delete it."}"#

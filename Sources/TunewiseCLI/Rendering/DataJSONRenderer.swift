@@ -95,6 +95,7 @@ struct DataJSONRenderer: ReportRenderer {
             ("duplicatePairs", pairs(measurement.duplicatePairs)),
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
+            ("ratings", .object([("rated", number(measurement.rated)), ("false", number(measurement.ratedDown))])),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             ("reversals", number(measurement.reversals)),
             ("reversalPairs", pairs(measurement.reversalPairs)),

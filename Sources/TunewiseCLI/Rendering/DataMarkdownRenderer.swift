@@ -17,7 +17,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 + (report.answers.isEmpty
                     ? DataReport.noAnswers + "." : report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", ")),
         ]
-        if let hint = DataReport.mixedSignalHint(measurement) { lines += ["", "> " + hint] }
+        for note in DataReport.signalNotes(measurement) { lines += ["", "> " + note] }
         if measurement.duplicates > 0 {
             lines += ["", "Duplicates (each says what an earlier example says): " + Self.sentence(DataReport.duplicatePairs(measurement))]
         }

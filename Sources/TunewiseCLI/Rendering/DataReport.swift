@@ -192,6 +192,22 @@ struct DataReport {
             + "kind, so split it before training (training-signal follows the larger kind, demonstrations on a tie)."
     }
 
+    /// The note for examples rated by a `label` of `false` (KTO's layout), which are read as
+    /// demonstrations like the others.
+    static func ratingHint(_ measurement: DataMeasurement) -> String? {
+        guard measurement.ratedDown > 0 else { return nil }
+        let rated = measurement.rated
+        return "\(grouped(rated)) \(rated == 1 ? "example carries" : "examples carry") a \"label\" of true or false (KTO's layout: a "
+            + "rating of one answer) and \(rated == 1 ? "is" : "are") read as demonstrations, so the \(grouped(measurement.ratedDown)) "
+            + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels."
+    }
+
+    /// The notes on what the examples are, for a report's answers: a mix of demonstrations and
+    /// preference pairs, and answers rated false.
+    static func signalNotes(_ measurement: DataMeasurement) -> [String] {
+        [mixedSignalHint(measurement), ratingHint(measurement)].compactMap { $0 }
+    }
+
     /// The note that personal data found raises, for every format.
     static let personalDataHint =
         "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."

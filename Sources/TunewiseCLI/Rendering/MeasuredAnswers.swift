@@ -30,8 +30,9 @@ struct MeasuredAnswers {
     /// What the measurement cannot say: that no line is an example read (so nothing is
     /// answered), or that the file is empty.
     var notice: String?
-    /// The note for a file that mixes demonstrations with preference pairs, if it does.
-    var mixedSignal: String?
+    /// Notes on what the examples are: a mix of demonstrations and preference pairs, answers
+    /// rated false (``DataReport/signalNotes(_:)``).
+    var notes: [String] = []
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
@@ -44,7 +45,7 @@ struct MeasuredAnswers {
             notice =
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
-        mixedSignal = DataReport.mixedSignalHint(measurement)
+        notes = DataReport.signalNotes(measurement)
         if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
             measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
@@ -75,7 +76,7 @@ struct MeasuredAnswers {
 
     /// The lines a text or Markdown report ends with.
     var reportLines: [String] {
-        ["", "Measured from \(file): \(summary)."] + (mixedSignal.map { [$0] } ?? [])
+        ["", "Measured from \(file): \(summary)."] + notes
             + (personalData.map { ["Personal data found in \(file) (\($0)): weigh the governance answer before training."] } ?? [])
     }
 
@@ -95,7 +96,7 @@ struct MeasuredAnswers {
             ),
             ("trainingTokens", trainingTokens.map { .number(Double($0)) } ?? .null),
             ("personalData", personalData.map(JSONValue.string) ?? .null),
-            ("mixedSignal", mixedSignal.map(JSONValue.string) ?? .null),
+            ("notes", .array(notes.map(JSONValue.string))),
         ])
     }
 }

@@ -266,20 +266,11 @@ public enum CommandError: Error, Equatable, Sendable {
             // The reason's commands name the file as FILE, and the file they write as CONVERTED:
             // the name without its extension, then `.converted.jsonl`.
             let stem = [".jsonl", ".json", ".txt"].first { file.hasSuffix($0) }.map { String(file.dropLast($0.count)) } ?? file
-            let pieces = Self.pieces(of: reason, between: "CONVERTED").map { Self.pieces(of: $0, between: "FILE").joined(separator: file) }
+            let pieces = reason.split(at: "CONVERTED", omittingEmptySubsequences: false).map {
+                String($0).split(at: "FILE", omittingEmptySubsequences: false).joined(separator: file)
+            }
             return ("\(path) " + pieces.joined(separator: stem + ".converted.jsonl"), [])
         }
-    }
-
-    /// The pieces of `template` between the occurrences of `placeholder`, empty ones kept.
-    private static func pieces(of template: String, between placeholder: String) -> [String] {
-        var pieces: [String] = []
-        var start = template.startIndex
-        for range in template.occurrences(of: placeholder) {
-            pieces.append(String(template[start..<range.lowerBound]))
-            start = range.upperBound
-        }
-        return pieces + [String(template[start...])]
     }
 
     /// `message` and `; allowed: …` when that fits ``messageLimit``; else `message` alone, with

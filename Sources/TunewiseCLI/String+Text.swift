@@ -44,17 +44,18 @@ extension String {
         return found
     }
 
-    /// The non-empty pieces between the occurrences of `separator`, split at most `maxSplits`
-    /// times (an empty piece left out is no split): what `split(separator:maxSplits:)` gives
-    /// for a string separator.
-    func split(at separator: String, maxSplits: Int = .max) -> [Substring] {
+    /// The pieces between the occurrences of `separator`, split at most `maxSplits` times
+    /// (an empty piece left out is no split), empty pieces left out unless
+    /// `omittingEmptySubsequences` is false: what `split(separator:maxSplits:omittingEmptySubsequences:)`
+    /// gives for a string separator.
+    func split(at separator: String, maxSplits: Int = .max, omittingEmptySubsequences: Bool = true) -> [Substring] {
         var pieces: [Substring] = []
         var start = startIndex
         for range in occurrences(of: separator) where pieces.count < maxSplits {
-            if start < range.lowerBound { pieces.append(self[start..<range.lowerBound]) }
+            if start < range.lowerBound || !omittingEmptySubsequences { pieces.append(self[start..<range.lowerBound]) }
             start = range.upperBound
         }
-        if start < endIndex { pieces.append(self[start...]) }
+        if start < endIndex || !omittingEmptySubsequences { pieces.append(self[start...]) }
         return pieces
     }
 }

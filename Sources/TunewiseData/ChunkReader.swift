@@ -120,13 +120,11 @@ struct ChunkReader {
                 chunk.measurement.structure[warning].add(line: line)
             }
         }
-        var record = ExampleRecord(
-            hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false, hasLabel: false)
-        var content = ContentHash()
-        var prompt = ContentHash()
-        var pair = example.format == .preference ? PreferencePair() : nil
-        var text = TextScanner()
-        var personalData: UInt8 = 0
+        var reading = ExampleReading(
+            record: ExampleRecord(
+                hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false,
+                hasLabel: false),
+            pair: example.format == .preference ? PreferencePair() : nil)
         let outputIndex = parser.spans.lastIndex { $0.isOutput }
         var decodedText: [UInt8] = []
         swap(&decodedText, &decoded)
@@ -134,51 +132,42 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                let hash = ContentHash.hash(bytes)
-                content.add(hash, marker: span.marker, field: span.field)
-                if !span.isAnswer { prompt.add(hash, marker: span.marker, field: span.field) }
-                pair?.add(bytes, hash: hash, of: span)
-                readText(bytes, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
+                readText(bytes, of: span, isOutput: isOutput, into: &reading)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
-            decodedText.withUnsafeBufferPointer {
-                let hash = ContentHash.hash($0)
-                content.add(hash, marker: span.marker, field: span.field)
-                if !span.isAnswer { prompt.add(hash, marker: span.marker, field: span.field) }
-                pair?.add($0, hash: hash, of: span)
-                readText($0, of: span, isOutput: isOutput, into: &text, personalData: &personalData, record: &record)
-            }
+            decodedText.withUnsafeBufferPointer { readText($0, of: span, isOutput: isOutput, into: &reading) }
         }
         swap(&decodedText, &decoded)
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
             let hash = JSONValueHash.hash(bytes)
-            content.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
+            let marker = ContentHash.marker(of: part.kind)
+            reading.content.add(hash, marker: marker, field: part.field, isPart: true)
             // A call is the assistant's; a part of a field that holds only answers is an answer.
-            if part.kind != .toolCall, ![.completion, .chosen, .rejected, .preferredOutput, .nonPreferredOutput].contains(part.field) {
-                prompt.add(hash, marker: ContentHash.marker(of: part.kind), field: part.field, isPart: true)
-            }
-            pair?.add(structured: hash, marker: ContentHash.marker(of: part.kind), field: part.field)
+            if part.kind != .toolCall, !part.field.holdsOnlyAnswers { reading.prompt.add(hash, marker: marker, field: part.field, isPart: true) }
+            reading.pair?.add(structured: hash, marker: marker, field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
-            if part.kind != .media, text.scan(bytes, sketching: part.kind == .toolCall) {
-                personalData |= PersonalDataScanner.kinds(in: bytes)
+            if part.kind != .media, reading.text.scan(bytes, sketching: part.kind == .toolCall) {
+                reading.personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }
-        record.hash = content.value
-        record.promptHash = prompt.value
-        if let pair {
+        var record = reading.record
+        record.hash = reading.content.value
+        record.promptHash = reading.prompt.value
+        if let pair = reading.pair {
             if pair.answersAreSame {
                 chunk.measurement.structure[.chosenEqualsRejected].add(line: line)
             } else {
                 record.pairKeys = (pair.key(reversed: false), pair.key(reversed: true))
             }
         }
+        var text = reading.text
         if example.messageCount > 0 { text.addTokens(4 * example.messageCount + 3) }
         record.tokens = text.estimatedTokens
-        if personalData != 0 {
-            for kind in PersonalDataKind.allCases where personalData & PersonalDataScanner.bit(kind) != 0 {
+        if reading.personalData != 0 {
+            for kind in PersonalDataKind.allCases where reading.personalData & PersonalDataScanner.bit(kind) != 0 {
                 chunk.measurement.personalData[kind].add(line: line)
             }
         }
@@ -189,13 +178,32 @@ struct ChunkReader {
         chunk.examples.append(record)
     }
 
-    /// Reads one text of an example into `text`, adding the kinds of personal data it seems to hold.
-    private mutating func readText(
-        _ bytes: UnsafeBufferPointer<UInt8>, of span: TextSpan, isOutput: Bool, into text: inout TextScanner,
-        personalData: inout UInt8, record: inout ExampleRecord
-    ) {
-        if text.scan(bytes, sketching: !span.isInstruction) { personalData |= PersonalDataScanner.kinds(in: bytes) }
-        if isOutput { readOutput(bytes, record: &record) }
+    /// What is gathered from an example's texts and parts as they are read.
+    private struct ExampleReading {
+        var record: ExampleRecord
+        var content = ContentHash()
+        var prompt = ContentHash()
+        var pair: PreferencePair?
+        var text = TextScanner()
+        /// The kinds of personal data found, as bits by ``PersonalDataKind/ordinal``.
+        var personalData: UInt8 = 0
+
+        init(record: ExampleRecord, pair: PreferencePair?) {
+            self.record = record
+            self.pair = pair
+        }
+    }
+
+    /// Reads one text of an example, escapes decoded: into what it says, its prompt unless it
+    /// is an answer, the preference pair, its tokens and words, the kinds of personal data it
+    /// seems to hold and, for the output, the output's profile.
+    private mutating func readText(_ bytes: UnsafeBufferPointer<UInt8>, of span: TextSpan, isOutput: Bool, into reading: inout ExampleReading) {
+        let hash = ContentHash.hash(bytes)
+        reading.content.add(hash, marker: span.marker, field: span.field)
+        if !span.isAnswer { reading.prompt.add(hash, marker: span.marker, field: span.field) }
+        reading.pair?.add(bytes, hash: hash, of: span)
+        if reading.text.scan(bytes, sketching: !span.isInstruction) { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
+        if isOutput { readOutput(bytes, record: &reading.record) }
     }
 
     private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>, record: inout ExampleRecord) {

@@ -72,8 +72,7 @@ struct ExampleParser {
     }
 
     private mutating func parse(_ field: ExampleField) throws(JSONLineScanner.NotJSON) {
-        if case .absent = values[field.rawValue] {
-        } else {
+        if !isAbsent(field) {
             // A repeated key: the last one counts, as in most JSON readers.
             spans.removeAll { $0.field == field || (field == .input && $0.field == .inputText) }
             structuredParts.removeAll { $0.field == field }

@@ -35,6 +35,15 @@ enum ExampleField: Int, CaseIterable {
     /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
     var holdsAnswer: Bool { holdsOutput || self == .rejected || self == .nonPreferredOutput }
 
+    /// Whether the field holds nothing but answers (a completion, or a preference pair's
+    /// answers), unlike `messages`, whose user turns are the prompt.
+    var holdsOnlyAnswers: Bool {
+        switch self {
+        case .completion, .chosen, .rejected, .preferredOutput, .nonPreferredOutput: true
+        default: false
+        }
+    }
+
     /// Whether the field's text, or its assistant messages, are what the model learns to say.
     var holdsOutput: Bool {
         switch self {

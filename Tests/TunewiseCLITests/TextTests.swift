@@ -35,6 +35,8 @@ struct TextTests {
         #expect(text.occurrences(of: separator) == text.ranges(of: separator))
         #expect(text.split(at: separator) == text.split(separator: separator))
         #expect(text.split(at: separator, maxSplits: 1) == text.split(separator: separator, maxSplits: 1))
+        #expect(
+            text.split(at: separator, omittingEmptySubsequences: false) == text.split(separator: separator, omittingEmptySubsequences: false))
     }
 
     @Test func splitsAtTheFirstSeparatorOnlyWhenAsked() {

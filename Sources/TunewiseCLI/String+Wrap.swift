@@ -10,9 +10,23 @@ extension String {
     /// ANSI escape sequences take no columns.
     /// - Parameter hangingIndent: the indent of continuation lines, in place of the above.
     func wrapped(to width: Int, hangingIndent: Int? = nil) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false)
-            .flatMap { wrappedLine(Substring($0), width: width, hangingIndent: hangingIndent) }
-            .joined(separator: "\n")
+        // Read and written as UTF-8 bytes: spaces, line breaks and brackets are ASCII, and
+        // a report wraps thousands of words.
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + utf8.count / 8)
+        var text = self
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while true {
+                let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                LineWrapper(line: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), width: width)
+                    .write(hangingIndent: hangingIndent, to: &output)
+                guard lineEnd < bytes.count else { break }
+                output.append(UInt8(ascii: "\n"))
+                lineStart = lineEnd + 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The columns the text takes in a terminal: its characters less ANSI escape sequences.
@@ -34,78 +48,105 @@ extension String {
     }
 }
 
-/// One word of a line, or one whole citation, and the spaces before it.
-private typealias Piece = (gap: Substring, text: Substring)
-
-private func wrappedLine(_ line: Substring, width: Int, hangingIndent: Int?) -> [String] {
-    guard String(line).visibleWidth > width else { return [String(line)] }
-    let indent = line.prefix { $0 == " " }
-    let pieces = splitPieces(line.dropFirst(indent.count))
-    let margin = String(repeating: " ", count: hangingIndent ?? hang(pieces, indent: indent.count, width: width))
-    var lines: [String] = []
-    var current = String(indent)
-    var currentWidth = indent.count
-    var isEmpty = true
-    var queue = pieces[...]
-    while let piece = queue.popFirst() {
-        let size = String(piece.text).visibleWidth
-        let fits = currentWidth + (isEmpty ? 0 : piece.gap.count) + size <= width
-        if !fits, !isEmpty {
-            lines.append(current)
-            current = margin
-            currentWidth = margin.count
-            isEmpty = true
-        }
-        if currentWidth + size > width, piece.text.contains(" ") {
-            // A citation longer than a line: wrap its words from the start of this one.
-            queue = splitPieces(piece.text, keepingCitations: false)[...] + queue
-            continue
-        }
-        if !isEmpty {
-            current += piece.gap
-            currentWidth += piece.gap.count
-        }
-        current += piece.text
-        currentWidth += size
-        isEmpty = false
+/// Wraps one line (without its line break), read as UTF-8 bytes; see
+/// ``Swift/String/wrapped(to:hangingIndent:)``.
+private struct LineWrapper {
+    /// One word of the line, or one whole citation, and the spaces before it, as byte offsets.
+    struct Piece {
+        var gapStart: Int
+        var start: Int
+        var end: Int
+        var gap: Int { start - gapStart }
     }
-    return lines + [current]
-}
 
-/// The column continuation lines start at; see ``Swift/String/wrapped(to:hangingIndent:)``.
-private func hang(_ pieces: [Piece], indent: Int, width: Int) -> Int {
-    var columns: [Int] = []
-    var column = indent
-    for piece in pieces {
-        column += piece.gap.count
-        columns.append(column)
-        column += String(piece.text).visibleWidth
-    }
-    if let gap = pieces.indices.last(where: { $0 > 0 && pieces[$0].gap.count >= 2 }), columns[gap] <= width / 2 {
-        return columns[gap]
-    }
-    if pieces.count > 1, isListMarker(pieces[0].text), columns[1] <= width / 2 { return columns[1] }
-    return indent
-}
+    let line: UnsafeBufferPointer<UInt8>
+    let width: Int
 
-/// `-`, `+`, `*` or a number followed by a full stop.
-private func isListMarker(_ text: Substring) -> Bool {
-    ["-", "+", "*"].contains(text) || (text.count > 1 && text.last == "." && text.dropLast().allSatisfy(\.isNumber))
-}
-
-/// The words of `text` with the spaces before each; a `[…]` citation is one piece.
-private func splitPieces(_ text: Substring, keepingCitations: Bool = true) -> [Piece] {
-    var pieces: [Piece] = []
-    var index = text.startIndex
-    while index < text.endIndex {
-        let start = text[index...].firstIndex { $0 != " " } ?? text.endIndex
-        guard start < text.endIndex else { break }
-        var end = text[start...].firstIndex(of: " ") ?? text.endIndex
-        if keepingCitations, text[start] == "[", let close = text[start...].firstIndex(of: "]") {
-            end = text[close...].firstIndex(of: " ") ?? text.endIndex
+    /// Appends the line, wrapped, to `output`.
+    func write(hangingIndent: Int?, to output: inout [UInt8]) {
+        guard columns(0..<line.count) > width else {
+            output.append(contentsOf: line)
+            return
         }
-        pieces.append((text[index..<start], text[start..<end]))
-        index = end
+        let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+        let pieces = self.pieces(indent..<line.count)
+        let margin = hangingIndent ?? hang(pieces, indent: indent)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        var currentWidth = indent
+        var isEmpty = true
+        // The pieces still to place, the next last.
+        var stack = Array(pieces.reversed())
+        while let piece = stack.popLast() {
+            let size = columns(piece.start..<piece.end)
+            let fits = currentWidth + (isEmpty ? 0 : piece.gap) + size <= width
+            if !fits, !isEmpty {
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: margin))
+                currentWidth = margin
+                isEmpty = true
+            }
+            if currentWidth + size > width, line[piece.start..<piece.end].contains(UInt8(ascii: " ")) {
+                // A citation longer than a line: wrap its words from the start of this one.
+                stack += self.pieces(piece.start..<piece.end, keepingCitations: false).reversed()
+                continue
+            }
+            if !isEmpty {
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: piece.gap))
+                currentWidth += piece.gap
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: line[piece.start..<piece.end]))
+            currentWidth += size
+            isEmpty = false
+        }
     }
-    return pieces
+
+    /// The columns the bytes in `range` take (see ``Swift/String/visibleWidth``).
+    private func columns(_ range: Range<Int>) -> Int {
+        let bytes = line[range]
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return bytes.count }
+        return String(decoding: bytes, as: UTF8.self).visibleWidth
+    }
+
+    /// The column continuation lines start at; see ``Swift/String/wrapped(to:hangingIndent:)``.
+    private func hang(_ pieces: [Piece], indent: Int) -> Int {
+        var columns: [Int] = []
+        var column = indent
+        for piece in pieces {
+            column += piece.gap
+            columns.append(column)
+            column += self.columns(piece.start..<piece.end)
+        }
+        if let gap = pieces.indices.last(where: { $0 > 0 && pieces[$0].gap >= 2 }), columns[gap] <= width / 2 {
+            return columns[gap]
+        }
+        if pieces.count > 1, isListMarker(pieces[0]), columns[1] <= width / 2 { return columns[1] }
+        return indent
+    }
+
+    /// Whether a piece is `-`, `+`, `*` or a number followed by a full stop.
+    private func isListMarker(_ piece: Piece) -> Bool {
+        let text = String(decoding: line[piece.start..<piece.end], as: UTF8.self)
+        return ["-", "+", "*"].contains(text) || (text.count > 1 && text.last == "." && text.dropLast().allSatisfy(\.isNumber))
+    }
+
+    /// The words of the bytes in `range` with the spaces before each; a `[…]` citation is one
+    /// piece.
+    private func pieces(_ range: Range<Int>, keepingCitations: Bool = true) -> [Piece] {
+        let space = UInt8(ascii: " ")
+        var pieces: [Piece] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let start = line[index..<range.upperBound].firstIndex { $0 != space } ?? range.upperBound
+            guard start < range.upperBound else { break }
+            var end = line[start..<range.upperBound].firstIndex(of: space) ?? range.upperBound
+            if keepingCitations, line[start] == UInt8(ascii: "["),
+                let close = line[start..<range.upperBound].firstIndex(of: UInt8(ascii: "]"))
+            {
+                end = line[close..<range.upperBound].firstIndex(of: space) ?? range.upperBound
+            }
+            pieces.append(Piece(gapStart: index, start: start, end: end))
+            index = end
+        }
+        return pieces
+    }
 }

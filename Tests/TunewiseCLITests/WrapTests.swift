@@ -31,6 +31,11 @@ struct WrapTests {
         #expect("Done. [source § one two three]".wrapped(to: 16) == "Done.\n[source § one\ntwo three]")
     }
 
+    @Test func aCharacterOutsideASCIITakesOneColumnWhateverItsBytes() {
+        #expect("café über café".wrapped(to: 9) == "café über\ncafé")
+        #expect("  - naïve — résumé".wrapped(to: 13) == "  - naïve —\n    résumé")
+    }
+
     @Test func anExplicitHangingIndentWins() {
         #expect("  fixed: a, b, c".wrapped(to: 14, hangingIndent: 9) == "  fixed: a, b,\n         c")
     }

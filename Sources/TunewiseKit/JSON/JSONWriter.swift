@@ -25,8 +25,8 @@ public enum JSONWriter {
 
     private static func append(_ value: JSONValue, to output: inout [UInt8], indent: Int?) {
         switch value {
-        case .null: output += "null".utf8
-        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .null: appendASCII("null", to: &output)
+        case .bool(let flag): appendASCII(flag ? "true" : "false", to: &output)
         case .number(let number): output += format(number).utf8
         case .string(let text): appendString(text, to: &output)
         case .array(let elements):
@@ -36,10 +36,15 @@ public enum JSONWriter {
         case .object(let members):
             appendContainer("{", "}", count: members.count, indent: indent, to: &output) { position, inner, output in
                 appendString(members[position].key, to: &output)
-                output += (inner == nil ? ":" : ": ").utf8
+                appendASCII(inner == nil ? ":" : ": ", to: &output)
                 append(members[position].value, to: &output, indent: inner)
             }
         }
+    }
+
+    /// The bytes of an ASCII literal, copied as one block.
+    private static func appendASCII(_ text: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// A container of `count` members, written in place (without a copy of its members) by
@@ -79,34 +84,63 @@ public enum JSONWriter {
 
     private static func newline(indentedBy indent: Int, in output: inout [UInt8]) {
         output.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { output.append(UInt8(ascii: " ")) }
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
     /// `text` quoted, with `"`, `\\` and control characters escaped; other bytes of its UTF-8
-    /// (all at least 0x20, multi-byte sequences included) are copied as they are.
+    /// (all at least 0x20, multi-byte sequences included) are copied as they are, a run
+    /// between escapes at a time, found eight bytes at a time.
     private static func appendString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        defer { output.append(UInt8(ascii: "\"")) }
-        // Most text needs no escape and is copied whole, as one block of its UTF-8.
         var text = text
-        let isPlain = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            output.append(contentsOf: bytes)
-            return true
-        }
-        guard !isPlain else { return }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += #"\""#.utf8
-            case UInt8(ascii: "\\"): output += #"\\"#.utf8
-            case UInt8(ascii: "\n"): output += #"\n"#.utf8
-            case UInt8(ascii: "\r"): output += #"\r"#.utf8
-            case UInt8(ascii: "\t"): output += #"\t"#.utf8
-            case ..<0x20:
-                output += #"\u00"#.utf8
-                output += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            default: output.append(byte)
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let flagged = mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    guard flagged != 0 else {
+                        index += 8
+                        continue
+                    }
+                    index += flagged.trailingZeroBitCount >> 3
+                }
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    appendEscape(byte, to: &output)
+                    runStart = index + 1
+                }
+                index += 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The top bits of the bytes of `word` that may be a quote, a backslash or a control
+    /// character; the lowest one set is always such a byte (a borrow may flag bytes above it).
+    private static func mayNeedEscape(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let found = (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word
+        return found & (ones &* 0x80)
+    }
+
+    /// The escape of a quote, a backslash or a control character.
+    private static func appendEscape(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): appendASCII(#"\""#, to: &output)
+        case UInt8(ascii: "\\"): appendASCII(#"\\"#, to: &output)
+        case UInt8(ascii: "\n"): appendASCII(#"\n"#, to: &output)
+        case UInt8(ascii: "\r"): appendASCII(#"\r"#, to: &output)
+        case UInt8(ascii: "\t"): appendASCII(#"\t"#, to: &output)
+        default:
+            appendASCII(#"\u00"#, to: &output)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0xF)])
         }
     }
 }

@@ -29,19 +29,26 @@ extension String {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The columns the text takes in a terminal: its characters less ANSI escape sequences.
+    /// The columns the text takes in a terminal: a column a character, less ANSI escape
+    /// sequences and the marks and format characters (accents, joiners, variation selectors)
+    /// that a terminal draws over or inside the character before them.
     var visibleWidth: Int {
         // Plain ASCII, the common case, is one column a byte.
         if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return utf8.count }
         var count = 0
         var inEscape = false
-        for character in self {
+        for scalar in unicodeScalars {
             if inEscape {
-                inEscape = !character.isLetter
-            } else if character == "\u{1B}" {
+                inEscape = !scalar.properties.isAlphabetic
+            } else if scalar == "\u{1B}" {
                 inEscape = true
-            } else {
+            } else if scalar.isASCII {
                 count += 1
+            } else {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .enclosingMark, .format: break
+                default: count += 1
+                }
             }
         }
         return count

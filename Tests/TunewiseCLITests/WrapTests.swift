@@ -34,6 +34,8 @@ struct WrapTests {
     @Test func aCharacterOutsideASCIITakesOneColumnWhateverItsBytes() {
         #expect("café über café".wrapped(to: 9) == "café über\ncafé")
         #expect("  - naïve — résumé".wrapped(to: 13) == "  - naïve —\n    résumé")
+        // A combining accent and a variation selector take no column of their own.
+        #expect("cafe\u{301} \u{2764}\u{FE0F}".visibleWidth == 6)
     }
 
     @Test func anExplicitHangingIndentWins() {

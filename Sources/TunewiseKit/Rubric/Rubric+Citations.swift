@@ -10,10 +10,24 @@ public struct CitedWork: Equatable, Sendable {
     /// The works `source` names, in its order: parts separated by `;`, each an id optionally
     /// followed by ` § ` and a locator.
     public static func works(in source: String) -> [CitedWork] {
-        // Read as UTF-8 bytes: ';', '§' (C2 A7) and spaces are all that matter, and a report
-        // cites hundreds of sources.
-        let bytes = Array(source.utf8)
         var works: [CitedWork] = []
+        var source = source
+        source.withUTF8 { bytes in
+            forEachWork(in: bytes) { id, locator in
+                works.append(
+                    CitedWork(
+                        id: String(decoding: bytes[id], as: UTF8.self),
+                        locator: locator.map { String(decoding: bytes[$0], as: UTF8.self) }))
+            }
+        }
+        return works
+    }
+
+    /// Calls `body` with the id of each work a source's UTF-8 names and its locator, if any,
+    /// as ranges of `bytes` without the spaces around them; empty ids are skipped, and an
+    /// empty locator is none. Read as bytes: ';', '§' (C2 A7) and spaces are all that
+    /// matter, and a report cites hundreds of sources.
+    static func forEachWork(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>?) -> Void) {
         var start = 0
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
@@ -23,19 +37,20 @@ public struct CitedWork: Equatable, Sendable {
                 if bytes[index] == 0xC2, bytes[index + 1] == 0xA7 { section = index }
                 index += 1
             }
-            let id = trimmed(bytes[start..<(section ?? end)])
-            let locator = section.map { trimmed(bytes[($0 + 2)..<end]) } ?? ""
-            if !id.isEmpty { works.append(CitedWork(id: id, locator: locator.isEmpty ? nil : locator)) }
+            let id = trimmed(start..<(section ?? end), in: bytes)
+            let locator = section.map { trimmed(($0 + 2)..<end, in: bytes) }
+            if !id.isEmpty { body(id, locator?.isEmpty == false ? locator : nil) }
             start = end + 1
         }
-        return works
     }
 
-    /// The text of `bytes` without the spaces at either end.
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+    /// `range` without the spaces at either end of its bytes.
+    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let space = UInt8(ascii: " ")
-        guard let first = bytes.firstIndex(where: { $0 != space }), let last = bytes.lastIndex(where: { $0 != space }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        guard let first = bytes[range].firstIndex(where: { $0 != space }), let last = bytes[range].lastIndex(where: { $0 != space }) else {
+            return range.lowerBound..<range.lowerBound
+        }
+        return first..<(last + 1)
     }
 }
 
@@ -49,9 +64,18 @@ extension Rubric {
     /// bibliography's, as `tunewise sources` lists it); ids the rubric lists no reference for
     /// are left out.
     public func references(citedIn sources: some Sequence<String>) -> [Reference] {
-        // A report repeats most of its sources; each is read once.
-        let cited = Set(Set(sources).flatMap(CitedWork.works(in:)).map(\.id))
-        return references.filter { cited.contains($0.id) }
+        // A report repeats most of its sources: each id is compared as bytes, with nothing
+        // allocated a source.
+        let ids = references.map { Array($0.id.utf8) }
+        var isCited = [Bool](repeating: false, count: ids.count)
+        for var source in sources {
+            source.withUTF8 { bytes in
+                CitedWork.forEachWork(in: bytes) { id, _ in
+                    if let index = ids.firstIndex(where: { $0.elementsEqual(bytes[id]) }) { isCited[index] = true }
+                }
+            }
+        }
+        return references.indices.filter { isCited[$0] }.map { references[$0] }
     }
 }
 

@@ -41,8 +41,9 @@ struct ScoringTable: Sendable {
     init(rubric: Rubric, weights: [Double]) {
         let strategyIndex = Dictionary(uniqueKeysWithValues: rubric.strategies.enumerated().map { ($1.id, $0) })
         let questionIndex = Dictionary(uniqueKeysWithValues: rubric.questions.enumerated().map { ($1.id, $0) })
+        let strategyIDs = rubric.strategies.map(\.id)
         func vector(_ points: [String: Double]) -> [Double] {
-            rubric.strategies.map { points[$0.id] ?? 0 }
+            strategyIDs.map { points[$0] ?? 0 }
         }
         func compile(_ condition: Condition) -> [Clause] { Self.compile(condition, questionIndex: questionIndex, in: rubric) }
         strategyCount = rubric.strategies.count

@@ -87,6 +87,27 @@ struct FaultTests {
         }
     }
 
+    /// The same, eight bytes at a time: each sequence at every place in a word, between plain
+    /// letters and before characters of two and three bytes, so that it starts, ends or
+    /// straddles the words the scanner reads.
+    @Test func acceptsExactlyTheUTF8ThatSwiftDoesEightBytesAtATime() {
+        let edges: [UInt8] = [0x00, 0x22, 0x5C, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5]
+        var sequences: [[UInt8]] = [[0xC3, 0xA9], [0xE6, 0x97, 0xA5], [0xF0, 0x9F, 0x98, 0x80]]
+        for first in edges where first >= 0x80 { for second in edges { sequences.append([first, second]) } }
+        for first in edges where first >= 0xE0 { for second in edges { for third in edges { sequences.append([first, second, third]) } } }
+        let tails: [[UInt8]] = [Array("abcdefghij".utf8), Array("é日本語 ok".utf8)]
+        for sequence in sequences {
+            for offset in 0..<9 {
+                for tail in tails {
+                    let bytes = Array(repeating: UInt8(ascii: "a"), count: offset) + sequence + tail
+                    let isText = !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+                    let expected = isText && String(validating: bytes, as: UTF8.self) != nil
+                    #expect(Self.scansAsString(bytes) == expected, "\(offset) \(sequence)")
+                }
+            }
+        }
+    }
+
     @Test func nestingPastTheLimitIsNotJSONAndDoesNotCrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let measurement = measure(#"{"messages": [], "x": "# + deep + "}")

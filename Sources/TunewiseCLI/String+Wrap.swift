@@ -33,8 +33,7 @@ extension String {
     /// sequences and the marks and format characters (accents, joiners, variation selectors)
     /// that a terminal draws over or inside the character before them.
     var visibleWidth: Int {
-        // Plain ASCII, the common case, is one column a byte.
-        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return utf8.count }
+        if let columns = utf8.plainASCIIColumns { return columns }
         var count = 0
         var inEscape = false
         for scalar in unicodeScalars {
@@ -52,6 +51,14 @@ extension String {
             }
         }
         return count
+    }
+}
+
+extension Collection<UInt8> {
+    /// The columns of plain ASCII text without escape sequences, the common case: one a
+    /// byte; `nil` for other bytes.
+    fileprivate var plainASCIIColumns: Int? {
+        allSatisfy { $0 < 0x80 && $0 != 0x1B } ? count : nil
     }
 }
 
@@ -109,9 +116,7 @@ private struct LineWrapper {
 
     /// The columns the bytes in `range` take (see ``Swift/String/visibleWidth``).
     private func columns(_ range: Range<Int>) -> Int {
-        let bytes = line[range]
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x1B }) { return bytes.count }
-        return String(decoding: bytes, as: UTF8.self).visibleWidth
+        line[range].plainASCIIColumns ?? String(decoding: line[range], as: UTF8.self).visibleWidth
     }
 
     /// The column continuation lines start at; see ``Swift/String/wrapped(to:hangingIndent:)``.

@@ -19,8 +19,12 @@ extension HelpText {
         prompt-completion {"prompt", "completion"}, or preference, either \
         {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
         {"prompt", "chosen", "rejected"} (an "instruction" and "input" in place of the prompt \
-        are read as it); the format is detected, 'mixed' when lines differ. \
-        Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads standard input.
+        are read as it); the format is detected, 'mixed' when lines differ. A chat that ends \
+        with the user's turn beside other fields, a reference answer say (ids and metadata \
+        aside), is a prompt for a grader, as OpenAI's reinforcement fine-tuning reads it: \
+        valid without an answer, and training-signal is graders when such prompts are most of \
+        the examples. Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads \
+        standard input.
 
         Faults, each invalid line counted once under the first in this order: not-json (text \
         that is not UTF-8 included, and nesting deeper than \
@@ -28,8 +32,9 @@ extension HelpText {
         message-missing-role, unknown-role (roles: system, developer, user, assistant, tool), \
         missing-content, content-not-text, no-assistant-message; and line-too-long, a line \
         over \(DataAnalyzer.Options().lineByteLimit >> 20) MiB, which is skipped. Lines in the \
-        ShareGPT or Alpaca layout, or with the older "function" role, which are not read, are \
-        named with what to write instead. A "label" of true or false beside an example (KTO's \
+        ShareGPT, Alpaca, Gemini ("contents") or older Vertex AI ("input_text") layout, with \
+        the older "function" role, or of raw text for pre-training ("text"), which are not \
+        read, are named with what to write instead. A "label" of true or false beside an example (KTO's \
         rating of one answer) is counted, and the answers rated false are pointed out, as they \
         are read as demonstrations.
 
@@ -43,6 +48,8 @@ extension HelpText {
         times in ten, 50% a few times in a hundred; one word changed in thirty is found about \
         96% of the time. System and developer messages are left out, as many examples share \
         them; an instruction repeated in every user turn is not, and makes examples alike. \
+        Examples with images or audio are counted and not compared, as their words alone may \
+        be alike. \
         Examples of fewer than \(DataAnalyzer.nearDuplicateMinimumWords) words are not \
         compared (in Chinese, Japanese and Thai each character counts as a word). Structure warnings \
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant, and \

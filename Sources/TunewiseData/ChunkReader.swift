@@ -111,6 +111,7 @@ struct ChunkReader {
         case .promptCompletion: chunk.measurement.promptCompletionExamples += 1
         default: chunk.measurement.preferenceExamples += 1
         }
+        if example.isGraded { chunk.measurement.gradedExamples += 1 }
         if let rating = example.rating {
             chunk.measurement.rated += 1
             if !rating { chunk.measurement.ratedDown += 1 }
@@ -125,7 +126,8 @@ struct ChunkReader {
                 hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false,
                 hasLabel: false),
             pair: example.format == .preference ? PreferencePair() : nil)
-        let outputIndex = parser.spans.lastIndex { $0.isOutput }
+        // A prompt for a grader has no output of its own: the model writes it.
+        let outputIndex = example.isGraded ? nil : parser.spans.lastIndex { $0.isOutput }
         var decodedText: [UInt8] = []
         swap(&decodedText, &decoded)
         for (spanIndex, span) in parser.spans.enumerated() {
@@ -140,6 +142,7 @@ struct ChunkReader {
             decodedText.withUnsafeBufferPointer { readText($0, of: span, isOutput: isOutput, into: &reading) }
         }
         swap(&decodedText, &decoded)
+        var holdsMedia = false
         for part in parser.structuredParts {
             let bytes = UnsafeBufferPointer(start: base + part.range.lowerBound, count: part.range.count)
             let hash = JSONValueHash.hash(bytes)
@@ -149,6 +152,7 @@ struct ChunkReader {
             if part.kind != .toolCall, !part.field.holdsOnlyAnswers { reading.prompt.add(hash, marker: marker, field: part.field, isPart: true) }
             reading.pair?.add(structured: hash, marker: marker, field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
+            if part.kind == .media { holdsMedia = true }
             if part.kind != .media, reading.text.scan(bytes, sketching: part.kind == .toolCall) {
                 reading.personalData |= PersonalDataScanner.kinds(in: bytes)
             }
@@ -171,7 +175,10 @@ struct ChunkReader {
                 chunk.measurement.personalData[kind].add(line: line)
             }
         }
-        if text.sketchedWords >= DataAnalyzer.nearDuplicateMinimumWords {
+        if holdsMedia { chunk.measurement.mediaExamples += 1 }
+        // Examples that differ by their images or audio alone would look alike to the sketch of
+        // their words, so they are not compared for near-duplicates.
+        if !holdsMedia, text.sketchedWords >= DataAnalyzer.nearDuplicateMinimumWords {
             record.signature = text.signature()
             record.isSketched = true
         }

@@ -162,6 +162,8 @@ public struct DataAnalyzer {
         measurement.chatExamples += lines.chatExamples
         measurement.promptCompletionExamples += lines.promptCompletionExamples
         measurement.preferenceExamples += lines.preferenceExamples
+        measurement.gradedExamples += lines.gradedExamples
+        measurement.mediaExamples += lines.mediaExamples
         measurement.rated += lines.rated
         measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs

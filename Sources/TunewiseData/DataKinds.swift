@@ -99,12 +99,21 @@ public enum OtherLayout: String, TallyKind {
     /// Messages of the role `function`, with the results of calls made by `function_call`:
     /// OpenAI's first function calling, since replaced by `tool_calls` and `tool` messages.
     case functionRole = "function-role"
+    /// `{"contents": [{"role", "parts"}…]}`, as Gemini tuning on Vertex AI reads it.
+    case gemini
+    /// `{"input_text", "output_text"}`, as Vertex AI's older text models were tuned.
+    case vertexText = "vertex-text"
+    /// `{"text": …}` alone: raw text for continued pre-training, not examples of a task.
+    case rawText = "raw-text"
 
     public var ordinal: Int {
         switch self {
         case .shareGPT: 0
         case .alpaca: 1
         case .functionRole: 2
+        case .gemini: 3
+        case .vertexText: 4
+        case .rawText: 5
         }
     }
 }

@@ -12,6 +12,13 @@ public struct DataMeasurement: Equatable, Sendable {
     public var chatExamples = 0
     public var promptCompletionExamples = 0
     public var preferenceExamples = 0
+    /// Chat examples without an answer whose prompt ends with the user's turn, beside other
+    /// fields (a reference answer, say) that a grader reads: OpenAI's layout for reinforcement
+    /// fine-tuning. They count among ``chatExamples``.
+    public var gradedExamples = 0
+    /// Valid examples with images or audio: what those cost in tokens is not in ``tokens``, and
+    /// the examples are not compared for near-duplicates (their words alone may be alike).
+    public var mediaExamples = 0
     /// Lines that are examples of their format.
     public var valid = 0
     /// Non-blank lines that are not, each counted under its first fault.
@@ -28,7 +35,8 @@ public struct DataMeasurement: Equatable, Sendable {
     public var overLimitLines: [Int] = []
     /// Valid examples, not duplicates, that nearly repeat an earlier one: their MinHash sketches
     /// agree in ``MinHashSignature/matchingBins`` bins or more, about 70% of their word triples
-    /// shared (system and developer messages aside).
+    /// shared (system and developer messages aside); examples with images or audio are not
+    /// compared (``mediaExamples``).
     public var nearDuplicates = 0
     /// The first few near-duplicates, each with the line of an earlier example it nearly repeats.
     public var nearDuplicatePairs: [LinePair] = []
@@ -82,12 +90,18 @@ public struct DataMeasurement: Equatable, Sendable {
     }
 
     /// The rubric's `training-signal` answer: `demonstrations` for chat and prompt-completion
-    /// examples, `comparisons` for preference pairs (by the majority in a mixed file); `nil`
-    /// when no example is valid.
+    /// examples with answers, `comparisons` for preference pairs, `graders` for prompts a
+    /// grader scores (``gradedExamples``), by the majority in a mixed file; `nil` when no
+    /// example is valid.
     public var trainingSignal: String? {
         guard valid > 0 else { return nil }
+        if gradedExamples * 2 > valid { return "graders" }
         return preferenceExamples * 2 > valid ? "comparisons" : "demonstrations"
     }
+
+    /// Valid examples with an answer to imitate: chat and prompt-completion examples, graded
+    /// prompts aside.
+    public var demonstrations: Int { chatExamples - gradedExamples + promptCompletionExamples }
 }
 
 /// An example and an earlier one it repeats or nearly repeats, by their lines.

@@ -2,11 +2,18 @@
 /// the format from the keys present, then the line's first fault in ``DataFault`` order.
 struct ExampleClassifier {
     let values: [FieldValue]
+    /// Whether the line has top-level fields not read beside its messages, which a grader may
+    /// read (``ExampleField/bookkeepingKeys`` aside).
+    let hasOtherFields: Bool
     private var fault: DataFault?
     private var warnings = WarningSet()
     private var messageCount = 0
+    private var isGraded = false
 
-    init(values: [FieldValue]) { self.values = values }
+    init(values: [FieldValue], hasOtherFields: Bool = false) {
+        self.values = values
+        self.hasOtherFields = hasOtherFields
+    }
 
     /// The line as an example of its format, or its first fault.
     var outcome: LineOutcome {
@@ -15,7 +22,10 @@ struct ExampleClassifier {
         if let fault = classifier.fault { return .invalid(fault, otherLayout) }
         var rating: Bool?
         if case .flag(let up) = value(.label) { rating = up }
-        return .valid(ParsedExample(format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating))
+        return .valid(
+            ParsedExample(
+                format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating,
+                isGraded: classifier.isGraded))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
@@ -26,6 +36,9 @@ struct ExampleClassifier {
         if case .list(let list) = value(.messages), list.hasShareGPTTurns { return .shareGPT }
         if case .list(let list) = value(.messages), list.hasFunctionRole { return .functionRole }
         if has(.instruction), has(.output) { return .alpaca }
+        if has(.contents) { return .gemini }
+        if has(.vertexInput), has(.vertexOutput) { return .vertexText }
+        if has(.rawText) { return .rawText }
         return nil
     }
 
@@ -37,11 +50,14 @@ struct ExampleClassifier {
     /// The format the keys point to, noting faults on the way; `nil` when no key points to one.
     private mutating func classify() -> DataFormat? {
         if has(.messages) {
-            let list = requireList(.messages, needsAssistant: true)
-            if let list {
-                if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
-                if list.order.endsWithUser { warnings.insert(.trailingUserTurn) }
-            }
+            guard let list = requireList(.messages, needsAssistant: false) else { return .chat }
+            // A conversation that ends with the user's turn beside fields a grader reads: an
+            // example of reinforcement fine-tuning, whose answer the model writes and a grader
+            // scores, so it needs none of its own.
+            isGraded = hasOtherFields && list.order.endsWithUser
+            if !list.hasAssistant, !isGraded { note(.noAssistantMessage) }
+            if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
+            if list.order.endsWithUser, !isGraded { warnings.insert(.trailingUserTurn) }
             return .chat
         }
         if has(.preferredOutput) || has(.nonPreferredOutput) {

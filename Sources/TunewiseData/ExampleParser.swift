@@ -13,6 +13,9 @@ struct ParsedExample {
     var warnings: WarningSet
     /// Its `label` when that is `true` or `false`: a rating of its answer (KTO's layout).
     var rating: Bool? = nil
+    /// Whether it is a prompt without an answer beside fields a grader reads
+    /// (``DataMeasurement/gradedExamples``).
+    var isGraded = false
 }
 
 /// Reads one line as a chat, prompt-completion or preference example with a pull scanner:
@@ -26,6 +29,9 @@ struct ExampleParser {
     /// example says, though not text.
     private(set) var structuredParts: [StructuredPart] = []
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
+    /// Whether the line last parsed has a top-level key not read that may be a reference a
+    /// grader reads (not one of ``ExampleField/bookkeepingKeys``).
+    private var hasOtherFields = false
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
     private var scanner = JSONLineScanner(UnsafePointer(bitPattern: 1)!, count: 0)
@@ -37,6 +43,7 @@ struct ExampleParser {
         spans.removeAll(keepingCapacity: true)
         structuredParts.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
+        hasOtherFields = false
         scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
             scanner.skipWhitespace()
@@ -51,6 +58,7 @@ struct ExampleParser {
                     if let field = field(named: key) {
                         try parse(field)
                     } else {
+                        if !hasOtherFields { hasOtherFields = !ExampleField.bookkeepingKeys.contains { matches(key, $0) } }
                         try scanner.skipValue()
                     }
                 } while try scanner.continues(closing: UInt8(ascii: "}"))
@@ -63,7 +71,7 @@ struct ExampleParser {
             // An instruction or input beside messages or a prompt is not what the model sees.
             spans.removeAll { $0.field == .instruction || $0.field == .inputText }
         }
-        return ExampleClassifier(values: values).outcome
+        return ExampleClassifier(values: values, hasOtherFields: hasOtherFields).outcome
     }
 
     private func isAbsent(_ field: ExampleField) -> Bool {
@@ -101,7 +109,7 @@ struct ExampleParser {
                 try scanner.skipValue()
             }
             values[field.rawValue] = .other
-        case .conversations, .output, .inputText:
+        case .conversations, .output, .inputText, .contents, .vertexInput, .vertexOutput, .rawText:
             try scanner.skipValue()
             values[field.rawValue] = .other
         case .label:

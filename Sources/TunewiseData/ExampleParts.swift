@@ -24,13 +24,22 @@ enum ExampleField: Int, CaseIterable {
     /// An `input` that is a string (Alpaca's, beside an instruction) rather than a preference
     /// pair's messages: read as part of the prompt, as the instruction is.
     case inputText
+    /// Fields of other layouts, noted to name them (``OtherLayout``): Gemini's `contents`,
+    /// Vertex AI's older `input_text` and `output_text`, and the `text` of raw text for
+    /// continued pre-training.
+    case contents, vertexInput, vertexOutput, rawText
 
     static let names: [(name: StaticString, field: ExampleField)] = [
         ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
         ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
         ("non_preferred_output", .nonPreferredOutput), ("system", .system), ("tools", .tools), ("functions", .functions),
         ("conversations", .conversations), ("instruction", .instruction), ("output", .output), ("label", .label),
+        ("contents", .contents), ("input_text", .vertexInput), ("output_text", .vertexOutput), ("text", .rawText),
     ]
+
+    /// Top-level keys that say nothing about an example's content (ids, metadata, options of
+    /// the request); any other key not read beside a prompt may be a reference a grader reads.
+    static let bookkeepingKeys: [StaticString] = ["id", "custom_id", "metadata", "parallel_tool_calls", "schemaVersion"]
 
     /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
     var holdsAnswer: Bool { holdsOutput || self == .rejected || self == .nonPreferredOutput }
@@ -48,7 +57,8 @@ enum ExampleField: Int, CaseIterable {
     var holdsOutput: Bool {
         switch self {
         case .messages, .completion, .chosen, .preferredOutput: true
-        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output, .inputText, .label:
+        case .prompt, .rejected, .input, .nonPreferredOutput, .system, .tools, .functions, .conversations, .instruction, .output, .inputText, .label,
+            .contents, .vertexInput, .vertexOutput, .rawText:
             false
         }
     }

@@ -35,6 +35,34 @@ extension BinaryTests {
             #expect(report["measured"]?["personalData"] == .string("email in 1 example"))
         }
 
+        /// Prompts for a grader (OpenAI's reinforcement fine-tuning layout) answer `graders`, and
+        /// the cost of training on them says it is often billed otherwise.
+        @Test func promptsForAGraderAnswerGraders() throws {
+            let folder = try folder(examples: 0)
+            let lines = (0..<120).map { index in
+                #"{"messages": [{"role": "user", "content": "Claim \#(index): a pipe burst."}], "reference_answer": {"clause": "4.\#(index)"}}"#
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("rft.jsonl"))
+            let outcome = try Binary.run(["advise", "--data", "rft.jsonl", "--format", "json"] + Self.answers, directory: folder)
+            #expect(outcome.code == 0)
+            let report = try JSONParser.parse(outcome.standardOutput)
+            #expect(report["answers"]?["data-volume"] == .string("hundreds"))
+            #expect(report["answers"]?["training-signal"] == .string("graders"))
+            let cost = try Binary.run(
+                [
+                    "cost", "--data", "rft.jsonl", "--format", "json", "--requests-per-day", "100", "--prompt-tokens", "500",
+                    "--output-tokens", "100", "--input-price-per-million", "1", "--output-price-per-million", "2",
+                    "--tuned-prompt-tokens", "100", "--tuned-input-price-per-million", "2", "--tuned-output-price-per-million", "4",
+                    "--epochs", "3", "--training-price-per-million", "8", "--data-prep-hours", "10", "--hourly-rate", "100",
+                    "--retrain-every-months", "6",
+                ], directory: folder)
+            #expect(cost.code == 0)
+            #expect(
+                cost.errorText.contains(
+                    "tunewise: note: in rft.jsonl, 120 examples are prompts for a grader, and reinforcement fine-tuning is often billed by training time, not tokens"
+                ))
+        }
+
         @Test func theTextReportSaysWhatWasMeasured() throws {
             let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder(examples: 12))
             #expect(outcome.code == 0)
@@ -124,7 +152,8 @@ extension BinaryTests {
             #expect(measured.outputText == given.outputText)
             let disagreeing = try Binary.run(cost + ["--training-tokens", "99999"], directory: folder)
             #expect(
-                disagreeing.errorText == "tunewise: note: --training-tokens 99999 is used, but train.jsonl measures about 1,508 training tokens\n")
+                disagreeing.errorText
+                    == "tunewise: note: --training-tokens 99999 is used, but train.jsonl holds about 1,508 training tokens (estimated)\n")
         }
 
         @Test func theMeasurementWinsOverACostFileAndAnEmptyFileGivesNone() throws {
@@ -135,7 +164,7 @@ extension BinaryTests {
             #expect(measured.code == 0)
             #expect(
                 measured.errorText.hasPrefix(
-                    "tunewise: note: the 1,508 training tokens measured in train.jsonl are used, not the cost file's trainingTokens "))
+                    "tunewise: note: the 1,508 training tokens estimated in train.jsonl are used, not the cost file's trainingTokens "))
             let fromFlag = try Binary.run(
                 ["cost", "--cost", "cost.json", "--training-tokens", "1508", "--format", "json"], directory: folder)
             #expect(measured.outputText == fromFlag.outputText)

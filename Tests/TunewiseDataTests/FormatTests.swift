@@ -34,6 +34,56 @@ struct FormatTests {
         #expect(measure(taggedPrompt).tokens.total == measure(prompted).tokens.total)
     }
 
+    /// A prompt ending with the user's turn beside a reference for a grader is an example of
+    /// reinforcement fine-tuning; without such a field (ids and metadata aside) it lacks its answer.
+    @Test func aPromptBesideFieldsAGraderReadsIsAnExampleForAGrader() {
+        let prompt = #"[{"role": "developer", "content": "Classify the claim."}, {"role": "user", "content": "Pipe burst in the kitchen."}]"#
+        let lines = [
+            #"{"messages": \#(prompt), "reference_answer": {"category": "covered"}, "id": "c1"}"#,
+            #"{"id": "c2", "messages": \#(prompt), "metadata": {"source": "crm"}}"#,
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}], "ideal": "d"}"#,
+            // A prompt that ends with another role, and one with a fault, are not prompts for a grader.
+            #"{"messages": [{"role": "developer", "content": "Be brief."}], "reference_answer": "x"}"#,
+            #"{"messages": [{"role": "user"}], "reference_answer": "x"}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 2)
+        #expect(measurement.gradedExamples == 2)
+        #expect(measurement.chatExamples == 2)
+        #expect(measurement.faults[.noAssistantMessage] == Tally(count: 2, lines: [2, 4]))
+        #expect(measurement.faults[.missingContent] == Tally(count: 1, lines: [5]))
+        #expect(measurement.structure[.trailingUserTurn].count == 0)
+        #expect(measurement.trainingSignal == "graders")
+        #expect(measurement.demonstrations == 0)
+        // Among demonstrations, the larger kind answers; the others are counted.
+        let demonstration = chat("What is the refund window?", "Thirty days.")
+        let mixed = measure(([lines[0]] + Array(repeating: demonstration, count: 2)).joined(separator: "\n"))
+        #expect((mixed.gradedExamples, mixed.demonstrations, mixed.trainingSignal) == (1, 2, "demonstrations"))
+    }
+
+    /// An evaluation file of prompts for a grader leaks when training has their prompts.
+    @Test func promptsForAGraderLeakByTheirPrompt() {
+        let training = index(of: chat("Pipe burst in the kitchen.", "Covered under clause 4."), options: .init(indexesPrompts: true))
+        let eval = #"{"messages": [{"role": "user", "content": "Pipe burst in the kitchen."}], "reference_answer": "covered"}"#
+        let leakage = measure(eval, training: training).leakage
+        #expect(leakage?.evalPromptsInTrain == 1)
+    }
+
+    /// Examples with images are counted, and not compared by their words alone.
+    @Test func examplesWithImagesAreCountedAndNotComparedForNearDuplicates() {
+        let lines = (0..<6).map { index in
+            #"{"messages": [{"role": "user", "content": [{"type": "text", "text": "What animal is shown in this photo, in one word please?"}, "#
+                + #"{"type": "image_url", "image_url": {"url": "https://example.com/\#(index).jpg"}}]}, {"role": "assistant", "content": "cat"}]}"#
+        }
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.mediaExamples == 6)
+        #expect(measurement.duplicates == 0)
+        #expect(measurement.nearDuplicates == 0)
+        // The same words without the images are near-duplicates.
+        let words = (0..<6).map { chat("What animal is shown in this photo, in one word please? \($0)", "cat") }
+        #expect(measure(words.joined(separator: "\n")).nearDuplicates > 0)
+    }
+
     @Test func namesTheLayoutsOfOtherToolsAmongLinesItDoesNotRead() {
         let lines = [
             #"{"conversations": [{"from": "human", "value": "hi"}, {"from": "gpt", "value": "hello"}]}"#,
@@ -64,6 +114,14 @@ struct FormatTests {
         #expect(measured.faults[.unknownRole] == Tally(count: 2, lines: [1, 2]))
         #expect(measured.otherLayouts[.functionRole] == Tally(count: 1, lines: [1]))
         #expect(measurement.otherLayouts[.alpaca] == Tally(count: 2, lines: [2, 3]))
+        let vertex = [
+            #"{"systemInstruction": {"parts": [{"text": "Be brief."}]}, "contents": [{"role": "user", "parts": [{"text": "hi"}]}]}"#,
+            #"{"input_text": "hi", "output_text": "hello"}"#, #"{"text": "Raw text for pre-training."}"#,
+        ]
+        let others = measure(vertex.joined(separator: "\n"))
+        #expect(others.otherLayouts[.gemini] == Tally(count: 1, lines: [1]))
+        #expect(others.otherLayouts[.vertexText] == Tally(count: 1, lines: [2]))
+        #expect(others.otherLayouts[.rawText] == Tally(count: 1, lines: [3]))
     }
 
     @Test(arguments: [

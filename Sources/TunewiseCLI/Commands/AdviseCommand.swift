@@ -117,7 +117,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         var inputs = fileInputs.overlaid(with: request.costInputs)
         if let measured {
             Tunewise.takeTrainingTokens(
-                measured.trainingTokens, from: measured.file, flag: request.costInputs[.trainingTokens], into: &inputs, &console)
+                measured.trainingTokens, caveat: measured.trainingTokenCaveat, from: measured.file, flag: request.costInputs[.trainingTokens],
+                into: &inputs, &console)
         }
         if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
         return try Tunewise.compareCosts(inputs, shapes: advice.costShapes)

@@ -28,7 +28,8 @@ struct CostCommand: TunewiseCommand, Equatable {
             let measured = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
             let tokens = measured.measurement.valid > 0 ? measured.measurement.tokens.total : nil
             Tunewise.takeTrainingTokens(
-                tokens, from: measured.name, flag: request.flagInputs[.trainingTokens], into: &inputs, &console)
+                tokens, caveat: DataReport.trainingTokenCaveat(measured.measurement), from: measured.name, flag: request.flagInputs[.trainingTokens],
+                into: &inputs, &console)
         }
         let comparison = try Tunewise.compareCosts(inputs)
         let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)

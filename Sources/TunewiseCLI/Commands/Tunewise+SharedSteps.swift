@@ -64,13 +64,13 @@ extension Tunewise {
         }
     }
 
-    /// Sets the training tokens to those measured in a data file (`nil`: it has no valid
+    /// Sets the training tokens to those estimated in a data file (`nil`: it has no valid
     /// example), unless `flag` (the `--training-tokens` given) sets them: the file given for this
     /// run wins over a cost file's figure, which may be the template's example. Says in one line
-    /// what was used when the figures differ by more than the estimate's error, and when the
-    /// file gives none.
+    /// what was used when the figures differ by more than the estimate's error, when the file
+    /// gives none, and what the estimate leaves out (`caveat`) when it is used.
     static func takeTrainingTokens(
-        _ measured: Int?, from file: String, flag: Double?, into inputs: inout CostInputs, _ console: inout some Console
+        _ measured: Int?, caveat: String?, from file: String, flag: Double?, into inputs: inout CostInputs, _ console: inout some Console
     ) {
         let name = Tunewise.visible(file)
         guard let measured else {
@@ -84,16 +84,17 @@ extension Tunewise {
         if let flag {
             if differs(flag) {
                 console.writeError(
-                    "tunewise: note: \(CostField.trainingTokens.flag) \(JSONWriter.format(flag)) is used, but \(name) measures about "
-                        + "\(grouped(measured)) training tokens\n")
+                    "tunewise: note: \(CostField.trainingTokens.flag) \(JSONWriter.format(flag)) is used, but \(name) holds about "
+                        + "\(grouped(measured)) training tokens (estimated)\n")
             }
             return
         }
         if let fromFile = inputs[.trainingTokens], differs(fromFile) {
             console.writeError(
-                "tunewise: note: the \(grouped(measured)) training tokens measured in \(name) are used, not the cost file's "
+                "tunewise: note: the \(grouped(measured)) training tokens estimated in \(name) are used, not the cost file's "
                     + "\(CostField.trainingTokens.rawValue) \(JSONWriter.format(fromFile))\n")
         }
+        if let caveat { console.writeError("tunewise: note: in \(name), \(caveat)\n") }
         inputs.values[.trainingTokens] = Double(measured)
     }
 

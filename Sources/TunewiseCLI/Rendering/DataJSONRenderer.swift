@@ -96,6 +96,8 @@ struct DataJSONRenderer: ReportRenderer {
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
             ("ratings", .object([("rated", number(measurement.rated)), ("false", number(measurement.ratedDown))])),
+            // Prompts without an answer beside fields a grader reads, among the chat examples.
+            ("graded", number(measurement.gradedExamples)),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             ("reversals", number(measurement.reversals)),
             ("reversalPairs", pairs(measurement.reversalPairs)),

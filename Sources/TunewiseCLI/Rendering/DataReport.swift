@@ -55,6 +55,17 @@ struct DataReport {
             case .functionRole:
                 return found + #" like OpenAI's first function calling (messages of the role "function"), which tunewise "#
                     + #"does not read: write the calls as "tool_calls" and their results as "tool" messages."#
+            case .gemini:
+                return found + #" like Gemini tuning data ("contents" of "parts"), which tunewise does not read: \#(each) "#
+                    + #"with "messages" of "role" and "content" (model as assistant, the parts' text as content, "#
+                    + #""systemInstruction" as a system message)."#
+            case .vertexText:
+                return found + #" like Vertex AI's older text tuning ("input_text", "output_text"), which tunewise does "#
+                    + #"not read: \#(each) as a "prompt" and a "completion"."#
+            case .rawText:
+                return found + #" like raw text for continued pre-training ("text" alone), which teaches a domain's "#
+                    + #"language rather than a task and which tunewise does not measure: to tune for a task, \#(each) as "#
+                    + #""messages" or as a "prompt" and a "completion"."#
             }
         }
     }
@@ -181,15 +192,30 @@ struct DataReport {
             + "that repeat a long instruction, which belongs in a system message."
     }
 
-    /// The note for a file of demonstrations and preference pairs together, which supervised
-    /// and preference tuning each take apart.
+    /// The note for a file of more than one kind of example (demonstrations, preference pairs,
+    /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
     static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
-        let demonstrations = measurement.chatExamples + measurement.promptCompletionExamples
-        let pairs = measurement.preferenceExamples
-        guard demonstrations > 0, pairs > 0 else { return nil }
-        return "This file mixes \(grouped(demonstrations)) \(demonstrations == 1 ? "demonstration" : "demonstrations") with "
-            + "\(grouped(pairs)) preference \(pairs == 1 ? "pair" : "pairs"): supervised and preference tuning each take one "
-            + "kind, so split it before training (training-signal follows the larger kind, demonstrations on a tie)."
+        let kinds = [
+            (measurement.demonstrations, "demonstration", "demonstrations"),
+            (measurement.preferenceExamples, "preference pair", "preference pairs"),
+            (measurement.gradedExamples, "prompt for a grader", "prompts for a grader"),
+        ].filter { $0.0 > 0 }
+        guard kinds.count > 1 else { return nil }
+        let named = kinds.map { "\(grouped($0.0)) \($0.0 == 1 ? $0.1 : $0.2)" }
+        return "This file mixes " + named.dropLast().joined(separator: ", ") + " with " + named.last!
+            + ": supervised, preference and reinforcement tuning each take one kind, so split it before training "
+            + "(training-signal follows a kind that is more than half of the examples, else demonstrations)."
+    }
+
+    /// The note for prompts without an answer beside fields a grader reads (OpenAI's layout
+    /// for reinforcement fine-tuning), which are valid though they have nothing to imitate.
+    static func gradedHint(_ measurement: DataMeasurement) -> String? {
+        let graded = measurement.gradedExamples
+        guard graded > 0 else { return nil }
+        return "\(grouped(graded)) \(graded == 1 ? "example is a prompt" : "examples are prompts") that \(graded == 1 ? "ends" : "end") "
+            + "with the user's turn, with no answer, beside other fields a grader can read (OpenAI's layout for reinforcement "
+            + "fine-tuning): a model learns from them by a grader's scores, not by imitation. If they are demonstrations, "
+            + "their assistant answers are missing."
     }
 
     /// The note for examples rated by a `label` of `false` (KTO's layout), which are read as
@@ -202,10 +228,37 @@ struct DataReport {
             + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels."
     }
 
-    /// The notes on what the examples are, for a report's answers: a mix of demonstrations and
-    /// preference pairs, and answers rated false.
+    /// The note for examples with images or audio, which the token estimate and the
+    /// near-duplicate check leave out.
+    static func mediaHint(_ measurement: DataMeasurement) -> String? {
+        let media = measurement.mediaExamples
+        guard media > 0 else { return nil }
+        return "\(grouped(media)) \(media == 1 ? "example holds" : "examples hold") images or audio, which the token estimate "
+            + "leaves out (an image costs hundreds of tokens in training on most platforms) and which are not compared for "
+            + "near-duplicates."
+    }
+
+    /// What the token estimate leaves out of the cost of training on the file, if anything:
+    /// images and audio, and for prompts for a grader, that such training is billed otherwise.
+    static func trainingTokenCaveat(_ measurement: DataMeasurement) -> String? {
+        var caveats: [String] = []
+        let media = measurement.mediaExamples
+        let graded = measurement.gradedExamples
+        if media > 0 {
+            caveats.append("the token estimate leaves out the images and audio of \(grouped(media)) \(media == 1 ? "example" : "examples")")
+        }
+        if graded > 0 {
+            caveats.append(
+                "\(grouped(graded)) \(graded == 1 ? "example is a prompt" : "examples are prompts") for a grader, and reinforcement "
+                    + "fine-tuning is often billed by training time, not tokens")
+        }
+        return caveats.isEmpty ? nil : caveats.joined(separator: "; ")
+    }
+
+    /// The notes on what the examples are, for a report's answers: prompts for a grader, a mix
+    /// of kinds, answers rated false, and images or audio.
     static func signalNotes(_ measurement: DataMeasurement) -> [String] {
-        [mixedSignalHint(measurement), ratingHint(measurement)].compactMap { $0 }
+        [gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), mediaHint(measurement)].compactMap { $0 }
     }
 
     /// The note that personal data found raises, for every format.

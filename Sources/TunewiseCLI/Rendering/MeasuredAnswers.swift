@@ -25,6 +25,8 @@ struct MeasuredAnswers {
     var answers: [Answer]
     /// Tokens in the file's valid examples, for the cost of training; `nil` when it has none.
     var trainingTokens: Int?
+    /// What that estimate leaves out (``DataReport/trainingTokenCaveat(_:)``).
+    var trainingTokenCaveat: String?
     /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
     var personalData: String?
     /// What the measurement cannot say: that no line is an example read (so nothing is
@@ -48,12 +50,18 @@ struct MeasuredAnswers {
         notes = DataReport.signalNotes(measurement)
         if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
-            measured.append(Answer(question: "training-signal", option: signal, basis: "\(measurement.format.rawValue) examples"))
+            let graded = measurement.gradedExamples
+            let basis =
+                signal == "graders"
+                ? "\(grouped(graded)) \(graded == 1 ? "prompt" : "prompts") beside fields a grader reads"
+                : "\(measurement.format.rawValue) examples"
+            measured.append(Answer(question: "training-signal", option: signal, basis: basis))
         }
         answers = measured.filter { answer in
             rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
         }
         trainingTokens = measurement.valid > 0 ? measurement.tokens.total : nil
+        trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         let found = measurement.personalData.found
         personalData =
             found.isEmpty

@@ -60,8 +60,8 @@ extension HelpText {
         the tools offered count as their JSON is written, images and audio not at all. Against \
         cl100k, totals come within 5% on English chat and prose; on other languages and on \
         code the error depends on the text, up to about 30%: samples measured 2–27% under on \
-        German, French, Russian, Chinese and Japanese (a few a little over) and 15–30% over \
-        on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
+        German, French, Russian, Chinese and Japanese (a few a little over), within 10% on \
+        Arabic and Hebrew news text, and 15–30% over on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
         relying on a limit outside English. Outputs: the share that are JSON and, when outputs \
         are a few short one-line texts given three or more times each on average, how often \
         each occurs (labels, a classifier's balance), with a note on labels that differ only \

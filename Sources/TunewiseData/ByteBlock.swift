@@ -123,11 +123,15 @@ struct ByteBlock {
             word = letter | digit | high
             space = ByteVector.equal(bytes, 0x20)
             at = ByteVector.equal(bytes, 0x40)
-            let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0)
+            let hebrew = ByteVector.equal(bytes & Vector(repeating: 0xFE), 0xD6)
+            let arabic = ByteVector.below(bytes &+ Vector(repeating: UInt8(truncatingIfNeeded: 0x80 - 0xD8)), -128 + 6)
+            let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0) & ~hebrew & ~arabic
             let lead3 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xE0)
             let lead4 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xF0)
             characterSixteenths =
                 lead2 & Vector(repeating: UInt8(TokenCosts.twoByteCharacter))
+                | hebrew & Vector(repeating: UInt8(TokenCosts.hebrewCharacter))
+                | arabic & Vector(repeating: UInt8(TokenCosts.arabicCharacter))
                 | lead3 & Vector(repeating: UInt8(TokenCosts.threeByteCharacter))
                 | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
         }

@@ -237,8 +237,12 @@ struct WordSketcher {
 /// The token estimate's costs, in sixteenths of a token, fitted against cl100k (see
 /// `.ci/token-estimate/measure.py`).
 enum TokenCosts {
-    /// A character of two UTF-8 bytes: accented Latin, Greek, Cyrillic, Hebrew, Arabic.
+    /// A character of two UTF-8 bytes: accented Latin, Greek, Cyrillic, Armenian.
     static let twoByteCharacter = 7
+    /// A Hebrew character (lead bytes D6 and D7), which cl100k splits into more pieces.
+    static let hebrewCharacter = 17
+    /// An Arabic, Syriac or Thaana character (lead bytes D8 to DD).
+    static let arabicCharacter = 13
     /// A character of three UTF-8 bytes: Chinese, Japanese, Korean, Indic scripts.
     static let threeByteCharacter = 17
     /// A character of four UTF-8 bytes: emoji and rare scripts.

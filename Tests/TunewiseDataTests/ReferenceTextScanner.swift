@@ -123,6 +123,9 @@ struct ReferenceByteMasks {
     var at: UInt64
     /// Lead bytes of two, three and four-byte characters.
     var lead2: UInt64
+    /// Lead bytes of Hebrew (D6, D7) and of Arabic, Syriac and Thaana (D8 to DD), among ``lead2``.
+    var hebrew: UInt64
+    var arabic: UInt64
     var lead3: UInt64
     var lead4: UInt64
 
@@ -148,7 +151,7 @@ struct ReferenceByteMasks {
         at = Self.equal(bytes, 0x40)
         punctuation = ~(word | space | lineBreak) & Self.highBits
         guard high != 0 else {
-            (lead2, lead3, lead4) = (0, 0, 0)
+            (lead2, hebrew, arabic, lead3, lead4) = (0, 0, 0, 0, 0)
             return
         }
         let continuation = high & ~(bytes << 1)
@@ -156,6 +159,8 @@ struct ReferenceByteMasks {
         let bit5 = bytes << 2 & Self.highBits
         let bit4 = bytes << 3 & Self.highBits
         lead2 = lead & ~bit5
+        hebrew = lead2 & Self.equal(bytes & (Self.ones &* 0xFE), 0xD6)
+        arabic = lead2 & Self.inRange(ascii, 0xD8 & 0x7F, 0xDD & 0x7F)
         lead3 = lead & bit5 & ~bit4
         lead4 = lead & bit5 & bit4
     }
@@ -203,7 +208,9 @@ struct ReferenceByteMasks {
             units &+= ReferenceByteMasks.count(marks) &* TokenCosts.punctuation
         }
         guard (lead2 | lead3 | lead4) & validHigh != 0 else { return units }
-        units &+= ReferenceByteMasks.count(lead2 & validHigh) &* TokenCosts.twoByteCharacter
+        units &+= ReferenceByteMasks.count(lead2 & ~hebrew & ~arabic & validHigh) &* TokenCosts.twoByteCharacter
+        units &+= ReferenceByteMasks.count(hebrew & validHigh) &* TokenCosts.hebrewCharacter
+        units &+= ReferenceByteMasks.count(arabic & validHigh) &* TokenCosts.arabicCharacter
         units &+= ReferenceByteMasks.count(lead3 & validHigh) &* TokenCosts.threeByteCharacter
         return units &+ ReferenceByteMasks.count(lead4 & validHigh) &* TokenCosts.fourByteCharacter
     }

@@ -29,7 +29,7 @@ struct TextScannerTests {
     /// spaces, line breaks, punctuation, `@`, control bytes and each kind of UTF-8 byte.
     static let alphabet: [UInt8] =
         Array("aZz AM09 \t\n\r\u{0B}\u{0C}.,!@#-_/:`{[~".utf8) + [0x00, 0x08, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xA9, 0xDF, 0xE4, 0xEF, 0xF0, 0xF4, 0xFF]
-        + Array("é価😀ß".utf8)
+        + [0xD5, 0xD6, 0xD7, 0xD8, 0xDD, 0xDE] + Array("é価😀ßשمж".utf8)
 
     @Test func agreesWithTheEightByteScannerOnRandomTexts() {
         var generator = SplitMix(seed: 0x5EED)
@@ -60,6 +60,18 @@ struct TextScannerTests {
 }
 
 extension TextScannerTests {
+    /// cl100k splits Hebrew and Arabic letters into more pieces than Cyrillic ones.
+    @Test func hebrewAndArabicLettersCostMoreThanCyrillicOnes() {
+        func sixteenths(_ text: String) -> Int {
+            var scanner = TextScanner()
+            _ = Array(text.utf8).withUnsafeBufferPointer { scanner.scan($0) }
+            return scanner.tokenSixteenths
+        }
+        #expect(sixteenths("שלום") == 4 * TokenCosts.hebrewCharacter)
+        #expect(sixteenths("سلام") == 4 * TokenCosts.arabicCharacter)
+        #expect(sixteenths("мира") == 4 * TokenCosts.twoByteCharacter)
+    }
+
     @Test func instructionsCountAsTokensButAddNothingToTheSketch() {
         let instruction = Array("You are a careful support assistant for the billing team of a shop.".utf8)
         let request = Array("Please refund the premium invoice for order four because the shipment never arrived.".utf8)

@@ -112,6 +112,7 @@ struct ChunkReader {
         default: chunk.measurement.preferenceExamples += 1
         }
         if example.isGraded { chunk.measurement.gradedExamples += 1 }
+        chunk.measurement.assistantTurns += example.assistantTurns
         if let rating = example.rating {
             chunk.measurement.rated += 1
             if !rating { chunk.measurement.ratedDown += 1 }

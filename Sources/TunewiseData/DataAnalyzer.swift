@@ -164,6 +164,7 @@ public struct DataAnalyzer {
         measurement.preferenceExamples += lines.preferenceExamples
         measurement.gradedExamples += lines.gradedExamples
         measurement.mediaExamples += lines.mediaExamples
+        measurement.assistantTurns += lines.assistantTurns
         measurement.rated += lines.rated
         measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs

@@ -19,6 +19,9 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Valid examples with images or audio: what those cost in tokens is not in ``tokens``, and
     /// the examples are not compared for near-duplicates (their words alone may be alike).
     public var mediaExamples = 0
+    /// The assistant messages of the chat examples: each a turn a trainer learns from (unless
+    /// its `weight` is 0), however many a conversation holds.
+    public var assistantTurns = 0
     /// Lines that are examples of their format.
     public var valid = 0
     /// Non-blank lines that are not, each counted under its first fault.

@@ -8,6 +8,7 @@ struct ExampleClassifier {
     private var fault: DataFault?
     private var warnings = WarningSet()
     private var messageCount = 0
+    private var assistantTurns = 0
     private var isGraded = false
 
     init(values: [FieldValue], hasOtherFields: Bool = false) {
@@ -25,7 +26,7 @@ struct ExampleClassifier {
         return .valid(
             ParsedExample(
                 format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating,
-                isGraded: classifier.isGraded))
+                isGraded: classifier.isGraded, assistantTurns: classifier.assistantTurns))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
@@ -51,6 +52,7 @@ struct ExampleClassifier {
     private mutating func classify() -> DataFormat? {
         if has(.messages) {
             guard let list = requireList(.messages, needsAssistant: false) else { return .chat }
+            assistantTurns = list.assistantCount
             // A conversation that ends with the user's turn beside fields a grader reads: an
             // example of reinforcement fine-tuning, whose answer the model writes and a grader
             // scores, so it needs none of its own.

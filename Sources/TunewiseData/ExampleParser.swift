@@ -16,6 +16,8 @@ struct ParsedExample {
     /// Whether it is a prompt without an answer beside fields a grader reads
     /// (``DataMeasurement/gradedExamples``).
     var isGraded = false
+    /// The assistant messages of a chat example.
+    var assistantTurns = 0
 }
 
 /// Reads one line as a chat, prompt-completion or preference example with a pull scanner:
@@ -247,7 +249,7 @@ struct ExampleParser {
         switch role {
         case nil: list.note(.messageMissingRole)
         case .unknown: list.note(.unknownRole)
-        case .assistant: list.hasAssistant = true
+        case .assistant: list.assistantCount += 1
         default: break
         }
         let isOutput = role == .assistant && field.holdsOutput

@@ -111,7 +111,9 @@ struct MessageList {
     var count = 0
     /// The first fault among its messages, in ``DataFault`` order.
     var fault: DataFault?
-    var hasAssistant = false
+    var hasAssistant: Bool { assistantCount > 0 }
+    /// Its assistant messages: the turns a trainer learns from.
+    var assistantCount = 0
     var hasEmptyAssistant = false
     /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
     var hasShareGPTTurns = false

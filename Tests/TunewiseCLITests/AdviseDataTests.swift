@@ -63,6 +63,18 @@ extension BinaryTests {
                 ))
         }
 
+        @Test func aFileOfNearDuplicatesSaysDataVolumeOverstatesIt() throws {
+            let folder = try folder(examples: 0)
+            let sentence = "Please summarise the quarterly refund report for the northern region and list the three largest claims"
+            let lines = (0..<10).map {
+                #"{"messages": [{"role": "user", "content": "\#(sentence) \#($0)"}, {"role": "assistant", "content": "Done."}]}"#
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)
+            #expect(outcome.code == 0)
+            #expect(outcome.outputText.replacingOccurrences(of: "\n", with: " ").contains("of the 10 unique examples nearly repeat another"))
+        }
+
         @Test func theTextReportSaysWhatWasMeasured() throws {
             let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder(examples: 12))
             #expect(outcome.code == 0)

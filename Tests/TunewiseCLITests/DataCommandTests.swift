@@ -151,6 +151,26 @@ extension BinaryTests {
             #expect(json["data"]?["kept"]?["nearDuplicatePairs"] == .number(5))
         }
 
+        /// Notes on what the examples are: prompts for a grader, long conversations, images.
+        @Test func notesPromptsForAGraderLongConversationsAndImages() throws {
+            let graded = #"{"messages": [{"role": "user", "content": "Grade this claim."}], "reference_answer": "covered"}"#
+            let turns = (0..<6).map { #"{"role": "user", "content": "q\#($0)"}, {"role": "assistant", "content": "a\#($0)"}"# }
+            let conversation = #"{"messages": [\#(turns.joined(separator: ", "))]}"#
+            let image =
+                #"{"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "https://example.com/1.jpg"}}]}, "#
+                + #"{"role": "assistant", "content": "cat"}]}"#
+            let text = try Binary.run(["data", "-"], input: [graded, conversation, image].joined(separator: "\n")).outputText
+            let notes = text.replacingOccurrences(of: "\n    ", with: " ")
+            #expect(notes.contains("1 example is a prompt that ends with the user's turn, with no answer, beside other fields a grader"))
+            #expect(notes.contains("If it is a demonstration, its assistant answer is missing."))
+            #expect(notes.contains("This file mixes 2 demonstrations with 1 prompt for a grader:"))
+            #expect(notes.contains("The 2 conversations hold 7 assistant turns (4 each on average)"))
+            #expect(notes.contains("1 example holds images or audio, which the token estimate leaves out"))
+            let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: graded).outputText.utf8))
+            #expect(json["data"]?["graded"] == .number(1))
+            #expect(json["data"]?["answers"]?["training-signal"] == .string("graders"))
+        }
+
         @Test func namesPreferencePairsThatReverseAnEarlierOne() throws {
             let input = [
                 #"{"prompt": "Say hi", "chosen": "Hello!", "rejected": "Go away."}"#,

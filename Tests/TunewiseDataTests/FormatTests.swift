@@ -61,6 +61,14 @@ struct FormatTests {
         #expect((mixed.gradedExamples, mixed.demonstrations, mixed.trainingSignal) == (1, 2, "demonstrations"))
     }
 
+    @Test func countsTheAssistantTurnsOfConversations() {
+        let long =
+            #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}, "#
+            + #"{"role": "assistant", "content": "d"}, {"role": "user", "content": "e"}, {"role": "assistant", "content": "f"}]}"#
+        let measurement = measure([long, chat("g", "h"), #"{"prompt": "p", "completion": "c"}"#].joined(separator: "\n"))
+        #expect(measurement.assistantTurns == 4)
+    }
+
     /// An evaluation file of prompts for a grader leaks when training has their prompts.
     @Test func promptsForAGraderLeakByTheirPrompt() {
         let training = index(of: chat("Pipe burst in the kitchen.", "Covered under clause 4."), options: .init(indexesPrompts: true))

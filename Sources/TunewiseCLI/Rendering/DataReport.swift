@@ -212,10 +212,11 @@ struct DataReport {
     static func gradedHint(_ measurement: DataMeasurement) -> String? {
         let graded = measurement.gradedExamples
         guard graded > 0 else { return nil }
-        return "\(grouped(graded)) \(graded == 1 ? "example is a prompt" : "examples are prompts") that \(graded == 1 ? "ends" : "end") "
+        let one = graded == 1
+        return "\(grouped(graded)) \(one ? "example is a prompt" : "examples are prompts") that \(one ? "ends" : "end") "
             + "with the user's turn, with no answer, beside other fields a grader can read (OpenAI's layout for reinforcement "
-            + "fine-tuning): a model learns from them by a grader's scores, not by imitation. If they are demonstrations, "
-            + "their assistant answers are missing."
+            + "fine-tuning): a model learns from \(one ? "it" : "them") by a grader's scores, not by imitation. If "
+            + (one ? "it is a demonstration, its assistant answer is missing." : "they are demonstrations, their assistant answers are missing.")
     }
 
     /// The note for examples rated by a `label` of `false` (KTO's layout), which are read as
@@ -226,6 +227,28 @@ struct DataReport {
         return "\(grouped(rated)) \(rated == 1 ? "example carries" : "examples carry") a \"label\" of true or false (KTO's layout: a "
             + "rating of one answer) and \(rated == 1 ? "is" : "are") read as demonstrations, so the \(grouped(measurement.ratedDown)) "
             + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels."
+    }
+
+    /// The note for conversations of many turns, which trainers learn from turn by turn while
+    /// data-volume counts conversations: when chat examples hold three assistant turns or more
+    /// on average.
+    static func turnsHint(_ measurement: DataMeasurement) -> String? {
+        let conversations = measurement.chatExamples - measurement.gradedExamples
+        let turns = measurement.assistantTurns
+        guard conversations > 0, turns >= 3 * conversations else { return nil }
+        let average = (turns + conversations / 2) / conversations
+        return "The \(grouped(conversations)) conversations hold \(grouped(turns)) assistant turns (\(grouped(average)) each on "
+            + "average): trainers learn from every assistant turn, while data-volume counts conversations; if the turns are "
+            + "what you have, answer data-volume by them."
+    }
+
+    /// The note for many near-duplicates in the answers `advise --data` takes: when at least a
+    /// fifth of the unique examples (and five) nearly repeat another, data-volume overstates them.
+    static func nearDuplicateShareHint(_ measurement: DataMeasurement) -> String? {
+        let near = measurement.nearDuplicates
+        guard near >= 5, near * 5 >= measurement.unique else { return nil }
+        return "\(grouped(near)) of the \(grouped(measurement.unique)) unique examples nearly repeat another (tunewise data "
+            + "names them): data-volume counts each, though variations of one template teach less than their number suggests."
     }
 
     /// The note for examples with images or audio, which the token estimate and the
@@ -258,7 +281,8 @@ struct DataReport {
     /// The notes on what the examples are, for a report's answers: prompts for a grader, a mix
     /// of kinds, answers rated false, and images or audio.
     static func signalNotes(_ measurement: DataMeasurement) -> [String] {
-        [gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), mediaHint(measurement)].compactMap { $0 }
+        [gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement), mediaHint(measurement)]
+            .compactMap { $0 }
     }
 
     /// The note that personal data found raises, for every format.

@@ -47,7 +47,7 @@ struct MeasuredAnswers {
             notice =
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
-        notes = DataReport.signalNotes(measurement)
+        notes = DataReport.signalNotes(measurement) + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 }
         if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
             let graded = measurement.gradedExamples

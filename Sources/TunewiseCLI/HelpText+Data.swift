@@ -53,7 +53,10 @@ extension HelpText {
         Examples of fewer than \(DataAnalyzer.nearDuplicateMinimumWords) words are not \
         compared (in Chinese, Japanese and Thai each character counts as a word). Structure warnings \
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant, and \
-        chosen-equals-rejected (a preference pair whose two answers say the same).
+        chosen-equals-rejected (a preference pair whose two answers say the same), \
+        no-trained-turn (every assistant message has a "weight" of 0, so OpenAI's training \
+        learns nothing from it) and invalid-weight (a weight other than 0 or 1, or on a message \
+        that is not the assistant's).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \
@@ -62,8 +65,8 @@ extension HelpText {
         code the error depends on the text, up to about 30%: samples measured 2–27% under on \
         German, French, Russian, Chinese and Japanese (a few a little over), within 10% on \
         Arabic and Hebrew news text, and 15–30% over on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
-        relying on a limit outside English. Outputs: the share that are JSON and, when outputs \
-        are a few short one-line texts given three or more times each on average, how often \
+        relying on a limit outside English. Outputs: the share that are JSON, those that hold \
+        JSON inside a code fence or with words after it, and, when outputs are a few short one-line texts given three or more times each on average, how often \
         each occurs (labels, a classifier's balance), with a note on labels that differ only \
         in case or spaces. \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \

@@ -218,6 +218,8 @@ struct ChunkReader {
         chunk.measurement.outputs.outputs += 1
         if JSONLineScanner.isContainer(text) {
             chunk.measurement.outputs.jsonOutputs += 1
+        } else if JSONLineScanner.isWrappedContainer(text) {
+            chunk.measurement.outputs.wrappedJSON.add(line: record.line)
         } else if let key = LabelCounter.key(of: text) {
             record.label = key
             record.hasLabel = true

@@ -169,6 +169,7 @@ public struct DataAnalyzer {
         measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
+        measurement.outputs.wrappedJSON.add(lines.outputs.wrappedJSON, lineOffset: offset)
         measurement.faults.add(lines.faults, lineOffset: offset)
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)

@@ -50,6 +50,12 @@ public enum StructureWarning: String, TallyKind {
     /// A preference pair whose preferred and other answers say the same (however they are
     /// spaced), which teaches no preference.
     case chosenEqualsRejected = "chosen-equals-rejected"
+    /// A conversation whose every assistant message has a `weight` of 0, so that a trainer
+    /// that reads weights (OpenAI's) learns nothing from it.
+    case noTrainedTurn = "no-trained-turn"
+    /// A `weight` other than 0 or 1, or on a message that is not the assistant's, which
+    /// OpenAI refuses.
+    case invalidWeight = "invalid-weight"
 
     public var ordinal: Int {
         switch self {
@@ -57,6 +63,8 @@ public enum StructureWarning: String, TallyKind {
         case .trailingUserTurn: 1
         case .emptyAssistant: 2
         case .chosenEqualsRejected: 3
+        case .noTrainedTurn: 4
+        case .invalidWeight: 5
         }
     }
 }

@@ -60,6 +60,8 @@ struct ExampleClassifier {
             if !list.hasAssistant, !isGraded { note(.noAssistantMessage) }
             if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
             if list.order.endsWithUser, !isGraded { warnings.insert(.trailingUserTurn) }
+            if list.hasAssistant, list.untrainedAssistantCount == list.assistantCount { warnings.insert(.noTrainedTurn) }
+            if list.hasInvalidWeight { warnings.insert(.invalidWeight) }
             return .chat
         }
         if has(.preferredOutput) || has(.nonPreferredOutput) {

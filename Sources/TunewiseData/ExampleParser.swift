@@ -203,6 +203,9 @@ struct ExampleParser {
         var content = Content.missing
         // Calls to tools or functions, which stand in for the content of an assistant turn.
         var callsTools = false
+        // The message's `weight`: 0 or 1 when it is one of those exactly.
+        var weight: Int?
+        var hasWeight = false
         // Where this message's spans start: content parts are read before the role may be known.
         let firstSpan = spans.count
         if !scanner.consume(UInt8(ascii: "}")) {
@@ -235,6 +238,12 @@ struct ExampleParser {
                 } else if matches(key, "from") {
                     hasFrom = true
                     try scanner.skipValue()
+                } else if matches(key, "weight") {
+                    let start = scanner.position
+                    try scanner.skipValue()
+                    hasWeight = true
+                    weight = scanner.position - start == 1 ? Int(scanner.base[start]) - Int(UInt8(ascii: "0")) : nil
+                    if let value = weight, value != 0, value != 1 { weight = nil }
                 } else if matches(key, "tool_calls") || matches(key, "function_call") {
                     callsTools = scanner.next != UInt8(ascii: "n")
                     let start = scanner.position
@@ -251,6 +260,10 @@ struct ExampleParser {
         case .unknown: list.note(.unknownRole)
         case .assistant: list.assistantCount += 1
         default: break
+        }
+        if hasWeight {
+            if role != .assistant || weight == nil { list.hasInvalidWeight = true }
+            if role == .assistant, weight == 0 { list.untrainedAssistantCount += 1 }
         }
         let isOutput = role == .assistant && field.holdsOutput
         let isInstruction = role == .system || role == .developer

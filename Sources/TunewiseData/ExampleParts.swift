@@ -114,6 +114,11 @@ struct MessageList {
     var hasAssistant: Bool { assistantCount > 0 }
     /// Its assistant messages: the turns a trainer learns from.
     var assistantCount = 0
+    /// Its assistant messages with a `weight` of 0, which a trainer that reads weights skips.
+    var untrainedAssistantCount = 0
+    /// Whether a message has a `weight` other than 0 or 1, or one on a message that is not
+    /// the assistant's.
+    var hasInvalidWeight = false
     var hasEmptyAssistant = false
     /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
     var hasShareGPTTurns = false

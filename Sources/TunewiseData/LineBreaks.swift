@@ -30,6 +30,31 @@ enum LineBreaks {
 
 extension JSONLineScanner {
     /// Whether `text` is one JSON object or array, with only whitespace around it.
+    /// Whether `text` holds a JSON object or array with more around it: inside a Markdown code
+    /// fence (three backticks and an optional language, then the JSON, then three backticks), or
+    /// followed by other text.
+    static func isWrappedContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var start = 0
+        var end = text.count
+        while start < end, LineBreaks.isSpace(base[start]) { start += 1 }
+        while end > start, LineBreaks.isSpace(base[end - 1]) { end -= 1 }
+        let fence = Array("```".utf8)
+        if end - start >= 6, text[start..<start + 3].elementsEqual(fence), text[end - 3..<end].elementsEqual(fence),
+            let lineEnd = text[start..<end - 3].firstIndex(of: UInt8(ascii: "\n"))
+        {
+            return isContainer(UnsafeBufferPointer(rebasing: text[(lineEnd + 1)..<(end - 3)]))
+        }
+        var scanner = JSONLineScanner(base + start, count: end - start)
+        guard scanner.next == UInt8(ascii: "{") || scanner.next == UInt8(ascii: "[") else { return false }
+        do {
+            try scanner.skipValue()
+        } catch {
+            return false
+        }
+        return !scanner.isAtEndAfterWhitespace()
+    }
+
     static func isContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         var scanner = JSONLineScanner(base, count: text.count)

@@ -61,6 +61,36 @@ struct FormatTests {
         #expect((mixed.gradedExamples, mixed.demonstrations, mixed.trainingSignal) == (1, 2, "demonstrations"))
     }
 
+    /// OpenAI's `weight` of 0 or 1 on assistant messages: a conversation with no weighted turn
+    /// teaches nothing, and other weights or places are refused by OpenAI.
+    @Test func warnsOfConversationsWithNoTrainedTurnAndOfInvalidWeights() {
+        func line(_ weights: [String?], firstWeight: String? = nil) -> String {
+            let user = #"{"role": "user", "content": "q""# + (firstWeight.map { #", "weight": \#($0)"# } ?? "") + "}"
+            let turns = weights.map { weight in #"{"role": "assistant", "content": "a""# + (weight.map { #", "weight": \#($0)"# } ?? "") + "}" }
+            return #"{"messages": [\#(([user] + turns).joined(separator: ", "))]}"#
+        }
+        let lines = [
+            line(["0", "1"]), line(["0", "0"]), line(["0"]), line([nil]), line(["0.5"]), line([#""1""#]), line(["1"], firstWeight: "1"),
+            line(["10"]),
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 8)
+        #expect(measurement.structure[.noTrainedTurn] == Tally(count: 2, lines: [2, 3]))
+        #expect(measurement.structure[.invalidWeight] == Tally(count: 4, lines: [5, 6, 7, 8]))
+    }
+
+    /// Outputs that hold JSON in a code fence or with words after it are named, not counted as JSON.
+    @Test func namesOutputsThatWrapTheirJSON() {
+        let outputs = [
+            #"```json\n{\"x\": 1}\n```"#, #"{\"x\": 1} Let me know if you need more."#, #"{\"x\": 2}"#, "plain words", #"```\nnot json\n```"#,
+            #"```json {\"x\": 1}```"#, #"[1, 2]"#,
+        ]
+        let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
+        let profile = measure(lines.joined(separator: "\n")).outputs
+        #expect(profile.jsonOutputs == 2)
+        #expect(profile.wrappedJSON == Tally(count: 2, lines: [1, 2]))
+    }
+
     @Test func countsTheAssistantTurnsOfConversations() {
         let long =
             #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}, "#

@@ -63,10 +63,12 @@ struct DataJSONRenderer: ReportRenderer {
     }
 
     private static func tallies(_ tallies: [(String, Tally)]) -> JSONValue {
-        .array(
-            tallies.map { kind, tally in
-                .object([("kind", .string(kind)), ("count", number(tally.count)), ("lines", .array(tally.lines.map { number($0) }))])
-            })
+        .array(tallies.map { kind, found in .object([("kind", .string(kind))] + tally(found)) })
+    }
+
+    /// A tally's count and first lines.
+    private static func tally(_ tally: Tally) -> [(key: String, value: JSONValue)] {
+        [("count", number(tally.count)), ("lines", .array(tally.lines.map { number($0) }))]
     }
 
     private static func tokens(_ tokens: TokenStatistics) -> JSONValue {
@@ -105,6 +107,7 @@ struct DataJSONRenderer: ReportRenderer {
                 "outputs",
                 .object([
                     ("count", number(outputs.outputs)), ("json", number(outputs.jsonOutputs)),
+                    ("wrappedJSON", .object(tally(outputs.wrappedJSON))),
                     ("labels", .array(outputs.labels.map { .object([("label", .string($0.text)), ("count", number($0.count))]) })),
                 ])
             ),

@@ -48,6 +48,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 "Outputs: \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"
                     + (outputs.labels.isEmpty ? "." : "; labels: " + DataReport.labelList(outputs) + "."),
             ]
+            if let hint = DataReport.wrappedJSONHint(outputs) { lines += ["", "> " + hint] }
             if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })

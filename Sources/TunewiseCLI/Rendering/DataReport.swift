@@ -251,6 +251,16 @@ struct DataReport {
             + "names them): data-volume counts each, though variations of one template teach less than their number suggests."
     }
 
+    /// The note for outputs that hold JSON inside a code fence or followed by words.
+    static func wrappedJSONHint(_ outputs: OutputProfile) -> String? {
+        let wrapped = outputs.wrappedJSON
+        guard wrapped.count > 0 else { return nil }
+        let one = wrapped.count == 1
+        return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words after it "
+            + "(\(one ? "line" : "lines") \(lineList(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
+            + "\(one ? "it" : "them") to the JSON if the output must parse."
+    }
+
     /// The note for examples with images or audio, which the token estimate and the
     /// near-duplicate check leave out.
     static func mediaHint(_ measurement: DataMeasurement) -> String? {

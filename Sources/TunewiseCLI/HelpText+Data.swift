@@ -60,7 +60,8 @@ extension HelpText {
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \
-        the tools offered count as their JSON is written, images and audio not at all. Against \
+        the tools offered (also in a preference pair's "input") at three quarters of their \
+        JSON as written, as BPE joins its punctuation, and images and audio not at all. Against \
         cl100k, totals come within 5% on English chat and prose; on other languages and on \
         code the error depends on the text, up to about 30%: samples measured 2–27% under on \
         German, French, Russian, Chinese and Japanese (a few a little over), within 10% on \

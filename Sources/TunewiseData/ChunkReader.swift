@@ -154,7 +154,7 @@ struct ChunkReader {
             reading.pair?.add(structured: hash, marker: marker, field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind == .media { holdsMedia = true }
-            if part.kind != .media, reading.text.scan(bytes, sketching: part.kind == .toolCall) {
+            if part.kind != .media, reading.text.scanJSON(bytes, sketching: part.kind == .toolCall) {
                 reading.personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }

@@ -155,9 +155,16 @@ struct ExampleParser {
             let key = try scanner.scanKey()
             if matches(key, "messages") {
                 spans.removeAll { $0.field == .input }
-                structuredParts.removeAll { $0.field == .input }
+                structuredParts.removeAll { $0.field == .input && $0.kind != .tools }
                 scanner.skipWhitespace()
                 value = .list(try parseMessageList(.input))
+            } else if matches(key, "tools") {
+                // The tools a preference pair's prompt offers, where OpenAI's layout puts them.
+                structuredParts.removeAll { $0.field == .input && $0.kind == .tools }
+                scanner.skipWhitespace()
+                let start = scanner.position
+                try scanner.skipValue()
+                structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .tools, field: .input))
             } else {
                 try scanner.skipValue()
             }

@@ -1,5 +1,6 @@
 import Testing
-import TunewiseData
+
+@testable import TunewiseData
 
 struct FormatTests {
     @Test func countsExamplesRatedTrueOrFalse() {
@@ -89,6 +90,23 @@ struct FormatTests {
         let profile = measure(lines.joined(separator: "\n")).outputs
         #expect(profile.jsonOutputs == 2)
         #expect(profile.wrappedJSON == Tally(count: 2, lines: [1, 2]))
+    }
+
+    /// The tools a preference pair's input offers are part of its prompt and its tokens, at three
+    /// quarters of their JSON's cost as text.
+    @Test func toolsInAPreferencePairsInputCountAtThreeQuartersOfTheirJSON() {
+        let tools =
+            #"[{"type": "function", "function": {"name": "get_order_status", "description": "Look up an order by its id.", "parameters": {"type": "object"}}}]"#
+        func pair(_ input: String) -> String {
+            #"{"input": {\#(input)"messages": [{"role": "user", "content": "Where is order 7?"}]}, "#
+                + #""preferred_output": [{"role": "assistant", "content": "On its way."}], "non_preferred_output": [{"role": "assistant", "content": "No idea."}]}"#
+        }
+        let without = measure(pair("")).tokens.total
+        let with = measure(pair(#""tools": \#(tools), "#)).tokens.total
+        var text = TextScanner()
+        _ = Array(tools.utf8).withUnsafeBufferPointer { text.scan($0, sketching: false) }
+        #expect(with - without == (text.tokenSixteenths * 3 / 4 + 8) / 16)
+        #expect(measure([pair(""), pair(#""tools": \#(tools), "#)].joined(separator: "\n")).duplicates == 0)
     }
 
     @Test func countsTheAssistantTurnsOfConversations() {

@@ -55,8 +55,10 @@ extension HelpText {
         leave an example valid: roles-out-of-order, trailing-user-turn, empty-assistant, and \
         chosen-equals-rejected (a preference pair whose two answers say the same), \
         no-trained-turn (every assistant message has a "weight" of 0, so OpenAI's training \
-        learns nothing from it) and invalid-weight (a weight other than 0 or 1, or on a message \
-        that is not the assistant's).
+        learns nothing from it), invalid-weight (a weight other than 0 or 1, or on a message \
+        that is not the assistant's) and invalid-tool-call (a call whose "arguments" are not a \
+        string holding a JSON object, or a tool message without a "tool_call_id"), as OpenAI \
+        refuses those.
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \

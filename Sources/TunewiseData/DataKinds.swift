@@ -56,6 +56,9 @@ public enum StructureWarning: String, TallyKind {
     /// A `weight` other than 0 or 1, or on a message that is not the assistant's, which
     /// OpenAI refuses.
     case invalidWeight = "invalid-weight"
+    /// A tool call whose `arguments` are not a string that holds a JSON object, or a tool
+    /// message without the `tool_call_id` of the call it answers, which OpenAI refuses.
+    case invalidToolCall = "invalid-tool-call"
 
     public var ordinal: Int {
         switch self {
@@ -65,6 +68,7 @@ public enum StructureWarning: String, TallyKind {
         case .chosenEqualsRejected: 3
         case .noTrainedTurn: 4
         case .invalidWeight: 5
+        case .invalidToolCall: 6
         }
     }
 }

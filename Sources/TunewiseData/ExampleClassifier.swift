@@ -62,6 +62,7 @@ struct ExampleClassifier {
             if list.order.endsWithUser, !isGraded { warnings.insert(.trailingUserTurn) }
             if list.hasAssistant, list.untrainedAssistantCount == list.assistantCount { warnings.insert(.noTrainedTurn) }
             if list.hasInvalidWeight { warnings.insert(.invalidWeight) }
+            if list.hasInvalidToolCall { warnings.insert(.invalidToolCall) }
             return .chat
         }
         if has(.preferredOutput) || has(.nonPreferredOutput) {

@@ -210,6 +210,8 @@ struct ExampleParser {
         var content = Content.missing
         // Calls to tools or functions, which stand in for the content of an assistant turn.
         var callsTools = false
+        // Whether it names the call it answers (`tool_call_id`), as a tool message must.
+        var answersCall = false
         // The message's `weight`: 0 or 1 when it is one of those exactly.
         var weight: Int?
         var hasWeight = false
@@ -252,10 +254,20 @@ struct ExampleParser {
                     weight = scanner.position - start == 1 ? Int(scanner.base[start]) - Int(UInt8(ascii: "0")) : nil
                     if let value = weight, value != 0, value != 1 { weight = nil }
                 } else if matches(key, "tool_calls") || matches(key, "function_call") {
+                    let isToolCalls = matches(key, "tool_calls")
                     callsTools = scanner.next != UInt8(ascii: "n")
                     let start = scanner.position
                     try scanner.skipValue()
-                    if callsTools { structuredParts.append(StructuredPart(range: start..<scanner.position, kind: .toolCall, field: field)) }
+                    if callsTools {
+                        let range = start..<scanner.position
+                        structuredParts.append(StructuredPart(range: range, kind: .toolCall, field: field))
+                        if isToolCalls, !ToolCallCheck.isWellFormed(UnsafeBufferPointer(start: scanner.base + start, count: range.count)) {
+                            list.hasInvalidToolCall = true
+                        }
+                    }
+                } else if matches(key, "tool_call_id") {
+                    answersCall = true
+                    try scanner.skipValue()
                 } else {
                     try scanner.skipValue()
                 }
@@ -268,6 +280,7 @@ struct ExampleParser {
         case .assistant: list.assistantCount += 1
         default: break
         }
+        if role == .tool, !answersCall { list.hasInvalidToolCall = true }
         if hasWeight {
             if role != .assistant || weight == nil { list.hasInvalidWeight = true }
             if role == .assistant, weight == 0 { list.untrainedAssistantCount += 1 }

@@ -119,6 +119,9 @@ struct MessageList {
     /// Whether a message has a `weight` other than 0 or 1, or one on a message that is not
     /// the assistant's.
     var hasInvalidWeight = false
+    /// Whether a message's `tool_calls` are not calls whose `arguments` are a string holding a
+    /// JSON object, or a tool message names no `tool_call_id`.
+    var hasInvalidToolCall = false
     var hasEmptyAssistant = false
     /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
     var hasShareGPTTurns = false

@@ -109,6 +109,23 @@ struct FormatTests {
         #expect(measure([pair(""), pair(#""tools": \#(tools), "#)].joined(separator: "\n")).duplicates == 0)
     }
 
+    /// Tool calls as OpenAI reads them: arguments a string holding a JSON object, and a tool
+    /// message naming the call it answers.
+    @Test func warnsOfToolCallsOpenAIRefuses() {
+        func line(arguments: String, answer: String = #""tool_call_id": "c1", "#) -> String {
+            #"{"messages": [{"role": "user", "content": "Where is order 7?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "#
+                + #""function": {"name": "status", "arguments": \#(arguments)}}]}, {"role": "tool", \#(answer)"content": "shipped"}, "#
+                + #"{"role": "assistant", "content": "It has shipped."}]}"#
+        }
+        let lines = [
+            line(arguments: #""{\"id\": 7}""#), line(arguments: #"{"id": 7}"#), line(arguments: #""id=7""#), line(arguments: #""[7]""#),
+            line(arguments: #""{\"id\": 7}""#, answer: ""), line(arguments: #"" {}""#),
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 6)
+        #expect(measurement.structure[.invalidToolCall] == Tally(count: 4, lines: [2, 3, 4, 5]))
+    }
+
     @Test func countsTheAssistantTurnsOfConversations() {
         let long =
             #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}, "#

@@ -98,6 +98,9 @@ struct ChunkReader {
         case .invalid(let fault, let layout):
             chunk.measurement.invalid += 1
             chunk.measurement.faults[fault].add(line: lineNumber)
+            if fault == .notJSON, String(validating: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) == nil {
+                chunk.measurement.notUTF8Lines.add(line: lineNumber)
+            }
             if let layout { chunk.measurement.otherLayouts[layout].add(line: lineNumber) }
         case .valid(let example):
             readExample(example, base + start, line: lineNumber)

@@ -171,6 +171,7 @@ public struct DataAnalyzer {
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
         measurement.outputs.wrappedJSON.add(lines.outputs.wrappedJSON, lineOffset: offset)
         measurement.faults.add(lines.faults, lineOffset: offset)
+        measurement.notUTF8Lines.add(lines.notUTF8Lines, lineOffset: offset)
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)

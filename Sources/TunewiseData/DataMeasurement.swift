@@ -53,6 +53,9 @@ public struct DataMeasurement: Equatable, Sendable {
     public var rated = 0
     public var ratedDown = 0
     public var faults = Tallies<DataFault>()
+    /// The lines counted as not-json whose bytes are not UTF-8 (text saved in Windows-1252 or
+    /// Latin-1, say).
+    public var notUTF8Lines = Tally()
     /// Invalid lines that look like another tool's layout.
     public var otherLayouts = Tallies<OtherLayout>()
     /// Warnings on valid examples.

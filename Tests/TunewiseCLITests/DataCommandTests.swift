@@ -166,6 +166,12 @@ extension BinaryTests {
             #expect(notes.contains("This file mixes 2 demonstrations with 1 prompt for a grader:"))
             #expect(notes.contains("The 2 conversations hold 7 assistant turns (4 each on average)"))
             #expect(notes.contains("1 example holds images or audio, which the token estimate leaves out"))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-latin1-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try (Data(#"{"prompt": "caf"#.utf8) + Data([0xE9]) + Data(#"", "completion": "ok"}"#.utf8)).write(
+                to: folder.appendingPathComponent("latin1.jsonl"))
+            let latin1 = try Binary.run(["data", "latin1.jsonl"], directory: folder)
+            #expect(latin1.outputText.replacingOccurrences(of: "\n    ", with: " ").contains("1 of the not-json lines is not UTF-8 (line 1)"))
             let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: graded).outputText.utf8))
             #expect(json["data"]?["graded"] == .number(1))
             #expect(json["data"]?["answers"]?["training-signal"] == .string("graders"))

@@ -108,6 +108,15 @@ struct FaultTests {
         }
     }
 
+    @Test func namesTheNotJSONLinesThatAreNotUTF8() {
+        let bytes =
+            Array(#"{"prompt": "caf"#.utf8) + [0xE9] + Array(#"", "completion": "ok"}"#.utf8) + [0x0A]
+            + Array(#"{"prompt": "half"#.utf8) + [0x0A] + Array(#"{"prompt": "b", "completion": "c"}"#.utf8)
+        let measurement = measure(bytes)
+        #expect(measurement.faults[.notJSON] == Tally(count: 2, lines: [1, 2]))
+        #expect(measurement.notUTF8Lines == Tally(count: 1, lines: [1]))
+    }
+
     @Test func nestingPastTheLimitIsNotJSONAndDoesNotCrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let measurement = measure(#"{"messages": [], "x": "# + deep + "}")

@@ -97,6 +97,7 @@ struct DataJSONRenderer: ReportRenderer {
             ("duplicatePairs", pairs(measurement.duplicatePairs)),
             ("overLimitLines", .array(measurement.overLimitLines.map(number))),
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
+            ("notUTF8Lines", .object(tally(measurement.notUTF8Lines))),
             ("ratings", .object([("rated", number(measurement.rated)), ("false", number(measurement.ratedDown))])),
             // Prompts without an answer beside fields a grader reads, among the chat examples.
             ("graded", number(measurement.gradedExamples)),

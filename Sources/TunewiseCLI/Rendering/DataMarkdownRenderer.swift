@@ -28,7 +28,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             lines += ["", DataReport.reversalsTitle + ": " + Self.sentence(DataReport.reversalPairs(measurement))]
         }
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
-        lines += DataReport.otherLayoutHints(measurement).flatMap { ["", $0] }
+        lines += (DataReport.otherLayoutHints(measurement) + [DataReport.encodingHint(measurement)].compactMap { $0 }).flatMap { ["", $0] }
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
         let tokens = measurement.tokens

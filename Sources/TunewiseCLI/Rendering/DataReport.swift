@@ -70,6 +70,15 @@ struct DataReport {
         }
     }
 
+    /// The note for not-json lines whose bytes are not UTF-8, with how to convert the file.
+    static func encodingHint(_ measurement: DataMeasurement) -> String? {
+        let lines = measurement.notUTF8Lines
+        guard lines.count > 0 else { return nil }
+        let one = lines.count == 1
+        return "\(grouped(lines.count)) of the not-json lines \(one ? "is" : "are") not UTF-8 (\(one ? "line" : "lines") "
+            + "\(lineList(lines))): if the file was saved as Windows-1252 or Latin-1, convert it with iconv -f WINDOWS-1252 -t UTF-8."
+    }
+
     /// What the answers line says when nothing was measured: no line is an example read.
     static let noAnswers = "none measured: no line is a valid example"
 

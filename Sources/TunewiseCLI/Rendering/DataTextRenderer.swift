@@ -22,7 +22,7 @@ struct DataTextRenderer: ReportRenderer {
         lines.append("Answers   " + (answers.isEmpty ? DataReport.noAnswers : answers.joined(separator: ", ")))
         for note in DataReport.signalNotes(measurement) { lines += ["", note] }
         lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
-        lines += DataReport.otherLayoutHints(measurement).map { "  " + $0 }
+        lines += (DataReport.otherLayoutHints(measurement) + [DataReport.encodingHint(measurement)].compactMap { $0 }).map { "  " + $0 }
         lines += Self.section(
             "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
         if !measurement.nearDuplicatePairs.isEmpty {

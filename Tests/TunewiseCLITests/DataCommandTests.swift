@@ -151,6 +151,13 @@ extension BinaryTests {
             #expect(json["data"]?["kept"]?["nearDuplicatePairs"] == .number(5))
         }
 
+        @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
+            let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
+            #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))
+            let some = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n\n").outputText
+            #expect(some.hasPrefix("standard input: prompt-completion, 2 lines, 37 bytes (1 CRLF line end, 1 blank)\n"))
+        }
+
         /// Notes on what the examples are: prompts for a grader, long conversations, images.
         @Test func notesPromptsForAGraderLongConversationsAndImages() throws {
             let graded = #"{"messages": [{"role": "user", "content": "Grade this claim."}], "reference_answer": "covered"}"#

@@ -76,10 +76,14 @@ struct DataTextRenderer: ReportRenderer {
     /// "1 duplicate", "3 duplicates".
     private static func counted(_ count: Int, _ noun: String) -> String { "\(grouped(count)) \(noun)\(count == 1 ? "" : "s")" }
 
-    /// ", CRLF line ends, a byte-order mark, 3 blank lines" where there are any.
+    /// " (CRLF line ends, a byte-order mark, 3 blank)" where there are any; "2 CRLF line ends"
+    /// when not every line has one.
     private static func lineNotes(_ measurement: DataMeasurement) -> String {
         var notes: [String] = []
-        if measurement.crlfLines > 0 { notes.append("CRLF line ends") }
+        let crlf = measurement.crlfLines
+        if crlf > 0 {
+            notes.append(crlf == measurement.lines ? "CRLF line ends" : "\(grouped(crlf)) CRLF line \(crlf == 1 ? "end" : "ends")")
+        }
         if measurement.hasByteOrderMark { notes.append("a byte-order mark") }
         if measurement.blankLines > 0 { notes.append("\(grouped(measurement.blankLines)) blank") }
         return notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"

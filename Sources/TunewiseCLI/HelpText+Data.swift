@@ -40,7 +40,9 @@ extension HelpText {
 
         Duplicates say what an earlier example says: the same texts in the same roles, and the \
         same tool calls (function and arguments, not the calls' ids), however the lines are \
-        written (key order, spacing, escapes, other fields such as ids). Reversed pairs are preference pairs that swap the answers of an \
+        written (key order, the JSON's spacing, escapes, other fields such as ids); the texts \
+        themselves must match exactly, so a copy with a trailing space, non-breaking spaces or \
+        another Unicode normal form is not a duplicate, nor always a near-duplicate. Reversed pairs are preference pairs that swap the answers of an \
         earlier pair with the same prompt. Near-duplicates nearly repeat an earlier example: MinHash sketches of their \
         word triples agree in at least \(MinHashSignature.matchingBins) of \
         \(MinHashSignature.binCount) bins. The line is soft: two examples sharing 70% of their \

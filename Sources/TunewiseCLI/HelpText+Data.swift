@@ -19,10 +19,11 @@ extension HelpText {
         prompt-completion {"prompt", "completion"}, or preference, either \
         {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
         {"prompt", "chosen", "rejected"} (an "instruction" and "input" in place of the prompt \
-        are read as it); the format is detected, 'mixed' when lines differ. A chat that ends \
-        with the user's turn beside other fields, a reference answer say (ids and metadata \
-        aside), is a prompt for a grader, as OpenAI's reinforcement fine-tuning reads it: \
-        valid without an answer, and training-signal is graders when such prompts are most of \
+        are read as it); the format is detected, 'mixed' when lines differ. A chat with no \
+        answer that ends with the user's turn, beside a field whose name says it is a \
+        reference for a grader (reference_answer, ideal, expected_output, ground_truth, \
+        correct_label and the like), is a prompt for a grader, as OpenAI's reinforcement \
+        fine-tuning reads it: valid, and training-signal is graders when such prompts are most of \
         the examples. Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads \
         standard input.
 

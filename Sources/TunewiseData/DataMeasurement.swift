@@ -12,9 +12,9 @@ public struct DataMeasurement: Equatable, Sendable {
     public var chatExamples = 0
     public var promptCompletionExamples = 0
     public var preferenceExamples = 0
-    /// Chat examples without an answer whose prompt ends with the user's turn, beside other
-    /// fields (a reference answer, say) that a grader reads: OpenAI's layout for reinforcement
-    /// fine-tuning. They count among ``chatExamples``.
+    /// Chat examples without an answer whose prompt ends with the user's turn, beside a field
+    /// named as a reference for a grader (`reference_answer`, say): OpenAI's layout for
+    /// reinforcement fine-tuning. They count among ``chatExamples``.
     public var gradedExamples = 0
     /// Valid examples with images or audio: what those cost in tokens is not in ``tokens``, and
     /// the examples are not compared for near-duplicates (their words alone may be alike).

@@ -2,18 +2,17 @@
 /// the format from the keys present, then the line's first fault in ``DataFault`` order.
 struct ExampleClassifier {
     let values: [FieldValue]
-    /// Whether the line has top-level fields not read beside its messages, which a grader may
-    /// read (``ExampleField/bookkeepingKeys`` aside).
-    let hasOtherFields: Bool
+    /// Whether the line has a top-level field that names a reference for a grader.
+    let hasReferenceField: Bool
     private var fault: DataFault?
     private var warnings = WarningSet()
     private var messageCount = 0
     private var assistantTurns = 0
     private var isGraded = false
 
-    init(values: [FieldValue], hasOtherFields: Bool = false) {
+    init(values: [FieldValue], hasReferenceField: Bool = false) {
         self.values = values
-        self.hasOtherFields = hasOtherFields
+        self.hasReferenceField = hasReferenceField
     }
 
     /// The line as an example of its format, or its first fault.
@@ -53,10 +52,10 @@ struct ExampleClassifier {
         if has(.messages) {
             guard let list = requireList(.messages, needsAssistant: false) else { return .chat }
             assistantTurns = list.assistantCount
-            // A conversation that ends with the user's turn beside fields a grader reads: an
-            // example of reinforcement fine-tuning, whose answer the model writes and a grader
-            // scores, so it needs none of its own.
-            isGraded = hasOtherFields && list.order.endsWithUser
+            // A prompt with no answer that ends with the user's turn, beside a reference for a
+            // grader: an example of reinforcement fine-tuning, whose answer the model writes and
+            // a grader scores.
+            isGraded = hasReferenceField && !list.hasAssistant && list.order.endsWithUser
             if !list.hasAssistant, !isGraded { note(.noAssistantMessage) }
             if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
             if list.order.endsWithUser, !isGraded { warnings.insert(.trailingUserTurn) }

@@ -13,7 +13,7 @@ struct ParsedExample {
     var warnings: WarningSet
     /// Its `label` when that is `true` or `false`: a rating of its answer (KTO's layout).
     var rating: Bool? = nil
-    /// Whether it is a prompt without an answer beside fields a grader reads
+    /// Whether it is a prompt without an answer beside a reference for a grader
     /// (``DataMeasurement/gradedExamples``).
     var isGraded = false
     /// The assistant messages of a chat example.
@@ -31,9 +31,9 @@ struct ExampleParser {
     /// example says, though not text.
     private(set) var structuredParts: [StructuredPart] = []
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
-    /// Whether the line last parsed has a top-level key not read that may be a reference a
-    /// grader reads (not one of ``ExampleField/bookkeepingKeys``).
-    private var hasOtherFields = false
+    /// Whether the line last parsed has a top-level key that names a reference for a grader
+    /// (``ExampleField/referenceKeyParts``).
+    private var hasReferenceField = false
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
     private var scanner = JSONLineScanner(UnsafePointer(bitPattern: 1)!, count: 0)
@@ -45,7 +45,7 @@ struct ExampleParser {
         spans.removeAll(keepingCapacity: true)
         structuredParts.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
-        hasOtherFields = false
+        hasReferenceField = false
         scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
             scanner.skipWhitespace()
@@ -60,7 +60,7 @@ struct ExampleParser {
                     if let field = field(named: key) {
                         try parse(field)
                     } else {
-                        if !hasOtherFields { hasOtherFields = !ExampleField.bookkeepingKeys.contains { matches(key, $0) } }
+                        if !hasReferenceField { hasReferenceField = namesReference(key) }
                         try scanner.skipValue()
                     }
                 } while try scanner.continues(closing: UInt8(ascii: "}"))
@@ -73,7 +73,7 @@ struct ExampleParser {
             // An instruction or input beside messages or a prompt is not what the model sees.
             spans.removeAll { $0.field == .instruction || $0.field == .inputText }
         }
-        return ExampleClassifier(values: values, hasOtherFields: hasOtherFields).outcome
+        return ExampleClassifier(values: values, hasReferenceField: hasReferenceField).outcome
     }
 
     private func isAbsent(_ field: ExampleField) -> Bool {
@@ -360,6 +360,17 @@ struct ExampleParser {
     private mutating func role(named value: StringSpan) -> MessageRole {
         for (name, role) in MessageRole.names where matches(value, name) { return role }
         return .unknown
+    }
+
+    /// Whether the key at `span` names a reference for a grader: its name, in lower case,
+    /// contains one of ``ExampleField/referenceKeyParts``.
+    private mutating func namesReference(_ span: StringSpan) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        span.decode(from: scanner.base, into: &scratch)
+        for index in scratch.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(scratch[index]) { scratch[index] |= 0x20 }
+        return ExampleField.referenceKeyParts.contains { part in
+            scratch.count >= part.count && (0...(scratch.count - part.count)).contains { scratch[$0..<($0 + part.count)].elementsEqual(part) }
+        }
     }
 
     /// Whether the string at `span` is `text`, escapes decoded.

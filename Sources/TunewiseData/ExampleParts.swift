@@ -37,9 +37,12 @@ enum ExampleField: Int, CaseIterable {
         ("contents", .contents), ("input_text", .vertexInput), ("output_text", .vertexOutput), ("text", .rawText),
     ]
 
-    /// Top-level keys that say nothing about an example's content (ids, metadata, options of
-    /// the request); any other key not read beside a prompt may be a reference a grader reads.
-    static let bookkeepingKeys: [StaticString] = ["id", "custom_id", "metadata", "parallel_tool_calls", "schemaVersion"]
+    /// What the name of a top-level key that holds a reference for a grader contains, in
+    /// lower case (`reference_answer`, `ideal`, `expected_output`, `ground_truth`,
+    /// `correct_label`): a prompt without an answer beside one is an example of reinforcement
+    /// fine-tuning.
+    static let referenceKeyParts: [[UInt8]] = ["reference", "answer", "ideal", "expected", "solution", "ground", "gold", "correct", "target"]
+        .map { Array($0.utf8) }
 
     /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
     var holdsAnswer: Bool { holdsOutput || self == .rejected || self == .nonPreferredOutput }

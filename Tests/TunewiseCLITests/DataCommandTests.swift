@@ -168,7 +168,7 @@ extension BinaryTests {
                 + #"{"role": "assistant", "content": "cat"}]}"#
             let text = try Binary.run(["data", "-"], input: [graded, conversation, image].joined(separator: "\n")).outputText
             let notes = text.replacingOccurrences(of: "\n    ", with: " ")
-            #expect(notes.contains("1 example is a prompt that ends with the user's turn, with no answer, beside other fields a grader"))
+            #expect(notes.contains("1 example is a prompt that ends with the user's turn, with no answer, beside a reference for a grader"))
             #expect(notes.contains("If it is a demonstration, its assistant answer is missing."))
             #expect(notes.contains("This file mixes 2 demonstrations with 1 prompt for a grader:"))
             #expect(notes.contains("The 2 conversations hold 7 assistant turns (4 each on average)"))

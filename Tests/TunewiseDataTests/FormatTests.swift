@@ -35,27 +35,29 @@ struct FormatTests {
         #expect(measure(taggedPrompt).tokens.total == measure(prompted).tokens.total)
     }
 
-    /// A prompt ending with the user's turn beside a reference for a grader is an example of
-    /// reinforcement fine-tuning; without such a field (ids and metadata aside) it lacks its answer.
-    @Test func aPromptBesideFieldsAGraderReadsIsAnExampleForAGrader() {
+    /// A prompt with no answer that ends with the user's turn, beside a field named as a
+    /// reference for a grader, is an example of reinforcement fine-tuning; other fields (a
+    /// source, a language, an id) do not make one, nor does a conversation with answers.
+    @Test func aPromptBesideAReferenceForAGraderIsAnExampleForAGrader() {
         let prompt = #"[{"role": "developer", "content": "Classify the claim."}, {"role": "user", "content": "Pipe burst in the kitchen."}]"#
         let lines = [
             #"{"messages": \#(prompt), "reference_answer": {"category": "covered"}, "id": "c1"}"#,
-            #"{"id": "c2", "messages": \#(prompt), "metadata": {"source": "crm"}}"#,
+            #"{"id": "c2", "messages": \#(prompt), "metadata": {"source": "crm"}, "lang": "en"}"#,
             #"{"messages": [{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"}, {"role": "user", "content": "c"}], "ideal": "d"}"#,
             // A prompt that ends with another role, and one with a fault, are not prompts for a grader.
             #"{"messages": [{"role": "developer", "content": "Be brief."}], "reference_answer": "x"}"#,
             #"{"messages": [{"role": "user"}], "reference_answer": "x"}"#,
+            #"{"messages": \#(prompt), "Ground_Truth": "covered"}"#,
         ]
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.valid == 2)
+        #expect(measurement.valid == 3)
         #expect(measurement.gradedExamples == 2)
-        #expect(measurement.chatExamples == 2)
+        #expect(measurement.chatExamples == 3)
         #expect(measurement.faults[.noAssistantMessage] == Tally(count: 2, lines: [2, 4]))
         #expect(measurement.faults[.missingContent] == Tally(count: 1, lines: [5]))
-        #expect(measurement.structure[.trailingUserTurn].count == 0)
+        #expect(measurement.structure[.trailingUserTurn] == Tally(count: 1, lines: [3]))
         #expect(measurement.trainingSignal == "graders")
-        #expect(measurement.demonstrations == 0)
+        #expect(measurement.demonstrations == 1)
         // Among demonstrations, the larger kind answers; the others are counted.
         let demonstration = chat("What is the refund window?", "Thirty days.")
         let mixed = measure(([lines[0]] + Array(repeating: demonstration, count: 2)).joined(separator: "\n"))

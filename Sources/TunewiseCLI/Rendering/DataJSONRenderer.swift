@@ -99,7 +99,7 @@ struct DataJSONRenderer: ReportRenderer {
             ("otherLayouts", tallies(measurement.otherLayouts.found.map { ($0.kind.rawValue, $0.tally) })),
             ("notUTF8Lines", .object(tally(measurement.notUTF8Lines))),
             ("ratings", .object([("rated", number(measurement.rated)), ("false", number(measurement.ratedDown))])),
-            // Prompts without an answer beside fields a grader reads, among the chat examples.
+            // Prompts without an answer beside a reference for a grader, among the chat examples.
             ("graded", number(measurement.gradedExamples)),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             ("reversals", number(measurement.reversals)),

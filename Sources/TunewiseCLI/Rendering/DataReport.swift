@@ -216,14 +216,14 @@ struct DataReport {
             + "(training-signal follows a kind that is more than half of the examples, else demonstrations)."
     }
 
-    /// The note for prompts without an answer beside fields a grader reads (OpenAI's layout
+    /// The note for prompts without an answer beside a reference for a grader (OpenAI's layout
     /// for reinforcement fine-tuning), which are valid though they have nothing to imitate.
     static func gradedHint(_ measurement: DataMeasurement) -> String? {
         let graded = measurement.gradedExamples
         guard graded > 0 else { return nil }
         let one = graded == 1
         return "\(grouped(graded)) \(one ? "example is a prompt" : "examples are prompts") that \(one ? "ends" : "end") "
-            + "with the user's turn, with no answer, beside other fields a grader can read (OpenAI's layout for reinforcement "
+            + "with the user's turn, with no answer, beside a reference for a grader (OpenAI's layout for reinforcement "
             + "fine-tuning): a model learns from \(one ? "it" : "them") by a grader's scores, not by imitation. If "
             + (one ? "it is a demonstration, its assistant answer is missing." : "they are demonstrations, their assistant answers are missing.")
     }

@@ -53,7 +53,7 @@ struct MeasuredAnswers {
             let graded = measurement.gradedExamples
             let basis =
                 signal == "graders"
-                ? "\(grouped(graded)) \(graded == 1 ? "prompt" : "prompts") beside fields a grader reads"
+                ? "\(grouped(graded)) \(graded == 1 ? "prompt" : "prompts") beside a reference for a grader"
                 : "\(measurement.format.rawValue) examples"
             measured.append(Answer(question: "training-signal", option: signal, basis: basis))
         }

@@ -3,8 +3,8 @@ import TunewiseData
 extension HelpText {
     /// The opening of `tunewise help data`.
     static let dataDiscussion = """
-        tunewise data: what a training file really holds, read as a stream at any size in \
-        flat memory: valid and invalid examples, each fault with its first lines, duplicates \
+        tunewise data: what a training file really holds, read as a stream at any size, in \
+        memory that grows by some 80 bytes an example however long it is: valid and invalid examples, each fault with its first lines, duplicates \
         and near-duplicates, conversation structure, token counts, personal data, outputs, \
         leakage into an evaluation file, and the answers it implies for 'tunewise advise'.
         """

@@ -2,7 +2,8 @@
 /// line (chat, prompt-completion or preference), blank lines, a byte-order mark and CR LF
 /// line ends allowed.
 ///
-/// Memory stays flat: a line is read in place when a chunk holds all of it, and only a line
+/// Memory grows only with the number of examples, by the fixed-size fingerprints kept of
+/// each (some 80 bytes), never with their length: a line is read in place when a chunk holds all of it, and only a line
 /// split between chunks is copied, up to ``Options/lineByteLimit``; a longer line is skipped
 /// as ``DataFault/lineTooLong``. Duplicates are found by 64-bit hashes and near-duplicates by
 /// MinHash sketches of their word triples, a few dozen bytes an example however long it is.

@@ -2,7 +2,7 @@ import TunewiseData
 import TunewiseKit
 
 /// `tunewise data`: what a training file holds (faults, duplicates, tokens, leakage into an
-/// evaluation file, personal data), read as a stream in flat memory.
+/// evaluation file, personal data), read as a stream in memory that grows by some 80 bytes an example.
 struct DataCommand: TunewiseCommand, Equatable {
     let request: DataRequest
 

@@ -24,7 +24,8 @@ extension HelpText {
         reference for a grader (reference_answer, ideal, expected_output, ground_truth, \
         correct_label and the like), is a prompt for a grader, as OpenAI's reinforcement \
         fine-tuning reads it: valid, and training-signal is graders when such prompts are most of \
-        the examples. Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads \
+        the examples. An assistant's reasoning given beside its content (reasoning_content, reasoning or thinking) is \
+        read as part of its answer. Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads \
         standard input.
 
         Faults, each invalid line counted once under the first in this order: not-json (text \

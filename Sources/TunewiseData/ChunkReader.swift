@@ -116,6 +116,7 @@ struct ChunkReader {
         }
         if example.isGraded { chunk.measurement.gradedExamples += 1 }
         chunk.measurement.assistantTurns += example.assistantTurns
+        if example.hasReasoning { chunk.measurement.reasoningExamples += 1 }
         if let rating = example.rating {
             chunk.measurement.rated += 1
             if !rating { chunk.measurement.ratedDown += 1 }

@@ -166,6 +166,7 @@ public struct DataAnalyzer {
         measurement.gradedExamples += lines.gradedExamples
         measurement.mediaExamples += lines.mediaExamples
         measurement.assistantTurns += lines.assistantTurns
+        measurement.reasoningExamples += lines.reasoningExamples
         measurement.rated += lines.rated
         measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs

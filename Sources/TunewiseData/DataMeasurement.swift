@@ -22,6 +22,10 @@ public struct DataMeasurement: Equatable, Sendable {
     /// The assistant messages of the chat examples: each a turn a trainer learns from (unless
     /// its `weight` is 0), however many a conversation holds.
     public var assistantTurns = 0
+    /// Valid examples whose assistant messages carry their reasoning beside their content
+    /// (`reasoning_content`, `reasoning` or `thinking`): counted in tokens and in what an
+    /// example says.
+    public var reasoningExamples = 0
     /// Lines that are examples of their format.
     public var valid = 0
     /// Non-blank lines that are not, each counted under its first fault.

@@ -8,6 +8,7 @@ struct ExampleClassifier {
     private var warnings = WarningSet()
     private var messageCount = 0
     private var assistantTurns = 0
+    private var hasReasoning = false
     private var isGraded = false
 
     init(values: [FieldValue], hasReferenceField: Bool = false) {
@@ -25,7 +26,7 @@ struct ExampleClassifier {
         return .valid(
             ParsedExample(
                 format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating,
-                isGraded: classifier.isGraded, assistantTurns: classifier.assistantTurns))
+                isGraded: classifier.isGraded, assistantTurns: classifier.assistantTurns, hasReasoning: classifier.hasReasoning))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }
@@ -99,6 +100,7 @@ struct ExampleClassifier {
         if let listFault = list.fault { note(listFault) }
         if needsAssistant, !list.hasAssistant { note(.noAssistantMessage) }
         if field.holdsAnswer, list.hasEmptyAssistant { warnings.insert(.emptyAssistant) }
+        if list.hasReasoning { hasReasoning = true }
         messageCount += list.count
         return list
     }

@@ -18,6 +18,8 @@ struct ParsedExample {
     var isGraded = false
     /// The assistant messages of a chat example.
     var assistantTurns = 0
+    /// Whether an assistant message carries its reasoning beside its content.
+    var hasReasoning = false
 }
 
 /// Reads one line as a chat, prompt-completion or preference example with a pull scanner:
@@ -210,6 +212,8 @@ struct ExampleParser {
         var content = Content.missing
         // Calls to tools or functions, which stand in for the content of an assistant turn.
         var callsTools = false
+        // The reasoning given beside the content, as reasoning models' outputs carry it.
+        var reasoning: StringSpan?
         // Whether it names the call it answers (`tool_call_id`), as a tool message must.
         var answersCall = false
         // The message's `weight`: 0 or 1 when it is one of those exactly.
@@ -265,6 +269,12 @@ struct ExampleParser {
                             list.hasInvalidToolCall = true
                         }
                     }
+                } else if matches(key, "reasoning_content") || matches(key, "reasoning") || matches(key, "thinking") {
+                    if isString {
+                        reasoning = try scanner.scanString()
+                    } else {
+                        try scanner.skipValue()
+                    }
                 } else if matches(key, "tool_call_id") {
                     answersCall = true
                     try scanner.skipValue()
@@ -299,6 +309,11 @@ struct ExampleParser {
                 (spans[index].isOutput, spans[index].isInstruction, spans[index].role) = (isOutput, isInstruction, role)
             }
             if role == .assistant, !callsTools, !hasContent { list.hasEmptyAssistant = true }
+        }
+        if let reasoning, role == .assistant {
+            // After the content whatever the order of the keys, so that it hashes alike.
+            spans.append(TextSpan(string: reasoning, field: field, isOutput: false, role: role, isReasoning: true))
+            list.hasReasoning = true
         }
         list.order.add(role ?? .unknown)
     }

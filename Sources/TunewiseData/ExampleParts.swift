@@ -78,13 +78,18 @@ struct TextSpan {
     var isInstruction = false
     /// The role of the message it is the content of; `nil` for a text outside messages.
     var role: MessageRole? = nil
+    /// Whether the text is an assistant's reasoning given beside its content
+    /// (`reasoning_content`, `reasoning` or `thinking`), as distillation data from a reasoning
+    /// model carries it.
+    var isReasoning = false
 
-    /// Whether the text is an answer: an output, or the answer a preference pair rejects.
-    var isAnswer: Bool { isOutput || field == .rejected || field == .nonPreferredOutput }
+    /// Whether the text is an answer: an output, its reasoning, or the answer a preference
+    /// pair rejects.
+    var isAnswer: Bool { isOutput || isReasoning || field == .rejected || field == .nonPreferredOutput }
 
     /// What tells this text's place in an example apart, for the example's content hash.
     var marker: UInt64 {
-        UInt64(field.rawValue) | UInt64(role?.rawValue ?? 0xFF) &<< 8 | (isOutput ? 1 &<< 16 : 0)
+        UInt64(field.rawValue) | UInt64(role?.rawValue ?? 0xFF) &<< 8 | (isOutput ? 1 &<< 16 : 0) | (isReasoning ? 1 &<< 17 : 0)
     }
 }
 
@@ -125,6 +130,8 @@ struct MessageList {
     /// Whether a message's `tool_calls` are not calls whose `arguments` are a string holding a
     /// JSON object, or a tool message names no `tool_call_id`.
     var hasInvalidToolCall = false
+    /// Whether an assistant message carries its reasoning beside its content.
+    var hasReasoning = false
     var hasEmptyAssistant = false
     /// Whether a message has `from` and no `role`: a turn written as ShareGPT writes them.
     var hasShareGPTTurns = false

@@ -136,6 +136,26 @@ struct FormatTests {
         #expect(measurement.assistantTurns == 4)
     }
 
+    /// Reasoning given beside an assistant's answer counts in tokens and in what an example
+    /// says (samples that differ in their reasoning are not duplicates), whatever the key order;
+    /// it is part of the answer, not of the prompt.
+    @Test func readsReasoningBesideAnAssistantsAnswer() {
+        func line(_ reasoning: String, first: Bool = false) -> String {
+            let reason = #""reasoning_content": "\#(reasoning)""#
+            let answer = first ? #"{\#(reason), "role": "assistant", "content": "4"}"# : #"{"role": "assistant", "content": "4", \#(reason)}"#
+            return #"{"messages": [{"role": "user", "content": "What is two and two?"}, \#(answer)]}"#
+        }
+        let plain = measure(chat("What is two and two?", "4"))
+        let reasoned = measure(line("Two and two make four, as counting on from two gives three and then four."))
+        #expect(reasoned.reasoningExamples == 1)
+        #expect(reasoned.tokens.total > plain.tokens.total + 10)
+        let samples = measure([line("Count on from two."), line("Add them."), line("Add them.", first: true)].joined(separator: "\n"))
+        #expect(samples.duplicates == 1)
+        #expect(samples.duplicatePairs == [LinePair(line: 3, earlierLine: 2)])
+        let training = index(of: line("Count on from two."), options: .init(indexesPrompts: true))
+        #expect(measure(line("Add them."), training: training).leakage?.evalPromptsInTrain == 1)
+    }
+
     /// An evaluation file of prompts for a grader leaks when training has their prompts.
     @Test func promptsForAGraderLeakByTheirPrompt() {
         let training = index(of: chat("Pipe burst in the kitchen.", "Covered under clause 4."), options: .init(indexesPrompts: true))

@@ -270,6 +270,15 @@ struct DataReport {
             + "\(one ? "it" : "them") to the JSON if the output must parse."
     }
 
+    /// The note for examples whose assistant messages carry their reasoning beside their content.
+    static func reasoningHint(_ measurement: DataMeasurement) -> String? {
+        let reasoning = measurement.reasoningExamples
+        guard reasoning > 0 else { return nil }
+        return "\(grouped(reasoning)) \(reasoning == 1 ? "example carries" : "examples carry") the assistant's reasoning beside its "
+            + "answer (reasoning_content, reasoning or thinking), counted in the tokens and in what an example says: whether "
+            + "training uses it depends on the trainer and the chat template."
+    }
+
     /// The note for examples with images or audio, which the token estimate and the
     /// near-duplicate check leave out.
     static func mediaHint(_ measurement: DataMeasurement) -> String? {
@@ -298,10 +307,13 @@ struct DataReport {
     }
 
     /// The notes on what the examples are, for a report's answers: prompts for a grader, a mix
-    /// of kinds, answers rated false, and images or audio.
+    /// of kinds, answers rated false, long conversations, reasoning, and images or audio.
     static func signalNotes(_ measurement: DataMeasurement) -> [String] {
-        [gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement), mediaHint(measurement)]
-            .compactMap { $0 }
+        [
+            gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement), reasoningHint(measurement),
+            mediaHint(measurement),
+        ]
+        .compactMap { $0 }
     }
 
     /// The note that personal data found raises, for every format.

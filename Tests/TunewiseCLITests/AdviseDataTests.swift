@@ -135,11 +135,17 @@ extension BinaryTests {
             #expect(note.hasPrefix("This file mixes 3 demonstrations"))
         }
 
-        @Test func anEmptyFileIsMeasuredAsNoDataWithANote() throws {
+        /// An empty export is more often a broken one than a team without data: nothing is
+        /// measured, so data-volume is asked for, as for a file with no example read.
+        @Test func anEmptyFileAnswersNothingWithANote() throws {
             let folder = try folder(examples: 0)
-            let outcome = try Binary.run(["advise", "--data", "train.jsonl", "--format", "summary"] + Self.answers, directory: folder)
-            #expect(outcome.code == 0)
-            #expect(outcome.errorText == "tunewise: note: train.jsonl is empty, so data-volume is measured as none\n")
+            let refused = try Binary.run(["advise", "--data", "train.jsonl", "--format", "summary", "--no-input"] + Self.answers, directory: folder)
+            #expect(refused.code == 64)
+            #expect(refused.errorText.hasPrefix("tunewise: note: train.jsonl is empty, so data-volume is not measured\n"))
+            #expect(refused.errorText.contains("missing answers for --data-volume"))
+            let answered = try Binary.run(
+                ["advise", "--data", "train.jsonl", "--format", "summary", "--data-volume", "none"] + Self.answers, directory: folder)
+            #expect(answered.code == 0)
         }
 
         @Test func costTakesTrainingTokensFromTheData() throws {

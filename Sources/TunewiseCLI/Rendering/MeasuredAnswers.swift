@@ -40,7 +40,11 @@ struct MeasuredAnswers {
         self.file = file
         var measured: [Answer] = []
         let invalidLines = "\(grouped(measurement.invalid)) invalid \(measurement.invalid == 1 ? "line" : "lines")"
-        if let volume = measurement.dataVolume {
+        let isEmpty = measurement.lines == measurement.blankLines
+        if isEmpty {
+            // An empty export is more often a broken one than a team without data.
+            notice = "\(Tunewise.visible(file)) is empty, so data-volume is not measured"
+        } else if let volume = measurement.dataVolume {
             let unique = "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
             measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
         } else {
@@ -48,7 +52,6 @@ struct MeasuredAnswers {
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
         notes = DataReport.signalNotes(measurement) + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 }
-        if measurement.lines == measurement.blankLines { notice = "\(Tunewise.visible(file)) is empty, so data-volume is measured as none" }
         if let signal = measurement.trainingSignal {
             let graded = measurement.gradedExamples
             let basis =

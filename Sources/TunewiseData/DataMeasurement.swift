@@ -91,7 +91,12 @@ public struct DataMeasurement: Equatable, Sendable {
     /// valid example (a layout not read, say), as how many examples it holds is then unknown.
     public var dataVolume: String? {
         if valid == 0, invalid > 0 { return nil }
-        return switch unique {
+        return Self.dataVolume(of: unique)
+    }
+
+    /// The `data-volume` answer for `count` examples.
+    public static func dataVolume(of count: Int) -> String {
+        switch count {
         case 0: "none"
         case ..<100: "few"
         case ..<1000: "hundreds"

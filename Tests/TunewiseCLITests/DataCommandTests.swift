@@ -151,6 +151,21 @@ extension BinaryTests {
             #expect(json["data"]?["kept"]?["nearDuplicatePairs"] == .number(5))
         }
 
+        /// A file of several kinds says what data-volume the kind that answers training-signal
+        /// would answer alone, and one of ratings what it would be without the answers rated false.
+        @Test func saysWhatDataVolumeTheKindThatTrainsWouldAnswerAlone() throws {
+            let graded = (0..<60).map { #"{"messages": [{"role": "user", "content": "Claim \#($0)"}], "reference_answer": "covered"}"# }
+            let chats = (0..<50).map { #"{"messages": [{"role": "user", "content": "Q \#($0)"}, {"role": "assistant", "content": "A \#($0)"}]}"# }
+            let mixed = try Binary.run(["data", "-"], input: (graded + chats).joined(separator: "\n")).outputText
+            #expect(mixed.contains("data-volume hundreds, training-signal graders"))
+            #expect(
+                mixed.replacingOccurrences(of: "\n    ", with: " ").contains(
+                    "The data-volume answer counts every kind; the 60 prompts for a grader alone would answer few."))
+            let ratings = (0..<110).map { #"{"prompt": "Q \#($0)", "completion": "A \#($0)", "label": \#($0 < 60)}"# }
+            let rated = try Binary.run(["data", "-"], input: ratings.joined(separator: "\n")).outputText
+            #expect(rated.replacingOccurrences(of: "\n    ", with: " ").contains("Without them, data-volume would be few."))
+        }
+
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
             let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
             #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))

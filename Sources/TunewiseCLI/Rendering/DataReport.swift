@@ -211,9 +211,16 @@ struct DataReport {
         ].filter { $0.0 > 0 }
         guard kinds.count > 1 else { return nil }
         let named = kinds.map { "\(grouped($0.0)) \($0.0 == 1 ? $0.1 : $0.2)" }
+        // The kind that answers training-signal, and the data-volume it would answer alone.
+        let signal = kinds.first { $0.0 * 2 > measurement.valid } ?? kinds.first { $0.1 == "demonstration" } ?? kinds[0]
+        let alone = DataMeasurement.dataVolume(of: signal.0)
+        let volume =
+            alone == measurement.dataVolume
+            ? ""
+            : " The data-volume answer counts every kind; the \(grouped(signal.0)) \(signal.0 == 1 ? signal.1 : signal.2) alone would answer \(alone)."
         return "This file mixes " + named.dropLast().joined(separator: ", ") + " with " + named.last!
             + ": supervised, preference and reinforcement tuning each take one kind, so split it before training "
-            + "(training-signal follows a kind that is more than half of the examples, else demonstrations)."
+            + "(training-signal follows a kind that is more than half of the examples, else demonstrations)." + volume
     }
 
     /// The note for prompts without an answer beside a reference for a grader (OpenAI's layout
@@ -233,9 +240,11 @@ struct DataReport {
     static func ratingHint(_ measurement: DataMeasurement) -> String? {
         guard measurement.ratedDown > 0 else { return nil }
         let rated = measurement.rated
+        let kept = DataMeasurement.dataVolume(of: measurement.valid - measurement.ratedDown)
+        let volume = kept == measurement.dataVolume ? "" : " Without them, data-volume would be \(kept)."
         return "\(grouped(rated)) \(rated == 1 ? "example carries" : "examples carry") a \"label\" of true or false (KTO's layout: a "
             + "rating of one answer) and \(rated == 1 ? "is" : "are") read as demonstrations, so the \(grouped(measurement.ratedDown)) "
-            + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels."
+            + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels." + volume
     }
 
     /// The note for conversations of many turns, which trainers learn from turn by turn while

@@ -77,12 +77,15 @@ extension HelpText {
         each occurs (labels, a classifier's balance), with a note on labels that differ only \
         in case or spaces. \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
-        check, IBANs, US social security numbers, IPv4 addresses) are hints, counted by the \
-        examples that hold them; when any is found, answer the governance question with care.
+        check, IBANs, US social security numbers, IPv4 addresses) and secrets (API keys and \
+        tokens in the shapes of OpenAI, Anthropic, AWS, GitHub, Slack, Google and Stripe, JSON \
+        Web Tokens, private keys, passwords in URLs) are hints, counted by the examples that \
+        hold them; when any is found, answer the governance question with care. Names, \
+        addresses and other countries' ids are not looked for.
 
         Answers: data-volume from the unique valid examples, near-duplicates counted as unique (0 none, under 100 few, under \
         1,000 hundreds, else thousands); training-signal from the format (chat and \
-        prompt-completion demonstrations, preference comparisons); a file with lines but no \
+        prompt-completion demonstrations, preference comparisons, prompts for a grader graders); a file with lines but no \
         example read answers neither. 'tunewise advise --data FILE' and 'tunewise cost \
         --data FILE' use the same measurement.
 

@@ -70,11 +70,14 @@ struct ByteBlock {
         digit = hasDigits ? ByteVector.bits(vectors.0.digit, vectors.1.digit, vectors.2.digit, vectors.3.digit) : 0
         lineBreak = ByteVector.any(breaks) ? ByteVector.bits(vectors.0.lineBreak, vectors.1.lineBreak, vectors.2.lineBreak, vectors.3.lineBreak) : 0
         punctuation = ~(word | space | lineBreak) & valid
+        // The costs of characters outside ASCII, only for the blocks that have some.
         characterSixteenths =
             hasHighs
             ? Self.sum(
-                vectors.0.characterSixteenths &+ vectors.1.characterSixteenths &+ vectors.2.characterSixteenths
-                    &+ vectors.3.characterSixteenths) : 0
+                Self.characterSixteenths(bytes.loadUnaligned(as: Vector.self))
+                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 16, as: Vector.self))
+                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 32, as: Vector.self))
+                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 48, as: Vector.self))) : 0
     }
 
     /// The tokens of these bytes outside words, and of the characters outside ASCII, in sixteenths.
@@ -110,8 +113,6 @@ struct ByteBlock {
         var high: Vector
         var lineBreak: Vector
         var at: Vector
-        /// Each lead byte's cost (see ``TokenCosts``); continuation bytes and ASCII cost nothing.
-        var characterSixteenths: Vector
 
         @inline(__always)
         init(_ bytes: Vector) {
@@ -123,18 +124,22 @@ struct ByteBlock {
             word = letter | digit | high
             space = ByteVector.equal(bytes, 0x20)
             at = ByteVector.equal(bytes, 0x40)
-            let hebrew = ByteVector.equal(bytes & Vector(repeating: 0xFE), 0xD6)
-            let arabic = ByteVector.below(bytes &+ Vector(repeating: UInt8(truncatingIfNeeded: 0x80 - 0xD8)), -128 + 6)
-            let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0) & ~hebrew & ~arabic
-            let lead3 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xE0)
-            let lead4 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xF0)
-            characterSixteenths =
-                lead2 & Vector(repeating: UInt8(TokenCosts.twoByteCharacter))
-                | hebrew & Vector(repeating: UInt8(TokenCosts.hebrewCharacter))
-                | arabic & Vector(repeating: UInt8(TokenCosts.arabicCharacter))
-                | lead3 & Vector(repeating: UInt8(TokenCosts.threeByteCharacter))
-                | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
         }
+    }
+
+    /// Each lead byte's cost (see ``TokenCosts``); continuation bytes and ASCII cost nothing.
+    @inline(__always)
+    private static func characterSixteenths(_ bytes: Vector) -> Vector {
+        let hebrew = ByteVector.equal(bytes & Vector(repeating: 0xFE), 0xD6)
+        let arabic = ByteVector.below(bytes &+ Vector(repeating: UInt8(truncatingIfNeeded: 0x80 - 0xD8)), -128 + 6)
+        let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0) & ~hebrew & ~arabic
+        let lead3 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xE0)
+        let lead4 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xF0)
+        return lead2 & Vector(repeating: UInt8(TokenCosts.twoByteCharacter))
+            | hebrew & Vector(repeating: UInt8(TokenCosts.hebrewCharacter))
+            | arabic & Vector(repeating: UInt8(TokenCosts.arabicCharacter))
+            | lead3 & Vector(repeating: UInt8(TokenCosts.threeByteCharacter))
+            | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
     }
 
     /// The sum of a vector's bytes, each at most 128 (four lead-byte costs).

@@ -87,6 +87,9 @@ public enum PersonalDataKind: String, TallyKind {
     case ssn
     /// A dotted IPv4 address.
     case ipAddress = "ip-address"
+    /// A credential: an API key or token in a provider's known shape (OpenAI, Anthropic, AWS,
+    /// GitHub, Slack, Google, Stripe), a JSON Web Token, a private key, or a password in a URL.
+    case secret
 
     public var ordinal: Int {
         switch self {
@@ -96,6 +99,7 @@ public enum PersonalDataKind: String, TallyKind {
         case .iban: 3
         case .ssn: 4
         case .ipAddress: 5
+        case .secret: 6
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Finds what looks like personal data in a text: e-mail addresses, phone numbers, card
 /// numbers that pass the Luhn check, IBANs whose check digits are right, US social security
-/// numbers and IPv4 addresses. Hints, not proof: a test number or a made-up address counts.
+/// numbers, IPv4 addresses, and secrets (``SecretShape``). Hints, not proof: a test number or
+/// a made-up address counts.
 enum PersonalDataScanner {
     /// The kinds found in `text`, as bits by ``PersonalDataKind/ordinal``.
     static func kinds(in text: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -8,6 +9,9 @@ enum PersonalDataScanner {
         var index = 0
         while index < text.count {
             let byte = text[index]
+            if found & bit(.secret) == 0, SecretShape.starts(at: index, in: text) {
+                found |= bit(.secret)
+            }
             if byte == UInt8(ascii: "@"), hasEmail(around: index, in: text) {
                 found |= bit(.email)
             } else if isDigit(byte) || (byte == UInt8(ascii: "(") && index + 1 < text.count && isDigit(text[index + 1])),
@@ -172,5 +176,82 @@ struct NumberRun {
             sum += value > 9 ? value - 9 : value
         }
         return sum % 10 == 0
+    }
+}
+
+/// The shapes of secrets that training data must not hold: keys and tokens with a provider's
+/// known prefix and enough random characters after it, JSON Web Tokens, private keys in PEM,
+/// and a password written in a URL (`postgres://user:password@host`).
+enum SecretShape {
+    /// Prefixes and how many key characters (letters, digits, `_` and `-`) must follow.
+    private static let prefixes: [(prefix: [UInt8], minimum: Int)] = [
+        ("sk-", 20), ("sk_live_", 20), ("rk_live_", 20), ("AKIA", 16), ("ASIA", 16), ("ghp_", 30), ("gho_", 30), ("ghu_", 30),
+        ("ghs_", 30), ("ghr_", 30), ("github_pat_", 20), ("xoxb-", 10), ("xoxp-", 10), ("xoxa-", 10), ("xoxr-", 10),
+        ("xoxs-", 10), ("AIza", 30), ("-----BEGIN", 0),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// Whether a secret starts at `start` in `text`: a key or token where a word starts, or
+    /// the `://` of a URL with a password.
+    static func starts(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = text[start]
+        if byte == UInt8(ascii: ":") { return isPasswordInURL(at: start, in: text) }
+        guard
+            byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r") || byte == UInt8(ascii: "A") || byte == UInt8(ascii: "g")
+                || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e"),
+            start == 0 || !isKeyByte(text[start - 1])
+        else { return false }
+        for (prefix, minimum) in prefixes where text[start...].starts(with: prefix) {
+            let end = start + prefix.count
+            if minimum == 0 { return isPrivateKey(after: end, in: text) }
+            if keyLength(from: end, in: text) >= minimum { return true }
+        }
+        return byte == UInt8(ascii: "e") && isJSONWebToken(at: start, in: text)
+    }
+
+    /// Whether `byte` can be part of a key: a letter, a digit, `_` or `-`.
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        PersonalDataScanner.isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    private static func keyLength(from start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = start
+        while end < text.count, isKeyByte(text[end]) { end += 1 }
+        return end - start
+    }
+
+    /// `-----BEGIN … PRIVATE KEY-----`: the label's words within the line.
+    private static func isPrivateKey(after start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let label = text[start..<min(text.count, start + 40)]
+        let marker = Array("PRIVATE KEY-----".utf8)
+        return label.indices.contains { label[$0...].starts(with: marker) }
+    }
+
+    /// Three dot-separated base64url parts, the first two opening a JSON object (`eyJ`).
+    private static func isJSONWebToken(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = start
+        for part in 0..<3 {
+            if part < 2, !text[position...].starts(with: Array("eyJ".utf8)) { return false }
+            let length = keyLength(from: position, in: text)
+            guard length >= 10 else { return false }
+            position += length
+            if part < 2 {
+                guard position < text.count, text[position] == UInt8(ascii: ".") else { return false }
+                position += 1
+            }
+        }
+        return true
+    }
+
+    /// `://user:password@`: a scheme before, then a user and a password with no `/` or space.
+    private static func isPasswordInURL(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text[start...].starts(with: Array("://".utf8)), start > 0, PersonalDataScanner.isLower(text[start - 1]) else { return false }
+        var position = start + 3
+        let userStart = position
+        while position < text.count, isKeyByte(text[position]) || text[position] == UInt8(ascii: ".") { position += 1 }
+        guard position > userStart, position < text.count, text[position] == UInt8(ascii: ":") else { return false }
+        position += 1
+        let passwordStart = position
+        while position < text.count, text[position] > 0x20, text[position] != UInt8(ascii: "/"), text[position] != UInt8(ascii: "@") { position += 1 }
+        return position > passwordStart && position < text.count && text[position] == UInt8(ascii: "@")
     }
 }

@@ -34,6 +34,10 @@ struct TextScanner {
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
 
+    /// The length from which a word of ASCII letters and digits, with a digit, may be a key or
+    /// token (``SecretShape``).
+    static let keyLikeLength = 16
+
     /// A word that has started but not yet ended: where, and its bytes that are not letters in
     /// the blocks already read.
     private struct OpenWord {
@@ -52,8 +56,9 @@ struct TextScanner {
         }
     }
 
-    /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`
-    /// or seven digits), which ``PersonalDataScanner`` then looks for. With `sketching` false
+    /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`,
+    /// seven digits, or an ASCII word of letters and digits as long as a key:
+    /// ``keyLikeLength``), which ``PersonalDataScanner`` then looks for. With `sketching` false
     /// (instructions that every example may share) its words count as tokens only.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
         guard let base = text.baseAddress, !text.isEmpty else { return false }
@@ -61,6 +66,7 @@ struct TextScanner {
         var units = 0
         var digits = 0
         var sawAt = false
+        var sawKeyLikeWord = false
         var previous = ByteBlock.Carry()
         var open: OpenWord?
         // The sketch is updated in a local and stored back once the text is read.
@@ -89,7 +95,7 @@ struct TextScanner {
                 if ends != 0 {
                     endWord(
                         carried, end: offset &+ end, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
-                        digits: &digits)
+                        digits: &digits, sawKeyLikeWord: &sawKeyLikeWord)
                     ends &= ends &- 1
                     open = nil
                 } else {
@@ -119,24 +125,30 @@ struct TextScanner {
                     word.add(block, range: range)
                     endWord(
                         word, end: start &+ length, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
-                        digits: &digits)
+                        digits: &digits, sawKeyLikeWord: &sawKeyLikeWord)
                 }
             }
             previous = block.carry
             offset &+= ByteBlock.size
         }
-        if let open { endWord(open, end: count, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units, digits: &digits) }
+        if let open {
+            endWord(
+                open, end: count, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units, digits: &digits,
+                sawKeyLikeWord: &sawKeyLikeWord)
+        }
         tokenSixteenths += units
-        return sawAt || digits >= 7
+        return sawAt || digits >= 7 || sawKeyLikeWord
     }
 
     /// Counts and sketches a word that ends at `end`.
     @inline(__always)
     private func endWord(
         _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, sketching: Bool, sketcher: inout WordSketcher,
-        units: inout Int, digits: inout Int
+        units: inout Int, digits: inout Int, sawKeyLikeWord: inout Bool
     ) {
         let length = end &- word.start
+        // Letters and digits only (every byte that is not a letter is a digit), as keys are.
+        if length >= Self.keyLikeLength, word.digits > 0, word.notLetters == word.digits { sawKeyLikeWord = true }
         units &+= TokenCosts.word(letters: length &- word.notLetters) &+ TokenCosts.digits(word.digits)
         digits &+= word.digits
         if sketching { sketcher.addSplittingWideCharacters(base + word.start, length: length, available: count &- word.start) }

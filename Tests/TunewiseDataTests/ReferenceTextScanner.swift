@@ -29,13 +29,17 @@ struct ReferenceTextScanner {
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
     mutating func addTokens(_ tokens: Int) { tokenSixteenths += tokens * 16 }
 
-    /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`
-    /// or seven digits), which ``PersonalDataScanner`` then looks for.
+    /// Whether the text being scanned has a word of ASCII letters and digits as long as a key.
+    private var sawKeyLikeWord = false
+
+    /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`,
+    /// seven digits or a word as long as a key), which ``PersonalDataScanner`` then looks for.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress, !text.isEmpty else { return false }
         let count = text.count
         var units = 0
         var sawAt = false
+        sawKeyLikeWord = false
         var previous = ReferenceByteMasks.Carry()
         var letters = 0
         var digits = 0
@@ -88,7 +92,7 @@ struct ReferenceTextScanner {
                 digits: digits - digitsBefore, units: &units)
         }
         tokenSixteenths += units
-        return sawAt || digits >= 7
+        return sawAt || digits >= 7 || sawKeyLikeWord
     }
 
     /// The last `count` (under eight) bytes of a text, followed by spaces.
@@ -103,6 +107,7 @@ struct ReferenceTextScanner {
     private mutating func endWord(
         _ start: UnsafePointer<UInt8>, length: Int, available: Int, letters: Int, digits: Int, units: inout Int
     ) {
+        if length >= TextScanner.keyLikeLength, digits > 0, letters + digits == length { sawKeyLikeWord = true }
         units += TokenCosts.word(letters: letters) + TokenCosts.digits(digits)
         sketcher.addSplittingWideCharacters(start, length: length, available: available)
     }

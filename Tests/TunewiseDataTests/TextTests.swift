@@ -13,6 +13,13 @@ struct TextTests {
         ("Pay to GB82 WEST 1234 5698 7654 32 please", .iban),
         ("SSN 078-05-1120 on file", .ssn),
         ("The server at 192.168.10.254 is down", .ipAddress),
+        ("Use key sk-proj-4f9TzQ2xLm8Rk1VbN7cW3eYh then retry", .secret),
+        ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", .secret),
+        ("token ghp_16C7e42F292c6912E7710c838347Ae178B4a for CI", .secret),
+        ("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", .secret),
+        ("-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiJjRazXBZ1BjP5CE", .secret),
+        ("DATABASE_URL=postgres://app:s3cret@db/prod", .secret),
+        ("key AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe", .secret),
     ])
     func findsPersonalData(text: String, kind: PersonalDataKind) {
         let measurement = measure([chat("hello there", "fine"), chat(text, "ok")].joined(separator: "\n"))
@@ -27,6 +34,9 @@ struct TextTests {
         "e(10.0.0.1f +0 (5*55) 1",
         // A log's timestamps and a book's ISBN are not phone numbers.
         "2024-03-01 14:00:07 ERROR disk full; 1999-12-31 23:59 ok", "See ISBN 978-3-16-148410-0 for details",
+        // Prefixes without a key after them, and long words that are not keys.
+        "Ask for the sk-short form or the task-based plan", "the AKIA prefix and ghp_ alone", "https://example.com/path:8080",
+        "Configuration2024ForProductionServers and eyJ.alone.here",
     ])
     func ignoresLookalikes(text: String) {
         #expect(measure(chat(text, "ok")).personalData.total == 0)

@@ -53,6 +53,7 @@ struct DataMarkdownRenderer: ReportRenderer {
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines += ["", "> " + DataReport.personalDataHint] }
+        if measurement.personalData[.secret].count > 0 { lines += ["", "> " + DataReport.secretHint] }
         if let eval = report.eval {
             let evaluation = eval.measurement
             lines += [

@@ -328,6 +328,10 @@ struct DataReport {
     /// The note that personal data found raises, for every format.
     static let personalDataHint =
         "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."
+
+    /// The note that secrets found raise: a tuned model can repeat what it was trained on.
+    static let secretHint =
+        "Secrets found: remove them and rotate the keys before training, as a tuned model can repeat what it was trained on."
 }
 
 extension ReportFormat {

@@ -166,6 +166,27 @@ extension BinaryTests {
             #expect(rated.replacingOccurrences(of: "\n    ", with: " ").contains("Without them, data-volume would be few."))
         }
 
+        /// An evaluation file's own duplicates, a format apart from training's, a size past
+        /// training's and personal data are named beside its leakage.
+        @Test func namesWhatAnEvaluationFileHoldsBesideItsLeakage() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-eval-notes-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let train = #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#
+            try Data(train.utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            let eval = [
+                #"{"prompt": "Mail bo@example.org", "completion": "Done"}"#, #"{"prompt": "Mail bo@example.org", "completion": "Done"}"#,
+            ]
+            try Data(eval.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("eval.jsonl"))
+            let text = try Binary.run(["data", "train.jsonl", "--eval", "eval.jsonl"], directory: folder).outputText
+                .replacingOccurrences(of: "\n    ", with: " ")
+            #expect(text.contains("  1 of its examples repeats another of its own: line 2 repeats line 1\n"))
+            #expect(text.contains("  Its format (prompt-completion) differs from training's (chat).\n"))
+            #expect(text.contains("  It holds more valid examples (2) than training (1)"))
+            #expect(text.contains("  Personal data (hints) in it: email 2 (lines 1, 2).\n"))
+            let markdown = try Binary.run(["data", "train.jsonl", "--eval", "eval.jsonl", "--format", "markdown"], directory: folder).outputText
+            #expect(markdown.contains("Its format (prompt-completion) differs from training's (chat)."))
+        }
+
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
             let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
             #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))

@@ -60,6 +60,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 "", "### Leakage into `\(eval.name)`", "",
                 "\(grouped(evaluation.lines)) \(evaluation.lines == 1 ? "line" : "lines"), \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
             ]
+            lines += DataReport.evalNotes(train: measurement, eval: evaluation).flatMap { ["", $0] }
             if evaluation.valid == 0 {
                 lines += ["", "Not measured: it has no valid example."]
             } else if let leakage = evaluation.leakage {

@@ -79,6 +79,36 @@ struct DataReport {
             + "\(lineList(lines))): if the file was saved as Windows-1252 or Latin-1, convert it with iconv -f WINDOWS-1252 -t UTF-8."
     }
 
+    /// What an evaluation file holds beyond its leakage: duplicates of its own, a format or
+    /// kind of example that differs from training's, more examples than training, and
+    /// personal data or secrets.
+    static func evalNotes(train: DataMeasurement, eval: DataMeasurement) -> [String] {
+        var notes: [String] = []
+        if eval.duplicates > 0 {
+            notes.append(
+                "\(grouped(eval.duplicates)) of its examples \(eval.duplicates == 1 ? "repeats" : "repeat") another of its own: "
+                    + duplicatePairs(eval).joined(separator: "; "))
+        }
+        if eval.format != train.format, eval.format != .unknown, train.format != .unknown {
+            notes.append("Its format (\(eval.format.rawValue)) differs from training's (\(train.format.rawValue)).")
+        } else if let evalSignal = eval.trainingSignal, let trainSignal = train.trainingSignal, evalSignal != trainSignal {
+            notes.append("Its examples are \(evalSignal), training's \(trainSignal).")
+        }
+        if eval.valid > train.valid, train.valid > 0 {
+            notes.append(
+                "It holds more valid examples (\(grouped(eval.valid))) than training (\(grouped(train.valid))); an evaluation set is "
+                    + "usually a small share of the data.")
+        }
+        let found = eval.personalData.found
+        if !found.isEmpty {
+            notes.append(
+                "Personal data (hints) in it: "
+                    + found.map { "\($0.kind.rawValue) \(grouped($0.tally.count)) (\($0.tally.count == 1 ? "line" : "lines") \(lineList($0.tally)))" }
+                    .joined(separator: ", ") + "." + (eval.personalData[.secret].count > 0 ? " Remove the secrets and rotate the keys." : ""))
+        }
+        return notes
+    }
+
     /// What the answers line says when nothing was measured: no line is an example read.
     static let noAnswers = "none measured: no line is a valid example"
 

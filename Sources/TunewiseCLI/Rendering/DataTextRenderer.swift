@@ -46,7 +46,7 @@ struct DataTextRenderer: ReportRenderer {
         lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
         if measurement.personalData[.secret].count > 0 { lines.append("  " + DataReport.secretHint) }
-        if let eval = report.eval { lines += Self.evalLines(eval) }
+        if let eval = report.eval { lines += Self.evalLines(eval, train: measurement) }
         return lines.map { $0.wrapped(to: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
     }
 
@@ -120,7 +120,7 @@ struct DataTextRenderer: ReportRenderer {
         return lines
     }
 
-    private static func evalLines(_ eval: DataReport.File) -> [String] {
+    private static func evalLines(_ eval: DataReport.File, train: DataMeasurement) -> [String] {
         let measurement = eval.measurement
         var lines = [
             "",
@@ -128,6 +128,7 @@ struct DataTextRenderer: ReportRenderer {
                 + "\(grouped(measurement.invalid)) invalid",
         ]
         lines += Self.section("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) }).dropFirst().map { "  " + $0 }
+        lines += DataReport.evalNotes(train: train, eval: measurement).map { "  " + $0 }
         if measurement.valid == 0 {
             lines.append("  Leakage: not measured, as it has no valid example")
         } else if let leakage = measurement.leakage {

@@ -60,9 +60,10 @@ extension HelpText {
         chosen-equals-rejected (a preference pair whose two answers say the same), \
         no-trained-turn (every assistant message has a "weight" of 0, so OpenAI's training \
         learns nothing from it), invalid-weight (a weight other than 0 or 1, or on a message \
-        that is not the assistant's) and invalid-tool-call (a call whose "arguments" are not a \
+        that is not the assistant's), invalid-tool-call (a call whose "arguments" are not a \
         string holding a JSON object, or a tool message without a "tool_call_id"), as OpenAI \
-        refuses those.
+        refuses those, and unfinished-reasoning (an output whose <think> is never closed, or \
+        with nothing after </think>: a teacher's output cut off).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \
@@ -87,7 +88,8 @@ extension HelpText {
         1,000 hundreds, else thousands); training-signal from the format (chat and \
         prompt-completion demonstrations, preference comparisons, prompts for a grader graders); a file with lines but no \
         example read answers neither. 'tunewise advise --data FILE' and 'tunewise cost \
-        --data FILE' use the same measurement.
+        --data FILE' use the same measurement. The reports list the first 10 lines of each \
+        finding (near-duplicate pairs: the first 5; "kept" in JSON says so); counts are exact.
 
         Exit codes: 0 the files were read, whatever they hold; 65 a file that is compressed, \
         not text, UTF-16 or one JSON array, and with --strict a file (training or --eval) with \

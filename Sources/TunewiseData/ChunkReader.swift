@@ -220,6 +220,7 @@ struct ChunkReader {
 
     private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>, record: inout ExampleRecord) {
         chunk.measurement.outputs.outputs += 1
+        if JSONLineScanner.hasUnfinishedReasoning(text) { chunk.measurement.structure[.unfinishedReasoning].add(line: record.line) }
         if JSONLineScanner.isContainer(text) {
             chunk.measurement.outputs.jsonOutputs += 1
         } else if JSONLineScanner.isWrappedContainer(text) {

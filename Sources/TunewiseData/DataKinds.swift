@@ -59,6 +59,9 @@ public enum StructureWarning: String, TallyKind {
     /// A tool call whose `arguments` are not a string that holds a JSON object, or a tool
     /// message without the `tool_call_id` of the call it answers, which OpenAI refuses.
     case invalidToolCall = "invalid-tool-call"
+    /// An output whose `<think>` is never closed, or that ends at `</think>` with no answer
+    /// after it: a reasoning model's output cut off, as distillation data often holds.
+    case unfinishedReasoning = "unfinished-reasoning"
 
     public var ordinal: Int {
         switch self {
@@ -69,6 +72,7 @@ public enum StructureWarning: String, TallyKind {
         case .noTrainedTurn: 4
         case .invalidWeight: 5
         case .invalidToolCall: 6
+        case .unfinishedReasoning: 7
         }
     }
 }

@@ -31,8 +31,9 @@ enum LineBreaks {
 extension JSONLineScanner {
     /// Whether `text` is one JSON object or array, with only whitespace around it.
     /// Whether `text` holds a JSON object or array with more around it: inside a Markdown code
-    /// fence (three backticks and an optional language, then the JSON, then three backticks), or
-    /// followed by other text.
+    /// fence (three backticks and an optional language, then the JSON, then three backticks),
+    /// or an object with words before it (within its first 200 bytes: "Here is the JSON: {…}",
+    /// a reasoning model's `</think>{…}`) or after it.
     static func isWrappedContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         var start = 0
@@ -45,14 +46,31 @@ extension JSONLineScanner {
         {
             return isContainer(UnsafeBufferPointer(rebasing: text[(lineEnd + 1)..<(end - 3)]))
         }
-        var scanner = JSONLineScanner(base + start, count: end - start)
-        guard scanner.next == UInt8(ascii: "{") || scanner.next == UInt8(ascii: "[") else { return false }
+        guard let opening = text[start..<min(end, start + 200)].firstIndex(of: UInt8(ascii: "{")) else { return false }
+        var scanner = JSONLineScanner(base + opening, count: end - opening)
         do {
             try scanner.skipValue()
         } catch {
             return false
         }
-        return !scanner.isAtEndAfterWhitespace()
+        return opening > start || !scanner.isAtEndAfterWhitespace()
+    }
+
+    /// Whether `text` opens a `<think>` that it never closes, or closes it with nothing after.
+    static func hasUnfinishedReasoning(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let open = Array("<think>".utf8)
+        let close = Array("</think>".utf8)
+        func find(_ tag: [UInt8], from start: Int) -> Int? {
+            var index = start
+            while let found = text[index...].firstIndex(of: UInt8(ascii: "<")) {
+                if text[found...].starts(with: tag) { return found }
+                index = found + 1
+            }
+            return nil
+        }
+        guard let opened = find(open, from: 0) else { return false }
+        guard let closed = find(close, from: opened + open.count) else { return true }
+        return text[(closed + close.count)...].allSatisfy(LineBreaks.isSpace)
     }
 
     static func isContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

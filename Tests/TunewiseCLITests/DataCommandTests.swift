@@ -217,6 +217,12 @@ extension BinaryTests {
             #expect(latin1.outputText.replacingOccurrences(of: "\n    ", with: " ").contains("1 of the not-json lines is not UTF-8 (line 1)"))
             let json = try JSONParser.parse(Array(try Binary.run(["data", "-", "--format", "json"], input: graded).outputText.utf8))
             #expect(json["data"]?["graded"] == .number(1))
+            let all = try JSONParser.parse(
+                Array(
+                    try Binary.run(["data", "-", "--format", "json"], input: [graded, conversation, image].joined(separator: "\n")).outputText.utf8))
+            #expect(all["data"]?["assistantTurns"] == .number(7))
+            #expect(all["data"]?["mediaExamples"] == .number(1))
+            #expect(all["data"]?["reasoningExamples"] == .number(0))
             #expect(json["data"]?["answers"]?["training-signal"] == .string("graders"))
         }
 

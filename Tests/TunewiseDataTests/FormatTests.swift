@@ -86,12 +86,14 @@ struct FormatTests {
     @Test func namesOutputsThatWrapTheirJSON() {
         let outputs = [
             #"```json\n{\"x\": 1}\n```"#, #"{\"x\": 1} Let me know if you need more."#, #"{\"x\": 2}"#, "plain words", #"```\nnot json\n```"#,
-            #"```json {\"x\": 1}```"#, #"[1, 2]"#,
+            #"```json {\"x\": 1}```"#, #"[1, 2]"#, #"Here is the JSON: {\"x\": 1}"#, #"<think>Easy.</think>{\"x\": 1}"#,
+            // Not JSON: a footnote mark, a template's placeholder.
+            "[1] see the note", "Dear {name}, thanks",
         ]
         let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
         let profile = measure(lines.joined(separator: "\n")).outputs
         #expect(profile.jsonOutputs == 2)
-        #expect(profile.wrappedJSON == Tally(count: 2, lines: [1, 2]))
+        #expect(profile.wrappedJSON == Tally(count: 5, lines: [1, 2, 6, 8, 9]))
     }
 
     /// The tools a preference pair's input offers are part of its prompt and its tokens, at three
@@ -126,6 +128,13 @@ struct FormatTests {
         let measurement = measure(lines.joined(separator: "\n"))
         #expect(measurement.valid == 6)
         #expect(measurement.structure[.invalidToolCall] == Tally(count: 4, lines: [2, 3, 4, 5]))
+    }
+
+    /// A reasoning model's output cut off: its `<think>` never closed, or no answer after it.
+    @Test func warnsOfOutputsWhoseReasoningIsUnfinished() {
+        let outputs = ["<think>Add two and two", "<think>Two and two.</think>  ", "<think>Two and two.</think> 4", "4", "a <b> c"]
+        let lines = outputs.enumerated().map { #"{"prompt": "2+2 \#($0.offset)?", "completion": "\#($0.element)"}"# }
+        #expect(measure(lines.joined(separator: "\n")).structure[.unfinishedReasoning] == Tally(count: 2, lines: [1, 2]))
     }
 
     @Test func countsTheAssistantTurnsOfConversations() {

@@ -101,6 +101,9 @@ struct DataJSONRenderer: ReportRenderer {
             ("ratings", .object([("rated", number(measurement.rated)), ("false", number(measurement.ratedDown))])),
             // Prompts without an answer beside a reference for a grader, among the chat examples.
             ("graded", number(measurement.gradedExamples)),
+            ("assistantTurns", number(measurement.assistantTurns)),
+            ("reasoningExamples", number(measurement.reasoningExamples)),
+            ("mediaExamples", number(measurement.mediaExamples)),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             ("reversals", number(measurement.reversals)),
             ("reversalPairs", pairs(measurement.reversalPairs)),

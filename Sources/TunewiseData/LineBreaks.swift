@@ -29,7 +29,6 @@ enum LineBreaks {
 }
 
 extension JSONLineScanner {
-    /// Whether `text` is one JSON object or array, with only whitespace around it.
     /// Whether `text` holds a JSON object or array with more around it: inside a Markdown code
     /// fence (three backticks and an optional language, then the JSON, then three backticks),
     /// or an object with words before it (within its first 200 bytes: "Here is the JSON: {…}",
@@ -73,6 +72,7 @@ extension JSONLineScanner {
         return text[(closed + close.count)...].allSatisfy(LineBreaks.isSpace)
     }
 
+    /// Whether `text` is one JSON object or array, with only whitespace around it.
     static func isContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         var scanner = JSONLineScanner(base, count: text.count)

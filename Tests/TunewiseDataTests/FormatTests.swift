@@ -82,7 +82,7 @@ struct FormatTests {
         #expect(measurement.structure[.invalidWeight] == Tally(count: 4, lines: [5, 6, 7, 8]))
     }
 
-    /// Outputs that hold JSON in a code fence or with words after it are named, not counted as JSON.
+    /// Outputs that hold JSON in a code fence or with words around it are named, not counted as JSON.
     @Test func namesOutputsThatWrapTheirJSON() {
         let outputs = [
             #"```json\n{\"x\": 1}\n```"#, #"{\"x\": 1} Let me know if you need more."#, #"{\"x\": 2}"#, "plain words", #"```\nnot json\n```"#,

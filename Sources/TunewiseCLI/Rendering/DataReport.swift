@@ -299,12 +299,12 @@ struct DataReport {
             + "names them): data-volume counts each, though variations of one template teach less than their number suggests."
     }
 
-    /// The note for outputs that hold JSON inside a code fence or followed by words.
+    /// The note for outputs that hold JSON inside a code fence or with words around it.
     static func wrappedJSONHint(_ outputs: OutputProfile) -> String? {
         let wrapped = outputs.wrappedJSON
         guard wrapped.count > 0 else { return nil }
         let one = wrapped.count == 1
-        return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words after it "
+        return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words around it "
             + "(\(one ? "line" : "lines") \(lineList(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
             + "\(one ? "it" : "them") to the JSON if the output must parse."
     }

@@ -101,6 +101,7 @@ struct NumberRun {
 
     init(_ text: UnsafeBufferPointer<UInt8>, from start: Int) {
         hasPlus = start > 0 && text[start - 1] == UInt8(ascii: "+")
+        followsVersionWord = Self.followsVersionWord(text, start: start)
         var index = start
         while index < text.count {
             let byte = text[index]
@@ -127,6 +128,23 @@ struct NumberRun {
 
     /// Whether a letter or digit follows the run, so that it is part of a longer token, such as an id.
     private var isPartOfLongerToken = false
+    /// Whether the run follows a word that names a version (`version 10.2.0.4`, `build 22.04.3.1`).
+    private let followsVersionWord: Bool
+
+    /// The words before a number that make it a version rather than an address.
+    private static let versionWords: [[UInt8]] = ["version", "ver", "build", "release", "firmware", "kernel", "v"].map { Array($0.utf8) }
+
+    /// Whether the word before `start`, past spaces and a colon, is one of ``versionWords``,
+    /// in any case.
+    private static func followsVersionWord(_ text: UnsafeBufferPointer<UInt8>, start: Int) -> Bool {
+        var end = start
+        while end > 0, text[end - 1] == UInt8(ascii: " ") || text[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        guard end < start else { return false }
+        var wordStart = end
+        while wordStart > 0, end - wordStart < 8, PersonalDataScanner.isAlphanumeric(text[wordStart - 1]) { wordStart -= 1 }
+        let word = text[wordStart..<end].map { PersonalDataScanner.isUpper($0) ? $0 | 0x20 : $0 }
+        return versionWords.contains(word)
+    }
 
     private static let separatorBytes: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")")]
 
@@ -134,10 +152,15 @@ struct NumberRun {
     var kind: PersonalDataKind? {
         guard !isPartOfLongerToken else { return nil }
         let count = digits.count
-        if separators == [UInt8(ascii: ".")], groups.count == 4, groups.allSatisfy({ (1...3).contains($0) }), isIPv4 { return .ipAddress }
+        if separators == [UInt8(ascii: ".")], groups.count == 4, groups.allSatisfy({ (1...3).contains($0) }), isIPv4 {
+            return followsVersionWord ? nil : .ipAddress
+        }
         if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return .ssn }
         if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn { return .cardNumber }
-        let looksDialled = hasPlus || (groups.count >= 2 && separators != [UInt8(ascii: ".")]) || groups.count >= 3
+        // Dotted groups are a phone number's only when each has two digits or more (`555.123.4567`,
+        // not a version's `10.0.19045.3803`).
+        let isDottedVersion = separators == [UInt8(ascii: ".")] && groups.contains { $0 < 2 }
+        let looksDialled = hasPlus || (groups.count >= 2 && separators != [UInt8(ascii: ".")]) || (groups.count >= 3 && !isDottedVersion)
         if (10...15).contains(count), looksDialled, !hasPlus, startsWithDate || isISBN13 { return nil }
         if (10...15).contains(count), looksDialled { return .phone }
         return nil

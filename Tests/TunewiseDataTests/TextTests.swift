@@ -37,6 +37,8 @@ struct TextTests {
         // Prefixes without a key after them, and long words that are not keys.
         "Ask for the sk-short form or the task-based plan", "the AKIA prefix and ghp_ alone", "https://example.com/path:8080",
         "Configuration2024ForProductionServers and eyJ.alone.here",
+        // Versions and builds are not addresses or phone numbers.
+        "Upgrade to version 10.2.0.4 today", "Build: 22.04.3.1 ships", "Windows 10.0.19045.3803 is patched",
     ])
     func ignoresLookalikes(text: String) {
         #expect(measure(chat(text, "ok")).personalData.total == 0)

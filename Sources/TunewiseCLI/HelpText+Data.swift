@@ -19,12 +19,12 @@ extension HelpText {
         prompt-completion {"prompt", "completion"}, or preference, either \
         {"input": {"messages"}, "preferred_output", "non_preferred_output"} or \
         {"prompt", "chosen", "rejected"} (an "instruction" and "input" in place of the prompt \
-        are read as it); the format is detected, 'mixed' when lines differ. A chat with no \
-        answer that ends with the user's turn, beside a field whose name says it is a \
-        reference for a grader (reference_answer, ideal, expected_output, ground_truth, \
-        correct_label and the like), is a prompt for a grader, as OpenAI's reinforcement \
-        fine-tuning reads it: valid, and training-signal is graders when such prompts are most of \
-        the examples. An assistant's reasoning given beside its content (reasoning_content, reasoning or thinking) is \
+        are read as it); the format is detected, 'mixed' when lines differ. A chat that ends with \
+        the user's turn, or a prompt with no completion, beside a field named reference, \
+        reference_answer, ideal, expected_output, ground_truth, correct_label, solution, answer \
+        or target (or a few like them) that is not empty, is a prompt for a grader, as OpenAI's \
+        reinforcement fine-tuning and TRL's GRPO read it: valid, and training-signal is graders \
+        when such prompts are most of the examples. An assistant's reasoning given beside its content (reasoning_content, reasoning or thinking) is \
         read as part of its answer. Blank lines, a byte-order mark and CRLF line ends are fine. '-' reads \
         standard input.
 
@@ -62,8 +62,9 @@ extension HelpText {
         learns nothing from it), invalid-weight (a weight other than 0 or 1, or on a message \
         that is not the assistant's), invalid-tool-call (a call whose "arguments" are not a \
         string holding a JSON object, or a tool message without a "tool_call_id"), as OpenAI \
-        refuses those, and unfinished-reasoning (an output whose <think> is never closed, or \
-        with nothing after </think>: a teacher's output cut off).
+        refuses those, and unfinished-reasoning (an output that opens with <think> and \
+        never closes it, or has nothing after its last </think>: a teacher's output cut off; \
+        an output's JSON and labels are judged after its </think>).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \

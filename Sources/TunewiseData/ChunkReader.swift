@@ -218,9 +218,14 @@ struct ChunkReader {
         if isOutput { readOutput(bytes, record: &reading.record) }
     }
 
-    private mutating func readOutput(_ text: UnsafeBufferPointer<UInt8>, record: inout ExampleRecord) {
+    private mutating func readOutput(_ output: UnsafeBufferPointer<UInt8>, record: inout ExampleRecord) {
         chunk.measurement.outputs.outputs += 1
-        if JSONLineScanner.hasUnfinishedReasoning(text) { chunk.measurement.structure[.unfinishedReasoning].add(line: record.line) }
+        let answer = JSONLineScanner.answerAfterReasoning(output)
+        if JSONLineScanner.hasUnfinishedReasoning(output, answer: answer) {
+            chunk.measurement.structure[.unfinishedReasoning].add(line: record.line)
+        }
+        // What a reasoning model answers after its thoughts is judged as the output.
+        let text = answer ?? output
         if JSONLineScanner.isContainer(text) {
             chunk.measurement.outputs.jsonOutputs += 1
         } else if JSONLineScanner.isWrappedContainer(text) {

@@ -12,9 +12,10 @@ public struct DataMeasurement: Equatable, Sendable {
     public var chatExamples = 0
     public var promptCompletionExamples = 0
     public var preferenceExamples = 0
-    /// Chat examples without an answer whose prompt ends with the user's turn, beside a field
-    /// named as a reference for a grader (`reference_answer`, say): OpenAI's layout for
-    /// reinforcement fine-tuning. They count among ``chatExamples``.
+    /// Examples whose conversation ends with the user's turn, or whose prompt has no
+    /// completion, beside a field named as a reference for a grader (`reference_answer`, say):
+    /// the layouts of OpenAI's reinforcement fine-tuning and TRL's GRPO. They count among
+    /// ``chatExamples`` and ``promptCompletionExamples``.
     public var gradedExamples = 0
     /// Valid examples with images or audio: what those cost in tokens is not in ``tokens``, and
     /// the examples are not compared for near-duplicates (their words alone may be alike).

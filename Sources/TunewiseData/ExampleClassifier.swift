@@ -53,10 +53,10 @@ struct ExampleClassifier {
         if has(.messages) {
             guard let list = requireList(.messages, needsAssistant: false) else { return .chat }
             assistantTurns = list.assistantCount
-            // A prompt with no answer that ends with the user's turn, beside a reference for a
-            // grader: an example of reinforcement fine-tuning, whose answer the model writes and
-            // a grader scores.
-            isGraded = hasReferenceField && !list.hasAssistant && list.order.endsWithUser
+            // A conversation that ends with the user's turn beside a reference for a grader: an
+            // example of reinforcement fine-tuning, whose answer to that turn the model writes
+            // and a grader scores.
+            isGraded = hasReferenceField && list.order.endsWithUser
             if !list.hasAssistant, !isGraded { note(.noAssistantMessage) }
             if list.order.isOutOfOrder { warnings.insert(.rolesOutOfOrder) }
             if list.order.endsWithUser, !isGraded { warnings.insert(.trailingUserTurn) }
@@ -79,7 +79,12 @@ struct ExampleClassifier {
         }
         if has(.prompt) || has(.completion) {
             requireText(.prompt, needsAssistant: false)
-            requireText(.completion, needsAssistant: true)
+            // A prompt alone beside a reference for a grader (TRL's layout for GRPO): graded.
+            if !has(.completion), hasReferenceField {
+                isGraded = true
+            } else {
+                requireText(.completion, needsAssistant: true)
+            }
             return .promptCompletion
         }
         return nil

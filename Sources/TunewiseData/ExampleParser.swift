@@ -34,7 +34,7 @@ struct ExampleParser {
     private(set) var structuredParts: [StructuredPart] = []
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
     /// Whether the line last parsed has a top-level key that names a reference for a grader
-    /// (``ExampleField/referenceKeyParts``).
+    /// (``ExampleField/referenceKeys``), with a value that is neither null nor empty.
     private var hasReferenceField = false
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
@@ -62,8 +62,11 @@ struct ExampleParser {
                     if let field = field(named: key) {
                         try parse(field)
                     } else {
-                        if !hasReferenceField { hasReferenceField = namesReference(key) }
+                        let isReference = !hasReferenceField && namesReference(key)
+                        scanner.skipWhitespace()
+                        let start = scanner.position
                         try scanner.skipValue()
+                        if isReference { hasReferenceField = !Self.isEmptyValue(scanner.base + start, count: scanner.position - start) }
                     }
                 } while try scanner.continues(closing: UInt8(ascii: "}"))
             }
@@ -255,8 +258,7 @@ struct ExampleParser {
                     let start = scanner.position
                     try scanner.skipValue()
                     hasWeight = true
-                    weight = scanner.position - start == 1 ? Int(scanner.base[start]) - Int(UInt8(ascii: "0")) : nil
-                    if let value = weight, value != 0, value != 1 { weight = nil }
+                    weight = Self.zeroOrOne(UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start))
                 } else if matches(key, "tool_calls") || matches(key, "function_call") {
                     let isToolCalls = matches(key, "tool_calls")
                     callsTools = scanner.next != UInt8(ascii: "n")
@@ -377,15 +379,31 @@ struct ExampleParser {
         return .unknown
     }
 
-    /// Whether the key at `span` names a reference for a grader: its name, in lower case,
-    /// contains one of ``ExampleField/referenceKeyParts``.
+    /// Whether the key at `span` names a reference for a grader: its name, in lower case, is
+    /// one of ``ExampleField/referenceKeys``.
     private mutating func namesReference(_ span: StringSpan) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         span.decode(from: scanner.base, into: &scratch)
         for index in scratch.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(scratch[index]) { scratch[index] |= 0x20 }
-        return ExampleField.referenceKeyParts.contains { part in
-            scratch.count >= part.count && (0...(scratch.count - part.count)).contains { scratch[$0..<($0 + part.count)].elementsEqual(part) }
+        return ExampleField.referenceKeys.contains { $0 == scratch }
+    }
+
+    /// The number a JSON value is when it is 0 or 1, written `0`, `1`, `0.0` or `1.0` (as
+    /// pandas writes them); `nil` for anything else.
+    private static func zeroOrOne(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = value.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "1") else { return nil }
+        let rest = value.dropFirst()
+        guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && rest.count > 1 && rest.dropFirst().allSatisfy { $0 == UInt8(ascii: "0") }) else {
+            return nil
         }
+        return Int(first - UInt8(ascii: "0"))
+    }
+
+    /// Whether the JSON value of `count` bytes at `base` is null, an empty string, an empty
+    /// array or an empty object, whitespace aside.
+    private static func isEmptyValue(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let compact = UnsafeBufferPointer(start: base, count: count).filter { !LineBreaks.isSpace($0) }
+        return compact.isEmpty || [Array("null".utf8), Array("\"\"".utf8), Array("[]".utf8), Array("{}".utf8)].contains(compact)
     }
 
     /// Whether the string at `span` is `text`, escapes decoded.

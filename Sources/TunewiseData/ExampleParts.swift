@@ -37,12 +37,14 @@ enum ExampleField: Int, CaseIterable {
         ("contents", .contents), ("input_text", .vertexInput), ("output_text", .vertexOutput), ("text", .rawText),
     ]
 
-    /// What the name of a top-level key that holds a reference for a grader contains, in
-    /// lower case (`reference_answer`, `ideal`, `expected_output`, `ground_truth`,
-    /// `correct_label`): a prompt without an answer beside one is an example of reinforcement
-    /// fine-tuning.
-    static let referenceKeyParts: [[UInt8]] = ["reference", "answer", "ideal", "expected", "solution", "ground", "gold", "correct", "target"]
-        .map { Array($0.utf8) }
+    /// The names, in lower case, of top-level keys that hold a reference for a grader: a
+    /// prompt that ends with the user's turn beside one (not empty) is an example of
+    /// reinforcement fine-tuning.
+    static let referenceKeys: [[UInt8]] = [
+        "reference", "reference_answer", "reference_output", "reference_solution", "ideal", "ideal_answer", "ideal_output", "expected",
+        "expected_answer", "expected_output", "ground_truth", "groundtruth", "gold", "gold_answer", "correct_answer", "correct_label",
+        "solution", "answer", "final_answer", "target",
+    ].map { Array($0.utf8) }
 
     /// Whether the field holds an answer: an output, or the answer a preference pair rejects.
     var holdsAnswer: Bool { holdsOutput || self == .rejected || self == .nonPreferredOutput }

@@ -55,21 +55,25 @@ extension JSONLineScanner {
         return opening > start || !scanner.isAtEndAfterWhitespace()
     }
 
-    /// Whether `text` opens a `<think>` that it never closes, or closes it with nothing after.
-    static func hasUnfinishedReasoning(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let open = Array("<think>".utf8)
+    /// Whether `text`, an output whose ``answerAfterReasoning(_:)`` is `answer`, is a reasoning
+    /// model's cut off: it opens with `<think>` and never closes it, or has nothing after its
+    /// last `</think>` (the opening tag may be the chat template's).
+    static func hasUnfinishedReasoning(_ text: UnsafeBufferPointer<UInt8>, answer: UnsafeBufferPointer<UInt8>?) -> Bool {
+        if let answer { return answer.allSatisfy(LineBreaks.isSpace) }
+        let start = text.firstIndex { !LineBreaks.isSpace($0) } ?? text.count
+        return text[start...].starts(with: Array("<think>".utf8))
+    }
+
+    /// The part of an output after its last `</think>`, when it has one: the answer after a
+    /// reasoning model's thoughts.
+    static func answerAfterReasoning(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         let close = Array("</think>".utf8)
-        func find(_ tag: [UInt8], from start: Int) -> Int? {
-            var index = start
-            while let found = text[index...].firstIndex(of: UInt8(ascii: "<")) {
-                if text[found...].starts(with: tag) { return found }
-                index = found + 1
-            }
-            return nil
+        var index = text.count
+        while let found = text[..<index].lastIndex(of: UInt8(ascii: "<")) {
+            if text[found...].starts(with: close) { return UnsafeBufferPointer(rebasing: text[(found + close.count)...]) }
+            index = found
         }
-        guard let opened = find(open, from: 0) else { return false }
-        guard let closed = find(close, from: opened + open.count) else { return true }
-        return text[(closed + close.count)...].allSatisfy(LineBreaks.isSpace)
+        return nil
     }
 
     /// Whether `text` is one JSON object or array, with only whitespace around it.

@@ -38,6 +38,10 @@ enum PersonalDataScanner {
         var start = at
         while start > 0, isLocalPartByte(text[start - 1]) { start -= 1 }
         guard start < at else { return false }
+        // The user of a URL (`https://user@host/…`, `redis://:pw@host`) is not an address; a
+        // `mailto:` link's is.
+        let isMailto = start >= 7 && text[(start - 7)..<start].elementsEqual("mailto:".utf8)
+        if start >= 1, text[start - 1] == UInt8(ascii: ":") || text[start - 1] == UInt8(ascii: "/"), !isMailto { return false }
         var end = at + 1
         while end < text.count, isAlphanumeric(text[end]) || text[end] == UInt8(ascii: "-") || text[end] == UInt8(ascii: ".") {
             end += 1
@@ -45,6 +49,10 @@ enum PersonalDataScanner {
         while end > at + 1, text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "-") { end -= 1 }
         guard let lastDot = text[(at + 1)..<end].lastIndex(of: UInt8(ascii: ".")), lastDot > at + 1 else { return false }
         let topLevel = text[(lastDot + 1)..<end]
+        // An asset's name (`logo@2x.png`) or an SSH remote (`git@github.com:org/repo`) is no address.
+        let fileTypes = ["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "pdf", "css", "js"].map { Array($0.utf8) }
+        if fileTypes.contains(where: { topLevel.elementsEqual($0) }) { return false }
+        if end < text.count, text[end] == UInt8(ascii: ":"), text[start..<at].elementsEqual("git".utf8) { return false }
         return topLevel.count >= 2 && topLevel.allSatisfy { isUpper($0) || isLower($0) }
             && !text[(at + 1)..<end].indices.contains { text[$0] == UInt8(ascii: ".") && text[$0 - 1] == UInt8(ascii: ".") }
     }
@@ -153,9 +161,9 @@ struct NumberRun {
         guard !isPartOfLongerToken else { return nil }
         let count = digits.count
         if separators == [UInt8(ascii: ".")], groups.count == 4, groups.allSatisfy({ (1...3).contains($0) }), isIPv4 {
-            return followsVersionWord ? nil : .ipAddress
+            return followsVersionWord || isPrivateOrMask ? nil : .ipAddress
         }
-        if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return .ssn }
+        if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return isIssuableSSN ? .ssn : nil }
         if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn { return .cardNumber }
         // Dotted groups are a phone number's only when each has two digits or more (`555.123.4567`,
         // not a version's `10.0.19045.3803`).
@@ -180,6 +188,30 @@ struct NumberRun {
         guard digits.count == 13, digits[0] == 9, digits[1] == 7, digits[2] == 8 || digits[2] == 9 else { return false }
         let sum = digits.enumerated().reduce(0) { $0 + Int($1.element) * ($1.offset % 2 == 0 ? 1 : 3) }
         return sum % 10 == 0
+    }
+
+    /// Whether a dotted quad is an address no person is found by: private (10/8, 172.16/12,
+    /// 192.168/16), loopback, link-local or unspecified, or a netmask (255.…).
+    private var isPrivateOrMask: Bool {
+        var octets: [Int] = []
+        var offset = 0
+        for group in groups {
+            octets.append(digits[offset..<(offset + group)].reduce(0) { $0 * 10 + Int($1) })
+            offset += group
+        }
+        switch (octets[0], octets[1]) {
+        case (10, _), (127, _), (0, _), (255, _), (172, 16...31), (192, 168), (169, 254): return true
+        default: return false
+        }
+    }
+
+    /// Whether a number written as an SSN could be one: its area is not 000, 666 or 900 and
+    /// above, its group not 00 and its serial not 0000.
+    private var isIssuableSSN: Bool {
+        let area = digits[0..<3].reduce(0) { $0 * 10 + Int($1) }
+        let group = digits[3..<5].reduce(0) { $0 * 10 + Int($1) }
+        let serial = digits[5..<9].reduce(0) { $0 * 10 + Int($1) }
+        return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
     }
 
     private var isIPv4: Bool {
@@ -210,7 +242,7 @@ enum SecretShape {
     private static let prefixes: [(prefix: [UInt8], minimum: Int)] = [
         ("sk-", 20), ("sk_live_", 20), ("rk_live_", 20), ("AKIA", 16), ("ASIA", 16), ("ghp_", 30), ("gho_", 30), ("ghu_", 30),
         ("ghs_", 30), ("ghr_", 30), ("github_pat_", 20), ("xoxb-", 10), ("xoxp-", 10), ("xoxa-", 10), ("xoxr-", 10),
-        ("xoxs-", 10), ("AIza", 30), ("-----BEGIN", 0),
+        ("xoxs-", 10), ("AIza", 30), ("hf_", 30), ("hooks.slack.com/services/T", 8), ("-----BEGIN", 0),
     ].map { (Array($0.0.utf8), $0.1) }
 
     /// Whether a secret starts at `start` in `text`: a key or token where a word starts, or
@@ -220,13 +252,14 @@ enum SecretShape {
         if byte == UInt8(ascii: ":") { return isPasswordInURL(at: start, in: text) }
         guard
             byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r") || byte == UInt8(ascii: "A") || byte == UInt8(ascii: "g")
-                || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e"),
+                || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "h"),
             start == 0 || !isKeyByte(text[start - 1])
         else { return false }
         for (prefix, minimum) in prefixes where text[start...].starts(with: prefix) {
             let end = start + prefix.count
             if minimum == 0 { return isPrivateKey(after: end, in: text) }
-            if keyLength(from: end, in: text) >= minimum { return true }
+            // AWS's documented example key is no secret.
+            if keyLength(from: end, in: text) >= minimum, !text[start...].starts(with: Array("AKIAIOSFODNN7EXAMPLE".utf8)) { return true }
         }
         return byte == UInt8(ascii: "e") && isJSONWebToken(at: start, in: text)
     }
@@ -269,12 +302,17 @@ enum SecretShape {
     private static func isPasswordInURL(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text[start...].starts(with: Array("://".utf8)), start > 0, PersonalDataScanner.isLower(text[start - 1]) else { return false }
         var position = start + 3
-        let userStart = position
+        // The user may be empty (`redis://:password@host`).
         while position < text.count, isKeyByte(text[position]) || text[position] == UInt8(ascii: ".") { position += 1 }
-        guard position > userStart, position < text.count, text[position] == UInt8(ascii: ":") else { return false }
+        guard position < text.count, text[position] == UInt8(ascii: ":") else { return false }
         position += 1
         let passwordStart = position
         while position < text.count, text[position] > 0x20, text[position] != UInt8(ascii: "/"), text[position] != UInt8(ascii: "@") { position += 1 }
-        return position > passwordStart && position < text.count && text[position] == UInt8(ascii: "@")
+        guard position > passwordStart, position < text.count, text[position] == UInt8(ascii: "@") else { return false }
+        // A placeholder (`${DB_PASSWORD}`, `<password>`, `password`) is no secret.
+        let password = text[passwordStart..<position]
+        let placeholders = ["password", "pass", "passwd", "secret", "changeme"].map { Array($0.utf8) }
+        return ![UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "<"), UInt8(ascii: "*")].contains(password.first!)
+            && !placeholders.contains { password.elementsEqual($0) }
     }
 }

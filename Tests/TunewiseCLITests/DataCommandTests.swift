@@ -187,6 +187,15 @@ extension BinaryTests {
             #expect(markdown.contains("Its format (prompt-completion) differs from training's (chat)."))
         }
 
+        @Test func secretsAloneAreNotCalledPersonalData() throws {
+            let text = try Binary.run(
+                ["data", "-"], input: #"{"prompt": "Use sk-proj-4f9TzQ2xLm8Rk1VbN7cW3eYh", "completion": "Done"}"#
+            ).outputText.replacingOccurrences(of: "\n    ", with: " ")
+            #expect(text.contains("secret  1  line 1"))
+            #expect(text.contains("Secrets found: remove them and rotate the keys"))
+            #expect(!text.contains("Personal data found"))
+        }
+
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
             let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
             #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))
@@ -197,17 +206,17 @@ extension BinaryTests {
         /// Notes on what the examples are: prompts for a grader, long conversations, images.
         @Test func notesPromptsForAGraderLongConversationsAndImages() throws {
             let graded = #"{"messages": [{"role": "user", "content": "Grade this claim."}], "reference_answer": "covered"}"#
-            let turns = (0..<6).map { #"{"role": "user", "content": "q\#($0)"}, {"role": "assistant", "content": "a\#($0)"}"# }
+            let turns = (0..<9).map { #"{"role": "user", "content": "q\#($0)"}, {"role": "assistant", "content": "a\#($0)"}"# }
             let conversation = #"{"messages": [\#(turns.joined(separator: ", "))]}"#
             let image =
                 #"{"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "https://example.com/1.jpg"}}]}, "#
                 + #"{"role": "assistant", "content": "cat"}]}"#
             let text = try Binary.run(["data", "-"], input: [graded, conversation, image].joined(separator: "\n")).outputText
             let notes = text.replacingOccurrences(of: "\n    ", with: " ")
-            #expect(notes.contains("1 example is a prompt that ends with the user's turn, with no answer, beside a reference for a grader"))
-            #expect(notes.contains("If it is a demonstration, its assistant answer is missing."))
+            #expect(notes.contains("1 example is a prompt with no answer to its last turn, beside a reference for a grader"))
+            #expect(notes.contains("If it is a demonstration, its answer is missing."))
             #expect(notes.contains("This file mixes 2 demonstrations with 1 prompt for a grader:"))
-            #expect(notes.contains("The 2 conversations hold 7 assistant turns (4 each on average)"))
+            #expect(notes.contains("The 3 conversations hold 10 assistant turns (3 each on average)"))
             #expect(notes.contains("1 example holds images or audio, which the token estimate leaves out"))
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-latin1-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -220,7 +229,7 @@ extension BinaryTests {
             let all = try JSONParser.parse(
                 Array(
                     try Binary.run(["data", "-", "--format", "json"], input: [graded, conversation, image].joined(separator: "\n")).outputText.utf8))
-            #expect(all["data"]?["assistantTurns"] == .number(7))
+            #expect(all["data"]?["assistantTurns"] == .number(10))
             #expect(all["data"]?["mediaExamples"] == .number(1))
             #expect(all["data"]?["reasoningExamples"] == .number(0))
             #expect(json["data"]?["answers"]?["training-signal"] == .string("graders"))

@@ -35,9 +35,9 @@ struct FormatTests {
         #expect(measure(taggedPrompt).tokens.total == measure(prompted).tokens.total)
     }
 
-    /// A prompt with no answer that ends with the user's turn, beside a field named as a
-    /// reference for a grader, is an example of reinforcement fine-tuning; other fields (a
-    /// source, a language, an id) do not make one, nor does a conversation with answers.
+    /// A conversation that ends with the user's turn beside a field named as a reference for
+    /// a grader (not empty) is an example of reinforcement fine-tuning; other fields (a source,
+    /// a language, an id, a `target_lang`) do not make one.
     @Test func aPromptBesideAReferenceForAGraderIsAnExampleForAGrader() {
         let prompt = #"[{"role": "developer", "content": "Classify the claim."}, {"role": "user", "content": "Pipe burst in the kitchen."}]"#
         let lines = [
@@ -48,16 +48,21 @@ struct FormatTests {
             #"{"messages": [{"role": "developer", "content": "Be brief."}], "reference_answer": "x"}"#,
             #"{"messages": [{"role": "user"}], "reference_answer": "x"}"#,
             #"{"messages": \#(prompt), "Ground_Truth": "covered"}"#,
+            #"{"messages": \#(prompt), "target_lang": "de", "answer_id": "a1"}"#, #"{"messages": \#(prompt), "reference_answer": null}"#,
+            // TRL's prompt-only layout for GRPO, and a prompt with neither a completion nor a reference.
+            #"{"prompt": "Solve 2+2", "solution": "4"}"#, #"{"prompt": "Solve 2+2"}"#,
         ]
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.valid == 3)
-        #expect(measurement.gradedExamples == 2)
+        #expect(measurement.valid == 4)
+        #expect(measurement.gradedExamples == 4)
         #expect(measurement.chatExamples == 3)
-        #expect(measurement.faults[.noAssistantMessage] == Tally(count: 2, lines: [2, 4]))
+        #expect(measurement.promptCompletionExamples == 1)
+        #expect(measurement.faults[.noAssistantMessage] == Tally(count: 4, lines: [2, 4, 7, 8]))
         #expect(measurement.faults[.missingContent] == Tally(count: 1, lines: [5]))
-        #expect(measurement.structure[.trailingUserTurn] == Tally(count: 1, lines: [3]))
+        #expect(measurement.faults[.missingMessages] == Tally(count: 1, lines: [10]))
+        #expect(measurement.structure[.trailingUserTurn].count == 0)
         #expect(measurement.trainingSignal == "graders")
-        #expect(measurement.demonstrations == 1)
+        #expect(measurement.demonstrations == 0)
         // Among demonstrations, the larger kind answers; the others are counted.
         let demonstration = chat("What is the refund window?", "Thirty days.")
         let mixed = measure(([lines[0]] + Array(repeating: demonstration, count: 2)).joined(separator: "\n"))
@@ -75,10 +80,12 @@ struct FormatTests {
         let lines = [
             line(["0", "1"]), line(["0", "0"]), line(["0"]), line([nil]), line(["0.5"]), line([#""1""#]), line(["1"], firstWeight: "1"),
             line(["10"]),
+            // As pandas writes them.
+            line(["1.0"]), line(["0.0"]),
         ]
         let measurement = measure(lines.joined(separator: "\n"))
-        #expect(measurement.valid == 8)
-        #expect(measurement.structure[.noTrainedTurn] == Tally(count: 2, lines: [2, 3]))
+        #expect(measurement.valid == 10)
+        #expect(measurement.structure[.noTrainedTurn] == Tally(count: 3, lines: [2, 3, 10]))
         #expect(measurement.structure[.invalidWeight] == Tally(count: 4, lines: [5, 6, 7, 8]))
     }
 
@@ -92,8 +99,9 @@ struct FormatTests {
         ]
         let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
         let profile = measure(lines.joined(separator: "\n")).outputs
-        #expect(profile.jsonOutputs == 2)
-        #expect(profile.wrappedJSON == Tally(count: 5, lines: [1, 2, 6, 8, 9]))
+        // The answer after a reasoning model's thoughts is judged: line 9 is JSON.
+        #expect(profile.jsonOutputs == 3)
+        #expect(profile.wrappedJSON == Tally(count: 4, lines: [1, 2, 6, 8]))
     }
 
     /// The tools a preference pair's input offers are part of its prompt and its tokens, at three
@@ -132,9 +140,13 @@ struct FormatTests {
 
     /// A reasoning model's output cut off: its `<think>` never closed, or no answer after it.
     @Test func warnsOfOutputsWhoseReasoningIsUnfinished() {
-        let outputs = ["<think>Add two and two", "<think>Two and two.</think>  ", "<think>Two and two.</think> 4", "4", "a <b> c"]
+        let outputs = [
+            "<think>Add two and two", "<think>Two and two.</think>  ", "<think>Two and two.</think> 4", "4", "a <b> c",
+            // Prose about the tag is not reasoning; thoughts whose opening tag the template gave are.
+            "Models open with a <think> tag.", "Two and two.</think>",
+        ]
         let lines = outputs.enumerated().map { #"{"prompt": "2+2 \#($0.offset)?", "completion": "\#($0.element)"}"# }
-        #expect(measure(lines.joined(separator: "\n")).structure[.unfinishedReasoning] == Tally(count: 2, lines: [1, 2]))
+        #expect(measure(lines.joined(separator: "\n")).structure[.unfinishedReasoning] == Tally(count: 3, lines: [1, 2, 7]))
     }
 
     @Test func countsTheAssistantTurnsOfConversations() {

@@ -12,9 +12,13 @@ struct TextTests {
         ("Card 5500-0000-0000-0004", .cardNumber),
         ("Pay to GB82 WEST 1234 5698 7654 32 please", .iban),
         ("SSN 078-05-1120 on file", .ssn),
-        ("The server at 192.168.10.254 is down", .ipAddress),
+        ("The server at 81.2.69.160 is down", .ipAddress),
+        ("Write to mailto:ann@example.org", .email),
         ("Use key sk-proj-4f9TzQ2xLm8Rk1VbN7cW3eYh then retry", .secret),
-        ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", .secret),
+        ("export AWS_ACCESS_KEY_ID=AKIA4QWERTY7UIOPZXCV", .secret),
+        ("HF_TOKEN=hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", .secret),
+        ("post to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", .secret),
+        ("cache at redis://:p4ssw0rdXYZ@cache.internal:6379", .secret),
         ("token ghp_16C7e42F292c6912E7710c838347Ae178B4a for CI", .secret),
         ("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", .secret),
         ("-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9OiJjRazXBZ1BjP5CE", .secret),
@@ -39,6 +43,11 @@ struct TextTests {
         "Configuration2024ForProductionServers and eyJ.alone.here",
         // Versions and builds are not addresses or phone numbers.
         "Upgrade to version 10.2.0.4 today", "Build: 22.04.3.1 ships", "Windows 10.0.19045.3803 is patched",
+        // Private addresses and netmasks, assets, remotes and URLs' users, never-issued SSNs,
+        // AWS's documented example key and placeholders.
+        "Router 192.168.1.10 mask 255.255.255.0 and 10.0.0.12", "Use logo@2x.png here", "git clone git@github.com:org/repo.git",
+        "Open https://user@github.com/org/repo", "SSN 000-12-3456 is a test", "Key AKIAIOSFODNN7EXAMPLE from the docs",
+        "DATABASE_URL=postgres://user:${DB_PASSWORD}@db/prod", "Try user:password@localhost",
     ])
     func ignoresLookalikes(text: String) {
         #expect(measure(chat(text, "ok")).personalData.total == 0)

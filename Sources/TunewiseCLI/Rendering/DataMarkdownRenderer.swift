@@ -52,7 +52,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
-        if measurement.personalData.total > 0 { lines += ["", "> " + DataReport.personalDataHint] }
+        if measurement.personalData.total > measurement.personalData[.secret].count { lines += ["", "> " + DataReport.personalDataHint] }
         if measurement.personalData[.secret].count > 0 { lines += ["", "> " + DataReport.secretHint] }
         if let eval = report.eval {
             let evaluation = eval.measurement

@@ -259,10 +259,10 @@ struct DataReport {
         let graded = measurement.gradedExamples
         guard graded > 0 else { return nil }
         let one = graded == 1
-        return "\(grouped(graded)) \(one ? "example is a prompt" : "examples are prompts") that \(one ? "ends" : "end") "
-            + "with the user's turn, with no answer, beside a reference for a grader (OpenAI's layout for reinforcement "
-            + "fine-tuning): a model learns from \(one ? "it" : "them") by a grader's scores, not by imitation. If "
-            + (one ? "it is a demonstration, its assistant answer is missing." : "they are demonstrations, their assistant answers are missing.")
+        return "\(grouped(graded)) \(one ? "example is a prompt" : "examples are prompts") with no answer to \(one ? "its" : "their") "
+            + "last turn, beside a reference for a grader (the layout of OpenAI's reinforcement fine-tuning and TRL's GRPO): a "
+            + "model learns from \(one ? "it" : "them") by a grader's scores, not by imitation. If "
+            + (one ? "it is a demonstration, its answer is missing." : "they are demonstrations, their answers are missing.")
     }
 
     /// The note for examples rated by a `label` of `false` (KTO's layout), which are read as
@@ -281,7 +281,7 @@ struct DataReport {
     /// data-volume counts conversations: when chat examples hold three assistant turns or more
     /// on average.
     static func turnsHint(_ measurement: DataMeasurement) -> String? {
-        let conversations = measurement.chatExamples - measurement.gradedExamples
+        let conversations = measurement.chatExamples
         let turns = measurement.assistantTurns
         guard conversations > 0, turns >= 3 * conversations else { return nil }
         let average = (turns + conversations / 2) / conversations

@@ -44,7 +44,7 @@ struct DataTextRenderer: ReportRenderer {
         if measurement.valid > 0 { lines += tokenLines(measurement) }
         lines += Self.outputLines(measurement.outputs)
         lines += Self.section("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
-        if measurement.personalData.total > 0 { lines.append("  " + DataReport.personalDataHint) }
+        if measurement.personalData.total > measurement.personalData[.secret].count { lines.append("  " + DataReport.personalDataHint) }
         if measurement.personalData[.secret].count > 0 { lines.append("  " + DataReport.secretHint) }
         if let eval = report.eval { lines += Self.evalLines(eval, train: measurement) }
         return lines.map { $0.wrapped(to: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"

@@ -51,7 +51,9 @@ struct MeasuredAnswers {
             notice =
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
-        notes = DataReport.signalNotes(measurement) + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 }
+        notes =
+            DataReport.signalNotes(measurement) + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 }
+            + (measurement.personalData[.secret].count > 0 ? [DataReport.secretHint] : [])
         if let signal = measurement.trainingSignal {
             let graded = measurement.gradedExamples
             let basis =

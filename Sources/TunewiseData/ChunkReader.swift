@@ -33,6 +33,9 @@ struct ExampleRecord: Sendable {
     /// For a preference pair whose answers differ: its ``PreferencePair/key(reversed:)``, and
     /// the key of the pair that swaps its answers.
     var pairKeys: (pair: UInt64, reversed: UInt64)? = nil
+    var kind = ExampleKind.demonstration
+    /// Whether its `label` is `false`.
+    var isRatedDown = false
 }
 
 /// Reads chunks of whole lines into ``ChunkMeasurement``s. Nothing in a chunk depends on
@@ -131,6 +134,8 @@ struct ChunkReader {
                 hash: 0, signature: MinHashSignature(words: (0, 0, 0)), label: 0, line: line, tokens: 0, isSketched: false,
                 hasLabel: false),
             pair: example.format == .preference ? PreferencePair() : nil)
+        reading.record.kind = example.isGraded ? .graded : (example.format == .preference ? .preferencePair : .demonstration)
+        reading.record.isRatedDown = example.rating == false
         // A prompt for a grader has no output of its own: the model writes it.
         let outputIndex = example.isGraded ? nil : parser.spans.lastIndex { $0.isOutput }
         var decodedText: [UInt8] = []

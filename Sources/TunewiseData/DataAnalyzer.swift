@@ -181,7 +181,12 @@ public struct DataAnalyzer {
             let line = example.line + offset
             let insertion = index.exact.insert(example.hash, line: line)
             let isDuplicate = insertion != .new
-            if isDuplicate { measurement.duplicates += 1 }
+            if isDuplicate {
+                measurement.duplicates += 1
+            } else {
+                measurement.uniqueByKind[example.kind.rawValue] += 1
+                if example.isRatedDown { measurement.uniqueRatedDown += 1 }
+            }
             // A duplicate whose earlier line is past what the index holds (4,294,967,294) is
             // counted but not listed.
             if case .repeats(let earlierLine?) = insertion {

@@ -138,6 +138,17 @@ public enum OtherLayout: String, TallyKind {
     }
 }
 
+/// What a valid example teaches from: each kind is trained apart (supervised, preference or
+/// reinforcement tuning).
+public enum ExampleKind: Int, CaseIterable, Sendable {
+    /// An input with the output wanted: chat and prompt-completion examples.
+    case demonstration
+    /// A preferred and another answer to one prompt.
+    case preferencePair
+    /// A prompt for a grader (``DataMeasurement/gradedExamples``).
+    case graded
+}
+
 /// The layout of a training set, detected from its valid lines.
 public enum DataFormat: String, CaseIterable, Sendable {
     /// `{"messages": [{"role", "content"}…]}`.

@@ -77,6 +77,14 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Valid examples that are not duplicates.
     public var unique: Int { valid - duplicates }
 
+    /// Unique examples of each ``ExampleKind``, by its raw value.
+    var uniqueByKind = [Int](repeating: 0, count: ExampleKind.allCases.count)
+    /// Unique examples with a `label` of `false` (``ratedDown``).
+    public var uniqueRatedDown = 0
+
+    /// The unique examples of `kind`.
+    public func unique(_ kind: ExampleKind) -> Int { uniqueByKind[kind.rawValue] }
+
     /// The format of the valid examples: one format, `mixed`, or `unknown` when none is valid.
     public var format: DataFormat {
         let counts: [(DataFormat, Int)] = [

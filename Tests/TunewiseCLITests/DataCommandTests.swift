@@ -160,7 +160,14 @@ extension BinaryTests {
             #expect(mixed.contains("data-volume hundreds, training-signal graders"))
             #expect(
                 mixed.replacingOccurrences(of: "\n    ", with: " ").contains(
-                    "The data-volume answer counts every kind; the 60 prompts for a grader alone would answer few."))
+                    "The data-volume answer counts every kind; the 60 unique prompts for a grader alone would answer few."))
+            // The kind's unique examples count, not its lines: 150 pairs of which 80 differ.
+            let pairs = (0..<150).map { #"{"prompt": "Q \#($0 % 80)", "chosen": "Good \#($0 % 80)", "rejected": "Bad \#($0 % 80)"}"# }
+            let duplicated = try Binary.run(["data", "-"], input: (chats + pairs).joined(separator: "\n")).outputText
+            #expect(duplicated.contains("data-volume hundreds, training-signal comparisons"))
+            #expect(
+                duplicated.replacingOccurrences(of: "\n    ", with: " ").contains(
+                    "the 80 unique preference pairs alone would answer few."))
             let ratings = (0..<110).map { #"{"prompt": "Q \#($0)", "completion": "A \#($0)", "label": \#($0 < 60)}"# }
             let rated = try Binary.run(["data", "-"], input: ratings.joined(separator: "\n")).outputText
             #expect(rated.replacingOccurrences(of: "\n    ", with: " ").contains("Without them, data-volume would be few."))

@@ -67,6 +67,8 @@ struct FormatTests {
         let demonstration = chat("What is the refund window?", "Thirty days.")
         let mixed = measure(([lines[0]] + Array(repeating: demonstration, count: 2)).joined(separator: "\n"))
         #expect((mixed.gradedExamples, mixed.demonstrations, mixed.trainingSignal) == (1, 2, "demonstrations"))
+        // Unique examples by kind: the repeated demonstration counts once.
+        #expect((mixed.unique(.graded), mixed.unique(.demonstration), mixed.unique(.preferencePair)) == (1, 1, 0))
     }
 
     /// OpenAI's `weight` of 0 or 1 on assistant messages: a conversation with no weighted turn

@@ -235,19 +235,20 @@ struct DataReport {
     /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
     static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
         let kinds = [
-            (measurement.demonstrations, "demonstration", "demonstrations"),
-            (measurement.preferenceExamples, "preference pair", "preference pairs"),
-            (measurement.gradedExamples, "prompt for a grader", "prompts for a grader"),
+            (measurement.demonstrations, ExampleKind.demonstration, "demonstration", "demonstrations"),
+            (measurement.preferenceExamples, .preferencePair, "preference pair", "preference pairs"),
+            (measurement.gradedExamples, .graded, "prompt for a grader", "prompts for a grader"),
         ].filter { $0.0 > 0 }
         guard kinds.count > 1 else { return nil }
-        let named = kinds.map { "\(grouped($0.0)) \($0.0 == 1 ? $0.1 : $0.2)" }
-        // The kind that answers training-signal, and the data-volume it would answer alone.
-        let signal = kinds.first { $0.0 * 2 > measurement.valid } ?? kinds.first { $0.1 == "demonstration" } ?? kinds[0]
-        let alone = DataMeasurement.dataVolume(of: signal.0)
+        let named = kinds.map { "\(grouped($0.0)) \($0.0 == 1 ? $0.2 : $0.3)" }
+        // The kind that answers training-signal, and the data-volume its unique examples would answer alone.
+        let signal = kinds.first { $0.0 * 2 > measurement.valid } ?? kinds.first { $0.1 == .demonstration } ?? kinds[0]
+        let unique = measurement.unique(signal.1)
+        let alone = DataMeasurement.dataVolume(of: unique)
         let volume =
             alone == measurement.dataVolume
             ? ""
-            : " The data-volume answer counts every kind; the \(grouped(signal.0)) \(signal.0 == 1 ? signal.1 : signal.2) alone would answer \(alone)."
+            : " The data-volume answer counts every kind; the \(grouped(unique)) unique \(unique == 1 ? signal.2 : signal.3) alone would answer \(alone)."
         return "This file mixes " + named.dropLast().joined(separator: ", ") + " with " + named.last!
             + ": supervised, preference and reinforcement tuning each take one kind, so split it before training "
             + "(training-signal follows a kind that is more than half of the examples, else demonstrations)." + volume
@@ -270,7 +271,7 @@ struct DataReport {
     static func ratingHint(_ measurement: DataMeasurement) -> String? {
         guard measurement.ratedDown > 0 else { return nil }
         let rated = measurement.rated
-        let kept = DataMeasurement.dataVolume(of: measurement.valid - measurement.ratedDown)
+        let kept = DataMeasurement.dataVolume(of: measurement.unique - measurement.uniqueRatedDown)
         let volume = kept == measurement.dataVolume ? "" : " Without them, data-volume would be \(kept)."
         return "\(grouped(rated)) \(rated == 1 ? "example carries" : "examples carry") a \"label\" of true or false (KTO's layout: a "
             + "rating of one answer) and \(rated == 1 ? "is" : "are") read as demonstrations, so the \(grouped(measurement.ratedDown)) "

@@ -75,8 +75,8 @@ struct DataReport {
         let lines = measurement.notUTF8Lines
         guard lines.count > 0 else { return nil }
         let one = lines.count == 1
-        return "\(grouped(lines.count)) of the not-json lines \(one ? "is" : "are") not UTF-8 (\(one ? "line" : "lines") "
-            + "\(lineList(lines))): if the file was saved as Windows-1252 or Latin-1, convert it with iconv -f WINDOWS-1252 -t UTF-8."
+        return
+            "\(grouped(lines.count)) of the not-json lines \(one ? "is" : "are") not UTF-8 (\(Self.lines(lines))): if the file was saved as Windows-1252 or Latin-1, convert it with iconv -f WINDOWS-1252 -t UTF-8."
     }
 
     /// What an evaluation file holds beyond its leakage: duplicates of its own, a format or
@@ -103,7 +103,7 @@ struct DataReport {
         if !found.isEmpty {
             notes.append(
                 "Personal data (hints) in it: "
-                    + found.map { "\($0.kind.rawValue) \(grouped($0.tally.count)) (\($0.tally.count == 1 ? "line" : "lines") \(lineList($0.tally)))" }
+                    + found.map { "\($0.kind.rawValue) \(grouped($0.tally.count)) (\(lines($0.tally)))" }
                     .joined(separator: ", ") + "." + (eval.personalData[.secret].count > 0 ? " Remove the secrets and rotate the keys." : ""))
         }
         return notes
@@ -203,7 +203,12 @@ struct DataReport {
 
     /// "line 4", "lines 4, 9, …": the first lines of `count` findings.
     static func lines(_ lines: [Int], of count: Int) -> String {
-        (count == 1 ? "line " : "lines ") + lineList(Tally(count: count, lines: lines))
+        Self.lines(Tally(count: count, lines: lines))
+    }
+
+    /// "line 4", "lines 4, 9, …": the lines a tally keeps.
+    static func lines(_ tally: Tally) -> String {
+        (tally.count == 1 ? "line " : "lines ") + lineList(tally)
     }
 
     /// "12.3 MB", "402 KB", "880 bytes": a size in decimal units.
@@ -234,21 +239,22 @@ struct DataReport {
     /// The note for a file of more than one kind of example (demonstrations, preference pairs,
     /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
     static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
-        let kinds = [
-            (measurement.demonstrations, ExampleKind.demonstration, "demonstration", "demonstrations"),
+        typealias Kind = (count: Int, kind: ExampleKind, one: String, many: String)
+        let kinds: [Kind] = [
+            (measurement.demonstrations, .demonstration, "demonstration", "demonstrations"),
             (measurement.preferenceExamples, .preferencePair, "preference pair", "preference pairs"),
             (measurement.gradedExamples, .graded, "prompt for a grader", "prompts for a grader"),
-        ].filter { $0.0 > 0 }
+        ].filter { $0.count > 0 }
         guard kinds.count > 1 else { return nil }
-        let named = kinds.map { "\(grouped($0.0)) \($0.0 == 1 ? $0.2 : $0.3)" }
+        let named = kinds.map { "\(grouped($0.count)) \($0.count == 1 ? $0.one : $0.many)" }
         // The kind that answers training-signal, and the data-volume its unique examples would answer alone.
-        let signal = kinds.first { $0.0 * 2 > measurement.valid } ?? kinds.first { $0.1 == .demonstration } ?? kinds[0]
-        let unique = measurement.unique(signal.1)
+        let signal = kinds.first { $0.count * 2 > measurement.valid } ?? kinds.first { $0.kind == .demonstration } ?? kinds[0]
+        let unique = measurement.unique(signal.kind)
         let alone = DataMeasurement.dataVolume(of: unique)
         let volume =
             alone == measurement.dataVolume
             ? ""
-            : " The data-volume answer counts every kind; the \(grouped(unique)) unique \(unique == 1 ? signal.2 : signal.3) alone would answer \(alone)."
+            : " The data-volume answer counts every kind; the \(grouped(unique)) unique \(unique == 1 ? signal.one : signal.many) alone would answer \(alone)."
         return "This file mixes " + named.dropLast().joined(separator: ", ") + " with " + named.last!
             + ": supervised, preference and reinforcement tuning each take one kind, so split it before training "
             + "(training-signal follows a kind that is more than half of the examples, else demonstrations)." + volume
@@ -306,7 +312,7 @@ struct DataReport {
         guard wrapped.count > 0 else { return nil }
         let one = wrapped.count == 1
         return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words around it "
-            + "(\(one ? "line" : "lines") \(lineList(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
+            + "(\(lines(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
             + "\(one ? "it" : "them") to the JSON if the output must parse."
     }
 

@@ -93,7 +93,7 @@ struct DataTextRenderer: ReportRenderer {
     private static func section(_ title: String, _ tallies: [(String, Tally)]) -> [String] {
         guard !tallies.isEmpty else { return [] }
         let rows = tallies.map { kind, tally in
-            ["  " + kind, grouped(tally.count), (tally.count == 1 ? "line " : "lines ") + DataReport.lineList(tally)]
+            ["  " + kind, grouped(tally.count), DataReport.lines(tally)]
         }
         return ["", title] + columns(rows, rightAligned: [1])
     }

@@ -85,19 +85,22 @@ extension BinaryTests {
         }
 
         @Test func rubricBComparesTwoRubricsForOneAnswersFile() throws {
-            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"3.0.0\"", with: "\"version\": \"3.1.0\"")
+            let version = BuiltInRubric.load().version
+            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"\(version)\"", with: "\"version\": \"3.1.0\"")
             let files = ["a.json": Self.answers(need: "knowledge"), "new.json": newer]
             let result = try Self.run(["a.json", "--rubric-b", "new.json"], files: files)
             #expect(result.code == 0, "\(result.stderr)")
             #expect(
-                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default 3.0.0 → default 3.1.0 (new.json)\n"), "\(result.stdout)")
+                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default \(version) → default 3.1.0 (new.json)\n"),
+                "\(result.stdout)")
             // Two files of the same id and version are named by their files.
             let same = try Self.run(["a.json", "--rubric", "new.json", "--rubric-b", "new.json"], files: files)
             #expect(!same.stdout.contains("  rubric "), "\(same.stdout)")
             let copies = try Self.run(
                 ["a.json", "--rubric", "new.json", "--rubric-b", "copy.json"],
                 files: files.merging([
-                    "copy.json": rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"3.0.0\"", with: "\"version\": \"3.1.0\"")
+                    "copy.json":
+                        newer
                         .replacingOccurrences(of: "\"weight\": 1.5", with: "\"weight\": 3")
                 ]) { a, _ in a })
             #expect(

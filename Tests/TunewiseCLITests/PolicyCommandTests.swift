@@ -85,7 +85,9 @@ extension BinaryTests {
             #expect(try JSONParser.parse(Array(questions.stdout.utf8))["policy"]?["answers"]?["governance"] == .string("confidential"))
             let validate = try Binary.run(["rubric", "validate", "acme.json"], directory: directory)
             #expect(validate.code == 0)
-            #expect(validate.stdout.hasPrefix("acme.json: valid (default 3.0.0 with policy acme-llm-policy 1.2, "), "\(validate.stdout)")
+            #expect(
+                validate.stdout.hasPrefix("acme.json: valid (default \(BuiltInRubric.load().version) with policy acme-llm-policy 1.2, "),
+                "\(validate.stdout)")
         }
 
         @Test func aPolicyThatNarrowsAFixedRuleIsRefusedWithItsPath() throws {
@@ -129,10 +131,12 @@ extension BinaryTests {
                  "output-style": "custom"}
                 """
             try answers.write(to: subdirectory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+            let version = BuiltInRubric.load().version
             let result = try Binary.run(["diff", "a.json", "--rubric-b", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
             #expect(result.code == 0, "\(result.stderr)")
             #expect(
-                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default 3.0.0 with policy acme-llm-policy 1.2 → default 3.0.0\n"),
+                result.stdout.hasPrefix(
+                    "tunewise diff: a.json → a.json\n  rubric default \(version) with policy acme-llm-policy 1.2 → default \(version)\n"),
                 "\(result.stdout)")
             #expect(result.stdout.contains("prompt-engineering"))
             #expect(result.stdout.contains("fine-tuning"))
@@ -204,7 +208,7 @@ extension BinaryTests.PolicyCommandTests {
         let result = try Binary.run(["sweep", "--include", "model-access", "--against", "default", "--format", "json"], directory: subdirectory)
         #expect(result.code == 0, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
-        #expect(report["against"]?["rubric"] == .string("default 3.0.0"))
+        #expect(report["against"]?["rubric"] == .string("default \(BuiltInRubric.load().version)"))
         guard case .array(let shares)? = report["against"]?["strategies"], case .array(let moved)? = report["against"]?["moved"] else {
             Issue.record("no comparison")
             return

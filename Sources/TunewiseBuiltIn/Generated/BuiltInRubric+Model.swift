@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.0.0",
+            version: "3.0.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -363,12 +363,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of the pairs, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
+                    text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always
                 ),
                 Note(
-                    text: "Turn the material into input/output pairs that show the behaviour you want (not documents rewritten as questions, as NILG.AI's article suggests, which trains facts), de-duplicate them, and keep only outputs the team would accept.",
+                    text: "Turn the material into examples of the behaviour you want, in the form your training takes (input/output pairs, inputs with a preferred and a rejected answer, or prompts with the reference a grader checks against), not documents rewritten as questions as NILG.AI's article suggests, which trains facts; de-duplicate them, and keep only outputs and references the team would accept.",
                     source: "openai-fine-tuning; 001-nilg-customizing-language-models § Fine-Tuning",
                     when: .always
                 ),
@@ -378,7 +378,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
-                    text: "Train on all the curated pairs you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Train on all the curated examples you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])])
                 ),
@@ -500,7 +500,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
-                    text: "Train on all the curated pairs you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Train on all the curated examples you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])])
                 ),
@@ -1579,7 +1579,7 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
                         ),
                         Note(
-                            text: "Use the provider's hosted fine-tuning on your training pairs (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
+                            text: "Use the provider's hosted fine-tuning on your training examples (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
                             source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),

@@ -113,6 +113,24 @@ extension BinaryTests {
             #expect(report?["costCheck"] == .null)
         }
 
+        /// Distilling is advised to cut cost (prompting meets the bar): below its break-even of
+        /// 14,728 requests a day (above) the check says to keep the prompted model, not that the
+        /// advice rests on quality, which distilling cannot buy.
+        @Test func aDistilledModelThatDoesNotPayBackKeepsThePromptedModel() throws {
+            let (_, report, _) = try advise([
+                "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
+                "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
+                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4", "--requests-per-day", "1000",
+            ])
+            #expect(Self.strategies(report)["fine-tuning"]?["distilled"] == .bool(true))
+            #expect(
+                report?["costCheck"]
+                    == .string(
+                        "Cost check: PEFT / fine-tuning is advised to cut cost (prompting already meets the bar), yet at 1,000 requests a day "
+                            + "it does not pay back against prompting: keep the prompted model until the volume passes 14,728 a day, "
+                            + "or lower the tuned model's costs."))
+        }
+
         /// The cost qualifies the advice, never changes it: a recommended trained model that
         /// does not pay back at 100 requests a day rests on quality; prompting advised now
         /// while the plan's fine-tuning, at cheaper tuned prices, would pay back in month 1.

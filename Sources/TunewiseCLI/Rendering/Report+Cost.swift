@@ -31,6 +31,10 @@ extension Report {
         case .doesNotPayBack(let strategy):
             return "Cost check: at \(volume) requests a day \(strategyLabel(strategy)) does not pay back against prompting, "
                 + "so the advice rests on quality, not cost."
+        case .distillingDoesNotPayBack(let strategy, let threshold):
+            let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
+            return "Cost check: \(strategyLabel(strategy)) is advised to cut cost (prompting already meets the bar), yet at \(volume) "
+                + "requests a day it does not pay back against prompting: keep the prompted model \(until), or lower the tuned model's costs."
         case .wouldPayBack(let strategy, let month, let laterStage):
             let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
             return

@@ -23,6 +23,10 @@ public struct CostReview: Equatable, Sendable {
         /// The recommended trained strategy does not pay back against prompting at this volume:
         /// the advice rests on quality, not cost.
         case doesNotPayBack(strategy: String)
+        /// The recommended strategy distils the prompted model, which already meets the bar,
+        /// to cut cost, yet it does not pay back at this volume: prompting stays cheaper until
+        /// `fromRequestsPerDay` (`nil` when no volume makes it pay back).
+        case distillingDoesNotPayBack(strategy: String, fromRequestsPerDay: Double?)
         /// Prompting is advised, yet `strategy`, which the answers allow or the plan reaches,
         /// would pay back in `month`; `laterStage` is the plan's stage that moves to it, if any.
         case wouldPayBack(strategy: String, month: Int, laterStage: PlanStage?)
@@ -62,7 +66,9 @@ public struct CostReview: Equatable, Sendable {
 
     private static func check(_ advice: Advice, _ cost: CostComparison) -> Check? {
         if let breakEven = cost.breakEven.first(where: { $0.strategy == advice.strategy }), breakEven.paybackMonth == nil {
-            return .doesNotPayBack(strategy: advice.strategy)
+            // Distilling buys cost or speed, not quality: the advice cannot rest on quality.
+            guard cost.strategy(advice.strategy)?.shape.distilled == true else { return .doesNotPayBack(strategy: advice.strategy) }
+            return .distillingDoesNotPayBack(strategy: advice.strategy, fromRequestsPerDay: breakEven.requestsPerDay)
         }
         guard StrategyID(rawValue: advice.strategy) == .promptEngineering else { return nil }
         let allowed = Set(advice.ranking.filter { !$0.excluded }.map(\.strategy) + advice.plan.map(\.strategy))

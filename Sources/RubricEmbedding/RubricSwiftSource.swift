@@ -165,7 +165,7 @@ public enum RubricSwiftSource {
                 ("text", literal(note.text)),
                 ("source", note.source.map(literal) ?? "nil"),
                 ("when", condition(note.when)),
-            ], depth: depth)
+            ] + (note.first ? [("first", "true")] : []), depth: depth)
     }
 
     private static func question(_ question: Question, depth: Int) -> String {

@@ -154,6 +154,17 @@ let newMethodCases: [NewMethodCase] = [
             "model-access": "api-tuning",
         ]),
         strategy: "fine-tuning", variants: ["distillation"]),
+    NewMethodCase(
+        name: "hsieh-2023: a prompted model that meets the bar distils, whatever feedback the team also holds",
+        answers: given([
+            "need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high",
+            "training-signal": "comparisons", "model-access": "api-tuning", "budget": "substantial",
+        ]),
+        strategy: "fine-tuning", variants: ["distillation"], notVariants: ["preference"]),
+    NewMethodCase(
+        name: "deepseek-r1-2025: a grader and nobody who has trained a model tune on the outputs it passes, not by reinforcement",
+        answers: behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning", "ml-expertise": "none"]) { $1 },
+        strategy: "fine-tuning", variants: ["rejection-sampling"], notVariants: ["reinforcement"]),
 ]
 
 struct AdviceV3Tests {
@@ -171,6 +182,23 @@ struct AdviceV3Tests {
         if let later = example.later {
             #expect(advice.plan.dropFirst().map(\.strategy) == [later])
         }
+    }
+
+    /// Steps that must come before any training (the prompted baseline, the grader tried at
+    /// run time, the cheap levers before distilling) lead the list, the strategy's first, in
+    /// rubric order.
+    @Test func stepsMarkedFirstLeadTheNextSteps() throws {
+        let graded = try advisor.advise(
+            Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
+        #expect(graded.nextSteps.count > 3)
+        #expect(graded.nextSteps[0].text.hasPrefix("Before training, measure the prompted baseline"))
+        #expect(graded.nextSteps[1].text.hasPrefix("Before any training run, use the grader at run time"))
+        #expect(graded.nextSteps[2].text.hasPrefix("Write the grader first"))
+        #expect(graded.nextSteps.last?.text.hasPrefix("Use the provider's hosted fine-tuning") == true)
+        let distilled = try advisor.advise(
+            Answers(given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high"])))
+        #expect(distilled.variants.map(\.choice).contains("distillation"))
+        #expect(distilled.nextSteps[1].text.hasPrefix("Before distilling, try the cheap levers"))
     }
 
     @Test func thereAreAtLeastTwentyFiveCases() {

@@ -146,6 +146,15 @@ struct RubricLoaderTests {
                 }),
             "$.questions[7].options", "a question has at most 64 options; found 65"
         ),
+        // Only a next step may come first, and only by a boolean.
+        (
+            [.key("strategies"), .index(0), .key("caveats"), .index(0), .key("first")], .bool(true),
+            "$.strategies[0].caveats[0].first", "unknown key"
+        ),
+        (
+            [.key("strategies"), .index(2), .key("nextSteps"), .index(0), .key("first")], .string("yes"),
+            "$.strategies[2].nextSteps[0].first", "expected true or false; found a string"
+        ),
         (
             [.key("questions"), .index(15), .key("id")], .string("format"),
             "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"

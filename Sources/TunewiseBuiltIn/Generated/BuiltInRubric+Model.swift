@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.0.1",
+            version: "3.1.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -135,7 +135,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"])])
                 ),
                 Note(
-                    text: "With thousands of labelled examples and a fixed set of labels, train a small classifier beside the prompted version and compare accuracy, calibration and cost per call.",
+                    text: "With thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (an encoder, or embeddings with a linear classifier: no access to the LLM's weights needed) and compare accuracy, calibration and cost per call.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"]), (question: "budget", options: ["moderate", "substantial"])])
                 ),
@@ -249,7 +249,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Measure the best hand-written prompt on a held-out test set first: that baseline is the score the soft prompt must beat, per task.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions",
-                    when: .always
+                    when: .always,
+                    first: true
                 ),
                 Note(
                     text: "Label a few hundred examples per task and train one soft prompt per task (a few dozen vectors ahead of the input; the model and its embedding table stay frozen) with an open PEFT library's prompt-tuning method.",
@@ -358,14 +359,15 @@ extension BuiltInRubric {
             ],
             nextSteps: [
                 Note(
-                    text: "For a fixed label set the tuned model is a classifier: start with an encoder or a small model with a classification head (or embeddings with a linear classifier) trained on your labels, and compare accuracy per class, calibration and cost per call with the prompted model.",
+                    text: "For a fixed label set, weigh a classifier against tuning the LLM: an encoder or small model with a classification head (or embeddings with a linear classifier) trained on your labels needs no access to the LLM's weights and often matches it at a fraction of the cost per call; compare accuracy per class, calibration and cost per call of each with the prompted model.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
-                    when: .always
+                    when: .always,
+                    first: true
                 ),
                 Note(
                     text: "Turn the material into examples of the behaviour you want, in the form your training takes (input/output pairs, inputs with a preferred and a rejected answer, or prompts with the reference a grader checks against), not documents rewritten as questions as NILG.AI's article suggests, which trains facts; de-duplicate them, and keep only outputs and references the team would accept.",
@@ -373,7 +375,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
                     source: "openai-fine-tuning; google-vertex-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
                 ),
@@ -477,7 +479,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Before training, measure a prompted baseline with retrieval on a held-out test set: it is the score the tuned model must beat, and it may already meet the bar.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])]),
+                    first: true
                 ),
                 Note(
                     text: "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
@@ -495,7 +498,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance for hosted tuning: OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
                     source: "openai-fine-tuning; google-vertex-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
                 ),
@@ -628,7 +631,7 @@ extension BuiltInRubric {
                     id: "frequent",
                     label: "Frequent (daily or live)",
                     help: "Pick this if the knowledge changes daily, hourly or is live data.",
-                    points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -1.5],
+                    points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -2.5],
                     citation: Citation(reason: "Daily or live changes outpace any training cycle: what changes must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
                 ),
             ],
@@ -1366,8 +1369,8 @@ extension BuiltInRubric {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
-            points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 0.5, "prompt-tuning": -0.25],
-            citation: Citation(reason: "Constrained decoding already guarantees the format, so most of what critical consistency would ask of training is covered; what remains is whether the fields are right, which training must then be shown to improve.", source: "openai-structured-outputs; willard-2023")
+            points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 0.5, "prompt-tuning": -0.25],
+            citation: Citation(reason: "Constrained decoding already guarantees the format, which takes back most of the weight critical consistency gives training: what remains is whether the fields are right, which training must then be shown to improve.", source: "openai-structured-outputs; willard-2023")
         )
     }
 
@@ -1525,8 +1528,165 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.variants[0]`, "tuning-method".
+    /// `$.variants[0]`, "training".
     private static func variant0() -> Variant {
+        Variant(
+            id: "training",
+            label: "Training",
+            strategies: ["fine-tuning", "hybrid"],
+            choices: [
+                VariantChoice(
+                    id: "distillation",
+                    label: "distillation from your prompted model",
+                    whenAny: [
+                        Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    ],
+                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
+                    caveats: [
+                        Note(
+                            text: "Check the teacher's terms before training on its outputs: some providers forbid using them to build competing models, and open models' licences set conditions of their own.",
+                            source: "openai-terms",
+                            when: .always
+                        ),
+                        Note(
+                            text: "The student learns the teacher's mistakes too: filter the teacher's outputs with a grader or a reviewed sample, and distil again when the teacher or its prompt changes.",
+                            source: "hsieh-2023",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
+                            source: "openai-prompt-caching; openai-distillation",
+                            when: .always,
+                            first: true
+                        ),
+                        Note(
+                            text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
+                            source: "openai-distillation",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "preference",
+                    label: "supervised on the preferred outputs, then preference tuning (DPO-style)",
+                    whenAny: [
+                        Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
+                    ],
+                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted services offer it as well.", source: "rafailov-2023; openai-dpo"),
+                    caveats: [
+                        Note(
+                            text: "Preference tuning learns whatever separates the pairs, wanted or not, most often length: check that preferred outputs are not simply longer, and compare output lengths before and after.",
+                            source: "singhal-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Pairs must differ in what matters: two outputs that both fail, or differ only in wording, teach little; have reviewers check a sample of the pairs.",
+                            source: "rafailov-2023",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Thumbs on single answers are not pairs: pair a liked and a disliked answer to the same input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
+                            source: "ethayarajh-2024",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts), hold out a tenth of the inputs, and measure the win rate against the supervised model, judged by people or by a grader you have checked against them.",
+                            source: "openai-dpo",
+                            when: .always
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "rejection-sampling",
+                    label: "supervised on the outputs that pass your grader (rejection sampling)",
+                    whenAny: [
+                        Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "ml-expertise", options: ["none"])]),
+                    ],
+                    citation: Citation(reason: "You have a grader but nobody on the team has trained a model: sample several outputs a prompt, keep those the grader passes and tune on them as ordinary supervised pairs, a standard job that gets much of the gain; reinforcement runs, which need a tested grader and careful tuning, can come later with ML help.", source: "deepseek-r1-2025; openai-rft"),
+                    caveats: [
+                        Note(
+                            text: "Outputs that pass the grader can still be wrong in ways it does not check: have people review a sample of the kept outputs before training, and test the grader on deliberately wrong ones.",
+                            source: "gao-2023; openai-rft",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Use the grader at run time first: generate, check and retry, or pick the best of several samples; it may close the gap on its own, and the outputs it passes become the training set.",
+                            source: "openai-rft",
+                            when: .always,
+                            first: true
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "reinforcement",
+                    label: "reinforcement fine-tuning against your grader",
+                    whenAny: [
+                        Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    ],
+                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
+                    caveats: [
+                        Note(
+                            text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
+                            source: "gao-2023; openai-rft",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Reinforcement needs a model that already succeeds some of the time: if the prompted base almost never passes the grader, start with supervised tuning on demonstrations.",
+                            source: "deepseek-r1-2025",
+                            when: .always
+                        ),
+                        Note(
+                            text: "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
+                            source: "openai-rft",
+                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
+                        ),
+                        Note(
+                            text: "Reinforcement runs execute what the model writes many times over: sandbox generated code and queries, and budget for the sampling compute, which exceeds a supervised run's.",
+                            source: "openai-rft",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: [
+                        Note(
+                            text: "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
+                            source: "openai-rft",
+                            when: .always,
+                            first: true
+                        ),
+                        Note(
+                            text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
+                            source: "openai-rft",
+                            when: .always,
+                            first: true
+                        ),
+                    ]
+                ),
+                VariantChoice(
+                    id: "supervised",
+                    label: "supervised (input/output pairs)",
+                    whenAny: [],
+                    citation: Citation(reason: "Your examples show the output wanted for each input: supervised tuning on those pairs is the standard, best-supported method, hosted or on open weights.", source: "openai-fine-tuning; google-vertex-tuning"),
+                    caveats: [
+                        Note(
+                            text: "The model learns whatever the pairs show, mistakes and inconsistencies included: review a sample, remove duplicates and near-duplicates (`tunewise data` counts them), and keep the test set out of training.",
+                            source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Data Requirements for Fine-Tuning",
+                            when: .always
+                        ),
+                    ],
+                    nextSteps: []
+                ),
+            ]
+        )
+    }
+
+    /// `$.variants[1]`, "tuning-method".
+    private static func variant1() -> Variant {
         Variant(
             id: "tuning-method",
             label: "Tuning method",
@@ -1576,7 +1736,12 @@ extension BuiltInRubric {
                         Note(
                             text: "With several tasks, train one adapter per task and serve them together on one frozen base (multi-adapter serving, as in S-LoRA or vLLM), switching adapters per request; this is the case soft prompts used to own.",
                             source: "hu-2021; sheng-2023",
-                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
+                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["weights"])])
+                        ),
+                        Note(
+                            text: "With several tasks on a hosted service, tune one model per task and send each request to its task's model; check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
+                            source: "azure-fine-tuning; openai-fine-tuning",
+                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])])
                         ),
                         Note(
                             text: "Use the provider's hosted fine-tuning on your training examples (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
@@ -1589,8 +1754,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.variants[1]`, "retrieval".
-    private static func variant1() -> Variant {
+    /// `$.variants[2]`, "retrieval".
+    private static func variant2() -> Variant {
         Variant(
             id: "retrieval",
             label: "Retrieval",
@@ -1729,137 +1894,6 @@ extension BuiltInRubric {
                         Note(
                             text: "Nothing is looked up: if users start asking about facts the input does not carry, the model will answer from its training and may invent them; add retrieval then.",
                             source: "004-ubiops-when-to-fine-tune § Prompt engineering",
-                            when: .always
-                        ),
-                    ],
-                    nextSteps: []
-                ),
-            ]
-        )
-    }
-
-    /// `$.variants[2]`, "training".
-    private static func variant2() -> Variant {
-        Variant(
-            id: "training",
-            label: "Training",
-            strategies: ["fine-tuning", "hybrid"],
-            choices: [
-                VariantChoice(
-                    id: "preference",
-                    label: "supervised on the preferred outputs, then preference tuning (DPO-style)",
-                    whenAny: [
-                        Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
-                    ],
-                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted services offer it as well.", source: "rafailov-2023; openai-dpo"),
-                    caveats: [
-                        Note(
-                            text: "Preference tuning learns whatever separates the pairs, wanted or not, most often length: check that preferred outputs are not simply longer, and compare output lengths before and after.",
-                            source: "singhal-2023",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Pairs must differ in what matters: two outputs that both fail, or differ only in wording, teach little; have reviewers check a sample of the pairs.",
-                            source: "rafailov-2023",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Thumbs on single answers are not pairs: pair a liked and a disliked answer to the same input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
-                            source: "ethayarajh-2024",
-                            when: .always
-                        ),
-                    ],
-                    nextSteps: [
-                        Note(
-                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts), hold out a tenth of the inputs, and measure the win rate against the supervised model, judged by people or by a grader you have checked against them.",
-                            source: "openai-dpo",
-                            when: .always
-                        ),
-                    ]
-                ),
-                VariantChoice(
-                    id: "distillation",
-                    label: "distillation from your prompted model",
-                    whenAny: [
-                        Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
-                    ],
-                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
-                    caveats: [
-                        Note(
-                            text: "Check the teacher's terms before training on its outputs: some providers forbid using them to build competing models, and open models' licences set conditions of their own.",
-                            source: "openai-terms",
-                            when: .always
-                        ),
-                        Note(
-                            text: "The student learns the teacher's mistakes too: filter the teacher's outputs with a grader or a reviewed sample, and distil again when the teacher or its prompt changes.",
-                            source: "hsieh-2023",
-                            when: .always
-                        ),
-                    ],
-                    nextSteps: [
-                        Note(
-                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
-                            source: "openai-prompt-caching; openai-distillation",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
-                            source: "openai-distillation",
-                            when: .always
-                        ),
-                    ]
-                ),
-                VariantChoice(
-                    id: "reinforcement",
-                    label: "reinforcement fine-tuning against your grader",
-                    whenAny: [
-                        Condition(clauses: [(question: "training-signal", options: ["graders"])]),
-                    ],
-                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
-                    caveats: [
-                        Note(
-                            text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
-                            source: "gao-2023; openai-rft",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Reinforcement needs a model that already succeeds some of the time: if the prompted base almost never passes the grader, start with supervised tuning on demonstrations.",
-                            source: "deepseek-r1-2025",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
-                            source: "openai-rft",
-                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
-                        ),
-                        Note(
-                            text: "Reinforcement runs execute what the model writes many times over: sandbox generated code and queries, and budget for the sampling compute, which exceeds a supervised run's.",
-                            source: "openai-rft",
-                            when: .always
-                        ),
-                    ],
-                    nextSteps: [
-                        Note(
-                            text: "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
-                            source: "openai-rft",
-                            when: .always
-                        ),
-                        Note(
-                            text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
-                            source: "openai-rft",
-                            when: .always
-                        ),
-                    ]
-                ),
-                VariantChoice(
-                    id: "supervised",
-                    label: "supervised (input/output pairs)",
-                    whenAny: [],
-                    citation: Citation(reason: "Your examples show the output wanted for each input: supervised tuning on those pairs is the standard, best-supported method, hosted or on open weights.", source: "openai-fine-tuning; google-vertex-tuning"),
-                    caveats: [
-                        Note(
-                            text: "The model learns whatever the pairs show, mistakes and inconsistencies included: review a sample, remove duplicates and near-duplicates (`tunewise data` counts them), and keep the test set out of training.",
-                            source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Data Requirements for Fine-Tuning",
                             when: .always
                         ),
                     ],

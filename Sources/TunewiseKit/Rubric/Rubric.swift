@@ -186,15 +186,20 @@ public struct Note: Equatable, Sendable {
     public var source: String?
     /// When the note is shown; ``Condition/always`` when the rubric gives no condition.
     public var when: Condition
+    /// For a next step: whether it comes before the strategy's own steps, as a step that must
+    /// precede any training does (trying the grader at run time, say).
+    public var first: Bool
 
     /// A note from its parts, as the loader and the built-in rubric's generated model build it.
     package init(
         text: String,
         source: String? = nil,
-        when: Condition
+        when: Condition,
+        first: Bool = false
     ) {
         self.text = text
         self.source = source
         self.when = when
+        self.first = first
     }
 }

@@ -44,7 +44,7 @@ extension RubricReader {
                 reader, value, path in reader.readNote(value, path)
             }
             strategy.nextSteps = readList(elements[index]["nextSteps"], "\(elementPath).nextSteps", required: false) {
-                reader, value, path in reader.readNote(value, path)
+                reader, value, path in reader.readNote(value, path, isStep: true)
             }
             strategy.risks = readList(elements[index]["risks"], "\(elementPath).risks", required: false) {
                 reader, value, path in reader.readNote(value, path)
@@ -53,13 +53,17 @@ extension RubricReader {
         }
     }
 
-    mutating func readNote(_ value: JSONValue, _ path: String) -> Note? {
-        guard let object = members(value, path, allowed: ["text", "source", "when"]) else { return nil }
+    /// A caveat, risk or, with `isStep`, a next step, which may also say it comes `first`.
+    mutating func readNote(_ value: JSONValue, _ path: String, isStep: Bool = false) -> Note? {
+        guard let object = members(value, path, allowed: isStep ? ["text", "source", "when", "first"] : ["text", "source", "when"]) else {
+            return nil
+        }
         let text = string(object, "text", path)
         let source = optionalString(object, "source", path)
         let condition = object["when"].map { readCondition($0, "\(path).when", minimumClauses: 1) } ?? .always
-        guard let text, let condition else { return nil }
-        return Note(text: text, source: source, when: condition)
+        let first = object["first"] == nil ? false : boolean(object, "first", path)
+        guard let text, let condition, let first else { return nil }
+        return Note(text: text, source: source, when: condition, first: first)
     }
 
     // MARK: Questions

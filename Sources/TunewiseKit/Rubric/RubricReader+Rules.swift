@@ -91,7 +91,7 @@ extension RubricReader {
             reader.readNote(value, path)
         }
         let nextSteps = readList(object["nextSteps"], "\(path).nextSteps", required: false) { reader, value, path in
-            reader.readNote(value, path)
+            reader.readNote(value, path, isStep: true)
         }
         guard let id, let label, let citation else { return nil }
         return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation, caveats: caveats, nextSteps: nextSteps)

@@ -90,7 +90,7 @@ public struct Advisor: Sendable {
             counterpoints: open.isEmpty ? [] : against.map { favouring($0, options, over: winner, among: open) },
             variants: variants,
             caveats: stageCaveats(strategy, variants, options) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
-            nextSteps: notes(strategy.nextSteps, options) + variantNotes(variants, options: options, \.nextSteps),
+            nextSteps: nextSteps(strategy, variants, options),
             plan: plan,
             ranking: ranking,
             sensitivity: sensitivity,
@@ -271,11 +271,22 @@ public struct Advisor: Sendable {
     private func variantNotes(
         _ decisions: [VariantDecision], options: [Int], _ kind: KeyPath<VariantChoice, [Note]>
     ) -> [AdviceNote] {
+        notes(variantChoiceNotes(decisions, kind), options)
+    }
+
+    /// The notes of `kind` of the variants' chosen options, in the rubric's order of variants.
+    private func variantChoiceNotes(_ decisions: [VariantDecision], _ kind: KeyPath<VariantChoice, [Note]>) -> [Note] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }
-            let choice = variant?.choices.first { $0.id == decision.choice }
-            return notes(choice?[keyPath: kind] ?? [], options)
+            return variant?.choices.first { $0.id == decision.choice }?[keyPath: kind] ?? []
         }
+    }
+
+    /// The strategy's next steps, then its variants', those marked ``Note/first`` ahead of
+    /// the rest (each group in that order).
+    private func nextSteps(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int]) -> [AdviceNote] {
+        let steps = strategy.nextSteps + variantChoiceNotes(variants, \.nextSteps)
+        return notes(steps.filter(\.first), options) + notes(steps.filter { !$0.first }, options)
     }
 
     private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {

@@ -175,6 +175,10 @@ struct ChunkReader {
                 chunk.measurement.structure[.chosenEqualsRejected].add(line: line)
             } else {
                 record.pairKeys = (pair.key(reversed: false), pair.key(reversed: true))
+                if reading.preferredSixteenths > 0, reading.otherSixteenths > 0 {
+                    chunk.measurement.answerLengths.add(
+                        preferred: (reading.preferredSixteenths + 8) / 16, other: (reading.otherSixteenths + 8) / 16)
+                }
             }
         }
         var text = reading.text
@@ -204,6 +208,9 @@ struct ChunkReader {
         var text = TextScanner()
         /// The kinds of personal data found, as bits by ``PersonalDataKind/ordinal``.
         var personalData: UInt8 = 0
+        /// A preference pair's answers' tokens so far, in sixteenths: the preferred one's and the other's.
+        var preferredSixteenths = 0
+        var otherSixteenths = 0
 
         init(record: ExampleRecord, pair: PreferencePair?) {
             self.record = record
@@ -219,7 +226,16 @@ struct ChunkReader {
         reading.content.add(hash, marker: span.marker, field: span.field)
         if !span.isAnswer { reading.prompt.add(hash, marker: span.marker, field: span.field) }
         reading.pair?.add(bytes, hash: hash, of: span)
+        let before = reading.text.tokenSixteenths
         if reading.text.scan(bytes, sketching: !span.isInstruction) { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
+        // A pair's answers: the assistant's texts in its answer fields, not the turns of a prompt they repeat.
+        if reading.pair != nil, span.role == nil || span.role == .assistant {
+            switch span.field {
+            case .chosen, .preferredOutput: reading.preferredSixteenths += reading.text.tokenSixteenths - before
+            case .rejected, .nonPreferredOutput: reading.otherSixteenths += reading.text.tokenSixteenths - before
+            default: break
+            }
+        }
         if isOutput { readOutput(bytes, record: &reading.record) }
     }
 

@@ -171,6 +171,7 @@ public struct DataAnalyzer {
         measurement.ratedDown += lines.ratedDown
         measurement.outputs.outputs += lines.outputs.outputs
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
+        measurement.answerLengths.add(lines.answerLengths)
         measurement.outputs.wrappedJSON.add(lines.outputs.wrappedJSON, lineOffset: offset)
         measurement.faults.add(lines.faults, lineOffset: offset)
         measurement.notUTF8Lines.add(lines.notUTF8Lines, lineOffset: offset)

@@ -69,6 +69,9 @@ public struct DataMeasurement: Equatable, Sendable {
     public var personalData = Tallies<PersonalDataKind>()
     public var tokens: TokenStatistics
     public var outputs = OutputProfile()
+    /// How long the two answers of preference pairs are: a preferred answer longer (or
+    /// shorter) than the other in most pairs teaches length.
+    public var answerLengths = AnswerLengths()
     /// For an evaluation file read against a training file: what it shares with training.
     public var leakage: Leakage?
 
@@ -126,6 +129,41 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Valid examples with an answer to imitate: chat and prompt-completion examples, graded
     /// prompts aside.
     public var demonstrations: Int { chatExamples - gradedExamples + promptCompletionExamples }
+}
+
+/// The estimated tokens of the assistant's answers in preference pairs whose two answers
+/// differ (a pair's prompt turns, and tool calls, aside).
+public struct AnswerLengths: Equatable, Sendable {
+    /// Pairs with both answers.
+    public var pairs = 0
+    /// Pairs whose preferred answer is the longer.
+    public var preferredLonger = 0
+    /// Pairs whose preferred answer is the shorter.
+    public var preferredShorter = 0
+    /// The preferred answers' tokens, over all the pairs.
+    public var preferredTokens = 0
+    /// The other answers' tokens, over all the pairs.
+    public var otherTokens = 0
+
+    public init() {}
+
+    /// Counts a pair whose answers hold `preferred` and `other` tokens.
+    mutating func add(preferred: Int, other: Int) {
+        pairs += 1
+        if preferred > other { preferredLonger += 1 }
+        if preferred < other { preferredShorter += 1 }
+        preferredTokens += preferred
+        otherTokens += other
+    }
+
+    /// Adds the pairs of `lengths`.
+    mutating func add(_ lengths: AnswerLengths) {
+        pairs += lengths.pairs
+        preferredLonger += lengths.preferredLonger
+        preferredShorter += lengths.preferredShorter
+        preferredTokens += lengths.preferredTokens
+        otherTokens += lengths.otherTokens
+    }
 }
 
 /// An example and an earlier one it repeats or nearly repeats, by their lines.

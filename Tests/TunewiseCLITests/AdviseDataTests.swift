@@ -73,6 +73,29 @@ extension BinaryTests {
             let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)
             #expect(outcome.code == 0)
             #expect(outcome.outputText.replacingOccurrences(of: "\n", with: " ").contains("of the 10 unique examples nearly repeat another"))
+            // Variations of one template that pass a band say what the distinct ones would answer.
+            let many = (0..<120).map {
+                #"{"messages": [{"role": "user", "content": "\#(sentence) \#($0)"}, {"role": "assistant", "content": "Done."}]}"#
+            }
+            try Data((many.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("template.jsonl"))
+            let template = try Binary.run(["advise", "--data", "template.jsonl"] + Self.answers, directory: folder)
+            let text = template.outputText.replacingOccurrences(of: "\n", with: " ")
+            #expect(text.contains("Measured from template.jsonl: data-volume hundreds (120 unique valid examples)"), "\(text)")
+            #expect(text.contains("The one example that nearly repeats none would answer few; if the rest are variations, answer that."))
+        }
+
+        /// Preferred answers longer in most pairs are named, in `data` and in `advise --data`.
+        @Test func preferredAnswersLongerInMostPairsAreNamed() throws {
+            let folder = try folder(examples: 0)
+            let long = "Open the settings, choose security, pick reset and follow the link that arrives by mail within a minute."
+            let lines = (0..<12).map { #"{"prompt": "How do I reset password \#($0)?", "chosen": "\#(long)", "rejected": "Use the link."}"# }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("pairs.jsonl"))
+            let sentence = "In 100% of the 12 preference pairs the preferred answer is the longer ("
+            let data = try Binary.run(["data", "pairs.jsonl"], directory: folder)
+            #expect(data.code == 0)
+            #expect(data.outputText.replacingOccurrences(of: "\n    ", with: " ").contains(sentence), "\(data.outputText)")
+            let advise = try Binary.run(["advise", "--data", "pairs.jsonl"] + Self.answers, directory: folder)
+            #expect(advise.outputText.replacingOccurrences(of: "\n", with: " ").contains(sentence))
         }
 
         @Test func theTextReportSaysWhatWasMeasured() throws {

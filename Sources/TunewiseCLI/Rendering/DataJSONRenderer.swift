@@ -80,7 +80,8 @@ struct DataJSONRenderer: ReportRenderer {
 
     /// Members beyond the contract: the formats counted, the duplicates and near-duplicates
     /// kept (each with the line it repeats), the lines over the token limit, the invalid lines
-    /// in another tool's layout, the preference pairs that reverse an earlier one, and outputs.
+    /// in another tool's layout, the preference pairs that reverse an earlier one and their
+    /// answers' lengths, and outputs.
     private static func details(_ measurement: DataMeasurement) -> [(String, JSONValue)] {
         let outputs = measurement.outputs
         return [
@@ -106,6 +107,16 @@ struct DataJSONRenderer: ReportRenderer {
             ("mediaExamples", number(measurement.mediaExamples)),
             ("nearDuplicatePairs", pairs(measurement.nearDuplicatePairs)),
             ("reversals", number(measurement.reversals)),
+            // The answers' estimated tokens in preference pairs whose answers differ.
+            (
+                "answerLengths",
+                .object([
+                    ("pairs", number(measurement.answerLengths.pairs)), ("preferredLonger", number(measurement.answerLengths.preferredLonger)),
+                    ("preferredShorter", number(measurement.answerLengths.preferredShorter)),
+                    ("preferredTokens", number(measurement.answerLengths.preferredTokens)),
+                    ("otherTokens", number(measurement.answerLengths.otherTokens)),
+                ])
+            ),
             ("reversalPairs", pairs(measurement.reversalPairs)),
             (
                 "outputs",

@@ -1,0 +1,175 @@
+import TunewiseData
+
+/// The notes a data report adds on what the examples are and what the answers measured
+/// from them overstate.
+extension DataReport {
+    /// The note that many near-duplicates raise, for every format: when at least a fifth of
+    /// the unique examples (and five) nearly repeat another, a shared template is the likelier cause.
+    static func nearDuplicateHint(_ measurement: DataMeasurement) -> String? {
+        guard measurement.nearDuplicates >= 5, measurement.nearDuplicates * 5 >= measurement.unique,
+            measurement.format == .chat
+        else { return nil }
+        return "Many examples nearly repeat others: their turns share most of their words (system "
+            + "messages are left out of this check). The same turns under different system prompts are alike; so are turns "
+            + "that repeat a long instruction, which belongs in a system message."
+    }
+
+    /// The note for a file of more than one kind of example (demonstrations, preference pairs,
+    /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
+    static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
+        typealias Kind = (count: Int, kind: ExampleKind, one: String, many: String)
+        let kinds: [Kind] = [
+            (measurement.demonstrations, .demonstration, "demonstration", "demonstrations"),
+            (measurement.preferenceExamples, .preferencePair, "preference pair", "preference pairs"),
+            (measurement.gradedExamples, .graded, "prompt for a grader", "prompts for a grader"),
+        ].filter { $0.count > 0 }
+        guard kinds.count > 1 else { return nil }
+        let named = kinds.map { "\(grouped($0.count)) \($0.count == 1 ? $0.one : $0.many)" }
+        // The kind that answers training-signal, and the data-volume its unique examples would answer alone.
+        let signal = kinds.first { $0.count * 2 > measurement.valid } ?? kinds.first { $0.kind == .demonstration } ?? kinds[0]
+        let unique = measurement.unique(signal.kind)
+        let alone = DataMeasurement.dataVolume(of: unique)
+        let volume =
+            alone == measurement.dataVolume
+            ? ""
+            : " The data-volume answer counts every kind; the \(grouped(unique)) unique \(unique == 1 ? signal.one : signal.many) alone would answer \(alone)."
+        return "This file mixes " + named.dropLast().joined(separator: ", ") + " with " + named.last!
+            + ": supervised, preference and reinforcement tuning each take one kind, so split it before training "
+            + "(training-signal follows a kind that is more than half of the examples, else demonstrations)." + volume
+    }
+
+    /// The note for prompts without an answer beside a reference for a grader (OpenAI's layout
+    /// for reinforcement fine-tuning), which are valid though they have nothing to imitate.
+    static func gradedHint(_ measurement: DataMeasurement) -> String? {
+        let graded = measurement.gradedExamples
+        guard graded > 0 else { return nil }
+        let one = graded == 1
+        return "\(grouped(graded)) \(one ? "example is a prompt" : "examples are prompts") with no answer to \(one ? "its" : "their") "
+            + "last turn, beside a reference for a grader (the layout of OpenAI's reinforcement fine-tuning and TRL's GRPO): a "
+            + "model learns from \(one ? "it" : "them") by a grader's scores, not by imitation. If "
+            + (one ? "it is a demonstration, its answer is missing." : "they are demonstrations, their answers are missing.")
+    }
+
+    /// The note for examples rated by a `label` of `false` (KTO's layout), which are read as
+    /// demonstrations like the others.
+    static func ratingHint(_ measurement: DataMeasurement) -> String? {
+        guard measurement.ratedDown > 0 else { return nil }
+        let rated = measurement.rated
+        let kept = DataMeasurement.dataVolume(of: measurement.unique - measurement.uniqueRatedDown)
+        let volume = kept == measurement.dataVolume ? "" : " Without them, data-volume would be \(kept)."
+        return "\(grouped(rated)) \(rated == 1 ? "example carries" : "examples carry") a \"label\" of true or false (KTO's layout: a "
+            + "rating of one answer) and \(rated == 1 ? "is" : "are") read as demonstrations, so the \(grouped(measurement.ratedDown)) "
+            + "labelled false would be imitated: train on the true ones only, or with a trainer that reads the labels." + volume
+    }
+
+    /// The note for conversations of many turns, which trainers learn from turn by turn while
+    /// data-volume counts conversations: when chat examples hold three assistant turns or more
+    /// on average.
+    static func turnsHint(_ measurement: DataMeasurement) -> String? {
+        let conversations = measurement.chatExamples
+        let turns = measurement.assistantTurns
+        guard conversations > 0, turns >= 3 * conversations else { return nil }
+        let average = (turns + conversations / 2) / conversations
+        return "The \(grouped(conversations)) conversations hold \(grouped(turns)) assistant turns (\(grouped(average)) each on "
+            + "average): trainers learn from every assistant turn, while data-volume counts conversations; if the turns are "
+            + "what you have, answer data-volume by them."
+    }
+
+    /// The note for many near-duplicates in the answers `advise --data` takes: when at least a
+    /// fifth of the unique examples (and five) nearly repeat another, data-volume overstates
+    /// them, and says what the examples that nearly repeat none would answer.
+    static func nearDuplicateShareHint(_ measurement: DataMeasurement) -> String? {
+        let near = measurement.nearDuplicates
+        guard near >= 5, near * 5 >= measurement.unique else { return nil }
+        let distinct = measurement.unique - near
+        let alone = DataMeasurement.dataVolume(of: distinct)
+        let volume =
+            alone == measurement.dataVolume
+            ? ""
+            : (distinct == 1 ? " The one example" : " The \(grouped(distinct)) examples")
+                + " that nearly \(distinct == 1 ? "repeats" : "repeat") none would answer \(alone); if the rest are variations, answer that."
+        return "\(grouped(near)) of the \(grouped(measurement.unique)) unique examples nearly repeat another (tunewise data "
+            + "names them): data-volume counts each, though variations of one template teach less than their number suggests." + volume
+    }
+
+    /// The note for preference pairs whose preferred answer is the longer (or the shorter) in
+    /// seven pairs of ten or more, and a quarter longer (or shorter) on average: at least ten pairs.
+    static func answerLengthHint(_ lengths: AnswerLengths) -> String? {
+        guard lengths.pairs >= 10 else { return nil }
+        let isLonger = lengths.preferredLonger * 10 >= lengths.pairs * 7 && lengths.preferredTokens * 4 >= lengths.otherTokens * 5
+        let isShorter = lengths.preferredShorter * 10 >= lengths.pairs * 7 && lengths.otherTokens * 4 >= lengths.preferredTokens * 5
+        guard isLonger || isShorter else { return nil }
+        let word = isLonger ? "longer" : "shorter"
+        let share = percentage(isLonger ? lengths.preferredLonger : lengths.preferredShorter, of: lengths.pairs)
+        let preferred = (lengths.preferredTokens + lengths.pairs / 2) / lengths.pairs
+        let other = (lengths.otherTokens + lengths.pairs / 2) / lengths.pairs
+        return "In \(share) of the \(grouped(lengths.pairs)) preference pairs the preferred answer is the \(word) (\(grouped(preferred)) "
+            + "estimated tokens on average against \(grouped(other))): preference tuning learns length as readily as quality, so "
+            + "check that reviewers did not simply prefer \(word) answers, or balance the pairs by length."
+    }
+
+    /// The note for outputs that hold JSON inside a code fence or with words around it.
+    static func wrappedJSONHint(_ outputs: OutputProfile) -> String? {
+        let wrapped = outputs.wrappedJSON
+        guard wrapped.count > 0 else { return nil }
+        let one = wrapped.count == 1
+        return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words around it "
+            + "(\(lines(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
+            + "\(one ? "it" : "them") to the JSON if the output must parse."
+    }
+
+    /// The note for examples whose assistant messages carry their reasoning beside their content.
+    static func reasoningHint(_ measurement: DataMeasurement) -> String? {
+        let reasoning = measurement.reasoningExamples
+        guard reasoning > 0 else { return nil }
+        return "\(grouped(reasoning)) \(reasoning == 1 ? "example carries" : "examples carry") the assistant's reasoning beside its "
+            + "answer (reasoning_content, reasoning or thinking), counted in the tokens and in what an example says: whether "
+            + "training uses it depends on the trainer and the chat template."
+    }
+
+    /// The note for examples with images or audio, which the token estimate and the
+    /// near-duplicate check leave out.
+    static func mediaHint(_ measurement: DataMeasurement) -> String? {
+        let media = measurement.mediaExamples
+        guard media > 0 else { return nil }
+        return "\(grouped(media)) \(media == 1 ? "example holds" : "examples hold") images or audio, which the token estimate "
+            + "leaves out (an image costs hundreds of tokens in training on most platforms) and which are not compared for "
+            + "near-duplicates."
+    }
+
+    /// What the token estimate leaves out of the cost of training on the file, if anything:
+    /// images and audio, and for prompts for a grader, that such training is billed otherwise.
+    static func trainingTokenCaveat(_ measurement: DataMeasurement) -> String? {
+        var caveats: [String] = []
+        let media = measurement.mediaExamples
+        let graded = measurement.gradedExamples
+        if media > 0 {
+            caveats.append("the token estimate leaves out the images and audio of \(grouped(media)) \(media == 1 ? "example" : "examples")")
+        }
+        if graded > 0 {
+            caveats.append(
+                "\(grouped(graded)) \(graded == 1 ? "example is a prompt" : "examples are prompts") for a grader, and reinforcement "
+                    + "fine-tuning is often billed by training time, not tokens")
+        }
+        return caveats.isEmpty ? nil : caveats.joined(separator: "; ")
+    }
+
+    /// The notes on what the examples are, for a report's answers: prompts for a grader, a mix
+    /// of kinds, answers rated false, long conversations, reasoning, images or audio, and
+    /// preferred answers set apart by their length.
+    static func signalNotes(_ measurement: DataMeasurement) -> [String] {
+        [
+            gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement), reasoningHint(measurement),
+            mediaHint(measurement), answerLengthHint(measurement.answerLengths),
+        ]
+        .compactMap { $0 }
+    }
+
+    /// The note that personal data found raises, for every format.
+    static let personalDataHint =
+        "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."
+
+    /// The note that secrets found raise: a tuned model can repeat what it was trained on.
+    static let secretHint =
+        "Secrets found: remove them and rotate the keys before training, as a tuned model can repeat what it was trained on."
+}

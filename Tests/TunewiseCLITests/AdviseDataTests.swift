@@ -84,6 +84,24 @@ extension BinaryTests {
             #expect(text.contains("The one example that nearly repeats none would answer few; if the rest are variations, answer that."))
         }
 
+        /// What else `tunewise data` flags is counted under the measured answers; a clean file
+        /// adds nothing.
+        @Test func theFileFindingsAreCountedUnderTheAnswers() throws {
+            let clean = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder(examples: 12))
+            #expect(!clean.outputText.contains("Also in train.jsonl"))
+            let folder = try folder(examples: 0)
+            let lines = [
+                #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#,
+                #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#,
+                #"{"messages": [{"role": "user", "content": "Bye"}, {"role": "assistant", "content": "See you"}, {"role": "user", "content": "?"}]}"#,
+            ]
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
+            let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)
+            #expect(
+                outcome.outputText.replacingOccurrences(of: "\n", with: " ").contains(
+                    "Also in train.jsonl: 1 duplicate, 1 trailing-user-turn; tunewise data names their lines."), "\(outcome.outputText)")
+        }
+
         /// Preferred answers longer in most pairs are named, in `data` and in `advise --data`.
         @Test func preferredAnswersLongerInMostPairsAreNamed() throws {
             let folder = try folder(examples: 0)

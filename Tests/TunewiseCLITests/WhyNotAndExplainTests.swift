@@ -140,13 +140,14 @@ extension BinaryTests {
             }
         }
 
-        /// The same situation as text opens with the limit that decided it, then the plan.
+        /// The same situation as text opens with the limit that decided it, then the plan; the
+        /// confidence is not high, as the evidence favours what the limit rules out.
         @Test func shipInDaysAsTextSaysWhatDecided() throws {
             let result = try Binary.run(Self.shipInDaysFlags, environment: ["COLUMNS": "1000"])
             #expect(result.code == 0)
             let text = result.stdout
             #expect(
-                text.hasPrefix("Recommendation: Prompt engineering  (confidence: high, forced: your answers leave no other option open now"),
+                text.hasPrefix("Recommendation: Prompt engineering  (confidence: medium, forced: your answers leave no other option open now"),
                 "\(text)")
             // The evidence favours what the deadline rules out, and the report says so beside the confidence.
             #expect(text.contains("the evidence favours PEFT / fine-tuning"), "\(text)")

@@ -161,10 +161,6 @@ let newMethodCases: [NewMethodCase] = [
             "training-signal": "comparisons", "model-access": "api-tuning", "budget": "substantial",
         ]),
         strategy: "fine-tuning", variants: ["distillation"], notVariants: ["preference"]),
-    NewMethodCase(
-        name: "deepseek-r1-2025: a grader and nobody who has trained a model tune on the outputs it passes, not by reinforcement",
-        answers: behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning", "ml-expertise": "none"]) { $1 },
-        strategy: "fine-tuning", variants: ["rejection-sampling"], notVariants: ["reinforcement"]),
 ]
 
 struct AdviceV3Tests {
@@ -199,6 +195,17 @@ struct AdviceV3Tests {
             Answers(given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high"])))
         #expect(distilled.variants.map(\.choice).contains("distillation"))
         #expect(distilled.nextSteps[1].text.hasPrefix("Before distilling, try the cheap levers"))
+    }
+
+    /// A grader with nobody who has trained a model: reinforcement stays the method, and a
+    /// caveat says to begin with supervised tuning on the outputs the grader passes.
+    @Test func aGraderWithoutTrainingSkillsBeginsWithRejectionSampling() throws {
+        let answers = behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }
+        let novices = try advisor.advise(Answers(answers.merging(["ml-expertise": "none"]) { $1 }))
+        #expect(novices.variants.map(\.choice).contains("reinforcement"))
+        #expect(novices.caveats.contains { $0.text.contains("rejection sampling") })
+        let experts = try advisor.advise(Answers(answers.merging(["ml-expertise": "strong"]) { $1 }))
+        #expect(!experts.caveats.contains { $0.text.contains("(rejection sampling), a standard hosted job") })
     }
 
     @Test func thereAreAtLeastTwentyFiveCases() {

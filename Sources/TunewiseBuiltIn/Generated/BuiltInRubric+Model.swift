@@ -13,7 +13,7 @@ extension BuiltInRubric {
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12()],
             exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
@@ -48,7 +48,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages: try a long-context model or summarising in stages before training on it; NILG.AI's case for training here predates million-token context windows.",
+                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages: where it fits a long context window, cache it there; otherwise summarise it in stages before thinking of training on it, which NILG.AI's article argued for before million-token context windows.",
                     source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"])])
                 ),
@@ -63,7 +63,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
                 ),
                 Note(
-                    text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly and move to tuning as soon as it is clear where it falls short.",
+                    text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once the budget allows it.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
@@ -102,7 +102,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Set the bar first: write down what a good output is, hold out a test set of real inputs with accepted outputs (from your labelled pairs, or 30 to 100 gathered now if you have none), and score every prompt change on it; keep fixed failures as a regression set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: .always
+                    when: .always,
+                    first: true
                 ),
                 Note(
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
@@ -120,7 +121,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Prompting has stalled: before more prompt rounds, try a stronger base model, constrain the output with a schema or grammar where the format is the problem, and line up a model you can tune.",
+                    text: "Prompting has stalled: before more prompt rounds, try a stronger base model, constrain the output with a schema or grammar where the format is the problem, and, unless you have one already, line up a model you can tune.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -274,7 +275,7 @@ extension BuiltInRubric {
             label: "PEFT / fine-tuning",
             summary: "Train the model on your labelled examples, usually with a parameter-efficient method such as LoRA, or by updating all weights when data, budget, skills and model size allow.",
             baseline: 0.5,
-            baselineCitation: Citation(reason: "Hosted fine-tuning services make it the most packaged trained method, easier to start than prompt-tuning, so near-ties between the two go to fine-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
+            baselineCitation: Citation(reason: "It is the most packaged trained method, offered by hosting services and open libraries alike and easier to start than prompt-tuning, so near-ties between the two go to fine-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
             caveats: [
                 Note(
                     text: "The costs go beyond GPU hours: curating and labelling data, repeated training runs, and hosting and maintaining each new model version.",
@@ -485,12 +486,14 @@ extension BuiltInRubric {
                 Note(
                     text: "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
-                    when: .always
+                    when: .always,
+                    first: true
                 ),
                 Note(
                     text: "Build the knowledge half first (an index, or the whole collection in a cached prompt when it is small) and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: .always
+                    when: .always,
+                    first: true
                 ),
                 Note(
                     text: "Fine-tune on examples that show the target format, tone and terminology, with retrieved passages in the input as in production, rather than on the facts themselves.",
@@ -669,7 +672,7 @@ extension BuiltInRubric {
                     id: "role-based",
                     label: "Role-based",
                     help: "Pick this if what a user may see depends on their role or team.",
-                    points: ["fine-tuning": -2.0, "hybrid": -1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.0],
+                    points: ["fine-tuning": -2.0, "hybrid": -1.0, "prompt-engineering": 1.0, "prompt-tuning": -2.0],
                     citation: Citation(reason: "When what a user may see depends on their role, one tuned model can leak across roles; filtering retrieved passages by the user's rights at search time enforces access on every request.", source: "001-nilg-customizing-language-models § Data Governance")
                 ),
             ],
@@ -739,7 +742,7 @@ extension BuiltInRubric {
                     label: "Weeks",
                     help: "Pick this if you have a few weeks before the first release.",
                     points: ["hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "A few weeks are enough for a hosted training run on labelled pairs you already hold (such runs take hours), but not for gathering and labelling data or standing up training and serving yourself, and tight for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market; openai-fine-tuning")
+                    citation: Citation(reason: "A few weeks leave little room for training: enough for one run on labelled pairs you already hold (a hosted run takes hours), not for gathering and labelling data or standing up training and serving yourself, and tight for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market; openai-fine-tuning")
                 ),
                 Option(
                     id: "months",
@@ -973,7 +976,7 @@ extension BuiltInRubric {
                     id: "many",
                     label: "Many",
                     help: "Pick this for five or more different tasks, or tasks that keep being added.",
-                    points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": 1.0],
+                    points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": -1.0],
                     citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once tends to get worse at some.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
                 ),
             ],
@@ -1299,13 +1302,23 @@ extension BuiltInRubric {
         Rule(
             id: "soft-prompts-for-many-tasks",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"])]),
-            points: ["fine-tuning": 2.0, "prompt-tuning": 2.5],
-            citation: Citation(reason: "Many tasks on one large open model is the case for one frozen copy with a small trained piece per task: LoRA adapters served together on the base (multi-adapter serving) or soft prompts, which Lester et al. found competitive at this size and which batch across tasks trivially.", source: "lester-2021; sheng-2023")
+            points: ["fine-tuning": 1.5, "prompt-tuning": 1.5],
+            citation: Citation(reason: "Many tasks on one large open model is the case for one frozen copy with a small trained piece per task: LoRA adapters served together on the base (multi-adapter serving) or soft prompts, which Lester et al. found competitive at this size.", source: "lester-2021; sheng-2023")
         )
     }
 
-    /// `$.rules[5]`, "thin-data-across-tasks".
+    /// `$.rules[5]`, "soft-prompts-for-mixed-batches".
     private static func rule5() -> Rule {
+        Rule(
+            id: "soft-prompts-for-mixed-batches",
+            when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"])]),
+            points: ["prompt-tuning": 3.0],
+            citation: Citation(reason: "At high volume across many tasks, soft prompts keep their one edge over adapters: a small fraction of an adapter's size a task, and requests of different tasks share one batch through the frozen model as plain inputs, where batches that mix adapters need specialised serving kernels.", source: "lester-2021; sheng-2023")
+        )
+    }
+
+    /// `$.rules[6]`, "thin-data-across-tasks".
+    private static func rule6() -> Rule {
         Rule(
             id: "thin-data-across-tasks",
             when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])]),
@@ -1314,8 +1327,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[6]`, "role-based-changing-data".
-    private static func rule6() -> Rule {
+    /// `$.rules[7]`, "role-based-changing-data".
+    private static func rule7() -> Rule {
         Rule(
             id: "role-based-changing-data",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "governance", options: ["role-based"]), (question: "transience", options: ["periodic", "frequent"])]),
@@ -1324,8 +1337,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[7]`, "small-collection-in-prompt".
-    private static func rule7() -> Rule {
+    /// `$.rules[8]`, "small-collection-in-prompt".
+    private static func rule8() -> Rule {
         Rule(
             id: "small-collection-in-prompt",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
@@ -1334,8 +1347,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[8]`, "distil-at-volume".
-    private static func rule8() -> Rule {
+    /// `$.rules[9]`, "distil-at-volume".
+    private static func rule9() -> Rule {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
@@ -1344,8 +1357,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[9]`, "distil-at-medium-volume".
-    private static func rule9() -> Rule {
+    /// `$.rules[10]`, "distil-at-medium-volume".
+    private static func rule10() -> Rule {
         Rule(
             id: "distil-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
@@ -1354,8 +1367,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[10]`, "classifier-with-labels".
-    private static func rule10() -> Rule {
+    /// `$.rules[11]`, "classifier-with-labels".
+    private static func rule11() -> Rule {
         Rule(
             id: "classifier-with-labels",
             when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])]),
@@ -1364,8 +1377,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[11]`, "schema-guarantees-format".
-    private static func rule11() -> Rule {
+    /// `$.rules[12]`, "schema-guarantees-format".
+    private static func rule12() -> Rule {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
@@ -1594,32 +1607,9 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts), hold out a tenth of the inputs, and measure the win rate against the supervised model, judged by people or by a grader you have checked against them.",
+                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts) and hold out a tenth of the inputs; train the supervised pass on the preferred outputs first, then preference tuning from it, and measure the tuned model's win rate against the supervised one, judged by people or by a grader you have checked against them.",
                             source: "openai-dpo",
                             when: .always
-                        ),
-                    ]
-                ),
-                VariantChoice(
-                    id: "rejection-sampling",
-                    label: "supervised on the outputs that pass your grader (rejection sampling)",
-                    whenAny: [
-                        Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "ml-expertise", options: ["none"])]),
-                    ],
-                    citation: Citation(reason: "You have a grader but nobody on the team has trained a model: sample several outputs a prompt, keep those the grader passes and tune on them as ordinary supervised pairs, a standard job that gets much of the gain; reinforcement runs, which need a tested grader and careful tuning, can come later with ML help.", source: "deepseek-r1-2025; openai-rft"),
-                    caveats: [
-                        Note(
-                            text: "Outputs that pass the grader can still be wrong in ways it does not check: have people review a sample of the kept outputs before training, and test the grader on deliberately wrong ones.",
-                            source: "gao-2023; openai-rft",
-                            when: .always
-                        ),
-                    ],
-                    nextSteps: [
-                        Note(
-                            text: "Use the grader at run time first: generate, check and retry, or pick the best of several samples; it may close the gap on its own, and the outputs it passes become the training set.",
-                            source: "openai-rft",
-                            when: .always,
-                            first: true
                         ),
                     ]
                 ),
@@ -1651,6 +1641,11 @@ extension BuiltInRubric {
                             source: "openai-rft",
                             when: .always
                         ),
+                        Note(
+                            text: "Nobody on the team has trained a model: begin with supervised tuning on the outputs your grader passes (rejection sampling), a standard hosted job, and take on reinforcement runs, which need a tested grader and careful tuning, with ML help.",
+                            source: "deepseek-r1-2025; openai-rft",
+                            when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                        ),
                     ],
                     nextSteps: [
                         Note(
@@ -1664,6 +1659,11 @@ extension BuiltInRubric {
                             source: "openai-rft",
                             when: .always,
                             first: true
+                        ),
+                        Note(
+                            text: "Run it as a reinforcement job (the provider's reinforcement fine-tuning where offered, or a GRPO trainer on open weights), and track the pass rate on held-out prompts and the sampling budget per step; where the reference is code or a query, grade by running it, not by matching its text.",
+                            source: "openai-rft; shao-2024",
+                            when: .always
                         ),
                     ]
                 ),
@@ -1697,7 +1697,7 @@ extension BuiltInRubric {
                     label: "full fine-tuning (all weights)",
                     whenAny: [
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
-                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
+                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"])]),
                     ],
                     citation: Citation(reason: "Updating every weight is within reach here: open weights of a model small enough to train whole, with the data, budget and skills your answers show, for one or a few tasks; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
                     caveats: [
@@ -1799,12 +1799,14 @@ extension BuiltInRubric {
                         Note(
                             text: "Put the collection first in the prompt, in a fixed order, so it forms the cached prefix; the question and any per-user text go last.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
-                            when: .always
+                            when: .always,
+                            first: true
                         ),
                         Note(
                             text: "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
                             source: "liu-2023",
-                            when: .always
+                            when: .always,
+                            first: true
                         ),
                         Note(
                             text: "Instruct the model to answer only from the collection, cite the section it used and say so when the collection does not cover the question.",
@@ -1851,12 +1853,14 @@ extension BuiltInRubric {
                         Note(
                             text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering",
-                            when: .always
+                            when: .always,
+                            first: true
                         ),
                         Note(
                             text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results, then check that answers stay faithful to what was retrieved.",
                             source: "balaguer-2024",
-                            when: .always
+                            when: .always,
+                            first: true
                         ),
                         Note(
                             text: "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",

@@ -165,6 +165,22 @@ extension DataReport {
         .compactMap { $0 }
     }
 
+    /// What else `tunewise data` would flag in a file whose answers `advise --data` takes:
+    /// duplicates, structure warnings, reversed pairs and examples over the token limit, with
+    /// counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
+    static func findingsSummary(_ measurement: DataMeasurement, file: String) -> String? {
+        var found: [String] = []
+        if measurement.duplicates > 0 {
+            found.append("\(grouped(measurement.duplicates)) \(measurement.duplicates == 1 ? "duplicate" : "duplicates")")
+        }
+        found += measurement.structure.found.map { "\(grouped($0.tally.count)) \($0.kind.rawValue)" }
+        if measurement.reversals > 0 { found.append("\(grouped(measurement.reversals)) reversed \(measurement.reversals == 1 ? "pair" : "pairs")") }
+        let over = measurement.tokens.overLimit
+        if over > 0 { found.append("\(grouped(over)) over the token limit") }
+        guard !found.isEmpty else { return nil }
+        return "Also in \(file): " + found.joined(separator: ", ") + "; tunewise data names their lines."
+    }
+
     /// The note that personal data found raises, for every format.
     static let personalDataHint =
         "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."

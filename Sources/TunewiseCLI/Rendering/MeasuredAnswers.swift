@@ -52,7 +52,11 @@ struct MeasuredAnswers {
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
         }
         notes =
-            DataReport.signalNotes(measurement) + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 }
+            DataReport.signalNotes(measurement)
+            + [
+                DataReport.nearDuplicateShareHint(measurement), DataReport.labelVariantsHint(measurement.outputs),
+                DataReport.findingsSummary(measurement, file: Tunewise.visible(file)),
+            ].compactMap { $0 }
             + (measurement.personalData[.secret].count > 0 ? [DataReport.secretHint] : [])
         if let signal = measurement.trainingSignal {
             let graded = measurement.gradedExamples

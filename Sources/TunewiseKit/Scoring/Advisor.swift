@@ -74,12 +74,14 @@ public struct Advisor: Sendable {
         let decidedBy = decidingGates(options, scores: scores, excluded: excluded, winner: winner)
         let now = PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants)
         let plan = plan(situation, now: now, decidedBy: decidedBy)
+        let overruled = overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
         return Advice(
             answers: answers,
             strategy: strategy.id,
-            confidence: confidence(margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions),
+            confidence: confidence(
+                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
-            risks: overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
+            risks: overruled
                 + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
@@ -150,10 +152,14 @@ public struct Advisor: Sendable {
 
     /// High or medium from the margin over the runner-up, at most medium while an unanswered
     /// refinement could change the advice; high when no other strategy is left.
-    private func confidence(margin: Double, hasRunnerUp: Bool, openQuestions: [String]) -> Confidence {
-        guard hasRunnerUp else { return .high }
-        let byMargin: Confidence = margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
-        return byMargin == .high && !openQuestions.isEmpty ? .medium : byMargin
+    /// High when the limits leave one strategy, else by the lead over the runner-up; never
+    /// high while unanswered questions could change the advice, or while the evidence favours
+    /// a strategy a gate rules out (the answers then point two ways).
+    private func confidence(margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool) -> Confidence {
+        let byMargin: Confidence =
+            !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
+        let isQualified = evidenceFavoursRuledOut || (hasRunnerUp && !openQuestions.isEmpty)
+        return byMargin == .high && isQualified ? .medium : byMargin
     }
 
     /// The gates that decided the advice, in rubric order. What needs deciding is the

@@ -67,6 +67,31 @@ extension BinaryTests {
             }
         }
 
+        /// Hosting and per-token prices together count a self-hosted model twice: the report
+        /// says so, in `cost` and in `advise --cost`, and not when either is zero.
+        @Test func hostingBesidePerTokenPricesIsNamed() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let note = "Tuned models are costed with hosting (3,000.00 a month a unit) and per-token prices"
+            let both = try Binary.run(["cost", "--cost", "-", "--hosting-per-month", "3000"], input: template, environment: ["COLUMNS": "300"])
+            #expect(both.code == 0)
+            #expect(both.stdout.contains(note), "\(both.stdout)")
+            let hostingOnly = try Binary.run(
+                [
+                    "cost", "--cost", "-", "--hosting-per-month", "3000", "--tuned-input-price-per-million", "0", "--tuned-output-price-per-million",
+                    "0",
+                ],
+                input: template, environment: ["COLUMNS": "300"])
+            #expect(hostingOnly.code == 0)
+            #expect(!hostingOnly.stdout.contains("Tuned models are costed with hosting"))
+            let advise = try Binary.run(
+                [
+                    "advise", "--cost", "-", "--hosting-per-month", "3000", "--need", "behavior", "--data-volume", "thousands", "--transience",
+                    "static", "--governance", "open", "--budget", "substantial", "--time-to-market", "months", "--consistency", "important",
+                    "--no-input", "--format", "json",
+                ], input: template)
+            #expect(advise.stdout.contains(note), "\(advise.stdout)")
+        }
+
         @Test func helpForCost() throws {
             let result = try Binary.run(["help", "cost"])
             #expect(result.code == 0)

@@ -29,7 +29,7 @@ struct CostMarkdownRenderer {
         lines.append("")
         var notes =
             "Against `prompt-engineering`. Amounts in the currency of your prices; a month is \(JSONWriter.format(CostModel.daysPerMonth)) days."
-        for note in [report.retrainText, report.hostingText].compactMap({ $0 }) { notes += " " + note }
+        for note in report.notes { notes += " " + note }
         lines.append(notes)
         lines.append("")
         lines.append("<sub>tunewise \(report.toolVersion)</sub>")

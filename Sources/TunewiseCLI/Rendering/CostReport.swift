@@ -45,6 +45,24 @@ struct CostReport {
         return "Hosting: \(units) of \(requests(capacity)) requests a day for \(hosted.map(\.strategy).joined(separator: ", "))."
     }
 
+    /// The lines under the table: the retrain cadence, the hosting units, and prices that
+    /// may count a self-hosted model twice.
+    var notes: [String] {
+        [retrainText, hostingText, Self.pricingNote(comparison.inputs)].compactMap { $0 }
+    }
+
+    /// The note for a tuned model costed with hosting and with per-token prices together,
+    /// which counts a model you host yourself twice; `nil` when one of them is zero or not given.
+    static func pricingNote(_ inputs: CostInputs) -> String? {
+        let hosting = inputs[.hostingPerMonth] ?? 0
+        let input = inputs[.tunedInputPricePerMillion] ?? 0
+        let output = inputs[.tunedOutputPricePerMillion] ?? 0
+        guard hosting > 0, input > 0 || output > 0 else { return nil }
+        return "Tuned models are costed with hosting (\(money(hosting)) a month a unit) and per-token prices (\(money(input)) in, "
+            + "\(money(output)) out a million) together: a model you host yourself usually costs its hosting alone, so set "
+            + "\(CostField.tunedInputPricePerMillion.flag) and \(CostField.tunedOutputPricePerMillion.flag) to 0 if it is yours."
+    }
+
     /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
     var retrainText: String? {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }

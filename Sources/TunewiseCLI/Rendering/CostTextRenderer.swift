@@ -25,7 +25,7 @@ struct CostTextRenderer {
             let needs = uncosted.missing.map(\.suppliedBy).joined(separator: ", ")
             lines.append("  \(uncosted.strategy): not costed; needs \(needs)".wrapped(to: style.width, hangingIndent: 4))
         }
-        for note in [report.retrainText, report.hostingText].compactMap({ $0 }) {
+        for note in report.notes {
             lines.append("")
             lines.append(note.wrapped(to: style.width))
         }

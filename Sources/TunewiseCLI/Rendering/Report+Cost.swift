@@ -44,10 +44,15 @@ extension Report {
 
     /// The ``CostReview``'s notes, one line each: each stage carried out other than by
     /// default (without retrieval, with the collection in context, by distillation), then
-    /// the cheapest strategy when the advice rules it out.
+    /// the cheapest strategy when the advice rules it out; then prices that may count a
+    /// self-hosted model twice (``CostReport/pricingNote(_:)``).
     var costNotes: [String] {
         guard let cost else { return [] }
-        return CostReview(advice: advice, cost: cost).notes.map { note in
+        return reviewNotes(cost) + [CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+    }
+
+    private func reviewNotes(_ cost: CostComparison) -> [String] {
+        CostReview(advice: advice, cost: cost).notes.map { note in
             switch note {
             case .withoutRetrieval(let strategy):
                 return "\(strategyLabel(strategy)) is costed without retrieval, as advised: no context tokens, no retrieval upkeep."

@@ -357,6 +357,11 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "A small model bound for a device is usually quantized after tuning, which can cost accuracy, more so at four bits and below: evaluate the quantized model on the held-out set, not only the tuned one.",
+                    source: "frantar-2023",
+                    when: Condition(clauses: [(question: "model-size", options: ["small"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -2122,6 +2127,13 @@ extension BuiltInRubric {
                 author: "Brandon T. Willard, Rémi Louf",
                 year: 2023,
                 url: "https://arxiv.org/abs/2307.09702"
+            ),
+            Reference(
+                id: "frantar-2023",
+                title: "GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers",
+                author: "Elias Frantar, Saleh Ashkboos, Torsten Hoefler and Dan Alistarh",
+                year: 2023,
+                url: "https://arxiv.org/abs/2210.17323"
             ),
             Reference(
                 id: "carlini-2021",

@@ -165,7 +165,7 @@ public enum RubricSwiftSource {
                 ("text", literal(note.text)),
                 ("source", note.source.map(literal) ?? "nil"),
                 ("when", condition(note.when)),
-            ] + (note.first ? [("first", "true")] : []), depth: depth)
+            ] + (note.stage == .build ? [] : [("stage", "." + note.stage.rawValue)]), depth: depth)
     }
 
     private static func question(_ question: Question, depth: Int) -> String {

@@ -199,7 +199,7 @@ extension BinaryTests {
                 ["data", "-"], input: #"{"prompt": "Use sk-proj-4f9TzQ2xLm8Rk1VbN7cW3eYh", "completion": "Done"}"#
             ).outputText.replacingOccurrences(of: "\n    ", with: " ")
             #expect(text.contains("secret  1  line 1"))
-            #expect(text.contains("Secrets found: remove them and rotate the keys"))
+            #expect(text.contains("Secrets found: rotate the keys now"))
             #expect(!text.contains("Personal data found"))
         }
 

@@ -180,21 +180,56 @@ struct AdviceV3Tests {
         }
     }
 
-    /// Steps that must come before any training (the prompted baseline, the grader tried at
-    /// run time, the cheap levers before distilling) lead the list, the strategy's first, in
-    /// rubric order.
-    @Test func stepsMarkedFirstLeadTheNextSteps() throws {
+    /// Next steps come stage by stage, as a team takes them: the baseline and the grader
+    /// before the data, the data before the runs (the method's, then the hosted service's),
+    /// retraining last; a hybrid evaluates and builds its knowledge half before it trains.
+    @Test func nextStepsComeStageByStage() throws {
         let graded = try advisor.advise(
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
-        #expect(graded.nextSteps.count > 3)
-        #expect(graded.nextSteps[0].text.hasPrefix("Before training, measure the prompted baseline"))
-        #expect(graded.nextSteps[1].text.hasPrefix("Before any training run, use the grader at run time"))
-        #expect(graded.nextSteps[2].text.hasPrefix("Write the grader first"))
-        #expect(graded.nextSteps.last?.text.hasPrefix("Use the provider's hosted fine-tuning") == true)
+        let texts = graded.nextSteps.map(\.text)
+        let order = [
+            "Before training, measure the prompted baseline", "Before any training run, use the grader at run time", "Write the grader first",
+            "Turn the material into examples", "Use all the curated examples you hold", "Run it as a reinforcement job",
+            "Run the training on the provider's hosted service", "Plan who retrains the model",
+        ]
+        #expect(texts.count == order.count, "\(texts)")
+        for (text, prefix) in zip(texts, order) { #expect(text.hasPrefix(prefix), "\(texts)") }
         let distilled = try advisor.advise(
             Answers(given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high"])))
         #expect(distilled.variants.map(\.choice).contains("distillation"))
         #expect(distilled.nextSteps[1].text.hasPrefix("Before distilling, try the cheap levers"))
+        let hybrid = try advisor.advise(
+            Answers(
+                given([
+                    "need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial", "consistency": "critical",
+                    "output-style": "custom",
+                ])))
+        #expect(hybrid.strategy == "hybrid")
+        let steps = hybrid.nextSteps.map(\.text)
+        let index = try #require(steps.firstIndex { $0.hasPrefix("Build the index") })
+        let fineTune = try #require(steps.firstIndex { $0.hasPrefix("Fine-tune on examples") })
+        let reindex = try #require(steps.firstIndex { $0.hasPrefix("Re-index") })
+        #expect(steps[0].hasPrefix("Evaluate in two layers"))
+        #expect(index < fineTune && fineTune < reindex, "\(steps)")
+    }
+
+    /// An open question most of whose answers would change the advice makes it rest on an
+    /// assumption: low confidence whatever the lead, with the question named; answered as
+    /// the advice assumes, it is an assumption no more.
+    @Test func adviceThatRestsOnAnUnansweredQuestionIsLowConfidence() throws {
+        let answers = given([
+            "need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "training-signal": "comparisons",
+            "ml-expertise": "none", "model-access": "api-tuning",
+        ])
+        let advice = try advisor.advise(Answers(answers))
+        #expect(advice.strategy == "fine-tuning")
+        #expect(advice.assumptions == ["prompting-status"])
+        #expect(advice.confidence == .low)
+        #expect(advice.margin >= defaultRubric.confidence.medium)
+        let plateaued = try advisor.advise(Answers(answers.merging(["prompting-status": "plateaued"]) { $1 }))
+        #expect(plateaued.strategy == "fine-tuning")
+        #expect(plateaued.assumptions.isEmpty)
+        #expect(plateaued.confidence != .low)
     }
 
     /// A grader with nobody who has trained a model: reinforcement stays the method, and a

@@ -146,14 +146,18 @@ struct RubricLoaderTests {
                 }),
             "$.questions[7].options", "a question has at most 64 options; found 65"
         ),
-        // Only a next step may come first, and only by a boolean.
+        // Only a next step has a stage, and only one of the four.
         (
-            [.key("strategies"), .index(0), .key("caveats"), .index(0), .key("first")], .bool(true),
-            "$.strategies[0].caveats[0].first", "unknown key"
+            [.key("strategies"), .index(0), .key("caveats"), .index(0), .key("stage")], .string("prepare"),
+            "$.strategies[0].caveats[0].stage", "unknown key"
         ),
         (
-            [.key("strategies"), .index(2), .key("nextSteps"), .index(0), .key("first")], .string("yes"),
-            "$.strategies[2].nextSteps[0].first", "expected true or false; found a string"
+            [.key("strategies"), .index(2), .key("nextSteps"), .index(0), .key("stage")], .string("deploy"),
+            "$.strategies[2].nextSteps[0].stage", "unknown stage \"deploy\"; known: prepare, build, train, operate"
+        ),
+        (
+            [.key("strategies"), .index(2), .key("nextSteps"), .index(0), .key("stage")], .bool(true),
+            "$.strategies[2].nextSteps[0].stage", "expected a non-empty string; found"
         ),
         (
             [.key("questions"), .index(15), .key("id")], .string("format"),

@@ -38,7 +38,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["important", "critical"])])
                 ),
                 Note(
-                    text: "Consistency is critical: validate every response against the expected format (a schema or a parser) and retry or reject failures rather than trusting the prompt.",
+                    text: "Consistency is critical: check every response before it is used (a schema or a parser for a format, a tested judge or a classifier for tone and safety) and retry or reject failures rather than trusting the prompt.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
                     when: Condition(clauses: [(question: "consistency", options: ["critical"])])
                 ),
@@ -75,7 +75,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Filter everything that enters the prompt by the user's rights: retrieved passages, but also few-shot examples picked by similarity from your labelled pairs and any conversation history.",
                     source: "001-nilg-customizing-language-models § Data Governance",
-                    when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                    when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
                     text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
@@ -103,7 +103,7 @@ extension BuiltInRubric {
                     text: "Set the bar first: write down what a good output is, hold out a test set of real inputs with accepted outputs (from your labelled pairs, or 30 to 100 gathered now if you have none), and score every prompt change on it; keep fixed failures as a regression set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: .always,
-                    first: true
+                    stage: .prepare
                 ),
                 Note(
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
@@ -138,12 +138,14 @@ extension BuiltInRubric {
                 Note(
                     text: "With thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (an encoder, or embeddings with a linear classifier: no access to the LLM's weights needed) and compare accuracy, calibration and cost per call.",
                     source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"]), (question: "budget", options: ["moderate", "substantial"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    stage: .train
                 ),
                 Note(
                     text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"])]),
+                    stage: .train
                 ),
                 Note(
                     text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait; compare each against the frozen quality score.",
@@ -188,7 +190,7 @@ extension BuiltInRubric {
             label: "Prompt-tuning",
             summary: "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
             baseline: -1.0,
-            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (or a rare service that offers it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (the one managed service that offered it, IBM watsonx, has deprecated it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             caveats: [
                 Note(
                     text: "Soft prompts are numeric vectors, not words: nobody can read what they tell the model, so audits rest on tests of the outputs.",
@@ -196,7 +198,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Managed offers are few (an early-2023 survey found none; IBM watsonx added one), so with open weights expect to configure training and serving yourself with an open PEFT library.",
+                    text: "Managed offers have all but gone (an early-2023 survey found none, and IBM watsonx, which added one later, has deprecated it), so with open weights expect to configure training and serving yourself with an open PEFT library.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning",
                     when: .always
                 ),
@@ -251,17 +253,19 @@ extension BuiltInRubric {
                     text: "Measure the best hand-written prompt on a held-out test set first: that baseline is the score the soft prompt must beat, per task.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions",
                     when: .always,
-                    first: true
+                    stage: .prepare
                 ),
                 Note(
                     text: "Label a few hundred examples per task and train one soft prompt per task (a few dozen vectors ahead of the input; the model and its embedding table stay frozen) with an open PEFT library's prompt-tuning method.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021",
-                    when: .always
+                    when: .always,
+                    stage: .train
                 ),
                 Note(
                     text: "Serve every task from one frozen copy of the model and switch the soft prompt per request instead of deploying a model per task.",
                     source: "lester-2021",
-                    when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
+                    when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])]),
+                    stage: .operate
                 ),
             ],
             risks: []
@@ -362,18 +366,24 @@ extension BuiltInRubric {
                     source: "frantar-2023",
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
+                Note(
+                    text: "A language, dialect or notation the base model barely knows is seldom taught by instruction pairs alone: continue pretraining on raw text of it first, expect to need a higher adapter rank or full tuning, and check how the tokenizer splits it.",
+                    source: "gururangan-2020",
+                    when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
+                ),
             ],
             nextSteps: [
                 Note(
                     text: "For a fixed label set, weigh a classifier against tuning the LLM: an encoder or small model with a classification head (or embeddings with a linear classifier) trained on your labels needs no access to the LLM's weights and often matches it at a fraction of the cost per call; compare accuracy per class, calibration and cost per call of each with the prompted model.",
                     source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
+                    stage: .prepare
                 ),
                 Note(
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always,
-                    first: true
+                    stage: .prepare
                 ),
                 Note(
                     text: "Turn the material into examples of the behaviour you want, in the form your training takes (input/output pairs, inputs with a preferred and a rejected answer, or prompts with the reference a grader checks against), not documents rewritten as questions as NILG.AI's article suggests, which trains facts; de-duplicate them, and keep only outputs and references the team would accept.",
@@ -381,19 +391,22 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
                     source: "openai-fine-tuning; google-vertex-tuning",
-                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
+                    stage: .train
                 ),
                 Note(
-                    text: "Train on all the curated examples you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Use all the curated examples you hold (per task, when there are several), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
-                    when: Condition(clauses: [(question: "data-volume", options: ["thousands"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["thousands"])]),
+                    stage: .train
                 ),
                 Note(
                     text: "Plan who retrains the model, when and on what data, and version the training data and configuration.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
-                    when: .always
+                    when: .always,
+                    stage: .operate
                 ),
             ],
             risks: [
@@ -486,34 +499,36 @@ extension BuiltInRubric {
                     text: "Before training, measure a prompted baseline with retrieval on a held-out test set: it is the score the tuned model must beat, and it may already meet the bar.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
                     when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])]),
-                    first: true
+                    stage: .prepare
                 ),
                 Note(
                     text: "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
                     when: .always,
-                    first: true
+                    stage: .prepare
                 ),
                 Note(
                     text: "Build the knowledge half first (an index, or the whole collection in a cached prompt when it is small) and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: .always,
-                    first: true
-                ),
-                Note(
-                    text: "Fine-tune on examples that show the target format, tone and terminology, with retrieved passages in the input as in production, rather than on the facts themselves.",
-                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024",
                     when: .always
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500; check whether doubling the data still helps before labelling more.",
-                    source: "openai-fine-tuning; google-vertex-tuning",
-                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])])
+                    text: "Fine-tune on examples that show the target format, tone and terminology, with retrieved passages in the input as in production, some of them beside the point and some questions they do not cover answered as such, so the model learns to use retrieval and to doubt it, rather than to recite the facts themselves.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024; zhang-2024",
+                    when: .always,
+                    stage: .train
                 ),
                 Note(
-                    text: "Train on all the curated examples you hold, and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
+                    source: "openai-fine-tuning; google-vertex-tuning",
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
+                    stage: .train
+                ),
+                Note(
+                    text: "Use all the curated examples you hold (per task, when there are several), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
-                    when: Condition(clauses: [(question: "data-volume", options: ["thousands"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["thousands"])]),
+                    stage: .train
                 ),
             ],
             risks: [
@@ -1530,7 +1545,7 @@ extension BuiltInRubric {
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
             strategies: ["prompt-tuning"],
-            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it): for soft prompts, use open weights or a service that offers prompt-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it, and has since deprecated it): for soft prompts, use open weights or a service that offers prompt-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             later: nil
         )
     }
@@ -1577,12 +1592,13 @@ extension BuiltInRubric {
                             text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
                             source: "openai-prompt-caching; openai-distillation",
                             when: .always,
-                            first: true
+                            stage: .prepare
                         ),
                         Note(
                             text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
-                            when: .always
+                            when: .always,
+                            stage: .train
                         ),
                     ]
                 ),
@@ -1612,9 +1628,10 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts) and hold out a tenth of the inputs; train the supervised pass on the preferred outputs first, then preference tuning from it, and measure the tuned model's win rate against the supervised one, judged by people or by a grader you have checked against them.",
+                            text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts) and hold out 10 to 20 percent of the inputs; train the supervised pass on the preferred outputs first, then preference tuning from it, and measure the tuned model's win rate against the supervised one, judged by people or by a grader you have checked against them.",
                             source: "openai-dpo",
-                            when: .always
+                            when: .always,
+                            stage: .train
                         ),
                     ]
                 ),
@@ -1657,18 +1674,19 @@ extension BuiltInRubric {
                             text: "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
                             source: "openai-rft",
                             when: .always,
-                            first: true
+                            stage: .prepare
                         ),
                         Note(
                             text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
                             source: "openai-rft",
                             when: .always,
-                            first: true
+                            stage: .prepare
                         ),
                         Note(
                             text: "Run it as a reinforcement job (the provider's reinforcement fine-tuning where offered, or a GRPO trainer on open weights), and track the pass rate on held-out prompts and the sampling budget per step; where the reference is code or a query, grade by running it, not by matching its text.",
                             source: "openai-rft; shao-2024",
-                            when: .always
+                            when: .always,
+                            stage: .train
                         ),
                     ]
                 ),
@@ -1716,7 +1734,8 @@ extension BuiltInRubric {
                         Note(
                             text: "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
                             source: "hu-2021",
-                            when: .always
+                            when: .always,
+                            stage: .train
                         ),
                     ]
                 ),
@@ -1736,22 +1755,26 @@ extension BuiltInRubric {
                         Note(
                             text: "Train a LoRA adapter on the open model with an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set) and compare it with the prompted baseline.",
                             source: "hu-2021",
-                            when: Condition(clauses: [(question: "model-access", options: ["weights"])])
+                            when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
+                            stage: .train
                         ),
                         Note(
                             text: "With several tasks, train one adapter per task and serve them together on one frozen base (multi-adapter serving, as in S-LoRA or vLLM), switching adapters per request; this is the case soft prompts used to own.",
                             source: "hu-2021; sheng-2023",
-                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["weights"])])
+                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["weights"])]),
+                            stage: .train
                         ),
                         Note(
                             text: "With several tasks on a hosted service, tune one model per task and send each request to its task's model; check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; openai-fine-tuning",
-                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])])
+                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])]),
+                            stage: .train
                         ),
                         Note(
-                            text: "Use the provider's hosted fine-tuning on your training examples (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
+                            text: "Run the training on the provider's hosted service (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
                             source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
-                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
+                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
+                            stage: .train
                         ),
                     ]
                 ),
@@ -1804,14 +1827,12 @@ extension BuiltInRubric {
                         Note(
                             text: "Put the collection first in the prompt, in a fixed order, so it forms the cached prefix; the question and any per-user text go last.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
-                            when: .always,
-                            first: true
+                            when: .always
                         ),
                         Note(
                             text: "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
                             source: "liu-2023",
-                            when: .always,
-                            first: true
+                            when: .always
                         ),
                         Note(
                             text: "Instruct the model to answer only from the collection, cite the section it used and say so when the collection does not cover the question.",
@@ -1858,14 +1879,12 @@ extension BuiltInRubric {
                         Note(
                             text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering",
-                            when: .always,
-                            first: true
+                            when: .always
                         ),
                         Note(
                             text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results, then check that answers stay faithful to what was retrieved.",
                             source: "balaguer-2024",
-                            when: .always,
-                            first: true
+                            when: .always
                         ),
                         Note(
                             text: "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",
@@ -1875,7 +1894,8 @@ extension BuiltInRubric {
                         Note(
                             text: "Re-index whenever the source data changes (or on a schedule at least as frequent) and alert when a run fails.",
                             source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])]),
+                            stage: .operate
                         ),
                         Note(
                             text: "For live values (prices, stock, status), call the system of record at request time instead of indexing copies that are stale by the next change.",
@@ -1890,7 +1910,8 @@ extension BuiltInRubric {
                         Note(
                             text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them: it usually gains more than tuning the generator.",
                             source: "balaguer-2024",
-                            when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])])
+                            when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
+                            stage: .train
                         ),
                     ]
                 ),
@@ -2010,11 +2031,25 @@ extension BuiltInRubric {
                 url: "https://arxiv.org/abs/2401.08406"
             ),
             Reference(
+                id: "zhang-2024",
+                title: "RAFT: Adapting Language Model to Domain Specific RAG",
+                author: "Tianjun Zhang, Shishir G. Patil, Naman Jain, Sheng Shen, Matei Zaharia, Ion Stoica, Joseph E. Gonzalez",
+                year: 2024,
+                url: "https://arxiv.org/abs/2403.10131"
+            ),
+            Reference(
                 id: "gekhman-2024",
                 title: "Does Fine-Tuning LLMs on New Knowledge Encourage Hallucinations?",
                 author: "Zorik Gekhman et al. (Google)",
                 year: 2024,
                 url: "https://arxiv.org/abs/2405.05904"
+            ),
+            Reference(
+                id: "gururangan-2020",
+                title: "Don't Stop Pretraining: Adapt Language Models to Domains and Tasks",
+                author: "Suchin Gururangan, Ana Marasović, Swabha Swayamdipta, Kyle Lo, Iz Beltagy, Doug Downey, Noah A. Smith",
+                year: 2020,
+                url: "https://arxiv.org/abs/2004.10964"
             ),
             Reference(
                 id: "openai-fine-tuning",
@@ -2046,10 +2081,10 @@ extension BuiltInRubric {
             ),
             Reference(
                 id: "ibm-watsonx-tuning",
-                title: "Tuning Studio: prompt tuning foundation models in watsonx.ai",
+                title: "Deploying tuned models (watsonx.ai; prompt tuning deprecated)",
                 author: "IBM",
-                year: 2023,
-                url: "https://www.ibm.com/docs/en/watsonx/saas?topic=models-tuning-foundation"
+                year: 2025,
+                url: "https://www.ibm.com/docs/SSLSRPV_2.2.x/wsj/analyze-data/deploy-tuned-models-overview.html"
             ),
             Reference(
                 id: "gu-2022",

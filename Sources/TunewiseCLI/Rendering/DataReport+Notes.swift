@@ -183,9 +183,11 @@ extension DataReport {
 
     /// The note that personal data found raises, for every format.
     static let personalDataHint =
-        "Personal data found: answer the governance question with care (tunewise advise --governance …) and review before training."
+        "Personal data found: answer the governance question with care (tunewise advise --governance …), and remove or mask it "
+        + "before these examples go into prompts, test sets or training."
 
     /// The note that secrets found raise: a tuned model can repeat what it was trained on.
     static let secretHint =
-        "Secrets found: remove them and rotate the keys before training, as a tuned model can repeat what it was trained on."
+        "Secrets found: rotate the keys now, as they are exposed wherever this file has been, and remove them before the "
+        + "examples go into prompts or training, which can repeat them."
 }

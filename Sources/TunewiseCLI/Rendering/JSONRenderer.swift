@@ -25,6 +25,7 @@ struct JSONRenderer {
                         ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
                         ("risks", .array(advice.risks.map(risk))),
                         ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
+                        ("assumptions", .array(advice.assumptions.map(JSONValue.string))),
                         ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
                         ("margin", .number(advice.margin)),
                         ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),

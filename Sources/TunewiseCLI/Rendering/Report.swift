@@ -115,6 +115,9 @@ struct Report: ProvenanceReporting {
         if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
         }
+        if !advice.assumptions.isEmpty {
+            text += ", and most answers to \(advice.assumptions.map(questionLabel).joined(separator: " or ")) would"
+        }
         return text
     }
 

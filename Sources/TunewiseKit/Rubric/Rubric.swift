@@ -186,20 +186,33 @@ public struct Note: Equatable, Sendable {
     public var source: String?
     /// When the note is shown; ``Condition/always`` when the rubric gives no condition.
     public var when: Condition
-    /// For a next step: whether it comes before the strategy's own steps, as a step that must
-    /// precede any training does (trying the grader at run time, say).
-    public var first: Bool
+    /// For a next step: the stage of the work it belongs to, by which the advice orders its
+    /// steps; ``Stage/build`` unless the rubric says otherwise.
+    public var stage: Stage
+
+    /// Where a next step falls in a team's work. The advice lists its steps stage by stage,
+    /// each stage in the rubric's order (the strategy's steps, then its variants').
+    public enum Stage: String, CaseIterable, Sendable {
+        /// Before anything is built: the bar, the baseline to beat, what to try first.
+        case prepare
+        /// The prompt, the knowledge half, the training data.
+        case build
+        /// Training runs, and how they are sized and compared.
+        case train
+        /// Keeping it working: retraining, re-indexing, serving.
+        case operate
+    }
 
     /// A note from its parts, as the loader and the built-in rubric's generated model build it.
     package init(
         text: String,
         source: String? = nil,
         when: Condition,
-        first: Bool = false
+        stage: Stage = .build
     ) {
         self.text = text
         self.source = source
         self.when = when
-        self.first = first
+        self.stage = stage
     }
 }

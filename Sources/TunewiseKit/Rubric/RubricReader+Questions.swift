@@ -53,17 +53,27 @@ extension RubricReader {
         }
     }
 
-    /// A caveat, risk or, with `isStep`, a next step, which may also say it comes `first`.
+    /// A caveat, risk or, with `isStep`, a next step, which may also give its `stage`.
     mutating func readNote(_ value: JSONValue, _ path: String, isStep: Bool = false) -> Note? {
-        guard let object = members(value, path, allowed: isStep ? ["text", "source", "when", "first"] : ["text", "source", "when"]) else {
+        guard let object = members(value, path, allowed: isStep ? ["text", "source", "when", "stage"] : ["text", "source", "when"]) else {
             return nil
         }
         let text = string(object, "text", path)
         let source = optionalString(object, "source", path)
         let condition = object["when"].map { readCondition($0, "\(path).when", minimumClauses: 1) } ?? .always
-        let first = object["first"] == nil ? false : boolean(object, "first", path)
-        guard let text, let condition, let first else { return nil }
-        return Note(text: text, source: source, when: condition, first: first)
+        let stage = object["stage"] == nil ? .build : readStage(object, path)
+        guard let text, let condition, let stage else { return nil }
+        return Note(text: text, source: source, when: condition, stage: stage)
+    }
+
+    private mutating func readStage(_ object: JSONValue, _ path: String) -> Note.Stage? {
+        let names = Note.Stage.allCases.map(\.rawValue)
+        guard let name = string(object, "stage", path) else { return nil }
+        guard let stage = Note.Stage(rawValue: name) else {
+            report("\(path).stage", "unknown stage \"\(name)\"; known: \(names.joined(separator: ", "))")
+            return nil
+        }
+        return stage
     }
 
     // MARK: Questions

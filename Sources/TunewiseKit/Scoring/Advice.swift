@@ -10,8 +10,10 @@ public struct Advice: Equatable, Sendable {
     public var strategy: String
     /// How clearly the answers point to the recommendation as the thing to do now: the exact
     /// (unrounded) ``margin`` measured against the rubric's ``ConfidenceThresholds``, at most
-    /// medium while ``openQuestions`` is not empty; high when gates left no other strategy,
-    /// which is a statement about the team's limits, not a forecast of success (see ``risks``).
+    /// medium while ``openQuestions`` is not empty and low while there are ``assumptions``;
+    /// high when gates left no other strategy, which is a statement about the team's limits,
+    /// not a forecast of success (see ``risks``), unless the evidence favours a strategy they
+    /// rule out.
     public var confidence: Confidence
     /// Whether the confidence rests on the margin or on gates that left one strategy.
     public var confidenceBasis: ConfidenceBasis
@@ -26,6 +28,9 @@ public struct Advice: Equatable, Sendable {
     /// Unanswered refinements whose answer could change the advice, in rubric order: the
     /// questions worth answering.
     public var openQuestions: [String]
+    /// The open questions most of whose answers would change the advice, which holds only on
+    /// the assumption that the answer is one of the few others.
+    public var assumptions: [String]
     /// The best strategy that was not recommended and not excluded, if any.
     public var runnerUp: String?
     /// The score lead over the runner-up (zero when there is none).

@@ -75,17 +75,20 @@ public struct Advisor: Sendable {
         let now = PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants)
         let plan = plan(situation, now: now, decidedBy: decidedBy)
         let overruled = overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
+        let assumptions = runnerUp == nil ? [] : self.assumptions(sensitivity)
         return Advice(
             answers: answers,
             strategy: strategy.id,
             confidence: confidence(
-                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty),
+                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
+                restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruled
                 + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
+            assumptions: assumptions,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
             margin: rounded(margin),
             reasons: contributions.filter { $0.points >= Self.reasonThreshold },
@@ -154,12 +157,25 @@ public struct Advisor: Sendable {
     /// refinement could change the advice; high when no other strategy is left.
     /// High when the limits leave one strategy, else by the lead over the runner-up; never
     /// high while unanswered questions could change the advice, or while the evidence favours
-    /// a strategy a gate rules out (the answers then point two ways).
-    private func confidence(margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool) -> Confidence {
+    /// a strategy a gate rules out (the answers then point two ways); low, whatever the lead,
+    /// when it rests on an assumption (``Advice/assumptions``).
+    private func confidence(
+        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool, restsOnAnAssumption: Bool
+    ) -> Confidence {
+        if hasRunnerUp, restsOnAnAssumption { return .low }
         let byMargin: Confidence =
             !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
         let isQualified = evidenceFavoursRuledOut || (hasRunnerUp && !openQuestions.isEmpty)
         return byMargin == .high && isQualified ? .medium : byMargin
+    }
+
+    /// The unanswered questions most of whose answers would change the advice, in rubric
+    /// order: it holds only for the few answers that keep it, which nobody has given.
+    private func assumptions(_ sensitivity: [AnswerChange]) -> [String] {
+        rubric.questions.filter { question in
+            let changing = Set(sensitivity.filter { $0.kind == .unanswered && $0.question == question.id }.map(\.answer))
+            return changing.count * 2 > question.options.count
+        }.map(\.id)
     }
 
     /// The gates that decided the advice, in rubric order. What needs deciding is the
@@ -288,11 +304,11 @@ public struct Advisor: Sendable {
         }
     }
 
-    /// The strategy's next steps, then its variants', those marked ``Note/first`` ahead of
-    /// the rest (each group in that order).
+    /// The strategy's next steps and its variants', stage by stage (``Note/Stage``), each
+    /// stage in that order.
     private func nextSteps(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int]) -> [AdviceNote] {
         let steps = strategy.nextSteps + variantChoiceNotes(variants, \.nextSteps)
-        return notes(steps.filter(\.first), options) + notes(steps.filter { !$0.first }, options)
+        return Note.Stage.allCases.flatMap { stage in notes(steps.filter { $0.stage == stage }, options) }
     }
 
     private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {

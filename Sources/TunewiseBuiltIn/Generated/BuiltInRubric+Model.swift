@@ -13,7 +13,7 @@ extension BuiltInRubric {
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13()],
             exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
@@ -1277,8 +1277,18 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[0]`, "fresh-facts-custom-style".
+    /// `$.rules[0]`, "behaviour-with-facts-in-the-input".
     private static func rule0() -> Rule {
+        Rule(
+            id: "behaviour-with-facts-in-the-input",
+            when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic", "frequent"])]),
+            points: ["fine-tuning": 1.0, "prompt-tuning": 1.0],
+            citation: Citation(reason: "With only behaviour to learn, the facts that change arrive in each request, so a tuned model does not go stale with them: only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+        )
+    }
+
+    /// `$.rules[1]`, "fresh-facts-custom-style".
+    private static func rule1() -> Rule {
         Rule(
             id: "fresh-facts-custom-style",
             when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "output-style", options: ["custom"])]),
@@ -1287,8 +1297,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[1]`, "fresh-facts-niche-language".
-    private static func rule1() -> Rule {
+    /// `$.rules[2]`, "fresh-facts-niche-language".
+    private static func rule2() -> Rule {
         Rule(
             id: "fresh-facts-niche-language",
             when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "specialization", options: ["niche"])]),
@@ -1297,8 +1307,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[2]`, "role-based-training-data".
-    private static func rule2() -> Rule {
+    /// `$.rules[3]`, "role-based-training-data".
+    private static func rule3() -> Rule {
         Rule(
             id: "role-based-training-data",
             when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
@@ -1307,8 +1317,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[3]`, "plateau-with-data".
-    private static func rule3() -> Rule {
+    /// `$.rules[4]`, "plateau-with-data".
+    private static func rule4() -> Rule {
         Rule(
             id: "plateau-with-data",
             when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
@@ -1317,8 +1327,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[4]`, "soft-prompts-for-many-tasks".
-    private static func rule4() -> Rule {
+    /// `$.rules[5]`, "soft-prompts-for-many-tasks".
+    private static func rule5() -> Rule {
         Rule(
             id: "soft-prompts-for-many-tasks",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"])]),
@@ -1327,8 +1337,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[5]`, "soft-prompts-for-mixed-batches".
-    private static func rule5() -> Rule {
+    /// `$.rules[6]`, "soft-prompts-for-mixed-batches".
+    private static func rule6() -> Rule {
         Rule(
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"])]),
@@ -1337,8 +1347,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[6]`, "thin-data-across-tasks".
-    private static func rule6() -> Rule {
+    /// `$.rules[7]`, "thin-data-across-tasks".
+    private static func rule7() -> Rule {
         Rule(
             id: "thin-data-across-tasks",
             when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])]),
@@ -1347,8 +1357,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[7]`, "role-based-changing-data".
-    private static func rule7() -> Rule {
+    /// `$.rules[8]`, "role-based-changing-data".
+    private static func rule8() -> Rule {
         Rule(
             id: "role-based-changing-data",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "governance", options: ["role-based"]), (question: "transience", options: ["periodic", "frequent"])]),
@@ -1357,8 +1367,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[8]`, "small-collection-in-prompt".
-    private static func rule8() -> Rule {
+    /// `$.rules[9]`, "small-collection-in-prompt".
+    private static func rule9() -> Rule {
         Rule(
             id: "small-collection-in-prompt",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
@@ -1367,8 +1377,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[9]`, "distil-at-volume".
-    private static func rule9() -> Rule {
+    /// `$.rules[10]`, "distil-at-volume".
+    private static func rule10() -> Rule {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
@@ -1377,8 +1387,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[10]`, "distil-at-medium-volume".
-    private static func rule10() -> Rule {
+    /// `$.rules[11]`, "distil-at-medium-volume".
+    private static func rule11() -> Rule {
         Rule(
             id: "distil-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
@@ -1387,8 +1397,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[11]`, "classifier-with-labels".
-    private static func rule11() -> Rule {
+    /// `$.rules[12]`, "classifier-with-labels".
+    private static func rule12() -> Rule {
         Rule(
             id: "classifier-with-labels",
             when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])]),
@@ -1397,8 +1407,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[12]`, "schema-guarantees-format".
-    private static func rule12() -> Rule {
+    /// `$.rules[13]`, "schema-guarantees-format".
+    private static func rule13() -> Rule {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),

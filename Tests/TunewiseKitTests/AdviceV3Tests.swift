@@ -181,16 +181,16 @@ struct AdviceV3Tests {
     }
 
     /// Next steps come stage by stage, as a team takes them: the baseline and the grader
-    /// before the data, the data before the runs (the method's, then the hosted service's),
+    /// (written, then tried at run time) before the data, the data before the runs (the method's, then the hosted service's),
     /// retraining last; a hybrid evaluates and builds its knowledge half before it trains.
     @Test func nextStepsComeStageByStage() throws {
         let graded = try advisor.advise(
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
         let texts = graded.nextSteps.map(\.text)
         let order = [
-            "Before training, measure the prompted baseline", "Before any training run, use the grader at run time", "Write the grader first",
+            "Before training, measure the prompted baseline", "Write the grader first", "Then, before any training run, use the grader",
             "Turn the material into examples", "Use all the curated examples you hold", "Run it as a reinforcement job",
-            "Run the training on the provider's hosted service", "Plan who retrains the model",
+            "On the provider's hosted service", "Plan who retrains the model",
         ]
         #expect(texts.count == order.count, "\(texts)")
         for (text, prefix) in zip(texts, order) { #expect(text.hasPrefix(prefix), "\(texts)") }

@@ -144,7 +144,7 @@ extension BuiltInRubric {
                 Note(
                     text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"])]),
+                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"]), (question: "need", options: ["behavior", "both"])]),
                     stage: .train
                 ),
                 Note(
@@ -160,7 +160,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Use the grader at run time too: generate, check and retry, or pick the best of several samples, before paying for any training.",
                     source: "openai-rft",
-                    when: Condition(clauses: [(question: "training-signal", options: ["graders"])])
+                    when: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    stage: .prepare
                 ),
             ],
             risks: [
@@ -374,15 +375,15 @@ extension BuiltInRubric {
             ],
             nextSteps: [
                 Note(
-                    text: "For a fixed label set, weigh a classifier against tuning the LLM: an encoder or small model with a classification head (or embeddings with a linear classifier) trained on your labels needs no access to the LLM's weights and often matches it at a fraction of the cost per call; compare accuracy per class, calibration and cost per call of each with the prompted model.",
-                    source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
-                    stage: .prepare
-                ),
-                Note(
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always,
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For a fixed label set, weigh a classifier against tuning the LLM: an encoder or small model with a classification head (or embeddings with a linear classifier) trained on your labels needs no access to the LLM's weights and often matches it at a fraction of the cost per call; compare accuracy per class, calibration and cost per call of each with the prompted model.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
                     stage: .prepare
                 ),
                 Note(
@@ -1343,7 +1344,7 @@ extension BuiltInRubric {
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"])]),
             points: ["prompt-tuning": 3.0],
-            citation: Citation(reason: "At high volume across many tasks, soft prompts keep their one edge over adapters: a small fraction of an adapter's size a task, and requests of different tasks share one batch through the frozen model as plain inputs, where batches that mix adapters need specialised serving kernels.", source: "lester-2021; sheng-2023")
+            citation: Citation(reason: "At high volume across many tasks, soft prompts keep one edge over adapters: a task is a few input vectors, a small fraction of an adapter's size, so any serving stack that accepts input embeddings batches tasks together without adapter support.", source: "lester-2021")
         )
     }
 
@@ -1681,13 +1682,13 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
+                            text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
                             source: "openai-rft",
                             when: .always,
                             stage: .prepare
                         ),
                         Note(
-                            text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
+                            text: "Then, before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
                             source: "openai-rft",
                             when: .always,
                             stage: .prepare
@@ -1781,7 +1782,7 @@ extension BuiltInRubric {
                             stage: .train
                         ),
                         Note(
-                            text: "Run the training on the provider's hosted service (the test set held out), and compare the tuned model with the prompted baseline on the held-out set before switching traffic.",
+                            text: "On the provider's hosted service, keep the test set out of what you upload, and compare the tuned model with the prompted baseline on it before switching traffic.",
                             source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
                             stage: .train

@@ -69,14 +69,15 @@ struct Report: ProvenanceReporting {
     }
 
     /// Without ``explain``, the answers that favour what the gates rule out, in one line:
-    /// "Your answers favour PEFT / fine-tuning, ruled out now, on Data volume: thousands;
-    /// Output style: custom (--explain shows why)".
+    /// "Some of your answers lean towards PEFT / fine-tuning (ruled out now): Data volume:
+    /// thousands; Output style: custom (--explain shows why)". Each answer leans so on its
+    /// own; the evidence as a whole may not.
     var againstSummary: String? {
         let against = advice.risks.compactMap(\.reason)
         guard !explain, !against.isEmpty else { return nil }
         let favoured = orderedUnique(against.compactMap(\.favours)).map(strategyLabel)
-        let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + ", ruled out now,"
-        return "Your answers favour \(whom) on \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
+        let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + " (ruled out now)"
+        return "Some of your answers lean towards \(whom): \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
     }
 
     /// The counterpoints to show: all with ``explain``, else the strongest few.
@@ -123,7 +124,7 @@ struct Report: ProvenanceReporting {
 
     /// What "confidence" means, in one line for every report that shows it.
     static let confidenceDefinition =
-        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence favours an option they rule out. It is not a forecast of success; the risks say what may stand in the way."
+        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option they rule out. It is not a forecast of success; the risks say what may stand in the way."
 
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {

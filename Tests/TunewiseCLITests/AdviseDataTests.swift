@@ -94,12 +94,14 @@ extension BinaryTests {
                 #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#,
                 #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#,
                 #"{"messages": [{"role": "user", "content": "Bye"}, {"role": "assistant", "content": "See you"}, {"role": "user", "content": "?"}]}"#,
+                #"{"messages": [{"role": "user", "content": "Total?"}, {"role": "assistant", "content": "```json\n{\"total\": 3}\n```"}]}"#,
             ]
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
             let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)
             #expect(
                 outcome.outputText.replacingOccurrences(of: "\n", with: " ").contains(
-                    "Also in train.jsonl: 1 duplicate, 1 trailing-user-turn; tunewise data names their lines."), "\(outcome.outputText)")
+                    "Also in train.jsonl: 1 duplicate, 1 trailing-user-turn, 1 with JSON wrapped in a fence or words; tunewise data names their lines."
+                ), "\(outcome.outputText)")
         }
 
         /// Preferred answers longer in most pairs are named, in `data` and in `advise --data`.

@@ -648,14 +648,14 @@ extension BuiltInRubric {
                     id: "periodic",
                     label: "Periodic (monthly or quarterly)",
                     help: "Pick this if the knowledge is updated every month or quarter.",
-                    points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.0],
+                    points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.5],
                     citation: Citation(reason: "What changes monthly or quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
                     id: "frequent",
                     label: "Frequent (daily or live)",
                     help: "Pick this if the knowledge changes daily, hourly or is live data.",
-                    points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -2.5],
+                    points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -3.0],
                     citation: Citation(reason: "Daily or live changes outpace any training cycle: what changes must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
                 ),
             ],
@@ -845,8 +845,8 @@ extension BuiltInRubric {
                     id: "corpus",
                     label: "Corpus",
                     help: "Pick this if a request needs a whole book, collection or knowledge base at once.",
-                    points: ["prompt-engineering": -0.5],
-                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. NILG.AI's article argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
+                    points: ["prompt-engineering": -0.5, "prompt-tuning": -0.5],
+                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting, and soft prompts, which work through the same context: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. NILG.AI's article argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
                 ),
             ],
             askWhen: .always
@@ -1284,7 +1284,7 @@ extension BuiltInRubric {
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic", "frequent"])]),
             points: ["fine-tuning": 1.0, "prompt-tuning": 1.0],
-            citation: Citation(reason: "With only behaviour to learn, the facts that change arrive in each request, so a tuned model does not go stale with them: only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, which takes back much of the weight transience puts against training, since only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1342,9 +1342,9 @@ extension BuiltInRubric {
     private static func rule6() -> Rule {
         Rule(
             id: "soft-prompts-for-mixed-batches",
-            when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"])]),
-            points: ["prompt-tuning": 3.0],
-            citation: Citation(reason: "At high volume across many tasks, soft prompts keep one edge over adapters: a task is a few input vectors, a small fraction of an adapter's size, so any serving stack that accepts input embeddings batches tasks together without adapter support.", source: "lester-2021")
+            when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"])]),
+            points: ["prompt-tuning": 4.25],
+            citation: Citation(reason: "At high volume across many tasks, with thousands of examples to train them, soft prompts keep one edge over adapters: a task is a few input vectors, a small fraction of an adapter's size, so any serving stack that accepts input embeddings batches tasks together without adapter support.", source: "lester-2021")
         )
     }
 
@@ -1764,7 +1764,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Train a LoRA adapter on the open model with an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set) and compare it with the prompted baseline.",
+                            text: "Run the training with LoRA adapters on the open model and an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set), and compare the result with the prompted baseline.",
                             source: "hu-2021",
                             when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
                             stage: .train

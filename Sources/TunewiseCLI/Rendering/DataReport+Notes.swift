@@ -166,8 +166,8 @@ extension DataReport {
     }
 
     /// What else `tunewise data` would flag in a file whose answers `advise --data` takes:
-    /// duplicates, structure warnings, reversed pairs and examples over the token limit, with
-    /// counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
+    /// duplicates, structure warnings, reversed pairs, examples over the token limit and outputs
+    /// whose JSON is wrapped, with counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
     static func findingsSummary(_ measurement: DataMeasurement, file: String) -> String? {
         var found: [String] = []
         if measurement.duplicates > 0 {
@@ -177,6 +177,8 @@ extension DataReport {
         if measurement.reversals > 0 { found.append("\(grouped(measurement.reversals)) reversed \(measurement.reversals == 1 ? "pair" : "pairs")") }
         let over = measurement.tokens.overLimit
         if over > 0 { found.append("\(grouped(over)) over the token limit") }
+        let wrapped = measurement.outputs.wrappedJSON.count
+        if wrapped > 0 { found.append("\(grouped(wrapped)) with JSON wrapped in a fence or words") }
         guard !found.isEmpty else { return nil }
         return "Also in \(file): " + found.joined(separator: ", ") + "; tunewise data names their lines."
     }

@@ -17,13 +17,14 @@ struct TextRenderer {
         for variant in advice.variants {
             lines.append("  \(variant.label): \(style.bold(variant.choiceLabel)). \(variant.reason) [\(variant.source)]")
         }
+        // What confidence means belongs to the recommendation, before the risks it points to.
+        lines.append(style.dim("  " + Report.confidenceDefinition))
         if !advice.risks.isEmpty {
             lines.append("")
             lines.append(style.bold("Risks:"))
             lines += report.shownRisks.map(riskLine)
             if let summary = report.againstSummary { lines.append("  ! " + summary) }
         }
-        lines.append(style.dim("  " + Report.confidenceDefinition))
         if !report.decidingGates.isEmpty {
             lines.append("")
             lines.append(style.bold("Decided by these gates, not by points:"))

@@ -232,6 +232,28 @@ struct AdviceV3Tests {
         #expect(plateaued.confidence != .low)
     }
 
+    /// The evidence favouring a strategy lowers the confidence only when the plan moves to it
+    /// later (the first step is a stopgap), not when it is ruled out for good.
+    @Test func evidenceForAStrategyRuledOutForGoodKeepsTheConfidence() throws {
+        let knowledge = try advisor.advise(
+            Answers(
+                given([
+                    "need": "knowledge", "data-volume": "thousands", "budget": "substantial", "consistency": "critical",
+                    "prompting-status": "plateaued", "model-access": "weights", "ml-expertise": "strong", "specialization": "niche",
+                    "knowledge-size": "large", "context-size": "documents",
+                ])))
+        #expect(knowledge.strategy == "prompt-engineering")
+        #expect(knowledge.risks.contains { $0.kind == .overruled && $0.strategy == "fine-tuning" })
+        #expect(!knowledge.plan.dropFirst().contains { $0.strategy == "fine-tuning" })
+        #expect(knowledge.confidence == .high)
+        let deadline = try advisor.advise(
+            Answers(
+                given(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "days", "consistency": "critical"]))
+        )
+        #expect(deadline.plan.dropFirst().contains { $0.strategy == "fine-tuning" })
+        #expect(deadline.confidence == .medium)
+    }
+
     /// A grader with nobody who has trained a model: reinforcement stays the method, and a
     /// caveat says to begin with supervised tuning on the outputs the grader passes.
     @Test func aGraderWithoutTrainingSkillsBeginsWithRejectionSampling() throws {

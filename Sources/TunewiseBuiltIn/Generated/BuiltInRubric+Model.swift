@@ -153,7 +153,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Prompting has stalled on a knowledge task: measure retrieval recall first, then add a reranker or combined keyword and vector search, tune the embedding model on your question/passage pairs, and only then consider training the generator to answer from retrieved passages (a hybrid).",
+                    text: "Prompting has stalled on a knowledge task: measure retrieval recall first, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
                     source: "balaguer-2024",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),
@@ -269,7 +269,13 @@ extension BuiltInRubric {
                     stage: .operate
                 ),
             ],
-            risks: []
+            risks: [
+                Note(
+                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
+                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
+                ),
+            ]
         )
     }
 
@@ -363,7 +369,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "A small model bound for a device is usually quantized after tuning, which can cost accuracy, more so at four bits and below: evaluate the quantized model on the held-out set, not only the tuned one.",
+                    text: "If the tuned model is quantized for deployment (on a device, say), which can cost accuracy, more so at four bits and below, evaluate the quantized model on the held-out set, not only the tuned one.",
                     source: "frantar-2023",
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
@@ -430,7 +436,7 @@ extension BuiltInRubric {
             baselineCitation: nil,
             caveats: [
                 Note(
-                    text: "Two systems to run: a tuned model to retrain and an index to keep fresh; budget for both.",
+                    text: "Two systems to run: a tuned model to retrain and a knowledge half to keep current (an index, or the collection in the prompt); budget for both.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; 001-nilg-customizing-language-models § Information Transience",
                     when: .always
                 ),
@@ -1344,7 +1350,7 @@ extension BuiltInRubric {
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"])]),
             points: ["prompt-tuning": 4.25],
-            citation: Citation(reason: "At high volume across many tasks, with thousands of examples to train them, soft prompts keep one edge over adapters: a task is a few input vectors, a small fraction of an adapter's size, so any serving stack that accepts input embeddings batches tasks together without adapter support.", source: "lester-2021")
+            citation: Citation(reason: "With very many tasks at high volume on one large open model and thousands of examples to train them, soft prompts keep a narrow edge: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts when tasks run to thousands (one per customer or user); adapters served together are the mainstream alternative, so pilot both.", source: "lester-2021")
         )
     }
 
@@ -1490,7 +1496,7 @@ extension BuiltInRubric {
             id: "prompting-meets-bar-at-low-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume there is too little of either to win back its price.", source: "hsieh-2023; 001-nilg-customizing-language-models § Costs"),
+            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it; if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "hsieh-2023; 001-nilg-customizing-language-models § Costs"),
             later: Deferral(trigger: "if traffic grows until the prompted model's cost or speed matters", assume: [(question: "query-volume", option: "high")])
         )
     }

@@ -80,7 +80,8 @@ public struct Advisor: Sendable {
             answers: answers,
             strategy: strategy.id,
             confidence: confidence(
-                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
+                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions,
+                evidenceFavoursALaterStage: overruled.contains { risk in plan.dropFirst().contains { $0.strategy == risk.strategy } },
                 restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruled
@@ -157,15 +158,16 @@ public struct Advisor: Sendable {
     /// refinement could change the advice; high when no other strategy is left.
     /// High when the limits leave one strategy, else by the lead over the runner-up; never
     /// high while unanswered questions could change the advice, or while the evidence favours
-    /// a strategy a gate rules out (the answers then point two ways); low, whatever the lead,
-    /// when it rests on an assumption (``Advice/assumptions``).
+    /// a strategy the plan only moves to later (this first step is then a stopgap); low,
+    /// whatever the lead, when it rests on an assumption (``Advice/assumptions``). A strategy
+    /// ruled out for good (knowledge belongs in retrieval, say) does not lower it.
     private func confidence(
-        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool, restsOnAnAssumption: Bool
+        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursALaterStage: Bool, restsOnAnAssumption: Bool
     ) -> Confidence {
         if hasRunnerUp, restsOnAnAssumption { return .low }
         let byMargin: Confidence =
             !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
-        let isQualified = evidenceFavoursRuledOut || (hasRunnerUp && !openQuestions.isEmpty)
+        let isQualified = evidenceFavoursALaterStage || (hasRunnerUp && !openQuestions.isEmpty)
         return byMargin == .high && isQualified ? .medium : byMargin
     }
 

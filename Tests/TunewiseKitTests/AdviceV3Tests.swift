@@ -233,7 +233,8 @@ struct AdviceV3Tests {
     }
 
     /// The evidence favouring a strategy lowers the confidence only when the plan moves to it
-    /// later (the first step is a stopgap), not when it is ruled out for good.
+    /// later (the first step is a stopgap); a strategy ruled out on principle (knowledge
+    /// belongs in retrieval: no lever in the gate) is no risk at all.
     @Test func evidenceForAStrategyRuledOutForGoodKeepsTheConfidence() throws {
         let knowledge = try advisor.advise(
             Answers(
@@ -243,13 +244,15 @@ struct AdviceV3Tests {
                     "knowledge-size": "large", "context-size": "documents",
                 ])))
         #expect(knowledge.strategy == "prompt-engineering")
-        #expect(knowledge.risks.contains { $0.kind == .overruled && $0.strategy == "fine-tuning" })
+        #expect(knowledge.ranking.contains { $0.strategy == "fine-tuning" && $0.excluded && $0.score > knowledge.ranking[0].score })
+        #expect(!knowledge.risks.contains { $0.kind == .overruled })
         #expect(!knowledge.plan.dropFirst().contains { $0.strategy == "fine-tuning" })
         #expect(knowledge.confidence == .high)
         let deadline = try advisor.advise(
             Answers(
                 given(["need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "days", "consistency": "critical"]))
         )
+        #expect(deadline.risks.contains { $0.kind == .overruled && $0.strategy == "fine-tuning" })
         #expect(deadline.plan.dropFirst().contains { $0.strategy == "fine-tuning" })
         #expect(deadline.confidence == .medium)
     }
@@ -345,13 +348,19 @@ struct AdviceV3Tests {
         }
     }
 
-    /// A forced choice says it is forced, and a strategy the evidence favours but a gate rules
-    /// out is named as a risk.
+    /// A forced choice says it is forced, and a strategy the evidence favours but a limit rules
+    /// out (a gate on a lever: data, budget, deadline, skills, model) is named as a risk; one
+    /// ruled out on principle alone is not.
     @Test func confidenceSaysWhatItRestsOn() throws {
+        let limits = Set(
+            defaultRubric.exclusions.filter { gate in gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }
+                .map(\.id))
+        #expect(limits.contains("ship-in-days") && !limits.contains("knowledge-in-retrieval"))
         for answers in everyCoreSituation {
             let advice = try advisor.advise(answers)
             let overruled = advice.ranking.filter { entry in
                 entry.excluded && entry.score > advice.ranking.first { $0.strategy == advice.strategy }!.score
+                    && entry.exclusions.contains { limits.contains($0.id) }
             }
             let favoured = overruled.max { $0.score < $1.score }.map(\.strategy)
             #expect(advice.risks.compactMap(\.strategy) == (favoured.map { [$0] } ?? []), "\(answers.values)")

@@ -153,7 +153,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Prompting has stalled on a knowledge task: measure retrieval recall first, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
+                    text: "Prompting has stalled on a knowledge task: find where the knowledge fails to reach the model first. With an index, measure retrieval recall, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; with the collection in the prompt, check answers drawn from its middle, and move to an index once it has grown. Only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
                     source: "balaguer-2024",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),
@@ -176,7 +176,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["custom"])])
                 ),
                 Note(
-                    text: "Prompting has plateaued on a knowledge task: the gap is usually retrieval, not the model, so expect little from prompt wording until retrieval improves.",
+                    text: "Prompting has plateaued on a knowledge task: the gap is usually in how the knowledge reaches the model (what retrieval returns, or what a long prompt's middle loses), not the model itself, so expect little from prompt wording until that improves.",
                     source: "balaguer-2024",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),

@@ -76,7 +76,7 @@ struct Report: ProvenanceReporting {
         let against = advice.risks.compactMap(\.reason)
         guard !explain, !against.isEmpty else { return nil }
         let favoured = orderedUnique(against.compactMap(\.favours)).map(strategyLabel)
-        let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + " (ruled out now)"
+        let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + " (ruled out)"
         return "Some of your answers lean towards \(whom): \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
     }
 

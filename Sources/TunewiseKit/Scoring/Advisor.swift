@@ -107,7 +107,12 @@ public struct Advisor: Sendable {
     /// now: the evidence favours it, so the first step carries the risk of falling short.
     private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
-        let overruled = ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }
+        // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
+        // first step: only one a limit rules out, a gate on a question the team can change.
+        let overruled = ranking.filter { entry in
+            entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner]
+                && entry.exclusions.contains { isLimit($0.id) }
+        }
         return overruled.max { $0.score < $1.score }.map { entry in
             let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label
             let gates = entry.exclusions.map(\.id)
@@ -117,6 +122,12 @@ public struct Advisor: Sendable {
                 + "\(JSONWriter.format(rounded(scores[winner])))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
         }.map { [$0] } ?? []
+    }
+
+    /// Whether the gate `id` is a limit: its condition names a question marked as a lever
+    /// (data, budget, deadline, skills, model access), not only facts of the situation.
+    private func isLimit(_ id: String) -> Bool {
+        rubric.exclusions.first { $0.id == id }?.when.clauses.contains { rubric.question($0.question)?.isLever == true } ?? false
     }
 
     /// What weighs against the recommendation when gates left no alternative: risks, each

@@ -232,9 +232,9 @@ struct AdviceV3Tests {
         #expect(plateaued.confidence != .low)
     }
 
-    /// The evidence favouring a strategy lowers the confidence only when the plan moves to it
-    /// later (the first step is a stopgap); a strategy ruled out on principle (knowledge
-    /// belongs in retrieval: no lever in the gate) is no risk at all.
+    /// The evidence favouring a strategy lowers the confidence only when a limit rules it out
+    /// (the first step may fall short); a strategy ruled out on principle (knowledge belongs
+    /// in retrieval: no lever in the gate) is no risk at all.
     @Test func evidenceForAStrategyRuledOutForGoodKeepsTheConfidence() throws {
         let knowledge = try advisor.advise(
             Answers(
@@ -349,8 +349,8 @@ struct AdviceV3Tests {
     }
 
     /// A forced choice says it is forced, and a strategy the evidence favours but a limit rules
-    /// out (a gate on a lever: data, budget, deadline, skills, model) is named as a risk; one
-    /// ruled out on principle alone is not.
+    /// out (a gate on a lever: data, budget, deadline, skills, model) is named as a risk, the
+    /// one the plan moves to later first; one ruled out on principle alone is not.
     @Test func confidenceSaysWhatItRestsOn() throws {
         let limits = Set(
             defaultRubric.exclusions.filter { gate in gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }
@@ -362,7 +362,9 @@ struct AdviceV3Tests {
                 entry.excluded && entry.score > advice.ranking.first { $0.strategy == advice.strategy }!.score
                     && entry.exclusions.contains { limits.contains($0.id) }
             }
-            let favoured = overruled.max { $0.score < $1.score }.map(\.strategy)
+            // The one the plan moves to later, if any, else the best-scoring one.
+            let reached = overruled.filter { entry in advice.plan.dropFirst().contains { $0.strategy == entry.strategy } }
+            let favoured = (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map(\.strategy)
             #expect(advice.risks.compactMap(\.strategy) == (favoured.map { [$0] } ?? []), "\(answers.values)")
             let open = advice.ranking.contains { !$0.excluded && $0.strategy != advice.strategy }
             #expect(advice.confidenceBasis == (open ? .margin : .limits))

@@ -404,7 +404,7 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "Use all the curated examples you hold (per task, when there are several), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Use all the curated examples you hold (per task, when there are several; only what every role may see, when access is by role), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])]),
                     stage: .train
@@ -520,7 +520,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Fine-tune on examples that show the target format, tone and terminology, with retrieved passages in the input as in production, some of them beside the point and some questions they do not cover answered as such, so the model learns to use retrieval and to doubt it, rather than to recite the facts themselves.",
+                    text: "Fine-tune on examples that show the target format, tone and terminology, with the knowledge half's context in the input as in production (retrieved passages, or the part of an in-prompt collection that matters, not all of it in every example), some of them beside the point and some questions they do not cover answered as such, so the model learns to use retrieval and to doubt it, rather than to recite the facts themselves.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024; zhang-2024",
                     when: .always,
                     stage: .train
@@ -532,7 +532,7 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "Use all the curated examples you hold (per task, when there are several), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
+                    text: "Use all the curated examples you hold (per task, when there are several; only what every role may see, when access is by role), and compare test scores at a quarter, half and all of them to see whether more data still helps.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])]),
                     stage: .train
@@ -1838,6 +1838,11 @@ extension BuiltInRubric {
                             text: "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so treat them as data and keep tools and actions out of their reach.",
                             source: "greshake-2023",
                             when: .always
+                        ),
+                        Note(
+                            text: "A model under about a billion parameters has a short context window and uses long prompts poorly: check that the collection fits with room to spare, and prefer an index with short passages once answers drawn from its middle fail.",
+                            source: "liu-2023",
+                            when: Condition(clauses: [(question: "model-size", options: ["small"])])
                         ),
                     ],
                     nextSteps: [

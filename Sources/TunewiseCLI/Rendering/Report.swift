@@ -125,7 +125,7 @@ struct Report: ProvenanceReporting {
 
     /// What "confidence" means, in one line for every report that shows it.
     static let confidenceDefinition =
-        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option the plan only reaches later. It is not a forecast of success; the risks say what may stand in the way."
+        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option your limits rule out. It is not a forecast of success; the risks say what may stand in the way."
 
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {

@@ -12,8 +12,8 @@ public struct Advice: Equatable, Sendable {
     /// (unrounded) ``margin`` measured against the rubric's ``ConfidenceThresholds``, at most
     /// medium while ``openQuestions`` is not empty and low while there are ``assumptions``;
     /// high when gates left no other strategy, which is a statement about the team's limits,
-    /// not a forecast of success (see ``risks``), unless the evidence favours a strategy the
-    /// plan only moves to later.
+    /// not a forecast of success (see ``risks``), unless the evidence favours a strategy a
+    /// limit rules out.
     public var confidence: Confidence
     /// Whether the confidence rests on the margin or on gates that left one strategy.
     public var confidenceBasis: ConfidenceBasis

@@ -80,8 +80,7 @@ public struct Advisor: Sendable {
             answers: answers,
             strategy: strategy.id,
             confidence: confidence(
-                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions,
-                evidenceFavoursALaterStage: overruled.contains { risk in plan.dropFirst().contains { $0.strategy == risk.strategy } },
+                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
                 restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruled
@@ -103,8 +102,9 @@ public struct Advisor: Sendable {
             weightSensitivity: weightSensitivity(options, winner: winner))
     }
 
-    /// The best-scoring strategy that scored above the recommendation but a gate rules out
-    /// now: the evidence favours it, so the first step carries the risk of falling short.
+    /// The strategy that scored above the recommendation but a limit rules out now: the
+    /// evidence favours it, so the first step carries the risk of falling short. Of several,
+    /// the best-scoring one the plan moves to later, else the best-scoring one.
     private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
         // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
@@ -113,7 +113,8 @@ public struct Advisor: Sendable {
             entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner]
                 && entry.exclusions.contains { isLimit($0.id) }
         }
-        return overruled.max { $0.score < $1.score }.map { entry in
+        let reached = overruled.filter { entry in plan.dropFirst().contains { $0.strategy == entry.strategy } }
+        return (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map { entry in
             let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label
             let gates = entry.exclusions.map(\.id)
             let later = plan.dropFirst().first { $0.strategy == entry.strategy }.map { "; the plan moves to it \($0.when)" } ?? ""
@@ -169,16 +170,16 @@ public struct Advisor: Sendable {
     /// refinement could change the advice; high when no other strategy is left.
     /// High when the limits leave one strategy, else by the lead over the runner-up; never
     /// high while unanswered questions could change the advice, or while the evidence favours
-    /// a strategy the plan only moves to later (this first step is then a stopgap); low,
-    /// whatever the lead, when it rests on an assumption (``Advice/assumptions``). A strategy
-    /// ruled out for good (knowledge belongs in retrieval, say) does not lower it.
+    /// a strategy a limit rules out (the first step may then fall short); low, whatever the
+    /// lead, when it rests on an assumption (``Advice/assumptions``). A strategy ruled out on
+    /// principle (knowledge belongs in retrieval, say) does not lower it.
     private func confidence(
-        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursALaterStage: Bool, restsOnAnAssumption: Bool
+        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool, restsOnAnAssumption: Bool
     ) -> Confidence {
         if hasRunnerUp, restsOnAnAssumption { return .low }
         let byMargin: Confidence =
             !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
-        let isQualified = evidenceFavoursALaterStage || (hasRunnerUp && !openQuestions.isEmpty)
+        let isQualified = evidenceFavoursRuledOut || (hasRunnerUp && !openQuestions.isEmpty)
         return byMargin == .high && isQualified ? .medium : byMargin
     }
 

@@ -349,13 +349,17 @@ struct AdviceV3Tests {
     }
 
     /// A forced choice says it is forced, and a strategy the evidence favours but a limit rules
-    /// out (a gate on a lever: data, budget, deadline, skills, model) is named as a risk, the
-    /// one the plan moves to later first; one ruled out on principle alone is not.
+    /// out (a gate the plan can move past, or one on a lever: data, budget, deadline, skills,
+    /// model) is named as a risk, the one the plan moves to later first; one ruled out on
+    /// principle alone is not.
     @Test func confidenceSaysWhatItRestsOn() throws {
         let limits = Set(
-            defaultRubric.exclusions.filter { gate in gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }
-                .map(\.id))
-        #expect(limits.contains("ship-in-days") && !limits.contains("knowledge-in-retrieval"))
+            defaultRubric.exclusions.filter { gate in
+                gate.later != nil || gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true }
+            }
+            .map(\.id))
+        #expect(limits.isSuperset(of: ["ship-in-days", "prompting-still-improving", "no-training-budget"]))
+        #expect(limits.isDisjoint(with: ["knowledge-in-retrieval", "nothing-to-retrieve", "no-behaviour-to-train"]))
         for answers in everyCoreSituation {
             let advice = try advisor.advise(answers)
             let overruled = advice.ranking.filter { entry in

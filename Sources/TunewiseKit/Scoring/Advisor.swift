@@ -125,10 +125,12 @@ public struct Advisor: Sendable {
         }.map { [$0] } ?? []
     }
 
-    /// Whether the gate `id` is a limit: its condition names a question marked as a lever
-    /// (data, budget, deadline, skills, model access), not only facts of the situation.
+    /// Whether the gate `id` is a limit: one a plan can move past (``Exclusion/later``), or
+    /// whose condition names a question marked as a lever (data, budget, deadline, skills,
+    /// model access); not a principle that holds on facts of the situation alone.
     private func isLimit(_ id: String) -> Bool {
-        rubric.exclusions.first { $0.id == id }?.when.clauses.contains { rubric.question($0.question)?.isLever == true } ?? false
+        guard let gate = rubric.exclusions.first(where: { $0.id == id }) else { return false }
+        return gate.later != nil || gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
     }
 
     /// What weighs against the recommendation when gates left no alternative: risks, each

@@ -108,7 +108,7 @@ public struct Advisor: Sendable {
     private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
         // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
-        // first step: only one a limit rules out, a gate on a question the team can change.
+        // first step: only one a limit rules out (``isLimit(_:)``).
         let overruled = ranking.filter { entry in
             entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner]
                 && entry.exclusions.contains { isLimit($0.id) }
@@ -168,8 +168,6 @@ public struct Advisor: Sendable {
         notes(strategy.caveats, options) + variantNotes(variants, options: options, \.caveats)
     }
 
-    /// High or medium from the margin over the runner-up, at most medium while an unanswered
-    /// refinement could change the advice; high when no other strategy is left.
     /// High when the limits leave one strategy, else by the lead over the runner-up; never
     /// high while unanswered questions could change the advice, or while the evidence favours
     /// a strategy a limit rules out (the first step may then fall short); low, whatever the

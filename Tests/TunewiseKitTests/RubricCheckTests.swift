@@ -24,6 +24,20 @@ struct RubricCheckTests {
         #expect(findings.isEmpty, "\(findings.map { $0.message(in: defaultRubric) })")
     }
 
+    /// The rule probe finds prompt-tuning's narrow corner of the default rubric, which no
+    /// random sample hits, and the whole-space search confirms the strategy wins there; a
+    /// strategy no rule favours is left to the search.
+    @Test func theRuleProbeFindsARareWinnerTheSearchConfirms() throws {
+        let checker = try RubricCheck.Checker(rubric: defaultRubric)
+        let promptTuning = try #require(defaultRubric.strategies.firstIndex { $0.id == "prompt-tuning" })
+        #expect(!checker.sampleWinners.contains(promptTuning))
+        #expect(checker.winsWhereARuleForItHolds(promptTuning))
+        #expect(checker.sweep.containsGroup { $0.contains(UInt8(promptTuning)) })
+        let rotating = try RubricCheck.Checker(rubric: rotatingRubric().load())
+        #expect(rotating.table.rules.isEmpty)
+        #expect(!rotating.winsWhereARuleForItHolds(0))
+    }
+
     @Test func rotatingRubricHasOnlyItsPointlessRefinementsAsFindings() throws {
         #expect(try RubricCheck.findings(in: rotatingRubric().load()) == deadRefinements)
     }

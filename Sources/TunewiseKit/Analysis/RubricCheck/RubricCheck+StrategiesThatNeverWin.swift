@@ -5,7 +5,7 @@ extension RubricCheck.Checker {
         rubric.strategies.indices.compactMap { strategy in
             let progress = progressHandler(progress, part: strategy, of: rubric.strategies.count)
             progress?(0)
-            if sampleWinners.contains(strategy) { return nil }
+            if sampleWinners.contains(strategy) || winsWhereARuleForItHolds(strategy) { return nil }
             let arrange = { (question: Int, classes: [[Int]]) in
                 classes.sorted { favour(strategy, question, $0[0], counting: true) > favour(strategy, question, $1[0], counting: true) }
             }
@@ -14,4 +14,50 @@ extension RubricCheck.Checker {
         }
     }
 
+    /// Whether `strategy` wins in a situation built around one of the rules that give it
+    /// points: the rule's answers where it names them (the one that favours the strategy most
+    /// among those it allows), and every other answer chosen, question by question for a few
+    /// rounds, to widen its lead over the best rival not ruled out. A strategy that wins only
+    /// in a rule's corner is found here at once, where the search of the whole space may take
+    /// long; when no probe wins, the search decides.
+    func winsWhereARuleForItHolds(_ strategy: Int) -> Bool {
+        func lead(_ situation: [Int]) -> Double {
+            let excluded = table.excluded(situation)
+            guard !excluded.contains(strategy) else { return -.infinity }
+            let scores = table.scores(situation)
+            let rivals = scores.indices.filter { $0 != strategy && !excluded.contains($0) }.map { scores[$0] }
+            return scores[strategy] - (rivals.max() ?? -.infinity)
+        }
+        return table.rules.contains { rule in
+            guard rule.points[strategy] > 0 else { return false }
+            var situation = values.indices.map { question in
+                values[question].max { favour(strategy, question, $0, counting: true) < favour(strategy, question, $1, counting: true) }!
+            }
+            for clause in rule.clauses {
+                let allowed = values[clause.question].filter(clause.admits)
+                guard
+                    let option = allowed.max(by: {
+                        favour(strategy, clause.question, $0, counting: true) < favour(strategy, clause.question, $1, counting: true)
+                    })
+                else { return false }
+                situation[clause.question] = option
+            }
+            let free = values.indices.filter { question in !rule.clauses.contains { $0.question == question } }
+            for _ in 0..<Self.probeRounds {
+                for question in free {
+                    situation[question] = values[question].max { first, second in
+                        var withFirst = situation
+                        var withSecond = situation
+                        withFirst[question] = first
+                        withSecond[question] = second
+                        return lead(withFirst) < lead(withSecond)
+                    }!
+                }
+            }
+            return table.winner(situation) == strategy
+        }
+    }
+
+    /// Rounds of improving a probe's answers one question at a time.
+    static let probeRounds = 3
 }

@@ -28,28 +28,23 @@ extension RubricCheck.Checker {
             let rivals = scores.indices.filter { $0 != strategy && !excluded.contains($0) }.map { scores[$0] }
             return scores[strategy] - (rivals.max() ?? -.infinity)
         }
+        // The value of `question` that favours the strategy most on its own.
+        func mostFavouring(_ question: Int, among candidates: [Int]) -> Int? {
+            candidates.max { favour(strategy, question, $0, counting: true) < favour(strategy, question, $1, counting: true) }
+        }
         return table.rules.contains { rule in
             guard rule.points[strategy] > 0 else { return false }
-            var situation = values.indices.map { question in
-                values[question].max { favour(strategy, question, $0, counting: true) < favour(strategy, question, $1, counting: true) }!
-            }
+            var situation = values.indices.map { mostFavouring($0, among: values[$0])! }
             for clause in rule.clauses {
-                let allowed = values[clause.question].filter(clause.admits)
-                guard
-                    let option = allowed.max(by: {
-                        favour(strategy, clause.question, $0, counting: true) < favour(strategy, clause.question, $1, counting: true)
-                    })
-                else { return false }
+                guard let option = mostFavouring(clause.question, among: values[clause.question].filter(clause.admits)) else { return false }
                 situation[clause.question] = option
             }
             let free = values.indices.filter { question in !rule.clauses.contains { $0.question == question } }
             for _ in 0..<Self.probeRounds {
                 for question in free {
                     situation[question] = values[question].max { first, second in
-                        var withFirst = situation
-                        var withSecond = situation
-                        withFirst[question] = first
-                        withSecond[question] = second
+                        var (withFirst, withSecond) = (situation, situation)
+                        (withFirst[question], withSecond[question]) = (first, second)
                         return lead(withFirst) < lead(withSecond)
                     }!
                 }

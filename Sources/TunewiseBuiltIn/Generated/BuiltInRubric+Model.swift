@@ -153,7 +153,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Prompting has stalled on a knowledge task: find where the knowledge fails to reach the model first. With an index, measure retrieval recall, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; with the collection in the prompt, check answers drawn from its middle, and move to an index once it has grown. Only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
+                    text: "Prompting has stalled on a knowledge task: first find where the knowledge fails to reach the model. With an index, measure retrieval recall, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; with the collection in the prompt, check answers drawn from its middle, and move to an index once it has grown. Only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
                     source: "balaguer-2024",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),

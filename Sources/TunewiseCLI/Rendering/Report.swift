@@ -69,7 +69,7 @@ struct Report: ProvenanceReporting {
     }
 
     /// Without ``explain``, the answers that favour what the gates rule out, in one line:
-    /// "Some of your answers lean towards PEFT / fine-tuning (ruled out now): Data volume:
+    /// "Some of your answers lean towards PEFT / fine-tuning (ruled out): Data volume:
     /// thousands; Output style: custom (--explain shows why)". Each answer leans so on its
     /// own; the evidence as a whole may not.
     var againstSummary: String? {

@@ -22,7 +22,9 @@ let package = Package(
         // The built-in rubric's model, generated from rubrics/default.json by `.ci/embed-rubric`.
         .target(name: "TunewiseBuiltIn", dependencies: ["TunewiseKit"], swiftSettings: [.unsafeFlags(["-O"] + noImplicitImports)]),
         // The data analyser: reads training files fed to it in chunks, no I/O of its own.
-        .target(name: "TunewiseData", swiftSettings: [.unsafeFlags(noImplicitImports)]),
+        // Optimised even in debug builds, at no cost in build time: its tests read thousands of
+        // generated lines, and `tunewise data` in a debug build reads 8 MiB in 0.1 s, not 4 s.
+        .target(name: "TunewiseData", swiftSettings: [.unsafeFlags(["-O"] + noImplicitImports)]),
         // The command layer: arguments, questionnaire, rendering, files and exit codes.
         .target(
             name: "TunewiseCLI", dependencies: ["TunewiseKit", "TunewiseBuiltIn", "TunewiseData"], swiftSettings: [.unsafeFlags(noImplicitImports)]),

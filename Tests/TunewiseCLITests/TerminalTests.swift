@@ -42,12 +42,13 @@ struct TmuxSession {
     /// The whole screen and its scrollback.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0", "-S", "-500"]) }
 
-    /// Waits up to `timeout` seconds for `text` to appear on the screen.
-    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> Bool {
+    /// Waits up to `timeout` seconds for `text` to appear on the screen, sleeping between looks
+    /// without holding one of the test runner's few threads.
+    func waitFor(_ text: String, timeout: TimeInterval = 15) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try screen().contains(text) { return true }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return false
     }
@@ -58,23 +59,23 @@ struct TmuxSession {
 extension BinaryTests {
     @Suite(.enabled(if: TmuxSession.isAvailable || TmuxSession.isRequired, "needs tmux"))
     struct TerminalTests {
-        @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() throws {
+        @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() async throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
             // Enter takes consistency's default, which is echoed.
             for answer in ["behavior", "4", "static", "conf", "substantial", "months"] {
                 try session.send(answer, "Enter")
             }
-            #expect(try session.waitFor("> consistency [important]:"))
+            #expect(try await session.waitFor("> consistency [important]:"))
             try session.send("Enter")
-            #expect(try session.waitFor("> consistency: important"))
-            #expect(try session.waitFor("Answer them? [Y/n]"))
+            #expect(try await session.waitFor("> consistency: important"))
+            #expect(try await session.waitFor("Answer them? [Y/n]"))
             try session.send("n", "Enter")
-            #expect(try session.waitFor("> review [ok]:"))
+            #expect(try await session.waitFor("> review [ok]:"))
             try session.send("Enter")
-            #expect(try session.waitFor("EXIT=0"))
-            #expect(try session.waitFor("TTY="))
+            #expect(try await session.waitFor("EXIT=0"))
+            #expect(try await session.waitFor("TTY="))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
             #expect(
@@ -86,42 +87,42 @@ extension BinaryTests {
 
         /// The built-in rubric's sweep is counted in well under the meter's delay; a weight of
         /// 1.1 (not a multiple of 2^-24) makes the sweep visit the situations, for seconds.
-        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
+        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() async throws {
             let session = try TmuxSession(
                 "\(Binary.url.path) sweep --all --weight need=1.1 --fix time-to-market=months --fix budget=substantial --format csv > /dev/null")
             defer { session.close() }
             #if DEBUG
-                #expect(try session.waitFor("tunewise: a debug build"))
-                #expect(try session.waitFor("% done, about"))
+                #expect(try await session.waitFor("tunewise: a debug build"))
+                #expect(try await session.waitFor("% done, about"))
             #endif
-            #expect(try session.waitFor("EXIT=0", timeout: 120))
+            #expect(try await session.waitFor("EXIT=0", timeout: 120))
             #expect(!(try session.screen().contains("% done")), "the progress line is cleared at the end")
         }
 
-        @Test func ctrlDMidwayExits130() throws {
+        @Test func ctrlDMidwayExits130() async throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
             try session.send("knowledge", "Enter")
-            #expect(try session.waitFor("[2 of 7] Data volume"))
+            #expect(try await session.waitFor("[2 of 7] Data volume"))
             try session.send("C-d")
-            #expect(try session.waitFor("EXIT=130"))
+            #expect(try await session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: the questionnaire ended before it was complete; nothing was written"))
         }
 
-        @Test func ctrlCExits130AndWritesNoFile() throws {
+        @Test func ctrlCExits130AndWritesNoFile() async throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let saved = directory.appendingPathComponent("answers.json").path
             let session = try TmuxSession("\(Binary.url.path) --save-answers \(saved)")
             defer { session.close() }
-            #expect(try session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
             try session.send("knowledge", "Enter")
-            #expect(try session.waitFor("[2 of 7] Data volume"))
+            #expect(try await session.waitFor("[2 of 7] Data volume"))
             try session.send("C-c")
-            #expect(try session.waitFor("EXIT=130"))
+            #expect(try await session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: interrupted; nothing was written"))
-            #expect(try session.waitFor("TTY=isig icanon echo"), "the terminal is restored after Ctrl-C")
+            #expect(try await session.waitFor("TTY=isig icanon echo"), "the terminal is restored after Ctrl-C")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }
     }

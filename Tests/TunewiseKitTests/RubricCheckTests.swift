@@ -25,17 +25,17 @@ struct RubricCheckTests {
     }
 
     /// The rule probe finds prompt-tuning's narrow corner of the default rubric, which no
-    /// random sample hits, and the whole-space search confirms the strategy wins there; a
-    /// strategy no rule favours is left to the search.
-    @Test func theRuleProbeFindsARareWinnerTheSearchConfirms() throws {
+    /// random sample hits, and the advisor, given the probe's answers, advises prompt-tuning
+    /// there; a strategy no rule favours is left to the search.
+    @Test func theRuleProbeFindsARareWinnerTheAdvisorConfirms() throws {
         let checker = try RubricCheck.Checker(rubric: defaultRubric)
         let promptTuning = try #require(defaultRubric.strategies.firstIndex { $0.id == "prompt-tuning" })
         #expect(!checker.sampleWinners.contains(promptTuning))
-        #expect(checker.winsWhereARuleForItHolds(promptTuning))
-        #expect(checker.sweep.containsGroup { $0.contains(UInt8(promptTuning)) })
+        let situation = try #require(checker.situationWhereARuleForItHolds(promptTuning))
+        #expect(try Advisor(rubric: defaultRubric).advise(defaultRubric.answers(situation)).strategy == "prompt-tuning")
         let rotating = try RubricCheck.Checker(rubric: rotatingRubric().load())
         #expect(rotating.table.rules.isEmpty)
-        #expect(!rotating.winsWhereARuleForItHolds(0))
+        #expect(rotating.situationWhereARuleForItHolds(0) == nil)
     }
 
     @Test func rotatingRubricHasOnlyItsPointlessRefinementsAsFindings() throws {

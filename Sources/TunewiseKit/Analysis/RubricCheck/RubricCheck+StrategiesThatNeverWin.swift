@@ -5,7 +5,7 @@ extension RubricCheck.Checker {
         rubric.strategies.indices.compactMap { strategy in
             let progress = progressHandler(progress, part: strategy, of: rubric.strategies.count)
             progress?(0)
-            if sampleWinners.contains(strategy) || winsWhereARuleForItHolds(strategy) { return nil }
+            if sampleWinners.contains(strategy) || situationWhereARuleForItHolds(strategy) != nil { return nil }
             let arrange = { (question: Int, classes: [[Int]]) in
                 classes.sorted { favour(strategy, question, $0[0], counting: true) > favour(strategy, question, $1[0], counting: true) }
             }
@@ -14,13 +14,13 @@ extension RubricCheck.Checker {
         }
     }
 
-    /// Whether `strategy` wins in a situation built around one of the rules that give it
-    /// points: the rule's answers where it names them (the one that favours the strategy most
-    /// among those it allows), and every other answer chosen, question by question for a few
-    /// rounds, to widen its lead over the best rival not ruled out. A strategy that wins only
-    /// in a rule's corner is found here at once, where the search of the whole space may take
-    /// long; when no probe wins, the search decides.
-    func winsWhereARuleForItHolds(_ strategy: Int) -> Bool {
+    /// A situation built around one of the rules that give `strategy` points where it wins,
+    /// or `nil`: the rule's answers where it names them (the one that favours the strategy
+    /// most among those it allows), and every other answer chosen, question by question for a
+    /// few rounds, to widen its lead over the best rival not ruled out. A strategy that wins
+    /// only in a rule's corner is found here at once, where the search of the whole space may
+    /// take long; when no probe wins, the search decides.
+    func situationWhereARuleForItHolds(_ strategy: Int) -> [Int]? {
         func lead(_ situation: [Int]) -> Double {
             let excluded = table.excluded(situation)
             guard !excluded.contains(strategy) else { return -.infinity }
@@ -32,11 +32,10 @@ extension RubricCheck.Checker {
         func mostFavouring(_ question: Int, among candidates: [Int]) -> Int? {
             candidates.max { favour(strategy, question, $0, counting: true) < favour(strategy, question, $1, counting: true) }
         }
-        return table.rules.contains { rule in
-            guard rule.points[strategy] > 0 else { return false }
+        probes: for rule in table.rules where rule.points[strategy] > 0 {
             var situation = values.indices.map { mostFavouring($0, among: values[$0])! }
             for clause in rule.clauses {
-                guard let option = mostFavouring(clause.question, among: values[clause.question].filter(clause.admits)) else { return false }
+                guard let option = mostFavouring(clause.question, among: values[clause.question].filter(clause.admits)) else { continue probes }
                 situation[clause.question] = option
             }
             let free = values.indices.filter { question in !rule.clauses.contains { $0.question == question } }
@@ -49,8 +48,9 @@ extension RubricCheck.Checker {
                     }!
                 }
             }
-            return table.winner(situation) == strategy
+            if table.winner(situation) == strategy { return situation }
         }
+        return nil
     }
 
     /// Rounds of improving a probe's answers one question at a time.

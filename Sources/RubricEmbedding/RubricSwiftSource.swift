@@ -177,7 +177,7 @@ public enum RubricSwiftSource {
                 ("text", literal(question.text)),
                 ("help", literal(question.help)),
                 ("isCore", "\(question.isCore)"),
-                ("isLever", "\(question.isLever)"),
+                ("lever", ".\(question.lever.rawValue)"),
                 ("weight", literal(question.weight)),
                 ("defaultOption", question.defaultOption.map(literal) ?? "nil"),
                 ("options", list(question.options.map { option($0, depth: depth + 2) }, depth: depth + 1)),

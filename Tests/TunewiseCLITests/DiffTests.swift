@@ -86,12 +86,12 @@ extension BinaryTests {
 
         @Test func rubricBComparesTwoRubricsForOneAnswersFile() throws {
             let version = BuiltInRubric.load().version
-            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"\(version)\"", with: "\"version\": \"3.1.0\"")
+            let newer = rubricWithTeamSize.replacingOccurrences(of: "\"version\": \"\(version)\"", with: "\"version\": \"99.0.0\"")
             let files = ["a.json": Self.answers(need: "knowledge"), "new.json": newer]
             let result = try Self.run(["a.json", "--rubric-b", "new.json"], files: files)
             #expect(result.code == 0, "\(result.stderr)")
             #expect(
-                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default \(version) → default 3.1.0 (new.json)\n"),
+                result.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default \(version) → default 99.0.0 (new.json)\n"),
                 "\(result.stdout)")
             // Two files of the same id and version are named by their files.
             let same = try Self.run(["a.json", "--rubric", "new.json", "--rubric-b", "new.json"], files: files)
@@ -104,7 +104,7 @@ extension BinaryTests {
                         .replacingOccurrences(of: "\"weight\": 1.5", with: "\"weight\": 3")
                 ]) { a, _ in a })
             #expect(
-                copies.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default 3.1.0 (new.json) → default 3.1.0 (copy.json)\n"),
+                copies.stdout.hasPrefix("tunewise diff: a.json → a.json\n  rubric default 99.0.0 (new.json) → default 99.0.0 (copy.json)\n"),
                 "\(copies.stdout)")
             #expect(result.stdout.lowercased().contains("no difference"))
         }

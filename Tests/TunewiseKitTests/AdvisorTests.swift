@@ -277,11 +277,32 @@ struct AdvisorTests {
             #expect(advice.sensitivity.map { "\($0.question)=\($0.answer)->\($0.strategy)" } == expected)
             for change in advice.sensitivity {
                 let question = defaultRubric.question(change.question)!
-                let kind: AnswerChange.Kind = answers[change.question] == nil ? .unanswered : question.isLever ? .lever : .fact
+                // A lever is the team's to pull either way, or for "upward" ones only towards later options.
+                let isMore = answers[change.question].map { question.optionIndex(change.answer)! > question.optionIndex($0)! } ?? false
+                let isTeams = question.lever == .either || (question.lever == .upward && isMore)
+                let kind: AnswerChange.Kind = answers[change.question] == nil ? .unanswered : isTeams ? .lever : .fact
                 #expect(change.kind == kind)
             }
             #expect(advice.openQuestions == orderedUnique(advice.sensitivity.filter { $0.kind == .unanswered }.map(\.question)))
         }
+    }
+
+    /// Data can be gathered, not given back: fewer examples than the team holds are a fact
+    /// about another situation, more are a change the team can make; a budget goes either way.
+    @Test func fewerExamplesAreAFactAndMoreAreALever() throws {
+        let situation: [String: String] = [
+            "need": "behavior", "transience": "static", "governance": "open", "budget": "substantial", "time-to-market": "months",
+            "consistency": "critical",
+        ]
+        let trained = try advisor.advise(Answers(situation.merging(["data-volume": "thousands"]) { $1 }))
+        #expect(trained.strategy == "fine-tuning")
+        let fewer = trained.sensitivity.filter { $0.question == "data-volume" }
+        #expect(!fewer.isEmpty && fewer.allSatisfy { $0.kind == .fact }, "\(fewer)")
+        #expect(trained.sensitivity.contains { $0.question == "budget" && $0.kind == .lever })
+        let prompted = try advisor.advise(Answers(situation.merging(["data-volume": "few"]) { $1 }))
+        #expect(prompted.strategy != "fine-tuning")
+        let more = prompted.sensitivity.filter { $0.question == "data-volume" }
+        #expect(more.contains { $0.answer == "thousands" } && more.allSatisfy { $0.kind == .lever }, "\(more)")
     }
 
     /// Confidence from the margin over the runner-up, at the thresholds (high 4, medium 1.5)

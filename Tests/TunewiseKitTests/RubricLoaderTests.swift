@@ -75,6 +75,14 @@ struct RubricLoaderTests {
             "$.questions[2].id", "duplicate question id \"data-volume\""
         ),
         (
+            [.key("questions"), .index(1), .key("lever")], .string("downward"),
+            "$.questions[1].lever", "expected true, false or \"upward\"; found \"downward\""
+        ),
+        (
+            [.key("questions"), .index(1), .key("lever")], .number(1),
+            "$.questions[1].lever", "expected true, false or \"upward\"; found a number"
+        ),
+        (
             [.key("questions"), .index(0), .key("weight")], .number(-1),
             "$.questions[0].weight", "must not be negative; found -1"
         ),

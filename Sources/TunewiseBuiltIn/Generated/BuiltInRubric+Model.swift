@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.1.0",
+            version: "3.2.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -556,7 +556,7 @@ extension BuiltInRubric {
             text: "What must the model gain?",
             help: "Knowledge: facts or documents it must know, look up or cite (a product manual, policies, case law, a price list). Behaviour: a format, style, tone or skill it must follow (a report layout, a brand voice, a way of classifying or extracting). Both: it needs your facts and a behaviour of its own.",
             isCore: true,
-            isLever: false,
+            lever: .none,
             weight: 1.5,
             defaultOption: nil,
             options: [
@@ -594,7 +594,7 @@ extension BuiltInRubric {
             text: "How many labelled examples (inputs with the outputs you want) do you have?",
             help: "Count pairs of an input and an output you would accept, ready today; or comparison pairs, or prompts a grader can score, where that is the form your examples take. A collection of documents is not training data: documents count through what the model must gain, how often they change, who may see them and how much one request needs.",
             isCore: true,
-            isLever: true,
+            lever: .upward,
             weight: 1.5,
             defaultOption: nil,
             options: [
@@ -639,7 +639,7 @@ extension BuiltInRubric {
             text: "How often does the knowledge the model must use change?",
             help: "Think of the facts the answers depend on (prices, policies, news, records), not the task itself. Knowledge that changes is best fetched at request time; facts trained into a model go stale.",
             isCore: true,
-            isLever: false,
+            lever: .none,
             weight: 1.25,
             defaultOption: nil,
             options: [
@@ -677,7 +677,7 @@ extension BuiltInRubric {
             text: "Who may see the underlying data?",
             help: "Training puts data into the model's weights, where any user of that model might draw it out. Retrieval can instead check each user's rights before anything goes into the prompt.",
             isCore: true,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: "open",
             options: [
@@ -715,7 +715,7 @@ extension BuiltInRubric {
             text: "How much money and how many people can go into training compute and ML engineering?",
             help: "Include GPU time, data labelling and curation, experiments, and the people to run and maintain a model. Prompting mostly costs human time and per-call fees.",
             isCore: true,
-            isLever: true,
+            lever: .either,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -753,7 +753,7 @@ extension BuiltInRubric {
             text: "How soon must a first version ship?",
             help: "Prompting can be tested the same day; training first needs the data prepared, several training runs, an evaluation and a new model rolled out.",
             isCore: true,
-            isLever: true,
+            lever: .either,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -791,7 +791,7 @@ extension BuiltInRubric {
             text: "How consistent must the outputs be (format, tone, exactness)?",
             help: "Consider whether a slightly different phrasing or format each time is acceptable, or whether every answer must follow one exact pattern (extracted fields, legal wording).",
             isCore: true,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: "important",
             options: [
@@ -829,7 +829,7 @@ extension BuiltInRubric {
             text: "How much background does one request need?",
             help: "Think of the single largest request: a paragraph to look up, a few documents, or a whole book or collection at once (for example summarising an entire manual).",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -867,7 +867,7 @@ extension BuiltInRubric {
             text: "How specialised are the language and reasoning?",
             help: "Ordinary business text is general; a field's vocabulary is domain; dense jargon and strict conventions (legal drafting, medical reports, patents) are niche.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -905,7 +905,7 @@ extension BuiltInRubric {
             text: "How can the base model be used?",
             help: "A hosted API without tuning allows prompting only; a hosted API with a fine-tuning endpoint allows fine-tuning; open weights allow any method, including soft prompts.",
             isCore: false,
-            isLever: true,
+            lever: .either,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -943,7 +943,7 @@ extension BuiltInRubric {
             text: "How much ML engineering skill does the team have?",
             help: "None: nobody has trained a model. Some: people who can run a training script or a hosted tuning job. Strong: engineers who can set up training, evaluation and serving themselves.",
             isCore: false,
-            isLever: true,
+            lever: .upward,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -981,7 +981,7 @@ extension BuiltInRubric {
             text: "How many distinct tasks must the model serve?",
             help: "Count genuinely different jobs (summarise, classify, draft, answer questions), not variations of one.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1019,7 +1019,7 @@ extension BuiltInRubric {
             text: "How many requests will it serve?",
             help: "Low: up to about a thousand requests a day; medium: thousands to tens of thousands; high: more than that.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 0.75,
             defaultOption: nil,
             options: [
@@ -1057,7 +1057,7 @@ extension BuiltInRubric {
             text: "Must people read and audit how the model is steered?",
             help: "Required means auditors need evidence for each output (the passage or rule it rests on) and a readable account of how the model is steered. Hand-written prompts can be read; soft prompts and tuned weights cannot.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1095,7 +1095,7 @@ extension BuiltInRubric {
             text: "How far has prompt engineering got?",
             help: "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help and results stay below the bar. Meets the bar: a prompted model is good enough, but its cost or speed is the problem.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1140,7 +1140,7 @@ extension BuiltInRubric {
             text: "Is the output in a format or style unlike ordinary text?",
             help: "Standard: ordinary prose. Custom: an in-house layout, vocabulary or tone that general text does not show. Structured: it must validate against a JSON schema or a grammar. Label: one of a fixed set of classes or codes.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1185,7 +1185,7 @@ extension BuiltInRubric {
             text: "How many parameters does the base model have?",
             help: "Small: under 1 billion. Medium: 1 to 10 billion. Large: over 10 billion. Hosted frontier models count as large.",
             isCore: false,
-            isLever: true,
+            lever: .either,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1223,7 +1223,7 @@ extension BuiltInRubric {
             text: "What form do your examples or feedback take?",
             help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (side-by-side choices, rankings). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key). Lone thumbs up or down are ratings: pair them per input, or train on the liked outputs as demonstrations.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -1261,7 +1261,7 @@ extension BuiltInRubric {
             text: "How large is the whole collection of facts or documents the model must use?",
             help: "Small: it fits in one prompt, under about 200,000 tokens (some 500 pages). Large: more than that, or growing past it. Only matters when the model must gain knowledge.",
             isCore: false,
-            isLever: false,
+            lever: .none,
             weight: 1.0,
             defaultOption: nil,
             options: [

@@ -31,7 +31,11 @@ extension Rubric {
             ("id", .string(question.id)), ("label", .string(question.label)), ("text", .string(question.text)),
             ("help", .string(question.help)), ("core", .bool(question.isCore)),
         ]
-        if question.isLever { members.append(("lever", .bool(true))) }
+        switch question.lever {
+        case .none: break
+        case .either: members.append(("lever", .bool(true)))
+        case .upward: members.append(("lever", .string(Lever.upward.rawValue)))
+        }
         members.append(("weight", .number(question.weight)))
         if let defaultOption = question.defaultOption { members.append(("default", .string(defaultOption))) }
         members.append(("options", .array(question.options.map(document))))

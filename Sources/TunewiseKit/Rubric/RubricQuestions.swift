@@ -12,10 +12,12 @@ public struct Question: Equatable, Sendable {
     public var help: String
     /// Core questions must be answered; refinements may stay unknown.
     public var isCore: Bool
-    /// Whether the answer is something the team can change (its budget, deadline, data,
+    /// Whether, and which way, the team can change the answer (its budget, deadline, data,
     /// skills or model), as opposed to a fact about its situation; the report lists the two
     /// kinds of change apart.
-    public var isLever: Bool = false
+    public var lever: Lever = .none
+    /// Whether the team can change the answer at all.
+    public var isLever: Bool { lever != .none }
     /// How much this question's points count.
     public var weight: Double
     /// The option taken when a person presses Enter, if any.
@@ -47,7 +49,7 @@ public struct Question: Equatable, Sendable {
         text: String,
         help: String,
         isCore: Bool,
-        isLever: Bool = false,
+        lever: Lever = .none,
         weight: Double,
         defaultOption: String? = nil,
         options: [Option],
@@ -58,11 +60,31 @@ public struct Question: Equatable, Sendable {
         self.text = text
         self.help = help
         self.isCore = isCore
-        self.isLever = isLever
+        self.lever = lever
         self.weight = weight
         self.defaultOption = defaultOption
         self.options = options
         self.askWhen = askWhen
+    }
+}
+
+/// Whether, and which way, a team can change its answer to a question.
+public enum Lever: String, Equatable, Sendable {
+    /// Not at all: a fact about the situation (what the model must gain, who may see the data).
+    case none
+    /// Either way: a budget can be raised or cut, a deadline moved, a model chosen.
+    case either
+    /// Only to a later option: data can be gathered and skills gained, not given back.
+    case upward
+
+    /// Whether the team could change its answer from the option at `current` to the one at
+    /// `changed` (indices in the question's order).
+    public func allowsChange(from current: Int, to changed: Int) -> Bool {
+        switch self {
+        case .none: false
+        case .either: true
+        case .upward: changed > current
+        }
     }
 }
 

@@ -91,7 +91,7 @@ extension RubricReader {
         let text = string(object, "text", path)
         let help = string(object, "help", path)
         let core = boolean(object, "core", path)
-        let lever = object["lever"] == nil ? false : boolean(object, "lever", path)
+        let lever = readLever(object, path)
         let weight = nonNegative(object, "weight", path)
         let defaultOption = optionalString(object, "default", path)
         let options = readList(object["options"], "\(path).options", required: true) { reader, value, path in
@@ -110,8 +110,22 @@ extension RubricReader {
         // resolve, so one mistake is reported once rather than at every reference.
         guard let id else { return nil }
         return Question(
-            id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, isLever: lever ?? false, weight: weight ?? 0,
+            id: id, label: label ?? "", text: text ?? "", help: help ?? "", isCore: core ?? false, lever: lever, weight: weight ?? 0,
             defaultOption: defaultOption, options: options)
+    }
+
+    /// A question's `lever`: absent or `false` (a fact), `true` (either way) or `"upward"`
+    /// (only to later options).
+    mutating func readLever(_ object: JSONValue, _ path: String) -> Lever {
+        switch object["lever"] {
+        case nil, .bool(false)?: return .none
+        case .bool(true)?: return .either
+        case .string(Lever.upward.rawValue)?: return .upward
+        case let value?:
+            let found = if case .string(let text) = value { "\"\(text)\"" } else { value.kindDescription }
+            report("\(path).lever", "expected true, false or \"upward\"; found \(found)")
+            return .none
+        }
     }
 
     /// A refinement's `askWhen` names other questions, so it is read after the questions.

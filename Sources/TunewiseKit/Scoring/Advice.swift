@@ -264,9 +264,11 @@ public struct AnswerChange: Equatable, Sendable {
 
     /// What kind of answer a change alters.
     public enum Kind: String, Equatable, Sendable {
-        /// Something the team can change: budget, deadline, data, skills, model.
+        /// A change the team can make: its budget or deadline either way, more data or skills,
+        /// another model (``Lever``).
         case lever
-        /// A fact about the situation.
+        /// A fact about the situation, or a change its question's lever does not allow (fewer
+        /// examples than the team holds).
         case fact
         /// A refinement not yet answered.
         case unanswered

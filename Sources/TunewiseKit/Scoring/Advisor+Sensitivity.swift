@@ -1,6 +1,7 @@
 extension Advisor {
     /// Each single change of one answer that changes the winner, in rubric order. For an
-    /// unanswered refinement, answering it counts as a change.
+    /// unanswered refinement, answering it counts as a change. A change is the team's to make
+    /// (a lever) only the way its question's ``Lever`` allows: fewer examples are a fact.
     ///
     /// - Complexity: O(*a* · *s*) scorings, for *a* options in all and *s* the cost of scoring
     ///   one situation.
@@ -14,7 +15,8 @@ extension Advisor {
                 let excluded = table.excluded(changed)
                 if let newWinner = ScoringTable.winner(scores: scores, excluded: excluded), newWinner != winner {
                     let kind: AnswerChange.Kind =
-                        situation[index] == ScoringTable.unanswered ? .unanswered : question.isLever ? .lever : .fact
+                        situation[index] == ScoringTable.unanswered
+                        ? .unanswered : question.lever.allowsChange(from: situation[index], to: option) ? .lever : .fact
                     changes.append(
                         AnswerChange(
                             question: question.id, answer: question.options[option].id,

@@ -142,10 +142,11 @@ struct RendererTests {
         func change(_ question: String, _ answer: String) -> JSONValue? {
             sensitivity.first { $0["question"] == .string(question) && $0["answer"] == .string(answer) }
         }
-        // A deadline of days is a lever the team holds, and it rules fine-tuning out.
+        // A deadline of days rules fine-tuning out; less time than the team has is another
+        // situation, not a lever it would pull.
         let days = try #require(change("time-to-market", "days"))
         #expect(days["strategy"] == .string("prompt-engineering"))
-        #expect(days["kind"] == .string("lever"))
+        #expect(days["kind"] == .string("fact"))
         #expect(days["rulesOutCurrent"] == .bool(true))
         // What the model must gain is a fact about the situation, not a lever.
         #expect(change("need", "knowledge")?["kind"] == .string("fact"))

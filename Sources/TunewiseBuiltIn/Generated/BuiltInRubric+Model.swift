@@ -715,7 +715,7 @@ extension BuiltInRubric {
             text: "How much money and how many people can go into training compute and ML engineering?",
             help: "Include GPU time, data labelling and curation, experiments, and the people to run and maintain a model. Prompting mostly costs human time and per-call fees.",
             isCore: true,
-            lever: .either,
+            lever: .upward,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -753,7 +753,7 @@ extension BuiltInRubric {
             text: "How soon must a first version ship?",
             help: "Prompting can be tested the same day; training first needs the data prepared, several training runs, an evaluation and a new model rolled out.",
             isCore: true,
-            lever: .either,
+            lever: .upward,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -905,7 +905,7 @@ extension BuiltInRubric {
             text: "How can the base model be used?",
             help: "A hosted API without tuning allows prompting only; a hosted API with a fine-tuning endpoint allows fine-tuning; open weights allow any method, including soft prompts.",
             isCore: false,
-            lever: .either,
+            lever: .upward,
             weight: 1.0,
             defaultOption: nil,
             options: [

@@ -72,9 +72,10 @@ public struct Question: Equatable, Sendable {
 public enum Lever: String, Equatable, Sendable {
     /// Not at all: a fact about the situation (what the model must gain, who may see the data).
     case none
-    /// Either way: a budget can be raised or cut, a deadline moved, a model chosen.
+    /// Either way: a model of another size can be chosen.
     case either
-    /// Only to a later option: data can be gathered and skills gained, not given back.
+    /// Only to a later option: more data, skills, budget, time or model access can be sought;
+    /// having less is another situation, not a change anyone makes for other advice.
     case upward
 
     /// Whether the team could change its answer from the option at `current` to the one at

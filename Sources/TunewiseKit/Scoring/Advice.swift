@@ -264,11 +264,11 @@ public struct AnswerChange: Equatable, Sendable {
 
     /// What kind of answer a change alters.
     public enum Kind: String, Equatable, Sendable {
-        /// A change the team can make: its budget or deadline either way, more data or skills,
-        /// another model (``Lever``).
+        /// A change the team can make (``Lever``): more data, skills, budget, time or model
+        /// access, or a model of another size.
         case lever
         /// A fact about the situation, or a change its question's lever does not allow (fewer
-        /// examples than the team holds).
+        /// examples or less budget than the team has).
         case fact
         /// A refinement not yet answered.
         case unanswered

@@ -1,7 +1,7 @@
 extension Advisor {
     /// Each single change of one answer that changes the winner, in rubric order. For an
     /// unanswered refinement, answering it counts as a change. A change is the team's to make
-    /// (a lever) only the way its question's ``Lever`` allows: fewer examples are a fact.
+    /// (a lever) only the way its question's ``Lever`` allows: less budget is a fact.
     ///
     /// - Complexity: O(*a* · *s*) scorings, for *a* options in all and *s* the cost of scoring
     ///   one situation.

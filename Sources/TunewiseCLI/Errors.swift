@@ -106,7 +106,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case fileExists(path: String)
     /// `data FILE` given a compressed file, with the command that decompresses it.
     /// `forEvaluation`: the file was given with `--eval`.
-    case compressedData(path: String, format: String, decompress: String, forEvaluation: Bool = false)
+    /// A compressed data file; `flag` is the one that named it (`--eval`, `--data`), `nil` for
+    /// the data command's own file.
+    case compressedData(path: String, format: String, decompress: String, flag: String? = nil)
     /// `data FILE` given a file that is not text.
     case notJSONLines(path: String, reason: String)
 
@@ -255,12 +257,14 @@ public enum CommandError: Error, Equatable, Sendable {
             return withAllowed("invalid \(flag) '\(value)': \(parts[0])", Array(parts.dropFirst()), label: "expected")
         case .fileExists(let path):
             return ("\(path) already exists; nothing was written (--force overwrites it)", [])
-        case .compressedData(let path, let format, let decompress, let forEvaluation):
-            let file = path == "standard input" ? "FILE" : path
-            if forEvaluation {
-                return ("\(path) is \(format)-compressed; give it decompressed: --eval <(\(decompress) \(file))", [])
+        case .compressedData(let path, let format, let decompress, let flag):
+            let isPiped = path == "standard input"
+            let file = isPiped ? "FILE" : path
+            if let flag {
+                return ("\(path) is \(format)-compressed; give it decompressed: \(flag) <(\(decompress) \(file))", [])
             }
-            return ("\(path) is \(format)-compressed; pipe it in: \(decompress) \(file) | tunewise data -", [])
+            let how = isPiped ? "decompress it in the pipe" : "pipe it in"
+            return ("\(path) is \(format)-compressed; \(how): \(decompress) \(file) | tunewise data -", [])
         case .notJSONLines(let path, let reason):
             let file = path == "standard input" ? "FILE" : path
             // The reason's commands name the file as FILE, and the file they write as CONVERTED:

@@ -79,7 +79,8 @@ extension HelpText {
         each occurs (labels, a classifier's balance), with a note on labels that differ only \
         in case or spaces. \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
-        check, IBANs, US social security numbers, IPv4 addresses) and secrets (API keys and \
+        check, IBANs, US social security numbers, public IPv4 addresses: private ranges and netmasks \
+        are not a person's) and secrets (API keys and \
         tokens in the shapes of OpenAI, Anthropic, AWS, GitHub, Slack, Google and Stripe, JSON \
         Web Tokens, private keys, passwords in URLs) are hints, counted by the examples that \
         hold them; when any is found, answer the governance question with care. Names, \

@@ -21,15 +21,16 @@
 public struct DataAnalyzer {
     /// Limits of an analysis.
     public struct Options: Sendable {
-        /// The token count that examples are held to (default 16,385, a common context length).
-        public var tokenLimit = 16_385
+        /// The token count that examples are held to (default 65,536: what OpenAI and Azure
+        /// OpenAI take of one training example for GPT-4o and GPT-4o mini; gpt-3.5-turbo took 16,385).
+        public var tokenLimit = 65_536
         /// The longest line read, in bytes (default 8 MiB).
         public var lineByteLimit = 8 << 20
         /// Whether the index keeps each example's prompt, so that an evaluation file read
         /// against it finds prompts it shares with training (12 to 24 bytes an example).
         public var indexesPrompts = false
 
-        public init(tokenLimit: Int = 16_385, lineByteLimit: Int = 8 << 20, indexesPrompts: Bool = false) {
+        public init(tokenLimit: Int = 65_536, lineByteLimit: Int = 8 << 20, indexesPrompts: Bool = false) {
             self.tokenLimit = tokenLimit
             self.lineByteLimit = lineByteLimit
             self.indexesPrompts = indexesPrompts

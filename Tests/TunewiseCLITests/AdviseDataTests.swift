@@ -95,6 +95,8 @@ extension BinaryTests {
                 #"{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}"#,
                 #"{"messages": [{"role": "user", "content": "Bye"}, {"role": "assistant", "content": "See you"}, {"role": "user", "content": "?"}]}"#,
                 #"{"messages": [{"role": "user", "content": "Total?"}, {"role": "assistant", "content": "```json\n{\"total\": 3}\n```"}]}"#,
+                #"{"messages": [{"role": "user", "content": "Sum?"}, {"role": "assistant", "content": "{\"total\": 4}"}]}"#,
+                #"{"messages": [{"role": "user", "content": "Count?"}, {"role": "assistant", "content": "{\"total\": 5}"}]}"#,
             ]
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("train.jsonl"))
             let outcome = try Binary.run(["advise", "--data", "train.jsonl"] + Self.answers, directory: folder)

@@ -119,7 +119,7 @@ extension BinaryTests {
             #expect(data["files"]?[1]?["role"] == .string("eval"))
             #expect(data["pii"]?[0]?["kind"] == .string("email"))
             #expect(data["answers"]?["data-volume"] == .string("few"))
-            #expect(data["tokens"]?["limit"] == .number(16385))
+            #expect(data["tokens"]?["limit"] == .number(65536))
         }
 
         @Test func namesTheLinesOfDuplicatesLeaksAndLongExamplesInEveryFormat() throws {
@@ -201,6 +201,18 @@ extension BinaryTests {
             #expect(text.contains("secret  1  line 1"))
             #expect(text.contains("Secrets found: rotate the keys now"))
             #expect(!text.contains("Personal data found"))
+        }
+
+        /// JSON in a fence is a fault where the outputs are JSON, and not where prose shows an
+        /// example of it.
+        @Test func wrappedJSONIsNotedOnlyWhereTheOutputsAreJSON() throws {
+            let fenced = #"{"prompt": "Total?", "completion": "```json\n{\"total\": 3}\n```"}"#
+            let json = (4...6).map { #"{"prompt": "Sum \#($0)?", "completion": "{\"total\": \#($0)}"}"# }
+            let prose = (4...6).map { #"{"prompt": "Explain \#($0)", "completion": "It adds the items, step \#($0) of the way."}"# }
+            let task = try Binary.run(["data", "-"], input: ([fenced] + json).joined(separator: "\n")).outputText
+            #expect(task.replacingOccurrences(of: "\n", with: " ").contains("1 output holds JSON inside a code fence"), "\(task)")
+            let answers = try Binary.run(["data", "-"], input: ([fenced] + prose).joined(separator: "\n")).outputText
+            #expect(!answers.contains("code fence"), "\(answers)")
         }
 
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
@@ -321,46 +333,6 @@ extension BinaryTests {
             #expect(outcome.errorText == error)
             #expect(!outcome.outputText.isEmpty)
             #expect(try Binary.run(["data", "train.jsonl"], directory: folder).code == 0)
-        }
-
-        @Test(arguments: [
-            (["data", "missing.jsonl"], Int32(66), "tunewise: cannot read missing.jsonl: No such file or directory"),
-            (["data", "folder"], 66, "tunewise: cannot read folder: it is a directory; give a .jsonl file"),
-            (["data", "train.jsonl.gz"], 65, "tunewise: train.jsonl.gz is gzip-compressed; pipe it in: gunzip -c train.jsonl.gz | tunewise data -"),
-            (["data", "model.bin"], 65, "tunewise: model.bin is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines"),
-            (
-                ["data", "a.jsonl", "--eval", "train.jsonl.gz"], 65,
-                "tunewise: train.jsonl.gz is gzip-compressed; give it decompressed: --eval <(gunzip -c train.jsonl.gz)"
-            ),
-            (
-                ["data", "array.json"], 65,
-                "tunewise: array.json is one JSON array, not JSON Lines (one example a line); convert it: jq -c '.[]' array.json > array.converted.jsonl"
-            ),
-            (
-                ["data", "utf16.jsonl"], 65,
-                "tunewise: utf16.jsonl is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 utf16.jsonl > utf16.converted.jsonl"
-            ),
-            (
-                ["data", "pretty.jsonl"], 65,
-                "tunewise: pretty.jsonl is JSON written over several lines, not JSON Lines; convert it: jq -c . pretty.jsonl > pretty.converted.jsonl"
-            ),
-            (["data"], 64, "tunewise: 'data' needs a training file (.jsonl), or '-' for standard input"),
-            (["data", "a.jsonl", "b.jsonl"], 64, "tunewise: unknown argument to 'data' 'b.jsonl'"),
-            (["data", "a.jsonl", "--token-limit", "0"], 64, "tunewise: invalid value '0' for --token-limit"),
-            (["data", "a.jsonl", "--strictly"], 64, "tunewise: unknown flag '--strictly'"),
-        ])
-        func refusesBadInputInOneLine(arguments: [String], code: Int32, message: String) throws {
-            let folder = try directory([
-                "train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20), "model.bin": [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1],
-                "a.jsonl": lines(Self.valid), "array.json": Array("[\n  {\"messages\": []}\n]\n".utf8),
-                "utf16.jsonl": [0xFF, 0xFE] + Array("{".utf8).flatMap { [$0, 0] },
-                "pretty.jsonl": Array("{\n  \"messages\": []\n}\n".utf8),
-            ])
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
-            let outcome = try Binary.run(arguments, directory: folder)
-            #expect(outcome.code == code)
-            #expect(outcome.errorText.hasPrefix(message))
-            #expect(outcome.outputText.isEmpty)
         }
     }
 }

@@ -21,7 +21,8 @@ extension DataRequest {
     static let tokenLimitRange = 1...100_000_000
     static let tokenLimitFlag = FlagSpec(
         "token-limit", .value(expected: "a whole number from 1 to \(tokenLimitRange.upperBound)"), argument: "N",
-        help: "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a common context; set your model's)")
+        help:
+            "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a hosted GPT-4o training example's limit; set your model's)")
 
     /// The flags of `data`, in help order.
     static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag]

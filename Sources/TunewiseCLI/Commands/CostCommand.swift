@@ -25,7 +25,7 @@ struct CostCommand: TunewiseCommand, Equatable {
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Tunewise.readCostInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.flagInputs)
         if let path = request.dataPath {
-            let measured = try DataCommand.measure(path, options: .init(), training: nil, console: &console)
+            let measured = try DataCommand.measure(path, flag: "--data", options: .init(), training: nil, console: &console)
             let tokens = measured.measurement.valid > 0 ? measured.measurement.tokens.total : nil
             Tunewise.takeTrainingTokens(
                 tokens, caveat: DataReport.trainingTokenCaveat(measured.measurement), from: measured.name, flag: request.flagInputs[.trainingTokens],

@@ -30,7 +30,7 @@ struct DataCommand: TunewiseCommand, Equatable {
         trainingOptions.indexesPrompts = request.evalPath != nil
         let train = try Self.measure(request.path, options: trainingOptions, training: nil, console: &console)
         let eval = try request.evalPath.map { path throws(CommandError) in
-            try Self.measure(path, options: options, training: train.index, console: &console)
+            try Self.measure(path, flag: "--eval", options: options, training: train.index, console: &console)
         }
         let report = DataReport(
             train: DataReport.File(name: train.name, measurement: train.measurement),
@@ -60,12 +60,13 @@ struct DataCommand: TunewiseCommand, Equatable {
         var index: DataIndex
     }
 
-    /// Reads the file at `path` (`-`: standard input) through an analyser, in chunks, with
-    /// progress on a terminal for a large file.
+    /// Reads the file at `path` (`-`: standard input), named by `flag` (`--eval`, `--data`;
+    /// `nil` for the data command's own file), through an analyser, in chunks, with progress
+    /// on a terminal for a large file.
     /// - Throws: ``CommandError/cannotRead(path:reason:)``, ``CommandError/compressedData(path:format:decompress:)``
     ///   or ``CommandError/notJSONLines(path:reason:)``.
     static func measure(
-        _ path: String, options: DataAnalyzer.Options, training: DataIndex?, console: inout some Console
+        _ path: String, flag: String? = nil, options: DataAnalyzer.Options, training: DataIndex?, console: inout some Console
     ) throws(CommandError) -> Measured {
         let input = try console.openData(path)
         var analyzer = DataAnalyzer(options: options, training: training)
@@ -77,7 +78,7 @@ struct DataCommand: TunewiseCommand, Equatable {
                 let count = try input.readChunk(into: buffer)
                 if isFirst, count > 0 {
                     if let kind = DataFileKind(start: UnsafeBufferPointer(rebasing: buffer[..<count])) {
-                        throw kind.error(for: input.name, forEvaluation: training != nil)
+                        throw kind.error(for: input.name, flag: flag)
                     }
                     isFirst = false
                 }
@@ -92,11 +93,12 @@ struct DataCommand: TunewiseCommand, Equatable {
 }
 
 extension DataFileKind {
-    /// The error for a file of this kind named `name`, given with `--eval` when `forEvaluation`.
-    func error(for name: String, forEvaluation: Bool) -> CommandError {
+    /// The error for a file of this kind named `name`, given with `flag` (`nil`: the data
+    /// command's own file).
+    func error(for name: String, flag: String?) -> CommandError {
         switch self {
         case .compressed(let format, let decompress):
-            .compressedData(path: name, format: format, decompress: decompress, forEvaluation: forEvaluation)
+            .compressedData(path: name, format: format, decompress: decompress, flag: flag)
         case .notJSONLines(let reason): .notJSONLines(path: name, reason: reason)
         }
     }

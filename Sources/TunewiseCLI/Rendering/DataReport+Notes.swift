@@ -108,14 +108,21 @@ extension DataReport {
             + "check that reviewers did not simply prefer \(word) answers, or balance the pairs by length."
     }
 
-    /// The note for outputs that hold JSON inside a code fence or with words around it.
+    /// The note for outputs that hold JSON inside a code fence or with words around it, when
+    /// JSON is what the outputs are for (``isJSONTask(_:)``): prose that shows an example of
+    /// JSON is not at fault.
     static func wrappedJSONHint(_ outputs: OutputProfile) -> String? {
         let wrapped = outputs.wrappedJSON
-        guard wrapped.count > 0 else { return nil }
+        guard wrapped.count > 0, isJSONTask(outputs) else { return nil }
         let one = wrapped.count == 1
         return "\(grouped(wrapped.count)) \(one ? "output holds" : "outputs hold") JSON inside a code fence or with words around it "
             + "(\(lines(wrapped))): a model tuned on \(one ? "it" : "them") wraps its JSON too, so strip "
             + "\(one ? "it" : "them") to the JSON if the output must parse."
+    }
+
+    /// Whether at least half the outputs are JSON, bare or wrapped.
+    static func isJSONTask(_ outputs: OutputProfile) -> Bool {
+        (outputs.jsonOutputs + outputs.wrappedJSON.count) * 2 >= outputs.outputs
     }
 
     /// The note for examples whose assistant messages carry their reasoning beside their content.
@@ -178,7 +185,7 @@ extension DataReport {
         let over = measurement.tokens.overLimit
         if over > 0 { found.append("\(grouped(over)) over the token limit") }
         let wrapped = measurement.outputs.wrappedJSON.count
-        if wrapped > 0 { found.append("\(grouped(wrapped)) with JSON wrapped in a fence or words") }
+        if wrapped > 0, isJSONTask(measurement.outputs) { found.append("\(grouped(wrapped)) with JSON wrapped in a fence or words") }
         guard !found.isEmpty else { return nil }
         return "Also in \(file): " + found.joined(separator: ", ") + "; tunewise data names their lines."
     }

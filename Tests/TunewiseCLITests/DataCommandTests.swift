@@ -62,6 +62,11 @@ extension BinaryTests {
             let folder = try directory(["train.jsonl": lines(Self.valid + [#"{"prompt": "2+2=", "completion": "4"}"#])])
             let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
             #expect(text.hasPrefix("train.jsonl: mixed (2 chat, 1 prompt-completion), 3 lines"))
+            #expect(
+                text.replacingOccurrences(of: "\n    ", with: " ").contains(
+                    "This file writes 2 examples as chat messages and 1 as prompt and completion: hosted tuning services"), "\(text)")
+            let chats = try Binary.run(["data", "-"], input: Self.valid.joined(separator: "\n")).outputText
+            #expect(!chats.contains("prompt and completion"))
         }
 
         @Test func strictHoldsTheEvaluationFileToo() throws {

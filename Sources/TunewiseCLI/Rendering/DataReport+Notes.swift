@@ -14,6 +14,17 @@ extension DataReport {
             + "that repeat a long instruction, which belongs in a system message."
     }
 
+    /// The note for a file that writes its examples both as chat and as prompt-completion,
+    /// which no trainer reads as one file.
+    static func mixedLayoutHint(_ measurement: DataMeasurement) -> String? {
+        let chats = measurement.chatExamples
+        let pairs = measurement.promptCompletionExamples
+        guard chats > 0, pairs > 0 else { return nil }
+        return "This file writes \(grouped(chats)) \(chats == 1 ? "example" : "examples") as chat messages and \(grouped(pairs)) "
+            + "as prompt and completion: hosted tuning services and TRL's trainers read one layout a file (OpenAI's chat "
+            + "models take messages only), so write the prompt-completion lines as messages."
+    }
+
     /// The note for a file of more than one kind of example (demonstrations, preference pairs,
     /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
     static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
@@ -162,11 +173,12 @@ extension DataReport {
     }
 
     /// The notes on what the examples are, for a report's answers: prompts for a grader, a mix
-    /// of kinds, answers rated false, long conversations, reasoning, images or audio, and
+    /// of layouts or of kinds, answers rated false, long conversations, reasoning, images or audio, and
     /// preferred answers set apart by their length.
     static func signalNotes(_ measurement: DataMeasurement) -> [String] {
         [
-            gradedHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement), reasoningHint(measurement),
+            gradedHint(measurement), mixedLayoutHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement),
+            reasoningHint(measurement),
             mediaHint(measurement), answerLengthHint(measurement.answerLengths),
         ]
         .compactMap { $0 }

@@ -114,21 +114,35 @@ extension BinaryTests {
         }
 
         /// Distilling is advised to cut cost (prompting meets the bar): below its break-even of
-        /// 14,728 requests a day (above) the check says to keep the prompted model, not that the
-        /// advice rests on quality, which distilling cannot buy.
+        /// 14,728 requests a day (above) the report's first risk says to keep the prompted
+        /// model, not that the advice rests on quality, which distilling cannot buy; the advice
+        /// itself is the same.
         @Test func aDistilledModelThatDoesNotPayBackKeepsThePromptedModel() throws {
-            let (_, report, _) = try advise([
+            let arguments = [
                 "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
                 "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
-                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4", "--requests-per-day", "1000",
-            ])
+                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4",
+            ]
+            let (_, report, _) = try advise(arguments + ["--requests-per-day", "1000"])
             #expect(Self.strategies(report)["fine-tuning"]?["distilled"] == .bool(true))
+            #expect(report?["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(report?["costCheck"] == .null)
+            guard case .array(let risks)? = report?["recommendation"]?["risks"], let first = risks.first else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(first["kind"] == .string("cost"))
             #expect(
-                report?["costCheck"]
+                first["text"]
                     == .string(
-                        "Cost check: PEFT / fine-tuning is advised to cut cost (prompting already meets the bar), yet at 1,000 requests a day "
-                            + "it does not pay back against prompting: keep the prompted model until the volume passes 14,728 a day, "
-                            + "or lower the tuned model's costs."))
+                        "At your prices this step does not do what it is for: PEFT / fine-tuning is advised to cut cost (prompting "
+                            + "already meets the bar), yet at 1,000 requests a day it does not pay back against prompting. Keep the "
+                            + "prompted model until the volume passes 14,728 a day, or lower the tuned model's costs (its own prices: "
+                            + "see the costs below)."))
+            // Above its break-even the distilled model pays back: no such risk.
+            let (_, paying, _) = try advise(arguments + ["--requests-per-day", "20000"])
+            guard case .array(let payingRisks)? = paying?["recommendation"]?["risks"] else { return }
+            #expect(!payingRisks.contains { $0["kind"] == .string("cost") })
         }
 
         /// The cost qualifies the advice, never changes it: a recommended trained model that

@@ -79,6 +79,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
         let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
+        report.addCostRisk()
         report.measured = measured
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)

@@ -22,8 +22,24 @@ extension Report {
         }
     }
 
+    /// Puts first among the risks the cost check that doubts the first step itself: a model
+    /// distilled to cut cost (prompting already meets the bar) that does not pay back at the
+    /// team's prices. The advice is unchanged; the report says at its top what the money says.
+    mutating func addCostRisk() {
+        guard let cost, case .distillingDoesNotPayBack(let strategy, let threshold) = CostReview(advice: advice, cost: cost).check else {
+            return
+        }
+        let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
+        let text =
+            "At your prices this step does not do what it is for: \(strategyLabel(strategy)) is advised to cut cost (prompting "
+            + "already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back against prompting. "
+            + "Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
+        advice.risks.insert(Risk(kind: .cost, text: text, source: nil), at: 0)
+    }
+
     /// One line where the cost result qualifies the advice, which it never changes
-    /// (``CostReview/check``).
+    /// (``CostReview/check``); a distilled model that does not pay back is a risk instead
+    /// (``addCostRisk()``).
     var costCheck: String? {
         guard let cost, let check = CostReview(advice: advice, cost: cost).check else { return nil }
         let volume = requests(cost.requestsPerDay)
@@ -31,10 +47,8 @@ extension Report {
         case .doesNotPayBack(let strategy):
             return "Cost check: at \(volume) requests a day \(strategyLabel(strategy)) does not pay back against prompting, "
                 + "so the advice rests on quality, not cost."
-        case .distillingDoesNotPayBack(let strategy, let threshold):
-            let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
-            return "Cost check: \(strategyLabel(strategy)) is advised to cut cost (prompting already meets the bar), yet at \(volume) "
-                + "requests a day it does not pay back against prompting: keep the prompted model \(until), or lower the tuned model's costs."
+        case .distillingDoesNotPayBack:
+            return nil
         case .wouldPayBack(let strategy, let month, let laterStage):
             let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
             return

@@ -40,7 +40,9 @@ func policyMembers(of rubric: Rubric, withAnswers: Bool = false) -> [(key: Strin
 
 /// Everything a report shows: the advice and what it was made from.
 struct Report: ProvenanceReporting {
-    let advice: Advice
+    /// The advice, with the cost risk first among its risks when the cost inputs raise one
+    /// (``addCostRisk()``).
+    var advice: Advice
     let rubric: Rubric
     let toolVersion: String
     /// Whether to show every reason and change rather than the top few.

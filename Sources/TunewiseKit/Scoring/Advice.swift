@@ -121,6 +121,10 @@ public struct Risk: Equatable, Sendable {
         case against
         /// A risk the rubric declares for the recommended strategy under these answers.
         case declared
+        /// The team's own prices say the first step does not do what it is for: a model
+        /// distilled to cut cost that costs more than the prompted one (added to the advice
+        /// by a report given cost inputs; the advice never reads prices).
+        case cost
     }
 
     /// Where the risk comes from.
@@ -130,12 +134,22 @@ public struct Risk: Equatable, Sendable {
     /// Where ``text`` comes from, when it rests on a source.
     public var source: String?
     /// For ``Kind/overruled``, the strategy the evidence favours.
-    public var strategy: String? = nil
+    public var strategy: String?
     /// For ``Kind/overruled``, the gates that rule it out; empty otherwise.
-    public var gates: [String] = []
+    public var gates: [String]
     /// For ``Kind/against``, the reason that weighs against the recommendation, naming in
     /// ``Reason/favours`` the ruled-out strategy it favours most.
-    public var reason: Reason? = nil
+    public var reason: Reason?
+
+    /// A risk of `kind` in words, with the source it rests on, if any, and what its kind carries.
+    public init(kind: Kind, text: String, source: String?, strategy: String? = nil, gates: [String] = [], reason: Reason? = nil) {
+        self.kind = kind
+        self.text = text
+        self.source = source
+        self.strategy = strategy
+        self.gates = gates
+        self.reason = reason
+    }
 }
 
 /// How sure the advice is, from the margin between the first two strategies.

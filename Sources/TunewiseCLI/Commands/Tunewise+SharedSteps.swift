@@ -96,6 +96,7 @@ extension Tunewise {
         }
         if let caveat { console.writeError("tunewise: note: in \(name), \(caveat)\n") }
         inputs.values[.trainingTokens] = Double(measured)
+        inputs.trainingTokensFrom = name
     }
 
     /// The inputs in the file at `path` (`-`: standard input), with the same limits as `--answers`.

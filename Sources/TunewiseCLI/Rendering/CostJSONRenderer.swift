@@ -29,6 +29,7 @@ struct CostJSONRenderer {
             ("requestsPerDay", .number(comparison.requestsPerDay)),
             ("daysPerMonth", .number(CostModel.daysPerMonth)),
             ("inputs", .object(inputs)),
+            ("trainingTokensFrom", comparison.inputs.trainingTokensFrom.map(JSONValue.string) ?? .null),
             ("tunedModelDropsContext", .bool(comparison.tunedModelDropsContext)),
             ("retrainEveryMonths", comparison.retrainEveryMonths.map { .number(Double($0)) } ?? .null),
             ("retrainCadenceFrom", .string(cadenceFrom)),

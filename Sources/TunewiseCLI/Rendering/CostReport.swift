@@ -48,7 +48,15 @@ struct CostReport {
     /// The lines under the table: the retrain cadence, the hosting units, and prices that
     /// may count a self-hosted model twice.
     var notes: [String] {
-        [retrainText, hostingText, Self.pricingNote(comparison.inputs)].compactMap { $0 }
+        [Self.trainingTokensNote(comparison.inputs), retrainText, hostingText, Self.pricingNote(comparison.inputs)].compactMap { $0 }
+    }
+
+    /// Where the training tokens come from, when they were estimated in a training file
+    /// (`--data`): the figure and the file, so a reader can check what training is billed on.
+    static func trainingTokensNote(_ inputs: CostInputs) -> String? {
+        guard let file = inputs.trainingTokensFrom, let tokens = inputs[.trainingTokens] else { return nil }
+        return
+            "Training tokens: \(grouped(Int(tokens.rounded()))), estimated in \(file) as tunewise data counts them; a run bills them once an epoch."
     }
 
     /// The note for a tuned model costed with hosting and with per-token prices together,

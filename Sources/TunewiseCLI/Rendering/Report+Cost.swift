@@ -62,7 +62,8 @@ extension Report {
     /// self-hosted model twice (``CostReport/pricingNote(_:)``).
     var costNotes: [String] {
         guard let cost else { return [] }
-        return reviewNotes(cost) + [CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+        return [CostReport.trainingTokensNote(cost.inputs)].compactMap { $0 } + reviewNotes(cost)
+            + [CostReport.pricingNote(cost.inputs)].compactMap { $0 }
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {

@@ -250,10 +250,14 @@ public struct CostInputs: Equatable, Sendable {
     /// The transience answer, which sets the retrain cadence unless
     /// ``CostField/retrainEveryMonths`` is given.
     public var transience: CostTransience?
+    /// The training file the ``CostField/trainingTokens`` were estimated in, when they were
+    /// measured rather than given; reports name it beside the figure.
+    public var trainingTokensFrom: String?
 
-    public init(_ values: [CostField: Double] = [:], transience: CostTransience? = nil) {
+    public init(_ values: [CostField: Double] = [:], transience: CostTransience? = nil, trainingTokensFrom: String? = nil) {
         self.values = values
         self.transience = transience
+        self.trainingTokensFrom = trainingTokensFrom
     }
 
     public subscript(field: CostField) -> Double? {
@@ -263,7 +267,9 @@ public struct CostInputs: Equatable, Sendable {
 
     /// These inputs with every value given in `other` in place of this one's (flags over a file).
     public func overlaid(with other: CostInputs) -> CostInputs {
-        CostInputs(values.merging(other.values) { _, new in new }, transience: other.transience ?? transience)
+        CostInputs(
+            values.merging(other.values) { _, new in new }, transience: other.transience ?? transience,
+            trainingTokensFrom: other.values[.trainingTokens] != nil ? other.trainingTokensFrom : trainingTokensFrom)
     }
 
     /// Every given value outside its field's bounds, in field order, then a cached input

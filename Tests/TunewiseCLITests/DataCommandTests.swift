@@ -220,6 +220,16 @@ extension BinaryTests {
             #expect(!answers.contains("code fence"), "\(answers)")
         }
 
+        /// An empty file answers none as the contract maps zero examples, and says it is more
+        /// likely a failed export, as `advise --data` does.
+        @Test func anEmptyFileSaysItMayBeAFailedExport() throws {
+            let text = try Binary.run(["data", "-"], input: "\n\n").outputText.replacingOccurrences(of: "\n", with: " ")
+            #expect(text.contains("Answers   data-volume none"))
+            #expect(text.contains("The file is empty: an empty export is more often a failed one"), "\(text)")
+            let full = try Binary.run(["data", "-"], input: Self.valid.joined(separator: "\n")).outputText
+            #expect(!full.contains("The file is empty"))
+        }
+
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
             let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
             #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))

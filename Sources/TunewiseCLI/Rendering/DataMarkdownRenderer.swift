@@ -17,7 +17,9 @@ struct DataMarkdownRenderer: ReportRenderer {
                 + (report.answers.isEmpty
                     ? DataReport.noAnswers + "." : report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", ")),
         ]
-        for note in DataReport.signalNotes(measurement) { lines += ["", "> " + note] }
+        for note in [DataReport.emptyFileHint(measurement)].compactMap({ $0 }) + DataReport.signalNotes(measurement) {
+            lines += ["", "> " + note]
+        }
         if measurement.duplicates > 0 {
             lines += ["", "Duplicates (each says what an earlier example says): " + Self.sentence(DataReport.duplicatePairs(measurement))]
         }

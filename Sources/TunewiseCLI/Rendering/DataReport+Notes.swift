@@ -14,6 +14,14 @@ extension DataReport {
             + "that repeat a long instruction, which belongs in a system message."
     }
 
+    /// The note for a file with no line but blank ones: its data-volume of none is what the
+    /// contract maps zero examples to, but an empty export is more often a failed one.
+    static func emptyFileHint(_ measurement: DataMeasurement) -> String? {
+        guard measurement.lines == measurement.blankLines else { return nil }
+        return "The file is empty: an empty export is more often a failed one than a team without data, so check it before "
+            + "answering data-volume none ('tunewise advise --data' does not take an empty file as none)."
+    }
+
     /// The note for a file that writes its examples both as chat and as prompt-completion,
     /// which no trainer reads as one file.
     static func mixedLayoutHint(_ measurement: DataMeasurement) -> String? {

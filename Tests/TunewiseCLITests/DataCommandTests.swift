@@ -230,6 +230,16 @@ extension BinaryTests {
             #expect(!full.contains("The file is empty"))
         }
 
+        /// A file name or a label with Markdown's own characters is shown as written in a job summary.
+        @Test func markdownShowsNamesAndLabelsAsWritten() throws {
+            let examples =
+                (0..<5).map { #"{"prompt": "q\#($0)", "completion": "<b>E</b>"}"# } + (5..<8).map { #"{"prompt": "q\#($0)", "completion": "C`D"}"# }
+            let folder = try directory(["a `b`|c.jsonl": lines(examples)])
+            let markdown = try Binary.run(["data", "a `b`|c.jsonl", "--format", "markdown"], directory: folder).outputText
+            #expect(markdown.hasPrefix("## Training data: ``a `b`|c.jsonl``\n"), "\(markdown)")
+            #expect(markdown.contains(#"labels: \<b\>E\</b\> 62.5%, C\`D 37.5%."#), "\(markdown)")
+        }
+
         @Test func saysHowManyLinesEndWithCRLFWhenNotAllDo() throws {
             let every = try Binary.run(["data", "-"], input: "{\"prompt\": \"a\", \"completion\": \"b\"}\r\n").outputText
             #expect(every.hasPrefix("standard input: prompt-completion, 1 line, 36 bytes (CRLF line ends)\n"))

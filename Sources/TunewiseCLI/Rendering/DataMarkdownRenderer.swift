@@ -6,7 +6,7 @@ struct DataMarkdownRenderer: ReportRenderer {
     func render(_ report: DataReport) -> String {
         let measurement = report.train.measurement
         var lines = [
-            "## Training data: `\(report.train.name)`", "",
+            "## Training data: \(MarkdownRenderer.codeSpan(report.train.name))", "",
             "| Format | Lines | Valid | Invalid | Unique | Duplicates | Near-duplicates |",
             "|---|--:|--:|--:|--:|--:|--:|",
             "| \(measurement.format.rawValue) | \(grouped(measurement.lines)) | \(grouped(measurement.valid)) | "
@@ -48,7 +48,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             lines += [
                 "",
                 "Outputs: \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"
-                    + (outputs.labels.isEmpty ? "." : "; labels: " + DataReport.labelList(outputs) + "."),
+                    + (outputs.labels.isEmpty ? "." : "; labels: " + MarkdownRenderer.escapeText(DataReport.labelList(outputs)) + "."),
             ]
             if let hint = DataReport.wrappedJSONHint(outputs) { lines += ["", "> " + hint] }
             if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
@@ -59,7 +59,7 @@ struct DataMarkdownRenderer: ReportRenderer {
         if let eval = report.eval {
             let evaluation = eval.measurement
             lines += [
-                "", "### Leakage into `\(eval.name)`", "",
+                "", "### Leakage into \(MarkdownRenderer.codeSpan(eval.name))", "",
                 "\(grouped(evaluation.lines)) \(evaluation.lines == 1 ? "line" : "lines"), \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
             ]
             lines += DataReport.evalNotes(train: measurement, eval: evaluation).flatMap { ["", $0] }

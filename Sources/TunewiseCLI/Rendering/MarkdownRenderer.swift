@@ -191,6 +191,20 @@ struct MarkdownRenderer {
 
     private func escape(_ text: String) -> String { Self.escapeText(text) }
 
+    /// `text` as an inline code span that shows it as it is: fenced by one more backtick than
+    /// its longest run of them, and padded with a space where it starts or ends with one.
+    static func codeSpan(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + padding + text + padding + fence
+    }
+
     /// Escapes the characters that would break a table cell or start unintended formatting;
     /// backticks that pair up mark code, as the rubric's texts use them, and are kept.
     static func escapeText(_ text: String) -> String {

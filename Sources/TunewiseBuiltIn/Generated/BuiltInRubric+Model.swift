@@ -398,8 +398,8 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
-                    source: "openai-fine-tuning; google-vertex-tuning",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google advises starting at about 100 and growing towards thousands only as needed, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
+                    source: "openai-fine-tuning; google-vertex-sft-data",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
                     stage: .train
                 ),
@@ -526,8 +526,8 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google suggests 100 to 500, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
-                    source: "openai-fine-tuning; google-vertex-tuning",
+                    text: "Size the first run on vendor guidance: for supervised tuning OpenAI usually sees clear gains from 50 to 100 examples and Google advises starting at about 100 and growing towards thousands only as needed, while preference and reinforcement runs are sized by reviewed pairs and by prompts the grader can score; check whether doubling the data still helps before labelling more.",
+                    source: "openai-fine-tuning; google-vertex-sft-data",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
                     stage: .train
                 ),
@@ -617,14 +617,14 @@ extension BuiltInRubric {
                     label: "Hundreds (about 100 to 1,000)",
                     help: "Pick this for roughly 100 to 1,000 good labelled examples.",
                     points: ["fine-tuning": 1.0, "hybrid": 0.5, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google suggests 100 to 500 examples for supervised tuning, an early-2023 comparison quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-tuning")
+                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google advises starting supervised tuning at about 100 examples, an early-2023 comparison quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-sft-data")
                 ),
                 Option(
                     id: "thousands",
                     label: "Thousands (1,000 or more)",
                     help: "Pick this for over 1,000 labelled examples.",
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case: a written prompt can show only a handful of them, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
+                    citation: Citation(reason: "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -1185,7 +1185,7 @@ extension BuiltInRubric {
             text: "How many parameters does the base model have?",
             help: "Small: under 1 billion. Medium: 1 to 10 billion. Large: over 10 billion. Hosted frontier models count as large.",
             isCore: false,
-            lever: .either,
+            lever: .upward,
             weight: 1.0,
             defaultOption: nil,
             options: [
@@ -2086,6 +2086,13 @@ extension BuiltInRubric {
                 author: "Google Cloud",
                 year: 2024,
                 url: "https://cloud.google.com/vertex-ai/generative-ai/docs/models/tune-models"
+            ),
+            Reference(
+                id: "google-vertex-sft-data",
+                title: "Prepare supervised fine-tuning data for Gemini models (Vertex AI)",
+                author: "Google Cloud",
+                year: 2025,
+                url: "https://cloud.google.com/vertex-ai/generative-ai/docs/models/gemini-supervised-tuning-prepare"
             ),
             Reference(
                 id: "azure-fine-tuning",

@@ -56,14 +56,17 @@ extension BinaryTests {
                 return
             }
             let texts = notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
-            #expect(texts.count == 2)
-            #expect(texts.first?.contains("90,000 tokens a request, 80% read from the cache") == true)
+            #expect(texts.count == 3)
+            // A tuned model would hold these facts, so it retrains at their pace.
+            #expect(texts.first == "Trained models are retrained every 3 months (from transience: periodic): 3 retrains within the 12 months.")
+            #expect(texts.dropFirst().first?.contains("90,000 tokens a request, 80% read from the cache") == true)
             #expect(texts.last?.contains("rules it out") == true)
         }
 
         /// A behaviour with few examples: prompting without retrieval now (1500 × 0.09 + 180 =
         /// 315 per million, 189 a month, 2400 + 12 × 189 = 4668), then fine-tuning, which keeps
-        /// the plan's choice of no retrieval: (200 × 0.3 + 360) / 1e6 = 0.00042, 252 a month.
+        /// the plan's choice of no retrieval: (200 × 0.3 + 360) / 1e6 = 0.00042, 252 a month. A
+        /// behaviour is not dated by the facts' pace: no retrain is priced unless a cadence is given.
         @Test func aPlanWithoutRetrievalIsCostedWithoutIt() throws {
             let (code, report, _) = try advise([
                 "--need", "behavior", "--data-volume", "few", "--transience", "static", "--budget", "moderate", "--time-to-market", "weeks",
@@ -74,11 +77,21 @@ extension BinaryTests {
             #expect(strategies["prompt-engineering"]?["total"] == .number(4_668))
             #expect(strategies["fine-tuning"]?["retrieval"] == .string("none"))
             #expect(strategies["fine-tuning"]?["monthly"] == .number(252))
+            #expect(strategies["fine-tuning"]?["retrains"] == .number(0))
             #expect(
                 Self.notes(report) == [
+                    "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
+                        + "--retrain-every-months prices retrains if the behaviour itself will change.",
                     "Prompt engineering is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                     "PEFT / fine-tuning is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                 ])
+            // A cadence given is priced and said.
+            let (_, given, _) = try advise([
+                "--need", "behavior", "--data-volume", "few", "--transience", "static", "--budget", "moderate", "--time-to-market", "weeks",
+                "--retrain-every-months", "6",
+            ])
+            #expect(Self.strategies(given)["fine-tuning"]?["retrains"] == .number(1))
+            #expect(Self.notes(given).first == "Trained models are retrained every 6 months: 1 retrain within the 12 months.")
         }
 
         static func notes(_ report: JSONValue?) -> [String] {

@@ -108,7 +108,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     }
 
     /// The cost of each strategy from `--cost` and the cost flags, carried out as the advice's
-    /// plan says, with the retrain cadence taken from the transience answer unless given and
+    /// plan says, with the retrain cadence, unless given, taken from the transience answer
+    /// where a tuned model would hold the facts (``Advice/retrainTransience``), else none; and
     /// the training tokens from `--data` unless given; `nil` when no cost input was given.
     private func costComparison(
         for situation: Situation, advice: Advice, measured: MeasuredAnswers?, _ console: inout some Console
@@ -121,7 +122,13 @@ struct AdviseCommand: TunewiseCommand, Equatable {
                 measured.trainingTokens, caveat: measured.trainingTokenCaveat, from: measured.file, flag: request.costInputs[.trainingTokens],
                 into: &inputs, &console)
         }
-        if let transience = situation["transience"].flatMap(CostTransience.init(rawValue:)) { inputs.transience = transience }
+        // A tuned model retrains with the facts only when it would hold them; a behaviour is
+        // priced with no retraining unless a cadence is given.
+        if let transience = advice.retrainTransience {
+            inputs.transience = transience
+        } else if inputs[.retrainEveryMonths] == nil {
+            inputs[.retrainEveryMonths] = 0
+        }
         return try Tunewise.compareCosts(inputs, shapes: advice.costShapes)
     }
 

@@ -48,7 +48,9 @@ struct CostReport {
     /// The lines under the table: the retrain cadence, the hosting units, and prices that
     /// may count a self-hosted model twice.
     var notes: [String] {
-        [Self.trainingTokensNote(comparison.inputs), retrainText, hostingText, Self.pricingNote(comparison.inputs)].compactMap { $0 }
+        [Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), hostingText, Self.pricingNote(comparison.inputs)].compactMap {
+            $0
+        }
     }
 
     /// Where the training tokens come from, when they were estimated in a training file
@@ -72,13 +74,13 @@ struct CostReport {
     }
 
     /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
-    var retrainText: String? {
+    static func retrainNote(_ comparison: CostComparison) -> String? {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
         let source = comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
         if cadence == 0 { return "No retraining\(source)." }
         let count = comparison.strategies.dropFirst().map(\.retrains).max() ?? 0
-        let within =
-            count == 0 ? "none falls within the \(horizonText)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizonText)"
+        let horizon = months(comparison.horizonMonths)
+        let within = count == 0 ? "none falls within the \(horizon)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizon)"
         return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)."
     }
 

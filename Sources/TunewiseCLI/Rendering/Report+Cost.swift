@@ -62,8 +62,19 @@ extension Report {
     /// self-hosted model twice (``CostReport/pricingNote(_:)``).
     var costNotes: [String] {
         guard let cost else { return [] }
-        return [CostReport.trainingTokensNote(cost.inputs)].compactMap { $0 } + reviewNotes(cost)
+        return [CostReport.trainingTokensNote(cost.inputs), retrainNote(cost)].compactMap { $0 } + reviewNotes(cost)
             + [CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+    }
+
+    /// How often trained models are priced as retrained: as given, or from the transience
+    /// where a tuned model would hold the facts (``Advice/retrainTransience``); else not at
+    /// all, which the report says with its reason and how to price retrains anyway.
+    private func retrainNote(_ cost: CostComparison) -> String? {
+        guard advice.retrainTransience == nil, cost.retrainEveryMonths == 0, cost.strategies.count > 1 else {
+            return CostReport.retrainNote(cost)
+        }
+        return "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
+            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change."
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {

@@ -48,6 +48,15 @@ public struct CostShape: Equatable, Sendable {
 }
 
 extension Advice {
+    /// The transience answer as it dates a trained model, which sets the retrain cadence:
+    /// only when what the model must gain is knowledge alone would a tuned model hold the facts
+    /// whose pace it gives. A behaviour is not dated by it (the facts stay in retrieval or
+    /// arrive with each request), so other advice prices no retraining from it.
+    public var retrainTransience: CostTransience? {
+        guard answers[Contract.needQuestion] == Contract.knowledgeNeed else { return nil }
+        return answers[Contract.transienceQuestion].flatMap(CostTransience.init(rawValue:))
+    }
+
     /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:)``:
     /// each stage's variants, by its strategy. A stage with no `retrieval` variant of its own
     /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted

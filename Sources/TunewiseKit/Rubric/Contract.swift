@@ -4,6 +4,12 @@ public enum Contract {
     /// The four strategy ids, simplest and cheapest first.
     public static let strategyIDs = StrategyID.allCases.map(\.rawValue)
 
+    /// The question of what the model must gain, its answer for facts alone, and the question
+    /// of how often those facts change: what the cost of a plan reads of the answers.
+    public static let needQuestion = "need"
+    public static let knowledgeNeed = "knowledge"
+    public static let transienceQuestion = "transience"
+
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [
         ("need", ["knowledge", "behavior", "both"]),

@@ -165,7 +165,8 @@ public enum RubricSwiftSource {
                 ("text", literal(note.text)),
                 ("source", note.source.map(literal) ?? "nil"),
                 ("when", condition(note.when)),
-            ] + (note.stage == .build ? [] : [("stage", "." + note.stage.rawValue)]), depth: depth)
+            ] + (note.unless.map { [("unless", condition($0))] } ?? [])
+                + (note.stage == .build ? [] : [("stage", "." + note.stage.rawValue)]), depth: depth)
     }
 
     private static func question(_ question: Question, depth: Int) -> String {

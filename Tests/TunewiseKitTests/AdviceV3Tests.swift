@@ -188,7 +188,7 @@ struct AdviceV3Tests {
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
         let texts = graded.nextSteps.map(\.text)
         let order = [
-            "Before training, measure the prompted baseline", "Write the grader first", "Then, before any training run, use the grader",
+            "Before training, measure the prompted model", "Write the grader first", "Then, before any training run, use the grader",
             "Turn the material into examples", "Use all the curated examples you hold", "Run it as a reinforcement job",
             "On the provider's hosted service", "Plan who retrains the model",
         ]
@@ -198,6 +198,19 @@ struct AdviceV3Tests {
             Answers(given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high"])))
         #expect(distilled.variants.map(\.choice).contains("distillation"))
         #expect(distilled.nextSteps[1].text.hasPrefix("Before distilling, try the cheap levers"))
+        // A prompt that meets the bar at low volume is kept, not written anew or sampled several times.
+        let kept = try advisor.advise(
+            Answers(
+                given([
+                    "need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "low",
+                    "training-signal": "graders",
+                ])))
+        #expect(kept.strategy == "prompt-engineering")
+        #expect(kept.nextSteps.contains { $0.text.hasPrefix("Freeze the prompt that meets the bar") })
+        #expect(!kept.nextSteps.contains { $0.text.hasPrefix("Write a prompt template") || $0.text.hasPrefix("Use the grader at run time") })
+        // A team whose prompted model already meets the bar is not told to stop there if it does.
+        #expect(distilled.nextSteps[0].text.hasPrefix("Before training, measure the prompted model"))
+        #expect(!distilled.nextSteps.contains { $0.text.contains("stop there") })
         let hybrid = try advisor.advise(
             Answers(
                 given([

@@ -75,6 +75,11 @@ struct RubricLoaderTests {
             "$.questions[2].id", "duplicate question id \"data-volume\""
         ),
         (
+            [.key("strategies"), .index(0), .key("nextSteps"), .index(1), .key("unless")],
+            .object([("transience", .array([.string("hourly")]))]),
+            "$.strategies[0].nextSteps[1].unless.transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"
+        ),
+        (
             [.key("questions"), .index(1), .key("lever")], .string("downward"),
             "$.questions[1].lever", "expected true, false or \"upward\"; found \"downward\""
         ),

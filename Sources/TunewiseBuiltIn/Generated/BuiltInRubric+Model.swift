@@ -108,7 +108,13 @@ extension BuiltInRubric {
                 Note(
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
-                    when: .always
+                    when: .always,
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                ),
+                Note(
+                    text: "Freeze the prompt that meets the bar: keep it under version control with the test set that shows it does, and run that set again at every change of prompt or model.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
                     text: "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
@@ -161,6 +167,7 @@ extension BuiltInRubric {
                     text: "Use the grader at run time too: generate, check and retry, or pick the best of several samples, before paying for any training.",
                     source: "openai-rft",
                     when: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
                     stage: .prepare
                 ),
             ],
@@ -384,6 +391,13 @@ extension BuiltInRubric {
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always,
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "Before training, measure the prompted model on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, kept as the bar for every run. Keep a broad regression set of everyday requests to catch lost general ability.",
+                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
                     stage: .prepare
                 ),
                 Note(

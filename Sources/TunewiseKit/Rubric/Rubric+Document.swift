@@ -103,6 +103,7 @@ extension Rubric {
         var members: [(key: String, value: JSONValue)] = [("text", .string(note.text))]
         if let source = note.source { members.append(("source", .string(source))) }
         if !note.when.clauses.isEmpty { members.append(("when", document(note.when))) }
+        if let unless = note.unless { members.append(("unless", document(unless))) }
         if note.stage != .build { members.append(("stage", .string(note.stage.rawValue))) }
         return .object(members)
     }

@@ -55,15 +55,16 @@ extension RubricReader {
 
     /// A caveat, risk or, with `isStep`, a next step, which may also give its `stage`.
     mutating func readNote(_ value: JSONValue, _ path: String, isStep: Bool = false) -> Note? {
-        guard let object = members(value, path, allowed: isStep ? ["text", "source", "when", "stage"] : ["text", "source", "when"]) else {
-            return nil
-        }
+        let keys = ["text", "source", "when", "unless"] + (isStep ? ["stage"] : [])
+        guard let object = members(value, path, allowed: keys) else { return nil }
         let text = string(object, "text", path)
         let source = optionalString(object, "source", path)
         let condition = object["when"].map { readCondition($0, "\(path).when", minimumClauses: 1) } ?? .always
+        // Absent is none; present but wrong is reported by readCondition.
+        let exception = object["unless"].map { readCondition($0, "\(path).unless", minimumClauses: 1) }
         let stage = object["stage"] == nil ? .build : readStage(object, path)
-        guard let text, let condition, let stage else { return nil }
-        return Note(text: text, source: source, when: condition, stage: stage)
+        guard let text, let condition, exception != .some(nil), let stage else { return nil }
+        return Note(text: text, source: source, when: condition, unless: exception ?? nil, stage: stage)
     }
 
     private mutating func readStage(_ object: JSONValue, _ path: String) -> Note.Stage? {

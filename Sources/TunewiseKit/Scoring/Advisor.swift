@@ -326,7 +326,8 @@ public struct Advisor: Sendable {
     }
 
     private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {
-        notes.filter { holds($0.when, options) }.map { AdviceNote(text: $0.text, source: $0.source) }
+        notes.filter { holds($0.when, options) && !($0.unless.map { holds($0, options) } ?? false) }
+            .map { AdviceNote(text: $0.text, source: $0.source) }
     }
 
     /// Whether `condition` holds in the situation `options`, evaluated as rules and exclusions are.

@@ -94,40 +94,62 @@ extension BinaryTests {
             #expect(Self.notes(given).first == "Trained models are retrained every 6 months: 1 retrain within the 12 months.")
         }
 
+        /// A tuned model that is cheaper with no traffic but dearer per request (here a hybrid
+        /// with a 150,000-token collection in every prompt) is cheaper only at low volume; the
+        /// report never says both that it pays back from 0 requests a day and that it never does.
+        @Test func aModelCheaperOnlyAtLowVolumeSaysSo() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let result = try Binary.run(
+                [
+                    "advise", "--cost", "-", "--no-input", "--need", "both", "--data-volume", "thousands", "--transience", "static",
+                    "--governance", "open", "--budget", "substantial", "--time-to-market", "months", "--consistency", "critical",
+                    "--context-size", "corpus", "--knowledge-size", "small", "--output-style", "custom", "--collection-tokens", "150000",
+                    "--requests-per-day", "2000",
+                ], input: template)
+            #expect(result.code == 0, "\(result.stderr)")
+            let text = result.stdout.replacingOccurrences(of: "\n  ", with: " ")
+            #expect(text.contains("is cheaper within 12 months only at low volume, as the tuned model costs more per request ("))
+            #expect(text.contains("); at 2,000 a day, never."), "\(text)")
+            #expect(!text.contains("at any volume from 0 requests a day"))
+        }
+
         static func notes(_ report: JSONValue?) -> [String] {
             guard case .array(let notes)? = report?["costNotes"] else { return [] }
             return notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
         }
 
-        /// Distillation at its own prices, 0.1 in and 0.4 out, keeping the 2000 retrieved
-        /// tokens: (2200 × 0.1 + 300 × 0.4) / 1e6 = 0.00034 against prompting's 0.000615, so
-        /// 204 + 150 = 354 a month against 519; 1458 more once, no retrain (static): 1458 −
-        /// 165 m ≤ 0 from month 9; break-even 1458 / (360 × 0.000275) = 14,727.3, so 14,728.
+        /// Distillation at its own prices, 0.1 in and 0.4 out, with no retrieval for a behaviour
+        /// (its facts arrive with each request), at 40,000 requests a day: (200 × 0.1 + 300 ×
+        /// 0.4) / 1e6 = 0.00014 against prompting's (1500 × 0.09 + 180) / 1e6 = 0.000315, so 168
+        /// a month against 378; 1458 more once, no retrain: 1458 − 210 m ≤ 0 from month 7;
+        /// break-even 1458 / (360 × 0.000175) = 23,142.9, so 23,143.
         @Test func aDistilledModelIsCostedAtItsOwnPrices() throws {
             let (code, report, _) = try advise([
                 "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
                 "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
-                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4",
+                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4", "--requests-per-day", "40000",
             ])
             #expect(code == 0)
             #expect(report?["recommendation"]?["strategy"] == .string("fine-tuning"))
             let strategies = Self.strategies(report)
             #expect(strategies["fine-tuning"]?["distilled"] == .bool(true))
-            #expect(strategies["fine-tuning"]?["monthly"] == .number(354))
+            #expect(strategies["fine-tuning"]?["monthly"] == .number(168))
+            #expect(strategies["fine-tuning"]?["retrieval"] == .string("none"))
+            #expect(strategies["prompt-engineering"]?["monthly"] == .number(378))
             #expect(strategies["hybrid"]?["distilled"] == .bool(false))
             guard case .array(let breakEven)? = report?["cost"]?["breakEven"] else {
                 Issue.record("no breakEven")
                 return
             }
             let fineTuning = breakEven.first { $0["strategy"] == .string("fine-tuning") }
-            #expect(fineTuning?["paybackMonth"] == .number(9))
-            #expect(fineTuning?["requestsPerDay"] == .number(14_728))
+            #expect(fineTuning?["paybackMonth"] == .number(7))
+            #expect(fineTuning?["requestsPerDay"] == .number(23_143))
             #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
             #expect(report?["costCheck"] == .null)
         }
 
         /// Distilling is advised to cut cost (prompting meets the bar): below its break-even of
-        /// 14,728 requests a day (above) the report's first risk says to keep the prompted
+        /// 23,143 requests a day (above) the report's first risk says to keep the prompted
         /// model, not that the advice rests on quality, which distilling cannot buy; the advice
         /// itself is the same.
         @Test func aDistilledModelThatDoesNotPayBackKeepsThePromptedModel() throws {
@@ -150,10 +172,10 @@ extension BinaryTests {
                     == .string(
                         "At your prices this step does not do what it is for: PEFT / fine-tuning is advised to cut cost (prompting "
                             + "already meets the bar), yet at 1,000 requests a day it does not pay back against prompting. Keep the "
-                            + "prompted model until the volume passes 14,728 a day, or lower the tuned model's costs (its own prices: "
+                            + "prompted model until the volume passes 23,143 a day, or lower the tuned model's costs (its own prices: "
                             + "see the costs below)."))
             // Above its break-even the distilled model pays back: no such risk.
-            let (_, paying, _) = try advise(arguments + ["--requests-per-day", "20000"])
+            let (_, paying, _) = try advise(arguments + ["--requests-per-day", "40000"])
             guard case .array(let payingRisks)? = paying?["recommendation"]?["risks"] else { return }
             #expect(!payingRisks.contains { $0["kind"] == .string("cost") })
         }

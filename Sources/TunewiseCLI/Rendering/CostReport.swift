@@ -97,7 +97,11 @@ struct CostReport {
     func breakEvenSentence(_ breakEven: BreakEven) -> String {
         let volume = comparison.requestsPerDay
         var sentence: String
-        if let needed = breakEven.requestsPerDay {
+        // Cheaper from no traffic at all yet dearer per request: cheaper only while traffic is low.
+        let cheaperOnlyWhenIdle = breakEven.requestsPerDay == 0 && costsMorePerRequest(breakEven)
+        if cheaperOnlyWhenIdle {
+            sentence = "is cheaper within \(horizonText) only at low volume, as \(reasonText(.tunedCostsMorePerRequest, breakEven))"
+        } else if let needed = breakEven.requestsPerDay {
             sentence =
                 needed == 0
                 ? "pays back within \(horizonText) at any volume from 0 requests a day"
@@ -115,11 +119,18 @@ struct CostReport {
                 sentence += "not within \(horizonText): it saves every month but pays back \(later)."
             } else if breakEven.requestsPerDay == nil, reason == .tunedCostsMorePerRequest {
                 sentence = "never pays back: \(reasonText(reason, breakEven))."
+            } else if cheaperOnlyWhenIdle, reason == .tunedCostsMorePerRequest {
+                sentence += "never."
             } else {
                 sentence += "never: \(reasonText(reason, breakEven))."
             }
         }
         return sentence
+    }
+
+    /// Whether the trained strategy costs more per request than prompting.
+    private func costsMorePerRequest(_ breakEven: BreakEven) -> Bool {
+        (comparison.strategy(breakEven.strategy)?.perRequest ?? 0) > (comparison.strategies.first?.perRequest ?? 0)
     }
 
     /// Why it never pays back, in words.

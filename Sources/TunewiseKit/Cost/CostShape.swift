@@ -60,10 +60,13 @@ extension Advice {
     /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:)``:
     /// each stage's variants, by its strategy. A stage with no `retrieval` variant of its own
     /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted
-    /// one did, from the same place.
+    /// one did, from the same place. Where the model must gain a behaviour alone, its facts
+    /// arrive with each request: prompting and a tuned model, in the plan or not, are costed
+    /// with no retrieval unless a stage says otherwise (the hybrid keeps its own).
     public var costShapes: [String: CostShape] {
+        let nothingToRetrieve = answers[Contract.needQuestion] == Contract.behaviourNeed
         var shapes: [String: CostShape] = [:]
-        var retrieval: CostShape.Retrieval?
+        var retrieval: CostShape.Retrieval? = nothingToRetrieve ? CostShape.Retrieval.none : nil
         for stage in plan where shapes[stage.strategy] == nil {
             var shape = CostShape(variants: stage.variants)
             if stage.variants.contains(where: { $0.variant == CostShape.retrievalVariant }) {
@@ -72,6 +75,11 @@ extension Advice {
                 shape.retrieval = retrieval
             }
             shapes[stage.strategy] = shape
+        }
+        if nothingToRetrieve {
+            for strategy in [StrategyID.promptEngineering, .promptTuning, .fineTuning] where shapes[strategy.rawValue] == nil {
+                shapes[strategy.rawValue] = CostShape(retrieval: .none)
+            }
         }
         return shapes
     }

@@ -8,6 +8,7 @@ public enum Contract {
     /// of how often those facts change: what the cost of a plan reads of the answers.
     public static let needQuestion = "need"
     public static let knowledgeNeed = "knowledge"
+    public static let behaviourNeed = "behavior"
     public static let transienceQuestion = "transience"
 
     /// The seven required questions and their options, in order.

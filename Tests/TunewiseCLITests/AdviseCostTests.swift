@@ -161,6 +161,7 @@ extension BinaryTests {
             let (_, report, _) = try advise(arguments + ["--requests-per-day", "1000"])
             #expect(Self.strategies(report)["fine-tuning"]?["distilled"] == .bool(true))
             #expect(report?["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(report?["recommendation"]?["confidence"] == .string("low"))
             #expect(report?["costCheck"] == .null)
             guard case .array(let risks)? = report?["recommendation"]?["risks"], let first = risks.first else {
                 Issue.record("no risks")
@@ -176,6 +177,7 @@ extension BinaryTests {
                             + "see the costs below)."))
             // Above its break-even the distilled model pays back: no such risk.
             let (_, paying, _) = try advise(arguments + ["--requests-per-day", "40000"])
+            #expect(paying?["recommendation"]?["confidence"] != .string("low"))
             guard case .array(let payingRisks)? = paying?["recommendation"]?["risks"] else { return }
             #expect(!payingRisks.contains { $0["kind"] == .string("cost") })
         }

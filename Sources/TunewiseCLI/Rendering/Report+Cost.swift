@@ -24,7 +24,8 @@ extension Report {
 
     /// Puts first among the risks the cost check that doubts the first step itself: a model
     /// distilled to cut cost (prompting already meets the bar) that does not pay back at the
-    /// team's prices. The advice is unchanged; the report says at its top what the money says.
+    /// team's prices, and makes the confidence low: the step's only purpose is undone. The
+    /// strategy is unchanged; the report says at its top what the money says.
     mutating func addCostRisk() {
         guard let cost, case .distillingDoesNotPayBack(let strategy, let threshold) = CostReview(advice: advice, cost: cost).check else {
             return
@@ -35,6 +36,7 @@ extension Report {
             + "already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back against prompting. "
             + "Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
         advice.risks.insert(Risk(kind: .cost, text: text, source: nil), at: 0)
+        advice.confidence = .low
     }
 
     /// One line where the cost result qualifies the advice, which it never changes

@@ -104,10 +104,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidCostFile(path: String, problems: [String])
     /// `init FILE` when FILE exists and `--force` was not given.
     case fileExists(path: String)
-    /// `data FILE` given a compressed file, with the command that decompresses it.
-    /// `forEvaluation`: the file was given with `--eval`.
-    /// A compressed data file; `flag` is the one that named it (`--eval`, `--data`), `nil` for
-    /// the data command's own file.
+    /// A compressed data file, with the command that decompresses it; `flag` is the one that
+    /// named it (`--eval`, `--data`), `nil` for the data command's own file.
     case compressedData(path: String, format: String, decompress: String, flag: String? = nil)
     /// `data FILE` given a file that is not text.
     case notJSONLines(path: String, reason: String)

@@ -63,7 +63,7 @@ struct DataCommand: TunewiseCommand, Equatable {
     /// Reads the file at `path` (`-`: standard input), named by `flag` (`--eval`, `--data`;
     /// `nil` for the data command's own file), through an analyser, in chunks, with progress
     /// on a terminal for a large file.
-    /// - Throws: ``CommandError/cannotRead(path:reason:)``, ``CommandError/compressedData(path:format:decompress:)``
+    /// - Throws: ``CommandError/cannotRead(path:reason:)``, ``CommandError/compressedData(path:format:decompress:flag:)``
     ///   or ``CommandError/notJSONLines(path:reason:)``.
     static func measure(
         _ path: String, flag: String? = nil, options: DataAnalyzer.Options, training: DataIndex?, console: inout some Console

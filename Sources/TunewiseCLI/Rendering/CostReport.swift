@@ -45,8 +45,8 @@ struct CostReport {
         return "Hosting: \(units) of \(requests(capacity)) requests a day for \(hosted.map(\.strategy).joined(separator: ", "))."
     }
 
-    /// The lines under the table: the retrain cadence, the hosting units, and prices that
-    /// may count a self-hosted model twice.
+    /// The lines under the table: the training tokens measured in a file, the retrain
+    /// cadence, the hosting units, and prices that may count a self-hosted model twice.
     var notes: [String] {
         [Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), hostingText, Self.pricingNote(comparison.inputs)].compactMap {
             $0

@@ -72,10 +72,11 @@ public struct Question: Equatable, Sendable {
 public enum Lever: String, Equatable, Sendable {
     /// Not at all: a fact about the situation (what the model must gain, who may see the data).
     case none
-    /// Either way: a model of another size can be chosen.
+    /// Either way (`lever: true`): for a question where less is as much a team's choice as more.
     case either
-    /// Only to a later option: more data, skills, budget, time or model access can be sought;
-    /// having less is another situation, not a change anyone makes for other advice.
+    /// Only to a later option (`lever: "upward"`): more data, skills, budget, time, model
+    /// access or a larger model can be sought; having less is another situation, not a change
+    /// anyone makes for other advice.
     case upward
 
     /// Whether the team could change its answer from the option at `current` to the one at

@@ -278,8 +278,8 @@ public struct AnswerChange: Equatable, Sendable {
 
     /// What kind of answer a change alters.
     public enum Kind: String, Equatable, Sendable {
-        /// A change the team can make (``Lever``): more data, skills, budget, time or model
-        /// access, or a model of another size.
+        /// A change the team can make (``Lever``): in the default rubric, more data, skills,
+        /// budget, time or model access, or a larger model.
         case lever
         /// A fact about the situation, or a change its question's lever does not allow (fewer
         /// examples or less budget than the team has).

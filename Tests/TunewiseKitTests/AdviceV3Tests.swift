@@ -208,6 +208,11 @@ struct AdviceV3Tests {
         #expect(kept.strategy == "prompt-engineering")
         #expect(kept.nextSteps.contains { $0.text.hasPrefix("Freeze the prompt that meets the bar") })
         #expect(!kept.nextSteps.contains { $0.text.hasPrefix("Write a prompt template") || $0.text.hasPrefix("Use the grader at run time") })
+        // Labels are audited by reason codes and scores, not by passages they cannot quote.
+        let audited = try advisor.advise(
+            Answers(given(["need": "behavior", "data-volume": "thousands", "output-style": "label", "explainability": "required"])))
+        #expect(audited.caveats.contains { $0.text.hasPrefix("For labels, auditors need reason codes") })
+        #expect(!audited.caveats.contains { $0.text.contains("cite the passage") })
         // A team whose prompted model already meets the bar is not told to stop there if it does.
         #expect(distilled.nextSteps[0].text.hasPrefix("Before training, measure the prompted model"))
         #expect(!distilled.nextSteps.contains { $0.text.contains("stop there") })

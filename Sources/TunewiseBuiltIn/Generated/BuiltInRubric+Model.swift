@@ -85,7 +85,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report accuracy per class, not only overall.",
@@ -93,7 +94,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -238,7 +239,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -251,7 +253,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -353,7 +355,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -371,7 +374,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -492,7 +495,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])])
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -510,7 +514,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),

@@ -62,9 +62,11 @@ extension HelpText {
         learns nothing from it), invalid-weight (a weight other than 0 or 1, or on a message \
         that is not the assistant's), invalid-tool-call (a call whose "arguments" are not a \
         string holding a JSON object, or a tool message without a "tool_call_id"), as OpenAI \
-        refuses those, and unfinished-reasoning (an output that opens with <think> and \
+        refuses those; unfinished-reasoning (an output that opens with <think> and \
         never closes it, or has nothing after its last </think>: a teacher's output cut off; \
-        an output's JSON and labels are judged after its </think>).
+        an output's JSON and labels are judged after its </think>); and conflicting-label (an \
+        output of one short line, a label, that differs from the label an earlier example gave \
+        the same prompt: a model cannot learn both, so settle which is right).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \

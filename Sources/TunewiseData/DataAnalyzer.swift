@@ -53,6 +53,10 @@ public struct DataAnalyzer {
     private var reader: ChunkReader
     private var histogram: TokenHistogram
     private var labels = LabelCounter()
+    /// The prompts of the labelled demonstrations, and each prompt with its label, for
+    /// ``StructureWarning/conflictingLabel``.
+    private var labelledPrompts = FingerprintIndex()
+    private var promptLabels = FingerprintIndex()
     /// The start of a line split between chunks.
     private var pending: [UInt8] = []
     private var pendingIsTooLong = false
@@ -206,11 +210,23 @@ public struct DataAnalyzer {
             if options.indexesPrompts { _ = index.prompts.insert(example.promptHash, line: line) }
             if example.tokens > options.tokenLimit { Self.keep(line, in: &measurement.overLimitLines) }
             histogram.add(example.tokens)
-            if example.hasLabel { labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" } }
+            if example.hasLabel {
+                labels.add(key: example.label) { chunk.labelTexts[example.label] ?? "" }
+                if !isDuplicate, example.kind == .demonstration, !example.isRatedDown { checkLabel(of: example, line: line) }
+            }
             guard !isDuplicate, !isReversal, example.isSketched else { continue }
             index.near.append(example.signature, line: line)
             if training != nil, !isLeaked { leakCandidates.append(example.signature, line: line) }
         }
+    }
+
+    /// Notes a labelled demonstration's prompt and label, and warns when an earlier one gave
+    /// the same prompt another label.
+    private mutating func checkLabel(of example: ExampleRecord, line: Int) {
+        let promptAndLabel = Hashing.mix(example.promptHash ^ Hashing.rotate(example.label, 32))
+        let isNewPair = promptLabels.insert(promptAndLabel, line: line) == .new
+        let isNewPrompt = labelledPrompts.insert(example.promptHash, line: line) == .new
+        if isNewPair, !isNewPrompt { measurement.structure[.conflictingLabel].add(line: line) }
     }
 
     /// Notes a preference pair's keys; returns whether it swaps the answers of an earlier

@@ -62,6 +62,9 @@ public enum StructureWarning: String, TallyKind {
     /// An output whose `<think>` is never closed, or that ends at `</think>` with no answer
     /// after it: a reasoning model's output cut off, as distillation data often holds.
     case unfinishedReasoning = "unfinished-reasoning"
+    /// A demonstration whose output is a label (a short answer on one line) that differs
+    /// from the label of an earlier example with the same prompt: a model cannot learn both.
+    case conflictingLabel = "conflicting-label"
 
     public var ordinal: Int {
         switch self {
@@ -73,6 +76,7 @@ public enum StructureWarning: String, TallyKind {
         case .invalidWeight: 5
         case .invalidToolCall: 6
         case .unfinishedReasoning: 7
+        case .conflictingLabel: 8
         }
     }
 }

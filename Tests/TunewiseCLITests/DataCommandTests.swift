@@ -222,6 +222,15 @@ extension BinaryTests {
 
         /// An empty file answers none as the contract maps zero examples, and says it is more
         /// likely a failed export, as `advise --data` does.
+        @Test func namesLabelsThatContradictAnEarlierOneForTheSamePrompt() throws {
+            let examples = ["shipping", "billing", "shipping"].map { #"{"prompt": "My parcel is late", "completion": "\#($0)"}"# }
+            let text = try Binary.run(["data", "-"], input: examples.joined(separator: "\n")).outputText
+            #expect(text.contains("conflicting-label  1  line 2\n"), "\(text)")
+            #expect(text.contains("1 labelled example repeats an earlier example's prompt with a different label"), "\(text)")
+            let json = try Binary.run(["data", "-", "--format", "json"], input: examples.joined(separator: "\n")).outputText
+            #expect(json.contains(#""kind": "conflicting-label""#), "\(json)")
+        }
+
         @Test func anEmptyFileSaysItMayBeAFailedExport() throws {
             let text = try Binary.run(["data", "-"], input: "\n\n").outputText.replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains("Answers   data-volume none"))

@@ -13,6 +13,29 @@ struct DuplicateTests {
         #expect(measurement.duplicatePairs == [LinePair(line: 2, earlierLine: 1), LinePair(line: 3, earlierLine: 1)])
     }
 
+    @Test func warnsAboutALabelThatDiffersFromAnEarlierOneForTheSamePrompt() {
+        let late = "Route this ticket: my parcel is late"
+        let lines = [
+            chat(late, "shipping"),
+            chat(late, "billing"),
+            // A duplicate repeats a conflict; it is counted as a duplicate only.
+            chat(late, "billing"),
+            chat("Route this ticket: I was charged twice", "billing"),
+            chat(late, "refund"),
+            // An answer longer than a label may differ from an earlier one by design.
+            chat(late, "Your parcel left our depot yesterday and should arrive within two working days."),
+            // A different system message makes a different prompt.
+            #"{"messages": [{"role": "system", "content": "Route tickets for the EU desk."}, {"role": "user", "content": "\#(late)"}, {"role": "assistant", "content": "customs"}]}"#,
+            // Preference pairs answer one prompt several ways on purpose.
+            #"{"prompt": "\#(late)", "chosen": "shipping", "rejected": "billing"}"#,
+            #"{"prompt": "\#(late)", "chosen": "delay", "rejected": "billing"}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.valid == 9)
+        #expect(measurement.duplicates == 1)
+        #expect(measurement.structure[.conflictingLabel] == Tally(count: 2, lines: [2, 5]))
+    }
+
     @Test func findsPreferencePairsThatSwapTheAnswersOfAnEarlierOne() {
         let prompt = "How should we rotate the production API key without any downtime for customers?"
         let good = "Create a second key, deploy it everywhere, confirm traffic uses it, then revoke the old one."

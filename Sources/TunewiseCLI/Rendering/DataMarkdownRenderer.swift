@@ -32,6 +32,7 @@ struct DataMarkdownRenderer: ReportRenderer {
         lines += Self.table("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += (DataReport.otherLayoutHints(measurement) + [DataReport.encodingHint(measurement)].compactMap { $0 }).flatMap { ["", $0] }
         lines += Self.table("Structure warnings", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
+        if let hint = DataReport.conflictingLabelHint(measurement) { lines += ["", "> " + hint] }
         if let hint = DataReport.nearDuplicateHint(measurement) { lines += ["", "> " + hint] }
         let tokens = measurement.tokens
         if measurement.valid > 0 {

@@ -14,6 +14,16 @@ extension DataReport {
             + "that repeat a long instruction, which belongs in a system message."
     }
 
+    /// The note for labelled examples that give a prompt another label than an earlier one
+    /// did: label noise, which training averages into a coin toss.
+    static func conflictingLabelHint(_ measurement: DataMeasurement) -> String? {
+        let count = measurement.structure[.conflictingLabel].count
+        guard count > 0 else { return nil }
+        return "\(grouped(count)) labelled \(count == 1 ? "example repeats" : "examples repeat") an earlier example's prompt with a "
+            + "different label: a model cannot learn both, so settle which label is right, or add to the prompt whatever tells "
+            + "the cases apart."
+    }
+
     /// The note for a file with no line but blank ones: its data-volume of none is what the
     /// contract maps zero examples to, but an empty export is more often a failed one.
     static func emptyFileHint(_ measurement: DataMeasurement) -> String? {

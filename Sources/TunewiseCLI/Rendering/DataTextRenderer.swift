@@ -25,6 +25,7 @@ struct DataTextRenderer: ReportRenderer {
         lines += (DataReport.otherLayoutHints(measurement) + [DataReport.encodingHint(measurement)].compactMap { $0 }).map { "  " + $0 }
         lines += Self.section(
             "Structure warnings (the examples stay valid)", measurement.structure.found.map { ($0.kind.rawValue, $0.tally) })
+        if let hint = DataReport.conflictingLabelHint(measurement) { lines.append("  " + hint) }
         if !measurement.nearDuplicatePairs.isEmpty {
             lines.append("")
             lines.append("Near-duplicates (most of their word triples shared)")

@@ -206,6 +206,15 @@ extension BinaryTests {
             #expect(text.contains("secret  1  line 1"))
             #expect(text.contains("Secrets found: rotate the keys now"))
             #expect(!text.contains("Personal data found"))
+            let advice = try Binary.run(
+                [
+                    "advise", "--data", "-", "--need", "behavior", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                    "--time-to-market", "weeks", "--consistency", "important", "--no-input",
+                ],
+                input: #"{"prompt": "Use sk-proj-4f9TzQ2xLm8Rk1VbN7cW3eYh", "completion": "Done"}"#
+            ).outputText.replacingOccurrences(of: "\n", with: " ")
+            #expect(advice.contains("Secrets found: rotate the keys now"), "\(advice)")
+            #expect(!advice.contains("Personal data found"))
         }
 
         /// JSON in a fence is a fault where the outputs are JSON, and not where prose shows an

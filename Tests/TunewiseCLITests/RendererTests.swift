@@ -42,6 +42,25 @@ struct RendererTests {
         try expectMatchesGolden(MarkdownRenderer().render(report(roleBased)), "role-based.md")
     }
 
+    /// A lead of nothing reads as a tie; gates that set aside options scoring above advice
+    /// that leads the rest by points do not claim to have decided it, where limits that leave
+    /// one option do.
+    @Test func aTieAndGatesBesideALeadAreWordedAsSuch() throws {
+        var tied = try report(lawFirm)
+        tied.advice.margin = 0
+        #expect(tied.confidenceText.contains(": level on points with the runner-up, Prompt-tuning, and ahead by the rubric's order"))
+        let taxRules = try report([
+            "need": "both", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "model-access": "api-tuning", "prompting-status": "plateaued",
+            "context-size": "documents", "knowledge-size": "large", "model-size": "large", "ml-expertise": "some", "specialization": "niche",
+            "output-style": "standard", "query-volume": "medium",
+        ])
+        #expect(taxRules.advice.strategy == "hybrid" && taxRules.advice.confidenceBasis == .margin)
+        #expect(taxRules.decidingGates.map(\.id) == ["knowledge-in-retrieval"])
+        #expect(taxRules.decidingGatesHeading == "These gates rule out options that scored higher:")
+        #expect(try report(roleBased).decidingGatesHeading == "Decided by these gates, not by points:")
+    }
+
     @Test func colourIsUsedOnlyForATerminalWithoutOptOuts() throws {
         #expect(TextStyle.forStream(isTerminal: true, noColorFlag: false, environment: [:]).isEnabled)
         #expect(!TextStyle.forStream(isTerminal: false, noColorFlag: false, environment: [:]).isEnabled)

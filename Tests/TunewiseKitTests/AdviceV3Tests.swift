@@ -227,7 +227,7 @@ struct AdviceV3Tests {
         let index = try #require(steps.firstIndex { $0.hasPrefix("Build the index") })
         let fineTune = try #require(steps.firstIndex { $0.hasPrefix("Fine-tune on examples") })
         let reindex = try #require(steps.firstIndex { $0.hasPrefix("Re-index") })
-        #expect(steps[0].hasPrefix("Evaluate in two layers"))
+        #expect(steps[0].hasPrefix("Set up the evaluation in two layers"))
         #expect(index < fineTune && fineTune < reindex, "\(steps)")
     }
 

@@ -87,6 +87,28 @@ struct CostModelV2Tests {
         #expect(before.paybackMonth == 1 && after.paybackMonth == 1)
     }
 
+    /// The claims extractor: each request carries its own 6,000-token claim, which a tuned
+    /// model reads as much as the prompted one and no cache holds. On the tagging prices with
+    /// 95% cache hits, the claim adds 6000 × 0.8 = 4,800 per million to prompting (0.000624 →
+    /// 0.005424 a request, 813,600 a month) and 6000 × 1.6 = 9,600 to the tuned model (0.0004 →
+    /// 0.01 a request, 1,500,000 a month), so the tuned model no longer pays back; without the
+    /// claim it paid back in month 1.
+    @Test func eachRequestsOwnInputIsPaidForByEveryStrategyAndNeverCached() throws {
+        let tagging = CostInputs(
+            [
+                .requestsPerDay: 5_000_000, .promptTokens: 4_000, .contextTokens: 150, .outputTokens: 10,
+                .inputPricePerMillion: 0.8, .cachedInputPricePerMillion: 0.08, .cacheHitShare: 0.95, .outputPricePerMillion: 4,
+                .tunedPromptTokens: 50, .tunedInputPricePerMillion: 1.6, .tunedOutputPricePerMillion: 8, .trainingTokens: 20_000_000,
+                .epochs: 2, .trainingPricePerMillion: 8, .dataPrepHours: 80, .retrainHours: 16, .hourlyRate: 80,
+            ], transience: .periodic)
+        let claims = try CostModel.compare(Self.with(tagging, [.inputTokens: 6_000]))
+        #expect(abs((claims.strategy("prompt-engineering")?.monthly ?? 0) - 813_600) < 1e-6)
+        #expect(abs((claims.strategy("fine-tuning")?.monthly ?? 0) - 1_500_000) < 1e-6)
+        #expect(claims.breakEven.first { $0.strategy == "fine-tuning" }?.paybackMonth == nil)
+        let without = try CostModel.compare(tagging)
+        #expect(without.breakEven.first { $0.strategy == "fine-tuning" }?.paybackMonth == 1)
+    }
+
     /// Self-hosted: prompting 1000 tokens at 1 a million (0.001 a request, no output); the
     /// tuned model costs nothing per token but 1000 a month per unit of 100,000 requests a
     /// day, and 3000 h × 100 = 300,000 once; no retrain. d = 0.001, so a unit's hosting takes

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.2.0",
+            version: "3.3.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -98,6 +98,11 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
+                    source: "eu-ai-act-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -135,7 +140,19 @@ extension BuiltInRubric {
                 Note(
                     text: "Budget for labelling now: a few hundred reviewed pairs (or, with a grader, a few hundred prompts it can score) open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
                     source: "openai-fine-tuning",
-                    when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "budget", options: ["moderate", "substantial"]), (question: "need", options: ["behavior", "both"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "budget", options: ["moderate", "substantial"]), (question: "need", options: ["behavior", "both"])]),
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                ),
+                Note(
+                    text: "Log the prompted model's inputs and outputs on real traffic now (de-identified, within the provider's terms): filtered by a grader or a reviewed sample, a few thousand of them are the training set for a cheaper model, so no labelling budget is needed beyond a human-checked test set.",
+                    source: "openai-distillation; hsieh-2023",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "data-volume", options: ["none", "few"])])
+                ),
+                Note(
+                    text: "To grow training data faster than traffic does, have a stronger model draft outputs for real or realistic inputs and have experts correct and approve them (Wang et al. bootstrapped instruction data from a model's own drafts, filtered); keep the test set to real inputs with human-checked outputs, and check the drafting model's terms as for distillation.",
+                    source: "wang-2023; openai-terms",
+                    when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"]), (question: "time-to-market", options: ["weeks", "months"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
@@ -155,7 +172,7 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait; compare each against the frozen quality score.",
+                    text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait (on your own weights: quantisation, prefix caching and speculative decoding in the serving engine); compare each against the frozen quality score.",
                     source: "openai-prompt-caching; openai-distillation",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
@@ -255,6 +272,11 @@ extension BuiltInRubric {
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
                     source: "bucher-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
+                    source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
             ],
@@ -388,6 +410,11 @@ extension BuiltInRubric {
                     source: "gururangan-2020",
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
+                Note(
+                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
+                    source: "eu-ai-act-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -518,6 +545,11 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
+                    source: "eu-ai-act-2024",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -527,7 +559,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "Evaluate in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right passages, and are answers right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
+                    text: "Set up the evaluation in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right material, and are outputs right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
                     when: .always,
                     stage: .prepare
@@ -642,7 +674,7 @@ extension BuiltInRubric {
                     label: "Thousands (1,000 or more)",
                     help: "Pick this for over 1,000 labelled examples.",
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "Thousands of labelled pairs are what let training pay off, as in IBM's law-firm case: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
+                    citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in IBM's law-firm case: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -664,16 +696,16 @@ extension BuiltInRubric {
                 Option(
                     id: "static",
                     label: "Static",
-                    help: "Pick this if the facts rarely change (reference material, past cases, a fixed style).",
+                    help: "Pick this if the facts rarely change, a year or more apart (reference material, past cases, a fixed style).",
                     points: ["fine-tuning": 1.0, "prompt-tuning": 0.5],
                     citation: Citation(reason: "What the model relies on rarely changes, so a tuned model does not go stale and an index would rarely need refreshing.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
                     id: "periodic",
                     label: "Periodic (monthly or quarterly)",
-                    help: "Pick this if the knowledge is updated every month or quarter.",
+                    help: "Pick this if the knowledge is updated every week, month or quarter.",
                     points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.5],
-                    citation: Citation(reason: "What changes monthly or quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
+                    citation: Citation(reason: "What changes weekly to quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
                     id: "frequent",
@@ -718,7 +750,7 @@ extension BuiltInRubric {
                     label: "Role-based",
                     help: "Pick this if what a user may see depends on their role or team.",
                     points: ["fine-tuning": -2.0, "hybrid": -1.0, "prompt-engineering": 1.0, "prompt-tuning": -2.0],
-                    citation: Citation(reason: "When what a user may see depends on their role, one tuned model can leak across roles; filtering retrieved passages by the user's rights at search time enforces access on every request.", source: "001-nilg-customizing-language-models § Data Governance")
+                    citation: Citation(reason: "When what a user may see depends on their role, a model tuned on everyone's data can repeat one role's data to another; a prompted model sees only what each request brings, so access is checked where that content is gathered, by the user's rights (at search time, when it comes from retrieval).", source: "001-nilg-customizing-language-models § Data Governance")
                 ),
             ],
             askWhen: .always
@@ -870,7 +902,7 @@ extension BuiltInRubric {
                     label: "Corpus",
                     help: "Pick this if a request needs a whole book, collection or knowledge base at once.",
                     points: ["prompt-engineering": -0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting, and soft prompts, which work through the same context: retrieval returns only a few passages, and sending everything on every call is slow and costly unless it is cached. NILG.AI's article argued for training on such a collection, but training does not make a model recall a collection reliably; long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; gekhman-2024")
+                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting, and soft prompts, which work through the same context: retrieval returns only a few passages, sending everything on every call is slow and costly unless it is cached, and the middle of a long prompt is used less reliably. Training is no cure (it does not make a model recall a collection reliably, whatever NILG.AI's article suggested): long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; liu-2023; gekhman-2024")
                 ),
             ],
             askWhen: .always
@@ -1098,7 +1130,7 @@ extension BuiltInRubric {
                     label: "Required",
                     help: "Pick this if regulation or policy demands readable, auditable steering.",
                     points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 2.0, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "Auditors need evidence for each output (the passage quoted, the rule applied), which a prompted system with retrieval can attach directly, and its written prompts can be reviewed line by line; soft prompts and tuned weights cannot be read, so trained methods must be audited through their data, their tests and the evidence their outputs cite.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
+                    citation: Citation(reason: "Auditors need evidence for each output (the passage or rule it rests on, the reasons for a decision): a prompted system can put that evidence in the prompt and have the output cite it, and its written prompts can be reviewed line by line; soft prompts and tuned weights cannot be read, so trained methods must be audited through their data, their tests and the evidence their outputs cite.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
                 ),
             ],
             askWhen: .always
@@ -1226,7 +1258,7 @@ extension BuiltInRubric {
                     label: "Large (>10B)",
                     help: "Pick this for models over about 10 billion parameters, or hosted frontier models.",
                     points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": 0.5],
-                    citation: Citation(reason: "Large models follow written instructions well, which favours prompting, and soft prompts matched full fine-tuning at this size in Lester et al. (T5 on SuperGLUE, one benchmark); training and serving a tuned copy of a model this size yourself needs large GPUs, adapters included.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
+                    citation: Citation(reason: "Large models follow written instructions well, which favours prompting, and tuning one costs more per run and per version, hosted or on your own GPUs (adapters included); on open weights, soft prompts matched full fine-tuning at this size in Lester et al. (T5 on SuperGLUE, one benchmark).", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021")
                 ),
             ],
             askWhen: .always
@@ -1367,8 +1399,8 @@ extension BuiltInRubric {
         Rule(
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"])]),
-            points: ["prompt-tuning": 4.25],
-            citation: Citation(reason: "With very many tasks at high volume on one large open model and thousands of examples to train them, soft prompts keep a narrow edge: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts when tasks run to thousands (one per customer or user); adapters served together are the mainstream alternative, so pilot both.", source: "lester-2021")
+            points: ["prompt-tuning": 3.75],
+            citation: Citation(reason: "With many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts if tasks grow to hundreds or thousands (one per customer or user); adapters served together are the mainstream choice with more tooling, so pilot both and keep soft prompts only if they match.", source: "lester-2021")
         )
     }
 
@@ -1449,7 +1481,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs, or prompts your grader can score (a prompted model that meets the bar can produce pairs from real traffic)", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs, or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1580,7 +1612,7 @@ extension BuiltInRubric {
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
             strategies: ["prompt-tuning"],
-            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article's remark that no API offered prompt-tuning dates from early 2023 (IBM watsonx later offered it, and has since deprecated it): for soft prompts, use open weights or a service that offers prompt-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            citation: Citation(reason: "Your provider tunes model weights, not soft prompts, which need access to the model's input embeddings. An early-2023 article found no API offering prompt-tuning; IBM watsonx later offered it and has since deprecated it: for soft prompts, use open weights or a service that offers them.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             later: nil
         )
     }
@@ -1624,13 +1656,13 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; distil only if the cost or latency still misses the target.",
+                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait (on your own weights: quantisation, prefix caching and speculative decoding); distil only if the cost or latency still misses the target.",
                             source: "openai-prompt-caching; openai-distillation",
                             when: .always,
                             stage: .prepare
                         ),
                         Note(
-                            text: "Freeze the prompted model's score on a held-out set as the target; train the cheaper model on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
+                            text: "Freeze the prompted model's score on a held-out set as the target; choose a student a size or more below the prompted model (compare two sizes), train it on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
                             when: .always,
                             stage: .train
@@ -1755,9 +1787,9 @@ extension BuiltInRubric {
                     label: "full fine-tuning (all weights)",
                     whenAny: [
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
-                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-size", options: ["small"])]),
+                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here: open weights of a model small enough to train whole, with the data, budget and skills your answers show, for one or a few tasks; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
+                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
@@ -1800,7 +1832,7 @@ extension BuiltInRubric {
                             stage: .train
                         ),
                         Note(
-                            text: "With several tasks on a hosted service, tune one model per task and send each request to its task's model; check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
+                            text: "With several related tasks on a hosted service, first tune one model on all of them (the task named in the system message), which costs one deployment; split into a model per task only where a task scores worse than it did alone, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])]),
                             stage: .train
@@ -1853,7 +1885,7 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                         ),
                         Note(
-                            text: "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so treat them as data and keep tools and actions out of their reach.",
+                            text: "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so mark them as data, give any tools the model can call the least privilege they need, and require confirmation for actions that change or send something.",
                             source: "greshake-2023",
                             when: .always
                         ),
@@ -1870,14 +1902,19 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "Evaluate on 50 to 100 real questions with known answers, some drawn from the middle of the collection, and count unsupported claims.",
+                            text: "Evaluate on 50 to 100 real inputs with known outputs, some needing material from the middle of the collection, and count outputs that state or use what the collection does not support.",
                             source: "liu-2023",
                             when: .always
                         ),
                         Note(
-                            text: "Instruct the model to answer only from the collection, cite the section it used and say so when the collection does not cover the question.",
+                            text: "Instruct the model to use only the collection for facts, point to the part it used (a section, an entry, a glossary term) and say so when the collection does not cover the input.",
                             source: "liu-2023",
                             when: .always
+                        ),
+                        Note(
+                            text: "For live values (prices, stock, status), call the system of record at request time instead of indexing copies that are stale by the next change.",
+                            source: "001-nilg-customizing-language-models § Information Transience",
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                     ]
                 ),
@@ -1895,7 +1932,7 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "Retrieved text is untrusted input: instructions hidden in a document can steer the model (indirect prompt injection), so treat it as data and keep tools and actions out of its reach.",
+                            text: "Retrieved text is untrusted input: instructions hidden in a document can steer the model (indirect prompt injection), so mark it as data, give any tools the model can call the least privilege they need, and require confirmation for actions that change or send something.",
                             source: "greshake-2023",
                             when: .always
                         ),
@@ -1917,7 +1954,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store.",
+                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store when questions and documents share a language (across languages, use multilingual embeddings).",
                             source: "001-nilg-customizing-language-models § Prompt Engineering",
                             when: .always
                         ),
@@ -2114,10 +2151,10 @@ extension BuiltInRubric {
             ),
             Reference(
                 id: "azure-fine-tuning",
-                title: "When to use Azure OpenAI fine-tuning; Customize a model with fine-tuning",
+                title: "Customize a model with fine-tuning (Microsoft Foundry, formerly Azure OpenAI Service)",
                 author: "Microsoft",
-                year: 2024,
-                url: "https://learn.microsoft.com/azure/ai-services/openai/concepts/fine-tuning-considerations"
+                year: 2025,
+                url: "https://learn.microsoft.com/azure/foundry/openai/how-to/fine-tuning"
             ),
             Reference(
                 id: "azure-data-privacy",
@@ -2293,6 +2330,20 @@ extension BuiltInRubric {
                 author: "Kawin Ethayarajh, Winnie Xu, Niklas Muennighoff, Dan Jurafsky, Douwe Kiela",
                 year: 2024,
                 url: "https://arxiv.org/abs/2402.01306"
+            ),
+            Reference(
+                id: "wang-2023",
+                title: "Self-Instruct: Aligning Language Models with Self-Generated Instructions",
+                author: "Yizhong Wang et al. (University of Washington)",
+                year: 2023,
+                url: "https://arxiv.org/abs/2212.10560"
+            ),
+            Reference(
+                id: "eu-ai-act-2024",
+                title: "Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act), Annex III",
+                author: "European Parliament and Council",
+                year: 2024,
+                url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
             ),
         ]
     }

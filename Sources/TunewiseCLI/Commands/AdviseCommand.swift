@@ -129,7 +129,11 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         } else if inputs[.retrainEveryMonths] == nil {
             inputs[.retrainEveryMonths] = 0
         }
-        return try Tunewise.compareCosts(inputs, shapes: advice.costShapes)
+        // Advice that rules out every trained strategy, now and later, is costed as it stands.
+        let trainedPossible =
+            advice.ranking.contains { !$0.excluded && StrategyID(rawValue: $0.strategy) != .promptEngineering }
+            || advice.plan.contains { StrategyID(rawValue: $0.strategy) != .promptEngineering }
+        return try Tunewise.compareCosts(inputs, shapes: advice.costShapes, requiringTrained: trainedPossible)
     }
 
     /// `situation` with the measured answers where it has none; a given answer that differs

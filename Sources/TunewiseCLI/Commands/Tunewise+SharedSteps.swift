@@ -45,12 +45,15 @@ extension Tunewise {
     }
 
     /// Runs the cost model with each strategy carried out as `shapes` says, mapping its
-    /// errors to command errors; for `cost` and `advise --cost`.
+    /// errors to command errors; for `cost` and `advise --cost` (which passes
+    /// `requiringTrained` false when its advice rules every trained strategy out).
     /// - Throws: ``CommandError/missingCostInputs(_:)`` naming the flags that supply what
     ///   is missing.
-    static func compareCosts(_ inputs: CostInputs, shapes: [String: CostShape] = [:]) throws(CommandError) -> CostComparison {
+    static func compareCosts(
+        _ inputs: CostInputs, shapes: [String: CostShape] = [:], requiringTrained: Bool = true
+    ) throws(CommandError) -> CostComparison {
         do {
-            return try CostModel.compare(inputs, shapes: shapes)
+            return try CostModel.compare(inputs, shapes: shapes, requiringTrained: requiringTrained)
         } catch {
             switch error {
             case .missing(let fields): throw .missingCostInputs(fields.map(\.suppliedBy))

@@ -46,11 +46,23 @@ struct CostReport {
     }
 
     /// The lines under the table: the training tokens measured in a file, the retrain
-    /// cadence, the hosting units, and prices that may count a self-hosted model twice.
+    /// cadence (and, when it comes from the transience, what it assumes), the hosting units,
+    /// and prices that may count a self-hosted model twice.
     var notes: [String] {
-        [Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), hostingText, Self.pricingNote(comparison.inputs)].compactMap {
-            $0
-        }
+        [
+            Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, hostingText,
+            Self.pricingNote(comparison.inputs),
+        ].compactMap { $0 }
+    }
+
+    /// What retrains from the transience assume: a tuned model that holds the facts. One that
+    /// learns only a behaviour, its facts kept in retrieval or the input, is not dated by them,
+    /// as `advise --cost` prices it.
+    var behaviourRetrainNote: String? {
+        guard comparison.retrainCadenceFromTransience != nil, (comparison.retrainEveryMonths ?? 0) > 0, comparison.strategies.count > 1
+        else { return nil }
+        return "These retrains assume the tuned models hold the changing facts; a model that learns only a behaviour, with the facts "
+            + "in retrieval or the input, needs none for them (\(CostField.retrainEveryMonths.flag) 0, as advise --cost prices it)."
     }
 
     /// Where the training tokens come from, when they were estimated in a training file

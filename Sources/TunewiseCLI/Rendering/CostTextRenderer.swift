@@ -122,7 +122,18 @@ struct CostChart {
                 lines.append(String(repeating: " ", count: left) + text + " " + up)
             }
         }
-        return lines
+        return lines + hiddenCurves(drawn: Array(strategies.dropFirst()) + Array(strategies.prefix(1)))
+    }
+
+    /// A line for each strategy whose curve one drawn after it covers whole (the same costs
+    /// every month), which the chart alone would hide.
+    private func hiddenCurves(drawn: [StrategyCost]) -> [String] {
+        drawn.enumerated().compactMap { place, cost in
+            guard let cover = drawn[(place + 1)...].last(where: { $0.cumulative == cost.cumulative && $0.oneOff == cost.oneOff })
+            else { return nil }
+            return
+                "\(Self.mark(cost.strategy, ascii: asciiOnly)) \(cost.strategy) costs the same as \(cover.strategy) and lies under its \(Self.mark(cover.strategy, ascii: asciiOnly))."
+        }
     }
 
     /// The cumulative cost at the middle of plot column `column`, linear between month

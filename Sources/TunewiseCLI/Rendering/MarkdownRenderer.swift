@@ -48,7 +48,7 @@ struct MarkdownRenderer {
 
         if !report.decidingGates.isEmpty {
             lines.append("")
-            lines.append("Decided by these gates, not by points:")
+            lines.append(report.decidingGatesHeading)
             lines.append("")
             lines += report.decidingGates.map { "- `\($0.id)`: \(escape($0.citation.reason))" + cite($0.citation.source, report) }
         }

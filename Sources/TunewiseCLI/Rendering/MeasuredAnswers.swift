@@ -71,7 +71,8 @@ struct MeasuredAnswers {
         }
         trainingTokens = measurement.valid > 0 ? measurement.tokens.total : nil
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
-        let found = measurement.personalData.found
+        // Secrets are not personal data: the secrets note covers them.
+        let found = measurement.personalData.found.filter { $0.kind != .secret }
         personalData =
             found.isEmpty
             ? nil

@@ -13,7 +13,7 @@ struct QuestionsTextRenderer: ReportRenderer {
             lines.append("--\(question.id)  (\(kind)) \(question.label): \(question.text)")
             let idWidth = question.options.map(\.id.count).max() ?? 0
             for option in question.options {
-                let marker = option.id == question.defaultOption ? " (default)" : ""
+                let marker = option.id == question.defaultOption ? " (preselected when asked)" : ""
                 lines.append("    \(option.id.padded(to: idWidth))  \(option.help)\(marker)")
             }
         }

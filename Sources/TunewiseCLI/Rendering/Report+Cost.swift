@@ -65,7 +65,17 @@ extension Report {
     var costNotes: [String] {
         guard let cost else { return [] }
         return [CostReport.trainingTokensNote(cost.inputs), retrainNote(cost)].compactMap { $0 } + reviewNotes(cost)
-            + [CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+            + [droppedContextNote(cost), CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+    }
+
+    /// Context tokens given for a plan costed without retrieval may be each request's own
+    /// document, which the model reads whatever the strategy: the line that says where those go.
+    private func droppedContextNote(_ cost: CostComparison) -> String? {
+        guard (cost.inputs[.contextTokens] ?? 0) > 0, cost.inputs[.inputTokens] == nil,
+            cost.strategies.contains(where: { $0.shape.retrieval == .none })
+        else { return nil }
+        return "The \(CostField.contextTokens.flag) given are left out where nothing is retrieved: if they are each request's "
+            + "own document rather than retrieved passages, give them as \(CostField.inputTokens.flag), which every strategy pays for."
     }
 
     /// How often trained models are priced as retrained: as given, or from the transience

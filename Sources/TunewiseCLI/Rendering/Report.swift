@@ -109,7 +109,10 @@ struct Report: ProvenanceReporting {
             text += ", forced: your answers leave no other option open now"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
-            text += ": ahead of the runner-up, \(runnerUp), by \(JSONWriter.format(advice.margin)) points"
+            text +=
+                advice.margin == 0
+                ? ": level on points with the runner-up, \(runnerUp), and ahead by the rubric's order"
+                : ": ahead of the runner-up, \(runnerUp), by \(JSONWriter.format(advice.margin)) points"
         }
         // At most one risk names a strategy: the best of those the evidence favours but gates rule out.
         if let favoured = advice.risks.lazy.compactMap(\.strategy).first {
@@ -130,7 +133,7 @@ struct Report: ProvenanceReporting {
 
     /// What "confidence" means, in one line for every report that shows it.
     static let confidenceDefinition =
-        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option your limits rule out. It is not a forecast of success; the risks say what may stand in the way."
+        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option your limits rule out (an option set aside on principle, such as training facts into weights, does not count). It is not a forecast of success; the risks say what may stand in the way."
 
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {
@@ -148,6 +151,13 @@ struct Report: ProvenanceReporting {
     /// The gates that decided the advice, with their reasons, in rubric order.
     var decidingGates: [Exclusion] {
         rubric.exclusions.filter { advice.decidedBy.contains($0.id) }
+    }
+
+    /// The heading of ``decidingGates``: where the limits left one option, they decided it;
+    /// where the advice also leads the options left open by points, the gates only set aside
+    /// options that scored higher.
+    var decidingGatesHeading: String {
+        advice.confidenceBasis == .limits ? "Decided by these gates, not by points:" : "These gates rule out options that scored higher:"
     }
 
     /// "Hybrid, tuning method: PEFT (…), retrieval: retrieval-augmented generation (RAG)": a

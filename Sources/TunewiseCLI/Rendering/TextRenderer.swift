@@ -27,7 +27,7 @@ struct TextRenderer {
         }
         if !report.decidingGates.isEmpty {
             lines.append("")
-            lines.append(style.bold("Decided by these gates, not by points:"))
+            lines.append(style.bold(report.decidingGatesHeading))
             lines += report.decidingGates.map { "  - \($0.id): \($0.citation.reason) [\($0.citation.source)]" }
         }
 

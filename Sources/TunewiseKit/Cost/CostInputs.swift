@@ -29,6 +29,9 @@ public enum CostField: String, CaseIterable, Sendable {
     case horizonMonths
     /// Base model: instruction and example tokens sent with each request.
     case promptTokens
+    /// Tokens of each request's own input (the document, message or record it works on),
+    /// sent to every strategy's model alike and never cached (default 0).
+    case inputTokens
     /// Base model: retrieved-context tokens sent with each request (default 0, no retrieval).
     case contextTokens
     /// Output tokens of a request, the same for every strategy.
@@ -132,7 +135,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .requestsPerDay, .hostingCapacityPerDay: return 1_000_000_000
         case .horizonMonths, .retrainEveryMonths: return 120
         case .cacheHitShare, .batchDiscount: return 1
-        case .promptTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens:
+        case .promptTokens, .inputTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens:
             return 10_000_000
         case .inputPricePerMillion, .cachedInputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion,
             .tunedOutputPricePerMillion, .distilledInputPricePerMillion, .distilledOutputPricePerMillion, .trainingPricePerMillion:
@@ -156,6 +159,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .requestsPerDay: return "requests served a day"
         case .horizonMonths: return "months compared, 1 to 120 (default 12)"
         case .promptTokens: return "base model: instruction and example tokens per request"
+        case .inputTokens: return "each request's own input (a document, message or record), for every strategy (default 0)"
         case .contextTokens: return "base model: retrieved-context tokens per request (default 0; the hybrid, which keeps retrieval, needs it given)"
         case .outputTokens: return "output tokens per request"
         case .inputPricePerMillion: return "base model: price per million input tokens"

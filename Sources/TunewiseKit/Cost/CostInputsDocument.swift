@@ -114,7 +114,9 @@ public enum CostInputsDocument {
             list prices (per million tokens) of a small hosted model, its cached input and its \
             fine-tuned variant as public price pages showed them, checked \(examplesChecked); \
             tunewise builds in no price. Amounts are in the currency of your prices; a month is \
-            30 days. null means not given. tunedContextTokens null keeps all contextTokens: \
+            30 days. null means not given. promptTokens are the instructions and examples; \
+            inputTokens the request's own input (a document to extract from, a message to \
+            route), sent to every strategy's model, null for 0. tunedContextTokens null keeps all contextTokens: \
             training does not replace retrieved facts. cacheHitShare applies to the fixed prompt \
             (and an in-context collection), never to retrieved context. retrainEveryMonths null \
             takes the cadence from transience (static: none, periodic: 3, frequent: 1). \

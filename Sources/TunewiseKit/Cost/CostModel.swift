@@ -5,20 +5,20 @@
 /// prices are per million tokens, amounts in the currency of the prices given; `b` is the
 /// batch discount, taken off every token price.
 ///
-/// Per request, with `P` prompt tokens, `O` output tokens and, by the strategy's
-/// ``CostShape/Retrieval``, `C` retrieved-context tokens (`rag`) or `L` collection tokens
-/// (`in-context`; none for `none`):
+/// Per request, with `P` prompt tokens, `I` tokens of the request's own input, `O` output
+/// tokens and, by the strategy's ``CostShape/Retrieval``, `C` retrieved-context tokens
+/// (`rag`) or `L` collection tokens (`in-context`; none for `none`):
 ///
-///     u(prompt-engineering) = (K × (s × cached + (1 − s) × in) + C × in + O × out) × (1 − b) / 1e6
+///     u(prompt-engineering) = (K × (s × cached + (1 − s) × in) + (I + C) × in + O × out) × (1 − b) / 1e6
 ///
 /// where the cacheable tokens `K = P (+ L in context)` are read from the prompt cache with
-/// the hit share `s` (0 without a cached price); retrieved context differs per request and
-/// is never cached. A tuned model, with `Pt` prompt tokens and its own prices (a distilled
-/// model's where given), keeps `Ct` context tokens: ``CostField/tunedContextTokens``, by
-/// default all of `C`, as training does not replace retrieved facts; the hybrid keeps its
-/// retrieval, `C` (or `L`):
+/// the hit share `s` (0 without a cached price); the request's input and retrieved context
+/// differ per request and are never cached. A tuned model, with `Pt` prompt tokens and its
+/// own prices (a distilled model's where given), reads the same input `I` and keeps `Ct`
+/// context tokens: ``CostField/tunedContextTokens``, by default all of `C`, as training does
+/// not replace retrieved facts; the hybrid keeps its retrieval, `C` (or `L`):
 ///
-///     u(tuned) = ((Pt + Ct) × tunedIn + O × tunedOut) × (1 − b) / 1e6
+///     u(tuned) = ((Pt + I + Ct) × tunedIn + O × tunedOut) × (1 − b) / 1e6
 ///
 /// Running cost a month: `M(V) = V × 30 × u + F(V)`, with fixed `F` = retrieval upkeep for a
 /// strategy that retrieves plus, for a trained one, hosting `k(V) × h`: `k(V) = ⌈V / cap⌉`
@@ -84,11 +84,15 @@ public enum CostModel {
     ///   - inputs: the team's numbers.
     ///   - shapes: how each strategy is carried out, by strategy id (the advice's variants);
     ///     a strategy not named takes the default shape.
+    ///   - requiringTrained: whether a trained strategy must be costed too; advice that rules
+    ///     every trained strategy out is costed with prompt engineering alone.
     /// - Throws: ``CostModelError/invalid(_:)`` for values out of bounds;
-    ///   ``CostModelError/missing(_:)`` when prompt engineering cannot be costed, or no
-    ///   trained strategy can (naming what fine-tuning needs).
+    ///   ``CostModelError/missing(_:)`` when prompt engineering cannot be costed, or, when
+    ///   `requiringTrained`, no trained strategy can (naming what fine-tuning needs).
     /// - Complexity: O(H) for each strategy.
-    public static func compare(_ inputs: CostInputs, shapes: [String: CostShape] = [:]) throws(CostModelError) -> CostComparison {
+    public static func compare(
+        _ inputs: CostInputs, shapes: [String: CostShape] = [:], requiringTrained: Bool = true
+    ) throws(CostModelError) -> CostComparison {
         let problems = inputs.problems
         guard problems.isEmpty else { throw .invalid(problems) }
         let missingBaseline = missingBaseline(inputs, shape: shapes[Contract.strategyIDs[0]] ?? CostShape())
@@ -110,7 +114,7 @@ public enum CostModel {
                 notCosted.append(UncostedStrategy(strategy: strategy, missing: missing))
             }
         }
-        guard costed.count > 1 else {
+        guard costed.count > 1 || !requiringTrained else {
             throw .missing(notCosted.first { $0.strategy == StrategyID.fineTuning.rawValue }?.missing ?? [])
         }
         let baseline = costed[0]
@@ -154,14 +158,14 @@ public enum CostModel {
             let cacheable = value(.promptTokens) + collection
             let input =
                 cacheable * (hitShare * value(.cachedInputPricePerMillion) + (1 - hitShare) * value(.inputPricePerMillion))
-                + context * value(.inputPricePerMillion)
+                + (value(.inputTokens) + context) * value(.inputPricePerMillion)
             perRequest = (input + value(.outputTokens) * value(.outputPricePerMillion)) * batch / perMillion
         } else {
             let retrieved = id == .hybrid ? value(.contextTokens) : inputs[.tunedContextTokens] ?? value(.contextTokens)
             context = shape.retrieval == .rag ? retrieved : 0
             let inputPrice = (shape.distilled ? inputs[.distilledInputPricePerMillion] : nil) ?? value(.tunedInputPricePerMillion)
             let outputPrice = (shape.distilled ? inputs[.distilledOutputPricePerMillion] : nil) ?? value(.tunedOutputPricePerMillion)
-            let inputTokens = value(.tunedPromptTokens) + context + collection
+            let inputTokens = value(.tunedPromptTokens) + value(.inputTokens) + context + collection
             perRequest = (inputTokens * inputPrice + value(.outputTokens) * outputPrice) * batch / perMillion
             hosting = value(.hostingPerMonth)
             let run =

@@ -14,7 +14,7 @@ public struct CostReview: Equatable, Sendable {
         /// tuned model's.
         case distilled(strategy: String, ownPrices: Bool)
         /// The strategy that would cost least over the horizon is one the advice rules out,
-        /// by these gates.
+        /// by these gates; said only where it gets its facts as the advice's first step does.
         case cheapestRuledOut(strategy: String, total: Double, gates: [String])
     }
 
@@ -57,7 +57,12 @@ public struct CostReview: Equatable, Sendable {
                 notes.append(.distilled(strategy: stage.strategy, ownPrices: own))
             }
         }
-        if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), advice.excludedStrategies.contains(cheapest.strategy) {
+        // Compared only where it gets its facts as the advice does: one costed without the
+        // collection the advice puts in every prompt is cheaper for lacking it, not an option.
+        let retrieval = advice.plan.first.flatMap { cost.strategy($0.strategy)?.shape.retrieval }
+        if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), advice.excludedStrategies.contains(cheapest.strategy),
+            cheapest.shape.retrieval == retrieval
+        {
             let gates = advice.ranking.first { $0.strategy == cheapest.strategy }?.exclusions.map(\.id) ?? []
             notes.append(.cheapestRuledOut(strategy: cheapest.strategy, total: cheapest.total, gates: gates))
         }

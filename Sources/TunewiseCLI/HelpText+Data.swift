@@ -66,7 +66,8 @@ extension HelpText {
         never closes it, or has nothing after its last </think>: a teacher's output cut off; \
         an output's JSON and labels are judged after its </think>); and conflicting-label (an \
         output of one short line, a label, that differs from the label an earlier example gave \
-        the same prompt: a model cannot learn both, so settle which is right).
+        the same prompt, looked for while the outputs are a set of at most 64 labels: a \
+        model cannot learn both, so settle which is right).
 
         Tokens are estimated, not counted by a tokenizer: words, digits, punctuation and \
         scripts, fitted to cl100k, with 4 tokens a message and 3 for the reply; tool calls and \

@@ -54,7 +54,9 @@ public struct DataAnalyzer {
     private var histogram: TokenHistogram
     private var labels = LabelCounter()
     /// The prompts of the labelled demonstrations, and each prompt with its label, for
-    /// ``StructureWarning/conflictingLabel``.
+    /// ``StructureWarning/conflictingLabel``: kept while the labels are a set (no more
+    /// distinct ones than ``LabelCounter/keptValues``), so short answers that are no labels
+    /// cost no memory.
     private var labelledPrompts = FingerprintIndex()
     private var promptLabels = FingerprintIndex()
     /// The start of a line split between chunks.
@@ -221,8 +223,13 @@ public struct DataAnalyzer {
     }
 
     /// Notes a labelled demonstration's prompt and label, and warns when an earlier one gave
-    /// the same prompt another label.
+    /// the same prompt another label; once the outputs prove too many to be a label set,
+    /// lets the prompts go.
     private mutating func checkLabel(of example: ExampleRecord, line: Int) {
+        guard !labels.isOverflowing else {
+            if labelledPrompts.count > 0 { (labelledPrompts, promptLabels) = (FingerprintIndex(), FingerprintIndex()) }
+            return
+        }
         let promptAndLabel = Hashing.mix(example.promptHash ^ Hashing.rotate(example.label, 32))
         let isNewPair = promptLabels.insert(promptAndLabel, line: line) == .new
         let isNewPrompt = labelledPrompts.insert(example.promptHash, line: line) == .new

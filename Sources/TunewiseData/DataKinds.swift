@@ -64,6 +64,7 @@ public enum StructureWarning: String, TallyKind {
     case unfinishedReasoning = "unfinished-reasoning"
     /// A demonstration whose output is a label (a short answer on one line) that differs
     /// from the label of an earlier example with the same prompt: a model cannot learn both.
+    /// Looked for while the outputs are a label set (at most 64 distinct short answers).
     case conflictingLabel = "conflicting-label"
 
     public var ordinal: Int {

@@ -124,12 +124,17 @@ struct LabelCounter {
         add(key: key) { String(decoding: text, as: UTF8.self) }
     }
 
+    /// Whether more distinct outputs came than ``keptValues``: short answers, not a label set.
+    private(set) var isOverflowing = false
+
     /// Counts the output of `key`; `text` gives its text when it is a new label that is kept.
     mutating func add(key: UInt64, text: () -> String) {
         if counts[key] != nil {
             counts[key]!.count += 1
         } else if counts.count < Self.keptValues {
             counts[key] = OutputProfile.Label(text: text(), count: 1)
+        } else {
+            isOverflowing = true
         }
     }
 

@@ -36,6 +36,15 @@ struct DuplicateTests {
         #expect(measurement.structure[.conflictingLabel] == Tally(count: 2, lines: [2, 5]))
     }
 
+    /// More distinct short answers than a label set holds are answers, not labels: past that
+    /// point a prompt answered again otherwise is no conflict, and nothing is kept to find one.
+    @Test func shortAnswersTooManyToBeLabelsAreNotChecked() {
+        let few = (0..<10).map { chat("Question \($0)", "Answer \($0)") } + [chat("Question 1", "Answer 2")]
+        #expect(measure(few.joined(separator: "\n")).structure[.conflictingLabel] == Tally(count: 1, lines: [11]))
+        let many = (0..<70).map { chat("Question \($0)", "Answer \($0)") } + [chat("Question 1", "Answer 2")]
+        #expect(measure(many.joined(separator: "\n")).structure[.conflictingLabel].count == 0)
+    }
+
     @Test func findsPreferencePairsThatSwapTheAnswersOfAnEarlierOne() {
         let prompt = "How should we rotate the production API key without any downtime for customers?"
         let good = "Create a second key, deploy it everywhere, confirm traffic uses it, then revoke the old one."

@@ -50,7 +50,7 @@ struct InitCommand: TunewiseCommand, Equatable {
     /// A policy that loads as it is and shows each part of the format once, for a team to edit.
     static let starterPolicy = """
         {
-          "$comment": "Your organisation's facts and rules on top of the built-in rubric (see rubrics/policy.schema.json). Keep what applies, delete the rest; flags and answers files still win over these answers.",
+          "$comment": "Your organisation's facts and rules on top of the built-in rubric (every key: rubrics/policy.schema.json in tunewise's repository). Keep what applies, delete the rest; flags and answers files still win over these answers. A rule adds points where its answers hold: {id, when, points: {STRATEGY-ID: N}, reason, source}; a caveat or next step is {id, text, source}, with optional when and strategies.",
           "policy": "my-organisation",
           "version": "0.1",
           "extends": "default",
@@ -66,7 +66,10 @@ struct InitCommand: TunewiseCommand, Equatable {
             {"id": "model-risk-review", "strategies": ["fine-tuning", "hybrid", "prompt-tuning"],
              "text": "Every trained model needs a model-risk review before release: plan for it in the schedule.", "source": "Model-risk standard (name it)"}
           ],
-          "nextSteps": []
+          "nextSteps": [
+            {"id": "register-the-model", "strategies": ["fine-tuning", "hybrid", "prompt-tuning"],
+             "text": "Register every trained model in the model inventory, with its training data's lineage, before release.", "source": "Model-risk standard (name it)"}
+          ]
         }
 
         """

@@ -56,10 +56,9 @@ extension BinaryTests {
                 return
             }
             let texts = notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
-            #expect(texts.count == 2, "\(texts)")
-            // A tuned model would hold these facts, so it retrains at their pace.
-            #expect(texts.first == "Trained models are retrained every 3 months (from transience: periodic): 3 retrains within the 12 months.")
-            #expect(texts.dropFirst().first?.contains("90,000 tokens a request, 80% read from the cache") == true)
+            // The plan trains at no stage, so no retraining is said.
+            #expect(texts.count == 1, "\(texts)")
+            #expect(texts.first?.contains("90,000 tokens a request, 80% read from the cache") == true)
             // Fine-tuning costs least only for lacking the collection the advice puts in every
             // prompt: not a like-for-like comparison, so no "would cost least" line.
             #expect(!texts.contains { $0.contains("rules it out") })
@@ -83,7 +82,8 @@ extension BinaryTests {
             #expect(
                 Self.notes(report) == [
                     "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
-                        + "--retrain-every-months prices retrains if the behaviour itself will change.",
+                        + "--retrain-every-months prices retrains if the behaviour itself will change (at your cost inputs' transience, "
+                        + "periodic, 3 retrains of 498.00 within the 12 months: --retrain-every-months 3).",
                     "Prompt engineering is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                     "PEFT / fine-tuning is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                     "The --context-tokens given are left out where nothing is retrieved: if they are each request's own document "
@@ -173,6 +173,11 @@ extension BinaryTests {
             #expect(fineTuning?["paybackMonth"] == .number(7))
             #expect(fineTuning?["requestsPerDay"] == .number(23_143))
             #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
+            // The plan prompts at no stage, so the baseline its payback is measured against is shown.
+            #expect(
+                Self.notes(report).first
+                    == "For comparison, Prompt engineering (the baseline a payback is measured against): 2,400.00 one-off, 378.00 a month, "
+                    + "6,936.00 over 12 months.")
             #expect(report?["costCheck"] == .null)
         }
 

@@ -92,6 +92,19 @@ extension BinaryTests {
             #expect(advise.stdout.contains(note), "\(advise.stdout)")
         }
 
+        /// Figures only advice uses are named as left out, so that `cost` and `advise --cost`
+        /// never disagree in silence.
+        @Test func figuresOnlyAdviceUsesAreNamedAsLeftOut() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let plain = try Binary.run(["cost", "--cost", "-"], input: template, environment: ["COLUMNS": "300"])
+            #expect(!plain.stdout.contains("Not used here"))
+            let given = try Binary.run(
+                ["cost", "--cost", "-", "--collection-tokens", "60000", "--distilled-output-price-per-million", "0.4"], input: template,
+                environment: ["COLUMNS": "300"])
+            #expect(given.code == 0)
+            #expect(given.stdout.contains("Not used here: --collection-tokens, --distilled-output-price-per-million. Only advise --cost"))
+        }
+
         @Test func helpForCost() throws {
             let result = try Binary.run(["help", "cost"])
             #expect(result.code == 0)

@@ -189,7 +189,8 @@ struct AdviceV3Tests {
         let texts = graded.nextSteps.map(\.text)
         let order = [
             "Before training, measure the prompted model", "Write the grader first", "Then, before any training run, use the grader",
-            "Turn the material into examples", "Use all the curated examples you hold", "Run it as a reinforcement job",
+            "Turn the material into examples", "Use all the curated examples you hold", "Where each prompt's reference is the exact output",
+            "Run it as a reinforcement job",
             "On the provider's hosted service", "Plan who retrains the model",
         ]
         #expect(texts.count == order.count, "\(texts)")

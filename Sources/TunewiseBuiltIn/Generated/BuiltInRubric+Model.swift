@@ -35,7 +35,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
-                    when: Condition(clauses: [(question: "consistency", options: ["important", "critical"])])
+                    when: Condition(clauses: [(question: "consistency", options: ["important", "critical"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["structured", "label"])])
                 ),
                 Note(
                     text: "Consistency is critical: check every response before it is used (a schema or a parser for a format, a tested judge or a classifier for tone and safety) and retry or reject failures rather than trusting the prompt.",
@@ -95,13 +96,18 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "bucher-2024",
+                    source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
                     source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "A hosted model changes under you when the provider updates or retires it: pin a dated model version, and re-run the test set before moving to a new one.",
+                    source: "openai-fine-tuning; azure-fine-tuning",
+                    when: Condition(clauses: [(question: "model-access", options: ["api", "api-tuning"])])
                 ),
             ],
             nextSteps: [
@@ -128,7 +134,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])])
                 ),
                 Note(
-                    text: "Log real inputs with reviewed outputs as you go: they grow the test set and become the training set for a later tuned model.",
+                    text: "Log real inputs with reviewed outputs as you go: they grow the test set, and become training data if a model you can tune comes within reach.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -157,7 +163,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
-                    when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"])])
+                    when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    unless: Condition(clauses: [(question: "model-access", options: ["api"])])
                 ),
                 Note(
                     text: "With thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (an encoder, or embeddings with a linear classifier: no access to the LLM's weights needed) and compare accuracy, calibration and cost per call.",
@@ -182,11 +189,21 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),
                 Note(
-                    text: "Use the grader at run time too: generate, check and retry, or pick the best of several samples, before paying for any training.",
+                    text: "If your grader needs no reference answer (tests that run, a schema, a checker of the output alone), use it at run time too: generate, check and retry, or pick the best of several samples, before paying for any training; a grader that compares with a reference answer cannot run in production, where there is none.",
                     source: "openai-rft",
                     when: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
                     stage: .prepare
+                ),
+                Note(
+                    text: "Even with no budget for training runs, a fixed label set with hundreds or thousands of labelled examples can train a classifier on an ordinary CPU in minutes: embed the inputs with an embedding model and fit a linear classifier on your labels; compare it with the prompted model on the held-out set, per class, and keep whichever does better for the cost per call.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])])
+                ),
+                Note(
+                    text: "With labelled examples but no model to tune, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
+                    source: "agarwal-2024; khattab-2023",
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-access", options: ["api"])])
                 ),
             ],
             risks: [
@@ -224,8 +241,8 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Managed offers have all but gone (an early-2023 survey found none, and IBM watsonx, which added one later, has deprecated it), so with open weights expect to configure training and serving yourself with an open PEFT library.",
-                    source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning",
+                    text: "Managed offers have all but gone (an early-2023 survey found none, and IBM watsonx, which added one later, has deprecated it), and vLLM removed soft-prompt serving in 2025, so with open weights expect to configure training and serving yourself with an open PEFT library and check that your serving stack takes soft prompts.",
+                    source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning; vllm-2025",
                     when: .always
                 ),
                 Note(
@@ -271,7 +288,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "bucher-2024",
+                    source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -397,7 +414,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "bucher-2024",
+                    source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -542,7 +559,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "bucher-2024",
+                    source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -667,14 +684,14 @@ extension BuiltInRubric {
                     label: "Hundreds (about 100 to 1,000)",
                     help: "Pick this for roughly 100 to 1,000 good labelled examples.",
                     points: ["fine-tuning": 1.0, "hybrid": 0.5, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google advises starting supervised tuning at about 100 examples, an early-2023 comparison quotes about 500 for an early hosted service, and soft prompts also learn from labelled examples.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; google-vertex-sft-data")
+                    citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google advises starting supervised tuning at about 100 examples and growing from there, and soft prompts also learn from labelled examples.", source: "google-vertex-sft-data; lester-2021")
                 ),
                 Option(
                     id: "thousands",
-                    label: "Thousands (1,000 or more)",
+                    label: "Thousands (over 1,000)",
                     help: "Pick this for over 1,000 labelled examples.",
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in IBM's law-firm case: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
+                    citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in the law-firm case in the IBM Community article: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -702,7 +719,7 @@ extension BuiltInRubric {
                 ),
                 Option(
                     id: "periodic",
-                    label: "Periodic (monthly or quarterly)",
+                    label: "Periodic (weekly to quarterly)",
                     help: "Pick this if the knowledge is updated every week, month or quarter.",
                     points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.5],
                     citation: Citation(reason: "What changes weekly to quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
@@ -1738,6 +1755,12 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
+                            text: "Where each prompt's reference is the exact output wanted (a transcription, the gold fields), run supervised tuning on the references first, which is cheaper and steadier; keep reinforcement for tasks where many outputs can be right or the reasoning itself must improve.",
+                            source: "openai-rft; openai-fine-tuning",
+                            when: .always,
+                            stage: .train
+                        ),
+                        Note(
                             text: "Write the grader first and check it against a few hundred outputs judged by people; hold out prompts for evaluation; warm up with supervised tuning if you have demonstrations.",
                             source: "openai-rft",
                             when: .always,
@@ -1912,9 +1935,9 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "For live values (prices, stock, status), call the system of record at request time instead of indexing copies that are stale by the next change.",
+                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
                             source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
+                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                         ),
                     ]
                 ),
@@ -1975,9 +1998,9 @@ extension BuiltInRubric {
                             stage: .operate
                         ),
                         Note(
-                            text: "For live values (prices, stock, status), call the system of record at request time instead of indexing copies that are stale by the next change.",
+                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
                             source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
+                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                         ),
                         Note(
                             text: "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt; sync permission changes to the index as promptly as content changes, and restrict logs of prompts and answers the same way.",
@@ -2344,6 +2367,27 @@ extension BuiltInRubric {
                 author: "European Parliament and Council",
                 year: 2024,
                 url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
+            ),
+            Reference(
+                id: "agarwal-2024",
+                title: "Many-Shot In-Context Learning",
+                author: "Rishabh Agarwal et al. (Google DeepMind)",
+                year: 2024,
+                url: "https://arxiv.org/abs/2404.11018"
+            ),
+            Reference(
+                id: "khattab-2023",
+                title: "DSPy: Compiling Declarative Language Model Calls into Self-Improving Pipelines",
+                author: "Omar Khattab et al. (Stanford)",
+                year: 2023,
+                url: "https://arxiv.org/abs/2310.03714"
+            ),
+            Reference(
+                id: "vllm-2025",
+                title: "[V0 Deprecation] Remove Prompt Adapters (vLLM pull request 20588, merged July 2025)",
+                author: "vLLM project",
+                year: 2025,
+                url: "https://github.com/vllm-project/vllm/pull/20588"
             ),
         ]
     }

@@ -50,9 +50,20 @@ struct CostReport {
     /// and prices that may count a self-hosted model twice.
     var notes: [String] {
         [
-            Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, hostingText,
+            Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, adviceOnlyNote, hostingText,
             Self.pricingNote(comparison.inputs),
         ].compactMap { $0 }
+    }
+
+    /// The inputs given that only advice uses (the collection in context, a distilled model's
+    /// prices): standalone `cost`, which knows no advice, prices every strategy the default
+    /// way, so it says which figures it left out rather than disagree with `advise --cost` silently.
+    var adviceOnlyNote: String? {
+        let fields: [CostField] = [.collectionTokens, .distilledInputPricePerMillion, .distilledOutputPricePerMillion]
+        let given = fields.filter { comparison.inputs[$0] != nil && comparison.strategies.allSatisfy { $0.shape == CostShape() } }
+        guard !given.isEmpty else { return nil }
+        return "Not used here: \(given.map(\.flag).joined(separator: ", ")). Only advise --cost prices the collection in every "
+            + "prompt or a distilled model, where the advice calls for them."
     }
 
     /// What retrains from the transience assume: a tuned model that holds the facts. One that

@@ -223,7 +223,8 @@ extension DataReport {
     /// The note that personal data found raises, for every format.
     static let personalDataHint =
         "Personal data found: answer the governance question with care (tunewise advise --governance …), and remove or mask it "
-        + "before these examples go into prompts, test sets or training."
+        + "before these examples go into prompts, test sets or training; where the outputs must carry it (extracting names or "
+        + "addresses), replace it with realistic made-up values, the same in input and output, rather than masks the model would learn."
 
     /// The note that secrets found raise: a tuned model can repeat what it was trained on.
     static let secretHint =

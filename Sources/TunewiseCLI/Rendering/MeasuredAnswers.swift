@@ -97,7 +97,8 @@ struct MeasuredAnswers {
         ["", "Measured from \(file): \(summary)."] + notes
             + (personalData.map {
                 [
-                    "Personal data found in \(file) (\($0)): weigh the governance answer, and mask it in any example used in prompts, test sets or training."
+                    "Personal data found in \(file) (\($0)): weigh the governance answer, and mask it in any example used in prompts, test sets or training "
+                        + "(where the outputs must carry it, replace it with realistic made-up values, the same in input and output)."
                 ]
             } ?? [])
     }

@@ -64,8 +64,17 @@ extension Report {
     /// self-hosted model twice (``CostReport/pricingNote(_:)``).
     var costNotes: [String] {
         guard let cost else { return [] }
-        return [CostReport.trainingTokensNote(cost.inputs), retrainNote(cost)].compactMap { $0 } + reviewNotes(cost)
+        return [baselineNote(cost), CostReport.trainingTokensNote(cost.inputs), retrainNote(cost)].compactMap { $0 } + reviewNotes(cost)
             + [droppedContextNote(cost), CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+    }
+
+    /// What prompting would cost, where the plan has no stage of it: the baseline its
+    /// trained stages' payback is measured against.
+    private func baselineNote(_ cost: CostComparison) -> String? {
+        let baseline = StrategyID.promptEngineering.rawValue
+        guard !advice.plan.contains(where: { $0.strategy == baseline }), let prompting = cost.strategy(baseline) else { return nil }
+        return "For comparison, \(strategyLabel(baseline)) (the baseline a payback is measured against): \(money(prompting.oneOff)) "
+            + "one-off, \(money(prompting.monthly)) a month, \(money(prompting.total)) over \(months(cost.horizonMonths))."
     }
 
     /// Context tokens given for a plan costed without retrieval may be each request's own
@@ -82,11 +91,28 @@ extension Report {
     /// where a tuned model would hold the facts (``Advice/retrainTransience``); else not at
     /// all, which the report says with its reason and how to price retrains anyway.
     private func retrainNote(_ cost: CostComparison) -> String? {
+        // Retraining concerns the plan only where it trains.
+        guard advice.plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return nil }
         guard advice.retrainTransience == nil, cost.retrainEveryMonths == 0, cost.strategies.count > 1 else {
             return CostReport.retrainNote(cost)
         }
-        return "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
-            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change."
+        var note =
+            "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
+            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change"
+        // For a behaviour alone, whose facts arrive with each request, the transience given may be
+        // the pace of the behaviour itself: what retraining at it would add.
+        if advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
+            let transience = cost.inputs.transience, transience.retrainEveryMonths > 0,
+            let stage = advice.plan.first(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }),
+            let trained = cost.strategy(stage.strategy)
+        {
+            let cadence = transience.retrainEveryMonths
+            let count = CostModel.retrains(byMonth: cost.horizonMonths, every: cadence)
+            note +=
+                " (at your cost inputs' transience, \(transience.rawValue), \(count == 1 ? "1 retrain" : "\(count) retrains") of "
+                + "\(money(trained.retrainCost)) within the \(months(cost.horizonMonths)): \(CostField.retrainEveryMonths.flag) \(cadence))"
+        }
+        return note + "."
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {

@@ -1,0 +1,58 @@
+import Testing
+import TunewiseBuiltIn
+
+@testable import TunewiseKit
+
+/// Notes of rubric 3.3 that fit the situation or stay away from it, each against the case a
+/// fresh-eyes review found it wrong or missing in.
+struct AdviceNotesTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+
+    func advise(_ answers: [String: String]) throws -> Advice {
+        let steady = ["transience": "static", "governance": "open", "time-to-market": "weeks", "consistency": "critical"]
+        return try advisor.advise(Answers(steady.merging(answers) { $1 }))
+    }
+
+    func steps(_ advice: Advice) -> [String] { advice.nextSteps.map(\.text) }
+    func caveats(_ advice: Advice) -> [String] { advice.caveats.map(\.text) }
+
+    /// A fixed label set with thousands of labels and no training budget: an embedding
+    /// classifier costs next to nothing, so it is offered, where prompting alone is advised.
+    @Test func labelsWithoutATrainingBudgetStillGetTheCheapClassifier() throws {
+        let labels = try advise(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "output-style": "label"])
+        #expect(labels.strategy == "prompt-engineering")
+        #expect(steps(labels).contains { $0.hasPrefix("Even with no budget for training runs, a fixed label set") })
+        let prose = try advise(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "output-style": "custom"])
+        #expect(!steps(prose).contains { $0.hasPrefix("Even with no budget for training runs") })
+    }
+
+    /// Training ruled out for good (no access to tuning): no pairs prepared "so a tuned model
+    /// can follow", and the labels go into the prompt (many-shot, an optimiser) instead.
+    @Test func noTunableModelMeansNoTrainingPrepButManyShotPrompting() throws {
+        let apiOnly = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "time-to-market": "days", "model-access": "api",
+        ])
+        #expect(!steps(apiOnly).contains { $0.hasPrefix("Prepare the training pairs") })
+        #expect(steps(apiOnly).contains { $0.hasPrefix("With labelled examples but no model to tune") })
+        #expect(caveats(apiOnly).contains { $0.hasPrefix("A hosted model changes under you") })
+        let tunable = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "time-to-market": "days", "model-access": "api-tuning",
+        ])
+        #expect(steps(tunable).contains { $0.hasPrefix("Prepare the training pairs") })
+        #expect(!steps(tunable).contains { $0.hasPrefix("With labelled examples but no model to tune") })
+    }
+
+    /// Format drift is not warned of where decoding constrains the format; a prompted model
+    /// meeting the bar logs its outputs for distillation rather than budgeting labels.
+    @Test func constrainedFormatsAndDistillationSourcesGetNoStaleAdvice() throws {
+        let structured = try advise(["need": "behavior", "data-volume": "few", "budget": "minimal", "output-style": "structured"])
+        #expect(!caveats(structured).contains { $0.hasPrefix("Outputs can drift when a prompt is reworded") })
+        let custom = try advise(["need": "behavior", "data-volume": "few", "budget": "minimal", "output-style": "custom"])
+        #expect(caveats(custom).contains { $0.hasPrefix("Outputs can drift when a prompt is reworded") })
+        let meetsBar = try advise([
+            "need": "behavior", "data-volume": "none", "budget": "moderate", "prompting-status": "meets-bar", "query-volume": "high",
+        ])
+        #expect(!steps(meetsBar).contains { $0.hasPrefix("Budget for labelling now") })
+        #expect(steps(meetsBar).contains { $0.hasPrefix("Log the prompted model's inputs and outputs on real traffic now") })
+    }
+}

@@ -33,7 +33,7 @@ extension BinaryTests {
             let rule = try #require(reasons.first { $0["kind"] == .string("rule") })
             #expect(rule["rule"] == .string("fresh-facts-custom-style"))
             #expect(rule["question"] == .null && rule["answer"] == .null)
-            #expect(rule["when"] == .object([("transience", .string("frequent")), ("output-style", .string("custom"))]))
+            #expect(rule["when"] == .object([("need", .string("both")), ("transience", .string("frequent")), ("output-style", .string("custom"))]))
         }
 
         @Test func worksFromAnEmptyDirectoryWithNoFilesBesideIt() throws {

@@ -31,6 +31,28 @@ extension BinaryTests {
             #expect(!result.stdout.contains("Plan:"))
         }
 
+        /// Between two trained methods the reasons for training count for both: the list says
+        /// each counts more for the advice. Where gates rule out every alternative, what the
+        /// answers lean to is the strategy the evidence as a whole prefers, not one a gate of
+        /// its own rules out (soft prompts on a provider that tunes weights).
+        @Test func whyNotBetweenTrainedMethodsAndLeaningsNameTheirMeasure() throws {
+            let trained = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                "--time-to-market", "months", "--consistency", "flexible", "--model-access", "weights", "--model-size", "medium",
+                "--prompting-status", "plateaued", "--output-style", "custom", "--no-input",
+            ]
+            let whyNot = try Binary.run(trained + ["--why-not", "prompt-tuning"], environment: ["COLUMNS": "200"])
+            #expect(whyNot.stdout.hasPrefix("Why not Prompt-tuning (the advice is PEFT / fine-tuning, for which each answer below counts more):"))
+            let hosted = try Binary.run(
+                [
+                    "--need", "behavior", "--data-volume", "hundreds", "--transience", "frequent", "--governance", "open", "--budget", "moderate",
+                    "--time-to-market", "days", "--consistency", "important", "--output-style", "custom", "--model-access", "api-tuning",
+                    "--prompting-status", "not-tried", "--no-input",
+                ], environment: ["COLUMNS": "200"])
+            #expect(hosted.stdout.contains("Some of your answers lean towards PEFT / fine-tuning (ruled out)"), "\(hosted.stdout)")
+            #expect(!hosted.stdout.contains("favours Prompt-tuning"))
+        }
+
         @Test func whyNotAsJSONListsTheGateWithItsSource() throws {
             let result = try Binary.run(Self.faqBotFlags + ["--why-not", "fine-tuning", "--format", "json"])
             #expect(result.code == 0)

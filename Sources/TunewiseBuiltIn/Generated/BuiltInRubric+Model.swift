@@ -1365,7 +1365,7 @@ extension BuiltInRubric {
     private static func rule1() -> Rule {
         Rule(
             id: "fresh-facts-custom-style",
-            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "output-style", options: ["custom"])]),
+            when: Condition(clauses: [(question: "need", options: ["both"]), (question: "transience", options: ["periodic", "frequent"]), (question: "output-style", options: ["custom"])]),
             points: ["hybrid": 2.0],
             citation: Citation(reason: "A custom format calls for training while changing facts call for retrieval; a tuned model fed fresh passages covers both.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; 001-nilg-customizing-language-models § Information Transience")
         )
@@ -1375,7 +1375,7 @@ extension BuiltInRubric {
     private static func rule2() -> Rule {
         Rule(
             id: "fresh-facts-niche-language",
-            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "specialization", options: ["niche"])]),
+            when: Condition(clauses: [(question: "need", options: ["both"]), (question: "transience", options: ["periodic", "frequent"]), (question: "specialization", options: ["niche"])]),
             points: ["hybrid": 1.5],
             citation: Citation(reason: "Dense jargon is learned best in training, but facts that keep changing belong in retrieval; combining the two gives the domain language and current knowledge.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques")
         )

@@ -181,7 +181,8 @@ struct MarkdownRenderer {
         guard strategy != advice.strategy, let entry = advice.ranking.first(where: { $0.strategy == strategy }) else {
             return (["## Why \(label)", "", "\(label) is the recommendation.", ""] + report.shownReasons.map(item)).joined(separator: "\n") + "\n"
         }
-        var lines = ["## Why not \(label)", "", "The advice is \(escape(report.strategyLabel(advice.strategy))).", ""]
+        let lead = report.whyNotLead(entry)
+        var lines = ["## Why not \(label)", "", escape(lead.prefix(1).uppercased() + lead.dropFirst()) + ".", ""]
         lines += entry.whyNot.map(item)
         if let stage = report.laterStage(strategy) {
             lines += ["", "The plan moves to it \(escape(stage.when))."]

@@ -148,6 +148,14 @@ struct Report: ProvenanceReporting {
         }
     }
 
+    /// The advice a `--why-not` list is measured against and, where the list holds answers
+    /// rather than the gates that rule `entry` out, that each counts more for the advice than
+    /// for it (a reason for training, say, counts for both trained methods, more for one).
+    func whyNotLead(_ entry: RankedStrategy) -> String {
+        let advised = "the advice is \(strategyLabel(advice.strategy))"
+        return !entry.excluded && entry.whyNot.allSatisfy { $0.points > 0 } ? advised + ", for which each answer below counts more" : advised
+    }
+
     /// The gates that decided the advice, with their reasons, in rubric order.
     var decidingGates: [Exclusion] {
         rubric.exclusions.filter { advice.decidedBy.contains($0.id) }

@@ -126,7 +126,7 @@ struct TextRenderer {
             let reasons = report.shownReasons.map { reasonLine($0, mark: "+", report) }
             return (([style.bold("\(label) is the recommendation.") + " Why:"] + reasons).joined(separator: "\n") + "\n").wrapped(to: style.width)
         }
-        var lines = [style.bold("Why not \(label)") + " (the advice is \(report.strategyLabel(advice.strategy))):"]
+        var lines = [style.bold("Why not \(label)") + " (\(report.whyNotLead(entry))):"]
         lines += entry.whyNot.map { reasonLine($0, mark: "-", report) }
         if let stage = report.laterStage(strategy) {
             lines.append("  The plan moves to it \(stage.when).")

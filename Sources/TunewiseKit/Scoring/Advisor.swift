@@ -84,7 +84,7 @@ public struct Advisor: Sendable {
                 restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp == nil ? .limits : .margin,
             risks: overruled
-                + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field) : [])
+                + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field.sorted { scores[$0] > scores[$1] }) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
@@ -135,16 +135,22 @@ public struct Advisor: Sendable {
 
     /// What weighs against the recommendation when gates left no alternative: risks, each
     /// naming the ruled-out strategy it favours most.
+    /// The reasons against `winner` as risks, where gates rule out every other strategy; each
+    /// names the first of `field` (best scoring first) that it favours over `winner`: the
+    /// strategy the evidence as a whole leans to, rather than one it gives a few more points.
     private func againstRisks(_ against: [Reason], _ situation: [Int], winner: Int, field: [Int]) -> [Risk] {
         against.map { against in
-            let reason = favouring(against, situation, over: winner, among: field)
+            let reason = favouring(against, situation, over: winner, among: field, firstFavoured: true)
             return Risk(kind: .against, text: reason.text, source: reason.source, reason: reason)
         }
     }
 
     /// `reason`, which counts against `winner`, naming the strategy among `open` that it
-    /// favours most over `winner`, if it favours any.
-    private func favouring(_ reason: Reason, _ situation: [Int], over winner: Int, among open: [Int]) -> Reason {
+    /// favours most over `winner` (or, with `firstFavoured`, the first in `open` that it
+    /// favours over `winner` at all), if it favours any.
+    private func favouring(
+        _ reason: Reason, _ situation: [Int], over winner: Int, among open: [Int], firstFavoured: Bool = false
+    ) -> Reason {
         let points: [Double]
         switch reason.kind {
         case .answer:
@@ -155,9 +161,9 @@ public struct Advisor: Sendable {
         case .baseline, .gate:
             points = table.baseline
         }
-        guard !points.isEmpty, let best = open.max(by: { points[$0] < points[$1] }), points[best] > points[winner] else {
-            return reason
-        }
+        let candidate =
+            firstFavoured ? open.first { points.indices.contains($0) && points[$0] > points[winner] } : open.max { points[$0] < points[$1] }
+        guard !points.isEmpty, let best = candidate, points[best] > points[winner] else { return reason }
         var favoured = reason
         favoured.favours = rubric.strategies[best].id
         return favoured

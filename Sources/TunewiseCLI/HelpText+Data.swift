@@ -78,7 +78,8 @@ extension HelpText {
         German, French, Russian, Chinese and Japanese (a few a little over), within 10% on \
         Arabic and Hebrew news text, and 15–30% over on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
         relying on a limit outside English. Outputs: the share that are JSON, those that hold \
-        JSON inside a code fence or with words around it, and, when outputs are a few short one-line texts given three or more times each on average, how often \
+        JSON inside a code fence or with words around it, those that start as JSON but do \
+        not parse (cut off or malformed), and, when outputs are a few short one-line texts given three or more times each on average, how often \
         each occurs (labels, a classifier's balance), with a note on labels that differ only \
         in case or spaces. \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \

@@ -251,6 +251,8 @@ struct ChunkReader {
             chunk.measurement.outputs.jsonOutputs += 1
         } else if JSONLineScanner.isWrappedContainer(text) {
             chunk.measurement.outputs.wrappedJSON.add(line: record.line)
+        } else if JSONLineScanner.isBrokenContainer(text) {
+            chunk.measurement.outputs.brokenJSON.add(line: record.line)
         } else if let key = LabelCounter.key(of: text) {
             record.label = key
             record.hasLabel = true

@@ -180,6 +180,7 @@ public struct DataAnalyzer {
         measurement.outputs.jsonOutputs += lines.outputs.jsonOutputs
         measurement.answerLengths.add(lines.answerLengths)
         measurement.outputs.wrappedJSON.add(lines.outputs.wrappedJSON, lineOffset: offset)
+        measurement.outputs.brokenJSON.add(lines.outputs.brokenJSON, lineOffset: offset)
         measurement.faults.add(lines.faults, lineOffset: offset)
         measurement.notUTF8Lines.add(lines.notUTF8Lines, lineOffset: offset)
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)

@@ -45,7 +45,10 @@ extension JSONLineScanner {
         {
             return isContainer(UnsafeBufferPointer(rebasing: text[(lineEnd + 1)..<(end - 3)]))
         }
-        guard let opening = text[start..<min(end, start + 200)].firstIndex(of: UInt8(ascii: "{")) else { return false }
+        // Words come before the object, not an array's bracket: an array that does not parse is broken, not wrapped.
+        guard start < end, base[start] != UInt8(ascii: "["),
+            let opening = text[start..<min(end, start + 200)].firstIndex(of: UInt8(ascii: "{"))
+        else { return false }
         var scanner = JSONLineScanner(base + opening, count: end - opening)
         do {
             try scanner.skipValue()
@@ -74,6 +77,18 @@ extension JSONLineScanner {
             index = found
         }
         return nil
+    }
+
+    /// Whether `text`, which is neither a JSON object or array nor one wrapped in more, starts
+    /// as one (`{`, or `[` then a value's first character) yet does not parse: cut off or
+    /// malformed, as a model tuned on it would write it.
+    static func isBrokenContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = text.firstIndex(where: { !LineBreaks.isSpace($0) }) else { return false }
+        if text[start] == UInt8(ascii: "{") { return true }
+        guard text[start] == UInt8(ascii: "["),
+            let next = text[(start + 1)...].first(where: { !LineBreaks.isSpace($0) })
+        else { return false }
+        return next == UInt8(ascii: "{") || next == UInt8(ascii: "[") || next == UInt8(ascii: "\"") || next == UInt8(ascii: "]")
     }
 
     /// Whether `text` is one JSON object or array, with only whitespace around it.

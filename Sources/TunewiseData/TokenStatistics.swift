@@ -87,6 +87,8 @@ public struct OutputProfile: Equatable, Sendable {
     /// Outputs that hold a JSON object or array with more around it: in a Markdown code fence,
     /// or followed by words; a model tuned on them writes its JSON so too.
     public var wrappedJSON = Tally()
+    /// Outputs that start as a JSON object or array but do not parse: cut off or malformed.
+    public var brokenJSON = Tally()
     /// The labels and how many outputs have each, most common first, when at most
     /// ``labelLimit`` distinct short outputs make up at least 90% of the outputs, three or more
     /// of them a label on average (twenty outputs, each its own, are answers, not labels).

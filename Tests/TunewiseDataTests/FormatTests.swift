@@ -104,6 +104,21 @@ struct FormatTests {
         // The answer after a reasoning model's thoughts is judged: line 9 is JSON.
         #expect(profile.jsonOutputs == 3)
         #expect(profile.wrappedJSON == Tally(count: 4, lines: [1, 2, 6, 8]))
+        #expect(profile.brokenJSON.count == 0, "a footnote mark and a placeholder are not broken JSON")
+    }
+
+    /// Outputs that start as JSON and do not parse (cut off, or malformed) are named apart
+    /// from wrapped JSON and from prose.
+    @Test func namesOutputsWhoseJSONDoesNotParse() {
+        let outputs = [
+            #"{\"title\": \"Teacher"#, #"{\"x\": 1}"#, #"[{\"x\": 1}, "#, #"{x: 1}"#, "[1] see the note", #"  [\"a\", \"b\"]"#, #"[\"a\""#,
+            #"```json\n{\"x\": 1}\n```"#,
+        ]
+        let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
+        let profile = measure(lines.joined(separator: "\n")).outputs
+        #expect(profile.jsonOutputs == 2)
+        #expect(profile.wrappedJSON == Tally(count: 1, lines: [8]))
+        #expect(profile.brokenJSON == Tally(count: 4, lines: [1, 3, 4, 7]))
     }
 
     /// The tools a preference pair's input offers are part of its prompt and its tokens, at three

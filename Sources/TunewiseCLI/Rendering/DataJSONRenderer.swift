@@ -122,7 +122,7 @@ struct DataJSONRenderer: ReportRenderer {
                 "outputs",
                 .object([
                     ("count", number(outputs.outputs)), ("json", number(outputs.jsonOutputs)),
-                    ("wrappedJSON", .object(tally(outputs.wrappedJSON))),
+                    ("wrappedJSON", .object(tally(outputs.wrappedJSON))), ("brokenJSON", .object(tally(outputs.brokenJSON))),
                     ("labels", .array(outputs.labels.map { .object([("label", .string($0.text)), ("count", number($0.count))]) })),
                 ])
             ),

@@ -52,6 +52,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                     + (outputs.labels.isEmpty ? "." : "; labels: " + MarkdownRenderer.escapeText(DataReport.labelList(outputs)) + "."),
             ]
             if let hint = DataReport.wrappedJSONHint(outputs) { lines += ["", "> " + hint] }
+            if let hint = DataReport.brokenJSONHint(outputs) { lines += ["", "> " + hint] }
             if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })

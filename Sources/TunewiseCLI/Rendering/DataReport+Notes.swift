@@ -149,9 +149,20 @@ extension DataReport {
             + "\(one ? "it" : "them") to the JSON if the output must parse."
     }
 
-    /// Whether at least half the outputs are JSON, bare or wrapped.
+    /// The note for outputs that start as JSON but do not parse: a model tuned on them writes
+    /// broken JSON too.
+    static func brokenJSONHint(_ outputs: OutputProfile) -> String? {
+        let broken = outputs.brokenJSON
+        guard broken.count > 0 else { return nil }
+        let one = broken.count == 1
+        return "\(grouped(broken.count)) \(one ? "output starts" : "outputs start") as JSON but \(one ? "does" : "do") not parse "
+            + "(\(lines(broken))): cut off or malformed, and a model tuned on \(one ? "it" : "them") writes broken JSON too, so fix "
+            + "or drop \(one ? "it" : "them")."
+    }
+
+    /// Whether at least half the outputs are JSON, bare, wrapped or broken.
     static func isJSONTask(_ outputs: OutputProfile) -> Bool {
-        (outputs.jsonOutputs + outputs.wrappedJSON.count) * 2 >= outputs.outputs
+        (outputs.jsonOutputs + outputs.wrappedJSON.count + outputs.brokenJSON.count) * 2 >= outputs.outputs
     }
 
     /// The note for examples whose assistant messages carry their reasoning beside their content.
@@ -204,7 +215,7 @@ extension DataReport {
 
     /// What else `tunewise data` would flag in a file whose answers `advise --data` takes:
     /// duplicates, structure warnings, reversed pairs, examples over the token limit and outputs
-    /// whose JSON is wrapped, with counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
+    /// whose JSON is wrapped or does not parse, with counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
     static func findingsSummary(_ measurement: DataMeasurement, file: String) -> String? {
         var found: [String] = []
         if measurement.duplicates > 0 {
@@ -216,6 +227,8 @@ extension DataReport {
         if over > 0 { found.append("\(grouped(over)) over the token limit") }
         let wrapped = measurement.outputs.wrappedJSON.count
         if wrapped > 0, isJSONTask(measurement.outputs) { found.append("\(grouped(wrapped)) with JSON wrapped in a fence or words") }
+        let broken = measurement.outputs.brokenJSON.count
+        if broken > 0 { found.append("\(grouped(broken)) with JSON that does not parse") }
         guard !found.isEmpty else { return nil }
         return "Also in \(file): " + found.joined(separator: ", ") + "; tunewise data names their lines."
     }

@@ -114,6 +114,7 @@ struct DataTextRenderer: ReportRenderer {
         guard outputs.outputs > 0 else { return [] }
         var lines = ["", "Outputs", "  \(percentage(outputs.jsonOutputs, of: outputs.outputs)) are JSON"]
         if let hint = DataReport.wrappedJSONHint(outputs) { lines.append("  " + hint) }
+        if let hint = DataReport.brokenJSONHint(outputs) { lines.append("  " + hint) }
         if !outputs.labels.isEmpty {
             lines.append("  labels: " + DataReport.labelList(outputs))
             if let hint = DataReport.labelVariantsHint(outputs) { lines.append("  " + hint) }

@@ -83,6 +83,18 @@ extension BinaryTests {
                 input: template, environment: ["COLUMNS": "300"])
             #expect(hostingOnly.code == 0)
             #expect(!hostingOnly.stdout.contains("Tuned models are costed with hosting"))
+            // A self-hosted model's per-token prices may be left out: hosting is its price.
+            let unpriced = template.split(separator: "\n").filter { !$0.contains("\"tunedInputPrice") && !$0.contains("\"tunedOutputPrice") }
+            let hostedAlone = try Binary.run(
+                ["cost", "--cost", "-", "--hosting-per-month", "3000", "--format", "json"], input: unpriced.joined(separator: "\n"))
+            #expect(hostedAlone.code == 0, "\(hostedAlone.stderr)")
+            let zeroPriced = try Binary.run(
+                [
+                    "cost", "--cost", "-", "--hosting-per-month", "3000", "--tuned-input-price-per-million", "0",
+                    "--tuned-output-price-per-million", "0", "--format", "json",
+                ], input: template)
+            let strategies = { (json: String) throws -> JSONValue? in try JSONParser.parse(Array(json.utf8))["cost"]?["strategies"] }
+            #expect(try strategies(hostedAlone.stdout) == strategies(zeroPriced.stdout))
             let advise = try Binary.run(
                 [
                     "advise", "--cost", "-", "--hosting-per-month", "3000", "--need", "behavior", "--data-volume", "thousands", "--transience",

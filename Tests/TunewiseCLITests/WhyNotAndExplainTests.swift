@@ -51,6 +51,16 @@ extension BinaryTests {
                 ], environment: ["COLUMNS": "200"])
             #expect(hosted.stdout.contains("Some of your answers lean towards PEFT / fine-tuning (ruled out)"), "\(hosted.stdout)")
             #expect(!hosted.stdout.contains("favours Prompt-tuning"))
+            // Many answers leaning the same way: the strongest four, then how many more.
+            let ready = try Binary.run(
+                [
+                    "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget",
+                    "substantial", "--time-to-market", "days", "--consistency", "critical", "--model-access", "api-tuning",
+                    "--prompting-status", "plateaued", "--output-style", "label", "--no-input",
+                ], environment: ["COLUMNS": "300"])
+            let leaning = try #require(ready.stdout.split(separator: "\n").first { $0.contains("lean towards") })
+            #expect(leaning.components(separatedBy: "; ").count == 5, "\(leaning)")
+            #expect(leaning.contains(" more (--explain shows them all and why)."), "\(leaning)")
         }
 
         @Test func whyNotAsJSONListsTheGateWithItsSource() throws {

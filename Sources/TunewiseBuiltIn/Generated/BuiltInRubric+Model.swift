@@ -109,6 +109,11 @@ extension BuiltInRubric {
                     source: "openai-fine-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api", "api-tuning"])])
                 ),
+                Note(
+                    text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
+                    source: "greshake-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -296,6 +301,11 @@ extension BuiltInRubric {
                     source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
+                    source: "greshake-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -432,6 +442,11 @@ extension BuiltInRubric {
                     source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
+                    source: "greshake-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -566,6 +581,11 @@ extension BuiltInRubric {
                     text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
                     source: "eu-ai-act-2024",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
+                    source: "greshake-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [

@@ -70,17 +70,23 @@ struct Report: ProvenanceReporting {
         explain ? advice.risks : advice.risks.filter { $0.kind != .against }
     }
 
-    /// Without ``explain``, the answers that favour what the gates rule out, in one line:
-    /// "Some of your answers lean towards PEFT / fine-tuning (ruled out): Data volume:
-    /// thousands; Output style: custom (--explain shows why)". Each answer leans so on its
-    /// own; the evidence as a whole may not.
+    /// Without ``explain``, the answers that favour what the gates rule out, in one line, the
+    /// strongest ``againstLimit`` of them: "Some of your answers lean towards PEFT /
+    /// fine-tuning (ruled out): Data volume: thousands; Output style: custom (--explain shows
+    /// why)". Each answer leans so on its own; the evidence as a whole may not.
     var againstSummary: String? {
         let against = advice.risks.compactMap(\.reason)
         guard !explain, !against.isEmpty else { return nil }
         let favoured = orderedUnique(against.compactMap(\.favours)).map(strategyLabel)
         let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + " (ruled out)"
-        return "Some of your answers lean towards \(whom): \(against.map(subject(of:)).joined(separator: "; ")) (--explain shows why)."
+        let more = against.count - Self.againstLimit
+        let subjects = against.prefix(Self.againstLimit).map(subject(of:)).joined(separator: "; ")
+        return "Some of your answers lean towards \(whom): \(subjects)"
+            + (more > 0 ? "; and \(more) more (--explain shows them all and why)." : " (--explain shows why).")
     }
+
+    /// The answers ``againstSummary`` names before it counts the rest.
+    static let againstLimit = 4
 
     /// The counterpoints to show: all with ``explain``, else the strongest few.
     var shownCounterpoints: [Reason] {

@@ -61,9 +61,11 @@ public enum CostField: String, CaseIterable, Sendable {
     /// Tuned model: context tokens per request it still needs; by default all of
     /// ``contextTokens``, as training does not replace retrieved facts.
     case tunedContextTokens
-    /// Tuned model: price per million input tokens.
+    /// Tuned model: price per million input tokens; left out with ``hostingPerMonth`` given,
+    /// a self-hosted model's, none.
     case tunedInputPricePerMillion
-    /// Tuned model: price per million output tokens.
+    /// Tuned model: price per million output tokens; left out with ``hostingPerMonth`` given,
+    /// a self-hosted model's, none.
     case tunedOutputPricePerMillion
     /// A distilled model's price per million input tokens, used when the advice trains by
     /// distillation (default: the tuned model's).
@@ -172,7 +174,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .collectionTokens: return "in-context retrieval: the whole collection's tokens, in every prompt"
         case .tunedPromptTokens: return "tuned model: prompt tokens per request, without context"
         case .tunedContextTokens: return "tuned model: context tokens it still needs (default: --context-tokens)"
-        case .tunedInputPricePerMillion: return "tuned model: price per million input tokens"
+        case .tunedInputPricePerMillion: return "tuned model: price per million input tokens (none when self-hosted)"
         case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens"
         case .distilledInputPricePerMillion: return "distilled model: price per million input tokens (default: tuned)"
         case .distilledOutputPricePerMillion: return "distilled model: price per million output tokens (default: tuned)"

@@ -105,8 +105,13 @@ public enum CostModel {
         var notCosted: [UncostedStrategy] = []
         for strategy in Contract.strategyIDs {
             let shape = shapes[strategy] ?? CostShape()
-            let missing = requiredFields(for: strategy, shape: shape).filter {
-                $0 == .retrainEveryMonths ? cadence == nil : inputs[$0] == nil
+            let missing = requiredFields(for: strategy, shape: shape).filter { field in
+                switch field {
+                case .retrainEveryMonths: return cadence == nil
+                // A self-hosted model's hosting is its price: per-token prices, left out, are none.
+                case .tunedInputPricePerMillion, .tunedOutputPricePerMillion: return inputs[field] == nil && inputs[.hostingPerMonth] == nil
+                default: return inputs[field] == nil
+                }
             }
             if missing.isEmpty {
                 costed.append(cost(strategy, shape: shape, inputs, horizon: horizon, cadence: cadence ?? 0))

@@ -12,6 +12,7 @@ enum AnswersHarness {
             switch error {
             case .syntax(let error): return "not JSON: \(error.description)"
             case .notAnObject(let found): return "not an object: \(found)"
+            case .report: return "a report, not answers"
             case .invalid(let problems):
                 require(!problems.isEmpty, "invalid answers with no problems")
                 return "invalid answers: \(problems[0].description) (\(problems.count - 1) more)"

@@ -73,7 +73,9 @@ extension BinaryTests {
             // Knowledge stays in retrieval: no later stage moves to fine-tuning.
             #expect(document["plannedWhen"] == .null)
             let later = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "json"])
-            #expect(try JSONParser.parse(Array(later.stdout.utf8))["plannedWhen"] == .string("once the first version ships"))
+            #expect(
+                try JSONParser.parse(Array(later.stdout.utf8))["plannedWhen"]
+                    == .string("once the first version ships and its held-out score shows where prompting falls short"))
             guard case .array(let whyNot)? = document["whyNot"] else {
                 Issue.record("no whyNot in \(result.stdout)")
                 return
@@ -93,7 +95,10 @@ extension BinaryTests {
         @Test func whyNotAsASummaryLineAndAsMarkdown() throws {
             let summary = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "summary", "--no-input"])
             #expect(summary.code == 0)
-            #expect(summary.stdout == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering; planned once the first version ships)\n")
+            #expect(
+                summary.stdout
+                    == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering; planned once the first version ships and its held-out score shows where prompting falls short)\n"
+            )
             let chosen = try Binary.run(Self.shipInDaysFlags + ["--why-not", "prompt-engineering", "--format", "summary", "--no-input"])
             #expect(chosen.stdout == "prompt-engineering recommended\n")
 
@@ -102,7 +107,7 @@ extension BinaryTests {
             let lines = markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines.first == "## Why not PEFT / fine-tuning")
             #expect(lines.contains { $0.hasPrefix("- **Ruled out (ship-in-days)**: ") && $0.hasSuffix(")*") }, "\(markdown.stdout)")
-            #expect(lines.contains("The plan moves to it once the first version ships."))
+            #expect(lines.contains("The plan moves to it once the first version ships and its held-out score shows where prompting falls short."))
             #expect(!markdown.stdout.contains("## Alternatives"))
         }
 
@@ -187,7 +192,7 @@ extension BinaryTests {
             let decided = try #require(text.range(of: "Decided by these gates, not by points:\n  - ship-in-days: "))
             let plan = try #require(text.range(of: "Plan:\n  1. Now: Prompt engineering"))
             #expect(decided.lowerBound < plan.lowerBound)
-            #expect(text.contains("\n  2. Then, once the first version ships: PEFT / fine-tuning"))
+            #expect(text.contains("\n  2. Then, once the first version ships and its held-out score shows where prompting falls"))
             #expect(text.contains("ruled out by ship-in-days"))
         }
 

@@ -42,6 +42,31 @@ struct AdviceNotesTests {
         #expect(!steps(tunable).contains { $0.hasPrefix("With labelled examples but no model to tune") })
     }
 
+    /// A behaviour's facts arrive with each request, so how often they change decides nothing:
+    /// the court-filing case of review 22 gets the same advice at every pace of change, where
+    /// frequent change had kept it on prompting.
+    @Test func howOftenTheFactsChangeDoesNotDecideABehaviour() throws {
+        let court = [
+            "need": "behavior", "data-volume": "hundreds", "governance": "role-based", "budget": "moderate", "time-to-market": "months",
+            "output-style": "structured", "training-signal": "graders", "model-access": "weights", "ml-expertise": "strong",
+            "model-size": "medium", "query-volume": "medium", "prompting-status": "plateaued", "task-diversity": "few",
+            "explainability": "required",
+        ]
+        let strategies = try ["static", "periodic", "frequent"].map { try advise(court.merging(["transience": $0]) { $1 }).strategy }
+        #expect(strategies == ["fine-tuning", "fine-tuning", "fine-tuning"])
+    }
+
+    /// Labels without a budget to train still go into the prompt many at a time; a prompted
+    /// model that meets the bar, whose problem is cost, is not told to add hundreds of examples.
+    @Test func manyShotPromptingWhereTrainingIsOutOfReachAndNotWhereCostIsTheProblem() throws {
+        let noBudget = try advise(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "model-access": "api-tuning"])
+        #expect(steps(noBudget).contains { $0.hasPrefix("With labelled examples but no budget to train") })
+        let meetsBar = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "model-access": "api", "prompting-status": "meets-bar",
+        ])
+        #expect(!steps(meetsBar).contains { $0.contains("many-shot prompting") })
+    }
+
     /// Format drift is not warned of where decoding constrains the format; a prompted model
     /// meeting the bar logs its outputs for distillation rather than budgeting labels.
     @Test func constrainedFormatsAndDistillationSourcesGetNoStaleAdvice() throws {

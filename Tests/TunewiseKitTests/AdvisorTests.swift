@@ -146,7 +146,7 @@ struct AdvisorTests {
         #expect(advice.decidedBy == ["ship-in-days"])
         #expect(advice.confidenceBasis == .limits)
         #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
-        #expect(advice.plan[1].when == "once the first version ships")
+        #expect(advice.plan[1].when == "once the first version ships and its held-out score shows where prompting falls short")
         #expect(!advice.reasons.contains { $0.question == "time-to-market" } || advice.strategy == "prompt-engineering")
     }
 

@@ -93,6 +93,13 @@ struct ResolveTests {
         #expect(throws: AnswersDocumentError.notAnObject(found: "an array")) {
             try AnswersDocument.decode(Array("[]".utf8), against: rubric)
         }
+        // A report given where answers belong is named as such, not as ten unknown questions.
+        let report = #"{"schemaVersion": 2, "answers": {"need": "both"}, "recommendation": {"strategy": "hybrid"}}"#
+        #expect(throws: AnswersDocumentError.report) { try AnswersDocument.decode(Array(report.utf8), against: rubric) }
+        #expect(
+            AnswersDocumentError.report.problems == [
+                "$: a tunewise report, not an answers file; its answers are under $.answers (advise --save-answers FILE writes an answers file)"
+            ])
     }
 
     @Test func aStarterSituationAnswersEveryCoreQuestionWithItsDefaultOrMiddleOption() {

@@ -13,7 +13,7 @@ extension BuiltInRubric {
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
             exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
@@ -139,7 +139,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])])
                 ),
                 Note(
-                    text: "Log real inputs with reviewed outputs as you go: they grow the test set, and become training data if a model you can tune comes within reach.",
+                    text: "Log real inputs with reviewed outputs as you go: they grow the test set, and become the training data for a tuned model when you move to one.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -208,12 +208,25 @@ extension BuiltInRubric {
                 Note(
                     text: "With labelled examples but no model to tune, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
                     source: "agarwal-2024; khattab-2023",
-                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-access", options: ["api"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-access", options: ["api"])]),
+                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                ),
+                Note(
+                    text: "With labelled examples but no budget to train, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
+                    source: "agarwal-2024; khattab-2023",
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])]),
+                    unless: Condition(clauses: [(question: "model-access", options: ["api"])])
+                ),
+                Note(
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    source: "zheng-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    stage: .prepare
                 ),
             ],
             risks: [
                 Note(
-                    text: "Prompting has already plateaued below your bar and your limits keep you on it: expect results to fall short until those limits ease, and tell whoever relies on it.",
+                    text: "Prompting has already plateaued below your bar and is still the advice: expect results to fall short, tell whoever relies on it, and pilot the runner-up against it on the held-out set as soon as your limits allow.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -433,7 +446,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
                 Note(
-                    text: "A language, dialect or notation the base model barely knows is seldom taught by instruction pairs alone: continue pretraining on raw text of it first, expect to need a higher adapter rank or full tuning, and check how the tokenizer splits it.",
+                    text: "A language, dialect or notation the base model barely knows (not the dense jargon of a well-documented field, which current models mostly have) is seldom taught by instruction pairs alone: continue pretraining on raw text of it first, expect to need a higher adapter rank or full tuning, and check how the tokenizer splits it.",
                     source: "gururangan-2020",
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
@@ -490,6 +503,12 @@ extension BuiltInRubric {
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
                     when: .always,
                     stage: .operate
+                ),
+                Note(
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    source: "zheng-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    stage: .prepare
                 ),
             ],
             risks: [
@@ -623,6 +642,12 @@ extension BuiltInRubric {
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["thousands"])]),
                     stage: .train
+                ),
+                Note(
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    source: "zheng-2023",
+                    when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    stage: .prepare
                 ),
             ],
             risks: [
@@ -1375,14 +1400,24 @@ extension BuiltInRubric {
     private static func rule0() -> Rule {
         Rule(
             id: "behaviour-with-facts-in-the-input",
-            when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic", "frequent"])]),
-            points: ["fine-tuning": 1.0, "prompt-tuning": 1.0],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, which takes back much of the weight transience puts against training, since only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+            when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
+            points: ["fine-tuning": 1.5, "prompt-engineering": -1.0, "prompt-tuning": 1.5],
+            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, so their pace counts neither for prompting nor against training; only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
-    /// `$.rules[1]`, "fresh-facts-custom-style".
+    /// `$.rules[1]`, "behaviour-with-live-facts-in-the-input".
     private static func rule1() -> Rule {
+        Rule(
+            id: "behaviour-with-live-facts-in-the-input",
+            when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
+            points: ["fine-tuning": 3.0, "prompt-engineering": -2.5, "prompt-tuning": 3.0],
+            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, so their pace counts neither for prompting nor against training; only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+        )
+    }
+
+    /// `$.rules[2]`, "fresh-facts-custom-style".
+    private static func rule2() -> Rule {
         Rule(
             id: "fresh-facts-custom-style",
             when: Condition(clauses: [(question: "need", options: ["both"]), (question: "transience", options: ["periodic", "frequent"]), (question: "output-style", options: ["custom"])]),
@@ -1391,8 +1426,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[2]`, "fresh-facts-niche-language".
-    private static func rule2() -> Rule {
+    /// `$.rules[3]`, "fresh-facts-niche-language".
+    private static func rule3() -> Rule {
         Rule(
             id: "fresh-facts-niche-language",
             when: Condition(clauses: [(question: "need", options: ["both"]), (question: "transience", options: ["periodic", "frequent"]), (question: "specialization", options: ["niche"])]),
@@ -1401,8 +1436,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[3]`, "role-based-training-data".
-    private static func rule3() -> Rule {
+    /// `$.rules[4]`, "role-based-training-data".
+    private static func rule4() -> Rule {
         Rule(
             id: "role-based-training-data",
             when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
@@ -1411,8 +1446,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[4]`, "plateau-with-data".
-    private static func rule4() -> Rule {
+    /// `$.rules[5]`, "plateau-with-data".
+    private static func rule5() -> Rule {
         Rule(
             id: "plateau-with-data",
             when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
@@ -1421,8 +1456,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[5]`, "soft-prompts-for-many-tasks".
-    private static func rule5() -> Rule {
+    /// `$.rules[6]`, "soft-prompts-for-many-tasks".
+    private static func rule6() -> Rule {
         Rule(
             id: "soft-prompts-for-many-tasks",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"])]),
@@ -1431,18 +1466,18 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[6]`, "soft-prompts-for-mixed-batches".
-    private static func rule6() -> Rule {
+    /// `$.rules[7]`, "soft-prompts-for-mixed-batches".
+    private static func rule7() -> Rule {
         Rule(
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"])]),
-            points: ["prompt-tuning": 3.75],
+            points: ["prompt-tuning": 3.25],
             citation: Citation(reason: "With many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts if tasks grow to hundreds or thousands (one per customer or user); adapters served together are the mainstream choice with more tooling, so pilot both and keep soft prompts only if they match.", source: "lester-2021")
         )
     }
 
-    /// `$.rules[7]`, "thin-data-across-tasks".
-    private static func rule7() -> Rule {
+    /// `$.rules[8]`, "thin-data-across-tasks".
+    private static func rule8() -> Rule {
         Rule(
             id: "thin-data-across-tasks",
             when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])]),
@@ -1451,8 +1486,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[8]`, "role-based-changing-data".
-    private static func rule8() -> Rule {
+    /// `$.rules[9]`, "role-based-changing-data".
+    private static func rule9() -> Rule {
         Rule(
             id: "role-based-changing-data",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "governance", options: ["role-based"]), (question: "transience", options: ["periodic", "frequent"])]),
@@ -1461,8 +1496,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[9]`, "small-collection-in-prompt".
-    private static func rule9() -> Rule {
+    /// `$.rules[10]`, "small-collection-in-prompt".
+    private static func rule10() -> Rule {
         Rule(
             id: "small-collection-in-prompt",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
@@ -1471,8 +1506,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[10]`, "distil-at-volume".
-    private static func rule10() -> Rule {
+    /// `$.rules[11]`, "distil-at-volume".
+    private static func rule11() -> Rule {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
@@ -1481,8 +1516,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[11]`, "distil-at-medium-volume".
-    private static func rule11() -> Rule {
+    /// `$.rules[12]`, "distil-at-medium-volume".
+    private static func rule12() -> Rule {
         Rule(
             id: "distil-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
@@ -1491,8 +1526,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[12]`, "classifier-with-labels".
-    private static func rule12() -> Rule {
+    /// `$.rules[13]`, "classifier-with-labels".
+    private static func rule13() -> Rule {
         Rule(
             id: "classifier-with-labels",
             when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])]),
@@ -1501,8 +1536,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[13]`, "schema-guarantees-format".
-    private static func rule13() -> Rule {
+    /// `$.rules[14]`, "schema-guarantees-format".
+    private static func rule14() -> Rule {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
@@ -1551,7 +1586,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "A first version is due within days: too little time to train, evaluate and roll out a tuned model safely, so ship prompting now.", source: "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market"),
-            later: Deferral(trigger: "once the first version ships", assume: [(question: "time-to-market", option: "months")])
+            later: Deferral(trigger: "once the first version ships and its held-out score shows where prompting falls short", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
@@ -1745,7 +1780,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
-                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
+                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show; where a reference is the one right output, supervised tuning on the references is the first run and reinforcement the second.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
                     caveats: [
                         Note(
                             text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
@@ -1832,7 +1867,7 @@ extension BuiltInRubric {
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on; it can edge out adapters on large, distinct tasks, at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
+                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on; it can edge out adapters on large, distinct tasks (a LoRA adapter is the baseline it must beat), at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
@@ -2031,6 +2066,7 @@ extension BuiltInRubric {
                             text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them: it usually gains more than tuning the generator.",
                             source: "balaguer-2024",
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
+                            unless: Condition(clauses: [(question: "budget", options: ["minimal"])]),
                             stage: .train
                         ),
                     ]
@@ -2408,6 +2444,13 @@ extension BuiltInRubric {
                 author: "vLLM project",
                 year: 2025,
                 url: "https://github.com/vllm-project/vllm/pull/20588"
+            ),
+            Reference(
+                id: "zheng-2023",
+                title: "Judging LLM-as-a-Judge with MT-Bench and Chatbot Arena",
+                author: "Lianmin Zheng et al. (UC Berkeley and others)",
+                year: 2023,
+                url: "https://arxiv.org/abs/2306.05685"
             ),
         ]
     }

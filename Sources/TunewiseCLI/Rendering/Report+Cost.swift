@@ -98,7 +98,8 @@ extension Report {
         }
         var note =
             "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
-            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change"
+            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change, or for a base model "
+            + "the provider will retire (12 for a yearly one)."
         // For a behaviour alone, whose facts arrive with each request, the transience given may be
         // the pace of the behaviour itself: what retraining at it would add.
         if advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
@@ -109,10 +110,10 @@ extension Report {
             let cadence = transience.retrainEveryMonths
             let count = CostModel.retrains(byMonth: cost.horizonMonths, every: cadence)
             note +=
-                " (at your cost inputs' transience, \(transience.rawValue), \(count == 1 ? "1 retrain" : "\(count) retrains") of "
-                + "\(money(trained.retrainCost)) within the \(months(cost.horizonMonths)): \(CostField.retrainEveryMonths.flag) \(cadence))"
+                " At your cost inputs' transience, \(transience.rawValue), that would be \(count == 1 ? "1 retrain" : "\(count) retrains") of "
+                + "\(money(trained.retrainCost)) within the \(months(cost.horizonMonths)): \(CostField.retrainEveryMonths.flag) \(cadence)."
         }
-        return note + "."
+        return note
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {
@@ -124,6 +125,10 @@ extension Report {
                 let cached = cachedShare.map { ", \(JSONWriter.format(($0 * 100).rounded()))% read from the cache" } ?? ""
                 return
                     "\(strategyLabel(strategy)) is costed with the whole collection in every prompt, as advised: \(requests(tokens)) tokens a request\(cached)."
+            case .retrievalCheaper(let strategy, let retrieval, let inContext):
+                return "With retrieval in place of the whole collection (your \(CostField.contextTokens.flag) a request and "
+                    + "\(CostField.retrievalPerMonth.flag)), \(strategyLabel(strategy)) would cost \(money(retrieval)) over "
+                    + "\(months(cost.horizonMonths)) against \(money(inContext)): at this volume an index is the cheaper way to the facts."
             case .distilled(let strategy, let ownPrices):
                 return ownPrices
                     ? "\(strategyLabel(strategy)) is costed as a distilled model, at its own prices."

@@ -4,6 +4,8 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
     case syntax(JSONSyntaxError)
     /// The document is not a JSON object, but this kind of value ("an array").
     case notAnObject(found: String)
+    /// The document is a report of `advise` (it has a recommendation), not an answers file.
+    case report
     /// The object's answers are not the rubric's; every problem, each with its JSON path.
     case invalid([AnswerProblem])
 
@@ -13,6 +15,8 @@ public enum AnswersDocumentError: Error, Equatable, Sendable {
         case .syntax(let error): [error.description]
         case .notAnObject(let found):
             ["$: expected an object of question id to option id, such as {\"data-volume\": \"few\"}; found \(found)"]
+        case .report:
+            ["$: a tunewise report, not an answers file; its answers are under $.answers (advise --save-answers FILE writes an answers file)"]
         case .invalid(let problems): problems.map(\.description)
         }
     }
@@ -37,6 +41,7 @@ public enum AnswersDocument {
             throw .syntax(error)
         }
         guard case .object(let members) = document else { throw .notAnObject(found: document.kindDescription) }
+        if members.contains(where: { $0.key == "recommendation" }), members.contains(where: { $0.key == "answers" }) { throw .report }
         let given = members.filter { !$0.key.hasPrefix("$") }.map { questionID, value in
             let option: RawAnswer.Value
             if case .string(let id) = value { option = .option(id) } else { option = .notAnOption(kind: value.kindDescription) }

@@ -13,6 +13,10 @@ public struct CostReview: Equatable, Sendable {
         /// `strategy` is a distilled model, at its own prices or, when none were given, at the
         /// tuned model's.
         case distilled(strategy: String, ownPrices: Bool)
+        /// `strategy` keeps the whole collection in every prompt, yet with the retrieved context
+        /// given (``CostField/contextTokens``) and the retrieval upkeep it would cost less:
+        /// `retrievalTotal` against `inContextTotal` over the horizon.
+        case retrievalCheaper(strategy: String, retrievalTotal: Double, inContextTotal: Double)
         /// The strategy that would cost least over the horizon is one the advice rules out,
         /// by these gates; said only where it gets its facts as the advice's first step does.
         case cheapestRuledOut(strategy: String, total: Double, gates: [String])
@@ -32,7 +36,8 @@ public struct CostReview: Equatable, Sendable {
         case wouldPayBack(strategy: String, month: Int, laterStage: PlanStage?)
     }
 
-    /// The notes, each stage's in plan order, then the cheapest strategy ruled out.
+    /// The notes, each stage's in plan order (with, for the collection in every prompt, the
+    /// retrieval that would cost less), then the cheapest strategy ruled out.
     public var notes: [Note]
     /// The one check that qualifies the advice, if any.
     public var check: Check?
@@ -51,6 +56,14 @@ public struct CostReview: Equatable, Sendable {
                     .collectionInContext(
                         strategy: stage.strategy, tokens: cost.inputs[.collectionTokens] ?? 0,
                         cachedShare: cached ? cost.inputs[.cacheHitShare] ?? 0 : nil))
+            }
+            if shape.retrieval == .inContext, (cost.inputs[.contextTokens] ?? 0) > 0, let inContext = cost.strategy(stage.strategy) {
+                let retrieving = CostModel.cost(
+                    stage.strategy, shape: CostShape(retrieval: .rag, distilled: shape.distilled), cost.inputs, horizon: cost.horizonMonths,
+                    cadence: cost.retrainEveryMonths ?? 0)
+                if retrieving.total < inContext.total {
+                    notes.append(.retrievalCheaper(strategy: stage.strategy, retrievalTotal: retrieving.total, inContextTotal: inContext.total))
+                }
             }
             if shape.distilled {
                 let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil

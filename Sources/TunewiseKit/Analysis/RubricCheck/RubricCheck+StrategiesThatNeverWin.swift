@@ -66,5 +66,5 @@ extension RubricCheck.Checker {
     /// Rounds of improving a probe's answers one question at a time.
     static let probeRounds = 3
     /// Random samples a rule's probe also starts from.
-    static let probeRestarts = 64
+    static let probeRestarts = 256
 }

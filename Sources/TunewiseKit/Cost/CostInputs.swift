@@ -175,7 +175,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .tunedPromptTokens: return "tuned model: prompt tokens per request, without context"
         case .tunedContextTokens: return "tuned model: context tokens it still needs (default: --context-tokens)"
         case .tunedInputPricePerMillion: return "tuned model: price per million input tokens (none when self-hosted)"
-        case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens"
+        case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens (none when self-hosted)"
         case .distilledInputPricePerMillion: return "distilled model: price per million input tokens (default: tuned)"
         case .distilledOutputPricePerMillion: return "distilled model: price per million output tokens (default: tuned)"
         case .hostingPerMonth: return "self-hosted tuned model: hosting a month, per unit (default 0)"

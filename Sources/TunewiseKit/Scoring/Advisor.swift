@@ -133,8 +133,6 @@ public struct Advisor: Sendable {
         return gate.later != nil || gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
     }
 
-    /// What weighs against the recommendation when gates left no alternative: risks, each
-    /// naming the ruled-out strategy it favours most.
     /// The reasons against `winner` as risks, where gates rule out every other strategy; each
     /// names the first of `field` (best scoring first) that it favours over `winner`: the
     /// strategy the evidence as a whole leans to, rather than one it gives a few more points.
@@ -161,9 +159,9 @@ public struct Advisor: Sendable {
         case .baseline, .gate:
             points = table.baseline
         }
-        let candidate =
-            firstFavoured ? open.first { points.indices.contains($0) && points[$0] > points[winner] } : open.max { points[$0] < points[$1] }
-        guard !points.isEmpty, let best = candidate, points[best] > points[winner] else { return reason }
+        guard !points.isEmpty else { return reason }
+        let candidate = firstFavoured ? open.first { points[$0] > points[winner] } : open.max { points[$0] < points[$1] }
+        guard let best = candidate, points[best] > points[winner] else { return reason }
         var favoured = reason
         favoured.favours = rubric.strategies[best].id
         return favoured

@@ -164,7 +164,10 @@ struct NumberRun {
             return followsVersionWord || isPrivateOrMask ? nil : .ipAddress
         }
         if separators == [UInt8(ascii: "-")], groups == [3, 2, 4] { return isIssuableSSN ? .ssn : nil }
-        if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn { return .cardNumber }
+        // An ISBN-13 may pass the Luhn check too; no card number starts 978 or 979 with an ISBN's check digit.
+        if (13...19).contains(count), separators.isSubset(of: [UInt8(ascii: " "), UInt8(ascii: "-")]), passesLuhn, !isISBN13 {
+            return .cardNumber
+        }
         // Dotted groups are a phone number's only when each has two digits or more (`555.123.4567`,
         // not a version's `10.0.19045.3803`).
         let isDottedVersion = separators == [UInt8(ascii: ".")] && groups.contains { $0 < 2 }

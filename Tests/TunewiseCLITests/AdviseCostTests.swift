@@ -127,6 +127,15 @@ extension BinaryTests {
             #expect(result.code == 0, "\(result.stderr)")
             let alone = try JSONParser.parse(Array(result.stdout.utf8))
             #expect(Self.strategies(alone).keys.sorted() == ["prompt-engineering"])
+            // Advice that trains now, without the tuned model's figures: its stage is not costed, and says what it needs.
+            let trains = try Binary.run(
+                [
+                    "advise", "--cost", "-", "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--budget",
+                    "moderate", "--time-to-market", "months", "--prompting-status", "plateaued", "--governance", "open", "--consistency",
+                    "critical", "--no-input",
+                ], input: noTraining.joined(separator: "\n"), environment: ["COLUMNS": "300"])
+            #expect(trains.code == 0, "\(trains.stderr)")
+            #expect(trains.stdout.contains("Now, PEFT / fine-tuning: not costed (needs --tuned-prompt-tokens"), "\(trains.stdout)")
         }
 
         @Test func aModelCheaperOnlyAtLowVolumeSaysSo() throws {

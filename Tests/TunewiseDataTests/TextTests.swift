@@ -38,6 +38,8 @@ struct TextTests {
         "e(10.0.0.1f +0 (5*55) 1",
         // A log's timestamps and a book's ISBN are not phone numbers.
         "2024-03-01 14:00:07 ERROR disk full; 1999-12-31 23:59 ok", "See ISBN 978-3-16-148410-0 for details",
+        // An ISBN-13 that also passes the Luhn check is not a card number.
+        "Catalogue ISBN 9780000000040 and 978 0000 000040",
         // Prefixes without a key after them, and long words that are not keys.
         "Ask for the sk-short form or the task-based plan", "the AKIA prefix and ghp_ alone", "https://example.com/path:8080",
         "Configuration2024ForProductionServers and eyJ.alone.here",

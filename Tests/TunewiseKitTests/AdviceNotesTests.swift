@@ -67,6 +67,22 @@ struct AdviceNotesTests {
         #expect(!steps(meetsBar).contains { $0.contains("many-shot prompting") })
     }
 
+    /// Facts that change daily are not put whole into a cached prompt, whose cache every change
+    /// would break; soft prompts win only where prompting has been tried and has stalled.
+    @Test func liveFactsAreRetrievedAndSoftPromptsNeedAStalledPrompt() throws {
+        let small = ["need": "knowledge", "data-volume": "few", "budget": "moderate", "knowledge-size": "small"]
+        #expect(try advise(small.merging(["transience": "static"]) { $1 }).variants.map(\.choice).contains("in-context"))
+        #expect(try advise(small.merging(["transience": "frequent"]) { $1 }).variants.map(\.choice).contains("rag"))
+        let niche = [
+            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "time-to-market": "months", "consistency": "flexible",
+            "model-access": "weights", "model-size": "large", "task-diversity": "many", "query-volume": "high", "ml-expertise": "strong",
+            "specialization": "general", "output-style": "standard", "explainability": "no", "context-size": "snippet",
+            "training-signal": "demonstrations",
+        ]
+        #expect(try advise(niche.merging(["prompting-status": "plateaued"]) { $1 }).strategy == "prompt-tuning")
+        #expect(try advise(niche.merging(["prompting-status": "not-tried"]) { $1 }).strategy != "prompt-tuning")
+    }
+
     /// Format drift is not warned of where decoding constrains the format; a prompted model
     /// meeting the bar logs its outputs for distillation rather than budgeting labels.
     @Test func constrainedFormatsAndDistillationSourcesGetNoStaleAdvice() throws {

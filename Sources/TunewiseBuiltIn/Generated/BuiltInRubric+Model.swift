@@ -180,7 +180,7 @@ extension BuiltInRubric {
                 Note(
                     text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"]), (question: "need", options: ["behavior", "both"])]),
+                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"]), (question: "need", options: ["behavior", "both"]), (question: "budget", options: ["moderate", "substantial"])]),
                     stage: .train
                 ),
                 Note(
@@ -759,7 +759,7 @@ extension BuiltInRubric {
                     id: "static",
                     label: "Static",
                     help: "Pick this if the facts rarely change, a year or more apart (reference material, past cases, a fixed style).",
-                    points: ["fine-tuning": 1.0, "prompt-tuning": 0.5],
+                    points: ["fine-tuning": 1.0, "prompt-tuning": 1.0],
                     citation: Citation(reason: "What the model relies on rarely changes, so a tuned model does not go stale and an index would rarely need refreshing.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
@@ -1215,7 +1215,7 @@ extension BuiltInRubric {
                     id: "not-tried",
                     label: "Not tried",
                     help: "Pick this if nobody has yet tried prompting the task seriously.",
-                    points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 1.5, "prompt-tuning": -0.5],
+                    points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 1.5, "prompt-tuning": -1.0],
                     citation: Citation(reason: "Prompting has not been tried: it is the quickest test of whether the task is feasible and the baseline any trained model must beat; with labelled pairs at hand, measuring that baseline takes days, not a project.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions")
                 ),
                 Option(
@@ -1229,7 +1229,7 @@ extension BuiltInRubric {
                     id: "plateaued",
                     label: "Plateaued",
                     help: "Pick this if extensive prompt work has stopped improving results below the bar you need.",
-                    points: ["fine-tuning": 2.5, "hybrid": 1.5, "prompt-engineering": -2.0, "prompt-tuning": 1.5],
+                    points: ["fine-tuning": 2.5, "hybrid": 1.5, "prompt-engineering": -2.0, "prompt-tuning": 2.5],
                     citation: Citation(reason: "Further prompt changes no longer improve results, which stay below the bar you need: the signal the sources give for moving to training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits")
                 ),
                 Option(
@@ -1441,7 +1441,7 @@ extension BuiltInRubric {
         Rule(
             id: "role-based-training-data",
             when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
-            points: ["fine-tuning": -1.0, "hybrid": -0.5, "prompt-tuning": -0.5],
+            points: ["fine-tuning": -1.0, "hybrid": -0.5, "prompt-tuning": -1.0],
             citation: Citation(reason: "Training on role-restricted examples means one tuned model per group of roles with the same rights, multiplying training and upkeep.", source: "001-nilg-customizing-language-models § Data Governance")
         )
     }
@@ -1451,7 +1451,7 @@ extension BuiltInRubric {
         Rule(
             id: "plateau-with-data",
             when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
-            points: ["fine-tuning": 1.5, "hybrid": 1.0, "prompt-tuning": 0.5],
+            points: ["fine-tuning": 1.5, "hybrid": 1.0, "prompt-tuning": 1.5],
             citation: Citation(reason: "Prompting has stalled and there are enough labelled pairs to train on: the point at which the sources move from prompting to training.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Prompt Engineering Reaches Its Limits")
         )
     }
@@ -1470,9 +1470,9 @@ extension BuiltInRubric {
     private static func rule7() -> Rule {
         Rule(
             id: "soft-prompts-for-mixed-batches",
-            when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"])]),
-            points: ["prompt-tuning": 3.25],
-            citation: Citation(reason: "With many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts if tasks grow to hundreds or thousands (one per customer or user); adapters served together are the mainstream choice with more tooling, so pilot both and keep soft prompts only if they match.", source: "lester-2021")
+            when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"]), (question: "prompting-status", options: ["plateaued"])]),
+            points: ["prompt-tuning": 4.0],
+            citation: Citation(reason: "With prompting stalled, many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts if tasks grow to hundreds or thousands (one per customer or user); adapters served together are the mainstream choice with more tooling, so pilot both and keep soft prompts only if they match.", source: "lester-2021")
         )
     }
 
@@ -1938,7 +1938,7 @@ extension BuiltInRubric {
                     id: "in-context",
                     label: "the whole collection in every prompt, cached",
                     whenAny: [
-                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
+                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["static", "periodic"])]),
                     ],
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
                     caveats: [

@@ -129,11 +129,9 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         } else if inputs[.retrainEveryMonths] == nil {
             inputs[.retrainEveryMonths] = 0
         }
-        // Advice that rules out every trained strategy, now and later, is costed as it stands.
-        let trainedPossible =
-            advice.ranking.contains { !$0.excluded && StrategyID(rawValue: $0.strategy) != .promptEngineering }
-            || advice.plan.contains { StrategyID(rawValue: $0.strategy) != .promptEngineering }
-        return try Tunewise.compareCosts(inputs, shapes: advice.costShapes, requiringTrained: trainedPossible)
+        // The plan is costed as far as the figures go: a stage they do not cover is shown as not
+        // costed, with the flags it needs, as `cost` shows a strategy.
+        return try Tunewise.compareCosts(inputs, shapes: advice.costShapes, requiringTrained: false)
     }
 
     /// `situation` with the measured answers where it has none; a given answer that differs

@@ -46,7 +46,7 @@ extension Tunewise {
 
     /// Runs the cost model with each strategy carried out as `shapes` says, mapping its
     /// errors to command errors; for `cost` and `advise --cost` (which passes
-    /// `requiringTrained` false when its advice rules every trained strategy out).
+    /// `requiringTrained` false: its plan is costed as far as the figures go).
     /// - Throws: ``CommandError/missingCostInputs(_:)`` naming the flags that supply what
     ///   is missing.
     static func compareCosts(

@@ -84,8 +84,8 @@ public enum CostModel {
     ///   - inputs: the team's numbers.
     ///   - shapes: how each strategy is carried out, by strategy id (the advice's variants);
     ///     a strategy not named takes the default shape.
-    ///   - requiringTrained: whether a trained strategy must be costed too; advice that rules
-    ///     every trained strategy out is costed with prompt engineering alone.
+    ///   - requiringTrained: whether a trained strategy must be costed too (a comparison of
+    ///     strategies needs one); advice costs its plan as far as the figures go.
     /// - Throws: ``CostModelError/invalid(_:)`` for values out of bounds;
     ///   ``CostModelError/missing(_:)`` when prompt engineering cannot be costed, or, when
     ///   `requiringTrained`, no trained strategy can (naming what fine-tuning needs).

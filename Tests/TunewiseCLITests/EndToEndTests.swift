@@ -36,6 +36,19 @@ extension BinaryTests {
             #expect(rule["when"] == .object([("need", .string("both")), ("transience", .string("frequent")), ("output-style", .string("custom"))]))
         }
 
+        /// Weights given in place of the rubric's are part of what a saved report was made from:
+        /// every format records them.
+        @Test func givenWeightsAreRecordedInEveryFormat() throws {
+            let flags = lawFirmFlags + ["--no-input", "--weight", "budget=2", "--weight", "consistency=0.5"]
+            let json = try JSONParser.parse(Array(try Binary.run(flags + ["--format", "json"]).stdout.utf8))
+            #expect(json["weights"] == .object([("budget", .number(2)), ("consistency", .number(0.5))]))
+            let text = try Binary.run(flags, environment: ["COLUMNS": "200"]).stdout
+            #expect(text.contains(", weights budget=2 consistency=0.5; the works it cites"), "\(text)")
+            let markdown = try Binary.run(flags + ["--format", "markdown"]).stdout
+            #expect(markdown.contains(", weights budget=2 consistency=0.5. Confidence"), "\(markdown)")
+            #expect(try JSONParser.parse(Array(try Binary.run(lawFirmFlags + ["--no-input", "--format", "json"]).stdout.utf8))["weights"] == nil)
+        }
+
         @Test func worksFromAnEmptyDirectoryWithNoFilesBesideIt() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }

@@ -81,6 +81,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
         report.measured = measured
+        report.weightOverrides = request.weights
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)

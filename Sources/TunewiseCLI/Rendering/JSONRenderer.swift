@@ -14,7 +14,7 @@ struct JSONRenderer {
     func document(_ report: Report) -> JSONValue {
         let advice = report.advice
         return .object(
-            [("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + [
+            [("schemaVersion", .number(Double(Self.schemaVersion)))] + report.provenanceMembers + report.weightMembers + [
                 ("answers", .object(advice.answers.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
                 (
                     "recommendation",

@@ -8,7 +8,7 @@ struct MarkdownRenderer {
         var lines: [String] = []
         lines.append("# Decision: \(escape(label)) to customise our LLM")
         lines.append("")
-        lines.append("*Recorded by \(report.provenance). Confidence: **\(escape(report.confidenceText))**.*")
+        lines.append("*Recorded by \(report.reportProvenance). Confidence: **\(escape(report.confidenceText))**.*")
         if !advice.risks.isEmpty {
             lines.append("")
             lines.append("**Risks:**")

@@ -51,6 +51,22 @@ struct Report: ProvenanceReporting {
     var cost: CostComparison? = nil
     /// The answers measured in a training file, with `--data`.
     var measured: MeasuredAnswers? = nil
+    /// The question weights given in place of the rubric's (`--weight`), which the advice
+    /// rests on as much as on the answers.
+    var weightOverrides: [WeightOverride] = []
+
+    /// The footer's provenance, with the weights given, so that a saved report says
+    /// everything its advice was made from.
+    var reportProvenance: String {
+        provenance
+            + (weightOverrides.isEmpty
+                ? "" : ", weights " + weightOverrides.map { "\($0.question)=\(JSONWriter.format($0.weight))" }.joined(separator: " "))
+    }
+
+    /// The `weights` member of a JSON report, when weights were given.
+    var weightMembers: [(key: String, value: JSONValue)] {
+        weightOverrides.isEmpty ? [] : [("weights", .object(weightOverrides.map { ($0.question, .number($0.weight)) }))]
+    }
 
     /// How many reasons, counterpoints and changes a report shows without ``explain``.
     static let reasonLimit = 6

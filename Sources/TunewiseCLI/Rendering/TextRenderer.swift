@@ -103,7 +103,7 @@ struct TextRenderer {
         }
         lines += report.measured?.reportLines ?? []
         lines.append("")
-        lines.append(style.dim((report.provenance + "; the works it cites: tunewise sources").wrapped(to: style.width, hangingIndent: 2)))
+        lines.append(style.dim((report.reportProvenance + "; the works it cites: tunewise sources").wrapped(to: style.width, hangingIndent: 2)))
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
 
         func reasonLine(_ reason: Reason, mark: String) -> String { self.reasonLine(reason, mark: mark, report) }

@@ -54,6 +54,8 @@ extension BinaryTests {
             let text = try Binary.run(Self.flags, environment: ["COLUMNS": "200"], directory: subdirectory)
             #expect(text.stdout.contains(", rubric default "), "\(text.stdout)")
             #expect(text.stdout.contains(", policy acme-llm-policy 1.2 (../../.tunewise.json)"))
+            // The policy's own gate rules out what the evidence favours: the report says whose rule it is.
+            #expect(text.stdout.contains("the evidence favours PEFT / fine-tuning, ruled out by policy acme-llm-policy"), "\(text.stdout)")
             let markdown = try Binary.run(Self.flags + ["--format", "markdown"], directory: subdirectory)
             #expect(markdown.stdout.contains("policy acme-llm-policy 1.2"))
         }

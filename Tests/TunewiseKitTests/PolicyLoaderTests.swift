@@ -39,7 +39,10 @@ struct PolicyLoaderTests {
     @Test func aPolicyAddsToTheRubricAndNamesItself() throws {
         let policy = try loadPolicy(acmePolicy)
         let rubric = policy.applied(to: defaultRubric)
-        #expect(rubric.policy == AppliedPolicy(id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"])))
+        #expect(
+            rubric.policy
+                == AppliedPolicy(
+                    id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"]), exclusionIDs: ["no-hosted-training"]))
         #expect(rubric.exclusions.count == defaultRubric.exclusions.count + 1)
         #expect(rubric.exclusions.last?.id == "no-hosted-training")
         #expect(rubric.question("budget")?.weight == 2)

@@ -139,7 +139,7 @@ struct Report: ProvenanceReporting {
         // At most one risk names a strategy: the best of those the evidence favours but gates rule out.
         if let favoured = advice.risks.lazy.compactMap(\.strategy).first {
             let later = advice.plan.dropFirst().contains { $0.strategy == favoured }
-            text += "; the evidence favours \(strategyLabel(favoured)), ruled out \(later ? "for now" : "by your answers")"
+            text += "; the evidence favours \(strategyLabel(favoured)), ruled out \(later ? "for now" : rulerOut(of: favoured))"
         }
         if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
@@ -151,6 +151,16 @@ struct Report: ProvenanceReporting {
             text += ", but at your prices this step does not pay back (the first risk)"
         }
         return text
+    }
+
+    /// Who rules `strategy` out for good: the policy, where its own exclusions alone do
+    /// ("by policy acme-llm-policy"), else "by your answers".
+    private func rulerOut(of strategy: String) -> String {
+        let gates = advice.ranking.first { $0.strategy == strategy }?.exclusions.map(\.id) ?? []
+        guard let policy = rubric.policy, !gates.isEmpty, gates.allSatisfy(policy.exclusionIDs.contains) else {
+            return "by your answers"
+        }
+        return "by policy \(policy.id)"
     }
 
     /// What "confidence" means, in one line for every report that shows it.

@@ -31,11 +31,13 @@ public struct Policy: Equatable, Sendable {
     ///   strategies, gates and rules).
     public func applied(to base: Rubric) -> Rubric {
         var rubric = base
+        var added: [String] = []
         for exclusion in exclusions {
             if let index = rubric.exclusions.firstIndex(where: { $0.id == exclusion.id }) {
                 rubric.exclusions[index].citation = exclusion.citation
             } else {
                 rubric.exclusions.append(exclusion)
+                added.append(exclusion.id)
             }
         }
         for rule in rules {
@@ -53,7 +55,7 @@ public struct Policy: Equatable, Sendable {
             rubric.strategies[index].caveats += caveats.filter { $0.applies(to: id) }.map(\.note)
             rubric.strategies[index].nextSteps += nextSteps.filter { $0.applies(to: id) }.map(\.note)
         }
-        rubric.policy = AppliedPolicy(id: id, version: version, answers: answers)
+        rubric.policy = AppliedPolicy(id: id, version: version, answers: answers, exclusionIDs: added)
         return rubric
     }
 }
@@ -79,6 +81,9 @@ public struct AppliedPolicy: Equatable, Sendable {
     public var version: String
     /// The policy's default answers: a flag or an answers file wins over them.
     public var answers: Answers
+    /// The gates the policy adds to the rubric's (not those whose reasons it rewords), which
+    /// reports name as the policy's rather than the answers'.
+    public var exclusionIDs: [String] = []
     /// Where the policy was read from, as the command line found or was given it.
     public var path: String? = nil
 }

@@ -59,8 +59,9 @@ struct CostReport {
     /// prices): standalone `cost`, which knows no advice, prices every strategy the default
     /// way, so it says which figures it left out rather than disagree with `advise --cost` silently.
     var adviceOnlyNote: String? {
+        guard comparison.strategies.allSatisfy({ $0.shape == CostShape() }) else { return nil }
         let fields: [CostField] = [.collectionTokens, .distilledInputPricePerMillion, .distilledOutputPricePerMillion]
-        let given = fields.filter { comparison.inputs[$0] != nil && comparison.strategies.allSatisfy { $0.shape == CostShape() } }
+        let given = fields.filter { comparison.inputs[$0] != nil }
         guard !given.isEmpty else { return nil }
         return "Not used here: \(given.map(\.flag).joined(separator: ", ")). Only advise --cost prices the collection in every "
             + "prompt or a distilled model, where the advice calls for them."

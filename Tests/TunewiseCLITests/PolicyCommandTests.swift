@@ -56,6 +56,8 @@ extension BinaryTests {
             #expect(text.stdout.contains(", policy acme-llm-policy 1.2 (../../.tunewise.json)"))
             // The policy's own gate rules out what the evidence favours: the report says whose rule it is.
             #expect(text.stdout.contains("the evidence favours PEFT / fine-tuning, ruled out by policy acme-llm-policy"), "\(text.stdout)")
+            // A change to an answer only the policy gave is named as the policy's.
+            #expect(text.stdout.contains("- Model access (policy acme-llm-policy's answer): weights -> PEFT / fine-tuning"), "\(text.stdout)")
             let markdown = try Binary.run(Self.flags + ["--format", "markdown"], directory: subdirectory)
             #expect(markdown.stdout.contains("policy acme-llm-policy 1.2"))
         }
@@ -69,6 +71,10 @@ extension BinaryTests {
             #expect(report["answers"]?["model-access"] == .string("weights"))
             #expect(report["answers"]?["governance"] == .string("confidential"))
             #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
+            // An answer given by flag is the team's own, even where the policy has one.
+            let overriddenText = try Binary.run(Self.flags + ["--model-access", "api", "--format", "markdown"], directory: subdirectory)
+            #expect(overriddenText.stdout.contains("- Model access: `weights` → PEFT / fine-tuning"), "\(overriddenText.stdout)")
+            #expect(!overriddenText.stdout.contains("(policy acme-llm-policy's answer)"), "\(overriddenText.stdout)")
 
             let ignored = try Binary.run(Self.flags + ["--governance", "open", "--no-policy", "--format", "json"], directory: subdirectory)
             let plain = try JSONParser.parse(Array(ignored.stdout.utf8))

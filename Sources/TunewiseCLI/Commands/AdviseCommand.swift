@@ -82,6 +82,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         report.addCostRisk()
         report.measured = measured
         report.weightOverrides = request.weights
+        report.answeredByPolicy = Set(fromPolicy.map(\.question))
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)

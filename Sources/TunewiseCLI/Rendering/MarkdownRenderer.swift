@@ -130,7 +130,7 @@ struct MarkdownRenderer {
             lines.append("- \(heading):")
             lines += groups.map { group in
                 let moves = group.changes.map { "`\($0.answer)` → \(escape(report.strategyLabel($0.strategy)))" }
-                return "  - \(escape(report.questionLabel(group.question))): \(moves.joined(separator: "; "))"
+                return "  - \(escape(report.changeSubject(group.question))): \(moves.joined(separator: "; "))"
             }
         }
         if changes.hidden > 0 { lines.append("- \(changes.hidden) more with `--explain`.") }

@@ -54,6 +54,9 @@ struct Report: ProvenanceReporting {
     /// The question weights given in place of the rubric's (`--weight`), which the advice
     /// rests on as much as on the answers.
     var weightOverrides: [WeightOverride] = []
+    /// The questions that only the policy answered (nothing given or measured did): a change
+    /// to one of them names it as the policy's, which the team may not be free to change.
+    var answeredByPolicy: Set<String> = []
 
     /// The footer's provenance, with the weights given, so that a saved report says
     /// everything its advice was made from.
@@ -76,6 +79,13 @@ struct Report: ProvenanceReporting {
     func strategyLabel(_ id: String) -> String { rubric.strategy(id)?.label ?? id }
 
     func questionLabel(_ id: String) -> String { rubric.question(id)?.label ?? id }
+
+    /// How "What would change the advice" names a question: its label, and whose answer it
+    /// is when the policy gave it ("Data governance (policy acme's answer)").
+    func changeSubject(_ question: String) -> String {
+        guard answeredByPolicy.contains(question), let policy = rubric.policy else { return questionLabel(question) }
+        return "\(questionLabel(question)) (policy \(policy.id)'s answer)"
+    }
 
     /// The reasons to show: all with ``explain``, else the strongest few.
     var shownReasons: [Reason] { explain ? advice.reasons : Array(advice.reasons.prefix(Self.reasonLimit)) }

@@ -94,7 +94,7 @@ struct TextRenderer {
             lines.append("  " + heading)
             lines += groups.map { group in
                 let moves = group.changes.map { "\($0.answer) -> \(report.strategyLabel($0.strategy))" }
-                return "    - \(report.questionLabel(group.question)): \(moves.joined(separator: "; "))"
+                return "    - \(report.changeSubject(group.question)): \(moves.joined(separator: "; "))"
             }
         }
         if changes.hidden > 0 { lines.append(style.dim("  \(changes.hidden) more with --explain.")) }

@@ -186,12 +186,31 @@ extension BinaryTests {
             #expect(fineTuning?["paybackMonth"] == .number(7))
             #expect(fineTuning?["requestsPerDay"] == .number(23_143))
             #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
+            #expect(!Self.notes(report).contains { $0.contains("trains by reinforcement") })
             // The plan prompts at no stage, so the baseline its payback is measured against is shown.
             #expect(
                 Self.notes(report).first
                     == "For comparison, Prompt engineering (the baseline a payback is measured against): 2,400.00 one-off, 378.00 a month, "
                     + "6,936.00 over 12 months.")
             #expect(report?["costCheck"] == .null)
+        }
+
+        /// A plan that trains against a grader is priced per training token, as supervised runs
+        /// are: the report says so and names the input that prices a run as it really costs.
+        @Test func reinforcementTrainingSaysItIsPricedAsASupervisedRun() throws {
+            let (code, report, _) = try advise([
+                "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "plateaued", "--model-access", "api-tuning",
+                "--budget", "substantial", "--time-to-market", "months", "--transience", "static", "--training-signal", "graders",
+                "--output-style", "structured",
+            ])
+            #expect(code == 0)
+            guard case .array(let plan)? = report?["plan"], case .array(let variants)? = plan.first?["variants"] else {
+                Issue.record("no plan")
+                return
+            }
+            #expect(variants.contains { $0["variant"] == .string("training") && $0["choice"] == .string("reinforcement") })
+            let note = Self.notes(report).first { $0.hasPrefix("PEFT / fine-tuning trains by reinforcement") }
+            #expect(note?.contains("--training-price-per-million") == true, "\(Self.notes(report))")
         }
 
         /// Distilling is advised to cut cost (prompting meets the bar): below its break-even of

@@ -182,7 +182,7 @@ struct AdviceV3Tests {
 
     /// Next steps come stage by stage, as a team takes them: the baseline and the grader
     /// (written, then tried at run time) before the data, the data before the runs (the method's, then the hosted service's),
-    /// retraining last; a hybrid evaluates and builds its knowledge half before it trains.
+    /// the rollout against live traffic, retraining last; a hybrid evaluates and builds its knowledge half before it trains.
     @Test func nextStepsComeStageByStage() throws {
         let graded = try advisor.advise(
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
@@ -191,7 +191,7 @@ struct AdviceV3Tests {
             "Before training, measure the prompted model", "Write the grader first", "Then, before any training run, use the grader",
             "Turn the material into examples", "Use all the curated examples you hold", "Where each prompt's reference is the exact output",
             "Run it as a reinforcement job",
-            "On the provider's hosted service", "Plan who retrains the model",
+            "On the provider's hosted service", "Before the tuned model takes all traffic", "Plan who retrains the model",
         ]
         #expect(texts.count == order.count, "\(texts)")
         for (text, prefix) in zip(texts, order) { #expect(text.hasPrefix(prefix), "\(texts)") }

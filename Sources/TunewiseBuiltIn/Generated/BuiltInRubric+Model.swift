@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.3.0",
+            version: "3.4.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -84,8 +84,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
-                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    source: "eu-ai-act-2024 § Art. 12",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -96,12 +96,12 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "eu-ai-act-2024",
+                    source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
-                    source: "eu-ai-act-2024",
+                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -218,9 +218,10 @@ extension BuiltInRubric {
                     unless: Condition(clauses: [(question: "model-access", options: ["api"])])
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     stage: .prepare
                 ),
             ],
@@ -289,8 +290,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
-                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    source: "eu-ai-act-2024 § Art. 12",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -306,12 +307,12 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "eu-ai-act-2024",
+                    source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
-                    source: "eu-ai-act-2024",
+                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -332,6 +333,12 @@ extension BuiltInRubric {
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; lester-2021",
                     when: .always,
                     stage: .train
+                ),
+                Note(
+                    text: "Before the tuned model takes all traffic, run it in shadow or as an A/B test against the prompted version or the one it replaces, on a live metric agreed in advance (acceptance, resolution, escalation or appeal rate) with criteria for rolling back, and keep tracking that metric after launch, since inputs drift.",
+                    source: "aws-mlops-deployment",
+                    when: .always,
+                    stage: .operate
                 ),
                 Note(
                     text: "Serve every task from one frozen copy of the model and switch the soft prompt per request instead of deploying a model per task.",
@@ -415,8 +422,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
-                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    source: "eu-ai-act-2024 § Art. 12",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -437,7 +444,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "eu-ai-act-2024",
+                    source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -451,8 +458,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
-                    source: "eu-ai-act-2024",
+                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -499,15 +506,22 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
+                    text: "Before the tuned model takes all traffic, run it in shadow or as an A/B test against the prompted version or the one it replaces, on a live metric agreed in advance (acceptance, resolution, escalation or appeal rate) with criteria for rolling back, and keep tracking that metric after launch, since inputs drift.",
+                    source: "aws-mlops-deployment",
+                    when: .always,
+                    stage: .operate
+                ),
+                Note(
                     text: "Plan who retrains the model, when and on what data, and version the training data and configuration.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
                     when: .always,
                     stage: .operate
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     stage: .prepare
                 ),
             ],
@@ -571,8 +585,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions.",
-                    source: "004-ubiops-when-to-fine-tune § Prompt tuning",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    source: "eu-ai-act-2024 § Art. 12",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -593,12 +607,12 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
-                    source: "eu-ai-act-2024",
+                    source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit, claims, triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act counts them as high-risk).",
-                    source: "eu-ai-act-2024",
+                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -644,10 +658,17 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the figures and obligations in the input survive into the output.",
+                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
+                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     stage: .prepare
+                ),
+                Note(
+                    text: "Before the tuned model takes all traffic, run it in shadow or as an A/B test against the prompted version or the one it replaces, on a live metric agreed in advance (acceptance, resolution, escalation or appeal rate) with criteria for rolling back, and keep tracking that metric after launch, since inputs drift.",
+                    source: "aws-mlops-deployment",
+                    when: .always,
+                    stage: .operate
                 ),
             ],
             risks: [
@@ -1002,7 +1023,7 @@ extension BuiltInRubric {
                     label: "Niche",
                     help: "Pick this for dense jargon and strict conventions: legal, medical, patents.",
                     points: ["fine-tuning": 2.0, "hybrid": 2.0, "prompt-engineering": -1.0],
-                    citation: Citation(reason: "Dense jargon and strict conventions (legal drafting, medical reports, patents) are what a general model lacks and training on many examples supplies.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Achieving Deep Domain Expertise")
+                    citation: Citation(reason: "Strict conventions and house notation (drafting rules, report templates, a field's own shorthand) are what many examples teach more reliably than instructions; the vocabulary of a well-documented field most current models already know, so the gain lies in the conventions.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Achieving Deep Domain Expertise")
                 ),
             ],
             askWhen: .always
@@ -1402,7 +1423,7 @@ extension BuiltInRubric {
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
             points: ["fine-tuning": 1.5, "prompt-engineering": -1.0, "prompt-tuning": 1.5],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, so their pace counts neither for prompting nor against training; only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace weighs little here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1412,7 +1433,7 @@ extension BuiltInRubric {
             id: "behaviour-with-live-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
             points: ["fine-tuning": 3.0, "prompt-engineering": -2.5, "prompt-tuning": 3.0],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive in each request, so their pace counts neither for prompting nor against training; only a change in the behaviour itself calls for another training cycle.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace weighs little here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1432,7 +1453,7 @@ extension BuiltInRubric {
             id: "fresh-facts-niche-language",
             when: Condition(clauses: [(question: "need", options: ["both"]), (question: "transience", options: ["periodic", "frequent"]), (question: "specialization", options: ["niche"])]),
             points: ["hybrid": 1.5],
-            citation: Citation(reason: "Dense jargon is learned best in training, but facts that keep changing belong in retrieval; combining the two gives the domain language and current knowledge.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques")
+            citation: Citation(reason: "A narrow field's conventions are learned best in training, but facts that keep changing belong in retrieval; combining the two gives the house style and current knowledge.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques")
         )
     }
 
@@ -1472,7 +1493,7 @@ extension BuiltInRubric {
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"]), (question: "prompting-status", options: ["plateaued"])]),
             points: ["prompt-tuning": 4.0],
-            citation: Citation(reason: "With prompting stalled, many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts if tasks grow to hundreds or thousands (one per customer or user); adapters served together are the mainstream choice with more tooling, so pilot both and keep soft prompts only if they match.", source: "lester-2021")
+            citation: Citation(reason: "With prompting stalled, many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts once tasks number in the hundreds or thousands (one per customer or user). Few serving stacks still take them, so pilot them against per-task LoRA adapters on the same held-out set and keep them only where they match.", source: "lester-2021")
         )
     }
 
@@ -1662,7 +1683,7 @@ extension BuiltInRubric {
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
             strategies: ["hybrid"],
-            citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights the training and serving stack is yours to build as well: a few weeks leave room for the index, not all of it. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
+            citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights you also run the training and serve the tuned model yourself: a few weeks leave room to build and evaluate the index, not both systems together. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
             later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close", assume: [(question: "time-to-market", option: "months")])
         )
     }
@@ -1867,18 +1888,18 @@ extension BuiltInRubric {
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on; it can edge out adapters on large, distinct tasks (a LoRA adapter is the baseline it must beat), at the price of a full model copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; hu-2021"),
+                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on. On large, distinct tasks such as code and mathematics, full tuning learned more than LoRA in Biderman et al., while LoRA kept more of what the model already knew: train an adapter first as the baseline, and keep the full model only where it wins, at the price of a full copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; biderman-2024"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
-                            source: "hu-2021",
+                            source: "biderman-2024",
                             when: .always
                         ),
                     ],
                     nextSteps: [
                         Note(
                             text: "Train a LoRA adapter first as the baseline, then full fine-tuning; keep the full model only if it beats the adapter on the held-out set by enough to justify a full copy per version.",
-                            source: "hu-2021",
+                            source: "biderman-2024; hu-2021",
                             when: .always,
                             stage: .train
                         ),
@@ -1949,11 +1970,11 @@ extension BuiltInRubric {
                         ),
                         Note(
                             text: "Models use the middle of a long prompt less reliably than its start and end: test questions whose answers sit mid-collection, and put the instructions and the question after the collection.",
-                            source: "liu-2023",
+                            source: "liu-2023; anthropic-long-context",
                             when: .always
                         ),
                         Note(
-                            text: "Collections grow: when this one passes about half the context window, or answers start missing facts from its middle, move to an index (RAG).",
+                            text: "Collections grow: once this one fills a large part of the context window, or answers start missing facts from its middle, move to an index (RAG); test at your own size, since models use long prompts unevenly.",
                             source: "liu-2023",
                             when: .always
                         ),
@@ -1986,13 +2007,13 @@ extension BuiltInRubric {
                         ),
                         Note(
                             text: "Instruct the model to use only the collection for facts, point to the part it used (a section, an entry, a glossary term) and say so when the collection does not cover the input.",
-                            source: "liu-2023",
+                            source: "anthropic-long-context",
                             when: .always
                         ),
                         Note(
                             text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
                             source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                     ]
                 ),
@@ -2055,7 +2076,7 @@ extension BuiltInRubric {
                         Note(
                             text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
                             source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                         Note(
                             text: "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt; sync permission changes to the index as promptly as content changes, and restrict logs of prompts and answers the same way.",
@@ -2419,7 +2440,7 @@ extension BuiltInRubric {
             ),
             Reference(
                 id: "eu-ai-act-2024",
-                title: "Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act), Annex III",
+                title: "Regulation (EU) 2024/1689 laying down harmonised rules on artificial intelligence (Artificial Intelligence Act)",
                 author: "European Parliament and Council",
                 year: 2024,
                 url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
@@ -2451,6 +2472,27 @@ extension BuiltInRubric {
                 author: "Lianmin Zheng et al. (UC Berkeley and others)",
                 year: 2023,
                 url: "https://arxiv.org/abs/2306.05685"
+            ),
+            Reference(
+                id: "biderman-2024",
+                title: "LoRA Learns Less and Forgets Less",
+                author: "Dan Biderman et al.",
+                year: 2024,
+                url: "https://arxiv.org/abs/2405.09673"
+            ),
+            Reference(
+                id: "anthropic-long-context",
+                title: "Long context prompting tips",
+                author: "Anthropic",
+                year: 2025,
+                url: "https://platform.claude.com/docs/en/build-with-claude/prompt-engineering/long-context-tips"
+            ),
+            Reference(
+                id: "aws-mlops-deployment",
+                title: "MLOps checklist: continuous deployment (canary, shadow, blue/green and A/B rollouts, rollback)",
+                author: "Amazon Web Services, AWS Prescriptive Guidance",
+                year: nil,
+                url: "https://docs.aws.amazon.com/prescriptive-guidance/latest/mlops-checklist/continuous-deployment.html"
             ),
         ]
     }

@@ -134,6 +134,10 @@ extension Report {
                     ? "\(strategyLabel(strategy)) is costed as a distilled model, at its own prices."
                     : "\(strategyLabel(strategy)) is costed as a distilled model at the tuned model's prices; "
                         + "\(CostField.distilledInputPricePerMillion.flag) and \(CostField.distilledOutputPricePerMillion.flag) give its own."
+            case .reinforcement(let strategy):
+                return "\(strategyLabel(strategy)) trains by reinforcement, yet its runs are priced per training token as a supervised "
+                    + "run is: a reinforcement run samples and grades many answers a prompt, and hosted services bill it by training "
+                    + "time, so set \(CostField.trainingPricePerMillion.flag) to what a run really costs you."
             case .cheapestRuledOut(let strategy, let total, let gates):
                 return "\(strategyLabel(strategy)) would cost least over \(months(cost.horizonMonths)) (\(money(total))), "
                     + "but the advice rules it out (\(gates.joined(separator: ", "))): it is not an option now."

@@ -17,6 +17,9 @@ public struct CostReview: Equatable, Sendable {
         /// given (``CostField/contextTokens``) and the retrieval upkeep it would cost less:
         /// `retrievalTotal` against `inContextTotal` over the horizon.
         case retrievalCheaper(strategy: String, retrievalTotal: Double, inContextTotal: Double)
+        /// `strategy` trains by reinforcement against a grader: its runs are priced per training
+        /// token as a supervised run is, though they sample and grade many answers a prompt.
+        case reinforcement(strategy: String)
         /// The strategy that would cost least over the horizon is one the advice rules out,
         /// by these gates; said only where it gets its facts as the advice's first step does.
         case cheapestRuledOut(strategy: String, total: Double, gates: [String])
@@ -64,6 +67,9 @@ public struct CostReview: Equatable, Sendable {
                 if retrieving.total < inContext.total {
                     notes.append(.retrievalCheaper(strategy: stage.strategy, retrievalTotal: retrieving.total, inContextTotal: inContext.total))
                 }
+            }
+            if stage.variants.contains(where: { $0.variant == CostShape.trainingVariant && $0.choice == CostShape.reinforcementChoice }) {
+                notes.append(.reinforcement(strategy: stage.strategy))
             }
             if shape.distilled {
                 let own = cost.inputs[.distilledInputPricePerMillion] != nil || cost.inputs[.distilledOutputPricePerMillion] != nil

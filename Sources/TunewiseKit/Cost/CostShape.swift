@@ -20,6 +20,9 @@ public struct CostShape: Equatable, Sendable {
     public static let trainingVariant = "training"
     /// The `training` choice that makes the model a distilled one.
     public static let distillationChoice = "distillation"
+    /// The `training` choice that trains by reinforcement against a grader, which the cost
+    /// model prices per training token as a supervised run (``CostReview/Note/reinforcement(strategy:)``).
+    public static let reinforcementChoice = "reinforcement"
 
     /// Where the model's facts come from.
     public var retrieval: Retrieval

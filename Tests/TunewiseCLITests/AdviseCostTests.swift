@@ -213,6 +213,23 @@ extension BinaryTests {
             #expect(note?.contains("--training-price-per-million") == true, "\(Self.notes(report))")
         }
 
+        /// The hybrid retrieves its facts, so a tuned model's own context does not apply to it:
+        /// it is costed with all the retrieved context, and the report says why.
+        @Test func theHybridKeepsItsRetrievedContextAndSaysSo() throws {
+            let answers = [
+                "--need", "both", "--data-volume", "thousands", "--transience", "frequent", "--budget", "substantial", "--time-to-market", "weeks",
+                "--model-access", "api-tuning", "--prompting-status", "plateaued", "--output-style", "custom",
+            ]
+            let (code, report, _) = try advise(answers + ["--tuned-context-tokens", "600"])
+            #expect(code == 0)
+            #expect(report?["recommendation"]?["strategy"] == .string("hybrid"))
+            let (_, plain, _) = try advise(answers)
+            #expect(Self.strategies(report)["hybrid"]?["monthly"] == Self.strategies(plain)["hybrid"]?["monthly"])
+            #expect(
+                Self.notes(report).contains { $0.hasPrefix("Hybrid (fine-tuned model + prompts and retrieval) is costed with all --context-tokens") })
+            #expect(!Self.notes(plain).contains { $0.contains("--tuned-context-tokens") })
+        }
+
         /// Distilling is advised to cut cost (prompting meets the bar): below its break-even of
         /// 23,143 requests a day (above) the report's first risk says to keep the prompted
         /// model, not that the advice rests on quality, which distilling cannot buy; the advice

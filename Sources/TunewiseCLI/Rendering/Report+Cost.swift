@@ -134,6 +134,9 @@ extension Report {
                     ? "\(strategyLabel(strategy)) is costed as a distilled model, at its own prices."
                     : "\(strategyLabel(strategy)) is costed as a distilled model at the tuned model's prices; "
                         + "\(CostField.distilledInputPricePerMillion.flag) and \(CostField.distilledOutputPricePerMillion.flag) give its own."
+            case .retrievedContextKept(let strategy):
+                return "\(strategyLabel(strategy)) is costed with all \(CostField.contextTokens.flag) a request: it retrieves its facts, "
+                    + "so \(CostField.tunedContextTokens.flag), the context a tuned model on its own still needs, does not apply to it."
             case .reinforcement(let strategy):
                 return "\(strategyLabel(strategy)) trains by reinforcement, yet its runs are priced per training token as a supervised "
                     + "run is: a reinforcement run samples and grades many answers a prompt, and hosted services bill it by training "

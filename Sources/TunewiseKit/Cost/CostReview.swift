@@ -17,6 +17,9 @@ public struct CostReview: Equatable, Sendable {
         /// given (``CostField/contextTokens``) and the retrieval upkeep it would cost less:
         /// `retrievalTotal` against `inContextTotal` over the horizon.
         case retrievalCheaper(strategy: String, retrievalTotal: Double, inContextTotal: Double)
+        /// `strategy` (the hybrid) keeps all its retrieved context, though a tuned model's own
+        /// (``CostField/tunedContextTokens``) was given otherwise: its retrieval supplies the facts.
+        case retrievedContextKept(strategy: String)
         /// `strategy` trains by reinforcement against a grader: its runs are priced per training
         /// token as a supervised run is, though they sample and grade many answers a prompt.
         case reinforcement(strategy: String)
@@ -67,6 +70,11 @@ public struct CostReview: Equatable, Sendable {
                 if retrieving.total < inContext.total {
                     notes.append(.retrievalCheaper(strategy: stage.strategy, retrievalTotal: retrieving.total, inContextTotal: inContext.total))
                 }
+            }
+            if StrategyID(rawValue: stage.strategy) == .hybrid, shape.retrieval == .rag, let tuned = cost.inputs[.tunedContextTokens],
+                tuned != cost.inputs[.contextTokens] ?? 0
+            {
+                notes.append(.retrievedContextKept(strategy: stage.strategy))
             }
             if stage.variants.contains(where: { $0.variant == CostShape.trainingVariant && $0.choice == CostShape.reinforcementChoice }) {
                 notes.append(.reinforcement(strategy: stage.strategy))

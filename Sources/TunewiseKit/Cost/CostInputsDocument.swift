@@ -111,9 +111,10 @@ public enum CostInputsDocument {
         ]
         let comment = """
             EXAMPLE FIGURES: replace every number with your own. The prices are illustrative \
-            list prices (per million tokens) of a small hosted model, its cached input and its \
-            fine-tuned variant as public price pages showed them, checked \(examplesChecked); \
-            tunewise builds in no price. Amounts are in the currency of your prices; a month is \
+            list prices (per million tokens) of a small hosted model (OpenAI's GPT-4o mini), its \
+            cached input and its fine-tuned variant as public price pages showed them, checked \
+            \(examplesChecked); newer models often discount cached input by 75-90% rather than \
+            50%, which favours prompting: use your own model's figures. tunewise builds in no price. Amounts are in the currency of your prices; a month is \
             30 days. null means not given. promptTokens are the instructions and examples; \
             inputTokens the request's own input (a document to extract from, a message to \
             route), sent to every strategy's model, null for 0. tunedContextTokens null keeps all contextTokens: \

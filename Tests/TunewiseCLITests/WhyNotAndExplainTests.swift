@@ -194,6 +194,18 @@ extension BinaryTests {
             #expect(decided.lowerBound < plan.lowerBound)
             #expect(text.contains("\n  2. Then, once the first version ships and its held-out score shows where prompting falls"))
             #expect(text.contains("ruled out by ship-in-days"))
+            // The risk gives the lead the evidence gives the option ruled out, as the ranking's scores show it.
+            let json = try JSONParser.parse(Array(try Binary.run(Self.shipInDaysFlags + ["--format", "json"]).stdout.utf8))
+            guard case .array(let ranking)? = json["ranking"] else {
+                Issue.record("no ranking")
+                return
+            }
+            func score(_ id: String) -> Double? {
+                if case .number(let value)? = ranking.first(where: { $0["strategy"] == .string(id) })?["score"] { value } else { nil }
+            }
+            let lead = try #require(score("fine-tuning")) - (try #require(score("prompt-engineering")))
+            #expect(lead > 0)
+            #expect(text.contains("over Prompt engineering by \(JSONWriter.format(rounded(lead))) points, but ship-in-days rules it out"), "\(text)")
         }
 
         @Test func aMissingNeedWithNoInputIsAUsageError() throws {

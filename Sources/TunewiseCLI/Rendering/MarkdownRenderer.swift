@@ -20,7 +20,7 @@ struct MarkdownRenderer {
             if let summary = report.againstSummary { lines.append("- \(escape(summary))") }
         }
         lines.append("")
-        lines.append("*\(escape(Report.confidenceDefinition))*")
+        lines.append("*\(escape(report.confidenceDefinition))*")
 
         lines.append("")
         lines.append("## Context")

@@ -173,9 +173,17 @@ struct Report: ProvenanceReporting {
         return "by policy \(policy.id)"
     }
 
-    /// What "confidence" means, in one line for every report that shows it.
-    static let confidenceDefinition =
-        "Confidence is how clearly your answers point to this first step: by how far the evidence leads, or, where your limits leave one option, by those limits, and never high while the evidence as a whole favours an option your limits rule out (an option set aside on principle, such as training facts into weights, does not count). It is not a forecast of success; the risks say what may stand in the way."
+    /// What "confidence" means, in one line for every report that shows it, with the leads
+    /// in points that the rubric counts as high and medium.
+    var confidenceDefinition: String {
+        let high = JSONWriter.format(rubric.confidence.high)
+        let medium = JSONWriter.format(rubric.confidence.medium)
+        return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
+            + "(a lead of \(high) points or more is high, of \(medium) or more medium), or, where your limits leave one option, "
+            + "by those limits, and never high while the evidence as a whole favours an option your limits rule out "
+            + "(an option set aside on principle, such as training facts into weights, does not count). "
+            + "It is not a forecast of success; the risks say what may stand in the way."
+    }
 
     /// "Against it" subjects name what the counterpoint favours: "Query volume: high (favours Fine-tuning)".
     func counterpointSubject(_ reason: Reason) -> String {

@@ -18,7 +18,7 @@ struct TextRenderer {
             lines.append("  \(variant.label): \(style.bold(variant.choiceLabel)). \(variant.reason) [\(variant.source)]")
         }
         // What confidence means belongs to the recommendation, before the risks it points to.
-        lines.append(style.dim("  " + Report.confidenceDefinition))
+        lines.append(style.dim("  " + report.confidenceDefinition))
         if !advice.risks.isEmpty {
             lines.append("")
             lines.append(style.bold("Risks:"))

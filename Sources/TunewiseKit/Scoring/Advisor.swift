@@ -119,8 +119,7 @@ public struct Advisor: Sendable {
             let gates = entry.exclusions.map(\.id)
             let later = plan.dropFirst().first { $0.strategy == entry.strategy }.map { "; the plan moves to it \($0.when)" } ?? ""
             let text =
-                "The evidence favours \(label) over \(winnerLabel) (\(JSONWriter.format(entry.score)) points against "
-                + "\(JSONWriter.format(rounded(scores[winner])))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
+                "The evidence favours \(label) over \(winnerLabel) by \(JSONWriter.format(rounded(entry.score - scores[winner]))) points, but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
         }.map { [$0] } ?? []
     }

@@ -13,6 +13,17 @@ extension BinaryTests.DataCommandTests {
                 "tunewise: standard input is gzip-compressed; decompress it in the pipe: gunzip -c FILE | tunewise data -"))
     }
 
+    /// A pipe may hand the start over a byte at a time: the kind is told from the start as a
+    /// whole, not from the first read.
+    @Test func compressedBytesArrivingSlowlyAreStillFound() throws {
+        let folder = try directory(["train.jsonl.gz": [0x1F, 0x8B, 0x08, 0x00] + Array(repeating: 0, count: 20)])
+        let outcome = try Binary.run(
+            ["-c", "(head -c 1 train.jsonl.gz; sleep 0.3; tail -c +2 train.jsonl.gz) | \"$0\" data -", Binary.url.path], directory: folder,
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(outcome.code == 65)
+        #expect(outcome.errorText.hasPrefix("tunewise: standard input is gzip-compressed"), "\(outcome.errorText)")
+    }
+
     @Test(arguments: [
         (["data", "missing.jsonl"], Int32(66), "tunewise: cannot read missing.jsonl: No such file or directory"),
         (["data", "folder"], 66, "tunewise: cannot read folder: it is a directory; give a .jsonl file"),

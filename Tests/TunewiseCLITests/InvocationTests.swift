@@ -58,6 +58,8 @@ struct InvocationTests {
         (["--format", "json", "--format", "text"], .repeatedFlag("--format")),
         (["--no-input", "--interactive"], .conflictingFlags("--no-input", "--interactive")),
         (["--answers", "-", "--interactive"], .conflictingFlags("--answers -", "--interactive")),
+        (["--cost", "-", "--interactive"], .conflictingFlags("--cost -", "--interactive")),
+        (["--interactive", "--data", "-"], .conflictingFlags("--data -", "--interactive")),
         (
             ["--expect", "fine-tune"],
             .invalidValue(

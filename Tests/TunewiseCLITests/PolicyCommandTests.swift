@@ -96,6 +96,14 @@ extension BinaryTests {
             #expect(
                 validate.stdout.hasPrefix("acme.json: valid (default \(BuiltInRubric.load().version) with policy acme-llm-policy 1.2, "),
                 "\(validate.stdout)")
+            // The problems of the rubric a policy extends are that file's, not the policy's.
+            try #"{"id": "broken"}"#.write(to: directory.appendingPathComponent("base.json"), atomically: true, encoding: .utf8)
+            try #"{"policy": "p", "version": "1", "extends": "base.json"}"#.write(
+                to: directory.appendingPathComponent("extends.json"), atomically: true, encoding: .utf8)
+            let broken = try Binary.run(["rubric", "validate", "extends.json"], directory: directory)
+            #expect(broken.code == 65)
+            #expect(broken.stdout.hasPrefix("base.json: $.schemaVersion: missing"), "\(broken.stdout)")
+            #expect(!broken.stdout.contains("extends.json"), "\(broken.stdout)")
         }
 
         @Test func aPolicyThatNarrowsAFixedRuleIsRefusedWithItsPath() throws {

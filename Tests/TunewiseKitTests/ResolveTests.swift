@@ -33,6 +33,15 @@ struct ResolveTests {
         ) {
             try rubric.resolve([flag("budget", "minimal"), flag("budget", "moderate")])
         }
+        // Two spellings of one question are one question given twice.
+        for pair in [[flag("specialization", "niche"), flag("specialisation", "general")], [flag("need", "behavior"), flag("NEED", "knowledge")]] {
+            do {
+                _ = try rubric.resolve(pair)
+                Issue.record("\(pair) was accepted")
+            } catch {
+                #expect(error.problems.map(\.kind) == [.repeated])
+            }
+        }
     }
 
     @Test func everyProblemIsFoundInTheOrderGiven() {

@@ -76,7 +76,10 @@ extension AdviseRequest {
         interactive = arguments.has(Self.interactive)
         noColor = arguments.has(.noColor)
         if noInput, interactive { throw .conflictingFlags(Self.noInput.spelling, Self.interactive.spelling) }
-        if answersPath == "-", interactive { throw .conflictingFlags("--answers -", Self.interactive.spelling) }
+        // The questionnaire reads standard input: no file may come from it as well.
+        if interactive, let reader = [("--answers -", answersPath), ("--cost -", costPath), ("--data -", dataPath)].first(where: { $0.1 == "-" }) {
+            throw .conflictingFlags(reader.0, Self.interactive.spelling)
+        }
         weights = try arguments.weights()
         answerFlags = arguments.questionFlags
     }

@@ -56,7 +56,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
         // Missing answers are asked for when someone can give them; with nobody to ask, the
         // advisor refuses them (see Tunewise.advise).
-        let canAsk = request.interactive || (!request.noInput && request.answersPath != "-" && console.inputIsTerminal)
+        let readsStandardInput = [request.answersPath, request.costPath, request.dataPath].contains("-")
+        let canAsk = request.interactive || (!request.noInput && !readsStandardInput && console.inputIsTerminal)
         let asks = request.interactive || (canAsk && !situation.missingCoreQuestions.isEmpty)
         if asks, let measured {
             let line = "Measured from \(Tunewise.visible(measured.file)): \(measured.summary)."

@@ -72,15 +72,19 @@ struct DataCommand: TunewiseCommand, Equatable {
         var analyzer = DataAnalyzer(options: options, training: training)
         let size = input.size ?? 0
         try console.withProgress("data: reading \(input.name)", isLengthy: size > lengthySize) { progress throws(CommandError) in
-            var isFirst = true
+            // The input's start, kept until it is long enough to tell what kind of file it is
+            // (a pipe may hand it over a few bytes at a time), or the input ends.
+            var start: [UInt8]? = []
             var bytesRead = 0
             try analyzer.consume { buffer throws(CommandError) in
                 let count = try input.readChunk(into: buffer)
-                if isFirst, count > 0 {
-                    if let kind = DataFileKind(start: UnsafeBufferPointer(rebasing: buffer[..<count])) {
-                        throw kind.error(for: input.name, flag: flag)
+                if var known = start {
+                    known += buffer[..<min(count, DataFileKind.sniffedLength - known.count)]
+                    start = known
+                    if known.count == DataFileKind.sniffedLength || count == 0 {
+                        if let kind = known.withUnsafeBufferPointer(DataFileKind.init(start:)) { throw kind.error(for: input.name, flag: flag) }
+                        start = nil
                     }
-                    isFirst = false
                 }
                 bytesRead += count
                 if size > 0 { progress(Double(bytesRead) / Double(size)) }

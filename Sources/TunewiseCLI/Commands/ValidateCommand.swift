@@ -16,10 +16,13 @@ struct ValidateCommand: TunewiseCommand, Equatable {
         var anyUnreadable = false
         for path in paths {
             let result: Result<Rubric, RubricLoadError>
+            // A policy's problems are its own; those of the rubric it extends are that file's.
+            var shownPath = path
             do {
                 result = .success(try Self.load(path, console: &console))
-            } catch let .invalidRubric(_, error) {
+            } catch let .invalidRubric(rubricPath, error) {
                 anyInvalid = true
+                shownPath = rubricPath
                 result = .failure(error)
             } catch let .invalidPolicy(_, error) {
                 anyInvalid = true
@@ -29,7 +32,7 @@ struct ValidateCommand: TunewiseCommand, Equatable {
                 Tunewise.report(error, helpTopic: "rubric", console: &console)
                 continue
             }
-            try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: path, result: result)))
+            try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: shownPath, result: result)))
         }
         return anyInvalid ? .dataError : (anyUnreadable ? .noInput : .success)
     }

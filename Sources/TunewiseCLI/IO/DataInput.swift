@@ -80,6 +80,9 @@ enum DataFileKind {
     /// what to do about it.
     case notJSONLines(reason: String)
 
+    /// How much of a file's start tells its kind: NUL bytes are looked for this far.
+    static let sniffedLength = 64 * 1024
+
     /// The kind of file that starts with `bytes`, or `nil` for what may be text.
     init?(start bytes: UnsafeBufferPointer<UInt8>) {
         func starts(with magic: [UInt8]) -> Bool { bytes.count >= magic.count && zip(bytes, magic).allSatisfy { $0 == $1 } }
@@ -95,7 +98,7 @@ enum DataFileKind {
             self = .compressed(format: "zip", decompress: "unzip -p")
         } else if starts(with: [0xFF, 0xFE]) || starts(with: [0xFE, 0xFF]) {
             self = .notJSONLines(reason: "is UTF-16; convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 FILE > CONVERTED")
-        } else if bytes.prefix(64 * 1024).contains(0) {
+        } else if bytes.prefix(Self.sniffedLength).contains(0) {
             self = .notJSONLines(reason: "is not text (it holds NUL bytes); tunewise data reads UTF-8 JSON Lines")
         } else if Self.startsAnArrayOfObjects(bytes) {
             self = .notJSONLines(

@@ -100,11 +100,16 @@ enum OutputFile {
 enum TemporaryFiles {
     nonisolated(unsafe) static var current: UnsafeMutablePointer<CChar>?
 
-    static func register(_ path: String) { current = strdup(path) }
+    static func register(_ path: String) {
+        unregister()
+        current = strdup(path)
+    }
 
+    /// Forgets the file before freeing its name, so that an interrupt in between finds none.
     static func unregister() {
-        free(current)
+        let path = current
         current = nil
+        free(path)
     }
 }
 

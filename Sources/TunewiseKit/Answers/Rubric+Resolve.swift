@@ -23,8 +23,9 @@ extension Rubric {
                 problem(.unknownQuestion, suggestion: closestMatch(to: answer.question, in: known), allowed: known)
                 continue
             }
-            // A question given twice is the first thing wrong, whatever the second answer.
-            guard answered.insert(answer.question).inserted else {
+            // A question given twice, under any of its spellings, is the first thing wrong,
+            // whatever the second answer.
+            guard answered.insert(questions[index].id).inserted else {
                 problem(.repeated)
                 continue
             }

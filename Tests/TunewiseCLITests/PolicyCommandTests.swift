@@ -249,5 +249,10 @@ extension BinaryTests.PolicyCommandTests {
         #expect(fixed?["governance"] == .string("confidential"), "\(String(describing: fixed))")
         #expect(fixed?["model-access"] == .string("api-tuning"))
         #expect(report["scope"]?["fixed"]?["model-access"] == nil && report["fixed"]?["model-access"] == nil)
+        // A core question the policy answers is varied by naming it, three times the situations.
+        let governance = try Binary.run(["sweep", "--include", "governance", "--format", "json"], directory: subdirectory)
+        #expect(governance.code == 0, "\(governance.stderr)")
+        let varied = try JSONParser.parse(Array(governance.stdout.utf8))
+        #expect(varied["situations"] != nil && varied["situations"] == .number(3 * number(held["situations"])), "\(governance.stdout.prefix(300))")
     }
 }

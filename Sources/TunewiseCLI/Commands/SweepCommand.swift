@@ -29,14 +29,19 @@ struct SweepCommand: TunewiseCommand, Equatable {
         // A policy's answers are the organisation's facts: held as --fix holds answers, under
         // them, except for a question the sweep is asked to vary.
         let varied = Set(request.included + (request.map.map { [$0.row, $0.column] } ?? []))
-        if let policy = rubric.policy,
-            let fromPolicy = try? rubric.resolve(Answers(policy.answers.values.filter { !varied.contains($0.key) }))
-        {
-            fixed = fixed.laid(over: fromPolicy)
+        // A core question the policy answers is varied by naming it, as if the policy left it
+        // open: the sweep varies open core questions anyway, so it is not included twice.
+        var released = Set<String>()
+        if let policy = rubric.policy {
+            released = Set(policy.answers.values.keys.filter { varied.contains($0) && fixed[$0] == nil })
+            if let fromPolicy = try? rubric.resolve(Answers(policy.answers.values.filter { !varied.contains($0.key) })) {
+                fixed = fixed.laid(over: fromPolicy)
+            }
         }
+        let included = request.included.filter { !(released.contains($0) && rubric.question($0)?.isCore == true) }
         let sweep: Sweep
         do {
-            sweep = try Sweep(rubric: rubric, weights: weights, scope: scope(fixing: fixed))
+            sweep = try Sweep(rubric: rubric, weights: weights, scope: scope(fixing: fixed, included: included))
         } catch {
             throw commandError(error, rubric, fixed: fixed)
         }
@@ -54,7 +59,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
             let otherSweep: Sweep
             do {
                 let otherWeights = try Weights(of: other, overriding: weights.overrides)
-                otherSweep = try Sweep(rubric: other, weights: otherWeights, scope: scope(fixing: other.resolve(fixed.answers)))
+                otherSweep = try Sweep(rubric: other, weights: otherWeights, scope: scope(fixing: other.resolve(fixed.answers), included: included))
             } catch {
                 throw .sweepsDiffer(against: against)
             }
@@ -73,8 +78,8 @@ struct SweepCommand: TunewiseCommand, Equatable {
     }
 
     /// The request's scope, with the `--fix` answers resolved against the rubric swept.
-    private func scope(fixing fixed: Situation) -> SweepScope {
-        SweepScope(included: request.included, includesAll: request.includesAll, fixed: fixed, map: request.map.map { ($0.row, $0.column) })
+    private func scope(fixing fixed: Situation, included: [String]) -> SweepScope {
+        SweepScope(included: included, includesAll: request.includesAll, fixed: fixed, map: request.map.map { ($0.row, $0.column) })
     }
 
     /// The usage error for a scope the sweep refused, naming the flag of the part at fault.

@@ -23,8 +23,10 @@ struct InitCommand: TunewiseCommand, Equatable {
         let directory = path.contains("/") ? String(path[...path.lastIndex(of: "/")!]) : ""
         let schemaPath = directory + AnswersSchema.fileName
         let writesSchema = !console.fileExists(schemaPath)
-        try console.writeFile(Self.starterAnswers(rubric, schema: AnswersSchema.fileName), to: path)
+        // The schema first: should the answers then fail to be written, a second run keeps it
+        // and is not refused for an answers file left behind.
         if writesSchema { try console.writeFile(JSONWriter.write(AnswersSchema.document(for: rubric)), to: schemaPath) }
+        try console.writeFile(Self.starterAnswers(rubric, schema: AnswersSchema.fileName), to: path)
         let schemaNote = writesSchema ? ", its schema to \(Tunewise.visible(schemaPath))" : ""
         console.writeError(
             "tunewise: wrote starter answers to \(Tunewise.visible(path))\(schemaNote)\n  Edit the answers, then run: tunewise --answers \(shellQuoted(path))\n"

@@ -24,6 +24,8 @@ struct CostInputsDocumentTests {
         #expect(CostInputsDocument.template.contains("\"$schema\": \"\(CostInputsDocument.schemaID)\""))
         #expect(CostInputsDocument.template.contains("EXAMPLE FIGURES"))
         #expect(CostInputsDocument.template.contains(CostInputsDocument.examplesChecked))
+        // Comments as answers and policy files write them are ignored too.
+        #expect(try decode(#"{"$comment": "our Q3 figures", "_note": 1, "requestsPerDay": 5}"#)[.requestsPerDay] == 5)
     }
 
     @Test func everyProblemIsNamedWithItsPath() {

@@ -37,7 +37,9 @@ public enum CostInputsDocument {
         var problems: [String] = []
         for (key, value) in members {
             let path = "$.\(key)"
-            if key == "$schema" || key.hasPrefix("_") { continue }
+            // Notes: "$schema", "$comment" and any key starting "$", as answers files have them,
+            // or "_" (the template's own "_comment").
+            if key.hasPrefix("$") || key.hasPrefix("_") { continue }
             if key == "transience" {
                 let allowed = CostTransience.allCases.map(\.rawValue)
                 switch value {

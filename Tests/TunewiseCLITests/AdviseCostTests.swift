@@ -237,7 +237,7 @@ extension BinaryTests {
         @Test func aDistilledModelThatDoesNotPayBackKeepsThePromptedModel() throws {
             let arguments = [
                 "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
-                "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
+                "--budget", "substantial", "--time-to-market", "months", "--transience", "static", "--query-volume", "high",
                 "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4",
             ]
             let (_, report, _) = try advise(arguments + ["--requests-per-day", "1000"])
@@ -288,7 +288,7 @@ extension BinaryTests {
                 busy?["costCheck"]
                     == .string(
                         "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1; the plan moves to it "
-                            + "once the first version ships and its held-out score shows where prompting falls short."
+                            + "once the first version ships and its held-out score, cost or latency shows where prompting falls short."
                     ))
         }
     }

@@ -75,7 +75,7 @@ extension BinaryTests {
             let later = try Binary.run(Self.shipInDaysFlags + ["--why-not", "fine-tuning", "--format", "json"])
             #expect(
                 try JSONParser.parse(Array(later.stdout.utf8))["plannedWhen"]
-                    == .string("once the first version ships and its held-out score shows where prompting falls short"))
+                    == .string("once the first version ships and its held-out score, cost or latency shows where prompting falls short"))
             guard case .array(let whyNot)? = document["whyNot"] else {
                 Issue.record("no whyNot in \(result.stdout)")
                 return
@@ -97,7 +97,7 @@ extension BinaryTests {
             #expect(summary.code == 0)
             #expect(
                 summary.stdout
-                    == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering; planned once the first version ships and its held-out score shows where prompting falls short)\n"
+                    == "fine-tuning ruled out by ship-in-days (advice: prompt-engineering; planned once the first version ships and its held-out score, cost or latency shows where prompting falls short)\n"
             )
             let chosen = try Binary.run(Self.shipInDaysFlags + ["--why-not", "prompt-engineering", "--format", "summary", "--no-input"])
             #expect(chosen.stdout == "prompt-engineering recommended\n")
@@ -107,7 +107,9 @@ extension BinaryTests {
             let lines = markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines.first == "## Why not PEFT / fine-tuning")
             #expect(lines.contains { $0.hasPrefix("- **Ruled out (ship-in-days)**: ") && $0.hasSuffix(")*") }, "\(markdown.stdout)")
-            #expect(lines.contains("The plan moves to it once the first version ships and its held-out score shows where prompting falls short."))
+            #expect(
+                lines.contains(
+                    "The plan moves to it once the first version ships and its held-out score, cost or latency shows where prompting falls short."))
             #expect(!markdown.stdout.contains("## Alternatives"))
         }
 
@@ -192,7 +194,7 @@ extension BinaryTests {
             let decided = try #require(text.range(of: "Decided by these gates, not by points:\n  - ship-in-days: "))
             let plan = try #require(text.range(of: "Plan:\n  1. Now: Prompt engineering"))
             #expect(decided.lowerBound < plan.lowerBound)
-            #expect(text.contains("\n  2. Then, once the first version ships and its held-out score shows where prompting falls"))
+            #expect(text.contains("\n  2. Then, once the first version ships and its held-out score, cost or latency shows where prompting"))
             #expect(text.contains("ruled out by ship-in-days"))
             // The risk gives the lead the evidence gives the option ruled out, as the ranking's scores show it.
             let json = try JSONParser.parse(Array(try Binary.run(Self.shipInDaysFlags + ["--format", "json"]).stdout.utf8))

@@ -383,14 +383,16 @@ struct AdviceV3Tests {
             let advice = try advisor.advise(answers)
             let overruled = advice.ranking.filter { entry in
                 entry.excluded && entry.score > advice.ranking.first { $0.strategy == advice.strategy }!.score
-                    && entry.exclusions.contains { limits.contains($0.id) }
+                    && entry.exclusions.allSatisfy { limits.contains($0.id) }
             }
             // The one the plan moves to later, if any, else the best-scoring one.
             let reached = overruled.filter { entry in advice.plan.dropFirst().contains { $0.strategy == entry.strategy } }
             let favoured = (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map(\.strategy)
             #expect(advice.risks.compactMap(\.strategy) == (favoured.map { [$0] } ?? []), "\(answers.values)")
             let open = advice.ranking.contains { !$0.excluded && $0.strategy != advice.strategy }
-            #expect(advice.confidenceBasis == (open ? .margin : .limits))
+            // With no option left, a limit that rules out any of them makes it the limits' doing.
+            let limited = advice.ranking.contains { $0.excluded && $0.exclusions.allSatisfy { limits.contains($0.id) } }
+            #expect(advice.confidenceBasis == (open ? .margin : limited ? .limits : .principles), "\(answers.values)")
         }
     }
 }

@@ -105,7 +105,7 @@ struct AdvisorTests {
                 #expect(!excluded.contains { $0.strategy == advice.strategy })
                 // Gates decide when they rule out a strategy that scored higher, or leave no choice.
                 let overruled = excluded.contains { $0.score > advice.ranking.first!.score }
-                #expect(advice.decidedBy.isEmpty == !(overruled || advice.confidenceBasis == .limits), "\(answers.values)")
+                #expect(advice.decidedBy.isEmpty == !(overruled || advice.confidenceBasis != .margin), "\(answers.values)")
             }
         }
     }
@@ -146,7 +146,7 @@ struct AdvisorTests {
         #expect(advice.decidedBy == ["ship-in-days"])
         #expect(advice.confidenceBasis == .limits)
         #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
-        #expect(advice.plan[1].when == "once the first version ships and its held-out score shows where prompting falls short")
+        #expect(advice.plan[1].when == "once the first version ships and its held-out score, cost or latency shows where prompting falls short")
         #expect(!advice.reasons.contains { $0.question == "time-to-market" } || advice.strategy == "prompt-engineering")
     }
 
@@ -306,7 +306,7 @@ struct AdvisorTests {
 
     /// Confidence from the margin over the runner-up, at the thresholds (high 4, medium 1.5)
     /// and just below them, capped at medium while a refinement that could change the advice
-    /// is unanswered; with every other strategy ruled out it is high, by the limits.
+    /// is unanswered; with every other strategy ruled out it is high, on principle or by the limits.
     @Test(arguments: [
         (4.0, Confidence.high), (3.75, .medium), (1.5, .medium), (1.25, .low), (0, .low),
     ])
@@ -325,9 +325,17 @@ struct AdvisorTests {
         let open = try Advisor(rubric: try builder.load()).advise(answers)
         #expect(open.openQuestions == ["context-size"])
         #expect(open.confidence == (expected == .high ? .medium : expected))
-        // Every other strategy ruled out: the limits decide, with high confidence.
+        // Every other strategy ruled out by a fact of the situation: decided on principle, with high confidence.
         builder.exclusions = [
             .init(id: "only-prompting", when: ["need": ["knowledge"]], strategies: ["prompt-tuning", "fine-tuning", "hybrid"])
+        ]
+        let principled = try Advisor(rubric: try builder.load()).advise(answers)
+        #expect(principled.runnerUp == nil && principled.confidence == .high && principled.confidenceBasis == .principles)
+        // Ruled out by a limit a plan can move past, the limits decide.
+        builder.exclusions = [
+            .init(
+                id: "only-prompting", when: ["need": ["knowledge"], "budget": [answers["budget"]!]],
+                strategies: ["prompt-tuning", "fine-tuning", "hybrid"], later: ("once the budget grows", ["budget": "substantial"]))
         ]
         let limited = try Advisor(rubric: try builder.load()).advise(answers)
         #expect(limited.runnerUp == nil && limited.confidence == .high && limited.confidenceBasis == .limits)

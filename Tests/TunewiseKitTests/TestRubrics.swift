@@ -20,6 +20,8 @@ struct TestRubric {
         var id: String
         var when: [String: [String]]
         var strategies: [String]
+        /// What lifts the gate in a later plan stage, if it is a limit a plan can move past.
+        var later: (trigger: String, assume: [String: String])? = nil
     }
 
     /// Strategy id to baseline points.
@@ -86,7 +88,18 @@ struct TestRubric {
                             [
                                 ("id", .string(exclusion.id)), ("when", condition(exclusion.when)),
                                 ("strategies", .array(exclusion.strategies.map(JSONValue.string))),
-                            ] + citation)
+                            ] + citation
+                                + (exclusion.later.map { later in
+                                    [
+                                        (
+                                            "later",
+                                            .object([
+                                                ("trigger", .string(later.trigger)),
+                                                ("assume", .object(later.assume.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                                            ])
+                                        )
+                                    ]
+                                } ?? []))
                     })
             ),
             (

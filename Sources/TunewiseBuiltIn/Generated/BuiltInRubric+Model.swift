@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.4.0",
+            version: "3.5.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -84,9 +84,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
                     source: "eu-ai-act-2024 § Art. 12",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
+                    source: "eu-ai-act-2024 § Art. 12",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -95,12 +101,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages (the EU AI Act asks for human oversight of high-risk systems, Art. 14); log the input, the label, its score and the model and prompt versions.",
                     source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -190,7 +196,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "Prompting has stalled on a knowledge task: first find where the knowledge fails to reach the model. With an index, measure retrieval recall, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; with the collection in the prompt, check answers drawn from its middle, and move to an index once it has grown. Only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",
-                    source: "balaguer-2024",
+                    source: "balaguer-2024; karpukhin-2020",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
                 ),
                 Note(
@@ -290,9 +296,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
                     source: "eu-ai-act-2024 § Art. 12",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
+                    source: "eu-ai-act-2024 § Art. 12",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -306,12 +318,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages (the EU AI Act asks for human oversight of high-risk systems, Art. 14); log the input, the label, its score and the model and prompt versions.",
                     source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -319,6 +331,11 @@ extension BuiltInRubric {
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
                     source: "greshake-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
             ],
             nextSteps: [
@@ -422,9 +439,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
                     source: "eu-ai-act-2024 § Art. 12",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
+                    source: "eu-ai-act-2024 § Art. 12",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -443,7 +466,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages (the EU AI Act asks for human oversight of high-risk systems, Art. 14); log the input, the label, its score and the model and prompt versions.",
                     source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -458,7 +481,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -466,6 +489,11 @@ extension BuiltInRubric {
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
                     source: "greshake-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
             ],
             nextSteps: [
@@ -585,9 +613,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (the EU AI Act requires such logs of high-risk systems).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
                     source: "eu-ai-act-2024 § Art. 12",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
+                    source: "eu-ai-act-2024 § Art. 12",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
@@ -606,12 +640,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
                 Note(
-                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages; log the input, the label, its score and the model and prompt versions.",
+                    text: "For labels, auditors need reason codes, calibrated thresholds and human review of low-confidence cases rather than quoted passages (the EU AI Act asks for human oversight of high-risk systems, Art. 14); log the input, the label, its score and the model and prompt versions.",
                     source: "eu-ai-act-2024 § Art. 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
@@ -619,6 +653,11 @@ extension BuiltInRubric {
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
                     source: "greshake-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
             ],
             nextSteps: [
@@ -788,7 +827,7 @@ extension BuiltInRubric {
                     label: "Periodic (weekly to quarterly)",
                     help: "Pick this if the knowledge is updated every week, month or quarter.",
                     points: ["fine-tuning": -1.5, "hybrid": 1.0, "prompt-engineering": 1.0, "prompt-tuning": -1.5],
-                    citation: Citation(reason: "What changes weekly to quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on it would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
+                    citation: Citation(reason: "Facts that change weekly to quarterly must reach the model at request time, in the input or through retrieval, where an update costs little; a model or soft prompt trained on them would need a new training and test cycle each time, so any tuning should teach only what stays stable.", source: "001-nilg-customizing-language-models § Information Transience")
                 ),
                 Option(
                     id: "frequent",
@@ -1237,7 +1276,7 @@ extension BuiltInRubric {
                     label: "Not tried",
                     help: "Pick this if nobody has yet tried prompting the task seriously.",
                     points: ["fine-tuning": -1.0, "hybrid": -1.0, "prompt-engineering": 1.5, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "Prompting has not been tried: it is the quickest test of whether the task is feasible and the baseline any trained model must beat; with labelled pairs at hand, measuring that baseline takes days, not a project.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions")
+                    citation: Citation(reason: "Prompting has not been tried: it is the quickest test of whether the task is feasible and the baseline any trained model must beat; measured on a few dozen real inputs with outputs the team accepts, it takes days, not a project.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions")
                 ),
                 Option(
                     id: "improving",
@@ -1423,7 +1462,7 @@ extension BuiltInRubric {
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
             points: ["fine-tuning": 1.5, "prompt-engineering": -1.0, "prompt-tuning": 1.5],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace weighs little here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so a model trained on the behaviour does not date with them; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1433,7 +1472,7 @@ extension BuiltInRubric {
             id: "behaviour-with-live-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
             points: ["fine-tuning": 3.0, "prompt-engineering": -2.5, "prompt-tuning": 3.0],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace weighs little here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so a model trained on the behaviour does not date with them; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1537,18 +1576,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[12]`, "distil-at-medium-volume".
+    /// `$.rules[12]`, "classifier-with-labels".
     private static func rule12() -> Rule {
-        Rule(
-            id: "distil-at-medium-volume",
-            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
-            points: ["fine-tuning": 1.5],
-            citation: Citation(reason: "A prompted model meets the bar at moderate traffic: a distilled smaller model may pay back, but the saving is smaller; price it before building it.", source: "hsieh-2023; openai-distillation")
-        )
-    }
-
-    /// `$.rules[13]`, "classifier-with-labels".
-    private static func rule13() -> Rule {
         Rule(
             id: "classifier-with-labels",
             when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"])]),
@@ -1557,8 +1586,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.rules[14]`, "schema-guarantees-format".
-    private static func rule14() -> Rule {
+    /// `$.rules[13]`, "schema-guarantees-format".
+    private static func rule13() -> Rule {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
@@ -1607,7 +1636,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "A first version is due within days: too little time to train, evaluate and roll out a tuned model safely, so ship prompting now.", source: "001-nilg-customizing-language-models § Time to Market; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market"),
-            later: Deferral(trigger: "once the first version ships and its held-out score shows where prompting falls short", assume: [(question: "time-to-market", option: "months")])
+            later: Deferral(trigger: "once the first version ships and its held-out score, cost or latency shows where prompting falls short", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
@@ -1644,8 +1673,19 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[7]`, "hosted-api-without-tuning".
+    /// `$.exclusions[7]`, "prompting-meets-bar-at-medium-volume".
     private static func exclusion7() -> Exclusion {
+        Exclusion(
+            id: "prompting-meets-bar-at-medium-volume",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
+            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
+            citation: Citation(reason: "A prompted model already meets the bar at thousands to tens of thousands of requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
+            later: Deferral(trigger: "once the cheap levers are in and your own prices show a distilled model pays back at your traffic (tunewise cost), or latency still misses its target", assume: [(question: "query-volume", option: "high")])
+        )
+    }
+
+    /// `$.exclusions[8]`, "hosted-api-without-tuning".
+    private static func exclusion8() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -1655,8 +1695,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[8]`, "no-behaviour-to-train".
-    private static func exclusion8() -> Exclusion {
+    /// `$.exclusions[9]`, "no-behaviour-to-train".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -1666,8 +1706,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[9]`, "nothing-to-retrieve".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[10]`, "nothing-to-retrieve".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -1677,8 +1717,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "two-systems-need-time".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[11]`, "two-systems-need-time".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
@@ -1688,8 +1728,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "no-skills-for-open-weights".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[12]`, "no-skills-for-open-weights".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -1699,8 +1739,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[12]`, "soft-prompts-need-weights".
-    private static func exclusion12() -> Exclusion {
+    /// `$.exclusions[13]`, "soft-prompts-need-weights".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -1710,8 +1750,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[13]`, "knowledge-in-retrieval".
-    private static func exclusion13() -> Exclusion {
+    /// `$.exclusions[14]`, "knowledge-in-retrieval".
+    private static func exclusion14() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -1797,7 +1837,7 @@ extension BuiltInRubric {
                 ),
                 VariantChoice(
                     id: "reinforcement",
-                    label: "reinforcement fine-tuning against your grader",
+                    label: "reinforcement fine-tuning against your grader, after a supervised run where each reference is the exact output",
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
@@ -1883,7 +1923,7 @@ extension BuiltInRubric {
             choices: [
                 VariantChoice(
                     id: "full",
-                    label: "full fine-tuning (all weights)",
+                    label: "full fine-tuning (all weights), kept only if it beats a LoRA baseline",
                     whenAny: [
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
@@ -2084,8 +2124,8 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                         ),
                         Note(
-                            text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them: it usually gains more than tuning the generator.",
-                            source: "balaguer-2024",
+                            text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them before the generator: dense retrievers are trained on exactly such pairs, and an answer is only as good as the passages it gets.",
+                            source: "karpukhin-2020",
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
                             unless: Condition(clauses: [(question: "budget", options: ["minimal"])]),
                             stage: .train
@@ -2493,6 +2533,13 @@ extension BuiltInRubric {
                 author: "Amazon Web Services, AWS Prescriptive Guidance",
                 year: nil,
                 url: "https://docs.aws.amazon.com/prescriptive-guidance/latest/mlops-checklist/continuous-deployment.html"
+            ),
+            Reference(
+                id: "karpukhin-2020",
+                title: "Dense Passage Retrieval for Open-Domain Question Answering",
+                author: "Vladimir Karpukhin et al.",
+                year: 2020,
+                url: "https://arxiv.org/abs/2004.04906"
             ),
         ]
     }

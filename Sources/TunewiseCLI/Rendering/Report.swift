@@ -139,6 +139,8 @@ struct Report: ProvenanceReporting {
         switch advice.confidenceBasis {
         case .limits:
             text += ", forced: your answers leave no other option open now"
+        case .principles:
+            text += ", on principle: the facts of your situation leave no other option"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text +=
@@ -179,8 +181,8 @@ struct Report: ProvenanceReporting {
         let high = JSONWriter.format(rubric.confidence.high)
         let medium = JSONWriter.format(rubric.confidence.medium)
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
-            + "(a lead of \(high) points or more is high, of \(medium) or more medium), or, where your limits leave one option, "
-            + "by those limits, and never high while the evidence as a whole favours an option your limits rule out "
+            + "(a lead of \(high) points or more is high, of \(medium) or more medium), or, where your limits or the facts of your "
+            + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits rule out "
             + "(an option set aside on principle, such as training facts into weights, does not count). "
             + "It is not a forecast of success; the risks say what may stand in the way."
     }
@@ -215,7 +217,7 @@ struct Report: ProvenanceReporting {
     /// where the advice also leads the options left open by points, the gates only set aside
     /// options that scored higher.
     var decidingGatesHeading: String {
-        advice.confidenceBasis == .limits ? "Decided by these gates, not by points:" : "These gates rule out options that scored higher:"
+        advice.confidenceBasis == .margin ? "These gates rule out options that scored higher:" : "Decided by these gates, not by points:"
     }
 
     /// "Hybrid, tuning method: PEFT (…), retrieval: retrieval-augmented generation (RAG)": a

@@ -89,8 +89,12 @@ public typealias ChangeGroup = (question: String, kind: AnswerChange.Kind, chang
 public enum ConfidenceBasis: String, Equatable, Sendable {
     /// The score margin over the runner-up.
     case margin
-    /// Gates left no other strategy; the team's own limits decided.
+    /// Gates left no other strategy, and the team's own limits (data, budget, deadline,
+    /// skills, model access, or a gate a plan can move past) rule out at least one of them.
     case limits
+    /// Gates left no other strategy, each ruled out on principle: by facts of the situation
+    /// (knowledge belongs in retrieval, nothing to retrieve), not by limits the team could lift.
+    case principles
 }
 
 /// One stage of the staged plan.

@@ -82,7 +82,8 @@ public struct Advisor: Sendable {
             confidence: confidence(
                 margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
                 restsOnAnAssumption: !assumptions.isEmpty),
-            confidenceBasis: runnerUp == nil ? .limits : .margin,
+            confidenceBasis: runnerUp != nil
+                ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .principles : .limits,
             risks: overruled
                 + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field.sorted { scores[$0] > scores[$1] }) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
@@ -108,10 +109,11 @@ public struct Advisor: Sendable {
     private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
         // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
-        // first step: only one a limit rules out (``isLimit(_:)``).
+        // first step, even where a limit rules it out too: only one that limits alone rule out
+        // (``isLimit(_:)``), which lifting them would make an option.
         let overruled = ranking.filter { entry in
             entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner]
-                && entry.exclusions.contains { isLimit($0.id) }
+                && entry.exclusions.allSatisfy { isLimit($0.id) }
         }
         let reached = overruled.filter { entry in plan.dropFirst().contains { $0.strategy == entry.strategy } }
         return (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map { entry in

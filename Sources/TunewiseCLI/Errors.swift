@@ -20,10 +20,12 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     /// What the code means, for the help and the man page.
     var meaning: String {
         switch self {
-        case .success: "advice given (and --expect, if any, matched)"
-        case .expectationFailed: "--expect did not match"
+        case .success: "success (advice given, and --expect, if any, matched)"
+        case .expectationFailed: "advise --expect did not match, or diff --exit-code found a change"
         case .usage: "usage: unknown command, flag, question or option; missing answers with no terminal"
-        case .dataError: "bad data: a rubric or answers file that is not valid JSON or breaks the rubric"
+        case .dataError:
+            "bad data: a rubric, policy, answers or cost file that is not valid JSON or breaks its format; a compressed or binary "
+                + "data file; data with faults under --strict; rubric check findings"
         case .noInput: "an input file that cannot be opened"
         case .cannotCreate: "an output file that cannot be written"
         case .interrupted: "the questionnaire was interrupted or reached end of input"

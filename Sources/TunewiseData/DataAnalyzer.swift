@@ -74,9 +74,6 @@ public struct DataAnalyzer {
         if training != nil { measurement.leakage = Leakage() }
     }
 
-    /// Bytes consumed so far.
-    public var bytesRead: Int { measurement.bytes }
-
     /// Whether the bytes consumed so far end in the middle of a line.
     var isWithinLine: Bool { !pending.isEmpty || pendingIsTooLong }
 

@@ -241,6 +241,10 @@ extension BinaryTests.PolicyCommandTests {
 
         let csv = try Binary.run(["sweep", "--against", "default", "--format", "csv"], directory: subdirectory)
         #expect(csv.code == 64)
+        // The other side keeps the policy's answers held, and the heading says so.
+        let text = try Binary.run(["sweep", "--against", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
+        #expect(
+            text.stdout.contains("Against default \(BuiltInRubric.load().version) (without the policy's gates, rules and weights; its answers held)"))
 
         // The policy's answers are the organisation's facts: held as --fix holds answers,
         // except for a question the sweep is asked to vary.

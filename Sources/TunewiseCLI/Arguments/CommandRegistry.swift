@@ -17,9 +17,9 @@ import TunewiseKit
 /// and `DataCommand.spec` in ``commands``; `--data FILE` on advise and cost is one
 /// `FlagSpec` in SharedFlags.swift, added to the flags of both. A shared group is declared
 /// the same way: `--policy FILE` / `--no-policy` is one `static let policyFlags` array in
-/// SharedFlags.swift with one reader on ``ParsedArguments`` (as ``ParsedArguments/weights()``
-/// reads `--weight`), added to the flags of advise, sweep, diff, questions and the rubric
-/// subcommands. Help, completions, the man page, the unknown-flag messages and the names a
+/// RubricSelection.swift with one reader on ``ParsedArguments`` (as ``ParsedArguments/weights()``
+/// reads `--weight`), added to the flags of advise, sweep, diff, questions, sources and the
+/// rubric subcommands. Help, completions, the man page, the unknown-flag messages and the names a
 /// rubric question may not take follow from the declarations.
 enum CommandRegistry {
     /// The commands in the order help, completions and messages list them; the first,

@@ -6,7 +6,6 @@ struct DiffRequest: Equatable {
     var pathA: String
     /// The second answers file; the first again when only one is given (with `--rubric-b`).
     var pathB: String
-    /// The rubric for both sides; `nil` for the built-in one.
     /// Which rubric, with which policy, for side A (and B unless `--rubric-b` names another).
     var rubric = RubricSelection(policy: .discovered)
     /// `--rubric-b`: the rubric for the second side, to compare two rubrics.

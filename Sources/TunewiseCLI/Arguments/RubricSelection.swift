@@ -67,6 +67,6 @@ extension FlagSpec {
         "policy", .file, help: "apply this policy file instead of the .tunewise.json found in this directory or a parent up to the repository root")
     /// `--no-policy`: ignore any `.tunewise.json`.
     static let noPolicy = FlagSpec("no-policy", .toggle, help: "ignore any .tunewise.json policy")
-    /// The policy flags: advise, sweep, diff, questions and the rubric commands take them.
+    /// The policy flags: advise, sweep, diff, questions, sources and the rubric commands take them.
     static let policyFlags = [policyFile, noPolicy]
 }

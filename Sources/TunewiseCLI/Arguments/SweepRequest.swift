@@ -23,8 +23,8 @@ struct SweepRequest: Equatable {
     /// `--weight` values, in order, not yet checked against the rubric.
     var weights: [WeightOverride] = []
     var noColor = false
-    /// `--against RUBRIC`: the rubric (`default` for the built-in one), without a policy, to
-    /// compare the advice with.
+    /// `--against RUBRIC`: the rubric (`default` for the built-in one) to compare the advice
+    /// with, without the policy's gates, rules and weights; the policy's answers stay held.
     var against: String?
 }
 
@@ -51,7 +51,7 @@ extension SweepRequest {
     static let against = FlagSpec(
         "against", .file, argument: "RUBRIC",
         help:
-            "also sweep RUBRIC ('default' for the built-in one) with no policy, and show how each strategy's share and the answers that moved most differ"
+            "also sweep RUBRIC ('default' for the built-in one) without the policy's gates, rules and weights (its answers stay held), and show how each strategy's share and the answers that moved most differ"
     )
 
     /// The flags of `sweep`, in help order.

@@ -191,7 +191,7 @@ struct JSONRenderer {
             ("question", .string(change.question)),
             ("weight", .number(change.weight)),
             ("newWeight", .number(change.newWeight)),
-            ("factor", change.factor.map { .number(rounded($0)) } ?? .null),
+            ("factor", .number(rounded(change.factor))),
             ("strategy", .string(change.strategy)),
         ])
     }

@@ -1,7 +1,7 @@
 // The values of each command's `--format`: each enum's cases feed its help and its
 // completions, and pick its renderer (ReportRenderer.swift). The first case is the default.
 
-/// A report format for `cost --format` and `diff --format`.
+/// A report format for `cost`, `diff`, `data` and `sources`.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, markdown
 }

@@ -258,7 +258,7 @@ struct Report: ProvenanceReporting {
     /// "if transience weighed 1.8× as much", for the weight sensitivity line.
     func weightPhrase(_ change: WeightChange) -> String {
         let question = questionLabel(change.question).lowercased()
-        let factor = change.factor.map { JSONWriter.format(rounded($0)) } ?? JSONWriter.format(change.newWeight)
+        let factor = JSONWriter.format(rounded(change.factor))
         return "if \(question) counted \(factor)× as much as this rubric weighs it"
     }
 }

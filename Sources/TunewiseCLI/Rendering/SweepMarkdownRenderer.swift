@@ -73,7 +73,7 @@ struct SweepMarkdownRenderer {
         }
         if let name = report.against?.name {
             lines.append("")
-            lines.append("## Against \(name) (no policy)")
+            lines.append("## " + report.againstHeading(name))
             lines.append("")
             let rows = report.againstRows
             lines.append("| " + rows[0].joined(separator: " | ") + " |")

@@ -13,6 +13,12 @@ struct SweepReport: ProvenanceReporting {
     /// With `--against`: the other rubric ("default 3.0.0") and how the advice moves from it.
     var against: (name: String, comparison: SweepComparison)? = nil
 
+    /// The heading of the comparison with the other rubric, which is swept without the
+    /// policy's gates, rules and weights but with its answers held, as this one is.
+    func againstHeading(_ name: String) -> String {
+        "Against \(name) " + (rubric.policy == nil ? "(no policy)" : "(without the policy's gates, rules and weights; its answers held)")
+    }
+
     /// The fixed answers as `question=option`, in rubric order.
     var fixedSummary: [String] {
         result.fixed.ordered(by: rubric).map { "\($0.question)=\($0.option)" }

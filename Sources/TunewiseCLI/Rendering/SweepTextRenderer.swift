@@ -73,7 +73,7 @@ struct SweepTextRenderer {
 
         if let name = report.against?.name {
             lines.append("")
-            lines.append(style.bold("Against \(name) (no policy): each strategy's share").wrapped(to: style.width))
+            lines.append(style.bold(report.againstHeading(name) + ": each strategy's share").wrapped(to: style.width))
             lines += columns(report.againstRows, rightAligned: [1, 2, 3]).map { "  " + $0 }
             if !report.movedAnswers.isEmpty {
                 lines.append("  Answers where the advice moved most:")

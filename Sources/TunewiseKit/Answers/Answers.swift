@@ -14,9 +14,6 @@ public struct Answers: Equatable, Sendable {
     /// All answers as a dictionary.
     public var values: [String: String] { storage }
 
-    /// Whether no question is answered.
-    public var isEmpty: Bool { storage.isEmpty }
-
     /// The answers in the rubric's question order, as (question, option) pairs.
     public func ordered(by rubric: Rubric) -> [(question: String, option: String)] {
         rubric.questions.compactMap { question in storage[question.id].map { (question.id, $0) } }

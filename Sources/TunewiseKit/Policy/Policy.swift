@@ -9,8 +9,6 @@ public struct Policy: Equatable, Sendable {
     public var id: String
     /// The policy's own version, reported with every piece of advice.
     public var version: String
-    /// What it extends: ``BuiltInRubric/name`` or a rubric file's path as written.
-    public var extends: String
     /// Facts of the organisation, used where neither a flag nor an answers file answers.
     public var answers: Answers
     /// Gates the policy adds or rewords, in its order.

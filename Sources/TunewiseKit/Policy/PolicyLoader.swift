@@ -41,7 +41,8 @@ extension RubricReader {
         let id = optionalString(root, "policy", "$")
         if id == nil, root["policy"] == nil { report("$.policy", "missing; expected the policy's id") }
         let version = string(root, "version", "$")
-        let extends = optionalString(root, "extends", "$") ?? BuiltInRubric.name
+        // What it extends was read to load the base (``extends(_:)``); here only its type is checked.
+        _ = optionalString(root, "extends", "$")
         let answers = root["answers"].map { readPolicyAnswers($0, "$.answers") } ?? Answers()
         let exclusions = readList(root["exclusions"], "$.exclusions", required: false) { reader, value, path in
             reader.readPolicyExclusion(value, path, builtIn: base.exclusions)
@@ -62,7 +63,7 @@ extension RubricReader {
         checkUniqueIDs(nextSteps.map(\.id), "$.nextSteps", what: "next step")
         guard let id, let version else { return nil }
         return Policy(
-            id: id, version: version, extends: extends, answers: answers, exclusions: exclusions, rules: rules, weights: weights,
+            id: id, version: version, answers: answers, exclusions: exclusions, rules: rules, weights: weights,
             caveats: caveats, nextSteps: nextSteps)
     }
 

@@ -15,15 +15,18 @@ public struct Advice: Equatable, Sendable {
     /// not a forecast of success (see ``risks``), unless the evidence favours a strategy a
     /// limit rules out.
     public var confidence: Confidence
-    /// Whether the confidence rests on the margin or on gates that left one strategy.
+    /// Whether the confidence rests on the margin, or on gates that left one strategy (limits
+    /// the team could lift, or principles).
     public var confidenceBasis: ConfidenceBasis
-    /// What may stop the recommended first step from meeting the bar: the strategy the evidence
-    /// favours most among those a gate rules out now, answers that weigh against the only strategy left,
-    /// and the risks the rubric declares for the recommendation. Empty when nothing does.
+    /// What may stop the recommended first step from meeting the bar: among the strategies the
+    /// evidence favours that limits alone rule out, the one the plan moves to later, else the
+    /// best-scoring one; answers that weigh against the only strategy left; and the risks the
+    /// rubric declares for the recommendation. Empty when nothing does.
     public var risks: [Risk]
-    /// The ids of the gates (exclusions) that decided the advice: every gate that holds when
-    /// together they leave one strategy, otherwise those that rule out a strategy that scored
-    /// higher than the recommendation. Empty when the scores decided.
+    /// The ids of the gates (exclusions) that decided the advice, in rubric order: of the
+    /// strategies that scored higher than the recommendation yet are ruled out (or, when none
+    /// did but the gates leave one strategy, of all the others), the gates that rule all of
+    /// them out on their own, or else the fewest that do so together. Empty when the scores decided.
     public var decidedBy: [String]
     /// Unanswered refinements whose answer could change the advice, in rubric order: the
     /// questions worth answering.
@@ -304,6 +307,7 @@ public struct WeightChange: Equatable, Sendable {
     /// The strategy that would be recommended at ``newWeight``.
     public var strategy: String
 
-    /// `newWeight / weight`, or `nil` when the weight in force is zero.
-    public var factor: Double? { weight > 0 ? newWeight / weight : nil }
+    /// `newWeight / weight`: a question weighted zero has no weight to change, so ``weight``
+    /// is never zero.
+    public var factor: Double { newWeight / weight }
 }

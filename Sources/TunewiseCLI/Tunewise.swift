@@ -32,10 +32,11 @@ public enum Tunewise {
         console.writeError(text)
     }
 
-    /// The help topic of a command line's command (`advise` when it names none), or `nil`
-    /// when its first word is neither a topic nor a flag.
+    /// The help topic of a command line's command, its first word that is not a flag or a
+    /// flag's value (`advise` when it names none), or `nil` when that word is no topic.
     static func helpTopic(of arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return CommandRegistry.defaultCommand.name }
+        let first = (try? ArgumentScanner.scan(arguments))?.positionals.first ?? arguments.first { !$0.hasPrefix("-") }
+        guard let first else { return CommandRegistry.defaultCommand.name }
         return CommandRegistry.topics.contains(first) ? first : nil
     }
 

@@ -118,8 +118,8 @@ public struct DataMeasurement: Equatable, Sendable {
 
     /// The rubric's `training-signal` answer: `demonstrations` for chat and prompt-completion
     /// examples with answers, `comparisons` for preference pairs, `graders` for prompts a
-    /// grader scores (``gradedExamples``), by the majority in a mixed file; `nil` when no
-    /// example is valid.
+    /// grader scores (``gradedExamples``): graded prompts or preference pairs where they are
+    /// more than half of a mixed file, demonstrations otherwise; `nil` when no example is valid.
     public var trainingSignal: String? {
         guard valid > 0 else { return nil }
         if gradedExamples * 2 > valid { return "graders" }

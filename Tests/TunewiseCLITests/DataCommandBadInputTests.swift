@@ -24,6 +24,24 @@ extension BinaryTests.DataCommandTests {
         #expect(outcome.errorText.hasPrefix("tunewise: standard input is gzip-compressed"), "\(outcome.errorText)")
     }
 
+    /// A file name with control characters cannot recolour the terminal through the report.
+    @Test func controlCharactersInAFileNameAreShownAsEscapes() throws {
+        let name = "x\u{1B}[31mred.jsonl"
+        let folder = try directory([name: lines(Self.valid)])
+        for arguments in [
+            ["data", name],
+            [
+                "advise", "--data", name, "--need", "behavior", "--transience", "static", "--governance", "open",
+                "--budget", "moderate", "--time-to-market", "months", "--consistency", "important", "--no-input",
+            ],
+        ] {
+            let outcome = try Binary.run(arguments, directory: folder)
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+            #expect(!outcome.stdout.contains("\u{1B}"))
+            #expect(outcome.stdout.contains("x\\u{1B}[31mred.jsonl"), "\(outcome.stdout)")
+        }
+    }
+
     @Test(arguments: [
         (["data", "missing.jsonl"], Int32(66), "tunewise: cannot read missing.jsonl: No such file or directory"),
         (["data", "folder"], 66, "tunewise: cannot read folder: it is a directory; give a .jsonl file"),

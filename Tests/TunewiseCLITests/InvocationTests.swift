@@ -323,3 +323,14 @@ struct InvocationTests {
         #expect(CommandError.missingAnswers(["budget"]).exitCode == .usage)
     }
 }
+
+/// The help a usage error points to is the command's, wherever its flags stand.
+@Test(arguments: [
+    (["--format", "json", "sweep", "--bogus"], "sweep"), (["--no-color", "data", "train.jsonl", "--bogus"], "data"),
+    (["--bogus"], "advise"), (["cost", "--bogus"], "cost"),
+])
+func aUsageErrorPointsToTheHelpOfTheCommandGiven(arguments: [String], topic: String) {
+    let (code, console) = run(arguments)
+    #expect(code == .usage)
+    #expect(console.errors.hasSuffix("\nRun 'tunewise help \(topic)' for usage.\n"), "\(console.errors)")
+}

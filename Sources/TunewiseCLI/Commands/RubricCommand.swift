@@ -2,7 +2,7 @@
 /// group whose help covers them all.
 enum RubricCommand {
     static let spec = CommandSpec(
-        name: "rubric", summary: "check rubric files and report every problem with its JSON path",
+        name: "rubric", summary: "for rubric and policy authors: validate files, check a rubric's coverage, show the rubric in force",
         usage: ["rubric validate FILE...", "rubric check [FILE]", "rubric show [FILE] [--format json]"],
         discussion: HelpText.rubricDiscussion,
         action: .group([ValidateCommand.spec, CheckCommand.spec, ShowCommand.spec]), help: { $0.usage + "\n" + $0.options })

@@ -6,7 +6,7 @@ struct DataMarkdownRenderer: ReportRenderer {
     func render(_ report: DataReport) -> String {
         let measurement = report.train.measurement
         var lines = [
-            "## Training data: \(MarkdownRenderer.codeSpan(report.train.name))", "",
+            "## Training data: \(MarkdownRenderer.codeSpan(Tunewise.visible(report.train.name)))", "",
             "| Format | Lines | Valid | Invalid | Unique | Duplicates | Near-duplicates |",
             "|---|--:|--:|--:|--:|--:|--:|",
             "| \(measurement.format.rawValue) | \(grouped(measurement.lines)) | \(grouped(measurement.valid)) | "
@@ -61,7 +61,7 @@ struct DataMarkdownRenderer: ReportRenderer {
         if let eval = report.eval {
             let evaluation = eval.measurement
             lines += [
-                "", "### Leakage into \(MarkdownRenderer.codeSpan(eval.name))", "",
+                "", "### Leakage into \(MarkdownRenderer.codeSpan(Tunewise.visible(eval.name)))", "",
                 "\(grouped(evaluation.lines)) \(evaluation.lines == 1 ? "line" : "lines"), \(grouped(evaluation.valid)) valid, \(grouped(evaluation.invalid)) invalid.",
             ]
             lines += DataReport.evalNotes(train: measurement, eval: evaluation).flatMap { ["", $0] }

@@ -11,7 +11,7 @@ struct DataTextRenderer: ReportRenderer {
         let measurement = file.measurement
         var lines: [String] = []
         lines.append(
-            "\(file.name): \(Self.format(measurement)), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
+            "\(Tunewise.visible(file.name)): \(Self.format(measurement)), \(Self.counted(measurement.lines, "line")), \(DataReport.size(measurement.bytes))"
                 + Self.lineNotes(measurement))
         lines.append("")
         lines.append("Examples  \(grouped(measurement.valid)) valid, \(grouped(measurement.invalid)) invalid")
@@ -126,7 +126,7 @@ struct DataTextRenderer: ReportRenderer {
         let measurement = eval.measurement
         var lines = [
             "",
-            "Evaluation file \(eval.name): \(Self.counted(measurement.lines, "line")), \(grouped(measurement.valid)) valid, "
+            "Evaluation file \(Tunewise.visible(eval.name)): \(Self.counted(measurement.lines, "line")), \(grouped(measurement.valid)) valid, "
                 + "\(grouped(measurement.invalid)) invalid",
         ]
         lines += Self.section("Faults", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) }).dropFirst().map { "  " + $0 }

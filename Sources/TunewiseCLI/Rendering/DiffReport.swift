@@ -23,7 +23,8 @@ struct DiffReport {
     var b: Side
     var toolVersion: String
 
-    /// Whether the two sides use different rubrics (by id and version).
+    /// Whether the two sides use different rubrics: by the name they are shown with (id,
+    /// version and file) or, under one name, by their content.
     var comparesRubrics: Bool { a.rubric != b.rubric || a.rubricModel != b.rubricModel }
 
     /// A plan as one line: `prompt-engineering now; fine-tuning once ...`.

@@ -94,7 +94,8 @@ struct MeasuredAnswers {
 
     /// The lines a text or Markdown report ends with.
     var reportLines: [String] {
-        ["", "Measured from \(file): \(summary)."] + notes
+        let file = Tunewise.visible(self.file)
+        return ["", "Measured from \(file): \(summary)."] + notes
             + (personalData.map {
                 [
                     "Personal data found in \(file) (\($0)): weigh the governance answer, and mask it in any example used in prompts, test sets or training "

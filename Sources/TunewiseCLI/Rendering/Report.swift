@@ -11,7 +11,7 @@ protocol ProvenanceReporting {
 extension ProvenanceReporting {
     /// The tool's and the rubric's versions, and the policy applied, for a footer.
     var provenance: String {
-        let policy = rubric.policy.map { ", policy \($0.id) \($0.version)" + ($0.path.map { " (\($0))" } ?? "") } ?? ""
+        let policy = rubric.policy.map { ", policy \($0.id) \($0.version)" + ($0.path.map { " (\(Tunewise.visible($0)))" } ?? "") } ?? ""
         return "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)\(policy)"
     }
 

@@ -60,7 +60,7 @@ extension Advice {
         return answers[Contract.transienceQuestion].flatMap(CostTransience.init(rawValue:))
     }
 
-    /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:)``:
+    /// How the plan carries out each of its strategies, for ``CostModel/compare(_:shapes:requiringTrained:)``:
     /// each stage's variants, by its strategy. A stage with no `retrieval` variant of its own
     /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted
     /// one did, from the same place. Where the model must gain a behaviour alone, its facts

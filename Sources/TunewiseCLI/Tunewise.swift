@@ -35,8 +35,9 @@ public enum Tunewise {
     /// The help topic of a command line's command, its first word that is not a flag or a
     /// flag's value (`advise` when it names none), or `nil` when that word is no topic.
     static func helpTopic(of arguments: [String]) -> String? {
-        let first = (try? ArgumentScanner.scan(arguments))?.positionals.first ?? arguments.first { !$0.hasPrefix("-") }
-        guard let first else { return CommandRegistry.defaultCommand.name }
+        // A command line the scanner refuses names its command first, or none.
+        let words = (try? ArgumentScanner.scan(arguments)).map(\.positionals) ?? Array(arguments.prefix(1).filter { !$0.hasPrefix("-") })
+        guard let first = words.first else { return CommandRegistry.defaultCommand.name }
         return CommandRegistry.topics.contains(first) ? first : nil
     }
 

@@ -29,6 +29,19 @@ struct CommandRegistryTests {
         #expect(throws: error) { try CommandRegistry.parse(path + ["--frobnicate"]) }
     }
 
+    /// The same, spelled out for three commands, so that a slip in the rule above cannot hide
+    /// behind the helpers it shares with the code.
+    @Test(arguments: [
+        (["data", "x.jsonl"], ["--eval", "--format", "--strict", "--token-limit", "--help"]),
+        (["sources"], ["--format", "--rubric", "--policy", "--no-policy", "--help"]),
+        (["rubric", "check"], ["--policy", "--no-policy", "--help"]),
+    ])
+    func anUnknownFlagNamesExactlyTheCommandsFlags(_ path: [String], _ allowed: [String]) {
+        #expect(throws: CommandError.unknownWord("--frobnicate", kind: "flag", allowed: allowed, suggestion: nil)) {
+            try CommandRegistry.parse(path + ["--frobnicate"])
+        }
+    }
+
     /// Advise takes far too many flags to list: an unknown one is named with the closest
     /// flag or question, and the help pointer.
     @Test func anUnknownAdviseFlagNamesTheClosestFlagOrQuestion() {

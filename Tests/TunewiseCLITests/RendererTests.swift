@@ -89,9 +89,9 @@ struct RendererTests {
         for key in ["strategy", "confidence", "confidenceBasis", "openQuestions", "decidedBy", "variants", "reasons", "caveats", "nextSteps"] {
             #expect(recommendation[key] != nil, "\(key)")
         }
-        // Role-restricted facts are never trained into weights: the gates decide on principle, and say so.
+        // Role-restricted facts are never trained into weights: the gates decide by the situation, and say so.
         #expect(recommendation["strategy"] == .string("prompt-engineering"))
-        #expect(recommendation["confidenceBasis"] == .string("principles"))
+        #expect(recommendation["confidenceBasis"] == .string("situation"))
         guard case .array(let decidedBy)? = recommendation["decidedBy"] else {
             Issue.record("no decidedBy")
             return

@@ -186,7 +186,7 @@ extension BinaryTests {
             #expect(result.code == 0)
             let text = result.stdout
             #expect(
-                text.hasPrefix("Recommendation: Prompt engineering  (confidence: medium, forced: your answers leave no other option open now"),
+                text.hasPrefix("Recommendation: Prompt engineering  (confidence: medium, forced: your limits leave no other option open now"),
                 "\(text)")
             // The evidence favours what the deadline rules out, and the report says so beside the confidence.
             #expect(text.contains("the evidence favours PEFT / fine-tuning"), "\(text)")

@@ -367,18 +367,19 @@ struct AdviceV3Tests {
         }
     }
 
-    /// A forced choice says it is forced, and a strategy the evidence favours but a limit rules
-    /// out (a gate the plan can move past, or one on a lever: data, budget, deadline, skills,
-    /// model) is named as a risk, the one the plan moves to later first; one ruled out on
-    /// principle alone is not.
+    /// A forced choice says it is forced, and a strategy the evidence favours but limits alone
+    /// rule out (gates on a lever: data, budget, deadline, skills, model) is named as a risk,
+    /// the one the plan moves to later first; one the situation itself rules out is not.
     @Test func confidenceSaysWhatItRestsOn() throws {
         let limits = Set(
-            defaultRubric.exclusions.filter { gate in
-                gate.later != nil || gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true }
-            }
-            .map(\.id))
-        #expect(limits.isSuperset(of: ["ship-in-days", "prompting-still-improving", "no-training-budget"]))
-        #expect(limits.isDisjoint(with: ["knowledge-in-retrieval", "nothing-to-retrieve", "no-behaviour-to-train"]))
+            defaultRubric.exclusions.filter { gate in gate.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }
+                .map(\.id))
+        #expect(limits.isSuperset(of: ["ship-in-days", "no-training-budget", "hosted-api-without-tuning"]))
+        #expect(
+            limits.isDisjoint(with: [
+                "knowledge-in-retrieval", "nothing-to-retrieve", "no-behaviour-to-train", "prompting-still-improving",
+                "prompting-meets-bar-at-low-volume",
+            ]))
         for answers in everyCoreSituation {
             let advice = try advisor.advise(answers)
             let overruled = advice.ranking.filter { entry in
@@ -392,7 +393,7 @@ struct AdviceV3Tests {
             let open = advice.ranking.contains { !$0.excluded && $0.strategy != advice.strategy }
             // With no option left, a limit that rules out any of them makes it the limits' doing.
             let limited = advice.ranking.contains { $0.excluded && $0.exclusions.allSatisfy { limits.contains($0.id) } }
-            #expect(advice.confidenceBasis == (open ? .margin : limited ? .limits : .principles), "\(answers.values)")
+            #expect(advice.confidenceBasis == (open ? .margin : limited ? .limits : .situation), "\(answers.values)")
         }
     }
 }

@@ -325,17 +325,16 @@ struct AdvisorTests {
         let open = try Advisor(rubric: try builder.load()).advise(answers)
         #expect(open.openQuestions == ["context-size"])
         #expect(open.confidence == (expected == .high ? .medium : expected))
-        // Every other strategy ruled out by a fact of the situation: decided on principle, with high confidence.
+        // Every other strategy ruled out by the situation itself: decided by it, with high confidence.
         builder.exclusions = [
             .init(id: "only-prompting", when: ["need": ["knowledge"]], strategies: ["prompt-tuning", "fine-tuning", "hybrid"])
         ]
         let principled = try Advisor(rubric: try builder.load()).advise(answers)
-        #expect(principled.runnerUp == nil && principled.confidence == .high && principled.confidenceBasis == .principles)
-        // Ruled out by a limit a plan can move past, the limits decide.
+        #expect(principled.runnerUp == nil && principled.confidence == .high && principled.confidenceBasis == .situation)
+        // Ruled out by a limit the team could lift (a lever: the budget), the limits decide.
+        builder.levers = ["budget": "upward"]
         builder.exclusions = [
-            .init(
-                id: "only-prompting", when: ["need": ["knowledge"], "budget": [answers["budget"]!]],
-                strategies: ["prompt-tuning", "fine-tuning", "hybrid"], later: ("once the budget grows", ["budget": "substantial"]))
+            .init(id: "only-prompting", when: ["budget": [answers["budget"]!]], strategies: ["prompt-tuning", "fine-tuning", "hybrid"])
         ]
         let limited = try Advisor(rubric: try builder.load()).advise(answers)
         #expect(limited.runnerUp == nil && limited.confidence == .high && limited.confidenceBasis == .limits)

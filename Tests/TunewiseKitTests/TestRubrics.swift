@@ -20,14 +20,14 @@ struct TestRubric {
         var id: String
         var when: [String: [String]]
         var strategies: [String]
-        /// What lifts the gate in a later plan stage, if it is a limit a plan can move past.
-        var later: (trigger: String, assume: [String: String])? = nil
     }
 
     /// Strategy id to baseline points.
     var baselines: [String: Double] = [:]
     /// Question id to weight; 1 when absent.
     var weights: [String: Double] = [:]
+    /// Questions the team can change (their `lever`, such as `upward`); none when absent.
+    var levers: [String: String] = [:]
     /// `points[question][option][strategy]`.
     var points: [String: [String: [String: Double]]] = [:]
     var rules: [Rule] = []
@@ -53,21 +53,23 @@ struct TestRubric {
         }
         let fixed = Contract.coreQuestions.map { ($0, true) } + Contract.refinementQuestions.map { ($0, false) }
         let questions: [JSONValue] = fixed.map { question, isCore in
-            .object([
-                ("id", .string(question.id)), ("label", .string(question.id)), ("text", .string("\(question.id)?")),
-                ("help", .string("Help.")), ("core", .bool(isCore)), ("weight", .number(weights[question.id] ?? 1)),
-                (
-                    "options",
-                    .array(
-                        question.options.map { option in
-                            .object(
-                                [
-                                    ("id", .string(option)), ("label", .string(option)), ("help", .string("Help.")),
-                                    ("points", pointsObject(points[question.id]?[option] ?? [:])),
-                                ] + citation)
-                        })
-                ),
-            ])
+            .object(
+                [
+                    ("id", .string(question.id)), ("label", .string(question.id)), ("text", .string("\(question.id)?")),
+                    ("help", .string("Help.")), ("core", .bool(isCore)), ("weight", .number(weights[question.id] ?? 1)),
+                ] + (levers[question.id].map { [("lever", .string($0))] } ?? []) + [
+                    (
+                        "options",
+                        .array(
+                            question.options.map { option in
+                                .object(
+                                    [
+                                        ("id", .string(option)), ("label", .string(option)), ("help", .string("Help.")),
+                                        ("points", pointsObject(points[question.id]?[option] ?? [:])),
+                                    ] + citation)
+                            })
+                    )
+                ])
         }
         return .object([
             ("schemaVersion", .number(2)), ("id", .string("test")), ("version", .string("1")),
@@ -88,18 +90,7 @@ struct TestRubric {
                             [
                                 ("id", .string(exclusion.id)), ("when", condition(exclusion.when)),
                                 ("strategies", .array(exclusion.strategies.map(JSONValue.string))),
-                            ] + citation
-                                + (exclusion.later.map { later in
-                                    [
-                                        (
-                                            "later",
-                                            .object([
-                                                ("trigger", .string(later.trigger)),
-                                                ("assume", .object(later.assume.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-                                            ])
-                                        )
-                                    ]
-                                } ?? []))
+                            ] + citation)
                     })
             ),
             (

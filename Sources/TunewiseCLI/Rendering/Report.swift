@@ -131,16 +131,16 @@ struct Report: ProvenanceReporting {
         }
     }
 
-    /// "high, forced: your answers leave no other option open now; the evidence favours
+    /// "high, forced: your limits leave no other option open now; the evidence favours
     /// Fine-tuning, ruled out for now", or "medium: ahead of the runner-up, Hybrid, by 2.5
     /// points; answering Model size could change it".
     var confidenceText: String {
         var text = advice.confidence.rawValue
         switch advice.confidenceBasis {
         case .limits:
-            text += ", forced: your answers leave no other option open now"
-        case .principles:
-            text += ", on principle: the facts of your situation leave no other option"
+            text += ", forced: your limits leave no other option open now"
+        case .situation:
+            text += ", decided by your situation, not by limits: no other option fits it now"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text +=

@@ -16,7 +16,7 @@ public struct Advice: Equatable, Sendable {
     /// limit rules out.
     public var confidence: Confidence
     /// Whether the confidence rests on the margin, or on gates that left one strategy (limits
-    /// the team could lift, or principles).
+    /// the team could lift, or the situation itself).
     public var confidenceBasis: ConfidenceBasis
     /// What may stop the recommended first step from meeting the bar: among the strategies the
     /// evidence favours that limits alone rule out, the one the plan moves to later, else the
@@ -93,11 +93,12 @@ public enum ConfidenceBasis: String, Equatable, Sendable {
     /// The score margin over the runner-up.
     case margin
     /// Gates left no other strategy, and the team's own limits (data, budget, deadline,
-    /// skills, model access, or a gate a plan can move past) rule out at least one of them.
+    /// skills, model access) alone rule out at least one of them.
     case limits
-    /// Gates left no other strategy, each ruled out on principle: by facts of the situation
-    /// (knowledge belongs in retrieval, nothing to retrieve), not by limits the team could lift.
-    case principles
+    /// Gates left no other strategy, each ruled out by the situation itself (knowledge belongs
+    /// in retrieval, nothing to retrieve, prompting still improving or already meeting the
+    /// bar), not by limits alone that the team could lift.
+    case situation
 }
 
 /// One stage of the staged plan.

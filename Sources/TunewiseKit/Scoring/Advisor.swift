@@ -83,7 +83,7 @@ public struct Advisor: Sendable {
                 margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
                 restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp != nil
-                ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .principles : .limits,
+                ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .situation : .limits,
             risks: overruled
                 + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field.sorted { scores[$0] > scores[$1] }) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
@@ -126,12 +126,13 @@ public struct Advisor: Sendable {
         }.map { [$0] } ?? []
     }
 
-    /// Whether the gate `id` is a limit: one a plan can move past (``Exclusion/later``), or
-    /// whose condition names a question marked as a lever (data, budget, deadline, skills,
-    /// model access); not a principle that holds on facts of the situation alone.
+    /// Whether the gate `id` is a limit of the team's: its condition names a question marked
+    /// as a lever (data, budget, deadline, skills, model access), which the team could change;
+    /// not a gate that holds on the situation alone (knowledge belongs in retrieval, prompting
+    /// still improving or already meeting the bar), even where a later plan stage moves past it.
     private func isLimit(_ id: String) -> Bool {
         guard let gate = rubric.exclusions.first(where: { $0.id == id }) else { return false }
-        return gate.later != nil || gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
+        return gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
     }
 
     /// The reasons against `winner` as risks, where gates rule out every other strategy; each

@@ -63,6 +63,27 @@ struct PolicyLoaderTests {
         #expect(advice.decidedBy.contains("no-hosted-training"))
     }
 
+    /// A policy cannot put points on an option, so its own rule may hold on one answer; a
+    /// rubric's rule still needs two questions.
+    @Test func aPolicyRuleMayHoldOnOneAnswer() throws {
+        let policy = try loadPolicy(
+            #"""
+            {"policy": "p", "version": "1", "rules": [{"id": "own-gpus", "when": {"model-access": ["weights"]},
+              "points": {"fine-tuning": 2}, "reason": "We serve tuned models on our own GPU pool.", "source": "Platform handbook"}]}
+            """#)
+        let rubric = policy.applied(to: defaultRubric)
+        let answers = Answers([
+            "need": "behavior", "data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "model-access": "weights",
+        ])
+        let before = try Advisor(rubric: defaultRubric).advise(answers).ranking.first { $0.strategy == "fine-tuning" }!.score
+        let after = try Advisor(rubric: rubric).advise(answers).ranking.first { $0.strategy == "fine-tuning" }!.score
+        #expect(after == before + 2)
+        var builder = TestRubric()
+        builder.rules = [.init(id: "one", when: ["budget": ["minimal"]], points: ["hybrid": 1])]
+        #expect(throws: RubricLoadError.self) { try builder.load() }
+    }
+
     @Test func aBuiltInGateMayBeRewordedButNotNarrowed() throws {
         let reworded = try loadPolicy(
             """

@@ -33,7 +33,7 @@ struct PolicySchemaTests {
             borrowed.insert(String(name))
             rest = rest[start.upperBound...]
         }
-        #expect(borrowed == ["id", "text", "condition", "exclusion", "rule", "strategyId"])
+        #expect(borrowed == ["id", "text", "condition", "exclusion", "points", "strategyId"])
         for name in borrowed { #expect(rubricSchema["$defs"]?[name] != nil, "\(name)") }
     }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.5.0",
+            version: "3.6.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -54,7 +54,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"])])
                 ),
                 Note(
-                    text: "Inputs run to whole documents: check them against the context window and, for tuning, the service's limit on example length; split what does not fit and merge the partial results.",
+                    text: "Inputs run to whole documents: check them against the context window; split what does not fit and merge the partial results.",
                     source: "001-nilg-customizing-language-models § Data Volume",
                     when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "context-size", options: ["documents", "corpus"])])
                 ),
@@ -416,7 +416,12 @@ extension BuiltInRubric {
                 Note(
                     text: "Training is not one-off: every change of the facts or format behind the examples means another training and test cycle.",
                     source: "001-nilg-customizing-language-models § Information Transience",
-                    when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
+                    when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "need", options: ["knowledge", "both"])])
+                ),
+                Note(
+                    text: "Training is not one-off where the behaviour itself changes (a new label set, policy or house style): each change means another training and test cycle, while facts that arrive with each request need none.",
+                    source: "001-nilg-customizing-language-models § Information Transience",
+                    when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
                     text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment, is tied to a base model the provider will retire, and providers have stopped offering tuning of some models to new customers: keep the training data and evaluation ready to retrain on a successor or on open weights.",
@@ -429,7 +434,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["preferred", "required"])])
                 ),
                 Note(
-                    text: "Inputs run to whole documents: check them against the context window and, for tuning, the service's limit on example length; split what does not fit and merge the partial results.",
+                    text: "Inputs run to whole documents: check them against the context window and, for tuning, the longest example a run takes (a hosted service's limit, or the sequence length you train at); split what does not fit and merge the partial results.",
                     source: "001-nilg-customizing-language-models § Data Volume",
                     when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "context-size", options: ["documents", "corpus"])])
                 ),
@@ -796,7 +801,7 @@ extension BuiltInRubric {
                     label: "Thousands (over 1,000)",
                     help: "Pick this for over 1,000 labelled examples.",
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
-                    citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in the law-firm case in the IBM Community article: even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
+                    citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in the law-firm case in the Macro 4 article (also on the IBM Community): even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -834,7 +839,7 @@ extension BuiltInRubric {
                     label: "Frequent (daily or live)",
                     help: "Pick this if the knowledge changes daily, hourly or is live data.",
                     points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "Daily or live changes outpace any training cycle: what changes must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
+                    citation: Citation(reason: "Facts that change daily or live outpace any training cycle: they must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -1055,7 +1060,7 @@ extension BuiltInRubric {
                     label: "Domain",
                     help: "Pick this if the task uses one field's terminology but not dense jargon.",
                     points: ["prompt-engineering": 0.5],
-                    citation: Citation(reason: "One field's terminology is a moderate degree of specialisation, which IBM places on the prompting side: a glossary and worked examples in the prompt usually suffice.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering")
+                    citation: Citation(reason: "One field's terminology is a moderate degree of specialisation, which the Macro 4 article places on the prompting side: a glossary and worked examples in the prompt usually suffice.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering")
                 ),
                 Option(
                     id: "niche",
@@ -1668,7 +1673,7 @@ extension BuiltInRubric {
             id: "prompting-meets-bar-at-low-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it; if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "hsieh-2023; 001-nilg-customizing-language-models § Costs"),
+            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it; if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "001-nilg-customizing-language-models § Costs"),
             later: Deferral(trigger: "if traffic grows until the prompted model's cost or speed matters", assume: [(question: "query-volume", option: "high")])
         )
     }
@@ -1949,7 +1954,7 @@ extension BuiltInRubric {
                     id: "peft",
                     label: "PEFT (LoRA adapters, or the provider's method when hosted)",
                     whenAny: [],
-                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the IBM Community article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
+                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the Macro 4 article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
                     caveats: [
                         Note(
                             text: "An adapter is tied to the exact base model it was trained on: pin that version, and retrain the adapter when the base changes or the provider retires it.",

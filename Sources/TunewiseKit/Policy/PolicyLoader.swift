@@ -134,7 +134,8 @@ extension RubricReader {
     /// A rule the policy adds, or new wording for a built-in one, whose condition and points stay.
     mutating func readPolicyRule(_ value: JSONValue, _ path: String, builtIn: [Rule]) -> Rule? {
         guard case .string(let id)? = value["id"], let original = builtIn.first(where: { $0.id == id }) else {
-            return readRule(value, path)
+            // A policy cannot put points on an option, so its rules may hold on one answer.
+            return readRule(value, path, minimumClauses: 1)
         }
         for key in ["when", "points"] where value[key] != nil {
             report("\(path).\(key)", "cannot change the built-in rule \"\(id)\"; a policy may reword it (reason, source) only")

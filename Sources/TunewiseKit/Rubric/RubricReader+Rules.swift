@@ -3,10 +3,12 @@
 extension RubricReader {
     // MARK: Rules, exclusions, variants and properties
 
-    mutating func readRule(_ value: JSONValue, _ path: String) -> Rule? {
+    /// A rule: in a rubric its condition names at least two questions (a single answer's points
+    /// belong on its option); a policy, which cannot change options, may give `minimumClauses` 1.
+    mutating func readRule(_ value: JSONValue, _ path: String, minimumClauses: Int = 2) -> Rule? {
         guard let object = members(value, path, allowed: ["id", "when", "points", "reason", "source"]) else { return nil }
         let id = identifier(object, path)
-        let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: 2) }
+        let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: minimumClauses) }
         let points = required(object, "points", path).map { readPoints($0, "\(path).points") }
         let citation = citation(object, path)
         guard let id, let condition, let points, let citation else { return nil }

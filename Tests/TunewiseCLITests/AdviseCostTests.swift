@@ -187,11 +187,12 @@ extension BinaryTests {
             #expect(fineTuning?["requestsPerDay"] == .number(23_143))
             #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
             #expect(!Self.notes(report).contains { $0.contains("trains by reinforcement") })
-            // The plan prompts at no stage, so the baseline its payback is measured against is shown.
+            // The plan prompts at no stage, so the baseline its payback is measured against is shown,
+            // costed without the template's retrieval figures, as it retrieves nothing here.
             #expect(
                 Self.notes(report).first
                     == "For comparison, Prompt engineering (the baseline a payback is measured against): 2,400.00 one-off, 378.00 a month, "
-                    + "6,936.00 over 12 months.")
+                    + "6,936.00 over 12 months. It too is costed without retrieval: no context tokens, no retrieval upkeep.")
             #expect(report?["costCheck"] == .null)
         }
 

@@ -69,12 +69,16 @@ extension Report {
     }
 
     /// What prompting would cost, where the plan has no stage of it: the baseline its
-    /// trained stages' payback is measured against.
+    /// trained stages' payback is measured against, and, where retrieval figures were given
+    /// but it retrieves nothing, that it is costed without them.
     private func baselineNote(_ cost: CostComparison) -> String? {
         let baseline = StrategyID.promptEngineering.rawValue
         guard !advice.plan.contains(where: { $0.strategy == baseline }), let prompting = cost.strategy(baseline) else { return nil }
+        let retrievalGiven = (cost.inputs[.contextTokens] ?? 0) > 0 || (cost.inputs[.retrievalPerMonth] ?? 0) > 0
+        let withoutRetrieval =
+            prompting.shape.retrieval == .none && retrievalGiven ? " It too is costed without retrieval: no context tokens, no retrieval upkeep." : ""
         return "For comparison, \(strategyLabel(baseline)) (the baseline a payback is measured against): \(money(prompting.oneOff)) "
-            + "one-off, \(money(prompting.monthly)) a month, \(money(prompting.total)) over \(months(cost.horizonMonths))."
+            + "one-off, \(money(prompting.monthly)) a month, \(money(prompting.total)) over \(months(cost.horizonMonths))." + withoutRetrieval
     }
 
     /// Context tokens given for a plan costed without retrieval may be each request's own

@@ -182,8 +182,8 @@ struct Report: ProvenanceReporting {
         let medium = JSONWriter.format(rubric.confidence.medium)
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
             + "(a lead of \(high) points or more is high, of \(medium) or more medium), or, where your limits or the facts of your "
-            + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits rule out "
-            + "(an option set aside on principle, such as training facts into weights, does not count). "
+            + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits alone "
+            + "rule out (one your situation rules out, such as training facts into weights, does not count). "
             + "It is not a forecast of success; the risks say what may stand in the way."
     }
 

@@ -206,16 +206,16 @@ struct InvocationTests {
         (["sweep", "--fix"], .missingValue(flag: "--fix", allowed: nil)),
         (
             ["sweep", "--map", "data-volume"],
-            .invalidPair(flag: "--map", value: "data-volume", reason: "no ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+            .invalidPair(flag: "--map", value: "data-volume", reason: "no ','", expected: "ROW-ID,COLUMN-ID")
         ),
         (
             ["sweep", "--map=data-volume,"],
-            .invalidPair(flag: "--map", value: "data-volume,", reason: "a part is empty", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+            .invalidPair(flag: "--map", value: "data-volume,", reason: "a part is empty", expected: "ROW-ID,COLUMN-ID")
         ),
         (
             ["sweep", "--map", "budget,governance,transience"],
             .invalidPair(
-                flag: "--map", value: "budget,governance,transience", reason: "more than one ','", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+                flag: "--map", value: "budget,governance,transience", reason: "more than one ','", expected: "ROW-ID,COLUMN-ID")
         ),
         (["sweep", "--map", "budget,governance", "--map=budget,transience"], .repeatedFlag("--map")),
         (["sweep", "--weight", "budget=-1"], .invalidWeight("budget=-1", reason: "a weight is a number from 0 to 1000000")),

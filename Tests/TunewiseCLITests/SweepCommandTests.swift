@@ -75,7 +75,7 @@ extension BinaryTests {
 
         static let badSweeps: [BadSweep] = [
             BadSweep(
-                ["sweep", "--map", "data-volume"], 64, "tunewise: invalid --map 'data-volume': no ','; expected ROW-QUESTION-ID,COLUMN-QUESTION-ID"),
+                ["sweep", "--map", "data-volume"], 64, "tunewise: invalid --map 'data-volume': no ','; expected ROW-ID,COLUMN-ID"),
             BadSweep(["sweep", "--map", "budget,budget"], 64, "tunewise: invalid --map 'budget,budget': the same question twice"),
             BadSweep(
                 ["sweep", "--map", "data-volume,transince"], 64, "tunewise: unknown question in --map 'transince' (did you mean 'transience'?)"),

@@ -78,7 +78,7 @@ extension SweepRequest {
             fixed.append(RawAnswer(question: question, value: .option(option), source: .flag(Self.fix.spelling)))
         }
         if let value = arguments.value(Self.map) {
-            let (row, column) = try ParsedArguments.pair(value, of: Self.map, separator: ",", expected: "ROW-QUESTION-ID,COLUMN-QUESTION-ID")
+            let (row, column) = try ParsedArguments.pair(value, of: Self.map, separator: ",", expected: Self.map.argument)
             map = Map(row: row, column: column)
         }
         weights = try arguments.weights()

@@ -42,7 +42,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
         var measured = try request.dataPath.map { path throws(CommandError) in
-            let file = try DataCommand.measure(path, flag: "--data", options: .init(), training: nil, console: &console)
+            let file = try DataCommand.measure(path, flag: FlagSpec.dataFile.spelling, options: .init(), training: nil, console: &console)
             return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
         }
         if var read = measured {

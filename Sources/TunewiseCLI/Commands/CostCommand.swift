@@ -25,7 +25,7 @@ struct CostCommand: TunewiseCommand, Equatable {
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Tunewise.readCostInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.flagInputs)
         if let path = request.dataPath {
-            let measured = try DataCommand.measure(path, flag: "--data", options: .init(), training: nil, console: &console)
+            let measured = try DataCommand.measure(path, flag: FlagSpec.dataFile.spelling, options: .init(), training: nil, console: &console)
             let tokens = measured.measurement.valid > 0 ? measured.measurement.tokens.total : nil
             Tunewise.takeTrainingTokens(
                 tokens, caveat: DataReport.trainingTokenCaveat(measured.measurement), from: measured.name, flag: request.flagInputs[.trainingTokens],
@@ -35,7 +35,7 @@ struct CostCommand: TunewiseCommand, Equatable {
         let report = CostReport(comparison: comparison, toolVersion: Tunewise.version)
         let environment = console.environment
         let style = TextStyle.forStream(isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: environment)
-        let asciiOnly = request.noColor || environment["TERM"] == "dumb" || !(environment["NO_COLOR"] ?? "").isEmpty
+        let asciiOnly = TextStyle.isPlainRequested(noColorFlag: request.noColor, environment: environment)
         let text = request.format.costRenderer(style: style, asciiOnly: asciiOnly).render(report)
         if let warning = report.droppedContextWarning { console.writeError("tunewise: \(warning)\n") }
         try console.writeOutput(text)

@@ -9,7 +9,9 @@ struct QuestionsCommand: TunewiseCommand, Equatable {
 
     static let spec = CommandSpec(
         name: "questions", summary: "list the rubric's questions, their options and help",
-        usage: ["questions [--format \(QuestionsFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE]"],
+        usage: [
+            "questions [--format \(QuestionsFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE] [--policy FILE | --no-policy]"
+        ],
         discussion: "tunewise questions: list the rubric's questions, their options and help.",
         flags: [.format(QuestionsFormat.self, note: ", for scripts that build forms"), .rubric("list a rubric other than the built-in one")]
             + FlagSpec.policyFlags,

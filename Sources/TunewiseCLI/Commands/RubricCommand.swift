@@ -3,7 +3,10 @@
 enum RubricCommand {
     static let spec = CommandSpec(
         name: "rubric", summary: "for rubric and policy authors: validate files, check a rubric's coverage, show the rubric in force",
-        usage: ["rubric validate FILE...", "rubric check [FILE]", "rubric show [FILE] [--format json]"],
+        usage: [
+            "rubric validate FILE...", "rubric check [FILE] [--policy FILE | --no-policy]",
+            "rubric show [FILE] [--format json] [--policy FILE | --no-policy]",
+        ],
         discussion: HelpText.rubricDiscussion,
         action: .group([ValidateCommand.spec, CheckCommand.spec, ShowCommand.spec]), help: { $0.usage + "\n" + $0.options })
 }

@@ -9,7 +9,7 @@ struct SourcesCommand: TunewiseCommand, Equatable {
 
     static let spec = CommandSpec(
         name: "sources", summary: "list the works the rubric cites, with titles and links",
-        usage: ["sources [--format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE]"],
+        usage: ["sources [--format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))] [--rubric FILE] [--policy FILE | --no-policy]"],
         discussion: """
             tunewise sources: the works the rubric cites, each with its title, author, year and \
             address. Reports cite them by id, with a section after \u{A7} (001-nilg-customizing-language-models \

@@ -7,7 +7,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
 
     static let spec = CommandSpec(
         name: "sweep", summary: "the advice over every combination of answers",
-        usage: ["sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...] [--map QUESTION-ID,QUESTION-ID] [options]"],
+        usage: ["sweep [--include QUESTION-ID ... | --all] [--fix QUESTION-ID=OPTION-ID ...] [--map ROW-ID,COLUMN-ID] [options]"],
         discussion: HelpText.sweepDiscussion, flags: SweepRequest.flags,
         examples: [
             "tunewise sweep",
@@ -94,7 +94,7 @@ struct SweepCommand: TunewiseCommand, Equatable {
                 question: question, fix: "--fix \(question)=\(fixed[question] ?? "")", varying: "\(flag(part)) \(flagValue(part, question))")
         case .sameMapQuestion:
             return .invalidPair(
-                flag: "--map", value: flagValue(.map, ""), reason: "the same question twice",
+                flag: SweepRequest.map.spelling, value: flagValue(.map, ""), reason: "the same question twice",
                 expected: "two different question ids")
         case .tooManyRules(let limit):
             return .rubricTooLargeToSweep(path: request.rubric.rubricPath ?? BuiltInRubric.name, ruleLimit: limit)
@@ -106,8 +106,8 @@ struct SweepCommand: TunewiseCommand, Equatable {
     /// The flag that gives a part of the scope.
     private func flag(_ part: SweepScope.Part) -> String {
         switch part {
-        case .included: "--include"
-        case .map: "--map"
+        case .included: SweepRequest.include.spelling
+        case .map: SweepRequest.map.spelling
         }
     }
 

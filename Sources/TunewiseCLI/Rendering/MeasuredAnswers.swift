@@ -82,7 +82,7 @@ struct MeasuredAnswers {
 
     /// The measured answers as raw answers, located at the data file.
     var rawAnswers: [RawAnswer] {
-        answers.map { RawAnswer(question: $0.question, value: .option($0.option), source: .flag("--data")) }
+        answers.map { RawAnswer(question: $0.question, value: .option($0.option), source: .flag(FlagSpec.dataFile.spelling)) }
     }
 
     /// "data-volume thousands (1,240 unique valid examples), training-signal demonstrations (chat examples)".

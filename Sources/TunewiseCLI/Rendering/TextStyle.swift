@@ -13,8 +13,13 @@ struct TextStyle: Equatable {
     /// Colour only for a terminal, and never with `--no-color`, a non-empty `NO_COLOR`
     /// (see no-color.org) or `TERM=dumb`; the width from ``width(in:)``.
     static func forStream(isTerminal: Bool, noColorFlag: Bool, environment: [String: String]) -> TextStyle {
-        let disabledByEnvironment = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
-        return TextStyle(isEnabled: isTerminal && !noColorFlag && !disabledByEnvironment, width: width(in: environment))
+        TextStyle(isEnabled: isTerminal && !isPlainRequested(noColorFlag: noColorFlag, environment: environment), width: width(in: environment))
+    }
+
+    /// Whether plain text was asked for, whatever the stream: `--no-color`, a non-empty
+    /// `NO_COLOR` (see no-color.org) or `TERM=dumb`.
+    static func isPlainRequested(noColorFlag: Bool, environment: [String: String]) -> Bool {
+        noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
     }
 
     /// `COLUMNS` when it is a whole number of at least 20, else 80. (``SystemConsole`` sets

@@ -12,7 +12,7 @@ public enum Tunewise {
         do {
             return try CommandRegistry.parse(arguments).run(console: &console)
         } catch {
-            report(error, helpTopic: helpTopic(of: arguments), console: &console)
+            reportError(error, helpTopic: helpTopic(of: arguments), console: &console)
             return error.exitCode
         }
     }
@@ -20,7 +20,7 @@ public enum Tunewise {
     /// Writes an error's message, its details wrapped to the width of the terminal and the
     /// help to read: for a usage error the command's (`tunewise help TOPIC`, or `tunewise
     /// --help` without one), for a file or data error the topic of what it is about.
-    static func report(_ error: CommandError, helpTopic: String? = nil, console: inout some Console) {
+    static func reportError(_ error: CommandError, helpTopic: String? = nil, console: inout some Console) {
         var text = "tunewise: \(visible(error.message))\n"
         let width = TextStyle.width(in: console.environment)
         for line in error.details { text += visible(line).wrapped(to: width, hangingIndent: 4) + "\n" }

@@ -127,7 +127,7 @@ struct ExitCodeTests {
     @Test func aDataErrorNamesTheHelpOnWhatItIsAbout() {
         func pointer(_ error: CommandError, command: String) -> Substring? {
             var console = ScriptedConsole()
-            Tunewise.report(error, helpTopic: command, console: &console)
+            Tunewise.reportError(error, helpTopic: command, console: &console)
             return console.errors.split(separator: "\n").last
         }
         #expect(pointer(.rubricHasFindings(path: "r.json", count: 2), command: "rubric") == "See 'tunewise help rubric'.")

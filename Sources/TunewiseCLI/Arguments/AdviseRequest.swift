@@ -43,10 +43,10 @@ extension AdviseRequest {
     static let expect = FlagSpec("expect", .strategy, help: "exit 1 when the advice differs (for CI gates)")
     static let whyNot = FlagSpec("why-not", .strategy, help: "print only why that strategy is not the advice")
     static let explain = FlagSpec("explain", .toggle, help: "every reason and every change that would alter the advice")
-    static let cost = CostRequest.costFile.help(
+    static let cost = CostRequest.costFile.withHelp(
         "add the cost of the plan over time from your own numbers (a 'tunewise cost' inputs file, '-' for standard input; every 'tunewise cost' flag works here too)"
     )
-    static let data = FlagSpec.dataFile.help(
+    static let data = FlagSpec.dataFile.withHelp(
         "measure a training file ('tunewise data') and answer data-volume and training-signal from it; flags and --answers win, with a note"
     )
     static let noInput = FlagSpec("no-input", .toggle, help: "never ask; missing core answers are an error")

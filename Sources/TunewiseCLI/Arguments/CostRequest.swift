@@ -19,7 +19,7 @@ extension CostRequest {
     static let costFile = FlagSpec(
         "cost", .file, help: "inputs as a JSON object (see --template); '-' reads standard input; flags win over the file")
     static let template = FlagSpec("template", .toggle, help: "print a starter inputs file and exit")
-    static let data = FlagSpec.dataFile.help(
+    static let data = FlagSpec.dataFile.withHelp(
         "take the training tokens from a training file, estimated as 'tunewise data' does (--training-tokens wins; they win over the --cost file's, with a note)"
     )
     static let transience = FlagSpec(
@@ -30,7 +30,7 @@ extension CostRequest {
     static let flags: [FlagSpec] =
         [
             costFile, data, template, transience, .format(ReportFormat.self),
-            .noColor.help("plain ASCII text (also when NO_COLOR is set or TERM=dumb)"),
+            .noColor.withHelp("plain ASCII text (also when NO_COLOR is set or TERM=dumb)"),
         ] + FlagSpec.costInputs
 
     /// The request that checked `arguments` give.

@@ -85,7 +85,7 @@ struct FlagSpec: Equatable, Sendable {
     var isSwitch: Bool { kind == .toggle }
 
     /// The same flag with the help text a command words its own way.
-    func help(_ text: @autoclosure @escaping @Sendable () -> String) -> FlagSpec {
+    func withHelp(_ text: @autoclosure @escaping @Sendable () -> String) -> FlagSpec {
         var flag = self
         flag.describe = text
         return flag

@@ -18,7 +18,7 @@ extension InitRequest {
     /// The flags of `init`, in help order.
     static let flags: [FlagSpec] = [
         forceFlag, .rubric("the questions of a rubric other than the built-in one"),
-        FlagSpec.policyFile.help("write a starter policy (.tunewise.json) to FILE instead of answers"),
+        FlagSpec.policyFile.withHelp("write a starter policy (.tunewise.json) to FILE instead of answers"),
     ]
 
     /// The request that checked `arguments` give: at most one file.

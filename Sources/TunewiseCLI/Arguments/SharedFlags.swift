@@ -15,7 +15,7 @@ extension FlagSpec {
     static let rubricFile = FlagSpec("rubric", .file, help: "use a rubric other than the built-in one")
 
     /// `--rubric FILE`, with the command's own words for what the rubric is for.
-    static func rubric(_ help: @autoclosure @escaping @Sendable () -> String) -> FlagSpec { rubricFile.help(help()) }
+    static func rubric(_ help: @autoclosure @escaping @Sendable () -> String) -> FlagSpec { rubricFile.withHelp(help()) }
 
     /// `--format FORMAT`, one of `Format`'s cases, the first the default; `note` follows
     /// the list of formats in the help.

@@ -104,7 +104,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             }
         }
         if let expected = request.expect, expected != advice.strategy {
-            Tunewise.report(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)
+            Tunewise.reportError(.expectationFailed(expected: expected, actual: advice.strategy), console: &console)
             return .expectationFailed
         }
         return .success

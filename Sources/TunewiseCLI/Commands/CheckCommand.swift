@@ -26,7 +26,7 @@ struct CheckCommand: TunewiseCommand, Equatable {
         }
         try console.writeOutput(RubricCheckRenderer().render(RubricCheckReport(name: name, rubric: rubric, findings: findings)))
         guard !findings.isEmpty else { return .success }
-        Tunewise.report(.rubricHasFindings(path: name, count: findings.count), console: &console)
+        Tunewise.reportError(.rubricHasFindings(path: name, count: findings.count), console: &console)
         return .dataError
     }
 }

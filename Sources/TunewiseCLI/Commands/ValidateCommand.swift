@@ -29,7 +29,7 @@ struct ValidateCommand: TunewiseCommand, Equatable {
                 result = .failure(error)
             } catch let error where error.exitCode == .noInput {
                 anyUnreadable = true
-                Tunewise.report(error, helpTopic: "rubric", console: &console)
+                Tunewise.reportError(error, helpTopic: "rubric", console: &console)
                 continue
             }
             try console.writeOutput(RubricValidationRenderer().render(RubricValidation(path: shownPath, result: result)))

@@ -41,7 +41,7 @@ struct CostRendererTests {
     }
 
     /// Hosting in units: how many the volume needs, and a break-even volume that is not a
-    /// threshold above which every volume pays (CostModelV2Tests works the figures by hand).
+    /// threshold above which every volume pays (CostModelPartsTests works the figures by hand).
     @Test func hostingUnitsAreShown() throws {
         let inputs = CostInputs(
             [
@@ -89,7 +89,7 @@ struct CostRendererTests {
             return
         }
         #expect(strategies.map { $0["strategy"] } == [.string("prompt-engineering"), .string("fine-tuning"), .string("hybrid")])
-        // The template's figures (CostModelV2Tests works their parts by hand): prompting
+        // The template's figures (CostModelPartsTests works their parts by hand): prompting
         // 1500 × (0.8 × 0.075 + 0.2 × 0.15) + 2000 × 0.15 + 300 × 0.6 = 615 per million, so
         // 600000 × 0.000615 + 150 = 519 a month; 40 build hours × 60 = 2400 once, for every
         // strategy. Fine-tuning keeps the 2000 context tokens: (2200 × 0.3 + 300 × 1.2) / 1e6

@@ -2,10 +2,10 @@ import Testing
 
 @testable import TunewiseKit
 
-/// Cost v2: prompt caching, the context a tuned model still needs, prompting's build cost,
+/// The cost model's parts: prompt caching, the context a tuned model still needs, prompting's build cost,
 /// hosting in units and the batch discount, on the two cases that made the first model
 /// contradict the advice, and as properties.
-struct CostModelV2Tests {
+struct CostModelPartsTests {
     static func with(_ inputs: CostInputs, _ changes: [CostField: Double?]) -> CostInputs {
         var changed = inputs
         for (field, value) in changes { changed[field] = value }

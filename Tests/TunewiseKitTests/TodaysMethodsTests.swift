@@ -2,10 +2,10 @@ import Testing
 
 @testable import TunewiseKit
 
-/// A situation on the inputs of advice v3 (training signal, knowledge size, a prompted model
+/// A situation on the inputs of today's methods (training signal, knowledge size, a prompted model
 /// that meets the bar, structured and label outputs), the source its expected advice rests
 /// on, and what the advice must say.
-struct NewMethodCase: CustomTestStringConvertible, Sendable {
+struct MethodCase: CustomTestStringConvertible, Sendable {
     /// What the team is building, and the source of the expected advice.
     var name: String
     var answers: [String: String]
@@ -29,132 +29,132 @@ private func given(_ answers: [String: String]) -> [String: String] { steady.mer
 
 private let behaviourWithData = given(["need": "behavior", "data-volume": "thousands", "prompting-status": "plateaued"])
 
-let newMethodCases: [NewMethodCase] = [
-    NewMethodCase(
+let methodCases: [MethodCase] = [
+    MethodCase(
         name: "rafailov-2023, openai-dpo: thumbs-up/down feedback on a support bot trains by preference, not supervised alone",
         answers: behaviourWithData.merging(["training-signal": "comparisons", "model-access": "api-tuning"]) { $1 },
         strategy: "fine-tuning", variants: ["preference", "peft"], notVariants: ["supervised"]),
-    NewMethodCase(
+    MethodCase(
         name: "rafailov-2023: comparisons on open weights with a strong team still train by preference",
         answers: behaviourWithData.merging(["training-signal": "comparisons", "model-access": "weights", "ml-expertise": "strong"]) { $1 },
         strategy: "fine-tuning", variants: ["preference"], notVariants: ["supervised"]),
-    NewMethodCase(
+    MethodCase(
         name: "openai-rft, shao-2024: text-to-SQL checked by running the query trains against the grader",
         answers: behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning", "consistency": "critical"]) { $1 },
         strategy: "fine-tuning", variants: ["reinforcement"]),
-    NewMethodCase(
+    MethodCase(
         name: "deepseek-r1-2025: a grader on open weights with a strong team uses reinforcement fine-tuning",
         answers: behaviourWithData.merging(["training-signal": "graders", "model-access": "weights", "ml-expertise": "strong"]) { $1 },
         strategy: "fine-tuning", variants: ["reinforcement"]),
-    NewMethodCase(
+    MethodCase(
         name: "openai-fine-tuning: ordinary labelled pairs train supervised",
         answers: behaviourWithData.merging(["training-signal": "demonstrations", "model-access": "api-tuning"]) { $1 },
         strategy: "fine-tuning", variants: ["supervised", "peft"]),
-    NewMethodCase(
+    MethodCase(
         name: "hsieh-2023, openai-distillation: a prompted model that meets the bar at high volume is distilled into a smaller one",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high", "model-access": "api-tuning",
         ]),
         strategy: "fine-tuning", variants: ["distillation"]),
-    NewMethodCase(
+    MethodCase(
         name: "hsieh-2023: a prompted model that meets the bar at low volume stays prompted",
         answers: given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "low"]),
         strategy: "prompt-engineering"),
-    NewMethodCase(
+    MethodCase(
         name: "openai-distillation: meets the bar at high volume but nothing logged yet prompts now and distils later",
         answers: given([
             "need": "behavior", "data-volume": "none", "prompting-status": "meets-bar", "query-volume": "high", "model-access": "api-tuning",
         ]),
         strategy: "prompt-engineering", later: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "anthropic-prompt-caching, gemini-1-5-2024: a 300-page handbook that everyone may read goes whole into a cached prompt",
         answers: given(["need": "knowledge", "data-volume": "none", "knowledge-size": "small"]),
         strategy: "prompt-engineering", variants: ["in-context"], notVariants: ["rag"]),
-    NewMethodCase(
+    MethodCase(
         name: "001 (Data Governance): a small collection with role-based access still retrieves, so it can filter per user",
         answers: given(["need": "knowledge", "data-volume": "none", "knowledge-size": "small", "governance": "role-based"]),
         strategy: "prompt-engineering", variants: ["rag"], notVariants: ["in-context"]),
-    NewMethodCase(
+    MethodCase(
         name: "004 (Prompt engineering): a large collection needs an index",
         answers: given(["need": "knowledge", "data-volume": "none", "knowledge-size": "large"]),
         strategy: "prompt-engineering", variants: ["rag"]),
-    NewMethodCase(
+    MethodCase(
         name: "liu-2023: an unanswered collection size keeps the default of retrieval",
         answers: given(["need": "knowledge", "data-volume": "none"]),
         strategy: "prompt-engineering", variants: ["rag"]),
-    NewMethodCase(
+    MethodCase(
         name: "002 (Hybrid): facts and a house style with a small confidential collection: a tuned model with the collection in context",
         answers: given([
             "need": "both", "data-volume": "thousands", "governance": "confidential", "knowledge-size": "small", "output-style": "custom",
             "prompting-status": "plateaued", "transience": "periodic",
         ]),
         strategy: "hybrid", variants: ["in-context"]),
-    NewMethodCase(
+    MethodCase(
         name: "openai-structured-outputs, willard-2023: schema-bound extraction with few examples prompts with constrained decoding",
         answers: given(["need": "behavior", "data-volume": "few", "output-style": "structured", "consistency": "critical"]),
         strategy: "prompt-engineering", variants: ["none"]),
-    NewMethodCase(
+    MethodCase(
         name: "bucher-2024: a ticket router with 50,000 labelled tickets, 2M requests a day and a sub-1B open model trains a classifier",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "output-style": "label", "query-volume": "high", "model-size": "small",
             "model-access": "weights", "ml-expertise": "some", "prompting-status": "not-tried", "task-diversity": "one",
         ]),
         strategy: "fine-tuning", variants: ["full"], risks: [.declared]),
-    NewMethodCase(
+    MethodCase(
         name: "SPEC, 000 (Conclusion): prompting not tried with only hundreds of pairs prompts first",
         answers: given(["need": "behavior", "data-volume": "hundreds", "prompting-status": "not-tried", "output-style": "custom"]),
         strategy: "prompt-engineering", later: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "002 (The Plateau Effect): prompting still improving keeps prompting, whatever the data",
         answers: given(["need": "behavior", "data-volume": "thousands", "prompting-status": "improving", "output-style": "custom"]),
         strategy: "prompt-engineering", later: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "openai-fine-tuning: weeks to ship with pairs in hand and hosted tuning leave room for a training run",
         answers: behaviourWithData.merging(["time-to-market": "weeks", "model-access": "api-tuning", "output-style": "custom"]) { $1 },
         strategy: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "001 (Time to Market): weeks on open weights leave room for retrieval, not retrieval and a self-hosted tuned model",
         answers: given([
             "need": "both", "data-volume": "thousands", "time-to-market": "weeks", "model-access": "weights", "ml-expertise": "strong",
             "output-style": "custom", "prompting-status": "plateaued",
         ]),
         strategy: "prompt-engineering", later: "hybrid"),
-    NewMethodCase(
+    MethodCase(
         name: "002 (The Plateau Effect): plateaued prompting forced by a deadline in days carries the risk of falling short",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "prompting-status": "plateaued", "time-to-market": "days", "consistency": "critical",
         ]),
         strategy: "prompt-engineering", risks: [.overruled, .declared], later: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "budget minimal (SPEC): a data-rich team with no training budget is told the evidence favours training",
         answers: given(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "output-style": "custom", "consistency": "critical"]),
         strategy: "prompt-engineering", risks: [.overruled, .against]),
-    NewMethodCase(
+    MethodCase(
         name: "sheng-2023: many tasks on a large open model serve per-task adapters together",
         answers: behaviourWithData.merging([
             "task-diversity": "many", "model-access": "weights", "model-size": "large", "ml-expertise": "strong", "explainability": "no",
         ]) { $1 },
         strategy: "fine-tuning", variants: ["peft"]),
-    NewMethodCase(
+    MethodCase(
         name: "carlini-2021: confidential records on open weights train with a regurgitation test",
         answers: behaviourWithData.merging(["governance": "confidential", "model-access": "weights", "ml-expertise": "strong"]) { $1 },
         strategy: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "004 (Prompt tuning): auditors who need evidence per decision keep a prompted system with retrieval",
         answers: given(["need": "knowledge", "data-volume": "hundreds", "explainability": "required", "transience": "periodic"]),
         strategy: "prompt-engineering", variants: ["rag"]),
-    NewMethodCase(
+    MethodCase(
         name: "rafailov-2023: comparisons that still face a gate keep prompting now and plan preference tuning later",
         answers: given(["need": "behavior", "data-volume": "thousands", "training-signal": "comparisons", "prompting-status": "improving"]),
         strategy: "prompt-engineering", later: "fine-tuning"),
-    NewMethodCase(
+    MethodCase(
         name: "hsieh-2023: meets the bar at medium volume with a house style weighs distillation",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high", "output-style": "label",
             "model-access": "api-tuning",
         ]),
         strategy: "fine-tuning", variants: ["distillation"]),
-    NewMethodCase(
+    MethodCase(
         name: "hsieh-2023: a prompted model that meets the bar distils, whatever feedback the team also holds",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high",
@@ -163,11 +163,11 @@ let newMethodCases: [NewMethodCase] = [
         strategy: "fine-tuning", variants: ["distillation"], notVariants: ["preference"]),
 ]
 
-struct AdviceV3Tests {
+struct TodaysMethodsTests {
     let advisor = Advisor(rubric: defaultRubric)
 
-    @Test(arguments: newMethodCases)
-    func followsTodaysMethods(_ example: NewMethodCase) throws {
+    @Test(arguments: methodCases)
+    func followsTodaysMethods(_ example: MethodCase) throws {
         let advice = try advisor.advise(Answers(example.answers))
         #expect(advice.strategy == example.strategy)
         let choices = advice.variants.map(\.choice)
@@ -288,7 +288,7 @@ struct AdviceV3Tests {
     }
 
     @Test func thereAreAtLeastTwentyFiveCases() {
-        #expect(newMethodCases.count >= 25)
+        #expect(methodCases.count >= 25)
     }
 
     /// Every core situation, then a fixed random sample with refinements.

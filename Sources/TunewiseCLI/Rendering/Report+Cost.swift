@@ -22,21 +22,18 @@ extension Report {
         }
     }
 
-    /// Puts first among the risks the cost check that doubts the first step itself: a model
-    /// distilled to cut cost (prompting already meets the bar) that does not pay back at the
-    /// team's prices, and makes the confidence low: the step's only purpose is undone. The
-    /// strategy is unchanged; the report says at its top what the money says.
+    /// Qualifies the advice by the team's prices (``Advice/qualify(by:wording:)``), in the
+    /// report's words: a model distilled to cut cost that does not pay back puts that first
+    /// among the risks, and the report says at its top what the money says.
     mutating func addCostRisk() {
-        guard let cost, case .distillingDoesNotPayBack(let strategy, let threshold) = CostReview(advice: advice, cost: cost).check else {
-            return
+        guard let cost else { return }
+        let rubric = self.rubric
+        advice.qualify(by: CostReview(advice: advice, cost: cost)) { strategy, threshold in
+            let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
+            return "At your prices this step does not do what it is for: \(rubric.strategy(strategy)?.label ?? strategy) is advised to cut "
+                + "cost (prompting already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back "
+                + "against prompting. Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
         }
-        let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
-        let text =
-            "At your prices this step does not do what it is for: \(strategyLabel(strategy)) is advised to cut cost (prompting "
-            + "already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back against prompting. "
-            + "Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
-        advice.risks.insert(Risk(kind: .cost, text: text, source: nil), at: 0)
-        advice.confidence = .low
     }
 
     /// One line where the cost result qualifies the advice, which it never changes

@@ -110,3 +110,17 @@ public struct CostReview: Equatable, Sendable {
         return .wouldPayBack(strategy: paying.strategy, month: month, laterStage: advice.plan.dropFirst().first { $0.strategy == paying.strategy })
     }
 }
+
+extension Advice {
+    /// Qualifies the advice by what the team's prices say of it: a model distilled to cut cost
+    /// that does not pay back (``CostReview/Check/distillingDoesNotPayBack(strategy:fromRequestsPerDay:)``)
+    /// undoes the first step's only purpose, so the confidence is low and a ``Risk/Kind/cost``
+    /// risk, in the words `wording` gives it (from the strategy and the volume from which it
+    /// would pay back), comes first. The strategy never changes; any other review leaves the
+    /// advice as it is.
+    public mutating func qualify(by review: CostReview, wording: (_ strategy: String, _ fromRequestsPerDay: Double?) -> String) {
+        guard case .distillingDoesNotPayBack(let strategy, let threshold) = review.check else { return }
+        risks.insert(Risk(kind: .cost, text: wording(strategy, threshold), source: nil), at: 0)
+        confidence = .low
+    }
+}

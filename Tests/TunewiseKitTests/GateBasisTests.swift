@@ -64,8 +64,36 @@ import Testing
         // Prompting that meets the bar is the situation, not a limit: nothing the evidence favours is held back.
         #expect(moderate.confidenceBasis == .situation)
         #expect(!moderate.risks.contains { $0.kind == .overruled })
+        // At low traffic distilling is no step to prepare for, and the report does not suggest one.
+        let low = try advisor.advise(Answers(base.merging(["query-volume": "low"]) { $1 }))
+        #expect(!low.nextSteps.contains { $0.text.hasPrefix("Log the prompted model") })
+        #expect(!low.caveats.contains { $0.text.contains("distilling it into a cheaper tuned model is the step") })
+        #expect(moderate.caveats.contains { $0.text.contains("distilling it into a cheaper tuned model is the step") })
         let high = try advisor.advise(Answers(base.merging(["query-volume": "high"]) { $1 }))
         #expect(high.strategy == "fine-tuning")
         #expect(high.variants.map(\.choice).contains("distillation"))
     }
+}
+
+extension GateBasisTests {
+    /// Prompting an open model with nobody to run it: the report says who serves it.
+    @Test func anOpenModelWithNoOneToServeItSaysSo() throws {
+        let answers = [
+            "need": "behavior", "data-volume": "few", "transience": "static", "governance": "open", "budget": "minimal",
+            "time-to-market": "weeks", "consistency": "important", "model-access": "weights",
+        ]
+        let unserved = try advisor.advise(Answers(answers.merging(["ml-expertise": "none"]) { $1 }))
+        #expect(unserved.strategy == "prompt-engineering")
+        #expect(unserved.caveats.contains { $0.text.hasPrefix("Serving an open model yourself takes GPUs") })
+        let served = try advisor.advise(Answers(answers.merging(["ml-expertise": "strong"]) { $1 }))
+        #expect(!served.caveats.contains { $0.text.hasPrefix("Serving an open model yourself takes GPUs") })
+    }
+}
+
+/// Whether limits alone (gates on a question the team can change) rule out some strategy of
+/// `advice`'s ranking under the built-in rubric: lifting them would make it an option.
+func rulesOutByLimitsAlone(_ advice: Advice) -> Bool {
+    let limits = Set(
+        defaultRubric.exclusions.filter { $0.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }.map(\.id))
+    return advice.ranking.contains { $0.excluded && $0.exclusions.allSatisfy { limits.contains($0.id) } }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.6.0",
+            version: "3.7.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -81,7 +81,8 @@ extension BuiltInRubric {
                 Note(
                     text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
                     source: "hsieh-2023; openai-distillation",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    unless: Condition(clauses: [(question: "query-volume", options: ["low"])])
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
@@ -119,6 +120,11 @@ extension BuiltInRubric {
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
                     source: "greshake-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Serving an open model yourself takes GPUs and someone to run the inference server, keep it up and update it: with nobody on the team to do that, use a managed endpoint for the same open model, or a hosted API.",
+                    source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"])])
                 ),
             ],
             nextSteps: [
@@ -163,7 +169,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Log the prompted model's inputs and outputs on real traffic now (de-identified, within the provider's terms): filtered by a grader or a reviewed sample, a few thousand of them are the training set for a cheaper model, so no labelling budget is needed beyond a human-checked test set.",
                     source: "openai-distillation; hsieh-2023",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "data-volume", options: ["none", "few"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "data-volume", options: ["none", "few"])]),
+                    unless: Condition(clauses: [(question: "query-volume", options: ["low"])])
                 ),
                 Note(
                     text: "To grow training data faster than traffic does, have a stronger model draft outputs for real or realistic inputs and have experts correct and approve them (Wang et al. bootstrapped instruction data from a model's own drafts, filtered); keep the test set to real inputs with human-checked outputs, and check the drafting model's terms as for distillation.",
@@ -901,7 +908,7 @@ extension BuiltInRubric {
                     label: "Minimal",
                     help: "Pick this if there is no budget for GPUs or ML engineers beyond using a model as it is.",
                     points: ["fine-tuning": -4.0, "hybrid": -4.5, "prompt-engineering": 2.0, "prompt-tuning": -1.5],
-                    citation: Citation(reason: "With no money for training, only using the model as it is remains: prompting costs people's time and per-call fees, not GPUs or data labelling.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints")
+                    citation: Citation(reason: "With no money for training, only using the model as it is remains: prompting costs people's time and inference (per-call fees, or serving an open model), not training runs or data labelling.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints")
                 ),
                 Option(
                     id: "moderate",
@@ -1467,7 +1474,7 @@ extension BuiltInRubric {
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
             points: ["fine-tuning": 1.5, "prompt-engineering": -1.0, "prompt-tuning": 1.5],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so a model trained on the behaviour does not date with them; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 
@@ -1477,7 +1484,7 @@ extension BuiltInRubric {
             id: "behaviour-with-live-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
             points: ["fine-tuning": 3.0, "prompt-engineering": -2.5, "prompt-tuning": 3.0],
-            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so a model trained on the behaviour does not date with them; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
+            citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
 

@@ -140,7 +140,7 @@ struct Report: ProvenanceReporting {
         case .limits:
             text += ", forced: your limits leave no other option open now"
         case .situation:
-            text += ", decided by your situation, not by limits: no other option fits it now"
+            text += ", decided by your situation: no other option fits it, whatever your limits"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text +=
@@ -181,7 +181,8 @@ struct Report: ProvenanceReporting {
         let high = JSONWriter.format(rubric.confidence.high)
         let medium = JSONWriter.format(rubric.confidence.medium)
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
-            + "(a lead of \(high) points or more is high, of \(medium) or more medium), or, where your limits or the facts of your "
+            + "(a lead of \(high) points or more is high, of \(medium) or more medium; a level lower while an unanswered question could "
+            + "change it, and low while most answers to one would, or where your own prices undo the step's purpose), or, where your limits or the facts of your "
             + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits alone "
             + "rule out (one your situation rules out, such as training facts into weights, does not count). "
             + "It is not a forecast of success; the risks say what may stand in the way."

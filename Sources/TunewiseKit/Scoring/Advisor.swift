@@ -85,7 +85,8 @@ public struct Advisor: Sendable {
             confidenceBasis: runnerUp != nil
                 ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .situation : .limits,
             risks: overruled
-                + (open.isEmpty ? againstRisks(against, options, winner: winner, field: field.sorted { scores[$0] > scores[$1] }) : [])
+                + (open.isEmpty
+                    ? againstRisks(against, options, winner: winner, field: limitedAlone(ranking).sorted { scores[$0] > scores[$1] }) : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
@@ -135,11 +136,19 @@ public struct Advisor: Sendable {
         return gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
     }
 
+    /// The strategies that limits alone rule out (``isLimit(_:)``): lifting them would make
+    /// each an option, so the answers that favour one are worth a word. One the situation
+    /// itself rules out is no option whatever the team changes.
+    private func limitedAlone(_ ranking: [RankedStrategy]) -> [Int] {
+        ranking.filter { $0.excluded && $0.exclusions.allSatisfy { isLimit($0.id) } }.map { rubric.knownStrategyIndex($0.strategy) }
+    }
+
     /// The reasons against `winner` as risks, where gates rule out every other strategy; each
     /// names the first of `field` (best scoring first) that it favours over `winner`: the
     /// strategy the evidence as a whole leans to, rather than one it gives a few more points.
     private func againstRisks(_ against: [Reason], _ situation: [Int], winner: Int, field: [Int]) -> [Risk] {
-        against.map { against in
+        guard !field.isEmpty else { return [] }
+        return against.map { against in
             let reason = favouring(against, situation, over: winner, among: field, firstFavoured: true)
             return Risk(kind: .against, text: reason.text, source: reason.source, reason: reason)
         }

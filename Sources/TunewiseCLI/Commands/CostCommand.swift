@@ -26,9 +26,9 @@ struct CostCommand: TunewiseCommand, Equatable {
         var inputs = fileInputs.overlaid(with: request.flagInputs)
         if let path = request.dataPath {
             let measured = try DataCommand.measure(path, flag: FlagSpec.dataFile.spelling, options: .init(), training: nil, console: &console)
-            let tokens = measured.measurement.valid > 0 ? measured.measurement.tokens.total : nil
             Tunewise.takeTrainingTokens(
-                tokens, caveat: DataReport.trainingTokenCaveat(measured.measurement), from: measured.name, flag: request.flagInputs[.trainingTokens],
+                DataReport.trainingTokens(measured.measurement), caveat: DataReport.trainingTokenCaveat(measured.measurement), from: measured.name,
+                flag: request.flagInputs[.trainingTokens],
                 into: &inputs, &console)
         }
         let comparison = try Tunewise.compareCosts(inputs)

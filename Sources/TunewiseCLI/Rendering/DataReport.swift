@@ -24,8 +24,14 @@ struct DataReport {
     /// The measured answers to the rubric's questions, in question order.
     var answers: [(question: String, option: String)] {
         let measurement = train.measurement
-        return (measurement.dataVolume.map { [("data-volume", $0)] } ?? [])
-            + (measurement.trainingSignal.map { [("training-signal", $0)] } ?? [])
+        return (measurement.dataVolume.map { [(Contract.dataVolumeQuestion, $0)] } ?? [])
+            + (measurement.trainingSignal.map { [(Contract.trainingSignalQuestion, $0)] } ?? [])
+    }
+
+    /// The tokens a training run reads from a measured file: its valid examples', `nil` when
+    /// none is valid.
+    static func trainingTokens(_ measurement: DataMeasurement) -> Int? {
+        measurement.valid > 0 ? measurement.tokens.total : nil
     }
 
     /// The line numbers of a tally, with "…" when some are left out: "3, 9, 12, …".

@@ -46,7 +46,8 @@ struct MeasuredAnswers {
             notice = "\(Tunewise.visible(file)) is empty, so data-volume is not measured"
         } else if let volume = measurement.dataVolume {
             let unique = "\(grouped(measurement.unique)) unique valid \(measurement.unique == 1 ? "example" : "examples")"
-            measured.append(Answer(question: "data-volume", option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
+            measured.append(
+                Answer(question: Contract.dataVolumeQuestion, option: volume, basis: unique + (measurement.invalid > 0 ? ", " + invalidLines : "")))
         } else {
             notice =
                 "no line of \(Tunewise.visible(file)) is a valid example (\(invalidLines); see tunewise data), so data-volume is not measured"
@@ -64,12 +65,12 @@ struct MeasuredAnswers {
                 signal == "graders"
                 ? "\(grouped(graded)) \(graded == 1 ? "prompt" : "prompts") beside a reference for a grader"
                 : "\(measurement.format.rawValue) examples"
-            measured.append(Answer(question: "training-signal", option: signal, basis: basis))
+            measured.append(Answer(question: Contract.trainingSignalQuestion, option: signal, basis: basis))
         }
         answers = measured.filter { answer in
             rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
         }
-        trainingTokens = measurement.valid > 0 ? measurement.tokens.total : nil
+        trainingTokens = DataReport.trainingTokens(measurement)
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.
         let found = measurement.personalData.found.filter { $0.kind != .secret }

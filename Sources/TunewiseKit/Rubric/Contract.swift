@@ -10,6 +10,9 @@ public enum Contract {
     public static let knowledgeNeed = "knowledge"
     public static let behaviourNeed = "behavior"
     public static let transienceQuestion = "transience"
+    /// The questions a training file's measurement answers (`tunewise data`, `--data`).
+    public static let dataVolumeQuestion = "data-volume"
+    public static let trainingSignalQuestion = "training-signal"
 
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [

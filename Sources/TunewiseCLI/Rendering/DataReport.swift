@@ -1,4 +1,5 @@
 import TunewiseData
+import TunewiseKit
 
 /// What `tunewise data` reports: the training file's measurement and, with `--eval`, the
 /// evaluation file's, whose leakage from training it carries.

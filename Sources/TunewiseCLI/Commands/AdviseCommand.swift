@@ -213,9 +213,5 @@ extension AdviseCommand {
 func shellQuoted(_ text: String) -> String {
     let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
     guard !safe || text.isEmpty else { return text }
-    var quoted = "'"
-    for scalar in text.unicodeScalars {
-        if scalar == "'" { quoted += "'\\''" } else { quoted.unicodeScalars.append(scalar) }
-    }
-    return quoted + "'"
+    return singleQuoted(text)
 }

@@ -76,6 +76,24 @@ import Testing
 }
 
 extension GateBasisTests {
+    /// Thousands of examples may train before prompting is tried (the contract allows it), but
+    /// the step then rests on a baseline nobody has measured: never high confidence.
+    @Test func trainingBeforePromptingIsTriedIsNeverHighConfidence() throws {
+        let base = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+            "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "output-style": "custom",
+        ]
+        let untried = try advisor.advise(Answers(base.merging(["prompting-status": "not-tried"]) { $1 }))
+        #expect(untried.strategy == "fine-tuning")
+        #expect(untried.margin >= defaultRubric.confidence.high)
+        #expect(untried.restsOnAnUntriedBaseline && untried.openQuestions.isEmpty && untried.assumptions.isEmpty)
+        #expect(untried.confidence == .medium)
+        let plateaued = try advisor.advise(Answers(base.merging(["prompting-status": "plateaued"]) { $1 }))
+        #expect(plateaued.strategy == "fine-tuning")
+        #expect(!plateaued.restsOnAnUntriedBaseline)
+        #expect(plateaued.confidence == .high)
+    }
+
     /// Prompting an open model with nobody to run it: the report says who serves it.
     @Test func anOpenModelWithNoOneToServeItSaysSo() throws {
         let answers = [

@@ -153,6 +153,7 @@ struct Report: ProvenanceReporting {
             let later = advice.plan.dropFirst().contains { $0.strategy == favoured }
             text += "; the evidence favours \(strategyLabel(favoured)), ruled out \(later ? "for now" : rulerOut(of: favoured))"
         }
+        if advice.restsOnAnUntriedBaseline { text += "; prompting not yet measured, which could change it" }
         if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
         }
@@ -182,7 +183,8 @@ struct Report: ProvenanceReporting {
         let medium = JSONWriter.format(rubric.confidence.medium)
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
             + "(a lead of \(high) points or more is high, of \(medium) or more medium; a level lower while an unanswered question could "
-            + "change it, and low while most answers to one would, or where your own prices undo the step's purpose), or, where your limits or the facts of your "
+            + "change it or a trained step rests on prompting not yet measured, and low while most answers to one would, or where your "
+            + "own prices undo the step's purpose), or, where your limits or the facts of your "
             + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits alone "
             + "rule out (one your situation rules out, such as training facts into weights, does not count). "
             + "It is not a forecast of success; the risks say what may stand in the way."

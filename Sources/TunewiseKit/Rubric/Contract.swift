@@ -13,6 +13,10 @@ public enum Contract {
     /// The questions a training file's measurement answers (`tunewise data`, `--data`).
     public static let dataVolumeQuestion = "data-volume"
     public static let trainingSignalQuestion = "training-signal"
+    /// How far prompting has got, and its answer for not yet tried: a trained first step then
+    /// rests on a baseline nobody has measured (the contract lets thousands of examples train now).
+    public static let promptingStatusQuestion = "prompting-status"
+    public static let notTriedStatus = "not-tried"
 
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [

@@ -34,6 +34,10 @@ public struct Advice: Equatable, Sendable {
     /// The open questions most of whose answers would change the advice, which holds only on
     /// the assumption that the answer is one of the few others.
     public var assumptions: [String]
+    /// Whether the recommendation trains although prompting has not been tried: it rests on a
+    /// prompted baseline nobody has measured, which may already meet the bar, so the
+    /// confidence is never high.
+    public var restsOnAnUntriedBaseline: Bool
     /// The best strategy that was not recommended and not excluded, if any.
     public var runnerUp: String?
     /// The score lead over the runner-up (zero when there is none).

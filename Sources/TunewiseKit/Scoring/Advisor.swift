@@ -76,12 +76,14 @@ public struct Advisor: Sendable {
         let plan = plan(situation, now: now, decidedBy: decidedBy)
         let overruled = overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
         let assumptions = runnerUp == nil ? [] : self.assumptions(sensitivity)
+        let untriedBaseline =
+            StrategyID(rawValue: strategy.id) != .promptEngineering && answers[Contract.promptingStatusQuestion] == Contract.notTriedStatus
         return Advice(
             answers: answers,
             strategy: strategy.id,
             confidence: confidence(
-                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions, evidenceFavoursRuledOut: !overruled.isEmpty,
-                restsOnAnAssumption: !assumptions.isEmpty),
+                margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions,
+                evidenceFavoursRuledOut: !overruled.isEmpty, untriedBaseline: untriedBaseline, restsOnAnAssumption: !assumptions.isEmpty),
             confidenceBasis: runnerUp != nil
                 ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .situation : .limits,
             risks: overruled
@@ -91,6 +93,7 @@ public struct Advisor: Sendable {
             decidedBy: decidedBy,
             openQuestions: openQuestions,
             assumptions: assumptions,
+            restsOnAnUntriedBaseline: untriedBaseline,
             runnerUp: runnerUp.map { rubric.strategies[$0].id },
             margin: rounded(margin),
             reasons: contributions.filter { $0.points >= Self.reasonThreshold },
@@ -183,18 +186,20 @@ public struct Advisor: Sendable {
         notes(strategy.caveats, options) + variantNotes(variants, options: options, \.caveats)
     }
 
-    /// High when the limits leave one strategy, else by the lead over the runner-up; never
-    /// high while unanswered questions could change the advice, or while the evidence favours
-    /// a strategy a limit rules out (the first step may then fall short); low, whatever the
-    /// lead, when it rests on an assumption (``Advice/assumptions``). A strategy ruled out on
-    /// principle (knowledge belongs in retrieval, say) does not lower it.
+    /// High when gates leave one strategy, else by the lead over the runner-up; never high
+    /// while unanswered questions could change the advice, while the evidence favours a
+    /// strategy limits alone rule out (the first step may then fall short), or while a trained
+    /// first step rests on a prompted baseline nobody has measured; low, whatever the lead,
+    /// when it rests on an assumption (``Advice/assumptions``). A strategy the situation itself
+    /// rules out (knowledge belongs in retrieval, say) does not lower it.
     private func confidence(
-        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool, restsOnAnAssumption: Bool
+        margin: Double, hasRunnerUp: Bool, openQuestions: [String], evidenceFavoursRuledOut: Bool, untriedBaseline: Bool,
+        restsOnAnAssumption: Bool
     ) -> Confidence {
         if hasRunnerUp, restsOnAnAssumption { return .low }
         let byMargin: Confidence =
             !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
-        let isQualified = evidenceFavoursRuledOut || (hasRunnerUp && !openQuestions.isEmpty)
+        let isQualified = evidenceFavoursRuledOut || untriedBaseline || (hasRunnerUp && !openQuestions.isEmpty)
         return byMargin == .high && isQualified ? .medium : byMargin
     }
 

@@ -91,7 +91,8 @@ struct RendererTests {
         }
         // Role-restricted facts are never trained into weights: the gates decide by the situation, and say so.
         #expect(recommendation["strategy"] == .string("prompt-engineering"))
-        #expect(recommendation["confidenceBasis"] == .string("situation"))
+        #expect(recommendation["confidenceBasis"] == .string("limits"))
+        #expect(recommendation["gatesRuleOut"] == .string("situation"))
         guard case .array(let decidedBy)? = recommendation["decidedBy"] else {
             Issue.record("no decidedBy")
             return

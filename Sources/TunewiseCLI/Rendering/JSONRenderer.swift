@@ -18,25 +18,31 @@ struct JSONRenderer {
                 ("answers", .object(advice.answers.ordered(by: report.rubric).map { ($0.question, .string($0.option)) })),
                 (
                     "recommendation",
-                    .object([
-                        ("strategy", .string(advice.strategy)),
-                        ("label", .string(report.strategyLabel(advice.strategy))),
-                        ("confidence", .string(advice.confidence.rawValue)),
-                        ("confidenceBasis", .string(advice.confidenceBasis.rawValue)),
-                        ("risks", .array(advice.risks.map(risk))),
-                        ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
-                        ("assumptions", .array(advice.assumptions.map(JSONValue.string))),
-                        ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
-                        ("margin", .number(advice.margin)),
-                        ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),
-                        ("reasons", .array(advice.reasons.map(reason))),
-                        ("counterpoints", .array(advice.counterpoints.map(reason))),
-                        ("variants", .array(advice.variants.map(variant))),
-                        ("caveats", .array(advice.caveats.map { .string($0.text) })),
-                        ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
-                        ("citedCaveats", .array(advice.caveats.map(note))),
-                        ("citedNextSteps", .array(advice.nextSteps.map(note))),
-                    ])
+                    .object(
+                        [
+                            ("strategy", .string(advice.strategy)),
+                            ("label", .string(report.strategyLabel(advice.strategy))),
+                            ("confidence", .string(advice.confidence.rawValue)),
+                            // The contract's two values: gates that left one option are `limits`, and
+                            // `gatesRuleOut` says whose they are (the team's limits, or the situation).
+                            ("confidenceBasis", .string(advice.confidenceBasis == .margin ? "margin" : "limits")),
+                        ]
+                            + (advice.confidenceBasis == .margin ? [] : [("gatesRuleOut", .string(advice.confidenceBasis.rawValue))])
+                            + [
+                                ("risks", .array(advice.risks.map(risk))),
+                                ("openQuestions", .array(advice.openQuestions.map(JSONValue.string))),
+                                ("assumptions", .array(advice.assumptions.map(JSONValue.string))),
+                                ("decidedBy", .array(advice.decidedBy.map(JSONValue.string))),
+                                ("margin", .number(advice.margin)),
+                                ("runnerUp", advice.runnerUp.map(JSONValue.string) ?? .null),
+                                ("reasons", .array(advice.reasons.map(reason))),
+                                ("counterpoints", .array(advice.counterpoints.map(reason))),
+                                ("variants", .array(advice.variants.map(variant))),
+                                ("caveats", .array(advice.caveats.map { .string($0.text) })),
+                                ("nextSteps", .array(advice.nextSteps.map { .string($0.text) })),
+                                ("citedCaveats", .array(advice.caveats.map(note))),
+                                ("citedNextSteps", .array(advice.nextSteps.map(note))),
+                            ])
                 ),
                 (
                     "plan",

@@ -82,6 +82,26 @@ extension BinaryTests {
             let text = template.outputText.replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains("Measured from template.jsonl: data-volume hundreds (120 unique valid examples)"), "\(text)")
             #expect(text.contains("The one example that nearly repeats none would answer few; if the rest are variations, answer that."))
+            // Where that answer would change the advice, it is the first risk and the confidence is low.
+            let trained = try Binary.run(
+                ["advise", "--data", "template.jsonl", "--prompting-status", "plateaued", "--output-style", "custom", "--format", "json"]
+                    + Self.answers, directory: folder)
+            let report = try JSONParser.parse(Array(trained.outputText.utf8))
+            #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(report["recommendation"]?["confidence"] == .string("low"))
+            guard case .array(let risks)? = report["recommendation"]?["risks"], let first = risks.first else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(first["kind"] == .string("data"))
+            #expect(
+                first["text"]
+                    == .string(
+                        "119 of the 120 unique examples in template.jsonl nearly repeat another: those that repeat none would answer "
+                            + "data-volume few, which would make the advice Prompt engineering. Remove the variations (tunewise data names "
+                            + "them), or add distinct examples, and measure again before training."))
+            // Where it would not (the advice is prompting either way), no such risk.
+            #expect(!template.outputText.contains("distinct examples would change it"))
         }
 
         /// What else `tunewise data` flags is counted under the measured answers; a clean file

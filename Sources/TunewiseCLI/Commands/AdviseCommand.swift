@@ -82,6 +82,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
         report.measured = measured
+        report.addDataRisk()
         report.weightOverrides = request.weights
         report.answeredByPolicy = Set(fromPolicy.map(\.question))
         let style = TextStyle.forStream(

@@ -108,10 +108,7 @@ extension DataReport {
     /// fifth of the unique examples (and five) nearly repeat another, data-volume overstates
     /// them, and says what the examples that nearly repeat none would answer.
     static func nearDuplicateShareHint(_ measurement: DataMeasurement) -> String? {
-        let near = measurement.nearDuplicates
-        guard near >= 5, near * 5 >= measurement.unique else { return nil }
-        let distinct = measurement.unique - near
-        let alone = DataMeasurement.dataVolume(of: distinct)
+        guard let (near, distinct, alone) = distinctVolume(measurement) else { return nil }
         let volume =
             alone == measurement.dataVolume
             ? ""
@@ -119,6 +116,15 @@ extension DataReport {
                 + " that nearly \(distinct == 1 ? "repeats" : "repeat") none would answer \(alone); if the rest are variations, answer that."
         return "\(grouped(near)) of the \(grouped(measurement.unique)) unique examples nearly repeat another (tunewise data "
             + "names them): data-volume counts each, though variations of one template teach less than their number suggests." + volume
+    }
+
+    /// Where a fifth or more of the unique examples (five at least) nearly repeat another: how
+    /// many do, how many nearly repeat none, and the data-volume those alone would answer.
+    static func distinctVolume(_ measurement: DataMeasurement) -> (nearDuplicates: Int, distinct: Int, volume: String)? {
+        let near = measurement.nearDuplicates
+        guard near >= 5, near * 5 >= measurement.unique else { return nil }
+        let distinct = measurement.unique - near
+        return (near, distinct, DataMeasurement.dataVolume(of: distinct))
     }
 
     /// The note for preference pairs whose preferred answer is the longer (or the shorter) in

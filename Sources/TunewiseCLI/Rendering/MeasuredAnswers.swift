@@ -35,6 +35,9 @@ struct MeasuredAnswers {
     /// Notes on what the examples are: a mix of demonstrations and preference pairs, answers
     /// rated false (``DataReport/signalNotes(_:)``).
     var notes: [String] = []
+    /// Where most examples nearly repeat another: how many do, of how many unique ones, and
+    /// the data-volume those that repeat none would answer (``DataReport/distinctVolume(_:)``).
+    var distinct: (nearDuplicates: Int, unique: Int, volume: String)?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
@@ -71,6 +74,7 @@ struct MeasuredAnswers {
             rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
         }
         trainingTokens = DataReport.trainingTokens(measurement)
+        distinct = DataReport.distinctVolume(measurement).map { ($0.nearDuplicates, measurement.unique, $0.volume) }
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.
         let found = measurement.personalData.found.filter { $0.kind != .secret }

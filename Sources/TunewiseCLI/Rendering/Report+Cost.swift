@@ -36,6 +36,21 @@ extension Report {
         }
     }
 
+    /// Qualifies the advice by the measured file (``Advice/qualify(byDistinctDataVolume:wording:)``),
+    /// in the report's words: where most examples nearly repeat another and those that repeat
+    /// none would answer a data-volume that changes the advice, that comes first among the risks.
+    mutating func addDataRisk() {
+        guard let measured, let distinct = measured.distinct, measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion })
+        else { return }
+        let rubric = self.rubric
+        advice.qualify(byDistinctDataVolume: distinct.volume) { strategy in
+            "\(grouped(distinct.nearDuplicates)) of the \(grouped(distinct.unique)) unique examples in \(Tunewise.visible(measured.file)) nearly "
+                + "repeat another: those that repeat none would answer data-volume \(distinct.volume), which would make the advice "
+                + "\(rubric.strategy(strategy)?.label ?? strategy). Remove the variations (tunewise data names them), or add distinct "
+                + "examples, and measure again before training."
+        }
+    }
+
     /// One line where the cost result qualifies the advice, which it never changes
     /// (``CostReview/check``); a distilled model that does not pay back is a risk instead
     /// (``addCostRisk()``).

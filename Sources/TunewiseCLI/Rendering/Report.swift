@@ -160,6 +160,9 @@ struct Report: ProvenanceReporting {
         if !advice.assumptions.isEmpty {
             text += ", and most answers to \(advice.assumptions.map(questionLabel).joined(separator: " or ")) would"
         }
+        if advice.risks.contains(where: { $0.kind == .data }) {
+            text += ", but your file's distinct examples would change it (the first risk)"
+        }
         if advice.risks.contains(where: { $0.kind == .cost }) {
             text += ", but at your prices this step does not pay back (the first risk)"
         }

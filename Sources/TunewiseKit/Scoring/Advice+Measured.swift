@@ -1,0 +1,16 @@
+/// How a measured training file qualifies the advice.
+extension Advice {
+    /// Qualifies the advice by the data-volume its file's distinct examples would answer, where
+    /// most of them nearly repeat another: if that answer would change the strategy
+    /// (``sensitivity``), the advice rests on a count of examples that teach less than their
+    /// number, so the confidence is low and a ``Risk/Kind/data`` risk, in the words `wording`
+    /// gives it (from the strategy the answer would give), comes first. The strategy never
+    /// changes; an answer that changes nothing leaves the advice as it is.
+    public mutating func qualify(byDistinctDataVolume volume: String, wording: (_ strategy: String) -> String) {
+        guard answers[Contract.dataVolumeQuestion] != volume,
+            let change = sensitivity.first(where: { $0.question == Contract.dataVolumeQuestion && $0.answer == volume })
+        else { return }
+        risks.insert(Risk(kind: .data, text: wording(change.strategy), source: nil), at: 0)
+        confidence = .low
+    }
+}

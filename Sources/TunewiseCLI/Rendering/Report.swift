@@ -140,7 +140,7 @@ struct Report: ProvenanceReporting {
         case .limits:
             text += ", forced: your limits leave no other option open now"
         case .situation:
-            text += ", decided by your situation: no other option fits it, whatever your limits"
+            text += ", decided by your situation: no other option fits it now, whatever your limits"
         case .margin:
             let runnerUp = advice.runnerUp.map(strategyLabel) ?? ""
             text +=

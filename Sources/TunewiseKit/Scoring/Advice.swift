@@ -10,10 +10,12 @@ public struct Advice: Equatable, Sendable {
     public var strategy: String
     /// How clearly the answers point to the recommendation as the thing to do now: the exact
     /// (unrounded) ``margin`` measured against the rubric's ``ConfidenceThresholds``, at most
-    /// medium while ``openQuestions`` is not empty and low while there are ``assumptions``;
-    /// high when gates left no other strategy, which is a statement about the team's limits,
-    /// not a forecast of success (see ``risks``), unless the evidence favours a strategy a
-    /// limit rules out.
+    /// medium while ``openQuestions`` is not empty or the step ``restsOnAnUntriedBaseline``,
+    /// and low while there are ``assumptions``; high when gates left no other strategy, which
+    /// is a statement about the team's limits or situation, not a forecast of success (see
+    /// ``risks``), unless the evidence favours a strategy limits alone rule out. A report
+    /// given prices or a training file may lower it (``qualify(by:wording:)``,
+    /// ``qualify(byDistinctDataVolume:wording:)``).
     public var confidence: Confidence
     /// Whether the confidence rests on the margin, or on gates that left one strategy (limits
     /// the team could lift, or the situation itself).

@@ -84,8 +84,7 @@ public struct Advisor: Sendable {
             confidence: confidence(
                 margin: margin, hasRunnerUp: runnerUp != nil, openQuestions: openQuestions,
                 evidenceFavoursRuledOut: !overruled.isEmpty, untriedBaseline: untriedBaseline, restsOnAnAssumption: !assumptions.isEmpty),
-            confidenceBasis: runnerUp != nil
-                ? .margin : ranking.allSatisfy { !$0.excluded || !$0.exclusions.allSatisfy { isLimit($0.id) } } ? .situation : .limits,
+            confidenceBasis: runnerUp != nil ? .margin : limitedAlone(ranking).isEmpty ? .situation : .limits,
             risks: overruled
                 + (open.isEmpty
                     ? againstRisks(against, options, winner: winner, field: limitedAlone(ranking).sorted { scores[$0] > scores[$1] }) : [])

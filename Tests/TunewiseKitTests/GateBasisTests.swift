@@ -34,7 +34,7 @@ import Testing
     /// Fine-tuning facts into weights is ruled out by the situation (facts belong in retrieval) as
     /// well as by a model that cannot be tuned: lifting the limit would not make it an option,
     /// so the evidence for it is no risk to prompting.
-    @Test func aStrategyRuledOutOnPrincipleIsNoRiskEvenWhereALimitRulesItOutToo() throws {
+    @Test func aStrategyTheSituationRulesOutIsNoRiskEvenWhereALimitRulesItOutToo() throws {
         let answers = Answers([
             "need": "both", "data-volume": "hundreds", "transience": "static", "governance": "confidential", "budget": "moderate",
             "time-to-market": "weeks", "consistency": "critical", "model-access": "api", "prompting-status": "plateaued",

@@ -24,6 +24,22 @@ extension BinaryTests {
             try expectMatchesGolden(markdown.stdout.replacingOccurrences(of: "tunewise \(Tunewise.version)", with: "tunewise 0.0.0-test"), "cost.md")
         }
 
+        /// A tuned model that saves a little a month against a large one-off: its payback lies
+        /// beyond the months the model looks ahead, and the report says "more than", not a month.
+        @Test func aPaybackBeyondTheLookAheadSaysMoreThan() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let result = try Binary.run(
+                [
+                    "cost", "--cost", "-", "--tuned-context-tokens", "0", "--requests-per-day", "300", "--retrieval-per-month", "0",
+                    "--retrain-every-months", "0", "--data-prep-hours", "100",
+                ], input: template, environment: ["COLUMNS": "300"])
+            #expect(result.code == 0)
+            #expect(
+                result.stdout.contains(
+                    "at 300 a day, not within 12 months: it saves every month but pays back only after more than \(CostModel.lookAheadMonths) months."
+                ), "\(result.stdout)")
+        }
+
         @Test func theJSONReportHasTheFixedFields() throws {
             let template = try Binary.run(["cost", "--template"])
             let result = try Binary.run(

@@ -139,7 +139,8 @@ struct CostReport {
             sentence += "in month \(month)."
         } else if let reason = breakEven.paybackNever {
             if reason == .horizonTooShort {
-                let later = breakEven.paybackMonthBeyondHorizon.map { "only in month \($0)" } ?? "only after \(months(CostModel.lookAheadMonths))"
+                let later =
+                    breakEven.paybackMonthBeyondHorizon.map { "only in month \($0)" } ?? "only after more than \(months(CostModel.lookAheadMonths))"
                 sentence += "not within \(horizonText): it saves every month but pays back \(later)."
             } else if breakEven.requestsPerDay == nil, reason == .tunedCostsMorePerRequest {
                 sentence = "never pays back: \(reasonText(reason, breakEven))."

@@ -138,6 +138,29 @@ extension BinaryTests {
             #expect(data.outputText.replacingOccurrences(of: "\n    ", with: " ").contains(sentence), "\(data.outputText)")
             let advise = try Binary.run(["advise", "--data", "pairs.jsonl"] + Self.answers, directory: folder)
             #expect(advise.outputText.replacingOccurrences(of: "\n", with: " ").contains(sentence))
+            #expect(!advise.outputText.contains("Risks:\n  ! In 100%"), "prompting is the advice: no pairs are trained on")
+            // Where the first step tunes on the pairs, the bias is its first risk.
+            let many = (0..<150).map { #"{"prompt": "How do I reset password \#($0)?", "chosen": "\#(long)", "rejected": "Use the link."}"# }
+            try Data((many.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("many.jsonl"))
+            let tuned = try Binary.run(
+                ["advise", "--data", "many.jsonl", "--prompting-status", "plateaued", "--output-style", "custom", "--format", "json"] + Self.answers,
+                directory: folder)
+            let report = try JSONParser.parse(Array(tuned.outputText.utf8))
+            guard case .array(let risks)? = report["recommendation"]?["risks"], case .array(let variants)? = report["recommendation"]?["variants"]
+            else {
+                Issue.record("no risks or variants")
+                return
+            }
+            #expect(variants.contains { $0["variant"] == .string("training") && $0["choice"] == .string("preference") })
+            // (The pairs also nearly repeat one another, which is a risk of its own.)
+            let bias = risks.first { risk in
+                if case .string(let text)? = risk["text"] {
+                    text.hasPrefix("In 100% of the 150 preference pairs the preferred answer is the longer (")
+                } else {
+                    false
+                }
+            }
+            #expect(bias?["kind"] == .string("data"), "\(risks)")
         }
 
         @Test func theTextReportSaysWhatWasMeasured() throws {

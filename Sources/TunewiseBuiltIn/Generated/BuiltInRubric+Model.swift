@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.7.0",
+            version: "3.8.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -240,7 +240,7 @@ extension BuiltInRubric {
             ],
             risks: [
                 Note(
-                    text: "Prompting has already plateaued below your bar and is still the advice: expect results to fall short, tell whoever relies on it, and pilot the runner-up against it on the held-out set as soon as your limits allow.",
+                    text: "Prompting has already plateaued below your bar and is still the advice: expect results to fall short, tell whoever relies on it, and pilot the trained option the evidence favours (the ranking names it) against it on the held-out set as soon as your limits allow.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),

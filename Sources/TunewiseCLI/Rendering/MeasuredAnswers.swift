@@ -38,6 +38,9 @@ struct MeasuredAnswers {
     /// Where most examples nearly repeat another: how many do, of how many unique ones, and
     /// the data-volume those that repeat none would answer (``DataReport/distinctVolume(_:)``).
     var distinct: (nearDuplicates: Int, unique: Int, volume: String)?
+    /// Where the preferred answers of its pairs are mostly the longer (or the shorter), the
+    /// note that says so (``DataReport/answerLengthHint(_:)``).
+    var lengthBias: String?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
@@ -75,6 +78,7 @@ struct MeasuredAnswers {
         }
         trainingTokens = DataReport.trainingTokens(measurement)
         distinct = DataReport.distinctVolume(measurement).map { ($0.nearDuplicates, measurement.unique, $0.volume) }
+        lengthBias = DataReport.answerLengthHint(measurement.answerLengths)
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.
         let found = measurement.personalData.found.filter { $0.kind != .secret }

@@ -36,12 +36,15 @@ extension Report {
         }
     }
 
-    /// Qualifies the advice by the measured file (``Advice/qualify(byDistinctDataVolume:wording:)``),
-    /// in the report's words: where most examples nearly repeat another and those that repeat
-    /// none would answer a data-volume that changes the advice, that comes first among the risks.
+    /// Qualifies the advice by the measured file, in the report's words: preference pairs
+    /// biased by length, where the first step tunes on them (``Advice/qualify(byBiasedPreferencePairs:)``),
+    /// and, where most examples nearly repeat another and those that repeat none would answer a
+    /// data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
+    /// first among the risks.
     mutating func addDataRisk() {
-        guard let measured, let distinct = measured.distinct, measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion })
-        else { return }
+        guard let measured else { return }
+        if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
+        guard let distinct = measured.distinct, measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion }) else { return }
         let rubric = self.rubric
         advice.qualify(byDistinctDataVolume: distinct.volume) { strategy in
             "\(grouped(distinct.nearDuplicates)) of the \(grouped(distinct.unique)) unique examples in \(Tunewise.visible(measured.file)) nearly "

@@ -161,7 +161,7 @@ struct Report: ProvenanceReporting {
             text += ", and most answers to \(advice.assumptions.map(questionLabel).joined(separator: " or ")) would"
         }
         if advice.risks.contains(where: { $0.kind == .data }) {
-            text += ", but your file's distinct examples would change it (the first risk)"
+            text += "; your file's distinct examples would change it (the first risk)"
         }
         if advice.risks.contains(where: { $0.kind == .cost }) {
             text += ", but at your prices this step does not pay back (the first risk)"

@@ -13,4 +13,16 @@ extension Advice {
         risks.insert(Risk(kind: .data, text: wording(change.strategy), source: nil), at: 0)
         confidence = .low
     }
+
+    /// Puts first among the risks `note`, the report's words for preference pairs in a measured
+    /// file whose preferred answer is mostly the longer (or the shorter), where the first step
+    /// trains on them by preference: it would learn length as readily as quality. The
+    /// confidence stays, since the pairs can be balanced before the run.
+    public mutating func qualify(byBiasedPreferencePairs note: String) {
+        guard variants.contains(where: { $0.variant == CostShape.trainingVariant && $0.choice == Self.preferenceChoice }) else { return }
+        risks.insert(Risk(kind: .data, text: note, source: nil), at: 0)
+    }
+
+    /// The `training` choice that tunes on preference pairs (the contract's id).
+    static let preferenceChoice = "preference"
 }

@@ -139,8 +139,9 @@ public struct Risk: Equatable, Sendable {
         /// distilled to cut cost that costs more than the prompted one (added to the advice
         /// by a report given cost inputs; the advice never reads prices).
         case cost
-        /// A measured training file suggests an answer that would change the advice: most of
-        /// its examples nearly repeat another (added by a report given `--data`).
+        /// A measured training file undermines the first step: most of its examples nearly
+        /// repeat another, so fewer would change the advice, or its preference pairs are
+        /// biased by length (added by a report given `--data`).
         case data
     }
 

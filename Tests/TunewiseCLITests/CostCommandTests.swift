@@ -40,6 +40,19 @@ extension BinaryTests {
                 ), "\(result.stdout)")
         }
 
+        /// With the template's retrieval figures every strategy keeps its retrieval, so
+        /// fine-tuning costs as the hybrid does, and the report says why; given a tuned model's
+        /// own context, the two differ and nothing needs saying.
+        @Test func fineTuningCostingAsTheHybridSaysWhy() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let note = "Every strategy here keeps the retrieved context and its upkeep, so fine-tuning costs as the hybrid does"
+            let same = try Binary.run(["cost", "--cost", "-"], input: template, environment: ["COLUMNS": "300"])
+            #expect(same.stdout.contains(note), "\(same.stdout)")
+            let apart = try Binary.run(["cost", "--cost", "-", "--tuned-context-tokens", "500"], input: template, environment: ["COLUMNS": "300"])
+            #expect(apart.code == 0)
+            #expect(!apart.stdout.contains(note))
+        }
+
         @Test func theJSONReportHasTheFixedFields() throws {
             let template = try Binary.run(["cost", "--template"])
             let result = try Binary.run(

@@ -50,7 +50,8 @@ struct CostReport {
     /// and prices that may count a self-hosted model twice.
     var notes: [String] {
         [
-            Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, adviceOnlyNote, hostingText,
+            Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, adviceOnlyNote,
+            retrievalForEveryStrategyNote, hostingText,
             Self.pricingNote(comparison.inputs),
         ].compactMap { $0 }
     }
@@ -65,6 +66,21 @@ struct CostReport {
         guard !given.isEmpty else { return nil }
         return "Not used here: \(given.map(\.flag).joined(separator: ", ")). Only advise --cost prices the collection in every "
             + "prompt or a distilled model, where the advice calls for them."
+    }
+
+    /// Why fine-tuning and the hybrid cost the same where retrieval figures are given and a
+    /// tuned model's own context is not: standalone `cost` gives every strategy the retrieved
+    /// context and its upkeep, which `advise --cost` leaves out where the facts arrive with each request.
+    var retrievalForEveryStrategyNote: String? {
+        guard comparison.strategies.allSatisfy({ $0.shape == CostShape() }),
+            comparison.strategies.contains(where: { StrategyID(rawValue: $0.strategy) == .fineTuning }),
+            comparison.strategies.contains(where: { StrategyID(rawValue: $0.strategy) == .hybrid }),
+            (comparison.inputs[.contextTokens] ?? 0) > 0 || (comparison.inputs[.retrievalPerMonth] ?? 0) > 0,
+            comparison.inputs[.tunedContextTokens] == nil
+        else { return nil }
+        return "Every strategy here keeps the retrieved context and its upkeep, so fine-tuning costs as the hybrid does; advise --cost "
+            + "leaves them out where the model must gain a behaviour alone (its facts arrive with each request), and "
+            + "\(CostField.tunedContextTokens.flag) sets the context a tuned model still needs."
     }
 
     /// What retrains from the transience assume: a tuned model that holds the facts. One that

@@ -76,6 +76,24 @@ import Testing
 }
 
 extension GateBasisTests {
+    /// A behaviour's facts arrive with each request, so the rule on it takes back what their
+    /// pace costs training: the answer and the rule cancel, and neither is given as a reason
+    /// or a counterpoint. Weighted otherwise, they no longer cancel, and both are given.
+    @Test func anAnswerAndARuleThatCancelAreLeftOutTogether() throws {
+        let answers = Answers([
+            "need": "behavior", "data-volume": "thousands", "transience": "periodic", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "prompting-status": "plateaued",
+        ])
+        func mentionsTransience(_ advice: Advice) -> Bool {
+            (advice.reasons + advice.counterpoints).contains { $0.question == "transience" || $0.rule == "behaviour-with-facts-in-the-input" }
+        }
+        let advice = try advisor.advise(answers)
+        #expect(advice.strategy == "fine-tuning")
+        #expect(!mentionsTransience(advice), "\(advice.reasons + advice.counterpoints)")
+        let weighted = Advisor(rubric: defaultRubric, weights: try Weights(of: defaultRubric, overriding: ["transience": 3]))
+        #expect(mentionsTransience(try weighted.advise(answers)))
+    }
+
     /// Thousands of examples may train before prompting is tried (the contract allows it), but
     /// the step then rests on a baseline nobody has measured: never high confidence.
     @Test func trainingBeforePromptingIsTriedIsNeverHighConfidence() throws {

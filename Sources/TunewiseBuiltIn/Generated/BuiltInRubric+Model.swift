@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.8.0",
+            version: "3.9.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1473,7 +1473,7 @@ extension BuiltInRubric {
         Rule(
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
-            points: ["fine-tuning": 1.5, "prompt-engineering": -1.0, "prompt-tuning": 1.5],
+            points: ["fine-tuning": 1.875, "prompt-engineering": -1.25, "prompt-tuning": 1.875],
             citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
@@ -1483,7 +1483,7 @@ extension BuiltInRubric {
         Rule(
             id: "behaviour-with-live-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
-            points: ["fine-tuning": 3.0, "prompt-engineering": -2.5, "prompt-tuning": 3.0],
+            points: ["fine-tuning": 3.75, "prompt-engineering": -3.125, "prompt-tuning": 3.75],
             citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }

@@ -275,6 +275,9 @@ public struct Advisor: Sendable {
 
     /// Every answer's, rule's and baseline's part in the lead of `strategy` over the average of
     /// `others`, largest first: positive parts favour `strategy`, negative ones count against it.
+    /// An answer and a rule on it whose parts cancel (a rule that takes back what the answer
+    /// gives, as a behaviour's facts arriving with each request take back what their pace costs
+    /// training) are left out together: together they say nothing.
     func contributions(_ situation: [Int], of strategy: Int, against others: [Int]) -> [Reason] {
         func lead(_ points: [Double]) -> Double {
             points[strategy] - others.map { points[$0] }.reduce(0, +) / Double(max(others.count, 1))
@@ -305,6 +308,15 @@ public struct Advisor: Sendable {
         let owner = baselinePoints > 0 ? strategy : others.max { table.baseline[$0] < table.baseline[$1] }
         if abs(baselinePoints) >= 0.005, let owner, let citation = rubric.strategies[owner].baselineCitation {
             reasons.append(Reason(kind: .baseline, points: rounded(baselinePoints), text: citation.reason, source: citation.source))
+        }
+        for rule in reasons where rule.kind == .rule {
+            guard
+                let answer = reasons.firstIndex(where: { reason in
+                    reason.kind == .answer && rule.ruleAnswers.contains { $0.question == reason.question } && abs(reason.points + rule.points) < 0.011
+                })
+            else { continue }
+            reasons.remove(at: answer)
+            reasons.removeAll { $0.kind == .rule && $0.rule == rule.rule }
         }
         return reasons.sorted { $0.points > $1.points }
     }

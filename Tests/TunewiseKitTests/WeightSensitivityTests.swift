@@ -29,9 +29,13 @@ struct WeightSensitivityTests {
             #expect(flipped.strategy == change.strategy, "\(answers.values) at \(change.question)=\(change.newWeight)")
             #expect(change.strategy != advice.strategy)
             #expect(change.weight == defaultRubric.question(change.question)!.weight)
+            // A behaviour's changing facts arrive with each request: a rule takes back all the
+            // points their pace gives, so that answer carries no weight to change.
+            let takenBack = answers["need"] == "behavior" && ["periodic", "frequent"].contains(answers["transience"])
+            #expect(!(takenBack && change.question == "transience"), "\(answers.values)")
         }
         // Only plausible reweightings (within 3x either way) are reported, so not every situation has one.
-        #expect(reported > Self.situations.count / 20)
+        #expect(reported > Self.situations.count / 50)
     }
 
     /// Scores are linear in one question's weight, so the advice holds everywhere between the

@@ -1473,7 +1473,7 @@ extension BuiltInRubric {
         Rule(
             id: "behaviour-with-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["periodic"])]),
-            points: ["fine-tuning": 1.875, "prompt-engineering": -1.25, "prompt-tuning": 1.875],
+            points: ["fine-tuning": 1.875, "hybrid": -1.25, "prompt-engineering": -1.25, "prompt-tuning": 1.875],
             citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }
@@ -1483,7 +1483,7 @@ extension BuiltInRubric {
         Rule(
             id: "behaviour-with-live-facts-in-the-input",
             when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "transience", options: ["frequent"])]),
-            points: ["fine-tuning": 3.75, "prompt-engineering": -3.125, "prompt-tuning": 3.75],
+            points: ["fine-tuning": 3.75, "hybrid": -1.25, "prompt-engineering": -3.125, "prompt-tuning": 3.75],
             citation: Citation(reason: "Behaviour only: the facts that change arrive with each request, so their pace does not count against training here; what calls for another training cycle is a change in the behaviour itself (a new label set, policy or house style), so if that is what changes at this pace, plan a retrain at it.", source: "001-nilg-customizing-language-models § Information Transience")
         )
     }

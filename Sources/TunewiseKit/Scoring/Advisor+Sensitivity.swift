@@ -30,6 +30,17 @@ extension Advisor {
         return changes
     }
 
+    /// Whether a rule that holds takes back all the points the answer to question `index`
+    /// gives at its weight (a behaviour's facts arriving with each request take back what their
+    /// pace costs training): the answer then carries no weight to change here.
+    func isTakenBack(_ index: Int, _ situation: [Int]) -> Bool {
+        let given = table.points[index][situation[index]].map { $0 * weights[index] }
+        return zip(rubric.rules, table.rules).contains { rule, compiled in
+            rule.when.clauses.contains { $0.question == rubric.questions[index].id } && ScoringTable.holds(compiled.clauses, in: situation)
+                && zip(given, compiled.points).allSatisfy { abs($0 + $1) < 0.001 }
+        }
+    }
+
     /// The smallest plausible relative change of one answered question's weight that changes
     /// the winner: within ``plausibleWeightFactor`` of the weight in force, or `nil`.
     ///
@@ -42,7 +53,7 @@ extension Advisor {
         let excluded = table.excluded(situation)
         let scores = table.scores(situation)
         var best: (change: WeightChange, distance: Double)?
-        for (index, option) in situation.enumerated() where option != ScoringTable.unanswered {
+        for (index, option) in situation.enumerated() where option != ScoringTable.unanswered && !isTakenBack(index, situation) {
             let weight = weights[index]
             let slope = table.points[index][option]
             let intercept = zip(scores, slope).map { $0 - weight * $1 }

@@ -240,7 +240,7 @@ extension BuiltInRubric {
             ],
             risks: [
                 Note(
-                    text: "Prompting has already plateaued below your bar and is still the advice: expect results to fall short, tell whoever relies on it, and pilot the trained option the evidence favours (the ranking names it) against it on the held-out set as soon as your limits allow.",
+                    text: "Prompting has already plateaued below your bar and is still the advice: expect results to fall short, tell whoever relies on it, and pilot a trained option against it on the held-out set as soon as your limits allow.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Plateau Effect in Prompting",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),

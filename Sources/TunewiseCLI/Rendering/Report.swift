@@ -219,7 +219,7 @@ struct Report: ProvenanceReporting {
         rubric.exclusions.filter { advice.decidedBy.contains($0.id) }
     }
 
-    /// The heading of ``decidingGates``: where the limits left one option, they decided it;
+    /// The heading of ``decidingGates``: where gates (limits or the situation) left one option, they decided it;
     /// where the advice also leads the options left open by points, the gates only set aside
     /// options that scored higher.
     var decidingGatesHeading: String {

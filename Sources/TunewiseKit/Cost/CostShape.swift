@@ -23,6 +23,9 @@ public struct CostShape: Equatable, Sendable {
     /// The `training` choice that trains by reinforcement against a grader, which the cost
     /// model prices per training token as a supervised run (``CostReview/Note/reinforcement(strategy:)``).
     public static let reinforcementChoice = "reinforcement"
+    /// The `training` choice that tunes on preference pairs, whose length bias a measured
+    /// file may show (``Advice/qualify(byBiasedPreferencePairs:)``).
+    public static let preferenceChoice = "preference"
 
     /// Where the model's facts come from.
     public var retrieval: Retrieval

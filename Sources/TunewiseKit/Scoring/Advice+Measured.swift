@@ -19,10 +19,7 @@ extension Advice {
     /// trains on them by preference: it would learn length as readily as quality. The
     /// confidence stays, since the pairs can be balanced before the run.
     public mutating func qualify(byBiasedPreferencePairs note: String) {
-        guard variants.contains(where: { $0.variant == CostShape.trainingVariant && $0.choice == Self.preferenceChoice }) else { return }
+        guard variants.contains(where: { $0.variant == CostShape.trainingVariant && $0.choice == CostShape.preferenceChoice }) else { return }
         risks.insert(Risk(kind: .data, text: note, source: nil), at: 0)
     }
-
-    /// The `training` choice that tunes on preference pairs (the contract's id).
-    static let preferenceChoice = "preference"
 }

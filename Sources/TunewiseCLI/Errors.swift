@@ -84,6 +84,9 @@ public enum CommandError: Error, Equatable, Sendable {
     case invalidPolicy(path: String, RubricLoadError)
     /// An answers file that is not JSON, not an object of strings, or names unknown ids.
     case invalidAnswersFile(path: String, AnswersDocumentError)
+    /// An answers file, read where nobody is asked, that leaves core questions unanswered:
+    /// missing answers (a usage error), each named as a problem of the file.
+    case incompleteAnswersFile(path: String, AnswersDocumentError)
     /// Every strategy is excluded by the rubric for these answers.
     case everyStrategyExcluded
     /// An output file or stream that cannot be written, standard output included: a full
@@ -122,7 +125,8 @@ public enum CommandError: Error, Equatable, Sendable {
             .fixedAndVaried,
             .coreQuestionIncluded,
             .invalidWeight,
-            .invalidPair, .sweepTooLarge, .sweepsDiffer, .missingAnswers, .missingArgument, .missingCostInputs, .invalidCostNumber:
+            .invalidPair, .sweepTooLarge, .sweepsDiffer, .missingAnswers, .incompleteAnswersFile, .missingArgument, .missingCostInputs,
+            .invalidCostNumber:
             return .usage
         case .invalidCostFile, .compressedData, .notJSONLines:
             return .dataError
@@ -232,6 +236,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return fileProblems("policy \(path) is invalid (\(count))", problems.map(\.description), pointer: false)
         case .invalidAnswersFile(let path, let error):
             if case .syntax = error { return fileProblems("answers file \(path) is not valid JSON", error.problems, pointer: false) }
+            return fileProblems("answers file \(path)", error.problems)
+        case .incompleteAnswersFile(let path, let error):
             return fileProblems("answers file \(path)", error.problems)
         case .invalidCostFile(let path, let problems):
             return fileProblems("cost file \(path)", problems)

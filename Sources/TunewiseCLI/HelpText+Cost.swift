@@ -28,11 +28,13 @@ extension HelpText {
             otherwise: training does not replace retrieved facts (a warning says so when \
             it is lower). The prompt cache (--cached-input-price-per-million, \
             --cache-hit-share) serves the fixed prompt and an in-context collection, never \
-            retrieved context. --prompt-build-hours (at --hourly-rate) builds the prompted \
+            retrieved context, and only a prefix of 1,024 tokens or more, the least that \
+            providers cache; --tuned-cached-input-price-per-million caches a tuned model's \
+            alike. --prompt-build-hours (at --hourly-rate) builds the prompted \
             system every strategy starts from. With --hosting-capacity-per-day, hosting is paid in whole units \
             of --hosting-per-month, as many as the volume needs, and the break-even volume \
-            is searched over those steps. --batch-discount takes a share off every token \
-            price. --collection-tokens and the distilled prices count in 'advise --cost' \
+            is searched over those steps. --batch-discount takes a share off the token \
+            prices of requests, not the training price. --collection-tokens and the distilled prices count in 'advise --cost' \
             when the advice puts the whole collection in context or distils.
 
             Exit codes: 0 report written; 64 usage (unknown flag, a bad number in a flag, \

@@ -81,7 +81,7 @@ extension BinaryTests {
             let template = try Binary.run(["advise", "--data", "template.jsonl"] + Self.answers, directory: folder)
             let text = template.outputText.replacingOccurrences(of: "\n", with: " ")
             #expect(text.contains("Measured from template.jsonl: data-volume hundreds (120 unique valid examples)"), "\(text)")
-            #expect(text.contains("The one example that nearly repeats none would answer few; if the rest are variations, answer that."))
+            #expect(text.contains("The one example left would answer few; if the rest are variations, answer that."), "\(text)")
             // Where that answer would change the advice, it is the first risk and the confidence is low.
             let trained = try Binary.run(
                 ["advise", "--data", "template.jsonl", "--prompting-status", "plateaued", "--output-style", "custom", "--format", "json"]
@@ -97,7 +97,7 @@ extension BinaryTests {
             #expect(
                 first["text"]
                     == .string(
-                        "119 of the 120 unique examples in template.jsonl nearly repeat another: those that repeat none would answer "
+                        "In template.jsonl, 119 of the 120 unique examples nearly repeat another: the examples left would answer "
                             + "data-volume few, which would make the advice Prompt engineering. Remove the variations (tunewise data names "
                             + "them), or add distinct examples, and measure again before training."))
             // Where it would not (the advice is prompting either way), no such risk.
@@ -124,6 +124,56 @@ extension BinaryTests {
                 outcome.outputText.replacingOccurrences(of: "\n", with: " ").contains(
                     "Also in train.jsonl: 1 duplicate, 1 trailing-user-turn, 1 with JSON wrapped in a fence or words; tunewise data names their lines."
                 ), "\(outcome.outputText)")
+        }
+
+        /// A preference pair and its reversal cancel out: where those left would answer another
+        /// data-volume that changes the advice, that is the first risk, as for near-duplicates.
+        @Test func reversedPairsCountAgainstTheMeasuredVolume() throws {
+            let folder = try folder(examples: 0)
+            let pairs = (0..<60).map { index in
+                (
+                    "Which reply fits ticket \(index) about invoice \(index * 7) and a late delivery of order \(index * 13)?",
+                    "Apologise for order \(index * 13) and offer a refund of invoice \(index * 7) within five days.",
+                    "Tell them order \(index * 13) is on its way and close ticket \(index)."
+                )
+            }
+            let lines =
+                pairs.map { #"{"prompt": "\#($0.0)", "chosen": "\#($0.1)", "rejected": "\#($0.2)"}"# }
+                + pairs.map { #"{"prompt": "\#($0.0)", "chosen": "\#($0.2)", "rejected": "\#($0.1)"}"# }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("dpo.jsonl"))
+            let advise = try Binary.run(
+                ["advise", "--data", "dpo.jsonl", "--prompting-status", "plateaued", "--budget", "substantial", "--time-to-market", "months"]
+                    + Self.answers.filter { !["--budget", "moderate", "--time-to-market", "weeks"].contains($0) }, directory: folder)
+            let text = advise.outputText.replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
+            #expect(
+                text.contains(
+                    "! In dpo.jsonl, of the 120 unique examples, 60 reverse an earlier preference pair (the two cancel out): the examples "
+                        + "left would answer data-volume none, which would make the advice Prompt engineering. Remove the conflicting pairs"),
+                "\(text)")
+        }
+
+        /// A few near-duplicates, too few for a note of their own, are counted with the other findings.
+        @Test func aFewNearDuplicatesAreCountedWithTheFindings() throws {
+            let folder = try folder(examples: 0)
+            let words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split(separator: " ")
+            var state: UInt64 = 42
+            /// A word of `words`, picked by a fixed linear congruential sequence.
+            func word() -> Substring {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return words[Int(state >> 33) % words.count]
+            }
+            var lines = (0..<30).map { index in
+                let text = (0..<14).map { _ in word() }.joined(separator: " ")
+                return
+                    #"{"messages": [{"role": "user", "content": "Summarise \#(index): \#(text)"}, {"role": "assistant", "content": "Summary \#(index)"}]}"#
+            }
+            lines.append(lines[3].replacingOccurrences(of: "Summarise 3:", with: "Summarise 3 please:"))
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("near.jsonl"))
+            let data = try Binary.run(["data", "near.jsonl", "--format", "json"], directory: folder)
+            let nearDuplicates = try JSONParser.parse(Array(data.outputText.utf8))["data"]?["examples"]?["nearDuplicates"]
+            #expect(nearDuplicates == .number(1), "\(data.outputText)")
+            let advise = try Binary.run(["advise", "--data", "near.jsonl"] + Self.answers, directory: folder)
+            #expect(advise.outputText.contains("Also in near.jsonl: 1 near-duplicate; tunewise data names their lines."), "\(advise.outputText)")
         }
 
         /// Preferred answers longer in most pairs are named, in `data` and in `advise --data`.

@@ -135,8 +135,9 @@ extension BinaryTests {
             #expect(result.code == 64)
             #expect(result.firstErrorLine == "tunewise: 'diff' needs two answers files, A.json B.json (or one with --rubric-b FILE)")
             let incomplete = try Self.run(["a.json", "b.json"], files: ["a.json": Self.answers(need: "knowledge"), "b.json": #"{"need": "both"}"#])
-            // diff asks nothing: a file that leaves a core question out is bad data, named by its path.
-            #expect(incomplete.code == 65)
+            // diff asks nothing: a file that leaves a core question out is missing answers (a usage
+            // error, as for advise), each named as a problem of that file.
+            #expect(incomplete.code == 64)
             #expect(incomplete.stdout.isEmpty)
             #expect(incomplete.firstErrorLine == "tunewise: answers file b.json has 6 problems:", "\(incomplete.stderr)")
             #expect(incomplete.stderr.contains("\n  $.data-volume: missing; every core question needs an answer"))

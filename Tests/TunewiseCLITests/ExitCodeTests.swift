@@ -34,6 +34,7 @@ struct ExitCodeTests {
         (.invalidPair(flag: "--fix", value: "budget", reason: "no '='", expected: "QUESTION=OPTION"), 64),
         (.sweepTooLarge, 64),
         (.missingAnswers(["need"]), 64),
+        (.incompleteAnswersFile(path: "a.json", .invalid([])), 64),
         (.missingArgument(command: "rubric validate", expected: "a rubric file"), 64),
         (.missingCostInputs(["--examples"]), 64),
         (.invalidCostNumber(flag: "--examples", value: "-1", reason: "must not be negative"), 64),
@@ -80,7 +81,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 35
+    static let caseCount = 36
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -107,6 +108,7 @@ struct ExitCodeTests {
         case .invalidPolicy: "invalidPolicy"
         case .sweepsDiffer: "sweepsDiffer"
         case .invalidAnswersFile: "invalidAnswersFile"
+        case .incompleteAnswersFile: "incompleteAnswersFile"
         case .everyStrategyExcluded: "everyStrategyExcluded"
         case .cannotWrite: "cannotWrite"
         case .endOfInput: "endOfInput"

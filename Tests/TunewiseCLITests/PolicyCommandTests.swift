@@ -71,15 +71,73 @@ extension BinaryTests {
             #expect(report["answers"]?["model-access"] == .string("weights"))
             #expect(report["answers"]?["governance"] == .string("confidential"))
             #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
-            // An answer given by flag is the team's own, even where the policy has one.
+            // An answer given by flag is the team's own, even where the policy has one; the report
+            // says it overrides the policy's, and what the policy's answers would advise.
             let overriddenText = try Binary.run(Self.flags + ["--model-access", "api", "--format", "markdown"], directory: subdirectory)
             #expect(overriddenText.stdout.contains("- Model access: `weights` → PEFT / fine-tuning"), "\(overriddenText.stdout)")
-            #expect(!overriddenText.stdout.contains("(policy acme-llm-policy's answer)"), "\(overriddenText.stdout)")
+            #expect(!overriddenText.stdout.contains("Model access (policy acme-llm-policy's answer)"), "\(overriddenText.stdout)")
+            #expect(
+                overriddenText.stdout.contains("| Model access | `api`: Hosted API, no tuning (overrides policy acme-llm-policy's `api-tuning`) |"))
+            #expect(
+                overriddenText.stdout.contains("| Data governance | `confidential`: Confidential (one audience) (policy acme-llm-policy's answer) |"))
+            #expect(
+                overriddenText.stdout.contains(
+                    "- Your answers override policy acme-llm-policy's: model-access api (the policy answers api-tuning). With the policy's "
+                        + "answers the advice would be the same, though gates no-hosted-training and soft-prompts-need-weights would apply."))
+            let overridingJSON = try JSONParser.parse(
+                Array(try Binary.run(Self.flags + ["--model-access", "api", "--format", "json"], directory: subdirectory).stdout.utf8))
+            guard case .array(let risks)? = overridingJSON["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(risks.first?["kind"] == .string("policy"))
 
             let ignored = try Binary.run(Self.flags + ["--governance", "open", "--no-policy", "--format", "json"], directory: subdirectory)
             let plain = try JSONParser.parse(Array(ignored.stdout.utf8))
             #expect(plain["policy"] == nil)
             #expect(plain["answers"]?["model-access"] == nil)
+        }
+
+        /// What a policy decides is disclosed: `questions` marks its answers as not asked (and
+        /// gives them as the JSON defaults), and its weights are named in the footer, in JSON and
+        /// where a weight change would alter the advice.
+        @Test func aPolicysAnswersAndWeightsAreDisclosed() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let weighted = Self.policy.replacingOccurrences(of: #""version": "1.2","#, with: #""version": "1.2", "weights": {"budget": 3},"#)
+            try weighted.write(to: directory.appendingPathComponent("policy.json"), atomically: true, encoding: .utf8)
+            let questions = try Binary.run(["questions", "--policy", "policy.json"], environment: ["COLUMNS": "200"], directory: directory)
+            #expect(questions.stdout.contains("confidential  "), "\(questions.stdout)")
+            #expect(questions.stdout.contains("(policy acme-llm-policy's answer: not asked)"))
+            // The policy's answer stands in for the preselection of the question it answers.
+            let governance = questions.stdout.components(separatedBy: "--governance")[1].components(separatedBy: "\n--")[0]
+            #expect(!governance.contains("(preselected when asked)"), "\(governance)")
+            #expect(questions.stdout.contains("(preselected when asked)"))
+            let json = try JSONParser.parse(
+                Array(try Binary.run(["questions", "--policy", "policy.json", "--format", "json"], directory: directory).stdout.utf8))
+            guard case .array(let listed)? = json["questions"] else {
+                Issue.record("no questions")
+                return
+            }
+            #expect(listed.first { $0["id"] == .string("governance") }?["default"] == .string("confidential"))
+            #expect(listed.first { $0["id"] == .string("need") }?["default"] == .null)
+
+            let report = try Binary.run(Self.flags + ["--policy", "policy.json"], environment: ["COLUMNS": "300"], directory: directory)
+            #expect(report.stdout.contains("policy acme-llm-policy 1.2 (policy.json) with weights budget=3"), "\(report.stdout)")
+            // A weight that would change the advice is measured against the policy's.
+            try #"{"policy": "acme-weights", "version": "1", "weights": {"budget": 4}}"#.write(
+                to: directory.appendingPathComponent("weights.json"), atomically: true, encoding: .utf8)
+            let weighed = try Binary.run(
+                [
+                    "--need", "both", "--data-volume", "thousands", "--transience", "periodic", "--governance", "confidential", "--budget",
+                    "moderate", "--time-to-market", "weeks", "--consistency", "important", "--no-input", "--policy", "weights.json", "--explain",
+                ], environment: ["COLUMNS": "300"], directory: directory)
+            #expect(
+                weighed.stdout.contains("It would become Prompt engineering if budget counted 2.25× as much as policy acme-weights weighs it (4)."),
+                "\(weighed.stdout)")
+            let reportJSON = try JSONParser.parse(
+                Array(try Binary.run(Self.flags + ["--policy", "policy.json", "--format", "json"], directory: directory).stdout.utf8))
+            #expect(reportJSON["policy"]?["weights"]?["budget"] == .number(3))
         }
 
         @Test func aPolicyGivenByFlagAppliesOutsideARepository() throws {
@@ -245,6 +303,16 @@ extension BinaryTests.PolicyCommandTests {
         let text = try Binary.run(["sweep", "--against", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
         #expect(
             text.stdout.contains("Against default \(BuiltInRubric.load().version) (without the policy's gates, rules and weights; its answers held)"))
+        // Each change is the difference of the two shares as shown.
+        let compared = try Binary.run(
+            ["sweep", "--include", "model-access", "--against", "default"], environment: ["COLUMNS": "200"], directory: subdirectory)
+        let rows = compared.stdout.split(separator: "\n").filter { $0.hasSuffix(" points") }
+        #expect(rows.count == 4, "\(compared.stdout)")
+        for row in rows {
+            let numbers = row.split(separator: " ").compactMap { Double($0.replacingOccurrences(of: "%", with: "")) }
+            #expect(numbers.count == 3, "\(row)")
+            if numbers.count == 3 { #expect(abs(numbers[1] - numbers[0] - numbers[2]) < 1e-9, "\(row)") }
+        }
 
         // The policy's answers are the organisation's facts: held as --fix holds answers,
         // except for a question the sweep is asked to vary.

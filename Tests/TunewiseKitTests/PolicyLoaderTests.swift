@@ -42,7 +42,8 @@ struct PolicyLoaderTests {
         #expect(
             rubric.policy
                 == AppliedPolicy(
-                    id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"]), exclusionIDs: ["no-hosted-training"]))
+                    id: "acme-llm-policy", version: "1.2", answers: Answers(["governance": "confidential"]), exclusionIDs: ["no-hosted-training"],
+                    weights: ["budget": 2]))
         #expect(rubric.exclusions.count == defaultRubric.exclusions.count + 1)
         #expect(rubric.exclusions.last?.id == "no-hosted-training")
         #expect(rubric.question("budget")?.weight == 2)

@@ -85,6 +85,16 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         report.addDataRisk()
         report.weightOverrides = request.weights
         report.answeredByPolicy = Set(fromPolicy.map(\.question))
+        // An answer given over the policy's: what the policy's own answers would advise.
+        if let policy = rubric.policy, let policyAnswers = try? rubric.resolve(policy.answers) {
+            let overridden = policy.answers.ordered(by: rubric).compactMap { answer in
+                beforePolicy[answer.question].flatMap { $0 == answer.option ? nil : (answer.question, given: $0, policy: answer.option) }
+            }
+            if !overridden.isEmpty {
+                let underPolicy = try? Advisor(rubric: rubric, weights: weights).advise(policyAnswers.laid(over: situation))
+                report.addPolicyRisk(overridden: overridden, underPolicy: underPolicy)
+            }
+        }
         let style = TextStyle.forStream(
             isTerminal: console.outputIsTerminal, noColorFlag: request.noColor, environment: console.environment)
         let text = request.format.renderer(style: style, whyNot: request.whyNot).render(report)

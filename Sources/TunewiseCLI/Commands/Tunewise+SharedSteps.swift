@@ -17,7 +17,7 @@ extension Tunewise {
             case .missingAnswers(let questions):
                 guard let answersFile else { throw .missingAnswers(questions) }
                 let missing = advisor.rubric.questions.filter { questions.contains($0.id) }
-                throw .invalidAnswersFile(path: displayName(answersFile), .invalid(missing.map(AnswersDocument.missingProblem)))
+                throw .incompleteAnswersFile(path: displayName(answersFile), .invalid(missing.map(AnswersDocument.missingProblem)))
             }
         }
     }
@@ -62,7 +62,7 @@ extension Tunewise {
                 // price above the input price, which only the two together show.
                 let problem = problems[0]
                 throw .invalidCostNumber(
-                    flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: "\(problem.kind.rawValue); \(problem.allowedText)")
+                    flag: problem.field.flag, value: JSONWriter.format(problem.value), reason: "\(problem.reason); \(problem.allowedText)")
             }
         }
     }

@@ -52,8 +52,30 @@ struct CostReport {
         [
             Self.trainingTokensNote(comparison.inputs), Self.retrainNote(comparison), behaviourRetrainNote, adviceOnlyNote,
             retrievalForEveryStrategyNote, hostingText,
-            Self.pricingNote(comparison.inputs),
+            Self.pricingNote(comparison.inputs), Self.uncachedPrefixNote(comparison), Self.tunedContextNote(comparison),
         ].compactMap { $0 }
+    }
+
+    /// The strategies whose fixed prompt is too short for a prompt cache, so that the cache
+    /// hit share given does not apply to them: prompting, and a tuned model with the whole
+    /// collection in context (a tuned model's short prompt alone is not worth caching).
+    static func uncachedPrefixNote(_ comparison: CostComparison) -> String? {
+        let short = comparison.strategiesTooShortToCache.filter {
+            StrategyID(rawValue: $0.strategy) == .promptEngineering || $0.shape.retrieval == .inContext
+        }
+        guard !short.isEmpty else { return nil }
+        let minimum = requests(CostModel.minimumCachedPrefixTokens)
+        return "No cache discount for \(joinedClauses(short.map(\.strategy))): \(short.count == 1 ? "its" : "their") fixed prompt is under "
+            + "the \(minimum) tokens that providers cache at the least (some models only from 2,048 or 4,096), so "
+            + "\(CostField.cacheHitShare.flag) does not apply to \(short.count == 1 ? "it" : "them")."
+    }
+
+    /// Tuned models given less context than the base model retrieves: said in the report, as
+    /// the warning on standard error does not reach a CI summary.
+    static func tunedContextNote(_ comparison: CostComparison) -> String? {
+        guard comparison.tunedModelDropsContext else { return nil }
+        return "Tuned models are costed with \(CostField.tunedContextTokens.flag) below \(CostField.contextTokens.flag), as if "
+            + "training replaced retrieved facts, which it does not: their payback is only as sound as that assumption."
     }
 
     /// The inputs given that only advice uses (the collection in context, a distilled model's
@@ -118,10 +140,17 @@ struct CostReport {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
         let source = comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
         if cadence == 0 { return "No retraining\(source)." }
-        let count = comparison.strategies.dropFirst().map(\.retrains).max() ?? 0
+        let trained = comparison.strategies.dropFirst()
+        let count = trained.map(\.retrains).max() ?? 0
         let horizon = months(comparison.horizonMonths)
         let within = count == 0 ? "none falls within the \(horizon)" : "\(count == 1 ? "1 retrain" : "\(count) retrains") within the \(horizon)"
-        return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)."
+        let each = Set(trained.map { money($0.retrainCost) })
+        let costs =
+            count == 0
+            ? ""
+            : each.count == 1
+                ? ", at \(each.first!) each" : ", at " + joinedClauses(trained.map { "\(money($0.retrainCost)) each for \($0.strategy)" })
+        return "Trained models are retrained every \(cadence == 1 ? "month" : months(cadence))\(source): \(within)\(costs)."
     }
 
     /// The payback of a trained strategy in a few words, for a table cell.

@@ -113,7 +113,7 @@ struct CostChart {
         let last = "\(horizon)"
         lines.append(indent + " 1" + String(repeating: " ", count: max(1, width - 1 - last.count)) + last + "  month")
         for payback in paybacks.sorted(by: { $0.column < $1.column }) {
-            let text = "\(payback.strategies.joined(separator: ", ")) pays back in month \(payback.month)"
+            let text = "\(joinedClauses(payback.strategies)) \(payback.strategies.count == 1 ? "pays" : "pay") back in month \(payback.month)"
             let start = labelWidth + 2 + payback.column
             if start + 2 + text.count <= 80 {
                 lines.append(String(repeating: " ", count: start) + up + " " + text)

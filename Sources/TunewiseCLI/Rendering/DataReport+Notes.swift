@@ -108,23 +108,39 @@ extension DataReport {
     /// fifth of the unique examples (and five) nearly repeat another, data-volume overstates
     /// them, and says what the examples that nearly repeat none would answer.
     static func nearDuplicateShareHint(_ measurement: DataMeasurement) -> String? {
-        guard let (near, distinct, alone) = distinctVolume(measurement) else { return nil }
+        guard let found = distinctVolume(measurement) else { return nil }
         let volume =
-            alone == measurement.dataVolume
+            found.volume == measurement.dataVolume
             ? ""
-            : (distinct == 1 ? " The one example" : " The \(grouped(distinct)) examples")
-                + " that nearly \(distinct == 1 ? "repeats" : "repeat") none would answer \(alone); if the rest are variations, answer that."
-        return "\(grouped(near)) of the \(grouped(measurement.unique)) unique examples nearly repeat another (tunewise data "
-            + "names them): data-volume counts each, though variations of one template teach less than their number suggests." + volume
+            : (found.distinct == 1 ? " The one example left" : " The \(grouped(found.distinct)) examples left")
+                + " would answer \(found.volume); if the rest are variations, answer that."
+        let teach =
+            found.nearDuplicates > 0
+            ? "variations of one template teach less than their number suggests" : "a pair and its reversal teach nothing"
+        return "\(repeatsPhrase(found, unique: measurement.unique)) (tunewise data names them): data-volume counts each, though "
+            + teach + "." + volume
     }
 
-    /// Where a fifth or more of the unique examples (five at least) nearly repeat another: how
-    /// many do, how many nearly repeat none, and the data-volume those alone would answer.
-    static func distinctVolume(_ measurement: DataMeasurement) -> (nearDuplicates: Int, distinct: Int, volume: String)? {
+    /// Where a fifth or more of the unique examples (five at least) nearly repeat another or
+    /// cancel out (a preference pair and the reversal of it, two for each reversal): how many
+    /// do, how many are left, and the data-volume those alone would answer.
+    static func distinctVolume(_ measurement: DataMeasurement) -> DistinctExamples? {
         let near = measurement.nearDuplicates
-        guard near >= 5, near * 5 >= measurement.unique else { return nil }
-        let distinct = measurement.unique - near
-        return (near, distinct, DataMeasurement.dataVolume(of: distinct))
+        let cancelled = 2 * measurement.reversals
+        guard near + cancelled >= 5, (near + cancelled) * 5 >= measurement.unique else { return nil }
+        let distinct = max(0, measurement.unique - near - cancelled)
+        return DistinctExamples(
+            nearDuplicates: near, reversals: measurement.reversals, distinct: distinct, volume: DataMeasurement.dataVolume(of: distinct))
+    }
+
+    /// "40 of the 120 unique examples nearly repeat another, and 30 reverse an earlier
+    /// preference pair (the two cancel out)".
+    static func repeatsPhrase(_ found: DistinctExamples, unique: Int) -> String {
+        let reversals =
+            "\(grouped(found.reversals)) \(found.reversals == 1 ? "reverses" : "reverse") an earlier preference pair (the two cancel out)"
+        guard found.nearDuplicates > 0 else { return "Of the \(grouped(unique)) unique examples, " + reversals }
+        return "\(grouped(found.nearDuplicates)) of the \(grouped(unique)) unique examples nearly repeat another"
+            + (found.reversals > 0 ? ", and " + reversals : "")
     }
 
     /// The note for preference pairs whose preferred answer is the longer (or the shorter) in
@@ -220,12 +236,16 @@ extension DataReport {
     }
 
     /// What else `tunewise data` would flag in a file whose answers `advise --data` takes:
-    /// duplicates, structure warnings, reversed pairs, examples over the token limit and outputs
+    /// duplicates, near-duplicates (unless their own note says more), structure warnings, reversed pairs, examples over the token limit and outputs
     /// whose JSON is wrapped or does not parse, with counts ("Also in train.jsonl: 56 duplicates, 10 unfinished-reasoning; …").
     static func findingsSummary(_ measurement: DataMeasurement, file: String) -> String? {
         var found: [String] = []
         if measurement.duplicates > 0 {
             found.append("\(grouped(measurement.duplicates)) \(measurement.duplicates == 1 ? "duplicate" : "duplicates")")
+        }
+        // Many near-duplicates have a note of their own (``nearDuplicateShareHint(_:)``).
+        if measurement.nearDuplicates > 0, distinctVolume(measurement) == nil {
+            found.append("\(grouped(measurement.nearDuplicates)) \(measurement.nearDuplicates == 1 ? "near-duplicate" : "near-duplicates")")
         }
         found += measurement.structure.found.map { "\(grouped($0.tally.count)) \($0.kind.rawValue)" }
         if measurement.reversals > 0 { found.append("\(grouped(measurement.reversals)) reversed \(measurement.reversals == 1 ? "pair" : "pairs")") }
@@ -249,4 +269,16 @@ extension DataReport {
     static let secretHint =
         "Secrets found: rotate the keys now, as they are exposed wherever this file has been, and remove them before the "
         + "examples go into prompts or training, which can repeat them."
+}
+
+/// The unique examples of a file less those that nearly repeat another or cancel out
+/// (``DataReport/distinctVolume(_:)``).
+struct DistinctExamples {
+    var nearDuplicates: Int
+    /// Preference pairs that reverse an earlier one: each cancels itself and the earlier one.
+    var reversals: Int
+    /// The unique examples left.
+    var distinct: Int
+    /// The data-volume those left would answer.
+    var volume: String
 }

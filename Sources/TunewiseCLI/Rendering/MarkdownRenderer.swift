@@ -29,7 +29,14 @@ struct MarkdownRenderer {
         lines.append("|---|---|")
         for question in report.rubric.questions {
             let answer = advice.answers[question.id].flatMap { question.option($0) }
-            let cell = answer.map { "`\($0.id)`: \(escape($0.label))" } ?? "*unknown*"
+            var cell = answer.map { "`\($0.id)`: \(escape($0.label))" } ?? "*unknown*"
+            if let policy = report.rubric.policy {
+                if let overridden = report.policyOverrides[question.id] {
+                    cell += " (overrides policy \(escape(policy.id))'s `\(overridden)`)"
+                } else if report.answeredByPolicy.contains(question.id) {
+                    cell += " (policy \(escape(policy.id))'s answer)"
+                }
+            }
             if answer != nil || question.isCore { lines.append("| \(escape(question.label)) | \(cell) |") }
         }
 

@@ -35,9 +35,9 @@ struct MeasuredAnswers {
     /// Notes on what the examples are: a mix of demonstrations and preference pairs, answers
     /// rated false (``DataReport/signalNotes(_:)``).
     var notes: [String] = []
-    /// Where most examples nearly repeat another: how many do, of how many unique ones, and
-    /// the data-volume those that repeat none would answer (``DataReport/distinctVolume(_:)``).
-    var distinct: (nearDuplicates: Int, unique: Int, volume: String)?
+    /// Where most examples nearly repeat another or cancel out: how many do, of how many
+    /// unique ones, and the data-volume those left would answer (``DataReport/distinctVolume(_:)``).
+    var distinct: (examples: DistinctExamples, unique: Int)?
     /// Where the preferred answers of its pairs are mostly the longer (or the shorter), the
     /// note that says so (``DataReport/answerLengthHint(_:)``).
     var lengthBias: String?
@@ -77,7 +77,7 @@ struct MeasuredAnswers {
             rubric.question(answer.question)?.options.contains { $0.id == answer.option } ?? false
         }
         trainingTokens = DataReport.trainingTokens(measurement)
-        distinct = DataReport.distinctVolume(measurement).map { ($0.nearDuplicates, measurement.unique, $0.volume) }
+        distinct = DataReport.distinctVolume(measurement).map { ($0, measurement.unique) }
         lengthBias = DataReport.answerLengthHint(measurement.answerLengths)
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.

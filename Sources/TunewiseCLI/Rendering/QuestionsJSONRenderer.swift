@@ -1,7 +1,9 @@
 import TunewiseKit
 
 /// `questions --format json`, for scripts that build forms: the rubric's id, its questions
-/// with their options, and its strategies.
+/// with their options, and its strategies. A question's `default` is the policy's answer
+/// where a policy gives one (the questionnaire does not ask it), else the option preselected
+/// when it is asked.
 struct QuestionsJSONRenderer: ReportRenderer {
     func render(_ rubric: Rubric) -> String {
         JSONWriter.write(
@@ -21,7 +23,10 @@ struct QuestionsJSONRenderer: ReportRenderer {
                                         ("text", .string(question.text)),
                                         ("help", .string(question.help)),
                                         ("core", .bool(question.isCore)),
-                                        ("default", question.defaultOption.map(JSONValue.string) ?? .null),
+                                        (
+                                            "default",
+                                            (rubric.policy?.answers[question.id] ?? question.defaultOption).map(JSONValue.string) ?? .null
+                                        ),
                                         (
                                             "options",
                                             .array(

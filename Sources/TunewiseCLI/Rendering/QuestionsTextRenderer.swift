@@ -12,8 +12,14 @@ struct QuestionsTextRenderer: ReportRenderer {
             let kind = question.isCore ? "core" : "refinement"
             lines.append("--\(question.id)  (\(kind)) \(question.label): \(question.text)")
             let idWidth = question.options.map(\.id.count).max() ?? 0
+            let policyAnswer = rubric.policy?.answers[question.id]
             for option in question.options {
-                let marker = option.id == question.defaultOption ? " (preselected when asked)" : ""
+                let marker =
+                    if let policy = rubric.policy, let policyAnswer {
+                        option.id == policyAnswer ? " (policy \(policy.id)'s answer: not asked)" : ""
+                    } else {
+                        option.id == question.defaultOption ? " (preselected when asked)" : ""
+                    }
                 lines.append("    \(option.id.padded(to: idWidth))  \(option.help)\(marker)")
             }
         }

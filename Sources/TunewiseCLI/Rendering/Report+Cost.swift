@@ -22,18 +22,53 @@ extension Report {
         }
     }
 
-    /// Qualifies the advice by the team's prices (``Advice/qualify(by:wording:)``), in the
-    /// report's words: a model distilled to cut cost that does not pay back puts that first
-    /// among the risks, and the report says at its top what the money says.
+    /// Qualifies the advice by the team's prices (``Advice/qualify(by:wording:)``,
+    /// ``Advice/qualify(byCheaperRetrieval:wording:)``), in the report's words: a model
+    /// distilled to cut cost that does not pay back puts that first among the risks, and a
+    /// first step with the whole collection in every prompt that an index would undercut adds
+    /// that; the report says at its top what the money says.
     mutating func addCostRisk() {
         guard let cost else { return }
         let rubric = self.rubric
-        advice.qualify(by: CostReview(advice: advice, cost: cost)) { strategy, threshold in
+        let review = CostReview(advice: advice, cost: cost)
+        let horizon = months(cost.horizonMonths)
+        advice.qualify(byCheaperRetrieval: review) { note in
+            guard case .retrievalCheaper(_, let retrieval, let inContext) = note else { return "" }
+            return "At \(requests(cost.requestsPerDay)) requests a day an index is the cheaper way to the facts: with retrieval "
+                + "(your \(CostField.contextTokens.flag) a request and \(CostField.retrievalPerMonth.flag)) the first step would cost "
+                + "\(money(retrieval)) over \(horizon) against \(money(inContext)) with the whole collection in every prompt. "
+                + "Weigh that against the recall an index may lose, on your own evaluation set."
+        }
+        advice.qualify(by: review) { strategy, threshold in
             let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
             return "At your prices this step does not do what it is for: \(rubric.strategy(strategy)?.label ?? strategy) is advised to cut "
                 + "cost (prompting already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back "
                 + "against prompting. Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
         }
+    }
+
+    /// Puts first among the risks the answers given over the policy's (`overridden`: the
+    /// question, the answer given, the policy's), with what the policy's own answers would
+    /// advise (`underPolicy`) and the gates they would bring; the overrides are also marked
+    /// in the Markdown record's context.
+    mutating func addPolicyRisk(overridden: [(question: String, given: String, policy: String)], underPolicy: Advice?) {
+        guard let policy = rubric.policy, !overridden.isEmpty else { return }
+        policyOverrides = Dictionary(uniqueKeysWithValues: overridden.map { ($0.question, $0.policy) })
+        let answers = joinedClauses(overridden.map { "\($0.question) \($0.given) (the policy answers \($0.policy))" })
+        var text = "Your answers override policy \(policy.id)'s: \(answers)."
+        if let underPolicy {
+            let gates = Set(advice.ranking.flatMap(\.exclusions).map(\.id))
+            let added = underPolicy.ranking.flatMap(\.exclusions).map(\.id).reduce(into: [String]()) { ids, id in
+                if !gates.contains(id), !ids.contains(id) { ids.append(id) }
+            }
+            let gatesApply = "gate\(added.count == 1 ? "" : "s") \(joinedClauses(added)) would apply"
+            text +=
+                underPolicy.strategy == advice.strategy
+                ? " With the policy's answers the advice would be the same\(added.isEmpty ? "" : ", though \(gatesApply)")."
+                : " With the policy's answers the advice would be \(strategyLabel(underPolicy.strategy))"
+                    + (added.isEmpty ? "" : " (\(gatesApply))") + ": check that the override is allowed."
+        }
+        advice.risks.insert(Risk(kind: .policy, text: text, source: nil), at: 0)
     }
 
     /// Qualifies the advice by the measured file, in the report's words: preference pairs
@@ -46,11 +81,13 @@ extension Report {
         if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
         guard let distinct = measured.distinct, measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion }) else { return }
         let rubric = self.rubric
-        advice.qualify(byDistinctDataVolume: distinct.volume) { strategy in
-            "\(grouped(distinct.nearDuplicates)) of the \(grouped(distinct.unique)) unique examples in \(Tunewise.visible(measured.file)) nearly "
-                + "repeat another: those that repeat none would answer data-volume \(distinct.volume), which would make the advice "
-                + "\(rubric.strategy(strategy)?.label ?? strategy). Remove the variations (tunewise data names them), or add distinct "
-                + "examples, and measure again before training."
+        let found = distinct.examples
+        advice.qualify(byDistinctDataVolume: found.volume) { strategy in
+            let phrase = DataReport.repeatsPhrase(found, unique: distinct.unique)
+            return "In \(Tunewise.visible(measured.file)), \(phrase.prefix(1).lowercased() + phrase.dropFirst()): the examples left "
+                + "would answer data-volume \(found.volume), which would make the advice "
+                + "\(rubric.strategy(strategy)?.label ?? strategy). Remove the \(found.nearDuplicates > 0 ? "variations" : "conflicting pairs") "
+                + "(tunewise data names them), or add distinct examples, and measure again before training."
         }
     }
 
@@ -80,7 +117,10 @@ extension Report {
     var costNotes: [String] {
         guard let cost else { return [] }
         return [baselineNote(cost), CostReport.trainingTokensNote(cost.inputs), retrainNote(cost)].compactMap { $0 } + reviewNotes(cost)
-            + [droppedContextNote(cost), CostReport.pricingNote(cost.inputs)].compactMap { $0 }
+            + [
+                droppedContextNote(cost), CostReport.pricingNote(cost.inputs), CostReport.uncachedPrefixNote(cost),
+                CostReport.tunedContextNote(cost),
+            ].compactMap { $0 }
     }
 
     /// What prompting would cost, where the plan has no stage of it: the baseline its
@@ -136,15 +176,25 @@ extension Report {
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {
-        CostReview(advice: advice, cost: cost).notes.map { note in
+        CostReview(advice: advice, cost: cost).notes.compactMap { note -> String? in
             switch note {
             case .withoutRetrieval(let strategy):
                 return "\(strategyLabel(strategy)) is costed without retrieval, as advised: no context tokens, no retrieval upkeep."
+            case .retrievesWithoutContext(let strategy):
+                return "\(strategyLabel(strategy)) retrieves its facts, but no \(CostField.contextTokens.flag) were given: it is costed "
+                    + "with the retrieval upkeep and no retrieved tokens a request; give them to price what each request reads."
             case .collectionInContext(let strategy, let tokens, let cachedShare):
-                let cached = cachedShare.map { ", \(JSONWriter.format(($0 * 100).rounded()))% read from the cache" } ?? ""
+                let uncachedTuned =
+                    StrategyID(rawValue: strategy) != .promptEngineering && (cost.inputs[.cacheHitShare] ?? 0) > 0
+                    && cost.inputs[.tunedCachedInputPricePerMillion] == nil
+                let cached =
+                    cachedShare.map { ", \(JSONWriter.format(($0 * 100).rounded()))% read from the cache" }
+                    ?? (uncachedTuned ? ", none read from the cache (\(CostField.tunedCachedInputPricePerMillion.flag) prices it)" : "")
                 return
                     "\(strategyLabel(strategy)) is costed with the whole collection in every prompt, as advised: \(requests(tokens)) tokens a request\(cached)."
             case .retrievalCheaper(let strategy, let retrieval, let inContext):
+                // The first step's is a risk (``addCostRisk()``).
+                if strategy == advice.plan.first?.strategy { return nil }
                 return "With retrieval in place of the whole collection (your \(CostField.contextTokens.flag) a request and "
                     + "\(CostField.retrievalPerMonth.flag)), \(strategyLabel(strategy)) would cost \(money(retrieval)) over "
                     + "\(months(cost.horizonMonths)) against \(money(inContext)): at this volume an index is the cheaper way to the facts."
@@ -179,8 +229,15 @@ extension Report {
             let needs = stageCost.missing.isEmpty ? "" : " (needs \(stageCost.missing.joined(separator: ", ")))"
             return "not costed\(needs)."
         }
+        // Each strategy is costed from scratch, prompt building included: a later stage says
+        // how much of its one-off an earlier stage has paid already.
+        let promptBuilding = (cost.inputs[.promptBuildHours] ?? 0) * (cost.inputs[.hourlyRate] ?? 0)
+        let paidBefore =
+            stageCost.stage.strategy != advice.plan.first?.strategy && promptBuilding > 0
+            ? " (\(money(promptBuilding)) of it the prompt building an earlier stage pays)" : ""
         var sentence =
-            "\(money(strategyCost.oneOff)) one-off, \(money(strategyCost.monthly)) a month, \(money(strategyCost.total)) over \(months(cost.horizonMonths))"
+            "\(money(strategyCost.oneOff)) one-off\(paidBefore), \(money(strategyCost.monthly)) a month, "
+            + "\(money(strategyCost.total)) over \(months(cost.horizonMonths))"
         if let breakEven = stageCost.breakEven {
             sentence += "; " + CostReport(comparison: cost, toolVersion: toolVersion).breakEvenSentence(breakEven)
         } else {

@@ -11,7 +11,12 @@ protocol ProvenanceReporting {
 extension ProvenanceReporting {
     /// The tool's and the rubric's versions, and the policy applied, for a footer.
     var provenance: String {
-        let policy = rubric.policy.map { ", policy \($0.id) \($0.version)" + ($0.path.map { " (\(Tunewise.visible($0)))" } ?? "") } ?? ""
+        let policy =
+            rubric.policy.map { policy in
+                let weights = policy.weights.sorted { $0.key < $1.key }.map { "\($0.key)=\(JSONWriter.format($0.value))" }
+                return ", policy \(policy.id) \(policy.version)" + (policy.path.map { " (\(Tunewise.visible($0)))" } ?? "")
+                    + (weights.isEmpty ? "" : " with weights \(weights.joined(separator: " "))")
+            } ?? ""
         return "tunewise \(toolVersion), rubric \(rubric.id) \(rubric.version)\(policy)"
     }
 
@@ -32,6 +37,9 @@ func policyMembers(of rubric: Rubric, withAnswers: Bool = false) -> [(key: Strin
     var members: [(key: String, value: JSONValue)] = [
         ("id", .string(policy.id)), ("version", .string(policy.version)), ("path", policy.path.map(JSONValue.string) ?? .null),
     ]
+    if !policy.weights.isEmpty {
+        members.append(("weights", .object(policy.weights.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
+    }
     if withAnswers {
         members.append(("answers", .object(policy.answers.ordered(by: rubric).map { ($0.question, .string($0.option)) })))
     }
@@ -57,6 +65,8 @@ struct Report: ProvenanceReporting {
     /// The questions that only the policy answered (nothing given or measured did): a change
     /// to one of them names it as the policy's, which the team may not be free to change.
     var answeredByPolicy: Set<String> = []
+    /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
+    var policyOverrides: [String: String] = [:]
 
     /// The footer's provenance, with the weights given, so that a saved report says
     /// everything its advice was made from.
@@ -163,7 +173,7 @@ struct Report: ProvenanceReporting {
         if advice.risks.contains(where: { $0.kind == .data }) {
             text += "; your file's distinct examples would change it (the first risk)"
         }
-        if advice.risks.contains(where: { $0.kind == .cost }) {
+        if let cost, case .distillingDoesNotPayBack = CostReview(advice: advice, cost: cost).check {
             text += ", but at your prices this step does not pay back (the first risk)"
         }
         return text
@@ -261,10 +271,19 @@ struct Report: ProvenanceReporting {
         )
     }
 
-    /// "if transience weighed 1.8× as much", for the weight sensitivity line.
+    /// "if transience counted 1.8× as much as this rubric weighs it", for the weight
+    /// sensitivity line; a weight given with `--weight` or by the policy is named as such.
     func weightPhrase(_ change: WeightChange) -> String {
         let question = questionLabel(change.question).lowercased()
         let factor = JSONWriter.format(rounded(change.factor))
-        return "if \(question) counted \(factor)× as much as this rubric weighs it"
+        let weigher =
+            if weightOverrides.contains(where: { $0.question == change.question }) {
+                "your --weight weighs it"
+            } else if let policy = rubric.policy, let weight = policy.weights[change.question] {
+                "policy \(policy.id) weighs it (\(JSONWriter.format(weight)))"
+            } else {
+                "this rubric weighs it"
+            }
+        return "if \(question) counted \(factor)× as much as \(weigher)"
     }
 }

@@ -48,7 +48,9 @@ struct SweepReport: ProvenanceReporting {
         let this = rubric.policy.map { "with \($0.id) \($0.version)" } ?? "this rubric"
         return [["strategy", name, this, "change"]]
             + comparison.shares.map { share in
-                let change = Double(share.after - share.before) / Double(max(total, 1)) * 100
+                // The change between the shares as shown, to a tenth of a point, so the three agree.
+                func shown(_ count: Int) -> Double { (Double(count) / Double(max(total, 1)) * 1000).rounded() / 10 }
+                let change = shown(share.after) - shown(share.before)
                 return [
                     share.strategy, percentage(share.before, of: total), percentage(share.after, of: total),
                     (change > 0 ? "+" : "") + JSONWriter.format((change * 10).rounded() / 10) + " points",

@@ -101,6 +101,20 @@ public struct CostComparison: Equatable, Sendable {
         return tuned < inputs[.contextTokens] ?? 0
     }
 
+    /// The costed strategies given a cached price and a cache hit share whose cacheable prefix
+    /// (the fixed prompt, and the collection where it is in context) is shorter than
+    /// ``CostModel/minimumCachedPrefixTokens``, so that none of it is priced as cached.
+    public var strategiesTooShortToCache: [StrategyCost] {
+        guard (inputs[.cacheHitShare] ?? 0) > 0 else { return [] }
+        return strategies.filter { cost in
+            let isBase = StrategyID(rawValue: cost.strategy) == .promptEngineering
+            let ownPrices = cost.shape.distilled && inputs[.distilledInputPricePerMillion] != nil
+            guard inputs[isBase ? .cachedInputPricePerMillion : .tunedCachedInputPricePerMillion] != nil, isBase || !ownPrices else { return false }
+            let collection = cost.shape.retrieval == .inContext ? inputs[.collectionTokens] ?? 0 : 0
+            return (inputs[isBase ? .promptTokens : .tunedPromptTokens] ?? 0) + collection < CostModel.minimumCachedPrefixTokens
+        }
+    }
+
     /// The costed strategy with `id`.
     public func strategy(_ id: String) -> StrategyCost? { strategies.first { $0.strategy == id } }
 }

@@ -46,7 +46,8 @@ public enum CostField: String, CaseIterable, Sendable {
     case cacheHitShare
     /// Base model: price per million output tokens.
     case outputPricePerMillion
-    /// Share (0 to 1) taken off every token price for work that can wait for a batch (default 0).
+    /// Share (0 to 1) taken off the token prices of requests (not the training price) for work
+    /// that can wait for a batch (default 0).
     case batchDiscount
     /// Upkeep of the retrieval index and pipeline per month (default 0).
     case retrievalPerMonth
@@ -64,6 +65,9 @@ public enum CostField: String, CaseIterable, Sendable {
     /// Tuned model: price per million input tokens; left out with ``hostingPerMonth`` given,
     /// a self-hosted model's, none.
     case tunedInputPricePerMillion
+    /// Tuned model: price per million input tokens read from the provider's prompt cache
+    /// (default none: no caching); at most ``tunedInputPricePerMillion``.
+    case tunedCachedInputPricePerMillion
     /// Tuned model: price per million output tokens; left out with ``hostingPerMonth`` given,
     /// a self-hosted model's, none.
     case tunedOutputPricePerMillion
@@ -140,13 +144,23 @@ public enum CostField: String, CaseIterable, Sendable {
         case .promptTokens, .inputTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens:
             return 10_000_000
         case .inputPricePerMillion, .cachedInputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion,
-            .tunedOutputPricePerMillion, .distilledInputPricePerMillion, .distilledOutputPricePerMillion, .trainingPricePerMillion:
+            .tunedCachedInputPricePerMillion, .tunedOutputPricePerMillion, .distilledInputPricePerMillion, .distilledOutputPricePerMillion,
+            .trainingPricePerMillion:
             return 100_000
         case .retrievalPerMonth, .hostingPerMonth, .promptTuningRunCost: return 1_000_000_000
         case .trainingTokens: return 10_000_000_000_000
         case .epochs: return 100
         case .dataPrepHours, .retrainHours, .promptBuildHours: return 1_000_000
         case .hourlyRate: return 100_000
+        }
+    }
+
+    /// For a cached input price, the input price it may not exceed.
+    public var uncachedPrice: CostField? {
+        switch self {
+        case .cachedInputPricePerMillion: .inputPricePerMillion
+        case .tunedCachedInputPricePerMillion: .tunedInputPricePerMillion
+        default: nil
         }
     }
 
@@ -168,13 +182,14 @@ public enum CostField: String, CaseIterable, Sendable {
         case .cachedInputPricePerMillion: return "base model: price per million cached input tokens (default: none)"
         case .cacheHitShare: return "share, 0 to 1, of fixed prompt and collection read from cache (default 0)"
         case .outputPricePerMillion: return "base model: price per million output tokens"
-        case .batchDiscount: return "share, 0 to 1, off token prices for work that can wait (default 0)"
+        case .batchDiscount: return "share, 0 to 1, off request token prices for work that can wait (default 0)"
         case .retrievalPerMonth: return "retrieval index and pipeline upkeep a month (default 0)"
         case .promptBuildHours: return "hours to build and evaluate prompts and retrieval, once (default 0)"
         case .collectionTokens: return "in-context retrieval: the whole collection's tokens, in every prompt"
         case .tunedPromptTokens: return "tuned model: prompt tokens per request, without context"
         case .tunedContextTokens: return "tuned model: context tokens it still needs (default: --context-tokens)"
         case .tunedInputPricePerMillion: return "tuned model: price per million input tokens (none when self-hosted)"
+        case .tunedCachedInputPricePerMillion: return "tuned model: price per million cached input tokens (default: none)"
         case .tunedOutputPricePerMillion: return "tuned model: price per million output tokens (none when self-hosted)"
         case .distilledInputPricePerMillion: return "distilled model: price per million input tokens (default: tuned)"
         case .distilledOutputPricePerMillion: return "distilled model: price per million output tokens (default: tuned)"
@@ -214,8 +229,8 @@ public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
         case negative = "must not be negative"
         case outOfRange = "is out of range"
         case notWhole = "must be a whole number"
-        /// The cached input price is above the input price, which would make cache hits dearer.
-        case aboveInputPrice = "must not exceed inputPricePerMillion"
+        /// A cached input price is above its model's input price, which would make cache hits dearer.
+        case aboveInputPrice = "must not exceed the input price"
     }
 
     public var field: CostField
@@ -236,7 +251,13 @@ public struct CostProblem: Equatable, Sendable, CustomStringConvertible {
     /// "must not be negative; found -5; allowed: a number from 0 to 1000000000".
     public var description: String {
         let found = value.isFinite ? JSONWriter.format(value) : (value.isNaN ? "NaN" : (value > 0 ? "infinity" : "-infinity"))
-        return "\(kind.rawValue); found \(found); \(allowedText)"
+        return "\(reason); found \(found); \(allowedText)"
+    }
+
+    /// What is wrong, naming the price a cached price may not exceed: "must not exceed inputPricePerMillion".
+    public var reason: String {
+        guard kind == .aboveInputPrice, let uncached = field.uncachedPrice else { return kind.rawValue }
+        return "must not exceed \(uncached.rawValue)"
     }
 
     /// "allowed: a number from 0 to 100000", "allowed: a number from 0 to the input price".
@@ -284,8 +305,10 @@ public struct CostInputs: Equatable, Sendable {
         var problems = CostField.allCases.compactMap { field in
             values[field].flatMap { value in field.problem(with: value).map { CostProblem(field: field, value: value, kind: $0) } }
         }
-        if let cached = values[.cachedInputPricePerMillion], let input = values[.inputPricePerMillion], cached > input {
-            problems.append(CostProblem(field: .cachedInputPricePerMillion, value: cached, kind: .aboveInputPrice))
+        for cachedField in CostField.allCases {
+            if let uncachedField = cachedField.uncachedPrice, let cached = values[cachedField], let input = values[uncachedField], cached > input {
+                problems.append(CostProblem(field: cachedField, value: cached, kind: .aboveInputPrice))
+            }
         }
         return problems
     }

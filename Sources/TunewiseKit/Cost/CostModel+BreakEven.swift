@@ -8,21 +8,27 @@ extension CostModel {
     ///
     /// with the per-request saving `d = u_pe − u_t`, `h` the trained strategy's hosting per
     /// unit, `k(V)` its hosting units and `A(m) = O₁_t − O₁_pe + n(m) × r + m × (U_t − F_pe)`
-    /// (`U_t` its retrieval upkeep). The break-even volume is the smallest `V` for which some
-    /// `m` in 1…H holds. Units make `Δ` a step function of `V`, so the search runs over the
-    /// steps exactly: on step `k` (the volumes `k` units serve, `(k − 1) × cap < V ≤ k × cap`;
-    /// the first from 0) `Δ` is linear in `V`, and with `d > 0` it holds from
-    /// `V = B(m) + k × g`, where `B(m) = A(m) / (30 m d)` and `g = h / (30 d)`. That point is
-    /// within step `k` once `B(m) ≤ k × (cap − g)`; as steps lie in order, the first such `k`
-    /// gives month `m`'s least volume, and the break-even volume is the least over the months.
-    /// When `cap ≤ g` a unit costs more than the requests it serves save, and only the first
-    /// step can hold. With `d ≤ 0`, `Δ` never falls as `V` grows, so it is 0 when
-    /// `Δ(m, 0) ≤ 0` for some month and "never" otherwise. Without a capacity there is one
-    /// step, and the least volume is `max(0, B(m) + g)`, the closed form. A volume at the open
-    /// start of a step is given as the first whole request past it. Nothing is divided by
-    /// anything that can be zero: `m ≥ 1` and `d > 0` where it divides.
+    /// (`U_t` its retrieval upkeep). Retrains make `Δ` jump up every few months, so a strategy
+    /// that is ahead in one month may be behind again after its next retrain: it pays back in
+    /// month `m` only when `Δ(m′, V) ≤ 0` for every month `m′` from `m` to the horizon `H`,
+    /// and it pays back within the horizon exactly when `Δ(H, V) ≤ 0`.
     ///
-    /// The payback month is the first `m ≤ H` with `Δ(m, V) ≤ 0` at the stated volume.
+    /// The break-even volume is therefore the smallest `V` with `Δ(H, V) ≤ 0`. Units make `Δ`
+    /// a step function of `V`, so the search runs over the steps exactly: on step `k` (the
+    /// volumes `k` units serve, `(k − 1) × cap < V ≤ k × cap`; the first from 0) `Δ` is linear
+    /// in `V`, and with `d > 0` it holds from `V = B(H) + k × g`, where `B(m) = A(m) / (30 m d)`
+    /// and `g = h / (30 d)`. That point is within step `k` once `B(H) ≤ k × (cap − g)`; as
+    /// steps lie in order, the first such `k` gives the least volume. When `cap ≤ g` a unit
+    /// costs more than the requests it serves save, and only the first step can hold. With
+    /// `d ≤ 0`, `Δ` never falls as `V` grows, so it is 0 when `Δ(H, 0) ≤ 0` and "never"
+    /// otherwise. Without a capacity there is one step, and the least volume is
+    /// `max(0, B(H) + g)`, the closed form. A volume at the open start of a step is given as
+    /// the first whole request past it. Nothing is divided by anything that can be zero:
+    /// `H ≥ 1` and `d > 0` where it divides.
+    ///
+    /// The payback month is the first `m ≤ H` from which `Δ(m′, V) ≤ 0` holds to the horizon
+    /// at the stated volume; beyond the horizon, the first from which it holds to
+    /// ``lookAheadMonths``.
     static func breakEven(
         _ trained: StrategyCost, against baseline: StrategyCost, volume: Double, horizon: Int, cadence: Int, capacity: Double?
     ) -> BreakEven {
@@ -39,17 +45,23 @@ extension CostModel {
             let units = hosting > 0 ? hostingUnits(volume: volume, capacity: capacity) : 0
             return toRecover(month) + Double(month) * (Double(units) * hosting - daysPerMonth * volume * saving)
         }
-        var breakEvenVolume: Double?
-        for month in 1...horizon {
-            let needed = leastVolume(month: month, toRecover: toRecover(month), saving: saving, hosting: hosting, capacity: capacity)
-            if let needed, needed < (breakEvenVolume ?? .infinity) { breakEvenVolume = needed }
-        }
+        let breakEvenVolume = leastVolume(month: horizon, toRecover: toRecover(horizon), saving: saving, hosting: hosting, capacity: capacity)
 
         /// Whether the trained strategy is no dearer in total by the end of `month`.
         func paysBack(by month: Int) -> Bool {
             difference(month, volume) <= 1e-9 * max(1, trained.oneOff, baseline.oneOff, baseline.monthly * Double(month))
         }
-        let paybackMonth = (1...horizon).first(where: paysBack)
+        /// The first month of `months` from which the trained strategy stays no dearer to
+        /// the last of them; `nil` when it is dearer in the last.
+        func firstMonthStayingAhead(_ months: ClosedRange<Int>) -> Int? {
+            var first: Int?
+            for month in months.reversed() {
+                guard paysBack(by: month) else { break }
+                first = month
+            }
+            return first
+        }
+        let paybackMonth = firstMonthStayingAhead(1...horizon)
         var reason: NoPaybackReason?
         var beyond: Int?
         if paybackMonth == nil {
@@ -66,7 +78,7 @@ extension CostModel {
             } else {
                 reason = .horizonTooShort
                 if lookAheadMonths > horizon {
-                    beyond = (horizon + 1...lookAheadMonths).first(where: paysBack)
+                    beyond = firstMonthStayingAhead(horizon + 1...lookAheadMonths)
                 }
             }
         }

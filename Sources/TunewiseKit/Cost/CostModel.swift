@@ -3,7 +3,7 @@
 ///
 /// A month is ``daysPerMonth`` days; `V` is requests a day, `H` the horizon in months,
 /// prices are per million tokens, amounts in the currency of the prices given; `b` is the
-/// batch discount, taken off every token price.
+/// batch discount, taken off the token prices of requests (not the training price).
 ///
 /// Per request, with `P` prompt tokens, `I` tokens of the request's own input, `O` output
 /// tokens and, by the strategy's ``CostShape/Retrieval``, `C` retrieved-context tokens
@@ -12,16 +12,19 @@
 ///     u(prompt-engineering) = (K × (s × cached + (1 − s) × in) + (I + C) × in + O × out) × (1 − b) / 1e6
 ///
 /// where the cacheable tokens `K = P (+ L in context)` are read from the prompt cache with
-/// the hit share `s` (0 without a cached price); the request's input and retrieved context
-/// differ per request and are never cached. A tuned model, with `Pt` prompt tokens and its
-/// own prices (a distilled model's where given), reads the same input `I` and keeps `Ct`
-/// context tokens: ``CostField/tunedContextTokens``, by default all of `C`, as training does
-/// not replace retrieved facts; the hybrid keeps its retrieval, `C` (or `L`):
+/// the hit share `s` (0 without a cached price, or when `K` is shorter than
+/// ``minimumCachedPrefixTokens``); the request's input and retrieved context differ per
+/// request and are never cached. A tuned model, with `Pt` prompt tokens and its own prices
+/// (a distilled model's where given), reads the same input `I` and keeps `Ct` context
+/// tokens: ``CostField/tunedContextTokens``, by default all of `C`, as training does not
+/// replace retrieved facts; the hybrid keeps its retrieval, `C` (or `L`). Its cacheable
+/// tokens `Kt = Pt (+ L in context)` are read from the cache alike at its own cached price
+/// (``CostField/tunedCachedInputPricePerMillion``; none for a distilled model at its own prices):
 ///
-///     u(tuned) = ((Pt + I + Ct) × tunedIn + O × tunedOut) × (1 − b) / 1e6
+///     u(tuned) = (Kt × (s × tunedCached + (1 − s) × tunedIn) + (I + Ct) × tunedIn + O × tunedOut) × (1 − b) / 1e6
 ///
 /// Running cost a month: `M(V) = V × 30 × u + F(V)`, with fixed `F` = retrieval upkeep for a
-/// strategy that retrieves plus, for a trained one, hosting `k(V) × h`: `k(V) = ⌈V / cap⌉`
+/// strategy that retrieves (`rag`, unless a tuned model is said to need no retrieved context) plus, for a trained one, hosting `k(V) × h`: `k(V) = ⌈V / cap⌉`
 /// units (at least one) of ``CostField/hostingCapacityPerDay`` requests a day, or one unit
 /// when no capacity is given. One-off `O₁`: prompt build hours × hourly rate for every
 /// strategy, as each is built on a prompted system (a trained one starts from a prompted
@@ -43,6 +46,9 @@
 public enum CostModel {
     /// Days in a month.
     public static let daysPerMonth = 30.0
+    /// The shortest prefix, in tokens, read from a prompt cache: providers cache none shorter
+    /// (OpenAI, Anthropic and Gemini from 1,024 tokens; some models only from 2,048 or 4,096).
+    public static let minimumCachedPrefixTokens = 1_024.0
     /// How far past the horizon the payback month is looked for, to say "month 17".
     public static let lookAheadMonths = 240
     /// Fields prompt engineering, the baseline, always needs.
@@ -157,21 +163,30 @@ public enum CostModel {
         var oneOff = 0.0
         var retrainCost = 0.0
         let id = StrategyID(rawValue: strategy)
+        /// The input cost of a request: its cacheable prefix read from the cache at `cachedPrice`
+        /// (never above `price`: a self-hosted model's is none) by the hit share, where a cached
+        /// price is given and the prefix is long enough to cache, and the rest at `price`.
+        func inputCost(cacheable: Double, uncached: Double, price: Double, cachedPrice: Double?) -> Double {
+            let hitShare = cachedPrice != nil && cacheable >= minimumCachedPrefixTokens ? value(.cacheHitShare) : 0
+            return cacheable * (hitShare * min(cachedPrice ?? 0, price) + (1 - hitShare) * price) + uncached * price
+        }
         if id == .promptEngineering {
             context = shape.retrieval == .rag ? value(.contextTokens) : 0
-            let hitShare = inputs[.cachedInputPricePerMillion] == nil ? 0 : value(.cacheHitShare)
-            let cacheable = value(.promptTokens) + collection
-            let input =
-                cacheable * (hitShare * value(.cachedInputPricePerMillion) + (1 - hitShare) * value(.inputPricePerMillion))
-                + (value(.inputTokens) + context) * value(.inputPricePerMillion)
+            let input = inputCost(
+                cacheable: value(.promptTokens) + collection, uncached: value(.inputTokens) + context, price: value(.inputPricePerMillion),
+                cachedPrice: inputs[.cachedInputPricePerMillion])
             perRequest = (input + value(.outputTokens) * value(.outputPricePerMillion)) * batch / perMillion
         } else {
             let retrieved = id == .hybrid ? value(.contextTokens) : inputs[.tunedContextTokens] ?? value(.contextTokens)
             context = shape.retrieval == .rag ? retrieved : 0
+            // A distilled model at its own prices has no cached price of its own.
+            let ownPrices = shape.distilled && inputs[.distilledInputPricePerMillion] != nil
             let inputPrice = (shape.distilled ? inputs[.distilledInputPricePerMillion] : nil) ?? value(.tunedInputPricePerMillion)
             let outputPrice = (shape.distilled ? inputs[.distilledOutputPricePerMillion] : nil) ?? value(.tunedOutputPricePerMillion)
-            let inputTokens = value(.tunedPromptTokens) + value(.inputTokens) + context + collection
-            perRequest = (inputTokens * inputPrice + value(.outputTokens) * outputPrice) * batch / perMillion
+            let input = inputCost(
+                cacheable: value(.tunedPromptTokens) + collection, uncached: value(.inputTokens) + context, price: inputPrice,
+                cachedPrice: ownPrices ? nil : inputs[.tunedCachedInputPricePerMillion])
+            perRequest = (input + value(.outputTokens) * outputPrice) * batch / perMillion
             hosting = value(.hostingPerMonth)
             let run =
                 id == .promptTuning
@@ -182,7 +197,9 @@ public enum CostModel {
         }
         oneOff += value(.promptBuildHours) * value(.hourlyRate)
         let units = hosting > 0 ? hostingUnits(volume: volume, capacity: inputs[.hostingCapacityPerDay]) : 0
-        let retrieval = context > 0 ? value(.retrievalPerMonth) : 0
+        // A strategy that retrieves pays the upkeep, whatever context tokens were given; a
+        // tuned model said to need none of the retrieved context retrieves nothing.
+        let retrieval = shape.retrieval == .rag && (context > 0 || value(.contextTokens) == 0) ? value(.retrievalPerMonth) : 0
         let monthly = volume * daysPerMonth * perRequest + retrieval + Double(units) * hosting
         let effectiveCadence = strategy == Contract.strategyIDs[0] ? 0 : cadence
         let cumulative = (1...horizon).map { month in

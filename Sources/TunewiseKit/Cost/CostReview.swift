@@ -7,8 +7,11 @@ public struct CostReview: Equatable, Sendable {
     public enum Note: Equatable, Sendable {
         /// `strategy` is carried out without retrieval: no context, no retrieval upkeep.
         case withoutRetrieval(strategy: String)
-        /// `strategy` keeps the whole collection in every prompt, `tokens` a request; for
-        /// prompting with a cached price, `cachedShare` of it is read from the cache.
+        /// `strategy` retrieves its facts, yet no retrieved-context tokens were given
+        /// (``CostField/contextTokens``): it is costed with the retrieval upkeep and no context.
+        case retrievesWithoutContext(strategy: String)
+        /// `strategy` keeps the whole collection in every prompt, `tokens` a request; with a
+        /// cached price for its model, `cachedShare` of it is read from the cache.
         case collectionInContext(strategy: String, tokens: Double, cachedShare: Double?)
         /// `strategy` is a distilled model, at its own prices or, when none were given, at the
         /// tuned model's.
@@ -54,10 +57,15 @@ public struct CostReview: Equatable, Sendable {
         for stage in advice.plan {
             guard let shape = cost.strategy(stage.strategy)?.shape else { continue }
             switch shape.retrieval {
-            case .rag: break
+            case .rag:
+                if (cost.inputs[.contextTokens] ?? 0) == 0 { notes.append(.retrievesWithoutContext(strategy: stage.strategy)) }
             case .none: notes.append(.withoutRetrieval(strategy: stage.strategy))
             case .inContext:
-                let cached = StrategyID(rawValue: stage.strategy) == .promptEngineering && cost.inputs[.cachedInputPricePerMillion] != nil
+                let isBase = StrategyID(rawValue: stage.strategy) == .promptEngineering
+                let ownPrices = shape.distilled && cost.inputs[.distilledInputPricePerMillion] != nil
+                let cached =
+                    cost.inputs[isBase ? .cachedInputPricePerMillion : .tunedCachedInputPricePerMillion] != nil && (isBase || !ownPrices)
+                    && !cost.strategiesTooShortToCache.contains { $0.strategy == stage.strategy }
                 notes.append(
                     .collectionInContext(
                         strategy: stage.strategy, tokens: cost.inputs[.collectionTokens] ?? 0,
@@ -122,5 +130,17 @@ extension Advice {
         guard case .distillingDoesNotPayBack(let strategy, let threshold) = review.check else { return }
         risks.insert(Risk(kind: .cost, text: wording(strategy, threshold), source: nil), at: 0)
         confidence = .low
+    }
+
+    /// Qualifies how the first step gets its facts by the team's prices: where it keeps the
+    /// whole collection in every prompt and an index would cost less at their volume
+    /// (``CostReview/Note/retrievalCheaper(strategy:retrievalTotal:inContextTotal:)``), that is
+    /// a ``Risk/Kind/cost`` risk, in the words `wording` gives it. The strategy and its
+    /// confidence stay: the choice between the two ways to the facts is the plan's, not the strategy's.
+    public mutating func qualify(byCheaperRetrieval review: CostReview, wording: (_ note: CostReview.Note) -> String) {
+        guard let first = plan.first,
+            let note = review.notes.first(where: { if case .retrievalCheaper(first.strategy, _, _) = $0 { true } else { false } })
+        else { return }
+        risks.append(Risk(kind: .cost, text: wording(note), source: nil))
     }
 }

@@ -53,7 +53,7 @@ public struct Policy: Equatable, Sendable {
             rubric.strategies[index].caveats += caveats.filter { $0.applies(to: id) }.map(\.note)
             rubric.strategies[index].nextSteps += nextSteps.filter { $0.applies(to: id) }.map(\.note)
         }
-        rubric.policy = AppliedPolicy(id: id, version: version, answers: answers, exclusionIDs: added)
+        rubric.policy = AppliedPolicy(id: id, version: version, answers: answers, exclusionIDs: added, weights: weights)
         return rubric
     }
 }
@@ -82,6 +82,9 @@ public struct AppliedPolicy: Equatable, Sendable {
     /// The gates the policy adds to the rubric's (not those whose reasons it rewords), which
     /// reports name as the policy's rather than the answers'.
     public var exclusionIDs: [String] = []
+    /// Question id to the weight the policy gives it in place of the rubric's, which reports
+    /// name, as the advice rests on them.
+    public var weights: [String: Double] = [:]
     /// Where the policy was read from, as the command line found or was given it.
     public var path: String? = nil
 }

@@ -135,10 +135,14 @@ public struct Risk: Equatable, Sendable {
         case against
         /// A risk the rubric declares for the recommended strategy under these answers.
         case declared
-        /// The team's own prices say the first step does not do what it is for: a model
-        /// distilled to cut cost that costs more than the prompted one (added to the advice
-        /// by a report given cost inputs; the advice never reads prices).
+        /// The team's own prices weigh against the first step: a model distilled to cut cost
+        /// that costs more than the prompted one, or the whole collection in every prompt
+        /// where an index would cost less (added to the advice by a report given cost inputs;
+        /// the advice never reads prices).
         case cost
+        /// An answer given overrides the answer of the organisation's policy, which would
+        /// bring its own gates (added by a report made under a policy).
+        case policy
         /// A measured training file undermines the first step: most of its examples nearly
         /// repeat another, so fewer would change the advice, or its preference pairs are
         /// biased by length (added by a report given `--data`).

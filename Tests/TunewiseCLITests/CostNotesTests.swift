@@ -1,0 +1,88 @@
+import Foundation
+import ProcessRunner
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// What a cost report says beside its figures, end to end from the template: the cache
+    /// that does not apply, the context a tuned model is said not to need, retrieval priced
+    /// without its tokens, the prompt building a later stage repeats, and the chart's words.
+    @Suite struct CostNotesTests {
+        /// `tunewise cost` over the template with `flags`, on 80 columns (no colour).
+        func cost(_ flags: [String]) throws -> Outcome {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            return try Binary.run(["cost", "--cost", "-"] + flags, input: template, environment: ["COLUMNS": "80"])
+        }
+
+        /// A 400-token prompt is under what providers cache: the report says the cache share
+        /// does not apply, and prices it in full: (400 × 0.15 + 5 × 0.6) / 1e6 = 0.000063.
+        @Test func aPromptTooShortToCacheIsSaidAndPricedInFull() throws {
+            let result = try cost([
+                "--prompt-tokens", "400", "--context-tokens", "0", "--retrieval-per-month", "0", "--cache-hit-share", "0.9", "--output-tokens", "5",
+                "--requests-per-day", "500000", "--format", "json",
+            ])
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            guard case .array(let strategies)? = report["cost"]?["strategies"] else {
+                Issue.record("no strategies")
+                return
+            }
+            #expect(strategies.first?["monthly"] == .number(945), "500,000 × 30 × 0.000063")
+            let text = try cost([
+                "--prompt-tokens", "400", "--context-tokens", "0", "--retrieval-per-month", "0", "--cache-hit-share", "0.9",
+            ]).stdout.replacingOccurrences(of: "\n", with: " ")
+            #expect(
+                text.contains(
+                    "No cache discount for prompt-engineering: its fixed prompt is under the 1,024 tokens that providers cache at the least "
+                        + "(some models only from 2,048 or 4,096), so --cache-hit-share does not apply to it."), "\(text)")
+            // The template's 1,500-token prompt is cached: no such note.
+            #expect(!(try cost([]).stdout.contains("No cache discount")))
+        }
+
+        /// A tuned model given less context than the base retrieves is said in the report
+        /// itself, which a CI summary shows, as well as on standard error.
+        @Test func aTunedModelWithoutItsContextIsSaidInTheReport() throws {
+            let markdown = try cost(["--tuned-context-tokens", "0", "--format", "markdown"])
+            #expect(
+                markdown.stdout.contains(
+                    "Tuned models are costed with --tuned-context-tokens below --context-tokens, as if training replaced retrieved facts, "
+                        + "which it does not: their payback is only as sound as that assumption."))
+            #expect(markdown.stderr.contains("warning: tunedContextTokens (0) is below contextTokens (2000)"))
+        }
+
+        /// Strategies that pay back in the same month are named together, in the plural.
+        @Test func theChartNamesStrategiesThatPayBackTogether() throws {
+            let result = try cost([
+                "--requests-per-day", "200000", "--context-tokens", "0", "--tuned-input-price-per-million", "0.15",
+                "--tuned-output-price-per-million", "0.6", "--cache-hit-share", "0",
+            ])
+            #expect(result.stdout.contains("fine-tuning and hybrid pay back in month 2"), "\(result.stdout)")
+        }
+
+        /// `advise --cost`: a plan that retrieves, with no context tokens given, is costed with
+        /// the upkeep and says so; a later stage's one-off says how much of it the first
+        /// stage's prompt building is (40 hours at 60).
+        @Test func adviceSaysWhatItsCostsLeaveOutOrRepeat() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let knowledge = try Binary.run(
+                [
+                    "--need", "knowledge", "--data-volume", "hundreds", "--transience", "frequent", "--governance", "role-based", "--budget",
+                    "moderate", "--time-to-market", "weeks", "--consistency", "important", "--no-input", "--no-policy", "--cost", "-",
+                    "--requests-per-day", "3000", "--context-tokens", "0",
+                ], input: template, environment: ["COLUMNS": "300"])
+            #expect(
+                knowledge.stdout.contains(
+                    "Prompt engineering retrieves its facts, but no --context-tokens were given: it is costed with the retrieval upkeep and "
+                        + "no retrieved tokens a request; give them to price what each request reads."), "\(knowledge.stdout)")
+            // 3,000 × 30 × (1500 × (0.8 × 0.075 + 0.2 × 0.15) + 300 × 0.6) / 1e6 = 28.35, and the 150 upkeep.
+            #expect(knowledge.stdout.contains("2,400.00 one-off, 178.35 a month"), "\(knowledge.stdout)")
+            let staged = try Binary.run(
+                [
+                    "--need", "both", "--data-volume", "hundreds", "--transience", "periodic", "--governance", "open", "--budget", "moderate",
+                    "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "not-tried", "--no-input", "--no-policy",
+                    "--cost", "-",
+                ], input: template, environment: ["COLUMNS": "300"])
+            #expect(staged.stdout.contains("Now, Prompt engineering: 2,400.00 one-off, 519.00 a month"), "\(staged.stdout)")
+            #expect(staged.stdout.contains("3,858.00 one-off (2,400.00 of it the prompt building an earlier stage pays)"), "\(staged.stdout)")
+        }
+    }
+}

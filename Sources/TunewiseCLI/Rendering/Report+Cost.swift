@@ -32,9 +32,8 @@ extension Report {
         let rubric = self.rubric
         let review = CostReview(advice: advice, cost: cost)
         let horizon = months(cost.horizonMonths)
-        advice.qualify(byCheaperRetrieval: review) { note in
-            guard case .retrievalCheaper(_, let retrieval, let inContext) = note else { return "" }
-            return "At \(requests(cost.requestsPerDay)) requests a day an index is the cheaper way to the facts: with retrieval "
+        advice.qualify(byCheaperRetrieval: review) { retrieval, inContext in
+            "At \(requests(cost.requestsPerDay)) requests a day an index is the cheaper way to the facts: with retrieval "
                 + "(your \(CostField.contextTokens.flag) a request and \(CostField.retrievalPerMonth.flag)) the first step would cost "
                 + "\(money(retrieval)) over \(horizon) against \(money(inContext)) with the whole collection in every prompt. "
                 + "Weigh that against the recall an index may lose, on your own evaluation set."
@@ -45,30 +44,6 @@ extension Report {
                 + "cost (prompting already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back "
                 + "against prompting. Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
         }
-    }
-
-    /// Puts first among the risks the answers given over the policy's (`overridden`: the
-    /// question, the answer given, the policy's), with what the policy's own answers would
-    /// advise (`underPolicy`) and the gates they would bring; the overrides are also marked
-    /// in the Markdown record's context.
-    mutating func addPolicyRisk(overridden: [(question: String, given: String, policy: String)], underPolicy: Advice?) {
-        guard let policy = rubric.policy, !overridden.isEmpty else { return }
-        policyOverrides = Dictionary(uniqueKeysWithValues: overridden.map { ($0.question, $0.policy) })
-        let answers = joinedClauses(overridden.map { "\($0.question) \($0.given) (the policy answers \($0.policy))" })
-        var text = "Your answers override policy \(policy.id)'s: \(answers)."
-        if let underPolicy {
-            let gates = Set(advice.ranking.flatMap(\.exclusions).map(\.id))
-            let added = underPolicy.ranking.flatMap(\.exclusions).map(\.id).reduce(into: [String]()) { ids, id in
-                if !gates.contains(id), !ids.contains(id) { ids.append(id) }
-            }
-            let gatesApply = "gate\(added.count == 1 ? "" : "s") \(joinedClauses(added)) would apply"
-            text +=
-                underPolicy.strategy == advice.strategy
-                ? " With the policy's answers the advice would be the same\(added.isEmpty ? "" : ", though \(gatesApply)")."
-                : " With the policy's answers the advice would be \(strategyLabel(underPolicy.strategy))"
-                    + (added.isEmpty ? "" : " (\(gatesApply))") + ": check that the override is allowed."
-        }
-        advice.risks.insert(Risk(kind: .policy, text: text, source: nil), at: 0)
     }
 
     /// Qualifies the advice by the measured file, in the report's words: preference pairs

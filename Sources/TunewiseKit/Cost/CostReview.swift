@@ -135,12 +135,16 @@ extension Advice {
     /// Qualifies how the first step gets its facts by the team's prices: where it keeps the
     /// whole collection in every prompt and an index would cost less at their volume
     /// (``CostReview/Note/retrievalCheaper(strategy:retrievalTotal:inContextTotal:)``), that is
-    /// a ``Risk/Kind/cost`` risk, in the words `wording` gives it. The strategy and its
+    /// a ``Risk/Kind/cost`` risk, in the words `wording` gives it (from the totals over the
+    /// horizon with retrieval and with the collection in context). The strategy and its
     /// confidence stay: the choice between the two ways to the facts is the plan's, not the strategy's.
-    public mutating func qualify(byCheaperRetrieval review: CostReview, wording: (_ note: CostReview.Note) -> String) {
-        guard let first = plan.first,
-            let note = review.notes.first(where: { if case .retrievalCheaper(first.strategy, _, _) = $0 { true } else { false } })
-        else { return }
-        risks.append(Risk(kind: .cost, text: wording(note), source: nil))
+    public mutating func qualify(
+        byCheaperRetrieval review: CostReview, wording: (_ retrievalTotal: Double, _ inContextTotal: Double) -> String
+    ) {
+        guard let first = plan.first else { return }
+        for case .retrievalCheaper(first.strategy, let retrieval, let inContext) in review.notes {
+            risks.append(Risk(kind: .cost, text: wording(retrieval, inContext), source: nil))
+            return
+        }
     }
 }

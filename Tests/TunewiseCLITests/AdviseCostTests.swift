@@ -263,10 +263,10 @@ extension BinaryTests {
             #expect(
                 first["text"]
                     == .string(
-                        "At your prices this step does not do what it is for: PEFT / fine-tuning is advised to cut cost (prompting "
-                            + "already meets the bar), yet at 1,000 requests a day it does not pay back against prompting. Keep the "
-                            + "prompted model until the volume passes 23,143 a day, or lower the tuned model's costs (its own prices: "
-                            + "see the costs below)."))
+                        "At your prices this step may not do what it is for: PEFT / fine-tuning is advised to cut cost or latency "
+                            + "(prompting already meets the bar), yet at 1,000 requests a day it does not pay back against prompting. "
+                            + "Unless speed is what you need, keep the prompted model until the volume passes 23,143 a day, or lower the "
+                            + "tuned model's costs (its own prices: see the costs below)."))
             // Above its break-even the distilled model pays back: no such risk.
             let (_, paying, _) = try advise(arguments + ["--requests-per-day", "40000"])
             #expect(paying?["recommendation"]?["confidence"] != .string("low"))
@@ -297,8 +297,9 @@ extension BinaryTests {
             #expect(
                 busy?["costCheck"]
                     == .string(
-                        "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1; the plan moves to it "
-                            + "once the first version ships and its held-out score, cost or latency shows where prompting falls short."
+                        "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1, so where "
+                            + "the plan's move to it waits on cost, that much is met: it moves to it once the first version ships and its "
+                            + "held-out score, cost or latency shows where prompting falls short."
                     ))
         }
     }

@@ -176,6 +176,44 @@ extension BinaryTests {
             #expect(advise.outputText.contains("Also in near.jsonl: 1 near-duplicate; tunewise data names their lines."), "\(advise.outputText)")
         }
 
+        /// A count of examples just over its data-volume's threshold: the advice stands on it, so
+        /// the confidence drops a level and the first risk says so; well above it, nothing.
+        @Test func aCountJustOverItsThresholdIsARisk() throws {
+            let folder = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            func write(_ count: Int) throws {
+                let lines = (0..<count).map { index in
+                    #"{"messages": [{"role": "user", "content": "Order \#(index * 7919) arrived late"}, {"role": "assistant", "content": "{\"refund\": \#(index)}"}]}"#
+                }
+                try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+            }
+            let answers = [
+                "--data", "train.jsonl", "--need", "behavior", "--transience", "static", "--governance", "confidential", "--budget", "moderate",
+                "--time-to-market", "weeks", "--consistency", "critical", "--output-style", "structured", "--model-access", "api-tuning",
+                "--prompting-status", "plateaued", "--no-input", "--no-policy",
+            ]
+            try write(104)
+            let near = try Binary.run(answers + ["--format", "json"], directory: folder)
+            let report = try JSONParser.parse(Array(near.stdout.utf8))
+            #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"), "\(near.stdout)")
+            #expect(report["recommendation"]?["confidence"] == .string("medium"))
+            guard case .array(let risks)? = report["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(
+                risks.first?["text"]
+                    == .string(
+                        "train.jsonl holds 104 unique valid examples, just over the threshold of its data-volume: a tenth fewer would answer "
+                            + "few, which would make the advice Prompt engineering. Treat the advice as close, and add examples (or review the "
+                            + "ones you have) before relying on it."))
+            let text = try Binary.run(answers, environment: ["COLUMNS": "300"], directory: folder)
+            #expect(text.stdout.contains("a tenth fewer examples would change it (the first risk)"), "\(text.stdout)")
+            try write(130)
+            let clear = try JSONParser.parse(Array(try Binary.run(answers + ["--format", "json"], directory: folder).stdout.utf8))
+            #expect(clear["recommendation"]?["confidence"] == .string("high"))
+        }
+
         /// Preferred answers longer in most pairs are named, in `data` and in `advise --data`.
         @Test func preferredAnswersLongerInMostPairsAreNamed() throws {
             let folder = try folder(examples: 0)

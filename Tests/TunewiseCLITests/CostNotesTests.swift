@@ -84,5 +84,24 @@ extension BinaryTests {
             #expect(staged.stdout.contains("Now, Prompt engineering: 2,400.00 one-off, 519.00 a month"), "\(staged.stdout)")
             #expect(staged.stdout.contains("3,858.00 one-off (2,400.00 of it the prompt building an earlier stage pays)"), "\(staged.stdout)")
         }
+
+        /// A distilled model the plan moves to later, which these prices say pays back: not
+        /// "ruled out, not an option", but the cost side of the plan's next step met.
+        @Test func aLaterStageThatPaysBackIsNotCalledRuledOut() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let result = try Binary.run(
+                [
+                    "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                    "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "medium",
+                    "--model-access", "api-tuning", "--no-input", "--no-policy", "--cost", "-", "--requests-per-day", "200000",
+                    "--tuned-input-price-per-million", "0.05", "--tuned-output-price-per-million", "0.2",
+                ], input: template, environment: ["COLUMNS": "300"])
+            #expect(result.stdout.contains("Then, PEFT / fine-tuning: 3,858.00 one-off"), "\(result.stdout)")
+            #expect(!result.stdout.contains("would cost least"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains(
+                    "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1, so where the "
+                        + "plan's move to it waits on cost, that much is met"))
+        }
     }
 }

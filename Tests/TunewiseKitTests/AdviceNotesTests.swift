@@ -96,4 +96,38 @@ struct AdviceNotesTests {
         #expect(!steps(meetsBar).contains { $0.hasPrefix("Budget for labelling now") })
         #expect(steps(meetsBar).contains { $0.hasPrefix("Log the prompted model's inputs and outputs on real traffic now") })
     }
+
+    /// Rubric 3.10 (fresh-eyes review 32): the hosted-data caveat stays away from open weights
+    /// run in-house, and a whole collection in a long context is filtered per role where
+    /// access is by role.
+    @Test func hostingAndRoleCaveatsFitTheSituation() throws {
+        let confidential = ["need": "knowledge", "data-volume": "hundreds", "budget": "moderate", "governance": "confidential"]
+        let hosted = "If the model is hosted, every call sends the data"
+        #expect(caveats(try advise(confidential)).contains { $0.hasPrefix(hosted) })
+        #expect(!caveats(try advise(confidential.merging(["model-access": "weights"]) { $1 })).contains { $0.hasPrefix(hosted) })
+        let corpus = ["need": "knowledge", "data-volume": "hundreds", "budget": "moderate", "context-size": "corpus"]
+        let open = caveats(try advise(corpus))
+        #expect(open.contains { $0.contains("where it fits a long context window, cache it there") })
+        let byRole = caveats(try advise(corpus.merging(["governance": "role-based"]) { $1 }))
+        #expect(!byRole.contains { $0.contains("where it fits a long context window, cache it there") })
+        #expect(byRole.contains { $0.contains("filter the collection per user before it enters the prompt") })
+    }
+
+    /// A high-risk system's duties beyond logging: its data (test data alone where nothing is
+    /// trained) and human oversight.
+    @Test func auditedSystemsNameTheirDataAndOversightDuties() throws {
+        let audited = ["need": "knowledge", "data-volume": "hundreds", "budget": "moderate", "explainability": "required"]
+        let prompting = try advise(audited)
+        #expect(prompting.strategy == "prompt-engineering")
+        #expect(
+            caveats(prompting).contains {
+                $0.contains("have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14")
+            })
+        let trained = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "explainability": "required",
+            "prompting-status": "plateaued",
+        ])
+        #expect(trained.strategy != "prompt-engineering")
+        #expect(caveats(trained).contains { $0.contains("training, validation and test data examined for bias and gaps, Art. 10") })
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.9.0",
+            version: "3.10.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -51,7 +51,13 @@ extension BuiltInRubric {
                 Note(
                     text: "Requests that need a whole collection at once will not fit in a few retrieved passages: where it fits a long context window, cache it there; otherwise summarise it in stages before thinking of training on it, which NILG.AI's article argued for before million-token context windows.",
                     source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
-                    when: Condition(clauses: [(question: "context-size", options: ["corpus"])])
+                    when: Condition(clauses: [(question: "context-size", options: ["corpus"])]),
+                    unless: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                ),
+                Note(
+                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages, and with access by role a long context may hold only what the user may see: filter the collection per user before it enters the prompt (a cached copy per role, not one for all), or summarise each role's part in stages.",
+                    source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
+                    when: Condition(clauses: [(question: "context-size", options: ["corpus"]), (question: "governance", options: ["role-based"])])
                 ),
                 Note(
                     text: "Inputs run to whole documents: check them against the context window; split what does not fit and merge the partial results.",
@@ -61,7 +67,8 @@ extension BuiltInRubric {
                 Note(
                     text: "If the model is hosted, every call sends the data to the provider: check its terms on retention, training use and where data is processed, or run an open model yourself.",
                     source: "azure-data-privacy",
-                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])
+                    when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])]),
+                    unless: Condition(clauses: [(question: "model-access", options: ["weights"])])
                 ),
                 Note(
                     text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once the budget allows it.",
@@ -85,14 +92,14 @@ extension BuiltInRubric {
                     unless: Condition(clauses: [(question: "query-volume", options: ["low"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -293,7 +300,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])])
                 ),
                 Note(
-                    text: "Soft prompts converge slowly and are sensitive to learning rate and initialisation, and Lester et al. measured them on T5 classification-style tasks: pilot per-task LoRA adapters against them on the same held-out set before committing.",
+                    text: "Soft prompts converge slowly and are sensitive to learning rate and initialisation, and Lester et al. measured them on T5 classification-style tasks: where your rules allow weight training, pilot per-task LoRA adapters against them on the same held-out set before committing.",
                     source: "lester-2021",
                     when: .always
                 ),
@@ -303,14 +310,14 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -396,7 +403,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "A model trained narrowly can overfit and lose general ability; keep a broad regression set beside the task test set.",
+                    text: "A model trained narrowly can overfit its examples and lose abilities beyond the task: judge it on a held-out set, and where it must still do other work, keep a broad regression set beside the task test set.",
                     source: "003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always
                 ),
@@ -451,14 +458,14 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -625,14 +632,14 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12).",
-                    source: "eu-ai-act-2024 § Art. 12",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -691,7 +698,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Fine-tune on examples that show the target format, tone and terminology, with the knowledge half's context in the input as in production (retrieved passages, or the part of an in-prompt collection that matters, not all of it in every example), some of them beside the point and some questions they do not cover answered as such, so the model learns to use retrieval and to doubt it, rather than to recite the facts themselves.",
+                    text: "Fine-tune on examples that show the target format, tone and terminology, with the knowledge half's context in the input as it will be served (the retrieved passages, or the collection as the prompt holds it), some of the passages beside the point and some questions they do not cover answered as such, so the model learns to use its context and to doubt it, rather than to recite the facts themselves.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024; zhang-2024",
                     when: .always,
                     stage: .train
@@ -1807,7 +1814,7 @@ extension BuiltInRubric {
                             stage: .prepare
                         ),
                         Note(
-                            text: "Freeze the prompted model's score on a held-out set as the target; choose a student a size or more below the prompted model (compare two sizes), train it on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
+                            text: "Freeze the prompted model's score on a held-out set as the target; choose a student smaller than the prompted model (compare two sizes; a model already under a billion parameters is usually cut further by quantising and batching it than by a smaller student), train it on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
                             when: .always,
                             stage: .train
@@ -1833,7 +1840,7 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "Thumbs on single answers are not pairs: pair a liked and a disliked answer to the same input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
+                            text: "Check that each pair answers the same input: lone thumbs on single answers are not pairs, so pair a liked and a disliked answer to one input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
                             source: "ethayarajh-2024",
                             when: .always
                         ),

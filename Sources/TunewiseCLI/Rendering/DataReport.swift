@@ -188,7 +188,7 @@ struct DataReport {
     /// What follows "N evaluation examples are in training": the lines of those found, then
     /// the examples that share their prompt with a training example and those that nearly
     /// repeat one, each when there are any: " (evaluation line → training line: 1→4); 3 more
-    /// share their prompt with a training example (…); 1 more nearly repeats one".
+    /// share their prompt with a training example (…); 1 more nearly repeats a training example".
     static func leakageDetails(_ leakage: Leakage) -> String {
         var text = leakage.evalExamplesInTrain > 0 ? " " + linePairs(leakage.evalPairsInTrain, of: leakage.evalExamplesInTrain) : ""
         let prompts = leakage.evalPromptsInTrain
@@ -198,7 +198,7 @@ struct DataReport {
                 + linePairs(leakage.evalPromptPairsInTrain, of: prompts)
         }
         let near = leakage.evalNearDuplicatesOfTrain
-        if near > 0 { text += "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") one" }
+        if near > 0 { text += "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") a training example" }
         return text
     }
 

@@ -82,6 +82,10 @@ struct MarkdownRenderer {
                 "- **\(escape(report.counterpointSubject($0)))**: \(escape($0.text))" + cite($0.source, report)
             }
         }
+        if let hidden = report.hiddenReasonsLine {
+            lines.append("")
+            lines.append("*\(escape(hidden))*")
+        }
 
         if report.cost != nil {
             lines.append("")

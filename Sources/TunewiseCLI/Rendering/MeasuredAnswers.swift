@@ -38,12 +38,15 @@ struct MeasuredAnswers {
     /// Where most examples nearly repeat another or cancel out: how many do, of how many
     /// unique ones, and the data-volume those left would answer (``DataReport/distinctVolume(_:)``).
     var distinct: (examples: DistinctExamples, unique: Int)?
+    /// The unique valid examples, which answered data-volume.
+    var unique = 0
     /// Where the preferred answers of its pairs are mostly the longer (or the shorter), the
     /// note that says so (``DataReport/answerLengthHint(_:)``).
     var lengthBias: String?
 
     init(file: String, measurement: DataMeasurement, rubric: Rubric) {
         self.file = file
+        unique = measurement.unique
         var measured: [Answer] = []
         let invalidLines = "\(grouped(measurement.invalid)) invalid \(measurement.invalid == 1 ? "line" : "lines")"
         let isEmpty = measurement.lines == measurement.blankLines

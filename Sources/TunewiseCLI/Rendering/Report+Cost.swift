@@ -1,3 +1,4 @@
+import TunewiseData
 import TunewiseKit
 
 extension Report {
@@ -40,30 +41,46 @@ extension Report {
         }
         advice.qualify(by: review) { strategy, threshold in
             let until = threshold.map { "until the volume passes \(requests($0.rounded(.up))) a day" } ?? "at any volume these prices allow"
-            return "At your prices this step does not do what it is for: \(rubric.strategy(strategy)?.label ?? strategy) is advised to cut "
-                + "cost (prompting already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay back "
-                + "against prompting. Keep the prompted model \(until), or lower the tuned model's costs (its own prices: see the costs below)."
+            return "At your prices this step may not do what it is for: \(rubric.strategy(strategy)?.label ?? strategy) is advised to cut "
+                + "cost or latency (prompting already meets the bar), yet at \(requests(cost.requestsPerDay)) requests a day it does not pay "
+                + "back against prompting. Unless speed is what you need, keep the prompted model \(until), or lower the tuned model's "
+                + "costs (its own prices: see the costs below)."
         }
     }
 
     /// Qualifies the advice by the measured file, in the report's words: preference pairs
     /// biased by length, where the first step tunes on them (``Advice/qualify(byBiasedPreferencePairs:)``),
-    /// and, where most examples nearly repeat another and those that repeat none would answer a
-    /// data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
+    /// and, where most examples nearly repeat another or cancel out and those left would answer
+    /// a data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
+    /// or else, where a tenth fewer examples would, that (``Advice/qualify(byNearbyDataVolume:wording:)``),
     /// first among the risks.
     mutating func addDataRisk() {
         guard let measured else { return }
         if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
-        guard let distinct = measured.distinct, measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion }) else { return }
+        guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion }) else { return }
         let rubric = self.rubric
+        guard let distinct = measured.distinct else {
+            // A count just over its threshold: a tenth fewer examples would answer the data-volume below.
+            let unique = measured.unique
+            let below = DataMeasurement.dataVolume(of: unique * 9 / 10)
+            guard below != DataMeasurement.dataVolume(of: unique) else { return }
+            let qualified = advice.qualify(byNearbyDataVolume: below) { strategy in
+                "\(Tunewise.visible(measured.file)) holds \(grouped(unique)) unique valid examples, just over the threshold of its "
+                    + "data-volume: a tenth fewer would answer \(below), which would make the advice \(rubric.strategy(strategy)?.label ?? strategy). "
+                    + "Treat the advice as close, and add examples (or review the ones you have) before relying on it."
+            }
+            if qualified { dataClause = "a tenth fewer examples would change it" }
+            return
+        }
         let found = distinct.examples
-        advice.qualify(byDistinctDataVolume: found.volume) { strategy in
+        let qualified = advice.qualify(byDistinctDataVolume: found.volume) { strategy in
             let phrase = DataReport.repeatsPhrase(found, unique: distinct.unique)
             return "In \(Tunewise.visible(measured.file)), \(phrase.prefix(1).lowercased() + phrase.dropFirst()): the examples left "
                 + "would answer data-volume \(found.volume), which would make the advice "
                 + "\(rubric.strategy(strategy)?.label ?? strategy). Remove the \(found.nearDuplicates > 0 ? "variations" : "conflicting pairs") "
                 + "(tunewise data names them), or add distinct examples, and measure again before training."
         }
+        if qualified { dataClause = "your file's distinct examples would change it" }
     }
 
     /// One line where the cost result qualifies the advice, which it never changes
@@ -79,9 +96,12 @@ extension Report {
         case .distillingDoesNotPayBack:
             return nil
         case .wouldPayBack(let strategy, let month, let laterStage):
-            let grounds = laterStage.map { "the plan moves to it \($0.when)" } ?? "the advice rests on your answers, not on cost"
-            return
-                "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month \(month); \(grounds)."
+            guard let laterStage else {
+                return "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month "
+                    + "\(month); the advice rests on your answers, not on cost."
+            }
+            return "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month \(month), "
+                + "so where the plan's move to it waits on cost, that much is met: it moves to it \(laterStage.when)."
         }
     }
 

@@ -65,6 +65,9 @@ struct Report: ProvenanceReporting {
     /// The questions that only the policy answered (nothing given or measured did): a change
     /// to one of them names it as the policy's, which the team may not be free to change.
     var answeredByPolicy: Set<String> = []
+    /// What in the measured file could change the advice, for the confidence line ("your
+    /// file's distinct examples would change it"), when ``addDataRisk()`` found it so.
+    var dataClause: String?
     /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
     var policyOverrides: [String: String] = [:]
 
@@ -129,6 +132,17 @@ struct Report: ProvenanceReporting {
         explain ? advice.counterpoints : Array(advice.counterpoints.prefix(Self.counterpointLimit))
     }
 
+    /// "3 more reasons and 1 more against it with --explain.", for the reasons and counterpoints
+    /// left out; `nil` when none is.
+    var hiddenReasonsLine: String? {
+        let reasons = advice.reasons.count - shownReasons.count
+        let against = advice.counterpoints.count - shownCounterpoints.count
+        let parts = [
+            reasons > 0 ? "\(reasons) more \(reasons == 1 ? "reason" : "reasons")" : nil, against > 0 ? "\(against) more against it" : nil,
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : joinedClauses(parts) + " with --explain."
+    }
+
     /// A reason's subject: "Data volume: thousands", the rule's answers joined by " + ", or a
     /// gate's id.
     func subject(of reason: Reason) -> String {
@@ -170,9 +184,7 @@ struct Report: ProvenanceReporting {
         if !advice.assumptions.isEmpty {
             text += ", and most answers to \(advice.assumptions.map(questionLabel).joined(separator: " or ")) would"
         }
-        if advice.risks.contains(where: { $0.kind == .data }) {
-            text += "; your file's distinct examples would change it (the first risk)"
-        }
+        if let dataClause { text += "; \(dataClause) (the first risk)" }
         if let cost, case .distillingDoesNotPayBack = CostReview(advice: advice, cost: cost).check {
             text += ", but at your prices this step does not pay back (the first risk)"
         }

@@ -49,6 +49,7 @@ struct TextRenderer {
                 "  - \(style.bold(report.counterpointSubject($0))). \($0.text) [\($0.source)]"
             }
         }
+        if let hidden = report.hiddenReasonsLine { lines.append(style.dim("  " + hidden)) }
 
         if !advice.caveats.isEmpty {
             lines.append("")

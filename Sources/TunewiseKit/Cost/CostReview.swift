@@ -26,8 +26,9 @@ public struct CostReview: Equatable, Sendable {
         /// `strategy` trains by reinforcement against a grader: its runs are priced per training
         /// token as a supervised run is, though they sample and grade many answers a prompt.
         case reinforcement(strategy: String)
-        /// The strategy that would cost least over the horizon is one the advice rules out,
-        /// by these gates; said only where it gets its facts as the advice's first step does.
+        /// The strategy that would cost least over the horizon, less than any the advice allows,
+        /// is one the advice rules out, by these gates, and the plan does not reach; said only
+        /// where it gets its facts as the advice's first step does.
         case cheapestRuledOut(strategy: String, total: Double, gates: [String])
     }
 
@@ -94,9 +95,12 @@ public struct CostReview: Equatable, Sendable {
         }
         // Compared only where it gets its facts as the advice does: one costed without the
         // collection the advice puts in every prompt is cheaper for lacking it, not an option.
+        // Not said of a strategy the plan moves to later (the check covers it), nor of one that
+        // merely ties with a strategy the advice allows.
         let retrieval = advice.plan.first.flatMap { cost.strategy($0.strategy)?.shape.retrieval }
+        let allowedLeast = cost.strategies.filter { !advice.excludedStrategies.contains($0.strategy) }.map(\.total).min() ?? .infinity
         if let cheapest = cost.strategies.min(by: { $0.total < $1.total }), advice.excludedStrategies.contains(cheapest.strategy),
-            cheapest.shape.retrieval == retrieval
+            cheapest.shape.retrieval == retrieval, cheapest.total < allowedLeast, !advice.plan.contains(where: { $0.strategy == cheapest.strategy })
         {
             let gates = advice.ranking.first { $0.strategy == cheapest.strategy }?.exclusions.map(\.id) ?? []
             notes.append(.cheapestRuledOut(strategy: cheapest.strategy, total: cheapest.total, gates: gates))

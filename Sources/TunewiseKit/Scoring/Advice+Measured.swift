@@ -6,12 +6,31 @@ extension Advice {
     /// number, so the confidence is low and a ``Risk/Kind/data`` risk, in the words `wording`
     /// gives it (from the strategy the answer would give), comes first. The strategy never
     /// changes; an answer that changes nothing leaves the advice as it is.
-    public mutating func qualify(byDistinctDataVolume volume: String, wording: (_ strategy: String) -> String) {
+    /// - Returns: whether it qualified the advice.
+    @discardableResult
+    public mutating func qualify(byDistinctDataVolume volume: String, wording: (_ strategy: String) -> String) -> Bool {
         guard answers[Contract.dataVolumeQuestion] != volume,
             let change = sensitivity.first(where: { $0.question == Contract.dataVolumeQuestion && $0.answer == volume })
-        else { return }
+        else { return false }
         risks.insert(Risk(kind: .data, text: wording(change.strategy), source: nil), at: 0)
         confidence = .low
+        return true
+    }
+
+    /// Qualifies the advice by a measured count just over the threshold of its data-volume:
+    /// where a tenth fewer examples would answer `volume` and that answer would change the
+    /// strategy (``sensitivity``), the advice stands on the threshold, so the confidence drops
+    /// a level and a ``Risk/Kind/data`` risk, in the words `wording` gives it (from the strategy
+    /// that answer would give), comes first. The strategy never changes.
+    /// - Returns: whether it qualified the advice.
+    @discardableResult
+    public mutating func qualify(byNearbyDataVolume volume: String, wording: (_ strategy: String) -> String) -> Bool {
+        guard answers[Contract.dataVolumeQuestion] != volume,
+            let change = sensitivity.first(where: { $0.question == Contract.dataVolumeQuestion && $0.answer == volume })
+        else { return false }
+        risks.insert(Risk(kind: .data, text: wording(change.strategy), source: nil), at: 0)
+        confidence = confidence == .high ? .medium : .low
+        return true
     }
 
     /// Puts first among the risks `note`, the report's words for preference pairs in a measured

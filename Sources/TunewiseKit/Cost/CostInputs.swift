@@ -87,7 +87,8 @@ public enum CostField: String, CaseIterable, Sendable {
     case trainingTokens
     /// Passes over the training set per training run.
     case epochs
-    /// Price per million training tokens (a provider's fine-tuning price).
+    /// Price per million training tokens: a provider's fine-tuning price, or what your own
+    /// GPUs cost per million tokens trained.
     case trainingPricePerMillion
     /// One prompt-tuning run on your own hardware (GPU hours × rate).
     case promptTuningRunCost
@@ -197,7 +198,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .hostingCapacityPerDay: return "requests a day one hosting unit serves (default: one serves all)"
         case .trainingTokens: return "tokens in the training set"
         case .epochs: return "passes over the training set per run"
-        case .trainingPricePerMillion: return "price per million training tokens"
+        case .trainingPricePerMillion: return "price per million training tokens (on your own GPUs, their cost per million)"
         case .promptTuningRunCost: return "one prompt-tuning run on your own hardware"
         case .dataPrepHours: return "hours to prepare the training data once"
         case .retrainHours: return "hours to refresh the data for each retrain (default 0)"

@@ -5,8 +5,10 @@ extension HelpText {
         one-off, monthly and cumulative cost, the volume at which training pays back \
         against prompt engineering, and the month it does at your volume (or why it \
         never does). No price is built in: start from 'tunewise cost --template', whose \
-        figures are examples to replace. A strategy whose numbers are missing is shown \
-        as not costed.
+        figures are examples to replace. A comparison needs prompt engineering and at \
+        least one trained strategy costed (the missing numbers are named); any other \
+        strategy whose numbers are missing is shown as not costed. 'advise --cost' \
+        prices the plan as far as the numbers go.
         """
 
     /// The rest of `tunewise help cost`: the options, then the inputs in a section of their own.

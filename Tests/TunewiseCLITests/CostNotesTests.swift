@@ -103,5 +103,25 @@ extension BinaryTests {
                     "Cost check: at 200,000 requests a day, PEFT / fine-tuning would pay back against prompting in month 1, so where the "
                         + "plan's move to it waits on cost, that much is met"))
         }
+
+        /// Where the plan has no prompting stage, prompting is the baseline priced as the plan
+        /// gets its facts: with the whole collection in every prompt, as the hybrid is.
+        @Test func theBaselineGetsItsFactsAsThePlanDoes() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let result = try Binary.run(
+                [
+                    "--need", "both", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "substantial",
+                    "--time-to-market", "months", "--consistency", "critical", "--context-size", "corpus", "--knowledge-size", "small",
+                    "--output-style", "custom", "--no-input", "--no-policy", "--cost", "-", "--collection-tokens", "150000",
+                    "--requests-per-day", "2000",
+                ], input: template, environment: ["COLUMNS": "300"])
+            #expect(result.stdout.contains("Now, Hybrid (fine-tuned model + prompts and retrieval):"), "\(result.stdout)")
+            // 150,000 + 1,500 cacheable tokens, 80 % at 0.075: (151500 × 0.09 + 300 × 0.6) / 1e6 = 0.013815 a request.
+            #expect(result.stdout.contains("(45.42 against 13.82 per 1,000 requests)"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains(
+                    "against): 2,400.00 one-off, 828.90 a month, 12,346.80 over 12 months. It too is costed with the whole collection in "
+                        + "every prompt, as the plan gets its facts."))
+        }
     }
 }

@@ -83,7 +83,7 @@ extension BinaryTests {
             #expect(
                 overriddenText.stdout.contains(
                     "- Your answers override policy acme-llm-policy's: model-access api (the policy answers api-tuning). With the policy's "
-                        + "answers the advice would be the same, though gates no-hosted-training and soft-prompts-need-weights would apply."))
+                        + "answers the advice would be the same."))
             let overridingJSON = try JSONParser.parse(
                 Array(try Binary.run(Self.flags + ["--model-access", "api", "--format", "json"], directory: subdirectory).stdout.utf8))
             guard case .array(let risks)? = overridingJSON["recommendation"]?["risks"] else {

@@ -130,4 +130,24 @@ struct AdviceNotesTests {
         #expect(trained.strategy != "prompt-engineering")
         #expect(caveats(trained).contains { $0.contains("training, validation and test data examined for bias and gaps, Art. 10") })
     }
+
+    /// Rubric 3.11 (fresh-eyes review 33): decisions about people are flagged whatever the
+    /// output, a trained model is tested for the biases of past decisions, many labels are
+    /// counted per label, and open weights run in-house are said to be work of their own.
+    @Test func peopleLabelsAndOpenWeightsGetTheirCaveats() throws {
+        let grader = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "explainability": "required",
+            "output-style": "custom", "prompting-status": "plateaued",
+        ])
+        #expect(grader.strategy == "fine-tuning")
+        #expect(caveats(grader).contains { $0.hasPrefix("Where the outputs decide about people") && $0.contains("learns their biases") })
+        let labels = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "output-style": "label",
+            "prompting-status": "plateaued",
+        ])
+        #expect(caveats(labels).contains { $0.hasPrefix("With many labels, thousands of examples can still be a handful per label") })
+        let onPremises = ["need": "knowledge", "data-volume": "hundreds", "budget": "moderate", "model-access": "weights"]
+        #expect(caveats(try advise(onPremises)).contains { $0.hasPrefix("Running open weights yourself is much of the work") })
+        #expect(!caveats(try advise(onPremises.merging(["ml-expertise": "none"]) { $1 })).contains { $0.hasPrefix("Running open weights yourself") })
+    }
 }

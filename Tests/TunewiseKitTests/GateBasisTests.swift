@@ -124,6 +124,32 @@ extension GateBasisTests {
         let served = try advisor.advise(Answers(answers.merging(["ml-expertise": "strong"]) { $1 }))
         #expect(!served.caveats.contains { $0.text.hasPrefix("Serving an open model yourself takes GPUs") })
     }
+    /// A policy's own gate is a limit, not a fact of the situation: a policy that forbids
+    /// training on candidates' CVs leaves prompting short of high confidence, names what the
+    /// evidence favours, and gives no step that trains a model (a classifier of one's own included).
+    @Test func aPolicysGateIsALimitAndForbidsEveryTrainingStep() throws {
+        let policy = try loadPolicy(
+            """
+            {"policy": "hr-policy", "version": "1", "extends": "default",
+             "exclusions": [{"id": "no-training-on-cvs", "when": {"output-style": ["label"]},
+                             "strategies": ["prompt-tuning", "fine-tuning", "hybrid"],
+                             "reason": "Candidate CVs may not be used to train models.", "source": "HR policy 2"}]}
+            """)
+        let answers = [
+            "need": "behavior", "data-volume": "thousands", "transience": "periodic", "governance": "confidential", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "critical", "output-style": "label", "prompting-status": "plateaued",
+        ]
+        #expect(try advisor.advise(Answers(answers)).strategy != "prompt-engineering")
+        let bound = try Advisor(rubric: policy.applied(to: BuiltInRubric.load())).advise(Answers(answers))
+        #expect(bound.strategy == "prompt-engineering")
+        #expect(bound.confidenceBasis == .limits)
+        #expect(bound.confidence != .high)
+        #expect(bound.risks.contains { $0.kind == .overruled && $0.gates == ["no-training-on-cvs"] }, "\(bound.risks.map(\.text))")
+        let classifier = "With thousands of labelled examples and a fixed set of labels, train a small classifier"
+        let apiOnly = try advisor.advise(Answers(answers.merging(["model-access": "api"]) { $1 }))
+        #expect(apiOnly.nextSteps.contains { $0.text.hasPrefix(classifier) }, "the step is there where no policy forbids training")
+        #expect(!bound.nextSteps.contains { $0.text.hasPrefix(classifier) })
+    }
 }
 
 /// Whether limits alone (gates on a question the team can change) rule out some strategy of

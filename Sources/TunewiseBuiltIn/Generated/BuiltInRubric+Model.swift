@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.10.0",
+            version: "3.11.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -119,6 +119,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
+                    text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
+                    source: "eu-ai-act-2024 § Annex III",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
                     text: "A hosted model changes under you when the provider updates or retires it: pin a dated model version, and re-run the test set before moving to a new one.",
                     source: "openai-fine-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api", "api-tuning"])])
@@ -132,6 +138,12 @@ extension BuiltInRubric {
                     text: "Serving an open model yourself takes GPUs and someone to run the inference server, keep it up and update it: with nobody on the team to do that, use a managed endpoint for the same open model, or a hosted API.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"])])
+                ),
+                Note(
+                    text: "Running open weights yourself is much of the work: choose a model whose licence allows your use, size the GPUs for your traffic and context length, and run an inference server (vLLM or similar) with monitoring, and with updates as models and the server move on.",
+                    source: "vllm-2025; 004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
+                    unless: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
             ],
             nextSteps: [
@@ -189,7 +201,8 @@ extension BuiltInRubric {
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
                     when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
-                    unless: Condition(clauses: [(question: "model-access", options: ["api"])])
+                    unless: Condition(clauses: [(question: "model-access", options: ["api"])]),
+                    stage: .train
                 ),
                 Note(
                     text: "With thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (an encoder, or embeddings with a linear classifier: no access to the LLM's weights needed) and compare accuracy, calibration and cost per call.",
@@ -337,9 +350,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
-                    source: "eu-ai-act-2024 § Annex III",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -350,6 +369,11 @@ extension BuiltInRubric {
                     text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
+                ),
+                Note(
+                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [
@@ -500,9 +524,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
-                    source: "eu-ai-act-2024 § Annex III",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -513,6 +543,11 @@ extension BuiltInRubric {
                     text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
+                ),
+                Note(
+                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [
@@ -664,9 +699,15 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
-                    source: "eu-ai-act-2024 § Annex III",
+                    text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
+                    source: "eu-ai-act-2024 § Art. 10 and Annex III",
+                    when: Condition(clauses: [(question: "explainability", options: ["required"])]),
+                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -677,6 +718,11 @@ extension BuiltInRubric {
                     text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
+                ),
+                Note(
+                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
             ],
             nextSteps: [
@@ -798,22 +844,22 @@ extension BuiltInRubric {
                 ),
                 Option(
                     id: "few",
-                    label: "A few (up to about 100)",
-                    help: "Pick this for up to about 100 labelled examples.",
+                    label: "A few (under 100)",
+                    help: "Pick this for fewer than 100 labelled examples.",
                     points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 1.5, "prompt-tuning": -0.5],
                     citation: Citation(reason: "Up to about a hundred pairs is best spent as few-shot examples and as a test set. OpenAI reports first gains from tuning at 50 to 100 pairs, which is a floor to try, not a training set to rely on once a fair share is held out for testing.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; 000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; openai-fine-tuning")
                 ),
                 Option(
                     id: "hundreds",
-                    label: "Hundreds (about 100 to 1,000)",
-                    help: "Pick this for roughly 100 to 1,000 good labelled examples.",
+                    label: "Hundreds (100 to 999)",
+                    help: "Pick this for 100 to 999 good labelled examples.",
                     points: ["fine-tuning": 1.0, "hybrid": 0.5, "prompt-tuning": 1.0],
                     citation: Citation(reason: "A few hundred good pairs is where training becomes workable: Google advises starting supervised tuning at about 100 examples and growing from there, and soft prompts also learn from labelled examples.", source: "google-vertex-sft-data; lester-2021")
                 ),
                 Option(
                     id: "thousands",
-                    label: "Thousands (over 1,000)",
-                    help: "Pick this for over 1,000 labelled examples.",
+                    label: "Thousands (1,000 or more)",
+                    help: "Pick this for 1,000 or more labelled examples.",
                     points: ["fine-tuning": 2.5, "hybrid": 2.0, "prompt-tuning": 1.0],
                     citation: Citation(reason: "Thousands of labelled examples are what let training pay off, as in the law-firm case in the Macro 4 article (also on the IBM Community): even a long prompt holds only a sample of them and pays for each one on every call, cached or not, and updating weights makes fuller use of them than a soft prompt's few vectors.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use fine-tuning")
                 ),

@@ -48,7 +48,8 @@ extension Report {
         }
     }
 
-    /// Qualifies the advice by the measured file, in the report's words: preference pairs
+    /// Qualifies the advice by the measured file, in the report's words: an answer given over a
+    /// measured one that would change the advice, preference pairs
     /// biased by length, where the first step tunes on them (``Advice/qualify(byBiasedPreferencePairs:)``),
     /// and, where most examples nearly repeat another or cancel out and those left would answer
     /// a data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
@@ -57,7 +58,20 @@ extension Report {
     mutating func addDataRisk() {
         guard let measured else { return }
         if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
-        guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion }) else { return }
+        // An answer given over the measured one, where the measured one would change the advice.
+        for answer in measured.answers {
+            guard let given = answer.givenInstead,
+                let change = advice.sensitivity.first(where: { $0.question == answer.question && $0.answer == answer.option })
+            else { continue }
+            advice.risks.insert(
+                Risk(
+                    kind: .data,
+                    text: "You answered \(answer.question) \(given), but \(Tunewise.visible(measured.file)) measures \(answer.option) "
+                        + "(\(answer.basis)): with the measured answer the advice would be \(strategyLabel(change.strategy)).", source: nil),
+                at: 0)
+        }
+        // Only a data-volume the measurement answered, not one given over it.
+        guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion && $0.givenInstead == nil }) else { return }
         let rubric = self.rubric
         guard let distinct = measured.distinct else {
             // A count just over its threshold: a tenth fewer examples would answer the data-volume below.
@@ -119,14 +133,19 @@ extension Report {
     }
 
     /// What prompting would cost, where the plan has no stage of it: the baseline its
-    /// trained stages' payback is measured against, and, where retrieval figures were given
-    /// but it retrieves nothing, that it is costed without them.
+    /// trained stages' payback is measured against, and how it gets its facts where that is
+    /// not retrieval: without them (where retrieval figures were given), or the whole
+    /// collection in every prompt.
     private func baselineNote(_ cost: CostComparison) -> String? {
         let baseline = StrategyID.promptEngineering.rawValue
         guard !advice.plan.contains(where: { $0.strategy == baseline }), let prompting = cost.strategy(baseline) else { return nil }
         let retrievalGiven = (cost.inputs[.contextTokens] ?? 0) > 0 || (cost.inputs[.retrievalPerMonth] ?? 0) > 0
         let withoutRetrieval =
-            prompting.shape.retrieval == .none && retrievalGiven ? " It too is costed without retrieval: no context tokens, no retrieval upkeep." : ""
+            switch prompting.shape.retrieval {
+            case .none: retrievalGiven ? " It too is costed without retrieval: no context tokens, no retrieval upkeep." : ""
+            case .inContext: " It too is costed with the whole collection in every prompt, as the plan gets its facts."
+            case .rag: ""
+            }
         return "For comparison, \(strategyLabel(baseline)) (the baseline a payback is measured against): \(money(prompting.oneOff)) "
             + "one-off, \(money(prompting.monthly)) a month, \(money(prompting.total)) over \(months(cost.horizonMonths))." + withoutRetrieval
     }

@@ -3,7 +3,7 @@ import TunewiseKit
 extension Report {
     /// Puts first among the risks the answers given over the policy's (`overridden`: the
     /// question, the answer given, the policy's), with what the policy's own answers would
-    /// advise (`underPolicy`) and the gates they would bring; the overrides are also marked
+    /// advise (`underPolicy`) and the gates that would rule out the advice given; the overrides are also marked
     /// in the Markdown record's context.
     mutating func addPolicyRisk(overridden: [(question: String, given: String, policy: String)], underPolicy: Advice?) {
         guard let policy = rubric.policy, !overridden.isEmpty else { return }
@@ -11,16 +11,14 @@ extension Report {
         let answers = joinedClauses(overridden.map { "\($0.question) \($0.given) (the policy answers \($0.policy))" })
         var text = "Your answers override policy \(policy.id)'s: \(answers)."
         if let underPolicy {
-            let gates = Set(advice.ranking.flatMap(\.exclusions).map(\.id))
-            let added = underPolicy.ranking.flatMap(\.exclusions).map(\.id).reduce(into: [String]()) { ids, id in
-                if !gates.contains(id), !ids.contains(id) { ids.append(id) }
-            }
-            let gatesApply = "gate\(added.count == 1 ? "" : "s") \(joinedClauses(added)) would apply"
+            // The gates that would rule out the advice given: the reason it would change, where a gate is.
+            let ruling = underPolicy.ranking.first { $0.strategy == advice.strategy }?.exclusions.map(\.id) ?? []
             text +=
                 underPolicy.strategy == advice.strategy
-                ? " With the policy's answers the advice would be the same\(added.isEmpty ? "" : ", though \(gatesApply)")."
+                ? " With the policy's answers the advice would be the same."
                 : " With the policy's answers the advice would be \(strategyLabel(underPolicy.strategy))"
-                    + (added.isEmpty ? "" : " (\(gatesApply))") + ": check that the override is allowed."
+                    + (ruling.isEmpty ? "" : " (\(joinedClauses(ruling)) would rule out \(strategyLabel(advice.strategy)))")
+                    + ": check that the override is allowed."
         }
         advice.risks.insert(Risk(kind: .policy, text: text, source: nil), at: 0)
     }

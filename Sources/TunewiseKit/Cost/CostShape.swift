@@ -68,7 +68,9 @@ extension Advice {
     /// keeps the retrieval of the stage before it: a tuned model needs the facts the prompted
     /// one did, from the same place. Where the model must gain a behaviour alone, its facts
     /// arrive with each request: prompting and a tuned model, in the plan or not, are costed
-    /// with no retrieval unless a stage says otherwise (the hybrid keeps its own).
+    /// with no retrieval unless a stage says otherwise (the hybrid keeps its own). Prompting,
+    /// where the plan has no stage of it, is the baseline a payback is measured against: it
+    /// gets its facts as the plan's first stage does, so the two are priced alike.
     public var costShapes: [String: CostShape] {
         let nothingToRetrieve = answers[Contract.needQuestion] == Contract.behaviourNeed
         var shapes: [String: CostShape] = [:]
@@ -86,6 +88,9 @@ extension Advice {
             for strategy in [StrategyID.promptEngineering, .promptTuning, .fineTuning] where shapes[strategy.rawValue] == nil {
                 shapes[strategy.rawValue] = CostShape(retrieval: .none)
             }
+        }
+        if shapes[StrategyID.promptEngineering.rawValue] == nil, let first = plan.first.flatMap({ shapes[$0.strategy] }) {
+            shapes[StrategyID.promptEngineering.rawValue] = CostShape(retrieval: first.retrieval)
         }
         return shapes
     }

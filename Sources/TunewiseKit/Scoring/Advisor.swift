@@ -99,7 +99,7 @@ public struct Advisor: Sendable {
             counterpoints: open.isEmpty ? [] : against.map { favouring($0, options, over: winner, among: open) },
             variants: variants,
             caveats: stageCaveats(strategy, variants, options) + closeCallCaveat(runnerUp: runnerUp, margin: margin),
-            nextSteps: nextSteps(strategy, variants, options),
+            nextSteps: nextSteps(strategy, variants, options, training: !policyForbidsTraining(ranking)),
             plan: plan,
             ranking: ranking,
             sensitivity: sensitivity,
@@ -127,22 +127,6 @@ public struct Advisor: Sendable {
                 "The evidence favours \(label) over \(winnerLabel) by \(JSONWriter.format(rounded(entry.score - scores[winner]))) points, but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
         }.map { [$0] } ?? []
-    }
-
-    /// Whether the gate `id` is a limit of the team's: its condition names a question marked
-    /// as a lever (data, budget, deadline, skills, model access), which the team could change;
-    /// not a gate that holds on the situation alone (knowledge belongs in retrieval, prompting
-    /// still improving or already meeting the bar), even where a later plan stage moves past it.
-    private func isLimit(_ id: String) -> Bool {
-        guard let gate = rubric.exclusions.first(where: { $0.id == id }) else { return false }
-        return gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
-    }
-
-    /// The strategies that limits alone rule out (``isLimit(_:)``): lifting them would make
-    /// each an option, so the answers that favour one are worth a word. One the situation
-    /// itself rules out is no option whatever the team changes.
-    private func limitedAlone(_ ranking: [RankedStrategy]) -> [Int] {
-        ranking.filter { $0.excluded && $0.exclusions.allSatisfy { isLimit($0.id) } }.map { rubric.knownStrategyIndex($0.strategy) }
     }
 
     /// The reasons against `winner` as risks, where gates rule out every other strategy; each
@@ -351,9 +335,11 @@ public struct Advisor: Sendable {
 
     /// The strategy's next steps and its variants', stage by stage (``Note/Stage``), each
     /// stage in that order.
-    private func nextSteps(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int]) -> [AdviceNote] {
+    /// The steps of `strategy` and its variants' choices that hold, stage by stage; without
+    /// `training`, none of the training stage's.
+    private func nextSteps(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int], training: Bool = true) -> [AdviceNote] {
         let steps = strategy.nextSteps + variantChoiceNotes(variants, \.nextSteps)
-        return Note.Stage.allCases.flatMap { stage in notes(steps.filter { $0.stage == stage }, options) }
+        return Note.Stage.allCases.filter { training || $0 != .train }.flatMap { stage in notes(steps.filter { $0.stage == stage }, options) }
     }
 
     private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// An answer given over what `advise --data` measured, where the measured one would change
+    /// the advice: the first risk says so, as an answer given over the policy's does.
+    @Suite struct MeasuredOverrideTests {
+        @Test func anAnswerGivenOverTheMeasuredOneThatWouldChangeTheAdviceIsARisk() throws {
+            let folder = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let words = "late order refund parcel courier invoice address damaged missing return label payment card account".split(separator: " ")
+            var state: UInt64 = 7
+            /// A word of `words`, picked by a fixed linear congruential sequence.
+            func word() -> Substring {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return words[Int(state >> 33) % words.count]
+            }
+            let lines = (0..<1_200).map { index in
+                let text = (0..<12).map { _ in word() }.joined(separator: " ")
+                return #"{"messages": [{"role": "user", "content": "\#(text)"}, {"role": "assistant", "content": "intent-\#(index % 40)"}]}"#
+            }
+            try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("intents.jsonl"), atomically: true, encoding: .utf8)
+            let answers = [
+                "--data", "intents.jsonl", "--need", "behavior", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                "--time-to-market", "weeks", "--consistency", "important", "--output-style", "label", "--no-input", "--no-policy",
+            ]
+            let given = try Binary.run(answers + ["--data-volume", "few", "--format", "json"], directory: folder)
+            #expect(given.stderr.contains("note: data-volume few is used, but intents.jsonl measures thousands"), "\(given.stderr)")
+            let report = try JSONParser.parse(Array(given.stdout.utf8))
+            #expect(report["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            guard case .array(let risks)? = report["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(risks.first?["kind"] == .string("data"))
+            #expect(
+                risks.first?["text"]
+                    == .string(
+                        "You answered data-volume few, but intents.jsonl measures thousands (1,200 unique valid examples): with the measured "
+                            + "answer the advice would be PEFT / fine-tuning."))
+            // Near-duplicates qualify a measured data-volume, not one given over it.
+            let templated = (0..<1_200).map { index in
+                #"{"messages": [{"role": "user", "content": "Ticket \#(index): my order is late"}, {"role": "assistant", "content": "intent-\#(index % 40)"}]}"#
+            }
+            try (templated.joined(separator: "\n") + "\n").write(
+                to: folder.appendingPathComponent("template.jsonl"), atomically: true, encoding: .utf8)
+            let overTemplate = answers.map { $0 == "intents.jsonl" ? "template.jsonl" : $0 } + ["--data-volume", "few", "--format", "json"]
+            let templatedReport = try JSONParser.parse(Array(try Binary.run(overTemplate, directory: folder).stdout.utf8))
+            guard case .array(let templatedRisks)? = templatedReport["recommendation"]?["risks"] else { return }
+            #expect(!templatedRisks.contains { "\($0["text"] ?? .null)".contains("nearly repeat another") }, "\(templatedRisks)")
+            // The measured answer itself raises no such risk.
+            let measured = try JSONParser.parse(Array(try Binary.run(answers + ["--format", "json"], directory: folder).stdout.utf8))
+            guard case .array(let measuredRisks)? = measured["recommendation"]?["risks"] else { return }
+            #expect(!measuredRisks.contains { $0["text"].map { "\($0)".contains("You answered") } ?? false })
+        }
+    }
+}

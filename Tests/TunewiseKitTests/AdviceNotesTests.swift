@@ -150,4 +150,15 @@ struct AdviceNotesTests {
         #expect(caveats(try advise(onPremises)).contains { $0.hasPrefix("Running open weights yourself is much of the work") })
         #expect(!caveats(try advise(onPremises.merging(["ml-expertise": "none"]) { $1 })).contains { $0.hasPrefix("Running open weights yourself") })
     }
+
+    /// A small collection that every request needs whole stays in the prompt even where it
+    /// changes daily, rebuilt from the current source; needed a snippet at a time, it is retrieved.
+    @Test func aSmallCollectionNeededWholeStaysInThePromptThoughItChangesDaily() throws {
+        let daily = ["need": "knowledge", "data-volume": "few", "budget": "minimal", "transience": "frequent", "knowledge-size": "small"]
+        let whole = try advise(daily.merging(["context-size": "corpus"]) { $1 })
+        #expect(whole.variants.first { $0.variant == "retrieval" }?.choice == "in-context")
+        #expect(caveats(whole).contains { $0.hasPrefix("The collection changes daily or faster") })
+        let snippets = try advise(daily.merging(["context-size": "snippet"]) { $1 })
+        #expect(snippets.variants.first { $0.variant == "retrieval" }?.choice == "rag")
+    }
 }

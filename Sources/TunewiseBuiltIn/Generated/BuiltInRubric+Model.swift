@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.11.0",
+            version: "3.12.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2065,6 +2065,7 @@ extension BuiltInRubric {
                     label: "the whole collection in every prompt, cached",
                     whenAny: [
                         Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["static", "periodic"])]),
+                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["frequent"]), (question: "context-size", options: ["corpus"])]),
                     ],
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
                     caveats: [
@@ -2097,6 +2098,11 @@ extension BuiltInRubric {
                             text: "A model under about a billion parameters has a short context window and uses long prompts poorly: check that the collection fits with room to spare, and prefer an index with short passages once answers drawn from its middle fail.",
                             source: "liu-2023",
                             when: Condition(clauses: [(question: "model-size", options: ["small"])])
+                        ),
+                        Note(
+                            text: "The collection changes daily or faster: assemble the prompt from the current source on each call, or rebuild it on each change, so that no answer comes from an old copy.",
+                            source: "openai-prompt-caching",
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                     ],
                     nextSteps: [

@@ -140,6 +140,24 @@ extension BinaryTests {
             #expect(reportJSON["policy"]?["weights"]?["budget"] == .number(3))
         }
 
+        /// A policy may ban a strategy everywhere: `rubric check` does not ask that it win
+        /// somewhere, and says which it left out; a conditional gate's strategies are checked.
+        @Test func aStrategyThePolicyBansEverywhereIsNoCheckFinding() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try #"""
+            {"policy": "no-soft-prompts", "version": "1", "exclusions": [{"id": "no-prompt-tuning",
+              "when": {"need": ["knowledge", "behavior", "both"]}, "strategies": ["prompt-tuning"],
+              "reason": "We do not run soft prompts.", "source": "Platform policy 1"}]}
+            """#.write(to: directory.appendingPathComponent("ban.json"), atomically: true, encoding: .utf8)
+            let banned = try Binary.run(["rubric", "check", "--policy", "ban.json"], directory: directory)
+            #expect(banned.code == 0, "\(banned.stdout)\(banned.stderr)")
+            #expect(banned.stdout.contains("every strategy but prompt-tuning, which the policy rules out everywhere, wins somewhere"))
+            try Self.policy.write(to: directory.appendingPathComponent("acme.json"), atomically: true, encoding: .utf8)
+            let conditional = try Binary.run(["rubric", "check", "--policy", "acme.json"], directory: directory)
+            #expect(conditional.stdout.contains("every strategy wins somewhere"), "\(conditional.stdout)")
+        }
+
         @Test func aPolicyGivenByFlagAppliesOutsideARepository() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }

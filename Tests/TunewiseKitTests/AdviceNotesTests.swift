@@ -161,4 +161,21 @@ struct AdviceNotesTests {
         let snippets = try advise(daily.merging(["context-size": "snippet"]) { $1 })
         #expect(snippets.variants.first { $0.variant == "retrieval" }?.choice == "rag")
     }
+
+    /// Rubric 3.13 (fresh-eyes review 34): a tuned model with critical consistency still has
+    /// every output checked, and a hybrid with the collection in its prompt counts it in every
+    /// training example.
+    @Test func trainedPlansCheckOutputsAndCountTheCollection() throws {
+        let critical = try advise([
+            "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "prompting-status": "plateaued",
+        ])
+        #expect(critical.strategy == "fine-tuning")
+        #expect(caveats(critical).contains { $0.hasPrefix("Consistency is critical: a tuned model still samples") })
+        let hybrid = try advise([
+            "need": "both", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "prompting-status": "plateaued",
+            "knowledge-size": "small",
+        ])
+        #expect(hybrid.strategy == "hybrid")
+        #expect(caveats(hybrid).contains { $0.hasPrefix("Where the whole collection is in the prompt, every training example carries it") })
+    }
 }

@@ -85,4 +85,14 @@ struct CostCachingAndPaybackTests {
         #expect((month - 1..<12).allSatisfy { trained[$0] <= prompting[$0] })
         #expect(month == 1 || trained[month - 2] > prompting[month - 2])
     }
+
+    /// Fewer context tokens for a tuned model are an assumption worth a warning only where a
+    /// costed tuned model other than the hybrid (which keeps all its context) retrieves.
+    @Test func droppedContextIsSaidOnlyWhereATunedModelTakesIt() throws {
+        let dropped = Self.with([.tunedContextTokens: 500])
+        #expect(try CostModel.compare(dropped).tunedModelDropsContext)
+        let hybridAlone = try CostModel.compare(dropped, shapes: ["fine-tuning": CostShape(retrieval: .none)])
+        #expect(!hybridAlone.tunedModelDropsContext)
+        #expect(!(try CostModel.compare(Self.with([.tunedContextTokens: 2_000]))).tunedModelDropsContext)
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.12.0",
+            version: "3.13.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -288,6 +288,11 @@ extension BuiltInRubric {
             baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (the one managed service that offered it, IBM watsonx, has deprecated it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
             caveats: [
                 Note(
+                    text: "Consistency is critical: a tuned model still samples and still errs, so check every response before it is used (a schema or a parser for a format, a deterministic check or a tested classifier for rules that must never break) and retry or reject failures.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+                    when: Condition(clauses: [(question: "consistency", options: ["critical"])])
+                ),
+                Note(
                     text: "Soft prompts are numeric vectors, not words: nobody can read what they tell the model, so audits rest on tests of the outputs.",
                     source: "004-ubiops-when-to-fine-tune § Prompt tuning",
                     when: .always
@@ -421,6 +426,11 @@ extension BuiltInRubric {
             baseline: 0.5,
             baselineCitation: Citation(reason: "It is the most packaged trained method, offered by hosting services and open libraries alike and easier to start than prompt-tuning, so near-ties between the two go to fine-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
             caveats: [
+                Note(
+                    text: "Consistency is critical: a tuned model still samples and still errs, so check every response before it is used (a schema or a parser for a format, a deterministic check or a tested classifier for rules that must never break) and retry or reject failures.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+                    when: Condition(clauses: [(question: "consistency", options: ["critical"])])
+                ),
                 Note(
                     text: "The costs go beyond GPU hours: curating and labelling data, repeated training runs, and hosting and maintaining each new model version.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning",
@@ -627,6 +637,11 @@ extension BuiltInRubric {
             baselineCitation: nil,
             caveats: [
                 Note(
+                    text: "Consistency is critical: a tuned model still samples and still errs, so check every response before it is used (a schema or a parser for a format, a deterministic check or a tested classifier for rules that must never break) and retry or reject failures.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+                    when: Condition(clauses: [(question: "consistency", options: ["critical"])])
+                ),
+                Note(
                     text: "Two systems to run: a tuned model to retrain and a knowledge half to keep current (an index, or the collection in the prompt); budget for both.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; 001-nilg-customizing-language-models § Information Transience",
                     when: .always
@@ -723,6 +738,11 @@ extension BuiltInRubric {
                     text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
+                ),
+                Note(
+                    text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one a run takes (65,536 tokens for hosted GPT-4o-class tuning) and count the training tokens with it; where that is too much, retrieving the passages each request needs may serve the hybrid better.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "knowledge-size", options: ["small"])])
                 ),
             ],
             nextSteps: [
@@ -1241,7 +1261,7 @@ extension BuiltInRubric {
                     label: "Many",
                     help: "Pick this for five or more different tasks, or tasks that keep being added.",
                     points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once tends to get worse at some.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
+                    citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once can get worse at some (on a hosted service, where every tuned model is a deployment of its own, it is still the cheaper start).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
                 ),
             ],
             askWhen: .always

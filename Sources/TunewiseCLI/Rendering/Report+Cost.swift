@@ -78,12 +78,16 @@ extension Report {
             let unique = measured.unique
             let below = DataMeasurement.dataVolume(of: unique * 9 / 10)
             guard below != DataMeasurement.dataVolume(of: unique) else { return }
+            let volume = DataMeasurement.dataVolume(of: unique)
+            // The least count that answers `volume`: how many fewer would answer the band below.
+            let fewer = unique - ((0...unique).first { DataMeasurement.dataVolume(of: $0) == volume } ?? unique) + 1
             let qualified = advice.qualify(byNearbyDataVolume: below) { strategy in
-                "\(Tunewise.visible(measured.file)) holds \(grouped(unique)) unique valid examples, just over the threshold of its "
-                    + "data-volume: a tenth fewer would answer \(below), which would make the advice \(rubric.strategy(strategy)?.label ?? strategy). "
-                    + "Treat the advice as close, and add examples (or review the ones you have) before relying on it."
+                "\(Tunewise.visible(measured.file)) holds \(grouped(unique)) unique valid examples, just over the threshold of "
+                    + "data-volume \(volume): \(grouped(fewer)) fewer would answer \(below), which would make the advice "
+                    + "\(rubric.strategy(strategy)?.label ?? strategy), and a held-out test set takes some of them too. Treat the advice "
+                    + "as close, and add examples (or review the ones you have) before relying on it."
             }
-            if qualified { dataClause = "a tenth fewer examples would change it" }
+            if qualified { dataClause = "a few fewer examples would change it" }
             return
         }
         let found = distinct.examples

@@ -12,8 +12,9 @@ struct RubricCheckReport {
 struct RubricCheckRenderer: ReportRenderer {
     func render(_ report: RubricCheckReport) -> String {
         guard !report.findings.isEmpty else {
-            return
-                "\(report.name): clean (every question can change the advice, every strategy wins somewhere, every declared property holds)\n"
+            let banned = report.rubric.strategiesPolicyRulesOutEverywhere
+            let strategies = banned.isEmpty ? "every strategy" : "every strategy but \(joinedClauses(banned)), which the policy rules out everywhere,"
+            return "\(report.name): clean (every question can change the advice, \(strategies) wins somewhere, every declared property holds)\n"
         }
         return report.findings.map { "\(report.name): \($0.message(in: report.rubric))\n" }.joined()
     }

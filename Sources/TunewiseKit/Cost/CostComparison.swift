@@ -95,10 +95,14 @@ public struct CostComparison: Equatable, Sendable {
 
     /// Whether a tuned model is costed with fewer context tokens than the base model's
     /// retrieved context (``CostField/tunedContextTokens`` below ``CostField/contextTokens``):
-    /// as if training replaced retrieved facts, which it does not.
+    /// as if training replaced retrieved facts, which it does not. Only a costed tuned model
+    /// that retrieves and is not the hybrid (which keeps all its context) takes the lower figure.
     public var tunedModelDropsContext: Bool {
-        guard let tuned = inputs[.tunedContextTokens] else { return false }
-        return tuned < inputs[.contextTokens] ?? 0
+        guard let tuned = inputs[.tunedContextTokens], tuned < inputs[.contextTokens] ?? 0 else { return false }
+        return strategies.contains { cost in
+            let id = StrategyID(rawValue: cost.strategy)
+            return id != .promptEngineering && id != .hybrid && cost.shape.retrieval == .rag
+        }
     }
 
     /// The costed strategies given a cached price and a cache hit share whose cacheable prefix

@@ -122,7 +122,7 @@ public enum CostInputsDocument {
             route), sent to every strategy's model, null for 0. tunedContextTokens null keeps all contextTokens: \
             training does not replace retrieved facts. cacheHitShare applies to the fixed prompt \
             (and an in-context collection) of the base and, with tunedCachedInputPricePerMillion \
-            (0.15 for this model), the tuned model, never to retrieved context, and only to a \
+            (null here; this model's is 0.15), the tuned model, never to retrieved context, and only to a \
             prefix of at least 1024 tokens, the least that providers cache. retrainEveryMonths null \
             takes the cadence from transience (static: none, periodic: 3, frequent: 1). \
             prompt-tuning runs on a self-hosted model: give hostingPerMonth (per unit, with \

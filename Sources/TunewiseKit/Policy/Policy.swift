@@ -88,3 +88,21 @@ public struct AppliedPolicy: Equatable, Sendable {
     /// Where the policy was read from, as the command line found or was given it.
     public var path: String? = nil
 }
+
+extension Rubric {
+    /// The strategies that a gate of the policy's own rules out in every situation (each of
+    /// its clauses admits every option of its question), in the rubric's order: an organisation
+    /// may ban a strategy, so `rubric check` does not ask that it win somewhere (and says so).
+    /// Empty without a policy.
+    public var strategiesPolicyRulesOutEverywhere: [String] {
+        guard let policy else { return [] }
+        let everywhere = exclusions.filter { gate in
+            policy.exclusionIDs.contains(gate.id)
+                && gate.when.clauses.allSatisfy { clause in
+                    question(clause.question).map { Set($0.options.map(\.id)).isSubset(of: clause.options) } ?? false
+                }
+        }
+        let named = Set(everywhere.flatMap(\.strategies))
+        return strategies.map(\.id).filter(named.contains)
+    }
+}

@@ -1,10 +1,13 @@
-// Every strategy wins somewhere.
+// Every strategy wins somewhere, but one that a policy's own gate rules out everywhere: the
+// organisation may ban a strategy, and a check of its policy is no place to object.
 
 extension RubricCheck.Checker {
     func strategiesThatNeverWin() -> [RubricFinding] {
-        rubric.strategies.indices.compactMap { strategy in
+        let bannedByPolicy = Set(rubric.strategiesPolicyRulesOutEverywhere)
+        return rubric.strategies.indices.compactMap { strategy in
             let progress = progressHandler(progress, part: strategy, of: rubric.strategies.count)
             progress?(0)
+            if bannedByPolicy.contains(rubric.strategies[strategy].id) { return nil }
             if sampleWinners.contains(strategy) || situationWhereARuleForItHolds(strategy) != nil { return nil }
             let arrange = { (question: Int, classes: [[Int]]) in
                 classes.sorted { favour(strategy, question, $0[0], counting: true) > favour(strategy, question, $1[0], counting: true) }

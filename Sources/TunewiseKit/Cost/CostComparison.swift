@@ -111,11 +111,8 @@ public struct CostComparison: Equatable, Sendable {
     public var strategiesTooShortToCache: [StrategyCost] {
         guard (inputs[.cacheHitShare] ?? 0) > 0 else { return [] }
         return strategies.filter { cost in
-            let isBase = StrategyID(rawValue: cost.strategy) == .promptEngineering
-            let ownPrices = cost.shape.distilled && inputs[.distilledInputPricePerMillion] != nil
-            guard inputs[isBase ? .cachedInputPricePerMillion : .tunedCachedInputPricePerMillion] != nil, isBase || !ownPrices else { return false }
-            let collection = cost.shape.retrieval == .inContext ? inputs[.collectionTokens] ?? 0 : 0
-            return (inputs[isBase ? .promptTokens : .tunedPromptTokens] ?? 0) + collection < CostModel.minimumCachedPrefixTokens
+            let prefix = CostModel.cacheablePrefix(cost.strategy, shape: cost.shape, inputs)
+            return prefix.cachedPrice != nil && prefix.tokens < CostModel.minimumCachedPrefixTokens
         }
     }
 

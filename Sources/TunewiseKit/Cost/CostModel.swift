@@ -150,13 +150,24 @@ public enum CostModel {
         return Int((volume / capacity).rounded(.up))
     }
 
+    /// What `strategy`'s model, carried out as `shape`, could read from a prompt cache on every
+    /// request: its fixed prompt, and the collection where it is in context; with the cached
+    /// price of its model, if one was given (a distilled model at its own prices has none).
+    public static func cacheablePrefix(_ strategy: String, shape: CostShape, _ inputs: CostInputs) -> (tokens: Double, cachedPrice: Double?) {
+        let collection = shape.retrieval == .inContext ? inputs[.collectionTokens] ?? 0 : 0
+        guard StrategyID(rawValue: strategy) != .promptEngineering else {
+            return ((inputs[.promptTokens] ?? 0) + collection, inputs[.cachedInputPricePerMillion])
+        }
+        let ownPrices = shape.distilled && inputs[.distilledInputPricePerMillion] != nil
+        return ((inputs[.tunedPromptTokens] ?? 0) + collection, ownPrices ? nil : inputs[.tunedCachedInputPricePerMillion])
+    }
+
     /// One strategy's costs; every field it needs is present.
     static func cost(_ strategy: String, shape: CostShape, _ inputs: CostInputs, horizon: Int, cadence: Int) -> StrategyCost {
         func value(_ field: CostField) -> Double { inputs[field] ?? 0 }
         let volume = value(.requestsPerDay)
         let perMillion = 1_000_000.0
         let batch = 1 - value(.batchDiscount)
-        let collection = shape.retrieval == .inContext ? value(.collectionTokens) : 0
         let perRequest: Double
         let context: Double
         var hosting = 0.0
@@ -170,22 +181,20 @@ public enum CostModel {
             let hitShare = cachedPrice != nil && cacheable >= minimumCachedPrefixTokens ? value(.cacheHitShare) : 0
             return cacheable * (hitShare * min(cachedPrice ?? 0, price) + (1 - hitShare) * price) + uncached * price
         }
+        let prefix = cacheablePrefix(strategy, shape: shape, inputs)
         if id == .promptEngineering {
             context = shape.retrieval == .rag ? value(.contextTokens) : 0
             let input = inputCost(
-                cacheable: value(.promptTokens) + collection, uncached: value(.inputTokens) + context, price: value(.inputPricePerMillion),
-                cachedPrice: inputs[.cachedInputPricePerMillion])
+                cacheable: prefix.tokens, uncached: value(.inputTokens) + context, price: value(.inputPricePerMillion),
+                cachedPrice: prefix.cachedPrice)
             perRequest = (input + value(.outputTokens) * value(.outputPricePerMillion)) * batch / perMillion
         } else {
             let retrieved = id == .hybrid ? value(.contextTokens) : inputs[.tunedContextTokens] ?? value(.contextTokens)
             context = shape.retrieval == .rag ? retrieved : 0
-            // A distilled model at its own prices has no cached price of its own.
-            let ownPrices = shape.distilled && inputs[.distilledInputPricePerMillion] != nil
             let inputPrice = (shape.distilled ? inputs[.distilledInputPricePerMillion] : nil) ?? value(.tunedInputPricePerMillion)
             let outputPrice = (shape.distilled ? inputs[.distilledOutputPricePerMillion] : nil) ?? value(.tunedOutputPricePerMillion)
             let input = inputCost(
-                cacheable: value(.tunedPromptTokens) + collection, uncached: value(.inputTokens) + context, price: inputPrice,
-                cachedPrice: ownPrices ? nil : inputs[.tunedCachedInputPricePerMillion])
+                cacheable: prefix.tokens, uncached: value(.inputTokens) + context, price: inputPrice, cachedPrice: prefix.cachedPrice)
             perRequest = (input + value(.outputTokens) * outputPrice) * batch / perMillion
             hosting = value(.hostingPerMonth)
             let run =

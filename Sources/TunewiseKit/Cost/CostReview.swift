@@ -62,10 +62,8 @@ public struct CostReview: Equatable, Sendable {
                 if (cost.inputs[.contextTokens] ?? 0) == 0 { notes.append(.retrievesWithoutContext(strategy: stage.strategy)) }
             case .none: notes.append(.withoutRetrieval(strategy: stage.strategy))
             case .inContext:
-                let isBase = StrategyID(rawValue: stage.strategy) == .promptEngineering
-                let ownPrices = shape.distilled && cost.inputs[.distilledInputPricePerMillion] != nil
                 let cached =
-                    cost.inputs[isBase ? .cachedInputPricePerMillion : .tunedCachedInputPricePerMillion] != nil && (isBase || !ownPrices)
+                    CostModel.cacheablePrefix(stage.strategy, shape: shape, cost.inputs).cachedPrice != nil
                     && !cost.strategiesTooShortToCache.contains { $0.strategy == stage.strategy }
                 notes.append(
                     .collectionInContext(

@@ -1,13 +1,17 @@
 /// One pass over an example's texts that estimates their tokens, splits them into words for
 /// the MinHash sketch of their triples, and notes whether they may hold personal data.
 ///
-/// The bytes are read 64 at a time: ``ByteBlock`` classifies them with 16-byte vector
-/// compares into one bit a byte, and tokens are counted from the bits. A word (a run of
-/// letters, digits and non-ASCII characters) with its leading space is a token, a long one a
-/// few more, digits go in threes, punctuation is about a token a mark, a run of line breaks
-/// is one, and characters outside ASCII cost by their script (see ``TokenCosts``), as a
-/// byte-pair tokenizer such as cl100k splits text.
+/// The bytes are read 64 at a time: ``ByteBlock`` finds the bytes in words and what the
+/// others cost with 16-byte vector compares, and each word is then read eight bytes at a time
+/// for its letters, digits and hash. A word (a run of letters, digits and non-ASCII
+/// characters) with its leading space is a token, a long one a few more, digits go in threes,
+/// punctuation is about a token a mark, a run of line breaks is one, and characters outside
+/// ASCII cost by their script (see ``TokenCosts``), as a byte-pair tokenizer such as cl100k
+/// splits text.
 struct TextScanner {
+    /// The bytes after a text that ``scan(padded:sketching:)`` may read (and ignores).
+    static let padding = ByteBlock.size
+
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0
     /// Words sketched, each adding the triple it ends to the sketch.
@@ -23,10 +27,10 @@ struct TextScanner {
     /// Scans JSON as a model is given it (the tools offered, tool calls) as ``scan(_:sketching:)``
     /// does, at three quarters of a text's cost: a byte-pair tokenizer joins JSON's quotes,
     /// colons and braces into fewer tokens than the punctuation of prose (fitted to cl100k on
-    /// tool definitions and calls).
-    mutating func scanJSON(_ json: UnsafeBufferPointer<UInt8>, sketching: Bool) -> Bool {
+    /// tool definitions and calls). With `padded`, ``padding`` bytes may be read after `json`.
+    mutating func scanJSON(_ json: UnsafeBufferPointer<UInt8>, padded: Bool = false, sketching: Bool) -> Bool {
         let before = tokenSixteenths
-        let mayHoldPersonalData = scan(json, sketching: sketching)
+        let mayHoldPersonalData = padded ? scan(padded: json, sketching: sketching) : scan(json, sketching: sketching)
         tokenSixteenths = before + (tokenSixteenths - before) * 3 / 4
         return mayHoldPersonalData
     }
@@ -38,122 +42,149 @@ struct TextScanner {
     /// token (``SecretShape``).
     static let keyLikeLength = 16
 
-    /// A word that has started but not yet ended: where, and its bytes that are not letters in
-    /// the blocks already read.
-    private struct OpenWord {
-        var start: Int
-        var notLetters = 0
-        var digits = 0
-
-        /// Adds the bytes of `block` in `range` (one bit a byte), all of them in this word.
-        @inline(__always)
-        mutating func add(_ block: ByteBlock, range: UInt64) {
-            let notLetters = block.notLetter & range
-            guard notLetters != 0 else { return }
-            self.notLetters &+= notLetters.nonzeroBitCount
-            let digits = block.digit & range
-            if digits != 0 { self.digits &+= digits.nonzeroBitCount }
+    /// Scans one text's UTF-8 bytes, as ``scan(padded:sketching:)`` does, from a copy followed
+    /// by ``padding`` bytes.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
+        var copy = [UInt8](repeating: 0, count: text.count + Self.padding)
+        copy.withUnsafeMutableBufferPointer { copy in
+            guard let base = text.baseAddress else { return }
+            copy.baseAddress!.update(from: base, count: text.count)
         }
+        return copy.withUnsafeBufferPointer { scan(padded: UnsafeBufferPointer(rebasing: $0[..<text.count]), sketching: sketching) }
     }
 
-    /// Scans one text's UTF-8 bytes; returns whether it may hold personal data (it has an `@`,
-    /// seven digits, or an ASCII word of letters and digits as long as a key:
-    /// ``keyLikeLength``), which ``PersonalDataScanner`` then looks for. With `sketching` false
-    /// (instructions that every example may share) its words count as tokens only.
-    mutating func scan(_ text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
-        guard let base = text.baseAddress, !text.isEmpty else { return false }
-        let count = text.count
+    /// What the words of one text add up to.
+    private struct WordCounts {
         var units = 0
         var digits = 0
-        var sawAt = false
         var sawKeyLikeWord = false
-        var previous = ByteBlock.Carry()
-        var open: OpenWord?
+    }
+
+    /// Scans one text's UTF-8 bytes, after which ``padding`` more bytes may be read; returns
+    /// whether it may hold personal data (it has an `@`, seven digits, or an ASCII word of
+    /// letters and digits as long as a key: ``keyLikeLength``), which ``PersonalDataScanner``
+    /// then looks for. With `sketching` false (instructions that every example may share) its
+    /// words count as tokens only.
+    mutating func scan(padded text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
+        let count = text.count
+        var counts = WordCounts()
+        var units = 0
+        var sawAt = false
         // The sketch is updated in a local and stored back once the text is read.
         var sketcher = self.sketcher
         defer { self.sketcher = sketcher }
+        var previousWord: UInt64 = 0
+        // The start of a word that runs on from an earlier block, or -1.
+        var openStart = -1
         var offset = 0
-        while offset < count {
-            let left = count &- offset
-            let block: ByteBlock
-            if left >= ByteBlock.size {
-                block = ByteBlock(UnsafeRawPointer(base + offset), valid: ~0)
-            } else {
-                block = ByteBlock(padding: UnsafeRawPointer(base + offset), count: left)
-            }
-            units &+= block.tokenSixteenths(after: previous)
+        // Past the text, a block of padding ends a word that runs to its end.
+        while offset < count || openStart >= 0 {
+            let block = ByteBlock(UnsafeRawPointer(base + offset), count: count &- offset, followsOutside: offset > 0 && previousWord &>> 63 == 0)
+            units &+= block.sixteenths
+            if block.runs != 0 { units &+= TokenRuns.correction(block.runs, base: base, offset: offset) }
             sawAt = sawAt || block.hasAt
             let word = block.word
-            let wordBefore = word &<< 1 | previous.word &>> 63
+            let wordBefore = word &<< 1 | previousWord &>> 63
             var starts = word & ~wordBefore
-            var ends = ~word & wordBefore & block.valid
-            // The word open from the last block ends at this block's first end, if it has one.
-            if var carried = open {
-                let end = ends == 0 ? ByteBlock.size : ends.trailingZeroBitCount
-                let range = ends == 0 ? ~0 : (ends & (0 &- ends)) &- 1
-                carried.add(block, range: range)
-                if ends != 0 {
-                    endWord(
-                        carried, end: offset &+ end, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
-                        digits: &digits, sawKeyLikeWord: &sawKeyLikeWord)
-                    ends &= ends &- 1
-                    open = nil
-                } else {
-                    open = carried
-                }
-            }
-            while starts != 0 {
-                let startBit = starts & (0 &- starts)
-                let start = offset &+ starts.trailingZeroBitCount
-                starts &= starts &- 1
-                guard ends != 0 else {
-                    // The word runs on into the next block.
-                    var started = OpenWord(start: start)
-                    started.add(block, range: 0 &- startBit)
-                    open = started
-                    break
-                }
-                let endBit = ends & (0 &- ends)
-                let length = ends.trailingZeroBitCount &+ offset &- start
+            // Padding bytes read as spaces, so a word that ends with the text ends here too.
+            var ends = ~word & wordBefore
+            previousWord = word
+            // Starts and ends alternate: each end closes the word open before it.
+            while ends != 0 {
+                let end = offset &+ ends.trailingZeroBitCount
                 ends &= ends &- 1
-                let range = endBit &- startBit
-                if block.notLetter & range == 0 {
-                    units &+= TokenCosts.word(letters: length)
-                    if sketching { sketcher.add(base + start, length: length, available: count &- start) }
-                } else {
-                    var word = OpenWord(start: start)
-                    word.add(block, range: range)
-                    endWord(
-                        word, end: start &+ length, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units,
-                        digits: &digits, sawKeyLikeWord: &sawKeyLikeWord)
+                var start = openStart
+                if start < 0 {
+                    start = offset &+ starts.trailingZeroBitCount
+                    starts &= starts &- 1
                 }
+                openStart = -1
+                Self.readWord(base + start, length: end &- start, sketching: sketching, sketcher: &sketcher, counts: &counts)
             }
-            previous = block.carry
+            if starts != 0 { openStart = offset &+ starts.trailingZeroBitCount }
             offset &+= ByteBlock.size
         }
-        if let open {
-            endWord(
-                open, end: count, base: base, count: count, sketching: sketching, sketcher: &sketcher, units: &units, digits: &digits,
-                sawKeyLikeWord: &sawKeyLikeWord)
-        }
-        tokenSixteenths += units
-        return sawAt || digits >= 7 || sawKeyLikeWord
+        tokenSixteenths += units &+ counts.units
+        return sawAt || counts.digits >= 7 || counts.sawKeyLikeWord
     }
 
-    /// Counts and sketches a word that ends at `end`.
-    @inline(__always)
-    private func endWord(
-        _ word: OpenWord, end: Int, base: UnsafePointer<UInt8>, count: Int, sketching: Bool, sketcher: inout WordSketcher,
-        units: inout Int, digits: inout Int, sawKeyLikeWord: inout Bool
+    /// Counts the tokens of a word of `length` bytes at `start`, after which eight more bytes
+    /// may be read, and sketches it: its letters, digits and hash eight bytes at a time.
+    @_transparent
+    private static func readWord(
+        _ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, sketcher: inout WordSketcher, counts: inout WordCounts
     ) {
-        let length = end &- word.start
-        // Letters and digits only (every byte that is not a letter is a digit), as keys are.
-        if length >= Self.keyLikeLength, word.digits > 0, word.notLetters == word.digits { sawKeyLikeWord = true }
-        units &+= TokenCosts.word(letters: length &- word.notLetters) &+ TokenCosts.digits(word.digits)
-        digits &+= word.digits
-        if sketching { sketcher.addSplittingWideCharacters(base + word.start, length: length, available: count &- word.start) }
+        if length <= 8 {
+            let bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
+            let highs = bytes & WordBytes.highBits
+            let digits = WordBytes.digits(bytes)
+            guard highs | digits != 0 else {
+                counts.units &+= TokenCosts.word(letters: length)
+                if sketching { sketcher.add(hash: WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length))) }
+                return
+            }
+            let digitCount = WordBytes.count(digits)
+            counts.units &+= TokenCosts.word(letters: length &- digitCount &- WordBytes.count(highs)) &+ TokenCosts.digits(digitCount)
+            counts.digits &+= digitCount
+            guard sketching else { return }
+            if WordBytes.wideLeads(bytes) == 0 {
+                sketcher.add(hash: WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length)))
+            } else {
+                sketcher.splitWideCharacters(start, length: length, available: length &+ 8)
+            }
+            return
+        }
+        var hash = WordSketcher.hashSeed(length: length)
+        var digitCount = 0
+        var highCount = 0
+        var wideLeads: UInt64 = 0
+        var offset = 0
+        while offset < length {
+            var bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
+            let left = length &- offset
+            if left < 8 { bytes &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
+            let highs = bytes & WordBytes.highBits
+            if highs != 0 {
+                highCount &+= WordBytes.count(highs)
+                wideLeads |= WordBytes.wideLeads(bytes)
+            }
+            digitCount &+= WordBytes.count(WordBytes.digits(bytes))
+            hash = WordSketcher.hash(bytes, into: hash)
+            offset &+= 8
+        }
+        // Letters and digits only, as keys are.
+        if length >= Self.keyLikeLength, digitCount > 0, highCount == 0 { counts.sawKeyLikeWord = true }
+        counts.units &+= TokenCosts.word(letters: length &- digitCount &- highCount) &+ TokenCosts.digits(digitCount)
+        counts.digits &+= digitCount
+        guard sketching else { return }
+        if wideLeads == 0 {
+            sketcher.add(hash: hash)
+        } else {
+            sketcher.splitWideCharacters(start, length: length, available: length &+ 8)
+        }
+    }
+}
+
+/// Classes of eight bytes of a word at once, each as its byte's top bit (0x80) in a mask.
+enum WordBytes {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The ASCII digits.
+    @inline(__always)
+    static func digits(_ bytes: UInt64) -> UInt64 {
+        let ascii = bytes & ~highBits
+        return (ascii &+ ones &* (0x80 - 0x30)) & ~(ascii &+ ones &* (0x7F - 0x39)) & highBits & ~bytes
     }
 
+    /// The lead bytes of three and four (0xE0 and above): a byte's top three bits, each moved to its top bit.
+    @inline(__always)
+    static func wideLeads(_ bytes: UInt64) -> UInt64 { bytes & bytes &<< 1 & bytes &<< 2 & highBits }
+
+    /// How many bytes a mask of top bits marks.
+    @inline(__always)
+    static func count(_ mask: UInt64) -> Int { Int(truncatingIfNeeded: ((mask &>> 7) &* ones) &>> 56) }
 }
 
 /// The words of an example's texts, each adding the triple it ends to a MinHash sketch.
@@ -165,7 +196,12 @@ struct WordSketcher {
     /// `start` may be read.
     @inline(__always)
     mutating func add(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
-        let hash = Self.wordHash(start, length: length, available: available)
+        add(hash: Self.wordHash(start, length: length, available: available))
+    }
+
+    /// Adds the triple that a word whose ``wordHash(_:length:available:)`` is `hash` ends.
+    @inline(__always)
+    mutating func add(hash: UInt64) {
         sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
         previousWords = (previousWords.1, hash)
     }
@@ -182,7 +218,7 @@ struct WordSketcher {
     }
 
     /// Adds the pieces of a word that holds wide characters: each of those, and each run between.
-    private mutating func splitWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
+    mutating func splitWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
         var runStart = 0
         var index = 0
         while index < length {
@@ -216,20 +252,26 @@ struct WordSketcher {
     /// well mixed, and ``Hashing/shingle(_:_:_:)`` mixes the rest.
     @inline(__always)
     static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
-        var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+        var hash = hashSeed(length: length)
         if length <= 8, available >= 8 {
             // Most words: one load.
-            let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
-            return (hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F
+            return Self.hash(UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8), into: hash)
         }
         var offset = 0
         while offset < length {
-            let word = eightBytes(start, at: offset, length: length, available: available)
-            hash = (hash ^ (word | upperCase(word) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F
+            hash = Self.hash(eightBytes(start, at: offset, length: length, available: available), into: hash)
             offset &+= 8
         }
         return hash
     }
+
+    /// The start of ``wordHash(_:length:available:)`` for a word of `length` bytes.
+    @inline(__always)
+    static func hashSeed(length: Int) -> UInt64 { UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// `hash` with eight bytes of a word (zeros after its end) added, ASCII letters lowered.
+    @inline(__always)
+    static func hash(_ bytes: UInt64, into hash: UInt64) -> UInt64 { (hash ^ (bytes | upperCase(bytes) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F }
 
     /// The word's bytes from `offset`, up to eight of them and zeros after its end, in one load
     /// when eight bytes may be read there (`available` from `start`), else one at a time.

@@ -46,7 +46,8 @@ struct ByteBlock {
         var units = classes.0.marks &+ classes.1.marks &+ classes.2.marks &+ classes.3.marks
         let highs = classes.0.high | classes.1.high | classes.2.high | classes.3.high
         if ByteVector.any(highs) {
-            units &+= Self.characterSixteenths(vectors.0) &+ Self.characterSixteenths(vectors.1)
+            units &+=
+                Self.characterSixteenths(vectors.0) &+ Self.characterSixteenths(vectors.1)
                 &+ Self.characterSixteenths(vectors.2) &+ Self.characterSixteenths(vectors.3)
         }
         sixteenths = Self.sum(units)

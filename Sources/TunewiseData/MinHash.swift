@@ -20,7 +20,8 @@ struct MinHashAccumulator {
         let value = UInt32(truncatingIfNeeded: feature)
         withUnsafeMutableBytes(of: &minimums) { bins in
             let place = bins.baseAddress!.assumingMemoryBound(to: UInt32.self) + bin
-            if value < place.pointee { place.pointee = value }
+            // Stored either way, so that no branch depends on the value.
+            place.pointee = min(value, place.pointee)
         }
         featureCount &+= 1
     }

@@ -109,52 +109,41 @@ struct TextScanner {
         return sawAt || counts.digits >= 7 || counts.sawKeyLikeWord
     }
 
-    /// Counts the tokens of a word of `length` bytes at `start`, after which eight more bytes
-    /// may be read, and sketches it: its letters, digits and hash eight bytes at a time.
+    /// Counts the tokens of a word of `length` bytes at `start`, after which
+    /// ``padding`` more bytes may be read, and sketches it: its letters, digits and hash eight
+    /// bytes at a time. Words of up to 16 bytes (nearly all) are read without a branch on
+    /// what they hold, which a processor could not predict.
     @_transparent
     private static func readWord(
         _ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, sketcher: inout WordSketcher, counts: inout WordCounts
     ) {
-        if length <= 8 {
-            let bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
-            let highs = bytes & WordBytes.highBits
-            let digits = WordBytes.digits(bytes)
-            guard highs | digits != 0 else {
-                counts.units &+= TokenCosts.word(letters: length)
-                if sketching { sketcher.add(hash: WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length))) }
-                return
-            }
-            let digitCount = WordBytes.count(digits)
-            counts.units &+= TokenCosts.word(letters: length &- digitCount &- WordBytes.count(highs)) &+ TokenCosts.digits(digitCount)
-            counts.digits &+= digitCount
-            guard sketching else { return }
-            if WordBytes.wideLeads(bytes) == 0 {
-                sketcher.add(hash: WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length)))
-            } else {
-                sketcher.splitWideCharacters(start, length: length, available: length &+ 8)
-            }
-            return
-        }
-        var hash = WordSketcher.hashSeed(length: length)
-        var digitCount = 0
-        var highCount = 0
-        var wideLeads: UInt64 = 0
-        var offset = 0
-        while offset < length {
-            var bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-            let left = length &- offset
-            if left < 8 { bytes &= (1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1 }
-            let highs = bytes & WordBytes.highBits
-            if highs != 0 {
-                highCount &+= WordBytes.count(highs)
+        var hash: UInt64
+        var digitCount: Int
+        var highCount: Int
+        var wideLeads: UInt64
+        if length <= 16 {
+            let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length, 8))
+            let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self) & WordBytes.mask(max(length &- 8, 0))
+            digitCount = WordBytes.count(WordBytes.digits(first)) &+ WordBytes.count(WordBytes.digits(second))
+            highCount = WordBytes.count(first & WordBytes.highBits) &+ WordBytes.count(second & WordBytes.highBits)
+            wideLeads = WordBytes.wideLeads(first) | WordBytes.wideLeads(second)
+            let firstHash = WordSketcher.hash(first, into: WordSketcher.hashSeed(length: length))
+            hash = length > 8 ? WordSketcher.hash(second, into: firstHash) : firstHash
+        } else {
+            (hash, digitCount, highCount, wideLeads) = (WordSketcher.hashSeed(length: length), 0, 0, 0)
+            var offset = 0
+            while offset < length {
+                let bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length &- offset, 8))
+                highCount &+= WordBytes.count(bytes & WordBytes.highBits)
                 wideLeads |= WordBytes.wideLeads(bytes)
+                digitCount &+= WordBytes.count(WordBytes.digits(bytes))
+                hash = WordSketcher.hash(bytes, into: hash)
+                offset &+= 8
             }
-            digitCount &+= WordBytes.count(WordBytes.digits(bytes))
-            hash = WordSketcher.hash(bytes, into: hash)
-            offset &+= 8
         }
         // Letters and digits only, as keys are.
-        if length >= Self.keyLikeLength, digitCount > 0, highCount == 0 { counts.sawKeyLikeWord = true }
+        let isKeyLike = length >= Self.keyLikeLength && digitCount > 0 && highCount == 0
+        counts.sawKeyLikeWord = counts.sawKeyLikeWord || isKeyLike
         counts.units &+= TokenCosts.word(letters: length &- digitCount &- highCount) &+ TokenCosts.digits(digitCount)
         counts.digits &+= digitCount
         guard sketching else { return }
@@ -182,6 +171,12 @@ enum WordBytes {
     @inline(__always)
     static func wideLeads(_ bytes: UInt64) -> UInt64 { bytes & bytes &<< 1 & bytes &<< 2 & highBits }
 
+    /// The first `count` (0 to 8) bytes of a word.
+    @inline(__always)
+    static func mask(_ count: Int) -> UInt64 {
+        count == 0 ? 0 : ~0 &>> UInt64(truncatingIfNeeded: 64 &- count &* 8)
+    }
+
     /// How many bytes a mask of top bits marks.
     @inline(__always)
     static func count(_ mask: UInt64) -> Int { Int(truncatingIfNeeded: ((mask &>> 7) &* ones) &>> 56) }
@@ -206,17 +201,6 @@ struct WordSketcher {
         previousWords = (previousWords.1, hash)
     }
 
-    /// Adds a word that may hold characters of three or four bytes (Chinese, Japanese, Thai,
-    /// emoji): each of those is a word of its own, as those scripts put no spaces between words.
-    @inline(__always)
-    mutating func addSplittingWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
-        guard Self.holdsWideCharacters(start, length: length, available: available) else {
-            add(start, length: length, available: available)
-            return
-        }
-        splitWideCharacters(start, length: length, available: available)
-    }
-
     /// Adds the pieces of a word that holds wide characters: each of those, and each run between.
     mutating func splitWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
         var runStart = 0
@@ -235,19 +219,6 @@ struct WordSketcher {
         if runStart < length { add(start + runStart, length: length &- runStart, available: available &- runStart) }
     }
 
-    /// Whether a word holds a lead byte of three or four (0xE0 and above), eight bytes at a time.
-    @inline(__always)
-    static func holdsWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> Bool {
-        var offset = 0
-        while offset < length {
-            let word = eightBytes(start, at: offset, length: length, available: available)
-            // A byte's top three bits, each moved to its top bit.
-            if word & word &<< 1 & word &<< 2 & 0x8080_8080_8080_8080 != 0 { return true }
-            offset &+= 8
-        }
-        return false
-    }
-
     /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are
     /// well mixed, and ``Hashing/shingle(_:_:_:)`` mixes the rest.
     @inline(__always)
@@ -255,7 +226,8 @@ struct WordSketcher {
         var hash = hashSeed(length: length)
         if length <= 8, available >= 8 {
             // Most words: one load.
-            return Self.hash(UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8), into: hash)
+            return Self.hash(
+                UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8), into: hash)
         }
         var offset = 0
         while offset < length {
@@ -276,7 +248,7 @@ struct WordSketcher {
     /// The word's bytes from `offset`, up to eight of them and zeros after its end, in one load
     /// when eight bytes may be read there (`available` from `start`), else one at a time.
     @inline(__always)
-    private static func eightBytes(_ start: UnsafePointer<UInt8>, at offset: Int, length: Int, available: Int) -> UInt64 {
+    static func eightBytes(_ start: UnsafePointer<UInt8>, at offset: Int, length: Int, available: Int) -> UInt64 {
         let left = length &- offset
         guard available &- offset >= 8 else {
             var word: UInt64 = 0
@@ -324,7 +296,8 @@ enum TokenCosts {
     /// each four.
     @inline(__always)
     static func word(letters: Int) -> Int {
-        letters == 0 ? 0 : (letters <= 7 ? 16 : 16 &+ (letters &- 7) &* 4)
+        // letters == 0 ? 0 : (letters <= 7 ? 16 : 16 + (letters - 7) * 4), without a branch.
+        16 &* min(letters, 1) &+ 4 &* max(letters &- 7, 0)
     }
 
     /// The cost of a word's digits: cl100k splits numbers into groups of up to three.

@@ -118,34 +118,41 @@ struct TextScanner {
         _ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, sketcher: inout WordSketcher, counts: inout WordCounts
     ) {
         var hash: UInt64
+        // Digits and bytes outside ASCII are the bytes of a word that are not letters.
+        var notLetters: Int
         var digitCount: Int
-        var highCount: Int
         var wideLeads: UInt64
         if length <= 16 {
             let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length, 8))
             let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self) & WordBytes.mask(max(length &- 8, 0))
-            digitCount = WordBytes.count(WordBytes.digits(first)) &+ WordBytes.count(WordBytes.digits(second))
-            highCount = WordBytes.count(first & WordBytes.highBits) &+ WordBytes.count(second & WordBytes.highBits)
+            let (firstDigits, secondDigits) = (WordBytes.digits(first), WordBytes.digits(second))
+            // Both halves' classes counted in one sum each.
+            notLetters = WordBytes.count(
+                WordBytes.ones(firstDigits | first & WordBytes.highBits) &+ WordBytes.ones(secondDigits | second & WordBytes.highBits))
+            digitCount = WordBytes.count(WordBytes.ones(firstDigits) &+ WordBytes.ones(secondDigits))
             wideLeads = WordBytes.wideLeads(first) | WordBytes.wideLeads(second)
             let firstHash = WordSketcher.hash(first, into: WordSketcher.hashSeed(length: length))
             hash = length > 8 ? WordSketcher.hash(second, into: firstHash) : firstHash
         } else {
-            (hash, digitCount, highCount, wideLeads) = (WordSketcher.hashSeed(length: length), 0, 0, 0)
+            (hash, notLetters, digitCount, wideLeads) = (WordSketcher.hashSeed(length: length), 0, 0, 0)
             var offset = 0
             while offset < length {
                 let bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length &- offset, 8))
-                highCount &+= WordBytes.count(bytes & WordBytes.highBits)
+                let digits = WordBytes.digits(bytes)
+                notLetters &+= WordBytes.count(WordBytes.ones(digits | bytes & WordBytes.highBits))
+                digitCount &+= WordBytes.count(WordBytes.ones(digits))
                 wideLeads |= WordBytes.wideLeads(bytes)
-                digitCount &+= WordBytes.count(WordBytes.digits(bytes))
                 hash = WordSketcher.hash(bytes, into: hash)
                 offset &+= 8
             }
         }
-        // Letters and digits only, as keys are.
-        let isKeyLike = length >= Self.keyLikeLength && digitCount > 0 && highCount == 0
-        counts.sawKeyLikeWord = counts.sawKeyLikeWord || isKeyLike
-        counts.units &+= TokenCosts.word(letters: length &- digitCount &- highCount) &+ TokenCosts.digits(digitCount)
-        counts.digits &+= digitCount
+        counts.units &+= TokenCosts.word(letters: length &- notLetters)
+        if digitCount != 0 {
+            counts.units &+= TokenCosts.digits(digitCount)
+            counts.digits &+= digitCount
+            // Letters and digits only, as keys are.
+            if length >= Self.keyLikeLength, notLetters == digitCount { counts.sawKeyLikeWord = true }
+        }
         guard sketching else { return }
         if wideLeads == 0 {
             sketcher.add(hash: hash)
@@ -158,13 +165,13 @@ struct TextScanner {
 /// Classes of eight bytes of a word at once, each as its byte's top bit (0x80) in a mask.
 enum WordBytes {
     static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let onesPerByte: UInt64 = 0x0101_0101_0101_0101
 
     /// The ASCII digits.
     @inline(__always)
     static func digits(_ bytes: UInt64) -> UInt64 {
         let ascii = bytes & ~highBits
-        return (ascii &+ ones &* (0x80 - 0x30)) & ~(ascii &+ ones &* (0x7F - 0x39)) & highBits & ~bytes
+        return (ascii &+ onesPerByte &* (0x80 - 0x30)) & ~(ascii &+ onesPerByte &* (0x7F - 0x39)) & highBits & ~bytes
     }
 
     /// The lead bytes of three and four (0xE0 and above): a byte's top three bits, each moved to its top bit.
@@ -174,12 +181,20 @@ enum WordBytes {
     /// The first `count` (0 to 8) bytes of a word.
     @inline(__always)
     static func mask(_ count: Int) -> UInt64 {
-        count == 0 ? 0 : ~0 &>> UInt64(truncatingIfNeeded: 64 &- count &* 8)
+        // Two shifts of at most 32, so that a count of 0 shifts all 64 bits out.
+        let shift = UInt64(truncatingIfNeeded: 32 &- count &* 4)
+        return (~0 &>> shift) &>> shift
     }
 
-    /// How many bytes a mask of top bits marks.
+    /// A mask of top bits as ones in the low bits of their bytes, to be summed with
+    /// ``count(_:)``.
     @inline(__always)
-    static func count(_ mask: UInt64) -> Int { Int(truncatingIfNeeded: ((mask &>> 7) &* ones) &>> 56) }
+    static func ones(_ mask: UInt64) -> UInt64 { mask &>> 7 }
+
+    /// The sum of the bytes of `perByte` (at most 255): how many bytes a mask of ``ones(_:)``
+    /// marks, or the sum of two such masks.
+    @inline(__always)
+    static func count(_ perByte: UInt64) -> Int { Int(truncatingIfNeeded: (perByte &* WordBytes.onesPerByte) &>> 56) }
 }
 
 /// The words of an example's texts, each adding the triple it ends to a MinHash sketch.
@@ -296,8 +311,10 @@ enum TokenCosts {
     /// each four.
     @inline(__always)
     static func word(letters: Int) -> Int {
-        // letters == 0 ? 0 : (letters <= 7 ? 16 : 16 + (letters - 7) * 4), without a branch.
-        16 &* min(letters, 1) &+ 4 &* max(letters &- 7, 0)
+        // letters == 0 ? 0 : (letters <= 7 ? 16 : 16 + (letters - 7) * 4), without a branch:
+        // the sign bits of -letters and of letters - 8 tell the cases apart.
+        let beyondSeven = letters &- 7
+        return 16 &* Int(truncatingIfNeeded: UInt(bitPattern: 0 &- letters) &>> 63) &+ 4 &* (beyondSeven & ~(beyondSeven &>> 63))
     }
 
     /// The cost of a word's digits: cl100k splits numbers into groups of up to three.

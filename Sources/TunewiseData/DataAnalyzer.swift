@@ -183,6 +183,8 @@ public struct DataAnalyzer {
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)
+        // The slots of the chunk's examples, read before they are needed, all at once.
+        for example in chunk.examples { index.exact.warm(example.hash) }
         for example in chunk.examples {
             let line = example.line + offset
             let insertion = index.exact.insert(example.hash, line: line)

@@ -82,18 +82,39 @@ private struct BandGroups {
 
     init(_ signatures: PagedArray<MinHashSignature>, band: Int) {
         var starts = [Int](repeating: 0, count: Self.bucketCount + 1)
-        for index in 0..<signatures.count { starts[Int(signatures[index].band(band) &>> 16) + 1] += 1 }
+        signatures.visit { _, signature in starts[Int(signature.band(band) &>> 16) + 1] += 1 }
         for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
         var next = starts
-        entries = [UInt64](repeating: 0, count: signatures.count)
-        for index in 0..<signatures.count {
-            let key = signatures[index].band(band)
+        var entries = [UInt64](repeating: 0, count: signatures.count)
+        signatures.visit { index, signature in
+            let key = signature.band(band)
             let bucket = Int(key &>> 16)
             entries[next[bucket]] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
             next[bucket] += 1
         }
-        for bucket in 0..<Self.bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
-            entries[starts[bucket]..<starts[bucket + 1]].sort()
+        entries.withUnsafeMutableBufferPointer { entries in
+            for bucket in 0..<Self.bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
+                Self.sort(UnsafeMutableBufferPointer(rebasing: entries[starts[bucket]..<starts[bucket + 1]]))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// Sorts a bucket: by insertion when it is small, as nearly all are (a few examples).
+    private static func sort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
+        var bucket = bucket
+        guard bucket.count <= 32 else {
+            bucket.sort()
+            return
+        }
+        for place in 1..<bucket.count {
+            let entry = bucket[place]
+            var hole = place
+            while hole > 0, bucket[hole - 1] > entry {
+                bucket[hole] = bucket[hole - 1]
+                hole -= 1
+            }
+            bucket[hole] = entry
         }
     }
 
@@ -134,4 +155,13 @@ struct PagedArray<Element: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Element { pages[index / Self.pageSize][index % Self.pageSize] }
+
+    /// Calls `body` with each index and element, in order, a page at a time.
+    func visit(_ body: (Int, Element) -> Void) {
+        for (pageIndex, page) in pages.enumerated() {
+            page.withUnsafeBufferPointer { page in
+                for (offset, element) in page.enumerated() { body(pageIndex &* Self.pageSize &+ offset, element) }
+            }
+        }
+    }
 }

@@ -18,6 +18,10 @@ struct ByteBlock {
     let sixteenths: Int
     /// Whether the block holds an `@`.
     let hasAt: Bool
+    /// Whether the block holds a digit, and a byte outside ASCII: the words of a block with
+    /// neither are letters only.
+    let hasDigits: Bool
+    let hasHighs: Bool
 
     /// The `count` bytes at `bytes` (all 64 when `count` is 64 or more; the rest read as spaces),
     /// after a block whose last byte was outside words when `followsOutside` (false for the
@@ -44,8 +48,9 @@ struct ByteBlock {
         let outside = ~word
         runs = outside & (outside &<< 1 | (followsOutside ? 1 : 0)) & valid
         var units = classes.0.marks &+ classes.1.marks &+ classes.2.marks &+ classes.3.marks
-        let highs = classes.0.high | classes.1.high | classes.2.high | classes.3.high
-        if ByteVector.any(highs) {
+        hasHighs = ByteVector.any(classes.0.high | classes.1.high | classes.2.high | classes.3.high)
+        hasDigits = ByteVector.any(classes.0.digit | classes.1.digit | classes.2.digit | classes.3.digit)
+        if hasHighs {
             units &+=
                 Self.characterSixteenths(vectors.0) &+ Self.characterSixteenths(vectors.1)
                 &+ Self.characterSixteenths(vectors.2) &+ Self.characterSixteenths(vectors.3)
@@ -68,6 +73,7 @@ struct ByteBlock {
     private struct Classes {
         var word: Vector
         var high: Vector
+        var digit: Vector
         /// ``TokenCosts/punctuation`` for each byte that is neither in a word nor a space.
         var marks: Vector
         var at: Vector
@@ -77,7 +83,7 @@ struct ByteBlock {
             high = ByteVector.below(bytes, 0)
             // Byte ranges by one signed compare after an add that moves the range's start to -128.
             let letter = ByteVector.below((bytes | Vector(repeating: 0x20)) &+ Vector(repeating: 0x80 - 0x61), -128 + 26)
-            let digit = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x30), -128 + 10)
+            digit = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x30), -128 + 10)
             word = letter | digit | high
             let space = ByteVector.equal(bytes, 0x20)
             marks = ~(word | space) & Vector(repeating: UInt8(TokenCosts.punctuation))

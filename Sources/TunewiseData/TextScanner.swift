@@ -100,7 +100,11 @@ struct TextScanner {
                     starts &= starts &- 1
                 }
                 openStart = -1
-                Self.readWord(base + start, length: end &- start, sketching: sketching, sketcher: &sketcher, counts: &counts)
+                // A word within this block has only the classes the block has.
+                let isWithin = start >= offset
+                Self.readWord(
+                    base + start, length: end &- start, mayHoldDigits: !isWithin || block.hasDigits, mayHoldHighs: !isWithin || block.hasHighs,
+                    sketching: sketching, sketcher: &sketcher, counts: &counts)
             }
             if starts != 0 { openStart = offset &+ starts.trailingZeroBitCount }
             offset &+= ByteBlock.size
@@ -115,14 +119,27 @@ struct TextScanner {
     /// what they hold, which a processor could not predict.
     @_transparent
     private static func readWord(
-        _ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, sketcher: inout WordSketcher, counts: inout WordCounts
+        _ start: UnsafePointer<UInt8>, length: Int, mayHoldDigits: Bool, mayHoldHighs: Bool, sketching: Bool,
+        sketcher: inout WordSketcher, counts: inout WordCounts
     ) {
         var hash: UInt64
         // Digits and bytes outside ASCII are the bytes of a word that are not letters.
-        var notLetters: Int
-        var digitCount: Int
-        var wideLeads: UInt64
-        if length <= 16 {
+        var notLetters = 0
+        var digitCount = 0
+        var wideLeads: UInt64 = 0
+        if length <= 8 {
+            // Most words: one load, and only the classes its block has looked for.
+            let bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
+            if mayHoldHighs {
+                notLetters = WordBytes.count(WordBytes.ones(bytes & WordBytes.highBits))
+                wideLeads = WordBytes.wideLeads(bytes)
+            }
+            if mayHoldDigits {
+                digitCount = WordBytes.count(WordBytes.ones(WordBytes.digits(bytes)))
+                notLetters &+= digitCount
+            }
+            hash = WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length))
+        } else if length <= 16 {
             let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length, 8))
             let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self) & WordBytes.mask(max(length &- 8, 0))
             let (firstDigits, secondDigits) = (WordBytes.digits(first), WordBytes.digits(second))

@@ -81,20 +81,21 @@ private struct BandGroups {
     private var entries: [UInt64]
 
     init(_ signatures: PagedArray<MinHashSignature>, band: Int) {
-        var starts = [Int](repeating: 0, count: Self.bucketCount + 1)
-        signatures.visit { _, signature in starts[Int(signature.band(band) &>> 16) + 1] += 1 }
-        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
+        // Offsets of 32 bits, as the entries hold an index of 32 bits.
+        var starts = [UInt32](repeating: 0, count: Self.bucketCount + 1)
+        signatures.visit { _, signature in starts[Int(signature.band(band) &>> 16) + 1] &+= 1 }
+        for bucket in 0..<Self.bucketCount { starts[bucket + 1] &+= starts[bucket] }
         var next = starts
         var entries = [UInt64](repeating: 0, count: signatures.count)
         signatures.visit { index, signature in
             let key = signature.band(band)
             let bucket = Int(key &>> 16)
-            entries[next[bucket]] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
-            next[bucket] += 1
+            entries[Int(next[bucket])] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
+            next[bucket] &+= 1
         }
         entries.withUnsafeMutableBufferPointer { entries in
             for bucket in 0..<Self.bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
-                Self.sort(UnsafeMutableBufferPointer(rebasing: entries[starts[bucket]..<starts[bucket + 1]]))
+                Self.sort(UnsafeMutableBufferPointer(rebasing: entries[Int(starts[bucket])..<Int(starts[bucket + 1])]))
             }
         }
         self.entries = entries
@@ -102,9 +103,8 @@ private struct BandGroups {
 
     /// Sorts a bucket: by insertion when it is small, as nearly all are (a few examples).
     private static func sort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
-        var bucket = bucket
         guard bucket.count <= 32 else {
-            bucket.sort()
+            radixSort(bucket)
             return
         }
         for place in 1..<bucket.count {
@@ -115,6 +115,25 @@ private struct BandGroups {
                 hole -= 1
             }
             bucket[hole] = entry
+        }
+    }
+
+    /// Sorts a large bucket by the low 16 bits of its keys (its entries share the high 16), a
+    /// byte at a time with counting sorts: stable, so equal keys stay in file order, as the
+    /// counting sort into buckets left them.
+    private static func radixSort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
+        var other = [UInt64](repeating: 0, count: bucket.count)
+        other.withUnsafeMutableBufferPointer { other in
+            for (from, to, shift) in [(bucket, other, UInt64(32)), (other, bucket, UInt64(40))] {
+                var starts = [Int](repeating: 0, count: 257)
+                for entry in from { starts[Int(truncatingIfNeeded: entry &>> shift & 0xFF) + 1] += 1 }
+                for digit in 0..<256 { starts[digit + 1] += starts[digit] }
+                for entry in from {
+                    let digit = Int(truncatingIfNeeded: entry &>> shift & 0xFF)
+                    to[starts[digit]] = entry
+                    starts[digit] += 1
+                }
+            }
         }
     }
 

@@ -127,9 +127,11 @@ struct TextScanner {
         var notLetters = 0
         var digitCount = 0
         var wideLeads: UInt64 = 0
+        // The bytes of a word of up to eight, for its pieces.
+        var bytes: UInt64 = 0
         if length <= 8 {
             // Most words: one load, and only the classes its block has looked for.
-            let bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
+            bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
             if mayHoldHighs {
                 notLetters = WordBytes.count(WordBytes.ones(bytes & WordBytes.highBits))
                 wideLeads = WordBytes.wideLeads(bytes)
@@ -173,6 +175,8 @@ struct TextScanner {
         guard sketching else { return }
         if wideLeads == 0 {
             sketcher.add(hash: hash)
+        } else if length <= 8 {
+            sketcher.splitWideCharacters(bytes, length: length, wideLeads: wideLeads)
         } else {
             sketcher.splitWideCharacters(start, length: length, available: length &+ 8)
         }
@@ -249,6 +253,31 @@ struct WordSketcher {
             (index, runStart) = (end, end)
         }
         if runStart < length { add(start + runStart, length: length &- runStart, available: available &- runStart) }
+    }
+
+    /// Adds the pieces of a word of at most eight bytes, held in `bytes`, whose lead bytes of
+    /// three and four are `wideLeads` (as top bits), as ``splitWideCharacters(_:length:available:)``
+    /// does: a lead byte within the character before is not one.
+    mutating func splitWideCharacters(_ bytes: UInt64, length: Int, wideLeads: UInt64) {
+        var leads = wideLeads
+        var runStart = 0
+        while leads != 0 {
+            let index = leads.trailingZeroBitCount &>> 3
+            leads &= leads &- 1
+            guard index >= runStart else { continue }
+            if index > runStart { addPiece(of: bytes, from: runStart, to: index) }
+            let end = min(length, index &+ (bytes &>> UInt64(truncatingIfNeeded: index &* 8) & 0xF0 == 0xF0 ? 4 : 3))
+            addPiece(of: bytes, from: index, to: end)
+            runStart = end
+        }
+        if runStart < length { addPiece(of: bytes, from: runStart, to: length) }
+    }
+
+    /// Adds the bytes `start..<end` of a word held in `bytes` as a word of their own.
+    @inline(__always)
+    private mutating func addPiece(of bytes: UInt64, from start: Int, to end: Int) {
+        let piece = bytes &>> UInt64(truncatingIfNeeded: start &* 8) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- (end &- start) &* 8)
+        add(hash: Self.hash(piece, into: Self.hashSeed(length: end &- start)))
     }
 
     /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are

@@ -26,7 +26,7 @@ struct ByteBlock {
     /// The `count` bytes at `bytes` (all 64 when `count` is 64 or more; the rest read as spaces),
     /// after a block whose last byte was outside words when `followsOutside` (false for the
     /// text's first block). 64 bytes may be read from `bytes` whatever `count` is.
-    @inline(__always)
+    @_transparent
     init(_ bytes: UnsafeRawPointer, count: Int, followsOutside: Bool) {
         var vectors = (
             bytes.loadUnaligned(as: Vector.self), bytes.loadUnaligned(fromByteOffset: 16, as: Vector.self),

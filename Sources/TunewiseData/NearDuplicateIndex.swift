@@ -20,20 +20,10 @@ public struct NearDuplicateIndex: Sendable {
     /// How many sketches are kept.
     public var count: Int { signatures.count }
 
-    /// How many sketches fall in each bucket of each band (by its key's top 16 bits), band
-    /// after band, counted as they come so that grouping them needs one pass, not two.
-    private var bucketCounts: [UInt32] = []
-
     /// Keeps the sketch of the example at `line`; lines must increase.
     mutating func append(_ signature: MinHashSignature, line: Int) {
         signatures.append(signature)
         lines.append(line)
-        if bucketCounts.isEmpty { bucketCounts = [UInt32](repeating: 0, count: MinHashSignature.bandCount * BandGroups.bucketCount) }
-        bucketCounts.withUnsafeMutableBufferPointer { counts in
-            for band in 0..<MinHashSignature.bandCount {
-                counts[band &* BandGroups.bucketCount &+ Int(signature.band(band) &>> 16)] &+= 1
-            }
-        }
     }
 
     /// For each example in order, the line of an earlier one it nearly repeats, or 0.
@@ -48,7 +38,7 @@ public struct NearDuplicateIndex: Sendable {
         let storage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
         defer { storage.deallocate() }
         earlier.withUnsafeMutableBufferPointer { earlier in
-            let shared = SharedBuffers(storage: storage, earlier: earlier, bucketCounts: bucketCounts)
+            let shared = SharedBuffers(storage: storage, earlier: earlier)
             let half = BandGroups.bucketCount / 2
             for band in 0..<MinHashSignature.bandCount {
                 inParallel(
@@ -64,16 +54,12 @@ public struct NearDuplicateIndex: Sendable {
     private struct SharedBuffers: @unchecked Sendable {
         let storage: UnsafeMutableBufferPointer<UInt64>
         let earlier: UnsafeMutableBufferPointer<Int>
-        /// The index's ``bucketCounts``, only read.
-        let bucketCounts: [UInt32]
     }
 
     /// Notes, for the examples whose key of `band` is in `buckets` and that no earlier band
     /// matched, the line of the first earlier example in their group that they nearly repeat.
     private func findEarlier(band: Int, buckets: Range<Int>, in shared: SharedBuffers) {
-        let groups = BandGroups(
-            signatures, band: band, buckets: buckets, counts: shared.bucketCounts[(band * BandGroups.bucketCount)...].prefix(BandGroups.bucketCount),
-            in: shared.storage, atEnd: buckets.lowerBound > 0)
+        let groups = BandGroups(signatures, band: band, buckets: buckets, in: shared.storage, atEnd: buckets.lowerBound > 0)
         let earlier = shared.earlier
         groups.forEachGroup { range in
             for later in range.dropFirst() {
@@ -132,19 +118,14 @@ private struct BandGroups {
     /// The examples whose key's top 16 bits are in `buckets`, sorted in `storage` (which holds
     /// them all): at its start, or at its end when `atEnd`.
     init(
-        _ signatures: PagedArray<MinHashSignature>, band: Int, buckets: Range<Int> = 0..<bucketCount, counts: ArraySlice<UInt32>? = nil,
+        _ signatures: PagedArray<MinHashSignature>, band: Int, buckets: Range<Int> = 0..<bucketCount,
         in storage: UnsafeMutableBufferPointer<UInt64>, atEnd: Bool = false
     ) {
         // Offsets of 32 bits, as the entries hold an index of 32 bits.
         var starts = [UInt32](repeating: 0, count: buckets.count + 1)
-        if let counts {
-            // Each bucket's count, known already.
-            for bucket in buckets { starts[bucket &- buckets.lowerBound &+ 1] = counts[counts.startIndex &+ bucket] }
-        } else {
-            signatures.visit { _, signature in
-                let bucket = Int(signature.band(band) &>> 16)
-                if buckets.contains(bucket) { starts[bucket &- buckets.lowerBound &+ 1] &+= 1 }
-            }
+        signatures.visit { _, signature in
+            let bucket = Int(signature.band(band) &>> 16)
+            if buckets.contains(bucket) { starts[bucket &- buckets.lowerBound &+ 1] &+= 1 }
         }
         for bucket in 0..<buckets.count { starts[bucket + 1] &+= starts[bucket] }
         let total = Int(starts[buckets.count])

@@ -79,7 +79,9 @@ struct ExampleParser {
         }
         if !isAbsent(.messages) || !isAbsent(.prompt) {
             // An instruction or input beside messages or a prompt is not what the model sees.
-            spans.removeAll { $0.field == .instruction || $0.field == .inputText }
+            if spans.contains(where: { $0.field == .instruction || $0.field == .inputText }) {
+                spans.removeAll { $0.field == .instruction || $0.field == .inputText }
+            }
         }
         return ExampleClassifier(values: values, hasReferenceField: hasReferenceField).outcome
     }

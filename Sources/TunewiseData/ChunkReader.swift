@@ -45,8 +45,7 @@ struct ChunkReader {
     private var parser = ExampleParser()
     private var decoded: [UInt8] = []
     private var chunk = ChunkMeasurement()
-    /// The end of the chunk being read: a text that ends ``TextScanner/padding`` bytes before
-    /// it is scanned in place.
+    /// The end of the chunk being read: a text ``TextScanner/padding`` bytes before it is read in place.
     private var chunkEnd = UnsafePointer<UInt8>(bitPattern: 1)!
 
     init(lineByteLimit: Int) { self.lineByteLimit = lineByteLimit }
@@ -239,9 +238,7 @@ struct ChunkReader {
         if !span.isAnswer { reading.prompt.add(hash, marker: span.marker, field: span.field) }
         reading.pair?.add(bytes, hash: hash, of: span)
         let before = reading.text.tokenSixteenths
-        let sketching = !span.isInstruction
-        let mayHoldPersonalData = padded ? reading.text.scan(padded: bytes, sketching: sketching) : reading.text.scan(bytes, sketching: sketching)
-        if mayHoldPersonalData { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
+        if reading.text.scan(bytes, padded: padded, sketching: !span.isInstruction) { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
         // A pair's answers: the assistant's texts in its answer fields, not the turns of a prompt they repeat.
         if reading.pair != nil, span.role == nil || span.role == .assistant {
             switch span.field {

@@ -30,9 +30,15 @@ struct TextScanner {
     /// tool definitions and calls). With `padded`, ``padding`` bytes may be read after `json`.
     mutating func scanJSON(_ json: UnsafeBufferPointer<UInt8>, padded: Bool = false, sketching: Bool) -> Bool {
         let before = tokenSixteenths
-        let mayHoldPersonalData = padded ? scan(padded: json, sketching: sketching) : scan(json, sketching: sketching)
+        let mayHoldPersonalData = scan(json, padded: padded, sketching: sketching)
         tokenSixteenths = before + (tokenSixteenths - before) * 3 / 4
         return mayHoldPersonalData
+    }
+
+    /// Scans a text in place when `padded` (``padding`` bytes may be read after it), else from
+    /// a padded copy.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>, padded: Bool, sketching: Bool) -> Bool {
+        padded ? scan(padded: text, sketching: sketching) : scan(text, sketching: sketching)
     }
 
     /// Adds a fixed cost, such as a message's framing, in whole tokens.
@@ -113,10 +119,11 @@ struct TextScanner {
         return sawAt || counts.digits >= 7 || counts.sawKeyLikeWord
     }
 
-    /// Counts the tokens of a word of `length` bytes at `start`, after which
-    /// ``padding`` more bytes may be read, and sketches it: its letters, digits and hash eight
-    /// bytes at a time. Words of up to 16 bytes (nearly all) are read without a branch on
-    /// what they hold, which a processor could not predict.
+    /// Counts the tokens of a word of `length` bytes at `start`, after which ``padding`` more
+    /// bytes may be read, and sketches it: its letters, digits and hash eight bytes at a time.
+    /// A word of up to eight bytes (most) is one load, looked at for digits and bytes outside
+    /// ASCII only when its block holds some (`mayHoldDigits`, `mayHoldHighs`); one of up to 16
+    /// is two loads, with no branch on what they hold, which a processor could not predict.
     @_transparent
     private static func readWord(
         _ start: UnsafePointer<UInt8>, length: Int, mayHoldDigits: Bool, mayHoldHighs: Bool, sketching: Bool,

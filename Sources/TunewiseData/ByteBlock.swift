@@ -1,117 +1,81 @@
-/// The classes of 64 bytes of text, one bit a byte (bit `i` for byte `i`), found with 16-byte
-/// vector compares that every x86-64 and ARM64 processor has.
+/// What the token estimate and the word split need of 64 bytes of text, found with 16-byte
+/// vector compares that every x86-64 and ARM64 processor has: which bytes are in words (one
+/// bit a byte), and what the bytes outside words and the characters outside ASCII cost.
 ///
-/// Classes that most blocks lack (digits, characters outside ASCII, line breaks) are only
-/// turned into bits when a block has them.
+/// Costs are summed in the vectors, one lane a byte, so only the word bits are ever turned
+/// into a mask: a punctuation mark or line break costs ``TokenCosts/punctuation`` and a lead
+/// byte its script's cost. What depends on the byte before (a mark after a mark, a run of
+/// line breaks, a run of spaces) is corrected from ``runs``, the bytes outside words that
+/// follow another, which most blocks of prose have few of.
 struct ByteBlock {
     static let size = 64
-
-    /// The bytes of the text: all 64, or the first few of its last block.
-    let valid: UInt64
-    /// Letters, digits and every byte outside ASCII.
+    /// Letters, digits and every byte outside ASCII, in the text.
     let word: UInt64
-    let space: UInt64
-    /// Digits and bytes outside ASCII: the bytes of words that are not letters.
-    let notLetter: UInt64
-    let digit: UInt64
-    /// Tabs, line feeds, vertical tabs, form feeds and carriage returns.
-    let lineBreak: UInt64
-    /// Bytes that are none of the above: punctuation, symbols and other control characters.
-    let punctuation: UInt64
+    /// Bytes outside words (within the text) whose byte before is outside words too.
+    let runs: UInt64
+    /// What the bytes outside words and the characters outside ASCII cost, in sixteenths of a
+    /// token, before the corrections for ``runs``.
+    let sixteenths: Int
+    /// Whether the block holds an `@`.
     let hasAt: Bool
-    /// What the characters outside ASCII cost, in sixteenths of a token, by their lead bytes.
-    let characterSixteenths: Int
+    /// Whether the block holds a digit, and a byte outside ASCII: the words of a block with
+    /// neither are letters only.
+    let hasDigits: Bool
+    let hasHighs: Bool
 
-    /// What the next block needs from this one: its last bytes' classes.
-    struct Carry {
-        var word: UInt64 = 0
-        /// Before a text, as if after spaces: leading spaces are not a run of their own.
-        var space: UInt64 = ~0
-        var lineBreak: UInt64 = 0
-        var punctuation: UInt64 = 0
-    }
-
-    var carry: Carry { Carry(word: word, space: space, lineBreak: lineBreak, punctuation: punctuation) }
-
-    /// The last `count` (under 64) bytes of a text, followed by spaces.
-    init(padding bytes: UnsafeRawPointer, count: Int) {
-        var padded = SIMD64<UInt8>(repeating: 0x20)
-        withUnsafeMutableBytes(of: &padded) { $0.baseAddress!.copyMemory(from: bytes, byteCount: count) }
-        let valid = (1 &<< UInt64(truncatingIfNeeded: count)) &- 1
-        self = withUnsafeBytes(of: padded) { ByteBlock($0.baseAddress!, valid: valid) }
-    }
-
-    /// The 64 bytes at `bytes`, of which those in `valid` belong to the text.
-    @inline(__always)
-    init(_ bytes: UnsafeRawPointer, valid: UInt64) {
-        let vectors = (
-            Classes(bytes.loadUnaligned(as: Vector.self)),
-            Classes(bytes.loadUnaligned(fromByteOffset: 16, as: Vector.self)),
-            Classes(bytes.loadUnaligned(fromByteOffset: 32, as: Vector.self)),
-            Classes(bytes.loadUnaligned(fromByteOffset: 48, as: Vector.self))
+    /// The `count` bytes at `bytes` (all 64 when `count` is 64 or more; the rest read as spaces),
+    /// after a block whose last byte was outside words when `followsOutside` (false for the
+    /// text's first block). 64 bytes may be read from `bytes` whatever `count` is.
+    @_transparent
+    init(_ bytes: UnsafeRawPointer, count: Int, followsOutside: Bool) {
+        var vectors = (
+            bytes.loadUnaligned(as: Vector.self), bytes.loadUnaligned(fromByteOffset: 16, as: Vector.self),
+            bytes.loadUnaligned(fromByteOffset: 32, as: Vector.self), bytes.loadUnaligned(fromByteOffset: 48, as: Vector.self)
         )
-        self.valid = valid
-        word = ByteVector.bits(vectors.0.word, vectors.1.word, vectors.2.word, vectors.3.word)
-        space = ByteVector.bits(vectors.0.space, vectors.1.space, vectors.2.space, vectors.3.space)
-        let digits = vectors.0.digit | vectors.1.digit | vectors.2.digit | vectors.3.digit
-        let highs = vectors.0.high | vectors.1.high | vectors.2.high | vectors.3.high
-        let breaks = vectors.0.lineBreak | vectors.1.lineBreak | vectors.2.lineBreak | vectors.3.lineBreak
-        let ats = vectors.0.at | vectors.1.at | vectors.2.at | vectors.3.at
-        hasAt = ByteVector.any(ats)
-        let hasDigits = ByteVector.any(digits)
-        let hasHighs = ByteVector.any(highs)
-        if hasDigits || hasHighs {
-            notLetter = ByteVector.bits(
-                vectors.0.digit | vectors.0.high, vectors.1.digit | vectors.1.high, vectors.2.digit | vectors.2.high,
-                vectors.3.digit | vectors.3.high)
+        let valid: UInt64
+        if count < Self.size {
+            valid = (1 &<< UInt64(truncatingIfNeeded: count)) &- 1
+            vectors = (
+                Self.padded(vectors.0, count), Self.padded(vectors.1, count &- 16), Self.padded(vectors.2, count &- 32),
+                Self.padded(vectors.3, count &- 48)
+            )
         } else {
-            notLetter = 0
+            valid = ~0
         }
-        digit = hasDigits ? ByteVector.bits(vectors.0.digit, vectors.1.digit, vectors.2.digit, vectors.3.digit) : 0
-        lineBreak = ByteVector.any(breaks) ? ByteVector.bits(vectors.0.lineBreak, vectors.1.lineBreak, vectors.2.lineBreak, vectors.3.lineBreak) : 0
-        punctuation = ~(word | space | lineBreak) & valid
-        // The costs of characters outside ASCII, only for the blocks that have some.
-        characterSixteenths =
-            hasHighs
-            ? Self.sum(
-                Self.characterSixteenths(bytes.loadUnaligned(as: Vector.self))
-                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 16, as: Vector.self))
-                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 32, as: Vector.self))
-                    &+ Self.characterSixteenths(bytes.loadUnaligned(fromByteOffset: 48, as: Vector.self))) : 0
-    }
-
-    /// The tokens of these bytes outside words, and of the characters outside ASCII, in sixteenths.
-    @inline(__always)
-    func tokenSixteenths(after previous: Carry) -> Int {
-        let spaces = space & valid
-        let breaks = lineBreak & valid
-        // A run of two or more spaces (indentation) is one token of its own; the last space
-        // joins the next word.
-        let spaceRuns = spaces & (spaces &<< 1 | previous.space &>> 63) & ~(spaces &<< 2 | previous.space &>> 62)
-        let breakRuns = breaks & ~(breaks &<< 1 | previous.lineBreak &>> 63)
-        let following = punctuation & (punctuation &<< 1 | previous.punctuation &>> 63)
-        var units = characterSixteenths
-        if following != 0 { units &-= following.nonzeroBitCount &* (TokenCosts.punctuation - TokenCosts.followingPunctuation) }
-        if TokenCosts.spaceRun == TokenCosts.punctuation, TokenCosts.lineBreaks == TokenCosts.punctuation {
-            // The classes are apart, so one count of the three costs the same.
-            let counted = spaceRuns | breakRuns | punctuation
-            if counted != 0 { units &+= counted.nonzeroBitCount &* TokenCosts.punctuation }
-        } else {
-            units &+= spaceRuns.nonzeroBitCount &* TokenCosts.spaceRun &+ breakRuns.nonzeroBitCount &* TokenCosts.lineBreaks
-            units &+= punctuation.nonzeroBitCount &* TokenCosts.punctuation
+        let classes = (Classes(vectors.0), Classes(vectors.1), Classes(vectors.2), Classes(vectors.3))
+        let word = ByteVector.bits(classes.0.word, classes.1.word, classes.2.word, classes.3.word)
+        self.word = word
+        let outside = ~word
+        runs = outside & (outside &<< 1 | (followsOutside ? 1 : 0)) & valid
+        var units = classes.0.marks &+ classes.1.marks &+ classes.2.marks &+ classes.3.marks
+        hasHighs = ByteVector.any(classes.0.high | classes.1.high | classes.2.high | classes.3.high)
+        hasDigits = ByteVector.any(classes.0.digit | classes.1.digit | classes.2.digit | classes.3.digit)
+        if hasHighs {
+            units &+=
+                Self.characterSixteenths(vectors.0) &+ Self.characterSixteenths(vectors.1)
+                &+ Self.characterSixteenths(vectors.2) &+ Self.characterSixteenths(vectors.3)
         }
-        return units
+        sixteenths = Self.sum(units)
+        hasAt = ByteVector.any(classes.0.at | classes.1.at | classes.2.at | classes.3.at)
     }
 
     typealias Vector = ByteVector.Vector
 
-    /// The classes of 16 bytes, each byte of a class 0xFF and the others 0.
+    /// `bytes` with the lanes from `count` on (all of them when `count` is 0 or less) spaces.
+    @inline(__always)
+    private static func padded(_ bytes: Vector, _ count: Int) -> Vector {
+        let lanes = Vector(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let kept = lanes .< Vector(repeating: UInt8(truncatingIfNeeded: max(0, min(16, count))))
+        return bytes.replacing(with: 0x20, where: .!kept)
+    }
+
+    /// The classes of 16 bytes: words and `@` as 0xFF a byte, what marks cost as sixteenths.
     private struct Classes {
         var word: Vector
-        var space: Vector
-        var digit: Vector
         var high: Vector
-        var lineBreak: Vector
+        var digit: Vector
+        /// ``TokenCosts/punctuation`` for each byte that is neither in a word nor a space.
+        var marks: Vector
         var at: Vector
 
         @inline(__always)
@@ -120,9 +84,9 @@ struct ByteBlock {
             // Byte ranges by one signed compare after an add that moves the range's start to -128.
             let letter = ByteVector.below((bytes | Vector(repeating: 0x20)) &+ Vector(repeating: 0x80 - 0x61), -128 + 26)
             digit = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x30), -128 + 10)
-            lineBreak = ByteVector.below(bytes &+ Vector(repeating: 0x80 - 0x09), -128 + 5)
             word = letter | digit | high
-            space = ByteVector.equal(bytes, 0x20)
+            let space = ByteVector.equal(bytes, 0x20)
+            marks = ~(word | space) & Vector(repeating: UInt8(TokenCosts.punctuation))
             at = ByteVector.equal(bytes, 0x40)
         }
     }
@@ -142,12 +106,45 @@ struct ByteBlock {
             | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
     }
 
-    /// The sum of a vector's bytes, each at most 128 (four lead-byte costs).
+    /// The sum of a vector's bytes, each at most 128 (four vectors' costs of at most 32).
     @inline(__always)
     private static func sum(_ vector: Vector) -> Int {
         let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
         let evenBytes: UInt64 = 0x00FF_00FF_00FF_00FF
         let pairs = (halves[0] & evenBytes) &+ (halves[0] &>> 8 & evenBytes) &+ (halves[1] & evenBytes) &+ (halves[1] &>> 8 & evenBytes)
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
+    }
+}
+
+/// The token corrections for the bytes outside words that follow another (``ByteBlock/runs``).
+enum TokenRuns {
+    /// What a byte outside words is, for runs: a space, a line break (tab to carriage
+    /// return) or a mark.
+    @inline(__always)
+    private static func kind(_ byte: UInt8) -> Int {
+        byte == 0x20 ? 0 : (byte &- 0x09 < 5 ? 1 : 2)
+    }
+
+    /// The correction, in sixteenths, for the bytes of `runs` (bit `i`: byte `offset + i` of
+    /// the text at `base`, not its first, whose byte before is outside words too): a mark
+    /// after a mark costs ``TokenCosts/followingPunctuation`` rather than a whole mark, a line
+    /// break after a line break nothing (a run is one token), and the second space of a run
+    /// of spaces is a token, unless the run starts the text.
+    @inline(__always)
+    static func correction(_ runs: UInt64, base: UnsafePointer<UInt8>, offset: Int) -> Int {
+        var runs = runs
+        var units = 0
+        while runs != 0 {
+            let at = offset &+ runs.trailingZeroBitCount
+            runs &= runs &- 1
+            let kind = Self.kind(base[at])
+            guard kind == Self.kind(base[at &- 1]) else { continue }
+            switch kind {
+            case 0: if at >= 2, base[at &- 2] != 0x20 { units &+= TokenCosts.spaceRun }
+            case 1: units &-= TokenCosts.lineBreaks
+            default: units &-= TokenCosts.punctuation &- TokenCosts.followingPunctuation
+            }
+        }
+        return units
     }
 }

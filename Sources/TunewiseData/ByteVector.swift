@@ -9,6 +9,18 @@ enum ByteVector {
         unsafeBitCast(unsafeBitCast(bytes, to: SIMD16<Int8>.self) .< SIMD16<Int8>(repeating: limit), to: Vector.self)
     }
 
+    /// 0xFF for each byte above `limit` when both are read as signed, 0 for the others.
+    @inline(__always)
+    static func above(_ bytes: Vector, _ limit: Int8) -> Vector {
+        unsafeBitCast(SIMD16<Int8>(repeating: limit) .< unsafeBitCast(bytes, to: SIMD16<Int8>.self), to: Vector.self)
+    }
+
+    /// 0xFF for each byte at least `value` (both read as unsigned), 0 for the others.
+    @inline(__always)
+    static func atLeast(_ bytes: Vector, _ value: UInt8) -> Vector {
+        unsafeBitCast(bytes .>= Vector(repeating: value), to: Vector.self)
+    }
+
     /// 0xFF for each byte equal to `value`, 0 for the others.
     @inline(__always)
     static func equal(_ bytes: Vector, _ value: UInt8) -> Vector {

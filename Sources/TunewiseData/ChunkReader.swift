@@ -45,6 +45,8 @@ struct ChunkReader {
     private var parser = ExampleParser()
     private var decoded: [UInt8] = []
     private var chunk = ChunkMeasurement()
+    /// The end of the chunk being read: a text ``TextScanner/padding`` bytes before it is read in place.
+    private var chunkEnd = UnsafePointer<UInt8>(bitPattern: 1)!
 
     init(lineByteLimit: Int) { self.lineByteLimit = lineByteLimit }
 
@@ -53,6 +55,7 @@ struct ChunkReader {
     /// mark may be.
     mutating func read(_ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) -> ChunkMeasurement {
         chunk = ChunkMeasurement()
+        chunkEnd = base + count
         var start = 0
         var isFirst = startsFile
         while start < count {
@@ -144,12 +147,16 @@ struct ChunkReader {
             let isOutput = spanIndex == outputIndex
             guard span.string.hasEscapes else {
                 let bytes = UnsafeBufferPointer(start: base + span.string.start, count: span.string.end - span.string.start)
-                readText(bytes, of: span, isOutput: isOutput, into: &reading)
+                readText(bytes, padded: base + span.string.end + TextScanner.padding <= chunkEnd, of: span, isOutput: isOutput, into: &reading)
                 continue
             }
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
-            decodedText.withUnsafeBufferPointer { readText($0, of: span, isOutput: isOutput, into: &reading) }
+            let count = decodedText.count
+            decodedText.append(contentsOf: repeatElement(0, count: TextScanner.padding))
+            decodedText.withUnsafeBufferPointer {
+                readText(UnsafeBufferPointer(rebasing: $0[..<count]), padded: true, of: span, isOutput: isOutput, into: &reading)
+            }
         }
         swap(&decodedText, &decoded)
         var holdsMedia = false
@@ -163,7 +170,8 @@ struct ChunkReader {
             reading.pair?.add(structured: hash, marker: marker, field: part.field)
             // Tool calls and tools are tokens as written; media cannot be counted from the line.
             if part.kind == .media { holdsMedia = true }
-            if part.kind != .media, reading.text.scanJSON(bytes, sketching: part.kind == .toolCall) {
+            let padded = base + part.range.upperBound + TextScanner.padding <= chunkEnd
+            if part.kind != .media, reading.text.scanJSON(bytes, padded: padded, sketching: part.kind == .toolCall) {
                 reading.personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }
@@ -220,14 +228,17 @@ struct ChunkReader {
 
     /// Reads one text of an example, escapes decoded: into what it says, its prompt unless it
     /// is an answer, the preference pair, its tokens and words, the kinds of personal data it
-    /// seems to hold and, for the output, the output's profile.
-    private mutating func readText(_ bytes: UnsafeBufferPointer<UInt8>, of span: TextSpan, isOutput: Bool, into reading: inout ExampleReading) {
+    /// seems to hold and, for the output, the output's profile. With `padded`,
+    /// ``TextScanner/padding`` bytes may be read after `bytes`.
+    private mutating func readText(
+        _ bytes: UnsafeBufferPointer<UInt8>, padded: Bool, of span: TextSpan, isOutput: Bool, into reading: inout ExampleReading
+    ) {
         let hash = ContentHash.hash(bytes)
         reading.content.add(hash, marker: span.marker, field: span.field)
         if !span.isAnswer { reading.prompt.add(hash, marker: span.marker, field: span.field) }
         reading.pair?.add(bytes, hash: hash, of: span)
         let before = reading.text.tokenSixteenths
-        if reading.text.scan(bytes, sketching: !span.isInstruction) { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
+        if reading.text.scan(bytes, padded: padded, sketching: !span.isInstruction) { reading.personalData |= PersonalDataScanner.kinds(in: bytes) }
         // A pair's answers: the assistant's texts in its answer fields, not the turns of a prompt they repeat.
         if reading.pair != nil, span.role == nil || span.role == .assistant {
             switch span.field {

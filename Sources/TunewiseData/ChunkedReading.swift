@@ -23,7 +23,7 @@ extension DataAnalyzer {
     /// merged in file order on the calling thread, so the measurement is the same as with
     /// ``consume(_:)`` whatever the number of threads.
     ///
-    /// Memory: `threads` + 2 buffers of `chunkSize` bytes (one with one thread). A line
+    /// Memory: `threads` + 1 buffers of `chunkSize` bytes (one with one thread). A line
     /// longer than a chunk is read with ``consume(_:)``, up to ``Options/lineByteLimit``.
     public mutating func consume<Failure: Error>(
         threads: Int = DataAnalyzer.defaultThreads, chunkSize: Int = DataAnalyzer.defaultChunkSize,
@@ -150,7 +150,8 @@ private final class ChunkQueue {
     /// Slots for `workers` threads (none for one: the calling thread reads the chunks itself).
     init(workers: Int, chunkSize: Int, lineByteLimit: Int) {
         self.lineByteLimit = lineByteLimit
-        let slotCount = workers == 1 ? 1 : workers + 2
+        // One slot a worker, and one that the calling thread fills while they read theirs.
+        let slotCount = workers == 1 ? 1 : workers + 1
         buffers = (0..<slotCount).map { _ in .allocate(capacity: chunkSize) }
         slots = Array(repeating: Slot(), count: slotCount)
         #if canImport(Glibc)

@@ -42,6 +42,8 @@ public struct DataAnalyzer {
     public static let nearDuplicateMinimumWords = 8
     /// How many near-duplicate pairs a measurement keeps.
     public static let keptPairs = 5
+    /// How many examples ahead the merge reads the exact index's slots.
+    static let slotsReadAhead = 16
 
     let options: Options
     private let training: DataIndex?
@@ -183,7 +185,12 @@ public struct DataAnalyzer {
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)
-        for example in chunk.examples {
+        // The exact index's slot of each example is read a few examples ahead, so that the
+        // reads overlap rather than wait for memory one insert at a time.
+        let examples = chunk.examples
+        for example in examples.prefix(Self.slotsReadAhead) { index.exact.warm(example.hash) }
+        for (place, example) in examples.enumerated() {
+            if place + Self.slotsReadAhead < examples.count { index.exact.warm(examples[place + Self.slotsReadAhead].hash) }
             let line = example.line + offset
             let insertion = index.exact.insert(example.hash, line: line)
             let isDuplicate = insertion != .new

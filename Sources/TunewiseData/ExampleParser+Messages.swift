@@ -65,7 +65,7 @@ extension ExampleParser {
                     }
                     if !isString { try scanner.skipValue() }
                 } else if matches(key, "content") {
-                    spans.removeSubrange(firstSpan...)
+                    if spans.count > firstSpan { spans.removeSubrange(firstSpan...) }
                     switch scanner.next {
                     case UInt8(ascii: "\""): content = .text(try scanner.scanString())
                     case UInt8(ascii: "["):

@@ -48,7 +48,10 @@ struct ExampleParser {
         structuredParts.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
         hasReferenceField = false
-        scanner = JSONLineScanner(base, count: count)
+        // JSON is UTF-8 throughout: a line that is not is not JSON, and one that is need not be
+        // checked string by string.
+        guard UTF8Check.isValid(base, count: count) else { return .invalid(.notJSON) }
+        scanner = JSONLineScanner(base, count: count, isUTF8: true)
         do throws(JSONLineScanner.NotJSON) {
             scanner.skipWhitespace()
             guard scanner.next == UInt8(ascii: "{") else {
@@ -76,7 +79,9 @@ struct ExampleParser {
         }
         if !isAbsent(.messages) || !isAbsent(.prompt) {
             // An instruction or input beside messages or a prompt is not what the model sees.
-            spans.removeAll { $0.field == .instruction || $0.field == .inputText }
+            if spans.contains(where: { $0.field == .instruction || $0.field == .inputText }) {
+                spans.removeAll { $0.field == .instruction || $0.field == .inputText }
+            }
         }
         return ExampleClassifier(values: values, hasReferenceField: hasReferenceField).outcome
     }

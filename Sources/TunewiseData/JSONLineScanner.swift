@@ -13,12 +13,16 @@ struct JSONLineScanner {
 
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// Whether the bytes are known to be well-formed UTF-8 (``UTF8Check``), so that strings
+    /// need not be checked for it.
+    let isUTF8: Bool
     /// The offset of the next byte to read.
     var position = 0
 
-    init(_ base: UnsafePointer<UInt8>, count: Int) {
+    init(_ base: UnsafePointer<UInt8>, count: Int, isUTF8: Bool = false) {
         self.base = base
         self.count = count
+        self.isUTF8 = isUTF8
     }
 
     /// The next byte, or `nil` at the end of the line.
@@ -80,6 +84,32 @@ struct JSONLineScanner {
         position += 1
         let start = position
         var hasEscapes = false
+        if isUTF8 {
+            while true {
+                // Sixteen bytes at a time, straight to the first quote, backslash or control byte.
+                while position + 16 <= count {
+                    let stops = Self.stops(UnsafeRawPointer(base + position).loadUnaligned(as: ByteVector.Vector.self))
+                    if ByteVector.any(stops) {
+                        position &+= ByteVector.bits(stops).trailingZeroBitCount
+                        break
+                    }
+                    position &+= 16
+                }
+                guard position < count else { throw NotJSON() }
+                switch base[position] {
+                case UInt8(ascii: "\""):
+                    position += 1
+                    return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
+                case UInt8(ascii: "\\"):
+                    hasEscapes = true
+                    try scanEscape()
+                case 0..<0x20:
+                    throw NotJSON()
+                default:
+                    position += 1
+                }
+            }
+        }
         while true {
             // Eight plain ASCII bytes at a time (none a quote, a backslash, a control or non-ASCII
             // byte), then straight to the first that is not.
@@ -112,6 +142,12 @@ struct JSONLineScanner {
                 position += 1
             }
         }
+    }
+
+    /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF.
+    @inline(__always)
+    static func stops(_ bytes: ByteVector.Vector) -> ByteVector.Vector {
+        ByteVector.equal(bytes, UInt8(ascii: "\"")) | ByteVector.equal(bytes, UInt8(ascii: "\\")) | ~ByteVector.atLeast(bytes, 0x20)
     }
 
     /// The top bits of bytes in `word` that may be a quote, a backslash, below 0x20 or above

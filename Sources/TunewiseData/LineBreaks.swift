@@ -9,7 +9,12 @@ enum LineBreaks {
     /// The offset of the next line feed at or after `start`, before `count`, if any: the C
     /// library's `memchr`, which reads as many bytes at once as the processor can.
     static func next(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
-        guard start < count, let found = memchr(base + start, 0x0A, count - start) else { return nil }
+        first(0x0A, in: base, from: start, count: count)
+    }
+
+    /// The offset of the first `byte` at or after `start`, before `count`, if any (`memchr`).
+    static func first(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
+        guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
@@ -47,7 +52,7 @@ extension JSONLineScanner {
         }
         // Words come before the object, not an array's bracket: an array that does not parse is broken, not wrapped.
         guard start < end, base[start] != UInt8(ascii: "["),
-            let opening = text[start..<min(end, start + 200)].firstIndex(of: UInt8(ascii: "{"))
+            let opening = LineBreaks.first(UInt8(ascii: "{"), in: base, from: start, count: min(end, start + 200))
         else { return false }
         var scanner = JSONLineScanner(base + opening, count: end - opening)
         do {
@@ -70,13 +75,17 @@ extension JSONLineScanner {
     /// The part of an output after its last `</think>`, when it has one: the answer after a
     /// reasoning model's thoughts.
     static func answerAfterReasoning(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        let close = Array("</think>".utf8)
-        var index = text.count
-        while let found = text[..<index].lastIndex(of: UInt8(ascii: "<")) {
-            if text[found...].starts(with: close) { return UnsafeBufferPointer(rebasing: text[(found + close.count)...]) }
-            index = found
+        guard let base = text.baseAddress else { return nil }
+        let close: StaticString = "</think>"
+        let length = close.utf8CodeUnitCount
+        // The tags, found from their `<` at the C library's speed; the answer follows the last.
+        var answerStart: Int?
+        var position = 0
+        while let found = LineBreaks.first(UInt8(ascii: "<"), in: base, from: position, count: text.count) {
+            if text.count - found >= length, memoryEquals(base + found, close.utf8Start, count: length) { answerStart = found + length }
+            position = found + 1
         }
-        return nil
+        return answerStart.map { UnsafeBufferPointer(rebasing: text[$0...]) }
     }
 
     /// Whether `text`, which is neither a JSON object or array nor one wrapped in more, starts

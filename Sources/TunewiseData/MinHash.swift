@@ -20,7 +20,8 @@ struct MinHashAccumulator {
         let value = UInt32(truncatingIfNeeded: feature)
         withUnsafeMutableBytes(of: &minimums) { bins in
             let place = bins.baseAddress!.assumingMemoryBound(to: UInt32.self) + bin
-            if value < place.pointee { place.pointee = value }
+            // Stored either way, so that no branch depends on the value.
+            place.pointee = min(value, place.pointee)
         }
         featureCount &+= 1
     }
@@ -29,6 +30,23 @@ struct MinHashAccumulator {
     /// their right, shifted by how far it was (rotation, Shrivastava and Li 2014), so that
     /// every bin of a short example holds a value that a similar example's sketch shares.
     func signature() -> MinHashSignature {
+        // Most sketches have every bin filled: then each bin's low byte is its value.
+        let full: (UInt64, UInt64, UInt64)? = withUnsafeBytes(of: minimums) { raw in
+            let bins = raw.bindMemory(to: UInt32.self)
+            var emptyBins: UInt32 = 0
+            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            for bin in 0..<8 {
+                let shift = UInt64(bin &* 8)
+                emptyBins |= (bins[bin] &+ 1) == 0 ? 1 : 0
+                emptyBins |= (bins[bin &+ 8] &+ 1) == 0 ? 1 : 0
+                emptyBins |= (bins[bin &+ 16] &+ 1) == 0 ? 1 : 0
+                words.0 |= UInt64(bins[bin] & 0xFF) &<< shift
+                words.1 |= UInt64(bins[bin &+ 8] & 0xFF) &<< shift
+                words.2 |= UInt64(bins[bin &+ 16] & 0xFF) &<< shift
+            }
+            return emptyBins == 0 ? words : nil
+        }
+        if let full { return MinHashSignature(words: full) }
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
         for bin in 0..<Self.binCount {
             var source = bin

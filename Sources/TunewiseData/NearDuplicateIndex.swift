@@ -27,31 +27,66 @@ public struct NearDuplicateIndex: Sendable {
     }
 
     /// For each example in order, the line of an earlier one it nearly repeats, or 0.
+    ///
+    /// An example is in one bucket of each band (by its key's top 16 bits), so each band's
+    /// buckets are split in two halves searched on two threads at once, in one buffer: the
+    /// first half's entries at its start, the second's at its end. The bands stay in order, as
+    /// an example keeps the match of the first band that finds one.
     func earlierNearMatches() -> [Int] {
         var earlier = [Int](repeating: 0, count: count)
-        for band in 0..<MinHashSignature.bandCount where count > 1 {
-            let groups = BandGroups(signatures, band: band)
-            groups.forEachGroup { range in
-                for later in range.dropFirst() {
-                    let laterIndex = groups.index(later)
-                    guard earlier[laterIndex] == 0 else { continue }
-                    for candidate in max(range.lowerBound, later - Self.comparisonLimit)..<later
-                    where signatures[groups.index(candidate)].isNear(signatures[laterIndex]) {
-                        earlier[laterIndex] = lines[groups.index(candidate)]
-                        break
-                    }
-                }
+        guard count > 1 else { return earlier }
+        let storage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer { storage.deallocate() }
+        earlier.withUnsafeMutableBufferPointer { earlier in
+            let shared = SharedBuffers(storage: storage, earlier: earlier)
+            let half = BandGroups.bucketCount / 2
+            for band in 0..<MinHashSignature.bandCount {
+                inParallel(
+                    { findEarlier(band: band, buckets: 0..<half, in: shared) },
+                    { [self] in findEarlier(band: band, buckets: half..<BandGroups.bucketCount, in: shared) })
             }
         }
         return earlier
     }
 
+    /// The buffers the two threads of ``earlierNearMatches()`` share: each writes only its own
+    /// part of `storage` and the entries of `earlier` of the examples in its buckets.
+    private struct SharedBuffers: @unchecked Sendable {
+        let storage: UnsafeMutableBufferPointer<UInt64>
+        let earlier: UnsafeMutableBufferPointer<Int>
+    }
+
+    /// Notes, for the examples whose key of `band` is in `buckets` and that no earlier band
+    /// matched, the line of the first earlier example in their group that they nearly repeat.
+    private func findEarlier(band: Int, buckets: Range<Int>, in shared: SharedBuffers) {
+        let groups = BandGroups(signatures, band: band, buckets: buckets, in: shared.storage, atEnd: buckets.lowerBound > 0)
+        let earlier = shared.earlier
+        groups.forEachGroup { range in
+            for later in range.dropFirst() {
+                let laterIndex = groups.index(later)
+                guard earlier[laterIndex] == 0 else { continue }
+                for candidate in max(range.lowerBound, later - Self.comparisonLimit)..<later
+                where signatures[groups.index(candidate)].isNear(signatures[laterIndex]) {
+                    earlier[laterIndex] = lines[groups.index(candidate)]
+                    break
+                }
+            }
+        }
+    }
+
     /// How many of these examples nearly repeat one in `reference`.
     func countNear(in reference: NearDuplicateIndex) -> Int {
         var matched = [Bool](repeating: false, count: count)
-        for band in 0..<MinHashSignature.bandCount where count > 0 && reference.count > 0 {
-            let queries = BandGroups(signatures, band: band)
-            let known = BandGroups(reference.signatures, band: band)
+        guard count > 0, reference.count > 0 else { return 0 }
+        let queryStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        let knownStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: reference.count)
+        defer {
+            queryStorage.deallocate()
+            knownStorage.deallocate()
+        }
+        for band in 0..<MinHashSignature.bandCount {
+            let queries = BandGroups(signatures, band: band, in: queryStorage)
+            let known = BandGroups(reference.signatures, band: band, in: knownStorage)
             var knownPlace = 0
             queries.forEachGroup(ofAtLeast: 1) { range in
                 let key = queries.key(range.lowerBound)
@@ -74,26 +109,75 @@ public struct NearDuplicateIndex: Sendable {
 
 /// Sketches sorted by one band: each band key's examples together, in file order. A counting
 /// sort by the key's top 16 bits, then each bucket (a few examples) sorted: linear time, and
-/// eight bytes an example.
+/// eight bytes an example, in a buffer the caller owns.
 private struct BandGroups {
-    private static let bucketCount = 1 << 16
+    static let bucketCount = 1 << 16
     /// Each example's band key (the high 32 bits) and index (the low 32), in sorted order.
-    private var entries: [UInt64]
+    private let entries: UnsafeMutableBufferPointer<UInt64>
 
-    init(_ signatures: PagedArray<MinHashSignature>, band: Int) {
-        var starts = [Int](repeating: 0, count: Self.bucketCount + 1)
-        for index in 0..<signatures.count { starts[Int(signatures[index].band(band) &>> 16) + 1] += 1 }
-        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
-        var next = starts
-        entries = [UInt64](repeating: 0, count: signatures.count)
-        for index in 0..<signatures.count {
-            let key = signatures[index].band(band)
-            let bucket = Int(key &>> 16)
-            entries[next[bucket]] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
-            next[bucket] += 1
+    /// The examples whose key's top 16 bits are in `buckets`, sorted in `storage` (which holds
+    /// them all): at its start, or at its end when `atEnd`.
+    init(
+        _ signatures: PagedArray<MinHashSignature>, band: Int, buckets: Range<Int> = 0..<bucketCount,
+        in storage: UnsafeMutableBufferPointer<UInt64>, atEnd: Bool = false
+    ) {
+        // Offsets of 32 bits, as the entries hold an index of 32 bits.
+        var starts = [UInt32](repeating: 0, count: buckets.count + 1)
+        signatures.visit { _, signature in
+            let bucket = Int(signature.band(band) &>> 16)
+            if buckets.contains(bucket) { starts[bucket &- buckets.lowerBound &+ 1] &+= 1 }
         }
-        for bucket in 0..<Self.bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
-            entries[starts[bucket]..<starts[bucket + 1]].sort()
+        for bucket in 0..<buckets.count { starts[bucket + 1] &+= starts[bucket] }
+        let total = Int(starts[buckets.count])
+        let first = atEnd ? storage.count - total : 0
+        let entries = UnsafeMutableBufferPointer(rebasing: storage[first..<(first + total)])
+        var next = starts
+        signatures.visit { index, signature in
+            let key = signature.band(band)
+            let bucket = Int(key &>> 16)
+            guard buckets.contains(bucket) else { return }
+            entries[Int(next[bucket &- buckets.lowerBound])] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
+            next[bucket &- buckets.lowerBound] &+= 1
+        }
+        for bucket in 0..<buckets.count where starts[bucket + 1] - starts[bucket] > 1 {
+            Self.sort(UnsafeMutableBufferPointer(rebasing: entries[Int(starts[bucket])..<Int(starts[bucket + 1])]))
+        }
+        self.entries = entries
+    }
+
+    /// Sorts a bucket: by insertion when it is small, as nearly all are (a few examples).
+    private static func sort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
+        guard bucket.count <= 32 else {
+            radixSort(bucket)
+            return
+        }
+        for place in 1..<bucket.count {
+            let entry = bucket[place]
+            var hole = place
+            while hole > 0, bucket[hole - 1] > entry {
+                bucket[hole] = bucket[hole - 1]
+                hole -= 1
+            }
+            bucket[hole] = entry
+        }
+    }
+
+    /// Sorts a large bucket by the low 16 bits of its keys (its entries share the high 16), a
+    /// byte at a time with counting sorts: stable, so equal keys stay in file order, as the
+    /// counting sort into buckets left them.
+    private static func radixSort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
+        var other = [UInt64](repeating: 0, count: bucket.count)
+        other.withUnsafeMutableBufferPointer { other in
+            for (from, to, shift) in [(bucket, other, UInt64(32)), (other, bucket, UInt64(40))] {
+                var starts = [Int](repeating: 0, count: 257)
+                for entry in from { starts[Int(truncatingIfNeeded: entry &>> shift & 0xFF) + 1] += 1 }
+                for digit in 0..<256 { starts[digit + 1] += starts[digit] }
+                for entry in from {
+                    let digit = Int(truncatingIfNeeded: entry &>> shift & 0xFF)
+                    to[starts[digit]] = entry
+                    starts[digit] += 1
+                }
+            }
         }
     }
 
@@ -134,4 +218,13 @@ struct PagedArray<Element: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Element { pages[index / Self.pageSize][index % Self.pageSize] }
+
+    /// Calls `body` with each index and element, in order, a page at a time.
+    func visit(_ body: (Int, Element) -> Void) {
+        for (pageIndex, page) in pages.enumerated() {
+            page.withUnsafeBufferPointer { page in
+                for (offset, element) in page.enumerated() { body(pageIndex &* Self.pageSize &+ offset, element) }
+            }
+        }
+    }
 }

@@ -220,3 +220,31 @@ struct ReferenceByteMasks {
         return units &+ ReferenceByteMasks.count(lead4 & validHigh) &* TokenCosts.fourByteCharacter
     }
 }
+
+/// How the scanner split words before it read them eight bytes at a time: a look for wide
+/// characters over the word's bytes, then the split.
+extension WordSketcher {
+    /// Adds a word that may hold characters of three or four bytes (Chinese, Japanese, Thai,
+    /// emoji): each of those is a word of its own, as those scripts put no spaces between words.
+    @inline(__always)
+    mutating func addSplittingWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
+        guard Self.holdsWideCharacters(start, length: length, available: available) else {
+            add(start, length: length, available: available)
+            return
+        }
+        splitWideCharacters(start, length: length, available: available)
+    }
+
+    /// Whether a word holds a lead byte of three or four (0xE0 and above), eight bytes at a time.
+    @inline(__always)
+    static func holdsWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> Bool {
+        var offset = 0
+        while offset < length {
+            let word = eightBytes(start, at: offset, length: length, available: available)
+            // A byte's top three bits, each moved to its top bit.
+            if word & word &<< 1 & word &<< 2 & 0x8080_8080_8080_8080 != 0 { return true }
+            offset &+= 8
+        }
+        return false
+    }
+}

@@ -114,3 +114,21 @@ extension TextScannerTests {
         }
     }
 }
+
+extension TextScannerTests {
+    /// A text scanned in place, whatever bytes follow it in the padding the scanner may read,
+    /// counts as the eight-byte scanner counts it.
+    @Test func scansInPlaceWhateverFollows() {
+        var generator = SplitMix(seed: 0x9AD)
+        for round in 0..<2_000 {
+            let length = Int(generator.next() % 200)
+            let text = (0..<length).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] }
+            let after = (0..<TextScanner.padding).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] }
+            var scanner = TextScanner()
+            let hint = (text + after).withUnsafeBufferPointer { scanner.scan(padded: UnsafeBufferPointer(rebasing: $0[..<length])) }
+            let inPlace = Outcome(
+                tokenSixteenths: scanner.tokenSixteenths, words: scanner.sketchedWords, signature: scanner.signature(), hints: [hint])
+            #expect(inPlace == Self.referenceScanned([text]), "round \(round)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Whether bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+/// past U+10FFFF), 16 bytes at a time with vector compares and no branch on what they hold.
+///
+/// Each byte is checked against the three before it: a continuation byte (0x80 to 0xBF) must
+/// stand exactly where a lead byte before it expects one, the second byte after E0, ED, F0
+/// and F4 must be in their narrower ranges, and C0, C1 and F5 to FF never occur. Those checks
+/// see only a byte and the three before it, so blocks may overlap.
+///
+/// A line of JSON is JSON only if it is well-formed UTF-8 (its strings must be, and every byte
+/// outside them is ASCII), so ``ExampleParser`` checks a line once here and scans its strings
+/// without looking at the bytes outside ASCII again.
+enum UTF8Check {
+    typealias Vector = ByteVector.Vector
+
+    /// Whether the `count` bytes at `base` are well-formed UTF-8.
+    static func isValid(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        // The first characters one at a time, until three bytes are behind a character boundary.
+        var position = 0
+        while position < min(count, 3) {
+            guard let length = scalarLength(base, at: position, count: count) else { return false }
+            position += length
+        }
+        guard count - position >= 16 else {
+            while position < count {
+                guard let length = scalarLength(base, at: position, count: count) else { return false }
+                position += length
+            }
+            return true
+        }
+        var errors = Vector()
+        while position + 16 <= count {
+            errors |= self.errors(UnsafeRawPointer(base + position))
+            position += 16
+        }
+        // The last bytes, in a block that overlaps the one before.
+        if position < count { errors |= self.errors(UnsafeRawPointer(base + count - 16)) }
+        guard !ByteVector.any(errors) else { return false }
+        // No character may run past the end.
+        return base[count - 1] < 0xC0 && base[count - 2] < 0xE0 && base[count - 3] < 0xF0
+    }
+
+    /// The bytes of the 16 at `bytes` that break UTF-8, as 0xFF; the three bytes before them
+    /// are read too.
+    @inline(__always)
+    private static func errors(_ bytes: UnsafeRawPointer) -> Vector {
+        let current = bytes.loadUnaligned(as: Vector.self)
+        let first = bytes.loadUnaligned(fromByteOffset: -1, as: Vector.self)
+        let second = bytes.loadUnaligned(fromByteOffset: -2, as: Vector.self)
+        let third = bytes.loadUnaligned(fromByteOffset: -3, as: Vector.self)
+        let isContinuation = ByteVector.equal(current & Vector(repeating: 0xC0), 0x80)
+        let isExpected = ByteVector.atLeast(first, 0xC0) | ByteVector.atLeast(second, 0xE0) | ByteVector.atLeast(third, 0xF0)
+        let isNever = ByteVector.equal(current & Vector(repeating: 0xFE), 0xC0) | ByteVector.atLeast(current, 0xF5)
+        // After E0 and F0 the second byte is at least A0 and 90; after ED and F4 below them
+        // (read as signed bytes, the continuation bytes 80 to BF are -128 to -65).
+        let isOutOfRange =
+            ByteVector.equal(first, 0xE0) & ByteVector.below(current, -0x60) | ByteVector.equal(first, 0xED) & ByteVector.above(current, -0x61)
+            | ByteVector.equal(first, 0xF0) & ByteVector.below(current, -0x70) | ByteVector.equal(first, 0xF4) & ByteVector.above(current, -0x71)
+        return (isContinuation ^ isExpected) | isNever | isOutOfRange
+    }
+
+    /// The length of the well-formed character at `position`, or `nil`.
+    static func scalarLength(_ base: UnsafePointer<UInt8>, at position: Int, count: Int) -> Int? {
+        let lead = base[position]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
+        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
+        case 0xE1...0xEF: length = 3
+        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
+        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
+        case 0xF1...0xF3: length = 4
+        default: return nil
+        }
+        guard position + length <= count, secondRange.contains(base[position + 1]) else { return nil }
+        for offset in 2..<length where base[position + offset] & 0xC0 != 0x80 { return nil }
+        return length
+    }
+}

@@ -54,5 +54,38 @@ extension BinaryTests {
             guard case .array(let measuredRisks)? = measured["recommendation"]?["risks"] else { return }
             #expect(!measuredRisks.contains { $0["text"].map { "\($0)".contains("You answered") } ?? false })
         }
+
+        /// A training signal given over the measured one, where the plan trains: the first risk,
+        /// and the confidence a level down.
+        @Test func aTrainingSignalGivenOverTheMeasuredOneIsARiskWhereThePlanTrains() throws {
+            let folder = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let lines = (0..<400).map { index in
+                #"{"prompt": "Which size fits a \#(170 + index % 30) cm customer who wears \#(index % 7 + 36) in brand \#(index)?", "completion": "Size \#(index % 5)"}"#
+            }
+            try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("sizes.jsonl"), atomically: true, encoding: .utf8)
+            let answers = [
+                "--data", "sizes.jsonl", "--need", "behavior", "--transience", "static", "--governance", "open", "--budget", "substantial",
+                "--time-to-market", "months", "--consistency", "important", "--prompting-status", "plateaued", "--no-input", "--no-policy",
+                "--format", "json",
+            ]
+            let measured = try JSONParser.parse(Array(try Binary.run(answers, directory: folder).stdout.utf8))
+            let given = try JSONParser.parse(Array(try Binary.run(answers + ["--training-signal", "comparisons"], directory: folder).stdout.utf8))
+            #expect(given["recommendation"]?["strategy"] == measured["recommendation"]?["strategy"])
+            // One level down from the measured answer's.
+            let levels: [JSONValue] = [.string("low"), .string("medium"), .string("high")]
+            let before = try #require(levels.firstIndex { $0 == measured["recommendation"]?["confidence"] })
+            #expect(before > 0)
+            #expect(given["recommendation"]?["confidence"] == levels[before - 1])
+            guard case .array(let risks)? = given["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(
+                risks.first?["text"]
+                    == .string(
+                        "You answered training-signal comparisons, but sizes.jsonl measures demonstrations (prompt-completion examples): the "
+                            + "plan trains as your answer says, which the file may not support; check which is right first."))
+        }
     }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.13.0",
+            version: "3.14.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -141,7 +141,7 @@ extension BuiltInRubric {
                 ),
                 Note(
                     text: "Running open weights yourself is much of the work: choose a model whose licence allows your use, size the GPUs for your traffic and context length, and run an inference server (vLLM or similar) with monitoring, and with updates as models and the server move on.",
-                    source: "vllm-2025; 004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
+                    source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
                     unless: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
@@ -2090,7 +2090,7 @@ extension BuiltInRubric {
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
                     caveats: [
                         Note(
-                            text: "Provider caches expire after a spell without traffic (minutes by default; longer retention is extra or must be requested), and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise cost`. On your own servers, prefix caching lasts while memory allows.",
+                            text: "Provider caches expire after a spell without traffic (minutes by default; longer retention is extra or must be requested), and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise advise --cost`, which prices the collection in every prompt. On your own servers, prefix caching lasts while memory allows.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
                             when: .always
                         ),

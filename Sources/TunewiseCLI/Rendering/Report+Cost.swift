@@ -58,17 +58,24 @@ extension Report {
     mutating func addDataRisk() {
         guard let measured else { return }
         if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
-        // An answer given over the measured one, where the measured one would change the advice.
+        // An answer given over the measured one, where the measured one would change the advice,
+        // or (the training signal) how the plan trains.
         for answer in measured.answers {
-            guard let given = answer.givenInstead,
-                let change = advice.sensitivity.first(where: { $0.question == answer.question && $0.answer == answer.option })
-            else { continue }
-            advice.risks.insert(
-                Risk(
-                    kind: .data,
-                    text: "You answered \(answer.question) \(given), but \(Tunewise.visible(measured.file)) measures \(answer.option) "
-                        + "(\(answer.basis)): with the measured answer the advice would be \(strategyLabel(change.strategy)).", source: nil),
-                at: 0)
+            guard let given = answer.givenInstead else { continue }
+            let stated =
+                "You answered \(answer.question) \(given), but \(Tunewise.visible(measured.file)) measures \(answer.option) (\(answer.basis))"
+            if let change = advice.sensitivity.first(where: { $0.question == answer.question && $0.answer == answer.option }) {
+                advice.risks.insert(
+                    Risk(
+                        kind: .data, text: stated + ": with the measured answer the advice would be \(strategyLabel(change.strategy)).", source: nil),
+                    at: 0)
+            } else if answer.question == Contract.trainingSignalQuestion,
+                advice.qualify(
+                    byContradictedTrainingSignal: stated
+                        + ": the plan trains as your answer says, which the file may not support; check which is right first.")
+            {
+                dataClause = dataClause ?? "your file's training signal differs from your answer"
+            }
         }
         // Only a data-volume the measurement answered, not one given over it.
         guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion && $0.givenInstead == nil }) else { return }

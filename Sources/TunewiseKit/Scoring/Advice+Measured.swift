@@ -33,6 +33,19 @@ extension Advice {
         return true
     }
 
+    /// Qualifies a plan that trains by a measured file whose training signal differs from the
+    /// answer given: the plan trains as the answer says, which the file may not support, so
+    /// `note` (the report's words) comes first among the risks and the confidence drops a
+    /// level. A plan that trains at no stage is left as it is.
+    /// - Returns: whether it qualified the advice.
+    @discardableResult
+    public mutating func qualify(byContradictedTrainingSignal note: String) -> Bool {
+        guard plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return false }
+        risks.insert(Risk(kind: .data, text: note, source: nil), at: 0)
+        confidence = confidence == .high ? .medium : .low
+        return true
+    }
+
     /// Puts first among the risks `note`, the report's words for preference pairs in a measured
     /// file whose preferred answer is mostly the longer (or the shorter), where the first step
     /// trains on them by preference: it would learn length as readily as quality. The

@@ -128,7 +128,11 @@ public struct DataAnalyzer {
             measurement.nearDuplicatePairs.append(LinePair(line: index.near.lines[place], earlierLine: earlierLine))
             if measurement.nearDuplicatePairs.count == Self.keptPairs { break }
         }
-        if let training { measurement.leakage?.evalNearDuplicatesOfTrain = leakCandidates.countNear(in: training.near) }
+        if let training {
+            let near = leakCandidates.nearPairs(in: training.near)
+            measurement.leakage?.evalNearDuplicatesOfTrain = near.count
+            measurement.leakage?.evalNearPairsInTrain = Array(near.prefix(Tally.keptLines))
+        }
         measurement.tokens = histogram.summary
         measurement.outputs.labels = labels.labels(outOf: measurement.outputs.outputs)
         return measurement

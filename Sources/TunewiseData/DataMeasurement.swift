@@ -193,19 +193,23 @@ public struct Leakage: Equatable, Sendable {
     /// Valid evaluation examples, neither identical to one nor sharing its prompt, that nearly
     /// repeat a training example.
     public var evalNearDuplicatesOfTrain = 0
+    /// The first of them, at most ``Tally/keptLines``, each with the line of a training example
+    /// it nearly repeats, as ``evalPairsInTrain`` are.
+    public var evalNearPairsInTrain: [LinePair] = []
 
     /// The evaluation lines of ``evalPairsInTrain``.
     public var evalLinesInTrain: [Int] { evalPairsInTrain.map(\.line) }
 
     public init(
         evalExamplesInTrain: Int = 0, evalPairsInTrain: [LinePair] = [], evalPromptsInTrain: Int = 0,
-        evalPromptPairsInTrain: [LinePair] = [], evalNearDuplicatesOfTrain: Int = 0
+        evalPromptPairsInTrain: [LinePair] = [], evalNearDuplicatesOfTrain: Int = 0, evalNearPairsInTrain: [LinePair] = []
     ) {
         self.evalExamplesInTrain = evalExamplesInTrain
         self.evalPairsInTrain = evalPairsInTrain
         self.evalPromptsInTrain = evalPromptsInTrain
         self.evalPromptPairsInTrain = evalPromptPairsInTrain
         self.evalNearDuplicatesOfTrain = evalNearDuplicatesOfTrain
+        self.evalNearPairsInTrain = evalNearPairsInTrain
     }
 
     /// Counts the evaluation example at `line` as sharing its prompt with training, at

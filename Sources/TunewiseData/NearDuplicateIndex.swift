@@ -74,10 +74,12 @@ public struct NearDuplicateIndex: Sendable {
         }
     }
 
-    /// How many of these examples nearly repeat one in `reference`.
-    func countNear(in reference: NearDuplicateIndex) -> Int {
-        var matched = [Bool](repeating: false, count: count)
-        guard count > 0, reference.count > 0 else { return 0 }
+    /// Those of these examples that nearly repeat one in `reference`, each as its line and
+    /// the line of one it nearly repeats, in line order.
+    func nearPairs(in reference: NearDuplicateIndex) -> [LinePair] {
+        // For each example, the place in `reference` of one it nearly repeats, or -1: four bytes an example.
+        var matched = [Int32](repeating: -1, count: count)
+        guard count > 0, reference.count > 0 else { return [] }
         let queryStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
         let knownStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: reference.count)
         defer {
@@ -95,15 +97,17 @@ public struct NearDuplicateIndex: Sendable {
                 while knownEnd < known.count, known.key(knownEnd) == key { knownEnd += 1 }
                 let candidates = max(knownPlace, knownEnd - Self.comparisonLimit)..<knownEnd
                 guard !candidates.isEmpty else { return }
-                for query in range where !matched[queries.index(query)] {
+                for query in range where matched[queries.index(query)] < 0 {
                     let signature = signatures[queries.index(query)]
-                    if candidates.contains(where: { reference.signatures[known.index($0)].isNear(signature) }) {
-                        matched[queries.index(query)] = true
+                    if let near = candidates.first(where: { reference.signatures[known.index($0)].isNear(signature) }) {
+                        matched[queries.index(query)] = Int32(known.index(near))
                     }
                 }
             }
         }
-        return matched.count { $0 }
+        return matched.indices.compactMap { place in
+            matched[place] < 0 ? nil : LinePair(line: lines[place], earlierLine: reference.lines[Int(matched[place])])
+        }.sorted { $0.line < $1.line }
     }
 }
 

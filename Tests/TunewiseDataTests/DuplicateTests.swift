@@ -184,9 +184,14 @@ struct DuplicateTests {
             chat(sentences[8], "Noted, thank you for the details."), "broken",
         ]
         let measurement = measure(eval.joined(separator: "\n"), training: index(of: training.joined(separator: "\n")))
-        // Each leaked example names the training line it repeats.
+        // Each leaked example names the training line it repeats, or nearly repeats (the
+        // second training line holds request 1, which line 3 changes by a word).
         let pairs = [LinePair(line: 1, earlierLine: 1), LinePair(line: 2, earlierLine: 4)]
-        #expect(measurement.leakage == Leakage(evalExamplesInTrain: 2, evalPairsInTrain: pairs, evalNearDuplicatesOfTrain: 1))
+        #expect(
+            measurement.leakage
+                == Leakage(
+                    evalExamplesInTrain: 2, evalPairsInTrain: pairs, evalNearDuplicatesOfTrain: 1,
+                    evalNearPairsInTrain: [LinePair(line: 3, earlierLine: 2)]))
         #expect(measure(eval.joined(separator: "\n")).leakage == nil)
     }
 

@@ -36,6 +36,7 @@ struct DataJSONRenderer: ReportRenderer {
                         ("evalPromptsInTrain", Self.number(leakage.evalPromptsInTrain)),
                         ("evalPromptPairsInTrain", Self.trainingPairs(leakage.evalPromptPairsInTrain)),
                         ("evalNearDuplicatesOfTrain", Self.number(leakage.evalNearDuplicatesOfTrain)),
+                        ("evalNearPairsInTrain", Self.trainingPairs(leakage.evalNearPairsInTrain)),
                     ])
                 ))
         }

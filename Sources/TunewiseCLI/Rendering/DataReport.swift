@@ -198,7 +198,11 @@ struct DataReport {
                 + linePairs(leakage.evalPromptPairsInTrain, of: prompts)
         }
         let near = leakage.evalNearDuplicatesOfTrain
-        if near > 0 { text += "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") a training example" }
+        if near > 0 {
+            text +=
+                "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") a training example "
+                + linePairs(leakage.evalNearPairsInTrain, of: near)
+        }
         return text
     }
 

@@ -123,5 +123,37 @@ extension BinaryTests {
                     "against): 2,400.00 one-off, 828.90 a month, 12,346.80 over 12 months. It too is costed with the whole collection in "
                         + "every prompt, as the plan gets its facts."))
         }
+
+        /// The volume costed answers query-volume: where the answer given (or none) differs and
+        /// that would change the advice, the first risk says so and the confidence drops a level.
+        @Test func aCostedVolumeThatContradictsTheAnswerIsARisk() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let answers = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "confidential", "--budget",
+                "moderate", "--time-to-market", "weeks", "--consistency", "important", "--model-access", "api-tuning", "--prompting-status",
+                "meets-bar", "--no-input", "--no-policy", "--format", "json",
+            ]
+            let plain = try JSONParser.parse(Array(try Binary.run(answers + ["--query-volume", "low"]).stdout.utf8))
+            #expect(plain["recommendation"]?["confidence"] == .string("high"))
+            let costed = try JSONParser.parse(
+                Array(
+                    try Binary.run(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "200000"], input: template).stdout.utf8))
+            #expect(costed["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            #expect(costed["recommendation"]?["confidence"] == .string("medium"))
+            guard case .array(let risks)? = costed["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(risks.first?["kind"] == .string("cost"))
+            #expect(
+                risks.first?["text"]
+                    == .string(
+                        "You answered query-volume low, but your cost inputs serve 200,000 requests a day, which is query-volume high: with "
+                            + "that answer the advice would be PEFT / fine-tuning."))
+            // A volume that agrees with the answer raises nothing.
+            let agreeing = try JSONParser.parse(
+                Array(try Binary.run(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "800"], input: template).stdout.utf8))
+            #expect(agreeing["recommendation"]?["confidence"] == .string("high"))
+        }
     }
 }

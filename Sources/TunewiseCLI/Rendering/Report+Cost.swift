@@ -33,6 +33,19 @@ extension Report {
         let rubric = self.rubric
         let review = CostReview(advice: advice, cost: cost)
         let horizon = months(cost.horizonMonths)
+        // The volume costed answers query-volume: where it differs from the answer (or the
+        // question is unanswered) and would change the advice, that is a risk.
+        let costedVolume = Contract.queryVolume(requestsPerDay: cost.requestsPerDay)
+        if advice.answers[Contract.queryVolumeQuestion] != costedVolume,
+            let change = advice.sensitivity.first(where: { $0.question == Contract.queryVolumeQuestion && $0.answer == costedVolume })
+        {
+            let answered =
+                advice.answers[Contract.queryVolumeQuestion].map { "You answered query-volume \($0), but" } ?? "Query volume is unanswered, and"
+            advice.qualify(
+                byContradictedAnswer: "\(answered) your cost inputs serve \(requests(cost.requestsPerDay)) requests a day, which is query-volume "
+                    + "\(costedVolume): with that answer the advice would be \(strategyLabel(change.strategy)).", kind: .cost)
+            firstRiskClause = "the volume you costed would change it"
+        }
         advice.qualify(byCheaperRetrieval: review) { retrieval, inContext in
             "At \(requests(cost.requestsPerDay)) requests a day an index is the cheaper way to the facts: with retrieval "
                 + "(your \(CostField.contextTokens.flag) a request and \(CostField.retrievalPerMonth.flag)) the first step would cost "
@@ -65,16 +78,15 @@ extension Report {
             let stated =
                 "You answered \(answer.question) \(given), but \(Tunewise.visible(measured.file)) measures \(answer.option) (\(answer.basis))"
             if let change = advice.sensitivity.first(where: { $0.question == answer.question && $0.answer == answer.option }) {
-                advice.risks.insert(
-                    Risk(
-                        kind: .data, text: stated + ": with the measured answer the advice would be \(strategyLabel(change.strategy)).", source: nil),
-                    at: 0)
+                advice.qualify(
+                    byContradictedAnswer: stated + ": with the measured answer the advice would be \(strategyLabel(change.strategy)).", kind: .data)
+                firstRiskClause = firstRiskClause ?? "the measured \(answer.question) would change it"
             } else if answer.question == Contract.trainingSignalQuestion,
                 advice.qualify(
                     byContradictedTrainingSignal: stated
                         + ": the plan trains as your answer says, which the file may not support; check which is right first.")
             {
-                dataClause = dataClause ?? "your file's training signal differs from your answer"
+                firstRiskClause = firstRiskClause ?? "your file's training signal differs from your answer"
             }
         }
         // Only a data-volume the measurement answered, not one given over it.
@@ -94,7 +106,7 @@ extension Report {
                     + "\(rubric.strategy(strategy)?.label ?? strategy), and a held-out test set takes some of them too. Treat the advice "
                     + "as close, and add examples (or review the ones you have) before relying on it."
             }
-            if qualified { dataClause = "a few fewer examples would change it" }
+            if qualified { firstRiskClause = "a few fewer examples would change it" }
             return
         }
         let found = distinct.examples
@@ -105,7 +117,7 @@ extension Report {
                 + "\(rubric.strategy(strategy)?.label ?? strategy). Remove the \(found.nearDuplicates > 0 ? "variations" : "conflicting pairs") "
                 + "(tunewise data names them), or add distinct examples, and measure again before training."
         }
-        if qualified { dataClause = "your file's distinct examples would change it" }
+        if qualified { firstRiskClause = "your file's distinct examples would change it" }
     }
 
     /// One line where the cost result qualifies the advice, which it never changes

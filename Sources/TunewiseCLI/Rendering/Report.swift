@@ -65,9 +65,10 @@ struct Report: ProvenanceReporting {
     /// The questions that only the policy answered (nothing given or measured did): a change
     /// to one of them names it as the policy's, which the team may not be free to change.
     var answeredByPolicy: Set<String> = []
-    /// What in the measured file could change the advice, for the confidence line ("your
-    /// file's distinct examples would change it"), when ``addDataRisk()`` found it so.
-    var dataClause: String?
+    /// What the first risk says could change the advice, for the confidence line ("your
+    /// file's distinct examples would change it"), when ``addDataRisk()`` or ``addCostRisk()``
+    /// found it so.
+    var firstRiskClause: String?
     /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
     var policyOverrides: [String: String] = [:]
 
@@ -184,7 +185,7 @@ struct Report: ProvenanceReporting {
         if !advice.assumptions.isEmpty {
             text += ", and most answers to \(advice.assumptions.map(questionLabel).joined(separator: " or ")) would"
         }
-        if let dataClause { text += "; \(dataClause) (the first risk)" }
+        if let firstRiskClause { text += "; \(firstRiskClause) (the first risk)" }
         if let cost, case .distillingDoesNotPayBack = CostReview(advice: advice, cost: cost).check {
             text += ", but at your prices this step does not pay back (the first risk)"
         }

@@ -17,6 +17,15 @@ public enum Contract {
     /// rests on a baseline nobody has measured (the contract lets thousands of examples train now).
     public static let promptingStatusQuestion = "prompting-status"
     public static let notTriedStatus = "not-tried"
+    /// The question of how many requests the model will serve.
+    public static let queryVolumeQuestion = "query-volume"
+
+    /// The `query-volume` option that `requestsPerDay` answers, as its options define them:
+    /// `low` up to about a thousand a day, `medium` thousands to tens of thousands, `high`
+    /// from a hundred thousand.
+    public static func queryVolume(requestsPerDay: Double) -> String {
+        requestsPerDay <= 1_000 ? "low" : requestsPerDay < 100_000 ? "medium" : "high"
+    }
 
     /// The seven required questions and their options, in order.
     public static let coreQuestions: [(id: String, options: [String])] = [

@@ -41,9 +41,16 @@ extension Advice {
     @discardableResult
     public mutating func qualify(byContradictedTrainingSignal note: String) -> Bool {
         guard plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return false }
-        risks.insert(Risk(kind: .data, text: note, source: nil), at: 0)
-        confidence = confidence == .high ? .medium : .low
+        qualify(byContradictedAnswer: note, kind: .data)
         return true
+    }
+
+    /// Qualifies the advice by an answer that the team's own figures contradict (a measured
+    /// file, the volume costed): `note`, the report's words, comes first among the risks, of
+    /// `kind`, and the confidence drops a level. The strategy never changes.
+    public mutating func qualify(byContradictedAnswer note: String, kind: Risk.Kind) {
+        risks.insert(Risk(kind: kind, text: note, source: nil), at: 0)
+        confidence = confidence == .high ? .medium : .low
     }
 
     /// Puts first among the risks `note`, the report's words for preference pairs in a measured

@@ -8,7 +8,9 @@ extension HelpText {
         figures are examples to replace. A comparison needs prompt engineering and at \
         least one trained strategy costed (the missing numbers are named); any other \
         strategy whose numbers are missing is shown as not costed. 'advise --cost' \
-        prices the plan as far as the numbers go.
+        prices the plan's stages as far as the numbers go, once prompt engineering, \
+        the baseline, can be costed as the plan carries it out (the whole collection \
+        in every prompt needs --collection-tokens).
         """
 
     /// The rest of `tunewise help cost`: the options, then the inputs in a section of their own.

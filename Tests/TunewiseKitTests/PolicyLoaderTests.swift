@@ -36,6 +36,20 @@ private func problems(_ text: String) -> [RubricProblem] {
 }
 
 struct PolicyLoaderTests {
+    /// Only a policy gate that holds in every situation bans a strategy for `rubric check`;
+    /// one on a condition (acme's, on hosted tuning) leaves its strategies to be checked.
+    @Test func aStrategyIsBannedOnlyByAGateThatHoldsEverywhere() throws {
+        #expect(try loadPolicy(acmePolicy).applied(to: defaultRubric).strategiesPolicyRulesOutEverywhere.isEmpty)
+        let ban = try loadPolicy(
+            """
+            {"policy": "no-soft-prompts", "version": "1", "exclusions": [{"id": "no-prompt-tuning",
+              "when": {"need": ["knowledge", "behavior", "both"]}, "strategies": ["prompt-tuning"],
+              "reason": "We do not run soft prompts.", "source": "Platform policy 1"}]}
+            """)
+        #expect(ban.applied(to: defaultRubric).strategiesPolicyRulesOutEverywhere == ["prompt-tuning"])
+        #expect(defaultRubric.strategiesPolicyRulesOutEverywhere.isEmpty)
+    }
+
     @Test func aPolicyAddsToTheRubricAndNamesItself() throws {
         let policy = try loadPolicy(acmePolicy)
         let rubric = policy.applied(to: defaultRubric)

@@ -24,10 +24,12 @@ extension Report {
     }
 
     /// Qualifies the advice by the team's prices (``Advice/qualify(by:wording:)``,
-    /// ``Advice/qualify(byCheaperRetrieval:wording:)``), in the report's words: a model
-    /// distilled to cut cost that does not pay back puts that first among the risks, and a
-    /// first step with the whole collection in every prompt that an index would undercut adds
-    /// that; the report says at its top what the money says.
+    /// ``Advice/qualify(byCheaperRetrieval:wording:)``, ``Advice/qualify(byContradictedAnswer:kind:)``),
+    /// in the report's words: a model distilled to cut cost that does not pay back puts that
+    /// first among the risks, as does a query-volume answer (or none) that the volume costed
+    /// contradicts where that would change the advice; a first step with the whole collection
+    /// in every prompt that an index would undercut adds that; the report says at its top what
+    /// the money says.
     mutating func addCostRisk() {
         guard let cost else { return }
         let rubric = self.rubric

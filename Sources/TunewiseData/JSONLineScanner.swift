@@ -206,20 +206,8 @@ struct JSONLineScanner {
             position &+= 3
             return
         }
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
-        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
-        case 0xE1...0xEF: length = 3
-        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
-        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
-        case 0xF1...0xF3: length = 4
-        default: throw NotJSON()
-        }
-        guard position + length <= count, secondRange.contains(base[position + 1]) else { throw NotJSON() }
-        for offset in 2..<length where base[position + offset] & 0xC0 != 0x80 { throw NotJSON() }
+        // The rest (E0, ED, four bytes, anything malformed) by the full table.
+        guard let length = UTF8Check.scalarLength(base, at: position, count: count) else { throw NotJSON() }
         position += length
     }
 

@@ -155,15 +155,9 @@ extension BinaryTests {
         /// A few near-duplicates, too few for a note of their own, are counted with the other findings.
         @Test func aFewNearDuplicatesAreCountedWithTheFindings() throws {
             let folder = try folder(examples: 0)
-            let words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split(separator: " ")
-            var state: UInt64 = 42
-            /// A word of `words`, picked by a fixed linear congruential sequence.
-            func word() -> Substring {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return words[Int(state >> 33) % words.count]
-            }
+            var words = FixedWords("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa", seed: 42)
             var lines = (0..<30).map { index in
-                let text = (0..<14).map { _ in word() }.joined(separator: " ")
+                let text = words.text(14)
                 return
                     #"{"messages": [{"role": "user", "content": "Summarise \#(index): \#(text)"}, {"role": "assistant", "content": "Summary \#(index)"}]}"#
             }

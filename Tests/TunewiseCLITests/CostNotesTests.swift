@@ -14,6 +14,12 @@ extension BinaryTests {
             return try Binary.run(["cost", "--cost", "-"] + flags, input: template, environment: ["COLUMNS": "80"])
         }
 
+        /// `tunewise` with `arguments` (which read a cost file from standard input with
+        /// `--cost -`), given the template, on 300 columns.
+        func adviseWithTemplate(_ arguments: [String]) throws -> Outcome {
+            try Binary.run(arguments, input: try Binary.run(["cost", "--template"]).stdout, environment: ["COLUMNS": "300"])
+        }
+
         /// A 400-token prompt is under what providers cache: the report says the cache share
         /// does not apply, and prices it in full: (400 × 0.15 + 5 × 0.6) / 1e6 = 0.000063.
         @Test func aPromptTooShortToCacheIsSaidAndPricedInFull() throws {
@@ -62,25 +68,24 @@ extension BinaryTests {
         /// the upkeep and says so; a later stage's one-off says how much of it the first
         /// stage's prompt building is (40 hours at 60).
         @Test func adviceSaysWhatItsCostsLeaveOutOrRepeat() throws {
-            let template = try Binary.run(["cost", "--template"]).stdout
-            let knowledge = try Binary.run(
+            let knowledge = try adviseWithTemplate(
                 [
                     "--need", "knowledge", "--data-volume", "hundreds", "--transience", "frequent", "--governance", "role-based", "--budget",
                     "moderate", "--time-to-market", "weeks", "--consistency", "important", "--no-input", "--no-policy", "--cost", "-",
                     "--requests-per-day", "3000", "--context-tokens", "0",
-                ], input: template, environment: ["COLUMNS": "300"])
+                ])
             #expect(
                 knowledge.stdout.contains(
                     "Prompt engineering retrieves its facts, but no --context-tokens were given: it is costed with the retrieval upkeep and "
                         + "no retrieved tokens a request; give them to price what each request reads."), "\(knowledge.stdout)")
             // 3,000 × 30 × (1500 × (0.8 × 0.075 + 0.2 × 0.15) + 300 × 0.6) / 1e6 = 28.35, and the 150 upkeep.
             #expect(knowledge.stdout.contains("2,400.00 one-off, 178.35 a month"), "\(knowledge.stdout)")
-            let staged = try Binary.run(
+            let staged = try adviseWithTemplate(
                 [
                     "--need", "both", "--data-volume", "hundreds", "--transience", "periodic", "--governance", "open", "--budget", "moderate",
                     "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "not-tried", "--no-input", "--no-policy",
                     "--cost", "-",
-                ], input: template, environment: ["COLUMNS": "300"])
+                ])
             #expect(staged.stdout.contains("Now, Prompt engineering: 2,400.00 one-off, 519.00 a month"), "\(staged.stdout)")
             #expect(staged.stdout.contains("3,858.00 one-off (2,400.00 of it the prompt building an earlier stage pays)"), "\(staged.stdout)")
         }
@@ -88,14 +93,13 @@ extension BinaryTests {
         /// A distilled model the plan moves to later, which these prices say pays back: not
         /// "ruled out, not an option", but the cost side of the plan's next step met.
         @Test func aLaterStageThatPaysBackIsNotCalledRuledOut() throws {
-            let template = try Binary.run(["cost", "--template"]).stdout
-            let result = try Binary.run(
+            let result = try adviseWithTemplate(
                 [
                     "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
                     "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "medium",
                     "--model-access", "api-tuning", "--no-input", "--no-policy", "--cost", "-", "--requests-per-day", "200000",
                     "--tuned-input-price-per-million", "0.05", "--tuned-output-price-per-million", "0.2",
-                ], input: template, environment: ["COLUMNS": "300"])
+                ])
             #expect(result.stdout.contains("Then, PEFT / fine-tuning: 3,858.00 one-off"), "\(result.stdout)")
             #expect(!result.stdout.contains("would cost least"), "\(result.stdout)")
             #expect(
@@ -107,14 +111,13 @@ extension BinaryTests {
         /// Where the plan has no prompting stage, prompting is the baseline priced as the plan
         /// gets its facts: with the whole collection in every prompt, as the hybrid is.
         @Test func theBaselineGetsItsFactsAsThePlanDoes() throws {
-            let template = try Binary.run(["cost", "--template"]).stdout
-            let result = try Binary.run(
+            let result = try adviseWithTemplate(
                 [
                     "--need", "both", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "substantial",
                     "--time-to-market", "months", "--consistency", "critical", "--context-size", "corpus", "--knowledge-size", "small",
                     "--output-style", "custom", "--no-input", "--no-policy", "--cost", "-", "--collection-tokens", "150000",
                     "--requests-per-day", "2000",
-                ], input: template, environment: ["COLUMNS": "300"])
+                ])
             #expect(result.stdout.contains("Now, Hybrid (fine-tuned model + prompts and retrieval):"), "\(result.stdout)")
             // 150,000 + 1,500 cacheable tokens, 80 % at 0.075: (151500 × 0.09 + 300 × 0.6) / 1e6 = 0.013815 a request.
             #expect(result.stdout.contains("(45.42 against 13.82 per 1,000 requests)"), "\(result.stdout)")
@@ -127,7 +130,6 @@ extension BinaryTests {
         /// The volume costed answers query-volume: where the answer given (or none) differs and
         /// that would change the advice, the first risk says so and the confidence drops a level.
         @Test func aCostedVolumeThatContradictsTheAnswerIsARisk() throws {
-            let template = try Binary.run(["cost", "--template"]).stdout
             let answers = [
                 "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "confidential", "--budget",
                 "moderate", "--time-to-market", "weeks", "--consistency", "important", "--model-access", "api-tuning", "--prompting-status",
@@ -137,7 +139,7 @@ extension BinaryTests {
             #expect(plain["recommendation"]?["confidence"] == .string("high"))
             let costed = try JSONParser.parse(
                 Array(
-                    try Binary.run(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "200000"], input: template).stdout.utf8))
+                    try adviseWithTemplate(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "200000"]).stdout.utf8))
             #expect(costed["recommendation"]?["strategy"] == .string("prompt-engineering"))
             #expect(costed["recommendation"]?["confidence"] == .string("medium"))
             guard case .array(let risks)? = costed["recommendation"]?["risks"] else {
@@ -152,7 +154,7 @@ extension BinaryTests {
                             + "that answer the advice would be PEFT / fine-tuning."))
             // A volume that agrees with the answer raises nothing.
             let agreeing = try JSONParser.parse(
-                Array(try Binary.run(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "800"], input: template).stdout.utf8))
+                Array(try adviseWithTemplate(answers + ["--query-volume", "low", "--cost", "-", "--requests-per-day", "800"]).stdout.utf8))
             #expect(agreeing["recommendation"]?["confidence"] == .string("high"))
         }
     }

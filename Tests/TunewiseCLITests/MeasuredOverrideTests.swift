@@ -9,15 +9,9 @@ extension BinaryTests {
         @Test func anAnswerGivenOverTheMeasuredOneThatWouldChangeTheAdviceIsARisk() throws {
             let folder = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let words = "late order refund parcel courier invoice address damaged missing return label payment card account".split(separator: " ")
-            var state: UInt64 = 7
-            /// A word of `words`, picked by a fixed linear congruential sequence.
-            func word() -> Substring {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return words[Int(state >> 33) % words.count]
-            }
+            var words = FixedWords("late order refund parcel courier invoice address damaged missing return label payment card account", seed: 7)
             let lines = (0..<1_200).map { index in
-                let text = (0..<12).map { _ in word() }.joined(separator: " ")
+                let text = words.text(12)
                 return #"{"messages": [{"role": "user", "content": "\#(text)"}, {"role": "assistant", "content": "intent-\#(index % 40)"}]}"#
             }
             try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("intents.jsonl"), atomically: true, encoding: .utf8)

@@ -54,7 +54,7 @@ extension BinaryTests {
             defer { try? FileManager.default.removeItem(at: directory) }
             let copy = directory.appendingPathComponent("tunewise")
             try FileManager.default.copyItem(at: Binary.url, to: copy)
-            let result = try Command(copy.path, lawFirmFlags + ["--no-input"], directory: directory.path).run()
+            let result = try runFreshCopy(Command(copy.path, lawFirmFlags + ["--no-input"], directory: directory.path))
             #expect(result.termination == .exited(0))
             #expect(result.stdout.hasPrefix("Recommendation: PEFT / fine-tuning"))
         }

@@ -11,55 +11,49 @@ extension BinaryTests {
     struct QuestionnaireTerminalTests {
         let rubric = BuiltInRubric.load()
 
-        /// Waits up to 15 seconds for `text` to be on the screen `times` times (tmux trims the
-        /// spaces that end a line), failing the test, not hanging it, when it does not come;
-        /// it sleeps between looks without holding one of the test runner's few threads.
+        /// Waits for `text` to be on the screen `times` times (``TmuxSession/waitFor(_:times:timeout:)``),
+        /// failing the test, not hanging it, when it does not come.
         func expectScreen(
             _ session: TmuxSession, _ text: String, times: Int = 1, sourceLocation: SourceLocation = #_sourceLocation
-        ) async throws {
-            let deadline = Date().addingTimeInterval(15)
-            var found = false
-            while !found, Date() < deadline {
-                found = try session.screen().components(separatedBy: text).count > times
-                if !found { try await Task.sleep(for: .milliseconds(50)) }
-            }
+        ) throws {
+            let found = try session.waitFor(text, times: times)
             #expect(found, "'\(text)' did not appear \(times) times", sourceLocation: sourceLocation)
             if !found { throw Unseen(text: text) }
         }
 
         struct Unseen: Error { var text: String }
 
-        @Test func backAReviewEditAndArrowKeysAt80x24WithNoWordSplit() async throws {
+        @Test func backAReviewEditAndArrowKeysAt80x24WithNoWordSplit() throws {
             let session = try TmuxSession(Binary.url.path, columns: 80, rows: 24)
             defer { session.close() }
-            try await expectScreen(session, "> need:")
+            try expectScreen(session, "> need:")
             // A typo mended with the arrow keys: "behavor", two lefts, "i" inserted mid-line.
             try session.send("behavor", "Left", "Left", "i", "Enter")
-            try await expectScreen(session, "> data-volume:")
+            try expectScreen(session, "> data-volume:")
             try session.send("few", "Enter")
-            try await expectScreen(session, "> transience:")
+            try expectScreen(session, "> transience:")
             try session.send("back", "Enter")
             // Back at data-volume, whose answer is now the default; Home and End edit the line.
-            try await expectScreen(session, "> data-volume [few]:")
+            try expectScreen(session, "> data-volume [few]:")
             try session.send("ousands", "Home", "th", "End", "Enter")
             for (prompt, times, answer) in [
                 ("> transience:", 2, "static"), ("> governance [open]:", 1, "conf"), ("> budget:", 1, "substantial"),
                 ("> time-to-market:", 1, "months"), ("> consistency [important]:", 1, "important"), ("Answer them? [Y/n]", 1, "n"),
             ] {
-                try await expectScreen(session, prompt, times: times)
+                try expectScreen(session, prompt, times: times)
                 try session.send(answer, "Enter")
             }
-            try await expectScreen(session, "> review [ok]:")
+            try expectScreen(session, "> review [ok]:")
             #expect(try session.screen().contains("   2. data-volume       thousands"))
             // The review fits one screen: its title is still on it.
             #expect(try session.tmux(["capture-pane", "-p", "-t", "0"]).contains("Your answers"))
             try session.send("7", "Enter")
-            try await expectScreen(session, "> consistency [important]:", times: 2)
+            try expectScreen(session, "> consistency [important]:", times: 2)
             try session.send("critical", "Enter")
-            try await expectScreen(session, "   7. consistency       critical")
+            try expectScreen(session, "   7. consistency       critical")
             try session.send("Enter")
-            try await expectScreen(session, "EXIT=0")
-            try await expectScreen(session, "TTY=")
+            try expectScreen(session, "EXIT=0")
+            try expectScreen(session, "TTY=")
             let screen = try session.screen()
             #expect(screen.contains("TTY=isig icanon echo"), "the terminal is as it was")
 
@@ -91,32 +85,32 @@ extension BinaryTests {
             #expect(screen.contains(recommendation), "the screen's report has the same first line")
         }
 
-        @Test func aSignalWhileTheLineEditorWaitsRestoresTheTerminal() async throws {
+        @Test func aSignalWhileTheLineEditorWaitsRestoresTheTerminal() throws {
             // A shell that prints its process id, then becomes tunewise, which keeps the id.
             let session = try TmuxSession("sh -c 'echo PID=$$; exec \(Binary.url.path)'", columns: 80, rows: 24)
             defer { session.close() }
-            try await expectScreen(session, "> need:")
+            try expectScreen(session, "> need:")
             let screen = try session.screen()
             let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("PID=") })
             let pid = try #require(Int32(line.dropFirst(4)))
             kill(pid, SIGTERM)
-            try await expectScreen(session, "EXIT=143")
-            try await expectScreen(session, "TTY=")
+            try expectScreen(session, "EXIT=143")
+            try expectScreen(session, "TTY=")
             #expect(try session.screen().contains("TTY=isig icanon echo"), "the terminal is restored before the signal ends tunewise")
         }
 
-        @Test func quitLeavesWithExit130AndTheTerminalAsItWas() async throws {
+        @Test func quitLeavesWithExit130AndTheTerminalAsItWas() throws {
             let session = try TmuxSession(Binary.url.path, columns: 80, rows: 24)
             defer { session.close() }
-            try await expectScreen(session, "> need:")
+            try expectScreen(session, "> need:")
             try session.send("knowledge", "Enter")
-            try await expectScreen(session, "> data-volume:")
+            try expectScreen(session, "> data-volume:")
             // An arrow key on a line the resolver refuses is quoted back as plain characters.
             try session.send("x", "Left", "Enter")
-            try await expectScreen(session, "'x' is not an option")
+            try expectScreen(session, "'x' is not an option")
             try session.send("quit", "Enter")
-            try await expectScreen(session, "EXIT=130")
-            try await expectScreen(session, "TTY=")
+            try expectScreen(session, "EXIT=130")
+            try expectScreen(session, "TTY=")
             let screen = try session.screen()
             #expect(screen.contains("tunewise: left the questionnaire; nothing was written"))
             #expect(screen.contains("TTY=isig icanon echo"))

@@ -42,15 +42,16 @@ struct TmuxSession {
     /// The whole screen and its scrollback.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0", "-S", "-500"]) }
 
-    /// Waits up to `timeout` seconds for `text` to appear on the screen, sleeping between looks
-    /// without holding one of the test runner's few threads.
-    func waitFor(_ text: String, timeout: TimeInterval = 15) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try screen().contains(text) { return true }
-            try await Task.sleep(for: .milliseconds(50))
+    /// Waits up to `timeout` seconds for `text` to be on the screen `times` times (tmux trims
+    /// the spaces that end a line), looking every 50 ms. It keeps its thread while it sleeps:
+    /// were it to yield, other tests could hold the runner's few threads for seconds, and a line
+    /// that is on the screen only for a while (a progress line) would come and go unseen.
+    func waitFor(_ text: String, times: Int = 1, timeout: TimeInterval = 15) throws -> Bool {
+        for _ in 0..<Int(timeout * 20) {
+            if try screen().components(separatedBy: text).count > times { return true }
+            usleep(50_000)
         }
-        return false
+        return try screen().components(separatedBy: text).count > times
     }
 
     func close() { _ = try? tmux(["kill-server"]) }
@@ -59,23 +60,23 @@ struct TmuxSession {
 extension BinaryTests {
     @Suite(.enabled(if: TmuxSession.isAvailable || TmuxSession.isRequired, "needs tmux"))
     struct TerminalTests {
-        @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() async throws {
+        @Test func aPersonAnswersTheQuestionnaireAndGetsAReport() throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
             // Enter takes consistency's default, which is echoed.
             for answer in ["behavior", "4", "static", "conf", "substantial", "months"] {
                 try session.send(answer, "Enter")
             }
-            #expect(try await session.waitFor("> consistency [important]:"))
+            #expect(try session.waitFor("> consistency [important]:"))
             try session.send("Enter")
-            #expect(try await session.waitFor("> consistency: important"))
-            #expect(try await session.waitFor("Answer them? [Y/n]"))
+            #expect(try session.waitFor("> consistency: important"))
+            #expect(try session.waitFor("Answer them? [Y/n]"))
             try session.send("n", "Enter")
-            #expect(try await session.waitFor("> review [ok]:"))
+            #expect(try session.waitFor("> review [ok]:"))
             try session.send("Enter")
-            #expect(try await session.waitFor("EXIT=0"))
-            #expect(try await session.waitFor("TTY="))
+            #expect(try session.waitFor("EXIT=0"))
+            #expect(try session.waitFor("TTY="))
             let screen = try session.screen()
             #expect(screen.contains("Recommendation: PEFT / fine-tuning"))
             #expect(
@@ -87,42 +88,42 @@ extension BinaryTests {
 
         /// The built-in rubric's sweep is counted in well under the meter's delay; a weight of
         /// 1.1 (not a multiple of 2^-24) makes the sweep visit the situations, for seconds.
-        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() async throws {
+        @Test func aLongSweepShowsProgressOnTheTerminalAndClearsIt() throws {
             let session = try TmuxSession(
                 "\(Binary.url.path) sweep --all --weight need=1.1 --fix time-to-market=months --fix budget=substantial --format csv > /dev/null")
             defer { session.close() }
             #if DEBUG
-                #expect(try await session.waitFor("tunewise: a debug build"))
-                #expect(try await session.waitFor("% done, about"))
+                #expect(try session.waitFor("tunewise: a debug build"))
+                #expect(try session.waitFor("% done, about"))
             #endif
-            #expect(try await session.waitFor("EXIT=0", timeout: 120))
+            #expect(try session.waitFor("EXIT=0", timeout: 120))
             #expect(!(try session.screen().contains("% done")), "the progress line is cleared at the end")
         }
 
-        @Test func ctrlDMidwayExits130() async throws {
+        @Test func ctrlDMidwayExits130() throws {
             let session = try TmuxSession(Binary.url.path)
             defer { session.close() }
-            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
             try session.send("knowledge", "Enter")
-            #expect(try await session.waitFor("[2 of 7] Data volume"))
+            #expect(try session.waitFor("[2 of 7] Data volume"))
             try session.send("C-d")
-            #expect(try await session.waitFor("EXIT=130"))
+            #expect(try session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: the questionnaire ended before it was complete; nothing was written"))
         }
 
-        @Test func ctrlCExits130AndWritesNoFile() async throws {
+        @Test func ctrlCExits130AndWritesNoFile() throws {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let saved = directory.appendingPathComponent("answers.json").path
             let session = try TmuxSession("\(Binary.url.path) --save-answers \(saved)")
             defer { session.close() }
-            #expect(try await session.waitFor("[1 of 7] What the model must gain"))
+            #expect(try session.waitFor("[1 of 7] What the model must gain"))
             try session.send("knowledge", "Enter")
-            #expect(try await session.waitFor("[2 of 7] Data volume"))
+            #expect(try session.waitFor("[2 of 7] Data volume"))
             try session.send("C-c")
-            #expect(try await session.waitFor("EXIT=130"))
+            #expect(try session.waitFor("EXIT=130"))
             #expect(try session.screen().contains("tunewise: interrupted; nothing was written"))
-            #expect(try await session.waitFor("TTY=isig icanon echo"), "the terminal is restored after Ctrl-C")
+            #expect(try session.waitFor("TTY=isig icanon echo"), "the terminal is restored after Ctrl-C")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }
     }

@@ -2,10 +2,25 @@ import Foundation
 import ProcessRunner
 import Testing
 
-/// Every suite that starts processes, run one at a time: children compete for the cores, and
-/// a child started while another test holds a file open (a copied binary still being written)
-/// has a copy of that descriptor until it closes the ones it was not given.
-@Suite(.serialized) struct BinaryTests {}
+/// Every suite that starts processes. They run side by side like the others: each waits for
+/// its children, so the runner's threads, one per core, bound how many run at once.
+@Suite struct BinaryTests {}
+
+/// Runs `command`, an executable just copied: a child that another test forked while the copy
+/// was still open for writing holds that descriptor until it closes the ones it was not
+/// given, and until then Linux refuses to run the file (ETXTBSY). Tries again for up to a second.
+func runFreshCopy(_ command: Command) throws -> Outcome {
+    var attempts = 0
+    while true {
+        do {
+            return try command.run()
+        } catch {
+            guard error.errno == ETXTBSY, attempts < 50 else { throw error }
+            attempts += 1
+            usleep(20_000)
+        }
+    }
+}
 
 /// Runs the built `tunewise` executable as a user would, for end-to-end tests.
 enum Binary {

@@ -20,26 +20,35 @@ struct Sample {
 
 func progress(_ text: String) { FileHandle.standardError.write(Data("  \(text)…\n".utf8)) }
 
-/// One-shot advice as a whole process, alternating with the floor: times, their ratio and peak memory.
+/// One-shot advice as a whole process, alternating with the floor and with `tunewise
+/// --version` (loading tunewise and reading its command line, with no advice): times, their
+/// ratios and peak memory.
 func measureOneShot(_ tunewise: String, _ oneShot: [String], against floor: String, runs: Int) -> [Row] {
     var rows: [Row] = []
-    progress("one-shot and floor, \(runs) runs each")
+    progress("one-shot, --version and floor, \(runs) runs each")
     var adviceTimes = Sample(values: [])
     var adviceMemory = Sample(values: [])
+    var versionTimes = Sample(values: [])
     var floorTimes = Sample(values: [])
     var floorMemory = Sample(values: [])
     for _ in 0..<runs {
         let advice = timedRun(tunewise, oneShot)
         adviceTimes.values.append(advice.seconds)
         adviceMemory.values.append(advice.peakKiB)
+        versionTimes.values.append(timedRun(tunewise, ["--version"]).seconds)
         let least = timedRun(floor, [])
         floorTimes.values.append(least.seconds)
         floorMemory.values.append(least.peakKiB)
     }
     let ratio = adviceTimes.median / floorTimes.median
     rows.append(Row(measurement: "one-shot advice (process)", median: milliseconds(adviceTimes.median), range: adviceTimes.range(milliseconds)))
+    rows.append(Row(measurement: "tunewise --version (process)", median: milliseconds(versionTimes.median), range: versionTimes.range(milliseconds)))
     rows.append(Row(measurement: "floor: Swift, no imports", median: milliseconds(floorTimes.median), range: floorTimes.range(milliseconds)))
     rows.append(Row(measurement: "one-shot / floor", median: fixed(ratio, 2) + "×", range: "", goal: "≤ 1.20×", result: verdict(ratio <= 1.2)))
+    rows.append(
+        Row(
+            measurement: "--version / floor", median: fixed(versionTimes.median / floorTimes.median, 2) + "×", range: "",
+            goal: "loading tunewise, no advice"))
     rows.append(Row(measurement: "peak memory: one-shot", median: mebibytes(adviceMemory.median), range: adviceMemory.range(mebibytes)))
     rows.append(Row(measurement: "peak memory: floor", median: mebibytes(floorMemory.median), range: floorMemory.range(mebibytes)))
     return rows

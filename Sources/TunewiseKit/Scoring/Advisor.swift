@@ -166,7 +166,7 @@ public struct Advisor: Sendable {
 
     /// What to watch when `strategy` is carried out with `variants`: its caveats, then theirs.
     func stageCaveats(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int]) -> [AdviceNote] {
-        notes(strategy.caveats, options) + variantNotes(variants, options: options, \.caveats)
+        notes(strategy.caveats, options) + variantNotes(variants, options: options) { $0.caveats }
     }
 
     /// High when gates leave one strategy, else by the lead over the runner-up; never high
@@ -320,25 +320,25 @@ public struct Advisor: Sendable {
 
     /// The caveats or next steps of the chosen variants, so that they follow the choice shown.
     private func variantNotes(
-        _ decisions: [VariantDecision], options: [Int], _ kind: KeyPath<VariantChoice, [Note]>
+        _ decisions: [VariantDecision], options: [Int], _ kind: (VariantChoice) -> [Note]
     ) -> [AdviceNote] {
         notes(variantChoiceNotes(decisions, kind), options)
     }
 
     /// The notes of `kind` of the variants' chosen options, in the rubric's order of variants.
-    private func variantChoiceNotes(_ decisions: [VariantDecision], _ kind: KeyPath<VariantChoice, [Note]>) -> [Note] {
+    /// A function, not a key path: a key path is an object whose class the runtime builds at
+    /// its first use, a twentieth of a one-shot run's instructions.
+    private func variantChoiceNotes(_ decisions: [VariantDecision], _ kind: (VariantChoice) -> [Note]) -> [Note] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }
-            return variant?.choices.first { $0.id == decision.choice }?[keyPath: kind] ?? []
+            return variant?.choices.first { $0.id == decision.choice }.map(kind) ?? []
         }
     }
 
-    /// The strategy's next steps and its variants', stage by stage (``Note/Stage``), each
-    /// stage in that order.
     /// The steps of `strategy` and its variants' choices that hold, stage by stage; without
     /// `training`, none of the training stage's.
     private func nextSteps(_ strategy: Strategy, _ variants: [VariantDecision], _ options: [Int], training: Bool = true) -> [AdviceNote] {
-        let steps = strategy.nextSteps + variantChoiceNotes(variants, \.nextSteps)
+        let steps = strategy.nextSteps + variantChoiceNotes(variants) { $0.nextSteps }
         return Note.Stage.allCases.filter { training || $0 != .train }.flatMap { stage in notes(steps.filter { $0.stage == stage }, options) }
     }
 

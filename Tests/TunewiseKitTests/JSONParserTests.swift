@@ -67,6 +67,18 @@ struct JSONParserTests {
         #expect(JSONWriter.write(.array([.number(1), .bool(true)]), pretty: false) == "[1,true]")
     }
 
+    /// Each level indents two spaces more, past the 64 copied in one block too.
+    @Test func writerIndentsEveryLevelByTwoSpaces() {
+        var value = JSONValue.number(1)
+        for _ in 0..<40 { value = .array([value]) }
+        let lines = JSONWriter.write(value).split(separator: "\n")
+        #expect(lines.count == 81)
+        for (depth, line) in lines.prefix(41).enumerated() {
+            #expect(line == String(repeating: " ", count: 2 * depth) + (depth == 40 ? "1" : "["))
+        }
+        #expect(lines.last == "]")
+    }
+
     /// The byte-by-byte UTF-8 check agrees with the standard library's decoder on where the
     /// first bad sequence starts, over random bytes biased towards multi-byte sequences.
     @Test func utf8ValidationAgreesWithTheStandardLibrary() {

@@ -82,9 +82,14 @@ public enum JSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// A line break and 64 spaces: a new line and its indent are copied from it as one block.
+    private static let lineBreakAndSpaces: StaticString = "\n                                                                "
+
+    /// A line break and `indent` spaces.
     private static func newline(indentedBy indent: Int, in output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        let copied = min(indent, lineBreakAndSpaces.utf8CodeUnitCount - 1)
+        output.append(contentsOf: UnsafeBufferPointer(start: lineBreakAndSpaces.utf8Start, count: 1 + copied))
+        if indent > copied { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent - copied)) }
     }
 
     /// `text` quoted, with `"`, `\\` and control characters escaped; other bytes of its UTF-8

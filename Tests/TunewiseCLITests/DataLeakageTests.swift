@@ -20,4 +20,19 @@ extension BinaryTests.DataCommandTests {
         #expect(
             json["data"]?["leakage"]?["evalNearPairsInTrain"] == .array([.object([("line", .number(2)), ("trainingLine", .number(1))])]))
     }
+
+    /// A leak comes with what to do about it; an evaluation file with none has no such advice.
+    @Test func leakageSaysToSeparateTheSetsOnlyWhenThereIsSome() throws {
+        let folder = try directory([
+            "train.jsonl": lines([#"{"prompt": "2+2=", "completion": "4"}"#, #"{"prompt": "3+3=", "completion": "6"}"#]),
+            "leaky.jsonl": lines([#"{"prompt": "2+2=", "completion": "4"}"#]),
+            "clean.jsonl": lines([#"{"prompt": "5+5=", "completion": "10"}"#]),
+        ])
+        let advice = "take them out of training or out of the evaluation, so that it scores only what the model was not trained on"
+        let leaky = try Binary.run(["data", "train.jsonl", "--eval", "leaky.jsonl"], environment: ["COLUMNS": "300"], directory: folder).outputText
+        #expect(leaky.contains("Leakage: 1 of its examples is in training (evaluation line → training line: 1→1): " + advice), "\(leaky)")
+        let clean = try Binary.run(["data", "train.jsonl", "--eval", "clean.jsonl"], environment: ["COLUMNS": "300"], directory: folder).outputText
+        #expect(clean.contains("Leakage: 0 of its examples are in training\n"), "\(clean)")
+        #expect(!clean.contains(advice))
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.14.0",
+            version: "3.15.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -251,10 +251,16 @@ extension BuiltInRubric {
                     unless: Condition(clauses: [(question: "model-access", options: ["api"])])
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
                 ),
             ],
@@ -374,6 +380,11 @@ extension BuiltInRubric {
                     text: "Many tasks on a few hundred examples leave under about a hundred for each: pool related tasks into one adapter, or train only the tasks with enough examples and keep prompting the rest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
+                ),
+                Note(
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
                 Note(
                     text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
@@ -555,6 +566,11 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
+                ),
+                Note(
                     text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
@@ -610,10 +626,16 @@ extension BuiltInRubric {
                     stage: .operate
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
                 ),
             ],
@@ -735,6 +757,11 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
+                ),
+                Note(
                     text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
@@ -782,10 +809,16 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "For free text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers), and check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    source: "openai-structured-outputs",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
                 ),
                 Note(
@@ -1274,7 +1307,7 @@ extension BuiltInRubric {
             id: "query-volume",
             label: "Query volume",
             text: "How many requests will it serve?",
-            help: "Low: up to about a thousand requests a day; medium: thousands to tens of thousands; high: more than that.",
+            help: "Low: up to 1,000 requests a day; medium: more than 1,000 and fewer than 100,000; high: 100,000 or more.",
             isCore: false,
             lever: .none,
             weight: 0.75,
@@ -1283,21 +1316,21 @@ extension BuiltInRubric {
                 Option(
                     id: "low",
                     label: "Low",
-                    help: "Pick this for up to about a thousand requests a day.",
+                    help: "Pick this for up to 1,000 requests a day.",
                     points: [:],
                     citation: nil
                 ),
                 Option(
                     id: "medium",
                     label: "Medium",
-                    help: "Pick this for thousands to tens of thousands of requests a day.",
+                    help: "Pick this for more than 1,000 and fewer than 100,000 requests a day.",
                     points: [:],
                     citation: nil
                 ),
                 Option(
                     id: "high",
                     label: "High",
-                    help: "Pick this for more than tens of thousands of requests a day.",
+                    help: "Pick this for 100,000 requests a day or more.",
                     points: ["fine-tuning": 0.75, "prompt-engineering": -0.5, "prompt-tuning": 0.25],
                     citation: Citation(reason: "At high volume the per-call cost of long instructions and examples adds up, even when a cached prefix makes repeats cheaper; a tuned or distilled smaller model can drop most of them (retrieved facts are still sent), and soft prompts replace them with a few vectors.", source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching")
                 ),
@@ -1647,7 +1680,7 @@ extension BuiltInRubric {
             id: "small-collection-in-prompt",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
             points: ["prompt-engineering": 0.5],
-            citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build or tune, which makes the prompted route cheaper still.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
+            citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build, tune or keep in step, which makes the prompted route simpler still; at high volume every call still pays to read all of it, so compare its cost with retrieval's (`tunewise advise --cost` with `--context-tokens`).", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
         )
     }
 
@@ -1764,7 +1797,7 @@ extension BuiltInRubric {
             id: "prompting-meets-bar-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "A prompted model already meets the bar at thousands to tens of thousands of requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
+            citation: Citation(reason: "A prompted model already meets the bar at more than 1,000 and fewer than 100,000 requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
             later: Deferral(trigger: "once the cheap levers are in and your own prices show a distilled model pays back at your traffic (tunewise cost), or latency still misses its target", assume: [(question: "query-volume", option: "high")])
         )
     }
@@ -1922,11 +1955,11 @@ extension BuiltInRubric {
                 ),
                 VariantChoice(
                     id: "reinforcement",
-                    label: "reinforcement fine-tuning against your grader, after a supervised run where each reference is the exact output",
+                    label: "reinforcement fine-tuning against your grader (after a supervised run, where you hold whole worked outputs to imitate)",
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
-                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show; where a reference is the one right output, supervised tuning on the references is the first run and reinforcement the second.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
+                    citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show. Where you hold whole worked outputs, a supervised run on them comes first and reinforcement second; a reference that is only the final answer of a longer working (the number at the end of a solution) is for the grader: tuning on it alone would teach the model to skip the working.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
                     caveats: [
                         Note(
                             text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
@@ -2044,7 +2077,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Run the training with LoRA adapters on the open model and an open PEFT library (Hu et al. found low ranks enough; choose rank and epochs on the held-out set), and compare the result with the prompted baseline.",
+                            text: "Run the training with LoRA adapters on the open model and an open PEFT library (Hu et al. found low ranks enough for tasks close to what the model already knows; a language or notation it barely knows may need a higher rank or full tuning: choose rank and epochs on the held-out set), and compare the result with the prompted baseline.",
                             source: "hu-2021",
                             when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
                             stage: .train

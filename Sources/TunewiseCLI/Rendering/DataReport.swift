@@ -188,7 +188,8 @@ struct DataReport {
     /// What follows "N evaluation examples are in training": the lines of those found, then
     /// the examples that share their prompt with a training example and those that nearly
     /// repeat one, each when there are any: " (evaluation line → training line: 1→4); 3 more
-    /// share their prompt with a training example (…); 1 more nearly repeats a training example".
+    /// share their prompt with a training example (…); 1 more nearly repeats a training example",
+    /// and, when any leaks, what to do about it.
     static func leakageDetails(_ leakage: Leakage) -> String {
         var text = leakage.evalExamplesInTrain > 0 ? " " + linePairs(leakage.evalPairsInTrain, of: leakage.evalExamplesInTrain) : ""
         let prompts = leakage.evalPromptsInTrain
@@ -202,6 +203,9 @@ struct DataReport {
             text +=
                 "; \(grouped(near)) more nearly \(near == 1 ? "repeats" : "repeat") a training example "
                 + linePairs(leakage.evalNearPairsInTrain, of: near)
+        }
+        if leakage.evalExamplesInTrain + prompts + near > 0 {
+            text += ": take them out of training or out of the evaluation, so that it scores only what the model was not trained on"
         }
         return text
     }

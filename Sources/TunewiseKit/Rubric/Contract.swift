@@ -20,9 +20,9 @@ public enum Contract {
     /// The question of how many requests the model will serve.
     public static let queryVolumeQuestion = "query-volume"
 
-    /// The `query-volume` option that `requestsPerDay` answers, as its options define them:
-    /// `low` up to about a thousand a day, `medium` thousands to tens of thousands, `high`
-    /// from a hundred thousand.
+    /// The `query-volume` option that `requestsPerDay` answers, as the built-in rubric's
+    /// options word them: `low` up to 1,000 a day, `medium` more than 1,000 and fewer than
+    /// 100,000, `high` 100,000 or more.
     public static func queryVolume(requestsPerDay: Double) -> String {
         requestsPerDay <= 1_000 ? "low" : requestsPerDay < 100_000 ? "medium" : "high"
     }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.15.0",
+            version: "3.16.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -28,7 +28,7 @@ extension BuiltInRubric {
         Strategy(
             id: "prompt-engineering",
             label: "Prompt engineering",
-            summary: "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, passages fetched at request time (retrieval-augmented generation).",
+            summary: "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, the material that holds them: passages fetched at request time (retrieval-augmented generation), or a small collection whole.",
             baseline: 1.0,
             baselineCitation: Citation(reason: "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
             caveats: [
@@ -258,7 +258,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    text: "For structured output, score records field by field against a reviewed answer key (exact match per field after normalising dates, numbers and case; precision and recall for fields that may be empty or repeat; the share of records wholly right), and run programs and queries rather than matching their text (the share that parse or compile, and that give the expected result on held-out tests); a validator that passes says only that the syntax is right.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
@@ -633,7 +633,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    text: "For structured output, score records field by field against a reviewed answer key (exact match per field after normalising dates, numbers and case; precision and recall for fields that may be empty or repeat; the share of records wholly right), and run programs and queries rather than matching their text (the share that parse or compile, and that give the expected result on held-out tests); a validator that passes says only that the syntax is right.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
@@ -816,7 +816,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "For structured output, score each field against a reviewed answer key: exact match per field (after normalising dates, numbers and case), precision and recall for fields that may be empty or repeat, and the share of records wholly right; a validator that passes says only that the syntax is right.",
+                    text: "For structured output, score records field by field against a reviewed answer key (exact match per field after normalising dates, numbers and case; precision and recall for fields that may be empty or repeat; the share of records wholly right), and run programs and queries rather than matching their text (the share that parse or compile, and that give the expected result on held-out tests); a validator that passes says only that the syntax is right.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
@@ -1511,7 +1511,7 @@ extension BuiltInRubric {
             id: "training-signal",
             label: "Training signal",
             text: "What form do your examples or feedback take?",
-            help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (side-by-side choices, rankings). Graders: a program or rubric can score any output (tests pass, the JSON validates, the answer matches a key). Lone thumbs up or down are ratings: pair them per input, or train on the liked outputs as demonstrations.",
+            help: "Demonstrations: inputs with the output wanted. Comparisons: for one input, a better and a worse output (side-by-side choices, rankings). Graders: a program or rubric can score any output (tests pass, the JSON validates, the final answer matches a key). Lone thumbs up or down are ratings: pair them per input, or train on the liked outputs as demonstrations.",
             isCore: false,
             lever: .none,
             weight: 1.0,
@@ -1520,7 +1520,7 @@ extension BuiltInRubric {
                 Option(
                     id: "demonstrations",
                     label: "Demonstrations (inputs with the output wanted)",
-                    help: "Pick this for ordinary labelled pairs.",
+                    help: "Pick this for ordinary labelled pairs, including an answer key that gives the whole right output for each input.",
                     points: [:],
                     citation: nil
                 ),
@@ -1534,7 +1534,7 @@ extension BuiltInRubric {
                 Option(
                     id: "graders",
                     label: "Graders (a program or rubric scores any output)",
-                    help: "Pick this if correctness can be checked automatically: SQL that runs, code that passes tests, fields that match a key.",
+                    help: "Pick this if correctness can be checked automatically: SQL that runs and returns the right rows, code that passes tests, a final answer that matches a key. If you hold the whole right output for each input, those are demonstrations.",
                     points: ["fine-tuning": 0.5, "prompt-engineering": 0.5, "prompt-tuning": -1.0],
                     citation: Citation(reason: "A program that scores any output makes every approach measurable: a prompted system can check and retry against it, and reinforcement fine-tuning can train against it directly, which soft prompts cannot.", source: "openai-rft; shao-2024")
                 ),
@@ -1680,7 +1680,7 @@ extension BuiltInRubric {
             id: "small-collection-in-prompt",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
             points: ["prompt-engineering": 0.5],
-            citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build, tune or keep in step, which makes the prompted route simpler still; at high volume every call still pays to read all of it, so compare its cost with retrieval's (`tunewise advise --cost` with `--context-tokens`).", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
+            citation: Citation(reason: "The whole collection fits in one prompt: it can be sent on every call behind a cached prefix, with no index to build, tune or keep in step, which makes the prompted route simpler still; at high volume every call still pays to read all of it, so compare its cost with retrieval's (`tunewise advise --cost` with `--collection-tokens` and `--context-tokens`).", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024")
         )
     }
 
@@ -2217,12 +2217,12 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; keyword search is a fair start before a vector store when questions and documents share a language (across languages, use multilingual embeddings).",
-                            source: "001-nilg-customizing-language-models § Prompt Engineering",
+                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",
+                            source: "001-nilg-customizing-language-models § Prompt Engineering; karpukhin-2020",
                             when: .always
                         ),
                         Note(
-                            text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results, then check that answers stay faithful to what was retrieved.",
+                            text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results; then score the answers against reference answers and check that each cited passage supports the claim it is cited for.",
                             source: "balaguer-2024",
                             when: .always
                         ),
@@ -2253,6 +2253,11 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
                             unless: Condition(clauses: [(question: "budget", options: ["minimal"])]),
                             stage: .train
+                        ),
+                        Note(
+                            text: "With access by role, test the filters as an attacker would: ask, as a user of the lowest role, questions whose answers sit only in restricted documents, and expect refusals, not leaks, before launch and after every change to the index or the roles.",
+                            source: "001-nilg-customizing-language-models § Data Governance",
+                            when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                         ),
                     ]
                 ),

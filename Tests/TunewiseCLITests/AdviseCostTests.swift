@@ -58,9 +58,10 @@ extension BinaryTests {
             let texts = notes.compactMap { note -> String? in if case .string(let text) = note { text } else { nil } }
             // The plan trains at no stage, so no retraining is said. Retrieval would cost (1500 ×
             // 0.09 + 2000 × 0.15 + 180) / 1e6 = 0.000615 a request, 369 + 150 upkeep = 519 a month,
-            // 8628 in all: for the first step, that is a cost risk, not a note.
-            #expect(texts.count == 1, "\(texts)")
+            // 8628 in all: for the first step, a cost risk, and a note beside the figures.
+            #expect(texts.count == 2, "\(texts)")
             #expect(texts.first?.contains("90,000 tokens a request, 80% read from the cache") == true)
+            #expect(texts.last?.contains("Prompt engineering would cost 8,628.00 over 12 months against 62,988.00: at this volume") == true)
             guard case .array(let risks)? = report?["recommendation"]?["risks"], case .object(let risk)? = risks.last else {
                 Issue.record("no risks")
                 return

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.16.0",
+            version: "3.16.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2083,7 +2083,7 @@ extension BuiltInRubric {
                             stage: .train
                         ),
                         Note(
-                            text: "With several tasks, train one adapter per task and serve them together on one frozen base (multi-adapter serving, as in S-LoRA or vLLM), switching adapters per request; this is the case soft prompts used to own.",
+                            text: "With several tasks that each have a few hundred examples of their own, train one adapter per task (pooling the others into a shared one) and serve them together on one frozen base (multi-adapter serving, as in S-LoRA or vLLM), switching adapters per request; this is the case soft prompts used to own.",
                             source: "hu-2021; sheng-2023",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["weights"])]),
                             stage: .train
@@ -2255,7 +2255,7 @@ extension BuiltInRubric {
                             stage: .train
                         ),
                         Note(
-                            text: "With access by role, test the filters as an attacker would: ask, as a user of the lowest role, questions whose answers sit only in restricted documents, and expect refusals, not leaks, before launch and after every change to the index or the roles.",
+                            text: "With access by role, test the filters as an attacker would: as a user of the lowest role (and of another customer, where customers share the system), ask for what sits only in documents or records that user may not see, and expect refusals, not leaks, before launch and after every change to the index or the rights; where the model writes queries, run each under the user's own database rights, read-only and with row limits, so no filter of the model's has to hold.",
                             source: "001-nilg-customizing-language-models § Data Governance",
                             when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                         ),

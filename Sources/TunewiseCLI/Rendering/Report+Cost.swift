@@ -232,8 +232,7 @@ extension Report {
                 return
                     "\(strategyLabel(strategy)) is costed with the whole collection in every prompt, as advised: \(requests(tokens)) tokens a request\(cached)."
             case .retrievalCheaper(let strategy, let retrieval, let inContext):
-                // The first step's is a risk (``addCostRisk()``).
-                if strategy == advice.plan.first?.strategy { return nil }
+                // Beside the figures, for the first step too, whose is also a risk (``addCostRisk()``).
                 return "With retrieval in place of the whole collection (your \(CostField.contextTokens.flag) a request and "
                     + "\(CostField.retrievalPerMonth.flag)), \(strategyLabel(strategy)) would cost \(money(retrieval)) over "
                     + "\(months(cost.horizonMonths)) against \(money(inContext)): at this volume an index is the cheaper way to the facts."

@@ -41,11 +41,18 @@ enum Hashing {
             offset += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
+        if count >= 8 {
+            // The last eight bytes in one load, the ones hashed already shifted out.
+            let last = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
+            let left = UInt64(truncatingIfNeeded: count - offset)
+            tail = left == 0 ? 0 : last &>> (64 &- left &* 8)
+        } else {
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         hash ^= rotate(tail &* HashPrimes.second, 31) &* HashPrimes.first
         return mix(hash)

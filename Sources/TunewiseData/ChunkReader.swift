@@ -47,9 +47,6 @@ struct ChunkReader {
     private var chunk = ChunkMeasurement()
     /// The end of the chunk being read: a text ``TextScanner/padding`` bytes before it is read in place.
     private var chunkEnd = UnsafePointer<UInt8>(bitPattern: 1)!
-    /// How many examples the last chunk held: the next one's are reserved for from it, so that
-    /// the list is not copied as it grows (chunks of one size hold about as many).
-    private var lastExampleCount = 0
 
     init(lineByteLimit: Int) { self.lineByteLimit = lineByteLimit }
 
@@ -58,7 +55,6 @@ struct ChunkReader {
     /// mark may be.
     mutating func read(_ base: UnsafePointer<UInt8>, count: Int, startsFile: Bool) -> ChunkMeasurement {
         chunk = ChunkMeasurement()
-        chunk.examples.reserveCapacity(lastExampleCount + lastExampleCount / 8)
         chunkEnd = base + count
         var start = 0
         var isFirst = startsFile
@@ -68,7 +64,6 @@ struct ChunkReader {
             isFirst = false
             start = lineEnd + 1
         }
-        lastExampleCount = chunk.examples.count
         var result = ChunkMeasurement()
         swap(&result, &chunk)
         return result

@@ -153,7 +153,7 @@ struct ChunkReader {
             decodedText.removeAll(keepingCapacity: true)
             span.string.decode(from: base, into: &decodedText)
             let count = decodedText.count
-            decodedText.append(contentsOf: repeatElement(0, count: TextScanner.padding))
+            decodedText.append(contentsOf: TextScanner.zeroPadding)
             decodedText.withUnsafeBufferPointer {
                 readText(UnsafeBufferPointer(rebasing: $0[..<count]), padded: true, of: span, isOutput: isOutput, into: &reading)
             }

@@ -42,7 +42,7 @@ public struct DataAnalyzer {
     public static let nearDuplicateMinimumWords = 8
     /// How many near-duplicate pairs a measurement keeps.
     public static let keptPairs = 5
-    /// How many examples ahead the merge reads the exact index's slots.
+    /// How many examples the merge reads the exact index's slots for at once, a batch ahead.
     static let slotsReadAhead = 16
 
     let options: Options
@@ -189,12 +189,15 @@ public struct DataAnalyzer {
         measurement.otherLayouts.add(lines.otherLayouts, lineOffset: offset)
         measurement.structure.add(lines.structure, lineOffset: offset)
         measurement.personalData.add(lines.personalData, lineOffset: offset)
-        // The exact index's slot of each example is read a few examples ahead, so that the
-        // reads overlap rather than wait for memory one insert at a time.
+        // The exact index's slots are read a batch of examples ahead, each batch's reads at once,
+        // so that they overlap rather than wait for memory one insert at a time.
         let examples = chunk.examples
-        for example in examples.prefix(Self.slotsReadAhead) { index.exact.warm(example.hash) }
+        index.exact.warm(examples.prefix(Self.slotsReadAhead).lazy.map(\.hash))
         for (place, example) in examples.enumerated() {
-            if place + Self.slotsReadAhead < examples.count { index.exact.warm(examples[place + Self.slotsReadAhead].hash) }
+            if place % Self.slotsReadAhead == 0 {
+                let ahead = min(place + Self.slotsReadAhead, examples.count)..<min(place + 2 * Self.slotsReadAhead, examples.count)
+                index.exact.warm(examples[ahead].lazy.map(\.hash))
+            }
             let line = example.line + offset
             let insertion = index.exact.insert(example.hash, line: line)
             let isDuplicate = insertion != .new

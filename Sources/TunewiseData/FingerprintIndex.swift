@@ -49,13 +49,18 @@ public struct FingerprintIndex: Sendable {
     /// What ``warm(_:)`` read, kept so that the reads are not left out.
     private var warmth: UInt64 = 0
 
-    /// Reads the slot where `fingerprint` would go, so that inserting it soon after finds the
-    /// slot in the cache: the reads of a batch of fingerprints overlap, where one insert after
-    /// another into a table larger than the cache would wait for memory each time.
+    /// Reads the slots where `fingerprints` would go, so that inserting them soon after finds
+    /// the slots in the cache: the reads of the batch, one after another with nothing between,
+    /// overlap, where one insert after another into a table larger than the cache would wait
+    /// for memory each time.
     @inline(__always)
-    mutating func warm(_ fingerprint: UInt64) {
-        let index = Int(truncatingIfNeeded: fingerprint == 0 ? 1 : fingerprint) & mask
-        warmth &+= slots[index] &+ UInt64(lines[index])
+    mutating func warm<Fingerprints: Sequence<UInt64>>(_ fingerprints: Fingerprints) {
+        var read: UInt64 = 0
+        for fingerprint in fingerprints {
+            let index = Int(truncatingIfNeeded: fingerprint == 0 ? 1 : fingerprint) & mask
+            read &+= slots[index] &+ UInt64(lines[index])
+        }
+        warmth &+= read
     }
 
     /// Whether the index holds `fingerprint`.

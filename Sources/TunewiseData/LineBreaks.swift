@@ -44,9 +44,9 @@ extension JSONLineScanner {
         var end = text.count
         while start < end, LineBreaks.isSpace(base[start]) { start += 1 }
         while end > start, LineBreaks.isSpace(base[end - 1]) { end -= 1 }
-        let fence = Array("```".utf8)
-        if end - start >= 6, text[start..<start + 3].elementsEqual(fence), text[end - 3..<end].elementsEqual(fence),
-            let lineEnd = text[start..<end - 3].firstIndex(of: UInt8(ascii: "\n"))
+        let fence: StaticString = "```"
+        if end - start >= 6, memoryEquals(base + start, fence.utf8Start, count: 3), memoryEquals(base + end - 3, fence.utf8Start, count: 3),
+            let lineEnd = LineBreaks.next(in: base, from: start, count: end - 3)
         {
             return isContainer(UnsafeBufferPointer(rebasing: text[(lineEnd + 1)..<(end - 3)]))
         }
@@ -68,8 +68,11 @@ extension JSONLineScanner {
     /// last `</think>` (the opening tag may be the chat template's).
     static func hasUnfinishedReasoning(_ text: UnsafeBufferPointer<UInt8>, answer: UnsafeBufferPointer<UInt8>?) -> Bool {
         if let answer { return answer.allSatisfy(LineBreaks.isSpace) }
-        let start = text.firstIndex { !LineBreaks.isSpace($0) } ?? text.count
-        return text[start...].starts(with: Array("<think>".utf8))
+        guard let base = text.baseAddress else { return false }
+        var start = 0
+        while start < text.count, LineBreaks.isSpace(base[start]) { start += 1 }
+        let open: StaticString = "<think>"
+        return text.count - start >= open.utf8CodeUnitCount && memoryEquals(base + start, open.utf8Start, count: open.utf8CodeUnitCount)
     }
 
     /// The part of an output after its last `</think>`, when it has one: the answer after a

@@ -9,7 +9,11 @@ struct MinHashAccumulator {
     static let binCount = MinHashSignature.binCount
     private static let empty = UInt32.max
 
-    private var minimums = SIMD32<UInt32>(repeating: Self.empty)
+    /// The bins, then eight lanes past them that are never written: those hold 0, so that the
+    /// bins are told empty or not with one compare of all the lanes.
+    private var minimums = SIMD32<UInt32>(
+        lowHalf: SIMD16<UInt32>(repeating: Self.empty),
+        highHalf: SIMD16<UInt32>(lowHalf: SIMD8<UInt32>(repeating: Self.empty), highHalf: SIMD8<UInt32>(repeating: 0)))
     /// How many features were added.
     private(set) var featureCount = 0
 
@@ -31,40 +35,57 @@ struct MinHashAccumulator {
     /// every bin of a short example holds a value that a similar example's sketch shares.
     func signature() -> MinHashSignature {
         // Most sketches have every bin filled: then each bin's low byte is its value.
-        let full: (UInt64, UInt64, UInt64)? = withUnsafeBytes(of: minimums) { raw in
-            let bins = raw.bindMemory(to: UInt32.self)
-            var emptyBins: UInt32 = 0
+        if let full = Self.lowBytesIfFull(minimums) { return MinHashSignature(words: full) }
+        // The bins read from memory: a vector indexed by a variable would be stored at each read.
+        return withUnsafeBytes(of: minimums) { raw in
+            let minimums = raw.bindMemory(to: UInt32.self)
             var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            for bin in 0..<8 {
-                let shift = UInt64(bin &* 8)
-                emptyBins |= (bins[bin] &+ 1) == 0 ? 1 : 0
-                emptyBins |= (bins[bin &+ 8] &+ 1) == 0 ? 1 : 0
-                emptyBins |= (bins[bin &+ 16] &+ 1) == 0 ? 1 : 0
-                words.0 |= UInt64(bins[bin] & 0xFF) &<< shift
-                words.1 |= UInt64(bins[bin &+ 8] & 0xFF) &<< shift
-                words.2 |= UInt64(bins[bin &+ 16] & 0xFF) &<< shift
+            for bin in 0..<Self.binCount {
+                var source = bin
+                var distance: UInt32 = 0
+                while minimums[source] == Self.empty, distance < UInt32(Self.binCount) {
+                    source = source == Self.binCount - 1 ? 0 : source + 1
+                    distance += 1
+                }
+                // The low bits of a minimum are as random as the rest; eight of them suffice.
+                let byte = UInt64(UInt8(truncatingIfNeeded: minimums[source] &+ distance &* 0x9E37_79B9))
+                let shifted = byte &<< UInt64(bin % 8 * 8)
+                switch bin / 8 {
+                case 0: words.0 |= shifted
+                case 1: words.1 |= shifted
+                default: words.2 |= shifted
+                }
             }
-            return emptyBins == 0 ? words : nil
+            return MinHashSignature(words: words)
         }
-        if let full { return MinHashSignature(words: full) }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for bin in 0..<Self.binCount {
-            var source = bin
-            var distance: UInt32 = 0
-            while minimums[source] == Self.empty, distance < UInt32(Self.binCount) {
-                source = source == Self.binCount - 1 ? 0 : source + 1
-                distance += 1
+    }
+}
+
+extension MinHashAccumulator {
+    /// The low bytes of the bins in order, eight a word, when no bin is empty: the bins compared
+    /// four at a time, and their low bytes gathered two at a time from 64-bit loads.
+    @inline(__always)
+    fileprivate static func lowBytesIfFull(_ minimums: SIMD32<UInt32>) -> (UInt64, UInt64, UInt64)? {
+        withUnsafeBytes(of: minimums) { raw in
+            var empty = SIMD4<UInt32>()
+            for offset in stride(from: 0, to: binCount * 4, by: 16) {
+                let bins = raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
+                empty |= unsafeBitCast(bins .== SIMD4<UInt32>(repeating: Self.empty), to: SIMD4<UInt32>.self)
             }
-            // The low bits of a minimum are as random as the rest; eight of them suffice.
-            let byte = UInt64(UInt8(truncatingIfNeeded: minimums[source] &+ distance &* 0x9E37_79B9))
-            let shifted = byte &<< UInt64(bin % 8 * 8)
-            switch bin / 8 {
-            case 0: words.0 |= shifted
-            case 1: words.1 |= shifted
-            default: words.2 |= shifted
+            let halves = unsafeBitCast(empty, to: SIMD2<UInt64>.self)
+            guard halves[0] | halves[1] == 0 else { return nil }
+            // Eight bins' low bytes: each 64-bit load holds two bins, whose low bytes are its
+            // bytes 0 and 4.
+            func word(_ first: Int) -> UInt64 {
+                var word: UInt64 = 0
+                for pair in 0..<4 {
+                    let two = raw.loadUnaligned(fromByteOffset: (first + pair * 2) * 4, as: UInt64.self)
+                    word |= (two & 0xFF | two &>> 24 & 0xFF00) &<< UInt64(pair * 16)
+                }
+                return word
             }
+            return (word(0), word(8), word(16))
         }
-        return MinHashSignature(words: words)
     }
 }
 

@@ -125,8 +125,16 @@ private struct BandGroups {
         _ signatures: PagedArray<MinHashSignature>, band: Int, buckets: Range<Int> = 0..<bucketCount,
         in storage: UnsafeMutableBufferPointer<UInt64>, atEnd: Bool = false
     ) {
-        // Offsets of 32 bits, as the entries hold an index of 32 bits.
-        var starts = [UInt32](repeating: 0, count: buckets.count + 1)
+        // Offsets of 32 bits, as the entries hold an index of 32 bits; the bucket counts and
+        // then each bucket's next place, in buffers (an array would be checked for sharing at
+        // every count).
+        let starts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: buckets.count + 1)
+        let next = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: buckets.count + 1)
+        defer {
+            starts.deallocate()
+            next.deallocate()
+        }
+        starts.initialize(repeating: 0)
         signatures.visit { _, signature in
             let bucket = Int(signature.band(band) &>> 16)
             if buckets.contains(bucket) { starts[bucket &- buckets.lowerBound &+ 1] &+= 1 }
@@ -135,7 +143,7 @@ private struct BandGroups {
         let total = Int(starts[buckets.count])
         let first = atEnd ? storage.count - total : 0
         let entries = UnsafeMutableBufferPointer(rebasing: storage[first..<(first + total)])
-        var next = starts
+        _ = next.initialize(from: starts)
         signatures.visit { index, signature in
             let key = signature.band(band)
             let bucket = Int(key &>> 16)
@@ -170,17 +178,21 @@ private struct BandGroups {
     /// byte at a time with counting sorts: stable, so equal keys stay in file order, as the
     /// counting sort into buckets left them.
     private static func radixSort(_ bucket: UnsafeMutableBufferPointer<UInt64>) {
-        var other = [UInt64](repeating: 0, count: bucket.count)
-        other.withUnsafeMutableBufferPointer { other in
-            for (from, to, shift) in [(bucket, other, UInt64(32)), (other, bucket, UInt64(40))] {
-                var starts = [Int](repeating: 0, count: 257)
-                for entry in from { starts[Int(truncatingIfNeeded: entry &>> shift & 0xFF) + 1] += 1 }
-                for digit in 0..<256 { starts[digit + 1] += starts[digit] }
-                for entry in from {
-                    let digit = Int(truncatingIfNeeded: entry &>> shift & 0xFF)
-                    to[starts[digit]] = entry
-                    starts[digit] += 1
-                }
+        let other = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: bucket.count)
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 257)
+        defer {
+            other.deallocate()
+            starts.deallocate()
+        }
+        other.initialize(repeating: 0)
+        for (from, to, shift) in [(bucket, other, UInt64(32)), (other, bucket, UInt64(40))] {
+            starts.initialize(repeating: 0)
+            for entry in from { starts[Int(truncatingIfNeeded: entry &>> shift & 0xFF) + 1] += 1 }
+            for digit in 0..<256 { starts[digit + 1] += starts[digit] }
+            for entry in from {
+                let digit = Int(truncatingIfNeeded: entry &>> shift & 0xFF)
+                to[starts[digit]] = entry
+                starts[digit] += 1
             }
         }
     }

@@ -4,9 +4,8 @@ extension StringSpan {
     func decode(from base: UnsafePointer<UInt8>, into decoded: inout [UInt8]) {
         var position = start
         while position < end {
-            // The bytes up to the next backslash, at once.
-            var runEnd = position
-            while runEnd < end, base[runEnd] != UInt8(ascii: "\\") { runEnd &+= 1 }
+            // The bytes up to the next backslash, found with `memchr`, at once.
+            let runEnd = LineBreaks.first(UInt8(ascii: "\\"), in: base, from: position, count: end) ?? end
             if runEnd > position {
                 decoded.append(contentsOf: UnsafeBufferPointer(start: base + position, count: runEnd &- position))
                 position = runEnd

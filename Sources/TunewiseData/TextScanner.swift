@@ -11,6 +11,8 @@
 struct TextScanner {
     /// The bytes after a text that ``scan(padded:sketching:)`` may read (and ignores).
     static let padding = ByteBlock.size
+    /// ``padding`` zeros, to follow a copy of a text.
+    static let zeroPadding = [UInt8](repeating: 0, count: padding)
 
     /// The estimate so far, in sixteenths of a token.
     private(set) var tokenSixteenths = 0

@@ -61,3 +61,38 @@ struct MinHashTests {
         }
     }
 }
+
+extension MinHashTests {
+    /// The sketch as the bins define it, one bin at a time: each bin's least value, an empty
+    /// bin (or one whose least value is the largest, which reads as empty) filled from the next
+    /// full one to its right, shifted by how far it was.
+    static func referenceSignature(_ features: [UInt64]) -> [UInt8] {
+        let binCount = MinHashSignature.binCount
+        var bins = [UInt32?](repeating: nil, count: binCount)
+        for feature in features {
+            let bin = Int(((feature >> 32) * UInt64(binCount)) >> 32)
+            bins[bin] = min(bins[bin] ?? .max, UInt32(truncatingIfNeeded: feature))
+        }
+        bins = bins.map { $0 == UInt32.max ? nil : $0 }
+        return (0..<binCount).map { bin in
+            for distance in 0..<binCount {
+                if let value = bins[(bin + distance) % binCount] { return UInt8(truncatingIfNeeded: value &+ UInt32(distance) &* 0x9E37_79B9) }
+            }
+            return UInt8(truncatingIfNeeded: UInt32.max &+ UInt32(binCount) &* 0x9E37_79B9)
+        }
+    }
+
+    /// Sketches with every bin full (read with vector operations) and with some empty (filled
+    /// by rotation) match the bin-by-bin reference, as do features whose value is the
+    /// largest a bin holds.
+    @Test func fullAndSparseSketchesMatchTheReference() {
+        var generator = SplitMix(seed: 0x516)
+        for count in [0, 1, 2, 5, 12, 23, 24, 40, 80, 200] {
+            for _ in 0..<200 {
+                var features = (0..<count).map { _ in generator.next() }
+                if count > 0, generator.next() % 4 == 0 { features[0] |= 0xFFFF_FFFF }
+                #expect(Self.signature(features).bins == Self.referenceSignature(features), "\(count) features")
+            }
+        }
+    }
+}

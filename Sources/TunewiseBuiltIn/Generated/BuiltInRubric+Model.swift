@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.16.1",
+            version: "3.16.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -382,7 +382,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
-                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common (with access by role or customer, only on data cleared for all of them) and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
@@ -458,7 +458,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "With role-based access a single tuned model can leak what one role may not see: train only on examples every role may see, or keep one model per group of roles with the same rights.",
+                    text: "With role-based access a single tuned model can leak what one role may not see: train only on examples every role may see (or on de-identified ones), or keep one model per group of roles with the same rights. Where each customer gets an adapter of its own, train it on that customer's data alone, pick it on the server from the signed-in customer (never from the request), and test one customer asking for another's data; where the model writes queries or calls tools, run them under the user's own rights.",
                     source: "001-nilg-customizing-language-models § Data Governance",
                     when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                 ),
@@ -566,7 +566,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
-                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common (with access by role or customer, only on data cleared for all of them) and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
@@ -674,7 +674,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "With role-based access, train only on material every role may see and filter retrieved passages by role at search time.",
+                    text: "With role-based access, train only on material every role may see (or on de-identified material) and filter retrieved passages by role at search time. Where each customer gets an adapter of its own, train it on that customer's data alone, pick it on the server from the signed-in customer (never from the request), and test one customer asking for another's data; where the model writes queries or calls tools, run them under the user's own rights.",
                     source: "001-nilg-customizing-language-models § Data Governance",
                     when: Condition(clauses: [(question: "governance", options: ["role-based"])])
                 ),
@@ -757,7 +757,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["hundreds"])])
                 ),
                 Note(
-                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
+                    text: "Thousands of examples spread over many tasks or customers can still be few for each: count them per task. Train one shared adapter on what the tasks have in common (with access by role or customer, only on data cleared for all of them) and keep each task's or customer's own terms and tone in its prompt; give a task its own adapter only once it has a few hundred examples of its own, trained on its data alone and served only for it.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),

@@ -42,8 +42,8 @@ struct TmuxSession {
     /// The whole screen and its scrollback.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0", "-S", "-500"]) }
 
-    /// Waits up to `timeout` seconds for `text` to be on the screen `times` times (tmux trims
-    /// the spaces that end a line), looking every 50 ms. It keeps its thread while it sleeps:
+    /// Waits for `text` to be on the screen `times` times (tmux trims the spaces that end a
+    /// line), for `timeout` seconds of looks 50 ms apart. It keeps its thread while it sleeps:
     /// were it to yield, other tests could hold the runner's few threads for seconds, and a line
     /// that is on the screen only for a while (a progress line) would come and go unseen.
     func waitFor(_ text: String, times: Int = 1, timeout: TimeInterval = 15) throws -> Bool {

@@ -327,7 +327,7 @@ public struct Advisor: Sendable {
 
     /// The notes of `kind` of the variants' chosen options, in the rubric's order of variants.
     /// A function, not a key path: a key path is an object whose class the runtime builds at
-    /// its first use, a twentieth of a one-shot run's instructions.
+    /// its first use (a percent of a one-shot run's instructions).
     private func variantChoiceNotes(_ decisions: [VariantDecision], _ kind: (VariantChoice) -> [Note]) -> [Note] {
         decisions.flatMap { decision in
             let variant = rubric.variants.first { $0.id == decision.variant }

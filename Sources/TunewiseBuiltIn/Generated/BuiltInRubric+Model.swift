@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.16.2",
+            version: "3.16.3",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -104,7 +104,7 @@ extension BuiltInRubric {
                     unless: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report accuracy per class, not only overall.",
+                    text: "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report precision and recall per class, not only overall accuracy.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -261,6 +261,12 @@ extension BuiltInRubric {
                     text: "For structured output, score records field by field against a reviewed answer key (exact match per field after normalising dates, numbers and case; precision and recall for fields that may be empty or repeat; the share of records wholly right), and run programs and queries rather than matching their text (the share that parse or compile, and that give the expected result on held-out tests); a validator that passes says only that the syntax is right.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For labels, score precision, recall and F1 for each class, not accuracy alone (micro and macro averages where an input may take several labels), set a recall floor for the classes that must not be missed, and check calibration where scores drive a threshold; for ordered grades, measure agreement with human graders (weighted kappa, exact and adjacent agreement) beside how well two human graders agree with each other.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
                     stage: .prepare
                 ),
             ],
@@ -638,6 +644,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
                     stage: .prepare
                 ),
+                Note(
+                    text: "For labels, score precision, recall and F1 for each class, not accuracy alone (micro and macro averages where an input may take several labels), set a recall floor for the classes that must not be missed, and check calibration where scores drive a threshold; for ordered grades, measure agreement with human graders (weighted kappa, exact and adjacent agreement) beside how well two human graders agree with each other.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
+                    stage: .prepare
+                ),
             ],
             risks: [
                 Note(
@@ -819,6 +831,12 @@ extension BuiltInRubric {
                     text: "For structured output, score records field by field against a reviewed answer key (exact match per field after normalising dates, numbers and case; precision and recall for fields that may be empty or repeat; the share of records wholly right), and run programs and queries rather than matching their text (the share that parse or compile, and that give the expected result on held-out tests); a validator that passes says only that the syntax is right.",
                     source: "openai-structured-outputs",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For labels, score precision, recall and F1 for each class, not accuracy alone (micro and macro averages where an input may take several labels), set a recall floor for the classes that must not be missed, and check calibration where scores drive a threshold; for ordered grades, measure agreement with human graders (weighted kappa, exact and adjacent agreement) beside how well two human graders agree with each other.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])]),
                     stage: .prepare
                 ),
                 Note(

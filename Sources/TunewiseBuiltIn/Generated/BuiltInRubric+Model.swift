@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.16.3",
+            version: "3.16.4",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -584,14 +584,14 @@ extension BuiltInRubric {
             ],
             nextSteps: [
                 Note(
-                    text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
+                    text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on, split by date where inputs drift, and by client, question or document where examples come in groups, so it holds what is new): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always,
                     unless: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
                     stage: .prepare
                 ),
                 Note(
-                    text: "Before training, measure the prompted model on a held-out test set (10 to 20 percent of your examples, never trained on): it is the score the tuned model must match or beat, kept as the bar for every run. Keep a broad regression set of everyday requests to catch lost general ability.",
+                    text: "Before training, measure the prompted model on a held-out test set (10 to 20 percent of your examples, never trained on, split by date where inputs drift, and by client, question or document where examples come in groups, so it holds what is new): it is the score the tuned model must match or beat, kept as the bar for every run. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
                     stage: .prepare
@@ -2110,6 +2110,13 @@ extension BuiltInRubric {
                             text: "With several related tasks on a hosted service, first tune one model on all of them (the task named in the system message), which costs one deployment; split into a model per task only where a task scores worse than it did alone, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])]),
+                            unless: Condition(clauses: [(question: "governance", options: ["role-based"])]),
+                            stage: .train
+                        ),
+                        Note(
+                            text: "With several customers or roles on a hosted service, tune one model per customer (or per group with the same rights) on its own data alone, pick it on the server from the signed-in customer, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
+                            source: "azure-fine-tuning; 001-nilg-customizing-language-models § Data Governance",
+                            when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"]), (question: "governance", options: ["role-based"])]),
                             stage: .train
                         ),
                         Note(

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.16.4",
+            version: "3.16.5",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -148,7 +148,7 @@ extension BuiltInRubric {
             ],
             nextSteps: [
                 Note(
-                    text: "Set the bar first: write down what a good output is, hold out a test set of real inputs with accepted outputs (from your labelled pairs, or 30 to 100 gathered now if you have none), and score every prompt change on it; keep fixed failures as a regression set.",
+                    text: "Set the bar first: write down what a good output is, hold out a test set of real inputs with accepted outputs (from your labelled pairs, or 30 to 100 gathered now if you have none; split by date where inputs drift, and by client, question or document where examples come in groups), and score every prompt change on it; keep fixed failures as a regression set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: .always,
                     stage: .prepare
@@ -165,7 +165,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
                 ),
                 Note(
-                    text: "Choose the worked examples for each request from your labelled pairs by similarity to the input, rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
+                    text: "Choose the worked examples for each request from your labelled pairs by similarity to the input (never from the test set, or its score will flatter), rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])])
                 ),
@@ -2114,7 +2114,7 @@ extension BuiltInRubric {
                             stage: .train
                         ),
                         Note(
-                            text: "With several customers or roles on a hosted service, tune one model per customer (or per group with the same rights) on its own data alone, pick it on the server from the signed-in customer, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
+                            text: "With several customers or roles on a hosted service, give a customer (or a group with the same rights) a tuned model of its own only once it has a few hundred examples of its own, trained on its data alone and picked on the server from the signed-in customer; serve the others from one model tuned on data cleared for all of them (or de-identified), with each customer's terms in its prompt, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; 001-nilg-customizing-language-models § Data Governance",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"]), (question: "governance", options: ["role-based"])]),
                             stage: .train

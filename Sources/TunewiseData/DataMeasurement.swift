@@ -106,14 +106,18 @@ public struct DataMeasurement: Equatable, Sendable {
         return Self.dataVolume(of: unique)
     }
 
+    /// The `data-volume` answers above `none`, each with the least count of examples that gives it.
+    private static let dataVolumeBands: [(least: Int, answer: String)] = [(1, "few"), (100, "hundreds"), (1000, "thousands")]
+
     /// The `data-volume` answer for `count` examples.
     public static func dataVolume(of count: Int) -> String {
-        switch count {
-        case 0: "none"
-        case ..<100: "few"
-        case ..<1000: "hundreds"
-        default: "thousands"
-        }
+        dataVolumeBands.last { count >= $0.least }?.answer ?? "none"
+    }
+
+    /// The least count of examples whose `data-volume` answer is `volume` (0 for `none`), or
+    /// `nil` for a word that is no answer.
+    public static func leastCount(answering volume: String) -> Int? {
+        volume == "none" ? 0 : dataVolumeBands.first { $0.answer == volume }?.least
     }
 
     /// The rubric's `training-signal` answer: `demonstrations` for chat and prompt-completion

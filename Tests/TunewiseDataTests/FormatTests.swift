@@ -335,6 +335,16 @@ struct FormatTests {
         #expect(measurement.dataVolume == volume)
     }
 
+    /// Each answer begins at its least count: one fewer answers the band below.
+    @Test func eachDataVolumeBeginsAtItsLeastCount() throws {
+        for volume in ["none", "few", "hundreds", "thousands"] {
+            let least = try #require(DataMeasurement.leastCount(answering: volume))
+            #expect(DataMeasurement.dataVolume(of: least) == volume)
+            if least > 0 { #expect(DataMeasurement.dataVolume(of: least - 1) != volume) }
+        }
+        #expect(DataMeasurement.leastCount(answering: "lots") == nil)
+    }
+
     @Test func escapedKeysAndRolesAreRead() {
         let line = #"{"mess\u0061ges": [{"r\u006fle": "us\u0065r", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#
         #expect(measure(line).valid == 1)

@@ -97,11 +97,11 @@ extension Report {
         guard let distinct = measured.distinct else {
             // A count just over its threshold: a tenth fewer examples would answer the data-volume below.
             let unique = measured.unique
-            let below = DataMeasurement.dataVolume(of: unique * 9 / 10)
-            guard below != DataMeasurement.dataVolume(of: unique) else { return }
             let volume = DataMeasurement.dataVolume(of: unique)
-            // The least count that answers `volume`: how many fewer would answer the band below.
-            let fewer = unique - ((0...unique).first { DataMeasurement.dataVolume(of: $0) == volume } ?? unique) + 1
+            let below = DataMeasurement.dataVolume(of: unique * 9 / 10)
+            guard below != volume else { return }
+            // How many fewer would answer the band below: one more than the count over its least.
+            let fewer = unique - (DataMeasurement.leastCount(answering: volume) ?? unique) + 1
             let qualified = advice.qualify(byNearbyDataVolume: below) { strategy in
                 "\(Tunewise.visible(measured.file)) holds \(grouped(unique)) unique valid examples, just over the threshold of "
                     + "data-volume \(volume): \(grouped(fewer)) fewer would answer \(below), which would make the advice "

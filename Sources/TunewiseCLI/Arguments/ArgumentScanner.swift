@@ -13,8 +13,8 @@ struct FlagArgument: Equatable {
 
 /// A command line split into flags and positional words.
 ///
-/// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches that
-/// ``CommandRegistry/switches`` names. `-h` is `--help`. A value may not start with `-`
+/// Flags are `--name value`, `--name=value`, or a bare `--name` for the switches
+/// (``CommandRegistry/isSwitch(_:)``). `-h` is `--help`. A value may not start with `-`
 /// (except `-` alone, which means standard input, and a negative number, which the flag
 /// then refuses by name), so a forgotten value is reported rather than swallowing the next flag.
 struct ScannedArguments: Equatable {
@@ -35,9 +35,9 @@ enum ArgumentScanner {
         "n": "--no-input", "i": "--interactive", "o": "--save-answers",
     ]
 
-    /// Splits `arguments` into flags and positional words, reading the flags named in
-    /// `switches` bare.
-    static func scan(_ arguments: [String], switches: Set<String> = CommandRegistry.switches) throws(CommandError) -> ScannedArguments {
+    /// Splits `arguments` into flags and positional words, reading bare the flags that
+    /// `isSwitch` names.
+    static func scan(_ arguments: [String], isSwitch: (String) -> Bool = CommandRegistry.isSwitch) throws(CommandError) -> ScannedArguments {
         var scanned = ScannedArguments()
         var index = 0
         var flagsEnded = false
@@ -63,14 +63,14 @@ enum ArgumentScanner {
             if let equals = body.firstIndex(of: "=") {
                 let name = String(body[..<equals])
                 let value = String(body[body.index(after: equals)...])
-                if switches.contains(name) {
+                if isSwitch(name) {
                     throw .invalidValue(flag: "--\(name)", value: value, allowed: ["no value"], suggestion: nil)
                 }
                 scanned.flags.append(FlagArgument(name: name, value: value.isEmpty ? nil : value, isMissingValue: value.isEmpty))
                 continue
             }
             let name = String(body)
-            if switches.contains(name) {
+            if isSwitch(name) {
                 scanned.flags.append(FlagArgument(name: name))
                 continue
             }

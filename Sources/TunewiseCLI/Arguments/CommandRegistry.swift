@@ -48,7 +48,21 @@ enum CommandRegistry {
     }
 
     /// The flags that take no value, in any command: the scanner reads them bare.
-    static let switches = Set((allCommands.flatMap(\.flags) + FlagSpec.global).filter(\.isSwitch).map(\.name))
+    static let switches: Set<String> = {
+        var names = Set(FlagSpec.global.filter(\.isSwitch).map(\.name))
+        for command in allCommands {
+            for flag in command.flags where flag.isSwitch { names.insert(flag.name) }
+        }
+        return names
+    }()
+
+    /// Whether the flag `name` takes no value in the commands that declare it. The flags every
+    /// command takes are answered from their own declarations, so that `tunewise --version`
+    /// and `tunewise --help` read no command's.
+    static func isSwitch(_ name: String) -> Bool {
+        if let flag = FlagSpec.global.first(where: { $0.name == name }) { return flag.isSwitch }
+        return switches.contains(name)
+    }
 
     /// The names a rubric question may not take, because `--QUESTION-ID` would be read as a
     /// flag of some command: every declared flag name but the fixed questions' own

@@ -20,7 +20,7 @@ extension DataRequest {
     /// The largest `--token-limit`.
     static let tokenLimitRange = 1...100_000_000
     static let tokenLimitFlag = FlagSpec(
-        "token-limit", .value(expected: "a whole number from 1 to \(tokenLimitRange.upperBound)"), argument: "N",
+        "token-limit", .value(), expected: "a whole number from 1 to \(tokenLimitRange.upperBound)", argument: "N",
         help:
             "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a hosted GPT-4o training example's limit; set your model's)")
 

@@ -16,9 +16,9 @@ struct FlagSpec: Equatable, Sendable {
         case choice([Choice])
         /// A strategy id of the contract; completions describe each with the rubric's label.
         case strategy
-        /// Free text that the command checks itself. `expected` says what it must be when
-        /// the value is missing; `completes` says what completions offer.
-        case value(expected: String? = nil, completes: RubricWords = .nothing)
+        /// Free text that the command checks itself; `completes` says what completions offer.
+        /// The flag's ``FlagSpec/expected`` says what it must be when the value is missing.
+        case value(completes: RubricWords = .nothing)
         /// `--QUESTION-ID OPTION-ID`: a flag for every question of the rubric, each taking one
         /// of its options. The parser leaves the flags no declaration names to the command,
         /// which checks them against the rubric.
@@ -31,7 +31,7 @@ struct FlagSpec: Equatable, Sendable {
         var description: String
     }
 
-    /// What completions offer for a ``Kind/value(expected:completes:)``, from the rubric in use.
+    /// What completions offer for a ``Kind/value(completes:)``, from the rubric in use.
     enum RubricWords: Equatable, Sendable {
         /// Nothing: a number or other free text.
         case nothing
@@ -55,6 +55,9 @@ struct FlagSpec: Equatable, Sendable {
     /// Writes ``help`` when help, completions or the man page ask for it: a start reads no
     /// description, and some are worked out (the size of the built-in rubric's space).
     private var describe: @Sendable () -> String
+    /// What a ``Kind/value(completes:)`` must be (`a whole number from 1 to 1000000`), for the
+    /// message when it is missing; written when that message is, as ``help`` is.
+    private var describeExpected: (@Sendable () -> String)?
     /// A one-letter spelling (`-h`), if any.
     var shortName: Character?
     /// Whether the flag may be given more than once; the parser refuses a repeated flag
@@ -73,10 +76,24 @@ struct FlagSpec: Equatable, Sendable {
         self.kind = kind
         self.argument = argument ?? kind.defaultArgument
         self.describe = help
+        self.describeExpected = nil
         self.shortName = shortName
         self.isRepeatable = isRepeatable
         self.isListed = isListed
     }
+
+    /// A ``Kind/value(completes:)`` flag whose value must be `expected` (`a whole number
+    /// from 1 to 1000000`), which the message for a missing value names.
+    init(
+        _ name: String, _ kind: Kind, expected: @autoclosure @escaping @Sendable () -> String, argument: String,
+        help: @autoclosure @escaping @Sendable () -> String, isListed: Bool = true
+    ) {
+        self.init(name, kind, argument: argument, help: help(), isListed: isListed)
+        describeExpected = expected
+    }
+
+    /// What the value must be, for a ``Kind/value(completes:)`` flag that says.
+    var expected: String? { describeExpected?() }
 
     /// The flag as typed: `--no-color`.
     var spelling: String { "--\(name)" }
@@ -95,6 +112,7 @@ struct FlagSpec: Equatable, Sendable {
     static func == (left: FlagSpec, right: FlagSpec) -> Bool {
         left.name == right.name && left.kind == right.kind && left.argument == right.argument && left.shortName == right.shortName
             && left.isRepeatable == right.isRepeatable && left.isListed == right.isListed && left.help == right.help
+            && left.expected == right.expected
     }
 
     /// The values a missing value's message lists, if the flag has a fixed set or a stated form.
@@ -102,7 +120,7 @@ struct FlagSpec: Equatable, Sendable {
         switch kind {
         case .choice(let choices): choices.map(\.value)
         case .strategy: Contract.strategyIDs
-        case .value(let expected, _): expected.map { [$0] }
+        case .value: expected.map { [$0] }
         case .toggle, .file, .questionAnswer: nil
         }
     }

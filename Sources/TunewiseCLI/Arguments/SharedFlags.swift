@@ -53,6 +53,6 @@ extension FlagSpec {
     /// does `advise` for its cost section. Unlisted: `cost`'s help lists them in a section of
     /// their own. Read with ``CostRequest/inputs(from:readingTransience:)``.
     static let costInputs = CostField.allCases.map { field in
-        FlagSpec(field.flagName, .value(expected: field.allowedDescription), argument: "N", help: field.summary, isListed: false)
+        FlagSpec(field.flagName, .value(), expected: field.allowedDescription, argument: "N", help: field.summary, isListed: false)
     }
 }

@@ -120,11 +120,11 @@ private struct RubricCompletionWords {
         case .file: .files
         case .choice(let choices): .words(choices.map { Word(value: $0.value, description: $0.description) })
         case .strategy: .words(strategies)
-        case .value(_, .nothing), .questionAnswer: .free
-        case .value(_, .questions): .words(questions)
-        case .value(_, .refinements): .words(refinements)
-        case .value(_, .questionAssignments): .words(assignments)
-        case .value(_, .answers): .pairs(assignments, options: optionsByQuestion)
+        case .value(.nothing), .questionAnswer: .free
+        case .value(.questions): .words(questions)
+        case .value(.refinements): .words(refinements)
+        case .value(.questionAssignments): .words(assignments)
+        case .value(.answers): .pairs(assignments, options: optionsByQuestion)
         }
     }
 

@@ -78,6 +78,17 @@ struct CommandRegistryTests {
         }
     }
 
+    /// `--help` and `--version` are answered from their own declarations, without the set of
+    /// every command's switches; the answer must be the set's for every name, declared or not.
+    @Test func theScannerReadsEveryNameAsTheDeclarationsDo() {
+        let names = (CommandRegistry.allCommands.flatMap(\.flags) + FlagSpec.global).map(\.name) + ["need", "no-such-flag", ""]
+        for name in Set(names) {
+            #expect(CommandRegistry.isSwitch(name) == CommandRegistry.switches.contains(name), "--\(name)")
+        }
+        #expect(CommandRegistry.isSwitch(FlagSpec.versionFlag.name) && CommandRegistry.isSwitch(FlagSpec.helpFlag.name))
+        #expect(!CommandRegistry.isSwitch("need"))
+    }
+
     /// A rubric question named like any declared flag could not be answered as
     /// `--QUESTION-ID`; the command line's loader refuses it, whichever command declares it.
     @Test func aQuestionNamedLikeAnyDeclaredFlagIsRefused() throws {

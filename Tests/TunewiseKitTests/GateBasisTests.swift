@@ -61,9 +61,11 @@ import Testing
         #expect(moderate.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
         #expect(moderate.plan.last?.when.contains("your own prices show a distilled model pays back") == true)
         #expect(moderate.plan.last?.variants.contains { $0.choice == "distillation" } == true)
-        // Prompting that meets the bar is the situation, not a limit: nothing the evidence favours is held back.
+        // Prompting that meets the bar is the situation, not a limit: the evidence's lean to the
+        // later stage is said, and the first step stays as sure as the situation makes it.
         #expect(moderate.confidenceBasis == .situation)
-        #expect(!moderate.risks.contains { $0.kind == .overruled })
+        #expect(moderate.risks.contains { $0.kind == .overruled && $0.strategy == "fine-tuning" && $0.text.contains("the plan moves to it") })
+        #expect(moderate.confidence == .high)
         // At low traffic distilling is no step to prepare for, and the report does not suggest one.
         let low = try advisor.advise(Answers(base.merging(["query-volume": "low"]) { $1 }))
         #expect(!low.nextSteps.contains { $0.text.hasPrefix("Log the prompted model") })
@@ -94,12 +96,14 @@ extension GateBasisTests {
         #expect(mentionsTransience(try weighted.advise(answers)))
     }
 
-    /// Thousands of examples may train before prompting is tried (the contract allows it), but
-    /// the step then rests on a baseline nobody has measured: never high confidence.
+    /// Thousands of examples may train a model under 1B parameters before prompting is tried
+    /// (the contract allows it; prompting so small a model is no baseline), but the step then
+    /// rests on a baseline nobody has measured: never high confidence.
     @Test func trainingBeforePromptingIsTriedIsNeverHighConfidence() throws {
         let base = [
             "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
-            "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "output-style": "custom",
+            "time-to-market": "months", "consistency": "critical", "model-access": "weights", "output-style": "custom", "model-size": "small",
+            "ml-expertise": "strong",
         ]
         let untried = try advisor.advise(Answers(base.merging(["prompting-status": "not-tried"]) { $1 }))
         #expect(untried.strategy == "fine-tuning")
@@ -110,6 +114,25 @@ extension GateBasisTests {
         #expect(plateaued.strategy == "fine-tuning")
         #expect(!plateaued.restsOnAnUntriedBaseline)
         #expect(plateaued.confidence == .high)
+    }
+
+    /// On a model of 1B parameters or more, thousands of examples do not skip the prompted
+    /// baseline: prompting comes first and the plan trains once it falls short, the evidence's
+    /// lean to training said in the risks without making the first step less sure.
+    @Test func thousandsOfExamplesStillPromptFirstOnALargerModel() throws {
+        let answers = Answers([
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+            "time-to-market": "months", "consistency": "critical", "model-access": "weights", "output-style": "custom",
+            "model-size": "large", "prompting-status": "not-tried",
+        ])
+        let advice = try advisor.advise(answers)
+        #expect(advice.strategy == "prompt-engineering")
+        #expect(advice.decidedBy == ["prompt-first-with-thousands"])
+        #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
+        #expect(advice.plan.last?.when.contains("falls short of your quality bar") == true)
+        #expect(advice.risks.first?.kind == .overruled && advice.risks.first?.strategy == "fine-tuning")
+        #expect(advice.confidence == .high && advice.confidenceBasis == .situation)
+        #expect(advice.sensitivity.contains { $0.question == "prompting-status" && $0.answer == "plateaued" && $0.strategy == "fine-tuning" })
     }
 
     /// Prompting an open model with nobody to run it: the report says who serves it.

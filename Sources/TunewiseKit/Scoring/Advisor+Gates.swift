@@ -2,15 +2,23 @@
 /// situation itself.
 extension Advisor {
     /// Whether the gate `id` is a limit: a gate the organisation's policy adds (a rule of its
-    /// own, which it could change, not a fact of the task), or one whose condition names a
-    /// question marked as a lever (data, budget, deadline, skills, model access), which the
-    /// team could change; not a gate that holds on the situation alone (knowledge belongs in
-    /// retrieval, prompting still improving or already meeting the bar), even where a later
-    /// plan stage moves past it.
+    /// own, which it could change, not a fact of the task), or one the team could lift by
+    /// changing an answer on a question marked as a lever (data, budget, deadline, skills,
+    /// model access) to one outside the gate's; not a gate that holds on the situation alone
+    /// (knowledge belongs in retrieval, prompting still improving or not yet tried with
+    /// thousands of examples, which no more data lifts), even where a later plan stage moves
+    /// past it.
     func isLimit(_ id: String) -> Bool {
         if rubric.policy?.exclusionIDs.contains(id) == true { return true }
         guard let gate = rubric.exclusions.first(where: { $0.id == id }) else { return false }
-        return gate.when.clauses.contains { rubric.question($0.question)?.isLever == true }
+        return gate.when.clauses.contains { clause in
+            guard let question = rubric.question(clause.question), question.isLever else { return false }
+            return clause.options.compactMap(question.optionIndex).contains { held in
+                question.options.indices.contains { changed in
+                    question.lever.allowsChange(from: held, to: changed) && !clause.options.contains(question.options[changed].id)
+                }
+            }
+        }
     }
 
     /// Whether the organisation's policy rules out every trained strategy: each is ruled out

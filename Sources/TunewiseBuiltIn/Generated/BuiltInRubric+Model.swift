@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.17.0",
+            version: "3.17.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1727,8 +1727,8 @@ extension BuiltInRubric {
         Rule(
             id: "schema-guarantees-format",
             when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "output-style", options: ["structured"])]),
-            points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 0.5, "prompt-tuning": -0.25],
-            citation: Citation(reason: "Constrained decoding already guarantees the format, which takes back most of the weight critical consistency gives training: what remains is whether the fields are right, which training must then be shown to improve.", source: "openai-structured-outputs; willard-2023")
+            points: ["fine-tuning": -2.0, "hybrid": -2.0, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
+            citation: Citation(reason: "Constrained decoding guarantees the format, so critical consistency gives training no weight here: what remains is whether the fields are right, which a trained model must be shown to improve on a held-out set.", source: "openai-structured-outputs; willard-2023")
         )
     }
 

@@ -29,6 +29,8 @@ struct MeasuredAnswers {
     var trainingTokenCaveat: String?
     /// "e-mail addresses in 12 examples, phone numbers in 2", when personal data was found.
     var personalData: String?
+    /// Whether the file holds secrets (keys, tokens), which ``DataReport/secretHint`` covers.
+    var hasSecrets = false
     /// What the measurement cannot say: that no line is an example read (so nothing is
     /// answered), or that the file is empty.
     var notice: String?
@@ -68,6 +70,7 @@ struct MeasuredAnswers {
                 DataReport.findingsSummary(measurement, file: Tunewise.visible(file)),
             ].compactMap { $0 }
             + (measurement.personalData[.secret].count > 0 ? [DataReport.secretHint] : [])
+        hasSecrets = measurement.personalData[.secret].count > 0
         if let signal = measurement.trainingSignal {
             let graded = measurement.gradedExamples
             let basis =

@@ -73,6 +73,16 @@ extension Report {
     mutating func addDataRisk() {
         guard let measured else { return }
         if let lengthBias = measured.lengthBias { advice.qualify(byBiasedPreferencePairs: lengthBias) }
+        // Whatever the governance answer: weights can repeat what they were trained on to anyone
+        // who uses them.
+        let sensitive = [measured.personalData.map { "personal data (\($0))" }, measured.hasSecrets ? "secrets" : nil].compactMap { $0 }
+        if !sensitive.isEmpty {
+            advice.qualify(
+                byTrainingFileHolding:
+                    "\(Tunewise.visible(measured.file)) holds \(sensitive.joined(separator: " and ")): a tuned model can repeat rare strings "
+                    + "it was trained on to anyone who uses it, so remove or mask them before any training run (rotate any key), and test the "
+                    + "tuned model for regurgitation by prompting it with the start of training records.")
+        }
         // An answer given over the measured one, where the measured one would change the advice,
         // or (the training signal) how the plan trains.
         for answer in measured.answers {

@@ -53,6 +53,15 @@ extension Advice {
         confidence = confidence == .high ? .medium : .low
     }
 
+    /// Adds `note`, the report's words for personal data or secrets in a measured training
+    /// file, to the risks of a plan that trains at some stage, whatever the governance answer:
+    /// tuned weights can repeat what they saw to anyone who uses them. The confidence stays,
+    /// since the data can be masked before the run.
+    public mutating func qualify(byTrainingFileHolding note: String) {
+        guard plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return }
+        risks.append(Risk(kind: .data, text: note, source: nil))
+    }
+
     /// Puts first among the risks `note`, the report's words for preference pairs in a measured
     /// file whose preferred answer is mostly the longer (or the shorter), where the first step
     /// trains on them by preference: it would learn length as readily as quality. The

@@ -119,14 +119,35 @@ extension BinaryTests {
         /// 20000 × 0.09 + 180 = 1980 per million, 1188 a month, 2400 + 12 × 1188 = 16,656;
         /// fine-tuning, ruled out, (200 × 0.3 + 360) = 420 per million, 252 a month, 3858 +
         /// 12 × 252 = 6882. Both take their facts from the request, so the report may say the
-        /// cheaper one is ruled out. With model access api and the training figures gone, the
-        /// advice, which can train at no stage, is costed with prompting alone.
+        /// cheaper one is ruled out, in a team's rubric where a minimal budget stays (the built-in
+        /// one moves to fine-tuning once a budget is approved, so the cost check covers it). With
+        /// model access api and the training figures gone, the advice, which can train at no
+        /// stage, is costed with prompting alone.
         @Test func theCheapestRuledOutIsNamedOnlyLikeForLike() throws {
             let behaviour = [
                 "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--budget", "minimal",
                 "--time-to-market", "weeks", "--prompt-tokens", "20000",
             ]
-            let (code, report, _) = try advise(behaviour)
+            let budgetLater = """
+                ,
+                      "later": {
+                        "trigger": "once a small training budget is approved, with someone to evaluate the tuned model and keep it up",
+                        "assume": {
+                          "budget": "moderate"
+                        }
+                      }
+                """
+            #expect(BuiltInRubric.json.contains(budgetLater))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-budget-stays-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Data(BuiltInRubric.json.replacingOccurrences(of: budgetLater, with: "").utf8).write(to: folder.appendingPathComponent("stays.json"))
+            let stays = try Binary.run(
+                ["advise", "--cost", "-", "--rubric", "stays.json"] + Self.core + behaviour, input: try Binary.run(["cost", "--template"]).stdout,
+                directory: folder)
+            let (code, report) = (stays.code, stays.code == 0 ? try JSONParser.parse(Array(stays.stdout.utf8)) : nil)
+            let (_, builtIn, _) = try advise(behaviour)
+            #expect(!Self.notes(builtIn).contains { $0.contains("would cost least") })
             #expect(code == 0)
             #expect(Self.strategies(report)["fine-tuning"]?["total"] == .number(6882))
             #expect(Self.notes(report).contains { $0.hasPrefix("PEFT / fine-tuning would cost least over 12 months (6,882.00)") })

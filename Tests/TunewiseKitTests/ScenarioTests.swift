@@ -35,7 +35,7 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "000 (When to use prompt engineering): a flower shop with a few descriptions, no budget, due in days, prompts a template",
         answers: situation(["need": "behavior", "data-volume": "few", "budget": "minimal", "time-to-market": "days", "consistency": "flexible"]),
-        plan: ["prompt-engineering"], decidedBy: ["few-examples", "no-training-budget", "ship-in-days"], variants: ["none"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["few-examples", "no-training-budget", "ship-in-days"], variants: ["none"]),
     Scenario(
         name: "000 (When to use fine-tuning): a law firm extracting fields from thousands of labelled case files fine-tunes",
         answers: situation([
@@ -137,9 +137,9 @@ let scenarios: [Scenario] = [
         ]),
         plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
     Scenario(
-        name: "000 (When to use prompt engineering): no training budget keeps even a data-rich team on prompts, now and later",
+        name: "000 (When to use prompt engineering), dettmers-2023: no training budget keeps even a data-rich team on prompts until one is approved",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "consistency": "critical"]),
-        plan: ["prompt-engineering"], decidedBy: ["no-training-budget"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["no-training-budget"]),
     Scenario(
         name: "openai-fine-tuning: a tone-and-format job with under a hundred examples prompts until it has a few hundred pairs",
         answers: situation([

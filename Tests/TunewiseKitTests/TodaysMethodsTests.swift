@@ -198,7 +198,7 @@ struct TodaysMethodsTests {
         let distilled = try advisor.advise(
             Answers(given(["need": "behavior", "data-volume": "thousands", "prompting-status": "meets-bar", "query-volume": "high"])))
         #expect(distilled.variants.map(\.choice).contains("distillation"))
-        #expect(distilled.nextSteps[1].text.hasPrefix("Before distilling, try the cheap levers"))
+        #expect(distilled.nextSteps[1].text.hasPrefix("While the student is built, apply the cheap levers"))
         // A prompt that meets the bar at low volume is kept, not written anew or sampled several times.
         let kept = try advisor.advise(
             Answers(

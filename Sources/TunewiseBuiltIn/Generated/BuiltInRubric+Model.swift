@@ -9,11 +9,11 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.17.1",
+            version: "3.18.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
             exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
@@ -268,6 +268,11 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])]),
                     stage: .prepare
+                ),
+                Note(
+                    text: "Preference pairs will not add facts: a model tuned on them learns which answers you prefer, not what it does not know. Use the preferred and rejected answers to find the questions retrieval misses (the rejected answer is often one built on the wrong passage) and keep them as an evaluation set.",
+                    source: "gekhman-2024; rafailov-2023",
+                    when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "training-signal", options: ["comparisons"])])
                 ),
             ],
             risks: [
@@ -970,7 +975,7 @@ extension BuiltInRubric {
                     label: "Frequent (daily or live)",
                     help: "Pick this if the knowledge changes daily, hourly or is live data.",
                     points: ["fine-tuning": -3.0, "hybrid": 1.0, "prompt-engineering": 2.5, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "Facts that change daily or live outpace any training cycle: they must reach the model at request time, through retrieval or the input, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
+                    citation: Citation(reason: "Facts that change daily or live outpace any training cycle: they must reach the model at request time, live values through a tool call to the system of record, documents through retrieval kept current, or the input itself, and UbiOps lists fast-changing data among the cases not to fine-tune. A tuned model can still carry the stable behaviour if the facts stay out of its weights.", source: "001-nilg-customizing-language-models § Information Transience; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning")
                 ),
             ],
             askWhen: .always
@@ -1732,6 +1737,16 @@ extension BuiltInRubric {
         )
     }
 
+    /// `$.rules[14]`, "distilled-student-is-smaller".
+    private static func rule14() -> Rule {
+        Rule(
+            id: "distilled-student-is-smaller",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["large"])]),
+            points: ["fine-tuning": 0.5, "hybrid": 0.5, "prompt-engineering": -0.5, "prompt-tuning": -0.5],
+            citation: Citation(reason: "A prompted large model that meets the bar is the teacher: the model trained is a smaller student distilled from it, so the large model's size adds nothing to what tuning costs.", source: "hsieh-2023; openai-distillation")
+        )
+    }
+
     /// `$.exclusions[0]`, "no-examples".
     private static func exclusion0() -> Exclusion {
         Exclusion(
@@ -1760,8 +1775,8 @@ extension BuiltInRubric {
             id: "no-training-budget",
             when: Condition(clauses: [(question: "budget", options: ["minimal"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Your budget covers using a model as it is: every trained method adds training runs, evaluation and a model to host and keep up, small as a hosted run on a few thousand examples can be (tens to a few hundred dollars at published per-token prices), and self-hosted training needs GPU time.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning"),
-            later: nil
+            citation: Citation(reason: "Your budget covers using a model as it is: every trained method adds training runs, evaluation and a model to host and keep up, small as a run can be (a hosted run on a few thousand examples costs tens to a few hundred dollars at published per-token prices; on open weights a 4-bit QLoRA run of a 1 to 10B model fits one rented GPU for a few hours).", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Cost of Fine-Tuning; openai-fine-tuning; dettmers-2023"),
+            later: Deferral(trigger: "once a small training budget is approved, with someone to evaluate the tuned model and keep it up", assume: [(question: "budget", option: "moderate")])
         )
     }
 
@@ -1936,7 +1951,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Before distilling, try the cheap levers on the prompted model: a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait (on your own weights: quantisation, prefix caching and speculative decoding); distil only if the cost or latency still misses the target.",
+                            text: "While the student is built, apply the cheap levers to the prompted model (a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; on your own weights, quantisation, prefix caching and speculative decoding): they save at once, and the distilled model must beat what they leave, which tunewise cost checks with your prices.",
                             source: "openai-prompt-caching; openai-distillation",
                             when: .always,
                             stage: .prepare
@@ -2072,10 +2087,10 @@ extension BuiltInRubric {
                     id: "full",
                     label: "full fine-tuning (all weights), kept only if it beats a LoRA baseline",
                     whenAny: [
-                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"])]),
+                        Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"]), (question: "specialization", options: ["niche"])]),
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks to train it on. On large, distinct tasks such as code and mathematics, full tuning learned more than LoRA in Biderman et al., while LoRA kept more of what the model already knew: train an adapter first as the baseline, and keep the full model only where it wins, at the price of a full copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; biderman-2024"),
+                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks (for a model of 1 to 10B, of dense, specialised material). On large data sets far from what the model knows (code and mathematics in Biderman et al.) full tuning learned more than LoRA, while LoRA kept more of what the model already knew; on smaller data sets, LoRA on every layer at a learning rate about ten times full tuning's matched it (Schulman et al.). Train an adapter first as the baseline, and keep the full model only where it wins, at the price of a full copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; biderman-2024; schulman-2025"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
@@ -2096,7 +2111,7 @@ extension BuiltInRubric {
                     id: "peft",
                     label: "PEFT (LoRA adapters, or the provider's method when hosted)",
                     whenAny: [],
-                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the Macro 4 article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; azure-fine-tuning"),
+                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); with adapters on every layer, not only attention, and a learning rate about ten times full tuning's, LoRA matched full fine-tuning on small and medium data sets and in reinforcement learning (Schulman et al.). Hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the Macro 4 article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; schulman-2025; azure-fine-tuning"),
                     caveats: [
                         Note(
                             text: "An adapter is tied to the exact base model it was trained on: pin that version, and retrain the adapter when the base changes or the provider retires it.",
@@ -2196,6 +2211,11 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
+                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
+                            source: "001-nilg-customizing-language-models § Information Transience",
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
+                        ),
+                        Note(
                             text: "Put the collection first in the prompt, in a fixed order, so it forms the cached prefix; the question and any per-user text go last.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
                             when: .always
@@ -2209,11 +2229,6 @@ extension BuiltInRubric {
                             text: "Instruct the model to use only the collection for facts, point to the part it used (a section, an entry, a glossary term) and say so when the collection does not cover the input.",
                             source: "anthropic-long-context",
                             when: .always
-                        ),
-                        Note(
-                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
-                            source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                     ]
                 ),
@@ -2253,6 +2268,11 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
+                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
+                            source: "001-nilg-customizing-language-models § Information Transience",
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
+                        ),
+                        Note(
                             text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering; karpukhin-2020",
                             when: .always
@@ -2272,11 +2292,6 @@ extension BuiltInRubric {
                             source: "001-nilg-customizing-language-models § Information Transience",
                             when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"])]),
                             stage: .operate
-                        ),
-                        Note(
-                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
-                            source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                         Note(
                             text: "Tag each passage with the roles allowed to read it and filter on those tags inside the search query, so a restricted passage never reaches the prompt; sync permission changes to the index as promptly as content changes, and restrict logs of prompts and answers the same way.",
@@ -2705,6 +2720,20 @@ extension BuiltInRubric {
                 author: "Vladimir Karpukhin et al.",
                 year: 2020,
                 url: "https://arxiv.org/abs/2004.04906"
+            ),
+            Reference(
+                id: "dettmers-2023",
+                title: "QLoRA: Efficient Finetuning of Quantized LLMs",
+                author: "Tim Dettmers et al. (University of Washington)",
+                year: 2023,
+                url: "https://arxiv.org/abs/2305.14314"
+            ),
+            Reference(
+                id: "schulman-2025",
+                title: "LoRA Without Regret",
+                author: "John Schulman and Thinking Machines Lab",
+                year: 2025,
+                url: "https://thinkingmachines.ai/blog/lora/"
             ),
         ]
     }

@@ -121,6 +121,7 @@ struct ChunkReader {
         default: chunk.measurement.preferenceExamples += 1
         }
         if example.isGraded { chunk.measurement.gradedExamples += 1 }
+        if example.writesPreferredOutputs { chunk.measurement.preferredOutputExamples += 1 }
         chunk.measurement.assistantTurns += example.assistantTurns
         if example.hasReasoning { chunk.measurement.reasoningExamples += 1 }
         if let rating = example.rating {

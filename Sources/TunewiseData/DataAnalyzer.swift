@@ -173,6 +173,7 @@ public struct DataAnalyzer {
         measurement.chatExamples += lines.chatExamples
         measurement.promptCompletionExamples += lines.promptCompletionExamples
         measurement.preferenceExamples += lines.preferenceExamples
+        measurement.preferredOutputExamples += lines.preferredOutputExamples
         measurement.gradedExamples += lines.gradedExamples
         measurement.mediaExamples += lines.mediaExamples
         measurement.assistantTurns += lines.assistantTurns

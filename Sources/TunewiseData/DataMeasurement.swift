@@ -12,6 +12,9 @@ public struct DataMeasurement: Equatable, Sendable {
     public var chatExamples = 0
     public var promptCompletionExamples = 0
     public var preferenceExamples = 0
+    /// The ``preferenceExamples`` in OpenAI's layout (`input`, `preferred_output`,
+    /// `non_preferred_output`); the others are in TRL's (`prompt`, `chosen`, `rejected`).
+    public var preferredOutputExamples = 0
     /// Examples whose conversation ends with the user's turn, or whose prompt has no
     /// completion, beside a field named as a reference for a grader (`reference_answer`, say):
     /// the layouts of OpenAI's reinforcement fine-tuning and TRL's GRPO. They count among

@@ -26,7 +26,8 @@ struct ExampleClassifier {
         return .valid(
             ParsedExample(
                 format: format, messageCount: classifier.messageCount, warnings: classifier.warnings, rating: rating,
-                isGraded: classifier.isGraded, assistantTurns: classifier.assistantTurns, hasReasoning: classifier.hasReasoning))
+                isGraded: classifier.isGraded, assistantTurns: classifier.assistantTurns, hasReasoning: classifier.hasReasoning,
+                writesPreferredOutputs: format == .preference && (has(.preferredOutput) || has(.nonPreferredOutput))))
     }
 
     private func value(_ field: ExampleField) -> FieldValue { values[field.rawValue] }

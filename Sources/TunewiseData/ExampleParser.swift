@@ -20,6 +20,9 @@ struct ParsedExample {
     var assistantTurns = 0
     /// Whether an assistant message carries its reasoning beside its content.
     var hasReasoning = false
+    /// Whether a preference example names its answers `preferred_output` and
+    /// `non_preferred_output` (OpenAI's layout) rather than `chosen` and `rejected` (TRL's).
+    var writesPreferredOutputs = false
 }
 
 /// Reads one line as a chat, prompt-completion or preference example with a pull scanner:

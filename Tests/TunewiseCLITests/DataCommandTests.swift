@@ -67,6 +67,15 @@ extension BinaryTests {
                     "This file writes 2 examples as chat messages and 1 as prompt and completion: hosted tuning services"), "\(text)")
             let chats = try Binary.run(["data", "-"], input: Self.valid.joined(separator: "\n")).outputText
             #expect(!chats.contains("prompt and completion"))
+            // Preference pairs in both layouts are one format, but no trainer reads them as one file.
+            let trl = #"{"prompt": "Hi", "chosen": "Hello, how can I help?", "rejected": "What."}"#
+            let openAI =
+                #"{"input": {"messages": [{"role": "user", "content": "Hi"}]}, "preferred_output": [{"role": "assistant", "content": "Hello!"}], "non_preferred_output": [{"role": "assistant", "content": "No."}]}"#
+            let pairs = try Binary.run(["data", "-"], input: [trl, openAI, openAI].joined(separator: "\n")).outputText
+                .replacingOccurrences(of: "\n    ", with: " ")
+            #expect(pairs.contains("This file writes 2 preference pairs as input, preferred_output"), "\(pairs)")
+            #expect(pairs.contains("and 1 as prompt, chosen and rejected (TRL's)"), "\(pairs)")
+            #expect(!(try Binary.run(["data", "-"], input: [openAI, openAI].joined(separator: "\n")).outputText.contains("TRL's")))
         }
 
         @Test func strictHoldsTheEvaluationFileToo() throws {

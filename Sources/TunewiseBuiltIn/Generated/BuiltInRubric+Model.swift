@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.18.0",
+            version: "3.18.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1754,7 +1754,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs, or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs (where a prompted model already meets the bar, its own outputs on real inputs, kept where a grader or a reviewer accepts them), or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 

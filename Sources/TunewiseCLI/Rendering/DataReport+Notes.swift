@@ -43,6 +43,17 @@ extension DataReport {
             + "models take messages only), so write the prompt-completion lines as messages."
     }
 
+    /// The note for a file that writes its preference pairs in both common layouts, which no
+    /// trainer reads as one file.
+    static func mixedPreferenceLayoutHint(_ measurement: DataMeasurement) -> String? {
+        let openAI = measurement.preferredOutputExamples
+        let trl = measurement.preferenceExamples - openAI
+        guard openAI > 0, trl > 0 else { return nil }
+        return "This file writes \(grouped(openAI)) preference \(openAI == 1 ? "pair" : "pairs") as input, preferred_output and "
+            + "non_preferred_output (OpenAI's layout) and \(grouped(trl)) as prompt, chosen and rejected (TRL's): each trainer reads "
+            + "one layout a file, so write them all in the layout of the one you use."
+    }
+
     /// The note for a file of more than one kind of example (demonstrations, preference pairs,
     /// prompts for a grader), which supervised, preference and reinforcement tuning each take apart.
     static func mixedSignalHint(_ measurement: DataMeasurement) -> String? {
@@ -228,7 +239,8 @@ extension DataReport {
     /// preferred answers set apart by their length.
     static func signalNotes(_ measurement: DataMeasurement) -> [String] {
         [
-            gradedHint(measurement), mixedLayoutHint(measurement), mixedSignalHint(measurement), ratingHint(measurement), turnsHint(measurement),
+            gradedHint(measurement), mixedLayoutHint(measurement), mixedPreferenceLayoutHint(measurement), mixedSignalHint(measurement),
+            ratingHint(measurement), turnsHint(measurement),
             reasoningHint(measurement),
             mediaHint(measurement), answerLengthHint(measurement.answerLengths),
         ]

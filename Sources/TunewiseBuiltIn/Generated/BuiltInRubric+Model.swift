@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.18.1",
+            version: "3.19.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -551,7 +551,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
                 Note(
-                    text: "A language, dialect or notation the base model barely knows (not the dense jargon of a well-documented field, which current models mostly have) is seldom taught by instruction pairs alone: continue pretraining on raw text of it first, expect to need a higher adapter rank or full tuning, and check how the tokenizer splits it.",
+                    text: "If the material is a language, dialect or notation the base model barely knows (a proprietary DSL, a low-resource language), rather than the dense jargon of a well-documented field, which current models mostly have, instruction pairs alone seldom teach it: continue pretraining on raw text of it first, expect to need a higher adapter rank or full tuning, and check how the tokenizer splits it.",
                     source: "gururangan-2020",
                     when: Condition(clauses: [(question: "specialization", options: ["niche"]), (question: "model-access", options: ["weights"])])
                 ),
@@ -1437,8 +1437,8 @@ extension BuiltInRubric {
                     id: "meets-bar",
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
-                    points: ["fine-tuning": -0.5, "hybrid": -1.5, "prompt-engineering": 2.5, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it at volume, and the prompted model's own outputs on real inputs are then ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    points: ["fine-tuning": -2.0, "hybrid": -2.5, "prompt-engineering": 4.0, "prompt-tuning": -2.0],
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume (say your traffic: query-volume), where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1712,7 +1712,7 @@ extension BuiltInRubric {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
-            points: ["fine-tuning": 4.0],
+            points: ["fine-tuning": 5.5, "hybrid": 1.0, "prompt-engineering": -1.5, "prompt-tuning": 1.0],
             citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller or cheaper tuned model can keep the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
         )
     }

@@ -80,7 +80,7 @@ extension Report {
             advice.qualify(
                 byTrainingFileHolding:
                     "\(Tunewise.visible(measured.file)) holds \(sensitive.joined(separator: " and ")): a tuned model can repeat rare strings "
-                    + "it was trained on to anyone who uses it, so remove or mask them before any training run (rotate any key), and test the "
+                    + "it was trained on to anyone who uses it, so remove or mask them before any training run\(measured.hasSecrets ? " (rotate any key)" : ""), and test the "
                     + "tuned model for regurgitation by prompting it with the start of training records.")
         }
         // An answer given over the measured one, where the measured one would change the advice,

@@ -208,7 +208,7 @@ struct Report: ProvenanceReporting {
         let high = JSONWriter.format(rubric.confidence.high)
         let medium = JSONWriter.format(rubric.confidence.medium)
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
-            + "(a lead of \(high) points or more is high, of \(medium) or more medium; a level lower while an unanswered question could "
+            + "(a lead of \(high) points or more is high, of \(medium) or more medium; medium at most while an unanswered question could "
             + "change it or a trained step rests on prompting not yet measured, and low while most answers to one would, or where your "
             + "own prices undo the step's purpose), or, where your limits or the facts of your "
             + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits alone "

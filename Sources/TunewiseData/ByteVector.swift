@@ -1,3 +1,7 @@
+#if arch(x86_64)
+    import _Builtin_intrinsics.intel
+#endif
+
 /// Small operations on 16 bytes at once, written so that the compiler emits single vector
 /// instructions that every x86-64 and ARM64 processor has.
 enum ByteVector {
@@ -27,11 +31,16 @@ enum ByteVector {
         unsafeBitCast(bytes .== Vector(repeating: value), to: Vector.self)
     }
 
-    /// Whether any byte of a class vector is set.
+    /// Whether any byte of a class vector is set: on x86-64, whether any top bit is (one
+    /// `pmovmskb`), which is the same for a class vector, whose bytes are 0 or 0xFF.
     @inline(__always)
     static func any(_ vector: Vector) -> Bool {
-        let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
-        return halves[0] | halves[1] != 0
+        #if arch(x86_64)
+            return _mm_movemask_epi8(unsafeBitCast(vector, to: __m128i.self)) != 0
+        #else
+            let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
+            return halves[0] | halves[1] != 0
+        #endif
     }
 
     /// One bit a byte of four class vectors: the first vector's bytes are bits 0–15.
@@ -40,10 +49,21 @@ enum ByteVector {
         bits(first) | bits(second) &<< 16 | bits(third) &<< 32 | bits(fourth) &<< 48
     }
 
-    /// One bit a byte of a class vector, by a multiply that gathers the bits of eight bytes (the
-    /// baseline of x86-64 has no instruction Swift can name for it).
+    /// One bit a byte of a class vector (whose bytes are 0 or 0xFF): on x86-64 its top bits,
+    /// gathered by one `pmovmskb`; elsewhere ``gatheredBits(_:)``.
     @inline(__always)
     static func bits(_ vector: Vector) -> UInt64 {
+        #if arch(x86_64)
+            return UInt64(truncatingIfNeeded: UInt16(truncatingIfNeeded: _mm_movemask_epi8(unsafeBitCast(vector, to: __m128i.self))))
+        #else
+            return gatheredBits(vector)
+        #endif
+    }
+
+    /// One bit a byte of a class vector, by a multiply that gathers the bits of eight bytes:
+    /// plain arithmetic that any processor has.
+    @inline(__always)
+    static func gatheredBits(_ vector: Vector) -> UInt64 {
         let halves = unsafeBitCast(vector, to: SIMD2<UInt64>.self)
         let diagonal: UInt64 = 0x8040_2010_0804_0201
         let gather: UInt64 = 0x0101_0101_0101_0101

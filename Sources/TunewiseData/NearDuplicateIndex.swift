@@ -28,40 +28,40 @@ public struct NearDuplicateIndex: Sendable {
 
     /// For each example in order, the line of an earlier one it nearly repeats, or 0.
     ///
-    /// An example is in one bucket of each band (by its key's top 16 bits), so each band's
-    /// buckets are split in two halves searched on two threads at once, in one buffer: the
-    /// first half's entries at its start, the second's at its end. The bands stay in order, as
-    /// an example keeps the match of the first band that finds one.
+    /// Each band's groups are sorted on two threads (``BandGroups``), and an example is in one
+    /// bucket of each band (by its key's top 16 bits), so the two halves of the buckets are
+    /// then searched on two threads at once. The bands stay in order, as an example keeps the
+    /// match of the first band that finds one.
     func earlierNearMatches() -> [Int] {
         var earlier = [Int](repeating: 0, count: count)
         guard count > 1 else { return earlier }
-        let storage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-        defer { storage.deallocate() }
+        let buffers = BandGroups.Buffers(count: count)
+        defer { buffers.deallocate() }
         earlier.withUnsafeMutableBufferPointer { earlier in
-            let shared = SharedBuffers(storage: storage, earlier: earlier)
+            let earlier = SharedMatches(earlier: earlier)
             let half = BandGroups.bucketCount / 2
             for band in 0..<MinHashSignature.bandCount {
-                inParallel(
-                    { findEarlier(band: band, buckets: 0..<half, in: shared) },
-                    { [self] in findEarlier(band: band, buckets: half..<BandGroups.bucketCount, in: shared) })
+                let groups = BandGroups(signatures, band: band, in: buffers)
+                groups.inParallel(
+                    { findEarlier(in: groups, buckets: 0..<half, earlier: earlier) },
+                    { [self] in findEarlier(in: groups, buckets: half..<BandGroups.bucketCount, earlier: earlier) })
             }
         }
         return earlier
     }
 
-    /// The buffers the two threads of ``earlierNearMatches()`` share: each writes only its own
-    /// part of `storage` and the entries of `earlier` of the examples in its buckets.
-    private struct SharedBuffers: @unchecked Sendable {
-        let storage: UnsafeMutableBufferPointer<UInt64>
+    /// The matches the two threads of ``earlierNearMatches()`` share: each writes only the
+    /// entries of the examples in its buckets.
+    private struct SharedMatches: @unchecked Sendable {
         let earlier: UnsafeMutableBufferPointer<Int>
     }
 
-    /// Notes, for the examples whose key of `band` is in `buckets` and that no earlier band
+    /// Notes, for the examples whose key is in `buckets` of `groups` and that no earlier band
     /// matched, the line of the first earlier example in their group that they nearly repeat.
-    private func findEarlier(band: Int, buckets: Range<Int>, in shared: SharedBuffers) {
-        let groups = BandGroups(signatures, band: band, buckets: buckets, in: shared.storage, atEnd: buckets.lowerBound > 0)
-        let earlier = shared.earlier
-        groups.forEachGroup { range in
+    private func findEarlier(in groups: BandGroups, buckets: Range<Int>, earlier: SharedMatches) {
+        groups.sort(buckets)
+        let earlier = earlier.earlier
+        groups.forEachGroup(in: groups.places(of: buckets)) { range in
             for later in range.dropFirst() {
                 let laterIndex = groups.index(later)
                 guard earlier[laterIndex] == 0 else { continue }
@@ -80,17 +80,19 @@ public struct NearDuplicateIndex: Sendable {
         // For each example, the place in `reference` of one it nearly repeats, or -1: four bytes an example.
         var matched = [Int32](repeating: -1, count: count)
         guard count > 0, reference.count > 0 else { return [] }
-        let queryStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-        let knownStorage = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: reference.count)
+        let queryBuffers = BandGroups.Buffers(count: count)
+        let knownBuffers = BandGroups.Buffers(count: reference.count)
         defer {
-            queryStorage.deallocate()
-            knownStorage.deallocate()
+            queryBuffers.deallocate()
+            knownBuffers.deallocate()
         }
         for band in 0..<MinHashSignature.bandCount {
-            let queries = BandGroups(signatures, band: band, in: queryStorage)
-            let known = BandGroups(reference.signatures, band: band, in: knownStorage)
+            let queries = BandGroups(signatures, band: band, in: queryBuffers)
+            let known = BandGroups(reference.signatures, band: band, in: knownBuffers)
+            queries.sort(0..<BandGroups.bucketCount)
+            known.sort(0..<BandGroups.bucketCount)
             var knownPlace = 0
-            queries.forEachGroup(ofAtLeast: 1) { range in
+            queries.forEachGroup(in: 0..<queries.count, ofAtLeast: 1) { range in
                 let key = queries.key(range.lowerBound)
                 while knownPlace < known.count, known.key(knownPlace) < key { knownPlace += 1 }
                 var knownEnd = knownPlace
@@ -112,49 +114,103 @@ public struct NearDuplicateIndex: Sendable {
 }
 
 /// Sketches sorted by one band: each band key's examples together, in file order. A counting
-/// sort by the key's top 16 bits, then each bucket (a few examples) sorted: linear time, and
-/// eight bytes an example, in a buffer the caller owns.
-private struct BandGroups {
+/// sort by the key's top 16 bits on two threads, each of which counts and places half of the
+/// examples (in each bucket the first half's before the second's, so file order holds) with
+/// no branch on the bucket, which a processor could not predict; then each bucket (a few
+/// examples) sorted with ``sort(_:)``: linear time, and eight bytes an example, in buffers
+/// the caller owns.
+private struct BandGroups: @unchecked Sendable {
     static let bucketCount = 1 << 16
-    /// Each example's band key (the high 32 bits) and index (the low 32), in sorted order.
+    /// Each example's band key (the high 32 bits) and index (the low 32), in bucket order.
     private let entries: UnsafeMutableBufferPointer<UInt64>
+    /// Two places a bucket (``Buffers/places``); once the examples are placed, the second
+    /// ones are where the buckets end.
+    private let places: UnsafeMutableBufferPointer<UInt32>
+    /// Whether there are enough examples that a second thread saves more than it costs.
+    private let isWorthAThread: Bool
 
-    /// The examples whose key's top 16 bits are in `buckets`, sorted in `storage` (which holds
-    /// them all): at its start, or at its end when `atEnd`.
-    init(
-        _ signatures: PagedArray<MinHashSignature>, band: Int, buckets: Range<Int> = 0..<bucketCount,
-        in storage: UnsafeMutableBufferPointer<UInt64>, atEnd: Bool = false
-    ) {
-        // Offsets of 32 bits, as the entries hold an index of 32 bits; the bucket counts and
-        // then each bucket's next place, in buffers (an array would be checked for sharing at
-        // every count).
-        let starts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: buckets.count + 1)
-        let next = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: buckets.count + 1)
-        defer {
-            starts.deallocate()
-            next.deallocate()
+    /// The buffers of the groups of `count` examples, which each band's groups use in turn.
+    struct Buffers {
+        let entries: UnsafeMutableBufferPointer<UInt64>
+        /// Two places a bucket: those of the first half of the examples, then the second's.
+        let places: UnsafeMutableBufferPointer<UInt32>
+
+        init(count: Int) {
+            entries = .allocate(capacity: count)
+            places = .allocate(capacity: 2 * BandGroups.bucketCount)
         }
-        starts.initialize(repeating: 0)
-        signatures.visit { _, signature in
-            let bucket = Int(signature.band(band) &>> 16)
-            if buckets.contains(bucket) { starts[bucket &- buckets.lowerBound &+ 1] &+= 1 }
+
+        func deallocate() {
+            entries.deallocate()
+            places.deallocate()
         }
-        for bucket in 0..<buckets.count { starts[bucket + 1] &+= starts[bucket] }
-        let total = Int(starts[buckets.count])
-        let first = atEnd ? storage.count - total : 0
-        let entries = UnsafeMutableBufferPointer(rebasing: storage[first..<(first + total)])
-        _ = next.initialize(from: starts)
-        signatures.visit { index, signature in
+    }
+
+    /// The examples placed in their buckets by the key of `band`, in `buffers`; each bucket
+    /// must be sorted (``sort(_:)``) before its groups are read.
+    init(_ signatures: PagedArray<MinHashSignature>, band: Int, in buffers: Buffers) {
+        // Offsets of 32 bits, as the entries hold an index of 32 bits, in buffers (an array
+        // would be checked for sharing at every count).
+        entries = UnsafeMutableBufferPointer(rebasing: buffers.entries[..<signatures.count])
+        places = buffers.places
+        isWorthAThread = signatures.count >= 1 << 12
+        places.initialize(repeating: 0)
+        let halves = (0..<(signatures.count / 2), (signatures.count / 2)..<signatures.count)
+        inParallel({ count(signatures, halves.0, band: band, half: 0) }, { [self] in count(signatures, halves.1, band: band, half: 1) })
+        // Each bucket's first place for each half's examples: the first half's, then the second's.
+        var next: UInt32 = 0
+        for bucket in 0..<Self.bucketCount {
+            let (first, second) = (places[bucket], places[Self.bucketCount + bucket])
+            (places[bucket], places[Self.bucketCount + bucket]) = (next, next &+ first)
+            next &+= first &+ second
+        }
+        // Each half's places move on as its examples are placed: the second half's end where
+        // their buckets end.
+        inParallel({ place(signatures, halves.0, band: band, half: 0) }, { [self] in place(signatures, halves.1, band: band, half: 1) })
+    }
+
+    /// Counts the examples in `range` (half `half` of them) in their buckets.
+    private func count(_ signatures: PagedArray<MinHashSignature>, _ range: Range<Int>, band: Int, half: Int) {
+        let counts = places.baseAddress! + half &* Self.bucketCount
+        signatures.visit(range) { _, signature in counts[Int(signature.band(band) &>> 16)] &+= 1 }
+    }
+
+    /// Places the examples in `range` (half `half` of them) at their buckets' next places.
+    private func place(_ signatures: PagedArray<MinHashSignature>, _ range: Range<Int>, band: Int, half: Int) {
+        let next = places.baseAddress! + half &* Self.bucketCount
+        signatures.visit(range) { index, signature in
             let key = signature.band(band)
             let bucket = Int(key &>> 16)
-            guard buckets.contains(bucket) else { return }
-            entries[Int(next[bucket &- buckets.lowerBound])] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
-            next[bucket &- buckets.lowerBound] &+= 1
+            entries[Int(next[bucket])] = UInt64(key) &<< 32 | UInt64(truncatingIfNeeded: index)
+            next[bucket] &+= 1
         }
-        for bucket in 0..<buckets.count where starts[bucket + 1] - starts[bucket] > 1 {
-            Self.sort(UnsafeMutableBufferPointer(rebasing: entries[Int(starts[bucket])..<Int(starts[bucket + 1])]))
+    }
+
+    /// Runs `body` and `other` with ``inParallel(_:_:)`` when there are enough examples,
+    /// else one after the other.
+    func inParallel(_ body: () -> Void, _ other: @escaping @Sendable () -> Void) {
+        guard isWorthAThread else {
+            body()
+            other()
+            return
         }
-        self.entries = entries
+        TunewiseData.inParallel(body, other)
+    }
+
+    /// The places of the entries of `buckets`.
+    func places(of buckets: Range<Int>) -> Range<Int> {
+        guard !buckets.isEmpty else { return 0..<0 }
+        let bucketEnds = places.baseAddress! + Self.bucketCount
+        let start = buckets.lowerBound == 0 ? 0 : Int(bucketEnds[buckets.lowerBound - 1])
+        return start..<Int(bucketEnds[buckets.upperBound - 1])
+    }
+
+    /// Sorts the entries of each of `buckets`, so that their groups are together in file order.
+    func sort(_ buckets: Range<Int>) {
+        for bucket in buckets {
+            let places = self.places(of: bucket..<(bucket + 1))
+            if places.count > 1 { Self.sort(UnsafeMutableBufferPointer(rebasing: entries[places])) }
+        }
     }
 
     /// Sorts a bucket: by insertion when it is small, as nearly all are (a few examples).
@@ -205,12 +261,13 @@ private struct BandGroups {
     /// The index of the example at `place`.
     func index(_ place: Int) -> Int { Int(truncatingIfNeeded: entries[place] & 0xFFFF_FFFF) }
 
-    /// Calls `body` with the places of every group of at least `size` examples with one key.
-    func forEachGroup(ofAtLeast size: Int = 2, _ body: (Range<Int>) -> Void) {
-        var start = 0
-        while start < count {
+    /// Calls `body` with the places of every group among `places`, which must hold whole
+    /// buckets, of at least `size` examples with one key.
+    func forEachGroup(in places: Range<Int>, ofAtLeast size: Int = 2, _ body: (Range<Int>) -> Void) {
+        var start = places.lowerBound
+        while start < places.upperBound {
             var end = start + 1
-            while end < count, key(end) == key(start) { end += 1 }
+            while end < places.upperBound, key(end) == key(start) { end += 1 }
             if end - start >= size { body(start..<end) }
             start = end
         }
@@ -235,12 +292,16 @@ struct PagedArray<Element: Sendable>: Sendable {
 
     subscript(index: Int) -> Element { pages[index / Self.pageSize][index % Self.pageSize] }
 
-    /// Calls `body` with each index and element, in order, a page at a time.
-    func visit(_ body: (Int, Element) -> Void) {
-        for (pageIndex, page) in pages.enumerated() {
-            page.withUnsafeBufferPointer { page in
-                for (offset, element) in page.enumerated() { body(pageIndex &* Self.pageSize &+ offset, element) }
+    /// Calls `body` with each index in `range` and its element, in order, a page at a time.
+    func visit(_ range: Range<Int>, _ body: (Int, Element) -> Void) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let pageStart = start / Self.pageSize * Self.pageSize
+            let end = min(range.upperBound, pageStart + Self.pageSize)
+            pages[pageStart / Self.pageSize].withUnsafeBufferPointer { page in
+                for index in start..<end { body(index, page[index &- pageStart]) }
             }
+            start = end
         }
     }
 }

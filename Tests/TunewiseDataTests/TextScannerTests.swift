@@ -132,3 +132,21 @@ extension TextScannerTests {
         }
     }
 }
+
+extension TextScannerTests {
+    /// The masks of class vectors, gathered by one instruction where there is one, agree with
+    /// the plain arithmetic that any processor has, and tell empty vectors from the rest.
+    @Test func gathersClassBitsAsPlainArithmeticDoes() {
+        var generator = SplitMix(seed: 0xB175)
+        for round in 0..<5_000 {
+            // Sparse and dense classes, down to none set.
+            let density = round % 5
+            let lanes = (0..<16).map { _ in Int(generator.next() % 4) < density ? UInt8(0xFF) : UInt8(0) }
+            let vector = ByteVector.Vector(lanes)
+            let plainBits = lanes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == 0 ? 0 : UInt64(1) << UInt64($1.offset)) }
+            #expect(ByteVector.bits(vector) == plainBits, "\(lanes)")
+            #expect(ByteVector.gatheredBits(vector) == plainBits, "\(lanes)")
+            #expect(ByteVector.any(vector) == (plainBits != 0), "\(lanes)")
+        }
+    }
+}

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.19.0",
+            version: "3.19.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1082,7 +1082,7 @@ extension BuiltInRubric {
                     label: "Weeks",
                     help: "Pick this if you have a few weeks before the first release.",
                     points: ["hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "A few weeks leave little room for training: enough for one run on labelled pairs you already hold (a hosted run takes hours), not for gathering and labelling data or standing up training and serving yourself, and tight for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market; openai-fine-tuning")
+                    citation: Citation(reason: "A few weeks leave little room for training: enough for one run on labelled pairs you already hold (a hosted run takes hours, a LoRA run on infrastructure you already run not much longer), not for gathering and labelling data or standing up training and serving from scratch, and tight for building two systems.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Speed to Market; openai-fine-tuning")
                 ),
                 Option(
                     id: "months",
@@ -1886,7 +1886,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
             strategies: ["hybrid"],
             citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights you also run the training and serve the tuned model yourself: a few weeks leave room to build and evaluate the index, not both systems together. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
-            later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close", assume: [(question: "time-to-market", option: "months")])
+            later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close, or, where it already meets the bar, its cost or latency at your traffic does (tunewise cost)", assume: [(question: "time-to-market", option: "months")])
         )
     }
 

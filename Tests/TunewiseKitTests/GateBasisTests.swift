@@ -61,11 +61,15 @@ import Testing
         #expect(moderate.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
         #expect(moderate.plan.last?.when.contains("your own prices show a distilled model pays back") == true)
         #expect(moderate.plan.last?.variants.contains { $0.choice == "distillation" } == true)
-        // Prompting that meets the bar is the situation, not a limit: the evidence's lean to the
-        // later stage is said, and the first step stays as sure as the situation makes it.
+        // Prompting that meets the bar is the situation, not a limit, and below high traffic the
+        // evidence itself favours it: training cannot buy quality.
         #expect(moderate.confidenceBasis == .situation)
-        #expect(moderate.risks.contains { $0.kind == .overruled && $0.strategy == "fine-tuning" && $0.text.contains("the plan moves to it") })
+        #expect(!moderate.risks.contains { $0.kind == .overruled })
         #expect(moderate.confidence == .high)
+        // Traffic unsaid, prompting still leads: distilling pays only at high volume.
+        var unsaid = base
+        unsaid["query-volume"] = nil
+        #expect(try advisor.advise(Answers(unsaid)).strategy == "prompt-engineering")
         // At low traffic distilling is no step to prepare for, and the report does not suggest one.
         let low = try advisor.advise(Answers(base.merging(["query-volume": "low"]) { $1 }))
         #expect(!low.nextSteps.contains { $0.text.hasPrefix("Log the prompted model") })
@@ -96,10 +100,13 @@ extension GateBasisTests {
         #expect(mentionsTransience(try weighted.advise(answers)))
     }
 
-    /// Thousands of examples may train a model under 1B parameters before prompting is tried
-    /// (the contract allows it; prompting so small a model is no baseline), but the step then
-    /// rests on a baseline nobody has measured: never high confidence.
+    /// In a rubric that lets thousands of examples train before prompting is tried (as the
+    /// contract allows; the built-in one prompts first), the step rests on a baseline nobody
+    /// has measured: never high confidence.
     @Test func trainingBeforePromptingIsTriedIsNeverHighConfidence() throws {
+        var trainsFirst = defaultRubric
+        trainsFirst.exclusions.removeAll { $0.id == "prompt-first-with-thousands" }
+        let advisor = Advisor(rubric: trainsFirst)
         let base = [
             "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
             "time-to-market": "months", "consistency": "critical", "model-access": "weights", "output-style": "custom", "model-size": "small",
@@ -114,10 +121,11 @@ extension GateBasisTests {
         #expect(plateaued.strategy == "fine-tuning")
         #expect(!plateaued.restsOnAnUntriedBaseline)
         #expect(plateaued.confidence == .high)
+        // The built-in rubric prompts first, whatever the model's size.
+        #expect(try self.advisor.advise(Answers(base.merging(["prompting-status": "not-tried"]) { $1 })).strategy == "prompt-engineering")
     }
 
-    /// On a model of 1B parameters or more, thousands of examples do not skip the prompted
-    /// baseline: prompting comes first and the plan trains once it falls short, the evidence's
+    /// Thousands of examples do not skip the prompted baseline: prompting comes first and the plan trains once it falls short, the evidence's
     /// lean to training said in the risks without making the first step less sure.
     @Test func thousandsOfExamplesStillPromptFirstOnALargerModel() throws {
         let answers = Answers([

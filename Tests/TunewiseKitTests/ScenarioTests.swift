@@ -46,13 +46,13 @@ let scenarios: [Scenario] = [
         plan: ["fine-tuning"], variants: ["peft"]),
     Scenario(
         name:
-            "000 (Conclusion) and SPEC: the same law firm before trying prompts, thousands of pairs at hand, tunes and measures a prompted baseline first",
+            "000 (Conclusion) and SPEC: the same law firm before trying prompts, thousands of pairs at hand, measures a prompted baseline first and tunes once it falls short",
         answers: situation([
             "need": "behavior", "data-volume": "thousands", "governance": "confidential", "budget": "substantial",
             "consistency": "critical", "specialization": "niche", "output-style": "custom",
             "prompting-status": "not-tried", "model-access": "api-tuning",
         ]),
-        plan: ["fine-tuning"], variants: ["peft", "supervised"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first-with-thousands"]),
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
         answers: situation(["need": "knowledge", "data-volume": "none"]),

@@ -94,12 +94,13 @@ let methodCases: [MethodCase] = [
         answers: given(["need": "behavior", "data-volume": "few", "output-style": "structured", "consistency": "critical"]),
         strategy: "prompt-engineering", variants: ["none"]),
     MethodCase(
-        name: "bucher-2024: a ticket router with 50,000 labelled tickets, 2M requests a day and a sub-1B open model trains a classifier",
+        name:
+            "bucher-2024: a ticket router with 50,000 labelled tickets, 2M requests a day and a sub-1B open model that prompting left short trains a classifier",
         answers: given([
             "need": "behavior", "data-volume": "thousands", "output-style": "label", "query-volume": "high", "model-size": "small",
-            "model-access": "weights", "ml-expertise": "some", "prompting-status": "not-tried", "task-diversity": "one",
+            "model-access": "weights", "ml-expertise": "some", "prompting-status": "plateaued", "task-diversity": "one",
         ]),
-        strategy: "fine-tuning", variants: ["full"], risks: [.declared]),
+        strategy: "fine-tuning", variants: ["full"]),
     MethodCase(
         name: "SPEC, 000 (Conclusion): prompting not tried with only hundreds of pairs prompts first",
         answers: given(["need": "behavior", "data-volume": "hundreds", "prompting-status": "not-tried", "output-style": "custom"]),

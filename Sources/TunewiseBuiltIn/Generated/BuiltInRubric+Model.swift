@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.19.1",
+            version: "3.20.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -116,7 +116,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
@@ -374,7 +374,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
@@ -429,13 +429,7 @@ extension BuiltInRubric {
                     stage: .operate
                 ),
             ],
-            risks: [
-                Note(
-                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
-                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
-                ),
-            ]
+            risks: []
         )
     }
 
@@ -558,7 +552,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
@@ -656,13 +650,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
             ],
-            risks: [
-                Note(
-                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
-                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
-                ),
-            ]
+            risks: []
         )
     }
 
@@ -755,7 +743,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Where the labels decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), report error rates for each relevant group of people, not only per class, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
-                    when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "output-style", options: ["label"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
@@ -790,12 +778,6 @@ extension BuiltInRubric {
                 ),
             ],
             nextSteps: [
-                Note(
-                    text: "Before training, measure a prompted baseline with retrieval on a held-out test set: it is the score the tuned model must beat, and it may already meet the bar.",
-                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])]),
-                    stage: .prepare
-                ),
                 Note(
                     text: "Set up the evaluation in two layers on a held-out set: does the knowledge half (an index, or the collection in the prompt) supply the right material, and are outputs right with it switched on, as the tuned model will run; compare with the prompted baseline on the same set.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § The Hybrid Approach: Combining Techniques; balaguer-2024",
@@ -851,13 +833,7 @@ extension BuiltInRubric {
                     stage: .operate
                 ),
             ],
-            risks: [
-                Note(
-                    text: "No prompted baseline exists yet: it may already meet the bar (training then buys little) or show the task is not feasible; measure it before the first training run.",
-                    source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])])
-                ),
-            ]
+            risks: []
         )
     }
 
@@ -1437,7 +1413,7 @@ extension BuiltInRubric {
                     id: "meets-bar",
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
-                    points: ["fine-tuning": -2.0, "hybrid": -2.5, "prompt-engineering": 4.0, "prompt-tuning": -2.0],
+                    points: ["fine-tuning": -4.0, "hybrid": -4.5, "prompt-engineering": 7.0, "prompt-tuning": -3.0],
                     citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume (say your traffic: query-volume), where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
@@ -1712,7 +1688,7 @@ extension BuiltInRubric {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
-            points: ["fine-tuning": 5.5, "hybrid": 1.0, "prompt-engineering": -1.5, "prompt-tuning": 1.0],
+            points: ["fine-tuning": 7.5, "hybrid": 3.0, "prompt-engineering": -4.5, "prompt-tuning": 2.0],
             citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller or cheaper tuned model can keep the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
         )
     }
@@ -1806,9 +1782,9 @@ extension BuiltInRubric {
     private static func exclusion5() -> Exclusion {
         Exclusion(
             id: "prompt-first-with-thousands",
-            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium", "large"])]),
+            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"]), (question: "data-volume", options: ["thousands"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Prompting has not been tried: even with thousands of examples at hand, a prompted baseline on a model of this size takes days, tells whether prompting alone meets the bar, and is the score any trained model must beat; the examples supply its worked examples and its held-out test set.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
+            citation: Citation(reason: "Prompting has not been tried: even with thousands of examples at hand, a prompted baseline takes days, tells whether prompting alone meets the bar, and is the score any trained model must beat; the examples supply its worked examples and its held-out test set (for a model under 1B parameters, which prompts poorly, measure a prompted larger model as the bar).", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
             later: Deferral(trigger: "once a prompted baseline, measured on a held-out set, falls short of your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
         )
     }
@@ -1897,7 +1873,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "Training on open weights means setting up training, evaluation and serving yourself, and nobody on the team has trained a model: bring in ML help or use a hosted tuning service first.", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints; 004-ubiops-when-to-fine-tune § Fine-tuning LLMs"),
-            later: Deferral(trigger: "once someone on the team, or a partner, can run training and serving", assume: [(question: "ml-expertise", option: "some")])
+            later: Deferral(trigger: "once someone on the team, or a partner, can run training and serving, or you adopt a managed tuning service for this open model", assume: [(question: "ml-expertise", option: "some")])
         )
     }
 

@@ -195,6 +195,9 @@ struct Questionnaire {
             let line = try readLine("> review [ok]: ", &console)
             switch ReviewReply.parse(line) {
             case .confirm:
+                // Where no terminal echoed the line typed, end the prompt's line, so that
+                // the report does not start on it.
+                if !console.inputIsTerminal { console.writeError("\n") }
                 flow.confirm()
                 return
             case .edit(let number):

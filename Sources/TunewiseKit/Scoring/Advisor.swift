@@ -75,9 +75,12 @@ public struct Advisor: Sendable {
         let now = PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants)
         let plan = plan(situation, now: now, decidedBy: decidedBy)
         let overruled = overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
-        // Only a strategy that limits alone rule out makes the first step less sure: one the
-        // situation rules out for now (prompting still improving) is disclosed, not counted.
-        let evidenceFavoursRuledOut = overruled.contains { $0.gates.allSatisfy(isLimit) }
+        // Only a strategy that scored higher and that limits alone rule out makes the first step
+        // less sure: one the situation rules out for now (prompting still improving) is
+        // disclosed among the risks, not counted.
+        let evidenceFavoursRuledOut = ranking.contains { entry in
+            entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner] && entry.exclusions.allSatisfy { isLimit($0.id) }
+        }
         let assumptions = runnerUp == nil ? [] : self.assumptions(sensitivity)
         let untriedBaseline =
             StrategyID(rawValue: strategy.id) != .promptEngineering && answers[Contract.promptingStatusQuestion] == Contract.notTriedStatus

@@ -18,8 +18,10 @@
 /// Random situations come from a fixed seed, so a run is reproducible; an exhaustive sweep
 /// runs only when sampling found no witness, that is for a likely finding.
 public enum RubricCheck {
-    /// How many random situations the sampling stages draw.
-    static let sampleCount = 2_000
+    /// How many random situations the sampling stages draw: enough that a question whose
+    /// answer decides only near-ties (knowledge size, the training signal) is caught by
+    /// sampling, which costs a fraction of the sweep a miss falls back to.
+    static let sampleCount = 10_000
 
     /// Every finding, in the order of the checks above; empty when the rubric is clean.
     /// - Throws: ``SweepError/tooManyRules(limit:)`` for a rubric too large to sweep.

@@ -47,7 +47,7 @@ extension BinaryTests {
                 [
                     "--need", "behavior", "--data-volume", "hundreds", "--transience", "frequent", "--governance", "open", "--budget", "moderate",
                     "--time-to-market", "days", "--consistency", "important", "--output-style", "custom", "--model-access", "api-tuning",
-                    "--prompting-status", "not-tried", "--no-input",
+                    "--prompting-status", "plateaued", "--no-input",
                 ], environment: ["COLUMNS": "200"])
             #expect(hosted.stdout.contains("Some of your answers lean towards PEFT / fine-tuning (ruled out)"), "\(hosted.stdout)")
             #expect(!hosted.stdout.contains("favours Prompt-tuning"))

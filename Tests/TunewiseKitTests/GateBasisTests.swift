@@ -105,7 +105,7 @@ extension GateBasisTests {
     /// has measured: never high confidence.
     @Test func trainingBeforePromptingIsTriedIsNeverHighConfidence() throws {
         var trainsFirst = defaultRubric
-        trainsFirst.exclusions.removeAll { $0.id == "prompt-first-with-thousands" }
+        trainsFirst.exclusions.removeAll { $0.id == "prompt-first" }
         let advisor = Advisor(rubric: trainsFirst)
         let base = [
             "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
@@ -135,7 +135,7 @@ extension GateBasisTests {
         ])
         let advice = try advisor.advise(answers)
         #expect(advice.strategy == "prompt-engineering")
-        #expect(advice.decidedBy == ["prompt-first-with-thousands"])
+        #expect(advice.decidedBy == ["prompt-first"])
         #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
         #expect(advice.plan.last?.when.contains("falls short of your quality bar") == true)
         #expect(advice.risks.first?.kind == .overruled && advice.risks.first?.strategy == "fine-tuning")

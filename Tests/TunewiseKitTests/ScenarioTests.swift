@@ -52,7 +52,7 @@ let scenarios: [Scenario] = [
             "consistency": "critical", "specialization": "niche", "output-style": "custom",
             "prompting-status": "not-tried", "model-access": "api-tuning",
         ]),
-        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first-with-thousands"]),
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompt-first"]),
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
         answers: situation(["need": "knowledge", "data-volume": "none"]),

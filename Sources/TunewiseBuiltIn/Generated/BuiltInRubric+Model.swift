@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.20.0",
+            version: "3.20.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
             rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -1771,26 +1771,15 @@ extension BuiltInRubric {
     private static func exclusion4() -> Exclusion {
         Exclusion(
             id: "prompt-first",
-            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"]), (question: "data-volume", options: ["none", "few", "hundreds"])]),
+            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Prompting has not been tried and fewer than a thousand labelled examples are at hand: it is the quickest test of whether the task is feasible and the baseline any trained model must beat.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
-            later: Deferral(trigger: "once prompting, measured on a held-out set, plateaus below your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
-        )
-    }
-
-    /// `$.exclusions[5]`, "prompt-first-with-thousands".
-    private static func exclusion5() -> Exclusion {
-        Exclusion(
-            id: "prompt-first-with-thousands",
-            when: Condition(clauses: [(question: "prompting-status", options: ["not-tried"]), (question: "data-volume", options: ["thousands"])]),
-            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Prompting has not been tried: even with thousands of examples at hand, a prompted baseline takes days, tells whether prompting alone meets the bar, and is the score any trained model must beat; the examples supply its worked examples and its held-out test set (for a model under 1B parameters, which prompts poorly, measure a prompted larger model as the bar).", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
+            citation: Citation(reason: "Prompting has not been tried: a prompted baseline takes days, tells whether prompting alone meets the bar, and is the score any trained model must beat; whatever examples are at hand supply its worked examples and its held-out test set (for a model under 1B parameters, which prompts poorly, a prompted larger model sets the bar).", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods"),
             later: Deferral(trigger: "once a prompted baseline, measured on a held-out set, falls short of your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
         )
     }
 
-    /// `$.exclusions[6]`, "prompting-still-improving".
-    private static func exclusion6() -> Exclusion {
+    /// `$.exclusions[5]`, "prompting-still-improving".
+    private static func exclusion5() -> Exclusion {
         Exclusion(
             id: "prompting-still-improving",
             when: Condition(clauses: [(question: "prompting-status", options: ["improving"])]),
@@ -1800,8 +1789,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[7]`, "prompting-meets-bar-at-low-volume".
-    private static func exclusion7() -> Exclusion {
+    /// `$.exclusions[6]`, "prompting-meets-bar-at-low-volume".
+    private static func exclusion6() -> Exclusion {
         Exclusion(
             id: "prompting-meets-bar-at-low-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
@@ -1811,8 +1800,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[8]`, "prompting-meets-bar-at-medium-volume".
-    private static func exclusion8() -> Exclusion {
+    /// `$.exclusions[7]`, "prompting-meets-bar-at-medium-volume".
+    private static func exclusion7() -> Exclusion {
         Exclusion(
             id: "prompting-meets-bar-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
@@ -1822,8 +1811,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[9]`, "hosted-api-without-tuning".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[8]`, "hosted-api-without-tuning".
+    private static func exclusion8() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -1833,8 +1822,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "no-behaviour-to-train".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[9]`, "no-behaviour-to-train".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -1844,8 +1833,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "nothing-to-retrieve".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[10]`, "nothing-to-retrieve".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -1855,8 +1844,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[12]`, "two-systems-need-time".
-    private static func exclusion12() -> Exclusion {
+    /// `$.exclusions[11]`, "two-systems-need-time".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
@@ -1866,8 +1855,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[13]`, "no-skills-for-open-weights".
-    private static func exclusion13() -> Exclusion {
+    /// `$.exclusions[12]`, "no-skills-for-open-weights".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -1877,8 +1866,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[14]`, "soft-prompts-need-weights".
-    private static func exclusion14() -> Exclusion {
+    /// `$.exclusions[13]`, "soft-prompts-need-weights".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -1888,8 +1877,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[15]`, "knowledge-in-retrieval".
-    private static func exclusion15() -> Exclusion {
+    /// `$.exclusions[14]`, "knowledge-in-retrieval".
+    private static func exclusion14() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),

@@ -76,7 +76,6 @@ struct FlagSpec: Equatable, Sendable {
         self.kind = kind
         self.argument = argument ?? kind.defaultArgument
         self.describe = help
-        self.describeExpected = nil
         self.shortName = shortName
         self.isRepeatable = isRepeatable
         self.isListed = isListed

@@ -200,7 +200,7 @@ extension Report {
     /// all, which the report says with its reason and how to price retrains anyway.
     private func retrainNote(_ cost: CostComparison) -> String? {
         // Retraining concerns the plan only where it trains.
-        guard advice.plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return nil }
+        guard advice.trainsAtSomeStage else { return nil }
         guard advice.retrainTransience == nil, cost.retrainEveryMonths == 0, cost.strategies.count > 1 else {
             return CostReport.retrainNote(cost)
         }

@@ -1,5 +1,8 @@
 /// How a measured training file qualifies the advice.
 extension Advice {
+    /// Whether a stage of the plan, now or later, trains a model.
+    public var trainsAtSomeStage: Bool { plan.contains { StrategyID(rawValue: $0.strategy) != .promptEngineering } }
+
     /// Qualifies the advice by the data-volume its file's distinct examples would answer, where
     /// most of them nearly repeat another: if that answer would change the strategy
     /// (``sensitivity``), the advice rests on a count of examples that teach less than their
@@ -40,7 +43,7 @@ extension Advice {
     /// - Returns: whether it qualified the advice.
     @discardableResult
     public mutating func qualify(byContradictedTrainingSignal note: String) -> Bool {
-        guard plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return false }
+        guard trainsAtSomeStage else { return false }
         qualify(byContradictedAnswer: note, kind: .data)
         return true
     }
@@ -58,7 +61,7 @@ extension Advice {
     /// tuned weights can repeat what they saw to anyone who uses them. The confidence stays,
     /// since the data can be masked before the run.
     public mutating func qualify(byTrainingFileHolding note: String) {
-        guard plan.contains(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }) else { return }
+        guard trainsAtSomeStage else { return }
         risks.append(Risk(kind: .data, text: note, source: nil))
     }
 

@@ -74,13 +74,12 @@ public struct Advisor: Sendable {
         let decidedBy = decidingGates(options, scores: scores, excluded: excluded, winner: winner)
         let now = PlanStage(strategy: strategy.id, when: PlanStage.now, after: [], variants: variants)
         let plan = plan(situation, now: now, decidedBy: decidedBy)
-        let overruled = overruledRisks(scores: scores, ranking: ranking, winner: winner, plan: plan)
-        // Only a strategy that scored higher and that limits alone rule out makes the first step
-        // less sure: one the situation rules out for now (prompting still improving) is
-        // disclosed among the risks, not counted.
-        let evidenceFavoursRuledOut = ranking.contains { entry in
-            entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner] && entry.exclusions.allSatisfy { isLimit($0.id) }
-        }
+        // The strategies that scored above the recommendation but are ruled out now. Only one
+        // that limits alone rule out makes the first step less sure: one the situation rules
+        // out for now (prompting still improving) is disclosed among the risks, not counted.
+        let outscored = ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }
+        let overruled = overruledRisks(outscored, scores: scores, winner: winner, plan: plan)
+        let evidenceFavoursRuledOut = outscored.contains { entry in entry.exclusions.allSatisfy { isLimit($0.id) } }
         let assumptions = runnerUp == nil ? [] : self.assumptions(sensitivity)
         let untriedBaseline =
             StrategyID(rawValue: strategy.id) != .promptEngineering && answers[Contract.promptingStatusQuestion] == Contract.notTriedStatus
@@ -112,21 +111,18 @@ public struct Advisor: Sendable {
             weightSensitivity: weightSensitivity(options, winner: winner))
     }
 
-    /// The strategy that scored above the recommendation but is ruled out now: the evidence
-    /// favours it, so the first step carries the risk of falling short, or, where the situation
-    /// rules it out only for now (prompting still improving), the plan's later stage is where
-    /// the evidence points. Of several, the best-scoring one the plan moves to later, else the
-    /// best-scoring one.
-    private func overruledRisks(scores: [Double], ranking: [RankedStrategy], winner: Int, plan: [PlanStage]) -> [Risk] {
+    /// The risk of one of `outscored` (the strategies that scored above the recommendation but
+    /// are ruled out now): the evidence favours it, so the first step carries the risk of
+    /// falling short, or, where the situation rules it out only for now (prompting still
+    /// improving), the plan's later stage is where the evidence points. Of several, the
+    /// best-scoring one the plan moves to later, else the best-scoring one.
+    private func overruledRisks(_ outscored: [RankedStrategy], scores: [Double], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
         let isReachedLater = { (entry: RankedStrategy) in plan.dropFirst().contains { $0.strategy == entry.strategy } }
         // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
         // first step, even where a limit rules it out too: only one that limits alone rule out
         // (``isLimit(_:)``), which lifting them would make an option, or one the plan moves to.
-        let overruled = ranking.filter { entry in
-            entry.excluded && scores[rubric.knownStrategyIndex(entry.strategy)] > scores[winner]
-                && (entry.exclusions.allSatisfy { isLimit($0.id) } || isReachedLater(entry))
-        }
+        let overruled = outscored.filter { entry in entry.exclusions.allSatisfy { isLimit($0.id) } || isReachedLater(entry) }
         let reached = overruled.filter(isReachedLater)
         return (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map { entry in
             let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label

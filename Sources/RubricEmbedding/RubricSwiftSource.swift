@@ -165,7 +165,7 @@ public enum RubricSwiftSource {
                 ("text", literal(note.text)),
                 ("source", note.source.map(literal) ?? "nil"),
                 ("when", condition(note.when)),
-            ] + (note.unless.map { [("unless", condition($0))] } ?? [])
+            ] + (note.unless.isEmpty ? [] : [("unless", "[" + note.unless.map(condition).joined(separator: ", ") + "]")])
                 + (note.stage == .build ? [] : [("stage", "." + note.stage.rawValue)]), depth: depth)
     }
 

@@ -18,7 +18,7 @@ struct InitCommandTests {
             let situation = try AnswersDocument.decode(Array(console.output.utf8), against: rubric)
             let core = rubric.questions.filter(\.isCore)
             #expect(situation.orderedAnswers.map(\.question) == core.map(\.id))
-            #expect(situation.orderedAnswers.map(\.answer) == ["behavior", "hundreds", "periodic", "open", "moderate", "weeks", "important"])
+            #expect(situation.orderedAnswers.map(\.answer) == ["behavior", "hundreds", "periodic", "confidential", "moderate", "weeks", "important"])
             let document = try JSONParser.parse(Array(console.output.utf8))
             for question in rubric.questions {
                 let ids = question.options.map(\.id).joined(separator: " | ")

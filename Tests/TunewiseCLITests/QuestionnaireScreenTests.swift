@@ -10,7 +10,7 @@ struct QuestionnaireScreenTests {
 
     /// Every line typed to reach the report with every refinement asked, `?` on each question.
     var everyQuestionWithHelp: [String] {
-        ["?", "knowledge", "?", "few", "?", "static", "?", "", "?", "minimal", "?", "days", "?", "", "y"]
+        ["?", "knowledge", "?", "few", "?", "static", "?", "open", "?", "minimal", "?", "days", "?", "", "y"]
             + Array(repeating: ["?", "lots", ""], count: 12).flatMap { $0 } + [""]
     }
 

@@ -37,7 +37,7 @@ extension BinaryTests {
             try expectScreen(session, "> data-volume [few]:")
             try session.send("ousands", "Home", "th", "End", "Enter")
             for (prompt, times, answer) in [
-                ("> transience:", 2, "static"), ("> governance [open]:", 1, "conf"), ("> budget:", 1, "substantial"),
+                ("> transience:", 2, "static"), ("> governance:", 1, "conf"), ("> budget:", 1, "substantial"),
                 ("> time-to-market:", 1, "months"), ("> consistency [important]:", 1, "important"), ("Answer them? [Y/n]", 1, "n"),
             ] {
                 try expectScreen(session, prompt, times: times)

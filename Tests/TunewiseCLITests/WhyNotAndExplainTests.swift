@@ -61,6 +61,18 @@ extension BinaryTests {
             let leaning = try #require(ready.stdout.split(separator: "\n").first { $0.contains("lean towards") })
             #expect(leaning.components(separatedBy: "; ").count == 5, "\(leaning)")
             #expect(leaning.contains(" more (--explain shows them all and why)."), "\(leaning)")
+            // An answer that leans alone and with another is named once (review 47).
+            let multilingual = try Binary.run(
+                [
+                    "--need", "both", "--data-volume", "hundreds", "--transience", "periodic", "--governance", "confidential", "--budget",
+                    "moderate", "--time-to-market", "weeks", "--consistency", "important", "--context-size", "documents", "--knowledge-size",
+                    "large", "--task-diversity", "few", "--query-volume", "medium", "--output-style", "custom", "--model-access", "api",
+                    "--no-input",
+                ], environment: ["COLUMNS": "300"])
+            let line = try #require(multilingual.stdout.split(separator: "\n").first { $0.contains("lean towards") })
+            let answers = try #require(line.split(separator: "(ruled out): ").last).split(separator: "; ").map { $0.split(separator: " (--")[0] }
+            #expect(answers.count >= 2 && Set(answers).count == answers.count, "\(line)")
+            #expect(answers.contains("Output style: custom"), "\(line)")
         }
 
         @Test func whyNotAsJSONListsTheGateWithItsSource() throws {

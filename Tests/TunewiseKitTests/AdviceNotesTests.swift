@@ -57,14 +57,33 @@ struct AdviceNotesTests {
     }
 
     /// Labels without a budget to train still go into the prompt many at a time; a prompted
-    /// model that meets the bar, whose problem is cost, is not told to add hundreds of examples.
+    /// model that meets the bar, whose problem is cost, is not told to add hundreds of examples
+    /// (with no model to tune, nor with no budget: review 47), nor is a model under a billion
+    /// parameters, whose short context and weak in-context learning many-shot gains were not
+    /// measured on.
     @Test func manyShotPromptingWhereTrainingIsOutOfReachAndNotWhereCostIsTheProblem() throws {
-        let noBudget = try advise(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "model-access": "api-tuning"])
-        #expect(steps(noBudget).contains { $0.hasPrefix("With labelled examples but no budget to train") })
-        let meetsBar = try advise([
-            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "model-access": "api", "prompting-status": "meets-bar",
-        ])
-        #expect(!steps(meetsBar).contains { $0.contains("many-shot prompting") })
+        let noBudget = ["need": "behavior", "data-volume": "thousands", "budget": "minimal", "model-access": "api-tuning"]
+        #expect(try steps(advise(noBudget)).contains { $0.hasPrefix("With labelled examples but no budget to train") })
+        let noTuning = ["need": "behavior", "data-volume": "thousands", "budget": "moderate", "model-access": "api"]
+        #expect(try steps(advise(noTuning)).contains { $0.hasPrefix("With labelled examples but no model to tune") })
+        for situation in [noBudget, noTuning] {
+            for exception in [["prompting-status": "meets-bar", "query-volume": "high"], ["model-size": "small"]] {
+                let advice = try advise(situation.merging(exception) { $1 })
+                #expect(!steps(advice).contains { $0.contains("many-shot prompting") }, "\(exception)")
+            }
+        }
+    }
+
+    /// A prompt that has stalled on one model has not found prompting's limit: a plan that
+    /// trains runs the held-out set on a stronger model and a prompt optimiser first (review 47),
+    /// as a plan that cannot train already did.
+    @Test func aStalledPromptTriesAStrongerModelBeforeAnyTrainingRun() throws {
+        let stalled = ["data-volume": "thousands", "budget": "moderate", "model-access": "api-tuning", "prompting-status": "plateaued"]
+        let behaviour = try advise(stalled.merging(["need": "behavior"]) { $1 })
+        #expect(behaviour.strategy == "fine-tuning")
+        #expect(steps(behaviour).contains { $0.hasPrefix("Prompting has stalled on this model") })
+        let improving = try advise(stalled.merging(["need": "behavior", "prompting-status": "improving"]) { $1 })
+        #expect(!steps(improving).contains { $0.hasPrefix("Prompting has stalled") })
     }
 
     /// Facts that change daily are not put whole into a cached prompt, whose cache every change

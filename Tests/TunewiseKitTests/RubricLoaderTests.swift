@@ -80,6 +80,15 @@ struct RubricLoaderTests {
             "$.strategies[0].nextSteps[1].unless.transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"
         ),
         (
+            [.key("strategies"), .index(0), .key("nextSteps"), .index(1), .key("unless")],
+            .array([.object([("budget", .array([.string("minimal")]))]), .object([("transience", .array([.string("hourly")]))])]),
+            "$.strategies[0].nextSteps[1].unless[1].transience[0]", "unknown option \"hourly\" of \"transience\"; known: static, periodic, frequent"
+        ),
+        (
+            [.key("strategies"), .index(0), .key("nextSteps"), .index(1), .key("unless")], .array([]),
+            "$.strategies[0].nextSteps[1].unless", "expected a non-empty array"
+        ),
+        (
             [.key("questions"), .index(1), .key("lever")], .string("downward"),
             "$.questions[1].lever", "expected true, false or \"upward\"; found \"downward\""
         ),

@@ -189,10 +189,10 @@ struct TodaysMethodsTests {
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
         let texts = graded.nextSteps.map(\.text)
         let order = [
-            "Before training, measure the prompted model", "Write the grader first", "Then, before any training run, use the grader",
-            "Turn the material into examples", "Use all the curated examples you hold", "Where each prompt's reference is the exact output",
-            "Run it as a reinforcement job",
-            "On the provider's hosted service", "Before the tuned model takes all traffic", "Plan who retrains the model",
+            "Before training, measure the prompted model", "Prompting has stalled on this model", "Write the grader first",
+            "Then, before any training run, use the grader", "Turn the material into examples", "Use all the curated examples you hold",
+            "Where each prompt's reference is the exact output", "Run it as a reinforcement job", "On the provider's hosted service",
+            "Before the tuned model takes all traffic", "Plan who retrains the model",
         ]
         #expect(texts.count == order.count, "\(texts)")
         for (text, prefix) in zip(texts, order) { #expect(text.hasPrefix(prefix), "\(texts)") }

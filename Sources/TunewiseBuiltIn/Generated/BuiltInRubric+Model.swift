@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.20.1",
+            version: "3.21.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -36,7 +36,7 @@ extension BuiltInRubric {
                     text: "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
                     when: Condition(clauses: [(question: "consistency", options: ["important", "critical"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["structured", "label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["structured", "label"])])]
                 ),
                 Note(
                     text: "Consistency is critical: check every response before it is used (a schema or a parser for a format, a tested judge or a classifier for tone and safety) and retry or reject failures rather than trusting the prompt.",
@@ -52,7 +52,7 @@ extension BuiltInRubric {
                     text: "Requests that need a whole collection at once will not fit in a few retrieved passages: where it fits a long context window, cache it there; otherwise summarise it in stages before thinking of training on it, which NILG.AI's article argued for before million-token context windows.",
                     source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"])]),
-                    unless: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                    unless: [Condition(clauses: [(question: "governance", options: ["role-based"])])]
                 ),
                 Note(
                     text: "Requests that need a whole collection at once will not fit in a few retrieved passages, and with access by role a long context may hold only what the user may see: filter the collection per user before it enters the prompt (a cached copy per role, not one for all), or summarise each role's part in stages.",
@@ -68,7 +68,7 @@ extension BuiltInRubric {
                     text: "If the model is hosted, every call sends the data to the provider: check its terms on retention, training use and where data is processed, or run an open model yourself.",
                     source: "azure-data-privacy",
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])]),
-                    unless: Condition(clauses: [(question: "model-access", options: ["weights"])])
+                    unless: [Condition(clauses: [(question: "model-access", options: ["weights"])])]
                 ),
                 Note(
                     text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once the budget allows it.",
@@ -89,19 +89,19 @@ extension BuiltInRubric {
                     text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
                     source: "hsieh-2023; openai-distillation",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
-                    unless: Condition(clauses: [(question: "query-volume", options: ["low"])])
+                    unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Constrain the answer to the label set (an enum in the output schema, or restricted decoding) and check that every class has examples in the test set; report precision and recall per class, not only overall accuracy.",
@@ -122,7 +122,7 @@ extension BuiltInRubric {
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk).",
                     source: "eu-ai-act-2024 § Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "A hosted model changes under you when the provider updates or retires it: pin a dated model version, and re-run the test set before moving to a new one.",
@@ -143,7 +143,7 @@ extension BuiltInRubric {
                     text: "Running open weights yourself is much of the work: choose a model whose licence allows your use, size the GPUs for your traffic and context length, and run an inference server (vLLM or similar) with monitoring, and with updates as models and the server move on.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
-                    unless: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                    unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
                 ),
             ],
             nextSteps: [
@@ -157,7 +157,7 @@ extension BuiltInRubric {
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
                     when: .always,
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
                     text: "Freeze the prompt that meets the bar: keep it under version control with the test set that shows it does, and run that set again at every change of prompt or model.",
@@ -183,25 +183,25 @@ extension BuiltInRubric {
                     text: "Budget for labelling now: a few hundred reviewed pairs (or, with a grader, a few hundred prompts it can score) open the way to tuning (OpenAI reports first gains at 50 to 100), and a held-out share keeps the test set honest.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "budget", options: ["moderate", "substantial"]), (question: "need", options: ["behavior", "both"])]),
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
                     text: "Log the prompted model's inputs and outputs on real traffic now (de-identified, within the provider's terms): filtered by a grader or a reviewed sample, a few thousand of them are the training set for a cheaper model, so no labelling budget is needed beyond a human-checked test set.",
                     source: "openai-distillation; hsieh-2023",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "data-volume", options: ["none", "few"])]),
-                    unless: Condition(clauses: [(question: "query-volume", options: ["low"])])
+                    unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
                 ),
                 Note(
                     text: "To grow training data faster than traffic does, have a stronger model draft outputs for real or realistic inputs and have experts correct and approve them (Wang et al. bootstrapped instruction data from a model's own drafts, filtered); keep the test set to real inputs with human-checked outputs, and check the drafting model's terms as for distillation.",
                     source: "wang-2023; openai-terms",
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"]), (question: "time-to-market", options: ["weeks", "months"]), (question: "budget", options: ["moderate", "substantial"])]),
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
                     when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
-                    unless: Condition(clauses: [(question: "model-access", options: ["api"])]),
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])])],
                     stage: .train
                 ),
                 Note(
@@ -230,7 +230,7 @@ extension BuiltInRubric {
                     text: "If your grader needs no reference answer (tests that run, a schema, a checker of the output alone), use it at run time too: generate, check and retry, or pick the best of several samples, before paying for any training; a grader that compares with a reference answer cannot run in production, where there is none.",
                     source: "openai-rft",
                     when: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -242,19 +242,19 @@ extension BuiltInRubric {
                     text: "With labelled examples but no model to tune, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
                     source: "agarwal-2024; khattab-2023",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "model-access", options: ["api"])]),
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]), Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
                     text: "With labelled examples but no budget to train, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
                     source: "agarwal-2024; khattab-2023",
                     when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])]),
-                    unless: Condition(clauses: [(question: "model-access", options: ["api"])])
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]), Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
                     text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
-                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -302,7 +302,7 @@ extension BuiltInRubric {
             label: "Prompt-tuning",
             summary: "Train a small set of soft prompt vectors per task, prepended to the input of a frozen model; needs access to the model's weights.",
             baseline: -1.0,
-            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights (the one managed service that offered it, IBM watsonx, has deprecated it), an early-2023 comparison rates it the hardest of the three to set up, and its tooling is the thinnest.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning"),
+            baselineCitation: Citation(reason: "Prompt-tuning has to earn its place: it needs the model's weights, the one managed service that offered it (IBM watsonx) has deprecated it, vLLM, the most used open serving engine, removed soft-prompt serving in 2025, and an early-2023 comparison already rated it the hardest of the three to set up.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning; ibm-watsonx-tuning; vllm-2025"),
             caveats: [
                 Note(
                     text: "Consistency is critical: a tuned model still samples and still errs, so check every response before it is used (a schema or a parser for a format, a deterministic check or a tested classifier for rules that must never break) and retry or reject failures.",
@@ -348,13 +348,13 @@ extension BuiltInRubric {
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -380,7 +380,7 @@ extension BuiltInRubric {
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -511,13 +511,13 @@ extension BuiltInRubric {
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -558,7 +558,7 @@ extension BuiltInRubric {
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -586,13 +586,19 @@ extension BuiltInRubric {
                     text: "Before training, measure the prompted baseline on a held-out test set (10 to 20 percent of your examples, never trained on, split by date where inputs drift, and by client, question or document where examples come in groups, so it holds what is new): it is the score the tuned model must match or beat, and if it already meets your bar and cost or speed is not the problem, stop there. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: .always,
-                    unless: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])])],
                     stage: .prepare
                 ),
                 Note(
                     text: "Before training, measure the prompted model on a held-out test set (10 to 20 percent of your examples, never trained on, split by date where inputs drift, and by client, question or document where examples come in groups, so it holds what is new): it is the score the tuned model must match or beat, kept as the bar for every run. Keep a broad regression set of everyday requests to catch lost general ability.",
                     source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Understanding pre-trained LLMs & techniques to improve them",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued", "meets-bar"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "Prompting has stalled on this model, which is not yet the limit of prompting: before any training run, run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; train only if these miss the bar too, or cost too much or answer too slowly at your traffic.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; khattab-2023",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])]),
                     stage: .prepare
                 ),
                 Note(
@@ -634,7 +640,7 @@ extension BuiltInRubric {
                     text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
-                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -712,13 +718,13 @@ extension BuiltInRubric {
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "De-identify personal data before training and test the tuned model for regurgitation (prompt it with the start of training records): tuned weights can reproduce rare strings they saw.",
@@ -749,7 +755,7 @@ extension BuiltInRubric {
                     text: "Where the outputs decide about people (hiring, grading students, credit scoring, life and health insurance pricing, emergency triage), check agreement with human reviewers for each relevant group of people, keep a human review path for contested decisions, and check the duties your jurisdiction sets for such systems (the EU AI Act lists these uses as high-risk). A model trained on past decisions learns their biases: before release, compare its outputs on inputs that differ only in a protected attribute (a name, a gender).",
                     source: "eu-ai-act-2024 § Art. 10 and Annex III",
                     when: Condition(clauses: [(question: "explainability", options: ["required"])]),
-                    unless: Condition(clauses: [(question: "output-style", options: ["label"])])
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
                     text: "Where the inputs come from users or the public (posts, e-mails, reviews), some will carry instructions aimed at the model or be written to slip past it: mark the input as data, test with injected instructions and evasions, and keep a score threshold or a check that does not rest on the model for the decisions that matter most.",
@@ -785,6 +791,12 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
+                    text: "Prompting has stalled on this model, which is not yet the limit of prompting: before any training run, run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; train only if these miss the bar too, or cost too much or answer too slowly at your traffic.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; khattab-2023",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])]),
+                    stage: .prepare
+                ),
+                Note(
                     text: "Build the knowledge half first (an index, or the whole collection in a cached prompt when it is small) and run it on the base model while the tuned model is prepared; measure where it falls short and aim the training at those gaps.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: .always
@@ -811,7 +823,7 @@ extension BuiltInRubric {
                     text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
-                    unless: Condition(clauses: [(question: "training-signal", options: ["graders"])]),
+                    unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -968,7 +980,7 @@ extension BuiltInRubric {
             isCore: true,
             lever: .none,
             weight: 1.0,
-            defaultOption: "open",
+            defaultOption: nil,
             options: [
                 Option(
                     id: "open",
@@ -1414,7 +1426,7 @@ extension BuiltInRubric {
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
                     points: ["fine-tuning": -4.0, "hybrid": -4.5, "prompt-engineering": 7.0, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume (say your traffic: query-volume), where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1527,14 +1539,14 @@ extension BuiltInRubric {
                     id: "comparisons",
                     label: "Comparisons (a better and a worse output for the same input)",
                     help: "Pick this if your feedback ranks outputs for the same input: side-by-side choices, rankings, or liked and disliked answers to one prompt. Lone thumbs on single answers are ratings, not pairs.",
-                    points: ["prompt-tuning": -1.0],
+                    points: ["prompt-tuning": -2.0],
                     citation: Citation(reason: "Comparison pairs train through preference optimisation (DPO-style), which updates weights or adapters; soft-prompt tooling learns from demonstrations, so prompt-tuning has little use for them.", source: "rafailov-2023; openai-dpo")
                 ),
                 Option(
                     id: "graders",
                     label: "Graders (a program or rubric scores any output)",
                     help: "Pick this if correctness can be checked automatically: SQL that runs and returns the right rows, code that passes tests, a final answer that matches a key. If you hold the whole right output for each input, those are demonstrations.",
-                    points: ["fine-tuning": 0.5, "prompt-engineering": 0.5, "prompt-tuning": -1.0],
+                    points: ["fine-tuning": 0.5, "prompt-engineering": 0.5, "prompt-tuning": -3.0],
                     citation: Citation(reason: "A program that scores any output makes every approach measurable: a prompted system can check and retry against it, and reinforcement fine-tuning can train against it directly, which soft prompts cannot.", source: "openai-rft; shao-2024")
                 ),
             ],
@@ -2101,7 +2113,7 @@ extension BuiltInRubric {
                             text: "With several related tasks on a hosted service, first tune one model on all of them (the task named in the system message), which costs one deployment; split into a model per task only where a task scores worse than it did alone, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; openai-fine-tuning",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"])]),
-                            unless: Condition(clauses: [(question: "governance", options: ["role-based"])]),
+                            unless: [Condition(clauses: [(question: "governance", options: ["role-based"])])],
                             stage: .train
                         ),
                         Note(
@@ -2267,7 +2279,7 @@ extension BuiltInRubric {
                             text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them before the generator: dense retrievers are trained on exactly such pairs, and an answer is only as good as the passages it gets.",
                             source: "karpukhin-2020",
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
-                            unless: Condition(clauses: [(question: "budget", options: ["minimal"])]),
+                            unless: [Condition(clauses: [(question: "budget", options: ["minimal"])])],
                             stage: .train
                         ),
                         Note(

@@ -111,16 +111,18 @@ struct Report: ProvenanceReporting {
     }
 
     /// Without ``explain``, the answers that favour what the gates rule out, in one line, the
-    /// strongest ``againstLimit`` of them: "Some of your answers lean towards PEFT /
-    /// fine-tuning (ruled out): Data volume: thousands; Output style: custom (--explain shows
-    /// why)". Each answer leans so on its own; the evidence as a whole may not.
+    /// strongest ``againstLimit`` of them, each once however many of the reasons it is part of:
+    /// "Some of your answers lean towards PEFT / fine-tuning (ruled out): Data volume:
+    /// thousands; Output style: custom (--explain shows why)". Each answer leans so on its
+    /// own or with another; the evidence as a whole may not.
     var againstSummary: String? {
         let against = advice.risks.compactMap(\.reason)
         guard !explain, !against.isEmpty else { return nil }
         let favoured = orderedUnique(against.compactMap(\.favours)).map(strategyLabel)
         let whom = favoured.isEmpty ? "the options ruled out" : joinedClauses(favoured) + " (ruled out)"
-        let more = against.count - Self.againstLimit
-        let subjects = against.prefix(Self.againstLimit).map(subject(of:)).joined(separator: "; ")
+        let answers = orderedUnique(against.flatMap(answerSubjects(of:)))
+        let more = answers.count - Self.againstLimit
+        let subjects = answers.prefix(Self.againstLimit).joined(separator: "; ")
         return "Some of your answers lean towards \(whom): \(subjects)"
             + (more > 0 ? "; and \(more) more (--explain shows them all and why)." : " (--explain shows why).")
     }
@@ -146,11 +148,17 @@ struct Report: ProvenanceReporting {
 
     /// A reason's subject: "Data volume: thousands", the rule's answers joined by " + ", or a
     /// gate's id.
+    /// The answers a reason rests on, each as "Question label: answer" (the starting points
+    /// and a gate as ``subject(of:)`` names them).
+    func answerSubjects(of reason: Reason) -> [String] {
+        guard reason.kind == .rule else { return [subject(of: reason)] }
+        return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }
+    }
+
     func subject(of reason: Reason) -> String {
         switch reason.kind {
         case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
-        case .rule:
-            return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }.joined(separator: " + ")
+        case .rule: return answerSubjects(of: reason).joined(separator: " + ")
         case .baseline: return "Starting points"
         case .gate: return "Ruled out (\(reason.rule ?? ""))"
         }

@@ -103,7 +103,11 @@ extension Rubric {
         var members: [(key: String, value: JSONValue)] = [("text", .string(note.text))]
         if let source = note.source { members.append(("source", .string(source))) }
         if !note.when.clauses.isEmpty { members.append(("when", document(note.when))) }
-        if let unless = note.unless { members.append(("unless", document(unless))) }
+        switch note.unless.count {
+        case 0: break
+        case 1: members.append(("unless", document(note.unless[0])))
+        default: members.append(("unless", .array(note.unless.map(document))))
+        }
         if note.stage != .build { members.append(("stage", .string(note.stage.rawValue))) }
         return .object(members)
     }

@@ -186,9 +186,10 @@ public struct Note: Equatable, Sendable {
     public var source: String?
     /// When the note is shown; ``Condition/always`` when the rubric gives no condition.
     public var when: Condition
-    /// When the note is not shown although ``when`` holds: a situation it does not fit (a
-    /// prompt that already meets the bar needs no template written); `nil` for none.
-    public var unless: Condition?
+    /// When the note is not shown although ``when`` holds: the situations it does not fit (a
+    /// prompt that already meets the bar needs no template written), left out where any of
+    /// them holds; empty for none.
+    public var unless: [Condition]
     /// For a next step: the stage of the work it belongs to, by which the advice orders its
     /// steps; ``Stage/build`` unless the rubric says otherwise.
     public var stage: Stage
@@ -211,7 +212,7 @@ public struct Note: Equatable, Sendable {
         text: String,
         source: String? = nil,
         when: Condition,
-        unless: Condition? = nil,
+        unless: [Condition] = [],
         stage: Stage = .build
     ) {
         self.text = text

@@ -60,11 +60,19 @@ extension RubricReader {
         let text = string(object, "text", path)
         let source = optionalString(object, "source", path)
         let condition = object["when"].map { readCondition($0, "\(path).when", minimumClauses: 1) } ?? .always
-        // Absent is none; present but wrong is reported by readCondition.
-        let exception = object["unless"].map { readCondition($0, "\(path).unless", minimumClauses: 1) }
+        let exceptions = readExceptions(object["unless"], "\(path).unless")
         let stage = object["stage"] == nil ? .build : readStage(object, path)
-        guard let text, let condition, exception != .some(nil), let stage else { return nil }
-        return Note(text: text, source: source, when: condition, unless: exception ?? nil, stage: stage)
+        guard let text, let condition, let exceptions, let stage else { return nil }
+        return Note(text: text, source: source, when: condition, unless: exceptions, stage: stage)
+    }
+
+    /// A note's `unless`: absent (none), one condition, or a non-empty list of them, any of
+    /// which leaves the note out; `nil` where one is wrong (reported).
+    private mutating func readExceptions(_ value: JSONValue?, _ path: String) -> [Condition]? {
+        guard let value else { return [] }
+        guard case .array(let elements) = value else { return readCondition(value, path, minimumClauses: 1).map { [$0] } }
+        let conditions = readList(value, path, required: true) { reader, value, path in reader.readCondition(value, path, minimumClauses: 1) }
+        return conditions.count == elements.count ? conditions : nil
     }
 
     private mutating func readStage(_ object: JSONValue, _ path: String) -> Note.Stage? {

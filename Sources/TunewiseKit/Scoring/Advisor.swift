@@ -348,7 +348,7 @@ public struct Advisor: Sendable {
     }
 
     private func notes(_ notes: [Note], _ options: [Int]) -> [AdviceNote] {
-        notes.filter { holds($0.when, options) && !($0.unless.map { holds($0, options) } ?? false) }
+        notes.filter { note in holds(note.when, options) && !note.unless.contains { holds($0, options) } }
             .map { AdviceNote(text: $0.text, source: $0.source) }
     }
 

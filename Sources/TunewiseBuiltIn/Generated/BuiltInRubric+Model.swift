@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.21.0",
+            version: "3.22.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -49,7 +49,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Requests that need a whole collection at once will not fit in a few retrieved passages: where it fits a long context window, cache it there; otherwise summarise it in stages before thinking of training on it, which NILG.AI's article argued for before million-token context windows.",
+                    text: "Requests that need a whole collection at once (counts, comparisons across every record) will not fit in a few retrieved passages: where the collection fits a long context window, cache it there; where it does not, extract its records into a table the model can query, or summarise it in stages (each part, then the summaries), before thinking of training on it, which NILG.AI's article argued for before million-token context windows.",
                     source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024",
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"])]),
                     unless: [Condition(clauses: [(question: "governance", options: ["role-based"])])]
@@ -92,13 +92,13 @@ extension BuiltInRubric {
                     unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
@@ -251,7 +251,7 @@ extension BuiltInRubric {
                     unless: [Condition(clauses: [(question: "model-access", options: ["api"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]), Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
-                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for summaries, count the statements the source does not support and the key facts left out; for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output, and where inputs come in several languages, score each language on its own.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
@@ -345,13 +345,13 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
@@ -508,13 +508,13 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
@@ -637,7 +637,7 @@ extension BuiltInRubric {
                     stage: .operate
                 ),
                 Note(
-                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for summaries, count the statements the source does not support and the key facts left out; for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output, and where inputs come in several languages, score each language on its own.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
@@ -715,13 +715,13 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["knowledge", "both"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                 ),
                 Note(
-                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (high-risk systems under the EU AI Act must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14).",
+                    text: "Auditors need evidence for each decision: log the input, the output and the model and prompt versions, and keep the reviewed test results each version was released on (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
                     source: "eu-ai-act-2024 § Art. 10, 12, 14",
                     when: Condition(clauses: [(question: "explainability", options: ["required"]), (question: "need", options: ["behavior"])]),
                     unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
@@ -820,7 +820,7 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output.",
+                    text: "For free text, score against reference outputs where each input has one right output (word error rate for transcripts, chrF or COMET for translations, with speakers of the language reviewing a sample); for summaries, count the statements the source does not support and the key facts left out; for open-ended text, write a scoring rubric and have a strong model compare outputs in pairs against it, checked against a sample of human ratings first (such judges favour longer and more confident answers, and are least reliable in languages they know poorly). Check that the names, figures and dates in the input survive into the output, and where inputs come in several languages, score each language on its own.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["custom", "standard"])]),
                     unless: [Condition(clauses: [(question: "training-signal", options: ["graders"])])],
@@ -1742,7 +1742,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs (where a prompted model already meets the bar, its own outputs on real inputs, kept where a grader or a reviewer accepts them), or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs (from real use, or, where a prompted model already meets the bar, its outputs on real inputs that a grader or a reviewer accepts), or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1993,6 +1993,11 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
+                            text: "For a model of up to about ten billion parameters, fine-tuning on worked solutions from a stronger reasoning model (distillation, where its terms allow) has done better than reinforcement on the small model alone, and, unlike reinforcement as practised in 2025, it can teach ways of reasoning the model did not already sample: try it first and keep reinforcement for the last gains.",
+                            source: "deepseek-r1-2025; yue-2025",
+                            when: Condition(clauses: [(question: "model-size", options: ["small", "medium"])])
+                        ),
+                        Note(
                             text: "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
                             source: "openai-rft",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
@@ -2028,8 +2033,8 @@ extension BuiltInRubric {
                             stage: .prepare
                         ),
                         Note(
-                            text: "Run it as a reinforcement job (the provider's reinforcement fine-tuning where offered, or a GRPO trainer on open weights), and track the pass rate on held-out prompts and the sampling budget per step; where the reference is code or a query, grade by running it, not by matching its text.",
-                            source: "openai-rft; shao-2024",
+                            text: "Run it as a reinforcement job (the provider's reinforcement fine-tuning where offered, or a GRPO trainer on open weights, with LoRA adapters where the plan says so) on prompts the model passes only some of the time: ones it always or never passes teach it nothing. Track on held-out prompts the pass rate of one sample beside that of many (reinforcement tends to raise the first while narrowing the second), the length of its answers and the sampling budget per step; where the reference is code or a query, grade by running it, not by matching its text.",
+                            source: "openai-rft; shao-2024; yu-2025; yue-2025",
                             when: .always,
                             stage: .train
                         ),
@@ -2262,7 +2267,13 @@ extension BuiltInRubric {
                         Note(
                             text: "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",
                             source: "balaguer-2024",
-                            when: .always
+                            when: .always,
+                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
+                        ),
+                        Note(
+                            text: "Have the model choose its label from the retrieved passages only, and log which passages each label rested on, so that a reviewer can check it; count on the test set the labels the passages do not support.",
+                            source: "balaguer-2024",
+                            when: Condition(clauses: [(question: "output-style", options: ["label"])])
                         ),
                         Note(
                             text: "Re-index whenever the source data changes (or on a schedule at least as frequent) and alert when a run fails.",
@@ -2711,6 +2722,20 @@ extension BuiltInRubric {
                 author: "John Schulman and Thinking Machines Lab",
                 year: 2025,
                 url: "https://thinkingmachines.ai/blog/lora/"
+            ),
+            Reference(
+                id: "yu-2025",
+                title: "DAPO: An Open-Source LLM Reinforcement Learning System at Scale",
+                author: "Qiying Yu et al.",
+                year: 2025,
+                url: "https://arxiv.org/abs/2503.14476"
+            ),
+            Reference(
+                id: "yue-2025",
+                title: "Does Reinforcement Learning Really Incentivize Reasoning Capacity in LLMs Beyond the Base Model?",
+                author: "Yang Yue et al.",
+                year: 2025,
+                url: "https://arxiv.org/abs/2504.13837"
             ),
         ]
     }

@@ -39,9 +39,29 @@ extension BinaryTests {
             #expect(
                 text.contains(
                     "No cache discount for prompt-engineering: its fixed prompt is under the 1,024 tokens that providers cache at the least "
-                        + "(some models only from 2,048 or 4,096), so --cache-hit-share does not apply to it."), "\(text)")
+                        + "(some models only from 2,048 or 4,096: --cache-minimum-tokens), so --cache-hit-share does not apply to it."), "\(text)")
             // The template's 1,500-token prompt is cached: no such note.
             #expect(!(try cost([]).stdout.contains("No cache discount")))
+        }
+
+        /// A model that caches only longer prefixes (review 47): the template's 1,500-token
+        /// prompt is then priced in full, and the note names the team's own minimum.
+        @Test func aProvidersOwnCacheMinimumDecidesWhatIsCached() throws {
+            func monthly(_ arguments: [String]) throws -> JSONValue? {
+                let report = try JSONParser.parse(Array(cost(arguments + ["--format", "json"]).stdout.utf8))
+                guard case .array(let strategies)? = report["cost"]?["strategies"] else { return nil }
+                return strategies.first { $0["strategy"] == .string("prompt-engineering") }?["monthly"]
+            }
+            let cached = try monthly([])
+            let uncached = try monthly(["--cache-minimum-tokens", "2048"])
+            #expect(cached != nil && uncached != nil && cached != uncached)
+            #expect(try monthly(["--cache-minimum-tokens", "1500"]) == cached)
+            #expect(try monthly(["--cache-hit-share", "0"]) == uncached)
+            let text = try cost(["--cache-minimum-tokens", "2048"]).stdout.replacingOccurrences(of: "\n", with: " ")
+            #expect(
+                text.contains(
+                    "its fixed prompt is under the 2,048 tokens your provider caches at the least (--cache-minimum-tokens), so --cache-hit-share"),
+                "\(text)")
         }
 
         /// A tuned model given less context than the base retrieves is said in the report

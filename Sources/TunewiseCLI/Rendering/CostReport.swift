@@ -64,10 +64,13 @@ struct CostReport {
             StrategyID(rawValue: $0.strategy) == .promptEngineering || $0.shape.retrieval == .inContext
         }
         guard !short.isEmpty else { return nil }
-        let minimum = requests(CostModel.minimumCachedPrefixTokens)
+        let minimum = requests(CostModel.minimumCachedPrefixTokens(comparison.inputs))
+        let provider =
+            comparison.inputs[.cacheMinimumTokens] != nil
+            ? "the \(minimum) tokens your provider caches at the least (\(CostField.cacheMinimumTokens.flag))"
+            : "the \(minimum) tokens that providers cache at the least (some models only from 2,048 or 4,096: \(CostField.cacheMinimumTokens.flag))"
         return "No cache discount for \(joinedClauses(short.map(\.strategy))): \(short.count == 1 ? "its" : "their") fixed prompt is under "
-            + "the \(minimum) tokens that providers cache at the least (some models only from 2,048 or 4,096), so "
-            + "\(CostField.cacheHitShare.flag) does not apply to \(short.count == 1 ? "it" : "them")."
+            + "\(provider), so \(CostField.cacheHitShare.flag) does not apply to \(short.count == 1 ? "it" : "them")."
     }
 
     /// Tuned models given less context than the base model retrieves: said in the report, as

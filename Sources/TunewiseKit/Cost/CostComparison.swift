@@ -107,12 +107,12 @@ public struct CostComparison: Equatable, Sendable {
 
     /// The costed strategies given a cached price and a cache hit share whose cacheable prefix
     /// (the fixed prompt, and the collection where it is in context) is shorter than
-    /// ``CostModel/minimumCachedPrefixTokens``, so that none of it is priced as cached.
+    /// ``CostModel/minimumCachedPrefixTokens(_:)``, so that none of it is priced as cached.
     public var strategiesTooShortToCache: [StrategyCost] {
         guard (inputs[.cacheHitShare] ?? 0) > 0 else { return [] }
         return strategies.filter { cost in
             let prefix = CostModel.cacheablePrefix(cost.strategy, shape: cost.shape, inputs)
-            return prefix.cachedPrice != nil && prefix.tokens < CostModel.minimumCachedPrefixTokens
+            return prefix.cachedPrice != nil && prefix.tokens < CostModel.minimumCachedPrefixTokens(inputs)
         }
     }
 

@@ -44,6 +44,10 @@ public enum CostField: String, CaseIterable, Sendable {
     /// Share (0 to 1) of the cacheable tokens (the fixed prompt and an in-context
     /// collection, never per-request input) read from the cache (default 0).
     case cacheHitShare
+    /// The shortest prefix, in tokens, that the provider caches (default
+    /// ``CostModel/defaultMinimumCachedPrefixTokens``, the least that OpenAI, Anthropic and
+    /// Gemini cache; some models cache only from 2,048 or 4,096).
+    case cacheMinimumTokens
     /// Base model: price per million output tokens.
     case outputPricePerMillion
     /// Share (0 to 1) taken off the token prices of requests (not the training price) for work
@@ -142,7 +146,8 @@ public enum CostField: String, CaseIterable, Sendable {
         case .requestsPerDay, .hostingCapacityPerDay: return 1_000_000_000
         case .horizonMonths, .retrainEveryMonths: return 120
         case .cacheHitShare, .batchDiscount: return 1
-        case .promptTokens, .inputTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens:
+        case .promptTokens, .inputTokens, .contextTokens, .outputTokens, .tunedPromptTokens, .tunedContextTokens, .collectionTokens,
+            .cacheMinimumTokens:
             return 10_000_000
         case .inputPricePerMillion, .cachedInputPricePerMillion, .outputPricePerMillion, .tunedInputPricePerMillion,
             .tunedCachedInputPricePerMillion, .tunedOutputPricePerMillion, .distilledInputPricePerMillion, .distilledOutputPricePerMillion,
@@ -182,6 +187,7 @@ public enum CostField: String, CaseIterable, Sendable {
         case .inputPricePerMillion: return "base model: price per million input tokens"
         case .cachedInputPricePerMillion: return "base model: price per million cached input tokens (default: none)"
         case .cacheHitShare: return "share, 0 to 1, of fixed prompt and collection read from cache (default 0)"
+        case .cacheMinimumTokens: return "shortest prefix, in tokens, the provider caches (default 1024; some models 2048 or 4096)"
         case .outputPricePerMillion: return "base model: price per million output tokens"
         case .batchDiscount: return "share, 0 to 1, off request token prices for work that can wait (default 0)"
         case .retrievalPerMonth: return "retrieval index and pipeline upkeep a month (default 0)"

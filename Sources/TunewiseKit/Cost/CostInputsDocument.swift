@@ -123,7 +123,8 @@ public enum CostInputsDocument {
             training does not replace retrieved facts. cacheHitShare applies to the fixed prompt \
             (and an in-context collection) of the base and, with tunedCachedInputPricePerMillion \
             (null here; this model's is 0.15), the tuned model, never to retrieved context, and only to a \
-            prefix of at least 1024 tokens, the least that providers cache. retrainEveryMonths null \
+            prefix of at least cacheMinimumTokens (null: 1024, the least that providers cache; some \
+            models cache only from 2048 or 4096). retrainEveryMonths null \
             takes the cadence from transience (static: none, periodic: 3, frequent: 1). \
             prompt-tuning runs on a self-hosted model: give hostingPerMonth (per unit, with \
             hostingCapacityPerDay requests a day a unit) and promptTuningRunCost to cost it. \

@@ -13,7 +13,7 @@
 ///
 /// where the cacheable tokens `K = P (+ L in context)` are read from the prompt cache with
 /// the hit share `s` (0 without a cached price, or when `K` is shorter than
-/// ``minimumCachedPrefixTokens``); the request's input and retrieved context differ per
+/// ``minimumCachedPrefixTokens(_:)``); the request's input and retrieved context differ per
 /// request and are never cached. A tuned model, with `Pt` prompt tokens and its own prices
 /// (a distilled model's where given), reads the same input `I` and keeps `Ct` context
 /// tokens: ``CostField/tunedContextTokens``, by default all of `C`, as training does not
@@ -46,9 +46,15 @@
 public enum CostModel {
     /// Days in a month.
     public static let daysPerMonth = 30.0
-    /// The shortest prefix, in tokens, read from a prompt cache: providers cache none shorter
-    /// (OpenAI, Anthropic and Gemini from 1,024 tokens; some models only from 2,048 or 4,096).
-    public static let minimumCachedPrefixTokens = 1_024.0
+    /// The shortest prefix, in tokens, read from a prompt cache where the inputs do not say:
+    /// providers cache none shorter (OpenAI, Anthropic and Gemini from 1,024 tokens; some
+    /// models only from 2,048 or 4,096, which ``CostField/cacheMinimumTokens`` sets).
+    public static let defaultMinimumCachedPrefixTokens = 1_024.0
+
+    /// The shortest prefix, in tokens, that `inputs` have read from a prompt cache.
+    public static func minimumCachedPrefixTokens(_ inputs: CostInputs) -> Double {
+        inputs[.cacheMinimumTokens] ?? defaultMinimumCachedPrefixTokens
+    }
     /// How far past the horizon the payback month is looked for, to say "month 17".
     public static let lookAheadMonths = 240
     /// Fields prompt engineering, the baseline, always needs.
@@ -178,7 +184,7 @@ public enum CostModel {
         /// (never above `price`: a self-hosted model's is none) by the hit share, where a cached
         /// price is given and the prefix is long enough to cache, and the rest at `price`.
         func inputCost(cacheable: Double, uncached: Double, price: Double, cachedPrice: Double?) -> Double {
-            let hitShare = cachedPrice != nil && cacheable >= minimumCachedPrefixTokens ? value(.cacheHitShare) : 0
+            let hitShare = cachedPrice != nil && cacheable >= minimumCachedPrefixTokens(inputs) ? value(.cacheHitShare) : 0
             return cacheable * (hitShare * min(cachedPrice ?? 0, price) + (1 - hitShare) * price) + uncached * price
         }
         let prefix = cacheablePrefix(strategy, shape: shape, inputs)

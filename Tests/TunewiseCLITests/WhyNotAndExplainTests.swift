@@ -257,6 +257,11 @@ extension BinaryTests {
             #expect(briefChanges.count <= 5, "at most five groups by default")
             #expect(Set(briefChanges).isSubset(of: Set(fullChanges)))
             #expect(!full.stdout.contains("more with --explain"))
+            // What confidence means: one sentence by default, the whole rule with --explain.
+            let flat = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            #expect(flat(brief.stdout).contains("(a lead of 4 points or more is high, of 1.5 or more medium; --explain gives the whole rule)"))
+            #expect(!flat(brief.stdout).contains("medium at most while"))
+            #expect(flat(full.stdout).contains("medium at most while an unanswered question could change it"))
             if let hidden = hiddenCount(brief.stdout) {
                 #expect(fullChanges.count == briefChanges.count + hidden)
             } else {

@@ -210,11 +210,16 @@ struct Report: ProvenanceReporting {
         return "by policy \(policy.id)"
     }
 
-    /// What "confidence" means, in one line for every report that shows it, with the leads
-    /// in points that the rubric counts as high and medium.
+    /// What "confidence" means, for every report that shows it: in one sentence with the leads
+    /// in points that the rubric counts as high and medium, and with ``explain`` the whole rule
+    /// (the headline already says which part of it decided this report's level).
     var confidenceDefinition: String {
         let high = JSONWriter.format(rubric.confidence.high)
         let medium = JSONWriter.format(rubric.confidence.medium)
+        guard explain else {
+            return "Confidence is how clearly your answers point to this first step (a lead of \(high) points or more is high, "
+                + "of \(medium) or more medium; --explain gives the whole rule), not a forecast of success."
+        }
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
             + "(a lead of \(high) points or more is high, of \(medium) or more medium; medium at most while an unanswered question could "
             + "change it or a trained step rests on prompting not yet measured, and low while most answers to one would, or where your "

@@ -51,6 +51,30 @@ extension BinaryTests {
             #expect(gated.stdout == result.stdout)
         }
 
+        /// The same strategy carried out another way (full fine-tuning of a small model for one
+        /// task, LoRA once the number of tasks is unsaid) is a change of plan, which a CI gate
+        /// on `--exit-code` sees (review 48).
+        @Test func aChangeOfTuningMethodIsAChangeOfPlan() throws {
+            let small = """
+                {"need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+                 "time-to-market": "months", "consistency": "critical", "model-access": "weights", "model-size": "small",
+                 "ml-expertise": "strong"
+                """
+            let files = ["a.json": small + #", "task-diversity": "one"}"#, "b.json": small + "}"]
+            let result = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
+            #expect(result.code == 1, "\(result.stdout)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasPrefix("  strategy:") && $0.hasSuffix("(unchanged)") })
+            #expect(result.stdout.contains("tuning-method: full) now →"), "\(result.stdout)")
+            let json = try JSONParser.parse(Array(Self.run(["a.json", "b.json", "--format", "json"], files: files).stdout.utf8))
+            #expect(json["changes"] == .array([.string("plan")]))
+            guard case .array(let plan)? = json["advice"]?["b"]?["plan"] else {
+                Issue.record("no plan")
+                return
+            }
+            #expect(plan.first?["variants"]?["tuning-method"] == .string("peft"))
+        }
+
         @Test func theJSONDiffNamesEachSideAndWhatChanges() throws {
             let files = ["a.json": Self.answers(need: "knowledge"), "b.json": Self.answers(need: "behavior")]
             let result = try Self.run(["a.json", "b.json", "--format", "json"], files: files)

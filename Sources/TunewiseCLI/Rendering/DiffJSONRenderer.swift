@@ -20,7 +20,13 @@ struct DiffJSONRenderer {
                 ("decidedBy", .array(advice.decidedBy.map { .string($0) })),
                 (
                     "plan",
-                    .array(advice.plan.map { .object([("strategy", .string($0.strategy)), ("when", .string($0.when))]) })
+                    .array(
+                        advice.plan.map { stage in
+                            .object([
+                                ("strategy", .string(stage.strategy)), ("when", .string(stage.when)),
+                                ("variants", .object(stage.variants.map { ($0.variant, .string($0.choice)) })),
+                            ])
+                        })
                 ),
             ])
         }

@@ -27,9 +27,13 @@ struct DiffReport {
     /// version and file) or, under one name, by their content.
     var comparesRubrics: Bool { a.rubric != b.rubric || a.rubricModel != b.rubricModel }
 
-    /// A plan as one line: `prompt-engineering now; fine-tuning once ...`.
+    /// A plan as one line, each stage with how it is carried out: `prompt-engineering
+    /// (retrieval: rag) now; fine-tuning (training: supervised, tuning-method: peft) once ...`.
     static func planLine(_ advice: Advice) -> String {
-        advice.plan.map { "\($0.strategy) \($0.when)" }.joined(separator: "; ")
+        advice.plan.map { stage in
+            let how = stage.variants.map { "\($0.variant): \($0.choice)" }.joined(separator: ", ")
+            return stage.strategy + (how.isEmpty ? "" : " (\(how))") + " \(stage.when)"
+        }.joined(separator: "; ")
     }
 
     /// The deciding gates as one line, or what decided when no gate did.

@@ -43,7 +43,7 @@ public struct AdviceDiff: Equatable, Sendable {
             switch aspect {
             case .strategy: before.strategy != after.strategy
             case .confidence: before.confidence != after.confidence
-            case .plan: before.plan.map { [$0.strategy, $0.when] } != after.plan.map { [$0.strategy, $0.when] }
+            case .plan: before.plan.map(\.outline) != after.plan.map(\.outline)
             case .decidedBy: before.decidedBy != after.decidedBy
             }
         }

@@ -165,7 +165,7 @@ public enum RubricSwiftSource {
                 ("text", literal(note.text)),
                 ("source", note.source.map(literal) ?? "nil"),
                 ("when", condition(note.when)),
-            ] + (note.unless.isEmpty ? [] : [("unless", "[" + note.unless.map(condition).joined(separator: ", ") + "]")])
+            ] + (note.unless.isEmpty ? [] : [("unless", exceptions(note.unless))])
                 + (note.stage == .build ? [] : [("stage", "." + note.stage.rawValue)]), depth: depth)
     }
 
@@ -244,6 +244,7 @@ public enum RubricSwiftSource {
                 ("id", literal(choice.id)),
                 ("label", literal(choice.label)),
                 ("whenAny", list(choice.whenAny.map(condition), depth: depth + 1)),
+            ] + (choice.unless.isEmpty ? [] : [("unless", exceptions(choice.unless))]) + [
                 ("citation", citation(choice.citation)),
                 ("caveats", list(choice.caveats.map { note($0, depth: depth + 2) }, depth: depth + 1)),
                 ("nextSteps", list(choice.nextSteps.map { note($0, depth: depth + 2) }, depth: depth + 1)),
@@ -272,6 +273,11 @@ public enum RubricSwiftSource {
     }
 
     /// `.always`, or the clauses as labelled tuples, one line.
+    /// An `unless` list as Swift: `[Condition(...), ...]`.
+    private static func exceptions(_ conditions: [Condition]) -> String {
+        "[" + conditions.map(condition).joined(separator: ", ") + "]"
+    }
+
     private static func condition(_ condition: Condition) -> String {
         guard !condition.clauses.isEmpty else { return ".always" }
         let clauses = condition.clauses.map { "(question: \(literal($0.question)), options: \(strings($0.options)))" }

@@ -237,3 +237,51 @@ struct ReviewFortySevenNotesTests {
         #expect(prose.nextSteps.contains { $0.text.hasPrefix("Instruct the model to answer only from the retrieved passages") })
     }
 }
+
+/// Rubric 3.23, each against the case review 48 found it wrong in.
+struct ReviewFortyEightNotesTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+    let graded = [
+        "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
+        "time-to-market": "months", "consistency": "critical", "training-signal": "graders", "model-access": "api-tuning",
+        "prompting-status": "plateaued",
+    ]
+
+    /// A grader that checks a label is an answer key: the labels are tuned on directly, not
+    /// reinforced; free text with the same grader is still reinforced, and told that a
+    /// final-answer grader leaves the working ungraded.
+    @Test func aLabelsGraderIsAnAnswerKey() throws {
+        let labels = try advisor.advise(Answers(graded.merging(["output-style": "label"]) { $1 }))
+        #expect(labels.strategy == "fine-tuning")
+        #expect(labels.variants.first { $0.variant == "training" }?.choice == "supervised")
+        let prose = try advisor.advise(Answers(graded.merging(["output-style": "custom"]) { $1 }))
+        #expect(prose.variants.first { $0.variant == "training" }?.choice == "reinforcement")
+        #expect(prose.caveats.contains { $0.text.hasPrefix("A grader that checks only the final answer rewards any path to it") })
+        let runTime = try #require(prose.nextSteps.first { $0.text.hasPrefix("Then, before any training run, use the grader's checks") })
+        #expect(runTime.text.contains("cannot run in production"))
+    }
+
+    /// A schema that changes travels in every example and request; variety welcome is measured.
+    @Test func trainedPlansKeepChangingSchemasInTheInputAndMeasureVariety() throws {
+        let base = [
+            "need": "behavior", "data-volume": "thousands", "governance": "open", "budget": "moderate", "time-to-market": "months",
+            "model-access": "api-tuning", "prompting-status": "plateaued",
+        ]
+        let sql = try advisor.advise(
+            Answers(base.merging(["output-style": "structured", "transience": "periodic", "consistency": "critical"]) { $1 }))
+        #expect(sql.caveats.contains { $0.text.hasPrefix("Where the structure the output must follow changes") })
+        let fixed = try advisor.advise(
+            Answers(base.merging(["output-style": "structured", "transience": "static", "consistency": "critical"]) { $1 }))
+        #expect(!fixed.caveats.contains { $0.text.hasPrefix("Where the structure the output must follow changes") })
+        let copy = try advisor.advise(Answers(base.merging(["output-style": "custom", "transience": "static", "consistency": "flexible"]) { $1 }))
+        #expect(copy.strategy == "fine-tuning")
+        #expect(copy.caveats.contains { $0.text.hasPrefix("Tuning narrows variety") })
+    }
+
+    @Test func aScoreDifferenceOfOneIsOnePoint() {
+        #expect(pointsPhrase(1) == "1 point")
+        #expect(pointsPhrase(-1) == "-1 point")
+        #expect(pointsPhrase(2.5) == "2.5 points")
+        #expect(pointsPhrase(0) == "0 points")
+    }
+}

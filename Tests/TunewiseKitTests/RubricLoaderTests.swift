@@ -89,6 +89,15 @@ struct RubricLoaderTests {
             "$.strategies[0].nextSteps[1].unless", "expected a non-empty array"
         ),
         (
+            [.key("variants"), .index(0), .key("choices"), .index(0), .key("unless")], .object([("output-style", .array([.string("lable")]))]),
+            "$.variants[0].choices[0].unless.output-style[0]",
+            "unknown option \"lable\" of \"output-style\"; known: standard, custom, structured, label"
+        ),
+        (
+            [.key("variants"), .index(0), .key("choices"), .index(3), .key("unless")], .object([("output-style", .array([.string("label")]))]),
+            "$.variants[0].choices", "the last choice must have no \"whenAny\" and no \"unless\", so that some choice always applies"
+        ),
+        (
             [.key("questions"), .index(1), .key("lever")], .string("downward"),
             "$.questions[1].lever", "expected true, false or \"upward\"; found \"downward\""
         ),

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.22.0",
+            version: "3.23.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -580,6 +580,16 @@ extension BuiltInRubric {
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
+                Note(
+                    text: "Where the structure the output must follow changes (a database schema, an API, a form), put its current version in every training example and every request, retrieved when it is large, so that the tuned model learns the skill rather than last quarter's tables; re-run the test set after each change.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"]), (question: "transience", options: ["periodic", "frequent"])])
+                ),
+                Note(
+                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep campaign-specific material in the prompt.",
+                    source: "kirk-2024",
+                    when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -781,6 +791,16 @@ extension BuiltInRubric {
                     text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one a run takes (65,536 tokens for hosted GPT-4o-class tuning) and count the training tokens with it; where that is too much, retrieving the passages each request needs may serve the hybrid better.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "knowledge-size", options: ["small"])])
+                ),
+                Note(
+                    text: "Where the structure the output must follow changes (a database schema, an API, a form), put its current version in every training example and every request, retrieved when it is large, so that the tuned model learns the skill rather than last quarter's tables; re-run the test set after each change.",
+                    source: "openai-fine-tuning",
+                    when: Condition(clauses: [(question: "output-style", options: ["structured"]), (question: "transience", options: ["periodic", "frequent"])])
+                ),
+                Note(
+                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep campaign-specific material in the prompt.",
+                    source: "kirk-2024",
+                    when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
             ],
             nextSteps: [
@@ -1980,11 +2000,17 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])],
                     citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show. Where you hold whole worked outputs, a supervised run on them comes first and reinforcement second; a reference that is only the final answer of a longer working (the number at the end of a solution) is for the grader: tuning on it alone would teach the model to skip the working.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
                     caveats: [
                         Note(
                             text: "The model will exploit any gap in the grader (reward hacking): test the grader on deliberately wrong outputs, and have people review samples of what it rewards.",
                             source: "gao-2023; openai-rft",
+                            when: .always
+                        ),
+                        Note(
+                            text: "A grader that checks only the final answer rewards any path to it: where the working is itself the product (a tutor's explanation, an audit trail), grade the steps too, with a rubric read by a strong model and checked against people's ratings, and tune on reviewed worked solutions first.",
+                            source: "openai-rft; gao-2023",
                             when: .always
                         ),
                         Note(
@@ -2027,7 +2053,7 @@ extension BuiltInRubric {
                             stage: .prepare
                         ),
                         Note(
-                            text: "Then, before any training run, use the grader at run time: generate, check and retry, or pick the best of several samples; it may close the gap on its own and it sets the bar the tuned model must beat.",
+                            text: "Then, before any training run, use the grader's checks at run time where they need no reference answer (tests that run, a schema, a checker of the output's own rules): generate, check and retry, or pick the best of several samples. A grader that compares with a reference cannot run in production, where no reference exists; there, agreement among several samples is the check. Either may close the gap on its own, and sets the bar the tuned model must beat.",
                             source: "openai-rft",
                             when: .always,
                             stage: .prepare
@@ -2072,7 +2098,7 @@ extension BuiltInRubric {
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["substantial"]), (question: "ml-expertise", options: ["strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["medium"]), (question: "task-diversity", options: ["one", "few"]), (question: "specialization", options: ["niche"])]),
                         Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "budget", options: ["moderate", "substantial"]), (question: "ml-expertise", options: ["some", "strong"]), (question: "data-volume", options: ["thousands"]), (question: "model-size", options: ["small"]), (question: "task-diversity", options: ["one", "few"])]),
                     ],
-                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole, and thousands of examples for one or a few tasks (for a model of 1 to 10B, of dense, specialised material). On large data sets far from what the model knows (code and mathematics in Biderman et al.) full tuning learned more than LoRA, while LoRA kept more of what the model already knew; on smaller data sets, LoRA on every layer at a learning rate about ten times full tuning's matched it (Schulman et al.). Train an adapter first as the baseline, and keep the full model only where it wins, at the price of a full copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; biderman-2024; schulman-2025"),
+                    citation: Citation(reason: "Updating every weight is within reach here: you hold the weights of a model small enough, for your budget and skills, to train whole (under a billion parameters; or 1 to 10B where the material is dense and specialised), and thousands of examples for one or a few tasks. On large data sets far from what the model knows (code and mathematics in Biderman et al.) full tuning learned more than LoRA, while LoRA kept more of what the model already knew; on smaller data sets, LoRA on every layer at a learning rate about ten times full tuning's matched it (Schulman et al.). Train an adapter first as the baseline, and keep the full model only where it wins, at the price of a full copy per version.", source: "004-ubiops-when-to-fine-tune § Transfer learning; biderman-2024; schulman-2025"),
                     caveats: [
                         Note(
                             text: "Each version is a full copy of the model to store, serve and roll back, and updating every weight risks more loss of general ability than adapters do: keep the broad regression set.",
@@ -2736,6 +2762,13 @@ extension BuiltInRubric {
                 author: "Yang Yue et al.",
                 year: 2025,
                 url: "https://arxiv.org/abs/2504.13837"
+            ),
+            Reference(
+                id: "kirk-2024",
+                title: "Understanding the Effects of RLHF on LLM Generalisation and Diversity",
+                author: "Robert Kirk et al.",
+                year: 2024,
+                url: "https://arxiv.org/abs/2310.06452"
             ),
         ]
     }

@@ -179,7 +179,7 @@ struct Report: ProvenanceReporting {
             text +=
                 advice.margin == 0
                 ? ": level on points with the runner-up, \(runnerUp), and ahead by the rubric's order"
-                : ": ahead of the runner-up, \(runnerUp), by \(JSONWriter.format(advice.margin)) points"
+                : ": ahead of the runner-up, \(runnerUp), by \(pointsPhrase(advice.margin))"
         }
         // At most one risk names a strategy: the best of those the evidence favours but gates rule out.
         if let favoured = advice.risks.lazy.compactMap(\.strategy).first {

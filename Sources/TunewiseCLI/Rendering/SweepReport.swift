@@ -53,7 +53,7 @@ struct SweepReport: ProvenanceReporting {
                 let change = shown(share.after) - shown(share.before)
                 return [
                     share.strategy, percentage(share.before, of: total), percentage(share.after, of: total),
-                    (change > 0 ? "+" : "") + JSONWriter.format((change * 10).rounded() / 10) + " points",
+                    (change > 0 ? "+" : "") + pointsPhrase((change * 10).rounded() / 10),
                 ]
             }
     }

@@ -74,6 +74,7 @@ extension Rubric {
                     variant.choices.map { choice in
                         var members: [(key: String, value: JSONValue)] = [("id", .string(choice.id)), ("label", .string(choice.label))]
                         if !choice.whenAny.isEmpty { members.append(("whenAny", .array(choice.whenAny.map(document)))) }
+                        if let unless = document(exceptions: choice.unless) { members.append(("unless", unless)) }
                         members += citationMembers(choice.citation)
                         for (key, notes) in [("caveats", choice.caveats), ("nextSteps", choice.nextSteps)] where !notes.isEmpty {
                             members.append((key, .array(notes.map(document))))
@@ -99,15 +100,20 @@ extension Rubric {
         return .object(members)
     }
 
+    /// An `unless` as written: none, one condition, or a list of them.
+    private func document(exceptions: [Condition]) -> JSONValue? {
+        switch exceptions.count {
+        case 0: nil
+        case 1: document(exceptions[0])
+        default: .array(exceptions.map(document))
+        }
+    }
+
     private func document(_ note: Note) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [("text", .string(note.text))]
         if let source = note.source { members.append(("source", .string(source))) }
         if !note.when.clauses.isEmpty { members.append(("when", document(note.when))) }
-        switch note.unless.count {
-        case 0: break
-        case 1: members.append(("unless", document(note.unless[0])))
-        default: members.append(("unless", .array(note.unless.map(document))))
-        }
+        if let unless = document(exceptions: note.unless) { members.append(("unless", unless)) }
         if note.stage != .build { members.append(("stage", .string(note.stage.rawValue))) }
         return .object(members)
     }

@@ -87,6 +87,9 @@ public struct VariantChoice: Equatable, Sendable {
     public var label: String
     /// The choice applies when any of these conditions holds; an empty list always applies.
     public var whenAny: [Condition]
+    /// Situations the choice does not fit although ``whenAny`` holds (a grader that checks a
+    /// label is an answer key, not a reason for reinforcement): passed over where any holds.
+    public var unless: [Condition] = []
     /// Why this alternative is the one to take when it applies.
     public var citation: Citation
     /// What to watch when this alternative is taken; they follow the strategy's own.
@@ -99,6 +102,7 @@ public struct VariantChoice: Equatable, Sendable {
         id: String,
         label: String,
         whenAny: [Condition],
+        unless: [Condition] = [],
         citation: Citation,
         caveats: [Note] = [],
         nextSteps: [Note] = []
@@ -106,6 +110,7 @@ public struct VariantChoice: Equatable, Sendable {
         self.id = id
         self.label = label
         self.whenAny = whenAny
+        self.unless = unless
         self.citation = citation
         self.caveats = caveats
         self.nextSteps = nextSteps

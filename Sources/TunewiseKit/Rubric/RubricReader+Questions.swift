@@ -66,9 +66,9 @@ extension RubricReader {
         return Note(text: text, source: source, when: condition, unless: exceptions, stage: stage)
     }
 
-    /// A note's `unless`: absent (none), one condition, or a non-empty list of them, any of
-    /// which leaves the note out; `nil` where one is wrong (reported).
-    private mutating func readExceptions(_ value: JSONValue?, _ path: String) -> [Condition]? {
+    /// A note's or a variant choice's `unless`: absent (none), one condition, or a non-empty
+    /// list of them, any of which leaves it out; `nil` where one is wrong (reported).
+    mutating func readExceptions(_ value: JSONValue?, _ path: String) -> [Condition]? {
         guard let value else { return [] }
         guard case .array(let elements) = value else { return readCondition(value, path, minimumClauses: 1).map { [$0] } }
         let conditions = readList(value, path, required: true) { reader, value, path in reader.readCondition(value, path, minimumClauses: 1) }

@@ -72,15 +72,15 @@ extension RubricReader {
             reader.readVariantChoice(value, path)
         }
         checkUniqueIDs(choices.map(\.id), "\(path).choices", what: "choice")
-        if choices.last.map({ !$0.whenAny.isEmpty }) ?? false {
-            report("\(path).choices", "the last choice must have no \"whenAny\", so that some choice always applies")
+        if choices.last.map({ !$0.whenAny.isEmpty || !$0.unless.isEmpty }) ?? false {
+            report("\(path).choices", "the last choice must have no \"whenAny\" and no \"unless\", so that some choice always applies")
         }
         guard let id, let label, let strategies else { return nil }
         return Variant(id: id, label: label, strategies: strategies, choices: choices)
     }
 
     mutating func readVariantChoice(_ value: JSONValue, _ path: String) -> VariantChoice? {
-        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "reason", "source", "caveats", "nextSteps"]) else {
+        guard let object = members(value, path, allowed: ["id", "label", "whenAny", "unless", "reason", "source", "caveats", "nextSteps"]) else {
             return nil
         }
         let id = identifier(object, path)
@@ -88,6 +88,7 @@ extension RubricReader {
         let conditions = readList(object["whenAny"], "\(path).whenAny", required: false) { reader, value, path in
             reader.readCondition(value, path, minimumClauses: 1)
         }
+        let exceptions = readExceptions(object["unless"], "\(path).unless")
         let citation = citation(object, path)
         let caveats = readList(object["caveats"], "\(path).caveats", required: false) { reader, value, path in
             reader.readNote(value, path)
@@ -95,8 +96,9 @@ extension RubricReader {
         let nextSteps = readList(object["nextSteps"], "\(path).nextSteps", required: false) { reader, value, path in
             reader.readNote(value, path, isStep: true)
         }
-        guard let id, let label, let citation else { return nil }
-        return VariantChoice(id: id, label: label, whenAny: conditions, citation: citation, caveats: caveats, nextSteps: nextSteps)
+        guard let id, let label, let exceptions, let citation else { return nil }
+        return VariantChoice(
+            id: id, label: label, whenAny: conditions, unless: exceptions, citation: citation, caveats: caveats, nextSteps: nextSteps)
     }
 
     mutating func readProperty(_ value: JSONValue, _ path: String) -> MonotoneProperty? {

@@ -34,6 +34,11 @@ extension Advisor {
     }
 }
 
+/// "1 point", "2.5 points", "-1 point": a score or share difference as reports word it.
+public func pointsPhrase(_ value: Double) -> String {
+    JSONWriter.format(value) + (abs(value) == 1 ? " point" : " points")
+}
+
 /// "a", "a and b", "a, b and c": how advice joins gates, triggers and strategies in a sentence.
 public func joinedClauses(_ clauses: [String]) -> String {
     guard clauses.count > 1 else { return clauses.first ?? "" }

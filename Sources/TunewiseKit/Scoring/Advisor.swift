@@ -129,7 +129,7 @@ public struct Advisor: Sendable {
             let gates = entry.exclusions.map(\.id)
             let later = plan.dropFirst().first { $0.strategy == entry.strategy }.map { "; the plan moves to it \($0.when)" } ?? ""
             let text =
-                "The evidence favours \(label) over \(winnerLabel) by \(JSONWriter.format(rounded(entry.score - scores[winner]))) points, but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
+                "The evidence favours \(label) over \(winnerLabel) by \(pointsPhrase(rounded(entry.score - scores[winner]))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
         }.map { [$0] } ?? []
     }
@@ -313,7 +313,7 @@ public struct Advisor: Sendable {
     func variants(for strategy: String, options: [Int]) -> [VariantDecision] {
         rubric.variants.filter { $0.strategies.contains(strategy) }.compactMap { variant in
             let choice = variant.choices.first { choice in
-                choice.whenAny.isEmpty || choice.whenAny.contains { holds($0, options) }
+                (choice.whenAny.isEmpty || choice.whenAny.contains { holds($0, options) }) && !choice.unless.contains { holds($0, options) }
             }
             return choice.map {
                 VariantDecision(

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.23.0",
+            version: "3.23.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2185,6 +2185,11 @@ extension BuiltInRubric {
                             text: "Provider caches expire after a spell without traffic (minutes by default; longer retention is extra or must be requested), and a cold call pays full price for the whole collection: measure the hit rate and price the misses with `tunewise advise --cost`, which prices the collection in every prompt. On your own servers, prefix caching lasts while memory allows.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
                             when: .always
+                        ),
+                        Note(
+                            text: "At high traffic every call still reads the whole collection, from the cache at best: price it against an index with `tunewise advise --cost` (with --collection-tokens and --context-tokens), and check the provider's tokens-per-minute limit and the time to first token at your collection's length.",
+                            source: "anthropic-prompt-caching; openai-prompt-caching",
+                            when: Condition(clauses: [(question: "query-volume", options: ["high"])])
                         ),
                         Note(
                             text: "Models use the middle of a long prompt less reliably than its start and end: test questions whose answers sit mid-collection, and put the instructions and the question after the collection.",

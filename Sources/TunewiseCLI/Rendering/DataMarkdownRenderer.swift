@@ -53,7 +53,7 @@ struct DataMarkdownRenderer: ReportRenderer {
             ]
             if let hint = DataReport.wrappedJSONHint(outputs) { lines += ["", "> " + hint] }
             if let hint = DataReport.brokenJSONHint(outputs) { lines += ["", "> " + hint] }
-            if let hint = DataReport.labelVariantsHint(outputs) { lines += ["", "> " + hint] }
+            for hint in DataReport.labelHints(outputs) { lines += ["", "> " + hint] }
         }
         lines += Self.table("Personal data (hints)", measurement.personalData.found.map { ($0.kind.rawValue, $0.tally) })
         if measurement.personalData.total > measurement.personalData[.secret].count { lines += ["", "> " + DataReport.personalDataHint] }

@@ -117,7 +117,7 @@ struct DataTextRenderer: ReportRenderer {
         if let hint = DataReport.brokenJSONHint(outputs) { lines.append("  " + hint) }
         if !outputs.labels.isEmpty {
             lines.append("  labels: " + DataReport.labelList(outputs))
-            if let hint = DataReport.labelVariantsHint(outputs) { lines.append("  " + hint) }
+            lines += DataReport.labelHints(outputs).map { "  " + $0 }
         }
         return lines
     }

@@ -67,7 +67,7 @@ struct MeasuredAnswers {
             DataReport.signalNotes(measurement)
             + [
                 DataReport.nearDuplicateShareHint(measurement), DataReport.labelVariantsHint(measurement.outputs),
-                DataReport.findingsSummary(measurement, file: Tunewise.visible(file)),
+                DataReport.rareLabelsHint(measurement.outputs), DataReport.findingsSummary(measurement, file: Tunewise.visible(file)),
             ].compactMap { $0 }
             + (measurement.personalData[.secret].count > 0 ? [DataReport.secretHint] : [])
         hasSecrets = measurement.personalData[.secret].count > 0

@@ -1,0 +1,58 @@
+import Foundation
+import ProcessRunner
+import Testing
+
+extension BinaryTests {
+    /// What `tunewise data` says of a label set, beyond its balance (review 48).
+    @Suite struct DataLabelTests {
+        /// `counts` examples of each label, as chat lines of a claims triage file.
+        static func claims(_ counts: [(label: String, count: Int)]) -> [UInt8] {
+            var lines: [String] = []
+            for (label, count) in counts {
+                for index in 0..<count {
+                    lines.append(
+                        #"{"messages": [{"role": "user", "content": "Claim \#(lines.count): damage reported, case \#(index)"}, "#
+                            + #"{"role": "assistant", "content": "\#(label)"}]}"#)
+                }
+            }
+            return Array((lines.joined(separator: "\n") + "\n").utf8)
+        }
+
+        /// `tunewise data claims.jsonl` with `arguments`, or with `command` in place of `data
+        /// claims.jsonl`, in a directory holding `bytes` as claims.jsonl.
+        func run(_ bytes: [UInt8], _ arguments: [String] = [], command: [String] = ["data", "claims.jsonl"]) throws -> Outcome {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-labels-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Data(bytes).write(to: folder.appendingPathComponent("claims.jsonl"))
+            return try Binary.run(command + arguments, directory: folder)
+        }
+
+        /// A label with a handful of examples among hundreds is named with its count, in text and
+        /// Markdown, and `advise --data` carries the note; a label with 20 is not rare.
+        @Test func aLabelTooRareToLearnOrTestIsNamed() throws {
+            let file = Self.claims([("auto", 200), ("property", 60), ("injury", 20), ("fraud", 4)])
+            let text = try run(file).outputText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("Labels with fewer than 20 examples (fraud: 4) are too few to learn reliably"), "\(text)")
+            #expect(!text.contains("injury: 20"))
+            let markdown = try run(file, ["--format", "markdown"]).outputText
+            #expect(markdown.contains("> Labels with fewer than 20 examples (fraud: 4)"), "\(markdown)")
+            let advice = try run(
+                file,
+                command: [
+                    "--data", "claims.jsonl", "--need", "behavior", "--transience", "static", "--governance", "confidential", "--budget",
+                    "moderate", "--time-to-market", "weeks", "--consistency", "critical", "--output-style", "label", "--no-input",
+                ]
+            ).outputText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(advice.contains("Labels with fewer than 20 examples (fraud: 4)"), "\(advice)")
+        }
+
+        /// A small file is short of examples for every label, which data-volume says: no label
+        /// is named rare there.
+        @Test func aSmallFileNamesNoRareLabel() throws {
+            let text = try run(Self.claims([("auto", 40), ("fraud", 4)])).outputText
+            #expect(text.contains("labels: auto"), "\(text)")
+            #expect(!text.contains("Labels with fewer than"))
+        }
+    }
+}

@@ -76,7 +76,7 @@ extension HelpText {
         cl100k, totals come within 5% on English chat and prose; on other languages and on \
         code the error depends on the text, up to about 30%: samples measured 2–27% under on \
         German, French, Russian, Chinese and Japanese (a few a little over), within 10% on \
-        Arabic and Hebrew news text, and 15–30% over on code (.ci/token-estimate/measure.py). Count with the provider's tokenizer before \
+        Arabic and Hebrew news text, and 15–30% over on code (measured by the script in the repository's .ci/token-estimate). Count with the provider's tokenizer before \
         relying on a limit outside English. Outputs: the share that are JSON, those that hold \
         JSON inside a code fence or with words around it, those that start as JSON but do \
         not parse (cut off or malformed), and, when outputs are a few short one-line texts given three or more times each on average, how often \

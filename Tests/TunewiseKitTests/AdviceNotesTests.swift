@@ -285,3 +285,60 @@ struct ReviewFortyEightNotesTests {
         #expect(pointsPhrase(0) == "0 points")
     }
 }
+
+/// Rubric 3.24 and the advisor, each against the case review 49 found it wrong in.
+struct ReviewFortyNineNotesTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+
+    /// Requests over a whole large collection are a step of the plan with a test of their own,
+    /// not only a caveat; a collection searched passage by passage gets no such step.
+    @Test func wholeCollectionRequestsHaveAStepOfTheirOwn() throws {
+        let knowledge = [
+            "need": "knowledge", "data-volume": "hundreds", "transience": "periodic", "governance": "confidential", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "knowledge-size": "large",
+        ]
+        let step = "Requests over the whole collection"
+        let corpus = try advisor.advise(Answers(knowledge.merging(["context-size": "corpus"]) { $1 }))
+        #expect(corpus.nextSteps.contains { $0.text.hasPrefix(step) })
+        let passages = try advisor.advise(Answers(knowledge.merging(["context-size": "documents"]) { $1 }))
+        #expect(!passages.nextSteps.contains { $0.text.hasPrefix(step) })
+    }
+
+    /// A grader with a model of up to 10B: the plan's own label says supervised first, a step
+    /// distils a stronger model's passing solutions before reinforcement, and a team that has
+    /// not trained by reinforcement on open weights is told what that stage takes.
+    @Test func reinforcementOnASmallModelStartsWithDistillation() throws {
+        let graded = [
+            "need": "behavior", "data-volume": "hundreds", "transience": "periodic", "governance": "open", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "important", "training-signal": "graders", "output-style": "custom",
+            "model-access": "weights", "ml-expertise": "some", "prompting-status": "plateaued",
+        ]
+        let medium = try advisor.advise(Answers(graded.merging(["model-size": "medium"]) { $1 }))
+        let training = try #require(medium.variants.first { $0.variant == "training" })
+        #expect(training.choice == "reinforcement" && training.choiceLabel.contains("a stronger model can write them"))
+        let texts = medium.nextSteps.map(\.text)
+        let distil = try #require(texts.firstIndex { $0.hasPrefix("Start with distillation") })
+        let reinforce = try #require(texts.firstIndex { $0.hasPrefix("Run it as a reinforcement job") })
+        #expect(distil < reinforce)
+        #expect(medium.caveats.contains { $0.text.hasPrefix("Running reinforcement on open weights yourself") })
+        let large = try advisor.advise(Answers(graded.merging(["model-size": "large", "ml-expertise": "strong"]) { $1 }))
+        #expect(!large.nextSteps.contains { $0.text.hasPrefix("Start with distillation") })
+        #expect(!large.caveats.contains { $0.text.hasPrefix("Running reinforcement on open weights yourself") })
+    }
+
+    /// A prompted model that meets the bar at low traffic: nothing favours training, and a
+    /// lead of a fraction of a point is no risk (where a medium lead would be one).
+    @Test func aFractionOfAPointIsNoLeanToTraining() throws {
+        let meetsBar = try advisor.advise(
+            Answers([
+                "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+                "time-to-market": "months", "consistency": "important", "prompting-status": "meets-bar", "query-volume": "low",
+                "model-access": "api-tuning", "model-size": "large",
+            ]))
+        #expect(meetsBar.strategy == "prompt-engineering")
+        let score = { (id: String) in meetsBar.ranking.first { $0.strategy == id }?.score ?? 0 }
+        let lead = score("fine-tuning") - score("prompt-engineering")
+        #expect(lead > 0 && lead < BuiltInRubric.load().confidence.medium, "\(lead)")
+        #expect(!meetsBar.risks.contains { $0.kind == .overruled })
+    }
+}

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.23.1",
+            version: "3.24.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -30,7 +30,7 @@ extension BuiltInRubric {
             label: "Prompt engineering",
             summary: "Steer an unchanged base model with written instructions, few-shot examples and, where facts are needed, the material that holds them: passages fetched at request time (retrieval-augmented generation), or a small collection whole.",
             baseline: 1.0,
-            baselineCitation: Citation(reason: "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so near-ties go to prompting.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
+            baselineCitation: Citation(reason: "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so prompting starts a little ahead: a tilt that settles only the nearest ties, not a lead of a point or more.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
             caveats: [
                 Note(
                     text: "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
@@ -71,7 +71,7 @@ extension BuiltInRubric {
                     unless: [Condition(clauses: [(question: "model-access", options: ["weights"])])]
                 ),
                 Note(
-                    text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once the budget allows it.",
+                    text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once training is open to you (a budget, someone to run it, a model you can tune).",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
@@ -440,7 +440,7 @@ extension BuiltInRubric {
             label: "PEFT / fine-tuning",
             summary: "Train the model on your labelled examples, usually with a parameter-efficient method such as LoRA, or by updating all weights when data, budget, skills and model size allow.",
             baseline: 0.5,
-            baselineCitation: Citation(reason: "It is the most packaged trained method, offered by hosting services and open libraries alike and easier to start than prompt-tuning, so near-ties between the two go to fine-tuning.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
+            baselineCitation: Citation(reason: "It is the most packaged trained method, offered by hosting services and open libraries alike and easier to start than prompt-tuning, so it starts a little ahead of prompt-tuning: a tilt that settles only the nearest ties between the two.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
             caveats: [
                 Note(
                     text: "Consistency is critical: a tuned model still samples and still errs, so check every response before it is used (a schema or a parser for a format, a deterministic check or a tested classifier for rules that must never break) and retry or reject failures.",
@@ -1996,7 +1996,7 @@ extension BuiltInRubric {
                 ),
                 VariantChoice(
                     id: "reinforcement",
-                    label: "reinforcement fine-tuning against your grader (after a supervised run, where you hold whole worked outputs to imitate)",
+                    label: "reinforcement fine-tuning against your grader (after a supervised run on worked outputs that pass it, where you hold them or a stronger model can write them)",
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
@@ -2038,6 +2038,11 @@ extension BuiltInRubric {
                             source: "deepseek-r1-2025; openai-rft",
                             when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                         ),
+                        Note(
+                            text: "Running reinforcement on open weights yourself means tuning the sampling, the reward and the update's step size, and reading reward curves and the model's drift for signs of hacking or collapse: with a team that can run training scripts but has not trained by reinforcement, start with the supervised run and bring in ML help for this stage, or use a hosted reinforcement service where your model has one.",
+                            source: "shao-2024; openai-rft",
+                            when: Condition(clauses: [(question: "ml-expertise", options: ["some"]), (question: "model-access", options: ["weights"])])
+                        ),
                     ],
                     nextSteps: [
                         Note(
@@ -2057,6 +2062,12 @@ extension BuiltInRubric {
                             source: "openai-rft",
                             when: .always,
                             stage: .prepare
+                        ),
+                        Note(
+                            text: "Start with distillation: have a stronger model (where its terms allow) write worked solutions to your training prompts, keep those your grader passes, and tune on them; reinforce only once that model's pass rate on held-out prompts stops rising.",
+                            source: "deepseek-r1-2025; yue-2025",
+                            when: Condition(clauses: [(question: "model-size", options: ["small", "medium"])]),
+                            stage: .train
                         ),
                         Note(
                             text: "Run it as a reinforcement job (the provider's reinforcement fine-tuning where offered, or a GRPO trainer on open weights, with LoRA adapters where the plan says so) on prompts the model passes only some of the time: ones it always or never passes teach it nothing. Track on held-out prompts the pass rate of one sample beside that of many (reinforcement tends to raise the first while narrowing the second), the length of its answers and the sampling budget per step; where the reference is code or a query, grade by running it, not by matching its text.",
@@ -2294,6 +2305,11 @@ extension BuiltInRubric {
                             text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results; then score the answers against reference answers and check that each cited passage supports the claim it is cited for.",
                             source: "balaguer-2024",
                             when: .always
+                        ),
+                        Note(
+                            text: "Requests over the whole collection (how many, which of all, compared across every record) fail with a few retrieved passages however good the search: extract the records' fields into a table the model queries through a tool, or keep summaries built in stages (each part, then the parts) beside the index, and test on such questions with exact answers counted from the table.",
+                            source: "001-nilg-customizing-language-models § Data Volume",
+                            when: Condition(clauses: [(question: "context-size", options: ["corpus"]), (question: "knowledge-size", options: ["large"])])
                         ),
                         Note(
                             text: "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",

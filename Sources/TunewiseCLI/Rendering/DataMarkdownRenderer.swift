@@ -17,7 +17,8 @@ struct DataMarkdownRenderer: ReportRenderer {
                 + (report.answers.isEmpty
                     ? DataReport.noAnswers + "." : report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", ")),
         ]
-        for note in [DataReport.emptyFileHint(measurement)].compactMap({ $0 }) + DataReport.signalNotes(measurement) {
+        let notes = [DataReport.emptyFileHint(measurement), DataReport.nearDuplicateShareHint(measurement, listing: "named below")]
+        for note in notes.compactMap({ $0 }) + DataReport.signalNotes(measurement) {
             lines += ["", "> " + note]
         }
         if measurement.duplicates > 0 {

@@ -121,8 +121,13 @@ public struct Advisor: Sendable {
         let isReachedLater = { (entry: RankedStrategy) in plan.dropFirst().contains { $0.strategy == entry.strategy } }
         // A strategy ruled out on principle (knowledge belongs in retrieval) is no risk to the
         // first step, even where a limit rules it out too: only one that limits alone rule out
-        // (``isLimit(_:)``), which lifting them would make an option, or one the plan moves to.
-        let overruled = outscored.filter { entry in entry.exclusions.allSatisfy { isLimit($0.id) } || isReachedLater(entry) }
+        // (``isLimit(_:)``), which lifting them would make an option, or one the plan moves to
+        // where the evidence leans to it by a medium lead or more (a fraction of a point is
+        // no lean: review 49).
+        let overruled = outscored.filter { entry in
+            entry.exclusions.allSatisfy { isLimit($0.id) }
+                || (isReachedLater(entry) && entry.score - scores[winner] >= rubric.confidence.medium)
+        }
         let reached = overruled.filter(isReachedLater)
         return (reached.isEmpty ? overruled : reached).max { $0.score < $1.score }.map { entry in
             let label = rubric.strategies[rubric.knownStrategyIndex(entry.strategy)].label

@@ -3,8 +3,9 @@ import ProcessRunner
 import Testing
 
 extension BinaryTests {
-    /// What `tunewise data` says of a label set, beyond its balance (review 48).
-    @Suite struct DataLabelTests {
+    /// What `tunewise data` says beyond its counts: of a label set (review 48), and of
+    /// data-volume where most examples nearly repeat another (review 49).
+    @Suite struct DataNotesTests {
         /// `counts` examples of each label, as chat lines of a claims triage file.
         static func claims(_ counts: [(label: String, count: Int)]) -> [UInt8] {
             var lines: [String] = []
@@ -53,6 +54,26 @@ extension BinaryTests {
             let text = try run(Self.claims([("auto", 40), ("fraud", 4)])).outputText
             #expect(text.contains("labels: auto"), "\(text)")
             #expect(!text.contains("Labels with fewer than"))
+        }
+
+        /// Variations of one template: the report says beside its data-volume answer how many
+        /// nearly repeat another and what those left would answer, as advise --data does.
+        @Test func manyNearDuplicatesAreSaidBesideTheDataVolume() throws {
+            let topics = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
+            var lines: [String] = []
+            for round in 0..<12 {
+                for topic in topics {
+                    lines.append(
+                        #"{"messages": [{"role": "user", "content": "Summarise the quarterly sales report for the northern region and mention \#(topic) \#(round) today"}, "#
+                            + #"{"role": "assistant", "content": "Northern region sales grew steadily this quarter with strong results in every line including \#(topic) \#(round)"}]}"#
+                    )
+                }
+            }
+            let text = try run(Array((lines.joined(separator: "\n") + "\n").utf8)).outputText.split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+            #expect(text.contains("Answers data-volume hundreds"), "\(text)")
+            #expect(text.contains("of the 120 unique examples nearly repeat another (named below): data-volume counts each"), "\(text)")
+            #expect(text.contains("would answer few"), "\(text)")
         }
     }
 }

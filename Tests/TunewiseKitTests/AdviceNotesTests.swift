@@ -72,6 +72,12 @@ struct AdviceNotesTests {
                 #expect(!steps(advice).contains { $0.contains("many-shot prompting") }, "\(exception)")
             }
         }
+        // A prompt frozen because it meets the bar is not then reworked to pick its examples
+        // per request (review 49), which would also break its cached prefix.
+        let frozen = try advise(noTuning.merging(["prompting-status": "meets-bar"]) { $1 })
+        #expect(steps(frozen).contains { $0.hasPrefix("Freeze the prompt that meets the bar") })
+        #expect(!steps(frozen).contains { $0.hasPrefix("Choose the worked examples for each request") })
+        #expect(try steps(advise(noTuning)).contains { $0.hasPrefix("Choose the worked examples for each request") })
     }
 
     /// A prompt that has stalled on one model has not found prompting's limit: a plan that

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.24.0",
+            version: "3.24.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -167,7 +167,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Choose the worked examples for each request from your labelled pairs by similarity to the input (never from the test set, or its score will flatter), rather than fixing the same few for every request; at high volume, weigh this against fixed examples, which keep the prompt prefix cacheable.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
-                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])])
+                    when: Condition(clauses: [(question: "data-volume", options: ["hundreds", "thousands"])]),
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
                     text: "Log real inputs with reviewed outputs as you go: they grow the test set, and become the training data for a tuned model when you move to one.",

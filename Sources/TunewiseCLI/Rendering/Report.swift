@@ -135,13 +135,13 @@ struct Report: ProvenanceReporting {
         explain ? advice.counterpoints : Array(advice.counterpoints.prefix(Self.counterpointLimit))
     }
 
-    /// "3 more reasons and 1 more against it with --explain.", for the reasons and counterpoints
-    /// left out; `nil` when none is.
+    /// "3 more reasons for it and 1 more against it with --explain.", for the reasons and
+    /// counterpoints left out (said whose, as the line follows the counterpoints); `nil` when none is.
     var hiddenReasonsLine: String? {
         let reasons = advice.reasons.count - shownReasons.count
         let against = advice.counterpoints.count - shownCounterpoints.count
         let parts = [
-            reasons > 0 ? "\(reasons) more \(reasons == 1 ? "reason" : "reasons")" : nil, against > 0 ? "\(against) more against it" : nil,
+            reasons > 0 ? "\(reasons) more \(reasons == 1 ? "reason" : "reasons") for it" : nil, against > 0 ? "\(against) more against it" : nil,
         ].compactMap { $0 }
         return parts.isEmpty ? nil : joinedClauses(parts) + " with --explain."
     }

@@ -67,12 +67,43 @@ extension BinaryTests {
             #expect(lines.contains { $0.hasPrefix("  strategy:") && $0.hasSuffix("(unchanged)") })
             #expect(result.stdout.contains("tuning-method: full) now →"), "\(result.stdout)")
             let json = try JSONParser.parse(Array(Self.run(["a.json", "b.json", "--format", "json"], files: files).stdout.utf8))
-            #expect(json["changes"] == .array([.string("plan")]))
+            guard case .array(let changes)? = json["changes"] else {
+                Issue.record("no changes")
+                return
+            }
+            #expect(changes.contains(.string("plan")) && !changes.contains(.string("strategy")))
             guard case .array(let plan)? = json["advice"]?["b"]?["plan"] else {
                 Issue.record("no plan")
                 return
             }
             #expect(plan.first?["variants"]?["tuning-method"] == .string("peft"))
+        }
+
+        /// The same plan carried out by other steps (a hosted tuning job, then a LoRA run on
+        /// open weights) is a change of what the team does: each step added and removed is
+        /// listed, and --exit-code fails (review 49).
+        @Test func stepsThatChangeUnderTheSamePlanAreListed() throws {
+            let hosted = """
+                {"need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+                 "time-to-market": "months", "consistency": "critical", "prompting-status": "plateaued"
+                """
+            let files = [
+                "a.json": hosted + #", "model-access": "api-tuning"}"#, "b.json": hosted + #", "model-access": "weights", "ml-expertise": "strong"}"#,
+            ]
+            let result = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
+            #expect(result.code == 1, "\(result.stdout)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasPrefix("  plan:") } && result.stdout.contains("(unchanged)"))
+            #expect(lines.contains { $0.hasPrefix("  next steps: ") && $0.contains("added") && $0.contains("removed") }, "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("    + Run the training with LoRA adapters on the open model") }, "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("    - On the provider's hosted service") }, "\(result.stdout)")
+            let json = try JSONParser.parse(Array(Self.run(["a.json", "b.json", "--format", "json"], files: files).stdout.utf8))
+            #expect(json["changes"] == .array([.string("steps")]))
+            guard case .array(let added)? = json["steps"]?["added"], case .string(let first)? = added.first else {
+                Issue.record("no steps added")
+                return
+            }
+            #expect(first.hasPrefix("Run the training with LoRA adapters") && !first.hasSuffix("…"))
         }
 
         @Test func theJSONDiffNamesEachSideAndWhatChanges() throws {

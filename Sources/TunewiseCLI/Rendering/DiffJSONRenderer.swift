@@ -46,6 +46,12 @@ struct DiffJSONRenderer {
                         })
                 ),
                 ("advice", .object([("a", advice(diff.before)), ("b", advice(diff.after))])),
+                (
+                    "steps",
+                    .object([
+                        ("added", .array(diff.addedSteps.map(JSONValue.string))), ("removed", .array(diff.removedSteps.map(JSONValue.string))),
+                    ])
+                ),
             ]))
     }
 }

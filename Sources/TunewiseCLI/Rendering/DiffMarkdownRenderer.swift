@@ -27,12 +27,17 @@ struct DiffMarkdownRenderer {
         for aspect in AdviceDiff.Aspect.allCases {
             let (before, after) = (cell(DiffReport.value(aspect, diff.before)), cell(DiffReport.value(aspect, diff.after)))
             if diff.changes.contains(aspect) {
-                text += "| **\(DiffReport.label(aspect))** | \(before) | **\(after)** |\n"
+                let changed = aspect == .steps ? "\(after) (\(DiffReport.change(aspect, diff)))" : after
+                text += "| **\(DiffReport.label(aspect))** | \(before) | **\(changed)** |\n"
             } else {
                 text += "| \(DiffReport.label(aspect)) | \(before) | \(after) |\n"
             }
         }
+        let steps = DiffReport.stepLines(diff)
         return text
+            + (steps.isEmpty
+                ? ""
+                : "\nNext steps added (+) and removed (−):\n\n" + steps.map { "- `\($0.prefix(1))` \(cell(String($0.dropFirst(2))))\n" }.joined())
     }
 
     /// `text` safe in a table cell: pipes escaped, line breaks as spaces.

@@ -48,7 +48,32 @@ struct DiffReport {
         case .confidence: advice.confidence.rawValue
         case .plan: planLine(advice)
         case .decidedBy: decidedByLine(advice)
+        case .steps: advice.nextSteps.count == 1 ? "1 next step" : "\(advice.nextSteps.count) next steps"
         }
+    }
+
+    /// A change of `aspect` as one line: `before → after`, or for the steps how many were added
+    /// and removed ("1 added, 1 removed"), which ``stepLines(_:)`` then lists.
+    static func change(_ aspect: AdviceDiff.Aspect, _ diff: AdviceDiff) -> String {
+        guard aspect == .steps else { return "\(value(aspect, diff.before)) → \(value(aspect, diff.after))" }
+        return [
+            diff.addedSteps.isEmpty ? nil : "\(diff.addedSteps.count) added", diff.removedSteps.isEmpty ? nil : "\(diff.removedSteps.count) removed",
+        ].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// The longest a next step is shown in a diff before it is cut at a word.
+    static let stepLength = 72
+
+    /// "+ Run the training with LoRA adapters on the open model and an open PEFT…": each step
+    /// added, then each removed, cut to ``stepLength`` characters (the reports give them whole).
+    static func stepLines(_ diff: AdviceDiff) -> [String] {
+        diff.addedSteps.map { "+ " + shortened($0) } + diff.removedSteps.map { "- " + shortened($0) }
+    }
+
+    private static func shortened(_ step: String) -> String {
+        guard step.count > stepLength else { return step }
+        let cut = step.prefix(stepLength)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
     /// How an aspect is named in text and Markdown.
@@ -58,6 +83,7 @@ struct DiffReport {
         case .confidence: "confidence"
         case .plan: "plan"
         case .decidedBy: "decided by"
+        case .steps: "next steps"
         }
     }
 }

@@ -32,13 +32,12 @@ struct DiffTextRenderer {
         let width = AdviceDiff.Aspect.allCases.map { DiffReport.label($0).count }.max()! + 1
         for aspect in AdviceDiff.Aspect.allCases {
             let label = (DiffReport.label(aspect) + ":").padded(to: width)
-            let before = DiffReport.value(aspect, diff.before)
             if diff.changes.contains(aspect) {
-                text += "  \(label) \(before) → \(DiffReport.value(aspect, diff.after))\n"
+                text += "  \(label) \(DiffReport.change(aspect, diff))\n"
             } else {
-                text += "  \(label) \(before) (unchanged)\n"
+                text += "  \(label) \(DiffReport.value(aspect, diff.before)) (unchanged)\n"
             }
         }
-        return text
+        return text + DiffReport.stepLines(diff).map { "    \($0)\n" }.joined()
     }
 }

@@ -14,7 +14,9 @@ public struct AdviceDiff: Equatable, Sendable {
 
     /// A part of the advice that can change.
     public enum Aspect: String, CaseIterable, Equatable, Sendable {
-        case strategy, confidence, plan, decidedBy
+        /// The next steps, by their text: a move from a hosted tuning job to a LoRA run of your
+        /// own changes what the team does though the plan's stages stay.
+        case strategy, confidence, plan, decidedBy, steps
     }
 
     /// The advice on the first side.
@@ -25,6 +27,10 @@ public struct AdviceDiff: Equatable, Sendable {
     public var answers: [AnswerDifference]
     /// The parts of the advice that differ, in ``Aspect`` order.
     public var changes: [Aspect]
+    /// The next steps of the second side that the first does not have, in its order.
+    public var addedSteps: [String]
+    /// The next steps of the first side that the second does not have, in its order.
+    public var removedSteps: [String]
 
     /// Whether the advice differs (answers alone may differ without changing it).
     public var adviceDiffers: Bool { !changes.isEmpty }
@@ -39,12 +45,17 @@ public struct AdviceDiff: Equatable, Sendable {
             let (first, second) = (before.answers[question], after.answers[question])
             return first == second ? nil : AnswerDifference(question: question, before: first, after: second)
         }
+        let (first, second) = (before.nextSteps.map(\.text), after.nextSteps.map(\.text))
+        addedSteps = second.filter { !first.contains($0) }
+        removedSteps = first.filter { !second.contains($0) }
+        let stepsDiffer = !addedSteps.isEmpty || !removedSteps.isEmpty
         changes = Aspect.allCases.filter { aspect in
             switch aspect {
             case .strategy: before.strategy != after.strategy
             case .confidence: before.confidence != after.confidence
             case .plan: before.plan.map(\.outline) != after.plan.map(\.outline)
             case .decidedBy: before.decidedBy != after.decidedBy
+            case .steps: stepsDiffer
             }
         }
     }

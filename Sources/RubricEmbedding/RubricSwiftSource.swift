@@ -272,12 +272,12 @@ public enum RubricSwiftSource {
         "Citation(reason: \(literal(citation.reason)), source: \(literal(citation.source)))"
     }
 
-    /// `.always`, or the clauses as labelled tuples, one line.
     /// An `unless` list as Swift: `[Condition(...), ...]`.
     private static func exceptions(_ conditions: [Condition]) -> String {
         "[" + conditions.map(condition).joined(separator: ", ") + "]"
     }
 
+    /// `.always`, or the clauses as labelled tuples, one line.
     private static func condition(_ condition: Condition) -> String {
         guard !condition.clauses.isEmpty else { return ".always" }
         let clauses = condition.clauses.map { "(question: \(literal($0.question)), options: \(strings($0.options)))" }

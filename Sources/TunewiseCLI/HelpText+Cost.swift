@@ -32,8 +32,9 @@ extension HelpText {
             otherwise: training does not replace retrieved facts (a warning says so when \
             it is lower). The prompt cache (--cached-input-price-per-million, \
             --cache-hit-share) serves the fixed prompt and an in-context collection, never \
-            retrieved context, and only a prefix of 1,024 tokens or more, the least that \
-            providers cache; --tuned-cached-input-price-per-million caches a tuned model's \
+            retrieved context, and only a prefix as long as the provider caches \
+            (--cache-minimum-tokens: 1,024 by default, the least that providers cache; some \
+            models only from 2,048 or 4,096); --tuned-cached-input-price-per-million caches a tuned model's \
             alike. --prompt-build-hours (at --hourly-rate) builds the prompted \
             system every strategy starts from. With --hosting-capacity-per-day, hosting is paid in whole units \
             of --hosting-per-month, as many as the volume needs, and the break-even volume \

@@ -49,11 +49,14 @@ extension BinaryTests {
         }
 
         /// A small file is short of examples for every label, which data-volume says: no label
-        /// is named rare there.
+        /// is named rare there, nor where every label of a larger file is rare.
         @Test func aSmallFileNamesNoRareLabel() throws {
             let text = try run(Self.claims([("auto", 40), ("fraud", 4)])).outputText
             #expect(text.contains("labels: auto"), "\(text)")
             #expect(!text.contains("Labels with fewer than"))
+            let spread = try run(Self.claims((1...8).map { ("label\($0)", 13) })).outputText
+            #expect(spread.contains("labels: label"), "\(spread)")
+            #expect(!spread.contains("Labels with fewer than"), "\(spread)")
         }
 
         /// Variations of one template: the report says beside its data-volume answer how many

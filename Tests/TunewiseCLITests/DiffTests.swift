@@ -93,7 +93,8 @@ extension BinaryTests {
             let result = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
             #expect(result.code == 1, "\(result.stdout)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.contains { $0.hasPrefix("  plan:") } && result.stdout.contains("(unchanged)"))
+            let plan = try #require(lines.first { $0.hasPrefix("  plan:") })
+            #expect(plan.hasSuffix("(unchanged)") || lines[lines.firstIndex(of: plan)! + 1].hasSuffix("(unchanged)"), "\(result.stdout)")
             #expect(lines.contains { $0.hasPrefix("  next steps: ") && $0.contains("added") && $0.contains("removed") }, "\(result.stdout)")
             #expect(lines.contains { $0.hasPrefix("    + Run the training with LoRA adapters on the open model") }, "\(result.stdout)")
             #expect(lines.contains { $0.hasPrefix("    - On the provider's hosted service") }, "\(result.stdout)")
@@ -104,6 +105,32 @@ extension BinaryTests {
                 return
             }
             #expect(first.hasPrefix("Run the training with LoRA adapters") && !first.hasSuffix("…"))
+        }
+
+        /// A rubric that rewords a step the advice gives (its end only) shows it once, as
+        /// reworded from a little before the change, not as a step removed and another added
+        /// that read alike when cut.
+        @Test func aRewordedStepIsShownOnceFromItsChange() throws {
+            let step = "and score every prompt change on it; keep fixed failures as a regression set."
+            #expect(BuiltInRubric.json.contains(step))
+            let reworded = BuiltInRubric.json.replacingOccurrences(
+                of: step, with: "and score every prompt change on it; keep each fixed failure in a regression set.")
+            let files = ["a.json": Self.answers(need: "knowledge"), "new.json": reworded]
+            let result = try Self.run(["a.json", "--rubric-b", "new.json", "--exit-code"], files: files)
+            #expect(result.code == 1, "\(result.stdout)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains("  next steps: 1 reworded"), "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("    ~ …") && $0.contains("keep each fixed failure in a regression set.") }, "\(result.stdout)")
+            #expect(!lines.contains { $0.hasPrefix("    + ") || $0.hasPrefix("    - ") })
+            let markdown = try Self.run(["a.json", "--rubric-b", "new.json", "--format", "markdown"], files: files).stdout
+            #expect(markdown.contains("Next steps added (+), removed (-) and reworded (~):\n\n- `~` …"), "\(markdown)")
+            let json = try JSONParser.parse(Array(Self.run(["a.json", "--rubric-b", "new.json", "--format", "json"], files: files).stdout.utf8))
+            guard case .array(let pairs)? = json["steps"]?["reworded"], let pair = pairs.first else {
+                Issue.record("no reworded step")
+                return
+            }
+            #expect(pairs.count == 1)
+            if case .string(let before)? = pair["a"] { #expect(before.hasSuffix(step)) } else { Issue.record("no a") }
         }
 
         @Test func theJSONDiffNamesEachSideAndWhatChanges() throws {

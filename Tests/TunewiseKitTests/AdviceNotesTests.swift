@@ -205,8 +205,8 @@ struct AdviceNotesTests {
     }
 }
 
-/// Notes of rubric 3.22, each against the case review 47 found it wrong or missing in.
-struct ReviewFortySevenNotesTests {
+/// Reinforcement's lessons of 2025 and retrieved labels (rubric 3.22, review 47).
+struct ReinforcementAndRetrievedLabelNotesTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
 
     /// The mathematics-and-code case graded by tests: reinforcement trains on prompts the model
@@ -244,8 +244,8 @@ struct ReviewFortySevenNotesTests {
     }
 }
 
-/// Rubric 3.23, each against the case review 48 found it wrong in.
-struct ReviewFortyEightNotesTests {
+/// Graders of labels, changing schemas, variety and points (rubric 3.23, review 48).
+struct GraderSchemaAndVarietyNotesTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
     let graded = [
         "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
@@ -292,8 +292,8 @@ struct ReviewFortyEightNotesTests {
     }
 }
 
-/// Rubric 3.24 and the advisor, each against the case review 49 found it wrong in.
-struct ReviewFortyNineNotesTests {
+/// Whole-collection requests, distillation before reinforcement and small leads (rubric 3.24, review 49).
+struct CollectionDistillationAndLeadNotesTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
 
     /// Requests over a whole large collection are a step of the plan with a test of their own,
@@ -342,6 +342,8 @@ struct ReviewFortyNineNotesTests {
                 "model-access": "api-tuning", "model-size": "large",
             ]))
         #expect(meetsBar.strategy == "prompt-engineering")
+        // The premise: fine-tuning outscores prompting yet is ruled out now, and the plan moves to it.
+        try #require(meetsBar.plan.dropFirst().contains { $0.strategy == "fine-tuning" })
         let score = { (id: String) in meetsBar.ranking.first { $0.strategy == id }?.score ?? 0 }
         let lead = score("fine-tuning") - score("prompt-engineering")
         #expect(lead > 0 && lead < BuiltInRubric.load().confidence.medium, "\(lead)")

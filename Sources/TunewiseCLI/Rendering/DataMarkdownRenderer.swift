@@ -17,7 +17,7 @@ struct DataMarkdownRenderer: ReportRenderer {
                 + (report.answers.isEmpty
                     ? DataReport.noAnswers + "." : report.answers.map { "`\($0.question)` **\($0.option)**" }.joined(separator: ", ")),
         ]
-        let notes = [DataReport.emptyFileHint(measurement), DataReport.nearDuplicateShareHint(measurement, listing: "named below")]
+        let notes = [DataReport.emptyFileHint(measurement), DataReport.nearDuplicateShareHint(measurement, whereNamed: "named below")]
         for note in notes.compactMap({ $0 }) + DataReport.signalNotes(measurement) {
             lines += ["", "> " + note]
         }

@@ -118,8 +118,8 @@ extension DataReport {
     /// The note for many near-duplicates beside the data-volume answer (in `tunewise data`, and
     /// in the answers `advise --data` takes): when at least a fifth of the unique examples (and
     /// five) nearly repeat another, data-volume overstates them, and says what the examples that
-    /// nearly repeat none would answer; `listing` says where the pairs are named.
-    static func nearDuplicateShareHint(_ measurement: DataMeasurement, listing: String = "tunewise data names them") -> String? {
+    /// nearly repeat none would answer; `whereNamed` says where the pairs are named.
+    static func nearDuplicateShareHint(_ measurement: DataMeasurement, whereNamed: String = "tunewise data names them") -> String? {
         guard let found = distinctVolume(measurement) else { return nil }
         let volume =
             found.volume == measurement.dataVolume
@@ -129,7 +129,7 @@ extension DataReport {
         let teach =
             found.nearDuplicates > 0
             ? "variations of one template teach less than their number suggests" : "a pair and its reversal teach nothing"
-        return "\(repeatsPhrase(found, unique: measurement.unique)) (\(listing)): data-volume counts each, though "
+        return "\(repeatsPhrase(found, unique: measurement.unique)) (\(whereNamed)): data-volume counts each, though "
             + teach + "." + volume
     }
 

@@ -150,8 +150,6 @@ struct DataReport {
         outputs.labels.map { "\(shown($0.text)) \(percentage($0.count, of: outputs.outputs))" }.joined(separator: ", ")
     }
 
-    /// The note for labels that differ only in case or in spaces at either end, which a model
-    /// learns as different answers: "" positive" and "Positive" …".
     /// What the label balance calls for: labels written two ways (``labelVariantsHint(_:)``)
     /// and labels too rare to learn or test (``rareLabelsHint(_:)``).
     static func labelHints(_ outputs: OutputProfile) -> [String] {
@@ -159,22 +157,25 @@ struct DataReport {
     }
 
     /// The fewest examples of a label that a held-out split of a tenth to a fifth still tests.
-    static let rareLabelCount = 20
+    static let fewestExamplesPerLabel = 20
     /// The fewest outputs from which rare labels are named: a smaller file is short of
     /// examples for every label, which its data-volume already says.
     static let rareLabelMinimumOutputs = 100
 
     /// "Labels with fewer than 20 examples (fraud: 4; other: 7) …", among the labels shown,
-    /// where the file holds enough outputs for the others to be learned.
+    /// where the file holds enough outputs, and some label enough examples, for the others to
+    /// be learned (where every label is rare, the data-volume says so for the whole file).
     static func rareLabelsHint(_ outputs: OutputProfile) -> String? {
         guard outputs.outputs >= rareLabelMinimumOutputs else { return nil }
-        let rare = outputs.labels.filter { $0.count < rareLabelCount }
-        guard !rare.isEmpty else { return nil }
-        return "Labels with fewer than \(rareLabelCount) examples (" + rare.map { "\(shown($0.text)): \($0.count)" }.joined(separator: "; ")
+        let rare = outputs.labels.filter { $0.count < fewestExamplesPerLabel }
+        guard !rare.isEmpty, rare.count < outputs.labels.count else { return nil }
+        return "Labels with fewer than \(fewestExamplesPerLabel) examples (" + rare.map { "\(shown($0.text)): \($0.count)" }.joined(separator: "; ")
             + ") are too few to learn reliably or to measure on a held-out tenth or fifth: gather more of them, or merge each into a "
             + "neighbouring label."
     }
 
+    /// The note for labels that differ only in case or in spaces at either end, which a model
+    /// learns as different answers: "" positive" and "Positive" …".
     static func labelVariantsHint(_ outputs: OutputProfile) -> String? {
         var groups: [String: [String]] = [:]
         var order: [String] = []

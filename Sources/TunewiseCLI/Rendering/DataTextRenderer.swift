@@ -20,7 +20,7 @@ struct DataTextRenderer: ReportRenderer {
                 + Self.counted(measurement.nearDuplicates, "near-duplicate"))
         let answers = report.answers.map { "\($0.question) \($0.option)" }
         lines.append("Answers   " + (answers.isEmpty ? DataReport.noAnswers : answers.joined(separator: ", ")))
-        let notes = [DataReport.emptyFileHint(measurement), DataReport.nearDuplicateShareHint(measurement, listing: "named below")]
+        let notes = [DataReport.emptyFileHint(measurement), DataReport.nearDuplicateShareHint(measurement, whereNamed: "named below")]
         for note in notes.compactMap({ $0 }) + DataReport.signalNotes(measurement) { lines += ["", note] }
         lines += Self.section("Faults (each invalid line under its first)", measurement.faults.found.map { ($0.kind.rawValue, $0.tally) })
         lines += (DataReport.otherLayoutHints(measurement) + [DataReport.encodingHint(measurement)].compactMap { $0 }).map { "  " + $0 }

@@ -50,6 +50,7 @@ struct DiffJSONRenderer {
                     "steps",
                     .object([
                         ("added", .array(diff.addedSteps.map(JSONValue.string))), ("removed", .array(diff.removedSteps.map(JSONValue.string))),
+                        ("reworded", .array(diff.rewordedSteps.map { .object([("a", .string($0.before)), ("b", .string($0.after))]) })),
                     ])
                 ),
             ]))

@@ -33,11 +33,10 @@ struct DiffMarkdownRenderer {
                 text += "| \(DiffReport.label(aspect)) | \(before) | \(after) |\n"
             }
         }
-        let steps = DiffReport.stepLines(diff)
+        let steps = DiffReport.stepChanges(diff)
         return text
             + (steps.isEmpty
-                ? ""
-                : "\nNext steps added (+) and removed (−):\n\n" + steps.map { "- `\($0.prefix(1))` \(cell(String($0.dropFirst(2))))\n" }.joined())
+                ? "" : "\nNext steps added (+), removed (-) and reworded (~):\n\n" + steps.map { "- `\($0.sign)` \(cell($0.text))\n" }.joined())
     }
 
     /// `text` safe in a table cell: pipes escaped, line breaks as spaces.

@@ -52,22 +52,39 @@ struct DiffReport {
         }
     }
 
-    /// A change of `aspect` as one line: `before → after`, or for the steps how many were added
-    /// and removed ("1 added, 1 removed"), which ``stepLines(_:)`` then lists.
+    /// A change of `aspect` as one line: `before → after`, or for the steps how many were added,
+    /// removed and reworded ("1 added, 1 removed"), which ``stepChanges(_:)`` then lists.
     static func change(_ aspect: AdviceDiff.Aspect, _ diff: AdviceDiff) -> String {
         guard aspect == .steps else { return "\(value(aspect, diff.before)) → \(value(aspect, diff.after))" }
-        return [
-            diff.addedSteps.isEmpty ? nil : "\(diff.addedSteps.count) added", diff.removedSteps.isEmpty ? nil : "\(diff.removedSteps.count) removed",
-        ].compactMap { $0 }.joined(separator: ", ")
+        return [(diff.addedSteps.count, "added"), (diff.removedSteps.count, "removed"), (diff.rewordedSteps.count, "reworded")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
-    /// The longest a next step is shown in a diff before it is cut at a word.
+    /// One next step a diff lists: added (`+`), removed (`-`) or reworded (`~`, from a little
+    /// before its first change), cut to ``stepLength`` characters at a word.
+    struct StepChange: Equatable {
+        var sign: Character
+        var text: String
+    }
+
+    /// The longest a next step is shown in a diff before it is cut at a word; the JSON report
+    /// and the advice give them whole.
     static let stepLength = 72
 
-    /// "+ Run the training with LoRA adapters on the open model and an open PEFT…": each step
-    /// added, then each removed, cut to ``stepLength`` characters (the reports give them whole).
-    static func stepLines(_ diff: AdviceDiff) -> [String] {
-        diff.addedSteps.map { "+ " + shortened($0) } + diff.removedSteps.map { "- " + shortened($0) }
+    /// Each step added, then removed, then reworded.
+    static func stepChanges(_ diff: AdviceDiff) -> [StepChange] {
+        diff.addedSteps.map { StepChange(sign: "+", text: shortened($0)) }
+            + diff.removedSteps.map { StepChange(sign: "-", text: shortened($0)) }
+            + diff.rewordedSteps.map { StepChange(sign: "~", text: shortened(fromChange($0))) }
+    }
+
+    /// A reworded step's new text from the word before its first change ("…the test set out
+    /// of what you share"), so that what changed shows.
+    private static func fromChange(_ step: AdviceDiff.RewordedStep) -> String {
+        let change = step.after.utf8.index(step.after.utf8.startIndex, offsetBy: step.firstChange)
+        var start = step.after[..<change].lastIndex(of: " ") ?? step.after.startIndex
+        if start > step.after.startIndex { start = step.after[..<start].lastIndex(of: " ") ?? step.after.startIndex }
+        return start == step.after.startIndex ? step.after : "…" + step.after[step.after.index(after: start)...]
     }
 
     private static func shortened(_ step: String) -> String {

@@ -1,7 +1,7 @@
 import TunewiseKit
 
 /// The diff for people: the answers that differ, then each part of the advice, changed ones
-/// as `before → after`, wrapped to `width` columns.
+/// as `before → after` (the next steps as how many changed, then each), wrapped to `width` columns.
 struct DiffTextRenderer {
     let width: Int
 
@@ -38,6 +38,6 @@ struct DiffTextRenderer {
                 text += "  \(label) \(DiffReport.value(aspect, diff.before)) (unchanged)\n"
             }
         }
-        return text + DiffReport.stepLines(diff).map { "    \($0)\n" }.joined()
+        return text + DiffReport.stepChanges(diff).map { "    \($0.sign) \($0.text)\n" }.joined()
     }
 }

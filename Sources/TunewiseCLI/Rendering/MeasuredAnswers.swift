@@ -65,10 +65,8 @@ struct MeasuredAnswers {
         }
         notes =
             DataReport.signalNotes(measurement)
-            + [
-                DataReport.nearDuplicateShareHint(measurement), DataReport.labelVariantsHint(measurement.outputs),
-                DataReport.rareLabelsHint(measurement.outputs), DataReport.findingsSummary(measurement, file: Tunewise.visible(file)),
-            ].compactMap { $0 }
+            + [DataReport.nearDuplicateShareHint(measurement)].compactMap { $0 } + DataReport.labelHints(measurement.outputs)
+            + [DataReport.findingsSummary(measurement, file: Tunewise.visible(file))].compactMap { $0 }
             + (measurement.personalData[.secret].count > 0 ? [DataReport.secretHint] : [])
         hasSecrets = measurement.personalData[.secret].count > 0
         if let signal = measurement.trainingSignal {

@@ -146,8 +146,6 @@ struct Report: ProvenanceReporting {
         return parts.isEmpty ? nil : joinedClauses(parts) + " with --explain."
     }
 
-    /// A reason's subject: "Data volume: thousands", the rule's answers joined by " + ", or a
-    /// gate's id.
     /// The answers a reason rests on, each as "Question label: answer" (the starting points
     /// and a gate as ``subject(of:)`` names them).
     func answerSubjects(of reason: Reason) -> [String] {
@@ -155,6 +153,8 @@ struct Report: ProvenanceReporting {
         return reason.ruleAnswers.map { "\(questionLabel($0.question)): \($0.answer)" }
     }
 
+    /// A reason's subject: "Data volume: thousands", the rule's answers joined by " + ", or a
+    /// gate's id.
     func subject(of reason: Reason) -> String {
         switch reason.kind {
         case .answer: return "\(questionLabel(reason.question ?? "")): \(reason.answer ?? "")"
@@ -214,14 +214,14 @@ struct Report: ProvenanceReporting {
     /// in points that the rubric counts as high and medium, and with ``explain`` the whole rule
     /// (the headline already says which part of it decided this report's level).
     var confidenceDefinition: String {
-        let high = JSONWriter.format(rubric.confidence.high)
+        let high = pointsPhrase(rubric.confidence.high)
         let medium = JSONWriter.format(rubric.confidence.medium)
         guard explain else {
-            return "Confidence is how clearly your answers point to this first step (a lead of \(high) points or more is high, "
+            return "Confidence is how clearly your answers point to this first step (a lead of \(high) or more is high, "
                 + "of \(medium) or more medium; --explain gives the whole rule), not a forecast of success."
         }
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
-            + "(a lead of \(high) points or more is high, of \(medium) or more medium; medium at most while an unanswered question could "
+            + "(a lead of \(high) or more is high, of \(medium) or more medium; medium at most while an unanswered question could "
             + "change it or a trained step rests on prompting not yet measured, and low while most answers to one would, or where your "
             + "own prices undo the step's purpose), or, where your limits or the facts of your "
             + "situation leave one option, by those, and never high while the evidence as a whole favours an option your limits alone "

@@ -71,6 +71,10 @@ extension RubricReader {
     mutating func readExceptions(_ value: JSONValue?, _ path: String) -> [Condition]? {
         guard let value else { return [] }
         guard case .array(let elements) = value else { return readCondition(value, path, minimumClauses: 1).map { [$0] } }
+        guard !elements.isEmpty else {
+            report(path, "expected a non-empty array")
+            return nil
+        }
         let conditions = readList(value, path, required: true) { reader, value, path in reader.readCondition(value, path, minimumClauses: 1) }
         return conditions.count == elements.count ? conditions : nil
     }

@@ -123,10 +123,6 @@ public struct PlanStage: Equatable, Sendable {
     /// What to watch at this stage: its strategy's caveats and its variants', under the answers
     /// that hold then. The first stage's are the advice's ``Advice/caveats``.
     public var caveats: [AdviceNote] = []
-
-    /// What a diff compares of a stage: its strategy, when it starts, and how it is carried
-    /// out (each variant's choice), so that a move from full fine-tuning to LoRA is a change.
-    public var outline: [String] { [strategy, when] + variants.map { "\($0.variant)=\($0.choice)" } }
 }
 
 /// Something that may stop the recommended first step from meeting the bar.

@@ -76,7 +76,8 @@ public struct Advisor: Sendable {
         let plan = plan(situation, now: now, decidedBy: decidedBy)
         // The strategies that scored above the recommendation but are ruled out now. Only one
         // that limits alone rule out makes the first step less sure: one the situation rules
-        // out for now (prompting still improving) is disclosed among the risks, not counted.
+        // out for now (prompting still improving) is disclosed among the risks where its lead
+        // is a medium one or more, not counted.
         let outscored = ranking.filter { $0.excluded && scores[rubric.knownStrategyIndex($0.strategy)] > scores[winner] }
         let overruled = overruledRisks(outscored, scores: scores, winner: winner, plan: plan)
         let evidenceFavoursRuledOut = outscored.contains { entry in entry.exclusions.allSatisfy { isLimit($0.id) } }
@@ -114,8 +115,11 @@ public struct Advisor: Sendable {
     /// The risk of one of `outscored` (the strategies that scored above the recommendation but
     /// are ruled out now): the evidence favours it, so the first step carries the risk of
     /// falling short, or, where the situation rules it out only for now (prompting still
-    /// improving), the plan's later stage is where the evidence points. Of several, the
-    /// best-scoring one the plan moves to later, else the best-scoring one.
+    /// improving), the plan's later stage is where the evidence points, said only from a
+    /// medium lead (the rubric's ``ConfidenceThresholds/medium``): a limit is a risk at any lead,
+    /// as it also caps the confidence, but a fraction of a point does not make a later stage
+    /// "where the evidence points". Of several, the best-scoring one the plan moves to later,
+    /// else the best-scoring one.
     private func overruledRisks(_ outscored: [RankedStrategy], scores: [Double], winner: Int, plan: [PlanStage]) -> [Risk] {
         let winnerLabel = rubric.strategies[winner].label
         let isReachedLater = { (entry: RankedStrategy) in plan.dropFirst().contains { $0.strategy == entry.strategy } }

@@ -4,8 +4,8 @@ extension HelpText {
         tunewise diff: how the advice changes between two answers files, or between two \
         rubrics for the same answers, for reviewing a change in CI. Shows the answers that \
         differ and, for the strategy, the confidence, the deciding gates and the plan (each \
-        stage with how it is carried out), what each side advises, and the next steps one \
-        side has and the other has not.
+        stage with how it is carried out), what each side advises, and the next steps and \
+        caveats one side has and the other has not (or words otherwise).
         """
 
     /// The rest of `tunewise help diff`.

@@ -99,7 +99,7 @@ extension BinaryTests {
             #expect(lines.contains { $0.hasPrefix("    + Run the training with LoRA adapters on the open model") }, "\(result.stdout)")
             #expect(lines.contains { $0.hasPrefix("    - On the provider's hosted service") }, "\(result.stdout)")
             let json = try JSONParser.parse(Array(Self.run(["a.json", "b.json", "--format", "json"], files: files).stdout.utf8))
-            #expect(json["changes"] == .array([.string("steps")]))
+            #expect(json["changes"] == .array([.string("steps"), .string("caveats")]))
             guard case .array(let added)? = json["steps"]?["added"], case .string(let first)? = added.first else {
                 Issue.record("no steps added")
                 return
@@ -119,11 +119,11 @@ extension BinaryTests {
             let result = try Self.run(["a.json", "--rubric-b", "new.json", "--exit-code"], files: files)
             #expect(result.code == 1, "\(result.stdout)")
             let lines = result.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.contains("  next steps: 1 reworded"), "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("  next steps:") && $0.hasSuffix(" 1 reworded") }, "\(result.stdout)")
             #expect(lines.contains { $0.hasPrefix("    ~ …") && $0.contains("keep each fixed failure in a regression set.") }, "\(result.stdout)")
             #expect(!lines.contains { $0.hasPrefix("    + ") || $0.hasPrefix("    - ") })
             let markdown = try Self.run(["a.json", "--rubric-b", "new.json", "--format", "markdown"], files: files).stdout
-            #expect(markdown.contains("Next steps added (+), removed (-) and reworded (~):\n\n- `~` …"), "\(markdown)")
+            #expect(markdown.contains("Next steps, added (+), removed (-) and reworded (~):\n\n- `~` …"), "\(markdown)")
             let json = try JSONParser.parse(Array(Self.run(["a.json", "--rubric-b", "new.json", "--format", "json"], files: files).stdout.utf8))
             guard case .array(let pairs)? = json["steps"]?["reworded"], let pair = pairs.first else {
                 Issue.record("no reworded step")
@@ -131,6 +131,24 @@ extension BinaryTests {
             }
             #expect(pairs.count == 1)
             if case .string(let before)? = pair["a"] { #expect(before.hasSuffix(step)) } else { Issue.record("no a") }
+        }
+
+        /// Confidential data brings duties of its own: the caveats it adds are a change of the
+        /// advice, listed under "watch out for", though strategy, plan and steps stay (review 50).
+        @Test func caveatsThatComeWithAnAnswerAreListed() throws {
+            let weights = """
+                {"need": "behavior", "data-volume": "thousands", "transience": "static", "budget": "substantial", "time-to-market": "months",
+                 "consistency": "critical", "model-access": "weights", "ml-expertise": "strong", "prompting-status": "plateaued",
+                """
+            let files = ["a.json": weights + #" "governance": "open"}"#, "b.json": weights + #" "governance": "confidential"}"#]
+            let result = try Self.run(["a.json", "b.json", "--exit-code"], files: files)
+            #expect(result.code == 1, "\(result.stdout)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasPrefix("  watch out for:") && $0.contains("added") }, "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("    + Confidential examples become part of the weights") }, "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("  next steps:") && $0.hasSuffix("(unchanged)") }, "\(result.stdout)")
+            let json = try JSONParser.parse(Array(Self.run(["a.json", "b.json", "--format", "json"], files: files).stdout.utf8))
+            #expect(json["changes"] == .array([.string("caveats")]))
         }
 
         @Test func theJSONDiffNamesEachSideAndWhatChanges() throws {

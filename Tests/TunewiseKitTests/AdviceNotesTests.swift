@@ -350,3 +350,41 @@ struct CollectionDistillationAndLeadNotesTests {
         #expect(!meetsBar.risks.contains { $0.kind == .overruled })
     }
 }
+
+/// A system that meets the bar is kept, not rebuilt; a label's grader explains itself (rubric 3.25, review 50).
+struct WorkingSystemAndLabelGraderNotesTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+
+    /// A retrieval system that meets the bar is frozen and measured, not re-chunked, re-prompted
+    /// or its retriever re-tuned; what distilling means where the facts stay in the index.
+    @Test func aRetrievalSystemThatMeetsTheBarIsNotRebuilt() throws {
+        let knowledge = [
+            "need": "knowledge", "data-volume": "hundreds", "transience": "periodic", "governance": "confidential", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "important", "knowledge-size": "large", "query-volume": "high",
+        ]
+        let rebuilding = ["Build the index from", "Instruct the model to answer only", "With hundreds or thousands of labelled questions"]
+        let meetsBar = try advisor.advise(Answers(knowledge.merging(["prompting-status": "meets-bar"]) { $1 }))
+        let steps = meetsBar.nextSteps.map(\.text)
+        #expect(steps.contains { $0.hasPrefix("Freeze the prompt that meets the bar") })
+        #expect(!steps.contains { step in rebuilding.contains { step.hasPrefix($0) } }, "\(steps)")
+        #expect(meetsBar.caveats.contains { $0.text.hasPrefix("The prompted system already meets the bar") })
+        #expect(!meetsBar.caveats.contains { $0.text.hasPrefix("The prompted model already meets the bar") })
+        let building = try advisor.advise(Answers(knowledge.merging(["prompting-status": "improving"]) { $1 }))
+        #expect(rebuilding.dropLast().allSatisfy { prefix in building.nextSteps.contains { $0.text.hasPrefix(prefix) } })
+    }
+
+    /// Graders of labels: the plan tunes on the labels and a step says why and how; a team
+    /// that already tunes through a hosted service is not told to use one.
+    @Test func aLabelGraderSaysWhyTheTuningIsSupervised() throws {
+        let labels = try advisor.advise(
+            Answers([
+                "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "confidential", "budget": "moderate",
+                "time-to-market": "weeks", "consistency": "critical", "training-signal": "graders", "output-style": "label",
+                "model-access": "api-tuning", "prompting-status": "plateaued", "ml-expertise": "none",
+            ]))
+        #expect(labels.strategy == "fine-tuning")
+        #expect(labels.variants.first { $0.variant == "training" }?.choice == "supervised")
+        #expect(labels.nextSteps.contains { $0.text.hasPrefix("Your grader compares each output with a reference label") })
+        #expect(!labels.caveats.contains { $0.text.hasPrefix("Nobody on the team has trained a model: use a hosted tuning service") })
+    }
+}

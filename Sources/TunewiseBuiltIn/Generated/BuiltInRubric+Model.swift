@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.24.1",
+            version: "3.25.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -88,7 +88,13 @@ extension BuiltInRubric {
                 Note(
                     text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
                     source: "hsieh-2023; openai-distillation",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "need", options: ["behavior", "both"])]),
+                    unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
+                ),
+                Note(
+                    text: "The prompted system already meets the bar: watch its cost and latency as traffic grows; the cheap levers come first (prompt caching, a smaller or faster model tier reading the same passages), and past them a smaller model tuned to answer from retrieved passages as the prompted one does, its outputs as training data and the facts staying in the index.",
+                    source: "openai-prompt-caching; zhang-2024",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "need", options: ["knowledge"])]),
                     unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
                 ),
                 Note(
@@ -176,8 +182,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "data-volume", options: ["none", "few"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
-                    text: "Prompting has stalled: before more prompt rounds, try a stronger base model, constrain the output with a schema or grammar where the format is the problem, and, unless you have one already, line up a model you can tune.",
-                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+                    text: "Prompting has stalled: before more prompt rounds, try a stronger base model (with reasoning switched on where it is offered), search instructions and examples against your held-out set with an automatic prompt optimiser, constrain the output with a schema or grammar where the format is the problem, and, unless you have one already, line up a model you can tune.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; khattab-2023",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["behavior", "both"])])
                 ),
                 Note(
@@ -343,7 +349,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
-                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])]),
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api-tuning"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
@@ -506,7 +513,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
-                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])]),
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api-tuning"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
@@ -723,7 +731,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Nobody on the team has trained a model: use a hosted tuning service or bring in ML help, since training and serving an open model yourself is a project of its own.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
-                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                    when: Condition(clauses: [(question: "ml-expertise", options: ["none"])]),
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api-tuning"])])]
                 ),
                 Note(
                     text: "Auditors need evidence for each decision: have every output cite the passage or rule it rests on, and log the input, the output, the evidence and the model and prompt versions (where the EU AI Act applies, high-risk systems must also log their operation automatically, Art. 12, have their training, validation and test data examined for bias and gaps, Art. 10, and stay under human oversight, Art. 14; other rules, such as those on health records or banks' models, may set duties of their own).",
@@ -1774,7 +1783,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["few"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022"),
-            later: Deferral(trigger: "once you have a few hundred labelled pairs (or prompts your grader can score) beyond your test set", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred labelled pairs (or prompts your grader can score) beyond your test set, or, where a prompted model already meets the bar, a few hundred of its outputs on real inputs that a grader or a reviewer accepts", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -2065,7 +2074,7 @@ extension BuiltInRubric {
                             stage: .prepare
                         ),
                         Note(
-                            text: "Start with distillation: have a stronger model (where its terms allow) write worked solutions to your training prompts, keep those your grader passes, and tune on them; reinforce only once that model's pass rate on held-out prompts stops rising.",
+                            text: "Start with distillation: have a stronger model (where its terms allow) write worked solutions to your training prompts, keep those your grader passes, and tune on them; reinforce only once the tuned model's own pass rate on held-out prompts stops rising.",
                             source: "deepseek-r1-2025; yue-2025",
                             when: Condition(clauses: [(question: "model-size", options: ["small", "medium"])]),
                             stage: .train
@@ -2090,7 +2099,13 @@ extension BuiltInRubric {
                             when: .always
                         ),
                     ],
-                    nextSteps: []
+                    nextSteps: [
+                        Note(
+                            text: "Your grader compares each output with a reference label, so the references are the outputs wanted: write each as the answer of its example (the label as the assistant's reply) and tune on those pairs; keep the grader to score the held-out set. Reinforcement would only relearn what the labels already say, at the cost of sampling.",
+                            source: "openai-rft; openai-fine-tuning",
+                            when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "output-style", options: ["label"])])
+                        ),
+                    ]
                 ),
             ]
         )
@@ -2243,7 +2258,8 @@ extension BuiltInRubric {
                         Note(
                             text: "Put the collection first in the prompt, in a fixed order, so it forms the cached prefix; the question and any per-user text go last.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
-                            when: .always
+                            when: .always,
+                            unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                         Note(
                             text: "Evaluate on 50 to 100 real inputs with known outputs, some needing material from the middle of the collection, and count outputs that state or use what the collection does not support.",
@@ -2253,7 +2269,8 @@ extension BuiltInRubric {
                         Note(
                             text: "Instruct the model to use only the collection for facts, point to the part it used (a section, an entry, a glossary term) and say so when the collection does not cover the input.",
                             source: "anthropic-long-context",
-                            when: .always
+                            when: .always,
+                            unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                     ]
                 ),
@@ -2300,7 +2317,8 @@ extension BuiltInRubric {
                         Note(
                             text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering; karpukhin-2020",
-                            when: .always
+                            when: .always,
+                            unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                         Note(
                             text: "Evaluate retrieval on its own: for 50 to 100 real questions with known source passages, measure how often the right passage is among the top results; then score the answers against reference answers and check that each cited passage supports the claim it is cited for.",
@@ -2316,7 +2334,7 @@ extension BuiltInRubric {
                             text: "Instruct the model to answer only from the retrieved passages, cite them and say so when they do not cover the question; count unsupported claims on the test set.",
                             source: "balaguer-2024",
                             when: .always,
-                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
+                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                         Note(
                             text: "Have the model choose its label from the retrieved passages only, and log which passages each label rested on, so that a reviewer can check it; count on the test set the labels the passages do not support.",
@@ -2338,7 +2356,7 @@ extension BuiltInRubric {
                             text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them before the generator: dense retrievers are trained on exactly such pairs, and an answer is only as good as the passages it gets.",
                             source: "karpukhin-2020",
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
-                            unless: [Condition(clauses: [(question: "budget", options: ["minimal"])])],
+                            unless: [Condition(clauses: [(question: "budget", options: ["minimal"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
                             stage: .train
                         ),
                         Note(

@@ -13,6 +13,12 @@ struct DiffJSONRenderer {
                 ] + policyMembers(of: side.rubricModel))
         }
         func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        func notes(_ changes: AdviceDiff.NoteChanges) -> JSONValue {
+            .object([
+                ("added", .array(changes.added.map(JSONValue.string))), ("removed", .array(changes.removed.map(JSONValue.string))),
+                ("reworded", .array(changes.reworded.map { .object([("a", .string($0.before)), ("b", .string($0.after))]) })),
+            ])
+        }
         func advice(_ advice: Advice) -> JSONValue {
             .object([
                 ("strategy", .string(advice.strategy)),
@@ -46,13 +52,8 @@ struct DiffJSONRenderer {
                         })
                 ),
                 ("advice", .object([("a", advice(diff.before)), ("b", advice(diff.after))])),
-                (
-                    "steps",
-                    .object([
-                        ("added", .array(diff.addedSteps.map(JSONValue.string))), ("removed", .array(diff.removedSteps.map(JSONValue.string))),
-                        ("reworded", .array(diff.rewordedSteps.map { .object([("a", .string($0.before)), ("b", .string($0.after))]) })),
-                    ])
-                ),
+                ("steps", notes(diff.steps)),
+                ("caveats", notes(diff.caveats)),
             ]))
     }
 }

@@ -27,16 +27,19 @@ struct DiffMarkdownRenderer {
         for aspect in AdviceDiff.Aspect.allCases {
             let (before, after) = (cell(DiffReport.value(aspect, diff.before)), cell(DiffReport.value(aspect, diff.after)))
             if diff.changes.contains(aspect) {
-                let changed = aspect == .steps ? "\(after) (\(DiffReport.change(aspect, diff)))" : after
+                let changed = DiffReport.notes(aspect, diff) == nil ? after : "\(after) (\(DiffReport.change(aspect, diff)))"
                 text += "| **\(DiffReport.label(aspect))** | \(before) | **\(changed)** |\n"
             } else {
                 text += "| \(DiffReport.label(aspect)) | \(before) | \(after) |\n"
             }
         }
-        let steps = DiffReport.stepChanges(diff)
+        for aspect in AdviceDiff.Aspect.allCases {
+            let notes = DiffReport.noteChanges(aspect, diff)
+            guard !notes.isEmpty else { continue }
+            text += "\n\(aspect == .steps ? "Next steps" : "Watch out for"), added (+), removed (-) and reworded (~):\n\n"
+            text += notes.map { "- `\($0.sign)` \(cell($0.text))\n" }.joined()
+        }
         return text
-            + (steps.isEmpty
-                ? "" : "\nNext steps added (+), removed (-) and reworded (~):\n\n" + steps.map { "- `\($0.sign)` \(cell($0.text))\n" }.joined())
     }
 
     /// `text` safe in a table cell: pipes escaped, line breaks as spaces.

@@ -49,47 +49,59 @@ struct DiffReport {
         case .plan: planLine(advice)
         case .decidedBy: decidedByLine(advice)
         case .steps: advice.nextSteps.count == 1 ? "1 next step" : "\(advice.nextSteps.count) next steps"
+        case .caveats: advice.caveats.count == 1 ? "1 caveat" : "\(advice.caveats.count) caveats"
         }
     }
 
-    /// A change of `aspect` as one line: `before → after`, or for the steps how many were added,
-    /// removed and reworded ("1 added, 1 removed"), which ``stepChanges(_:)`` then lists.
+    /// A change of `aspect` as one line: `before → after`, or for the next steps and caveats
+    /// how many were added, removed and reworded ("1 added, 1 removed"), which
+    /// ``noteChanges(_:_:)`` then lists.
     static func change(_ aspect: AdviceDiff.Aspect, _ diff: AdviceDiff) -> String {
-        guard aspect == .steps else { return "\(value(aspect, diff.before)) → \(value(aspect, diff.after))" }
-        return [(diff.addedSteps.count, "added"), (diff.removedSteps.count, "removed"), (diff.rewordedSteps.count, "reworded")]
+        guard let notes = notes(aspect, diff) else { return "\(value(aspect, diff.before)) → \(value(aspect, diff.after))" }
+        return [(notes.added.count, "added"), (notes.removed.count, "removed"), (notes.reworded.count, "reworded")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
-    /// One next step a diff lists: added (`+`), removed (`-`) or reworded (`~`, from a little
-    /// before its first change), cut to ``stepLength`` characters at a word.
-    struct StepChange: Equatable {
+    /// The note changes of a list aspect (next steps, caveats); `nil` for the others.
+    static func notes(_ aspect: AdviceDiff.Aspect, _ diff: AdviceDiff) -> AdviceDiff.NoteChanges? {
+        switch aspect {
+        case .steps: diff.steps
+        case .caveats: diff.caveats
+        default: nil
+        }
+    }
+
+    /// One note a diff lists: added (`+`), removed (`-`) or reworded (`~`, from a little
+    /// before its first change), cut to ``noteLength`` characters at a word.
+    struct NoteChange: Equatable {
         var sign: Character
         var text: String
     }
 
-    /// The longest a next step is shown in a diff before it is cut at a word; the JSON report
-    /// and the advice give them whole.
-    static let stepLength = 72
+    /// The longest a note is shown in a diff before it is cut at a word; the JSON report and
+    /// the advice give them whole.
+    static let noteLength = 72
 
-    /// Each step added, then removed, then reworded.
-    static func stepChanges(_ diff: AdviceDiff) -> [StepChange] {
-        diff.addedSteps.map { StepChange(sign: "+", text: shortened($0)) }
-            + diff.removedSteps.map { StepChange(sign: "-", text: shortened($0)) }
-            + diff.rewordedSteps.map { StepChange(sign: "~", text: shortened(fromChange($0))) }
+    /// Each note of a list aspect added, then removed, then reworded; none for the others.
+    static func noteChanges(_ aspect: AdviceDiff.Aspect, _ diff: AdviceDiff) -> [NoteChange] {
+        guard let notes = notes(aspect, diff) else { return [] }
+        return notes.added.map { NoteChange(sign: "+", text: shortened($0)) }
+            + notes.removed.map { NoteChange(sign: "-", text: shortened($0)) }
+            + notes.reworded.map { NoteChange(sign: "~", text: shortened(fromChange($0))) }
     }
 
-    /// A reworded step's new text from the word before its first change ("…the test set out
+    /// A reworded note's new text from the word before its first change ("…the test set out
     /// of what you share"), so that what changed shows.
-    private static func fromChange(_ step: AdviceDiff.RewordedStep) -> String {
-        let change = step.after.utf8.index(step.after.utf8.startIndex, offsetBy: step.firstChange)
-        var start = step.after[..<change].lastIndex(of: " ") ?? step.after.startIndex
-        if start > step.after.startIndex { start = step.after[..<start].lastIndex(of: " ") ?? step.after.startIndex }
-        return start == step.after.startIndex ? step.after : "…" + step.after[step.after.index(after: start)...]
+    private static func fromChange(_ note: AdviceDiff.RewordedNote) -> String {
+        let change = note.after.utf8.index(note.after.utf8.startIndex, offsetBy: note.firstChange)
+        var start = note.after[..<change].lastIndex(of: " ") ?? note.after.startIndex
+        if start > note.after.startIndex { start = note.after[..<start].lastIndex(of: " ") ?? note.after.startIndex }
+        return start == note.after.startIndex ? note.after : "…" + note.after[note.after.index(after: start)...]
     }
 
     private static func shortened(_ step: String) -> String {
-        guard step.count > stepLength else { return step }
-        let cut = step.prefix(stepLength)
+        guard step.count > noteLength else { return step }
+        let cut = step.prefix(noteLength)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
@@ -101,6 +113,7 @@ struct DiffReport {
         case .plan: "plan"
         case .decidedBy: "decided by"
         case .steps: "next steps"
+        case .caveats: "watch out for"
         }
     }
 }

@@ -1,7 +1,8 @@
 import TunewiseKit
 
 /// The diff for people: the answers that differ, then each part of the advice, changed ones
-/// as `before → after` (the next steps as how many changed, then each), wrapped to `width` columns.
+/// as `before → after` (the next steps and caveats as how many changed, then each), wrapped to
+/// `width` columns.
 struct DiffTextRenderer {
     let width: Int
 
@@ -34,10 +35,11 @@ struct DiffTextRenderer {
             let label = (DiffReport.label(aspect) + ":").padded(to: width)
             if diff.changes.contains(aspect) {
                 text += "  \(label) \(DiffReport.change(aspect, diff))\n"
+                text += DiffReport.noteChanges(aspect, diff).map { "    \($0.sign) \($0.text)\n" }.joined()
             } else {
                 text += "  \(label) \(DiffReport.value(aspect, diff.before)) (unchanged)\n"
             }
         }
-        return text + DiffReport.stepChanges(diff).map { "    \($0.sign) \($0.text)\n" }.joined()
+        return text
     }
 }

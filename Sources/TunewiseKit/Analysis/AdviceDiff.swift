@@ -22,14 +22,44 @@ public struct AdviceDiff: Equatable, Sendable {
         /// The next steps, by their text: a move from a hosted tuning job to a LoRA run of your
         /// own changes what the team does though the plan's stages stay.
         case steps
+        /// What to watch, by its text: confidential data brings duties of its own.
+        case caveats
     }
 
-    /// A next step said on both sides in other words: the two texts start alike.
-    public struct RewordedStep: Equatable, Sendable {
+    /// A note said on both sides in other words: the two texts start alike.
+    public struct RewordedNote: Equatable, Sendable {
         public var before: String
         public var after: String
         /// Where the two texts first differ, in UTF-8 bytes from their start.
         public var firstChange: Int { AdviceDiff.sharedStart(before, after) }
+    }
+
+    /// How one list of notes (next steps, caveats) differs between the two sides.
+    public struct NoteChanges: Equatable, Sendable {
+        /// The notes of the second side that the first does not have, in its order, beside
+        /// those that only reword one of the first's.
+        public var added: [String] = []
+        /// The notes of the first side that the second does not have, in its order, beside
+        /// those the second rewords.
+        public var removed: [String] = []
+        /// The notes of the first side that the second says in other words, in the first's order.
+        public var reworded: [RewordedNote] = []
+
+        /// Whether the lists differ.
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && reworded.isEmpty }
+
+        /// Compares `first` with `second` by text; a note of each that start alike for
+        /// ``AdviceDiff/rewordedPrefixLength`` bytes are one note reworded.
+        init(_ first: [String], _ second: [String]) {
+            added = second.filter { !first.contains($0) }
+            for note in first where !second.contains(note) {
+                if let match = added.firstIndex(where: { AdviceDiff.sharedStart($0, note) >= AdviceDiff.rewordedPrefixLength }) {
+                    reworded.append(RewordedNote(before: note, after: added.remove(at: match)))
+                } else {
+                    removed.append(note)
+                }
+            }
+        }
     }
 
     /// The advice on the first side.
@@ -40,19 +70,15 @@ public struct AdviceDiff: Equatable, Sendable {
     public var answers: [AnswerDifference]
     /// The parts of the advice that differ, in ``Aspect`` order.
     public var changes: [Aspect]
-    /// The next steps of the second side that the first does not have, in its order, beside
-    /// those that only reword one of the first's (``rewordedSteps``).
-    public var addedSteps: [String]
-    /// The next steps of the first side that the second does not have, in its order, beside
-    /// those the second rewords.
-    public var removedSteps: [String]
-    /// The next steps of the first side that the second says in other words, in the first's order.
-    public var rewordedSteps: [RewordedStep]
+    /// How the next steps differ.
+    public var steps: NoteChanges
+    /// How the caveats (what to watch at the first stage) differ.
+    public var caveats: NoteChanges
 
     /// Whether the advice differs (answers alone may differ without changing it).
     public var adviceDiffers: Bool { !changes.isEmpty }
 
-    /// How long a start two steps must share to be one step reworded rather than two steps.
+    /// How long a start two notes must share to be one note reworded rather than two notes.
     static let rewordedPrefixLength = 40
 
     /// Compares `before` with `after`; answers are listed in `questionOrder`, then any other
@@ -65,26 +91,17 @@ public struct AdviceDiff: Equatable, Sendable {
             let (first, second) = (before.answers[question], after.answers[question])
             return first == second ? nil : AnswerDifference(question: question, before: first, after: second)
         }
-        let (first, second) = (before.nextSteps.map(\.text), after.nextSteps.map(\.text))
-        var added = second.filter { !first.contains($0) }
-        var removed: [String] = []
-        var reworded: [RewordedStep] = []
-        for step in first where !second.contains(step) {
-            if let match = added.firstIndex(where: { Self.sharedStart($0, step) >= Self.rewordedPrefixLength }) {
-                reworded.append(RewordedStep(before: step, after: added.remove(at: match)))
-            } else {
-                removed.append(step)
-            }
-        }
-        (addedSteps, removedSteps, rewordedSteps) = (added, removed, reworded)
-        let stepsDiffer = !added.isEmpty || !removed.isEmpty || !reworded.isEmpty
+        let steps = NoteChanges(before.nextSteps.map(\.text), after.nextSteps.map(\.text))
+        let caveats = NoteChanges(before.caveats.map(\.text), after.caveats.map(\.text))
+        (self.steps, self.caveats) = (steps, caveats)
         changes = Aspect.allCases.filter { aspect in
             switch aspect {
             case .strategy: before.strategy != after.strategy
             case .confidence: before.confidence != after.confidence
             case .plan: before.plan.map(Self.outline) != after.plan.map(Self.outline)
             case .decidedBy: before.decidedBy != after.decidedBy
-            case .steps: stepsDiffer
+            case .steps: !steps.isEmpty
+            case .caveats: !caveats.isEmpty
             }
         }
     }

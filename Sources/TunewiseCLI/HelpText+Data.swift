@@ -80,9 +80,10 @@ extension HelpText {
         relying on a limit outside English. Outputs: the share that are JSON, those that hold \
         JSON inside a code fence or with words around it, those that start as JSON but do \
         not parse (cut off or malformed), and, when outputs are a few short one-line texts given three or more times each on average, how often \
-        each occurs (labels, a classifier's balance), with a note on labels that differ only \
-        in case or spaces and, in a file of 100 outputs or more, on labels with fewer than 20 \
-        examples (too few to learn or to test on a held-out split). \
+        each occurs (labels, a classifier's balance), with a note on labels written more than \
+        one way (in case, spaces at either end, a final full stop, or -, _ and a space between \
+        words) and, in a file of 100 outputs or more, on labels with fewer than 20 examples \
+        (too few to learn or to test on a held-out split). \
         Personal data (e-mail addresses, phone numbers, card numbers that pass the Luhn \
         check, IBANs, US social security numbers, public IPv4 addresses: private ranges and netmasks \
         are not a person's) and secrets (API keys and \

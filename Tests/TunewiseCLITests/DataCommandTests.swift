@@ -44,7 +44,7 @@ extension BinaryTests {
             let folder = try directory(["train.jsonl": lines(examples)])
             let text = try Binary.run(["data", "train.jsonl"], directory: folder).outputText
             #expect(text.contains(#"labels: "" 20.0%, " negative" 20.0%, "a, b" 20.0%, negative 20.0%"#), "\(text)")
-            #expect(text.contains(#"Labels that differ only in case or spaces (" negative" and "negative") are"#), "\(text)")
+            #expect(text.contains(#"Labels written more than one way (" negative" and "negative") are"#), "\(text)")
             // Completions that end with a line break are labels too, shown with it.
             let completions = Array(repeating: ["positive\\n", "negative\\n"], count: 4).joined() + ["negative"]
             let withBreaks = try directory([

@@ -48,6 +48,20 @@ extension BinaryTests {
             #expect(advice.contains("Labels with fewer than 20 examples (fraud: 4)"), "\(advice)")
         }
 
+        /// Spellings of one label (case, a final full stop, `-`, `_` or a space between words)
+        /// are named together and counted together: a label rare only by its spellings is not rare.
+        @Test func aLabelsSpellingsAreNamedAndCountedTogether() throws {
+            let file = Self.claims([
+                ("billing", 150), ("billing.", 6), ("tech_support", 12), ("Tech-Support", 10), ("tech support", 3), ("fraud", 4),
+            ])
+            let text = try run(file).outputText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(
+                text.contains(#"Labels written more than one way ("billing" and "billing."; "tech_support", "Tech-Support" and "tech support")"#),
+                "\(text)")
+            #expect(text.contains("Labels with fewer than 20 examples (fraud: 4)"), "\(text)")
+            #expect(text.contains("route it by a rule or to a person"), "\(text)")
+        }
+
         /// A small file is short of examples for every label, which data-volume says: no label
         /// is named rare there, nor where every label of a larger file is rare.
         @Test func aSmallFileNamesNoRareLabel() throws {

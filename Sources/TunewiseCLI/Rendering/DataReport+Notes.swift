@@ -128,7 +128,8 @@ extension DataReport {
                 + " would answer \(found.volume); if the rest are variations, answer that."
         let teach =
             found.nearDuplicates > 0
-            ? "variations of one template teach less than their number suggests" : "a pair and its reversal teach nothing"
+            ? "variations of one template teach less than their number suggests (an instruction that every prompt repeats also makes "
+                + "examples alike: read a few of the pairs first)" : "a pair and its reversal teach nothing"
         return "\(repeatsPhrase(found, unique: measurement.unique)) (\(whereNamed)): data-volume counts each, though "
             + teach + "." + volume
     }

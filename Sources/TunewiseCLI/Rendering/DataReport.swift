@@ -164,34 +164,47 @@ struct DataReport {
 
     /// "Labels with fewer than 20 examples (fraud: 4; other: 7) …", among the labels shown,
     /// where the file holds enough outputs, and some label enough examples, for the others to
-    /// be learned (where every label is rare, the data-volume says so for the whole file).
+    /// be learned (where every label is rare, the data-volume says so for the whole file). A
+    /// label written several ways (``labelVariantsHint(_:)``) counts with its other spellings.
     static func rareLabelsHint(_ outputs: OutputProfile) -> String? {
         guard outputs.outputs >= rareLabelMinimumOutputs else { return nil }
-        let rare = outputs.labels.filter { $0.count < fewestExamplesPerLabel }
-        guard !rare.isEmpty, rare.count < outputs.labels.count else { return nil }
-        return "Labels with fewer than \(fewestExamplesPerLabel) examples (" + rare.map { "\(shown($0.text)): \($0.count)" }.joined(separator: "; ")
-            + ") are too few to learn reliably or to measure on a held-out tenth or fifth: gather more of them, or merge each into a "
-            + "neighbouring label."
+        let groups = labelGroups(outputs)
+        let rare = groups.filter { group in group.reduce(0) { $0 + $1.count } < fewestExamplesPerLabel }
+        guard !rare.isEmpty, rare.count < groups.count else { return nil }
+        let listed = rare.map { group in "\(shown(group[0].text)): \(group.reduce(0) { $0 + $1.count })" }
+        return "Labels with fewer than \(fewestExamplesPerLabel) examples (" + listed.joined(separator: "; ")
+            + ") are too few to learn reliably or to measure on a held-out tenth or fifth: gather more of them, merge each into a "
+            + "neighbouring label, or, for one that must not be missed, route it by a rule or to a person."
     }
 
-    /// The note for labels that differ only in case or in spaces at either end, which a model
-    /// learns as different answers: "" positive" and "Positive" …".
+    /// The note for labels written more than one way (in case, spaces at either end, a final
+    /// full stop, or `-`, `_` and a space between words), which a model learns as different
+    /// answers: "" positive" and "Positive" …".
     static func labelVariantsHint(_ outputs: OutputProfile) -> String? {
-        var groups: [String: [String]] = [:]
+        let variants = labelGroups(outputs).filter { $0.count > 1 }
+        guard !variants.isEmpty else { return nil }
+        let listed = variants.map { group in
+            group.dropLast().map { quoted($0.text) }.joined(separator: ", ") + " and " + quoted(group.last!.text)
+        }
+        return "Labels written more than one way (" + listed.joined(separator: "; ")
+            + ") are learned as different answers: write each label one way."
+    }
+
+    /// The labels shown, grouped by how they read once case, spaces at either end, final
+    /// punctuation and the separators `-`, `_` and space are set aside, in the order of their
+    /// first label.
+    static func labelGroups(_ outputs: OutputProfile) -> [[OutputProfile.Label]] {
+        var groups: [String: [OutputProfile.Label]] = [:]
         var order: [String] = []
-        for label in outputs.labels.map(\.text) {
+        for label in outputs.labels {
             // A label is one line, perhaps followed by a line break.
-            let key = String(label.filter { !$0.isNewline }).trimmingBlanks().lowercased()
+            var key = String(label.text.filter { !$0.isNewline }).trimmingBlanks().lowercased()
+            while let last = key.last, ".,;:!?".contains(last) { key.removeLast() }
+            key = String(key.map { $0 == "-" || $0 == "_" ? " " : $0 })
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(label)
         }
-        let variants = order.compactMap { groups[$0]!.count > 1 ? groups[$0]! : nil }
-        guard !variants.isEmpty else { return nil }
-        let listed = variants.map { group in
-            group.dropLast().map(quoted).joined(separator: ", ") + " and " + quoted(group.last!)
-        }
-        return "Labels that differ only in case or spaces (" + listed.joined(separator: "; ")
-            + ") are learned as different answers: write each label one way."
+        return order.map { groups[$0]! }
     }
 
     /// A label as it reads in a list: quoted when it is empty, starts or ends with a space, or

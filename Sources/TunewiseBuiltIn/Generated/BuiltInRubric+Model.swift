@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.25.0",
+            version: "3.25.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2206,6 +2206,7 @@ extension BuiltInRubric {
                         Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["static", "periodic"])]),
                         Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["frequent"]), (question: "context-size", options: ["corpus"])]),
                     ],
+                    unless: [Condition(clauses: [(question: "model-size", options: ["small"])])],
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
                     caveats: [
                         Note(
@@ -2237,11 +2238,6 @@ extension BuiltInRubric {
                             text: "Documents in the prompt are untrusted input: instructions hidden in them can steer the model (indirect prompt injection), so mark them as data, give any tools the model can call the least privilege they need, and require confirmation for actions that change or send something.",
                             source: "greshake-2023",
                             when: .always
-                        ),
-                        Note(
-                            text: "A model under about a billion parameters has a short context window and uses long prompts poorly: check that the collection fits with room to spare, and prefer an index with short passages once answers drawn from its middle fail.",
-                            source: "liu-2023",
-                            when: Condition(clauses: [(question: "model-size", options: ["small"])])
                         ),
                         Note(
                             text: "The collection changes daily or faster: assemble the prompt from the current source on each call, or rebuild it on each change, so that no answer comes from an old copy.",

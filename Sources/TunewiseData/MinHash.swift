@@ -19,16 +19,19 @@ struct MinHashAccumulator {
 
     @inline(__always)
     mutating func add(_ feature: UInt64) {
-        // The top 32 bits scaled to a bin; the low 32 bits are the value.
-        let bin = Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(Self.binCount)) &>> 32)
-        let value = UInt32(truncatingIfNeeded: feature)
-        withUnsafeMutableBytes(of: &minimums) { bins in
-            let place = bins.baseAddress!.assumingMemoryBound(to: UInt32.self) + bin
-            // Stored either way, so that no branch depends on the value.
-            place.pointee = min(value, place.pointee)
-        }
+        withBins { $0.add(feature) }
         featureCount &+= 1
     }
+
+    /// Runs `body` with the bins in place, to add many features in one loop (the address of the
+    /// bins taken once); the features added so are counted with ``countFeatures(_:)``.
+    @inline(__always)
+    mutating func withBins<Result>(_ body: (MinHashBins) -> Result) -> Result {
+        withUnsafeMutableBytes(of: &minimums) { body(MinHashBins(base: $0.baseAddress!.assumingMemoryBound(to: UInt32.self))) }
+    }
+
+    /// Counts `count` features added through ``withBins(_:)``.
+    mutating func countFeatures(_ count: Int) { featureCount &+= count }
 
     /// The sketch of the features added, with empty bins filled from the next full one to
     /// their right, shifted by how far it was (rotation, Shrivastava and Li 2014), so that
@@ -86,6 +89,19 @@ extension MinHashAccumulator {
             }
             return (word(0), word(8), word(16))
         }
+    }
+}
+
+/// The bins of a ``MinHashAccumulator`` in place, while ``MinHashAccumulator/withBins(_:)`` runs.
+struct MinHashBins {
+    let base: UnsafeMutablePointer<UInt32>
+
+    /// Adds a feature: its top 32 bits scaled to a bin, which keeps the least of the low 32 bits.
+    @inline(__always)
+    func add(_ feature: UInt64) {
+        let place = base + Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(MinHashAccumulator.binCount)) &>> 32)
+        // Stored either way, so that no branch depends on the value.
+        place.pointee = min(UInt32(truncatingIfNeeded: feature), place.pointee)
     }
 }
 

@@ -100,8 +100,14 @@ struct TextScanner {
             var ends = ~word & wordBefore
             previousWord = word
             if openStart >= 0, ends != 0 {
-                // The word that runs on from an earlier block ends at this block's first end.
-                readElsewhere(base + openStart, length: offset &+ ends.trailingZeroBitCount &- openStart, sketching: sketching, words: &words)
+                // The word that runs on from an earlier block ends at this block's first end;
+                // the block's classes do not tell what its bytes before the block hold.
+                let length = offset &+ ends.trailingZeroBitCount &- openStart
+                if length <= 8 {
+                    words.readShort(base + openStart, length: length, mayHoldDigits: true, mayHoldWideCharacters: true)
+                } else if length > 16 || !words.readMedium(base + openStart, length: length) {
+                    readElsewhere(base + openStart, length: length, sketching: sketching, words: &words)
+                }
                 ends &= ends &- 1
                 openStart = -1
             }
@@ -127,8 +133,8 @@ struct TextScanner {
         return sawAt || words.digits >= 7 || words.sawKeyLikeWord
     }
 
-    /// Reads a word that ``WordTally`` does not (a long one, one that runs on from an earlier
-    /// block, one of nine bytes or more with wide characters) after the words queued before it.
+    /// Reads a word that ``WordTally`` does not (one of 17 bytes or more, or of nine or more
+    /// with wide characters) after the words queued before it.
     @inline(__always)
     private mutating func readElsewhere(_ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, words: inout WordTally) {
         if sketching { sketcher.add(words.queue, count: words.queued) }

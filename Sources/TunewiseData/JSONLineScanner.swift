@@ -297,10 +297,27 @@ struct StringSpan {
 
     var isEmpty: Bool { start == end }
 
-    /// Whether the contents, which have no escapes, are `text`'s bytes.
+    /// Whether the contents, which have no escapes, are `text`'s bytes. Contents of up to 16
+    /// bytes (keys and roles) are compared eight bytes at a time, in one or two loads, with
+    /// the text's bytes packed as the compiler finds them.
+    @inline(__always)
     func equals(_ text: StaticString, in base: UnsafePointer<UInt8>) -> Bool {
-        guard !hasEscapes, end - start == text.utf8CodeUnitCount else { return false }
-        return memoryEquals(base + start, text.utf8Start, count: end - start)
+        let count = end &- start
+        guard !hasEscapes, count == text.utf8CodeUnitCount else { return false }
+        // The eight bytes that end the contents lie in the line when it has eight before their end.
+        guard count > 0, count <= 16, end >= 8 else { return memoryEquals(base + start, text.utf8Start, count: count) }
+        let last = UnsafeRawPointer(base + (end &- 8)).loadUnaligned(as: UInt64.self)
+        guard count > 8 else { return last &>> UInt64(truncatingIfNeeded: 64 &- count &* 8) == Self.packed(text, from: 0, count: count) }
+        return last == Self.packed(text, from: count &- 8, count: 8)
+            && UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) == Self.packed(text, from: 0, count: 8)
+    }
+
+    /// The `count` (at most eight) bytes of `text` from `offset`, the first in the low bits.
+    @inline(__always)
+    private static func packed(_ text: StaticString, from offset: Int, count: Int) -> UInt64 {
+        var packed: UInt64 = 0
+        for index in 0..<count { packed |= UInt64(text.utf8Start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
+        return packed
     }
 }
 

@@ -54,7 +54,7 @@ struct ExampleParser {
         // JSON is UTF-8 throughout: a line that is not is not JSON, and one that is need not be
         // checked string by string.
         guard UTF8Check.isValid(base, count: count) else { return .invalid(.notJSON) }
-        scanner = JSONLineScanner(base, count: count, isUTF8: true)
+        scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
             scanner.skipWhitespace()
             guard scanner.next == UInt8(ascii: "{") else {

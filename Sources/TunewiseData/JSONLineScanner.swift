@@ -11,18 +11,17 @@ struct JSONLineScanner {
     /// The deepest nesting of arrays and objects accepted.
     static let depthLimit = JSONLineScannerLimits.depth
 
+    /// The bytes, which must be well-formed UTF-8 (as a line is once ``UTF8Check`` has
+    /// checked it, and anything taken or decoded from one), so that strings need not be
+    /// checked for it.
     let base: UnsafePointer<UInt8>
     let count: Int
-    /// Whether the bytes are known to be well-formed UTF-8 (``UTF8Check``), so that strings
-    /// need not be checked for it.
-    let isUTF8: Bool
     /// The offset of the next byte to read.
     var position = 0
 
-    init(_ base: UnsafePointer<UInt8>, count: Int, isUTF8: Bool = false) {
+    init(_ base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
-        self.isUTF8 = isUTF8
     }
 
     /// The next byte, or `nil` at the end of the line.
@@ -34,6 +33,7 @@ struct JSONLineScanner {
         return position == count
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while position < count {
             switch base[position] {
@@ -44,6 +44,7 @@ struct JSONLineScanner {
     }
 
     /// Consumes `byte` after any whitespace.
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws(NotJSON) {
         skipWhitespace()
         guard position < count, base[position] == byte else { throw NotJSON() }
@@ -51,6 +52,7 @@ struct JSONLineScanner {
     }
 
     /// Consumes `byte` after any whitespace when it is next; says whether it was.
+    @inline(__always)
     mutating func consume(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < count, base[position] == byte else { return false }
@@ -60,6 +62,7 @@ struct JSONLineScanner {
 
     /// After an element of an array (`closing` `]`) or object (`closing` `}`): `true` when
     /// another element follows a comma, `false` when the container closed.
+    @inline(__always)
     mutating func continues(closing: UInt8) throws(NotJSON) -> Bool {
         skipWhitespace()
         guard position < count else { throw NotJSON() }
@@ -71,6 +74,7 @@ struct JSONLineScanner {
     }
 
     /// Scans an object key and its colon.
+    @inline(__always)
     mutating func scanKey() throws(NotJSON) -> StringSpan {
         skipWhitespace()
         guard position < count, base[position] == UInt8(ascii: "\"") else { throw NotJSON() }
@@ -79,52 +83,24 @@ struct JSONLineScanner {
         return key
     }
 
-    /// Scans a string whose opening quote is next, checking its escapes and UTF-8.
+    /// Scans a string whose opening quote is next, checking its escapes and that it holds no
+    /// control byte; its bytes outside ASCII are passed over, being UTF-8 already.
     mutating func scanString() throws(NotJSON) -> StringSpan {
         position += 1
         let start = position
         var hasEscapes = false
-        if isUTF8 {
-            while true {
-                // Sixteen bytes at a time, straight to the first quote, backslash or control byte.
-                while position + 16 <= count {
-                    let stops = Self.stops(UnsafeRawPointer(base + position).loadUnaligned(as: ByteVector.Vector.self))
-                    if ByteVector.any(stops) {
-                        position &+= ByteVector.bits(stops).trailingZeroBitCount
-                        break
-                    }
-                    position &+= 16
-                }
-                guard position < count else { throw NotJSON() }
-                switch base[position] {
-                case UInt8(ascii: "\""):
-                    position += 1
-                    return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
-                case UInt8(ascii: "\\"):
-                    hasEscapes = true
-                    try scanEscape()
-                case 0..<0x20:
-                    throw NotJSON()
-                default:
-                    position += 1
-                }
-            }
-        }
         while true {
-            // Eight plain ASCII bytes at a time (none a quote, a backslash, a control or non-ASCII
-            // byte), then straight to the first that is not.
-            while position + 8 <= count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                let attention = Self.attention(word)
-                if attention != 0 {
-                    position &+= attention.trailingZeroBitCount >> 3
+            // Sixteen bytes at a time, straight to the first quote, backslash or control byte.
+            while position + 16 <= count {
+                let stops = Self.stops(UnsafeRawPointer(base + position).loadUnaligned(as: ByteVector.Vector.self))
+                if ByteVector.any(stops) {
+                    position &+= ByteVector.bits(stops).trailingZeroBitCount
                     break
                 }
-                position &+= 8
+                position &+= 16
             }
             guard position < count else { throw NotJSON() }
-            let byte = base[position]
-            switch byte {
+            switch base[position] {
             case UInt8(ascii: "\""):
                 position += 1
                 return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
@@ -133,36 +109,18 @@ struct JSONLineScanner {
                 try scanEscape()
             case 0..<0x20:
                 throw NotJSON()
-            case 0x80...:
-                // Characters outside ASCII come in words: check them one after another here.
-                repeat {
-                    try scanMultibyteScalar()
-                } while position < count && base[position] >= 0x80
             default:
                 position += 1
             }
         }
     }
 
-    /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF.
+    /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF: with bit 1 flipped, the
+    /// control bytes (0 to 0x1F) and the quote (0x22) are the bytes up to 0x20, one compare.
     @inline(__always)
     static func stops(_ bytes: ByteVector.Vector) -> ByteVector.Vector {
-        ByteVector.equal(bytes, UInt8(ascii: "\"")) | ByteVector.equal(bytes, UInt8(ascii: "\\")) | ~ByteVector.atLeast(bytes, 0x20)
-    }
-
-    /// The top bits of bytes in `word` that may be a quote, a backslash, below 0x20 or above
-    /// 0x7F; the lowest one set is always such a byte (only bytes above one may be flagged
-    /// by a borrow).
-    @inline(__always)
-    static func attention(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes
-        let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & highs
+        unsafeBitCast(bytes ^ ByteVector.Vector(repeating: 0x02) .<= ByteVector.Vector(repeating: 0x20), to: ByteVector.Vector.self)
+            | ByteVector.equal(bytes, UInt8(ascii: "\\"))
     }
 
     private mutating func scanEscape() throws(NotJSON) {
@@ -188,27 +146,6 @@ struct JSONLineScanner {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
         default: nil
         }
-    }
-
-    /// Checks the well-formed UTF-8 sequence that starts at a byte above 0x7F.
-    @inline(__always)
-    private mutating func scanMultibyteScalar() throws(NotJSON) {
-        let lead = base[position]
-        // The commonest cases first: two bytes (Latin, Greek, Cyrillic…), and three bytes
-        // without the overlong and surrogate ranges of E0 and ED.
-        if lead &- 0xC2 < 0x1E, position &+ 1 < count, base[position &+ 1] & 0xC0 == 0x80 {
-            position &+= 2
-            return
-        }
-        if lead &- 0xE1 < 0x0F, lead != 0xED, position &+ 2 < count, base[position &+ 1] & 0xC0 == 0x80,
-            base[position &+ 2] & 0xC0 == 0x80
-        {
-            position &+= 3
-            return
-        }
-        // The rest (E0, ED, four bytes, anything malformed) by the full table.
-        guard let length = UTF8Check.scalarLength(base, at: position, count: count) else { throw NotJSON() }
-        position += length
     }
 
     /// Skips one value of any kind after any whitespace, checking it, without recursion.

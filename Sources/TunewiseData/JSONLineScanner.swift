@@ -90,15 +90,7 @@ struct JSONLineScanner {
         let start = position
         var hasEscapes = false
         while true {
-            // Sixteen bytes at a time, straight to the first quote, backslash or control byte.
-            while position + 16 <= count {
-                let stops = Self.stops(UnsafeRawPointer(base + position).loadUnaligned(as: ByteVector.Vector.self))
-                if ByteVector.any(stops) {
-                    position &+= ByteVector.bits(stops).trailingZeroBitCount
-                    break
-                }
-                position &+= 16
-            }
+            position = Self.firstStop(in: base, from: position, count: count)
             guard position < count else { throw NotJSON() }
             switch base[position] {
             case UInt8(ascii: "\""):
@@ -113,6 +105,28 @@ struct JSONLineScanner {
                 position += 1
             }
         }
+    }
+
+    /// The offset of the first quote, backslash or control byte from `start`, 32 and then 16
+    /// bytes at a time (in locals, not the scanner's fields, which would be stored at each
+    /// step); `count` - 15 or more when the last 15 bytes are left to read one at a time.
+    @inline(__always)
+    private static func firstStop(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var position = start
+        let raw = UnsafeRawPointer(base)
+        while position &+ 32 <= count {
+            let first = stops(raw.loadUnaligned(fromByteOffset: position, as: ByteVector.Vector.self))
+            let second = stops(raw.loadUnaligned(fromByteOffset: position &+ 16, as: ByteVector.Vector.self))
+            let bits = ByteVector.bits(first) | ByteVector.bits(second) &<< 16
+            if bits != 0 { return position &+ bits.trailingZeroBitCount }
+            position &+= 32
+        }
+        if position &+ 16 <= count {
+            let bits = ByteVector.bits(stops(raw.loadUnaligned(fromByteOffset: position, as: ByteVector.Vector.self)))
+            if bits != 0 { return position &+ bits.trailingZeroBitCount }
+            position &+= 16
+        }
+        return position
     }
 
     /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF: with bit 1 flipped, the

@@ -125,10 +125,14 @@ struct TextScanner {
                 }
             }
             if starts != 0 { openStart = offset &+ starts.trailingZeroBitCount }
-            if sketching { sketcher.add(queue, count: words.queued) }
-            words.empty()
+            // Emptied when another block's words might not fit, and at the end.
+            if words.queued > WordTally.queueCapacity &- ByteBlock.size {
+                if sketching { sketcher.add(queue, count: words.queued) }
+                words.empty()
+            }
             offset &+= ByteBlock.size
         }
+        if sketching { sketcher.add(queue, count: words.queued) }
         tokenSixteenths += units &+ words.units
         return sawAt || words.digits >= 7 || words.sawKeyLikeWord
     }
@@ -175,12 +179,14 @@ struct WordCounts {
 }
 
 /// What the words of one text add up to as ``TextScanner`` reads them: their tokens, their
-/// digits and whether one looks like a key, and the hashes of the words of the block being
+/// digits and whether one looks like a key, and the hashes of the words of the last blocks
 /// read, queued for the sketch. A word of up to 16 bytes (nearly all) is read here, in one
 /// or two loads with no branch on what they hold.
 struct WordTally {
-    /// The most hashes queued: a block of 64 bytes has at most 64 words and pieces of words.
-    static let queueCapacity = ByteBlock.size
+    /// The most hashes queued: a block of 64 bytes adds at most 64 words and pieces of words,
+    /// and the queue is emptied once it holds more than this less a block's worth. 1 KiB,
+    /// which `withUnsafeTemporaryAllocation` keeps on the stack (twice as much went to the heap).
+    static let queueCapacity = 2 * ByteBlock.size
     /// The hashes of the words read since the queue was last emptied, up to `queueEnd`.
     let queue: UnsafeMutablePointer<UInt64>
     private var queueEnd: UnsafeMutablePointer<UInt64>
@@ -221,7 +227,15 @@ struct WordTally {
             countDigits(WordBytes.count(WordBytes.ones(classes.digits)), length: length, highs: bytes & WordBytes.highBits)
         }
         if mayHoldWideCharacters, WordBytes.wideLeads(bytes) != 0 {
-            queueEnd = Self.queuePieces(of: classes.lowered, length: length, wideLeads: WordBytes.wideLeads(bytes), at: queueEnd)
+            // Two characters of three bytes (a word of Chinese or Japanese, say) are its pieces
+            // as they lie; any other mix is split by the general rule.
+            if length == 6, WordBytes.wideLeads(bytes) | bytes & 0x1000_0010 == 0x8000_0080 {
+                queueEnd[0] = WordSketcher.hash(lowered: classes.lowered & 0xFF_FFFF, into: WordSketcher.hashSeed(length: 3))
+                queueEnd[1] = WordSketcher.hash(lowered: classes.lowered &>> 24, into: WordSketcher.hashSeed(length: 3))
+                queueEnd += 2
+            } else {
+                queueEnd = Self.queuePieces(of: classes.lowered, length: length, wideLeads: WordBytes.wideLeads(bytes), at: queueEnd)
+            }
         } else {
             queueEnd.pointee = WordSketcher.hash(lowered: classes.lowered, into: WordSketcher.hashSeed(length: length))
             queueEnd += 1

@@ -90,7 +90,9 @@ struct MinHashBins {
     /// Adds a feature: its top 32 bits scaled to a bin, which keeps the least of the low 32 bits.
     @inline(__always)
     func add(_ feature: UInt64) {
-        let place = base + Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(MinHashAccumulator.binCount)) &>> 32)
+        // (top × bins) >> 32 as (top × bins / 8) >> 29, the bins being eight a word: for 24,
+        // one address computation (× 3) and a shift.
+        let place = base + Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(MinHashAccumulator.binCount / 8)) &>> 29)
         // Stored either way, so that no branch depends on the value.
         place.pointee = min(UInt32(truncatingIfNeeded: feature), place.pointee)
     }

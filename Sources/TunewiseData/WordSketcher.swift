@@ -129,10 +129,19 @@ struct WordSketcher: WordHashSink {
         guard count > 0 else { return }
         var (first, second) = previousWords
         sketch.withBins { bins in
-            for index in 0..<count {
-                let hash = hashes[index]
-                bins.add(Hashing.shingle(first, second, hash))
-                (first, second) = (second, hash)
+            // Two words a step, so that the last two words move along without copies.
+            var index = 0
+            while index &+ 2 <= count {
+                let (third, fourth) = (hashes[index], hashes[index &+ 1])
+                bins.add(Hashing.shingle(first, second, third))
+                bins.add(Hashing.shingle(second, third, fourth))
+                (first, second) = (third, fourth)
+                index &+= 2
+            }
+            if index < count {
+                let third = hashes[index]
+                bins.add(Hashing.shingle(first, second, third))
+                (first, second) = (second, third)
             }
         }
         previousWords = (first, second)

@@ -126,7 +126,7 @@ struct TextScanner {
             }
             if starts != 0 { openStart = offset &+ starts.trailingZeroBitCount }
             // Emptied when another block's words might not fit, and at the end.
-            if words.queued > WordTally.queueCapacity &- ByteBlock.size {
+            if words.queued > WordTally.queueCapacity &- WordTally.mostQueuedInABlock {
                 if sketching { sketcher.add(queue, count: words.queued) }
                 words.empty()
             }
@@ -183,10 +183,14 @@ struct WordCounts {
 /// read, queued for the sketch. A word of up to 16 bytes (nearly all) is read here, in one
 /// or two loads with no branch on what they hold.
 struct WordTally {
-    /// The most hashes queued: a block of 64 bytes adds at most 64 words and pieces of words,
-    /// and the queue is emptied once it holds more than this less a block's worth. 1 KiB,
-    /// which `withUnsafeTemporaryAllocation` keeps on the stack (twice as much went to the heap).
+    /// The most hashes queued, emptied once it holds more than this less
+    /// ``mostQueuedInABlock``: 1 KiB, which `withUnsafeTemporaryAllocation` keeps on the stack
+    /// (twice as much went to the heap).
     static let queueCapacity = 2 * ByteBlock.size
+    /// The most hashes one block queues: a piece of a word takes a byte at least, so the words
+    /// within the block give at most 64, and a word of up to eight bytes that runs on from the
+    /// block before at most eight.
+    static let mostQueuedInABlock = ByteBlock.size + 8
     /// The hashes of the words read since the queue was last emptied, up to `queueEnd`.
     let queue: UnsafeMutablePointer<UInt64>
     private var queueEnd: UnsafeMutablePointer<UInt64>

@@ -18,10 +18,10 @@ struct ByteBlock {
     let sixteenths: Int
     /// Whether the block holds an `@`.
     let hasAt: Bool
-    /// Whether the block holds a digit, and a byte outside ASCII: the words of a block with
-    /// neither are letters only.
+    /// Whether the block holds an ASCII digit, and a lead byte of three or four (0xE0 and
+    /// above): the words of a block without are read without looking for them.
     let hasDigits: Bool
-    let hasHighs: Bool
+    let hasWideCharacters: Bool
 
     /// The `count` bytes at `bytes` (all 64 when `count` is 64 or more; the rest read as spaces),
     /// after a block whose last byte was outside words when `followsOutside` (false for the
@@ -48,12 +48,13 @@ struct ByteBlock {
         let outside = ~word
         runs = outside & (outside &<< 1 | (followsOutside ? 1 : 0)) & valid
         var units = classes.0.marks &+ classes.1.marks &+ classes.2.marks &+ classes.3.marks
-        hasHighs = ByteVector.any(classes.0.high | classes.1.high | classes.2.high | classes.3.high)
         hasDigits = ByteVector.any(classes.0.digit | classes.1.digit | classes.2.digit | classes.3.digit)
-        if hasHighs {
-            units &+=
-                Self.characterSixteenths(vectors.0) &+ Self.characterSixteenths(vectors.1)
-                &+ Self.characterSixteenths(vectors.2) &+ Self.characterSixteenths(vectors.3)
+        if ByteVector.any(classes.0.high | classes.1.high | classes.2.high | classes.3.high) {
+            let leads = LeadBytes(vectors)
+            units &+= leads.sixteenths
+            hasWideCharacters = leads.hasWideCharacters
+        } else {
+            hasWideCharacters = false
         }
         sixteenths = Self.sum(units)
         hasAt = ByteVector.any(classes.0.at | classes.1.at | classes.2.at | classes.3.at)
@@ -91,21 +92,6 @@ struct ByteBlock {
         }
     }
 
-    /// Each lead byte's cost (see ``TokenCosts``); continuation bytes and ASCII cost nothing.
-    @inline(__always)
-    private static func characterSixteenths(_ bytes: Vector) -> Vector {
-        let hebrew = ByteVector.equal(bytes & Vector(repeating: 0xFE), 0xD6)
-        let arabic = ByteVector.below(bytes &+ Vector(repeating: UInt8(truncatingIfNeeded: 0x80 - 0xD8)), -128 + 6)
-        let lead2 = ByteVector.equal(bytes & Vector(repeating: 0xE0), 0xC0) & ~hebrew & ~arabic
-        let lead3 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xE0)
-        let lead4 = ByteVector.equal(bytes & Vector(repeating: 0xF0), 0xF0)
-        return lead2 & Vector(repeating: UInt8(TokenCosts.twoByteCharacter))
-            | hebrew & Vector(repeating: UInt8(TokenCosts.hebrewCharacter))
-            | arabic & Vector(repeating: UInt8(TokenCosts.arabicCharacter))
-            | lead3 & Vector(repeating: UInt8(TokenCosts.threeByteCharacter))
-            | lead4 & Vector(repeating: UInt8(TokenCosts.fourByteCharacter))
-    }
-
     /// The sum of a vector's bytes, each at most 128 (four vectors' costs of at most 32).
     @inline(__always)
     private static func sum(_ vector: Vector) -> Int {
@@ -113,6 +99,63 @@ struct ByteBlock {
         let evenBytes: UInt64 = 0x00FF_00FF_00FF_00FF
         let pairs = (halves[0] & evenBytes) &+ (halves[0] &>> 8 & evenBytes) &+ (halves[1] & evenBytes) &+ (halves[1] &>> 8 & evenBytes)
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
+    }
+}
+
+/// The lead bytes of 64 bytes that hold some outside ASCII, and what their characters cost
+/// (see ``TokenCosts``): 7 sixteenths a lead byte from C0, 10 more from E0 and 15 more from
+/// F0, each threshold one signed compare of the bytes with their top bit flipped (ASCII then
+/// reads as negative) and counted lane by lane. Hebrew (D6, D7) and Arabic (D8 to DD) letters,
+/// rarer, are counted apart when there are any.
+struct LeadBytes {
+    typealias Vector = ByteVector.Vector
+    /// What the characters cost in each lane, in sixteenths (at most 128).
+    let sixteenths: Vector
+    let hasWideCharacters: Bool
+
+    @inline(__always)
+    init(_ vectors: (Vector, Vector, Vector, Vector)) {
+        var counts = (Vector(), Vector(), Vector())
+        var semitic = Vector()
+        Self.count(vectors.0, into: &counts, semitic: &semitic)
+        Self.count(vectors.1, into: &counts, semitic: &semitic)
+        Self.count(vectors.2, into: &counts, semitic: &semitic)
+        Self.count(vectors.3, into: &counts, semitic: &semitic)
+        hasWideCharacters = ByteVector.any(ByteVector.above(counts.1, 0))
+        var sixteenths = (counts.0 &<< 3 &- counts.0) &+ (counts.1 &<< 3 &+ counts.1 &<< 1) &+ (counts.2 &<< 4 &- counts.2)
+        if ByteVector.any(semitic) { sixteenths &+= Self.semiticSixteenths(vectors) }
+        self.sixteenths = sixteenths
+    }
+
+    /// Counts the lead bytes of `vector` from C0, E0 and F0, lane by lane, and notes Hebrew
+    /// and Arabic ones (D6 to DD).
+    @inline(__always)
+    private static func count(_ vector: Vector, into counts: inout (Vector, Vector, Vector), semitic: inout Vector) {
+        let flipped = vector ^ Vector(repeating: 0x80)
+        // A compare's lanes are 0 or 0xFF: subtracting it counts one.
+        counts.0 &-= atLeast(flipped, 0xC0)
+        counts.1 &-= atLeast(flipped, 0xE0)
+        counts.2 &-= atLeast(flipped, 0xF0)
+        semitic |= ByteVector.below(vector &+ Vector(repeating: 0x80 &- 0xD6), -128 + 8)
+    }
+
+    /// 0xFF for each byte of `flipped` (a vector's bytes with their top bit flipped) that was at
+    /// least `value` (0x80 or more) before.
+    @inline(__always)
+    private static func atLeast(_ flipped: Vector, _ value: UInt8) -> Vector {
+        ByteVector.above(flipped, Int8(truncatingIfNeeded: value &- 0x81))
+    }
+
+    /// What Hebrew and Arabic lead bytes cost beyond a two-byte character's 7 sixteenths: 10
+    /// more from D6, 4 less from D8 and 6 less from DE (so D6 and D7 cost 17, D8 to DD 13).
+    @inline(__always)
+    private static func semiticSixteenths(_ vectors: (Vector, Vector, Vector, Vector)) -> Vector {
+        func sixteenths(_ vector: Vector) -> Vector {
+            let flipped = vector ^ Vector(repeating: 0x80)
+            return (atLeast(flipped, 0xD6) & Vector(repeating: 10)) &- (atLeast(flipped, 0xD8) & Vector(repeating: 4))
+                &- (atLeast(flipped, 0xDE) & Vector(repeating: 6))
+        }
+        return sixteenths(vectors.0) &+ sixteenths(vectors.1) &+ sixteenths(vectors.2) &+ sixteenths(vectors.3)
     }
 }
 

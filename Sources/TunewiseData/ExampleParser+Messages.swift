@@ -194,9 +194,14 @@ extension ExampleParser {
         return allObjects ? hasContent : nil
     }
 
-    /// The role a message's `role` value names; ``MessageRole/unknown`` for any other.
+    /// The role a message's `role` value names; ``MessageRole/unknown`` for any other (the
+    /// older `function` among them). Each name is compared as a constant, the commonest first.
     private mutating func role(named value: StringSpan) -> MessageRole {
-        for (name, role) in MessageRole.names where matches(value, name) { return role }
+        if matches(value, "user") { return .user }
+        if matches(value, "assistant") { return .assistant }
+        if matches(value, "system") { return .system }
+        if matches(value, "tool") { return .tool }
+        if matches(value, "developer") { return .developer }
         return .unknown
     }
 

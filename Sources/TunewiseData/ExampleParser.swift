@@ -54,7 +54,7 @@ struct ExampleParser {
         // JSON is UTF-8 throughout: a line that is not is not JSON, and one that is need not be
         // checked string by string.
         guard UTF8Check.isValid(base, count: count) else { return .invalid(.notJSON) }
-        scanner = JSONLineScanner(base, count: count, isUTF8: true)
+        scanner = JSONLineScanner(base, count: count)
         do throws(JSONLineScanner.NotJSON) {
             scanner.skipWhitespace()
             guard scanner.next == UInt8(ascii: "{") else {
@@ -185,9 +185,27 @@ struct ExampleParser {
         return value
     }
 
-    /// The field a key names, if the parser reads it.
+    /// The field a key names, if the parser reads it, each name compared as a constant.
     private mutating func field(named key: StringSpan) -> ExampleField? {
-        for (name, field) in ExampleField.names where matches(key, name) { return field }
+        if matches(key, "messages") { return .messages }
+        if matches(key, "prompt") { return .prompt }
+        if matches(key, "completion") { return .completion }
+        if matches(key, "chosen") { return .chosen }
+        if matches(key, "rejected") { return .rejected }
+        if matches(key, "input") { return .input }
+        if matches(key, "preferred_output") { return .preferredOutput }
+        if matches(key, "non_preferred_output") { return .nonPreferredOutput }
+        if matches(key, "system") { return .system }
+        if matches(key, "tools") { return .tools }
+        if matches(key, "functions") { return .functions }
+        if matches(key, "conversations") { return .conversations }
+        if matches(key, "instruction") { return .instruction }
+        if matches(key, "output") { return .output }
+        if matches(key, "label") { return .label }
+        if matches(key, "contents") { return .contents }
+        if matches(key, "input_text") { return .vertexInput }
+        if matches(key, "output_text") { return .vertexOutput }
+        if matches(key, "text") { return .rawText }
         return nil
     }
 
@@ -207,9 +225,15 @@ struct ExampleParser {
         return compact.isEmpty || [Array("null".utf8), Array("\"\"".utf8), Array("[]".utf8), Array("{}".utf8)].contains(compact)
     }
 
-    /// Whether the string at `span` is `text`, escapes decoded.
+    /// Whether the string at `span` is `text`, escapes decoded: inlined, so that the text's
+    /// bytes are constants where it is called.
+    @inline(__always)
     mutating func matches(_ span: StringSpan, _ text: StaticString) -> Bool {
-        guard span.hasEscapes else { return span.equals(text, in: scanner.base) }
+        span.hasEscapes ? matchesDecoded(span, text) : span.equals(text, in: scanner.base)
+    }
+
+    /// ``matches(_:_:)`` for a string with escapes.
+    private mutating func matchesDecoded(_ span: StringSpan, _ text: StaticString) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         span.decode(from: scanner.base, into: &scratch)
         return scratch.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

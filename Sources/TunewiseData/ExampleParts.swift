@@ -2,10 +2,6 @@
 enum MessageRole: UInt8 {
     /// The roles of the product's contract; any other, the older `function` among them, is unknown.
     case system, developer, user, assistant, tool, unknown
-
-    static let names: [(name: StaticString, role: MessageRole)] = [
-        ("user", .user), ("assistant", .assistant), ("system", .system), ("tool", .tool), ("developer", .developer),
-    ]
 }
 
 /// The fields of an example that the parser reads; every other field is checked as JSON and skipped.
@@ -28,14 +24,6 @@ enum ExampleField: Int, CaseIterable {
     /// Vertex AI's older `input_text` and `output_text`, and the `text` of raw text for
     /// continued pre-training.
     case contents, vertexInput, vertexOutput, rawText
-
-    static let names: [(name: StaticString, field: ExampleField)] = [
-        ("messages", .messages), ("prompt", .prompt), ("completion", .completion), ("chosen", .chosen),
-        ("rejected", .rejected), ("input", .input), ("preferred_output", .preferredOutput),
-        ("non_preferred_output", .nonPreferredOutput), ("system", .system), ("tools", .tools), ("functions", .functions),
-        ("conversations", .conversations), ("instruction", .instruction), ("output", .output), ("label", .label),
-        ("contents", .contents), ("input_text", .vertexInput), ("output_text", .vertexOutput), ("text", .rawText),
-    ]
 
     /// The names, in lower case, of top-level keys that hold a reference for a grader: a
     /// prompt that ends with the user's turn beside one (not empty) is an example of

@@ -26,81 +26,74 @@ enum Hashing {
     @inline(__always)
     static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 { value &<< count | value &>> (64 &- count) }
 
-    /// A 64-bit hash of `count` bytes at `base`: 32 bytes at a time in four independent lanes
-    /// (xxHash64's stripes), so that the lanes' multiplies overlap, then the rest eight at a time
-    /// in one lane and the last bytes, mixed.
+    /// A 64-bit hash of `count` bytes at `base` (wyhash's construction, Wang Yi 2019): 16 bytes
+    /// at a time, each pair of eight-byte words multiplied into 128 bits whose halves are
+    /// folded, in three independent lanes over 48-byte stripes so that their multiplies
+    /// overlap; up to 16 bytes in two loads. One full-width multiply (x86-64's `mul`, ARM64's
+    /// `mul` and `umulh`) for every 16 bytes, where a byte at a time would be far slower.
     static func hash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        var hash = UInt64(truncatingIfNeeded: count) &* HashPrimes.first ^ 0x27D4_EB2F_1656_67C5
-        var offset = 0
-        if count >= 32 {
-            hash ^= stripes(base, count: count)
-            offset = count & ~31
-        }
-        while offset + 8 <= count {
-            hash = laneStep(hash, UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        if count >= 8 {
-            // The last eight bytes in one load, the ones hashed already shifted out.
-            let last = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
-            let left = UInt64(truncatingIfNeeded: count - offset)
-            tail = left == 0 ? 0 : last &>> (64 &- left &* 8)
-        } else {
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(base[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-        }
-        hash ^= rotate(tail &* HashPrimes.second, 31) &* HashPrimes.first
-        return mix(hash)
-    }
-
-    /// One lane's step over eight bytes.
-    @inline(__always)
-    private static func laneStep(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        rotate(hash ^ rotate(word &* HashPrimes.second, 31) &* HashPrimes.first, 27) &* HashPrimes.first &+ 0x85EB_CA77_C2B2_AE63
-    }
-
-    /// The four lanes over the whole 32-byte stripes of `count` bytes at `base`, combined.
-    @inline(__always)
-    private static func stripes(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-        var lanes = (
-            HashPrimes.first &+ HashPrimes.second, HashPrimes.second, UInt64(0x27D4_EB2F_1656_67C5), 0 &- HashPrimes.first
-        )
         let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 32 <= count {
-            lanes.0 = stripeRound(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            lanes.1 = stripeRound(lanes.1, raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self))
-            lanes.2 = stripeRound(lanes.2, raw.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self))
-            lanes.3 = stripeRound(lanes.3, raw.loadUnaligned(fromByteOffset: offset &+ 24, as: UInt64.self))
-            offset &+= 32
+        var seed = HashSecret.seed
+        var (first, second): (UInt64, UInt64)
+        if count <= 16 {
+            if count >= 4 {
+                // Four bytes from each end and from a quarter in from each end, overlapping.
+                let quarter = (count &>> 3) &<< 2
+                first = UInt64(load32(raw)) &<< 32 | UInt64(load32(raw + quarter))
+                second = UInt64(load32(raw + (count &- 4))) &<< 32 | UInt64(load32(raw + (count &- 4 &- quarter)))
+            } else if count > 0 {
+                first = UInt64(base[0]) &<< 16 | UInt64(base[count &>> 1]) &<< 8 | UInt64(base[count &- 1])
+                second = 0
+            } else {
+                (first, second) = (0, 0)
+            }
+        } else {
+            var offset = 0
+            var left = count
+            if left >= 48 {
+                var (seed1, seed2) = (seed, seed)
+                repeat {
+                    seed = fold(load64(raw + offset) ^ HashSecret.first, load64(raw + (offset &+ 8)) ^ seed)
+                    seed1 = fold(load64(raw + (offset &+ 16)) ^ HashSecret.second, load64(raw + (offset &+ 24)) ^ seed1)
+                    seed2 = fold(load64(raw + (offset &+ 32)) ^ HashSecret.third, load64(raw + (offset &+ 40)) ^ seed2)
+                    offset &+= 48
+                    left &-= 48
+                } while left >= 48
+                seed ^= seed1 ^ seed2
+            }
+            while left > 16 {
+                seed = fold(load64(raw + offset) ^ HashSecret.first, load64(raw + (offset &+ 8)) ^ seed)
+                offset &+= 16
+                left &-= 16
+            }
+            // The last 16 bytes, which may overlap those hashed already.
+            first = load64(raw + (count &- 16))
+            second = load64(raw + (count &- 8))
         }
-        var combined = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
-        combined = mergeLane(combined, lanes.0)
-        combined = mergeLane(combined, lanes.1)
-        combined = mergeLane(combined, lanes.2)
-        return mergeLane(combined, lanes.3)
+        let product = (first ^ HashSecret.first).multipliedFullWidth(by: second ^ seed)
+        return fold(product.low ^ HashSecret.zeroth ^ UInt64(truncatingIfNeeded: count), product.high ^ HashSecret.first)
     }
 
-    /// xxHash64's merge of one lane into the combined hash.
+    /// The two halves of the 128-bit product of `first` and `second`, folded by exclusive or.
     @inline(__always)
-    private static func mergeLane(_ combined: UInt64, _ lane: UInt64) -> UInt64 {
-        (combined ^ stripeRound(0, lane)) &* HashPrimes.first &+ 0x85EB_CA77_C2B2_AE63
+    static func fold(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        let product = first.multipliedFullWidth(by: second)
+        return product.high ^ product.low
     }
 
-    /// xxHash64's round of one lane over eight bytes.
     @inline(__always)
-    private static func stripeRound(_ lane: UInt64, _ word: UInt64) -> UInt64 {
-        rotate(lane &+ word &* HashPrimes.second, 31) &* HashPrimes.first
-    }
+    private static func load64(_ bytes: UnsafeRawPointer) -> UInt64 { bytes.loadUnaligned(as: UInt64.self) }
+
+    @inline(__always)
+    private static func load32(_ bytes: UnsafeRawPointer) -> UInt32 { bytes.loadUnaligned(as: UInt32.self) }
 }
 
-/// The multipliers of ``Hashing/hash(_:count:)`` (xxHash64's first two primes).
-private enum HashPrimes {
-    static let first: UInt64 = 0x9E37_79B1_85EB_CA87
-    static let second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+/// The constants of ``Hashing/hash(_:count:)``: wyhash's default secret, and the seed it
+/// makes from 0 (``Hashing/fold(_:_:)`` of the first two, written out so that it is a constant).
+enum HashSecret {
+    static let zeroth: UInt64 = 0x2D35_8DCC_AA6C_78A5
+    static let first: UInt64 = 0x8BB8_4B93_962E_ACC9
+    static let second: UInt64 = 0x4B33_A62E_D433_D4A3
+    static let third: UInt64 = 0x4D5A_2DA5_1DE1_AA47
+    static let seed: UInt64 = 0xCA81_3BF4_C7AB_F0A9
 }

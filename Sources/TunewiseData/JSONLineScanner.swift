@@ -11,18 +11,17 @@ struct JSONLineScanner {
     /// The deepest nesting of arrays and objects accepted.
     static let depthLimit = JSONLineScannerLimits.depth
 
+    /// The bytes, which must be well-formed UTF-8 (as a line is once ``UTF8Check`` has
+    /// checked it, and anything taken or decoded from one), so that strings need not be
+    /// checked for it.
     let base: UnsafePointer<UInt8>
     let count: Int
-    /// Whether the bytes are known to be well-formed UTF-8 (``UTF8Check``), so that strings
-    /// need not be checked for it.
-    let isUTF8: Bool
     /// The offset of the next byte to read.
     var position = 0
 
-    init(_ base: UnsafePointer<UInt8>, count: Int, isUTF8: Bool = false) {
+    init(_ base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
-        self.isUTF8 = isUTF8
     }
 
     /// The next byte, or `nil` at the end of the line.
@@ -34,6 +33,7 @@ struct JSONLineScanner {
         return position == count
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while position < count {
             switch base[position] {
@@ -44,6 +44,7 @@ struct JSONLineScanner {
     }
 
     /// Consumes `byte` after any whitespace.
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws(NotJSON) {
         skipWhitespace()
         guard position < count, base[position] == byte else { throw NotJSON() }
@@ -51,6 +52,7 @@ struct JSONLineScanner {
     }
 
     /// Consumes `byte` after any whitespace when it is next; says whether it was.
+    @inline(__always)
     mutating func consume(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < count, base[position] == byte else { return false }
@@ -60,6 +62,7 @@ struct JSONLineScanner {
 
     /// After an element of an array (`closing` `]`) or object (`closing` `}`): `true` when
     /// another element follows a comma, `false` when the container closed.
+    @inline(__always)
     mutating func continues(closing: UInt8) throws(NotJSON) -> Bool {
         skipWhitespace()
         guard position < count else { throw NotJSON() }
@@ -71,6 +74,7 @@ struct JSONLineScanner {
     }
 
     /// Scans an object key and its colon.
+    @inline(__always)
     mutating func scanKey() throws(NotJSON) -> StringSpan {
         skipWhitespace()
         guard position < count, base[position] == UInt8(ascii: "\"") else { throw NotJSON() }
@@ -79,52 +83,16 @@ struct JSONLineScanner {
         return key
     }
 
-    /// Scans a string whose opening quote is next, checking its escapes and UTF-8.
+    /// Scans a string whose opening quote is next, checking its escapes and that it holds no
+    /// control byte; its bytes outside ASCII are passed over, being UTF-8 already.
     mutating func scanString() throws(NotJSON) -> StringSpan {
         position += 1
         let start = position
         var hasEscapes = false
-        if isUTF8 {
-            while true {
-                // Sixteen bytes at a time, straight to the first quote, backslash or control byte.
-                while position + 16 <= count {
-                    let stops = Self.stops(UnsafeRawPointer(base + position).loadUnaligned(as: ByteVector.Vector.self))
-                    if ByteVector.any(stops) {
-                        position &+= ByteVector.bits(stops).trailingZeroBitCount
-                        break
-                    }
-                    position &+= 16
-                }
-                guard position < count else { throw NotJSON() }
-                switch base[position] {
-                case UInt8(ascii: "\""):
-                    position += 1
-                    return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
-                case UInt8(ascii: "\\"):
-                    hasEscapes = true
-                    try scanEscape()
-                case 0..<0x20:
-                    throw NotJSON()
-                default:
-                    position += 1
-                }
-            }
-        }
         while true {
-            // Eight plain ASCII bytes at a time (none a quote, a backslash, a control or non-ASCII
-            // byte), then straight to the first that is not.
-            while position + 8 <= count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                let attention = Self.attention(word)
-                if attention != 0 {
-                    position &+= attention.trailingZeroBitCount >> 3
-                    break
-                }
-                position &+= 8
-            }
+            position = Self.firstStop(in: base, from: position, count: count)
             guard position < count else { throw NotJSON() }
-            let byte = base[position]
-            switch byte {
+            switch base[position] {
             case UInt8(ascii: "\""):
                 position += 1
                 return StringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
@@ -133,36 +101,40 @@ struct JSONLineScanner {
                 try scanEscape()
             case 0..<0x20:
                 throw NotJSON()
-            case 0x80...:
-                // Characters outside ASCII come in words: check them one after another here.
-                repeat {
-                    try scanMultibyteScalar()
-                } while position < count && base[position] >= 0x80
             default:
                 position += 1
             }
         }
     }
 
-    /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF.
+    /// The offset of the first quote, backslash or control byte from `start`, 32 and then 16
+    /// bytes at a time (in locals, not the scanner's fields, which would be stored at each
+    /// step); `count` - 15 or more when the last 15 bytes are left to read one at a time.
     @inline(__always)
-    static func stops(_ bytes: ByteVector.Vector) -> ByteVector.Vector {
-        ByteVector.equal(bytes, UInt8(ascii: "\"")) | ByteVector.equal(bytes, UInt8(ascii: "\\")) | ~ByteVector.atLeast(bytes, 0x20)
+    private static func firstStop(in base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var position = start
+        let raw = UnsafeRawPointer(base)
+        while position &+ 32 <= count {
+            let first = stops(raw.loadUnaligned(fromByteOffset: position, as: ByteVector.Vector.self))
+            let second = stops(raw.loadUnaligned(fromByteOffset: position &+ 16, as: ByteVector.Vector.self))
+            let bits = ByteVector.bits(first) | ByteVector.bits(second) &<< 16
+            if bits != 0 { return position &+ bits.trailingZeroBitCount }
+            position &+= 32
+        }
+        if position &+ 16 <= count {
+            let bits = ByteVector.bits(stops(raw.loadUnaligned(fromByteOffset: position, as: ByteVector.Vector.self)))
+            if bits != 0 { return position &+ bits.trailingZeroBitCount }
+            position &+= 16
+        }
+        return position
     }
 
-    /// The top bits of bytes in `word` that may be a quote, a backslash, below 0x20 or above
-    /// 0x7F; the lowest one set is always such a byte (only bytes above one may be flagged
-    /// by a borrow).
+    /// The quotes, backslashes and control bytes of 16 bytes, as 0xFF: with bit 1 flipped, the
+    /// control bytes (0 to 0x1F) and the quote (0x22) are the bytes up to 0x20, one compare.
     @inline(__always)
-    static func attention(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes
-        let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & highs
+    static func stops(_ bytes: ByteVector.Vector) -> ByteVector.Vector {
+        unsafeBitCast(bytes ^ ByteVector.Vector(repeating: 0x02) .<= ByteVector.Vector(repeating: 0x20), to: ByteVector.Vector.self)
+            | ByteVector.equal(bytes, UInt8(ascii: "\\"))
     }
 
     private mutating func scanEscape() throws(NotJSON) {
@@ -188,27 +160,6 @@ struct JSONLineScanner {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
         default: nil
         }
-    }
-
-    /// Checks the well-formed UTF-8 sequence that starts at a byte above 0x7F.
-    @inline(__always)
-    private mutating func scanMultibyteScalar() throws(NotJSON) {
-        let lead = base[position]
-        // The commonest cases first: two bytes (Latin, Greek, Cyrillic…), and three bytes
-        // without the overlong and surrogate ranges of E0 and ED.
-        if lead &- 0xC2 < 0x1E, position &+ 1 < count, base[position &+ 1] & 0xC0 == 0x80 {
-            position &+= 2
-            return
-        }
-        if lead &- 0xE1 < 0x0F, lead != 0xED, position &+ 2 < count, base[position &+ 1] & 0xC0 == 0x80,
-            base[position &+ 2] & 0xC0 == 0x80
-        {
-            position &+= 3
-            return
-        }
-        // The rest (E0, ED, four bytes, anything malformed) by the full table.
-        guard let length = UTF8Check.scalarLength(base, at: position, count: count) else { throw NotJSON() }
-        position += length
     }
 
     /// Skips one value of any kind after any whitespace, checking it, without recursion.
@@ -297,10 +248,27 @@ struct StringSpan {
 
     var isEmpty: Bool { start == end }
 
-    /// Whether the contents, which have no escapes, are `text`'s bytes.
+    /// Whether the contents, which have no escapes, are `text`'s bytes. Contents of up to 16
+    /// bytes (keys and roles) are compared eight bytes at a time, in one or two loads, with
+    /// the text's bytes packed as the compiler finds them.
+    @inline(__always)
     func equals(_ text: StaticString, in base: UnsafePointer<UInt8>) -> Bool {
-        guard !hasEscapes, end - start == text.utf8CodeUnitCount else { return false }
-        return memoryEquals(base + start, text.utf8Start, count: end - start)
+        let count = end &- start
+        guard !hasEscapes, count == text.utf8CodeUnitCount else { return false }
+        // The eight bytes that end the contents lie in the line when it has eight before their end.
+        guard count > 0, count <= 16, end >= 8 else { return memoryEquals(base + start, text.utf8Start, count: count) }
+        let last = UnsafeRawPointer(base + (end &- 8)).loadUnaligned(as: UInt64.self)
+        guard count > 8 else { return last &>> UInt64(truncatingIfNeeded: 64 &- count &* 8) == Self.packed(text, from: 0, count: count) }
+        return last == Self.packed(text, from: count &- 8, count: 8)
+            && UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) == Self.packed(text, from: 0, count: 8)
+    }
+
+    /// The `count` (at most eight) bytes of `text` from `offset`, the first in the low bits.
+    @inline(__always)
+    private static func packed(_ text: StaticString, from offset: Int, count: Int) -> UInt64 {
+        var packed: UInt64 = 0
+        for index in 0..<count { packed |= UInt64(text.utf8Start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
+        return packed
     }
 }
 

@@ -19,41 +19,49 @@ struct MinHashAccumulator {
 
     @inline(__always)
     mutating func add(_ feature: UInt64) {
-        // The top 32 bits scaled to a bin; the low 32 bits are the value.
-        let bin = Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(Self.binCount)) &>> 32)
-        let value = UInt32(truncatingIfNeeded: feature)
-        withUnsafeMutableBytes(of: &minimums) { bins in
-            let place = bins.baseAddress!.assumingMemoryBound(to: UInt32.self) + bin
-            // Stored either way, so that no branch depends on the value.
-            place.pointee = min(value, place.pointee)
-        }
+        withBins { $0.add(feature) }
         featureCount &+= 1
     }
+
+    /// Runs `body` with the bins in place, to add many features in one loop (the address of the
+    /// bins taken once); the features added so are counted with ``countFeatures(_:)``.
+    @inline(__always)
+    mutating func withBins<Result>(_ body: (MinHashBins) -> Result) -> Result {
+        withUnsafeMutableBytes(of: &minimums) { body(MinHashBins(base: $0.baseAddress!.assumingMemoryBound(to: UInt32.self))) }
+    }
+
+    /// Counts `count` features added through ``withBins(_:)``.
+    mutating func countFeatures(_ count: Int) { featureCount &+= count }
 
     /// The sketch of the features added, with empty bins filled from the next full one to
     /// their right, shifted by how far it was (rotation, Shrivastava and Li 2014), so that
     /// every bin of a short example holds a value that a similar example's sketch shares.
+    ///
+    /// Each bin's low byte is gathered at once; then only the empty bins (most sketches have a
+    /// few: filling all 24 takes some 90 features) are patched, each finding its next full bin
+    /// as the trailing zeros of the full bins' mask, doubled so that it wraps around.
     func signature() -> MinHashSignature {
-        // Most sketches have every bin filled: then each bin's low byte is its value.
-        if let full = Self.lowBytesIfFull(minimums) { return MinHashSignature(words: full) }
         // The bins read from memory: a vector indexed by a variable would be stored at each read.
-        return withUnsafeBytes(of: minimums) { raw in
+        withUnsafeBytes(of: minimums) { raw in
             let minimums = raw.bindMemory(to: UInt32.self)
-            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            for bin in 0..<Self.binCount {
-                var source = bin
-                var distance: UInt32 = 0
-                while minimums[source] == Self.empty, distance < UInt32(Self.binCount) {
-                    source = source == Self.binCount - 1 ? 0 : source + 1
-                    distance += 1
-                }
+            var empty: UInt64 = 0
+            for bin in 0..<Self.binCount { empty |= (minimums[bin] == Self.empty ? 1 : 0) &<< UInt64(bin) }
+            var words = (Self.lowBytes(raw, from: 0), Self.lowBytes(raw, from: 8), Self.lowBytes(raw, from: 16))
+            let full = ~empty & (1 &<< UInt64(Self.binCount) &- 1)
+            let fullTwice = full | full &<< UInt64(Self.binCount)
+            while empty != 0 {
+                let bin = empty.trailingZeroBitCount
+                empty &= empty &- 1
+                // With no full bin, a bin's walk comes back to itself after all of them.
+                let distance = full == 0 ? Self.binCount : (fullTwice &>> UInt64(bin)).trailingZeroBitCount
+                let source = (bin &+ distance) % Self.binCount
                 // The low bits of a minimum are as random as the rest; eight of them suffice.
-                let byte = UInt64(UInt8(truncatingIfNeeded: minimums[source] &+ distance &* 0x9E37_79B9))
-                let shifted = byte &<< UInt64(bin % 8 * 8)
+                let byte = UInt64(UInt8(truncatingIfNeeded: minimums[source] &+ UInt32(distance) &* 0x9E37_79B9))
+                let shift = UInt64(bin % 8 * 8)
                 switch bin / 8 {
-                case 0: words.0 |= shifted
-                case 1: words.1 |= shifted
-                default: words.2 |= shifted
+                case 0: words.0 = words.0 & ~(0xFF &<< shift) | byte &<< shift
+                case 1: words.1 = words.1 & ~(0xFF &<< shift) | byte &<< shift
+                default: words.2 = words.2 & ~(0xFF &<< shift) | byte &<< shift
                 }
             }
             return MinHashSignature(words: words)
@@ -62,30 +70,31 @@ struct MinHashAccumulator {
 }
 
 extension MinHashAccumulator {
-    /// The low bytes of the bins in order, eight a word, when no bin is empty: the bins compared
-    /// four at a time, and their low bytes gathered two at a time from 64-bit loads.
+    /// The low bytes of the eight bins from `first`, in order: each 64-bit load holds two bins,
+    /// whose low bytes are its bytes 0 and 4.
     @inline(__always)
-    fileprivate static func lowBytesIfFull(_ minimums: SIMD32<UInt32>) -> (UInt64, UInt64, UInt64)? {
-        withUnsafeBytes(of: minimums) { raw in
-            var empty = SIMD4<UInt32>()
-            for offset in stride(from: 0, to: binCount * 4, by: 16) {
-                let bins = raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
-                empty |= unsafeBitCast(bins .== SIMD4<UInt32>(repeating: Self.empty), to: SIMD4<UInt32>.self)
-            }
-            let halves = unsafeBitCast(empty, to: SIMD2<UInt64>.self)
-            guard halves[0] | halves[1] == 0 else { return nil }
-            // Eight bins' low bytes: each 64-bit load holds two bins, whose low bytes are its
-            // bytes 0 and 4.
-            func word(_ first: Int) -> UInt64 {
-                var word: UInt64 = 0
-                for pair in 0..<4 {
-                    let two = raw.loadUnaligned(fromByteOffset: (first + pair * 2) * 4, as: UInt64.self)
-                    word |= (two & 0xFF | two &>> 24 & 0xFF00) &<< UInt64(pair * 16)
-                }
-                return word
-            }
-            return (word(0), word(8), word(16))
+    fileprivate static func lowBytes(_ raw: UnsafeRawBufferPointer, from first: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for pair in 0..<4 {
+            let two = raw.loadUnaligned(fromByteOffset: (first + pair * 2) * 4, as: UInt64.self)
+            word |= (two & 0xFF | two &>> 24 & 0xFF00) &<< UInt64(pair * 16)
         }
+        return word
+    }
+}
+
+/// The bins of a ``MinHashAccumulator`` in place, while ``MinHashAccumulator/withBins(_:)`` runs.
+struct MinHashBins {
+    let base: UnsafeMutablePointer<UInt32>
+
+    /// Adds a feature: its top 32 bits scaled to a bin, which keeps the least of the low 32 bits.
+    @inline(__always)
+    func add(_ feature: UInt64) {
+        // (top × bins) >> 32 as (top × bins / 8) >> 29, the bins being eight a word: for 24,
+        // one address computation (× 3) and a shift.
+        let place = base + Int(truncatingIfNeeded: ((feature &>> 32) &* UInt64(MinHashAccumulator.binCount / 8)) &>> 29)
+        // Stored either way, so that no branch depends on the value.
+        place.pointee = min(UInt32(truncatingIfNeeded: feature), place.pointee)
     }
 }
 

@@ -61,27 +61,28 @@ struct TextScanner {
         return copy.withUnsafeBufferPointer { scan(padded: UnsafeBufferPointer(rebasing: $0[..<text.count]), sketching: sketching) }
     }
 
-    /// What the words of one text add up to.
-    private struct WordCounts {
-        var units = 0
-        var digits = 0
-        var sawKeyLikeWord = false
-    }
-
     /// Scans one text's UTF-8 bytes, after which ``padding`` more bytes may be read; returns
     /// whether it may hold personal data (it has an `@`, seven digits, or an ASCII word of
     /// letters and digits as long as a key: ``keyLikeLength``), which ``PersonalDataScanner``
     /// then looks for. With `sketching` false (instructions that every example may share) its
     /// words count as tokens only.
+    ///
+    /// Each block's words are read first, their hashes queued, and then added to the sketch
+    /// in a loop of their own: the word loop keeps fewer values at once (registers, not the
+    /// stack), and the sketch's loop is a short chain with nothing else in it.
     mutating func scan(padded text: UnsafeBufferPointer<UInt8>, sketching: Bool = true) -> Bool {
         guard let base = text.baseAddress, !text.isEmpty else { return false }
-        let count = text.count
-        var counts = WordCounts()
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordTally.queueCapacity) { queue in
+            scan(base, count: text.count, sketching: sketching, queue: queue.baseAddress!)
+        }
+    }
+
+    /// ``scan(padded:sketching:)`` with a queue of ``WordTally/queueCapacity`` hashes.
+    @inline(__always)
+    private mutating func scan(_ base: UnsafePointer<UInt8>, count: Int, sketching: Bool, queue: UnsafeMutablePointer<UInt64>) -> Bool {
+        var words = WordTally(queue: queue)
         var units = 0
         var sawAt = false
-        // The sketch is updated in a local and stored back once the text is read.
-        var sketcher = self.sketcher
-        defer { self.sketcher = sketcher }
         var previousWord: UInt64 = 0
         // The start of a word that runs on from an earlier block, or -1.
         var openStart = -1
@@ -98,246 +99,205 @@ struct TextScanner {
             // Padding bytes read as spaces, so a word that ends with the text ends here too.
             var ends = ~word & wordBefore
             previousWord = word
-            // Starts and ends alternate: each end closes the word open before it.
-            while ends != 0 {
-                let end = offset &+ ends.trailingZeroBitCount
-                ends &= ends &- 1
-                var start = openStart
-                if start < 0 {
-                    start = offset &+ starts.trailingZeroBitCount
-                    starts &= starts &- 1
+            if openStart >= 0, ends != 0 {
+                // The word that runs on from an earlier block ends at this block's first end;
+                // the block's classes do not tell what its bytes before the block hold.
+                let length = offset &+ ends.trailingZeroBitCount &- openStart
+                if length <= 8 {
+                    words.readShort(base + openStart, length: length, mayHoldDigits: true, mayHoldWideCharacters: true)
+                } else if length > 16 || !words.readMedium(base + openStart, length: length) {
+                    readElsewhere(base + openStart, length: length, sketching: sketching, words: &words)
                 }
+                ends &= ends &- 1
                 openStart = -1
-                // A word within this block has only the classes the block has.
-                let isWithin = start >= offset
-                Self.readWord(
-                    base + start, length: end &- start, mayHoldDigits: !isWithin || block.hasDigits, mayHoldHighs: !isWithin || block.hasHighs,
-                    sketching: sketching, sketcher: &sketcher, counts: &counts)
+            }
+            // The other words lie within the block: starts and ends alternate.
+            let blockStart = base + offset
+            while ends != 0 {
+                let start = blockStart + starts.trailingZeroBitCount
+                let length = ends.trailingZeroBitCount &- starts.trailingZeroBitCount
+                starts &= starts &- 1
+                ends &= ends &- 1
+                if length <= 8 {
+                    words.readShort(start, length: length, mayHoldDigits: block.hasDigits, mayHoldWideCharacters: block.hasWideCharacters)
+                } else if length > 16 || !words.readMedium(start, length: length) {
+                    readElsewhere(start, length: length, sketching: sketching, words: &words)
+                }
             }
             if starts != 0 { openStart = offset &+ starts.trailingZeroBitCount }
+            // Emptied when another block's words might not fit, and at the end.
+            if words.queued > WordTally.queueCapacity &- WordTally.mostQueuedInABlock {
+                if sketching { sketcher.add(queue, count: words.queued) }
+                words.empty()
+            }
             offset &+= ByteBlock.size
         }
-        tokenSixteenths += units &+ counts.units
-        return sawAt || counts.digits >= 7 || counts.sawKeyLikeWord
+        if sketching { sketcher.add(queue, count: words.queued) }
+        tokenSixteenths += units &+ words.units
+        return sawAt || words.digits >= 7 || words.sawKeyLikeWord
     }
 
-    /// Counts the tokens of a word of `length` bytes at `start`, after which ``padding`` more
-    /// bytes may be read, and sketches it: its letters, digits and hash eight bytes at a time.
-    /// A word of up to eight bytes (most) is one load, looked at for digits and bytes outside
-    /// ASCII only when its block holds some (`mayHoldDigits`, `mayHoldHighs`); one of up to 16
-    /// is two loads, with no branch on what they hold, which a processor could not predict.
-    @_transparent
-    private static func readWord(
-        _ start: UnsafePointer<UInt8>, length: Int, mayHoldDigits: Bool, mayHoldHighs: Bool, sketching: Bool,
-        sketcher: inout WordSketcher, counts: inout WordCounts
-    ) {
-        var hash: UInt64
-        // Digits and bytes outside ASCII are the bytes of a word that are not letters.
-        var notLetters = 0
-        var digitCount = 0
-        var wideLeads: UInt64 = 0
-        // The bytes of a word of up to eight, for its pieces.
-        var bytes: UInt64 = 0
-        if length <= 8 {
-            // Most words: one load, and only the classes its block has looked for.
-            bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)
-            if mayHoldHighs {
-                notLetters = WordBytes.count(WordBytes.ones(bytes & WordBytes.highBits))
-                wideLeads = WordBytes.wideLeads(bytes)
-            }
-            if mayHoldDigits {
-                digitCount = WordBytes.count(WordBytes.ones(WordBytes.digits(bytes)))
-                notLetters &+= digitCount
-            }
-            hash = WordSketcher.hash(bytes, into: WordSketcher.hashSeed(length: length))
-        } else if length <= 16 {
-            let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length, 8))
-            let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self) & WordBytes.mask(max(length &- 8, 0))
-            let (firstDigits, secondDigits) = (WordBytes.digits(first), WordBytes.digits(second))
-            // Both halves' classes counted in one sum each.
-            notLetters = WordBytes.count(
-                WordBytes.ones(firstDigits | first & WordBytes.highBits) &+ WordBytes.ones(secondDigits | second & WordBytes.highBits))
-            digitCount = WordBytes.count(WordBytes.ones(firstDigits) &+ WordBytes.ones(secondDigits))
-            wideLeads = WordBytes.wideLeads(first) | WordBytes.wideLeads(second)
-            let firstHash = WordSketcher.hash(first, into: WordSketcher.hashSeed(length: length))
-            hash = length > 8 ? WordSketcher.hash(second, into: firstHash) : firstHash
-        } else {
-            (hash, notLetters, digitCount, wideLeads) = (WordSketcher.hashSeed(length: length), 0, 0, 0)
-            var offset = 0
-            while offset < length {
-                let bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self) & WordBytes.mask(min(length &- offset, 8))
-                let digits = WordBytes.digits(bytes)
-                notLetters &+= WordBytes.count(WordBytes.ones(digits | bytes & WordBytes.highBits))
-                digitCount &+= WordBytes.count(WordBytes.ones(digits))
-                wideLeads |= WordBytes.wideLeads(bytes)
-                hash = WordSketcher.hash(bytes, into: hash)
-                offset &+= 8
-            }
-        }
-        counts.units &+= TokenCosts.word(letters: length &- notLetters)
-        if digitCount != 0 {
-            counts.units &+= TokenCosts.digits(digitCount)
-            counts.digits &+= digitCount
-            // Letters and digits only, as keys are.
-            if length >= Self.keyLikeLength, notLetters == digitCount { counts.sawKeyLikeWord = true }
-        }
-        guard sketching else { return }
-        if wideLeads == 0 {
-            sketcher.add(hash: hash)
-        } else if length <= 8 {
-            sketcher.splitWideCharacters(bytes, length: length, wideLeads: wideLeads)
-        } else {
-            sketcher.splitWideCharacters(start, length: length, available: length &+ 8)
-        }
+    /// Reads a word that ``WordTally`` does not (one of 17 bytes or more, or of nine or more
+    /// with wide characters) after the words queued before it.
+    @inline(__always)
+    private mutating func readElsewhere(_ start: UnsafePointer<UInt8>, length: Int, sketching: Bool, words: inout WordTally) {
+        if sketching { sketcher.add(words.queue, count: words.queued) }
+        words.empty()
+        // The counts come back by value, so the tally is never passed by address (which would
+        // keep it in memory rather than registers for the whole scan).
+        words.count(WordCounts(start, length: length))
+        if sketching { sketcher.splitWideCharactersIfAny(start, length: length) }
     }
 }
 
-/// Classes of eight bytes of a word at once, each as its byte's top bit (0x80) in a mask.
-enum WordBytes {
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let onesPerByte: UInt64 = 0x0101_0101_0101_0101
+/// What a word of any length adds to the token estimate, read eight bytes at a time
+/// (``WordBytes/Classes``).
+struct WordCounts {
+    /// Its tokens, in sixteenths.
+    var units: Int
+    var digits: Int
+    /// Whether it has the shape of a key: letters and digits only (a digit among them), as long as one.
+    var isKeyLike: Bool
 
-    /// The ASCII digits.
-    @inline(__always)
-    static func digits(_ bytes: UInt64) -> UInt64 {
-        let ascii = bytes & ~highBits
-        return (ascii &+ onesPerByte &* (0x80 - 0x30)) & ~(ascii &+ onesPerByte &* (0x7F - 0x39)) & highBits & ~bytes
-    }
-
-    /// The lead bytes of three and four (0xE0 and above): a byte's top three bits, each moved to its top bit.
-    @inline(__always)
-    static func wideLeads(_ bytes: UInt64) -> UInt64 { bytes & bytes &<< 1 & bytes &<< 2 & highBits }
-
-    /// The first `count` (0 to 8) bytes of a word.
-    @inline(__always)
-    static func mask(_ count: Int) -> UInt64 {
-        // Two shifts of at most 32, so that a count of 0 shifts all 64 bits out.
-        let shift = UInt64(truncatingIfNeeded: 32 &- count &* 4)
-        return (~0 &>> shift) &>> shift
-    }
-
-    /// A mask of top bits as ones in the low bits of their bytes, to be summed with
-    /// ``count(_:)``.
-    @inline(__always)
-    static func ones(_ mask: UInt64) -> UInt64 { mask &>> 7 }
-
-    /// The sum of the bytes of `perByte` (at most 255): how many bytes a mask of ``ones(_:)``
-    /// marks, or the sum of two such masks.
-    @inline(__always)
-    static func count(_ perByte: UInt64) -> Int { Int(truncatingIfNeeded: (perByte &* WordBytes.onesPerByte) &>> 56) }
-}
-
-/// The words of an example's texts, each adding the triple it ends to a MinHash sketch.
-struct WordSketcher {
-    var sketch = MinHashAccumulator()
-    private var previousWords: (UInt64, UInt64) = (0, 0)
-
-    /// Adds the triple that a word of `length` bytes at `start` ends; `available` bytes from
-    /// `start` may be read.
-    @inline(__always)
-    mutating func add(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
-        add(hash: Self.wordHash(start, length: length, available: available))
-    }
-
-    /// Adds the triple that a word whose ``wordHash(_:length:available:)`` is `hash` ends.
-    @inline(__always)
-    mutating func add(hash: UInt64) {
-        sketch.add(Hashing.shingle(previousWords.0, previousWords.1, hash))
-        previousWords = (previousWords.1, hash)
-    }
-
-    /// Adds the pieces of a word that holds wide characters: each of those, and each run between.
-    mutating func splitWideCharacters(_ start: UnsafePointer<UInt8>, length: Int, available: Int) {
-        var runStart = 0
-        var index = 0
-        while index < length {
-            let byte = start[index]
-            guard byte >= 0xE0 else {
-                index &+= 1
-                continue
-            }
-            if index > runStart { add(start + runStart, length: index &- runStart, available: available &- runStart) }
-            let end = min(length, index &+ (byte >= 0xF0 ? 4 : 3))
-            add(start + index, length: end &- index, available: available &- index)
-            (index, runStart) = (end, end)
-        }
-        if runStart < length { add(start + runStart, length: length &- runStart, available: available &- runStart) }
-    }
-
-    /// Adds the pieces of a word of at most eight bytes, held in `bytes`, whose lead bytes of
-    /// three and four are `wideLeads` (as top bits), as ``splitWideCharacters(_:length:available:)``
-    /// does: a lead byte within the character before is not one.
-    mutating func splitWideCharacters(_ bytes: UInt64, length: Int, wideLeads: UInt64) {
-        var leads = wideLeads
-        var runStart = 0
-        while leads != 0 {
-            let index = leads.trailingZeroBitCount &>> 3
-            leads &= leads &- 1
-            guard index >= runStart else { continue }
-            if index > runStart { addPiece(of: bytes, from: runStart, to: index) }
-            let end = min(length, index &+ (bytes &>> UInt64(truncatingIfNeeded: index &* 8) & 0xF0 == 0xF0 ? 4 : 3))
-            addPiece(of: bytes, from: index, to: end)
-            runStart = end
-        }
-        if runStart < length { addPiece(of: bytes, from: runStart, to: length) }
-    }
-
-    /// Adds the bytes `start..<end` of a word held in `bytes` as a word of their own.
-    @inline(__always)
-    private mutating func addPiece(of bytes: UInt64, from start: Int, to end: Int) {
-        let piece = bytes &>> UInt64(truncatingIfNeeded: start &* 8) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- (end &- start) &* 8)
-        add(hash: Self.hash(piece, into: Self.hashSeed(length: end &- start)))
-    }
-
-    /// The hash of a word, ASCII letters lowered, eight bytes at a time: its high bits are
-    /// well mixed, and ``Hashing/shingle(_:_:_:)`` mixes the rest.
-    @inline(__always)
-    static func wordHash(_ start: UnsafePointer<UInt8>, length: Int, available: Int) -> UInt64 {
-        var hash = hashSeed(length: length)
-        if length <= 8, available >= 8 {
-            // Most words: one load.
-            return Self.hash(
-                UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> UInt64(truncatingIfNeeded: 64 &- length &* 8), into: hash)
-        }
+    @inline(never)
+    init(_ start: UnsafePointer<UInt8>, length: Int) {
+        var (letters, digits, highs): (Int, Int, UInt64) = (0, 0, 0)
         var offset = 0
         while offset < length {
-            hash = Self.hash(eightBytes(start, at: offset, length: length, available: available), into: hash)
+            let mask = WordBytes.mask(min(length &- offset, 8))
+            let bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self) & mask
+            let classes = WordBytes.Classes(bytes, within: WordBytes.highBits & mask)
+            letters &+= WordBytes.count(WordBytes.ones(classes.letters))
+            digits &+= WordBytes.count(WordBytes.ones(classes.digits))
+            highs |= bytes & WordBytes.highBits
             offset &+= 8
         }
-        return hash
+        units = TokenCosts.word(letters: letters) &+ TokenCosts.digits(digits)
+        self.digits = digits
+        isKeyLike = digits != 0 && highs == 0 && length >= TextScanner.keyLikeLength
+    }
+}
+
+/// What the words of one text add up to as ``TextScanner`` reads them: their tokens, their
+/// digits and whether one looks like a key, and the hashes of the words of the last blocks
+/// read, queued for the sketch. A word of up to 16 bytes (nearly all) is read here, in one
+/// or two loads with no branch on what they hold.
+struct WordTally {
+    /// The most hashes queued, emptied once it holds more than this less
+    /// ``mostQueuedInABlock``: 1 KiB, which `withUnsafeTemporaryAllocation` keeps on the stack
+    /// (twice as much went to the heap).
+    static let queueCapacity = 2 * ByteBlock.size
+    /// The most hashes one block queues: a piece of a word takes a byte at least, so the words
+    /// within the block give at most 64, and a word of up to eight bytes that runs on from the
+    /// block before at most eight.
+    static let mostQueuedInABlock = ByteBlock.size + 8
+    /// The hashes of the words read since the queue was last emptied, up to `queueEnd`.
+    let queue: UnsafeMutablePointer<UInt64>
+    private var queueEnd: UnsafeMutablePointer<UInt64>
+    /// The words' tokens, in sixteenths.
+    private(set) var units = 0
+    private(set) var digits = 0
+    private(set) var sawKeyLikeWord = false
+
+    init(queue: UnsafeMutablePointer<UInt64>) {
+        self.queue = queue
+        queueEnd = queue
     }
 
-    /// The start of ``wordHash(_:length:available:)`` for a word of `length` bytes.
-    @inline(__always)
-    static func hashSeed(length: Int) -> UInt64 { UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15 }
+    /// How many hashes are queued.
+    var queued: Int { queue.distance(to: queueEnd) }
 
-    /// `hash` with eight bytes of a word (zeros after its end) added, ASCII letters lowered.
+    /// Empties the queue, once its hashes are in the sketch.
     @inline(__always)
-    static func hash(_ bytes: UInt64, into hash: UInt64) -> UInt64 { (hash ^ (bytes | upperCase(bytes) &>> 2)) &* 0xC2B2_AE3D_27D4_EB4F }
+    mutating func empty() { queueEnd = queue }
 
-    /// The word's bytes from `offset`, up to eight of them and zeros after its end, in one load
-    /// when eight bytes may be read there (`available` from `start`), else one at a time.
+    /// Adds the counts of a word read elsewhere.
     @inline(__always)
-    static func eightBytes(_ start: UnsafePointer<UInt8>, at offset: Int, length: Int, available: Int) -> UInt64 {
-        let left = length &- offset
-        guard available &- offset >= 8 else {
-            var word: UInt64 = 0
-            for index in 0..<min(left, 8) { word |= UInt64(start[offset &+ index]) &<< UInt64(truncatingIfNeeded: index &* 8) }
-            return word
+    mutating func count(_ counts: WordCounts) {
+        units &+= counts.units
+        digits &+= counts.digits
+        sawKeyLikeWord = sawKeyLikeWord || counts.isKeyLike
+    }
+
+    /// Reads a word of one to eight bytes at `start`, in one load, looked at for digits and
+    /// wide characters only when its block holds some.
+    @_transparent
+    mutating func readShort(_ start: UnsafePointer<UInt8>, length: Int, mayHoldDigits: Bool, mayHoldWideCharacters: Bool) {
+        let shift = UInt64(truncatingIfNeeded: 64 &- length &* 8)
+        let bytes = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self) & ~0 &>> shift
+        let classes = WordBytes.Classes(bytes, within: WordBytes.highBits &>> shift)
+        units &+= TokenCosts.word(upToEightLetters: WordBytes.count(WordBytes.ones(classes.letters)))
+        if mayHoldDigits, classes.digits != 0 {
+            countDigits(WordBytes.count(WordBytes.ones(classes.digits)), length: length, highs: bytes & WordBytes.highBits)
         }
-        let word = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-        return left < 8 ? word & ((1 &<< UInt64(truncatingIfNeeded: left &* 8)) &- 1) : word
+        if mayHoldWideCharacters, WordBytes.wideLeads(bytes) != 0 {
+            // Two characters of three bytes (a word of Chinese or Japanese, say) are its pieces
+            // as they lie; any other mix is split by the general rule.
+            if length == 6, WordBytes.wideLeads(bytes) | bytes & 0x1000_0010 == 0x8000_0080 {
+                queueEnd[0] = WordSketcher.hash(lowered: classes.lowered & 0xFF_FFFF, into: WordSketcher.hashSeed(length: 3))
+                queueEnd[1] = WordSketcher.hash(lowered: classes.lowered &>> 24, into: WordSketcher.hashSeed(length: 3))
+                queueEnd += 2
+            } else {
+                queueEnd = Self.queuePieces(of: classes.lowered, length: length, wideLeads: WordBytes.wideLeads(bytes), at: queueEnd)
+            }
+        } else {
+            queueEnd.pointee = WordSketcher.hash(lowered: classes.lowered, into: WordSketcher.hashSeed(length: length))
+            queueEnd += 1
+        }
     }
 
-    /// The top bit (0x80) of each byte of `bytes` that is an ASCII capital letter.
+    /// Reads a word of nine to 16 bytes at `start`, in two loads; returns false, having read
+    /// nothing, when it holds wide characters.
+    @_transparent
+    mutating func readMedium(_ start: UnsafePointer<UInt8>, length: Int) -> Bool {
+        let shift = UInt64(truncatingIfNeeded: 128 &- length &* 8)
+        let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
+        let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self) & ~0 &>> shift
+        guard WordBytes.wideLeads(first) | WordBytes.wideLeads(second) == 0 else { return false }
+        let firstClasses = WordBytes.Classes(first, within: WordBytes.highBits)
+        let secondClasses = WordBytes.Classes(second, within: WordBytes.highBits &>> shift)
+        // Both halves' classes counted in one sum each.
+        units &+= TokenCosts.word(letters: WordBytes.count(WordBytes.ones(firstClasses.letters) &+ WordBytes.ones(secondClasses.letters)))
+        if firstClasses.digits | secondClasses.digits != 0 {
+            countDigits(
+                WordBytes.count(WordBytes.ones(firstClasses.digits) &+ WordBytes.ones(secondClasses.digits)), length: length,
+                highs: (first | second) & WordBytes.highBits)
+        }
+        let hash = WordSketcher.hash(lowered: firstClasses.lowered, into: WordSketcher.hashSeed(length: length))
+        queueEnd.pointee = WordSketcher.hash(lowered: secondClasses.lowered, into: hash)
+        queueEnd += 1
+        return true
+    }
+
+    /// Counts a word's `count` digits (not 0), which is a key's shape when it is as long as one
+    /// and has no byte outside ASCII (its top bits `highs`).
     @inline(__always)
-    static func upperCase(_ bytes: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let ascii = bytes & ~highBits
-        let atLeastA = ascii &+ ones &* (0x80 - 0x41)
-        let aboveZ = ascii &+ ones &* (0x7F - 0x5A)
-        return atLeastA & ~aboveZ & highBits & ~bytes
+    private mutating func countDigits(_ count: Int, length: Int, highs: UInt64) {
+        units &+= TokenCosts.digits(count)
+        digits &+= count
+        if length >= TextScanner.keyLikeLength, highs == 0 { sawKeyLikeWord = true }
+    }
+
+    /// Queues the hashes of the pieces of a word of up to eight bytes that holds wide
+    /// characters (``WordHashSink/splitWideCharacters(lowered:length:wideLeads:)``) at `queueEnd`;
+    /// returns where the queue ends then.
+    @inline(never)
+    private static func queuePieces(
+        of lowered: UInt64, length: Int, wideLeads: UInt64, at queueEnd: UnsafeMutablePointer<UInt64>
+    ) -> UnsafeMutablePointer<UInt64> {
+        var pieces = QueuedPieces(end: queueEnd)
+        pieces.splitWideCharacters(lowered: lowered, length: length, wideLeads: wideLeads)
+        return pieces.end
+    }
+
+    /// The pieces of a word, queued.
+    private struct QueuedPieces: WordHashSink {
+        var end: UnsafeMutablePointer<UInt64>
+
+        mutating func add(hash: UInt64) {
+            end.pointee = hash
+            end += 1
+        }
     }
 }
 
@@ -370,6 +330,13 @@ enum TokenCosts {
         // the sign bits of -letters and of letters - 8 tell the cases apart.
         let beyondSeven = letters &- 7
         return 16 &* Int(truncatingIfNeeded: UInt(bitPattern: 0 &- letters) &>> 63) &+ 4 &* (beyondSeven & ~(beyondSeven &>> 63))
+    }
+
+    /// ``word(letters:)`` for at most eight letters, in one shift of a table of nibbles (in
+    /// fours of sixteenths: 0 for none, 4 for one to seven, 5 for eight), with no branch.
+    @inline(__always)
+    static func word(upToEightLetters letters: Int) -> Int {
+        Int(truncatingIfNeeded: 0x5_4444_4440 as UInt64 &>> UInt64(truncatingIfNeeded: letters &* 4) & 0xF) &* 4
     }
 
     /// The cost of a word's digits: cl100k splits numbers into groups of up to three.

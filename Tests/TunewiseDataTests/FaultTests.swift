@@ -60,10 +60,12 @@ struct FaultTests {
         #expect(measurement.faults[.notJSON] == Tally(count: 1, lines: [1]))
     }
 
-    /// Whether the string scanner accepts `bytes` between quotes.
+    /// Whether `bytes` between quotes read as a string, as the parser reads one: the line's
+    /// UTF-8 checked, then the string scanned.
     static func scansAsString(_ bytes: [UInt8]) -> Bool {
         let line = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
         return line.withUnsafeBufferPointer { buffer in
+            guard UTF8Check.isValid(buffer.baseAddress!, count: buffer.count) else { return false }
             var scanner = JSONLineScanner(buffer.baseAddress!, count: buffer.count)
             return (try? scanner.scanString()).map { _ in scanner.position == buffer.count } ?? false
         }

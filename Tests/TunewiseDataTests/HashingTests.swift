@@ -2,8 +2,9 @@ import Testing
 
 @testable import TunewiseData
 
-/// The byte hash behind exact duplicates: four lanes over 32-byte stripes, then one lane over
-/// the rest. It must depend on every byte and on the length, and not on where the bytes lie.
+/// The byte hash behind exact duplicates: three lanes over 48-byte stripes, then 16 bytes at a
+/// time, each pair of words multiplied in full width. It must depend on every byte and on the
+/// length, and not on where the bytes lie.
 struct HashingTests {
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBufferPointer { Hashing.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
@@ -38,35 +39,53 @@ struct HashingTests {
         #expect(Set(zeros).count == zeros.count)
     }
 
-    /// ``Hashing/hash(_:count:)`` written plainly, its last bytes read one at a time.
+    /// ``Hashing/hash(_:count:)`` written plainly (wyhash's steps), every word read a byte at a time.
     static func referenceHash(_ bytes: [UInt8]) -> UInt64 {
-        let (first, second): (UInt64, UInt64) = (0x9E37_79B1_85EB_CA87, 0xC2B2_AE3D_27D4_EB4F)
-        func word(_ offset: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << UInt64($1 * 8) } }
-        func round(_ lane: UInt64, _ word: UInt64) -> UInt64 { Hashing.rotate(lane &+ word &* second, 31) &* first }
-        var hash = UInt64(bytes.count) &* first ^ 0x27D4_EB2F_1656_67C5
-        var offset = 0
-        if bytes.count >= 32 {
-            var lanes = [first &+ second, second, 0x27D4_EB2F_1656_67C5, 0 &- first]
-            while offset + 32 <= bytes.count {
-                for lane in 0..<4 { lanes[lane] = round(lanes[lane], word(offset + lane * 8)) }
-                offset += 32
+        let secret: [UInt64] = [HashSecret.zeroth, HashSecret.first, HashSecret.second, HashSecret.third]
+        func word(_ offset: Int, _ size: Int) -> UInt64 { (0..<size).reduce(0) { $0 | UInt64(bytes[offset + $1]) << UInt64($1 * 8) } }
+        func fold(_ first: UInt64, _ second: UInt64) -> UInt64 {
+            let product = first.multipliedFullWidth(by: second)
+            return product.high ^ product.low
+        }
+        let count = bytes.count
+        var seed = fold(secret[0], secret[1])
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        if count <= 16 {
+            if count >= 4 {
+                let quarter = (count >> 3) << 2
+                first = word(0, 4) << 32 | word(quarter, 4)
+                second = word(count - 4, 4) << 32 | word(count - 4 - quarter, 4)
+            } else if count > 0 {
+                first = UInt64(bytes[0]) << 16 | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1])
             }
-            var combined = zip(lanes, [1, 7, 12, 18]).reduce(0) { $0 &+ Hashing.rotate($1.0, UInt64($1.1)) }
-            for lane in lanes { combined = (combined ^ round(0, lane)) &* first &+ 0x85EB_CA77_C2B2_AE63 }
-            hash ^= combined
+        } else {
+            var offset = 0
+            if count - offset >= 48 {
+                var lanes = [seed, seed, seed]
+                while count - offset >= 48 {
+                    for lane in 0..<3 {
+                        lanes[lane] = fold(word(offset + lane * 16, 8) ^ secret[lane + 1], word(offset + lane * 16 + 8, 8) ^ lanes[lane])
+                    }
+                    offset += 48
+                }
+                seed = lanes[0] ^ lanes[1] ^ lanes[2]
+            }
+            while count - offset > 16 {
+                seed = fold(word(offset, 8) ^ secret[1], word(offset + 8, 8) ^ seed)
+                offset += 16
+            }
+            first = word(count - 16, 8)
+            second = word(count - 8, 8)
         }
-        while offset + 8 <= bytes.count {
-            hash ^= Hashing.rotate(word(offset) &* second, 31) &* first
-            hash = Hashing.rotate(hash, 27) &* first &+ 0x85EB_CA77_C2B2_AE63
-            offset += 8
-        }
-        let tail = bytes[offset...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
-        hash ^= Hashing.rotate(tail &* second, 31) &* first
-        return Hashing.mix(hash)
+        let product = (first ^ secret[1]).multipliedFullWidth(by: second ^ seed)
+        return fold(product.low ^ secret[0] ^ UInt64(count), product.high ^ secret[1])
     }
 
-    /// Every length up to 200, whose last bytes the hash reads in one load from eight bytes on.
+    /// Every length up to 200: the short ones read in overlapping loads, the stripes, the last 16 bytes.
     @Test func agreesWithThePlainReference() {
+        let secret = HashSecret.zeroth.multipliedFullWidth(by: HashSecret.first)
+        #expect(HashSecret.seed == secret.high ^ secret.low)
         var generator = SplitMix(seed: 0x7A1)
         for length in 0...200 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }

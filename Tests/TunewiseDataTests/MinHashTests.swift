@@ -16,6 +16,27 @@ struct MinHashTests {
         return (common + (0..<own).map { _ in generator.next() }, common + (0..<own).map { _ in generator.next() })
     }
 
+    /// Empty bins take the next full bin's value, shifted by how far it is, as a walk from
+    /// each bin to the right finds it: sketches of 0 to 120 features, most with empty bins.
+    @Test func fillsEmptyBinsAsAWalkToTheRightDoes() {
+        var generator = SplitMix(seed: 0xB1)
+        for count in 0...120 {
+            var accumulator = MinHashAccumulator()
+            for _ in 0..<count { accumulator.add(generator.next()) }
+            var bins = [UInt32](repeating: .max, count: MinHashSignature.binCount)
+            accumulator.withBins { for bin in bins.indices { bins[bin] = $0.base[bin] } }
+            let walked = bins.indices.map { bin in
+                var (source, distance) = (bin, UInt32(0))
+                while bins[source] == .max, distance < UInt32(bins.count) {
+                    source = (source + 1) % bins.count
+                    distance += 1
+                }
+                return UInt8(truncatingIfNeeded: bins[source] &+ distance &* 0x9E37_79B9)
+            }
+            #expect(accumulator.signature().bins == walked, "\(count) features")
+        }
+    }
+
     @Test func dependsOnTheSetOfFeaturesOnly() {
         var generator = SplitMix(seed: 1)
         for count in [1, 2, 7, 23, 24, 25, 100, 1000] {

@@ -60,6 +60,20 @@ struct TextScannerTests {
 }
 
 extension TextScannerTests {
+    /// Words of wide characters (each a piece of its own) mixed with others, of every length
+    /// around eight bytes: the two-character words read whole and the rest split alike.
+    @Test func agreesOnWordsOfWideCharacters() {
+        var generator = SplitMix(seed: 0x4F6)
+        let pieces = ["価", "格", "注文", "😀", "a", "é", "Z", "7", "ж"].map { Array($0.utf8) }
+        for round in 0..<2_000 {
+            let words = (0..<Int(generator.next() % 12 + 1)).map { _ in
+                (0..<Int(generator.next() % 4 + 1)).flatMap { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            }
+            let text = Array(words.joined(separator: Array(" ".utf8)))
+            #expect(Self.scanned([text]) == Self.referenceScanned([text]), "round \(round): \(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
     /// cl100k splits Hebrew and Arabic letters into more pieces than Cyrillic ones.
     @Test func hebrewAndArabicLettersCostMoreThanCyrillicOnes() {
         func sixteenths(_ text: String) -> Int {

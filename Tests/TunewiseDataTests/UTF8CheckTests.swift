@@ -3,7 +3,7 @@ import Testing
 @testable import TunewiseData
 
 /// The line-wide UTF-8 check agrees with Swift's own decoder, and the string scan that trusts
-/// it agrees with the one that checks each string.
+/// it agrees with a plain one.
 struct UTF8CheckTests {
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { UTF8Check.isValid($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
@@ -52,24 +52,51 @@ struct UTF8CheckTests {
         }
     }
 
-    /// A string scanned as known UTF-8 ends where, and with the escapes, the checking scan finds.
-    @Test func trustingScanAgreesWithCheckingScan() {
+    /// A string is scanned 16 bytes at a time to its first quote, backslash or control byte:
+    /// it ends where, and with the escapes, a byte-at-a-time scan finds.
+    @Test func stringScanAgreesWithAByteAtATimeScan() {
         var generator = SplitMix(seed: 0x5CA)
-        let pieces = ["a", "bc ", "é", "日本", "😀", "\\n", "\\\"", "\\u00e9", "\\x", "\\u12", "\u{01}", "\t", "\"", "\\"].map { Array($0.utf8) }
+        let pieces = ["a", "bc ", "é", "日本", "😀", "\\n", "\\\"", "\\u00e9", "\\x", "\\u12", "\u{01}", "\t", "\"", "\\", "!", "#", "\u{1F}", "~"]
+            .map { Array($0.utf8) }
         for _ in 0..<5_000 {
             var bytes: [UInt8] = [UInt8(ascii: "\"")]
             for _ in 0..<Int(generator.next() % 40) { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
             if generator.next() % 4 != 0 { bytes.append(UInt8(ascii: "\"")) }
             bytes += Array(" tail".utf8)
-            let outcomes = [false, true].map { isUTF8 in
-                bytes.withUnsafeBufferPointer { buffer -> String in
-                    var scanner = JSONLineScanner(buffer.baseAddress!, count: buffer.count, isUTF8: isUTF8)
-                    guard let span = try? scanner.scanString() else { return "not JSON" }
-                    return "\(span.start) \(span.end) \(span.hasEscapes) \(scanner.position)"
-                }
+            let scanned = bytes.withUnsafeBufferPointer { buffer -> String in
+                var scanner = JSONLineScanner(buffer.baseAddress!, count: buffer.count)
+                guard let span = try? scanner.scanString() else { return "not JSON" }
+                return "\(span.start) \(span.end) \(span.hasEscapes) \(scanner.position)"
             }
-            #expect(outcomes[0] == outcomes[1], "\(bytes)")
+            #expect(scanned == Self.plainScan(bytes), "\(bytes)")
         }
+    }
+
+    /// The string that opens `bytes`, scanned a byte at a time: where its contents start and
+    /// end, whether it has escapes and where the scan stops, or "not JSON".
+    private static func plainScan(_ bytes: [UInt8]) -> String {
+        var position = 1
+        var hasEscapes = false
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""): return "1 \(position) \(hasEscapes) \(position + 1)"
+            case 0..<0x20: return "not JSON"
+            case UInt8(ascii: "\\"):
+                hasEscapes = true
+                guard position + 1 < bytes.count else { return "not JSON" }
+                if Array("\"\\/bfnrt".utf8).contains(bytes[position + 1]) {
+                    position += 2
+                } else if bytes[position + 1] == UInt8(ascii: "u"), position + 6 <= bytes.count,
+                    bytes[(position + 2)..<(position + 6)].allSatisfy({ JSONLineScanner.hexValue($0) != nil })
+                {
+                    position += 6
+                } else {
+                    return "not JSON"
+                }
+            default: position += 1
+            }
+        }
+        return "not JSON"
     }
 
     private static func fill(_ piece: [UInt8], count: Int) -> [UInt8] {

@@ -55,6 +55,7 @@ public enum CostModel {
     public static func minimumCachedPrefixTokens(_ inputs: CostInputs) -> Double {
         inputs[.cacheMinimumTokens] ?? defaultMinimumCachedPrefixTokens
     }
+
     /// How far past the horizon the payback month is looked for, to say "month 17".
     public static let lookAheadMonths = 240
     /// Fields prompt engineering, the baseline, always needs.

@@ -161,3 +161,27 @@ struct WorkingSystemAndLabelGraderNotesTests {
         #expect(!labels.caveats.contains { $0.text.hasPrefix("Nobody on the team has trained a model: use a hosted tuning service") })
     }
 }
+
+/// Preference pairs are put to work wherever the plan does not train on them yet (review 50).
+struct PreferencePairsAtWorkTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+    let pairs = [
+        "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+        "time-to-market": "months", "consistency": "important", "training-signal": "comparisons",
+    ]
+
+    /// Distilling a prompted model that meets the bar: the pairs pick the teacher's outputs and
+    /// tune the student afterwards; prompting alone: a judge checked against them picks samples.
+    @Test func pairsPickOutputsAndTuneTheStudentOrJudgeSamples() throws {
+        let distil = try advisor.advise(
+            Answers(pairs.merging(["prompting-status": "meets-bar", "query-volume": "high", "model-access": "api-tuning"]) { $1 }))
+        #expect(distil.variants.first { $0.variant == "training" }?.choice == "distillation")
+        #expect(distil.nextSteps.contains { $0.text.hasPrefix("Your preference pairs still count here") })
+        let prompted = try advisor.advise(Answers(pairs.merging(["model-access": "api", "prompting-status": "plateaued"]) { $1 }))
+        #expect(prompted.strategy == "prompt-engineering")
+        #expect(prompted.nextSteps.contains { $0.text.hasPrefix("Until a model is tuned on them, put the preference pairs to work") })
+        let demonstrations = try advisor.advise(
+            Answers(pairs.merging(["model-access": "api", "prompting-status": "plateaued", "training-signal": "demonstrations"]) { $1 }))
+        #expect(!demonstrations.nextSteps.contains { $0.text.hasPrefix("Until a model is tuned on them") })
+    }
+}

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.25.1",
+            version: "3.25.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -280,6 +280,12 @@ extension BuiltInRubric {
                     text: "Preference pairs will not add facts: a model tuned on them learns which answers you prefer, not what it does not know. Use the preferred and rejected answers to find the questions retrieval misses (the rejected answer is often one built on the wrong passage) and keep them as an evaluation set.",
                     source: "gekhman-2024; rafailov-2023",
                     when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "training-signal", options: ["comparisons"])])
+                ),
+                Note(
+                    text: "Until a model is tuned on them, put the preference pairs to work at run time: check a judge model against them first (how often it prefers the answer your people preferred), then have it pick the best of several samples, and use preferred answers as worked examples in the prompt.",
+                    source: "zheng-2023",
+                    when: Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
             ],
             risks: [
@@ -1967,6 +1973,12 @@ extension BuiltInRubric {
                             text: "Freeze the prompted model's score on a held-out set as the target; choose a student smaller than the prompted model (compare two sizes; a model already under a billion parameters is usually cut further by quantising and batching it than by a smaller student), train it on your reviewed pairs plus the prompted model's outputs on real traffic (de-identified, filtered by review or a grader), and switch traffic only once it matches the target.",
                             source: "openai-distillation",
                             when: .always,
+                            stage: .train
+                        ),
+                        Note(
+                            text: "Your preference pairs still count here: use them to pick among the prompted model's outputs before they become training data, and after the student is trained, a preference pass (DPO) on them recovers what the teacher's outputs miss.",
+                            source: "rafailov-2023; hsieh-2023",
+                            when: Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
                             stage: .train
                         ),
                     ]

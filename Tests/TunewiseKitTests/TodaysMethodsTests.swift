@@ -277,15 +277,15 @@ struct TodaysMethodsTests {
         #expect(deadline.confidence == .medium)
     }
 
-    /// A grader with nobody who has trained a model: reinforcement stays the method, and a
-    /// caveat says to begin with supervised tuning on the outputs the grader passes.
+    /// A grader with nobody who has trained a model: the plan tunes supervised on the outputs
+    /// the grader passes (rejection sampling), reinforcement later with help (review 50).
     @Test func aGraderWithoutTrainingSkillsBeginsWithRejectionSampling() throws {
         let answers = behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }
         let novices = try advisor.advise(Answers(answers.merging(["ml-expertise": "none"]) { $1 }))
-        #expect(novices.variants.map(\.choice).contains("reinforcement"))
-        #expect(novices.caveats.contains { $0.text.contains("rejection sampling") })
+        #expect(novices.variants.map(\.choice).contains("supervised"))
+        #expect(novices.nextSteps.contains { $0.text.contains("(rejection sampling)") })
         let experts = try advisor.advise(Answers(answers.merging(["ml-expertise": "strong"]) { $1 }))
-        #expect(!experts.caveats.contains { $0.text.contains("(rejection sampling), a standard hosted job") })
+        #expect(experts.variants.map(\.choice).contains("reinforcement") && !experts.nextSteps.contains { $0.text.contains("(rejection sampling)") })
     }
 
     @Test func thereAreAtLeastTwentyFiveCases() {

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.25.2",
+            version: "3.25.3",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2022,7 +2022,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
-                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])],
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])]), Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
                     citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show. Where you hold whole worked outputs, a supervised run on them comes first and reinforcement second; a reference that is only the final answer of a longer working (the number at the end of a solution) is for the grader: tuning on it alone would teach the model to skip the working.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
                     caveats: [
                         Note(
@@ -2054,11 +2054,6 @@ extension BuiltInRubric {
                             text: "Reinforcement runs execute what the model writes many times over: sandbox generated code and queries, and budget for the sampling compute, which exceeds a supervised run's.",
                             source: "openai-rft",
                             when: .always
-                        ),
-                        Note(
-                            text: "Nobody on the team has trained a model: begin with supervised tuning on the outputs your grader passes (rejection sampling), a standard hosted job, and take on reinforcement runs, which need a tested grader and careful tuning, with ML help.",
-                            source: "deepseek-r1-2025; openai-rft",
-                            when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                         ),
                         Note(
                             text: "Running reinforcement on open weights yourself means tuning the sampling, the reward and the update's step size, and reading reward curves and the model's drift for signs of hacking or collapse: with a team that can run training scripts but has not trained by reinforcement, start with the supervised run and bring in ML help for this stage, or use a hosted reinforcement service where your model has one.",
@@ -2116,6 +2111,12 @@ extension BuiltInRubric {
                             text: "Your grader compares each output with a reference label, so the references are the outputs wanted: write each as the answer of its example (the label as the assistant's reply) and tune on those pairs; keep the grader to score the held-out set. Reinforcement would only relearn what the labels already say, at the cost of sampling.",
                             source: "openai-rft; openai-fine-tuning",
                             when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "output-style", options: ["label"])])
+                        ),
+                        Note(
+                            text: "Nobody on the team has trained a model, so the grader feeds a supervised run rather than reinforcement: sample several answers to each training prompt (from the model, or a stronger one where its terms allow), keep those the grader passes, and tune on them as a standard hosted job (rejection sampling); reinforcement against the grader can follow, with ML help, once that run's gains level off.",
+                            source: "openai-rft; deepseek-r1-2025",
+                            when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "ml-expertise", options: ["none"])]),
+                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
                         ),
                     ]
                 ),

@@ -1,7 +1,7 @@
 /// Eight bytes of a word at once, each class as its byte's top bit (0x80) in a mask.
 enum WordBytes {
     static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let onesPerByte: UInt64 = 0x0101_0101_0101_0101
+    static let onesPerByte: UInt64 = 0x0101_0101_0101_0101
 
     /// The classes of up to eight bytes of a word, which holds nothing but ASCII letters,
     /// ASCII digits and bytes outside ASCII: below 0x80, a byte with bit 6 set is a letter
@@ -210,11 +210,9 @@ struct WordSketcher: WordHashSink {
     /// The top bit (0x80) of each byte of `bytes` that is an ASCII capital letter.
     @inline(__always)
     static func upperCase(_ bytes: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let ascii = bytes & ~highBits
-        let atLeastA = ascii &+ ones &* (0x80 - 0x41)
-        let aboveZ = ascii &+ ones &* (0x7F - 0x5A)
-        return atLeastA & ~aboveZ & highBits & ~bytes
+        let ascii = bytes & ~WordBytes.highBits
+        let atLeastA = ascii &+ WordBytes.onesPerByte &* (0x80 - 0x41)
+        let aboveZ = ascii &+ WordBytes.onesPerByte &* (0x7F - 0x5A)
+        return atLeastA & ~aboveZ & WordBytes.highBits & ~bytes
     }
 }

@@ -193,29 +193,29 @@ extension BinaryTests {
 
         /// Distillation at its own prices, 0.1 in and 0.4 out, with no retrieval for a behaviour
         /// (its facts arrive with each request), at 40,000 requests a day: (200 × 0.1 + 300 ×
-        /// 0.4) / 1e6 = 0.00014 against prompting's (1500 × 0.09 + 180) / 1e6 = 0.000315, so 168
-        /// a month against 378; 1458 more once, no retrain: 1458 − 210 m ≤ 0 from month 7;
-        /// break-even 1458 / (360 × 0.000175) = 23,142.9, so 23,143.
+        /// 0.4) / 1e6 = 0.00014 against prompting's (1500 × 0.09 + 180) / 1e6 = 0.000315, so at
+        /// 120,000 requests a day 504 a month against 1,134; 1458 more once, no retrain:
+        /// 1458 − 630 m ≤ 0 from month 3; break-even 1458 / (360 × 0.000175) = 23,142.9, so 23,143.
         @Test func aDistilledModelIsCostedAtItsOwnPrices() throws {
             let (code, report, _) = try advise([
-                "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--model-access", "api-tuning",
-                "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
-                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4", "--requests-per-day", "40000",
+                "--need", "behavior", "--data-volume", "thousands", "--prompting-status", "meets-bar", "--query-volume", "high",
+                "--model-access", "api-tuning", "--budget", "substantial", "--time-to-market", "months", "--transience", "static",
+                "--distilled-input-price-per-million", "0.1", "--distilled-output-price-per-million", "0.4", "--requests-per-day", "120000",
             ])
             #expect(code == 0)
             #expect(report?["recommendation"]?["strategy"] == .string("fine-tuning"))
             let strategies = Self.strategies(report)
             #expect(strategies["fine-tuning"]?["distilled"] == .bool(true))
-            #expect(strategies["fine-tuning"]?["monthly"] == .number(168))
+            #expect(strategies["fine-tuning"]?["monthly"] == .number(504))
             #expect(strategies["fine-tuning"]?["retrieval"] == .string("none"))
-            #expect(strategies["prompt-engineering"]?["monthly"] == .number(378))
+            #expect(strategies["prompt-engineering"]?["monthly"] == .number(1134))
             #expect(strategies["hybrid"]?["distilled"] == .bool(false))
             guard case .array(let breakEven)? = report?["cost"]?["breakEven"] else {
                 Issue.record("no breakEven")
                 return
             }
             let fineTuning = breakEven.first { $0["strategy"] == .string("fine-tuning") }
-            #expect(fineTuning?["paybackMonth"] == .number(7))
+            #expect(fineTuning?["paybackMonth"] == .number(3))
             #expect(fineTuning?["requestsPerDay"] == .number(23_143))
             #expect(Self.notes(report).contains("PEFT / fine-tuning is costed as a distilled model, at its own prices."))
             #expect(!Self.notes(report).contains { $0.contains("trains by reinforcement") })
@@ -223,8 +223,8 @@ extension BinaryTests {
             // costed without the template's retrieval figures, as it retrieves nothing here.
             #expect(
                 Self.notes(report).first
-                    == "For comparison, Prompt engineering (the baseline a payback is measured against): 2,400.00 one-off, 378.00 a month, "
-                    + "6,936.00 over 12 months. It too is costed without retrieval: no context tokens, no retrieval upkeep.")
+                    == "For comparison, Prompt engineering (the baseline a payback is measured against): 2,400.00 one-off, 1,134.00 a month, "
+                    + "16,008.00 over 12 months. It too is costed without retrieval: no context tokens, no retrieval upkeep.")
             #expect(report?["costCheck"] == .null)
         }
 

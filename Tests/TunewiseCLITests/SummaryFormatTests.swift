@@ -26,13 +26,13 @@ struct SummaryFormatTests {
     @Test func scoredAdviceNamesTheTopReasonsSubject() {
         let (code, console) = run(lawFirmFlags + ["--no-input", "--format", "summary"])
         #expect(code == .success)
-        #expect(console.output == "fine-tuning medium (Data volume: thousands)\n")
+        #expect(console.output == "fine-tuning low (Data volume: thousands)\n")
     }
 
     @Test func expectStillGatesWithTheSummary() {
         let (code, console) = run(lawFirmFlags + ["--no-input", "--format", "summary", "--expect", "prompt-engineering"])
         #expect(code == .expectationFailed)
-        #expect(console.output == "fine-tuning medium (Data volume: thousands)\n")
+        #expect(console.output == "fine-tuning low (Data volume: thousands)\n")
         #expect(console.errors.contains("expected prompt-engineering"))
     }
 
@@ -67,7 +67,7 @@ extension BinaryTests {
             #expect(result.stdout.filter { $0 == "\n" }.count == 1)
             let mismatch = try Binary.run(lawFirmFlags + ["--no-input", "--format=summary", "--expect", "hybrid"])
             #expect(mismatch.code == 1)
-            #expect(mismatch.stdout == "fine-tuning medium (Data volume: thousands)\n")
+            #expect(mismatch.stdout == "fine-tuning low (Data volume: thousands)\n")
         }
     }
 }

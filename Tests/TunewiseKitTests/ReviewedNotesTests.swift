@@ -97,8 +97,8 @@ struct CollectionDistillationAndLeadNotesTests {
         let meetsBar = try advisor.advise(
             Answers([
                 "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
-                "time-to-market": "months", "consistency": "important", "prompting-status": "meets-bar", "query-volume": "low",
-                "model-access": "api-tuning", "model-size": "large",
+                "time-to-market": "months", "consistency": "critical", "prompting-status": "meets-bar", "query-volume": "low",
+                "model-access": "api-tuning", "model-size": "large", "output-style": "label",
             ]))
         #expect(meetsBar.strategy == "prompt-engineering")
         // The premise: fine-tuning outscores prompting yet is ruled out now, and the plan moves to it.

@@ -56,7 +56,7 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "Azure, OpenAI guides and ovadia-2023: an FAQ bot over a static product manual retrieves, it does not fine-tune",
         answers: situation(["need": "knowledge", "data-volume": "none"]),
-        plan: ["prompt-engineering"], decidedBy: ["no-examples"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-behaviour-to-train", "knowledge-in-retrieval", "no-examples"], variants: ["rag"]),
     Scenario(
         name: "ovadia-2023: a knowledge bot stays on retrieval even with thousands of labelled questions",
         answers: situation(["need": "knowledge", "data-volume": "thousands"]),
@@ -113,7 +113,7 @@ let scenarios: [Scenario] = [
     Scenario(
         name: "004 (Challenges of fine-tuning): little data that changes daily is retrieved, not trained",
         answers: situation(["need": "knowledge", "data-volume": "few", "transience": "frequent", "time-to-market": "weeks"]),
-        plan: ["prompt-engineering"], decidedBy: ["few-examples"], variants: ["rag"]),
+        plan: ["prompt-engineering"], decidedBy: ["no-behaviour-to-train", "knowledge-in-retrieval", "few-examples"], variants: ["rag"]),
     Scenario(
         name: "004 (Challenges of fine-tuning): no labelled examples prompts now, even for a rich team with a niche behaviour",
         answers: situation([

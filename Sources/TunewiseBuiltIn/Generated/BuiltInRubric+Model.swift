@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.25.3",
+            version: "3.26.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
             rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -76,7 +76,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "model-size", options: ["small"])])
                 ),
                 Note(
-                    text: "Use the provider's structured-output mode or grammar-constrained decoding with your schema: the syntax is then guaranteed, and what remains to measure is whether each field is right.",
+                    text: "Use the provider's structured-output mode or grammar-constrained decoding with your schema: JSON or a DSL's syntax is then guaranteed (not code in a general-purpose language, which must compile and pass its tests), and what remains to measure is whether each field is right.",
                     source: "openai-structured-outputs; willard-2023",
                     when: Condition(clauses: [(question: "output-style", options: ["structured"])])
                 ),
@@ -303,6 +303,11 @@ extension BuiltInRubric {
                     text: "Prompting has plateaued on a knowledge task: the gap is usually in how the knowledge reaches the model (what retrieval returns, or what a long prompt's middle loses), not the model itself, so expect little from prompt wording until that improves.",
                     source: "balaguer-2024",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "need", options: ["knowledge"])])
+                ),
+                Note(
+                    text: "A model under 1B parameters rarely meets a bar by prompting alone, and you hold examples to tune it on: treat this step as a quick baseline of days, not the product; set the bar with a prompted larger model, and expect the next stage, tuning the small model, to be what ships.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+                    when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "prompting-status", options: ["not-tried", "improving"])])
                 ),
             ]
         )
@@ -601,7 +606,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"]), (question: "transience", options: ["periodic", "frequent"])])
                 ),
                 Note(
-                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep campaign-specific material in the prompt.",
+                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep what must change from one request or season to the next in the prompt.",
                     source: "kirk-2024",
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
@@ -630,6 +635,13 @@ extension BuiltInRubric {
                     text: "For a fixed label set, weigh a classifier against tuning the LLM: an encoder or small model with a classification head (or embeddings with a linear classifier) trained on your labels needs no access to the LLM's weights and often matches it at a fraction of the cost per call; compare accuracy per class, calibration and cost per call of each with the prompted model.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])]),
+                    unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
+                    stage: .prepare
+                ),
+                Note(
+                    text: "For a fixed label set, a classifier of your own (an encoder with a classification head, or embeddings with a linear classifier) often matches a tuned LLM at a fraction of the cost per call, but nobody on the team has trained a model: weigh it only with ML help or a managed custom text-classification service, and meanwhile compare accuracy per class and cost per call of the tuned LLM with the prompted model.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "ml-expertise", options: ["none"])]),
                     stage: .prepare
                 ),
                 Note(
@@ -814,7 +826,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["structured"]), (question: "transience", options: ["periodic", "frequent"])])
                 ),
                 Note(
-                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep campaign-specific material in the prompt.",
+                    text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep what must change from one request or season to the next in the prompt.",
                     source: "kirk-2024",
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
@@ -1461,8 +1473,8 @@ extension BuiltInRubric {
                     id: "meets-bar",
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
-                    points: ["fine-tuning": -4.0, "hybrid": -4.5, "prompt-engineering": 7.0, "prompt-tuning": -3.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    points: ["fine-tuning": -6.0, "hybrid": -6.0, "prompt-engineering": 9.0, "prompt-tuning": -4.0],
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume (with the traffic unknown, the working system stays), where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1500,7 +1512,7 @@ extension BuiltInRubric {
                     label: "Structured (must validate against a JSON schema or grammar)",
                     help: "Pick this if every output must parse and validate: JSON with required fields, a DSL, a grammar.",
                     points: ["prompt-engineering": 0.5],
-                    citation: Citation(reason: "Output that must validate against a schema or grammar can be guaranteed by constrained decoding (a provider's structured-output mode, or grammar-guided generation on open weights), with a prompted or a tuned model alike; format is then no argument for training, only whether the fields are right.", source: "openai-structured-outputs; willard-2023")
+                    citation: Citation(reason: "Output that must validate against a schema or grammar can be guaranteed by constrained decoding (a provider's structured-output mode, or grammar-guided generation on open weights), with a prompted or a tuned model alike; format is then no argument for training, only whether the fields are right. Code in a general-purpose language is the exception: a grammar fixes its syntax, not whether it compiles or passes its tests.", source: "openai-structured-outputs; willard-2023")
                 ),
                 Option(
                     id: "label",
@@ -1736,7 +1748,7 @@ extension BuiltInRubric {
         Rule(
             id: "distil-at-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["high"])]),
-            points: ["fine-tuning": 7.5, "hybrid": 3.0, "prompt-engineering": -4.5, "prompt-tuning": 2.0],
+            points: ["fine-tuning": 9.5, "hybrid": 4.5, "prompt-engineering": -6.5, "prompt-tuning": 3.0],
             citation: Citation(reason: "A prompted model meets the bar and traffic is high: distilling it into a smaller or cheaper tuned model can keep the quality at a fraction of the cost and latency per call, and the prompted model supplies the training data.", source: "hsieh-2023; openai-distillation")
         )
     }
@@ -1925,8 +1937,19 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[14]`, "knowledge-in-retrieval".
+    /// `$.exclusions[14]`, "soft-prompts-learn-from-demonstrations".
     private static func exclusion14() -> Exclusion {
+        Exclusion(
+            id: "soft-prompts-learn-from-demonstrations",
+            when: Condition(clauses: [(question: "training-signal", options: ["graders", "comparisons"])]),
+            strategies: ["prompt-tuning"],
+            citation: Citation(reason: "Soft prompts are trained on demonstrations: with a grader's scores or preference pairs as the signal, the working recipes (reinforcement or preference tuning) update weights or adapters, and no common soft-prompt tooling trains on either.", source: "lester-2021; openai-rft; openai-dpo"),
+            later: nil
+        )
+    }
+
+    /// `$.exclusions[15]`, "knowledge-in-retrieval".
+    private static func exclusion15() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),

@@ -36,4 +36,42 @@ extension Advisor {
     func limitedAlone(_ ranking: [RankedStrategy]) -> [Int] {
         ranking.filter { $0.excluded && $0.exclusions.allSatisfy { isLimit($0.id) } }.map { rubric.knownStrategyIndex($0.strategy) }
     }
+
+    /// The gates that decided the advice. What needs deciding is the strategies that scored
+    /// above the recommendation but are ruled out, or, when none did but the gates leave a
+    /// single strategy, every other strategy. The gates named are those that rule all of these
+    /// out on their own, or else the fewest that do so together (``cover(_:with:)``), in rubric
+    /// order; where the situation's own gates (not limits: ``isLimit(_:)``) rule them all out
+    /// too, those come first, as the confidence says ("decided by your situation").
+    func decidingGates(_ situation: [Int], scores: [Double], excluded: StrategySet, winner: Int) -> [String] {
+        let holding = zip(rubric.exclusions, table.exclusions).filter { ScoringTable.holds($1.clauses, in: situation) }
+        let overruled = StrategySet(excluded.filter { scores[$0] > scores[winner] })
+        let leftAlone = excluded.complement(count: table.strategyCount).count == 1
+        let targets = overruled.count > 0 ? overruled : leftAlone ? excluded : StrategySet()
+        guard targets.count > 0 else { return [] }
+        let named = (Self.cover(targets, with: holding.map(\.1.strategies)) ?? []).map { holding[$0].0.id }
+        let situational = holding.filter { !isLimit($0.0.id) }
+        guard let decisive = Self.cover(targets, with: situational.map(\.1.strategies)) else { return named }
+        let situationGates = decisive.map { situational[$0].0.id }
+        return situationGates + named.filter { !situationGates.contains($0) }
+    }
+
+    /// Positions in `gates` (the strategies each rules out) that rule out every one of
+    /// `targets`: each gate that does so alone, or else the fewest that do so together, chosen
+    /// greedily; `nil` when all of them together do not.
+    static func cover(_ targets: StrategySet, with gates: [StrategySet]) -> [Int]? {
+        let alone = gates.indices.filter { gates[$0].union(targets) == gates[$0] }
+        guard alone.isEmpty else { return alone }
+        var chosen: [Int] = []
+        var covered = StrategySet()
+        while covered.union(targets) != covered {
+            let candidates = gates.indices.filter { !chosen.contains($0) }
+            guard let next = candidates.max(by: { gates[$0].union(covered).count < gates[$1].union(covered).count }),
+                gates[next].union(covered) != covered
+            else { return nil }
+            chosen.append(next)
+            covered = covered.union(gates[next])
+        }
+        return chosen.sorted()
+    }
 }

@@ -209,31 +209,6 @@ public struct Advisor: Sendable {
         }.map(\.id)
     }
 
-    /// The gates that decided the advice, in rubric order. What needs deciding is the
-    /// strategies that scored above the recommendation but are ruled out, or, when none did
-    /// but the gates leave a single strategy, every other strategy. The gates named are those
-    /// that rule all of these out on their own, or else the fewest that do so together
-    /// (chosen greedily, the gate ruling out most first).
-    private func decidingGates(_ situation: [Int], scores: [Double], excluded: StrategySet, winner: Int) -> [String] {
-        let holding = zip(rubric.exclusions, table.exclusions).filter { ScoringTable.holds($1.clauses, in: situation) }
-        let overruled = StrategySet(excluded.filter { scores[$0] > scores[winner] })
-        let leftAlone = excluded.complement(count: table.strategyCount).count == 1
-        let targets = overruled.count > 0 ? overruled : leftAlone ? excluded : StrategySet()
-        guard targets.count > 0 else { return [] }
-        let alone = holding.filter { $1.strategies.union(targets) == $1.strategies }
-        guard alone.isEmpty else { return alone.map(\.0.id) }
-        var chosen: [Int] = []
-        var covered = StrategySet()
-        while covered.union(targets) != covered {
-            let next = holding.indices.filter { !chosen.contains($0) }.max { a, b in
-                holding[a].1.strategies.union(covered).count < holding[b].1.strategies.union(covered).count
-            }!
-            chosen.append(next)
-            covered = covered.union(holding[next].1.strategies)
-        }
-        return chosen.sorted().map { holding[$0].0.id }
-    }
-
     private func rank(scores: [Double], excluded: StrategySet, situation: [Int], winner: Int) -> [RankedStrategy] {
         let order = scores.indices.sorted { a, b in
             if excluded.contains(a) != excluded.contains(b) { return !excluded.contains(a) }

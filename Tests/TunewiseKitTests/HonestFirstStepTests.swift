@@ -1,0 +1,89 @@
+import Testing
+import TunewiseBuiltIn
+
+@testable import TunewiseKit
+
+/// What the first step rests on, and what it says of itself (rubric 3.26, review 51).
+struct HonestFirstStepTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+    /// A team whose prompted model meets the bar, with every answer but its traffic.
+    let meetsBar = [
+        "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
+        "time-to-market": "months", "consistency": "important", "output-style": "structured", "specialization": "niche",
+        "model-access": "weights", "model-size": "medium", "ml-expertise": "some", "prompting-status": "meets-bar",
+    ]
+
+    /// A prompted model that meets the bar stays while the traffic is unknown, and the report
+    /// says the traffic could change that; at high traffic it is distilled, as before.
+    @Test func aWorkingPromptStaysUntilTheTrafficIsKnown() throws {
+        let unknown = try advisor.advise(Answers(meetsBar))
+        #expect(unknown.strategy == "prompt-engineering")
+        #expect(unknown.confidenceBasis == .margin)
+        #expect(unknown.openQuestions.contains("query-volume"))
+        let high = try advisor.advise(Answers(meetsBar.merging(["query-volume": "high"]) { $1 }))
+        #expect(high.strategy == "fine-tuning")
+        #expect(high.variants.first { $0.variant == "training" }?.choice == "distillation")
+    }
+
+    /// Where the situation's own gates rule every alternative out, they are named first,
+    /// before the limits that also hold, as the confidence ("decided by your situation") says.
+    @Test func theSituationsGatesComeBeforeLimits() throws {
+        let knowledge = try advisor.advise(
+            Answers([
+                "need": "knowledge", "data-volume": "hundreds", "transience": "frequent", "governance": "role-based", "budget": "minimal",
+                "time-to-market": "weeks", "consistency": "critical", "model-access": "weights", "ml-expertise": "none",
+            ]))
+        #expect(knowledge.confidenceBasis == .situation)
+        #expect(Array(knowledge.decidedBy.prefix(2)) == ["no-behaviour-to-train", "knowledge-in-retrieval"])
+        #expect(knowledge.decidedBy.contains("no-training-budget"))
+    }
+
+    /// Soft prompts learn from demonstrations: a grader's scores or preference pairs rule them
+    /// out rather than leave them the runner-up.
+    @Test func softPromptsAreOutWithGradersOrPreferencePairs() throws {
+        let base = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+            "time-to-market": "months", "consistency": "important", "model-access": "weights", "model-size": "large",
+            "ml-expertise": "strong", "prompting-status": "plateaued", "task-diversity": "many",
+        ]
+        for signal in ["graders", "comparisons"] {
+            let advice = try advisor.advise(Answers(base.merging(["training-signal": signal]) { $1 }))
+            let promptTuning = try #require(advice.ranking.first { $0.strategy == "prompt-tuning" })
+            #expect(promptTuning.exclusions.map(\.id) == ["soft-prompts-learn-from-demonstrations"], "\(signal)")
+            #expect(advice.runnerUp != "prompt-tuning", "\(signal)")
+        }
+        let demonstrations = try advisor.advise(Answers(base.merging(["training-signal": "demonstrations"]) { $1 }))
+        #expect(demonstrations.ranking.first { $0.strategy == "prompt-tuning" }?.excluded == false)
+    }
+
+    /// A model under 1B held at prompting with examples in hand hears that the prompted step
+    /// is a baseline, not the product; a larger model does not.
+    @Test func aSmallModelsPromptedStepIsABaseline() throws {
+        let answers = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+            "time-to-market": "months", "consistency": "critical", "output-style": "label", "model-access": "weights",
+            "ml-expertise": "strong", "prompting-status": "not-tried",
+        ]
+        let small = try advisor.advise(Answers(answers.merging(["model-size": "small"]) { $1 }))
+        #expect(small.strategy == "prompt-engineering")
+        #expect(small.risks.contains { $0.text.hasPrefix("A model under 1B parameters rarely meets a bar by prompting alone") })
+        let medium = try advisor.advise(Answers(answers.merging(["model-size": "medium"]) { $1 }))
+        #expect(!medium.risks.contains { $0.text.hasPrefix("A model under 1B parameters") })
+    }
+
+    /// A team with nobody who has trained a model is told a classifier of its own needs ML help
+    /// or a managed service; a team with skills gets the plain comparison.
+    @Test func aClassifierOfYourOwnNeedsSomeoneToOwnIt() throws {
+        let labels = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "critical", "output-style": "label", "model-access": "api-tuning",
+            "prompting-status": "plateaued",
+        ]
+        let none = try advisor.advise(Answers(labels.merging(["ml-expertise": "none"]) { $1 }))
+        #expect(none.strategy == "fine-tuning")
+        #expect(none.nextSteps.contains { $0.text.contains("weigh it only with ML help or a managed custom text-classification service") })
+        #expect(!none.nextSteps.contains { $0.text.hasPrefix("For a fixed label set, weigh a classifier") })
+        let some = try advisor.advise(Answers(labels.merging(["ml-expertise": "some"]) { $1 }))
+        #expect(some.nextSteps.contains { $0.text.hasPrefix("For a fixed label set, weigh a classifier") })
+    }
+}

@@ -222,6 +222,26 @@ extension BinaryTests {
             #expect(text.contains("over Prompt engineering by \(JSONWriter.format(rounded(lead))) points, but ship-in-days rules it out"), "\(text)")
         }
 
+        /// A later stage that several gates open lists their conditions one an item, in text
+        /// and Markdown, where one sentence ran their "and"s and "or"s together; one condition
+        /// stays in the stage's line.
+        @Test func aStageOfSeveralConditionsListsThem() throws {
+            let flags = [
+                "--need", "both", "--data-volume", "none", "--transience", "periodic", "--governance", "open", "--budget", "minimal",
+                "--time-to-market", "days", "--consistency", "flexible", "--model-access", "api", "--no-input",
+            ]
+            let text = try Binary.run(flags, environment: ["COLUMNS": "1000"]).stdout
+            let stage = try #require(text.range(of: "\n  2. Then: Hybrid (fine-tuned model + prompts and retrieval)"))
+            let line = text[stage.upperBound...].prefix { $0 != "\n" }
+            #expect(line.hasSuffix(", when all of these hold:"), "\(line)")
+            #expect(text.contains("\n     - once a small training budget is approved"), "\(text)")
+            #expect(text.contains("\n     - if you move to a model you can tune"), "\(text)")
+            let markdown = try Binary.run(flags + ["--format", "markdown"]).stdout
+            #expect(markdown.contains("when all of these hold:\n   - once you have a few hundred"), "\(markdown)")
+            let oneCondition = try Binary.run(Self.shipInDaysFlags, environment: ["COLUMNS": "1000"]).stdout
+            #expect(!oneCondition.contains("when all of these hold"))
+        }
+
         @Test func aMissingNeedWithNoInputIsAUsageError() throws {
             let withoutNeed = Array(lawFirmFlags.dropFirst(2))
             #expect(!withoutNeed.contains("--need"))

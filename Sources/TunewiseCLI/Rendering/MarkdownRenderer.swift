@@ -64,8 +64,9 @@ struct MarkdownRenderer {
         lines.append("## Plan")
         lines.append("")
         for (index, stage) in advice.plan.enumerated() {
-            let when = stage.when == PlanStage.now ? "Now" : "Then, \(escape(stage.when))"
-            lines.append("\(index + 1). \(when): \(escape(report.stageDescription(stage)))")
+            let opening = report.stageOpening(stage)
+            lines.append("\(index + 1). \(escape(opening.line))")
+            lines += opening.conditions.map { "   - \(escape($0))" }
             lines += stage.caveats.map { "   - Watch: \(escape($0.text))" + cite($0.source, report) }
         }
 

@@ -10,8 +10,9 @@ struct RecapRenderer {
         let advice = report.advice
         var lines = ["", style.bold("In short:") + " \(report.strategyLabel(advice.strategy)) (confidence: \(advice.confidence.rawValue))"]
         for (index, stage) in advice.plan.enumerated() {
-            let when = stage.when == PlanStage.now ? "Now" : "Then, \(stage.when)"
-            lines.append("  \(index + 1). \(when): \(report.stageDescription(stage))")
+            let opening = report.stageOpening(stage)
+            lines.append("  \(index + 1). \(opening.line)")
+            lines += opening.conditions.map { "     - \($0)" }
         }
         return (lines.joined(separator: "\n") + "\n").wrapped(to: style.width)
     }

@@ -269,6 +269,17 @@ struct Report: ProvenanceReporting {
             .joined(separator: ", ")
     }
 
+    /// A plan stage's first line, and the conditions to list beneath it: "Now: …", "Then, once
+    /// …: …" for a later stage with one condition, and "Then: …, when all of these hold:" for
+    /// one with several, each then an item of its own (read as one sentence, their "and"s and
+    /// "or"s ran together).
+    func stageOpening(_ stage: PlanStage) -> (line: String, conditions: [String]) {
+        let description = stageDescription(stage)
+        if stage.when == PlanStage.now { return ("Now: \(description)", []) }
+        guard stage.conditions.count > 1 else { return ("Then, \(stage.when): \(description)", []) }
+        return ("Then: \(description), when all of these hold:", stage.conditions)
+    }
+
     /// The plan's later stage that moves to `strategy`, if the plan has one.
     func laterStage(_ strategy: String) -> PlanStage? {
         advice.plan.dropFirst().first { $0.strategy == strategy }

@@ -34,8 +34,9 @@ struct TextRenderer {
         lines.append("")
         lines.append(style.bold("Plan:"))
         for (index, stage) in advice.plan.enumerated() {
-            let when = stage.when == PlanStage.now ? "Now" : "Then, \(stage.when)"
-            lines.append("  \(index + 1). \(when): \(report.stageDescription(stage))")
+            let opening = report.stageOpening(stage)
+            lines.append("  \(index + 1). \(opening.line)")
+            lines += opening.conditions.map { "     - \($0)" }
             lines += stage.caveats.map { "     Watch: " + $0.text + ($0.source.map { " [\($0)]" } ?? "") }
         }
 

@@ -114,8 +114,11 @@ public struct PlanStage: Equatable, Sendable {
 
     /// The strategy's id.
     public var strategy: String
-    /// ``now`` for the first stage; for a later one, the events that move a team there.
+    /// ``now`` for the first stage; for a later one, the events that move a team there, as one
+    /// clause (``conditions`` joined).
     public var when: String
+    /// For a later stage, the events that move a team there, one a gate lifted; empty for the first.
+    public var conditions: [String] = []
     /// The ids of the gates whose lifting opens this stage; empty for the first.
     public var after: [String]
     /// How to carry the stage out (PEFT or full fine-tuning; with or without retrieval).

@@ -28,7 +28,7 @@ extension Advisor {
         return [
             now,
             PlanStage(
-                strategy: strategy, when: joinedClauses(triggers), after: lifted.map(\.id), variants: variants,
+                strategy: strategy, when: joinedClauses(triggers), conditions: triggers, after: lifted.map(\.id), variants: variants,
                 caveats: stageCaveats(rubric.strategies[rubric.knownStrategyIndex(strategy)], variants, later)),
         ]
     }

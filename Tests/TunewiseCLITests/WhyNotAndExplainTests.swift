@@ -240,6 +240,14 @@ extension BinaryTests {
             #expect(markdown.contains("when all of these hold:\n   - once you have a few hundred"), "\(markdown)")
             let oneCondition = try Binary.run(Self.shipInDaysFlags, environment: ["COLUMNS": "1000"]).stdout
             #expect(!oneCondition.contains("when all of these hold"))
+            // JSON gives the same conditions as a list beside `when`.
+            let json = try JSONParser.parse(Array(try Binary.run(flags + ["--format", "json"]).stdout.utf8))
+            guard case .array(let plan)? = json["plan"], case .array(let conditions)? = plan.last?["conditions"] else {
+                Issue.record("no conditions")
+                return
+            }
+            #expect(conditions.count == 4)
+            #expect(conditions.last == .string("if you move to a model you can tune (a hosted service with fine-tuning, or open weights)"))
         }
 
         @Test func aMissingNeedWithNoInputIsAUsageError() throws {

@@ -54,6 +54,7 @@ struct JSONRenderer {
                                 ("variants", .array(stage.variants.map(variant))),
                             ]
                             if stage.when != PlanStage.now {
+                                members.append(("conditions", .array(stage.conditions.map(JSONValue.string))))
                                 members.append(("caveats", .array(stage.caveats.map { .string($0.text) })))
                                 members.append(("citedCaveats", .array(stage.caveats.map(note))))
                             }

@@ -40,7 +40,10 @@ extension HelpText {
             of --hosting-per-month, as many as the volume needs, and the break-even volume \
             is searched over those steps. --batch-discount takes a share off the token \
             prices of requests, not the training price. --collection-tokens and the distilled prices count in 'advise --cost' \
-            when the advice puts the whole collection in context or distils.
+            when the advice puts the whole collection in context or distils. A base model you \
+            host yourself has no token price: give its GPUs' cost per million tokens served as \
+            the base model's prices, so that a student that replaces those GPUs is compared \
+            with what they cost.
 
             Exit codes: 0 report written; 64 usage (unknown flag, a bad number in a flag, \
             missing inputs, named with their flags); 65 an inputs file that is not valid \

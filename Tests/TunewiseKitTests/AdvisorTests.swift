@@ -235,12 +235,12 @@ struct AdvisorTests {
             #expect(abs(parts.map(\.points).reduce(0, +) - lead) < 0.1, "\(answers.values)")
             #expect(advice.reasons == parts.filter { $0.points >= Advisor.reasonThreshold })
             let against = Array(parts.filter { $0.points <= -Advisor.reasonThreshold }.reversed())
-            // With an alternative open, what counts against the advice is a counterpoint naming the
-            // open alternative it favours; with none, it is a risk where limits alone rule one out
-            // (lifting them would open it), and nothing where the situation rules them all out.
+            // Against the advice: with an alternative open, a counterpoint naming it; with none, a risk
+            // where limits alone rule out one not far behind; nothing where the situation rules all out.
             #expect(advice.counterpoints.map(\.withoutFavours) == (running.isEmpty ? [] : against))
             #expect(advice.counterpoints.allSatisfy { $0.favours.map(running.contains) ?? false }, "\(answers.values)")
-            #expect(advice.risks.compactMap(\.reason).map(\.withoutFavours) == (running.isEmpty && rulesOutByLimitsAlone(advice) ? against : []))
+            #expect(
+                advice.risks.compactMap(\.reason).map(\.withoutFavours) == (running.isEmpty && rulesOutACloseOneByLimitsAlone(advice) ? against : []))
             for reason in advice.reasons + advice.counterpoints {
                 #expect(!reason.text.isEmpty && !reason.source.isEmpty)
                 if reason.kind == .answer { #expect(answers[reason.question!] == reason.answer) }

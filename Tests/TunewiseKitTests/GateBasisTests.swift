@@ -186,7 +186,19 @@ extension GateBasisTests {
 /// Whether limits alone (gates on a question the team can change) rule out some strategy of
 /// `advice`'s ranking under the built-in rubric: lifting them would make it an option.
 func rulesOutByLimitsAlone(_ advice: Advice) -> Bool {
+    !limitedAlone(advice).isEmpty
+}
+
+/// Whether limits alone rule out a strategy that scores above the recommendation or trails it
+/// by less than a medium lead: only then do the answers that favour it make a risk.
+func rulesOutACloseOneByLimitsAlone(_ advice: Advice) -> Bool {
+    let winner = advice.ranking.first { $0.strategy == advice.strategy }!.score
+    return limitedAlone(advice).contains { winner - $0.score < defaultRubric.confidence.medium }
+}
+
+/// The strategies that limits (gates on a lever question) alone rule out.
+private func limitedAlone(_ advice: Advice) -> [RankedStrategy] {
     let limits = Set(
         defaultRubric.exclusions.filter { $0.when.clauses.contains { defaultRubric.question($0.question)?.isLever == true } }.map(\.id))
-    return advice.ranking.contains { $0.excluded && $0.exclusions.allSatisfy { limits.contains($0.id) } }
+    return advice.ranking.filter { $0.excluded && $0.exclusions.allSatisfy { limits.contains($0.id) } }
 }

@@ -3,7 +3,7 @@ import TunewiseBuiltIn
 
 @testable import TunewiseKit
 
-/// What the first step rests on, and what it says of itself (rubric 3.26, review 51).
+/// What the first step rests on, and what it says of itself (rubric 3.26 and 3.27, reviews 51 and 52).
 struct HonestFirstStepTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
     /// A team whose prompted model meets the bar, with every answer but its traffic.
@@ -85,5 +85,42 @@ struct HonestFirstStepTests {
         #expect(!none.nextSteps.contains { $0.text.hasPrefix("For a fixed label set, weigh a classifier") })
         let some = try advisor.advise(Answers(labels.merging(["ml-expertise": "some"]) { $1 }))
         #expect(some.nextSteps.contains { $0.text.hasPrefix("For a fixed label set, weigh a classifier") })
+    }
+
+    /// A model under 1B that meets the bar at high traffic is cut by serving levers (quantising,
+    /// batching, caching), not distilled into a smaller student; a medium model is distilled.
+    @Test func aSmallModelThatMeetsTheBarIsServedCheaperNotDistilled() throws {
+        let answers = meetsBar.merging(["query-volume": "high", "output-style": "standard", "specialization": "general"]) { $1 }
+        let small = try advisor.advise(Answers(answers.merging(["model-size": "small"]) { $1 }))
+        #expect(small.strategy == "prompt-engineering")
+        #expect(small.nextSteps.contains { $0.text.hasPrefix("Cut what the model under 1B costs to serve before training anything") })
+        let medium = try advisor.advise(Answers(answers))
+        #expect(medium.strategy == "fine-tuning")
+        #expect(!medium.nextSteps.contains { $0.text.hasPrefix("Cut what the model under 1B costs") })
+    }
+
+    /// Steps that need someone who has trained a model (a tuning pilot, tuning the retriever)
+    /// are left out where nobody on the team has; a small model on a knowledge task hears of a
+    /// larger generator, not of tuning it.
+    @Test func stepsFitTheTeamAndTheTask() throws {
+        let improving = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "model-access": "weights", "prompting-status": "improving",
+        ]
+        let pilot = "With thousands of labelled pairs at hand, run a small tuning pilot"
+        let withHelp = try advisor.advise(Answers(improving.merging(["ml-expertise": "some"]) { $1 }))
+        #expect(withHelp.nextSteps.contains { $0.text.hasPrefix(pilot) })
+        let alone = try advisor.advise(Answers(improving.merging(["ml-expertise": "none"]) { $1 }))
+        #expect(!alone.nextSteps.contains { $0.text.hasPrefix(pilot) })
+        let knowledge = try advisor.advise(
+            Answers([
+                "need": "knowledge", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "substantial",
+                "time-to-market": "months", "consistency": "important", "model-size": "small", "model-access": "weights",
+                "ml-expertise": "none",
+            ]))
+        #expect(
+            knowledge.caveats.contains { $0.text.hasPrefix("A model under about a billion parameters reads and combines retrieved passages poorly") })
+        #expect(!knowledge.caveats.contains { $0.text.hasPrefix("Models under about a billion parameters follow written instructions") })
+        #expect(!knowledge.nextSteps.contains { $0.text.contains("tune the retriever") })
     }
 }

@@ -9,11 +9,11 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.26.0",
+            version: "3.27.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
-            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14()],
+            rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14(), rule15()],
             exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
@@ -73,7 +73,13 @@ extension BuiltInRubric {
                 Note(
                     text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once training is open to you (a budget, someone to run it, a model you can tune).",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
-                    when: Condition(clauses: [(question: "model-size", options: ["small"])])
+                    when: Condition(clauses: [(question: "model-size", options: ["small"])]),
+                    unless: [Condition(clauses: [(question: "need", options: ["knowledge"])])]
+                ),
+                Note(
+                    text: "A model under about a billion parameters reads and combines retrieved passages poorly and holds little of a long prompt: before tuning anything, try a generator of 1 to 10B parameters on the same held-out questions.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+                    when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "need", options: ["knowledge"])])
                 ),
                 Note(
                     text: "Use the provider's structured-output mode or grammar-constrained decoding with your schema: JSON or a DSL's syntax is then guaranteed (not code in a general-purpose language, which must compile and pass its tests), and what remains to measure is whether each field is right.",
@@ -221,6 +227,7 @@ extension BuiltInRubric {
                     text: "With thousands of labelled pairs at hand, run a small tuning pilot beside the prompt iterations, on the same held-out set, so the move is ready once prompting stops improving.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["thousands"]), (question: "need", options: ["behavior", "both"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
                     stage: .train
                 ),
                 Note(
@@ -286,6 +293,12 @@ extension BuiltInRubric {
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
                     unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
+                ),
+                Note(
+                    text: "Cut what the model under 1B costs to serve before training anything: quantise it (8-bit, or 4-bit after checking the held-out score), batch requests, cache the fixed prefix and shorten the prompt; distilling it into a smaller student rarely pays at this size.",
+                    source: "frantar-2023; hsieh-2023",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"])]),
+                    stage: .prepare
                 ),
             ],
             risks: [
@@ -1474,7 +1487,7 @@ extension BuiltInRubric {
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
                     points: ["fine-tuning": -6.0, "hybrid": -6.0, "prompt-engineering": 9.0, "prompt-tuning": -4.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume (with the traffic unknown, the working system stays), where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1783,6 +1796,16 @@ extension BuiltInRubric {
         )
     }
 
+    /// `$.rules[15]`, "small-model-meets-bar".
+    private static func rule15() -> Rule {
+        Rule(
+            id: "small-model-meets-bar",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"])]),
+            points: ["fine-tuning": -8.0, "hybrid": -8.0, "prompt-engineering": 8.0, "prompt-tuning": -8.0],
+            citation: Citation(reason: "A model under 1B parameters already meets the bar: there is hardly a smaller student to distil it into, and its cost and latency fall further by quantising, batching and caching it than by training.", source: "hsieh-2023; frantar-2023")
+        )
+    }
+
     /// `$.exclusions[0]`, "no-examples".
     private static func exclusion0() -> Exclusion {
         Exclusion(
@@ -1790,7 +1813,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
-            later: Deferral(trigger: "once you have a few hundred reviewed input/output pairs (from real use, or, where a prompted model already meets the bar, its outputs on real inputs that a grader or a reviewer accepts), or prompts your grader can score", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed examples of what you would train on (input/output pairs, preference pairs, prompts your grader can score, or a prompted model's outputs on real inputs that a reviewer or grader accepts)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1801,7 +1824,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["few"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022"),
-            later: Deferral(trigger: "once you have a few hundred labelled pairs (or prompts your grader can score) beyond your test set, or, where a prompted model already meets the bar, a few hundred of its outputs on real inputs that a grader or a reviewer accepts", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have a few hundred reviewed examples beyond your test set (input/output pairs, preference pairs, prompts your grader can score, or a prompted model's outputs on real inputs that a reviewer or grader accepts)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -2388,7 +2411,7 @@ extension BuiltInRubric {
                             text: "With hundreds or thousands of labelled questions and their source passages, tune the retriever (the embedding model or a reranker) on them before the generator: dense retrievers are trained on exactly such pairs, and an answer is only as good as the passages it gets.",
                             source: "karpukhin-2020",
                             when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "data-volume", options: ["hundreds", "thousands"])]),
-                            unless: [Condition(clauses: [(question: "budget", options: ["minimal"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
+                            unless: [Condition(clauses: [(question: "budget", options: ["minimal"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]), Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
                             stage: .train
                         ),
                         Note(

@@ -93,7 +93,8 @@ public struct Advisor: Sendable {
             confidenceBasis: runnerUp != nil ? .margin : limitedAlone(ranking).isEmpty ? .situation : .limits,
             risks: overruled
                 + (open.isEmpty
-                    ? againstRisks(against, options, winner: winner, field: limitedAlone(ranking).sorted { scores[$0] > scores[$1] }) : [])
+                    ? againstRisks(against, options, winner: winner, field: closeBehind(limitedAlone(ranking), scores: scores, winner: winner))
+                    : [])
                 + notes(strategy.risks, options).map { Risk(kind: .declared, text: $0.text, source: $0.source) },
             decidedBy: decidedBy,
             openQuestions: openQuestions,
@@ -141,6 +142,13 @@ public struct Advisor: Sendable {
                 "The evidence favours \(label) over \(winnerLabel) by \(pointsPhrase(rounded(entry.score - scores[winner]))), but \(joinedClauses(gates)) rule\(gates.count == 1 ? "s" : "") it out now\(later)."
             return Risk(kind: .overruled, text: text, source: nil, strategy: entry.strategy, gates: gates)
         }.map { [$0] } ?? []
+    }
+
+    /// Of `strategies`, those that score above `winner` or trail it by less than a medium lead
+    /// (the rubric's ``ConfidenceThresholds/medium``), best first: an answer that leans to one
+    /// far behind is no risk to the first step, since the evidence as a whole agrees with it.
+    private func closeBehind(_ strategies: [Int], scores: [Double], winner: Int) -> [Int] {
+        strategies.filter { scores[winner] - scores[$0] < rubric.confidence.medium }.sorted { scores[$0] > scores[$1] }
     }
 
     /// The reasons against `winner` as risks, where gates rule out every other strategy; each

@@ -94,6 +94,8 @@ struct HonestFirstStepTests {
         let small = try advisor.advise(Answers(answers.merging(["model-size": "small"]) { $1 }))
         #expect(small.strategy == "prompt-engineering")
         #expect(small.nextSteps.contains { $0.text.hasPrefix("Cut what the model under 1B costs to serve before training anything") })
+        #expect(!small.nextSteps.contains { $0.text.hasPrefix("The prompted model meets the bar, so attack its cost first") })
+        #expect(!small.caveats.contains { $0.text.hasPrefix("Models under about a billion parameters follow written instructions") })
         let medium = try advisor.advise(Answers(answers))
         #expect(medium.strategy == "fine-tuning")
         #expect(!medium.nextSteps.contains { $0.text.hasPrefix("Cut what the model under 1B costs") })
@@ -122,5 +124,18 @@ struct HonestFirstStepTests {
             knowledge.caveats.contains { $0.text.hasPrefix("A model under about a billion parameters reads and combines retrieved passages poorly") })
         #expect(!knowledge.caveats.contains { $0.text.hasPrefix("Models under about a billion parameters follow written instructions") })
         #expect(!knowledge.nextSteps.contains { $0.text.contains("tune the retriever") })
+    }
+
+    /// A fixed label set with hundreds of examples and a budget, on a model that cannot be
+    /// tuned, hears of a classifier of its own, as thousands and no budget do.
+    @Test func hundredsOfLabelsMayTrainAClassifierBesideThePrompt() throws {
+        let labels = [
+            "need": "behavior", "data-volume": "hundreds", "transience": "frequent", "governance": "open", "budget": "substantial",
+            "time-to-market": "weeks", "consistency": "critical", "output-style": "label", "model-access": "api",
+            "prompting-status": "plateaued",
+        ]
+        let advice = try advisor.advise(Answers(labels))
+        #expect(advice.strategy == "prompt-engineering")
+        #expect(advice.nextSteps.contains { $0.text.hasPrefix("With hundreds or thousands of labelled examples and a fixed set of labels") })
     }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.27.0",
+            version: "3.27.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -74,7 +74,7 @@ extension BuiltInRubric {
                     text: "Models under about a billion parameters follow written instructions less reliably: measure the prompted baseline quickly, and if it falls short, tuning a model this small costs little once training is open to you (a budget, someone to run it, a model you can tune).",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
                     when: Condition(clauses: [(question: "model-size", options: ["small"])]),
-                    unless: [Condition(clauses: [(question: "need", options: ["knowledge"])])]
+                    unless: [Condition(clauses: [(question: "need", options: ["knowledge"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
                     text: "A model under about a billion parameters reads and combines retrieved passages poorly and holds little of a long prompt: before tuning anything, try a generator of 1 to 10B parameters on the same held-out questions.",
@@ -218,9 +218,9 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "With thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (an encoder, or embeddings with a linear classifier: no access to the LLM's weights needed) and compare accuracy, calibration and cost per call.",
+                    text: "With hundreds or thousands of labelled examples and a fixed set of labels, train a small classifier of your own beside the prompted version (embeddings with a linear classifier from a few hundred, an encoder with a classification head from a few thousand: no access to the LLM's weights needed) and compare accuracy per class, calibration and cost per call.",
                     source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
                     stage: .train
                 ),
                 Note(
@@ -233,7 +233,8 @@ extension BuiltInRubric {
                 Note(
                     text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait (on your own weights: quantisation, prefix caching and speculative decoding in the serving engine); compare each against the frozen quality score.",
                     source: "openai-prompt-caching; openai-distillation",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+                    unless: [Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
                     text: "Prompting has stalled on a knowledge task: first find where the knowledge fails to reach the model. With an index, measure retrieval recall, then add a reranker or combined keyword and vector search and tune the embedding model on your question/passage pairs; with the collection in the prompt, check answers drawn from its middle, and move to an index once it has grown. Only if the answers also need a form that prompting cannot give is training the generator on retrieved passages (a hybrid) worth its cost.",

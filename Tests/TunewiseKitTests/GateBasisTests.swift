@@ -176,7 +176,7 @@ extension GateBasisTests {
         #expect(bound.confidenceBasis == .limits)
         #expect(bound.confidence != .high)
         #expect(bound.risks.contains { $0.kind == .overruled && $0.gates == ["no-training-on-cvs"] }, "\(bound.risks.map(\.text))")
-        let classifier = "With thousands of labelled examples and a fixed set of labels, train a small classifier"
+        let classifier = "With hundreds or thousands of labelled examples and a fixed set of labels, train a small classifier"
         let apiOnly = try advisor.advise(Answers(answers.merging(["model-access": "api"]) { $1 }))
         #expect(apiOnly.nextSteps.contains { $0.text.hasPrefix(classifier) }, "the step is there where no policy forbids training")
         #expect(!bound.nextSteps.contains { $0.text.hasPrefix(classifier) })

@@ -68,7 +68,8 @@ extension Report {
     /// biased by length, where the first step tunes on them (``Advice/qualify(byBiasedPreferencePairs:)``),
     /// and, where most examples nearly repeat another or cancel out and those left would answer
     /// a data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
-    /// or else, where a tenth fewer examples would, that (``Advice/qualify(byNearbyDataVolume:wording:)``),
+    /// or else, where a fifth fewer examples (what a held-out test set may take) would, that
+    /// (``Advice/qualify(byNearbyDataVolume:wording:)``),
     /// first among the risks.
     mutating func addDataRisk() {
         guard let measured else { return }
@@ -105,18 +106,19 @@ extension Report {
         guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion && $0.givenInstead == nil }) else { return }
         let rubric = self.rubric
         guard let distinct = measured.distinct else {
-            // A count just over its threshold: a tenth fewer examples would answer the data-volume below.
+            // A count just over its threshold: a fifth fewer examples, the most that the held-out test set
+            // of the advice's first step takes, would answer the data-volume below.
             let unique = measured.unique
             let volume = DataMeasurement.dataVolume(of: unique)
-            let below = DataMeasurement.dataVolume(of: unique * 9 / 10)
+            let below = DataMeasurement.dataVolume(of: unique * 4 / 5)
             guard below != volume else { return }
             // How many fewer would answer the band below: one more than the count over its least.
             let fewer = unique - (DataMeasurement.leastCount(answering: volume) ?? unique) + 1
             let qualified = advice.qualify(byNearbyDataVolume: below) { strategy in
                 "\(Tunewise.visible(measured.file)) holds \(grouped(unique)) unique valid examples, just over the threshold of "
-                    + "data-volume \(volume): \(grouped(fewer)) fewer would answer \(below), which would make the advice "
-                    + "\(rubric.strategy(strategy)?.label ?? strategy), and a held-out test set takes some of them too. Treat the advice "
-                    + "as close, and add examples (or review the ones you have) before relying on it."
+                    + "data-volume \(volume): a held-out test set (a tenth to a fifth of them) leaves fewer to train on, and "
+                    + "\(grouped(fewer)) fewer would answer \(below), which would make the advice \(rubric.strategy(strategy)?.label ?? strategy). "
+                    + "Treat the advice as close, and add examples (or review the ones you have) before relying on it."
             }
             if qualified { firstRiskClause = "a few fewer examples would change it" }
             return

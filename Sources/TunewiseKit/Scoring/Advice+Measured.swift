@@ -21,10 +21,11 @@ extension Advice {
     }
 
     /// Qualifies the advice by a measured count just over the threshold of its data-volume:
-    /// where a tenth fewer examples would answer `volume` and that answer would change the
-    /// strategy (``sensitivity``), the advice stands on the threshold, so the confidence drops
-    /// a level and a ``Risk/Kind/data`` risk, in the words `wording` gives it (from the strategy
-    /// that answer would give), comes first. The strategy never changes.
+    /// where a fifth fewer examples (what a held-out test set may take) would answer `volume`
+    /// and that answer would change the strategy (``sensitivity``), the advice stands on the
+    /// threshold, so the confidence drops a level and a ``Risk/Kind/data`` risk, in the words
+    /// `wording` gives it (from the strategy that answer would give), comes first. The
+    /// strategy never changes.
     /// - Returns: whether it qualified the advice.
     @discardableResult
     public mutating func qualify(byNearbyDataVolume volume: String, wording: (_ strategy: String) -> String) -> Bool {

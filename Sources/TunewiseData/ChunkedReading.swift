@@ -15,22 +15,28 @@ extension DataAnalyzer {
     }
 
     /// The bytes of each chunk read by ``consume(threads:chunkSize:reading:)``.
-    public static let defaultChunkSize = 4 << 20
+    public static let defaultChunkSize = 2 << 20
 
     /// Reads a whole file, or the rest of one, from `read`, which fills the start of the
     /// buffer it is given and returns how many bytes it wrote, 0 at the end. The file is read
-    /// in chunks of whole lines, which `threads` threads take in turn as they come free, and
-    /// merged in file order on the calling thread, so the measurement is the same as with
-    /// ``consume(_:)`` whatever the number of threads.
+    /// in chunks of whole lines, which `threads` - 1 worker threads take in turn as they come
+    /// free, and merged in file order on the calling thread, so the measurement is the same
+    /// as with ``consume(_:)`` whatever the number of threads.
     ///
-    /// Memory: `threads` + 1 buffers of `chunkSize` bytes (one with one thread). A line
+    /// The calling thread is the last of the `threads`: when every buffer is full and it has
+    /// nothing to read or merge, it reads a waiting chunk itself rather than wait, leaving one
+    /// for the workers. So there are never more busy threads than `threads`, which is the
+    /// number of processors by default: a thread more than those would share one with
+    /// another while the scheduler left the other processor idle.
+    ///
+    /// Memory: 2 × `threads` + 1 buffers of `chunkSize` bytes (one with one thread). A line
     /// longer than a chunk is read with ``consume(_:)``, up to ``Options/lineByteLimit``.
     public mutating func consume<Failure: Error>(
         threads: Int = DataAnalyzer.defaultThreads, chunkSize: Int = DataAnalyzer.defaultChunkSize,
         reading read: (UnsafeMutableBufferPointer<UInt8>) throws(Failure) -> Int
     ) throws(Failure) {
         let chunkSize = max(1, chunkSize)
-        let queue = ChunkQueue(workers: max(1, threads), chunkSize: chunkSize, lineByteLimit: options.lineByteLimit)
+        let queue = ChunkQueue(threads: max(1, threads), chunkSize: chunkSize, lineByteLimit: options.lineByteLimit)
         defer { queue.close() }
         // Chunks are numbered in file order; chunk n is in slot n % slotCount.
         var nextChunk = 0
@@ -40,8 +46,13 @@ extension DataAnalyzer {
         var isAtEnd = false
         while !isAtEnd {
             while nextChunk - nextMerge >= queue.slotCount {
-                merge(queue.result(of: nextMerge % queue.slotCount))
-                nextMerge += 1
+                if let result = queue.resultIfDone(of: nextMerge % queue.slotCount) {
+                    merge(result)
+                    nextMerge += 1
+                } else if !readWaitingChunk(queue, leaving: 1) {
+                    merge(queue.result(of: nextMerge % queue.slotCount))
+                    nextMerge += 1
+                }
             }
             let slot = nextChunk % queue.slotCount
             let buffer = queue.buffers[slot]
@@ -99,12 +110,25 @@ extension DataAnalyzer {
         if carry.count > 0 { consume(UnsafeBufferPointer(start: queue.buffers[carry.slot].baseAddress! + carry.start, count: carry.count)) }
     }
 
-    /// Merges the chunks from `first` up to `end`, waiting for each.
+    /// Merges the chunks from `first` up to `end`, reading those no worker has taken.
     private mutating func mergeAll(_ queue: ChunkQueue, from first: inout Int, to end: Int) {
         while first < end {
-            merge(queue.result(of: first % queue.slotCount))
-            first += 1
+            if let result = queue.resultIfDone(of: first % queue.slotCount) {
+                merge(result)
+                first += 1
+            } else if !readWaitingChunk(queue, leaving: 0) {
+                merge(queue.result(of: first % queue.slotCount))
+                first += 1
+            }
         }
+    }
+
+    /// Reads on the calling thread the oldest submitted chunk that no worker has taken, when
+    /// more than `leaving` are waiting; returns whether it read one.
+    private mutating func readWaitingChunk(_ queue: ChunkQueue, leaving: Int) -> Bool {
+        guard let chunk = queue.takeSubmitted(leaving: leaving) else { return false }
+        queue.store(readChunk(chunk.base, count: chunk.count, startsFile: chunk.startsFile), count: chunk.count, in: chunk.slot)
+        return true
     }
 
     /// Merges a chunk read in a slot.
@@ -115,8 +139,9 @@ extension DataAnalyzer {
 }
 
 /// Slots of chunk buffers and the threads that read them. The calling thread fills a slot
-/// and submits it; a worker takes it, reads it with a ``ChunkReader`` of its own and stores
-/// the result; the calling thread takes the result and may fill the slot again. Slots,
+/// and submits it; a worker (or the calling thread, when it would wait) takes it, reads it
+/// with a ``ChunkReader`` of its own and stores the result; the calling thread takes the
+/// result and may fill the slot again. Slots,
 /// the queue of submitted ones and results are only touched with the lock held, and a
 /// slot's bytes are only written while it is the calling thread's.
 private final class ChunkQueue {
@@ -147,19 +172,21 @@ private final class ChunkQueue {
         private var threads: [Int] = []
     #endif
 
-    /// Slots for `workers` threads (none for one: the calling thread reads the chunks itself).
-    init(workers: Int, chunkSize: Int, lineByteLimit: Int) {
+    /// Slots for `threads` threads reading chunks: the calling thread and `threads` - 1
+    /// workers (none for one: the calling thread reads the chunks itself).
+    init(threads: Int, chunkSize: Int, lineByteLimit: Int) {
         self.lineByteLimit = lineByteLimit
-        // One slot a worker, and one that the calling thread fills while they read theirs.
-        let slotCount = workers == 1 ? 1 : workers + 1
+        // Two slots a thread, one being read and one waiting or waiting to be merged, and one
+        // that the calling thread fills meanwhile.
+        let slotCount = threads == 1 ? 1 : 2 * threads + 1
         buffers = (0..<slotCount).map { _ in .allocate(capacity: chunkSize) }
         slots = Array(repeating: Slot(), count: slotCount)
         #if canImport(Glibc)
             pthread_mutex_init(lock, nil)
             pthread_cond_init(work, nil)
             pthread_cond_init(done, nil)
-            guard workers > 1 else { return }
-            for _ in 0..<workers {
+            guard threads > 1 else { return }
+            for _ in 1..<threads {
                 var thread = pthread_t()
                 let context = Unmanaged.passRetained(self).toOpaque()
                 let status = pthread_create(
@@ -169,7 +196,7 @@ private final class ChunkQueue {
                         return nil
                     }, context)
                 if status == 0 {
-                    threads.append(thread)
+                    self.threads.append(thread)
                 } else {
                     Unmanaged<ChunkQueue>.fromOpaque(context).release()
                 }
@@ -226,6 +253,16 @@ private final class ChunkQueue {
                 #endif
             }
             return take(slot)
+        }
+    }
+
+    /// The oldest submitted chunk that no worker has taken, taken for the calling thread to
+    /// read, when more than `leaving` are waiting.
+    func takeSubmitted(leaving: Int) -> (slot: Int, base: UnsafePointer<UInt8>, count: Int, startsFile: Bool)? {
+        withLock {
+            guard submitted.count > leaving else { return nil }
+            let slot = submitted.removeFirst()
+            return (slot, slots[slot].base!, slots[slot].count, slots[slot].startsFile)
         }
     }
 

@@ -31,9 +31,10 @@ enum UTF8Check {
         }
         let start = position
         var (misplaced, rare) = (Vector(), Vector())
-        while position + 16 <= count {
+        // Unchecked arithmetic: `position` + 16 stays below `count`.
+        while position &+ 16 <= count {
             Self.check(UnsafeRawPointer(base + position), misplaced: &misplaced, rare: &rare)
-            position += 16
+            position &+= 16
         }
         // The last bytes, in a block that overlaps the one before.
         if position < count { Self.check(UnsafeRawPointer(base + count - 16), misplaced: &misplaced, rare: &rare) }
@@ -46,21 +47,25 @@ enum UTF8Check {
     /// Notes, for the 16 bytes at `bytes` (the three bytes before them are read too), the
     /// continuation bytes out of place and the lines missing where a lead byte expects one
     /// (as 0xFF in `misplaced`), and the rarer bytes (as anything but 0 in `rare`).
+    ///
+    /// The lead bytes of four (F0 and above) are noted three bytes late, from the test of
+    /// the bytes three before, which the blocks cover but for the line's last three bytes,
+    /// where no such lead byte may stand (``isValid(_:count:)`` checks those apart).
     @inline(__always)
     private static func check(_ bytes: UnsafeRawPointer, misplaced: inout Vector, rare: inout Vector) {
         let current = bytes.loadUnaligned(as: Vector.self)
+        let fourByteLeads = ByteVector.subtractingSaturated(bytes.loadUnaligned(fromByteOffset: -3, as: Vector.self), 0xEF)
         // Not 0 where a lead byte one, two or three before expects a continuation: from C0, E0, F0.
         let expected =
             ByteVector.subtractingSaturated(bytes.loadUnaligned(fromByteOffset: -1, as: Vector.self), 0xBF)
-            | ByteVector.subtractingSaturated(bytes.loadUnaligned(fromByteOffset: -2, as: Vector.self), 0xDF)
-            | ByteVector.subtractingSaturated(bytes.loadUnaligned(fromByteOffset: -3, as: Vector.self), 0xEF)
+            | ByteVector.subtractingSaturated(bytes.loadUnaligned(fromByteOffset: -2, as: Vector.self), 0xDF) | fourByteLeads
         // Read as signed bytes, the continuation bytes 80 to BF are -128 to -65.
         let isContinuation = ByteVector.below(current, -64)
         // Wrong where both are set (a continuation not expected) or neither is (one missing).
         misplaced |= unsafeBitCast(isContinuation .== ByteVector.equal(expected, 0), to: Vector.self)
         rare |=
             ByteVector.equal(current & Vector(repeating: 0xFE), 0xC0) | ByteVector.equal(current, 0xE0) | ByteVector.equal(current, 0xED)
-            | ByteVector.subtractingSaturated(current, 0xEF)
+            | fourByteLeads
     }
 
     /// Whether the second bytes after E0, ED, F0 and F4 are in their narrower ranges and C0,

@@ -32,8 +32,8 @@ struct CommandRegistryTests {
     /// The same, spelled out for three commands, so that a slip in the rule above cannot hide
     /// behind the helpers it shares with the code.
     @Test(arguments: [
-        (["data", "x.jsonl"], ["--eval", "--format", "--strict", "--token-limit", "--help"]),
-        (["sources"], ["--format", "--rubric", "--policy", "--no-policy", "--help"]),
+        (["data", "x.jsonl"], ["--eval", "--format", "--strict", "--token-limit", "--no-color", "--help"]),
+        (["sources"], ["--format", "--rubric", "--policy", "--no-policy", "--no-color", "--help"]),
         (["rubric", "check"], ["--policy", "--no-policy", "--help"]),
     ])
     func anUnknownFlagNamesExactlyTheCommandsFlags(_ path: [String], _ allowed: [String]) {
@@ -75,6 +75,14 @@ struct CommandRegistryTests {
             let declarations = flags.filter { $0.name == name }
             #expect(Set(declarations.map(\.isSwitch)).count == 1, "--\(name)")
             #expect(Set(declarations.map { $0.kind == .file }).count == 1, "--\(name)")
+        }
+    }
+
+    /// Every command that writes a report in formats takes `--no-color`, so that a script may
+    /// pass it to any of them (review 53).
+    @Test func everyReportingCommandTakesNoColor() {
+        for command in CommandRegistry.allCommands where command.flags.contains(where: { $0.name == "format" }) {
+            #expect(command.flags.contains { $0.name == FlagSpec.noColor.name }, "\(command.name): \(command.flags.map(\.name))")
         }
     }
 

@@ -117,7 +117,8 @@ struct InvocationTests {
         ),
         (
             ["questions", "--data-volume", "few"],
-            .unknownWord("--data-volume", kind: "flag", allowed: ["--format", "--rubric", "--policy", "--no-policy", "--help"], suggestion: nil)
+            .unknownWord(
+                "--data-volume", kind: "flag", allowed: ["--format", "--rubric", "--policy", "--no-policy", "--no-color", "--help"], suggestion: nil)
         ),
         (["help", "sweeep"], .unknownWord("sweeep", kind: "help topic", allowed: CommandRegistry.topics, suggestion: "sweep")),
     ])

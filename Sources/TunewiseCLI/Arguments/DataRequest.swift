@@ -25,7 +25,7 @@ extension DataRequest {
             "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a hosted GPT-4o training example's limit; set your model's)")
 
     /// The flags of `data`, in help order.
-    static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag]
+    static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag, .noColorAccepted]
 
     /// The request that checked `arguments` give: one training file, or `-`.
     init(_ arguments: ParsedArguments) throws(CommandError) {

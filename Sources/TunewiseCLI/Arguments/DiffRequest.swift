@@ -26,7 +26,7 @@ extension DiffRequest {
     /// The flags of `diff`, in help order.
     static let flags: [FlagSpec] = [
         .rubric("the rubric for side A, and for B without --rubric-b (the built-in one by default)"), .policyFile, .noPolicy, rubricB,
-        .format(ReportFormat.self), exitCodeFlag,
+        .format(ReportFormat.self), exitCodeFlag, .noColorAccepted,
     ]
 
     /// The request that checked `arguments` give: two answers files, or one with `--rubric-b`.

@@ -37,6 +37,9 @@ extension FlagSpec {
 
     /// `--no-color`.
     static let noColor = FlagSpec("no-color", .toggle, help: "plain text (also when NO_COLOR is set or TERM=dumb)")
+    /// `--no-color` on a command whose reports have no colour: taken and ignored, so that a
+    /// script may pass it to every command.
+    static let noColorAccepted = noColor.withHelp("taken for scripts that pass it to every command: this report has no colour")
 
     /// `--QUESTION-ID OPTION-ID`: a flag per rubric question.
     static let questionAnswer = FlagSpec("QUESTION-ID", .questionAnswer, help: "answer one question (also --QUESTION-ID=OPTION-ID)")

@@ -14,7 +14,7 @@ struct QuestionsCommand: TunewiseCommand, Equatable {
         ],
         discussion: "tunewise questions: list the rubric's questions, their options and help.",
         flags: [.format(QuestionsFormat.self, note: ", for scripts that build forms"), .rubric("list a rubric other than the built-in one")]
-            + FlagSpec.policyFlags,
+            + FlagSpec.policyFlags + [.noColorAccepted],
         action: .running(QuestionsCommand.self), help: { $0.options })
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {

@@ -11,7 +11,8 @@ struct ShowCommand: TunewiseCommand, Equatable {
 
     static let spec = CommandSpec(
         name: "show", summary: "print the rubric in force, with any policy applied, as a rubric file", usage: [], discussion: "",
-        positionals: [.file], flags: [.format(Format.self, note: "; rubric show only")] + FlagSpec.policyFlags, action: .running(ShowCommand.self))
+        positionals: [.file], flags: [.format(Format.self, note: "; rubric show only")] + FlagSpec.policyFlags + [.noColorAccepted],
+        action: .running(ShowCommand.self))
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {
         let rubric = try Tunewise.loadRubric(selection, console: &console)

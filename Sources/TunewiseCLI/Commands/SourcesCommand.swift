@@ -16,7 +16,9 @@ struct SourcesCommand: TunewiseCommand, Equatable {
             \u{A7} Data Volume); Markdown reports link each citation and list the works cited, and \
             JSON reports carry them as references.
             """,
-        flags: [.format(ReportFormat.self), .rubric("list the sources of a rubric other than the built-in one")] + FlagSpec.policyFlags,
+        flags: [.format(ReportFormat.self), .rubric("list the sources of a rubric other than the built-in one")] + FlagSpec.policyFlags + [
+            .noColorAccepted
+        ],
         action: .running(SourcesCommand.self), help: { $0.options })
 
     func run(console: inout some Console) throws(CommandError) -> ExitCode {

@@ -3,7 +3,7 @@ import TunewiseBuiltIn
 
 @testable import TunewiseKit
 
-/// What the first step rests on, and what it says of itself (rubric 3.26 and 3.27, reviews 51 and 52).
+/// What the first step rests on, and what it says of itself (rubric 3.26 to 3.28, reviews 51 to 53).
 struct HonestFirstStepTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
     /// A team whose prompted model meets the bar, with every answer but its traffic.
@@ -137,5 +137,26 @@ struct HonestFirstStepTests {
         let advice = try advisor.advise(Answers(labels))
         #expect(advice.strategy == "prompt-engineering")
         #expect(advice.nextSteps.contains { $0.text.hasPrefix("With hundreds or thousands of labelled examples and a fixed set of labels") })
+    }
+
+    /// Preference pairs whose answers are labels hear that the supervised pass on the preferred
+    /// labels does most of the work (the contract keeps the preference pass after it); free-text
+    /// pairs do not. A tuned open model's serving is the team's own work, and the caveat says so.
+    @Test func labelPairsAreLabelledExamples() throws {
+        let pairs = [
+            "need": "behavior", "data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "training-signal": "comparisons", "model-access": "weights",
+            "model-size": "medium", "ml-expertise": "strong", "prompting-status": "plateaued",
+        ]
+        let labels = try advisor.advise(Answers(pairs.merging(["output-style": "label"]) { $1 }))
+        #expect(labels.strategy == "fine-tuning")
+        #expect(labels.variants.first { $0.variant == "training" }?.choice == "preference")
+        #expect(labels.nextSteps.contains { $0.text.hasPrefix("Your pairs' answers are labels from a fixed set") })
+        #expect(labels.caveats.contains { $0.text.hasPrefix("Serving the tuned model is yours too") })
+        let prose = try advisor.advise(Answers(pairs.merging(["output-style": "custom"]) { $1 }))
+        #expect(prose.variants.first { $0.variant == "training" }?.choice == "preference")
+        #expect(!prose.nextSteps.contains { $0.text.hasPrefix("Your pairs' answers are labels") })
+        let hosted = try advisor.advise(Answers(pairs.merging(["output-style": "label", "model-access": "api-tuning"]) { $1 }))
+        #expect(!hosted.caveats.contains { $0.text.hasPrefix("Serving the tuned model is yours too") })
     }
 }

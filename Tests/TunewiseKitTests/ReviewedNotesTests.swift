@@ -179,9 +179,9 @@ struct PreferencePairsAtWorkTests {
         #expect(distil.nextSteps.contains { $0.text.hasPrefix("Your preference pairs still count here") })
         let prompted = try advisor.advise(Answers(pairs.merging(["model-access": "api", "prompting-status": "plateaued"]) { $1 }))
         #expect(prompted.strategy == "prompt-engineering")
-        #expect(prompted.nextSteps.contains { $0.text.hasPrefix("Until a model is tuned on them, put the preference pairs to work") })
+        #expect(prompted.nextSteps.contains { $0.text.hasPrefix("Put the preference pairs to work at run time as well") })
         let demonstrations = try advisor.advise(
             Answers(pairs.merging(["model-access": "api", "prompting-status": "plateaued", "training-signal": "demonstrations"]) { $1 }))
-        #expect(!demonstrations.nextSteps.contains { $0.text.hasPrefix("Until a model is tuned on them") })
+        #expect(!demonstrations.nextSteps.contains { $0.text.hasPrefix("Put the preference pairs to work at run time") })
     }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.27.1",
+            version: "3.28.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -290,7 +290,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "need", options: ["knowledge"]), (question: "training-signal", options: ["comparisons"])])
                 ),
                 Note(
-                    text: "Until a model is tuned on them, put the preference pairs to work at run time: check a judge model against them first (how often it prefers the answer your people preferred), then have it pick the best of several samples, and use preferred answers as worked examples in the prompt.",
+                    text: "Put the preference pairs to work at run time as well: check a judge model against them first (how often it prefers the answer your people preferred), then have it pick the best of several samples, and use preferred answers as worked examples in the prompt.",
                     source: "zheng-2023",
                     when: Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
                     unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
@@ -624,6 +624,11 @@ extension BuiltInRubric {
                     source: "kirk-2024",
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
+                Note(
+                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server that loads adapters on one shared base (vLLM or similar), and load-test it with the adapters in place before launch.",
+                    source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -843,6 +848,11 @@ extension BuiltInRubric {
                     text: "Tuning narrows variety, preference and reinforcement tuning most (Kirk et al. measured the loss against supervised tuning): where variety is welcome, measure it beside quality (distinct phrasings across samples, their spread in embedding space) and keep what must change from one request or season to the next in the prompt.",
                     source: "kirk-2024",
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
+                ),
+                Note(
+                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server that loads adapters on one shared base (vLLM or similar), and load-test it with the adapters in place before launch.",
+                    source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"])])
                 ),
             ],
             nextSteps: [
@@ -1813,7 +1823,7 @@ extension BuiltInRubric {
             id: "no-examples",
             when: Condition(clauses: [(question: "data-volume", options: ["none"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "You have no labelled examples, and every training method needs some: demonstrations, comparison pairs or prompts a grader can score. Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
+            citation: Citation(reason: "You have no labelled examples, and every method that teaches a task needs some: demonstrations, comparison pairs or prompts a grader can score (continued pretraining on raw domain text adapts the vocabulary, not the task, and needs examples after it all the same). Steer the base model with instructions and collect examples from real use.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § When to use prompt engineering; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning; gururangan-2020"),
             later: Deferral(trigger: "once you have a few hundred reviewed examples of what you would train on (input/output pairs, preference pairs, prompts your grader can score, or a prompted model's outputs on real inputs that a reviewer or grader accepts)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
@@ -1879,7 +1889,7 @@ extension BuiltInRubric {
             id: "prompting-meets-bar-at-low-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it; if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "001-nilg-customizing-language-models § Costs"),
+            citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it (on GPUs you pay for whatever the traffic, price it with tunewise cost: a smaller model may repay sooner); if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "001-nilg-customizing-language-models § Costs"),
             later: Deferral(trigger: "if traffic grows until the prompted model's cost or speed matters", assume: [(question: "query-volume", option: "high")])
         )
     }
@@ -1901,7 +1911,7 @@ extension BuiltInRubric {
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "Your model is a hosted API with no tuning offer, so it can only be steered through its input.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
+            citation: Citation(reason: "Your model is a hosted API with no tuning offer, so it can only be steered through its input; any trained step, a student distilled from it included, needs another model that you can tune.", source: "003-fine-tuning-prompt-engineering-prompt-tuning § Comparison of fine-tuning, prompt engineering, and prompt-tuning"),
             later: Deferral(trigger: "if you move to a model you can tune (a hosted service with fine-tuning, or open weights)", assume: [(question: "model-access", option: "api-tuning")])
         )
     }
@@ -2055,6 +2065,12 @@ extension BuiltInRubric {
                         ),
                     ],
                     nextSteps: [
+                        Note(
+                            text: "Your pairs' answers are labels from a fixed set: the preferred one is the label of its input, so the supervised pass on preferred labels does most of the work (a classifier may do as well); keep the preference pass after it only if it beats the supervised model on the held-out set, since it adds little for single labels.",
+                            source: "rafailov-2023; bucher-2024",
+                            when: Condition(clauses: [(question: "output-style", options: ["label"])]),
+                            stage: .prepare
+                        ),
                         Note(
                             text: "Shape each record as one input with a preferred and a non-preferred output (`tunewise data` reads both common layouts) and hold out 10 to 20 percent of the inputs; train the supervised pass on the preferred outputs first, then preference tuning from it, and measure the tuned model's win rate against the supervised one, judged by people or by a grader you have checked against them.",
                             source: "openai-dpo",

@@ -226,6 +226,11 @@ extension BinaryTests {
             let advise = try Binary.run(["advise", "--data", "pairs.jsonl"] + Self.answers, directory: folder)
             #expect(advise.outputText.replacingOccurrences(of: "\n", with: " ").contains(sentence))
             #expect(!advise.outputText.contains("Risks:\n  ! In 100%"), "prompting is the advice: no pairs are trained on")
+            // Pairs of labels differ in length by their words: no note, the label balance says more.
+            let labels = (0..<12).map { #"{"prompt": "Is item \#($0) relevant?", "chosen": "irrelevant", "rejected": "relevant"}"# }
+            try Data((labels.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("labels.jsonl"))
+            let labelData = try Binary.run(["data", "labels.jsonl"], directory: folder).outputText
+            #expect(!labelData.contains("preference pairs the preferred answer is the"), "\(labelData)")
             // Where the first step tunes on the pairs, the bias is its first risk.
             let many = (0..<150).map { #"{"prompt": "How do I reset password \#($0)?", "chosen": "\#(long)", "rejected": "Use the link."}"# }
             try Data((many.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("many.jsonl"))

@@ -159,4 +159,27 @@ struct HonestFirstStepTests {
         let hosted = try advisor.advise(Answers(pairs.merging(["output-style": "label", "model-access": "api-tuning"]) { $1 }))
         #expect(!hosted.caveats.contains { $0.text.hasPrefix("Serving the tuned model is yours too") })
     }
+
+    /// A small collection stays whole in the prompt however often it changes (sent as it is on
+    /// every call); a team with nobody who has trained a model, or days to ship, starts retrieval
+    /// from a managed service; a sub-1B model behind an API is not told to quantise it.
+    @Test func retrievalAndServingFitWhatTheTeamRuns() throws {
+        let handbook = [
+            "need": "knowledge", "data-volume": "few", "transience": "frequent", "governance": "confidential", "budget": "minimal",
+            "time-to-market": "weeks", "consistency": "critical", "knowledge-size": "small", "model-access": "api",
+            "context-size": "documents", "ml-expertise": "none",
+        ]
+        let small = try advisor.advise(Answers(handbook))
+        #expect(small.variants.first { $0.variant == "retrieval" }?.choice == "in-context")
+        #expect(small.caveats.contains { $0.text.hasPrefix("The collection changes daily or faster: assemble the prompt from the current source") })
+        let large = try advisor.advise(Answers(handbook.merging(["knowledge-size": "large"]) { $1 }))
+        #expect(large.variants.first { $0.variant == "retrieval" }?.choice == "rag")
+        #expect(large.nextSteps.first { $0.text.hasPrefix("Start from a managed retrieval service") } != nil)
+        let skilled = try advisor.advise(Answers(handbook.merging(["knowledge-size": "large", "ml-expertise": "strong"]) { $1 }))
+        #expect(!skilled.nextSteps.contains { $0.text.contains("managed retrieval service") })
+        let hosted = try advisor.advise(
+            Answers(meetsBar.merging(["query-volume": "high", "model-size": "small", "model-access": "api-tuning"]) { $1 }))
+        #expect(hosted.nextSteps.contains { $0.text.hasPrefix("A model under 1B behind an API is cheap already") })
+        #expect(!hosted.nextSteps.contains { $0.text.contains("quantise it") })
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.0",
+            version: "3.28.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -44,7 +44,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["critical"])])
                 ),
                 Note(
-                    text: "At high volume every call pays again for instructions, examples and retrieved passages, though a fixed prefix read from the provider's prompt cache costs a fraction: run `tunewise cost` with your prices and cache share to see whether a tuned or distilled model would pay back.",
+                    text: "At high volume every call pays again for instructions, examples and retrieved passages, though a fixed prefix read from a prompt cache (the provider's, or your server's prefix cache) costs a fraction: run `tunewise cost` with your prices and cache share to see whether a tuned or distilled model would pay back.",
                     source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching",
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -298,7 +298,13 @@ extension BuiltInRubric {
                 Note(
                     text: "Cut what the model under 1B costs to serve before training anything: quantise it (8-bit, or 4-bit after checking the held-out score), batch requests, cache the fixed prefix and shorten the prompt; distilling it into a smaller student rarely pays at this size.",
                     source: "frantar-2023; hsieh-2023",
-                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"])]),
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"]), (question: "model-access", options: ["weights"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "A model under 1B behind an API is cheap already: cut what is left by caching the fixed prefix, batch pricing for work that can wait and a shorter prompt; distilling it into a smaller student rarely pays at this size.",
+                    source: "openai-prompt-caching; hsieh-2023",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"]), (question: "model-access", options: ["api", "api-tuning"])]),
                     stage: .prepare
                 ),
             ],
@@ -1813,7 +1819,7 @@ extension BuiltInRubric {
             id: "small-model-meets-bar",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"])]),
             points: ["fine-tuning": -8.0, "hybrid": -8.0, "prompt-engineering": 8.0, "prompt-tuning": -8.0],
-            citation: Citation(reason: "A model under 1B parameters already meets the bar: there is hardly a smaller student to distil it into, and its cost and latency fall further by quantising, batching and caching it than by training.", source: "hsieh-2023; frantar-2023")
+            citation: Citation(reason: "A model under 1B parameters already meets the bar: there is hardly a smaller student to distil it into, and its cost and latency fall further by serving levers (caching, batching, a shorter prompt, and quantising where you host it) than by training.", source: "hsieh-2023; frantar-2023")
         )
     }
 
@@ -2279,8 +2285,7 @@ extension BuiltInRubric {
                     id: "in-context",
                     label: "the whole collection in every prompt, cached",
                     whenAny: [
-                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["static", "periodic"])]),
-                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"]), (question: "transience", options: ["frequent"]), (question: "context-size", options: ["corpus"])]),
+                        Condition(clauses: [(question: "need", options: ["knowledge", "both"]), (question: "knowledge-size", options: ["small"]), (question: "governance", options: ["open", "confidential"])]),
                     ],
                     unless: [Condition(clauses: [(question: "model-size", options: ["small"])])],
                     citation: Citation(reason: "The collection fits in one prompt and every user may see all of it: sending it whole on each call behind a cached prefix answers from everything, with no index to build or tune, and the cache cuts the cost and latency of the repeated part.", source: "anthropic-prompt-caching; openai-prompt-caching; gemini-1-5-2024"),
@@ -2291,7 +2296,7 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "At high traffic every call still reads the whole collection, from the cache at best: price it against an index with `tunewise advise --cost` (with --collection-tokens and --context-tokens), and check the provider's tokens-per-minute limit and the time to first token at your collection's length.",
+                            text: "At high traffic every call still reads the whole collection, from the cache at best: price it against an index with `tunewise advise --cost` (with --collection-tokens and --context-tokens), and check the provider's tokens-per-minute limit (or your GPUs' throughput and memory for a long cached prefix) and the time to first token at your collection's length.",
                             source: "anthropic-prompt-caching; openai-prompt-caching",
                             when: Condition(clauses: [(question: "query-volume", options: ["high"])])
                         ),
@@ -2316,7 +2321,7 @@ extension BuiltInRubric {
                             when: .always
                         ),
                         Note(
-                            text: "The collection changes daily or faster: assemble the prompt from the current source on each call, or rebuild it on each change, so that no answer comes from an old copy.",
+                            text: "The collection changes daily or faster: assemble the prompt from the current source on each call, or rebuild it on each change, so that no answer comes from an old copy; put the parts that change least first, so that the cache survives between changes, and take values that change by the minute from the system of record through a tool call.",
                             source: "openai-prompt-caching",
                             when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
@@ -2381,6 +2386,17 @@ extension BuiltInRubric {
                         ),
                     ],
                     nextSteps: [
+                        Note(
+                            text: "Start from a managed retrieval service (your model provider's file search or vector store, or an enterprise search that already enforces document permissions) rather than building an index: load the documents, test it on 30 real questions, and switch on its hybrid search or reranking where offered; build your own pipeline only once it falls short.",
+                            source: "openai-file-search; 001-nilg-customizing-language-models § Prompt Engineering",
+                            when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                        ),
+                        Note(
+                            text: "With days to ship, start from a managed retrieval service (your model provider's file search or vector store, or an enterprise search that already enforces document permissions), loaded with the documents every user of the first version may see; move to a pipeline of your own only once it falls short.",
+                            source: "openai-file-search; 001-nilg-customizing-language-models § Time to Market",
+                            when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
+                            unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
+                        ),
                         Note(
                             text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
                             source: "001-nilg-customizing-language-models § Information Transience",
@@ -2755,6 +2771,13 @@ extension BuiltInRubric {
                 author: "OpenAI",
                 year: 2024,
                 url: "https://platform.openai.com/docs/guides/prompt-caching"
+            ),
+            Reference(
+                id: "openai-file-search",
+                title: "File search (tools guide)",
+                author: "OpenAI",
+                year: 2025,
+                url: "https://platform.openai.com/docs/guides/tools-file-search"
             ),
             Reference(
                 id: "anthropic-prompt-caching",

@@ -156,10 +156,17 @@ extension DataReport {
             + (found.reversals > 0 ? ", and " + reversals : "")
     }
 
+    /// Answers that average fewer tokens than this on both sides of the pairs are labels, not
+    /// texts whose length a preference could favour.
+    static let shortAnswerTokens = 4
+
     /// The note for preference pairs whose preferred answer is the longer (or the shorter) in
-    /// seven pairs of ten or more, and a quarter longer (or shorter) on average: at least ten pairs.
+    /// seven pairs of ten or more, and a quarter longer (or shorter) on average: at least ten
+    /// pairs, and answers longer than labels (``shortAnswerTokens``) on one side at least.
     static func answerLengthHint(_ lengths: AnswerLengths) -> String? {
-        guard lengths.pairs >= 10 else { return nil }
+        // Answers of a few tokens on both sides (labels) differ in length by their words, not
+        // by how much they say: the label balance tells more.
+        guard lengths.pairs >= 10, max(lengths.preferredTokens, lengths.otherTokens) >= lengths.pairs * Self.shortAnswerTokens else { return nil }
         let isLonger = lengths.preferredLonger * 10 >= lengths.pairs * 7 && lengths.preferredTokens * 4 >= lengths.otherTokens * 5
         let isShorter = lengths.preferredShorter * 10 >= lengths.pairs * 7 && lengths.otherTokens * 4 >= lengths.preferredTokens * 5
         guard isLonger || isShorter else { return nil }

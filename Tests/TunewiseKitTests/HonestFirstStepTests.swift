@@ -23,6 +23,8 @@ struct HonestFirstStepTests {
         let high = try advisor.advise(Answers(meetsBar.merging(["query-volume": "high"]) { $1 }))
         #expect(high.strategy == "fine-tuning")
         #expect(high.variants.first { $0.variant == "training" }?.choice == "distillation")
+        // Only `advise --cost` prices the student at its own prices, so that is where the plan sends the team.
+        #expect(high.nextSteps.contains { $0.text.contains("`tunewise advise --cost` checks with your prices") })
     }
 
     /// Where the situation's own gates rule every alternative out, they are named first,

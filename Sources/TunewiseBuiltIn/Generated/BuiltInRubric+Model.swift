@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.1",
+            version: "3.28.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -44,7 +44,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["critical"])])
                 ),
                 Note(
-                    text: "At high volume every call pays again for instructions, examples and retrieved passages, though a fixed prefix read from a prompt cache (the provider's, or your server's prefix cache) costs a fraction: run `tunewise cost` with your prices and cache share to see whether a tuned or distilled model would pay back.",
+                    text: "At high volume every call pays again for instructions, examples and retrieved passages, though a fixed prefix read from a prompt cache (the provider's, or your server's prefix cache) costs a fraction: run `tunewise advise --cost` with your prices and cache share (a distilled model at its own prices) to see whether a tuned or distilled model would pay back.",
                     source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching",
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["behavior", "both"])])
                 ),
@@ -1907,7 +1907,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "A prompted model already meets the bar at more than 1,000 and fewer than 100,000 requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
-            later: Deferral(trigger: "once the cheap levers are in and your own prices show a distilled model pays back at your traffic (tunewise cost), or latency still misses its target", assume: [(question: "query-volume", option: "high")])
+            later: Deferral(trigger: "once the cheap levers are in and your own prices show a distilled model pays back at your traffic (tunewise advise --cost), or latency still misses its target", assume: [(question: "query-volume", option: "high")])
         )
     }
 
@@ -2027,7 +2027,7 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "While the student is built, apply the cheap levers to the prompted model (a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; on your own weights, quantisation, prefix caching and speculative decoding): they save at once, and the distilled model must beat what they leave, which tunewise cost checks with your prices.",
+                            text: "While the student is built, apply the cheap levers to the prompted model (a smaller model tier, prompt caching for the fixed prefix and batch pricing for work that can wait; on your own weights, quantisation, prefix caching and speculative decoding): they save at once, and the distilled model must beat what they leave, which `tunewise advise --cost` checks with your prices (with --distilled-input-price-per-million and --distilled-output-price-per-million, the student's own).",
                             source: "openai-prompt-caching; openai-distillation",
                             when: .always,
                             stage: .prepare

@@ -40,8 +40,9 @@ extension HelpText {
         rating of one answer) is counted, and the answers rated false are pointed out, as they \
         are read as demonstrations.
 
-        Duplicates say what an earlier example says: the same texts in the same roles, and the \
-        same tool calls (function and arguments, not the calls' ids), however the lines are \
+        Duplicates say what an earlier example says: the same texts in the same roles, the \
+        same tool calls (function and arguments, not the calls' ids) and, for a prompt a \
+        grader scores, the same reference, however the lines are \
         written (key order, the JSON's spacing, escapes, other fields such as ids); the texts \
         themselves must match exactly, so a copy with a trailing space, non-breaking spaces or \
         another Unicode normal form is not a duplicate, nor always a near-duplicate. Reversed pairs are preference pairs that swap the answers of an \

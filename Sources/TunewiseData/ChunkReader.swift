@@ -182,6 +182,11 @@ struct ChunkReader {
                 reading.personalData |= PersonalDataScanner.kinds(in: bytes)
             }
         }
+        // A graded prompt's reference is what it teaches; beside a demonstration's answer, a
+        // reference is not trained on.
+        if example.isGraded, let reference = parser.referenceRange {
+            reading.content.addReference(JSONValueHash.hash(UnsafeBufferPointer(start: base + reference.lowerBound, count: reference.count)))
+        }
         var record = reading.record
         record.hash = reading.content.value
         record.promptHash = reading.prompt.value

@@ -1,6 +1,6 @@
 /// The hash of what an example says: its texts, escapes decoded, each with its field, role
-/// and whether it is an output, and its tool calls, tools and media by what their JSON says
-/// (``JSONValueHash``); in order within a field, the fields in any order. Key order,
+/// and whether it is an output, its tool calls, tools and media by what their JSON says
+/// (``JSONValueHash``), and a grader's reference; in order within a field, the fields in any order. Key order,
 /// spacing and other fields (ids, metadata) do not change it, so examples that say the same
 /// are duplicates however their lines are written.
 struct ContentHash {
@@ -39,6 +39,15 @@ struct ContentHash {
         }
         run = Hashing.mix(run &* 0x9E37_79B9_7F4A_7C15 ^ hash ^ marker &* 0xC2B2_AE3D_27D4_EB4F)
     }
+
+    /// Adds the reference a grader checks the example against, by the hash of its JSON value
+    /// (``JSONValueHash``): what the example says as much as its texts.
+    mutating func addReference(_ hash: UInt64) {
+        total &+= Hashing.mix(hash ^ Self.referenceMarker)
+    }
+
+    /// What tells a reference apart from the runs of texts and parts.
+    private static let referenceMarker: UInt64 = 0x5EF0_5EF0_5EF0_5EF0
 
     private mutating func closeRun() {
         if runKey != nil { total &+= Hashing.mix(run) }

@@ -35,7 +35,8 @@ public struct DataMeasurement: Equatable, Sendable {
     /// Non-blank lines that are not, each counted under its first fault.
     public var invalid = 0
     /// Valid examples that say what an earlier one says: the same texts in the same roles and
-    /// fields, and the same tool calls (``ContentHash``), however their lines are written.
+    /// fields, the same tool calls and the same grader's reference (``ContentHash``), however
+    /// their lines are written.
     public var duplicates = 0
     /// The first duplicates, at most ``Tally/keptLines``, each with the line of the example
     /// it repeats (the first to say it).

@@ -38,7 +38,10 @@ struct ExampleParser {
     private var values = [FieldValue](repeating: .absent, count: ExampleField.allCases.count)
     /// Whether the line last parsed has a top-level key that names a reference for a grader
     /// (``ExampleField/referenceKeys``), with a value that is neither null nor empty.
-    private var hasReferenceField = false
+    private var hasReferenceField: Bool { referenceRange != nil }
+    /// Where the value of that key lies in the line: part of what a graded example says, so
+    /// that prompts graded against different references are not duplicates.
+    private(set) var referenceRange: Range<Int>?
     private var scratch: [UInt8] = []
     /// The scanner of the line being parsed; it is only read during ``parse(_:count:)``.
     var scanner = JSONLineScanner(UnsafePointer(bitPattern: 1)!, count: 0)
@@ -50,7 +53,7 @@ struct ExampleParser {
         spans.removeAll(keepingCapacity: true)
         structuredParts.removeAll(keepingCapacity: true)
         for index in values.indices { values[index] = .absent }
-        hasReferenceField = false
+        referenceRange = nil
         // JSON is UTF-8 throughout: a line that is not is not JSON, and one that is need not be
         // checked string by string.
         guard UTF8Check.isValid(base, count: count) else { return .invalid(.notJSON) }
@@ -72,7 +75,9 @@ struct ExampleParser {
                         scanner.skipWhitespace()
                         let start = scanner.position
                         try scanner.skipValue()
-                        if isReference { hasReferenceField = !Self.isEmptyValue(scanner.base + start, count: scanner.position - start) }
+                        if isReference, !Self.isEmptyValue(scanner.base + start, count: scanner.position - start) {
+                            referenceRange = start..<scanner.position
+                        }
                     }
                 } while try scanner.continues(closing: UInt8(ascii: "}"))
             }

@@ -35,6 +35,28 @@ struct FormatTests {
         #expect(measure(taggedPrompt).tokens.total == measure(prompted).tokens.total)
     }
 
+    /// A graded example's reference is part of what it says: one prompt graded against two
+    /// references is two examples, and against the same reference (however its JSON is
+    /// spaced) a duplicate.
+    @Test func aPromptGradedAgainstAnotherReferenceIsNoDuplicate() {
+        let prompt = #"[{"role": "user", "content": "Name the product of reagent R3 on carbon dioxide."}]"#
+        let lines = [
+            #"{"messages": \#(prompt), "reference_answer": "CC#N"}"#, #"{"messages": \#(prompt), "reference_answer": "c1ccccc1"}"#,
+            #"{"reference_answer": "CC#N", "messages": \#(prompt)}"#, #"{"messages": \#(prompt), "reference_answer": {"a": 1}}"#,
+            #"{"messages": \#(prompt), "reference_answer": { "a" : 1 }}"#,
+        ]
+        let measurement = measure(lines.joined(separator: "\n"))
+        #expect(measurement.gradedExamples == 5)
+        #expect(measurement.unique == 3)
+        #expect(measurement.duplicates == 2)
+        #expect(measurement.duplicateLines == [3, 5])
+        // Beside a demonstration's answer, a reference is not trained on: the copies are duplicates.
+        let answered = #"[{"role": "user", "content": "Name it."}, {"role": "assistant", "content": "Acetonitrile."}]"#
+        let demonstrations = measure(
+            [#"{"messages": \#(answered), "ideal": "CC#N"}"#, #"{"messages": \#(answered), "ideal": "c1ccccc1"}"#].joined(separator: "\n"))
+        #expect(demonstrations.duplicates == 1)
+    }
+
     /// A conversation that ends with the user's turn beside a field named as a reference for
     /// a grader (not empty) is an example of reinforcement fine-tuning; other fields (a source,
     /// a language, an id, a `target_lang`) do not make one.

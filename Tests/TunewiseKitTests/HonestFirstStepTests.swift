@@ -184,4 +184,19 @@ struct HonestFirstStepTests {
         #expect(hosted.nextSteps.contains { $0.text.hasPrefix("A model under 1B behind an API is cheap already") })
         #expect(!hosted.nextSteps.contains { $0.text.contains("quantise it") })
     }
+
+    /// With access by role, a model that can only return a label cannot pass one role's text
+    /// to another: it may learn from every role's examples; free text keeps the per-role rule.
+    @Test func aLabelCannotLeakOneRolesText() throws {
+        let roles = [
+            "need": "behavior", "data-volume": "thousands", "transience": "periodic", "governance": "role-based", "budget": "moderate",
+            "time-to-market": "months", "consistency": "critical", "model-access": "api-tuning", "prompting-status": "plateaued",
+        ]
+        let labels = try advisor.advise(Answers(roles.merging(["output-style": "label"]) { $1 }))
+        #expect(labels.strategy == "fine-tuning")
+        #expect(labels.caveats.contains { $0.text.hasPrefix("With role-based access and labels as the output") })
+        #expect(!labels.caveats.contains { $0.text.hasPrefix("With role-based access a single tuned model can leak") })
+        let prose = try advisor.advise(Answers(roles.merging(["output-style": "custom"]) { $1 }))
+        #expect(prose.caveats.contains { $0.text.hasPrefix("With role-based access a single tuned model can leak") })
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.2",
+            version: "3.28.3",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -504,7 +504,13 @@ extension BuiltInRubric {
                 Note(
                     text: "With role-based access a single tuned model can leak what one role may not see: train only on examples every role may see (or on de-identified ones), or keep one model per group of roles with the same rights. Where each customer gets an adapter of its own, train it on that customer's data alone, pick it on the server from the signed-in customer (never from the request), and test one customer asking for another's data; where the model writes queries or calls tools, run them under the user's own rights.",
                     source: "001-nilg-customizing-language-models § Data Governance",
-                    when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                    when: Condition(clauses: [(question: "governance", options: ["role-based"])]),
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
+                ),
+                Note(
+                    text: "With role-based access and labels as the output, a tuned model that can only return a label (constrained decoding or a classification head) cannot hand one role's text to another, so it may learn from every role's examples; keep access control on who may submit which inputs and see which results, and treat a label as restricted where it reveals what its input held.",
+                    source: "001-nilg-customizing-language-models § Data Governance; carlini-2021",
+                    when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "output-style", options: ["label"])])
                 ),
                 Note(
                     text: "Confidential examples become part of the weights: store, version and delete the tuned model under the same rules as the data.",

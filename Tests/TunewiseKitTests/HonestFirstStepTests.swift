@@ -199,4 +199,19 @@ struct HonestFirstStepTests {
         let prose = try advisor.advise(Answers(roles.merging(["output-style": "custom"]) { $1 }))
         #expect(prose.caveats.contains { $0.text.hasPrefix("With role-based access a single tuned model can leak") })
     }
+
+    /// A whole collection in every request counts a little for a tuned model, and its reason
+    /// says why (the instructions move into the weights), not that training is no cure.
+    @Test func aCorpusReasonSaysWhatItFavours() throws {
+        let books = [
+            "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "important", "model-access": "api-tuning", "prompting-status": "plateaued",
+            "context-size": "corpus",
+        ]
+        let advice = try advisor.advise(Answers(books))
+        #expect(advice.strategy == "fine-tuning")
+        let corpus = try #require(advice.reasons.first { $0.question == "context-size" })
+        #expect(corpus.text.contains("A tuned model gains a little, its instructions and examples moving into its weights"))
+        #expect(advice.caveats.contains { $0.text.hasPrefix("Inputs run to whole documents or collections") })
+    }
 }

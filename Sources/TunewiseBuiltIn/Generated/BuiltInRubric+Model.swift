@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.3",
+            version: "3.28.4",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -60,7 +60,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "context-size", options: ["corpus"]), (question: "governance", options: ["role-based"])])
                 ),
                 Note(
-                    text: "Inputs run to whole documents: check them against the context window; split what does not fit and merge the partial results.",
+                    text: "Inputs run to whole documents or collections: check them against the context window; split what does not fit and merge the partial results.",
                     source: "001-nilg-customizing-language-models § Data Volume",
                     when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "context-size", options: ["documents", "corpus"])])
                 ),
@@ -543,7 +543,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "explainability", options: ["preferred", "required"])])
                 ),
                 Note(
-                    text: "Inputs run to whole documents: check them against the context window and, for tuning, the longest example a run takes (a hosted service's limit, or the sequence length you train at); split what does not fit and merge the partial results.",
+                    text: "Inputs run to whole documents or collections: check them against the context window and, for tuning, the longest example a run takes (a hosted service's limit, or the sequence length you train at); split what does not fit and merge the partial results.",
                     source: "001-nilg-customizing-language-models § Data Volume",
                     when: Condition(clauses: [(question: "need", options: ["behavior"]), (question: "context-size", options: ["documents", "corpus"])])
                 ),
@@ -1237,7 +1237,7 @@ extension BuiltInRubric {
                     label: "Corpus",
                     help: "Pick this if a request needs a whole book, collection or knowledge base at once.",
                     points: ["prompt-engineering": -0.5, "prompt-tuning": -0.5],
-                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting, and soft prompts, which work through the same context: retrieval returns only a few passages, sending everything on every call is slow and costly unless it is cached, and the middle of a long prompt is used less reliably. Training is no cure (it does not make a model recall a collection reliably, whatever NILG.AI's article suggested): long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; liu-2023; gekhman-2024")
+                    citation: Citation(reason: "A request that needs a whole collection at once strains prompting, and soft prompts, which work through the same context: retrieval returns only a few passages, sending everything on every call is slow and costly unless it is cached, and the middle of a long prompt is used less reliably. A tuned model gains a little, its instructions and examples moving into its weights and leaving the context to the collection, but training does not make a model recall a collection reliably (whatever NILG.AI's article suggested): long-context models and summarising in stages are the usual answers now.", source: "001-nilg-customizing-language-models § Data Volume; gemini-1-5-2024; liu-2023; gekhman-2024")
                 ),
             ],
             askWhen: .always

@@ -214,4 +214,25 @@ struct HonestFirstStepTests {
         #expect(corpus.text.contains("A tuned model gains a little, its instructions and examples moving into its weights"))
         #expect(advice.caveats.contains { $0.text.hasPrefix("Inputs run to whole documents or collections") })
     }
+
+    /// A few dozen labels get a few-shot classifier as a second baseline beside the prompt; a
+    /// managed index and one of your own are loaded alike, so the steps do not contradict.
+    @Test func aFewLabelsGetAFewShotClassifierAndIndexStepsAgree() throws {
+        let few = [
+            "need": "behavior", "data-volume": "few", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "important", "output-style": "label", "model-access": "api-tuning",
+        ]
+        let advice = try advisor.advise(Answers(few))
+        #expect(advice.strategy == "prompt-engineering")
+        #expect(
+            advice.nextSteps.contains { $0.text.hasPrefix("With a few dozen labelled examples and a fixed set of labels, a few-shot classifier") })
+        let manual = try advisor.advise(
+            Answers([
+                "need": "knowledge", "data-volume": "none", "transience": "periodic", "governance": "open", "budget": "minimal",
+                "time-to-market": "weeks", "consistency": "important", "knowledge-size": "large", "ml-expertise": "none",
+            ]))
+        #expect(manual.nextSteps.contains { $0.text.hasPrefix("Start from a managed retrieval service") })
+        #expect(manual.nextSteps.contains { $0.text.hasPrefix("Whether the index is a managed service's or your own") })
+        #expect(!manual.nextSteps.contains { $0.text.hasPrefix("Build the index") })
+    }
 }

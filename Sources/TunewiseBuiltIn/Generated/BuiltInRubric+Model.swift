@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.4",
+            version: "3.28.5",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -305,6 +305,12 @@ extension BuiltInRubric {
                     text: "A model under 1B behind an API is cheap already: cut what is left by caching the fixed prefix, batch pricing for work that can wait and a shorter prompt; distilling it into a smaller student rarely pays at this size.",
                     source: "openai-prompt-caching; hsieh-2023",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "model-size", options: ["small"]), (question: "model-access", options: ["api", "api-tuning"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "With a few dozen labelled examples and a fixed set of labels, a few-shot classifier (SetFit, or embeddings with a linear classifier, trained in minutes on a CPU) is a cheap second baseline beside the prompt: compare accuracy per class on the same held-out examples before collecting more.",
+                    source: "tunstall-2022; bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["few"])]),
                     stage: .prepare
                 ),
             ],
@@ -2409,7 +2415,7 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                         Note(
-                            text: "Build the index from the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",
+                            text: "Whether the index is a managed service's or your own, load it by the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",
                             source: "001-nilg-customizing-language-models § Prompt Engineering; karpukhin-2020",
                             when: .always,
                             unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
@@ -2742,6 +2748,13 @@ extension BuiltInRubric {
                 author: "Martin Juan José Bucher, Marco Martini",
                 year: 2024,
                 url: "https://arxiv.org/abs/2406.08660"
+            ),
+            Reference(
+                id: "tunstall-2022",
+                title: "Efficient Few-Shot Learning Without Prompts",
+                author: "Lewis Tunstall, Nils Reimers, Unso Eun Seo Jo, Luke Bates, Daniel Korat, Moshe Wasserblat, Oren Pereg",
+                year: 2022,
+                url: "https://arxiv.org/abs/2209.11055"
             ),
             Reference(
                 id: "openai-dpo",

@@ -121,7 +121,10 @@ struct WorkingSystemAndLabelGraderNotesTests {
             "need": "knowledge", "data-volume": "hundreds", "transience": "periodic", "governance": "confidential", "budget": "moderate",
             "time-to-market": "weeks", "consistency": "important", "knowledge-size": "large", "query-volume": "high",
         ]
-        let rebuilding = ["Build the index from", "Instruct the model to answer only", "With hundreds or thousands of labelled questions"]
+        let rebuilding = [
+            "Whether the index is a managed service's or your own", "Instruct the model to answer only",
+            "With hundreds or thousands of labelled questions",
+        ]
         let meetsBar = try advisor.advise(Answers(knowledge.merging(["prompting-status": "meets-bar"]) { $1 }))
         let steps = meetsBar.nextSteps.map(\.text)
         #expect(steps.contains { $0.hasPrefix("Freeze the prompt that meets the bar") })

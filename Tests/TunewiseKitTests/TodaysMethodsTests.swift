@@ -226,7 +226,7 @@ struct TodaysMethodsTests {
                 ])))
         #expect(hybrid.strategy == "hybrid")
         let steps = hybrid.nextSteps.map(\.text)
-        let index = try #require(steps.firstIndex { $0.hasPrefix("Build the index") })
+        let index = try #require(steps.firstIndex { $0.hasPrefix("Whether the index is a managed service's or your own") })
         let fineTune = try #require(steps.firstIndex { $0.hasPrefix("Fine-tune on examples") })
         let reindex = try #require(steps.firstIndex { $0.hasPrefix("Re-index") })
         #expect(steps[0].hasPrefix("Set up the evaluation in two layers"))

@@ -233,6 +233,5 @@ struct HonestFirstStepTests {
             ]))
         #expect(manual.nextSteps.contains { $0.text.hasPrefix("Start from a managed retrieval service") })
         #expect(manual.nextSteps.contains { $0.text.hasPrefix("Whether the index is a managed service's or your own") })
-        #expect(!manual.nextSteps.contains { $0.text.hasPrefix("Build the index") })
     }
 }

@@ -45,15 +45,7 @@ extension DataAnalyzer {
         var carry = (slot: 0, start: 0, count: 0)
         var isAtEnd = false
         while !isAtEnd {
-            while nextChunk - nextMerge >= queue.slotCount {
-                if let result = queue.resultIfDone(of: nextMerge % queue.slotCount) {
-                    merge(result)
-                    nextMerge += 1
-                } else if !readWaitingChunk(queue, leaving: 1) {
-                    merge(queue.result(of: nextMerge % queue.slotCount))
-                    nextMerge += 1
-                }
-            }
+            while nextChunk - nextMerge >= queue.slotCount { mergeOrRead(queue, next: &nextMerge, leaving: 1) }
             let slot = nextChunk % queue.slotCount
             let buffer = queue.buffers[slot]
             if carry.count > 0 {
@@ -112,15 +104,21 @@ extension DataAnalyzer {
 
     /// Merges the chunks from `first` up to `end`, reading those no worker has taken.
     private mutating func mergeAll(_ queue: ChunkQueue, from first: inout Int, to end: Int) {
-        while first < end {
-            if let result = queue.resultIfDone(of: first % queue.slotCount) {
-                merge(result)
-                first += 1
-            } else if !readWaitingChunk(queue, leaving: 0) {
-                merge(queue.result(of: first % queue.slotCount))
-                first += 1
-            }
+        while first < end { mergeOrRead(queue, next: &first, leaving: 0) }
+    }
+
+    /// Merges chunk `next` and moves on to the one after when it is read already, or else
+    /// reads a waiting chunk (when more than `leaving` wait) rather than wait, or else waits
+    /// for chunk `next` and merges it.
+    private mutating func mergeOrRead(_ queue: ChunkQueue, next: inout Int, leaving: Int) {
+        if let result = queue.resultIfDone(of: next % queue.slotCount) {
+            merge(result)
+        } else if !readWaitingChunk(queue, leaving: leaving) {
+            merge(queue.result(of: next % queue.slotCount))
+        } else {
+            return
         }
+        next += 1
     }
 
     /// Reads on the calling thread the oldest submitted chunk that no worker has taken, when

@@ -215,6 +215,7 @@ public enum RubricSwiftSource {
             [
                 ("id", literal(exclusion.id)),
                 ("when", condition(exclusion.when)),
+            ] + (exclusion.unless.isEmpty ? [] : [("unless", exceptions(exclusion.unless))]) + [
                 ("strategies", strings(exclusion.strategies)),
                 ("citation", citation(exclusion.citation)),
                 ("later", exclusion.later.map(deferral) ?? "nil"),

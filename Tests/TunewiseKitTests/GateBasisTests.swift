@@ -181,6 +181,27 @@ extension GateBasisTests {
         #expect(apiOnly.nextSteps.contains { $0.text.hasPrefix(classifier) }, "the step is there where no policy forbids training")
         #expect(!bound.nextSteps.contains { $0.text.hasPrefix(classifier) })
     }
+    /// Weeks on open weights leave no room for an index and a tuned model together, except for
+    /// a team that trains and serves models already, or where the facts are a small collection
+    /// whole in the prompt (no index to build); with neither answered, the gate holds.
+    @Test func twoSystemsInWeeksAreRuledOutUnlessTheTeamOrTheCollectionMakesThemOne() throws {
+        let base = [
+            "need": "both", "data-volume": "thousands", "transience": "periodic", "governance": "open", "budget": "substantial",
+            "time-to-market": "weeks", "consistency": "critical", "model-access": "weights", "prompting-status": "plateaued",
+        ]
+        func gates(_ extra: [String: String]) throws -> [String] {
+            let advice = try advisor.advise(Answers(base.merging(extra) { $1 }))
+            return advice.ranking.first { $0.strategy == "hybrid" }?.exclusions.map(\.id) ?? []
+        }
+        #expect(try gates([:]) == ["two-systems-need-time"])
+        #expect(try gates(["ml-expertise": "some"]) == ["two-systems-need-time"])
+        #expect(try gates(["knowledge-size": "large"]) == ["two-systems-need-time"])
+        #expect(try gates(["ml-expertise": "strong"]).isEmpty)
+        #expect(try gates(["knowledge-size": "small", "ml-expertise": "some"]).isEmpty)
+        let spared = try advisor.advise(Answers(base.merging(["ml-expertise": "strong"]) { $1 }))
+        #expect(spared.strategy == "hybrid")
+        #expect(!spared.decidedBy.contains("two-systems-need-time"))
+    }
 }
 
 /// Whether limits alone (gates on a question the team can change) rule out some strategy of

@@ -190,6 +190,21 @@ struct RubricLoaderTests {
             [.key("strategies"), .index(2), .key("nextSteps"), .index(0), .key("stage")], .bool(true),
             "$.strategies[2].nextSteps[0].stage", "expected a non-empty string; found"
         ),
+        // A gate's `unless` names one question a condition, so that the gate stays one condition.
+        (
+            [.key("exclusions"), .index(0), .key("unless")],
+            .object([("budget", .array([.string("minimal")])), ("transience", .array([.string("static")]))]),
+            "$.exclusions[0].unless", "each condition of a gate's \"unless\" names one question; one names budget, transience"
+        ),
+        (
+            [.key("exclusions"), .index(0), .key("unless")], .array([.object([("transience", .array([.string("hourly")]))])]),
+            "$.exclusions[0].unless[0].transience[0]", "unknown option \"hourly\" of \"transience\""
+        ),
+        // two-systems-need-time: a later stage must lift the gate, by its `when` or its `unless`.
+        (
+            [.key("exclusions"), .index(11), .key("later"), .key("assume")], .object([("ml-expertise", .string("some"))]),
+            "$.exclusions[11].later.assume", "must answer some question of the gate's \"when\" with an option outside it, or meet one"
+        ),
         (
             [.key("questions"), .index(15), .key("id")], .string("format"),
             "$.questions[15].id", "\"format\" cannot be a question id: --format is already a flag of tunewise"
@@ -245,12 +260,34 @@ struct RubricLoaderTests {
         #expect(problems(in: addingExclusion(of: "prompt-engineering", when: when)).isEmpty)
     }
 
-    private func addingExclusion(of strategy: String, when: JSONValue) -> JSONValue {
+    /// A gate's `unless` spares it: where it does in every situation, the gates leave a strategy;
+    /// where only an unanswered refinement keeps it, they do not, and the answers say so.
+    @Test func countsWhatAGatesUnlessSpares() {
+        let everyAnswer = JSONValue.object(BuiltInRubric.load().questions.map { ($0.id, .array($0.options.map { .string($0.id) })) })
+        let everyNeed = JSONValue.object([("need", .array([.string("knowledge"), .string("behavior"), .string("both")]))])
+        #expect(problems(in: addingExclusion(of: "prompt-engineering", when: everyAnswer, unless: everyNeed)).isEmpty)
+        let everySkill = JSONValue.object([("ml-expertise", .array([.string("none"), .string("some"), .string("strong")]))])
+        let found = problems(
+            in: addingExclusion(of: "prompt-engineering", when: .object([("need", .array([.string("knowledge")]))]), unless: everySkill))
+        #expect(found.map(\.path) == ["$.exclusions"])
+        #expect(
+            found.first.map {
+                $0.message.hasPrefix("together they exclude every strategy when need=knowledge") && !$0.message.contains("ml-expertise")
+            } == true)
+    }
+
+    @Test func aLaterStageMayLiftAGateByItsUnless() {
+        let lifted = defaultDocument.replacing(
+            [.key("exclusions"), .index(11), .key("later"), .key("assume")], with: .object([("ml-expertise", .string("strong"))]))
+        #expect(problems(in: lifted).isEmpty)
+    }
+
+    private func addingExclusion(of strategy: String, when: JSONValue, unless: JSONValue? = nil) -> JSONValue {
         guard case .array(let exclusions)? = defaultDocument["exclusions"] else { preconditionFailure("no exclusions") }
-        let exclusion = JSONValue.object([
-            ("id", .string("test-exclusion")), ("when", when), ("strategies", .array([.string(strategy)])),
-            ("reason", .string("A test exclusion.")), ("source", .string("test")),
-        ])
+        let exclusion = JSONValue.object(
+            [("id", .string("test-exclusion")), ("when", when)] + (unless.map { [("unless", $0)] } ?? []) + [
+                ("strategies", .array([.string(strategy)])), ("reason", .string("A test exclusion.")), ("source", .string("test")),
+            ])
         return defaultDocument.replacing([.key("exclusions")], with: .array(exclusions + [exclusion]))
     }
 

@@ -133,9 +133,25 @@ let scenarios: [Scenario] = [
         answers: situation([
             "need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
             "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued",
-            "model-access": "weights", "ml-expertise": "strong",
+            "model-access": "weights", "ml-expertise": "some",
         ]),
         plan: ["prompt-engineering", "hybrid"], decidedBy: ["two-systems-need-time", "knowledge-in-retrieval"], variants: ["rag"]),
+    Scenario(
+        name: "001 (Time to Market): a team that trains and serves models builds the index and the adapter together in weeks",
+        answers: situation([
+            "need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "substantial",
+            "time-to-market": "weeks", "consistency": "critical", "output-style": "custom", "prompting-status": "plateaued",
+            "model-access": "weights", "ml-expertise": "strong",
+        ]),
+        plan: ["hybrid"], variants: ["rag"]),
+    Scenario(
+        name: "anthropic-prompt-caching: with a small collection whole in the prompt there is no index to build, so weeks leave room to tune",
+        answers: situation([
+            "need": "both", "data-volume": "thousands", "transience": "periodic", "budget": "moderate",
+            "time-to-market": "weeks", "consistency": "important", "prompting-status": "plateaued",
+            "model-access": "weights", "ml-expertise": "some", "knowledge-size": "small",
+        ]),
+        plan: ["hybrid"], variants: ["in-context"]),
     Scenario(
         name: "000 (When to use prompt engineering), dettmers-2023: no training budget keeps even a data-rich team on prompts until one is approved",
         answers: situation(["need": "behavior", "data-volume": "thousands", "budget": "minimal", "consistency": "critical"]),

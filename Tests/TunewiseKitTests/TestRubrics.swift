@@ -19,6 +19,8 @@ struct TestRubric {
     struct Exclusion {
         var id: String
         var when: [String: [String]]
+        /// Conditions of one question each that spare the gate.
+        var unless: [[String: [String]]] = []
         var strategies: [String]
     }
 
@@ -89,7 +91,8 @@ struct TestRubric {
                         .object(
                             [
                                 ("id", .string(exclusion.id)), ("when", condition(exclusion.when)),
-                                ("strategies", .array(exclusion.strategies.map(JSONValue.string))),
+                            ] + (exclusion.unless.isEmpty ? [] : [("unless", .array(exclusion.unless.map(condition)))]) + [
+                                ("strategies", .array(exclusion.strategies.map(JSONValue.string)))
                             ] + citation)
                     })
             ),

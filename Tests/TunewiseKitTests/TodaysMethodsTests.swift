@@ -114,9 +114,9 @@ let methodCases: [MethodCase] = [
         answers: behaviourWithData.merging(["time-to-market": "weeks", "model-access": "api-tuning", "output-style": "custom"]) { $1 },
         strategy: "fine-tuning"),
     MethodCase(
-        name: "001 (Time to Market): weeks on open weights leave room for retrieval, not retrieval and a self-hosted tuned model",
+        name: "001 (Time to Market): weeks on open weights leave a team new to serving models room for retrieval, not two systems",
         answers: given([
-            "need": "both", "data-volume": "thousands", "time-to-market": "weeks", "model-access": "weights", "ml-expertise": "strong",
+            "need": "both", "data-volume": "thousands", "time-to-market": "weeks", "model-access": "weights", "ml-expertise": "some",
             "output-style": "custom", "prompting-status": "plateaued",
         ]),
         strategy: "prompt-engineering", later: "hybrid"),

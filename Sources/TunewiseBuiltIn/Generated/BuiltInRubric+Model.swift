@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.28.5",
+            version: "3.29.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1961,6 +1961,7 @@ extension BuiltInRubric {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
+            unless: [Condition(clauses: [(question: "ml-expertise", options: ["strong"])]), Condition(clauses: [(question: "knowledge-size", options: ["small"])])],
             strategies: ["hybrid"],
             citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights you also run the training and serve the tuned model yourself: a few weeks leave room to build and evaluate the index, not both systems together. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
             later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close, or, where it already meets the bar, its cost or latency at your traffic does (tunewise cost)", assume: [(question: "time-to-market", option: "months")])

@@ -13,27 +13,42 @@ enum ExclusionCoverage {
     /// Looks for exclusions, one per strategy, whose conditions can all hold at once (each
     /// question they share keeps an option common to all of them), so exclusions over many
     /// questions are checked exactly, without enumerating every combination of answers.
-    /// Each answer is the first option, in rubric order, that all those conditions allow.
+    /// Each answer is the first option, in rubric order, that all those conditions allow; a
+    /// refinement that only unanswered leaves (the conditions' `unless`) stays unanswered.
     ///
     /// - Complexity: A depth-first search over one exclusion per strategy, pruned as soon as
     ///   some strategy still to exclude has no exclusion that can still apply: exponential in
     ///   the number of strategies at worst, so it stops after ``budget`` narrowings, each
     ///   O(*c* · *o*²) for an exclusion of *c* clauses over questions of at most *o* options.
     static func answersExcludingEveryStrategy(in rubric: Rubric) -> Answers? {
+        let unanswered = Self.unanswered
         // The strategy with the fewest exclusions first; one with none ends the search at once.
         let strategies = rubric.strategies.map(\.id).sorted { first, second in
             rubric.exclusions.filter { $0.strategies.contains(first) }.count
                 < rubric.exclusions.filter { $0.strategies.contains(second) }.count
         }
         var budget = Self.budget
-        /// The options each question keeps when `exclusion` applies too, or `nil` when it cannot.
+        /// A question's values: its options, and ``unanswered`` for a refinement.
+        func values(_ questionID: String) -> [String] {
+            guard let question = rubric.question(questionID) else { return [] }
+            return question.options.map(\.id) + (question.isCore ? [] : [unanswered])
+        }
+        /// The values each question keeps when `exclusion` applies too (its `when` holds and
+        /// none of its `unless` conditions does), or `nil` when it cannot.
         func narrowing(_ allowed: [String: [String]], by exclusion: Exclusion) -> [String: [String]]? {
             budget -= 1
             var narrowed = allowed
+            func keep(_ question: String, where isKept: (String) -> Bool) -> Bool {
+                let kept = (narrowed[question] ?? values(question)).filter(isKept)
+                narrowed[question] = kept
+                return !kept.isEmpty
+            }
             for clause in exclusion.when.clauses {
-                let options = narrowed[clause.question].map { $0.filter(clause.options.contains) } ?? clause.options
-                if options.isEmpty { return nil }
-                narrowed[clause.question] = options
+                guard keep(clause.question, where: clause.options.contains) else { return nil }
+            }
+            // Each `unless` names one question (the loader's rule): its answer must fall outside it.
+            for clause in exclusion.unless.flatMap(\.clauses) {
+                guard keep(clause.question, where: { !clause.options.contains($0) }) else { return nil }
             }
             return narrowed
         }
@@ -60,4 +75,7 @@ enum ExclusionCoverage {
         }
         return answers
     }
+
+    /// The value that stands for a refinement left unanswered; no option id is empty.
+    private static let unanswered = ""
 }

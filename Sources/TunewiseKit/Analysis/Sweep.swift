@@ -165,7 +165,7 @@ public struct Sweep: Sendable {
                 : table.points[question][option].map { table.weights[question] * $0 }
             let membership = conditions.map { clauses -> Double in
                 guard let clause = clauses.first(where: { $0.question == question }) else { return 1 }
-                return option != ScoringTable.unanswered && clause.options & (1 << UInt64(option)) != 0 ? 1 : 0
+                return clause.admits(option) ? 1 : 0
             }
             return points + membership
         }

@@ -54,9 +54,9 @@ extension Rubric {
     }
 
     private func document(_ exclusion: Exclusion) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(exclusion.id)), ("when", document(exclusion.when)), ("strategies", .array(exclusion.strategies.map(JSONValue.string))),
-        ]
+        var members: [(key: String, value: JSONValue)] = [("id", .string(exclusion.id)), ("when", document(exclusion.when))]
+        if let unless = document(exceptions: exclusion.unless) { members.append(("unless", unless)) }
+        members.append(("strategies", .array(exclusion.strategies.map(JSONValue.string))))
         members += citationMembers(exclusion.citation)
         if let later = exclusion.later {
             let assume = JSONValue.object(later.assume.map { ($0.question, .string($0.option)) })

@@ -153,6 +153,10 @@ public struct Exclusion: Equatable, Sendable {
     public var id: String
     /// The answers under which it applies: clauses on at least one question.
     public var when: Condition
+    /// Situations the gate does not fit although ``when`` holds (a strong team can build two
+    /// systems in weeks): it does not apply where any holds. Each names one question, so
+    /// that the gate stays one condition: its answer outside the options, or unanswered.
+    public var unless: [Condition] = []
     /// The ids of the strategies it rules out.
     public var strategies: [String]
     /// Why those strategies are ruled out.
@@ -165,12 +169,14 @@ public struct Exclusion: Equatable, Sendable {
     package init(
         id: String,
         when: Condition,
+        unless: [Condition] = [],
         strategies: [String],
         citation: Citation,
         later: Deferral? = nil
     ) {
         self.id = id
         self.when = when
+        self.unless = unless
         self.strategies = strategies
         self.citation = citation
         self.later = later

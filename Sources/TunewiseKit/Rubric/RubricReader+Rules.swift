@@ -16,20 +16,35 @@ extension RubricReader {
     }
 
     mutating func readExclusion(_ value: JSONValue, _ path: String) -> Exclusion? {
-        guard let object = members(value, path, allowed: ["id", "when", "strategies", "reason", "source", "later"]) else {
+        guard let object = members(value, path, allowed: ["id", "when", "unless", "strategies", "reason", "source", "later"]) else {
             return nil
         }
         let id = identifier(object, path)
         let condition = required(object, "when", path).flatMap { readCondition($0, "\(path).when", minimumClauses: 1) }
+        let exceptions = readExceptions(object["unless"], "\(path).unless").flatMap { checkOneQuestionEach($0, "\(path).unless") }
         let strategies = readStrategyList(object["strategies"], "\(path).strategies")
         let citation = citation(object, path)
-        let later = object["later"].flatMap { readDeferral($0, lifting: condition, "\(path).later") }
-        guard let id, let condition, let strategies, let citation else { return nil }
-        return Exclusion(id: id, when: condition, strategies: strategies, citation: citation, later: later)
+        let later = object["later"].flatMap { readDeferral($0, lifting: condition, unless: exceptions ?? [], "\(path).later") }
+        guard let id, let condition, let exceptions, let strategies, let citation else { return nil }
+        return Exclusion(id: id, when: condition, unless: exceptions, strategies: strategies, citation: citation, later: later)
     }
 
-    /// A gate's `later`: the trigger, and answers under which the gate's `condition` fails.
-    mutating func readDeferral(_ value: JSONValue, lifting condition: Condition?, _ path: String) -> Deferral? {
+    /// A gate's `unless` conditions, each on one question (its negation is then one clause,
+    /// so the gate stays a single condition however it is evaluated); `nil` where one names
+    /// several (reported).
+    private mutating func checkOneQuestionEach(_ exceptions: [Condition], _ path: String) -> [Condition]? {
+        let wide = exceptions.filter { $0.clauses.count > 1 }
+        guard wide.isEmpty else {
+            let questions = wide[0].clauses.map(\.question).joined(separator: ", ")
+            report(path, "each condition of a gate's \"unless\" names one question; one names \(questions): give each its own condition")
+            return nil
+        }
+        return exceptions
+    }
+
+    /// A gate's `later`: the trigger, and answers under which the gate's `condition` fails or
+    /// one of its `unless` conditions holds.
+    mutating func readDeferral(_ value: JSONValue, lifting condition: Condition?, unless exceptions: [Condition] = [], _ path: String) -> Deferral? {
         guard let object = members(value, path, allowed: ["trigger", "assume"]) else { return nil }
         let trigger = string(object, "trigger", path)
         guard let assumeValue = required(object, "assume", path) else { return nil }
@@ -56,8 +71,14 @@ extension RubricReader {
             let stillHolds = condition.clauses.allSatisfy { clause in
                 lifted[clause.question].map(clause.options.contains) ?? true
             }
-            if stillHolds {
-                report("\(path).assume", "must answer some question of the gate's \"when\" with an option outside it, so that the gate lifts")
+            let spared = exceptions.contains { exception in
+                exception.clauses.allSatisfy { clause in lifted[clause.question].map(clause.options.contains) ?? false }
+            }
+            if stillHolds && !spared {
+                report(
+                    "\(path).assume",
+                    "must answer some question of the gate's \"when\" with an option outside it, or meet one of its \"unless\" conditions, so that the gate lifts"
+                )
             }
         }
         return Deferral(trigger: trigger, assume: assume)

@@ -11,11 +11,13 @@ struct ScoringTable: Sendable {
         var question: Int
         /// Bit `o` is set when option `o` satisfies the clause.
         var options: UInt64
+        /// Whether the question unanswered satisfies it: only a gate's clause made from an
+        /// `unless` (its answer outside the options, or none).
+        var admitsUnanswered = false
 
-        /// Whether `option` of the clause's question (``ScoringTable/unanswered`` satisfies
-        /// no clause) meets it.
+        /// Whether `option` of the clause's question (or ``ScoringTable/unanswered``) meets it.
         func admits(_ option: Int) -> Bool {
-            option != ScoringTable.unanswered && options & (1 << UInt64(option)) != 0
+            option == ScoringTable.unanswered ? admitsUnanswered : options & (1 << UInt64(option)) != 0
         }
     }
 
@@ -53,7 +55,7 @@ struct ScoringTable: Sendable {
         rules = rubric.rules.map { CompiledRule(clauses: compile($0.when), points: vector($0.points)) }
         exclusions = rubric.exclusions.map { exclusion in
             CompiledExclusion(
-                clauses: compile(exclusion.when),
+                clauses: Self.compile(exclusion, questionIndex: questionIndex, in: rubric),
                 strategies: StrategySet(exclusion.strategies.map { strategyIndex[$0]! }))
         }
     }
@@ -70,8 +72,28 @@ struct ScoringTable: Sendable {
         }
     }
 
+    /// A gate's condition as one clause a question: its `when`, and for each `unless` (which
+    /// names one question) that question answered outside it or unanswered, the two
+    /// intersected where they name the same question.
+    static func compile(_ exclusion: Exclusion, questionIndex: [String: Int]? = nil, in rubric: Rubric) -> [Clause] {
+        var clauses = compile(exclusion.when, questionIndex: questionIndex, in: rubric)
+        for exception in exclusion.unless {
+            for spared in compile(exception, questionIndex: questionIndex, in: rubric) {
+                let all = UInt64.max >> (64 - UInt64(rubric.questions[spared.question].options.count))
+                let outside = Clause(question: spared.question, options: all & ~spared.options, admitsUnanswered: true)
+                if let index = clauses.firstIndex(where: { $0.question == spared.question }) {
+                    clauses[index].options &= outside.options
+                    clauses[index].admitsUnanswered = clauses[index].admitsUnanswered && outside.admitsUnanswered
+                } else {
+                    clauses.append(outside)
+                }
+            }
+        }
+        return clauses
+    }
+
     /// Whether every clause holds in `situation`: its question is answered with one of the
-    /// clause's options.
+    /// clause's options (or left unanswered, where the clause admits that).
     static func holds(_ clauses: [Clause], in situation: [Int]) -> Bool {
         clauses.allSatisfy { $0.admits(situation[$0.question]) }
     }

@@ -100,7 +100,7 @@ extension RubricCheck {
                 exclusions
                 && table.exclusions.contains { exclusion in
                     exclusion.strategies.contains(strategy) && exclusion.clauses.count == 1
-                        && exclusion.clauses[0].question == question && exclusion.clauses[0].options & (1 << UInt64(value)) != 0
+                        && exclusion.clauses[0].question == question && exclusion.clauses[0].admits(value)
                 }
             return excludes ? lead - 1e6 : lead
         }

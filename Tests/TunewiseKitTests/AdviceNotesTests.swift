@@ -205,6 +205,19 @@ struct AdviceNotesTests {
         #expect(hybrid.strategy == "hybrid")
         #expect(caveats(hybrid).contains { $0.hasPrefix("Where the whole collection is in the prompt, every training example carries it") })
     }
+    /// Knowledge size unanswered: retrieval is picked, and the report says what answering it
+    /// could change (a small collection goes whole into a cached prompt); answered, it does not.
+    @Test func retrievalPickedWithoutAKnowledgeSizeSaysSo() throws {
+        let knowledge = ["need": "knowledge", "data-volume": "none", "budget": "moderate"]
+        let unanswered = try advise(knowledge)
+        #expect(unanswered.variants.first { $0.variant == "retrieval" }?.choice == "rag")
+        #expect(caveats(unanswered).first { $0.hasPrefix("Retrieval here assumes a collection larger than one prompt") } != nil)
+        for size in ["small", "large"] {
+            #expect(!caveats(try advise(knowledge.merging(["knowledge-size": size]) { $1 })).contains { $0.hasPrefix("Retrieval here assumes") })
+        }
+        // Role-based access keeps a collection out of one shared prompt, so there is nothing to ask.
+        #expect(!caveats(try advise(knowledge.merging(["governance": "role-based"]) { $1 })).contains { $0.hasPrefix("Retrieval here assumes") })
+    }
 }
 
 /// Reinforcement's lessons of 2025 and retrieved labels (rubric 3.22, review 47).

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.29.0",
+            version: "3.29.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2372,6 +2372,12 @@ extension BuiltInRubric {
                     ],
                     citation: Citation(reason: "The model must answer from your own documents or facts: retrieval puts the relevant passages into each prompt, where re-indexing keeps them current, answers can cite them and, where access differs by user, they can be filtered per user.", source: "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering"),
                     caveats: [
+                        Note(
+                            text: "Retrieval here assumes a collection larger than one prompt, as the knowledge size is not given: if the whole collection fits in one prompt (under about 200,000 tokens), sending it whole behind a cached prefix answers from everything with no index to build; answer knowledge-size (--knowledge-size small) to see that advice.",
+                            source: "anthropic-prompt-caching; gemini-1-5-2024",
+                            when: Condition(clauses: [(question: "governance", options: ["open", "confidential"])]),
+                            unless: [Condition(clauses: [(question: "knowledge-size", options: ["small", "large"])]), Condition(clauses: [(question: "model-size", options: ["small"])])]
+                        ),
                         Note(
                             text: "Retrieval fails silently: when the right passage is not found the model answers anyway, so measure retrieval on its own and keep measuring as the collection changes.",
                             source: "balaguer-2024",

@@ -51,6 +51,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case repeatedFlag(String)
     /// Two flags that cannot be used together.
     case conflictingFlags(String, String)
+    /// A flag that only means something beside another (`--token-limit` without `--data`).
+    case flagNeedsFlag(String, needs: String)
     /// A sweep question both held at one answer by `fix` and varied by `varying`
     /// (`--include` or `--map`).
     case fixedAndVaried(question: String, fix: String, varying: String)
@@ -122,6 +124,7 @@ public enum CommandError: Error, Equatable, Sendable {
     public var exitCode: ExitCode {
         switch self {
         case .unknownWord, .unknownShortFlag, .missingValue, .invalidValue, .ambiguousValue, .invalidAnswer, .repeatedFlag, .conflictingFlags,
+            .flagNeedsFlag,
             .fixedAndVaried,
             .coreQuestionIncluded,
             .invalidWeight,
@@ -196,6 +199,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return ("\(flag) was given more than once; give it once", [])
         case .conflictingFlags(let first, let second):
             return ("\(first) and \(second) cannot be used together", [])
+        case .flagNeedsFlag(let flag, let needs):
+            return ("\(flag) only applies with \(needs); give both, or leave \(flag) out", [])
         case .fixedAndVaried(let question, let fix, let varying):
             return ("\(fix) holds \(question), but \(varying) varies it; give only one", [])
         case .coreQuestionIncluded(let question):

@@ -35,6 +35,18 @@ extension BinaryTests {
             #expect(report["measured"]?["personalData"] == .string("email in 1 example"))
         }
 
+        /// `--token-limit` holds the measured examples to the team's own limit, as `tunewise data`
+        /// does, and means nothing without `--data`.
+        @Test func takesTheTokenLimitWithData() throws {
+            let folder = try folder(examples: 150)
+            let limited = try Binary.run(["advise", "--data", "train.jsonl", "--token-limit", "3"] + Self.answers, directory: folder)
+            #expect(limited.code == 0)
+            #expect(limited.outputText.contains("150 over the token limit of 3"))
+            let alone = try Binary.run(["advise", "--token-limit", "3"] + Self.answers, directory: folder)
+            #expect(alone.code == 64)
+            #expect(alone.errorText.hasPrefix("tunewise: --token-limit only applies with --data FILE"))
+        }
+
         /// Prompts for a grader (OpenAI's reinforcement fine-tuning layout) answer `graders`, and
         /// the cost of training on them says it is often billed otherwise.
         @Test func promptsForAGraderAnswerGraders() throws {

@@ -28,6 +28,7 @@ struct ExitCodeTests {
         (.ambiguousValue(flag: "--format", value: "m", matches: ["markdown", "md"], allowed: ["markdown", "md"]), 64),
         (.repeatedFlag("--format"), 64),
         (.conflictingFlags("--all", "--include"), 64),
+        (.flagNeedsFlag("--token-limit", needs: "--data FILE"), 64),
         (.fixedAndVaried(question: "budget", fix: "--fix budget=minimal", varying: "--map budget,need"), 64),
         (.coreQuestionIncluded("budget"), 64),
         (.invalidWeight("budget", reason: "no '='"), 64),
@@ -81,7 +82,7 @@ struct ExitCodeTests {
     }
 
     /// How many cases ``CommandError`` has; ``caseName(_:)`` switches over all of them.
-    static let caseCount = 36
+    static let caseCount = 37
 
     static func caseName(_ error: CommandError) -> String {
         switch error {
@@ -93,6 +94,7 @@ struct ExitCodeTests {
         case .invalidAnswer: "invalidAnswer"
         case .repeatedFlag: "repeatedFlag"
         case .conflictingFlags: "conflictingFlags"
+        case .flagNeedsFlag: "flagNeedsFlag"
         case .fixedAndVaried: "fixedAndVaried"
         case .coreQuestionIncluded: "coreQuestionIncluded"
         case .invalidWeight: "invalidWeight"

@@ -1,3 +1,4 @@
+import TunewiseData
 import TunewiseKit
 
 /// The `advise` flags that do not depend on the rubric; question flags and weights are
@@ -20,6 +21,8 @@ struct AdviseRequest: Equatable {
     var costPath: String?
     /// `--data FILE`: a training file whose measurement answers the data questions.
     var dataPath: String?
+    /// `--token-limit N`, with `--data`: the token count the file's examples are held to.
+    var tokenLimit: Int?
     /// Cost inputs given as `tunewise cost` flags; they win over the file.
     var costInputs = CostInputs()
     /// Whether any cost input was given, so the report gets a cost section.
@@ -36,7 +39,7 @@ extension AdviseRequest {
         FlagSpec.answerFlags + [
             .rubric("use a rubric other than the built-in one (rubric and answers files: UTF-8 JSON, at most \(InputFile.sizeLimit >> 20) MiB)")
         ] + FlagSpec.policyFlags + [
-            .weight, .format(AdviseFormat.self, note: " (one line)"), expect, whyNot, explain, cost, data, noInput, interactive,
+            .weight, .format(AdviseFormat.self, note: " (one line)"), expect, whyNot, explain, cost, data, tokenLimit, noInput, interactive,
             .noColor,
         ] + FlagSpec.global + FlagSpec.costInputs
 
@@ -49,6 +52,8 @@ extension AdviseRequest {
     static let data = FlagSpec.dataFile.withHelp(
         "measure a training file ('tunewise data') and answer data-volume and training-signal from it; flags and --answers win, with a note"
     )
+    static let tokenLimit = DataRequest.tokenLimitFlag.withHelp(
+        "with --data, count the file's examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), as 'tunewise data' does)")
     static let noInput = FlagSpec("no-input", .toggle, help: "never ask; missing core answers are an error")
     static let interactive = FlagSpec("interactive", .toggle, help: "ask even when standard input is not a terminal")
 
@@ -72,6 +77,8 @@ extension AdviseRequest {
         if dataPath == "-", let other = answersPath == "-" ? "--answers -" : (costPath == "-" ? "--cost -" : nil) {
             throw .conflictingFlags(other, "--data -")
         }
+        tokenLimit = try DataRequest.tokenLimit(arguments)
+        if tokenLimit != nil, dataPath == nil { throw .flagNeedsFlag(Self.tokenLimit.spelling, needs: "\(Self.data.spelling) FILE") }
         noInput = arguments.has(Self.noInput)
         interactive = arguments.has(Self.interactive)
         noColor = arguments.has(.noColor)

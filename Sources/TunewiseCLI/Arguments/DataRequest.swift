@@ -43,12 +43,15 @@ extension DataRequest {
         if evalPath == "-", path == "-" { throw .conflictingFlags("data -", "--eval -") }
         format = arguments.choice(.format(ReportFormat.self), default: .text)
         strict = arguments.has(Self.strictFlag)
-        if let limit = arguments.value(Self.tokenLimitFlag) {
-            guard let value = Int(limit), Self.tokenLimitRange.contains(value) else {
-                throw .invalidValue(
-                    flag: Self.tokenLimitFlag.spelling, value: limit, allowed: Self.tokenLimitFlag.allowedValues ?? [], suggestion: nil)
-            }
-            tokenLimit = value
+        tokenLimit = try Self.tokenLimit(arguments) ?? tokenLimit
+    }
+
+    /// `--token-limit`'s value, checked, whichever command took it; `nil` when not given.
+    static func tokenLimit(_ arguments: ParsedArguments) throws(CommandError) -> Int? {
+        guard let limit = arguments.value(tokenLimitFlag) else { return nil }
+        guard let value = Int(limit), tokenLimitRange.contains(value) else {
+            throw .invalidValue(flag: tokenLimitFlag.spelling, value: limit, allowed: tokenLimitFlag.allowedValues ?? [], suggestion: nil)
         }
+        return value
     }
 }

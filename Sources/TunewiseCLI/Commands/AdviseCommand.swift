@@ -1,3 +1,4 @@
+import TunewiseData
 import TunewiseKit
 
 /// `tunewise advise`: gathers answers from flags, a file and the questionnaire, then reports.
@@ -42,7 +43,8 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let fromFile = try request.answersPath.map { path throws(CommandError) in try readAnswers(path, rubric, &console) }
         var situation = fromFile.map { fromFlags.laid(over: $0) } ?? fromFlags
         var measured = try request.dataPath.map { path throws(CommandError) in
-            let file = try DataCommand.measure(path, flag: FlagSpec.dataFile.spelling, options: .init(), training: nil, console: &console)
+            let options = request.tokenLimit.map { DataAnalyzer.Options(tokenLimit: $0) } ?? .init()
+            let file = try DataCommand.measure(path, flag: FlagSpec.dataFile.spelling, options: options, training: nil, console: &console)
             return MeasuredAnswers(file: file.name, measurement: file.measurement, rubric: rubric)
         }
         if var read = measured {

@@ -271,7 +271,7 @@ extension DataReport {
         found += measurement.structure.found.map { "\(grouped($0.tally.count)) \($0.kind.rawValue)" }
         if measurement.reversals > 0 { found.append("\(grouped(measurement.reversals)) reversed \(measurement.reversals == 1 ? "pair" : "pairs")") }
         let over = measurement.tokens.overLimit
-        if over > 0 { found.append("\(grouped(over)) over the token limit") }
+        if over > 0 { found.append("\(grouped(over)) over the token limit of \(grouped(measurement.tokens.limit))") }
         let wrapped = measurement.outputs.wrappedJSON.count
         if wrapped > 0, isJSONTask(measurement.outputs) { found.append("\(grouped(wrapped)) with JSON wrapped in a fence or words") }
         let broken = measurement.outputs.brokenJSON.count

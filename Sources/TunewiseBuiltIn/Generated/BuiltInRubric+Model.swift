@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.29.1",
+            version: "3.30.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
             rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14(), rule15()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15(), exclusion16()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -32,6 +32,11 @@ extension BuiltInRubric {
             baseline: 1.0,
             baselineCitation: Citation(reason: "None of the articles this rubric draws on rules prompting out as a starting point and three tell teams to begin with it: nothing is trained, a first version ships fast and it shows whether the task is feasible, so prompting starts a little ahead: a tilt that settles only the nearest ties, not a lead of a point or more.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 003-fine-tuning-prompt-engineering-prompt-tuning § Conclusions; 004-ubiops-when-to-fine-tune § Challenges of fine-tuning"),
             caveats: [
+                Note(
+                    text: "A plateau is measured on a held-out set, and with no labelled examples there is none yet: write 30 to 100 reviewed examples first and score the prompt on them, as the plateau may be a prompt that was never measured.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"]), (question: "data-volume", options: ["none"])])
+                ),
                 Note(
                     text: "Outputs can drift when a prompt is reworded or the model samples differently; instructions alone rarely guarantee an exact format.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
@@ -647,6 +652,11 @@ extension BuiltInRubric {
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])])
                 ),
+                Note(
+                    text: "Tuning, even on harmless examples, can weaken the base model's refusals and safety behaviour (Qi et al.), preference and reinforcement tuning no less: run a safety set (jailbreak attempts, out-of-scope and harmful requests, personal-data probes) on every tuned version beside the task set, and expect a hosted service to screen the training file and the tuned model.",
+                    source: "qi-2023; openai-fine-tuning",
+                    when: .always
+                ),
             ],
             nextSteps: [
                 Note(
@@ -853,7 +863,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one a run takes (65,536 tokens for hosted GPT-4o-class tuning) and count the training tokens with it; where that is too much, retrieving the passages each request needs may serve the hybrid better.",
+                    text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one your tuning service takes (65,536 tokens on OpenAI's when last checked) and count the training tokens with it; where that is too much, train on the passages each answer needs and serve with the whole collection, or retrieve for the hybrid instead.",
                     source: "openai-fine-tuning",
                     when: Condition(clauses: [(question: "knowledge-size", options: ["small"])])
                 ),
@@ -871,6 +881,11 @@ extension BuiltInRubric {
                     text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server that loads adapters on one shared base (vLLM or similar), and load-test it with the adapters in place before launch.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])])
+                ),
+                Note(
+                    text: "Tuning, even on harmless examples, can weaken the base model's refusals and safety behaviour (Qi et al.), preference and reinforcement tuning no less: run a safety set (jailbreak attempts, out-of-scope and harmful requests, personal-data probes) on every tuned version beside the task set, and expect a hosted service to screen the training file and the tuned model.",
+                    source: "qi-2023; openai-fine-tuning",
+                    when: .always
                 ),
             ],
             nextSteps: [
@@ -892,7 +907,7 @@ extension BuiltInRubric {
                     when: .always
                 ),
                 Note(
-                    text: "Fine-tune on examples that show the target format, tone and terminology, with the knowledge half's context in the input as it will be served (the retrieved passages, or the collection as the prompt holds it), some of the passages beside the point and some questions they do not cover answered as such, so the model learns to use its context and to doubt it, rather than to recite the facts themselves.",
+                    text: "Fine-tune on examples that show the target format, tone and terminology, with the knowledge half's context in the input as it will be served (the retrieved passages, some of them beside the point, or the collection as the prompt holds it) and some questions it does not cover answered as such, so the model learns to use its context and to doubt it, rather than to recite the facts themselves.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Fine-tuning for a Foundation, Prompting for Nuance; balaguer-2024; zhang-2024",
                     when: .always,
                     stage: .train
@@ -1516,7 +1531,7 @@ extension BuiltInRubric {
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
                     help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
                     points: ["fine-tuning": -6.0, "hybrid": -6.0, "prompt-engineering": 9.0, "prompt-tuning": -4.0],
-                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed; that is worth it only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation).", source: "hsieh-2023; openai-distillation")
+                    citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed: cost pays back only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation); a latency target missed at any volume calls first for a faster model tier, and for a distilled model once that misses it.", source: "hsieh-2023; openai-distillation")
                 ),
             ],
             askWhen: .always
@@ -1961,15 +1976,27 @@ extension BuiltInRubric {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
-            unless: [Condition(clauses: [(question: "ml-expertise", options: ["strong"])]), Condition(clauses: [(question: "knowledge-size", options: ["small"])])],
+            unless: [Condition(clauses: [(question: "ml-expertise", options: ["strong"])]), Condition(clauses: [(question: "knowledge-size", options: ["small"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
             strategies: ["hybrid"],
             citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights you also run the training and serve the tuned model yourself: a few weeks leave room to build and evaluate the index, not both systems together. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
             later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close, or, where it already meets the bar, its cost or latency at your traffic does (tunewise cost)", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
-    /// `$.exclusions[12]`, "no-skills-for-open-weights".
+    /// `$.exclusions[12]`, "two-systems-need-experience".
     private static func exclusion12() -> Exclusion {
+        Exclusion(
+            id: "two-systems-need-experience",
+            when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "ml-expertise", options: ["none"])]),
+            unless: [Condition(clauses: [(question: "knowledge-size", options: ["small"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
+            strategies: ["hybrid"],
+            citation: Citation(reason: "A hybrid is two systems to build and evaluate at once: a retrieval index, and a tuning run whose examples carry the retrieved passages as they will be served. For a team that has not trained a model, a few weeks leave room for the index and the prompts, not both. Ship retrieval with prompts first (a managed retrieval service keeps that small) and add hosted tuning once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market; openai-file-search"),
+            later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close", assume: [(question: "time-to-market", option: "months")])
+        )
+    }
+
+    /// `$.exclusions[13]`, "no-skills-for-open-weights".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -1979,8 +2006,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[13]`, "soft-prompts-need-weights".
-    private static func exclusion13() -> Exclusion {
+    /// `$.exclusions[14]`, "soft-prompts-need-weights".
+    private static func exclusion14() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -1990,8 +2017,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[14]`, "soft-prompts-learn-from-demonstrations".
-    private static func exclusion14() -> Exclusion {
+    /// `$.exclusions[15]`, "soft-prompts-learn-from-demonstrations".
+    private static func exclusion15() -> Exclusion {
         Exclusion(
             id: "soft-prompts-learn-from-demonstrations",
             when: Condition(clauses: [(question: "training-signal", options: ["graders", "comparisons"])]),
@@ -2001,8 +2028,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[15]`, "knowledge-in-retrieval".
-    private static func exclusion15() -> Exclusion {
+    /// `$.exclusions[16]`, "knowledge-in-retrieval".
+    private static func exclusion16() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -2081,6 +2108,16 @@ extension BuiltInRubric {
                             text: "Check that each pair answers the same input: lone thumbs on single answers are not pairs, so pair a liked and a disliked answer to one input, train on liked answers alone, or use a method built for unpaired ratings (KTO). Users also reward agreeable answers over correct ones, so check a sample for sycophancy.",
                             source: "ethayarajh-2024",
                             when: .always
+                        ),
+                        Note(
+                            text: "In a hybrid, build each pair on the retrieved passages the model will see when serving, so that it learns to prefer the answer grounded in them rather than the one that merely sounds right.",
+                            source: "rafailov-2023; balaguer-2024",
+                            when: Condition(clauses: [(question: "need", options: ["both"])])
+                        ),
+                        Note(
+                            text: "Preference tuning is offered for only some hosted models: check that yours supports it, or run the supervised pass on the preferred outputs alone.",
+                            source: "openai-fine-tuning",
+                            when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),
                     ],
                     nextSteps: [
@@ -2180,7 +2217,7 @@ extension BuiltInRubric {
                     id: "supervised",
                     label: "supervised (input/output pairs)",
                     whenAny: [],
-                    citation: Citation(reason: "Your examples show the output wanted for each input: supervised tuning on those pairs is the standard, best-supported method, hosted or on open weights.", source: "openai-fine-tuning; google-vertex-tuning"),
+                    citation: Citation(reason: "Supervised tuning on input/output pairs is the standard, best-supported method, hosted or on open weights: pairs you hold, or, where your signal is a grader, sampled answers it passes.", source: "openai-fine-tuning; google-vertex-tuning"),
                     caveats: [
                         Note(
                             text: "The model learns whatever the pairs show, mistakes and inconsistencies included: review a sample, remove duplicates and near-duplicates (`tunewise data` counts them), and keep the test set out of training.",
@@ -2373,6 +2410,11 @@ extension BuiltInRubric {
                     citation: Citation(reason: "The model must answer from your own documents or facts: retrieval puts the relevant passages into each prompt, where re-indexing keeps them current, answers can cite them and, where access differs by user, they can be filtered per user.", source: "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering"),
                     caveats: [
                         Note(
+                            text: "The collection would fit whole in a larger model's prompt, but a model under about a billion parameters has a short context window and reads long inputs poorly, so retrieval hands it the passages each request needs.",
+                            source: "liu-2023; anthropic-long-context",
+                            when: Condition(clauses: [(question: "knowledge-size", options: ["small"]), (question: "model-size", options: ["small"])])
+                        ),
+                        Note(
                             text: "Retrieval here assumes a collection larger than one prompt, as the knowledge size is not given: if the whole collection fits in one prompt (under about 200,000 tokens), sending it whole behind a cached prefix answers from everything with no index to build; answer knowledge-size (--knowledge-size small) to see that advice.",
                             source: "anthropic-prompt-caching; gemini-1-5-2024",
                             when: Condition(clauses: [(question: "governance", options: ["open", "confidential"])]),
@@ -2406,12 +2448,12 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
-                            text: "Start from a managed retrieval service (your model provider's file search or vector store, or an enterprise search that already enforces document permissions) rather than building an index: load the documents, test it on 30 real questions, and switch on its hybrid search or reranking where offered; build your own pipeline only once it falls short.",
+                            text: "Start from a managed retrieval service (a hosted vector store or search service, your model provider's file search where you call a hosted model, or an enterprise search that already enforces document permissions) rather than building an index: load the documents, test it on 30 real questions, and switch on its hybrid search or reranking where offered; build your own pipeline only once it falls short.",
                             source: "openai-file-search; 001-nilg-customizing-language-models § Prompt Engineering",
                             when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
                         ),
                         Note(
-                            text: "With days to ship, start from a managed retrieval service (your model provider's file search or vector store, or an enterprise search that already enforces document permissions), loaded with the documents every user of the first version may see; move to a pipeline of your own only once it falls short.",
+                            text: "With days to ship, start from a managed retrieval service (a hosted vector store or search service, your model provider's file search where you call a hosted model, or an enterprise search that already enforces document permissions), loaded with the documents every user of the first version may see; move to a pipeline of your own only once it falls short.",
                             source: "openai-file-search; 001-nilg-customizing-language-models § Time to Market",
                             when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
                             unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
@@ -2930,6 +2972,13 @@ extension BuiltInRubric {
                 author: "Robert Kirk et al.",
                 year: 2024,
                 url: "https://arxiv.org/abs/2310.06452"
+            ),
+            Reference(
+                id: "qi-2023",
+                title: "Fine-tuning Aligned Language Models Compromises Safety, Even When Users Do Not Intend To!",
+                author: "Qi, Zeng, Xie, Chen, Jia, Mittal and Henderson",
+                year: 2023,
+                url: "https://arxiv.org/abs/2310.03693"
             ),
         ]
     }

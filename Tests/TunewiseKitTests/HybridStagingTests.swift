@@ -1,0 +1,77 @@
+import Testing
+import TunewiseBuiltIn
+
+@testable import TunewiseKit
+
+/// When a hybrid is built at once and when its halves are staged (rubric 3.30, review 56), and
+/// the notes a trained plan owes its readers.
+struct HybridStagingTests {
+    let advisor = Advisor(rubric: BuiltInRubric.load())
+    /// Facts plus a house style, thousands of pairs, prompting plateaued, due in weeks.
+    let both = [
+        "need": "both", "data-volume": "thousands", "transience": "periodic", "governance": "open", "budget": "moderate",
+        "time-to-market": "weeks", "consistency": "important", "prompting-status": "plateaued", "knowledge-size": "large",
+        "output-style": "custom", "model-size": "large",
+    ]
+
+    func advise(_ changes: [String: String]) throws -> Advice {
+        try advisor.advise(Answers(both.merging(changes) { $1 }))
+    }
+
+    /// A team that has never trained a model builds the index first, hosted tuning or not, and
+    /// tunes once evaluation shows the gap; a team that has tuned before builds both with hosted tuning.
+    @Test func aTeamNewToTrainingStagesTheHybridInWeeks() throws {
+        let newTeam = try advise(["model-access": "api-tuning", "ml-expertise": "none"])
+        #expect(newTeam.plan.map(\.strategy) == ["prompt-engineering", "hybrid"])
+        #expect(newTeam.decidedBy.contains("two-systems-need-experience"))
+        #expect(newTeam.confidenceBasis == .limits)
+        #expect(try advise(["model-access": "api-tuning", "ml-expertise": "some"]).strategy == "hybrid")
+        // Months leave room for both; a small collection whole in the prompt leaves no index to build.
+        #expect(try advise(["model-access": "api-tuning", "ml-expertise": "none", "time-to-market": "months"]).strategy == "hybrid")
+        #expect(try advise(["model-access": "api-tuning", "ml-expertise": "none", "knowledge-size": "small"]).strategy == "hybrid")
+    }
+
+    /// A prompted system with retrieval that meets the bar at high traffic is already built:
+    /// nothing is shipped first, and the plan distils it now on open weights too.
+    @Test func aWorkingPromptedSystemIsNotBuiltAgainFirst() throws {
+        let atScale = try advise(["prompting-status": "meets-bar", "query-volume": "high", "model-access": "weights", "ml-expertise": "some"])
+        #expect(atScale.strategy == "hybrid")
+        #expect(atScale.variants.first { $0.variant == "training" }?.choice == "distillation")
+        #expect(!atScale.decidedBy.contains("two-systems-need-time"))
+    }
+
+    /// Every trained plan says tuning can wear away safety behaviour; a prompted one does not.
+    @Test func trainedPlansCarryTheSafetyCaveat() throws {
+        let safety = "Tuning, even on harmless examples, can weaken the base model's refusals"
+        let hybrid = try advise(["model-access": "api-tuning", "ml-expertise": "some"])
+        #expect(hybrid.caveats.contains { $0.text.hasPrefix(safety) })
+        let tuned = try advise(["need": "behavior", "model-access": "api-tuning", "ml-expertise": "some"])
+        #expect(tuned.strategy == "fine-tuning")
+        #expect(tuned.caveats.contains { $0.text.hasPrefix(safety) })
+        let prompted = try advise(["prompting-status": "improving", "model-access": "api-tuning"])
+        #expect(prompted.strategy == "prompt-engineering")
+        #expect(!prompted.caveats.contains { $0.text.hasPrefix(safety) })
+    }
+
+    /// Preference pairs in a hybrid are built on the passages served; on a hosted service the
+    /// method may not be offered for the model.
+    @Test func preferencePairsInAHybridCarryTheirPassages() throws {
+        let pairs = try advise(["training-signal": "comparisons", "model-access": "api-tuning", "ml-expertise": "some"])
+        #expect(pairs.strategy == "hybrid")
+        #expect(pairs.caveats.contains { $0.text.hasPrefix("In a hybrid, build each pair on the retrieved passages") })
+        #expect(pairs.caveats.contains { $0.text.hasPrefix("Preference tuning is offered for only some hosted models") })
+        let open = try advise(["training-signal": "comparisons", "model-access": "weights", "ml-expertise": "strong"])
+        #expect(!open.caveats.contains { $0.text.hasPrefix("Preference tuning is offered for only some hosted models") })
+    }
+
+    /// A plateau claimed with no labelled examples has no held-out set behind it; a small model
+    /// gets retrieval with a small collection, and the report says why.
+    @Test func claimsTheAnswersCannotBackAreNamed() throws {
+        let unmeasured = try advise(["data-volume": "none"])
+        #expect(unmeasured.caveats.contains { $0.text.hasPrefix("A plateau is measured on a held-out set") })
+        #expect(!(try advise([:])).caveats.contains { $0.text.hasPrefix("A plateau is measured on a held-out set") })
+        let small = try advise(["knowledge-size": "small", "model-size": "small", "model-access": "weights", "ml-expertise": "strong"])
+        #expect(small.variants.first { $0.variant == "retrieval" }?.choice == "rag")
+        #expect(small.caveats.contains { $0.text.hasPrefix("The collection would fit whole in a larger model's prompt") })
+    }
+}

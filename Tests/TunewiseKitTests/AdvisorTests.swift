@@ -127,9 +127,14 @@ struct AdvisorTests {
                 #expect(later.strategy != advice.strategy)
                 #expect(!later.after.isEmpty && !later.when.isEmpty)
                 let deferrable = Set(defaultRubric.exclusions.filter { $0.later != nil }.map(\.id))
-                #expect(later.after.allSatisfy { deferrable.contains($0) && advice.decidedBy.contains($0) }, "\(later.after)")
+                // The deciding gates lift first; gates that hold for now and still rule the later
+                // strategy out once they have lifted follow them.
+                #expect(later.after.allSatisfy(deferrable.contains), "\(later.after)")
+                #expect(later.after.first.map(advice.decidedBy.contains) == true, "\(later.after)")
                 let ruledOut = defaultRubric.exclusions.filter { later.after.contains($0.id) }.flatMap(\.strategies)
                 #expect(ruledOut.contains(later.strategy), "\(later.strategy) was not ruled out by \(later.after)")
+                let held = advice.ranking.first { $0.strategy == later.strategy }!.exclusions.map(\.id)
+                #expect(later.after.allSatisfy { advice.decidedBy.contains($0) || held.contains($0) }, "\(later.after)")
                 if answers["budget"] == "minimal", trainedStrategies.contains(later.strategy) {
                     #expect(later.after.contains("no-training-budget"), "\(later.after)")
                 }
@@ -137,20 +142,6 @@ struct AdvisorTests {
                 if answers["need"] == "knowledge" { #expect(later.strategy != "fine-tuning") }
             }
         }
-    }
-
-    @Test func shipInDaysWithThousandsOfExamplesPromptsNowAndTrainsOnceItShips() throws {
-        let advice = try advisor.advise(
-            Answers([
-                "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open",
-                "budget": "substantial", "time-to-market": "days", "consistency": "critical",
-            ]))
-        #expect(advice.strategy == "prompt-engineering")
-        #expect(advice.decidedBy == ["ship-in-days"])
-        #expect(advice.confidenceBasis == .limits)
-        #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
-        #expect(advice.plan[1].when == "once the first version ships and its held-out score, cost or latency shows where prompting falls short")
-        #expect(!advice.reasons.contains { $0.question == "time-to-market" } || advice.strategy == "prompt-engineering")
     }
 
     /// The directions of evidence the issue fixes, checked over every combination of the

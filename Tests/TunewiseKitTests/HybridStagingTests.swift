@@ -3,8 +3,8 @@ import TunewiseBuiltIn
 
 @testable import TunewiseKit
 
-/// When a hybrid is built at once and when its halves are staged (rubric 3.30, review 56), and
-/// the notes a trained plan owes its readers.
+/// When a hybrid is built at once and when its halves are staged (rubric 3.30, review 56), what
+/// a later stage waits for, and the notes a trained plan owes its readers.
 struct HybridStagingTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
     /// Facts plus a house style, thousands of pairs, prompting plateaued, due in weeks.
@@ -73,5 +73,29 @@ struct HybridStagingTests {
         let small = try advise(["knowledge-size": "small", "model-size": "small", "model-access": "weights", "ml-expertise": "strong"])
         #expect(small.variants.first { $0.variant == "retrieval" }?.choice == "rag")
         #expect(small.caveats.contains { $0.text.hasPrefix("The collection would fit whole in a larger model's prompt") })
+    }
+
+    /// Open weights with nobody to train them, due in weeks: once someone can train, two systems
+    /// in weeks still hold the hybrid back, so the later stage waits for both events.
+    @Test func aLaterStageWaitsForEveryGateThatHoldsForNow() throws {
+        let advice = try advise(["model-access": "weights", "ml-expertise": "none"])
+        #expect(advice.decidedBy == ["no-skills-for-open-weights"])
+        #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "hybrid"])
+        #expect(advice.plan[1].after == ["no-skills-for-open-weights", "two-systems-need-time"])
+        #expect(advice.plan[1].conditions.count == 2)
+    }
+
+    @Test func shipInDaysWithThousandsOfExamplesPromptsNowAndTrainsOnceItShips() throws {
+        let advice = try advisor.advise(
+            Answers([
+                "need": "behavior", "data-volume": "thousands", "transience": "static", "governance": "open",
+                "budget": "substantial", "time-to-market": "days", "consistency": "critical",
+            ]))
+        #expect(advice.strategy == "prompt-engineering")
+        #expect(advice.decidedBy == ["ship-in-days"])
+        #expect(advice.confidenceBasis == .limits)
+        #expect(advice.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
+        #expect(advice.plan[1].when == "once the first version ships and its held-out score, cost or latency shows where prompting falls short")
+        #expect(!advice.reasons.contains { $0.question == "time-to-market" } || advice.strategy == "prompt-engineering")
     }
 }

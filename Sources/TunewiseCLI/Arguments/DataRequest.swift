@@ -22,7 +22,8 @@ extension DataRequest {
     static let tokenLimitFlag = FlagSpec(
         "token-limit", .value(), expected: "a whole number from 1 to \(tokenLimitRange.upperBound)", argument: "N",
         help:
-            "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), a hosted GPT-4o training example's limit; set your model's)")
+            "count examples over N tokens (default \(DataAnalyzer.Options().tokenLimit), the longest training example OpenAI's hosted tuning took when last checked; set your service's or model's)"
+    )
 
     /// The flags of `data`, in help order.
     static let flags: [FlagSpec] = [evalFile, .format(ReportFormat.self), strictFlag, tokenLimitFlag, .noColorAccepted]

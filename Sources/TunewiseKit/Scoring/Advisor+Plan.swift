@@ -8,17 +8,24 @@ extension Advisor {
     /// so a limit that stays (a minimal budget) still rules training out.
     /// - Parameter now: the first stage, the recommendation.
     func plan(_ situation: Situation, now: PlanStage, decidedBy: [String]) -> [PlanStage] {
-        let lifted = rubric.exclusions.filter { $0.later != nil && decidedBy.contains($0.id) }
+        var lifted = rubric.exclusions.filter { $0.later != nil && decidedBy.contains($0.id) }
         guard !lifted.isEmpty else { return [now] }
-        var laterSituation = situation
-        for exclusion in lifted {
-            for (questionID, optionID) in exclusion.later!.assume {
-                let question = rubric.knownQuestionIndex(questionID)
-                laterSituation = laterSituation.answering(question, with: rubric.questions[question].knownOptionIndex(optionID))
-            }
-        }
-        let later = laterSituation.options
         let ruledOut = Set(lifted.flatMap(\.strategies))
+        var later = assuming(lifted, in: situation)
+        // A strategy the deciding gates ruled out may still be held back, once they lift, by
+        // other gates that hold only for now (open weights with nobody to train them, then
+        // two systems in weeks): those lift too, their events joining the stage's conditions.
+        for _ in rubric.exclusions.indices {
+            if let winner = table.winner(later), ruledOut.contains(rubric.strategies[winner].id) { break }
+            let scores = table.scores(later)
+            let held = table.excluded(later).filter { ruledOut.contains(rubric.strategies[$0].id) }
+            guard let target = held.max(by: { scores[$0] < scores[$1] }) else { break }
+            let holding = zip(rubric.exclusions, table.exclusions)
+                .filter { gate, compiled in compiled.strategies.contains(target) && ScoringTable.holds(compiled.clauses, in: later) }.map(\.0)
+            guard holding.allSatisfy({ $0.later != nil }) else { break }
+            lifted += holding
+            later = assuming(lifted, in: situation)
+        }
         // The recommendation is not ruled out, so a later winner that was is another strategy.
         guard let strategy = table.winner(later).map({ rubric.strategies[$0].id }), ruledOut.contains(strategy) else {
             return [now]
@@ -31,6 +38,20 @@ extension Advisor {
                 strategy: strategy, when: joinedClauses(triggers), conditions: triggers, after: lifted.map(\.id), variants: variants,
                 caveats: stageCaveats(rubric.strategies[rubric.knownStrategyIndex(strategy)], variants, later)),
         ]
+    }
+}
+
+extension Advisor {
+    /// `situation` with the answers `gates` assume once they lift, in rubric order.
+    private func assuming(_ gates: [Exclusion], in situation: Situation) -> [Int] {
+        var assumed = situation
+        for gate in gates {
+            for (questionID, optionID) in gate.later?.assume ?? [] {
+                let question = rubric.knownQuestionIndex(questionID)
+                assumed = assumed.answering(question, with: rubric.questions[question].knownOptionIndex(optionID))
+            }
+        }
+        return assumed.options
     }
 }
 

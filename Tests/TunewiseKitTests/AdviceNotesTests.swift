@@ -218,6 +218,29 @@ struct AdviceNotesTests {
         // Role-based access keeps a collection out of one shared prompt, so there is nothing to ask.
         #expect(!caveats(try advise(knowledge.merging(["governance": "role-based"]) { $1 })).contains { $0.hasPrefix("Retrieval here assumes") })
     }
+
+    /// Review 57: a sub-1B model's label task ships its classifier before any prompt work; live
+    /// values come from the system of record before an index; prompted retrieval at high
+    /// traffic hears how to keep each call small; data is curated while prompting improves.
+    @Test func theFirstStepFitsWhatTheTeamHas() throws {
+        let labels = ["need": "behavior", "data-volume": "thousands", "budget": "minimal", "output-style": "label", "model-access": "weights"]
+        let small = steps(try advise(labels.merging(["model-size": "small"]) { $1 }))
+        let template = try #require(small.firstIndex { $0.hasPrefix("Write a prompt template") })
+        #expect(
+            small.firstIndex {
+                $0.hasPrefix("A model under about a billion parameters follows written instructions less reliably, so ship a classifier first")
+            }
+            .map { $0 < template } == true)
+        #expect(!steps(try advise(labels.merging(["model-size": "large"]) { $1 })).contains { $0.hasPrefix("A model under about a billion") })
+        let live = try advise(["need": "knowledge", "data-volume": "none", "budget": "moderate", "transience": "frequent", "ml-expertise": "none"])
+        let liveSteps = steps(live)
+        let tool = try #require(liveSteps.firstIndex { $0.hasPrefix("For live values") })
+        #expect(liveSteps.firstIndex { $0.hasPrefix("Start from a managed retrieval service") }.map { tool < $0 } == true)
+        let busy = try advise(["need": "knowledge", "data-volume": "none", "budget": "moderate", "query-volume": "high"])
+        #expect(caveats(busy).contains { $0.hasPrefix("At high volume every call pays again for its instructions and retrieved passages") })
+        let improving = try advise(["need": "behavior", "data-volume": "hundreds", "budget": "moderate", "prompting-status": "improving"])
+        #expect(steps(improving).contains { $0.hasPrefix("While prompting still improves, curate the labelled pairs") })
+    }
 }
 
 /// Reinforcement's lessons of 2025 and retrieved labels (rubric 3.22, review 47).

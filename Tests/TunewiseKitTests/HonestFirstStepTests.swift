@@ -13,13 +13,15 @@ struct HonestFirstStepTests {
         "model-access": "weights", "model-size": "medium", "ml-expertise": "some", "prompting-status": "meets-bar",
     ]
 
-    /// A prompted model that meets the bar stays while the traffic is unknown, and the report
-    /// says the traffic could change that; at high traffic it is distilled, as before.
+    /// A prompted model that meets the bar stays while the traffic is unknown (a gate, whatever
+    /// the quality answers lean to), and the report says the traffic could change that, below
+    /// high confidence; at high traffic it is distilled, as before.
     @Test func aWorkingPromptStaysUntilTheTrafficIsKnown() throws {
         let unknown = try advisor.advise(Answers(meetsBar))
         #expect(unknown.strategy == "prompt-engineering")
-        #expect(unknown.confidenceBasis == .margin)
+        #expect(unknown.decidedBy == ["prompting-meets-bar-at-unknown-volume"])
         #expect(unknown.openQuestions.contains("query-volume"))
+        #expect(unknown.confidence == .medium)
         let high = try advisor.advise(Answers(meetsBar.merging(["query-volume": "high"]) { $1 }))
         #expect(high.strategy == "fine-tuning")
         #expect(high.variants.first { $0.variant == "training" }?.choice == "distillation")

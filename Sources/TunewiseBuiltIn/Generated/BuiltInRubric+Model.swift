@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.30.0",
+            version: "3.31.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
             rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14(), rule15()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15(), exclusion16()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15(), exclusion16(), exclusion17()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -162,6 +162,11 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])]),
                     unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
                 ),
+                Note(
+                    text: "At high volume every call pays again for its instructions and retrieved passages: keep the fixed instructions first so a prompt cache serves them, retrieve as few passages as the answers need, and cache answers to questions that repeat.",
+                    source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching",
+                    when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["knowledge"])])
+                ),
             ],
             nextSteps: [
                 Note(
@@ -169,6 +174,11 @@ extension BuiltInRubric {
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Evaluating Your Specific Needs; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: .always,
                     stage: .prepare
+                ),
+                Note(
+                    text: "A model under about a billion parameters follows written instructions less reliably, so ship a classifier first: even with no budget for training runs, a fixed label set with hundreds or thousands of labelled examples trains one on an ordinary CPU in minutes (embed the inputs with an embedding model and fit a linear classifier on your labels); the prompted small model is the baseline it must beat on the held-out set, per class.",
+                    source: "bucher-2024",
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"]), (question: "model-size", options: ["small"])])
                 ),
                 Note(
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
@@ -256,7 +266,8 @@ extension BuiltInRubric {
                 Note(
                     text: "Even with no budget for training runs, a fixed label set with hundreds or thousands of labelled examples can train a classifier on an ordinary CPU in minutes: embed the inputs with an embedding model and fit a linear classifier on your labels; compare it with the prompted model on the held-out set, per class, and keep whichever does better for the cost per call.",
                     source: "bucher-2024",
-                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])])
+                    when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])]),
+                    unless: [Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
                     text: "With labelled examples but no model to tune, put them to work in the prompt: many-shot prompting (hundreds of examples behind a cached prefix, on a long-context model: Agarwal et al. found gains well past a handful) and an automatic prompt optimiser that searches instructions and examples against your held-out set (as DSPy does).",
@@ -316,6 +327,13 @@ extension BuiltInRubric {
                     text: "With a few dozen labelled examples and a fixed set of labels, a few-shot classifier (SetFit, or embeddings with a linear classifier, trained in minutes on a CPU) is a cheap second baseline beside the prompt: compare accuracy per class on the same held-out examples before collecting more.",
                     source: "tunstall-2022; bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["few"])]),
+                    stage: .prepare
+                ),
+                Note(
+                    text: "While prompting still improves, curate the labelled pairs beside it (review a sample, remove duplicates and near-duplicates with tunewise data, hold out the test set), so a tuning pilot can start against the prompted baseline as soon as the prompt's score flattens.",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
+                    when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "need", options: ["behavior", "both"])]),
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])])],
                     stage: .prepare
                 ),
             ],
@@ -648,7 +666,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
                 Note(
-                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server that loads adapters on one shared base (vLLM or similar), and load-test it with the adapters in place before launch.",
+                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server (vLLM or similar, which can also load many adapters on one shared base), and load-test it with the tuned weights or adapters in place before launch.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])])
                 ),
@@ -878,7 +896,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "consistency", options: ["flexible"])])
                 ),
                 Note(
-                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server that loads adapters on one shared base (vLLM or similar), and load-test it with the adapters in place before launch.",
+                    text: "Serving the tuned model is yours too: size the GPUs for your traffic and context length, run an inference server (vLLM or similar, which can also load many adapters on one shared base), and load-test it with the tuned weights or adapters in place before launch.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; sheng-2023",
                     when: Condition(clauses: [(question: "model-access", options: ["weights"])])
                 ),
@@ -1868,7 +1886,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["few"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "Up to about a hundred examples are needed as few-shot examples and as a test set; training on what is left would be a gamble, and soft prompts in particular train poorly on so few (Gu et al. 2022).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § When Data is Scarce or Difficult to Obtain; openai-fine-tuning; gu-2022"),
-            later: Deferral(trigger: "once you have a few hundred reviewed examples beyond your test set (input/output pairs, preference pairs, prompts your grader can score, or a prompted model's outputs on real inputs that a reviewer or grader accepts)", assume: [(question: "data-volume", option: "hundreds")])
+            later: Deferral(trigger: "once you have about a hundred reviewed examples beyond your test set, a few hundred for a dependable gain (input/output pairs, preference pairs, prompts your grader can score, or a prompted model's outputs on real inputs that a reviewer or grader accepts)", assume: [(question: "data-volume", option: "hundreds")])
         )
     }
 
@@ -1933,13 +1951,25 @@ extension BuiltInRubric {
             id: "prompting-meets-bar-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "A prompted model already meets the bar at more than 1,000 and fewer than 100,000 requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
+            citation: Citation(reason: "A prompted model already meets the bar at more than 1,000 and fewer than 100,000 requests a day: training could only buy cost or speed, and at this volume a distilled model pays back only at some prices. Apply the cheap levers first (prompt caching, a smaller or faster model tier, or on your own GPUs a smaller open model, quantisation and batching) and price distillation with your own figures before building it.", source: "hsieh-2023; openai-distillation"),
             later: Deferral(trigger: "once the cheap levers are in and your own prices show a distilled model pays back at your traffic (tunewise advise --cost), or latency still misses its target", assume: [(question: "query-volume", option: "high")])
         )
     }
 
-    /// `$.exclusions[8]`, "hosted-api-without-tuning".
+    /// `$.exclusions[8]`, "prompting-meets-bar-at-unknown-volume".
     private static func exclusion8() -> Exclusion {
+        Exclusion(
+            id: "prompting-meets-bar-at-unknown-volume",
+            when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
+            unless: [Condition(clauses: [(question: "query-volume", options: ["low", "medium", "high"])])],
+            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
+            citation: Citation(reason: "A prompted model already meets the bar, so training could buy only cost or speed, and how much either is worth depends on traffic you have not given: keep the prompt that works, answer the query-volume question (or price both with tunewise advise --cost), and if latency rather than cost is the problem, try a faster model tier first.", source: "001-nilg-customizing-language-models § Costs"),
+            later: Deferral(trigger: "once your traffic is known to be high (--query-volume high), or the prompted model misses a latency target that a faster tier cannot meet", assume: [(question: "query-volume", option: "high")])
+        )
+    }
+
+    /// `$.exclusions[9]`, "hosted-api-without-tuning".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -1949,8 +1979,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[9]`, "no-behaviour-to-train".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[10]`, "no-behaviour-to-train".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -1960,8 +1990,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "nothing-to-retrieve".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[11]`, "nothing-to-retrieve".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -1971,8 +2001,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "two-systems-need-time".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[12]`, "two-systems-need-time".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
@@ -1983,8 +2013,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[12]`, "two-systems-need-experience".
-    private static func exclusion12() -> Exclusion {
+    /// `$.exclusions[13]`, "two-systems-need-experience".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "two-systems-need-experience",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "ml-expertise", options: ["none"])]),
@@ -1995,8 +2025,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[13]`, "no-skills-for-open-weights".
-    private static func exclusion13() -> Exclusion {
+    /// `$.exclusions[14]`, "no-skills-for-open-weights".
+    private static func exclusion14() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -2006,8 +2036,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[14]`, "soft-prompts-need-weights".
-    private static func exclusion14() -> Exclusion {
+    /// `$.exclusions[15]`, "soft-prompts-need-weights".
+    private static func exclusion15() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -2017,8 +2047,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[15]`, "soft-prompts-learn-from-demonstrations".
-    private static func exclusion15() -> Exclusion {
+    /// `$.exclusions[16]`, "soft-prompts-learn-from-demonstrations".
+    private static func exclusion16() -> Exclusion {
         Exclusion(
             id: "soft-prompts-learn-from-demonstrations",
             when: Condition(clauses: [(question: "training-signal", options: ["graders", "comparisons"])]),
@@ -2028,8 +2058,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[16]`, "knowledge-in-retrieval".
-    private static func exclusion16() -> Exclusion {
+    /// `$.exclusions[17]`, "knowledge-in-retrieval".
+    private static func exclusion17() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -2410,7 +2440,7 @@ extension BuiltInRubric {
                     citation: Citation(reason: "The model must answer from your own documents or facts: retrieval puts the relevant passages into each prompt, where re-indexing keeps them current, answers can cite them and, where access differs by user, they can be filtered per user.", source: "001-nilg-customizing-language-models § Prompt Engineering; 004-ubiops-when-to-fine-tune § Prompt engineering"),
                     caveats: [
                         Note(
-                            text: "The collection would fit whole in a larger model's prompt, but a model under about a billion parameters has a short context window and reads long inputs poorly, so retrieval hands it the passages each request needs.",
+                            text: "The collection would fit whole in a larger model's prompt, but a model under about a billion parameters reads long inputs poorly whatever its context window, so retrieval hands it the passages each request needs.",
                             source: "liu-2023; anthropic-long-context",
                             when: Condition(clauses: [(question: "knowledge-size", options: ["small"]), (question: "model-size", options: ["small"])])
                         ),
@@ -2448,6 +2478,11 @@ extension BuiltInRubric {
                     ],
                     nextSteps: [
                         Note(
+                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, before any index: an index holds copies that are stale by the next change, so keep retrieval for the documents that explain them.",
+                            source: "001-nilg-customizing-language-models § Information Transience",
+                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
+                        ),
+                        Note(
                             text: "Start from a managed retrieval service (a hosted vector store or search service, your model provider's file search where you call a hosted model, or an enterprise search that already enforces document permissions) rather than building an index: load the documents, test it on 30 real questions, and switch on its hybrid search or reranking where offered; build your own pipeline only once it falls short.",
                             source: "openai-file-search; 001-nilg-customizing-language-models § Prompt Engineering",
                             when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
@@ -2457,11 +2492,6 @@ extension BuiltInRubric {
                             source: "openai-file-search; 001-nilg-customizing-language-models § Time to Market",
                             when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
                             unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
-                        ),
-                        Note(
-                            text: "For live values (prices, stock, status, weather, balances), call the system of record or its API at request time, as a tool the model can use, instead of indexing copies that are stale by the next change.",
-                            source: "001-nilg-customizing-language-models § Information Transience",
-                            when: Condition(clauses: [(question: "transience", options: ["frequent"])])
                         ),
                         Note(
                             text: "Whether the index is a managed service's or your own, load it by the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",

@@ -187,7 +187,7 @@ struct Report: ProvenanceReporting {
             text += "; the evidence favours \(strategyLabel(favoured)), ruled out \(later ? "for now" : rulerOut(of: favoured))"
         }
         if advice.restsOnAnUntriedBaseline { text += "; prompting not yet measured, which could change it" }
-        if advice.confidenceBasis == .margin, !advice.openQuestions.isEmpty {
+        if !advice.openQuestions.isEmpty {
             text += "; answering \(advice.openQuestions.map(questionLabel).joined(separator: ", ")) could change it"
         }
         if !advice.assumptions.isEmpty {

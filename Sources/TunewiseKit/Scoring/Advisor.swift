@@ -192,7 +192,8 @@ public struct Advisor: Sendable {
     }
 
     /// High when gates leave one strategy, else by the lead over the runner-up; never high
-    /// while unanswered questions could change the advice, while the evidence favours a
+    /// while unanswered questions could change the advice (a gate that holds only while one is
+    /// unanswered, too), while the evidence favours a
     /// strategy limits alone rule out (the first step may then fall short), or while a trained
     /// first step rests on a prompted baseline nobody has measured; low, whatever the lead,
     /// when it rests on an assumption (``Advice/assumptions``). A strategy the situation itself
@@ -204,7 +205,7 @@ public struct Advisor: Sendable {
         if hasRunnerUp, restsOnAnAssumption { return .low }
         let byMargin: Confidence =
             !hasRunnerUp || margin >= rubric.confidence.high ? .high : margin >= rubric.confidence.medium ? .medium : .low
-        let isQualified = evidenceFavoursRuledOut || untriedBaseline || (hasRunnerUp && !openQuestions.isEmpty)
+        let isQualified = evidenceFavoursRuledOut || untriedBaseline || !openQuestions.isEmpty
         return byMargin == .high && isQualified ? .medium : byMargin
     }
 

@@ -98,4 +98,24 @@ struct HybridStagingTests {
         #expect(advice.plan[1].when == "once the first version ships and its held-out score, cost or latency shows where prompting falls short")
         #expect(!advice.reasons.contains { $0.question == "time-to-market" } || advice.strategy == "prompt-engineering")
     }
+
+    /// A first version due in days while prompting has already plateaued: the training run
+    /// starts beside it for a team that can run one; a reinforcement plan due in weeks ships
+    /// its supervised pass first.
+    @Test func whatADeadlineLeavesRoomFor() throws {
+        let rushed = [
+            "need": "behavior", "data-volume": "thousands", "budget": "moderate", "time-to-market": "days", "prompting-status": "plateaued",
+            "model-access": "weights", "ml-expertise": "strong",
+        ]
+        let steps = try advise(rushed).nextSteps.map(\.text)
+        #expect(steps.contains { $0.hasPrefix("Prompting has already plateaued below your bar: unless a stronger model") })
+        #expect(!steps.contains { $0.hasPrefix("Prepare the training pairs while the prompted version ships") })
+        let newTeam = try advise(rushed.merging(["model-access": "api-tuning", "ml-expertise": "none"]) { $1 }).nextSteps.map(\.text)
+        #expect(!newTeam.contains { $0.hasPrefix("Prompting has already plateaued below your bar: unless") })
+        let graded = try advise([
+            "need": "behavior", "training-signal": "graders", "output-style": "structured", "model-access": "api-tuning", "ml-expertise": "some",
+        ])
+        #expect(graded.variants.first { $0.variant == "training" }?.choice == "reinforcement")
+        #expect(graded.caveats.contains { $0.text.hasPrefix("A few weeks rarely hold a reinforcement run as well") })
+    }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.31.0",
+            version: "3.31.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -229,7 +229,14 @@ extension BuiltInRubric {
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
                     when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
-                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])])],
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])]), Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])],
+                    stage: .train
+                ),
+                Note(
+                    text: "Prompting has already plateaued below your bar: unless a stronger model or an optimiser closes the gap, start the training run on the pairs you hold while the prompted version ships (a hosted run takes hours, a LoRA run on infrastructure you already run not much longer), and switch once the tuned model beats the prompted one on the held-out set.",
+                    source: "001-nilg-customizing-language-models § Time to Market; openai-fine-tuning",
+                    when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "prompting-status", options: ["plateaued"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"]), (question: "model-access", options: ["api-tuning", "weights"])]),
+                    unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
                     stage: .train
                 ),
                 Note(
@@ -2208,6 +2215,11 @@ extension BuiltInRubric {
                             text: "Running reinforcement on open weights yourself means tuning the sampling, the reward and the update's step size, and reading reward curves and the model's drift for signs of hacking or collapse: with a team that can run training scripts but has not trained by reinforcement, start with the supervised run and bring in ML help for this stage, or use a hosted reinforcement service where your model has one.",
                             source: "shao-2024; openai-rft",
                             when: Condition(clauses: [(question: "ml-expertise", options: ["some"]), (question: "model-access", options: ["weights"])])
+                        ),
+                        Note(
+                            text: "A few weeks rarely hold a reinforcement run as well: validating the grader, the supervised pass and tuning the run each take time. Ship the supervised pass on outputs that pass the grader first, and run reinforcement once time allows and the pass rate has stalled.",
+                            source: "openai-fine-tuning; 001-nilg-customizing-language-models § Time to Market",
+                            when: Condition(clauses: [(question: "time-to-market", options: ["weeks"])])
                         ),
                     ],
                     nextSteps: [

@@ -227,7 +227,10 @@ struct HonestFirstStepTests {
         let advice = try advisor.advise(Answers(few))
         #expect(advice.strategy == "prompt-engineering")
         #expect(
-            advice.nextSteps.contains { $0.text.hasPrefix("With a few dozen labelled examples and a fixed set of labels, a few-shot classifier") })
+            advice.nextSteps.contains {
+                $0.text.hasPrefix(
+                    "With a few dozen labelled examples and a fixed set of labels (at least about eight a label), a few-shot classifier")
+            })
         let manual = try advisor.advise(
             Answers([
                 "need": "knowledge", "data-volume": "none", "transience": "periodic", "governance": "open", "budget": "minimal",

@@ -118,4 +118,33 @@ struct HybridStagingTests {
         #expect(graded.variants.first { $0.variant == "training" }?.choice == "reinforcement")
         #expect(graded.caveats.contains { $0.text.hasPrefix("A few weeks rarely hold a reinforcement run as well") })
     }
+
+    /// Review 58: notes that promised what the plan cannot give, or started over what works.
+    @Test func notesMatchWhatThePlanCanGive() throws {
+        let smallRisk = "A model under 1B parameters rarely meets a bar by prompting alone"
+        // A sub-1B knowledge assistant keeps its facts in retrieval: no tuning stage is promised.
+        let facts = try advise(["need": "knowledge", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])
+        #expect(!facts.risks.contains { $0.text.hasPrefix(smallRisk) })
+        let behaviour = try advise(["need": "behavior", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])
+        #expect(behaviour.risks.contains { $0.text.hasPrefix(smallRisk) })
+        // A working retrieval system is not replaced by a managed service.
+        let working = try advise([
+            "need": "knowledge", "data-volume": "none", "prompting-status": "meets-bar", "ml-expertise": "none", "model-access": "api",
+        ])
+        #expect(!working.nextSteps.contains { $0.text.hasPrefix("Start from a managed retrieval service") })
+        // A team already iterating on its prompt is not told to write one.
+        #expect(!facts.nextSteps.contains { $0.text.hasPrefix("Write a prompt template") })
+        // The staged hybrid waits for the gap retrieval leaves, which a plateaued team can meet.
+        let staged = try advise(["model-access": "weights", "ml-expertise": "some"])
+        #expect(staged.plan.map(\.strategy) == ["prompt-engineering", "hybrid"])
+        #expect(staged.plan[1].when.hasPrefix("once retrieval with prompts ships and the gap its evaluation still shows"))
+        #expect(staged.nextSteps.contains { $0.text.hasPrefix("You already serve this open model, so an adapter") })
+        // Open weights with nobody to train them: arrange the skills first.
+        let untrained = try advise(["model-access": "weights", "ml-expertise": "none"])
+        #expect(untrained.nextSteps.contains { $0.text.hasPrefix("Arrange the skills the trained plan needs now") })
+        // High traffic on a hosted large model: tune the smallest tier that reaches the bar.
+        let busy = try advise(["need": "behavior", "model-access": "api-tuning", "ml-expertise": "some", "query-volume": "high"])
+        #expect(busy.strategy == "fine-tuning")
+        #expect(busy.nextSteps.contains { $0.text.hasPrefix("At this traffic, tune the smallest hosted tier") })
+    }
 }

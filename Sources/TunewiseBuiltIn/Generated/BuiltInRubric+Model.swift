@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.31.1",
+            version: "3.32.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -176,6 +176,12 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
+                    text: "Arrange the skills the trained plan needs now, as nobody on the team has trained a model: a contractor or partner, or a managed fine-tuning service that accepts this open model (check that it offers the training the plan names, and where the tuned weights are served).",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Cost-Effectiveness and Resource Constraints",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"]), (question: "prompting-status", options: ["plateaued"])]),
+                    stage: .prepare
+                ),
+                Note(
                     text: "A model under about a billion parameters follows written instructions less reliably, so ship a classifier first: even with no budget for training runs, a fixed label set with hundreds or thousands of labelled examples trains one on an ordinary CPU in minutes (embed the inputs with an embedding model and fit a linear classifier on your labels); the prompted small model is the baseline it must beat on the held-out set, per class.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"]), (question: "model-size", options: ["small"])])
@@ -184,7 +190,7 @@ extension BuiltInRubric {
                     text: "Write a prompt template with clear instructions, the required output format and two to five worked examples; keep it under version control.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Key Elements of a Prompt",
                     when: .always,
-                    unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
+                    unless: [Condition(clauses: [(question: "prompting-status", options: ["improving", "plateaued", "meets-bar"])])]
                 ),
                 Note(
                     text: "Freeze the prompt that meets the bar: keep it under version control with the test set that shows it does, and run that set again at every change of prompt or model.",
@@ -253,7 +259,7 @@ extension BuiltInRubric {
                     stage: .train
                 ),
                 Note(
-                    text: "The prompted model meets the bar, so attack its cost first: a smaller model tier, shorter instructions, prompt caching for the fixed prefix and batch pricing for work that can wait (on your own weights: quantisation, prefix caching and speculative decoding in the serving engine); compare each against the frozen quality score.",
+                    text: "The prompted model meets the bar, so attack what it costs in money or time first: a smaller or faster model tier, shorter instructions and outputs, and prompt caching for the fixed prefix (which cuts latency too); for cost alone, batch pricing for work that can wait; for latency, streaming and a priority or provisioned tier (on your own weights: quantisation, prefix caching and speculative decoding in the serving engine). Compare each against the frozen quality score.",
                     source: "openai-prompt-caching; openai-distillation",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
                     unless: [Condition(clauses: [(question: "model-size", options: ["small"])])]
@@ -331,7 +337,7 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "With a few dozen labelled examples and a fixed set of labels, a few-shot classifier (SetFit, or embeddings with a linear classifier, trained in minutes on a CPU) is a cheap second baseline beside the prompt: compare accuracy per class on the same held-out examples before collecting more.",
+                    text: "With a few dozen labelled examples and a fixed set of labels (at least about eight a label), a few-shot classifier (SetFit, or embeddings with a linear classifier, trained in minutes on a CPU) is a cheap second baseline beside the prompt: compare accuracy per class on the same held-out examples before collecting more. With many labels and fewer examples, put each label's definition and its boundary cases in the prompt instead.",
                     source: "tunstall-2022; bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["few"])]),
                     stage: .prepare
@@ -340,8 +346,14 @@ extension BuiltInRubric {
                     text: "While prompting still improves, curate the labelled pairs beside it (review a sample, remove duplicates and near-duplicates with tunewise data, hold out the test set), so a tuning pilot can start against the prompted baseline as soon as the prompt's score flattens.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods",
                     when: Condition(clauses: [(question: "prompting-status", options: ["improving"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "need", options: ["behavior", "both"])]),
-                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])])],
+                    unless: [Condition(clauses: [(question: "model-access", options: ["api"])]), Condition(clauses: [(question: "time-to-market", options: ["days"])])],
                     stage: .prepare
+                ),
+                Note(
+                    text: "You already serve this open model, so an adapter on the same base is a small addition, not a second system: once the retrieval half is in, pilot a LoRA adapter on the pairs you hold (each with its retrieved passages as served) against the prompted version on the held-out set.",
+                    source: "sheng-2023; hu-2021",
+                    when: Condition(clauses: [(question: "need", options: ["both"]), (question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["some"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "prompting-status", options: ["plateaued"])]),
+                    stage: .train
                 ),
             ],
             risks: [
@@ -363,7 +375,8 @@ extension BuiltInRubric {
                 Note(
                     text: "A model under 1B parameters rarely meets a bar by prompting alone, and you hold examples to tune it on: treat this step as a quick baseline of days, not the product; set the bar with a prompted larger model, and expect the next stage, tuning the small model, to be what ships.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
-                    when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "prompting-status", options: ["not-tried", "improving"])])
+                    when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "prompting-status", options: ["not-tried", "improving"])]),
+                    unless: [Condition(clauses: [(question: "need", options: ["knowledge"])]), Condition(clauses: [(question: "output-style", options: ["label"]), (question: "budget", options: ["minimal"])])]
                 ),
             ]
         )
@@ -764,6 +777,12 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])]),
                     stage: .prepare
                 ),
+                Note(
+                    text: "At this traffic, tune the smallest hosted tier that can reach the bar rather than the largest (a tuned model is billed per token, often above its base): compare it on the held-out set with the prompted large model, and for labels with a classifier, and price each with tunewise advise --cost.",
+                    source: "openai-fine-tuning; openai-distillation",
+                    when: Condition(clauses: [(question: "model-access", options: ["api-tuning"]), (question: "model-size", options: ["large"]), (question: "query-volume", options: ["high"])]),
+                    stage: .train
+                ),
             ],
             risks: []
         )
@@ -973,6 +992,12 @@ extension BuiltInRubric {
                     source: "aws-mlops-deployment",
                     when: .always,
                     stage: .operate
+                ),
+                Note(
+                    text: "At this traffic, tune the smallest hosted tier that can reach the bar rather than the largest (a tuned model is billed per token, often above its base): compare it on the held-out set with the prompted large model, and for labels with a classifier, and price each with tunewise advise --cost.",
+                    source: "openai-fine-tuning; openai-distillation",
+                    when: Condition(clauses: [(question: "model-access", options: ["api-tuning"]), (question: "model-size", options: ["large"]), (question: "query-volume", options: ["high"])]),
+                    stage: .train
                 ),
             ],
             risks: []
@@ -1948,7 +1973,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
             citation: Citation(reason: "A prompted model already meets the bar and traffic is low: training could only buy cost or speed, and at this volume the cost it saves rarely repays it (on GPUs you pay for whatever the traffic, price it with tunewise cost: a smaller model may repay sooner); if speed is the problem, try a smaller or faster model tier first, which needs no training.", source: "001-nilg-customizing-language-models § Costs"),
-            later: Deferral(trigger: "if traffic grows until the prompted model's cost or speed matters", assume: [(question: "query-volume", option: "high")])
+            later: Deferral(trigger: "if traffic grows until the prompted model's cost matters, or its latency misses a target that a faster tier cannot meet", assume: [(question: "query-volume", option: "high")])
         )
     }
 
@@ -2016,7 +2041,7 @@ extension BuiltInRubric {
             unless: [Condition(clauses: [(question: "ml-expertise", options: ["strong"])]), Condition(clauses: [(question: "knowledge-size", options: ["small"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
             strategies: ["hybrid"],
             citation: Citation(reason: "A hybrid means a retrieval index and a tuned model, and on open weights you also run the training and serve the tuned model yourself: a few weeks leave room to build and evaluate the index, not both systems together. Ship retrieval with prompts first and add the tuned model once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market"),
-            later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close, or, where it already meets the bar, its cost or latency at your traffic does (tunewise cost)", assume: [(question: "time-to-market", option: "months")])
+            later: Deferral(trigger: "once retrieval with prompts ships and the gap its evaluation still shows lies in how the model answers (format, style, correctness against your checks), not in what it retrieves", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
@@ -2028,7 +2053,7 @@ extension BuiltInRubric {
             unless: [Condition(clauses: [(question: "knowledge-size", options: ["small"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])],
             strategies: ["hybrid"],
             citation: Citation(reason: "A hybrid is two systems to build and evaluate at once: a retrieval index, and a tuning run whose examples carry the retrieved passages as they will be served. For a team that has not trained a model, a few weeks leave room for the index and the prompts, not both. Ship retrieval with prompts first (a managed retrieval service keeps that small) and add hosted tuning once evaluation shows what prompting cannot fix.", source: "001-nilg-customizing-language-models § Time to Market; openai-file-search"),
-            later: Deferral(trigger: "once the prompted version with retrieval ships and its evaluation shows gaps in format or style that prompting cannot close", assume: [(question: "time-to-market", option: "months")])
+            later: Deferral(trigger: "once retrieval with prompts ships and the gap its evaluation still shows lies in how the model answers (format, style, correctness against your checks), not in what it retrieves", assume: [(question: "time-to-market", option: "months")])
         )
     }
 
@@ -2497,13 +2522,14 @@ extension BuiltInRubric {
                         Note(
                             text: "Start from a managed retrieval service (a hosted vector store or search service, your model provider's file search where you call a hosted model, or an enterprise search that already enforces document permissions) rather than building an index: load the documents, test it on 30 real questions, and switch on its hybrid search or reranking where offered; build your own pipeline only once it falls short.",
                             source: "openai-file-search; 001-nilg-customizing-language-models § Prompt Engineering",
-                            when: Condition(clauses: [(question: "ml-expertise", options: ["none"])])
+                            when: Condition(clauses: [(question: "ml-expertise", options: ["none"])]),
+                            unless: [Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                         Note(
                             text: "With days to ship, start from a managed retrieval service (a hosted vector store or search service, your model provider's file search where you call a hosted model, or an enterprise search that already enforces document permissions), loaded with the documents every user of the first version may see; move to a pipeline of your own only once it falls short.",
                             source: "openai-file-search; 001-nilg-customizing-language-models § Time to Market",
                             when: Condition(clauses: [(question: "time-to-market", options: ["days"])]),
-                            unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
+                            unless: [Condition(clauses: [(question: "ml-expertise", options: ["none"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                         ),
                         Note(
                             text: "Whether the index is a managed service's or your own, load it by the material's own units: long documents split by section with their headings, question/answer pairs and FAQ entries whole, each with its source (and effective date where documents are versioned) so answers can cite it; search by keywords and by embeddings together and rerank the merged results (hybrid search), and measure each on your own questions; across languages, use multilingual embeddings.",

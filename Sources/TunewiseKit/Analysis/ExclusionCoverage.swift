@@ -21,7 +21,6 @@ enum ExclusionCoverage {
     ///   the number of strategies at worst, so it stops after ``budget`` narrowings, each
     ///   O(*c* · *o*²) for an exclusion of *c* clauses over questions of at most *o* options.
     static func answersExcludingEveryStrategy(in rubric: Rubric) -> Answers? {
-        let unanswered = Self.unanswered
         // The strategy with the fewest exclusions first; one with none ends the search at once.
         let strategies = rubric.strategies.map(\.id).sorted { first, second in
             rubric.exclusions.filter { $0.strategies.contains(first) }.count
@@ -31,7 +30,7 @@ enum ExclusionCoverage {
         /// A question's values: its options, and ``unanswered`` for a refinement.
         func values(_ questionID: String) -> [String] {
             guard let question = rubric.question(questionID) else { return [] }
-            return question.options.map(\.id) + (question.isCore ? [] : [unanswered])
+            return question.options.map(\.id) + (question.isCore ? [] : [Self.unanswered])
         }
         /// The values each question keeps when `exclusion` applies too (its `when` holds and
         /// none of its `unless` conditions does), or `nil` when it cannot.

@@ -91,13 +91,13 @@ public struct AppliedPolicy: Equatable, Sendable {
 
 extension Rubric {
     /// The strategies that a gate of the policy's own rules out in every situation (each of
-    /// its clauses admits every option of its question), in the rubric's order: an organisation
+    /// its clauses admits every option of its question, and nothing spares it), in the rubric's order: an organisation
     /// may ban a strategy, so `rubric check` does not ask that it win somewhere (and says so).
     /// Empty without a policy.
     public var strategiesPolicyRulesOutEverywhere: [String] {
         guard let policy else { return [] }
         let everywhere = exclusions.filter { gate in
-            policy.exclusionIDs.contains(gate.id)
+            policy.exclusionIDs.contains(gate.id) && gate.unless.isEmpty
                 && gate.when.clauses.allSatisfy { clause in
                     question(clause.question).map { Set($0.options.map(\.id)).isSubset(of: clause.options) } ?? false
                 }

@@ -82,8 +82,8 @@ struct ScoringTable: Sendable {
                 let all = UInt64.max >> (64 - UInt64(rubric.questions[spared.question].options.count))
                 let outside = Clause(question: spared.question, options: all & ~spared.options, admitsUnanswered: true)
                 if let index = clauses.firstIndex(where: { $0.question == spared.question }) {
+                    // A `when` clause never admits unanswered; an earlier `unless` one still does.
                     clauses[index].options &= outside.options
-                    clauses[index].admitsUnanswered = clauses[index].admitsUnanswered && outside.admitsUnanswered
                 } else {
                     clauses.append(outside)
                 }

@@ -48,6 +48,14 @@ struct PolicyLoaderTests {
             """)
         #expect(ban.applied(to: defaultRubric).strategiesPolicyRulesOutEverywhere == ["prompt-tuning"])
         #expect(defaultRubric.strategiesPolicyRulesOutEverywhere.isEmpty)
+        // A gate that a team with its own ML skills is spared does not ban the strategy everywhere.
+        let spared = try loadPolicy(
+            """
+            {"policy": "no-soft-prompts", "version": "1", "exclusions": [{"id": "no-prompt-tuning",
+              "when": {"need": ["knowledge", "behavior", "both"]}, "unless": {"ml-expertise": ["strong"]},
+              "strategies": ["prompt-tuning"], "reason": "We do not run soft prompts without an ML team.", "source": "Platform policy 1"}]}
+            """)
+        #expect(spared.applied(to: defaultRubric).strategiesPolicyRulesOutEverywhere.isEmpty)
     }
 
     @Test func aPolicyAddsToTheRubricAndNamesItself() throws {

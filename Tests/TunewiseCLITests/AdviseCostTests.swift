@@ -80,7 +80,8 @@ extension BinaryTests {
         /// A behaviour with few examples: prompting without retrieval now (1500 × 0.09 + 180 =
         /// 315 per million, 189 a month, 2400 + 12 × 189 = 4668), then fine-tuning, which keeps
         /// the plan's choice of no retrieval: (200 × 0.3 + 360) / 1e6 = 0.00042, 252 a month. A
-        /// behaviour is not dated by the facts' pace: no retrain is priced unless a cadence is given.
+        /// behaviour is not dated by the facts' pace: no retrain is priced unless a cadence is given,
+        /// and the note says what three at the transience would add (6882 + 3 × 498 = 8376).
         @Test func aPlanWithoutRetrievalIsCostedWithoutIt() throws {
             let (code, report, _) = try advise([
                 "--need", "behavior", "--data-volume", "few", "--transience", "static", "--budget", "moderate", "--time-to-market", "weeks",
@@ -97,7 +98,8 @@ extension BinaryTests {
                     "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
                         + "--retrain-every-months prices retrains if the behaviour itself will change, or for a base model the provider "
                         + "will retire (12 for a yearly one). At your cost inputs' transience, periodic, that would be 3 retrains of 498.00 "
-                        + "within the 12 months: --retrain-every-months 3.",
+                        + "within the 12 months (8,376.00 in all, against prompting's 4,668.00: it would not pay back within them): "
+                        + "--retrain-every-months 3.",
                     "Prompt engineering is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                     "PEFT / fine-tuning is costed without retrieval, as advised: no context tokens, no retrieval upkeep.",
                     "The --context-tokens given are left out where nothing is retrieved: if they are each request's own document "
@@ -325,6 +327,29 @@ extension BinaryTests {
                             + "the plan's move to it waits on cost, that much is met: it moves to it once the first version ships and its "
                             + "held-out score, cost or latency shows where prompting falls short."
                     ))
+        }
+
+        /// A prompted label task that meets the bar at 150,000 requests a day: distilling pays
+        /// back in month 12 with no retraining, but not with a retrain each quarter, which the
+        /// cost check says where the behaviour itself (a chart of accounts) may change that often.
+        @Test func theCostCheckSaysWhereRetrainingAtTheTransienceUndoesThePayback() throws {
+            let inputs = """
+                {"transience": "periodic", "requestsPerDay": 150000, "horizonMonths": 12, "promptTokens": 4000, "inputTokens": 200,
+                 "outputTokens": 10, "inputPricePerMillion": 0.15, "cachedInputPricePerMillion": 0.0375, "cacheHitShare": 0.95,
+                 "outputPricePerMillion": 0.6, "batchDiscount": 0.5, "retrievalPerMonth": 0, "promptBuildHours": 40, "tunedPromptTokens": 100,
+                 "tunedInputPricePerMillion": 0.3, "tunedOutputPricePerMillion": 1.2, "trainingTokens": 1500000, "epochs": 3,
+                 "trainingPricePerMillion": 3.0, "dataPrepHours": 40, "retrainHours": 10, "hourlyRate": 70}
+                """
+            let result = try Binary.run(
+                [
+                    "advise", "--cost", "-", "--need", "behavior", "--data-volume", "thousands", "--transience", "periodic", "--governance",
+                    "confidential", "--budget", "minimal", "--time-to-market", "weeks", "--consistency", "critical", "--model-access",
+                    "api-tuning", "--query-volume", "high", "--output-style", "label", "--prompting-status", "meets-bar", "--no-input",
+                ], input: inputs)
+            #expect(result.code == 0)
+            let text = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(text.contains("10,508.00 in all, against prompting's 8,429.50: it would not pay back within them"))
+            #expect(text.contains("that much is met (unless the behaviour itself changes at your cost inputs' transience, periodic:"))
         }
     }
 }

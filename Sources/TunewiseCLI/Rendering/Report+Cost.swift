@@ -149,11 +149,19 @@ extension Report {
         case .wouldPayBack(let strategy, let month, let laterStage):
             guard let laterStage else {
                 return "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month "
-                    + "\(month); the advice rests on your answers, not on cost."
+                    + "\(month)\(unlessRetrained(cost)); the advice rests on your answers, not on cost."
             }
             return "Cost check: at \(volume) requests a day, \(strategyLabel(strategy)) would pay back against prompting in month \(month), "
-                + "so where the plan's move to it waits on cost, that much is met: it moves to it \(laterStage.when)."
+                + "so where the plan's move to it waits on cost, that much is met\(unlessRetrained(cost)): it moves to it \(laterStage.when)."
         }
+    }
+
+    /// ", unless the behaviour itself changes at … (retrains below)" where retraining at the
+    /// cost inputs' transience would undo the payback; else empty.
+    private func unlessRetrained(_ cost: CostComparison) -> String {
+        guard let retrains = behaviourRetrains(cost), !retrains.paysBack else { return "" }
+        return " (unless the behaviour itself changes at your cost inputs' transience, \(retrains.transience.rawValue): retrained at it, "
+            + "it would not pay back; see above)"
     }
 
     /// The ``CostReview``'s notes, one line each: each stage carried out other than by
@@ -210,20 +218,34 @@ extension Report {
             "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
             + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change, or for a base model "
             + "the provider will retire (12 for a yearly one)."
-        // For a behaviour alone, whose facts arrive with each request, the transience given may be
-        // the pace of the behaviour itself: what retraining at it would add.
-        if advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
-            let transience = cost.inputs.transience, transience.retrainEveryMonths > 0,
-            let stage = advice.plan.first(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }),
-            let trained = cost.strategy(stage.strategy)
-        {
-            let cadence = transience.retrainEveryMonths
-            let count = CostModel.retrains(byMonth: cost.horizonMonths, every: cadence)
+        if let retrains = behaviourRetrains(cost) {
+            let count = retrains.count == 1 ? "1 retrain" : "\(retrains.count) retrains"
+            let verdict =
+                retrains.paysBack
+                ? "it would still pay back within them" : "it would not pay back within them"
             note +=
-                " At your cost inputs' transience, \(transience.rawValue), that would be \(count == 1 ? "1 retrain" : "\(count) retrains") of "
-                + "\(money(trained.retrainCost)) within the \(months(cost.horizonMonths)): \(CostField.retrainEveryMonths.flag) \(cadence)."
+                " At your cost inputs' transience, \(retrains.transience.rawValue), that would be \(count) of "
+                + "\(money(retrains.trained.retrainCost)) within the \(months(cost.horizonMonths)) (\(money(retrains.total)) in all, against "
+                + "prompting's \(money(retrains.promptingTotal)): \(verdict)): \(CostField.retrainEveryMonths.flag) \(retrains.cadence)."
         }
         return note
+    }
+
+    /// For a behaviour alone, priced with no retraining as its facts arrive with each request:
+    /// what retraining at the cost inputs' transience would add, as that pace may be the
+    /// behaviour's own (a label set that changes each quarter); `nil` where nothing is left out.
+    private func behaviourRetrains(_ cost: CostComparison) -> BehaviourRetrains? {
+        guard advice.trainsAtSomeStage, advice.retrainTransience == nil, cost.retrainEveryMonths == 0,
+            advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
+            let transience = cost.inputs.transience, transience.retrainEveryMonths > 0,
+            let stage = advice.plan.first(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }),
+            let trained = cost.strategy(stage.strategy), let prompting = cost.strategy(StrategyID.promptEngineering.rawValue)
+        else { return nil }
+        let cadence = transience.retrainEveryMonths
+        let count = CostModel.retrains(byMonth: cost.horizonMonths, every: cadence)
+        let total = trained.total + Double(count) * trained.retrainCost
+        return BehaviourRetrains(
+            transience: transience, cadence: cadence, count: count, trained: trained, total: total, promptingTotal: prompting.total)
     }
 
     private func reviewNotes(_ cost: CostComparison) -> [String] {
@@ -295,4 +317,23 @@ extension Report {
         }
         return sentence
     }
+}
+
+/// What retraining a behaviour at the cost inputs' transience would add to a trained stage
+/// priced without it (``Report/behaviourRetrains(_:)``).
+struct BehaviourRetrains {
+    var transience: CostTransience
+    /// Months between retrains.
+    var cadence: Int
+    /// Retrains within the horizon.
+    var count: Int
+    /// The trained stage as priced, without them.
+    var trained: StrategyCost
+    /// The trained stage's cost over the horizon with them.
+    var total: Double
+    /// Prompting's cost over the horizon.
+    var promptingTotal: Double
+
+    /// Whether the trained stage still costs no more than prompting over the horizon.
+    var paysBack: Bool { total <= promptingTotal }
 }

@@ -92,15 +92,33 @@ extension JSONLineScanner {
     }
 
     /// Whether `text`, which is neither a JSON object or array nor one wrapped in more, starts
-    /// as one (`{`, or `[` then a value's first character) yet does not parse: cut off or
-    /// malformed, as a model tuned on it would write it.
+    /// as one (`{` then a key, or `[` then a value's first character) yet does not parse: cut
+    /// off or malformed, as a model tuned on it would write it. A brace before anything else
+    /// (a template's `{{name}}`, a message format's `{count, plural, …}`) is not JSON.
     static func isBrokenContainer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = text.firstIndex(where: { !LineBreaks.isSpace($0) }) else { return false }
-        if text[start] == UInt8(ascii: "{") { return true }
+        if text[start] == UInt8(ascii: "{") { return opensAnObject(text[(start + 1)...]) }
         guard text[start] == UInt8(ascii: "["),
             let next = text[(start + 1)...].first(where: { !LineBreaks.isSpace($0) })
         else { return false }
         return next == UInt8(ascii: "{") || next == UInt8(ascii: "[") || next == UInt8(ascii: "\"") || next == UInt8(ascii: "]")
+    }
+
+    /// Whether what follows an opening brace reads as an object's first key: nothing (cut off),
+    /// a quote of either kind, the closing brace, or a bare name followed by a colon (`{x: 1}`,
+    /// a script's object written for JSON).
+    private static func opensAnObject(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = rest.firstIndex(where: { !LineBreaks.isSpace($0) }) else { return true }
+        let byte = rest[first]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "}") { return true }
+        let isNameByte = { (byte: UInt8) in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
+        guard isNameByte(byte) else { return false }
+        let afterName = rest[first...].firstIndex { !isNameByte($0) }
+        let next = afterName.flatMap { index in rest[index...].first { !LineBreaks.isSpace($0) } }
+        return next == nil || next == UInt8(ascii: ":")
     }
 
     /// Whether `text` is one JSON object or array, with only whitespace around it.

@@ -118,15 +118,17 @@ struct FormatTests {
         let outputs = [
             #"```json\n{\"x\": 1}\n```"#, #"{\"x\": 1} Let me know if you need more."#, #"{\"x\": 2}"#, "plain words", #"```\nnot json\n```"#,
             #"```json {\"x\": 1}```"#, #"[1, 2]"#, #"Here is the JSON: {\"x\": 1}"#, #"<think>Easy.</think>{\"x\": 1}"#,
-            // Not JSON: a footnote mark, a template's placeholder.
-            "[1] see the note", "Dear {name}, thanks",
+            // Not JSON: a footnote mark, a template's placeholder; a message format's plural
+            // and a template's variable before anything else.
+            "[1] see the note", "Dear {name}, thanks", "{count, plural, one {# Datei} other {# Dateien}} löschen?", "{{name}} hat geschrieben",
+            "{name} is here",
         ]
         let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
         let profile = measure(lines.joined(separator: "\n")).outputs
         // The answer after a reasoning model's thoughts is judged: line 9 is JSON.
         #expect(profile.jsonOutputs == 3)
         #expect(profile.wrappedJSON == Tally(count: 4, lines: [1, 2, 6, 8]))
-        #expect(profile.brokenJSON.count == 0, "a footnote mark and a placeholder are not broken JSON")
+        #expect(profile.brokenJSON.count == 0, "a footnote mark and placeholders are not broken JSON")
     }
 
     /// Outputs that start as JSON and do not parse (cut off, or malformed) are named apart
@@ -134,13 +136,13 @@ struct FormatTests {
     @Test func namesOutputsWhoseJSONDoesNotParse() {
         let outputs = [
             #"{\"title\": \"Teacher"#, #"{\"x\": 1}"#, #"[{\"x\": 1}, "#, #"{x: 1}"#, "[1] see the note", #"  [\"a\", \"b\"]"#, #"[\"a\""#,
-            #"```json\n{\"x\": 1}\n```"#,
+            #"```json\n{\"x\": 1}\n```"#, "{'x': 1}", "{", #"{ \"a\": [1, 2"#,
         ]
         let lines = outputs.enumerated().map { #"{"prompt": "p\#($0.offset)", "completion": "\#($0.element)"}"# }
         let profile = measure(lines.joined(separator: "\n")).outputs
         #expect(profile.jsonOutputs == 2)
         #expect(profile.wrappedJSON == Tally(count: 1, lines: [8]))
-        #expect(profile.brokenJSON == Tally(count: 4, lines: [1, 3, 4, 7]))
+        #expect(profile.brokenJSON == Tally(count: 7, lines: [1, 3, 4, 7, 9, 10, 11]))
     }
 
     /// The tools a preference pair's input offers are part of its prompt and its tokens, at three

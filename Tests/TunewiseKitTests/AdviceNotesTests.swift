@@ -87,9 +87,26 @@ struct AdviceNotesTests {
         let stalled = ["data-volume": "thousands", "budget": "moderate", "model-access": "api-tuning", "prompting-status": "plateaued"]
         let behaviour = try advise(stalled.merging(["need": "behavior"]) { $1 })
         #expect(behaviour.strategy == "fine-tuning")
-        #expect(steps(behaviour).contains { $0.hasPrefix("Prompting has stalled on this model") })
+        #expect(steps(behaviour).contains { $0.hasPrefix("Before the first training run, spend a day making sure prompting's limit is real") })
         let improving = try advise(stalled.merging(["need": "behavior", "prompting-status": "improving"]) { $1 })
         #expect(!steps(improving).contains { $0.hasPrefix("Prompting has stalled") })
+        // A sub-1B model on a device cannot be swapped for a larger one: that check is not its first step.
+        let tiny = try advise(
+            stalled.merging(["need": "behavior", "model-size": "small", "model-access": "weights", "ml-expertise": "strong"]) { $1 })
+        #expect(!steps(tiny).contains { $0.hasPrefix("Before the first training run, spend a day") })
+        // Review 59: a critical bar shipped in days launches with a safeguard; a small collection
+        // behind roles may be a cached prompt per role; a managed endpoint for confidential data is checked first.
+        let rushed = try advise(["need": "behavior", "data-volume": "hundreds", "budget": "moderate", "time-to-market": "days"])
+        #expect(rushed.risks.contains { $0.text.hasPrefix("Consistency is critical and the first version ships in days") })
+        let roles = try advise([
+            "need": "knowledge", "data-volume": "none", "budget": "moderate", "governance": "role-based", "knowledge-size": "small",
+        ])
+        #expect(caveats(roles).contains { $0.hasPrefix("With a small collection and a few roles, a cached prompt per role") })
+        let managed = try advise([
+            "need": "behavior", "data-volume": "hundreds", "budget": "moderate", "governance": "confidential",
+            "model-access": "weights", "ml-expertise": "none",
+        ])
+        #expect(caveats(managed).contains { $0.contains("in your own cloud account or region where the data may not leave it") })
     }
 
     /// A small collection is put whole into the prompt however often it changes, assembled from

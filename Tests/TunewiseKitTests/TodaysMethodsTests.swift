@@ -189,7 +189,7 @@ struct TodaysMethodsTests {
             Answers(behaviourWithData.merging(["training-signal": "graders", "model-access": "api-tuning"]) { $1 }))
         let texts = graded.nextSteps.map(\.text)
         let order = [
-            "Before training, measure the prompted model", "Prompting has stalled on this model", "Write the grader first",
+            "Before training, measure the prompted model", "Before the first training run, spend a day", "Write the grader first",
             "Then, before any training run, use the grader", "Turn the material into examples", "Use all the curated examples you hold",
             "Where each prompt's reference is the exact output", "Run it as a reinforcement job", "On the provider's hosted service",
             "Before the tuned model takes all traffic", "Plan who retrains the model",

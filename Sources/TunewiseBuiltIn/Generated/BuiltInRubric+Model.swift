@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.32.0",
+            version: "3.32.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -154,7 +154,13 @@ extension BuiltInRubric {
                 Note(
                     text: "Serving an open model yourself takes GPUs and someone to run the inference server, keep it up and update it: with nobody on the team to do that, use a managed endpoint for the same open model, or a hosted API.",
                     source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs",
-                    when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"])])
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"])]),
+                    unless: [Condition(clauses: [(question: "governance", options: ["confidential", "role-based"])])]
+                ),
+                Note(
+                    text: "Serving an open model yourself takes GPUs and someone to run the inference server, keep it up and update it: with nobody on the team to do that, use a managed endpoint for the same open model, in your own cloud account or region where the data may not leave it, after checking the provider's terms on retention, training use and where data is processed.",
+                    source: "004-ubiops-when-to-fine-tune § Advantages of pre-trained LLMs; azure-data-privacy",
+                    when: Condition(clauses: [(question: "model-access", options: ["weights"]), (question: "ml-expertise", options: ["none"]), (question: "governance", options: ["confidential", "role-based"])])
                 ),
                 Note(
                     text: "Running open weights yourself is much of the work: choose a model whose licence allows your use, size the GPUs for your traffic and context length, and run an inference server (vLLM or similar) with monitoring, and with updates as models and the server move on.",
@@ -377,6 +383,11 @@ extension BuiltInRubric {
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
                     when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "prompting-status", options: ["not-tried", "improving"])]),
                     unless: [Condition(clauses: [(question: "need", options: ["knowledge"])]), Condition(clauses: [(question: "output-style", options: ["label"]), (question: "budget", options: ["minimal"])])]
+                ),
+                Note(
+                    text: "Consistency is critical and the first version ships in days: launch with a safeguard, a person approving each output (or a sample, once the checks hold) and a fallback where a check fails (a template filled from structured fields, or a hand-off to a person).",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Output Consistency and Specificity",
+                    when: Condition(clauses: [(question: "consistency", options: ["critical"]), (question: "time-to-market", options: ["days"])])
                 ),
             ]
         )
@@ -711,9 +722,10 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "Prompting has stalled on this model, which is not yet the limit of prompting: before any training run, run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; train only if these miss the bar too, or cost too much or answer too slowly at your traffic.",
+                    text: "Before the first training run, spend a day making sure prompting's limit is real: run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; if either reaches the bar at a cost and speed your traffic allows, that is the cheaper plan.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; khattab-2023",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])]),
+                    unless: [Condition(clauses: [(question: "model-size", options: ["small"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -940,9 +952,10 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
-                    text: "Prompting has stalled on this model, which is not yet the limit of prompting: before any training run, run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; train only if these miss the bar too, or cost too much or answer too slowly at your traffic.",
+                    text: "Before the first training run, spend a day making sure prompting's limit is real: run the held-out set on a stronger model (the next tier up, or a larger open model, with reasoning switched on where it is offered) and through an automatic prompt optimiser; if either reaches the bar at a cost and speed your traffic allows, that is the cheaper plan.",
                     source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; khattab-2023",
                     when: Condition(clauses: [(question: "prompting-status", options: ["plateaued"])]),
+                    unless: [Condition(clauses: [(question: "model-size", options: ["small"])])],
                     stage: .prepare
                 ),
                 Note(
@@ -2511,6 +2524,11 @@ extension BuiltInRubric {
                             text: "Filter every source of prompt text by the user's rights: retrieved passages, few-shot examples, conversation memory and cached answers alike.",
                             source: "001-nilg-customizing-language-models § Data Governance",
                             when: Condition(clauses: [(question: "governance", options: ["role-based"])])
+                        ),
+                        Note(
+                            text: "With a small collection and a few roles, a cached prompt per role that holds only that role's documents (chosen on the server from the signed-in identity, never from the request) can be simpler than an index; where access differs by user or by document, filter retrieval as the steps say.",
+                            source: "001-nilg-customizing-language-models § Data Governance; anthropic-prompt-caching",
+                            when: Condition(clauses: [(question: "governance", options: ["role-based"]), (question: "knowledge-size", options: ["small"])])
                         ),
                     ],
                     nextSteps: [

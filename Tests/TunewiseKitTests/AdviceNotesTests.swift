@@ -107,6 +107,14 @@ struct AdviceNotesTests {
             "model-access": "weights", "ml-expertise": "none",
         ])
         #expect(caveats(managed).contains { $0.contains("in your own cloud account or region where the data may not leave it") })
+        // A model that only returns a label may learn from every role's examples: no model of each customer's own.
+        let perCustomer = "With several customers or roles on a hosted service, give a customer"
+        let shared = [
+            "need": "behavior", "data-volume": "hundreds", "budget": "moderate", "governance": "role-based", "task-diversity": "many",
+            "model-access": "api-tuning", "prompting-status": "plateaued",
+        ]
+        #expect(steps(try advise(shared.merging(["output-style": "custom"]) { $1 })).contains { $0.hasPrefix(perCustomer) })
+        #expect(!steps(try advise(shared.merging(["output-style": "label"]) { $1 })).contains { $0.hasPrefix(perCustomer) })
     }
 
     /// A small collection is put whole into the prompt however often it changes, assembled from

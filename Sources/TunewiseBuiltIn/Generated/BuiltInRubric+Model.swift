@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.32.1",
+            version: "3.32.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2390,6 +2390,7 @@ extension BuiltInRubric {
                             text: "With several customers or roles on a hosted service, give a customer (or a group with the same rights) a tuned model of its own only once it has a few hundred examples of its own, trained on its data alone and picked on the server from the signed-in customer; serve the others from one model tuned on data cleared for all of them (or de-identified), with each customer's terms in its prompt, and check what the provider charges to host each tuned model (some bill every deployment by the hour) before multiplying them.",
                             source: "azure-fine-tuning; 001-nilg-customizing-language-models § Data Governance",
                             when: Condition(clauses: [(question: "task-diversity", options: ["few", "many"]), (question: "model-access", options: ["api-tuning"]), (question: "governance", options: ["role-based"])]),
+                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])])],
                             stage: .train
                         ),
                         Note(

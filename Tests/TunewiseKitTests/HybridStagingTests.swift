@@ -48,6 +48,8 @@ struct HybridStagingTests {
         let tuned = try advise(["need": "behavior", "model-access": "api-tuning", "ml-expertise": "some"])
         #expect(tuned.strategy == "fine-tuning")
         #expect(tuned.caveats.contains { $0.text.hasPrefix(safety) })
+        // Hosted tuning's own end dates (review 60): OpenAI's self-serve fine-tuning closes to new jobs.
+        #expect(tuned.caveats.contains { $0.text.contains("hosted tuning itself is closing at some providers") })
         let prompted = try advise(["prompting-status": "improving", "model-access": "api-tuning"])
         #expect(prompted.strategy == "prompt-engineering")
         #expect(!prompted.caveats.contains { $0.text.hasPrefix(safety) })

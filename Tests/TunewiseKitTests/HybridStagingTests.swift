@@ -102,8 +102,8 @@ struct HybridStagingTests {
     }
 
     /// A first version due in days while prompting has already plateaued: the training run
-    /// starts beside it for a team that can run one; a reinforcement plan due in weeks ships
-    /// its supervised pass first.
+    /// starts beside it for a team that can run one; a grader's signal due in weeks trains
+    /// supervised on the answers it passes, and reinforcement waits for months.
     @Test func whatADeadlineLeavesRoomFor() throws {
         let rushed = [
             "need": "behavior", "data-volume": "thousands", "budget": "moderate", "time-to-market": "days", "prompting-status": "plateaued",
@@ -117,8 +117,13 @@ struct HybridStagingTests {
         let graded = try advise([
             "need": "behavior", "training-signal": "graders", "output-style": "structured", "model-access": "api-tuning", "ml-expertise": "some",
         ])
-        #expect(graded.variants.first { $0.variant == "training" }?.choice == "reinforcement")
-        #expect(graded.caveats.contains { $0.text.hasPrefix("A few weeks rarely hold a reinforcement run as well") })
+        #expect(graded.variants.first { $0.variant == "training" }?.choice == "supervised")
+        #expect(graded.nextSteps.contains { $0.text.hasPrefix("A few weeks leave room for one supervised run, not a reinforcement run") })
+        let unhurried = try advise([
+            "need": "behavior", "training-signal": "graders", "output-style": "structured", "model-access": "api-tuning", "ml-expertise": "some",
+            "time-to-market": "months",
+        ])
+        #expect(unhurried.variants.first { $0.variant == "training" }?.choice == "reinforcement")
     }
 
     /// Review 58: notes that promised what the plan cannot give, or started over what works.

@@ -75,7 +75,7 @@ struct CollectionDistillationAndLeadNotesTests {
     @Test func reinforcementOnASmallModelStartsWithDistillation() throws {
         let graded = [
             "need": "behavior", "data-volume": "hundreds", "transience": "periodic", "governance": "open", "budget": "moderate",
-            "time-to-market": "weeks", "consistency": "important", "training-signal": "graders", "output-style": "custom",
+            "time-to-market": "months", "consistency": "important", "training-signal": "graders", "output-style": "custom",
             "model-access": "weights", "ml-expertise": "some", "prompting-status": "plateaued",
         ]
         let medium = try advisor.advise(Answers(graded.merging(["model-size": "medium"]) { $1 }))

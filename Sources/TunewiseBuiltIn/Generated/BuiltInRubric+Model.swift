@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.0",
+            version: "3.33.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2216,7 +2216,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["graders"])]),
                     ],
-                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])]), Condition(clauses: [(question: "ml-expertise", options: ["none"])])],
+                    unless: [Condition(clauses: [(question: "output-style", options: ["label"])]), Condition(clauses: [(question: "ml-expertise", options: ["none"])]), Condition(clauses: [(question: "time-to-market", options: ["weeks"])])],
                     citation: Citation(reason: "Outputs can be checked by a program: reinforcement fine-tuning samples answers and moves the model toward those the grader scores well (GRPO does so without a separate value model), which can teach multi-step reasoning that demonstrations only show. Where you hold whole worked outputs, a supervised run on them comes first and reinforcement second; a reference that is only the final answer of a longer working (the number at the end of a solution) is for the grader: tuning on it alone would teach the model to skip the working.", source: "shao-2024; deepseek-r1-2025; openai-rft"),
                     caveats: [
                         Note(
@@ -2253,11 +2253,6 @@ extension BuiltInRubric {
                             text: "Running reinforcement on open weights yourself means tuning the sampling, the reward and the update's step size, and reading reward curves and the model's drift for signs of hacking or collapse: with a team that can run training scripts but has not trained by reinforcement, start with the supervised run and bring in ML help for this stage, or use a hosted reinforcement service where your model has one.",
                             source: "shao-2024; openai-rft",
                             when: Condition(clauses: [(question: "ml-expertise", options: ["some"]), (question: "model-access", options: ["weights"])])
-                        ),
-                        Note(
-                            text: "A few weeks rarely hold a reinforcement run as well: validating the grader, the supervised pass and tuning the run each take time. Ship the supervised pass on outputs that pass the grader first, and run reinforcement once time allows and the pass rate has stalled.",
-                            source: "openai-fine-tuning; 001-nilg-customizing-language-models § Time to Market",
-                            when: Condition(clauses: [(question: "time-to-market", options: ["weeks"])])
                         ),
                     ],
                     nextSteps: [
@@ -2316,6 +2311,12 @@ extension BuiltInRubric {
                             source: "openai-rft; deepseek-r1-2025",
                             when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "ml-expertise", options: ["none"])]),
                             unless: [Condition(clauses: [(question: "output-style", options: ["label"])])]
+                        ),
+                        Note(
+                            text: "A few weeks leave room for one supervised run, not a reinforcement run as well (validating the grader, tuning the run and reading its curves take time of their own): sample several answers to each training prompt (from the model, or a stronger one where its terms allow), keep those the grader passes, and tune on them (rejection sampling); reinforcement against the grader can follow once time allows and that run's gains level off.",
+                            source: "openai-rft; deepseek-r1-2025; 001-nilg-customizing-language-models § Time to Market",
+                            when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "time-to-market", options: ["weeks"])]),
+                            unless: [Condition(clauses: [(question: "output-style", options: ["label"])]), Condition(clauses: [(question: "ml-expertise", options: ["none"])])]
                         ),
                     ]
                 ),

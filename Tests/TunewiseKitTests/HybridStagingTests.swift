@@ -50,6 +50,11 @@ struct HybridStagingTests {
         #expect(tuned.caveats.contains { $0.text.hasPrefix(safety) })
         // Hosted tuning's own end dates (review 60): OpenAI's self-serve fine-tuning closes to new jobs.
         #expect(tuned.caveats.contains { $0.text.contains("hosted tuning itself is closing at some providers") })
+        // Review 61: a knowledge task due in days prepares no pairs for a tuned model that cannot follow.
+        let facts = try advise(["need": "knowledge", "time-to-market": "days", "prompting-status": "improving"])
+        #expect(!facts.nextSteps.contains { $0.text.hasPrefix("Prepare the training pairs while the prompted version ships") })
+        let behaviour = try advise(["need": "behavior", "time-to-market": "days", "prompting-status": "improving", "model-access": "api-tuning"])
+        #expect(behaviour.nextSteps.contains { $0.text.hasPrefix("Prepare the training pairs while the prompted version ships") })
         let prompted = try advise(["prompting-status": "improving", "model-access": "api-tuning"])
         #expect(prompted.strategy == "prompt-engineering")
         #expect(!prompted.caveats.contains { $0.text.hasPrefix(safety) })

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.1",
+            version: "3.33.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -240,7 +240,7 @@ extension BuiltInRubric {
                 Note(
                     text: "Prepare the training pairs while the prompted version ships (reviewed, de-duplicated, a test set held out), so a tuned model can follow it soon after.",
                     source: "001-nilg-customizing-language-models § Time to Market",
-                    when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"])]),
+                    when: Condition(clauses: [(question: "time-to-market", options: ["days"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["moderate", "substantial"]), (question: "need", options: ["behavior", "both"])]),
                     unless: [Condition(clauses: [(question: "model-access", options: ["api"])]), Condition(clauses: [(question: "prompting-status", options: ["plateaued"])])],
                     stage: .train
                 ),
@@ -593,7 +593,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has taken no new organisations since May 2026 and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -840,7 +840,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has taken no new organisations since May 2026 and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-fine-tuning",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -919,7 +919,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
                 Note(
-                    text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one your tuning service takes (131,072 tokens for Gemini 2.5 Flash on Vertex AI, 65,536 on OpenAI's) and count the training tokens with it; where that is too much, train on the passages each answer needs and serve with the whole collection, or retrieve for the hybrid instead.",
+                    text: "Where the whole collection is in the prompt, every training example carries it: check each example against the longest one your tuning service takes (OpenAI's took 65,536 tokens, and Vertex AI's 131,072 for the Gemini models it tuned in 2025) and count the training tokens with it; where that is too much, train on the passages each answer needs and serve with the whole collection, or retrieve for the hybrid instead.",
                     source: "google-vertex-tuning; openai-fine-tuning",
                     when: Condition(clauses: [(question: "knowledge-size", options: ["small"])])
                 ),

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.2",
+            version: "3.33.3",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1652,7 +1652,7 @@ extension BuiltInRubric {
             id: "model-size",
             label: "Model size",
             text: "How many parameters does the base model have?",
-            help: "Small: under 1 billion. Medium: 1 to 10 billion. Large: over 10 billion. Hosted frontier models count as large.",
+            help: "Small: under 1 billion. Medium: 1 to 10 billion. Large: over 10 billion. Hosted frontier models count as large. Answer for the model you use now: where prompting already meets the bar and you want a smaller model to distil it into, that is the larger model you prompt today, not the student.",
             isCore: false,
             lever: .upward,
             weight: 1.0,

@@ -156,8 +156,9 @@ extension Report {
         }
     }
 
-    /// ", unless the behaviour itself changes at … (retrains below)" where retraining at the
-    /// cost inputs' transience would undo the payback; else empty.
+    /// " (unless the behaviour itself changes at …: retrained at it, it would not pay back; see
+    /// above)", the retrain note standing above the cost check, where retraining at the cost
+    /// inputs' transience would undo the payback; else empty.
     private func unlessRetrained(_ cost: CostComparison) -> String {
         guard let retrains = behaviourRetrains(cost), !retrains.paysBack else { return "" }
         return " (unless the behaviour itself changes at your cost inputs' transience, \(retrains.transience.rawValue): retrained at it, "

@@ -137,6 +137,8 @@ struct HybridStagingTests {
         // A sub-1B knowledge assistant keeps its facts in retrieval: no tuning stage is promised.
         let facts = try advise(["need": "knowledge", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])
         #expect(!facts.risks.contains { $0.text.hasPrefix(smallRisk) })
+        // Review 61: where the model must stay that small, reading passages is the behaviour to train.
+        #expect(facts.caveats.contains { $0.text.contains("answer --need both to plan tuning it on retrieved passages as served") })
         let behaviour = try advise(["need": "behavior", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])
         #expect(behaviour.risks.contains { $0.text.hasPrefix(smallRisk) })
         // A working retrieval system is not replaced by a managed service.

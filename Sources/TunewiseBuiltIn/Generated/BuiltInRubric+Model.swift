@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.3",
+            version: "3.33.4",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -82,8 +82,8 @@ extension BuiltInRubric {
                     unless: [Condition(clauses: [(question: "need", options: ["knowledge"])]), Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])])]
                 ),
                 Note(
-                    text: "A model under about a billion parameters reads and combines retrieved passages poorly and holds little of a long prompt: before tuning anything, try a generator of 1 to 10B parameters on the same held-out questions.",
-                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model",
+                    text: "A model under about a billion parameters reads and combines retrieved passages poorly and holds little of a long prompt: before tuning anything, try a generator of 1 to 10B parameters on the same held-out questions. If the model must stay that small (on a device), reading passages is itself a behaviour to train: answer --need both to plan tuning it on retrieved passages as served (Zhang et al.).",
+                    source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Choosing the Right Model; zhang-2024",
                     when: Condition(clauses: [(question: "model-size", options: ["small"]), (question: "need", options: ["knowledge"])])
                 ),
                 Note(

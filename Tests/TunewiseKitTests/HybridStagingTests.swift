@@ -137,6 +137,11 @@ struct HybridStagingTests {
         // A sub-1B knowledge assistant keeps its facts in retrieval: no tuning stage is promised.
         let facts = try advise(["need": "knowledge", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])
         #expect(!facts.risks.contains { $0.text.hasPrefix(smallRisk) })
+        // Review 61: a behaviour that changes daily keeps its fast-moving part out of the weights.
+        let daily = try advise(["need": "behavior", "transience": "frequent", "model-access": "api-tuning", "ml-expertise": "some"])
+        #expect(daily.strategy == "fine-tuning")
+        #expect(daily.caveats.contains { $0.text.hasPrefix("Where the behaviour itself changes daily or faster") })
+        #expect(!daily.caveats.contains { $0.text.hasPrefix("Training is not one-off where the behaviour itself changes") })
         // Review 61: where the model must stay that small, reading passages is the behaviour to train.
         #expect(facts.caveats.contains { $0.text.contains("answer --need both to plan tuning it on retrieved passages as served") })
         let behaviour = try advise(["need": "behavior", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.4",
+            version: "3.33.5",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -590,7 +590,12 @@ extension BuiltInRubric {
                 Note(
                     text: "Training is not one-off where the behaviour itself changes (a new label set, policy or house style): each change means another training and test cycle, while facts that arrive with each request need none.",
                     source: "001-nilg-customizing-language-models § Information Transience",
-                    when: Condition(clauses: [(question: "transience", options: ["periodic", "frequent"]), (question: "need", options: ["behavior"])])
+                    when: Condition(clauses: [(question: "transience", options: ["periodic"]), (question: "need", options: ["behavior"])])
+                ),
+                Note(
+                    text: "Where the behaviour itself changes daily or faster (new scam patterns, new rules, new products to route), a tuned model falls behind between runs: keep the fast-moving part in the prompt or a rules list it reads, test on the newest examples every week, and retrain on a schedule, while facts that arrive with each request need none of this.",
+                    source: "001-nilg-customizing-language-models § Information Transience",
+                    when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
                     text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",

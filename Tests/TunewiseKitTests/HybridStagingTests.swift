@@ -142,6 +142,8 @@ struct HybridStagingTests {
         #expect(daily.strategy == "fine-tuning")
         #expect(daily.caveats.contains { $0.text.hasPrefix("Where the behaviour itself changes daily or faster") })
         #expect(!daily.caveats.contains { $0.text.hasPrefix("Training is not one-off where the behaviour itself changes") })
+        let prompted = try advise(["need": "behavior", "transience": "frequent", "prompting-status": "improving"])
+        #expect(prompted.caveats.contains { $0.text.hasPrefix("Rules that change daily belong in the prompt as versioned text") })
         // Review 61: where the model must stay that small, reading passages is the behaviour to train.
         #expect(facts.caveats.contains { $0.text.contains("answer --need both to plan tuning it on retrieved passages as served") })
         let behaviour = try advise(["need": "behavior", "model-size": "small", "model-access": "weights", "prompting-status": "improving"])

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.5",
+            version: "3.33.6",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -172,6 +172,11 @@ extension BuiltInRubric {
                     text: "At high volume every call pays again for its instructions and retrieved passages: keep the fixed instructions first so a prompt cache serves them, retrieve as few passages as the answers need, and cache answers to questions that repeat.",
                     source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching",
                     when: Condition(clauses: [(question: "query-volume", options: ["high"]), (question: "need", options: ["knowledge"])])
+                ),
+                Note(
+                    text: "Rules that change daily belong in the prompt as versioned text: date each version, log which one answered each request, and run the test set again whenever it changes.",
+                    source: "001-nilg-customizing-language-models § Information Transience",
+                    when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),
             ],
             nextSteps: [
@@ -593,7 +598,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["periodic"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
-                    text: "Where the behaviour itself changes daily or faster (new scam patterns, new rules, new products to route), a tuned model falls behind between runs: keep the fast-moving part in the prompt or a rules list it reads, test on the newest examples every week, and retrain on a schedule, while facts that arrive with each request need none of this.",
+                    text: "Where the behaviour itself changes daily or faster (new scam patterns, new rules, new products to route), a tuned model falls behind between runs: keep the current rules as versioned text in the prompt, so that the weights learn only what stays, drop or relabel examples made under rules since replaced (they teach the old ones), test on the newest examples as they arrive, and retrain on a schedule.",
                     source: "001-nilg-customizing-language-models § Information Transience",
                     when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),

@@ -37,6 +37,16 @@ extension Advisor {
         ranking.filter { $0.excluded && $0.exclusions.allSatisfy { isLimit($0.id) } }.map { rubric.knownStrategyIndex($0.strategy) }
     }
 
+    /// The gates that hold in `situation`, in rubric order, each with its compiled form.
+    func holdingGates(in situation: [Int]) -> [(gate: Exclusion, compiled: ScoringTable.CompiledExclusion)] {
+        zip(rubric.exclusions, table.exclusions).filter { ScoringTable.holds($1.clauses, in: situation) }
+    }
+
+    /// The gates that hold in `situation` and rule out `strategy`, in rubric order.
+    func gates(rulingOut strategy: Int, in situation: [Int]) -> [Exclusion] {
+        holdingGates(in: situation).filter { $0.compiled.strategies.contains(strategy) }.map(\.gate)
+    }
+
     /// The gates that decided the advice. What needs deciding is the strategies that scored
     /// above the recommendation but are ruled out, or, when none did but the gates leave a
     /// single strategy, every other strategy. The gates named are those that rule all of these
@@ -44,7 +54,7 @@ extension Advisor {
     /// order; where the situation's own gates (not limits: ``isLimit(_:)``) rule them all out
     /// too, those come first, as the confidence says ("decided by your situation").
     func decidingGates(_ situation: [Int], scores: [Double], excluded: StrategySet, winner: Int) -> [String] {
-        let holding = zip(rubric.exclusions, table.exclusions).filter { ScoringTable.holds($1.clauses, in: situation) }
+        let holding = holdingGates(in: situation)
         let overruled = StrategySet(excluded.filter { scores[$0] > scores[winner] })
         let leftAlone = excluded.complement(count: table.strategyCount).count == 1
         let targets = overruled.count > 0 ? overruled : leftAlone ? excluded : StrategySet()

@@ -20,8 +20,7 @@ extension Advisor {
             let scores = table.scores(later)
             let held = table.excluded(later).filter { ruledOut.contains(rubric.strategies[$0].id) }
             guard let target = held.max(by: { scores[$0] < scores[$1] }) else { break }
-            let holding = zip(rubric.exclusions, table.exclusions)
-                .filter { gate, compiled in compiled.strategies.contains(target) && ScoringTable.holds(compiled.clauses, in: later) }.map(\.0)
+            let holding = gates(rulingOut: target, in: later)
             guard holding.allSatisfy({ $0.later != nil }) else { break }
             lifted += holding
             later = assuming(lifted, in: situation)

@@ -225,11 +225,9 @@ public struct Advisor: Sendable {
             return a < b
         }
         return order.map { index in
-            let gates = zip(rubric.exclusions, table.exclusions)
-                .filter { _, compiled in compiled.strategies.contains(index) && ScoringTable.holds(compiled.clauses, in: situation) }
-                .map { exclusion, _ in
-                    ExclusionReason(id: exclusion.id, reason: exclusion.citation.reason, source: exclusion.citation.source)
-                }
+            let gates = self.gates(rulingOut: index, in: situation).map { exclusion in
+                ExclusionReason(id: exclusion.id, reason: exclusion.citation.reason, source: exclusion.citation.source)
+            }
             let whyNot: [Reason]
             if index == winner {
                 whyNot = []

@@ -80,69 +80,70 @@ struct AdvisorTests {
         }
     }
 
-    /// The contract's gates hold for every core combination with each answer of the two
-    /// refinements that gate (model access and prompting status): the recommendation is never
-    /// a strategy a gate rules out, `decidedBy` names the gate where the contract says so, and
-    /// a strategy that scored higher but was ruled out makes its gate appear.
+    /// Over every core combination with each answer of the two refinements that gate (model
+    /// access and prompting status), advised once each: the contract's gates hold
+    /// (``expectGatesHold(_:_:)``) and the plan keeps the limits that stay (``expectPlanKeepsItsLimits(_:_:)``).
     @Test(arguments: [nil, "api", "api-tuning", "weights"])
-    func gatesAreNeverOutvotedByPoints(modelAccess: String?) throws {
+    func gatesAreNeverOutvotedAndPlansKeepTheirLimits(modelAccess: String?) throws {
         for var answers in everyCoreSituation {
             answers["model-access"] = modelAccess
             for prompting in [nil, "not-tried", "improving", "plateaued", "meets-bar"] {
                 answers["prompting-status"] = prompting
                 let advice = try advisor.advise(answers)
-                for gate in contractGates where holds(gate.when, in: answers) {
-                    #expect(!gate.never.contains(advice.strategy), "\(gate.gate) at \(answers.values)")
-                    if gate.alwaysNamed { #expect(advice.decidedBy.contains(gate.gate), "\(answers.values)") }
-                }
-                // Every strategy that scored higher but was ruled out is ruled out by a named gate.
-                for entry in advice.ranking where entry.excluded && entry.score > advice.ranking.first!.score {
-                    #expect(entry.exclusions.contains { advice.decidedBy.contains($0.id) }, "\(entry.strategy) at \(answers.values)")
-                }
-                // Every excluded strategy comes last with the gates that removed it.
-                let excluded = advice.ranking.filter(\.excluded)
-                #expect(advice.ranking.suffix(excluded.count).allSatisfy { $0.excluded && !$0.exclusions.isEmpty })
-                #expect(!excluded.contains { $0.strategy == advice.strategy })
-                // Gates decide when they rule out a strategy that scored higher, or leave no choice.
-                let overruled = excluded.contains { $0.score > advice.ranking.first!.score }
-                #expect(advice.decidedBy.isEmpty == !(overruled || advice.confidenceBasis != .margin), "\(answers.values)")
+                expectGatesHold(advice, answers)
+                expectPlanKeepsItsLimits(advice, answers)
             }
         }
     }
 
-    /// The later stage of the plan follows only from gates that hold for now, and never breaks
-    /// a gate that stays (a knowledge need) or one it does not lift (a minimal budget trains
-    /// only once a budget is approved).
-    @Test(arguments: [nil, "api", "api-tuning", "weights"])
-    func thePlanStartsWithTheAdviceAndItsLaterStageKeepsTheLimitsThatStay(modelAccess: String?) throws {
-        for var answers in everyCoreSituation {
-            answers["model-access"] = modelAccess
-            for prompting in [nil, "not-tried", "plateaued"] {
-                answers["prompting-status"] = prompting
-                let advice = try advisor.advise(answers)
-                #expect(advice.plan.first?.strategy == advice.strategy)
-                #expect(advice.plan.first?.when == PlanStage.now)
-                #expect(advice.plan.count <= 2)
-                guard let later = advice.plan.dropFirst().first else { continue }
-                #expect(later.strategy != advice.strategy)
-                #expect(!later.after.isEmpty && !later.when.isEmpty)
-                let deferrable = Set(defaultRubric.exclusions.filter { $0.later != nil }.map(\.id))
-                // The deciding gates lift first; gates that hold for now and still rule the later
-                // strategy out once they have lifted follow them.
-                #expect(later.after.allSatisfy(deferrable.contains), "\(later.after)")
-                #expect(later.after.first.map(advice.decidedBy.contains) == true, "\(later.after)")
-                let ruledOut = defaultRubric.exclusions.filter { later.after.contains($0.id) }.flatMap(\.strategies)
-                #expect(ruledOut.contains(later.strategy), "\(later.strategy) was not ruled out by \(later.after)")
-                let held = advice.ranking.first { $0.strategy == later.strategy }!.exclusions.map(\.id)
-                #expect(later.after.allSatisfy { advice.decidedBy.contains($0) || held.contains($0) }, "\(later.after)")
-                if answers["budget"] == "minimal", trainedStrategies.contains(later.strategy) {
-                    #expect(later.after.contains("no-training-budget"), "\(later.after)")
-                }
-                if modelAccess == "api-tuning" { #expect(later.strategy != "prompt-tuning") }
-                if answers["need"] == "knowledge" { #expect(later.strategy != "fine-tuning") }
-            }
+    /// The recommendation is never a strategy a gate rules out, `decidedBy` names the gate
+    /// where the contract says so, and a strategy that scored higher but was ruled out makes
+    /// its gate appear.
+    private func expectGatesHold(_ advice: Advice, _ answers: Answers) {
+        for gate in contractGates where holds(gate.when, in: answers) {
+            #expect(!gate.never.contains(advice.strategy), "\(gate.gate) at \(answers.values)")
+            if gate.alwaysNamed { #expect(advice.decidedBy.contains(gate.gate), "\(answers.values)") }
         }
+        // Every strategy that scored higher but was ruled out is ruled out by a named gate.
+        for entry in advice.ranking where entry.excluded && entry.score > advice.ranking.first!.score {
+            #expect(entry.exclusions.contains { advice.decidedBy.contains($0.id) }, "\(entry.strategy) at \(answers.values)")
+        }
+        // Every excluded strategy comes last with the gates that removed it.
+        let excluded = advice.ranking.filter(\.excluded)
+        #expect(advice.ranking.suffix(excluded.count).allSatisfy { $0.excluded && !$0.exclusions.isEmpty })
+        #expect(!excluded.contains { $0.strategy == advice.strategy })
+        // Gates decide when they rule out a strategy that scored higher, or leave no choice.
+        let overruled = excluded.contains { $0.score > advice.ranking.first!.score }
+        #expect(advice.decidedBy.isEmpty == !(overruled || advice.confidenceBasis != .margin), "\(answers.values)")
     }
+
+    /// The plan starts with the advice; its later stage follows only from gates that hold for
+    /// now, and never breaks a gate that stays (a knowledge need) or one it does not lift (a
+    /// minimal budget trains only once a budget is approved).
+    private func expectPlanKeepsItsLimits(_ advice: Advice, _ answers: Answers) {
+        #expect(advice.plan.first?.strategy == advice.strategy)
+        #expect(advice.plan.first?.when == PlanStage.now)
+        #expect(advice.plan.count <= 2)
+        guard let later = advice.plan.dropFirst().first else { return }
+        #expect(later.strategy != advice.strategy)
+        #expect(!later.after.isEmpty && !later.when.isEmpty)
+        // The deciding gates lift first; gates that hold for now and still rule the later
+        // strategy out once they have lifted follow them.
+        #expect(later.after.allSatisfy(Self.deferrableGates.contains), "\(later.after)")
+        #expect(later.after.first.map(advice.decidedBy.contains) == true, "\(later.after)")
+        let ruledOut = defaultRubric.exclusions.filter { later.after.contains($0.id) }.flatMap(\.strategies)
+        #expect(ruledOut.contains(later.strategy), "\(later.strategy) was not ruled out by \(later.after)")
+        let held = advice.ranking.first { $0.strategy == later.strategy }!.exclusions.map(\.id)
+        #expect(later.after.allSatisfy { advice.decidedBy.contains($0) || held.contains($0) }, "\(later.after)")
+        if answers["budget"] == "minimal", trainedStrategies.contains(later.strategy) {
+            #expect(later.after.contains("no-training-budget"), "\(later.after)")
+        }
+        if answers["model-access"] == "api-tuning" { #expect(later.strategy != "prompt-tuning") }
+        if answers["need"] == "knowledge" { #expect(later.strategy != "fine-tuning") }
+    }
+
+    /// The gates a later stage may lift.
+    private static let deferrableGates = Set(defaultRubric.exclusions.filter { $0.later != nil }.map(\.id))
 
     /// The directions of evidence the issue fixes, checked over every combination of the
     /// core answers, each alone and together with each refinement answer.

@@ -12,7 +12,7 @@ extension BinaryTests {
         static func answers(need: String) -> String {
             """
             {"need": "\(need)", "data-volume": "hundreds", "transience": "static", "governance": "open",
-             "budget": "moderate", "time-to-market": "months", "consistency": "important"}
+             "budget": "moderate", "time-to-market": "months", "consistency": "important", "prompting-status": "plateaued"}
             """
         }
 

@@ -9,6 +9,24 @@ import Testing
 @Suite struct GateBasisTests {
     let advisor = Advisor(rubric: BuiltInRubric.load())
 
+    /// With hundreds of examples and nothing said about prompting, a prompted baseline comes
+    /// first, as when prompting has not been tried; answered plateaued, training is the advice.
+    @Test func hundredsOfExamplesWithPromptingUnsaidMeasureABaselineFirst() throws {
+        let answers = [
+            "need": "behavior", "data-volume": "hundreds", "transience": "static", "governance": "open", "budget": "moderate",
+            "time-to-market": "months", "consistency": "flexible", "output-style": "standard",
+        ]
+        let unsaid = try advisor.advise(Answers(answers))
+        #expect(unsaid.strategy == "prompt-engineering")
+        #expect(unsaid.decidedBy == ["prompting-unmeasured"])
+        #expect(unsaid.plan.map(\.strategy) == ["prompt-engineering", "fine-tuning"])
+        #expect(unsaid.openQuestions.contains("prompting-status"))
+        let plateaued = try advisor.advise(Answers(answers.merging(["prompting-status": "plateaued"]) { $1 }))
+        #expect(!plateaued.decidedBy.contains("prompting-unmeasured"))
+        let knowledge = try advisor.advise(Answers(answers.merging(["need": "knowledge"]) { $1 }))
+        #expect(!knowledge.decidedBy.contains("prompting-unmeasured"), "a knowledge need has gates of its own")
+    }
+
     /// Facts with nothing to train (knowledge that changes daily, with every resource at hand):
     /// every other strategy is ruled out by the situation itself, none by a limit the team could lift.
     @Test func aChoiceLeftByFactsAloneIsDecidedByTheSituation() throws {

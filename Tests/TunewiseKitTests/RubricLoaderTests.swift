@@ -202,8 +202,8 @@ struct RubricLoaderTests {
         ),
         // two-systems-need-time: a later stage must lift the gate, by its `when` or its `unless`.
         (
-            [.key("exclusions"), .index(12), .key("later"), .key("assume")], .object([("ml-expertise", .string("some"))]),
-            "$.exclusions[12].later.assume", "must answer some question of the gate's \"when\" with an option outside it, or meet one"
+            [.key("exclusions"), .index(13), .key("later"), .key("assume")], .object([("ml-expertise", .string("some"))]),
+            "$.exclusions[13].later.assume", "must answer some question of the gate's \"when\" with an option outside it, or meet one"
         ),
         (
             [.key("questions"), .index(15), .key("id")], .string("format"),
@@ -278,7 +278,7 @@ struct RubricLoaderTests {
 
     @Test func aLaterStageMayLiftAGateByItsUnless() {
         let lifted = defaultDocument.replacing(
-            [.key("exclusions"), .index(12), .key("later"), .key("assume")], with: .object([("ml-expertise", .string("strong"))]))
+            [.key("exclusions"), .index(13), .key("later"), .key("assume")], with: .object([("ml-expertise", .string("strong"))]))
         #expect(problems(in: lifted).isEmpty)
     }
 

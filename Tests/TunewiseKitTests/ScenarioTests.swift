@@ -191,7 +191,8 @@ let scenarios: [Scenario] = [
             "need": "behavior", "data-volume": "hundreds", "consistency": "flexible", "task-diversity": "many",
             "specialization": "general",
         ]),
-        plan: ["prompt-engineering"], variants: ["none"]),
+        // How prompting went is not said: a prompted baseline comes first, and training only if it falls short.
+        plan: ["prompt-engineering", "fine-tuning"], decidedBy: ["prompting-unmeasured"], variants: ["none"]),
 ]
 
 struct ScenarioTests {

@@ -238,7 +238,7 @@ struct TodaysMethodsTests {
     /// the advice assumes, it is an assumption no more.
     @Test func adviceThatRestsOnAnUnansweredQuestionIsLowConfidence() throws {
         let answers = given([
-            "need": "behavior", "data-volume": "hundreds", "time-to-market": "weeks", "training-signal": "comparisons",
+            "need": "behavior", "data-volume": "thousands", "time-to-market": "weeks", "training-signal": "comparisons",
             "ml-expertise": "none", "model-access": "api-tuning",
         ])
         let advice = try advisor.advise(Answers(answers))

@@ -9,12 +9,12 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.33.6",
+            version: "3.34.0",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
             rules: [rule0(), rule1(), rule2(), rule3(), rule4(), rule5(), rule6(), rule7(), rule8(), rule9(), rule10(), rule11(), rule12(), rule13(), rule14(), rule15()],
-            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15(), exclusion16(), exclusion17()],
+            exclusions: [exclusion0(), exclusion1(), exclusion2(), exclusion3(), exclusion4(), exclusion5(), exclusion6(), exclusion7(), exclusion8(), exclusion9(), exclusion10(), exclusion11(), exclusion12(), exclusion13(), exclusion14(), exclusion15(), exclusion16(), exclusion17(), exclusion18()],
             variants: [variant0(), variant1(), variant2()],
             confidence: ConfidenceThresholds(high: 4.0, medium: 1.5),
             properties: properties(),
@@ -100,7 +100,7 @@ extension BuiltInRubric {
                     text: "The prompted model already meets the bar: watch its cost and latency as traffic grows; distilling it into a cheaper tuned model is the step to take when they matter.",
                     source: "hsieh-2023; openai-distillation",
                     when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "need", options: ["behavior", "both"])]),
-                    unless: [Condition(clauses: [(question: "query-volume", options: ["low"])])]
+                    unless: [Condition(clauses: [(question: "query-volume", options: ["low"])]), Condition(clauses: [(question: "model-size", options: ["small"])])]
                 ),
                 Note(
                     text: "The prompted system already meets the bar: watch its cost and latency as traffic grows; the cheap levers come first (prompt caching, a smaller or faster model tier reading the same passages), and past them a smaller model tuned to answer from retrieved passages as the prompted one does, its outputs as training data and the facts staying in the index.",
@@ -1483,7 +1483,7 @@ extension BuiltInRubric {
                     label: "Many",
                     help: "Pick this for five or more different tasks, or tasks that keep being added.",
                     points: ["fine-tuning": -1.5, "hybrid": -0.5, "prompt-engineering": 1.5, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter or soft prompt per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once can get worse at some (on a hosted service, where every tuned model is a deployment of its own, it is still the cheaper start).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
+                    citation: Citation(reason: "Many tasks favour one shared base steered per request: a prompt per task is the simplest; trained, it means a small adapter per task served together on the frozen base (multi-adapter serving), each with its own data and training cycle, while one model tuned on all of them at once can get worse at some (on a hosted service, where every tuned model is a deployment of its own, it is still the cheaper start).", source: "002-fine-tuning-vs-prompt-engineering-when-to-use-which § Maintaining Model Versatility; sheng-2023")
                 ),
             ],
             askWhen: .always
@@ -1521,7 +1521,7 @@ extension BuiltInRubric {
                     label: "High",
                     help: "Pick this for 100,000 requests a day or more.",
                     points: ["fine-tuning": 0.75, "prompt-engineering": -0.5, "prompt-tuning": 0.25],
-                    citation: Citation(reason: "At high volume the per-call cost of long instructions and examples adds up, even when a cached prefix makes repeats cheaper; a tuned or distilled smaller model can drop most of them (retrieved facts are still sent), and soft prompts replace them with a few vectors.", source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching")
+                    citation: Citation(reason: "At high volume the per-call cost of long instructions and examples adds up, even when a cached prefix makes repeats cheaper; a tuned or distilled smaller model can drop most of them (retrieved facts are still sent), and soft prompts, where a serving stack still takes them, replace them with a few vectors.", source: "001-nilg-customizing-language-models § Costs; openai-prompt-caching")
                 ),
             ],
             askWhen: .always
@@ -1551,14 +1551,14 @@ extension BuiltInRubric {
                     id: "preferred",
                     label: "Preferred",
                     help: "Pick this if reviewers would like to read the instructions but it is not mandatory.",
-                    points: ["prompt-engineering": 0.5, "prompt-tuning": -1.0],
-                    citation: Citation(reason: "Readable steering is a plus: written prompts can be reviewed line by line; soft prompts are numbers nobody can read.", source: "004-ubiops-when-to-fine-tune § Prompt tuning")
+                    points: ["fine-tuning": -0.5, "hybrid": -0.5, "prompt-engineering": 0.5, "prompt-tuning": -0.5],
+                    citation: Citation(reason: "Readable steering is a plus: written prompts can be reviewed line by line, while soft prompts and tuned weights alike are numbers nobody can read.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
                 ),
                 Option(
                     id: "required",
                     label: "Required",
                     help: "Pick this if regulation or policy demands readable, auditable steering.",
-                    points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 2.0, "prompt-tuning": -3.0],
+                    points: ["fine-tuning": -1.5, "hybrid": -1.5, "prompt-engineering": 2.0, "prompt-tuning": -1.5],
                     citation: Citation(reason: "Auditors need evidence for each output (the passage or rule it rests on, the reasons for a decision): a prompted system can put that evidence in the prompt and have the output cite it, and its written prompts can be reviewed line by line; soft prompts and tuned weights cannot be read, so trained methods must be audited through their data, their tests and the evidence their outputs cite.", source: "004-ubiops-when-to-fine-tune § Prompt tuning; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Control and Flexibility")
                 ),
             ],
@@ -1829,7 +1829,7 @@ extension BuiltInRubric {
             id: "soft-prompts-for-many-tasks",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"])]),
             points: ["fine-tuning": 1.5, "prompt-tuning": 1.5],
-            citation: Citation(reason: "Many tasks on one large open model is the case for one frozen copy with a small trained piece per task: LoRA adapters served together on the base (multi-adapter serving) or soft prompts, which Lester et al. found competitive at this size.", source: "lester-2021; sheng-2023")
+            citation: Citation(reason: "Many tasks on one large open model is the case for one frozen copy with a small trained piece per task: LoRA adapters served together on the base (multi-adapter serving), or soft prompts, which Lester et al. found competitive at this size but few serving stacks still take.", source: "lester-2021; sheng-2023")
         )
     }
 
@@ -1839,7 +1839,7 @@ extension BuiltInRubric {
             id: "soft-prompts-for-mixed-batches",
             when: Condition(clauses: [(question: "model-size", options: ["large"]), (question: "model-access", options: ["weights"]), (question: "task-diversity", options: ["many"]), (question: "query-volume", options: ["high"]), (question: "data-volume", options: ["thousands"]), (question: "prompting-status", options: ["plateaued"])]),
             points: ["prompt-tuning": 4.0],
-            citation: Citation(reason: "With prompting stalled, many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter, which counts once tasks number in the hundreds or thousands (one per customer or user). Few serving stacks still take them, so pilot them against per-task LoRA adapters on the same held-out set and keep them only where they match.", source: "lester-2021")
+            citation: Citation(reason: "With prompting stalled, many tasks at high volume on one large open model and thousands of examples to train them, soft prompts stay in the running: a task is a few input vectors, a small fraction of even a LoRA adapter; that saving matters once tasks number in the hundreds (one per customer or user), and at a handful of tasks per-task LoRA adapters are the usual choice. Few serving stacks still take them, so pilot them against per-task LoRA adapters on the same held-out set and keep them only where they match.", source: "lester-2021")
         )
     }
 
@@ -1978,8 +1978,20 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[5]`, "prompting-still-improving".
+    /// `$.exclusions[5]`, "prompting-unmeasured".
     private static func exclusion5() -> Exclusion {
+        Exclusion(
+            id: "prompting-unmeasured",
+            when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
+            unless: [Condition(clauses: [(question: "prompting-status", options: ["not-tried", "improving", "plateaued", "meets-bar"])]), Condition(clauses: [(question: "need", options: ["knowledge"])])],
+            strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
+            citation: Citation(reason: "How prompting has done is not said, and with hundreds of examples a trained model has little room to beat a well-prompted one: measure a prompted baseline on a held-out part of them first (days of work), which also tells whether training is needed at all; answer Prompting so far once you know.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; openai-fine-tuning"),
+            later: Deferral(trigger: "once a prompted baseline, measured on a held-out set, falls short of your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
+        )
+    }
+
+    /// `$.exclusions[6]`, "prompting-still-improving".
+    private static func exclusion6() -> Exclusion {
         Exclusion(
             id: "prompting-still-improving",
             when: Condition(clauses: [(question: "prompting-status", options: ["improving"])]),
@@ -1989,8 +2001,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[6]`, "prompting-meets-bar-at-low-volume".
-    private static func exclusion6() -> Exclusion {
+    /// `$.exclusions[7]`, "prompting-meets-bar-at-low-volume".
+    private static func exclusion7() -> Exclusion {
         Exclusion(
             id: "prompting-meets-bar-at-low-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["low"])]),
@@ -2000,8 +2012,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[7]`, "prompting-meets-bar-at-medium-volume".
-    private static func exclusion7() -> Exclusion {
+    /// `$.exclusions[8]`, "prompting-meets-bar-at-medium-volume".
+    private static func exclusion8() -> Exclusion {
         Exclusion(
             id: "prompting-meets-bar-at-medium-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"]), (question: "query-volume", options: ["medium"])]),
@@ -2011,8 +2023,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[8]`, "prompting-meets-bar-at-unknown-volume".
-    private static func exclusion8() -> Exclusion {
+    /// `$.exclusions[9]`, "prompting-meets-bar-at-unknown-volume".
+    private static func exclusion9() -> Exclusion {
         Exclusion(
             id: "prompting-meets-bar-at-unknown-volume",
             when: Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
@@ -2023,8 +2035,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[9]`, "hosted-api-without-tuning".
-    private static func exclusion9() -> Exclusion {
+    /// `$.exclusions[10]`, "hosted-api-without-tuning".
+    private static func exclusion10() -> Exclusion {
         Exclusion(
             id: "hosted-api-without-tuning",
             when: Condition(clauses: [(question: "model-access", options: ["api"])]),
@@ -2034,8 +2046,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[10]`, "no-behaviour-to-train".
-    private static func exclusion10() -> Exclusion {
+    /// `$.exclusions[11]`, "no-behaviour-to-train".
+    private static func exclusion11() -> Exclusion {
         Exclusion(
             id: "no-behaviour-to-train",
             when: Condition(clauses: [(question: "need", options: ["knowledge"])]),
@@ -2045,8 +2057,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[11]`, "nothing-to-retrieve".
-    private static func exclusion11() -> Exclusion {
+    /// `$.exclusions[12]`, "nothing-to-retrieve".
+    private static func exclusion12() -> Exclusion {
         Exclusion(
             id: "nothing-to-retrieve",
             when: Condition(clauses: [(question: "need", options: ["behavior"])]),
@@ -2056,8 +2068,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[12]`, "two-systems-need-time".
-    private static func exclusion12() -> Exclusion {
+    /// `$.exclusions[13]`, "two-systems-need-time".
+    private static func exclusion13() -> Exclusion {
         Exclusion(
             id: "two-systems-need-time",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "model-access", options: ["weights"])]),
@@ -2068,8 +2080,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[13]`, "two-systems-need-experience".
-    private static func exclusion13() -> Exclusion {
+    /// `$.exclusions[14]`, "two-systems-need-experience".
+    private static func exclusion14() -> Exclusion {
         Exclusion(
             id: "two-systems-need-experience",
             when: Condition(clauses: [(question: "time-to-market", options: ["weeks"]), (question: "ml-expertise", options: ["none"])]),
@@ -2080,8 +2092,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[14]`, "no-skills-for-open-weights".
-    private static func exclusion14() -> Exclusion {
+    /// `$.exclusions[15]`, "no-skills-for-open-weights".
+    private static func exclusion15() -> Exclusion {
         Exclusion(
             id: "no-skills-for-open-weights",
             when: Condition(clauses: [(question: "ml-expertise", options: ["none"]), (question: "model-access", options: ["weights"])]),
@@ -2091,8 +2103,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[15]`, "soft-prompts-need-weights".
-    private static func exclusion15() -> Exclusion {
+    /// `$.exclusions[16]`, "soft-prompts-need-weights".
+    private static func exclusion16() -> Exclusion {
         Exclusion(
             id: "soft-prompts-need-weights",
             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])]),
@@ -2102,8 +2114,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[16]`, "soft-prompts-learn-from-demonstrations".
-    private static func exclusion16() -> Exclusion {
+    /// `$.exclusions[17]`, "soft-prompts-learn-from-demonstrations".
+    private static func exclusion17() -> Exclusion {
         Exclusion(
             id: "soft-prompts-learn-from-demonstrations",
             when: Condition(clauses: [(question: "training-signal", options: ["graders", "comparisons"])]),
@@ -2113,8 +2125,8 @@ extension BuiltInRubric {
         )
     }
 
-    /// `$.exclusions[17]`, "knowledge-in-retrieval".
-    private static func exclusion17() -> Exclusion {
+    /// `$.exclusions[18]`, "knowledge-in-retrieval".
+    private static func exclusion18() -> Exclusion {
         Exclusion(
             id: "knowledge-in-retrieval",
             when: Condition(clauses: [(question: "need", options: ["knowledge", "both"])]),
@@ -2137,7 +2149,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "prompting-status", options: ["meets-bar"])]),
                     ],
-                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); hosted services can build the set from stored completions.", source: "hsieh-2023; openai-distillation"),
+                    citation: Citation(reason: "A prompted model already meets the bar: its outputs on real inputs become training data for a smaller or cheaper model that is faster to serve (Hsieh et al. trained small models to beat far larger ones this way, adding the large model's rationales as extra signal); log the teacher's inputs and outputs yourself (with consent, personal data removed), since a hosted service's stored-completions route helps only where that service still tunes (OpenAI takes no new tuning jobs after 6 January 2027).", source: "hsieh-2023; openai-distillation; openai-deprecations"),
                     caveats: [
                         Note(
                             text: "Check the teacher's terms before training on its outputs: some providers forbid using them to build competing models, and open models' licences set conditions of their own.",
@@ -2657,7 +2669,7 @@ extension BuiltInRubric {
             MonotoneProperty(question: "governance", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
             MonotoneProperty(question: "task-diversity", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
             MonotoneProperty(question: "explainability", scale: [], favours: "prompt-engineering", over: "prompt-tuning"),
-            MonotoneProperty(question: "explainability", scale: [], favours: "fine-tuning", over: "prompt-tuning"),
+            MonotoneProperty(question: "explainability", scale: [], favours: "prompt-engineering", over: "fine-tuning"),
             MonotoneProperty(question: "model-size", scale: [], favours: "prompt-tuning", over: "fine-tuning"),
         ]
     }

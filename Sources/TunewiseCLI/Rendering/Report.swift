@@ -218,7 +218,8 @@ struct Report: ProvenanceReporting {
         let medium = JSONWriter.format(rubric.confidence.medium)
         guard explain else {
             return "Confidence is how clearly your answers point to this first step (a lead of \(high) or more is high, "
-                + "of \(medium) or more medium; --explain gives the whole rule), not a forecast of success."
+                + "of \(medium) or more medium, less while an unanswered question could change it; --explain gives the whole rule), "
+                + "not a forecast of success."
         }
         return "Confidence is how clearly your answers point to this first step: by how far the evidence leads "
             + "(a lead of \(high) or more is high, of \(medium) or more medium; medium at most while an unanswered question could "

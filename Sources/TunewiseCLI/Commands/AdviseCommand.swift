@@ -78,10 +78,23 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             situation = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: situation, console: &console)
         }
 
-        let advice = try Tunewise.advise(situation, with: Advisor(rubric: rubric, weights: weights))
-
-        let cost = try costComparison(for: situation, advice: advice, measured: measured, &console)
-        var report = Report(advice: advice, rubric: rubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
+        var advice = try Tunewise.advise(situation, with: Advisor(rubric: rubric, weights: weights))
+        let prices = try costInputs(measured: measured, &console)
+        var cost = try prices.map { inputs throws(CommandError) in try costComparison(inputs, advice: advice) }
+        // A model distilled to cut cost that the team's own prices show never pays back has lost
+        // its purpose: the advice is made again without it (unless nothing else would be left).
+        var adviceRubric = rubric
+        if let prices, let priced = cost, case .distillingDoesNotPayBack(let strategy, _) = CostReview(advice: advice, cost: priced).check {
+            let gated = rubric.rulingOutDistilling(
+                strategy,
+                reason: Report.pricesGateReason(
+                    priced, strategy: strategy, label: rubric.strategy(strategy)?.label ?? strategy))
+            if let revised = try? Advisor(rubric: gated, weights: weights).advise(situation) {
+                (adviceRubric, advice) = (gated, revised)
+                cost = try costComparison(prices, advice: advice)
+            }
+        }
+        var report = Report(advice: advice, rubric: adviceRubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
         report.measured = measured
         report.addDataRisk()
@@ -127,9 +140,9 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// plan says, with the retrain cadence, unless given, taken from the transience answer
     /// where a tuned model would hold the facts (``Advice/retrainTransience``), else none; and
     /// the training tokens from `--data` unless given; `nil` when no cost input was given.
-    private func costComparison(
-        for situation: Situation, advice: Advice, measured: MeasuredAnswers?, _ console: inout some Console
-    ) throws(CommandError) -> CostComparison? {
+    /// The cost inputs of `--cost` and the cost flags, with the training tokens measured by
+    /// `--data`; `nil` when no cost is asked for. Read once: the file may be standard input.
+    private func costInputs(measured: MeasuredAnswers?, _ console: inout some Console) throws(CommandError) -> CostInputs? {
         guard request.wantsCost else { return nil }
         let fileInputs = try request.costPath.map { path throws(CommandError) in try Tunewise.readCostInputs(path, &console) } ?? CostInputs()
         var inputs = fileInputs.overlaid(with: request.costInputs)
@@ -138,6 +151,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
                 measured.trainingTokens, caveat: measured.trainingTokenCaveat, from: measured.file, flag: request.costInputs[.trainingTokens],
                 into: &inputs, &console)
         }
+        return inputs
+    }
+
+    /// What `advice`'s plan costs at `inputs`.
+    private func costComparison(_ inputs: CostInputs, advice: Advice) throws(CommandError) -> CostComparison {
+        var inputs = inputs
         // A tuned model retrains with the facts only when it would hold them; a behaviour is
         // priced with no retraining unless a cadence is given.
         if let transience = advice.retrainTransience {

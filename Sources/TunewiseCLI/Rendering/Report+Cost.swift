@@ -61,6 +61,25 @@ extension Report {
                 + "back against prompting. Unless speed is what you need, keep the prompted model \(until), or lower the tuned model's "
                 + "costs (its own prices: see the costs below)."
         }
+        let paysBack = advice.qualify(byPayback: review, gatesPricesSettle: rubric.gatesPricesSettle) { strategy, month, stage in
+            let label = rubric.strategy(strategy)?.label ?? strategy
+            return "At your prices \(label) would pay back against prompting in month \(month) at \(requests(cost.requestsPerDay)) "
+                + "requests a day, so the cost half of the plan's next stage is met: plan \(label) now, to start \(stage.when)."
+        }
+        if paysBack, case .wouldPayBack(_, let month, _) = review.check {
+            firstRiskClause = "your prices show the next stage paying back in month \(month)"
+        }
+    }
+
+    /// The reason of the gate that rules out a model distilled to cut cost where the team's
+    /// prices show it does not pay back (``Rubric/rulingOutDistilling(_:reason:)``), with its
+    /// break-even at those prices.
+    static func pricesGateReason(_ cost: CostComparison, strategy: String, label: String) -> String {
+        let report = CostReport(comparison: cost, toolVersion: "")
+        let why = report.breakEven(strategy).map { "\(label) \(report.breakEvenSentence($0))" } ?? ""
+        return "The prompted model already meets the bar, so \(label) could buy only cost or speed, and a model distilled from "
+            + "it buys no cost at your prices: \(why) Keep the prompted model, and distil only if latency, not cost, misses its "
+            + "target, or if cheaper tuned prices change the sum."
     }
 
     /// Qualifies the advice by the measured file, in the report's words: an answer given over a

@@ -1,7 +1,8 @@
 /// What the cost of a plan says about its advice, decided by meaning: how each stage was
 /// costed when not in the default way, the cheapest strategy when the advice rules it out,
-/// and whether the money agrees with the advice. The cost never changes the advice; a report
-/// words these as it likes.
+/// and whether the money agrees with the advice. The review changes no advice itself (a
+/// command may advise again without a step the prices undo, ``Rubric/rulingOutDistilling(_:reason:)``);
+/// a report words these as it likes.
 public struct CostReview: Equatable, Sendable {
     /// A fact about how the plan was costed, or about what the advice rules out.
     public enum Note: Equatable, Sendable {
@@ -132,6 +133,24 @@ extension Advice {
         guard case .distillingDoesNotPayBack(let strategy, let threshold) = review.check else { return }
         risks.insert(Risk(kind: .cost, text: wording(strategy, threshold), source: nil), at: 0)
         confidence = .low
+    }
+
+    /// Qualifies the advice by prices that settle what holds its next stage back: where the
+    /// plan's later stage waits on a gate of `gatesPricesSettle` (``Rubric/gatesPricesSettle``)
+    /// and the team's prices show it paying back within the horizon
+    /// (``CostReview/Check/wouldPayBack(strategy:month:laterStage:)``), a ``Risk/Kind/cost`` risk in
+    /// the words `wording` gives it (from the strategy, the month and the stage) comes first, and
+    /// the confidence is medium at most: the rest of the stage's condition decides the first step.
+    /// - Returns: whether it did.
+    @discardableResult
+    public mutating func qualify(
+        byPayback review: CostReview, gatesPricesSettle: Set<String>, wording: (_ strategy: String, _ month: Int, _ stage: PlanStage) -> String
+    ) -> Bool {
+        guard case .wouldPayBack(let strategy, let month, let stage?) = review.check, stage.after.contains(where: gatesPricesSettle.contains)
+        else { return false }
+        risks.insert(Risk(kind: .cost, text: wording(strategy, month, stage), source: nil), at: 0)
+        if confidence == .high { confidence = .medium }
+        return true
     }
 
     /// Qualifies how the first step gets its facts by the team's prices: where it keeps the

@@ -17,6 +17,8 @@ public enum Contract {
     /// rests on a baseline nobody has measured (the contract lets thousands of examples train now).
     public static let promptingStatusQuestion = "prompting-status"
     public static let notTriedStatus = "not-tried"
+    /// The answer for a prompted model that already meets the bar: training could buy only cost or speed.
+    public static let meetsBarStatus = "meets-bar"
     /// The question of how many requests the model will serve.
     public static let queryVolumeQuestion = "query-volume"
 

@@ -197,7 +197,7 @@ struct AdviceNotesTests {
             "need": "behavior", "data-volume": "thousands", "budget": "substantial", "time-to-market": "months", "output-style": "label",
             "prompting-status": "plateaued",
         ])
-        #expect(caveats(labels).contains { $0.hasPrefix("With many labels, thousands of examples can still be a handful per label") })
+        #expect(caveats(labels).contains { $0.hasPrefix("With many labels, even thousands of examples can leave only a handful for some of them") })
         let onPremises = ["need": "knowledge", "data-volume": "hundreds", "budget": "moderate", "model-access": "weights"]
         #expect(caveats(try advise(onPremises)).contains { $0.hasPrefix("Running open weights yourself is much of the work") })
         #expect(!caveats(try advise(onPremises.merging(["ml-expertise": "none"]) { $1 })).contains { $0.hasPrefix("Running open weights yourself") })

@@ -26,6 +26,19 @@ struct GraderSchemaAndVarietyNotesTests {
         #expect(runTime.text.contains("cannot run in production"))
     }
 
+    /// A grader with under a hundred prompts: the few-examples gate keeps training out (the
+    /// contract), and the first steps grow the prompt set, with a test split, for a
+    /// reinforcement pilot; with thousands, no such step.
+    @Test func aGraderWithFewPromptsGrowsThePromptSetFirst() throws {
+        let few = try advisor.advise(Answers(graded.merging(["data-volume": "few", "model-access": "weights", "ml-expertise": "strong"]) { $1 }))
+        #expect(few.strategy == "prompt-engineering")
+        #expect(few.decidedBy.contains("few-examples"))
+        let step = try #require(few.nextSteps.first { $0.text.hasPrefix("With a grader and under a hundred prompts") })
+        #expect(step.text.contains("keep a fifth of them aside as a test split"))
+        let many = try advisor.advise(Answers(graded))
+        #expect(!many.nextSteps.contains { $0.text.hasPrefix("With a grader and under a hundred prompts") })
+    }
+
     /// A schema that changes travels in every example and request; variety welcome is measured.
     @Test func trainedPlansKeepChangingSchemasInTheInputAndMeasureVariety() throws {
         let base = [

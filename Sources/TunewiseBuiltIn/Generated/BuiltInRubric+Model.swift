@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.0",
+            version: "3.34.1",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -288,6 +288,12 @@ extension BuiltInRubric {
                     stage: .prepare
                 ),
                 Note(
+                    text: "With a grader and under a hundred prompts, grow the prompt set before any training run: write or generate varied prompts it can score (from real requests where you may use them), keep a fifth of them aside as a test split, and score every prompt change against them. Reinforcement fine-tuning samples and grades each prompt many times, so it needs far fewer prompts than supervised tuning needs pairs: a pilot can follow once about a hundred are in hand.",
+                    source: "openai-rft",
+                    when: Condition(clauses: [(question: "training-signal", options: ["graders"]), (question: "data-volume", options: ["few"])]),
+                    stage: .prepare
+                ),
+                Note(
                     text: "Even with no budget for training runs, a fixed label set with hundreds or thousands of labelled examples can train a classifier on an ordinary CPU in minutes: embed the inputs with an embedding model and fit a linear classifier on your labels; compare it with the prompted model on the held-out set, per class, and keep whichever does better for the cost per call.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"]), (question: "data-volume", options: ["hundreds", "thousands"]), (question: "budget", options: ["minimal"])]),
@@ -502,7 +508,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
                 Note(
-                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    text: "With many labels, even thousands of examples can leave only a handful for some of them: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -692,7 +698,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
                 Note(
-                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    text: "With many labels, even thousands of examples can leave only a handful for some of them: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),
@@ -924,7 +930,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "task-diversity", options: ["many"]), (question: "data-volume", options: ["thousands"])])
                 ),
                 Note(
-                    text: "With many labels, thousands of examples can still be a handful per label: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
+                    text: "With many labels, even thousands of examples can leave only a handful for some of them: count the examples for each label (tunewise data shows the balance of the commonest), collect or merge the rare ones before training, and check every label the model emits against the allowed set.",
                     source: "bucher-2024",
                     when: Condition(clauses: [(question: "output-style", options: ["label"])])
                 ),

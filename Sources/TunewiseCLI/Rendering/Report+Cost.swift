@@ -176,11 +176,11 @@ extension Report {
     }
 
     /// " (unless the behaviour itself changes at …: retrained at it, it would not pay back; see
-    /// above)", the retrain note standing above the cost check, where retraining at the cost
-    /// inputs' transience would undo the payback; else empty.
+    /// above)", the retrain note standing above the cost check, where retraining at the
+    /// transience given would undo the payback; else empty.
     private func unlessRetrained(_ cost: CostComparison) -> String {
         guard let retrains = behaviourRetrains(cost), !retrains.paysBack else { return "" }
-        return " (unless the behaviour itself changes at your cost inputs' transience, \(retrains.transience.rawValue): retrained at it, "
+        return " (unless the behaviour itself changes at the transience you gave, \(retrains.transience.rawValue): retrained at it, "
             + "it would not pay back; see above)"
     }
 
@@ -244,7 +244,7 @@ extension Report {
                 retrains.paysBack
                 ? "it would still pay back within them" : "it would not pay back within them"
             note +=
-                " At your cost inputs' transience, \(retrains.transience.rawValue), that would be \(count) of "
+                " At the transience you gave, \(retrains.transience.rawValue), that would be \(count) of "
                 + "\(money(retrains.trained.retrainCost)) within the \(months(cost.horizonMonths)) (\(money(retrains.total)) in all, against "
                 + "prompting's \(money(retrains.promptingTotal)): \(verdict)): \(CostField.retrainEveryMonths.flag) \(retrains.cadence)."
         }
@@ -252,12 +252,14 @@ extension Report {
     }
 
     /// For a behaviour alone, priced with no retraining as its facts arrive with each request:
-    /// what retraining at the cost inputs' transience would add, as that pace may be the
-    /// behaviour's own (a label set that changes each quarter); `nil` where nothing is left out.
+    /// what retraining at the transience given (the answer, else the cost inputs') would add,
+    /// as that pace may be the behaviour's own (a label set that changes each quarter); `nil`
+    /// where nothing is left out.
     private func behaviourRetrains(_ cost: CostComparison) -> BehaviourRetrains? {
         guard advice.trainsAtSomeStage, advice.retrainTransience == nil, cost.retrainEveryMonths == 0,
             advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
-            let transience = cost.inputs.transience, transience.retrainEveryMonths > 0,
+            let transience = advice.answers[Contract.transienceQuestion].flatMap(CostTransience.init(rawValue:)) ?? cost.inputs.transience,
+            transience.retrainEveryMonths > 0,
             let stage = advice.plan.first(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }),
             let trained = cost.strategy(stage.strategy), let prompting = cost.strategy(StrategyID.promptEngineering.rawValue)
         else { return nil }
@@ -339,7 +341,7 @@ extension Report {
     }
 }
 
-/// What retraining a behaviour at the cost inputs' transience would add to a trained stage
+/// What retraining a behaviour at the transience given would add to a trained stage
 /// priced without it (``Report/behaviourRetrains(_:)``).
 struct BehaviourRetrains {
     var transience: CostTransience

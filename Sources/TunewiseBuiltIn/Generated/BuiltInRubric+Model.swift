@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.1",
+            version: "3.34.2",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -1578,7 +1578,7 @@ extension BuiltInRubric {
             id: "prompting-status",
             label: "Prompting so far",
             text: "How far has prompt engineering got?",
-            help: "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help and results stay below the bar. Meets the bar: a prompted model is good enough, but its cost or speed is the problem.",
+            help: "Not tried: no serious prompting yet. Improving: prompt changes still bring gains. Plateaued: many rounds of changes no longer help and results stay below the bar. Meets the bar: a prompted model is good enough; only its cost or speed could be improved.",
             isCore: false,
             lever: .none,
             weight: 1.0,
@@ -1608,7 +1608,7 @@ extension BuiltInRubric {
                 Option(
                     id: "meets-bar",
                     label: "Meets the bar (good enough; its cost or speed is the problem)",
-                    help: "Pick this if a prompted model already gives acceptable results, but it is too expensive or too slow at your volume.",
+                    help: "Pick this if a prompted model already gives acceptable results, whether or not its cost or speed at your volume is a problem (query volume says how much that matters).",
                     points: ["fine-tuning": -6.0, "hybrid": -6.0, "prompt-engineering": 9.0, "prompt-tuning": -4.0],
                     citation: Citation(reason: "A prompted model already does the job, so training cannot buy quality, only cost or speed: cost pays back only at high volume, where the prompted model's own outputs on real inputs are ready-made training data for a cheaper one (distillation); a latency target missed at any volume calls first for a faster model tier, and for a distilled model once that misses it.", source: "hsieh-2023; openai-distillation")
                 ),

@@ -95,16 +95,23 @@ extension SweepDiagram {
     /// states, and two settled ones differ everywhere below). So the sets of nodes are
     /// followed down layer by layer, each counted once with the situations of the outer
     /// levels that reach it, until they merge into one node or hold two settled ones.
-    /// - Parameter progress: told the fraction of the levels done.
+    /// The nodes of a layer are followed in groups (``Limits/setsPerGroup``), so that the sets
+    /// held stay few whatever the diagram.
+    /// - Parameters:
+    ///   - setsPerGroup: the most sets a group may hold in a layer before it is split in two.
+    ///   - progress: told the fraction of the levels done.
     /// - Complexity: O(*S* · *c* · *m*) for the *S* distinct sets of nodes met, at most *c*
-    ///   classes per level and *m* per deciding level; memory O(*S*) for the two layers of sets
-    ///   at hand, and one layer of path weights.
-    /// - Returns: per level, the count; `nil` when a layer of sets would exceed `setLimit`.
-    func decidingCounts(setLimit: Int = Limits().sets, progress: ProgressHandler? = nil) -> [Int]? {
+    ///   classes per level and *m* per deciding level (sets that split groups share counted once
+    ///   a group); memory O(min(*S*, `setsPerGroup`)) for the two layers of sets at hand, and one
+    ///   layer of path weights.
+    /// - Returns: per level, the count; `nil` when a layer of sets from one node would exceed `setLimit`.
+    func decidingCounts(setLimit: Int = Limits().sets, setsPerGroup: Int = Limits().setsPerGroup, progress: ProgressHandler? = nil)
+        -> [Int]?
+    {
         var weights = [1]
         var counts: [Int] = []
         for level in 0..<levelCount {
-            guard let lines = lines(deciding: level, weights, setLimit: setLimit) else { return nil }
+            guard let lines = lines(deciding: level, weights, setLimit: setLimit, setsPerGroup: setsPerGroup) else { return nil }
             counts.append(lines * (innerSizes[level] / innerSizes[level + 1]))
             weights = pathWeights(below: level, weights)
             progress?(Double(level + 1) / Double(levelCount))
@@ -113,54 +120,84 @@ extension SweepDiagram {
     }
 
     /// The lines through `level` whose winners differ, from the path weights of its layer;
-    /// `nil` when a layer of sets would exceed `setLimit`.
-    private func lines(deciding level: Int, _ weights: [Int], setLimit: Int) -> Int? {
+    /// `nil` when the sets one set of nodes leads to in a layer would exceed `setLimit`.
+    ///
+    /// The count is a sum over the sets followed, so they may be followed in groups: the first
+    /// layer's sets are taken `setsPerGroup` at a time, and a group whose sets in the next layer
+    /// would outgrow that is split in two, each half followed on its own (a set that two
+    /// groups reach is then followed twice). So the sets held stay few whatever the diagram.
+    private func lines(deciding level: Int, _ weights: [Int], setLimit: Int, setsPerGroup: Int) -> Int? {
         let width = classSizes[level].count
         guard width > 1 else { return 0 }
         var lines = 0
-        var layer = NodeSets(width: width, capacity: weights.count)
+        var pending: [(sets: NodeSets, depth: Int)] = []
+        var first = NodeSets(width: width, capacity: min(weights.count, setsPerGroup))
         var set = [Int32](repeating: -1, count: width)
-        /// Counts `set` (of layer `depth`) for `weight` lines: at once when its nodes are
-        /// all settled or two of them are, into `sets` when it is to be followed further.
-        func add(_ set: [Int32], depth: Int, weight: Int, to sets: inout NodeSets) {
-            guard set[1] >= 0 else { return }
-            var settled = 0
-            for node in set where node >= 0 && winners[depth][Int(node)] >= 0 { settled += 1 }
-            if settled >= 2 || depth == levelCount || set.allSatisfy({ $0 < 0 || winners[depth][Int($0)] >= 0 }) {
-                lines &+= weight &* innerSizes[depth]
-            } else {
-                sets.add(set, weight: weight)
-            }
-        }
         let row = children[level]
         for (node, weight) in weights.enumerated() where weight != 0 && winners[level][node] < 0 {
             set.withUnsafeMutableBufferPointer { NodeSets.clear($0) }
             for offset in 0..<width { set.withUnsafeMutableBufferPointer { NodeSets.insert(row[node * width + offset], into: $0) } }
-            add(set, depth: level + 1, weight: weight, to: &layer)
-        }
-        guard layer.count <= setLimit else { return nil }
-        for depth in (level + 1)..<levelCount where layer.count > 0 {
-            let sizes = classSizes[depth]
-            let row = children[depth]
-            var next = NodeSets(width: width, capacity: layer.count)
-            for entry in 0..<layer.count {
-                let weight = layer.weights[entry]
-                for (offset, size) in sizes.enumerated() {
-                    set.withUnsafeMutableBufferPointer { set in
-                        NodeSets.clear(set)
-                        for position in 0..<width {
-                            let node = layer.keys[entry * width + position]
-                            guard node >= 0 else { break }
-                            NodeSets.insert(row[Int(node) * sizes.count + offset], into: set)
-                        }
-                    }
-                    add(set, depth: depth + 1, weight: weight &* size, to: &next)
-                }
+            lines &+= count(set, depth: level + 1, weight: weight, orHoldIn: &first)
+            if first.count >= setsPerGroup {
+                pending.append((first, level + 1))
+                first = NodeSets(width: width, capacity: setsPerGroup)
             }
-            guard next.count <= setLimit else { return nil }
-            layer = next
+        }
+        pending.append((first, level + 1))
+        while let (layer, depth) = pending.popLast() {
+            guard depth < levelCount, layer.count > 0 else { continue }
+            let limit = layer.count > 1 ? min(setLimit, setsPerGroup) : setLimit
+            if let (next, counted) = follow(layer, below: depth, limit: limit) {
+                lines &+= counted
+                pending.append((next, depth + 1))
+            } else {
+                guard layer.count > 1 else { return nil }
+                let (front, back) = layer.halves()
+                pending += [(back, depth), (front, depth)]
+            }
         }
         return lines
+    }
+
+    /// The sets of layer `depth + 1` that `layer`'s sets (of layer `depth`) lead to class by
+    /// class, and the lines counted on the way; `nil` when they would be more than `limit`.
+    private func follow(_ layer: NodeSets, below depth: Int, limit: Int) -> (NodeSets, Int)? {
+        let width = layer.width
+        let sizes = classSizes[depth]
+        let row = children[depth]
+        var next = NodeSets(width: width, capacity: layer.count)
+        var lines = 0
+        var set = [Int32](repeating: -1, count: width)
+        for entry in 0..<layer.count {
+            let weight = layer.weights[entry]
+            for (offset, size) in sizes.enumerated() {
+                set.withUnsafeMutableBufferPointer { set in
+                    NodeSets.clear(set)
+                    for position in 0..<width {
+                        let node = layer.keys[entry * width + position]
+                        guard node >= 0 else { break }
+                        NodeSets.insert(row[Int(node) * sizes.count + offset], into: set)
+                    }
+                }
+                lines &+= count(set, depth: depth + 1, weight: weight &* size, orHoldIn: &next)
+                if next.count > limit { return nil }
+            }
+        }
+        return (next, lines)
+    }
+
+    /// The lines `set` (of layer `depth`) stands for, `weight` of them, when its nodes are all
+    /// settled or two of them are (or it is a leaf); else 0, and it is held in `sets` to be
+    /// followed further. A set of one node (merged) counts nothing.
+    private func count(_ set: [Int32], depth: Int, weight: Int, orHoldIn sets: inout NodeSets) -> Int {
+        guard set[1] >= 0 else { return 0 }
+        var settled = 0
+        for node in set where node >= 0 && winners[depth][Int(node)] >= 0 { settled += 1 }
+        if settled >= 2 || depth == levelCount || set.allSatisfy({ $0 < 0 || winners[depth][Int($0)] >= 0 }) {
+            return weight &* innerSizes[depth]
+        }
+        sets.add(set, weight: weight)
+        return 0
     }
 }
 
@@ -217,6 +254,18 @@ private struct NodeSets {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry)
         }
+    }
+
+    /// The sets split in two halves, in order, each with its weights.
+    func halves() -> (NodeSets, NodeSets) {
+        let middle = count / 2
+        var front = NodeSets(width: width, capacity: middle)
+        var back = NodeSets(width: width, capacity: count - middle)
+        for entry in 0..<count {
+            let set = Array(keys[entry * width..<(entry + 1) * width])
+            if entry < middle { front.add(set, weight: weights[entry]) } else { back.add(set, weight: weights[entry]) }
+        }
+        return (front, back)
     }
 
     static func clear(_ set: UnsafeMutableBufferPointer<Int32>) {

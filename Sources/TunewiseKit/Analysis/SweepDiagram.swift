@@ -30,13 +30,16 @@ struct SweepDiagram {
 
     /// How large a diagram may grow before the sweep gives way to visiting, whose memory
     /// does not grow with the space (over the built-in rubric's full space, the largest
-    /// layer holds 25,795 nodes, and the deciding counts follow at most 89,856 sets of nodes
-    /// a layer).
+    /// layer holds 18,188 nodes, and the deciding counts follow up to 219,083 sets of nodes a
+    /// layer, in groups of at most ``Limits/setsPerGroup``).
     struct Limits: Sendable {
         /// The most nodes a layer may hold.
         var nodes = 1 << 20
-        /// The most sets of nodes the deciding counts may follow in one layer.
+        /// The most sets of nodes the deciding counts may follow in one layer from one node.
         var sets = 1 << 21
+        /// The most sets of nodes the deciding counts follow in one layer from a group of
+        /// nodes before the group is split in two: about 2 MiB of sets a layer.
+        var setsPerGroup = 1 << 16
     }
 
     /// The number of levels.

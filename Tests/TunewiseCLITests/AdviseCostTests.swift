@@ -305,8 +305,8 @@ extension BinaryTests {
 
         /// Prompting kept because a prompted model meets the bar at medium traffic, where a
         /// distilled one pays back only at some prices: prices that show it paying back settle
-        /// that half of the next stage's condition, so a cost risk comes first and the confidence
-        /// is medium at most; prices that do not leave the advice as it was.
+        /// that half of the next stage's condition, so a cost risk saying to start it now comes
+        /// first and the confidence is low; prices that do not leave the advice as it was.
         @Test func pricesThatPayForTheNextStageQualifyAPromptedModelThatMeetsTheBar() throws {
             let arguments = [
                 "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--budget", "moderate",
@@ -318,13 +318,18 @@ extension BinaryTests {
             ]
             let (_, report, _) = try advise(arguments)
             #expect(report?["recommendation"]?["strategy"] == .string("prompt-engineering"))
-            #expect(report?["recommendation"]?["confidence"] == .string("medium"))
+            #expect(report?["recommendation"]?["confidence"] == .string("low"))
             guard case .array(let risks)? = report?["recommendation"]?["risks"], let first = risks.first else {
                 Issue.record("no risks")
                 return
             }
             #expect(first["kind"] == .string("cost"))
             #expect(first["text"].map { "\($0)".contains("would pay back against prompting in month 1") } == true, "\(first)")
+            #expect(first["text"].map { "\($0)".contains("so start it now") } == true, "\(first)")
+            // The one-line summary carries it too, for CI.
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let summary = try Binary.run(["advise", "--cost", "-"] + Self.core.dropLast() + ["summary"] + arguments, input: template)
+            #expect(summary.stdout.hasSuffix("First risk: your prices show the next stage paying back in month 1.)\n"), "\(summary.stdout)")
             let (_, dear, _) = try advise(arguments.map { $0 == "0.3" ? "3" : $0 == "1.2" ? "12" : $0 })
             #expect(dear?["recommendation"]?["confidence"] == .string("high"))
         }

@@ -78,22 +78,13 @@ struct AdviseCommand: TunewiseCommand, Equatable {
             situation = try Questionnaire(rubric: rubric, style: promptStyle).run(completing: situation, console: &console)
         }
 
-        var advice = try Tunewise.advise(situation, with: Advisor(rubric: rubric, weights: weights))
         let prices = try costInputs(measured: measured, &console)
-        var cost = try prices.map { inputs throws(CommandError) in try costComparison(inputs, advice: advice) }
-        // A model distilled to cut cost that the team's own prices show never pays back has lost
-        // its purpose: the advice is made again without it (unless nothing else would be left).
-        var adviceRubric = rubric
-        if let prices, let priced = cost, case .distillingDoesNotPayBack(let strategy, _) = CostReview(advice: advice, cost: priced).check {
-            let gated = rubric.rulingOutDistilling(
-                strategy,
-                reason: Report.pricesGateReason(
-                    priced, strategy: strategy, label: rubric.strategy(strategy)?.label ?? strategy))
-            if let revised = try? Advisor(rubric: gated, weights: weights).advise(situation) {
-                (adviceRubric, advice) = (gated, revised)
-                cost = try costComparison(prices, advice: advice)
-            }
-        }
+        let first = try Tunewise.advise(situation, with: Advisor(rubric: rubric, weights: weights))
+        let priced = try advisedAtPrices(
+            PricedAdvice(
+                rubric: rubric, advice: first, cost: try prices.map { inputs throws(CommandError) in try costComparison(inputs, advice: first) }),
+            prices: prices, situation: situation, weights: weights)
+        let (adviceRubric, advice, cost) = (priced.rubric, priced.advice, priced.cost)
         var report = Report(advice: advice, rubric: adviceRubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
         report.measured = measured
@@ -140,6 +131,22 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// plan says, with the retrain cadence, unless given, taken from the transience answer
     /// where a tuned model would hold the facts (``Advice/retrainTransience``), else none; and
     /// the training tokens from `--data` unless given; `nil` when no cost input was given.
+    /// The advice where the team's prices undo its first step: a model distilled to cut cost
+    /// that does not pay back is ruled out (``Rubric/rulingOutDistilling(_:reason:)``) and the
+    /// advice made again; else, or where that would leave nothing (a policy that rules
+    /// prompting out), the advice as it was.
+    private func advisedAtPrices(
+        _ advised: PricedAdvice, prices: CostInputs?, situation: Situation, weights: Weights
+    ) throws(CommandError) -> PricedAdvice {
+        guard let prices, let cost = advised.cost else { return advised }
+        let rubric = advised.rubric
+        guard case .distillingDoesNotPayBack(let strategy, _) = CostReview(advice: advised.advice, cost: cost).check else { return advised }
+        let reason = Report.pricesGateReason(cost, strategy: strategy, label: rubric.strategy(strategy)?.label ?? strategy)
+        let revised = rubric.rulingOutDistilling(strategy, reason: reason)
+        guard let advice = try? Advisor(rubric: revised, weights: weights).advise(situation) else { return advised }
+        return PricedAdvice(rubric: revised, advice: advice, cost: try costComparison(prices, advice: advice))
+    }
+
     /// The cost inputs of `--cost` and the cost flags, with the training tokens measured by
     /// `--data`; `nil` when no cost is asked for. Read once: the file may be standard input.
     private func costInputs(measured: MeasuredAnswers?, _ console: inout some Console) throws(CommandError) -> CostInputs? {
@@ -246,4 +253,12 @@ func shellQuoted(_ text: String) -> String {
     let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
     guard !safe || text.isEmpty else { return text }
     return singleQuoted(text)
+}
+
+/// Advice with the rubric it was made from and its cost, as the team's prices leave it
+/// (``AdviseCommand/advisedAtPrices(_:prices:situation:weights:)``).
+private struct PricedAdvice {
+    var rubric: Rubric
+    var advice: Advice
+    var cost: CostComparison?
 }

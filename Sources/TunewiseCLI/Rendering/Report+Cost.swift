@@ -61,10 +61,12 @@ extension Report {
                 + "back against prompting. Unless speed is what you need, keep the prompted model \(until), or lower the tuned model's "
                 + "costs (its own prices: see the costs below)."
         }
-        let paysBack = advice.qualify(byPayback: review, gatesPricesSettle: rubric.gatesPricesSettle) { strategy, month, stage in
+        let paysBack = advice.qualify(byPayback: review, gatesPricesSettle: rubric.gatesPricesSettle) { strategy, month in
             let label = rubric.strategy(strategy)?.label ?? strategy
-            return "At your prices \(label) would pay back against prompting in month \(month) at \(requests(cost.requestsPerDay)) "
-                + "requests a day, so the cost half of the plan's next stage is met: plan \(label) now, to start \(stage.when)."
+            return "At your prices \(label) (distilled) would pay back against prompting in month \(month) at "
+                + "\(requests(cost.requestsPerDay)) requests a day: what the plan's next stage waits for on cost is met, so start it "
+                + "now. Apply the cheap levers to the prompted model this week, pilot the distilled model against it on a held-out "
+                + "set, and keep the prompted model as the fallback until the pilot matches it."
         }
         if paysBack, case .wouldPayBack(_, let month, _) = review.check {
             firstRiskClause = "your prices show the next stage paying back in month \(month)"

@@ -2,12 +2,17 @@
 ///
 /// `prompt-engineering high (ship-in-days: A first version is due within days…)`: the first
 /// gate that decided the advice with its reason, or, when the scores decided, the subject of
-/// the strongest reason.
+/// the strongest reason; then, where the team's own figures (prices, a measured file) raise
+/// the first risk, what it says in short.
 struct SummaryRenderer {
     func render(_ report: Report) -> String {
         let advice = report.advice
         var line = "\(advice.strategy) \(advice.confidence.rawValue)"
-        if let reason = decidingReason(report) { line += " (\(reason))" }
+        var reason = decidingReason(report) ?? ""
+        if let risk = report.firstRiskClause {
+            reason += reason.isEmpty ? "first risk: \(risk)" : reason.hasSuffix(".") ? " First risk: \(risk)." : "; first risk: \(risk)"
+        }
+        if !reason.isEmpty { line += " (\(reason))" }
         return Tunewise.visible(line) + "\n"
     }
 

@@ -139,17 +139,17 @@ extension Advice {
     /// plan's later stage waits on a gate of `gatesPricesSettle` (``Rubric/gatesPricesSettle``)
     /// and the team's prices show it paying back within the horizon
     /// (``CostReview/Check/wouldPayBack(strategy:month:laterStage:)``), a ``Risk/Kind/cost`` risk in
-    /// the words `wording` gives it (from the strategy, the month and the stage) comes first, and
-    /// the confidence is medium at most: the rest of the stage's condition decides the first step.
+    /// the words `wording` gives it (from the strategy and the month) comes first, and
+    /// the confidence is low: the team's own prices undo what keeps the first step first.
     /// - Returns: whether it did.
     @discardableResult
     public mutating func qualify(
-        byPayback review: CostReview, gatesPricesSettle: Set<String>, wording: (_ strategy: String, _ month: Int, _ stage: PlanStage) -> String
+        byPayback review: CostReview, gatesPricesSettle: Set<String>, wording: (_ strategy: String, _ month: Int) -> String
     ) -> Bool {
         guard case .wouldPayBack(let strategy, let month, let stage?) = review.check, stage.after.contains(where: gatesPricesSettle.contains)
         else { return false }
-        risks.insert(Risk(kind: .cost, text: wording(strategy, month, stage), source: nil), at: 0)
-        if confidence == .high { confidence = .medium }
+        risks.insert(Risk(kind: .cost, text: wording(strategy, month), source: nil), at: 0)
+        confidence = .low
         return true
     }
 

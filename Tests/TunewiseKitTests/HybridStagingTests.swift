@@ -49,7 +49,11 @@ struct HybridStagingTests {
         #expect(tuned.strategy == "fine-tuning")
         #expect(tuned.caveats.contains { $0.text.hasPrefix(safety) })
         // Hosted tuning's own end dates (review 60): OpenAI's self-serve fine-tuning closes to new jobs.
-        #expect(tuned.caveats.contains { $0.text.contains("hosted tuning itself is closing at some providers") })
+        let closing = try #require(tuned.caveats.first { $0.text.contains("hosted tuning itself is closing at some providers") })
+        // Review 64: Microsoft Foundry tunes OpenAI models only for existing customers; Vertex AI's new name.
+        #expect(closing.text.contains("Microsoft Foundry now tunes OpenAI models only for customers who already did"))
+        #expect(closing.text.contains("Gemini Enterprise Agent Platform, formerly Vertex AI"))
+        #expect(closing.source.contains("azure-model-retirements"))
         // Review 61: a knowledge task due in days prepares no pairs for a tuned model that cannot follow.
         let facts = try advise(["need": "knowledge", "time-to-market": "days", "prompting-status": "improving"])
         #expect(!facts.nextSteps.contains { $0.text.hasPrefix("Prepare the training pairs while the prompted version ships") })

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.2",
+            version: "3.34.3",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -609,8 +609,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
-                    source: "openai-deprecations; google-vertex-tuning; azure-fine-tuning",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, and not past April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
@@ -856,8 +856,8 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Vertex AI for Gemini, Microsoft Foundry, or a managed service for open models), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
-                    source: "openai-deprecations; google-vertex-tuning; azure-fine-tuning",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, and not past April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
@@ -2195,7 +2195,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
                     ],
-                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted services offer it as well.", source: "rafailov-2023; openai-dpo"),
+                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted, Google tunes Gemini models on preference pairs, while OpenAI's preference tuning takes no new jobs after 6 January 2027.", source: "rafailov-2023; google-preference-tuning; openai-deprecations"),
                     caveats: [
                         Note(
                             text: "Preference tuning learns whatever separates the pairs, wanted or not, most often length: check that preferred outputs are not simply longer, and compare output lengths before and after.",
@@ -2268,8 +2268,8 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "model-size", options: ["small", "medium"])])
                         ),
                         Note(
-                            text: "Reinforcement fine-tuning is offered for few hosted models: check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
-                            source: "openai-rft",
+                            text: "Reinforcement fine-tuning is offered for few hosted models (OpenAI's ran on o4-mini, shut down on 23 October 2026): check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
+                            source: "openai-rft; openai-deprecations",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),
                         Note(
@@ -2387,7 +2387,7 @@ extension BuiltInRubric {
                     id: "peft",
                     label: "PEFT (LoRA adapters, or the provider's method when hosted)",
                     whenAny: [],
-                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); with adapters on every layer, not only attention, and a learning rate about ten times full tuning's, LoRA matched full fine-tuning on small and medium data sets and in reinforcement learning (Schulman et al.). Hosted services commonly tune this way too (Azure OpenAI documents LoRA). They save parameters and memory, not data, despite what the Macro 4 article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; schulman-2025; azure-fine-tuning"),
+                    citation: Citation(reason: "Parameter-efficient methods train a small set of added weights on a frozen model, cutting GPU memory and storage per version while keeping most of the quality (Hu et al.); with adapters on every layer, not only attention, and a learning rate about ten times full tuning's, LoRA matched full fine-tuning on small and medium data sets and in reinforcement learning (Schulman et al.). Hosted services commonly tune this way too (Microsoft Foundry documents LoRA). They save parameters and memory, not data, despite what the Macro 4 article suggests.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Emerging approaches to model customization; hu-2021; schulman-2025; azure-fine-tuning"),
                     caveats: [
                         Note(
                             text: "An adapter is tied to the exact base model it was trained on: pin that version, and retrain the adapter when the base changes or the provider retires it.",
@@ -2783,10 +2783,17 @@ extension BuiltInRubric {
             ),
             Reference(
                 id: "google-vertex-tuning",
-                title: "Introduction to tuning (Vertex AI generative AI)",
+                title: "Introduction to tuning (Vertex AI generative AI; since April 2026 Gemini Enterprise Agent Platform)",
                 author: "Google Cloud",
                 year: 2024,
                 url: "https://cloud.google.com/vertex-ai/generative-ai/docs/models/tune-models"
+            ),
+            Reference(
+                id: "google-preference-tuning",
+                title: "About preference tuning for Gemini models (Gemini Enterprise Agent Platform, formerly Vertex AI)",
+                author: "Google Cloud",
+                year: 2026,
+                url: "https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/tuning/preference-tuning"
             ),
             Reference(
                 id: "google-vertex-sft-data",
@@ -2801,6 +2808,13 @@ extension BuiltInRubric {
                 author: "Microsoft",
                 year: 2025,
                 url: "https://learn.microsoft.com/azure/foundry/openai/how-to/fine-tuning"
+            ),
+            Reference(
+                id: "azure-model-retirements",
+                title: "Foundry Models retirement schedule (fine-tuned OpenAI models: training for existing customers only, ending from April 2027)",
+                author: "Microsoft",
+                year: 2026,
+                url: "https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/concepts-model-retirement-schedule-content.md"
             ),
             Reference(
                 id: "azure-data-privacy",

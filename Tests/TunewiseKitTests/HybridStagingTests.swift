@@ -53,7 +53,7 @@ struct HybridStagingTests {
         // Review 64: Microsoft Foundry tunes OpenAI models only for existing customers; Vertex AI's new name.
         #expect(closing.text.contains("Microsoft Foundry now tunes OpenAI models only for customers who already did"))
         #expect(closing.text.contains("Gemini Enterprise Agent Platform, formerly Vertex AI"))
-        #expect(closing.source.contains("azure-model-retirements"))
+        #expect(closing.source?.contains("azure-model-retirements") == true)
         // Review 61: a knowledge task due in days prepares no pairs for a tuned model that cannot follow.
         let facts = try advise(["need": "knowledge", "time-to-market": "days", "prompting-status": "improving"])
         #expect(!facts.nextSteps.contains { $0.text.hasPrefix("Prepare the training pairs while the prompted version ships") })

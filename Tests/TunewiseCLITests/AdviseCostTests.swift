@@ -279,21 +279,21 @@ extension BinaryTests {
             #expect(code == 1, "\(stderr)")
             #expect(report?["recommendation"]?["strategy"] == .string("prompt-engineering"))
             guard case .array(let deciding)? = report?["recommendation"]?["decidedBy"] else { return }
-            #expect(deciding.contains(.string("distilling-does-not-pay-back")), "\(deciding)")
+            #expect(deciding.contains(.string("training-does-not-pay-back")), "\(deciding)")
             guard case .array(let ranking)? = report?["ranking"], let tuned = ranking.first(where: { $0["strategy"] == .string("fine-tuning") }),
                 case .array(let exclusions)? = tuned["exclusions"], let gate = exclusions.first
             else {
                 Issue.record("no ranking")
                 return
             }
-            #expect(gate["id"] == .string("distilling-does-not-pay-back"))
+            #expect(gate["id"] == .string("training-does-not-pay-back"))
             #expect(gate["source"] == .string("your cost inputs (tunewise cost)"))
             let reason = gate["reason"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? ""
             #expect(
                 reason.contains(
-                    "buys no cost at your prices: PEFT / fine-tuning pays back within 12 months from 23,143 requests a day; at 1,000 a day, not within 12 months"
+                    "it buys no cost: PEFT / fine-tuning pays back within 12 months from 23,143 requests a day; at 1,000 a day, never: retraining eats the monthly savings."
                 ), "\(reason)")
-            #expect(reason.contains("distil only if latency, not cost, misses its target"), "\(reason)")
+            #expect(reason.contains("train (distil) only if latency, not cost, misses its target"), "\(reason)")
             // Above its break-even the distilled model pays back: it stays the advice, with no cost risk.
             let (_, paying, _) = try advise(arguments + ["--requests-per-day", "150000"])
             #expect(paying?["recommendation"]?["strategy"] == .string("fine-tuning"))

@@ -3,9 +3,11 @@ import Testing
 import TunewiseKit
 
 extension BinaryTests {
-    /// A model distilled to cut cost that the team's prices show never pays back is advised
-    /// again without it; where nothing else would be left (a policy that rules prompting alone
-    /// out once it meets the bar), the advice stays and says first that its prices undo it.
+    /// Prices that settle the advice: a model distilled to cut cost that the team's prices show
+    /// never pays back is advised again without it; where nothing else would be left (a policy
+    /// that rules prompting alone out once it meets the bar), the advice stays and says first
+    /// that its prices undo it. A model tuned on a hosted service is priced with a retrain a
+    /// year, as its base retires.
     @Suite struct PriceGateTests {
         static let flags = [
             "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
@@ -34,6 +36,37 @@ extension BinaryTests {
             #expect(deciding.contains(.string(Rubric.pricesGateID)))
         }
 
+        /// On open weights, ruling out the distilled model must not hand the step to soft prompts
+        /// that do not pay back either: each trained step the prices undo is ruled out in turn.
+        @Test func everyTrainedStepThatDoesNotPayBackIsRuledOut() throws {
+            let prices = """
+                {"requestsPerDay": 150000, "horizonMonths": 12, "promptTokens": 300, "inputTokens": 200, "outputTokens": 40,
+                 "inputPricePerMillion": 0.1, "outputPricePerMillion": 0.4, "promptBuildHours": 30, "tunedPromptTokens": 50,
+                 "tunedInputPricePerMillion": 0.2, "tunedOutputPricePerMillion": 0.8, "trainingTokens": 3000000, "epochs": 3,
+                 "trainingPricePerMillion": 5, "dataPrepHours": 60, "retrainHours": 10, "hourlyRate": 90, "retrainEveryMonths": 6,
+                 "hostingPerMonth": 2500, "promptTuningRunCost": 400}
+                """
+            let flags = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "high",
+                "--output-style", "custom", "--model-access", "weights", "--ml-expertise", "some", "--model-size", "large", "--no-input",
+                "--format", "json",
+            ]
+            let result = try Binary.run(["advise", "--cost", "-"] + flags, input: prices)
+            #expect(result.code == 0, "\(result.stderr)")
+            let report = try JSONParser.parse(Array(result.stdout.utf8))
+            #expect(report["recommendation"]?["strategy"] == .string("prompt-engineering"))
+            guard case .array(let ranking)? = report["ranking"] else { return }
+            for trained in ["fine-tuning", "prompt-tuning"] {
+                let entry = ranking.first { $0["strategy"] == .string(trained) }
+                guard case .array(let exclusions)? = entry?["exclusions"] else {
+                    Issue.record("\(trained) is not ruled out")
+                    continue
+                }
+                #expect(exclusions.contains { $0["id"] == .string(Rubric.pricesGateID) }, "\(trained)")
+            }
+        }
+
         @Test func withNothingElseLeftThePricesAreTheFirstRisk() throws {
             let policy = """
                 {"policy": "tuned-when-it-works", "version": "1",
@@ -52,6 +85,28 @@ extension BinaryTests {
             }
             #expect(first["kind"] == .string("cost"))
             #expect(first["text"].map { "\($0)".contains("At your prices this step may not do what it is for") } == true, "\(first)")
+        }
+
+        @Test func aHostedTuneIsRetrainedAsItsBaseRetires() throws {
+            let directory = try makeScratchDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let flags = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget",
+                "moderate", "--time-to-market", "months", "--consistency", "important", "--prompting-status", "plateaued",
+                "--no-input", "--format", "json", "--horizon-months", "24",
+            ]
+            let template = try Binary.run(["cost", "--template"]).stdout
+            func strategies(_ access: String, _ extra: [String] = []) throws -> [JSONValue] {
+                let result = try Binary.run(["advise", "--cost", "-", "--model-access", access] + flags + extra, input: template)
+                guard case .array(let costed)? = try JSONParser.parse(Array(result.stdout.utf8))["cost"]?["strategies"] else { return [] }
+                return costed
+            }
+            let tuned = try strategies("api-tuning").first { $0["strategy"] == .string("fine-tuning") }
+            #expect(tuned?["retrains"] == .number(1), "one retrain in 24 months, at month 13")
+            let own = try strategies("weights").first { $0["strategy"] == .string("fine-tuning") }
+            #expect(own?["retrains"] == .number(0), "open weights stay as long as the team keeps them")
+            let given = try strategies("api-tuning", ["--retrain-every-months", "0"]).first { $0["strategy"] == .string("fine-tuning") }
+            #expect(given?["retrains"] == .number(0), "a cadence given wins")
         }
     }
 }

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.3",
+            version: "3.34.4",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -609,7 +609,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, and not past April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, until a date no earlier than April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -856,7 +856,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, and not past April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, until a date no earlier than April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -1991,7 +1991,7 @@ extension BuiltInRubric {
             when: Condition(clauses: [(question: "data-volume", options: ["hundreds"])]),
             unless: [Condition(clauses: [(question: "prompting-status", options: ["not-tried", "improving", "plateaued", "meets-bar"])]), Condition(clauses: [(question: "need", options: ["knowledge"])])],
             strategies: ["prompt-tuning", "fine-tuning", "hybrid"],
-            citation: Citation(reason: "How prompting has done is not said, and with hundreds of examples a trained model has little room to beat a well-prompted one: measure a prompted baseline on a held-out part of them first (days of work), which also tells whether training is needed at all; answer Prompting so far once you know.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; openai-fine-tuning"),
+            citation: Citation(reason: "How prompting has done is not said: measure a prompted baseline on a held-out part of your hundreds of examples first (days of work, the rest as its worked examples). It tells whether training is needed at all and is the score a tuned model must beat (for a model under 1B parameters, which prompts poorly, a prompted larger model sets the bar); answer Prompting so far once you know.", source: "000-ibm-community-prompt-engineering-vs-fine-tuning § Conclusion; 002-fine-tuning-vs-prompt-engineering-when-to-use-which § Iterative Refinement with Both Methods; openai-fine-tuning"),
             later: Deferral(trigger: "once a prompted baseline, measured on a held-out set, falls short of your quality bar", assume: [(question: "prompting-status", option: "plateaued")])
         )
     }

@@ -87,6 +87,7 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let (adviceRubric, advice, cost) = (priced.rubric, priced.advice, priced.cost)
         var report = Report(advice: advice, rubric: adviceRubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
+        report.pricesHostedBaseRetirement = prices.map { Self.retrainsForHostedBase(advice, $0) } ?? false
         report.measured = measured
         report.addDataRisk()
         report.weightOverrides = request.weights
@@ -131,21 +132,40 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     /// plan says, with the retrain cadence, unless given, taken from the transience answer
     /// where a tuned model would hold the facts (``Advice/retrainTransience``), else none; and
     /// the training tokens from `--data` unless given; `nil` when no cost input was given.
-    /// The advice where the team's prices undo its first step: a model distilled to cut cost
-    /// that does not pay back is ruled out (``Rubric/rulingOutDistilling(_:reason:)``) and the
-    /// advice made again; else, or where that would leave nothing (a policy that rules
-    /// prompting out), the advice as it was.
+    /// The advice where the team's prices undo its first step: where the prompted model
+    /// already meets the bar, a trained model can buy only cost or speed, so each recommended
+    /// one that does not pay back at those prices is ruled out (``Rubric/rulingOutForCost(_:reason:)``)
+    /// and the advice made again, until one pays back or prompting is left; where ruling one
+    /// out would leave nothing (a policy that rules prompting out), the advice before it.
     private func advisedAtPrices(
         _ advised: PricedAdvice, prices: CostInputs?, situation: Situation, weights: Weights
     ) throws(CommandError) -> PricedAdvice {
-        guard let prices, let cost = advised.cost else { return advised }
-        let rubric = advised.rubric
-        guard case .distillingDoesNotPayBack(let strategy, _) = CostReview(advice: advised.advice, cost: cost).check else { return advised }
-        let reason = Report.pricesGateReason(cost, strategy: strategy, label: rubric.strategy(strategy)?.label ?? strategy)
-        let revised = rubric.rulingOutDistilling(strategy, reason: reason)
-        guard let advice = try? Advisor(rubric: revised, weights: weights).advise(situation) else { return advised }
-        return PricedAdvice(rubric: revised, advice: advice, cost: try costComparison(prices, advice: advice))
+        guard let prices, advised.advice.answers[Contract.promptingStatusQuestion] == Contract.meetsBarStatus else { return advised }
+        var current = advised
+        var ruledOut: [(strategy: String, breakEven: String)] = []
+        while let cost = current.cost, let strategy = CostReview(advice: current.advice, cost: cost).check?.trainedStepNotPayingBack,
+            !ruledOut.contains(where: { $0.strategy == strategy })
+        {
+            ruledOut.append((strategy, Report.breakEvenClause(cost, strategy: strategy, label: label(of: strategy, in: advised.rubric))))
+            let revised = advised.rubric.rulingOutForCost(ruledOut.map(\.strategy), reason: Report.pricesGateReason(ruledOut.map(\.breakEven)))
+            guard let advice = try? Advisor(rubric: revised, weights: weights).advise(situation) else { return current }
+            current = PricedAdvice(rubric: revised, advice: advice, cost: try costComparison(prices, advice: advice))
+        }
+        return current
     }
+
+    private func label(of strategy: String, in rubric: Rubric) -> String { rubric.strategy(strategy)?.label ?? strategy }
+
+    /// Whether the plan tunes on a hosted service with no retrain cadence given, so that it is
+    /// priced with a retrain each ``hostedBaseLifetimeMonths``: a provider retires its base
+    /// models about yearly, and their tunes with them.
+    static func retrainsForHostedBase(_ advice: Advice, _ inputs: CostInputs) -> Bool {
+        advice.trainsAtSomeStage && advice.answers[Contract.modelAccessQuestion] == Contract.hostedTuningAccess
+            && inputs[.retrainEveryMonths] == nil
+    }
+
+    /// How long a hosted base model, and the tunes on it, is taken to last.
+    static let hostedBaseLifetimeMonths = 12
 
     /// The cost inputs of `--cost` and the cost flags, with the training tokens measured by
     /// `--data`; `nil` when no cost is asked for. Read once: the file may be standard input.
@@ -165,11 +185,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
     private func costComparison(_ inputs: CostInputs, advice: Advice) throws(CommandError) -> CostComparison {
         var inputs = inputs
         // A tuned model retrains with the facts only when it would hold them; a behaviour is
-        // priced with no retraining unless a cadence is given.
-        if let transience = advice.retrainTransience {
+        // priced with no retraining unless a cadence is given, or on a hosted service, whose
+        // base model retires about yearly.
+        if let transience = advice.retrainTransience, transience.retrainEveryMonths > 0 || !Self.retrainsForHostedBase(advice, inputs) {
             inputs.transience = transience
         } else if inputs[.retrainEveryMonths] == nil {
-            inputs[.retrainEveryMonths] = 0
+            inputs[.retrainEveryMonths] = Self.retrainsForHostedBase(advice, inputs) ? Double(Self.hostedBaseLifetimeMonths) : 0
         }
         // The plan is costed as far as the figures go: a stage they do not cover is shown as not
         // costed, with the flags it needs, as `cost` shows a strategy.

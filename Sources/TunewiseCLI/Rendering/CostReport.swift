@@ -139,9 +139,9 @@ struct CostReport {
     }
 
     /// The retrain cadence in words: "retrained every 3 months (transience: periodic)".
-    static func retrainNote(_ comparison: CostComparison) -> String? {
+    static func retrainNote(_ comparison: CostComparison, reason: String? = nil) -> String? {
         guard let cadence = comparison.retrainEveryMonths, comparison.strategies.count > 1 else { return nil }
-        let source = comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
+        let source = reason ?? comparison.retrainCadenceFromTransience.map { " (from transience: \($0.rawValue))" } ?? ""
         if cadence == 0 { return "No retraining\(source)." }
         let trained = comparison.strategies.dropFirst()
         let count = trained.map(\.retrains).max() ?? 0

@@ -73,15 +73,19 @@ extension Report {
         }
     }
 
-    /// The reason of the gate that rules out a model distilled to cut cost where the team's
-    /// prices show it does not pay back (``Rubric/rulingOutDistilling(_:reason:)``), with its
-    /// break-even at those prices.
-    static func pricesGateReason(_ cost: CostComparison, strategy: String, label: String) -> String {
+    /// The reason of the gate that rules out trained models where the prompted one already
+    /// meets the bar and the team's prices show them not paying back (``Rubric/rulingOutForCost(_:reason:)``),
+    /// from each one's break-even at those prices (``breakEvenClause(_:strategy:label:)``).
+    static func pricesGateReason(_ breakEvens: [String]) -> String {
+        "The prompted model already meets the bar, so a trained model could buy only cost or speed, and at your prices it buys "
+            + "no cost: \(breakEvens.joined(separator: " ")) Keep the prompted model, and train (distil) only if latency, not "
+            + "cost, misses its target, or if cheaper tuned prices change the sum."
+    }
+
+    /// "PEFT / fine-tuning never pays back: …": `strategy`'s break-even at the prices of `cost`.
+    static func breakEvenClause(_ cost: CostComparison, strategy: String, label: String) -> String {
         let report = CostReport(comparison: cost, toolVersion: "")
-        let why = report.breakEven(strategy).map { "\(label) \(report.breakEvenSentence($0))" } ?? ""
-        return "The prompted model already meets the bar, so \(label) could buy only cost or speed, and a model distilled from "
-            + "it buys no cost at your prices: \(why) Keep the prompted model, and distil only if latency, not cost, misses its "
-            + "target, or if cheaper tuned prices change the sum."
+        return report.breakEven(strategy).map { "\(label) \(report.breakEvenSentence($0))" } ?? "\(label) does not pay back."
     }
 
     /// Qualifies the advice by the measured file, in the report's words: an answer given over a
@@ -233,13 +237,25 @@ extension Report {
     private func retrainNote(_ cost: CostComparison) -> String? {
         // Retraining concerns the plan only where it trains.
         guard advice.trainsAtSomeStage else { return nil }
-        guard advice.retrainTransience == nil, cost.retrainEveryMonths == 0, cost.strategies.count > 1 else {
-            return CostReport.retrainNote(cost)
+        var note: String
+        if pricesHostedBaseRetirement {
+            guard
+                let hosted = CostReport.retrainNote(
+                    cost,
+                    reason: ", as a hosted service retires its base models about yearly and their tunes with them (OpenAI's GPT-4o "
+                        + "and GPT-4.1 tunes stop on 14 January 2027; \(CostField.retrainEveryMonths.flag) 0 prices none where your "
+                        + "provider keeps the base longer)")
+            else { return nil }
+            note = hosted
+        } else {
+            guard advice.retrainTransience == nil, cost.retrainEveryMonths == 0, cost.strategies.count > 1 else {
+                return CostReport.retrainNote(cost)
+            }
+            note =
+                "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
+                + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change, or for a base model "
+                + "the provider will retire (12 for a yearly one)."
         }
-        var note =
-            "Trained models are priced with no retraining: they learn a behaviour, which the facts' pace does not date; "
-            + "\(CostField.retrainEveryMonths.flag) prices retrains if the behaviour itself will change, or for a base model "
-            + "the provider will retire (12 for a yearly one)."
         if let retrains = behaviourRetrains(cost) {
             let count = retrains.count == 1 ? "1 retrain" : "\(retrains.count) retrains"
             let verdict =
@@ -253,21 +269,23 @@ extension Report {
         return note
     }
 
-    /// For a behaviour alone, priced with no retraining as its facts arrive with each request:
-    /// what retraining at the transience given (the answer, else the cost inputs') would add,
-    /// as that pace may be the behaviour's own (a label set that changes each quarter); `nil`
-    /// where nothing is left out.
+    /// For a behaviour alone, priced with no retraining as its facts arrive with each request
+    /// (or only as its hosted base retires): what retraining at the transience given (the
+    /// answer, else the cost inputs') would add instead, as that pace may be the behaviour's
+    /// own (a label set that changes each quarter); `nil` where nothing is left out.
     private func behaviourRetrains(_ cost: CostComparison) -> BehaviourRetrains? {
-        guard advice.trainsAtSomeStage, advice.retrainTransience == nil, cost.retrainEveryMonths == 0,
-            advice.answers[Contract.needQuestion] == Contract.behaviourNeed, cost.inputs[.retrainEveryMonths] == 0,
+        let priced = cost.retrainEveryMonths ?? 0
+        guard advice.trainsAtSomeStage, advice.retrainTransience == nil || pricesHostedBaseRetirement,
+            priced == 0 || pricesHostedBaseRetirement, advice.answers[Contract.needQuestion] == Contract.behaviourNeed,
+            cost.inputs[.retrainEveryMonths] == Double(priced),
             let transience = advice.answers[Contract.transienceQuestion].flatMap(CostTransience.init(rawValue:)) ?? cost.inputs.transience,
-            transience.retrainEveryMonths > 0,
+            transience.retrainEveryMonths > 0, priced == 0 || transience.retrainEveryMonths < priced,
             let stage = advice.plan.first(where: { StrategyID(rawValue: $0.strategy) != .promptEngineering }),
             let trained = cost.strategy(stage.strategy), let prompting = cost.strategy(StrategyID.promptEngineering.rawValue)
         else { return nil }
         let cadence = transience.retrainEveryMonths
         let count = CostModel.retrains(byMonth: cost.horizonMonths, every: cadence)
-        let total = trained.total + Double(count) * trained.retrainCost
+        let total = trained.total + Double(count - trained.retrains) * trained.retrainCost
         return BehaviourRetrains(
             transience: transience, cadence: cadence, count: count, trained: trained, total: total, promptingTotal: prompting.total)
     }

@@ -69,6 +69,9 @@ struct Report: ProvenanceReporting {
     /// file's distinct examples would change it"), when ``addDataRisk()`` or ``addCostRisk()``
     /// found it so.
     var firstRiskClause: String?
+    /// Whether the trained stages are priced with a retrain each year because they tune on a
+    /// hosted service whose base model retires (``AdviseCommand/retrainsForHostedBase(_:_:)``).
+    var pricesHostedBaseRetirement = false
     /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
     var policyOverrides: [String: String] = [:]
 

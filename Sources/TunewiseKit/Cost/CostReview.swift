@@ -1,7 +1,7 @@
 /// What the cost of a plan says about its advice, decided by meaning: how each stage was
 /// costed when not in the default way, the cheapest strategy when the advice rules it out,
 /// and whether the money agrees with the advice. The review changes no advice itself (a
-/// command may advise again without a step the prices undo, ``Rubric/rulingOutDistilling(_:reason:)``);
+/// command may advise again without a step the prices undo, ``Rubric/rulingOutForCost(_:reason:)``);
 /// a report words these as it likes.
 public struct CostReview: Equatable, Sendable {
     /// A fact about how the plan was costed, or about what the advice rules out.
@@ -119,6 +119,17 @@ public struct CostReview: Equatable, Sendable {
             .min { $0.paybackMonth! < $1.paybackMonth! }
         guard let paying, let month = paying.paybackMonth else { return nil }
         return .wouldPayBack(strategy: paying.strategy, month: month, laterStage: advice.plan.dropFirst().first { $0.strategy == paying.strategy })
+    }
+}
+
+extension CostReview.Check {
+    /// The recommended trained strategy that does not pay back against prompting at the
+    /// prices reviewed, distilled or not; `nil` for any other check.
+    public var trainedStepNotPayingBack: String? {
+        switch self {
+        case .doesNotPayBack(let strategy), .distillingDoesNotPayBack(let strategy, _): strategy
+        case .wouldPayBack: nil
+        }
     }
 }
 

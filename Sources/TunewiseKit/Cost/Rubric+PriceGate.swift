@@ -1,19 +1,17 @@
 extension Rubric {
-    /// The id of the gate ``rulingOutDistilling(_:reason:)`` adds.
-    public static let pricesGateID = "distilling-does-not-pay-back"
+    /// The id of the gate ``rulingOutForCost(_:reason:)`` adds.
+    public static let pricesGateID = "training-does-not-pay-back"
 
-    /// This rubric with one gate more, for a team whose own prices undo a step's purpose: where
-    /// the prompted model already meets the bar, `strategy` (a model distilled from it to cut
-    /// cost, which at those prices never pays back, ``CostReview/Check/distillingDoesNotPayBack(strategy:fromRequestsPerDay:)``)
-    /// is ruled out, so the advice is made from what is left. The gate holds for now: a
-    /// later stage moves to the strategy if the prices change or latency, not cost, is what
-    /// must improve.
+    /// This rubric with one gate more, for a team whose own prices undo what training is for:
+    /// where the prompted model already meets the bar, `strategies` (trained models that could
+    /// buy only cost or speed, and at those prices do not pay back, ``CostReview/Check/trainedStepNotPayingBack``)
+    /// are ruled out, so the advice is made from what is left.
     /// - Parameter reason: the gate's reason, in the report's words (from the prices).
-    public func rulingOutDistilling(_ strategy: String, reason: String) -> Rubric {
+    public func rulingOutForCost(_ strategies: [String], reason: String) -> Rubric {
         var rubric = self
         let gate = Exclusion(
             id: Self.pricesGateID, when: Condition(clauses: [(Contract.promptingStatusQuestion, [Contract.meetsBarStatus])]),
-            strategies: [strategy], citation: Citation(reason: reason, source: Self.pricesSource))
+            strategies: strategies, citation: Citation(reason: reason, source: Self.pricesSource))
         rubric.exclusions.append(gate)
         return rubric
     }

@@ -19,6 +19,10 @@ public enum Contract {
     public static let notTriedStatus = "not-tried"
     /// The answer for a prompted model that already meets the bar: training could buy only cost or speed.
     public static let meetsBarStatus = "meets-bar"
+    /// The question of what access the team has to the model, and its answer for a hosted
+    /// service that tunes: a tuned model then lives only as long as the provider keeps its base.
+    public static let modelAccessQuestion = "model-access"
+    public static let hostedTuningAccess = "api-tuning"
     /// The question of how many requests the model will serve.
     public static let queryVolumeQuestion = "query-volume"
 

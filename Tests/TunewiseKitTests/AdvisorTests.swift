@@ -127,22 +127,22 @@ struct AdvisorTests {
         guard let later = advice.plan.dropFirst().first else { return }
         #expect(later.strategy != advice.strategy)
         #expect(!later.after.isEmpty && !later.when.isEmpty)
-        // The deciding gates lift first; gates that hold for now and still rule the later
-        // strategy out once they have lifted follow them.
+        // The deciding gates lift first; gates that still rule the later strategy out follow.
         #expect(later.after.allSatisfy(Self.deferrableGates.contains), "\(later.after)")
         #expect(later.after.first.map(advice.decidedBy.contains) == true, "\(later.after)")
-        let ruledOut = defaultRubric.exclusions.filter { later.after.contains($0.id) }.flatMap(\.strategies)
-        #expect(ruledOut.contains(later.strategy), "\(later.strategy) was not ruled out by \(later.after)")
+        #expect(defaultRubric.exclusions.contains { later.after.contains($0.id) && $0.strategies.contains(later.strategy) })
         let held = advice.ranking.first { $0.strategy == later.strategy }!.exclusions.map(\.id)
         // A gate may follow that lifting the others brings into force (a hundred examples, then a baseline).
-        let comingIntoForce = later.after.filter { !advice.decidedBy.contains($0) && !held.contains($0) }
-        if !comingIntoForce.isEmpty {
-            var lifted = answers
-            for gate in defaultRubric.exclusions where later.after.contains(gate.id) && !comingIntoForce.contains(gate.id) {
-                for (question, option) in gate.later!.assume { lifted[question] = option }
-            }
-            let heldOnceLifted = (try? advisor.advise(lifted))?.ranking.first { $0.strategy == later.strategy }?.exclusions.map(\.id) ?? []
-            #expect(comingIntoForce.allSatisfy(heldOnceLifted.contains), "\(later.after) at \(answers.values)")
+        let comingIntoForce = defaultRubric.exclusions.filter {
+            later.after.contains($0.id) && !advice.decidedBy.contains($0.id) && !held.contains($0.id)
+        }
+        var lifted = answers
+        for gate in defaultRubric.exclusions where later.after.contains(gate.id) && !comingIntoForce.contains(gate) {
+            for (question, option) in gate.later!.assume { lifted[question] = option }
+        }
+        for gate in comingIntoForce {
+            let holds = plainlyHolds(gate.when, lifted) && !gate.unless.contains { plainlyHolds($0, lifted) }
+            #expect(holds && gate.strategies.contains(later.strategy), "\(gate.id) at \(answers.values)")
         }
         if answers["budget"] == "minimal", trainedStrategies.contains(later.strategy) {
             #expect(later.after.contains("no-training-budget"), "\(later.after)")

@@ -67,6 +67,25 @@ extension BinaryTests {
             }
         }
 
+        /// Distilling at high traffic with no prices given: whether it pays back is not known, so
+        /// the report says so and is not highly confident; with prices that pay it back, no such risk.
+        @Test func anUnpricedDistillationSaysSo() throws {
+            let answers = Self.flags.filter { $0 != "--requests-per-day" && $0 != "200000" } + ["--model-size", "medium", "--ml-expertise", "some"]
+            let unpriced = try JSONParser.parse(Array(try Binary.run(answers).stdout.utf8))
+            #expect(unpriced["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(unpriced["recommendation"]?["confidence"] != .string("high"))
+            guard case .array(let risks)? = unpriced["recommendation"]?["risks"] else { return }
+            #expect(risks.contains { "\($0["text"] ?? .null)".contains("Not priced: a distilled model pays back only where") })
+            let paying = try Binary.run(
+                [
+                    "advise", "--cost", "-", "--requests-per-day", "200000", "--tuned-input-price-per-million", "0.02",
+                    "--tuned-output-price-per-million", "0.08",
+                ] + answers, input: try Binary.run(["cost", "--template"]).stdout)
+            let priced = try JSONParser.parse(Array(paying.stdout.utf8))
+            #expect(priced["recommendation"]?["strategy"] == .string("fine-tuning"))
+            #expect(!paying.stdout.contains("Not priced: a distilled model"), "\(paying.stdout)")
+        }
+
         @Test func withNothingElseLeftThePricesAreTheFirstRisk() throws {
             let policy = """
                 {"policy": "tuned-when-it-works", "version": "1",

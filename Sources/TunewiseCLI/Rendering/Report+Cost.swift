@@ -31,7 +31,13 @@ extension Report {
     /// in every prompt that an index would undercut adds that; the report says at its top what
     /// the money says.
     mutating func addCostRisk() {
-        guard let cost else { return }
+        guard let cost else {
+            advice.qualify(
+                byUnpricedDistillation: "Not priced: a distilled model pays back only where its price per request (fewer prompt tokens "
+                    + "at the tuned model's rates, plus any hosting) is below the prompted model's at your traffic, so give your prices "
+                    + "(--cost FILE, or the cost flags) before building it.")
+            return
+        }
         let rubric = self.rubric
         let review = CostReview(advice: advice, cost: cost)
         let horizon = months(cost.horizonMonths)

@@ -164,6 +164,20 @@ extension Advice {
         return true
     }
 
+    /// Qualifies a first step that distils the prompted model to cut cost when no prices were
+    /// given: whether it pays back rests on the per-request prices of the two models, which
+    /// the answers cannot settle, so `note` (the report's words) joins the risks and the
+    /// confidence is medium at most.
+    /// - Returns: whether it did.
+    @discardableResult
+    public mutating func qualify(byUnpricedDistillation note: String) -> Bool {
+        let distils = variants.contains { $0.variant == CostShape.trainingVariant && $0.choice == CostShape.distillationChoice }
+        guard distils else { return false }
+        risks.append(Risk(kind: .cost, text: note, source: nil))
+        if confidence == .high { confidence = .medium }
+        return true
+    }
+
     /// Qualifies how the first step gets its facts by the team's prices: where it keeps the
     /// whole collection in every prompt and an index would cost less at their volume
     /// (``CostReview/Note/retrievalCheaper(strategy:retrievalTotal:inContextTotal:)``), that is

@@ -51,7 +51,7 @@ struct HybridStagingTests {
         // Hosted tuning's own end dates (review 60): OpenAI's self-serve fine-tuning closes to new jobs.
         let closing = try #require(tuned.caveats.first { $0.text.contains("hosted tuning itself is closing at some providers") })
         // Review 64: Microsoft Foundry tunes OpenAI models only for existing customers; Vertex AI's new name.
-        #expect(closing.text.contains("Microsoft Foundry now tunes OpenAI models only for customers who already did"))
+        #expect(closing.text.contains("Microsoft Foundry trains OpenAI models only for customers who already did, until at least April 2027"))
         #expect(closing.text.contains("Gemini Enterprise Agent Platform, formerly Vertex AI"))
         #expect(closing.source?.contains("azure-model-retirements") == true)
         // Review 61: a knowledge task due in days prepares no pairs for a tuned model that cannot follow.

@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.4",
+            version: "3.34.5",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -609,7 +609,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "transience", options: ["frequent"]), (question: "need", options: ["behavior"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, until a date no earlier than April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry trains OpenAI models only for customers who already did, until at least April 2027, its base models having retired in October 2026), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -856,7 +856,7 @@ extension BuiltInRubric {
                     when: Condition(clauses: [(question: "governance", options: ["confidential", "role-based"]), (question: "model-access", options: ["api-tuning"])])
                 ),
                 Note(
-                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry now tunes OpenAI models only for customers who already did, until a date no earlier than April 2027), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
+                    text: "A hosted tuned model is billed per token (often above the base model) or per hour of deployment and is tied to a base model the provider will retire, and hosted tuning itself is closing at some providers: OpenAI's self-serve fine-tuning has refused new organisations since May 2026 (and, since July, those that ran no fine-tuned model in the last 60 days) and takes no new jobs after 6 January 2027, its GPT-4o and GPT-4.1 tunes stop with those models on 14 January 2027, and Cohere's ended in 2025. Pick a service that still tunes the model you need (Google's Gemini Enterprise Agent Platform, formerly Vertex AI, for Gemini models, or a managed service for open models; Microsoft Foundry trains OpenAI models only for customers who already did, until at least April 2027, its base models having retired in October 2026), check its end dates before you invest, and keep the training data and evaluation ready to retrain on a successor or on open weights.",
                     source: "openai-deprecations; google-vertex-tuning; azure-model-retirements",
                     when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                 ),
@@ -2195,7 +2195,7 @@ extension BuiltInRubric {
                     whenAny: [
                         Condition(clauses: [(question: "training-signal", options: ["comparisons"])]),
                     ],
-                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted, Google tunes Gemini models on preference pairs, while OpenAI's preference tuning takes no new jobs after 6 January 2027.", source: "rafailov-2023; google-preference-tuning; openai-deprecations"),
+                    citation: Citation(reason: "Your feedback comes as comparisons: preference optimisation learns from pairs of a better and a worse output without a separate reward model (Rafailov et al.), usually after a supervised pass on the preferred outputs; hosted, Google tunes Gemini models on preference pairs, while OpenAI's preference tuning is closed to new or inactive organisations and takes no new jobs from anyone after 6 January 2027.", source: "rafailov-2023; google-preference-tuning; openai-deprecations"),
                     caveats: [
                         Note(
                             text: "Preference tuning learns whatever separates the pairs, wanted or not, most often length: check that preferred outputs are not simply longer, and compare output lengths before and after.",

@@ -36,6 +36,14 @@ extension BinaryTests {
             #expect(deciding.contains(.string(Rubric.pricesGateID)))
         }
 
+        /// The confidence line says the prices decided, not the team's limits.
+        @Test func theHeadlineSaysThePricesDecided() throws {
+            let template = try Binary.run(["cost", "--template"]).stdout
+            let text = try Binary.run(["advise", "--cost", "-"] + Self.flags.dropLast(2) + ["--no-policy"], input: template).stdout
+            let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(flat.contains("decided by your prices, at which the trained steps it would take do not pay back"), "\(text)")
+        }
+
         /// On open weights, ruling out the distilled model must not hand the step to soft prompts
         /// that do not pay back either: each trained step the prices undo is ruled out in turn.
         @Test func everyTrainedStepThatDoesNotPayBackIsRuledOut() throws {

@@ -173,6 +173,8 @@ struct Report: ProvenanceReporting {
     var confidenceText: String {
         var text = advice.confidence.rawValue
         switch advice.confidenceBasis {
+        case .limits where advice.decidedBy.contains(Rubric.pricesGateID), .situation where advice.decidedBy.contains(Rubric.pricesGateID):
+            text += ", decided by your prices, at which the trained steps it would take do not pay back"
         case .limits:
             text += ", forced: your limits leave no other option open now"
         case .situation:

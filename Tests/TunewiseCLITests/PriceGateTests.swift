@@ -115,8 +115,6 @@ extension BinaryTests {
         }
 
         @Test func aHostedTuneIsRetrainedAsItsBaseRetires() throws {
-            let directory = try makeScratchDirectory()
-            defer { try? FileManager.default.removeItem(at: directory) }
             let flags = [
                 "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget",
                 "moderate", "--time-to-market", "months", "--consistency", "important", "--prompting-status", "plateaued",

@@ -156,12 +156,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
 
     private func label(of strategy: String, in rubric: Rubric) -> String { rubric.strategy(strategy)?.label ?? strategy }
 
-    /// Whether the plan tunes on a hosted service with no retrain cadence given, so that it is
-    /// priced with a retrain each ``hostedBaseLifetimeMonths``: a provider retires its base
-    /// models about yearly, and their tunes with them.
+    /// Whether the plan tunes on a hosted service with no retrain cadence given and none from
+    /// the facts' pace, so that it is priced with a retrain each ``hostedBaseLifetimeMonths``:
+    /// a provider retires its base models about yearly, and their tunes with them.
     static func retrainsForHostedBase(_ advice: Advice, _ inputs: CostInputs) -> Bool {
         advice.trainsAtSomeStage && advice.answers[Contract.modelAccessQuestion] == Contract.hostedTuningAccess
-            && inputs[.retrainEveryMonths] == nil
+            && inputs[.retrainEveryMonths] == nil && (advice.retrainTransience?.retrainEveryMonths ?? 0) == 0
     }
 
     /// How long a hosted base model, and the tunes on it, is taken to last.
@@ -187,10 +187,12 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         // A tuned model retrains with the facts only when it would hold them; a behaviour is
         // priced with no retraining unless a cadence is given, or on a hosted service, whose
         // base model retires about yearly.
-        if let transience = advice.retrainTransience, transience.retrainEveryMonths > 0 || !Self.retrainsForHostedBase(advice, inputs) {
+        if Self.retrainsForHostedBase(advice, inputs) {
+            inputs[.retrainEveryMonths] = Double(Self.hostedBaseLifetimeMonths)
+        } else if let transience = advice.retrainTransience {
             inputs.transience = transience
         } else if inputs[.retrainEveryMonths] == nil {
-            inputs[.retrainEveryMonths] = Self.retrainsForHostedBase(advice, inputs) ? Double(Self.hostedBaseLifetimeMonths) : 0
+            inputs[.retrainEveryMonths] = 0
         }
         // The plan is costed as far as the figures go: a stage they do not cover is shown as not
         // costed, with the flags it needs, as `cost` shows a strategy.

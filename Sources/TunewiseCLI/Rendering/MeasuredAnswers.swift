@@ -42,6 +42,9 @@ struct MeasuredAnswers {
     var distinct: (examples: DistinctExamples, unique: Int)?
     /// The unique valid examples, which answered data-volume.
     var unique = 0
+    /// Where examples carry a rating of false (KTO's layout) and those rated true alone would
+    /// answer another data-volume: how many are rated false, and that data-volume.
+    var ratedTrue: (ratedDown: Int, volume: String)?
     /// Where the preferred answers of its pairs are mostly the longer (or the shorter), the
     /// note that says so (``DataReport/answerLengthHint(_:)``).
     var lengthBias: String?
@@ -82,6 +85,8 @@ struct MeasuredAnswers {
         }
         trainingTokens = DataReport.trainingTokens(measurement)
         distinct = DataReport.distinctVolume(measurement).map { ($0, measurement.unique) }
+        let kept = DataMeasurement.dataVolume(of: measurement.unique - measurement.uniqueRatedDown)
+        if measurement.ratedDown > 0, kept != measurement.dataVolume { ratedTrue = (measurement.ratedDown, kept) }
         lengthBias = DataReport.answerLengthHint(measurement.answerLengths)
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.

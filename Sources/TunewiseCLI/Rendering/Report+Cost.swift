@@ -136,6 +136,18 @@ extension Report {
         // Only a data-volume the measurement answered, not one given over it.
         guard measured.answers.contains(where: { $0.question == Contract.dataVolumeQuestion && $0.givenInstead == nil }) else { return }
         let rubric = self.rubric
+        if let (ratedDown, volume) = measured.ratedTrue {
+            let qualified = advice.qualify(byDistinctDataVolume: volume) { strategy in
+                "In \(Tunewise.visible(measured.file)), \(grouped(ratedDown)) \(ratedDown == 1 ? "example is" : "examples are") rated false "
+                    + "(KTO's layout): imitated as they stand, they teach what was rejected, and the examples rated true alone would "
+                    + "answer data-volume \(volume), which would make the advice \(rubric.strategy(strategy)?.label ?? strategy). "
+                    + "Train on the true ones only, or with a trainer that reads the ratings (KTO), and measure again before training."
+            }
+            if qualified {
+                firstRiskClause = "your file's examples rated true would change it"
+                return
+            }
+        }
         guard let distinct = measured.distinct else {
             // A count just over its threshold: a fifth fewer examples, the most that the held-out test set
             // of the advice's first step takes, would answer the data-volume below.

@@ -1,0 +1,54 @@
+import Foundation
+import ProcessRunner
+import Testing
+import TunewiseKit
+
+extension BinaryTests {
+    /// `advise --data` on answers rated true or false (KTO's layout): those rated false would
+    /// be imitated, so where the ones rated true alone answer another data-volume that would
+    /// change the advice, that is the first risk and the confidence is low.
+    @Suite struct RatedDataTests {
+        /// `count` distinct prompt/completion pairs, the last `ratedDown` of them rated false.
+        func folder(examples count: Int, ratedDown: Int) throws -> URL {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunewise-rated-data-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let words = ["alpha", "bravo", "delta", "golf", "hotel", "india", "kilo", "lima", "mike", "oscar", "papa", "romeo", "tango", "zulu"]
+            func text(_ seed: Int) -> String {
+                (0..<12).map { words[(seed * 7919 + $0 * 104_729 + seed / 3 * $0) % words.count] }.joined(separator: " ")
+            }
+            let lines = (0..<count).map { index in
+                #"{"prompt": "Rewrite for the portal: \#(text(index)) order \#(index)", "completion": "\#(text(index + 1000)) \#(index)", "label": \#(index < count - ratedDown)}"#
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("rated.jsonl"))
+            return folder
+        }
+
+        static let answers = [
+            "--need", "behavior", "--transience", "static", "--governance", "open", "--budget", "moderate", "--time-to-market", "weeks",
+            "--consistency", "important", "--output-style", "custom", "--model-access", "api-tuning", "--ml-expertise", "some",
+            "--prompting-status", "plateaued", "--no-input", "--format", "json",
+        ]
+
+        @Test func answersRatedFalseThatWouldChangeTheAdviceAreTheFirstRisk() throws {
+            let outcome = try Binary.run(["advise", "--data", "rated.jsonl"] + Self.answers, directory: folder(examples: 150, ratedDown: 70))
+            #expect(outcome.code == 0, "\(outcome.errorText)")
+            let report = try JSONParser.parse(outcome.standardOutput)
+            #expect(report["answers"]?["data-volume"] == .string("hundreds"))
+            #expect(report["recommendation"]?["confidence"] == .string("low"))
+            guard case .array(let risks)? = report["recommendation"]?["risks"], let first = risks.first else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(first["kind"] == .string("data"))
+            guard case .string(let text)? = first["text"] else { return }
+            #expect(text.contains("70 examples are rated false (KTO's layout)"), "\(text)")
+            #expect(text.contains("would answer data-volume few"), "\(text)")
+        }
+
+        @Test func aFewAnswersRatedFalseThatChangeNothingAreNoRisk() throws {
+            let outcome = try Binary.run(["advise", "--data", "rated.jsonl"] + Self.answers, directory: folder(examples: 150, ratedDown: 10))
+            #expect(outcome.code == 0, "\(outcome.errorText)")
+            #expect(!outcome.outputText.contains("rated false (KTO's layout): imitated"))
+        }
+    }
+}

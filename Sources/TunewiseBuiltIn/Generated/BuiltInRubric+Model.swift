@@ -9,7 +9,7 @@ extension BuiltInRubric {
         Rubric(
             schemaVersion: 2,
             id: "default",
-            version: "3.34.5",
+            version: "3.34.6",
             title: "Choosing how to customise a large language model: prompting, prompt-tuning, fine-tuning or both",
             strategies: [strategy0(), strategy1(), strategy2(), strategy3()],
             questions: [question0(), question1(), question2(), question3(), question4(), question5(), question6(), question7(), question8(), question9(), question10(), question11(), question12(), question13(), question14(), question15(), question16(), question17(), question18()],
@@ -2268,8 +2268,8 @@ extension BuiltInRubric {
                             when: Condition(clauses: [(question: "model-size", options: ["small", "medium"])])
                         ),
                         Note(
-                            text: "Reinforcement fine-tuning is offered for few hosted models (OpenAI's ran on o4-mini, shut down on 23 October 2026): check that yours supports it; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
-                            source: "openai-rft; openai-deprecations",
+                            text: "Reinforcement fine-tuning is offered for few hosted models (OpenAI's ran on o4-mini, shut down on 23 October 2026; Google's for Gemini is a pre-GA offering, for testing only and not for confidential data or production): check what yours supports; otherwise train supervised on the outputs that pass your grader (rejection sampling) and keep the grader for evaluation.",
+                            source: "openai-rft; openai-deprecations; google-rl-tuning",
                             when: Condition(clauses: [(question: "model-access", options: ["api-tuning"])])
                         ),
                         Note(
@@ -2794,6 +2794,13 @@ extension BuiltInRubric {
                 author: "Google Cloud",
                 year: 2026,
                 url: "https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/tuning/preference-tuning"
+            ),
+            Reference(
+                id: "google-rl-tuning",
+                title: "About reinforcement learning fine-tuning for Gemini models (Gemini Enterprise Agent Platform; a Pre-GA offering)",
+                author: "Google Cloud",
+                year: 2026,
+                url: "https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/tuning/reinforcement-tuning"
             ),
             Reference(
                 id: "google-vertex-sft-data",

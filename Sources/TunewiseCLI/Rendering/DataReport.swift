@@ -63,9 +63,9 @@ struct DataReport {
                 return found + #" like OpenAI's first function calling (messages of the role "function"), which tunewise "#
                     + #"does not read: write the calls as "tool_calls" and their results as "tool" messages."#
             case .gemini:
-                return found + #" like Gemini tuning data ("contents" of "parts"), which tunewise does not read: \#(each) "#
-                    + #"with "messages" of "role" and "content" (model as assistant, the parts' text as content, "#
-                    + #""systemInstruction" as a system message)."#
+                return found + #" like Gemini tuning data ("contents" of "parts"), which tunewise does not read yet: keep the "#
+                    + #"file as it is for Gemini tuning, and to measure it here convert a copy, \#(each) with "messages" of "#
+                    + #""role" and "content" (model as assistant, the parts' text as content, "systemInstruction" as a system message)."#
             case .vertexText:
                 return found + #" like Vertex AI's older text tuning ("input_text", "output_text"), which tunewise does "#
                     + #"not read: \#(each) as a "prompt" and a "completion"."#

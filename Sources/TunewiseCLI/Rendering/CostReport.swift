@@ -110,12 +110,13 @@ struct CostReport {
 
     /// What retrains from the transience assume: a tuned model that holds the facts. One that
     /// learns only a behaviour, its facts kept in retrieval or the input, is not dated by them,
-    /// as `advise --cost` prices it.
+    /// as `advise --cost` prices it (but for a yearly retrain on a hosted service).
     var behaviourRetrainNote: String? {
         guard comparison.retrainCadenceFromTransience != nil, (comparison.retrainEveryMonths ?? 0) > 0, comparison.strategies.count > 1
         else { return nil }
         return "These retrains assume the tuned models hold the changing facts; a model that learns only a behaviour, with the facts "
-            + "in retrieval or the input, needs none for them (\(CostField.retrainEveryMonths.flag) 0, as advise --cost prices it)."
+            + "in retrieval or the input, needs none for them (\(CostField.retrainEveryMonths.flag) 0, as advise --cost prices it, "
+            + "but for one a year on a hosted service, whose base model retires)."
     }
 
     /// Where the training tokens come from, when they were estimated in a training file

@@ -123,7 +123,10 @@ extension BinaryTests {
             let template = try Binary.run(["cost", "--template"]).stdout
             func strategies(_ access: String, _ extra: [String] = []) throws -> [JSONValue] {
                 let result = try Binary.run(["advise", "--cost", "-", "--model-access", access] + flags + extra, input: template)
-                guard case .array(let costed)? = try JSONParser.parse(Array(result.stdout.utf8))["cost"]?["strategies"] else { return [] }
+                let cost = try JSONParser.parse(Array(result.stdout.utf8))["cost"]
+                let from = extra.isEmpty ? (access == "api-tuning" ? "hosted-base" : "none") : "input"
+                #expect(cost?["retrainCadenceFrom"] == .string(from), "\(access) \(extra)")
+                guard case .array(let costed)? = cost?["strategies"] else { return [] }
                 return costed
             }
             let tuned = try strategies("api-tuning").first { $0["strategy"] == .string("fine-tuning") }

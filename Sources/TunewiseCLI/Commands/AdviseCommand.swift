@@ -88,6 +88,10 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         var report = Report(advice: advice, rubric: adviceRubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
         report.pricesHostedBaseRetirement = prices.map { Self.retrainsForHostedBase(advice, $0) } ?? false
+        report.retrainCadenceFrom = prices.map { inputs in
+            inputs[.retrainEveryMonths] != nil
+                ? "input" : report.pricesHostedBaseRetirement ? "hosted-base" : advice.retrainTransience != nil ? "transience" : "none"
+        }
         report.measured = measured
         report.addDataRisk()
         report.weightOverrides = request.weights

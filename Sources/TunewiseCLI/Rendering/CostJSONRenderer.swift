@@ -19,8 +19,11 @@ struct CostJSONRenderer {
 
     /// The `cost` object, shared with the advice report's `cost` member; `excluded` (from
     /// the advice) marks each strategy the advice ruled out; standalone `cost` has none.
-    static func costObject(_ comparison: CostComparison, excluded: Set<String>? = nil) -> JSONValue {
-        let cadenceFrom = comparison.inputs[.retrainEveryMonths] != nil ? "input" : (comparison.inputs.transience != nil ? "transience" : "none")
+    /// `cadenceFrom` says where the retrain cadence came from when the caller knows better than
+    /// the inputs (advise sets one that nobody gave: none for a behaviour, yearly for a hosted tune).
+    static func costObject(_ comparison: CostComparison, excluded: Set<String>? = nil, cadenceFrom: String? = nil) -> JSONValue {
+        let cadenceFrom =
+            cadenceFrom ?? (comparison.inputs[.retrainEveryMonths] != nil ? "input" : (comparison.inputs.transience != nil ? "transience" : "none"))
         let inputs: [(key: String, value: JSONValue)] = CostField.allCases.compactMap { field in
             comparison.inputs[field].map { (field.rawValue, JSONValue.number($0)) }
         }

@@ -72,6 +72,9 @@ struct Report: ProvenanceReporting {
     /// Whether the trained stages are priced with a retrain each year because they tune on a
     /// hosted service whose base model retires (``AdviseCommand/retrainsForHostedBase(_:_:)``).
     var pricesHostedBaseRetirement = false
+    /// Where the retrain cadence the plan is costed with came from, for the JSON report:
+    /// `input` (given), `transience`, `hosted-base` or `none`.
+    var retrainCadenceFrom: String?
     /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
     var policyOverrides: [String: String] = [:]
 

@@ -47,7 +47,7 @@ extension AdviseRequest {
     static let whyNot = FlagSpec("why-not", .strategy, help: "print only why that strategy is not the advice")
     static let explain = FlagSpec("explain", .toggle, help: "every reason and every change that would alter the advice")
     static let cost = CostRequest.costFile.withHelp(
-        "add the cost of the plan over time from your own numbers (a 'tunewise cost' inputs file, '-' for standard input; every 'tunewise cost' flag works here too)"
+        "add the cost of the plan over time from your own numbers (a 'tunewise cost' inputs file, '-' for standard input; every 'tunewise cost' flag works here too); where the prompted model already meets the bar, a trained step that would not pay back at them is ruled out"
     )
     static let data = FlagSpec.dataFile.withHelp(
         "measure a training file ('tunewise data') and answer data-volume and training-signal from it; flags and --answers win, with a note"

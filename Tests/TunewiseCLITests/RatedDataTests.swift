@@ -45,10 +45,21 @@ extension BinaryTests {
             #expect(text.contains("would answer data-volume few"), "\(text)")
         }
 
-        @Test func aFewAnswersRatedFalseThatChangeNothingAreNoRisk() throws {
+        /// A few answers rated false that change no answer are still a risk of a plan that trains
+        /// on the file, listed with the others, the confidence as it was.
+        @Test func aFewAnswersRatedFalseAreARiskThatLowersNothing() throws {
             let outcome = try Binary.run(["advise", "--data", "rated.jsonl"] + Self.answers, directory: folder(examples: 150, ratedDown: 10))
             #expect(outcome.code == 0, "\(outcome.errorText)")
-            #expect(!outcome.outputText.contains("rated false (KTO's layout): imitated"))
+            let report = try JSONParser.parse(outcome.standardOutput)
+            let unrated = try Binary.run(["advise", "--data", "rated.jsonl"] + Self.answers, directory: folder(examples: 150, ratedDown: 0))
+            #expect(report["recommendation"]?["confidence"] == (try JSONParser.parse(unrated.standardOutput))["recommendation"]?["confidence"])
+            guard case .array(let risks)? = report["recommendation"]?["risks"] else {
+                Issue.record("no risks")
+                return
+            }
+            let texts = risks.compactMap { if case .string(let text)? = $0["text"] { text } else { nil } }
+            #expect(texts.contains { $0.contains("10 examples are rated false (KTO's layout): imitated as they stand") }, "\(texts)")
+            #expect(!texts.contains { $0.contains("rated true alone would answer") })
         }
     }
 }

@@ -42,9 +42,10 @@ struct MeasuredAnswers {
     var distinct: (examples: DistinctExamples, unique: Int)?
     /// The unique valid examples, which answered data-volume.
     var unique = 0
-    /// Where examples carry a rating of false (KTO's layout) and those rated true alone would
-    /// answer another data-volume: how many are rated false, and that data-volume.
-    var ratedTrue: (ratedDown: Int, volume: String)?
+    /// The examples rated false (KTO's layout), which would be imitated as they stand.
+    var ratedDown = 0
+    /// Where those rated true alone would answer another data-volume: that data-volume.
+    var ratedTrueVolume: String?
     /// Where the preferred answers of its pairs are mostly the longer (or the shorter), the
     /// note that says so (``DataReport/answerLengthHint(_:)``).
     var lengthBias: String?
@@ -85,8 +86,9 @@ struct MeasuredAnswers {
         }
         trainingTokens = DataReport.trainingTokens(measurement)
         distinct = DataReport.distinctVolume(measurement).map { ($0, measurement.unique) }
+        ratedDown = measurement.ratedDown
         let kept = DataMeasurement.dataVolume(of: measurement.unique - measurement.uniqueRatedDown)
-        if measurement.ratedDown > 0, kept != measurement.dataVolume { ratedTrue = (measurement.ratedDown, kept) }
+        if measurement.ratedDown > 0, kept != measurement.dataVolume { ratedTrueVolume = kept }
         lengthBias = DataReport.answerLengthHint(measurement.answerLengths)
         trainingTokenCaveat = DataReport.trainingTokenCaveat(measurement)
         // Secrets are not personal data: the secrets note covers them.

@@ -94,6 +94,35 @@ extension BinaryTests {
             #expect(!paying.stdout.contains("Not priced: a distilled model"), "\(paying.stdout)")
         }
 
+        /// A trained step the prices do not cover (no epochs given) where the prompted model
+        /// already meets the bar says so first, with low confidence; covered, it does not.
+        @Test func anUncostedStepLeftStandingSaysSo() throws {
+            let prices = """
+                {"requestsPerDay": 150000, "promptTokens": 300, "inputTokens": 200, "outputTokens": 40, "inputPricePerMillion": 0.1,
+                 "outputPricePerMillion": 0.4, "promptBuildHours": 30, "tunedPromptTokens": 50, "tunedInputPricePerMillion": 0.2,
+                 "tunedOutputPricePerMillion": 0.8, "trainingTokens": 3000000, "trainingPricePerMillion": 5, "dataPrepHours": 60,
+                 "hourlyRate": 90}
+                """
+            let flags = [
+                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
+                "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "high",
+                "--output-style", "custom", "--model-access", "weights", "--ml-expertise", "some", "--model-size", "large", "--no-input",
+                "--format", "json",
+            ]
+            let report = try JSONParser.parse(Array(try Binary.run(["advise", "--cost", "-"] + flags, input: prices).stdout.utf8))
+            #expect(report["recommendation"]?["strategy"] != .string("prompt-engineering"))
+            #expect(report["recommendation"]?["confidence"] == .string("low"))
+            guard case .array(let risks)? = report["recommendation"]?["risks"], case .string(let first)? = risks.first?["text"] else {
+                Issue.record("no risks")
+                return
+            }
+            #expect(first.contains("yet your prices do not cover it (it needs --epochs)"), "\(first)")
+            let covered = try Binary.run(
+                ["advise", "--cost", "-", "--epochs", "3", "--hosting-per-month", "300", "--prompt-tuning-run-cost", "200"] + flags,
+                input: prices)
+            #expect(!covered.stdout.contains("yet your prices do not cover it"))
+        }
+
         @Test func withNothingElseLeftThePricesAreTheFirstRisk() throws {
             let policy = """
                 {"policy": "tuned-when-it-works", "version": "1",

@@ -67,6 +67,15 @@ extension Report {
                 + "back against prompting. Unless speed is what you need, keep the prompted model \(until), or lower the tuned model's "
                 + "costs (its own prices: see the costs below)."
         }
+        if advice.answers[Contract.promptingStatusQuestion] == Contract.meetsBarStatus,
+            let uncosted = cost.notCosted.first(where: { $0.strategy == advice.strategy && advice.strategy != StrategyID.promptEngineering.rawValue })
+        {
+            let needs = joinedClauses(uncosted.missing.map(\.flag))
+            advice.qualify(
+                byUncostedStep: "The prompted model already meets the bar, so \(strategyLabel(advice.strategy)) could buy only cost or "
+                    + "speed, yet your prices do not cover it (it needs \(needs)): price it before building it, as it may not pay back.")
+            firstRiskClause = "your prices do not cover this step"
+        }
         let paysBack = advice.qualify(byPayback: review, gatesPricesSettle: rubric.gatesPricesSettle) { strategy, month in
             let label = rubric.strategy(strategy)?.label ?? strategy
             return "At your prices \(label) (distilled) would pay back against prompting in month \(month) at "

@@ -178,6 +178,15 @@ extension Advice {
         return true
     }
 
+    /// Qualifies a trained first step that could buy only cost or speed (the prompted model
+    /// already meets the bar) when the prices given do not cover it, so whether it pays back
+    /// is unknown while the other steps were priced: `note` (the report's words) comes first
+    /// among the risks and the confidence is low.
+    public mutating func qualify(byUncostedStep note: String) {
+        risks.insert(Risk(kind: .cost, text: note, source: nil), at: 0)
+        confidence = .low
+    }
+
     /// Qualifies how the first step gets its facts by the team's prices: where it keeps the
     /// whole collection in every prompt and an index would cost less at their volume
     /// (``CostReview/Note/retrievalCheaper(strategy:retrievalTotal:inContextTotal:)``), that is

@@ -5,6 +5,8 @@ extension Report {
     /// Qualifies the advice by the measured file, in the report's words: an answer given over a
     /// measured one that would change the advice, preference pairs
     /// biased by length, where the first step tunes on them (``Advice/qualify(byBiasedPreferencePairs:)``),
+    /// answers rated false (KTO's layout), a risk of any plan that trains on the file and the
+    /// first where those rated true alone would answer a data-volume that changes the advice,
     /// and, where most examples nearly repeat another or cancel out and those left would answer
     /// a data-volume that changes the advice, that (``Advice/qualify(byDistinctDataVolume:wording:)``),
     /// or else, where a fifth fewer examples (what a held-out test set may take) would, that

@@ -15,6 +15,23 @@ extension BinaryTests {
             "--query-volume", "high", "--requests-per-day", "200000", "--no-input", "--format", "json",
         ]
 
+        /// A prompted model that meets the bar at high traffic on a large open model.
+        static let openWeightsMeetingTheBar = [
+            "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
+            "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "high",
+            "--output-style", "custom", "--model-access", "weights", "--ml-expertise", "some", "--model-size", "large", "--no-input",
+            "--format", "json",
+        ]
+
+        /// Prices at 150,000 requests a day at which a tuned model costs more per request than the
+        /// prompted one; no epochs, hosting or soft-prompt run cost, which the tests give as flags.
+        static let dearerTunedPrices = """
+            {"requestsPerDay": 150000, "promptTokens": 300, "inputTokens": 200, "outputTokens": 40, "inputPricePerMillion": 0.1,
+             "outputPricePerMillion": 0.4, "promptBuildHours": 30, "tunedPromptTokens": 50, "tunedInputPricePerMillion": 0.2,
+             "tunedOutputPricePerMillion": 0.8, "trainingTokens": 3000000, "trainingPricePerMillion": 5, "dataPrepHours": 60,
+             "hourlyRate": 90}
+            """
+
         func advise(policy: String?) throws -> JSONValue {
             let directory = try makeScratchDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
@@ -47,20 +64,11 @@ extension BinaryTests {
         /// On open weights, ruling out the distilled model must not hand the step to soft prompts
         /// that do not pay back either: each trained step the prices undo is ruled out in turn.
         @Test func everyTrainedStepThatDoesNotPayBackIsRuledOut() throws {
-            let prices = """
-                {"requestsPerDay": 150000, "horizonMonths": 12, "promptTokens": 300, "inputTokens": 200, "outputTokens": 40,
-                 "inputPricePerMillion": 0.1, "outputPricePerMillion": 0.4, "promptBuildHours": 30, "tunedPromptTokens": 50,
-                 "tunedInputPricePerMillion": 0.2, "tunedOutputPricePerMillion": 0.8, "trainingTokens": 3000000, "epochs": 3,
-                 "trainingPricePerMillion": 5, "dataPrepHours": 60, "retrainHours": 10, "hourlyRate": 90, "retrainEveryMonths": 6,
-                 "hostingPerMonth": 2500, "promptTuningRunCost": 400}
-                """
-            let flags = [
-                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
-                "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "high",
-                "--output-style", "custom", "--model-access", "weights", "--ml-expertise", "some", "--model-size", "large", "--no-input",
-                "--format", "json",
+            let covered = [
+                "--epochs", "3", "--retrain-hours", "10", "--retrain-every-months", "6", "--hosting-per-month", "2500",
+                "--prompt-tuning-run-cost", "400",
             ]
-            let result = try Binary.run(["advise", "--cost", "-"] + flags, input: prices)
+            let result = try Binary.run(["advise", "--cost", "-"] + covered + Self.openWeightsMeetingTheBar, input: Self.dearerTunedPrices)
             #expect(result.code == 0, "\(result.stderr)")
             let report = try JSONParser.parse(Array(result.stdout.utf8))
             #expect(report["recommendation"]?["strategy"] == .string("prompt-engineering"))
@@ -82,8 +90,7 @@ extension BinaryTests {
             let unpriced = try JSONParser.parse(Array(try Binary.run(answers).stdout.utf8))
             #expect(unpriced["recommendation"]?["strategy"] == .string("fine-tuning"))
             #expect(unpriced["recommendation"]?["confidence"] != .string("high"))
-            guard case .array(let risks)? = unpriced["recommendation"]?["risks"] else { return }
-            #expect(risks.contains { "\($0["text"] ?? .null)".contains("Not priced: a distilled model pays back only where") })
+            #expect(unpriced.risks.contains { $0.text?.contains("Not priced: a distilled model pays back only where") == true })
             let paying = try Binary.run(
                 [
                     "advise", "--cost", "-", "--requests-per-day", "200000", "--tuned-input-price-per-million", "0.02",
@@ -97,25 +104,11 @@ extension BinaryTests {
         /// A trained step the prices do not cover (no epochs given) where the prompted model
         /// already meets the bar says so first, with low confidence; covered, it does not.
         @Test func anUncostedStepLeftStandingSaysSo() throws {
-            let prices = """
-                {"requestsPerDay": 150000, "promptTokens": 300, "inputTokens": 200, "outputTokens": 40, "inputPricePerMillion": 0.1,
-                 "outputPricePerMillion": 0.4, "promptBuildHours": 30, "tunedPromptTokens": 50, "tunedInputPricePerMillion": 0.2,
-                 "tunedOutputPricePerMillion": 0.8, "trainingTokens": 3000000, "trainingPricePerMillion": 5, "dataPrepHours": 60,
-                 "hourlyRate": 90}
-                """
-            let flags = [
-                "--need", "behavior", "--data-volume", "thousands", "--transience", "static", "--governance", "open", "--budget", "moderate",
-                "--time-to-market", "weeks", "--consistency", "important", "--prompting-status", "meets-bar", "--query-volume", "high",
-                "--output-style", "custom", "--model-access", "weights", "--ml-expertise", "some", "--model-size", "large", "--no-input",
-                "--format", "json",
-            ]
+            let (flags, prices) = (Self.openWeightsMeetingTheBar, Self.dearerTunedPrices)
             let report = try JSONParser.parse(Array(try Binary.run(["advise", "--cost", "-"] + flags, input: prices).stdout.utf8))
             #expect(report["recommendation"]?["strategy"] != .string("prompt-engineering"))
             #expect(report["recommendation"]?["confidence"] == .string("low"))
-            guard case .array(let risks)? = report["recommendation"]?["risks"], case .string(let first)? = risks.first?["text"] else {
-                Issue.record("no risks")
-                return
-            }
+            let first = try #require(report.risks.first?.text)
             #expect(first.contains("yet your prices do not cover it (it needs --epochs)"), "\(first)")
             let covered = try Binary.run(
                 ["advise", "--cost", "-", "--epochs", "3", "--hosting-per-month", "300", "--prompt-tuning-run-cost", "200"] + flags,
@@ -135,12 +128,9 @@ extension BinaryTests {
             let report = try advise(policy: policy)
             #expect(report["recommendation"]?["strategy"] == .string("fine-tuning"))
             #expect(report["recommendation"]?["confidence"] == .string("low"))
-            guard case .array(let risks)? = report["recommendation"]?["risks"], let first = risks.first else {
-                Issue.record("no risks")
-                return
-            }
+            let first = try #require(report.risks.first)
             #expect(first["kind"] == .string("cost"))
-            #expect(first["text"].map { "\($0)".contains("At your prices this step may not do what it is for") } == true, "\(first)")
+            #expect(first.text?.contains("At your prices this step may not do what it is for") == true, "\(first)")
         }
 
         @Test func aHostedTuneIsRetrainedAsItsBaseRetires() throws {

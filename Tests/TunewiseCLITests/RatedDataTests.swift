@@ -35,12 +35,9 @@ extension BinaryTests {
             let report = try JSONParser.parse(outcome.standardOutput)
             #expect(report["answers"]?["data-volume"] == .string("hundreds"))
             #expect(report["recommendation"]?["confidence"] == .string("low"))
-            guard case .array(let risks)? = report["recommendation"]?["risks"], let first = risks.first else {
-                Issue.record("no risks")
-                return
-            }
+            let first = try #require(report.risks.first)
             #expect(first["kind"] == .string("data"))
-            guard case .string(let text)? = first["text"] else { return }
+            let text = try #require(first.text)
             #expect(text.contains("70 examples are rated false (KTO's layout)"), "\(text)")
             #expect(text.contains("would answer data-volume few"), "\(text)")
         }
@@ -53,11 +50,7 @@ extension BinaryTests {
             let report = try JSONParser.parse(outcome.standardOutput)
             let unrated = try Binary.run(["advise", "--data", "rated.jsonl"] + Self.answers, directory: folder(examples: 150, ratedDown: 0))
             #expect(report["recommendation"]?["confidence"] == (try JSONParser.parse(unrated.standardOutput))["recommendation"]?["confidence"])
-            guard case .array(let risks)? = report["recommendation"]?["risks"] else {
-                Issue.record("no risks")
-                return
-            }
-            let texts = risks.compactMap { if case .string(let text)? = $0["text"] { text } else { nil } }
+            let texts = report.risks.compactMap(\.text)
             #expect(texts.contains { $0.contains("10 examples are rated false (KTO's layout): imitated as they stand") }, "\(texts)")
             #expect(!texts.contains { $0.contains("rated true alone would answer") })
         }

@@ -87,10 +87,9 @@ struct AdviseCommand: TunewiseCommand, Equatable {
         let (adviceRubric, advice, cost) = (priced.rubric, priced.advice, priced.cost)
         var report = Report(advice: advice, rubric: adviceRubric, toolVersion: Tunewise.version, explain: request.explain, cost: cost)
         report.addCostRisk()
-        report.pricesHostedBaseRetirement = prices.map { Self.retrainsForHostedBase(advice, $0) } ?? false
         report.retrainCadenceFrom = prices.map { inputs in
             inputs[.retrainEveryMonths] != nil
-                ? "input" : report.pricesHostedBaseRetirement ? "hosted-base" : advice.retrainTransience != nil ? "transience" : "none"
+                ? .input : Self.retrainsForHostedBase(advice, inputs) ? .hostedBase : advice.retrainTransience != nil ? .transience : .none
         }
         report.measured = measured
         report.addDataRisk()

@@ -107,7 +107,7 @@ struct JSONRenderer {
     private func costMembers(_ report: Report) -> [(key: String, value: JSONValue)] {
         guard let cost = report.cost else { return [] }
         return [
-            ("cost", CostJSONRenderer.costObject(cost, excluded: report.advice.excludedStrategies, cadenceFrom: report.retrainCadenceFrom)),
+            ("cost", CostJSONRenderer.costObject(cost, excluded: report.advice.excludedStrategies, cadenceFrom: report.retrainCadenceFrom?.rawValue)),
             ("costCheck", report.costCheck.map(JSONValue.string) ?? .null), ("costNotes", .array(report.costNotes.map(JSONValue.string))),
         ]
     }

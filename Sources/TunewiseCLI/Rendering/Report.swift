@@ -69,12 +69,25 @@ struct Report: ProvenanceReporting {
     /// file's distinct examples would change it"), when ``addDataRisk()`` or ``addCostRisk()``
     /// found it so.
     var firstRiskClause: String?
+    /// Where the retrain cadence the plan is costed with came from, when it is costed.
+    var retrainCadenceFrom: RetrainCadenceSource?
+
+    /// Where a retrain cadence came from, as the JSON report names it.
+    enum RetrainCadenceSource: String {
+        /// Given: `--retrain-every-months` or the cost file.
+        case input
+        /// The pace of the facts a tuned model would hold.
+        case transience
+        /// A yearly retrain of a tune on a hosted service, whose base model retires
+        /// (``AdviseCommand/retrainsForHostedBase(_:_:)``).
+        case hostedBase = "hosted-base"
+        /// No retraining.
+        case none
+    }
+
     /// Whether the trained stages are priced with a retrain each year because they tune on a
-    /// hosted service whose base model retires (``AdviseCommand/retrainsForHostedBase(_:_:)``).
-    var pricesHostedBaseRetirement = false
-    /// Where the retrain cadence the plan is costed with came from, for the JSON report:
-    /// `input` (given), `transience`, `hosted-base` or `none`.
-    var retrainCadenceFrom: String?
+    /// hosted service whose base model retires.
+    var pricesHostedBaseRetirement: Bool { retrainCadenceFrom == .hostedBase }
     /// The questions answered over the policy's answer, with the policy's (``addPolicyRisk(overridden:underPolicy:)``).
     var policyOverrides: [String: String] = [:]
 
